@@ -1,0 +1,9 @@
+/** Two depths run by `npm test`: pure/unit (incl. the emulator's own tests) and the n8n engine runs. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
+const common = { preset: undefined, testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest } };
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts'] },
+    { ...common, displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,39 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import * as connection from './actions/connection/Connection.resource';
+import { optionsField } from './actions/options';
+import { router } from './actions/router';
+
+export class AdobeRedshiftConnection implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Adobe Redshift Connection',
+		name: 'adobeRedshiftConnection',
+		icon: { light: 'file:adobeRedshiftConnection.svg', dark: 'file:adobeRedshiftConnection.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
+		defaults: { name: 'Adobe Redshift Connection' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Base Connection', value: 'connection' }],
+				default: 'connection',
+			},
+			...connection.description,
+			optionsField,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,94 @@
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_BACKOFF, isRetryableCreate, isRetryableIdempotent, retryDelayMs } from '../../../shared/retryPolicy';
+import { flowServicePath, sendOnce, toNodeApiError, type Failure, type PlatformContext } from '../../../shared/transport';
+import { connectionOutput, isConnectionFromAttempt } from '../../helpers/output';
+import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
+import { checkCreateConnection } from '../../helpers/validation';
+import { listRedshiftConnections } from '../../transport/flowService';
+import { platformField, redshiftAuthFields, type Shown } from '../common.fields';
+import { readSandbox, readParameter } from '../parameters';
+
+const where: Shown = { resource: ['connection'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	platformField(where),
+	{
+		displayName: 'Connection Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Redshift orders warehouse',
+		description: 'Name of the base connection in Experience Platform',
+		displayOptions: { show: where },
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Optional description of the base connection',
+		displayOptions: { show: where },
+	},
+	...redshiftAuthFields(where, true),
+];
+
+interface CreateResult {
+	id: string;
+	etag: string;
+}
+
+/**
+ * POST /connections without ever creating the same connection twice: blind retries only when
+ * Adobe certainly did not act (429, connection refused); after an ambiguous failure (timeout,
+ * reset, 5xx, unreadable answer) look for the connection first and retry only if it is absent.
+ */
+async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: CreateConnectionBody, sandboxName: string, itemIndex: number): Promise<CreateResult> {
+	const sentAt = Date.now();
+	const request = {
+		method: 'POST' as const,
+		path: flowServicePath('/connections'),
+		body: body as unknown as IDataObject,
+		sandboxName,
+		secrets: [body.auth.params.password],
+	};
+	let lastFailure: Failure | undefined;
+	for (let attempt = 0; attempt <= ctx.policy.maxRetries; attempt++) {
+		if (attempt > 0) {
+			const delay = retryDelayMs(attempt - 1, lastFailure?.retryAfterMs, Math.random(), DEFAULT_BACKOFF);
+			if (Date.now() - sentAt + delay > ctx.policy.budgetMs) break;
+			await sleep(delay);
+		}
+		const outcome = await sendOnce.call(this, ctx, request);
+		if (outcome.ok) return outcome.body as CreateResult;
+		lastFailure = outcome.failure;
+		if (isRetryableCreate(lastFailure.facts)) continue;
+		if (lastFailure.reached === 'no') break;
+		const existing = (await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name }, itemIndex)).find((stored) =>
+			isConnectionFromAttempt(stored, body, sentAt),
+		);
+		if (existing) return { id: existing.id, etag: existing.etag };
+		if (!isRetryableIdempotent(lastFailure.facts)) break;
+	}
+	throw toNodeApiError.call(this, lastFailure as Failure, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const input = checkCreateConnection({
+		platform: readParameter.call(this, 'platform', itemIndex),
+		name: readParameter.call(this, 'name', itemIndex),
+		description: readParameter.call(this, 'description', itemIndex),
+		server: readParameter.call(this, 'server', itemIndex),
+		port: readParameter.call(this, 'port', itemIndex),
+		username: readParameter.call(this, 'username', itemIndex),
+		password: readParameter.call(this, 'password', itemIndex),
+		database: readParameter.call(this, 'database', itemIndex),
+		schema: readParameter.call(this, 'schema', itemIndex),
+	});
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const body = buildCreateConnectionBody(input);
+	const created = await createOnce.call(this, ctx, body, sandboxName, itemIndex);
+	return connectionOutput(created.id, created.etag, input.name, input.auth.platform, sandboxName);
+}

@@ -1,0 +1,61 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_POLICY, type RequestPolicy } from '../../shared/transport';
+import { sandboxOption } from './common.fields';
+
+export const MAX_CONCURRENCY = 20;
+
+/** Node-wide options, shown for every operation. */
+export const optionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+			default: 1,
+			description: `How many items are sent to Adobe at the same time (1-${MAX_CONCURRENCY}). Output order always matches input order.`,
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+			default: DEFAULT_POLICY.maxRetries,
+			description: 'How often a throttled (429), failed (5xx) or interrupted request is retried. Creates are never retried in a way that could duplicate a connection.',
+		},
+		sandboxOption(),
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: DEFAULT_POLICY.timeoutMs / 1000,
+			description: 'How long to wait for each answer from Adobe before giving up on (or retrying) that request',
+		},
+	],
+};
+
+function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
+	const number = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(number)) return fallback;
+	return Math.min(max, Math.max(min, Math.round(number)));
+}
+
+/** Node-wide settings are read from the first item: they shape the run, not one request. */
+export function readRunSettings(this: IExecuteFunctions): { concurrency: number; policy: RequestPolicy } {
+	const options = this.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	return {
+		concurrency: clampInteger(options.concurrency, 1, MAX_CONCURRENCY, 1),
+		policy: {
+			...DEFAULT_POLICY,
+			maxRetries: clampInteger(options.maxRetries, 0, 10, DEFAULT_POLICY.maxRetries),
+			timeoutMs: clampInteger(options.timeoutSeconds, 1, 600, DEFAULT_POLICY.timeoutMs / 1000) * 1000,
+		},
+	};
+}

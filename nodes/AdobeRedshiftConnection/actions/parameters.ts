@@ -1,0 +1,20 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { PlatformContext } from '../../shared/transport';
+import { checkSandboxName } from '../../shared/validation';
+import { FIELDS } from '../helpers/fields';
+
+/**
+ * A parameter as the expression produced it. Hidden parameters (schema on Azure) read as
+ * undefined, and n8n's own type coercion is skipped so our validators can name the field.
+ */
+export function readParameter(this: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	return this.getNodeParameter(name, itemIndex, undefined, { skipValidation: true }) as unknown;
+}
+
+/** The node's sandbox override, else the credential's sandbox. */
+export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): string {
+	const override = this.getNodeParameter('options.sandboxName', itemIndex, '', { skipValidation: true }) as unknown;
+	if (override === undefined || override === null || (typeof override === 'string' && override.trim() === '')) return ctx.defaultSandbox;
+	return checkSandboxName(FIELDS.sandboxName, override);
+}

@@ -1,0 +1,48 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
+import type { Platform } from './fields';
+import type { CreateConnectionBody } from './payload';
+
+export interface ConnectionOutput extends IDataObject {
+	id: string;
+	etag: string;
+	name: string;
+	platform: Platform;
+	sandboxName: string;
+	connectionSpec: { id: string; version: string };
+}
+
+/** What the next node needs: never the password or any other auth parameter. */
+export function connectionOutput(id: string, etag: string, name: string, platform: Platform, sandboxName: string): ConnectionOutput {
+	return {
+		id,
+		etag,
+		name,
+		platform,
+		sandboxName,
+		connectionSpec: { id: REDSHIFT_CONNECTION_SPEC.id, version: REDSHIFT_CONNECTION_SPEC.version },
+	};
+}
+
+/** How far Adobe's clock may be behind ours when we look for a connection made in this run. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * After an ambiguous create failure: is this listed connection the one our POST made?
+ * Same name and same sign-in target (the password is masked in listings), created since we sent it.
+ */
+export function isConnectionFromAttempt(
+	stored: { name?: unknown; createdAt?: unknown; auth?: { params?: IDataObject } },
+	body: CreateConnectionBody,
+	sentAtMs: number,
+): boolean {
+	if (stored.name !== body.name) return false;
+	if (typeof stored.createdAt === 'number' && stored.createdAt < sentAtMs - CLOCK_SKEW_MS) return false;
+	const params = stored.auth?.params;
+	if (!params) return true;
+	const sent = body.auth.params;
+	return (['server', 'port', 'username', 'database', 'schema'] as const).every(
+		(key) => params[key] === undefined || String(params[key]) === String(sent[key] ?? ''),
+	);
+}

@@ -1,0 +1,76 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { FLOW_SERVICE_PATH, REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
+import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../../shared/transport';
+
+/** A base connection as GET /connections returns it (secrets masked by Adobe). */
+export interface StoredConnection extends IDataObject {
+	id: string;
+	name: string;
+	etag: string;
+	createdAt?: number;
+	state?: string;
+	auth?: { specName?: string; params?: IDataObject };
+	connectionSpec?: { id: string; version: string };
+}
+
+interface ListPage {
+	items?: StoredConnection[];
+	_links?: { next?: { href?: string } };
+}
+
+export interface ListFilter {
+	name?: string;
+	/** Stop after this many connections; undefined = all pages. */
+	limit?: number;
+	orderBy?: string;
+}
+
+const PAGE_SIZE = 100;
+
+function nextPageRequest(href: string, sandboxName: string): PlatformRequest {
+	// `next.href` is relative to the Flow Service base ("/connections?continuationToken=...").
+	const url = new URL(href, 'http://placeholder.invalid');
+	const qs: IDataObject = {};
+	const properties = url.searchParams.getAll('property');
+	for (const [key, value] of url.searchParams) if (key !== 'property') qs[key] = value;
+	if (properties.length) qs.property = properties;
+	const path = url.pathname.startsWith(FLOW_SERVICE_PATH) ? url.pathname : flowServicePath(url.pathname);
+	return { method: 'GET', path, qs, sandboxName };
+}
+
+/** Redshift base connections in the sandbox, following continuation links page by page. */
+export async function listRedshiftConnections(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: ListFilter,
+	itemIndex?: number,
+): Promise<StoredConnection[]> {
+	const property = [`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`];
+	if (filter.name !== undefined) property.push(`name==${filter.name}`);
+	let request: PlatformRequest | undefined = {
+		method: 'GET',
+		path: flowServicePath('/connections'),
+		qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
+		sandboxName,
+	};
+	const found: StoredConnection[] = [];
+	const seenLinks = new Set<string>();
+	while (request) {
+		const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
+		found.push(...(page.items ?? []));
+		if (filter.limit !== undefined && found.length >= filter.limit) return found.slice(0, filter.limit);
+		const href = page._links?.next?.href;
+		// A repeated link would loop forever; treat it as the last page.
+		request = href && !seenLinks.has(href) ? nextPageRequest(href, sandboxName) : undefined;
+		if (href) seenLinks.add(href);
+	}
+	return found;
+}
+
+export async function getConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredConnection | undefined> {
+	const request: PlatformRequest = { method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(id)}`), sandboxName };
+	const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
+	return page.items?.[0];
+}

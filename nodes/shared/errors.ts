@@ -1,0 +1,174 @@
+/**
+ * Turns Adobe's three error shapes (Flow Service, API gateway, IMS) and transport failures into
+ * one description with a plain "what to do". Pure: no n8n types, so it is unit-tested directly.
+ */
+export type AdobeErrorSource = 'flow-service' | 'gateway' | 'ims' | 'http' | 'network';
+
+export interface DecodedAdobeError {
+	source: AdobeErrorSource;
+	status?: number;
+	/** Adobe's code: "FLOW-2100-404", "401013", "invalid_client", or a socket code such as "ECONNRESET". */
+	code?: string;
+	title: string;
+	detail?: string;
+	requestId?: string;
+	hint: string;
+}
+
+const FLOW_HINTS: Record<string, string> = {
+	'1300': 'The request body was not valid JSON. This is a bug in the node; please report it.',
+	'1304': 'A mandatory field is missing. Fill in every required field of the node.',
+	'1401': '"limit" cannot be combined with count=true.',
+	'1403': 'Updates need the connection\'s current etag (If-Match). Leave "ETag" empty so the node fetches it.',
+	'1404': 'The connection changed since its etag was read (stale etag). Run Get again and retry with the new etag, or leave "ETag" empty so the node fetches the current one.',
+	'1414': 'A connection\'s connection spec cannot be changed. Create a new connection instead.',
+	'1415': 'Adobe does not know this authentication spec. The Redshift source expects "Basic Authentication".',
+	'1418': 'The connection is still used by one or more dataflows. Delete those dataflows (or their source connections) first, then delete the connection.',
+	'1439': 'No connection with this ID exists in this sandbox. Check the connection ID and the sandbox name.',
+	'1103': 'Adobe Flow Service is temporarily unavailable. Try again in a few minutes.',
+	'1104': 'Adobe Flow Service timed out. Try again in a few minutes.',
+	'2100': 'The sandbox does not exist or is not active for this org. Check the sandbox name (its lower-case technical name, e.g. "prod") in the credential or in the node\'s Sandbox option.',
+	'2105': 'The x-sandbox-name header is missing. Set a sandbox name in the credential.',
+	'2118': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
+	'2120': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
+};
+
+const GATEWAY_HINTS: Record<string, string> = {
+	'401013': 'The access token was not accepted. n8n fetches a new token automatically; if this persists, check that the Client ID, Client Secret and IMS Org ID in the credential belong to the same Adobe Developer Console project.',
+	'403000': 'The API key (x-api-key) is missing. Set the Client ID in the credential.',
+	'403003': 'The API key is not valid. The Client ID must be the one of an Adobe Developer Console project with the Experience Platform API added.',
+	'400003': 'The IMS org header is missing. Set the IMS Org ID (ends in @AdobeOrg) in the credential.',
+	'403025': 'The IMS Org ID does not match the API project, or the project has no Experience Platform product profile. Check the IMS Org ID in the credential.',
+	'429050': 'Too many requests: Adobe is throttling this client. Lower the node\'s concurrency or try again later.',
+};
+
+const IMS_HINTS: Record<string, string> = {
+	invalid_client: 'Adobe IMS rejected the client. Check the Client ID and Client Secret in the credential (Adobe Developer Console > your project > OAuth Server-to-Server).',
+	invalid_scope: 'Adobe IMS rejected the scopes. Use the scopes shown in your Developer Console project, e.g. openid,AdobeID,read_organizations,additional_info.projectedProductContext,session.',
+	unauthorized_client: 'This client may not use the client_credentials grant. Use an OAuth Server-to-Server credential from Adobe Developer Console.',
+	invalid_request: 'Adobe IMS rejected the token request. Check the credential\'s Client ID, Client Secret and scopes.',
+};
+
+const NETWORK_HINTS: Record<string, string> = {
+	ECONNREFUSED: 'The connection was refused. Check the credential\'s Platform/IMS URL and that the host is reachable from n8n.',
+	ENOTFOUND: 'The host name could not be resolved. Check the credential\'s Platform/IMS URL and n8n\'s DNS/proxy settings.',
+	ECONNRESET: 'The connection was reset before Adobe answered. Try again; if it persists, check proxies between n8n and Adobe.',
+	ECONNABORTED: 'Adobe did not answer within the timeout. Try again later or raise the node\'s timeout option.',
+	ETIMEDOUT: 'Adobe did not answer within the timeout. Try again later or raise the node\'s timeout option.',
+};
+
+function statusHint(status: number | undefined): string {
+	if (status === undefined) return 'Check the network between n8n and Adobe, then try again.';
+	if (status === 400) return 'Adobe rejected the request. Check the node\'s fields.';
+	if (status === 401) return 'The credential was not accepted. Check the Client ID, Client Secret and IMS Org ID.';
+	if (status === 403) return 'Access denied. The API project may lack the Experience Platform Sources permissions for this sandbox.';
+	if (status === 404) return 'Not found. Check the ID and the sandbox name.';
+	if (status === 409) return 'Conflict with the current state of the resource. Fetch it again and retry.';
+	if (status === 412) return FLOW_HINTS['1404'];
+	if (status === 429) return 'Too many requests: Adobe is throttling this client. Lower the node\'s concurrency or try again later.';
+	if (status >= 500) return 'Adobe had a server error. Try again in a few minutes.';
+	return 'Check the node\'s fields and the credential, then try again.';
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
+}
+
+function asText(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/** Decodes an HTTP error answer (status + body as received, object or raw text). */
+export function decodeAdobeErrorResponse(status: number | undefined, rawBody: unknown): DecodedAdobeError {
+	const body = parseBody(rawBody);
+	const record = asRecord(body);
+
+	const type = asText(record?.type);
+	const flowCode = type?.match(/([A-Z]+)-(\d+)-(\d{3})$/);
+	if (record && flowCode) {
+		const report = asRecord(record.report);
+		return {
+			source: 'flow-service',
+			status: typeof record.status === 'number' ? record.status : status,
+			code: `${flowCode[1]}-${flowCode[2]}-${flowCode[3]}`,
+			title: asText(record.title) ?? 'Flow Service error',
+			detail: asText(report?.['detailed-message']) ?? asText(record.detail),
+			requestId: asText(report?.['request-id']),
+			hint: FLOW_HINTS[flowCode[2]] ?? statusHint(status ?? Number(flowCode[3])),
+		};
+	}
+
+	const gatewayCode = record?.error_code;
+	if (record && (typeof gatewayCode === 'string' || typeof gatewayCode === 'number')) {
+		const code = String(gatewayCode);
+		return {
+			source: 'gateway',
+			status,
+			code,
+			title: asText(record.message) ?? 'Adobe API gateway error',
+			hint: GATEWAY_HINTS[code] ?? statusHint(status),
+		};
+	}
+
+	const imsCode = asText(record?.error);
+	if (record && imsCode && !record.type) {
+		return {
+			source: 'ims',
+			status,
+			code: imsCode,
+			title: `Adobe IMS refused the token request (${imsCode})`,
+			detail: asText(record.error_description),
+			hint: IMS_HINTS[imsCode] ?? statusHint(status),
+		};
+	}
+
+	const text = typeof body === 'string' ? body.trim().slice(0, 300) : undefined;
+	return {
+		source: 'http',
+		status,
+		title: status === undefined ? 'Adobe did not answer' : `Adobe answered HTTP ${status}`,
+		detail: text || asText(record?.message) || asText(record?.title),
+		hint: statusHint(status),
+	};
+}
+
+/** Decodes a failure where no HTTP answer arrived (socket codes from Node/axios). */
+export function decodeNetworkError(code: string | undefined, message: string | undefined): DecodedAdobeError {
+	const key = code ?? '';
+	return {
+		source: 'network',
+		code,
+		title: key === 'ECONNABORTED' || key === 'ETIMEDOUT' ? 'Adobe did not answer in time' : 'Could not reach Adobe',
+		detail: message,
+		hint: NETWORK_HINTS[key] ?? statusHint(undefined),
+	};
+}
+
+/** A one-line message (code first, so people can search for it) and a description with the fix. */
+export function formatAdobeError(decoded: DecodedAdobeError): { message: string; description: string } {
+	const code = decoded.code ? ` ${decoded.code}` : '';
+	const status = decoded.status !== undefined && !decoded.code?.endsWith(String(decoded.status)) ? ` (HTTP ${decoded.status})` : '';
+	const message = `${decoded.title}${code ? ` [${code.trim()}]` : ''}${status}`;
+	const lines = [decoded.detail, `What to do: ${decoded.hint}`, decoded.requestId ? `Adobe request ID: ${decoded.requestId}` : undefined];
+	return { message, description: lines.filter((line): line is string => !!line).join('\n') };
+}
+
+/** Replaces every occurrence of each secret with "***", so nothing Adobe echoes can leak one. */
+export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) result = result.split(secret).join('***');
+	}
+	return result;
+}

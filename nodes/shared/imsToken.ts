@@ -1,0 +1,109 @@
+import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { IMS_TOKEN_PATH } from './constants';
+import { normaliseServiceUrl } from './endpoints';
+import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, redactSecrets, type DecodedAdobeError } from './errors';
+
+export interface ImsClient {
+	imsUrl?: unknown;
+	clientId?: unknown;
+	clientSecret?: unknown;
+	scopes?: unknown;
+}
+
+/** A token request that IMS refused (or that never reached IMS), already decoded for people. */
+export class AdobeImsError extends Error {
+	constructor(readonly decoded: DecodedAdobeError) {
+		const { message, description } = formatAdobeError(decoded);
+		super(`${message}. ${description.replace(/\n/g, ' ')}`);
+		this.name = 'AdobeImsError';
+	}
+}
+
+/** Requests in flight, so that items or executions that need a token at once share one request. */
+const inFlight = new Map<string, { secret: string; token: Promise<string> }>();
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string, client: { clientId: string; clientSecret: string; scopes: string }): Promise<string> {
+	// The secret travels in the form body, never in the query string (query strings end up in logs).
+	const form = new URLSearchParams({
+		grant_type: 'client_credentials',
+		client_id: client.clientId,
+		client_secret: client.clientSecret,
+		scope: client.scopes,
+	});
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: form.toString(),
+		timeout: 30_000,
+	};
+	let response: unknown;
+	let failure: DecodedAdobeError | undefined;
+	try {
+		response = await helpers.httpRequest(options);
+	} catch (error) {
+		const status: number | undefined = error?.response?.status;
+		failure =
+			status === undefined
+				? decodeNetworkError(error?.code, error?.message)
+				: decodeAdobeErrorResponse(status, error?.response?.data);
+	}
+	if (failure) {
+		if (failure.detail) failure.detail = redactSecrets(failure.detail, [client.clientSecret]);
+		throw new AdobeImsError(failure);
+	}
+	const body = typeof response === 'string' ? safeJson(response) : response;
+	const token = (body as { access_token?: unknown } | undefined)?.access_token;
+	if (typeof token !== 'string' || token === '') {
+		throw new AdobeImsError({
+			source: 'ims',
+			title: 'Adobe IMS answered without an access token',
+			hint: 'Check the credential\'s IMS URL: it must point at Adobe IMS (https://ims-na1.adobelogin.com).',
+		});
+	}
+	return token;
+}
+
+function safeJson(value: string): unknown {
+	try {
+		return JSON.parse(value);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Fetches an OAuth Server-to-Server access token. Concurrent callers with the same client share
+ * one IMS request, so a burst of items or a wave of 401s leads to a single token request.
+ */
+export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient): Promise<string> {
+	const imsUrl = normaliseServiceUrl('imsUrl', 'IMS URL', client.imsUrl);
+	const clientId = text(client.clientId);
+	const clientSecret = text(client.clientSecret);
+	const scopes = text(client.scopes)
+		.split(',')
+		.map((scope) => scope.trim())
+		.filter(Boolean)
+		.join(',');
+	if (!clientId) throw new Error('The credential\'s "Client ID" is empty. Copy it from your Adobe Developer Console project (OAuth Server-to-Server).');
+	if (!clientSecret) throw new Error('The credential\'s "Client Secret" is empty. Copy it from your Adobe Developer Console project (OAuth Server-to-Server).');
+	if (!scopes) throw new Error('The credential\'s "Scopes" is empty. Use the scopes from your Developer Console project.');
+
+	const key = `${imsUrl}\n${clientId}\n${scopes}`;
+	const pending = inFlight.get(key);
+	if (pending && pending.secret === clientSecret) return await pending.token;
+
+	const token = requestToken(helpers, `${imsUrl}${IMS_TOKEN_PATH}`, { clientId, clientSecret, scopes });
+	const entry = { secret: clientSecret, token };
+	inFlight.set(key, entry);
+	try {
+		return await token;
+	} finally {
+		if (inFlight.get(key) === entry) inFlight.delete(key);
+	}
+}

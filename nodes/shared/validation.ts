@@ -1,0 +1,81 @@
+import { InvalidFieldError } from './InvalidFieldError';
+
+/** A field as the user sees it: `label` is the display name, `field` the parameter name. */
+export interface FieldRef {
+	field: string;
+	label: string;
+}
+
+// Control characters never belong in these values and would corrupt headers or logs.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LINE_BREAKS = /[\r\n\t]/;
+
+function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+export interface TextRules {
+	required?: boolean;
+	maxLength?: number;
+	/** Keep surrounding spaces (passwords); the value is still rejected when it is only spaces. */
+	keepSpaces?: boolean;
+	allowLineBreaks?: boolean;
+}
+
+/**
+ * A text field: strings only (an expression that resolves to an object or a number is a mistake
+ * the user should hear about), trimmed, length-limited, no control characters.
+ */
+export function checkText({ field, label }: FieldRef, value: unknown, rules: TextRules = {}): string {
+	if (value === undefined || value === null) value = '';
+	if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
+	if (typeof value !== 'string') {
+		throw new InvalidFieldError(field, `"${label}" must be text, but the value is ${describeType(value)}. If it comes from an expression, pick a text property (e.g. {{ $json.${field} }}).`);
+	}
+	const trimmed = value.trim();
+	if (trimmed === '') {
+		if (rules.required) throw new InvalidFieldError(field, `"${label}" is required and cannot be empty or only spaces.`);
+		return '';
+	}
+	const result = rules.keepSpaces ? value : trimmed;
+	if (rules.maxLength !== undefined && result.length > rules.maxLength) {
+		throw new InvalidFieldError(field, `"${label}" is too long (${result.length} characters); at most ${rules.maxLength} are allowed.`);
+	}
+	if (CONTROL_CHARACTERS.test(result) || (!rules.allowLineBreaks && LINE_BREAKS.test(result))) {
+		throw new InvalidFieldError(field, `"${label}" contains line breaks, tabs or other control characters, which are not allowed.`);
+	}
+	return result;
+}
+
+const SANDBOX_NAME = /^[a-z0-9](?:[a-z0-9-]{0,254})$/;
+
+export function checkSandboxName(ref: FieldRef, value: unknown): string {
+	const name = checkText(ref, value, { required: true, maxLength: 255 });
+	if (name !== name.toLowerCase() && SANDBOX_NAME.test(name.toLowerCase())) {
+		throw new InvalidFieldError(ref.field, `"${ref.label}" must be the sandbox's lower-case technical name, e.g. "${name.toLowerCase()}" instead of "${name}".`);
+	}
+	if (!SANDBOX_NAME.test(name)) {
+		throw new InvalidFieldError(ref.field, `"${ref.label}" "${name}" is not a sandbox name: use the technical name (lower-case letters, digits and hyphens), e.g. "prod".`);
+	}
+	return name;
+}
+
+export function checkOrgId(ref: FieldRef, value: unknown): string {
+	const orgId = checkText(ref, value, { required: true, maxLength: 255 });
+	if (!/^[A-Za-z0-9]+@AdobeOrg$/.test(orgId)) {
+		throw new InvalidFieldError(ref.field, `"${ref.label}" must be an IMS organization ID ending in @AdobeOrg, e.g. 0123456789ABCDEF01234567@AdobeOrg.`);
+	}
+	return orgId;
+}
+
+const CONNECTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function checkConnectionId(ref: FieldRef, value: unknown): string {
+	const id = checkText(ref, value, { required: true, maxLength: 64 });
+	if (!CONNECTION_ID.test(id)) {
+		throw new InvalidFieldError(ref.field, `"${ref.label}" "${id}" is not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f (the "id" output of a Create node).`);
+	}
+	return id;
+}
