@@ -22,7 +22,7 @@ export function checkServer(value: unknown): string {
 	const { field, label } = FIELDS.server;
 	const server = checkText(FIELDS.server, value, { required: true, maxLength: LIMITS.server });
 	const hint = `Enter only the host name or IP address of the Redshift endpoint, e.g. ${SERVER_EXAMPLE}.`;
-	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(server)) {
+	if (/^[a-z][a-z0-9+.:-]*:\/\//i.test(server)) {
 		throw new InvalidFieldError(field, `"${label}" is a URL ("${server}"); remove the scheme (such as https:// or jdbc:redshift://). ${hint}`);
 	}
 	if (/\s/.test(server)) {

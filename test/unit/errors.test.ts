@@ -1,0 +1,88 @@
+import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, redactSecrets } from '../../nodes/shared/errors';
+
+describe('decodeAdobeErrorResponse', () => {
+	it('decodes a Flow Service error with its code, detail and request id', () => {
+		const decoded = decodeAdobeErrorResponse(404, {
+			type: 'https://ns.adobe.com/aep/errors/FLOW-2100-404',
+			title: 'Sandbox not found',
+			status: 404,
+			report: { 'detailed-message': 'Sandbox stage does not exist', 'request-id': 'req-123' },
+		});
+		expect(decoded).toMatchObject({ source: 'flow-service', status: 404, code: 'FLOW-2100-404', title: 'Sandbox not found', detail: 'Sandbox stage does not exist', requestId: 'req-123' });
+		expect(decoded.hint).toMatch(/sandbox name/);
+	});
+
+	it.each([
+		['FLOW-1404-412', 412, /stale etag/],
+		['FLOW-1418-400', 400, /dataflows/],
+		['FLOW-2118-403', 403, /Sources permissions/],
+		['FLOW-1415-400', 400, /Basic Authentication/],
+		['FLOW-1304-400', 400, /required field/],
+		['FLOW-1439-404', 404, /connection ID/],
+		['FLOW-1103-503', 503, /temporarily unavailable/],
+	])('gives a plain fix for %s', (code, status, hint) => {
+		const decoded = decodeAdobeErrorResponse(status, { type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status });
+		expect(decoded.code).toBe(code);
+		expect(decoded.hint).toMatch(hint);
+	});
+
+	it('decodes a JSON body given as text', () => {
+		expect(decodeAdobeErrorResponse(404, '{"type":"https://ns.adobe.com/aep/errors/FLOW-2100-404","title":"x","status":404}').code).toBe('FLOW-2100-404');
+	});
+
+	it.each([
+		['401013', 401, /not accepted/],
+		['403003', 403, /API key is not valid/],
+		['403000', 403, /missing/],
+		['400003', 400, /IMS Org ID/],
+		['403025', 403, /does not match/],
+	])('decodes gateway error %s', (code, status, hint) => {
+		const decoded = decodeAdobeErrorResponse(status, { error_code: code, message: 'gateway says no' });
+		expect(decoded).toMatchObject({ source: 'gateway', code, title: 'gateway says no', status });
+		expect(decoded.hint).toMatch(hint);
+	});
+
+	it('decodes an IMS error', () => {
+		const decoded = decodeAdobeErrorResponse(400, { error: 'invalid_client', error_description: 'invalid client_secret parameter' });
+		expect(decoded).toMatchObject({ source: 'ims', code: 'invalid_client', detail: 'invalid client_secret parameter' });
+		expect(decoded.hint).toMatch(/Client ID and Client Secret/);
+	});
+
+	it('falls back to the status for unknown shapes and HTML', () => {
+		const decoded = decodeAdobeErrorResponse(502, '<html>Bad Gateway</html>');
+		expect(decoded).toMatchObject({ source: 'http', status: 502, title: 'Adobe answered HTTP 502', detail: '<html>Bad Gateway</html>' });
+		expect(decoded.hint).toMatch(/server error/);
+		expect(decodeAdobeErrorResponse(429, undefined).hint).toMatch(/throttling/);
+	});
+});
+
+describe('decodeNetworkError', () => {
+	it('explains a timeout', () => {
+		const decoded = decodeNetworkError('ECONNABORTED', 'timeout of 30000ms exceeded');
+		expect(decoded.title).toBe('Adobe did not answer in time');
+		expect(decoded.hint).toMatch(/timeout/);
+	});
+	it('explains a refused connection', () => expect(decodeNetworkError('ECONNREFUSED', 'x').hint).toMatch(/Platform\/IMS URL/));
+});
+
+describe('formatAdobeError', () => {
+	it('puts the code in the message and the fix in the description', () => {
+		const { message, description } = formatAdobeError(
+			decodeAdobeErrorResponse(404, { type: 'https://ns.adobe.com/aep/errors/FLOW-2100-404', title: 'Sandbox not found', status: 404, report: { 'detailed-message': 'd', 'request-id': 'r' } }),
+		);
+		expect(message).toBe('Sandbox not found [FLOW-2100-404]');
+		expect(description).toBe('d\nWhat to do: ' + decodeAdobeErrorResponse(404, { type: 'x/FLOW-2100-404' }).hint + '\nAdobe request ID: r');
+	});
+	it('adds the HTTP status when the code does not carry it', () => {
+		expect(formatAdobeError(decodeAdobeErrorResponse(401, { error_code: '401013', message: 'Oauth token is not valid' })).message).toBe(
+			'Oauth token is not valid [401013] (HTTP 401)',
+		);
+	});
+});
+
+describe('redactSecrets', () => {
+	it('replaces every occurrence of each secret', () => {
+		expect(redactSecrets('a s3cr3t b s3cr3t tok-123', ['s3cr3t', 'tok-123', undefined])).toBe('a *** b *** ***');
+	});
+	it('ignores very short values that would mangle text', () => expect(redactSecrets('abc', ['a'])).toBe('abc'));
+});
