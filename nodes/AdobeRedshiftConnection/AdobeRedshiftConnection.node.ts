@@ -4,6 +4,7 @@ import { CREDENTIAL_TYPE } from '../shared/constants';
 import * as connection from './actions/connection/Connection.resource';
 import { optionsField } from './actions/options';
 import { router } from './actions/router';
+import { getSandboxes } from './methods/loadOptions';
 
 export class AdobeRedshiftConnection implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +33,8 @@ export class AdobeRedshiftConnection implements INodeType {
 			optionsField,
 		],
 	};
+
+	methods = { loadOptions: { getSandboxes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

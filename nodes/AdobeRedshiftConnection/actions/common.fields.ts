@@ -97,11 +97,25 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 
 export function sandboxOption(): INodeProperties {
 	return {
-		displayName: 'Sandbox',
+		displayName: 'Sandbox Name or ID',
 		name: 'sandboxName',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSandboxes' },
+		default: '',
+		description:
+			'Sandbox for this node, overriding the credential\'s. Choose from the list, or specify the technical (lower-case) name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	};
+}
+
+export function connectionIdField(where: Shown): INodeProperties {
+	return {
+		displayName: 'Connection ID',
+		name: 'connectionId',
 		type: 'string',
 		default: '',
-		placeholder: 'prod',
-		description: 'Technical (lower-case) name of the sandbox for this node; overrides the credential\'s sandbox',
+		required: true,
+		placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+		description: 'ID of the base connection. To chain from a Create node, use the expression {{ $json.id }}.',
+		displayOptions: show(where),
 	};
 }

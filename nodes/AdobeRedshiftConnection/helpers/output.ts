@@ -46,3 +46,12 @@ export function isConnectionFromAttempt(
 		(key) => params[key] === undefined || String(params[key]) === String(sent[key] ?? ''),
 	);
 }
+
+/** A listed/fetched connection for output: Adobe masks secrets, and we drop them regardless. */
+export function publicConnection(stored: IDataObject, sandboxName: string): IDataObject {
+	const copy = JSON.parse(JSON.stringify(stored)) as IDataObject;
+	const auth = copy.auth as { params?: IDataObject } | undefined;
+	if (auth?.params) delete auth.params.password;
+	const platform = auth?.params && 'schema' in auth.params ? 'aws' : 'azure';
+	return { ...copy, platform, sandboxName: (copy.sandboxName as string | undefined) ?? sandboxName };
+}

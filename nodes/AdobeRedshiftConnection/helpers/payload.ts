@@ -1,5 +1,5 @@
 import { BASIC_AUTH_SPEC_NAME, REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
-import type { CreateConnection, RedshiftAuth } from './validation';
+import type { ConnectionChanges, CreateConnection, RedshiftAuth } from './validation';
 
 export interface RedshiftAuthParams {
 	server: string;
@@ -39,4 +39,26 @@ export function buildCreateConnectionBody(input: CreateConnection): CreateConnec
 		auth: { specName: BASIC_AUTH_SPEC_NAME, params: buildAuthParams(input.auth) },
 		connectionSpec: { id: REDSHIFT_CONNECTION_SPEC.id, version: REDSHIFT_CONNECTION_SPEC.version },
 	};
+}
+
+export interface JsonPatchOperation {
+	op: 'add' | 'replace';
+	path: string;
+	value: string;
+}
+
+/**
+ * JSON Patch for an update. Each auth parameter is replaced on its own path so that rotating one
+ * value (say the password) does not need the others, which Adobe returns masked.
+ */
+export function buildUpdatePatch(changes: ConnectionChanges): JsonPatchOperation[] {
+	const patch: JsonPatchOperation[] = [];
+	if (changes.name !== undefined) patch.push({ op: 'replace', path: '/name', value: changes.name });
+	// "add" also replaces an existing member (RFC 6902), and works when there was no description.
+	if (changes.description !== undefined) patch.push({ op: 'add', path: '/description', value: changes.description });
+	for (const key of ['server', 'port', 'username', 'password', 'database', 'schema'] as const) {
+		const value = changes.params[key];
+		if (value !== undefined) patch.push({ op: 'replace', path: `/auth/params/${key}`, value: String(value) });
+	}
+	return patch;
 }

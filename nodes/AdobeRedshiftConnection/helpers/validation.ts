@@ -127,3 +127,58 @@ export function checkCreateConnection(input: CreateConnectionInput): CreateConne
 		auth: checkRedshiftAuth(input),
 	};
 }
+
+/** Update: every field optional (empty = keep), but at least one change. */
+export interface UpdateConnectionInput {
+	name: unknown;
+	description: unknown;
+	server: unknown;
+	port: unknown;
+	username: unknown;
+	password: unknown;
+	database: unknown;
+	schema: unknown;
+}
+
+export interface ConnectionChanges {
+	name?: string;
+	description?: string;
+	params: Partial<Omit<RedshiftAuth, 'platform'>>;
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || value === 0;
+}
+
+export function checkConnectionChanges(input: UpdateConnectionInput): ConnectionChanges {
+	const changes: ConnectionChanges = { params: {} };
+	if (!isBlank(input.name)) changes.name = checkText(FIELDS.name, input.name, { required: true, maxLength: LIMITS.name });
+	if (!isBlank(input.description)) changes.description = checkText(FIELDS.description, input.description, { maxLength: LIMITS.description, allowLineBreaks: true });
+	if (!isBlank(input.server)) changes.params.server = checkServer(input.server);
+	if (!isBlank(input.port)) changes.params.port = checkPort(input.port);
+	if (!isBlank(input.username)) changes.params.username = checkText(FIELDS.username, input.username, { required: true, maxLength: LIMITS.username });
+	if (!isBlank(input.password)) changes.params.password = checkText(FIELDS.password, input.password, { required: true, maxLength: LIMITS.password, keepSpaces: true });
+	if (!isBlank(input.database)) changes.params.database = checkText(FIELDS.database, input.database, { required: true, maxLength: LIMITS.database });
+	if (!isBlank(input.schema)) changes.params.schema = checkText(FIELDS.schema, input.schema, { required: true, maxLength: LIMITS.schema });
+	if (changes.name === undefined && changes.description === undefined && Object.keys(changes.params).length === 0) {
+		throw new InvalidFieldError('updateFields', '"Update Fields" is empty: add at least one field to change (name, description, server, port, username, password, database or schema).');
+	}
+	return changes;
+}
+
+const ETAG = /^(W\/)?"[^"\r\n]+"$/;
+
+/** An etag exactly as Adobe returned it, quotes included. */
+export function checkEtag(value: unknown): string | undefined {
+	const etag = checkText({ field: 'etag', label: 'ETag' }, value, { maxLength: 200 });
+	if (!etag) return undefined;
+	if (!ETAG.test(etag)) {
+		throw new InvalidFieldError('etag', `"ETag" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`);
+	}
+	return etag;
+}
+
+/** Explore path of a table as List Tables returns it, e.g. public.orders. */
+export function checkTablePath(value: unknown): string {
+	return checkText({ field: 'tablePath', label: 'Table' }, value, { required: true, maxLength: 1024 });
+}

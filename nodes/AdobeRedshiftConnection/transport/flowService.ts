@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { FLOW_SERVICE_PATH, REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
 import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../../shared/transport';
@@ -69,8 +69,12 @@ export async function listRedshiftConnections(
 	return found;
 }
 
-export async function getConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredConnection | undefined> {
+export async function getConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredConnection> {
 	const request: PlatformRequest = { method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(id)}`), sandboxName };
 	const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
-	return page.items?.[0];
+	const connection = page.items?.[0];
+	if (!connection) {
+		throw new NodeOperationError(this.getNode(), `Adobe returned no connection with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+	}
+	return connection;
 }

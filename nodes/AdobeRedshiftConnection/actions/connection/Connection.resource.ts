@@ -2,9 +2,25 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../types';
 import * as create from './create.operation';
+import * as deleteConnection from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getTableSchema from './getTableSchema.operation';
+import * as listTables from './listTables.operation';
+import * as test from './test.operation';
+import * as update from './update.operation';
 
 /** The operations of the "Base Connection" resource; the router dispatches on these keys. */
-export const operations: Record<string, OperationModule> = { create };
+export const operations: Record<string, OperationModule> = {
+	create,
+	get,
+	getAll,
+	update,
+	delete: deleteConnection,
+	test,
+	listTables,
+	getTableSchema,
+};
 
 export const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -13,14 +29,26 @@ export const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['connection'] } },
 	options: [
-		{
-			name: 'Create Base Connection',
-			value: 'create',
-			description: 'Create a Flow Service base connection to Redshift',
-			action: 'Create a Redshift base connection',
-		},
+		{ name: 'Create', value: 'create', description: 'Create a Flow Service base connection to Redshift', action: 'Create a Redshift base connection' },
+		{ name: 'Delete', value: 'delete', description: 'Delete a base connection', action: 'Delete a Redshift base connection' },
+		{ name: 'Get', value: 'get', description: 'Get a base connection by ID (without secrets)', action: 'Get a Redshift base connection' },
+		{ name: 'Get Many', value: 'getAll', description: 'List the Redshift base connections of the sandbox', action: 'Get many Redshift base connections' },
+		{ name: 'Get Table Schema', value: 'getTableSchema', description: 'Get the columns of a Redshift table, ready for a source connection', action: 'Get the schema of a Redshift table' },
+		{ name: 'List Tables', value: 'listTables', description: 'List the Redshift tables the connection can read', action: 'List Redshift tables' },
+		{ name: 'Test', value: 'test', description: 'Check that Adobe can sign in to Redshift with the connection', action: 'Test a Redshift base connection' },
+		{ name: 'Update', value: 'update', description: 'Rename, describe or rotate credentials, with etag protection', action: 'Update a Redshift base connection' },
 	],
 	default: 'create',
 };
 
-export const description: INodeProperties[] = [operationField, ...create.description];
+export const description: INodeProperties[] = [
+	operationField,
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...deleteConnection.description,
+	...test.description,
+	...listTables.description,
+	...getTableSchema.description,
+];

@@ -1,4 +1,6 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 
 import { DEFAULT_BACKOFF, isRetryableCreate, isRetryableIdempotent, retryDelayMs } from '../../../shared/retryPolicy';
 import { flowServicePath, sendOnce, toNodeApiError, type Failure, type PlatformContext } from '../../../shared/transport';
@@ -33,7 +35,27 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: where },
 	},
 	...redshiftAuthFields(where, true),
+	{
+		displayName: 'If a Connection With This Name Exists',
+		name: 'ifExists',
+		type: 'options',
+		options: [
+			{ name: 'Create Another', value: 'create', description: 'Always create a new connection (Adobe allows duplicate names)' },
+			{ name: 'Reuse It', value: 'reuse', description: 'Return the existing connection and its current etag instead of creating one; the output says reused: true' },
+			{ name: 'Stop With an Error', value: 'error', description: 'Fail the item, naming the existing connection ID' },
+		],
+		default: 'create',
+		description: 'What to do when a Redshift connection with the same name already exists in the sandbox. Choose Reuse It to make re-runs safe.',
+		displayOptions: { show: where },
+	},
 ];
+
+type IfExists = 'create' | 'reuse' | 'error';
+
+function checkIfExists(value: unknown): IfExists {
+	if (value === undefined || value === 'create' || value === 'reuse' || value === 'error') return (value ?? 'create') as IfExists;
+	throw new InvalidFieldError('ifExists', `"If a Connection With This Name Exists" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`);
+}
 
 interface CreateResult {
 	id: string;
@@ -87,8 +109,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 		database: readParameter.call(this, 'database', itemIndex),
 		schema: readParameter.call(this, 'schema', itemIndex),
 	});
+	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex));
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const body = buildCreateConnectionBody(input);
+	if (ifExists !== 'create') {
+		const [existing] = await listRedshiftConnections.call(this, ctx, sandboxName, { name: input.name, limit: 1 }, itemIndex);
+		if (existing && ifExists === 'reuse') {
+			return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.platform, sandboxName), reused: true };
+		}
+		if (existing) {
+			throw new NodeOperationError(this.getNode(), `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
+				itemIndex,
+				description: 'Choose "Reuse It" to return the existing connection, or give this one another name.',
+			});
+		}
+	}
 	const created = await createOnce.call(this, ctx, body, sandboxName, itemIndex);
-	return connectionOutput(created.id, created.etag, input.name, input.auth.platform, sandboxName);
+	const output = connectionOutput(created.id, created.etag, input.name, input.auth.platform, sandboxName);
+	return ifExists === 'reuse' ? { ...output, reused: false } : output;
 }

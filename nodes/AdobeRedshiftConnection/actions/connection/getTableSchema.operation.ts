@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { flowServicePath, platformRequest, type PlatformContext } from '../../../shared/transport';
+import { checkConnectionId } from '../../../shared/validation';
+import { FIELDS } from '../../helpers/fields';
+import { checkTablePath } from '../../helpers/validation';
+import { connectionIdField, type Shown } from '../common.fields';
+import { readParameter, readSandbox } from '../parameters';
+
+const where: Shown = { resource: ['connection'], operation: ['getTableSchema'] };
+
+export const description: INodeProperties[] = [
+	connectionIdField(where),
+	{
+		displayName: 'Table',
+		name: 'tablePath',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'public.orders',
+		description: 'Path of the table as List Tables returns it (its "path" output)',
+		displayOptions: { show: where },
+	},
+];
+
+/** The column list comes out as Adobe gives it: usable as a source connection's params.columns. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
+	const table = checkTablePath(readParameter.call(this, 'tablePath', itemIndex));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const answer = (await platformRequest.call(
+		this,
+		ctx,
+		{ method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(id)}/explore`), qs: { objectType: 'table', object: table }, sandboxName },
+		itemIndex,
+	)) as { format?: string; schema?: { columns?: IDataObject[] } };
+	return { connectionId: id, tableName: table, format: answer?.format, columns: answer?.schema?.columns ?? [] };
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { flowServicePath, platformRequest, type PlatformContext } from '../../../shared/transport';
+import { checkConnectionId } from '../../../shared/validation';
+import { FIELDS } from '../../helpers/fields';
+import { connectionIdField, type Shown } from '../common.fields';
+import { readParameter, readSandbox } from '../parameters';
+
+const where: Shown = { resource: ['connection'], operation: ['listTables'] };
+
+export const description: INodeProperties[] = [connectionIdField(where)];
+
+/** One output item per table, so the next node can pick or loop over them. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const tables = (await platformRequest.call(
+		this,
+		ctx,
+		{ method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(id)}/explore`), qs: { objectType: 'root' }, sandboxName },
+		itemIndex,
+	)) as IDataObject[];
+	return (Array.isArray(tables) ? tables : []).map((table) => ({
+		connectionId: id,
+		name: table.name,
+		path: table.path,
+		type: table.type,
+		canPreview: table.canPreview,
+		canFetchSchema: table.canFetchSchema,
+	}));
+}

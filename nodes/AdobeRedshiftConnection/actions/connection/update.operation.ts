@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { flowServicePath, platformRequest, type PlatformContext } from '../../../shared/transport';
+import { checkConnectionId } from '../../../shared/validation';
+import { FIELDS } from '../../helpers/fields';
+import { buildUpdatePatch } from '../../helpers/payload';
+import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
+import { getConnection } from '../../transport/flowService';
+import { connectionIdField, redshiftAuthFields, type Shown } from '../common.fields';
+import { readParameter, readSandbox } from '../parameters';
+
+const where: Shown = { resource: ['connection'], operation: ['update'] };
+
+// Inside a collection, fields carry no displayOptions of their own.
+const changeableAuthFields = redshiftAuthFields(where, false).map(({ displayOptions: _shown, required: _required, ...field }) => field);
+
+export const description: INodeProperties[] = [
+	connectionIdField(where),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: where },
+		options: [
+			{ displayName: 'Connection Name', name: 'name', type: 'string', default: '', description: 'New name of the base connection' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'New description' },
+			...changeableAuthFields,
+		],
+	},
+	{
+		displayName: 'ETag',
+		name: 'etag',
+		type: 'string',
+		default: '',
+		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
+		description:
+			'Etag of the version you expect to change, quotes included (e.g. {{ $json.etag }} from Create or Get). Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
+		displayOptions: { show: where },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
+	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
+	const changes = checkConnectionChanges({
+		name: fields.name,
+		description: fields.description,
+		server: fields.server,
+		port: fields.port,
+		username: fields.username,
+		password: fields.password,
+		database: fields.database,
+		schema: fields.schema,
+	});
+	let etag = checkEtag(readParameter.call(this, 'etag', itemIndex));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+
+	if (etag === undefined) {
+		const current = await getConnection.call(this, ctx, sandboxName, id, itemIndex);
+		etag = current.etag;
+		const params = current.auth?.params ?? {};
+		if (changes.params.schema !== undefined && !('schema' in params)) {
+			throw new InvalidFieldError('updateFields.schema', '"Schema" applies only to connections of Experience Platform on AWS; this connection has no schema. Remove the Schema field.');
+		}
+	}
+	const result = (await platformRequest.call(
+		this,
+		ctx,
+		{
+			method: 'PATCH',
+			path: flowServicePath(`/connections/${encodeURIComponent(id)}`),
+			body: buildUpdatePatch(changes) as unknown as IDataObject[],
+			headers: { 'If-Match': etag },
+			sandboxName,
+			secrets: changes.params.password === undefined ? [] : [changes.params.password],
+		},
+		itemIndex,
+	)) as { id: string; etag: string };
+	return {
+		id: result.id ?? id,
+		etag: result.etag,
+		previousEtag: etag,
+		sandboxName,
+		updated: [...(changes.name !== undefined ? ['name'] : []), ...(changes.description !== undefined ? ['description'] : []), ...Object.keys(changes.params)],
+	};
+}
