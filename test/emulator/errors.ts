@@ -1,0 +1,96 @@
+/**
+ * The two error shapes Adobe answers with. Handlers throw these; the server renders them.
+ * Messages name fields, never their values, so secrets cannot leak through errors.
+ */
+
+/** Adobe I/O gateway errors (token, API key, org): {error_code, message}. */
+export class GatewayError extends Error {
+	constructor(
+		readonly status: number,
+		readonly errorCode: string,
+		message: string,
+	) {
+		super(message);
+	}
+
+	body() {
+		return { error_code: this.errorCode, message: this.message };
+	}
+}
+
+/** Flow Service errors: {type, title, status, report}. `code` is e.g. '1304-400'; the suffix is the HTTP status. */
+export class FlowError extends Error {
+	readonly status: number;
+
+	constructor(
+		readonly code: string,
+		readonly title: string,
+		detail: string,
+	) {
+		super(detail);
+		this.status = Number(code.split('-')[1]);
+	}
+
+	body(requestId: string) {
+		return {
+			type: `https://ns.adobe.com/aep/errors/FLOW-${this.code}`,
+			title: this.title,
+			status: this.status,
+			report: { 'detailed-message': this.message, 'request-id': requestId },
+		};
+	}
+}
+
+/** IMS OAuth errors: {error, error_description}, always 400 here. */
+export class ImsError extends Error {
+	constructor(
+		readonly error: string,
+		description: string,
+	) {
+		super(description);
+	}
+
+	body() {
+		return { error: this.error, error_description: this.message };
+	}
+}
+
+export const gateway = {
+	tokenInvalid: () => new GatewayError(401, '401013', 'Oauth token is not valid'),
+	apiKeyMissing: () => new GatewayError(403, '403000', 'Api Key is required'),
+	apiKeyInvalid: () => new GatewayError(403, '403003', 'Api Key is invalid'),
+	orgMissing: () => new GatewayError(400, '400003', 'Missing x-gw-ims-org-id header'),
+	profileInvalid: () => new GatewayError(403, '403025', 'Profile is not valid'),
+	notFound: () => new GatewayError(404, '404000', 'Resource not found'),
+};
+
+/**
+ * Codes marked (emulator) are our choice where Adobe publishes none; the others follow Adobe's
+ * error reference.
+ */
+export const flow = {
+	malformedJson: () => new FlowError('1300-400', 'Malformed request body', 'The request body is not valid JSON'), // (emulator)
+	invalid: (detail: string) => new FlowError('1301-400', 'Invalid request', detail), // (emulator)
+	unsupportedMediaType: () =>
+		new FlowError('1302-415', 'Unsupported media type', "Content-Type must be 'application/json'"), // (emulator)
+	mandatory: (field: string) =>
+		new FlowError('1304-400', 'Mandatory field not provided', `Mandatory field '${field}' is not provided`),
+	limitWithCount: () =>
+		new FlowError('1401-400', 'Invalid query parameters', "'limit' cannot be used together with 'count'"),
+	ifMatchMissing: () => new FlowError('1403-400', 'If-Match header missing', 'The If-Match header is required'),
+	etagMismatch: () =>
+		new FlowError('1404-412', 'Precondition failed', 'The If-Match etag does not match the current version'),
+	specImmutable: () =>
+		new FlowError('1414-400', 'Invalid update', 'The connectionSpec of a connection cannot be changed'),
+	authSpecNotFound: () =>
+		new FlowError('1415-400', 'Auth spec not found', 'auth.specName does not name an auth spec of the connection spec'),
+	inUse: () =>
+		new FlowError('1418-400', 'Connection in use', 'The connection is used by one or more dataflows and cannot be deleted'),
+	notFound: (what: string) => new FlowError('1439-404', 'Resource not found', `${what} was not found`),
+	sourceUnreachable: () =>
+		new FlowError('1201-400', 'Connection to source failed', 'Could not connect to the source with the given parameters'), // (emulator)
+	methodNotAllowed: () => new FlowError('1006-405', 'Method not allowed', 'Method not allowed on this resource'), // (emulator)
+	sandboxMissing: () =>
+		new FlowError('2105-400', 'Sandbox header missing', 'The x-sandbox-name header is required'),
+	sandboxNotFound: (name: string) => new FlowError('2100-404', 'Sandbox not found', `Sandbox '${name}' not found`),
+};

@@ -1,0 +1,131 @@
+/** Small HTTP client helpers for the emulator's own tests (global fetch, no axios). */
+import { EMULATOR_DEFAULTS, REDSHIFT_CONNECTION_SPEC_ID } from './defaults';
+import { startEmulator } from './server';
+import type { EmulatorOptions, StartedEmulator } from './types';
+
+export interface CallResult {
+	status: number;
+	headers: Headers;
+	text: string;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	json: any;
+}
+
+export interface CallOptions {
+	headers?: Record<string, string>;
+	/** A string is sent verbatim; anything else is JSON-encoded. */
+	body?: unknown;
+	signal?: AbortSignal;
+}
+
+export async function call(
+	emu: StartedEmulator,
+	method: string,
+	path: string,
+	options: CallOptions = {},
+): Promise<CallResult> {
+	const res = await fetch(`${emu.baseUrl}${path}`, {
+		method,
+		headers: options.headers,
+		body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+		signal: options.signal,
+	});
+	const text = await res.text();
+	let parsed: unknown;
+	try {
+		parsed = text === '' ? undefined : JSON.parse(text);
+	} catch {
+		parsed = undefined;
+	}
+	return { status: res.status, headers: res.headers, text, json: parsed };
+}
+
+export function tokenForm(overrides: Record<string, string | undefined> = {}): string {
+	const fields: Record<string, string | undefined> = {
+		grant_type: 'client_credentials',
+		client_id: EMULATOR_DEFAULTS.clientId,
+		client_secret: EMULATOR_DEFAULTS.clientSecret,
+		scope: EMULATOR_DEFAULTS.scopes,
+		...overrides,
+	};
+	const form = new URLSearchParams();
+	for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, v);
+	return form.toString();
+}
+
+export async function getToken(emu: StartedEmulator): Promise<string> {
+	const res = await call(emu, 'POST', '/ims/token/v3', {
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: tokenForm({ client_id: emu.options.clientId, client_secret: emu.options.clientSecret, scope: emu.options.scopes }),
+	});
+	if (res.status !== 200) throw new Error(`token request failed: ${res.status}`);
+	return res.json.access_token as string;
+}
+
+export function platformHeaders(emu: StartedEmulator, token: string, sandbox = 'prod'): Record<string, string> {
+	return {
+		authorization: `Bearer ${token}`,
+		'x-api-key': emu.options.clientId,
+		'x-gw-ims-org-id': emu.options.orgId,
+		'x-sandbox-name': sandbox,
+	};
+}
+
+export function jsonHeaders(emu: StartedEmulator, token: string, sandbox = 'prod'): Record<string, string> {
+	return { ...platformHeaders(emu, token, sandbox), 'content-type': 'application/json' };
+}
+
+export const CONNECTIONS = '/data/foundation/flowservice/connections';
+
+export function redshiftBody(
+	params: Record<string, unknown> = {},
+	top: Record<string, unknown> = {},
+): Record<string, unknown> {
+	return {
+		name: 'Redshift orders',
+		description: 'orders warehouse',
+		auth: {
+			specName: 'Basic Authentication',
+			params: {
+				server: 'examplecluster.abc123.us-west-2.redshift.amazonaws.com',
+				port: '5439',
+				username: 'ingest',
+				password: 'Sup3r-Secret!',
+				database: 'dev',
+				...params,
+			},
+		},
+		connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
+		...top,
+	};
+}
+
+export interface Harness {
+	emu: StartedEmulator;
+	token: string;
+	/** POST a body to /connections in a sandbox; returns the parsed result. */
+	create(body?: unknown, sandbox?: string): Promise<CallResult>;
+}
+
+export async function startHarness(options?: EmulatorOptions): Promise<Harness> {
+	const emu = await startEmulator(options);
+	const token = await getToken(emu);
+	return {
+		emu,
+		token,
+		create: (body = redshiftBody(), sandbox = 'prod') =>
+			call(emu, 'POST', CONNECTIONS, { headers: jsonHeaders(emu, token, sandbox), body }),
+	};
+}
+
+/** Asserts a Flow Service error body and returns it. */
+export function expectFlowError(res: CallResult, code: string): void {
+	const status = Number(code.split('-')[1]);
+	expect(res.status).toBe(status);
+	expect(res.json).toEqual({
+		type: `https://ns.adobe.com/aep/errors/FLOW-${code}`,
+		title: expect.any(String),
+		status,
+		report: { 'detailed-message': expect.any(String), 'request-id': expect.any(String) },
+	});
+}
