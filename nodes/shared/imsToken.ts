@@ -23,6 +23,13 @@ export class AdobeImsError extends Error {
 /** Requests in flight, so that items or executions that need a token at once share one request. */
 const inFlight = new Map<string, { secret: string; token: Promise<string> }>();
 
+/**
+ * The newest token per client. A wave of 401s (requests sent with the old token before the
+ * first refresh finished) takes this one instead of asking IMS again.
+ */
+const newest = new Map<string, { secret: string; token: string; at: number }>();
+const REUSE_WINDOW_MS = 60_000;
+
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
@@ -79,9 +86,11 @@ function safeJson(value: string): unknown {
 
 /**
  * Fetches an OAuth Server-to-Server access token. Concurrent callers with the same client share
- * one IMS request, so a burst of items or a wave of 401s leads to a single token request.
+ * one IMS request, and callers still holding an older token get the newest one, so a burst of
+ * items or a wave of 401s leads to a single token request. `accessToken` is the token the caller
+ * holds now ('' when it has none).
  */
-export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient): Promise<string> {
+export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient & { accessToken?: unknown }): Promise<string> {
 	const imsUrl = normaliseServiceUrl('imsUrl', 'IMS URL', client.imsUrl);
 	const clientId = text(client.clientId);
 	const clientSecret = text(client.clientSecret);
@@ -97,12 +106,19 @@ export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], c
 	const key = `${imsUrl}\n${clientId}\n${scopes}`;
 	const pending = inFlight.get(key);
 	if (pending && pending.secret === clientSecret) return await pending.token;
+	const latest = newest.get(key);
+	const held = typeof client.accessToken === 'string' ? client.accessToken : '';
+	if (latest && latest.secret === clientSecret && latest.token !== held && Date.now() - latest.at < REUSE_WINDOW_MS) {
+		return latest.token;
+	}
 
 	const token = requestToken(helpers, `${imsUrl}${IMS_TOKEN_PATH}`, { clientId, clientSecret, scopes });
 	const entry = { secret: clientSecret, token };
 	inFlight.set(key, entry);
 	try {
-		return await token;
+		const value = await token;
+		newest.set(key, { secret: clientSecret, token: value, at: Date.now() });
+		return value;
 	} finally {
 		if (inFlight.get(key) === entry) inFlight.delete(key);
 	}
