@@ -127,7 +127,7 @@ export function decodeAdobeErrorResponse(status: number | undefined, rawBody: un
 			source: 'ims',
 			status,
 			code: imsCode,
-			title: `Adobe IMS refused the token request (${imsCode})`,
+			title: 'the token request was refused',
 			detail: asText(record.error_description),
 			hint: IMS_HINTS[imsCode] ?? statusHint(status),
 		};

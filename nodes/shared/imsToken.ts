@@ -11,11 +11,21 @@ export interface ImsClient {
 	scopes?: unknown;
 }
 
-/** A token request that IMS refused (or that never reached IMS), already decoded for people. */
+export const IMS_ERROR_PREFIX = 'Adobe IMS: ';
+
+/**
+ * A token request that IMS refused (or that never reached IMS), already decoded for people.
+ * n8n wraps it in a NodeApiError that keeps only message and description, so both carry
+ * everything and the message has a fixed prefix the transport recognises.
+ */
 export class AdobeImsError extends Error {
+	readonly description: string;
+
 	constructor(readonly decoded: DecodedAdobeError) {
 		const { message, description } = formatAdobeError(decoded);
-		super(`${message}. ${description.replace(/\n/g, ' ')}`);
+		// The credential's Test button shows only the message, so it carries the fix too.
+		super(`${IMS_ERROR_PREFIX}${message}${decoded.detail ? `: ${decoded.detail}` : ''}. ${decoded.hint}`);
+		this.description = description;
 		this.name = 'AdobeImsError';
 	}
 }
@@ -69,11 +79,23 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 	if (typeof token !== 'string' || token === '') {
 		throw new AdobeImsError({
 			source: 'ims',
-			title: 'Adobe IMS answered without an access token',
+			title: 'the answer had no access token',
 			hint: 'Check the credential\'s IMS URL: it must point at Adobe IMS (https://ims-na1.adobelogin.com).',
 		});
 	}
 	return token;
+}
+
+function checkedImsUrl(value: unknown): string {
+	let problem: string | undefined;
+	let url = '';
+	try {
+		url = normaliseServiceUrl('imsUrl', 'IMS URL', value);
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	if (problem !== undefined) throw new AdobeImsError({ source: 'ims', title: problem, hint: 'Fix the credential\'s IMS URL.' });
+	return url;
 }
 
 function safeJson(value: string): unknown {
@@ -91,7 +113,7 @@ function safeJson(value: string): unknown {
  * holds now ('' when it has none).
  */
 export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient & { accessToken?: unknown }): Promise<string> {
-	const imsUrl = normaliseServiceUrl('imsUrl', 'IMS URL', client.imsUrl);
+	const imsUrl = checkedImsUrl(client.imsUrl);
 	const clientId = text(client.clientId);
 	const clientSecret = text(client.clientSecret);
 	const scopes = text(client.scopes)
@@ -99,9 +121,10 @@ export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], c
 		.map((scope) => scope.trim())
 		.filter(Boolean)
 		.join(',');
-	if (!clientId) throw new Error('The credential\'s "Client ID" is empty. Copy it from your Adobe Developer Console project (OAuth Server-to-Server).');
-	if (!clientSecret) throw new Error('The credential\'s "Client Secret" is empty. Copy it from your Adobe Developer Console project (OAuth Server-to-Server).');
-	if (!scopes) throw new Error('The credential\'s "Scopes" is empty. Use the scopes from your Developer Console project.');
+	const consoleHint = 'Copy it from your Adobe Developer Console project (OAuth Server-to-Server credential).';
+	if (!clientId) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Client ID" is empty', hint: consoleHint });
+	if (!clientSecret) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Client Secret" is empty', hint: consoleHint });
+	if (!scopes) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Scopes" is empty', hint: consoleHint });
 
 	const key = `${imsUrl}\n${clientId}\n${scopes}`;
 	const pending = inFlight.get(key);

@@ -34,9 +34,12 @@ export function isRetryableIdempotent(facts: FailureFacts): boolean {
 	return facts.code === undefined || NETWORK_CODES.has(facts.code);
 }
 
-/** POST: retried blindly only when the service certainly did not act. */
-export function isRetryableCreate(facts: FailureFacts): boolean {
-	return reachedService(facts) === 'no' && (facts.status === 429 || (facts.status === undefined && facts.code !== undefined && NOT_SENT_CODES.has(facts.code)));
+/**
+ * POST: retried blindly only when the service certainly did not act (throttled at the gateway,
+ * connection refused, token request failed) and the failure is transient.
+ */
+export function isRetryableCreate(facts: FailureFacts, reached: Reached = reachedService(facts)): boolean {
+	return reached === 'no' && isRetryableIdempotent(facts);
 }
 
 /** Retry-After as seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable. */

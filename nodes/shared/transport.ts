@@ -18,7 +18,7 @@ import {
 	redactSecrets,
 	type DecodedAdobeError,
 } from './errors';
-import { AdobeImsError } from './imsToken';
+import { AdobeImsError, IMS_ERROR_PREFIX } from './imsToken';
 import {
 	DEFAULT_BACKOFF,
 	isRetryableIdempotent,
@@ -94,35 +94,63 @@ function header(headers: unknown, name: string): unknown {
 	return key === undefined ? undefined : record[key];
 }
 
-function describeFailure(error: unknown, secrets: string[]): Failure {
-	// n8n wraps request errors in NodeApiError; the original (axios or our IMS error) is its cause.
-	const raw = error as { cause?: unknown };
-	const cause = (raw?.cause ?? error) as {
-		name?: string;
-		code?: string;
-		message?: string;
-		decoded?: DecodedAdobeError;
-		response?: { status?: number; data?: unknown; headers?: unknown };
+function statusOf(value: unknown): number | undefined {
+	const status = typeof value === 'string' ? Number(value) : value;
+	return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
+}
+
+/** An HTTP answer we got in full (status, body and headers, e.g. Retry-After). */
+function describeAnswer(status: number, body: unknown, headers: unknown, secrets: string[]): Failure {
+	const facts: FailureFacts = { status };
+	return {
+		facts,
+		reached: reachedService(facts),
+		decoded: scrub(decodeAdobeErrorResponse(status, body), secrets),
+		retryAfterMs: parseRetryAfter(header(headers, 'retry-after'), Date.now()),
 	};
-	let facts: FailureFacts;
-	let decoded: DecodedAdobeError;
-	let retryAfterMs: number | undefined;
-	if (cause instanceof AdobeImsError || cause?.name === 'AdobeImsError') {
-		decoded = { ...(cause.decoded as DecodedAdobeError) };
-		facts = { status: decoded.status, code: decoded.status === undefined ? decoded.code : undefined };
-		// A token request that failed never reached Flow Service.
-		return { facts, reached: 'no', decoded: scrub(decoded, secrets) };
+}
+
+/** Rebuilds an IMS failure from the message of the NodeApiError that n8n wrapped it in. */
+function imsFailureFromMessage(message: string): DecodedAdobeError {
+	const status = statusOf(message.match(/\(HTTP (\d{3})\)/)?.[1]);
+	const code = message.match(/\[(E[A-Z_]+)\]/)?.[1];
+	return {
+		source: 'ims',
+		status,
+		code: status === undefined ? code : undefined,
+		title: message.slice(IMS_ERROR_PREFIX.length),
+		hint: 'Fix the credential (Client ID, Client Secret, Scopes, IMS URL) and try again.',
+	};
+}
+
+/**
+ * A thrown request error. n8n wraps it in a NodeApiError that drops the original (its `cause` is
+ * not kept for Error causes in every version), so read what survives: httpCode (an HTTP status
+ * or a socket code), context.data (a JSON error body) and the message.
+ */
+function describeThrown(error: unknown, secrets: string[]): Failure {
+	const wrapped = error as {
+		message?: string;
+		description?: string;
+		httpCode?: string | null;
+		context?: { data?: unknown };
+		cause?: { code?: string; message?: string; response?: { status?: number; data?: unknown; headers?: unknown } };
+	};
+	const message = wrapped?.message ?? String(error);
+	if (error instanceof AdobeImsError || message.startsWith(IMS_ERROR_PREFIX)) {
+		// The token request failed: Flow Service was never called.
+		const ims = error instanceof AdobeImsError ? error : undefined;
+		const decoded: DecodedAdobeError = ims?.decoded ?? imsFailureFromMessage(message);
+		// Without a status or socket code it is a setting problem: nothing transient to retry.
+		const facts: FailureFacts = decoded.status === undefined && decoded.code === undefined ? { status: 400 } : { status: decoded.status, code: decoded.status === undefined ? decoded.code : undefined };
+		return { facts, reached: 'no', decoded: scrub({ ...decoded, title: `${IMS_ERROR_PREFIX}${decoded.title}` }, secrets) };
 	}
-	const status = cause?.response?.status;
-	if (status !== undefined) {
-		facts = { status };
-		decoded = decodeAdobeErrorResponse(status, cause.response?.data);
-		retryAfterMs = parseRetryAfter(header(cause.response?.headers, 'retry-after'), Date.now());
-	} else {
-		facts = { code: cause?.code };
-		decoded = decodeNetworkError(cause?.code, cause?.message);
-	}
-	return { facts, reached: reachedService(facts), decoded: scrub(decoded, secrets), retryAfterMs };
+	const response = wrapped.cause?.response;
+	const status = statusOf(response?.status) ?? statusOf(wrapped.httpCode);
+	if (status !== undefined) return describeAnswer(status, response?.data ?? wrapped.context?.data, response?.headers, secrets);
+	const code = wrapped.cause?.code ?? (typeof wrapped.httpCode === 'string' && /^E[A-Z_]+$/.test(wrapped.httpCode) ? wrapped.httpCode : undefined);
+	const facts: FailureFacts = { code };
+	return { facts, reached: reachedService(facts), decoded: scrub(decodeNetworkError(code, wrapped.cause?.message ?? message), secrets) };
 }
 
 function scrub(decoded: DecodedAdobeError, secrets: string[]): DecodedAdobeError {
@@ -133,7 +161,13 @@ function scrub(decoded: DecodedAdobeError, secrets: string[]): DecodedAdobeError
 	};
 }
 
-/** One HTTP exchange through n8n's authenticated helper; never throws. */
+type FullResponse = { body: unknown; headers: unknown; statusCode: number };
+
+/**
+ * One HTTP exchange through n8n's authenticated helper; never throws. Error statuses come back
+ * whole (so Retry-After and Adobe's error body survive). A 401 is sent once more in n8n's throwing
+ * mode, because n8n refreshes the token (preAuthentication) only for a thrown 401.
+ */
 export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Outcome<T>> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -143,6 +177,7 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		json: true,
 		timeout: ctx.policy.timeoutMs,
 		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
 		// Flow Service repeats filters: property=a&property=b (AND-ed).
 		arrayFormat: 'repeat',
 	};
@@ -151,30 +186,33 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
 	const secrets = [...ctx.secrets, ...(request.secrets ?? [])];
+	let response: FullResponse;
 	try {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
-			body: unknown;
-			statusCode: number;
-		};
-		const body = response.body;
-		// axios hands back unparseable JSON as text; an empty body (204) is fine.
-		if (typeof body === 'string' && body.trim() !== '') {
-			return {
-				ok: false,
-				failure: {
-					facts: { malformedBody: true, status: undefined },
-					reached: 'yes',
-					decoded: scrub(
-						{ source: 'http', status: response.statusCode, title: 'Adobe answered with a body that is not JSON', detail: body.slice(0, 200), hint: 'Try again; if it persists, check the credential\'s Platform URL.' },
-						secrets,
-					),
-				},
-			};
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as FullResponse;
+		if (response.statusCode === 401) {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options, ignoreHttpStatusErrors: false })) as FullResponse;
 		}
-		return { ok: true, body: body as T, status: response.statusCode };
 	} catch (error) {
-		return { ok: false, failure: describeFailure(error, secrets) };
+		return { ok: false, failure: describeThrown(error, secrets) };
 	}
+	const { body, statusCode } = response;
+	if (statusCode >= 400) return { ok: false, failure: describeAnswer(statusCode, body, response.headers, secrets) };
+	// axios hands back unparseable JSON as text; an empty body (204) is fine.
+	if (typeof body === 'string' && body.trim() !== '') {
+		const facts: FailureFacts = { malformedBody: true };
+		return {
+			ok: false,
+			failure: {
+				facts,
+				reached: reachedService(facts),
+				decoded: scrub(
+					{ source: 'http', status: statusCode, title: 'Adobe answered with a body that is not JSON', detail: body.slice(0, 200), hint: 'Try again; if it persists, check the credential\'s Platform URL.' },
+					secrets,
+				),
+			},
+		};
+	}
+	return { ok: true, body: body as T, status: statusCode };
 }
 
 /**

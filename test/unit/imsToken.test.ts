@@ -104,6 +104,6 @@ describe('fetchAccessToken', () => {
 
 	it('explains an answer without a token', async () => {
 		const ims = fakeIms(async () => '<html>login</html>');
-		await expect(fetchAccessToken(ims.helpers, client())).rejects.toThrow(/without an access token/);
+		await expect(fetchAccessToken(ims.helpers, client())).rejects.toThrow(/no access token/);
 	});
 });

@@ -86,8 +86,10 @@ async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: C
 		const outcome = await sendOnce.call(this, ctx, request);
 		if (outcome.ok) return outcome.body as CreateResult;
 		lastFailure = outcome.failure;
-		if (isRetryableCreate(lastFailure.facts)) continue;
-		if (lastFailure.reached === 'no') break;
+		if (lastFailure.reached === 'no') {
+			if (isRetryableCreate(lastFailure.facts, lastFailure.reached)) continue;
+			break;
+		}
 		const existing = (await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name }, itemIndex)).find((stored) =>
 			isConnectionFromAttempt(stored, body, sentAt),
 		);
