@@ -158,7 +158,8 @@ export function decodeNetworkError(code: string | undefined, message: string | u
 /** A one-line message (code first, so people can search for it) and a description with the fix. */
 export function formatAdobeError(decoded: DecodedAdobeError): { message: string; description: string } {
 	const code = decoded.code ? ` ${decoded.code}` : '';
-	const status = decoded.status !== undefined && !decoded.code?.endsWith(String(decoded.status)) ? ` (HTTP ${decoded.status})` : '';
+	const statusKnown = decoded.status === undefined || decoded.code?.endsWith(String(decoded.status)) || decoded.title.includes(`(HTTP ${decoded.status})`);
+	const status = statusKnown ? '' : ` (HTTP ${decoded.status})`;
 	const message = `${decoded.title}${code ? ` [${code.trim()}]` : ''}${status}`;
 	const lines = [decoded.detail, `What to do: ${decoded.hint}`, decoded.requestId ? `Adobe request ID: ${decoded.requestId}` : undefined];
 	return { message, description: lines.filter((line): line is string => !!line).join('\n') };
