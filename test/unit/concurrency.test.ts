@@ -29,3 +29,20 @@ describe('mapWithConcurrency', () => {
 		})).rejects.toThrow('boom');
 	});
 });
+
+describe('mapWithConcurrency after a failure', () => {
+	it('starts no new work and lets the work in flight finish before throwing', async () => {
+		const started: number[] = [];
+		const finished: number[] = [];
+		const run = mapWithConcurrency(10, 3, async (index) => {
+			started.push(index);
+			await new Promise((resolve) => setTimeout(resolve, index === 1 ? 5 : 20));
+			if (index === 1) throw new Error('item 1 failed');
+			finished.push(index);
+			return index;
+		});
+		await expect(run).rejects.toThrow('item 1 failed');
+		expect(started.sort()).toEqual([0, 1, 2]);
+		expect(finished.sort()).toEqual([0, 2]);
+	});
+});
