@@ -5,6 +5,15 @@ export const REDSHIFT_CONNECTION_SPEC_ID = '3416976c-a9ca-4bba-901a-1f08f66978ff
 export const REDSHIFT_CONNECTION_SPEC_VERSION = '1.0';
 export const REDSHIFT_AUTH_SPEC_NAME = 'Basic Authentication';
 
+/** Target connection spec of the Experience Platform Data Lake (datasets). */
+export const DATA_LAKE_CONNECTION_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
+/**
+ * Flow spec "CRMToAEP": database sources (Redshift among them) -> Data Lake. From Adobe's tutorial
+ * "Create a dataflow for database sources using the Flow Service API".
+ */
+export const DATABASE_FLOW_SPEC_ID = '14518937-270c-4525-bdec-c2ba7cce3860';
+export const DATABASE_FLOW_SPEC_NAME = 'CRMToAEP';
+
 export const FLOW_SERVICE_PREFIX = '/data/foundation/flowservice';
 export const SANDBOX_MANAGEMENT_PATH = '/data/foundation/sandbox-management/';
 export const IMS_PREFIX = '/ims/';

@@ -60,7 +60,7 @@ describe('gateway headers on Platform calls', () => {
 
 	it('answers unknown Flow Service paths with FLOW-1439-404 and wrong methods with 405', async () => {
 		const headers = platformHeaders(h.emu, h.token);
-		expectFlowError(await call(h.emu, 'GET', '/data/foundation/flowservice/flows', { headers }), '1439-404');
+		expectFlowError(await call(h.emu, 'GET', '/data/foundation/flowservice/no-such-resource', { headers }), '1439-404');
 		expectFlowError(await call(h.emu, 'PUT', CONNECTIONS, { headers, body: '{}' }), '1006-405');
 	});
 });

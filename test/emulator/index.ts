@@ -4,6 +4,9 @@
  */
 export { startEmulator } from './server';
 export {
+	DATA_LAKE_CONNECTION_SPEC_ID,
+	DATABASE_FLOW_SPEC_ID,
+	DATABASE_FLOW_SPEC_NAME,
 	EMULATOR_DEFAULTS,
 	FLOW_SERVICE_PREFIX,
 	IMS_TOKEN_PATH,
@@ -21,9 +24,14 @@ export type {
 	Fault,
 	FaultKind,
 	FaultMatch,
+	FlowTransformation,
 	Hosting,
 	RequestLogEntry,
 	ResolvedOptions,
 	StartedEmulator,
+	SourceColumn,
 	StoredConnection,
+	StoredFlow,
+	StoredSourceConnection,
+	StoredTargetConnection,
 } from './types';

@@ -161,6 +161,10 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		setLatency: (ms) => core.setLatency(ms),
 		failNext: (match, count, fault) => core.faults.add(match, count, fault),
 		markInUse: (id, inUse = true) => core.markInUse(id, inUse),
+		sourceConnections: () => core.dataflows.sources.all(),
+		targetConnections: () => core.dataflows.targets.all(),
+		flows: () => core.dataflows.flows.all(),
+		seedTargetConnection: (seed = {}) => core.seedTargetConnection(seed.sandboxName, seed.body),
 		reset: () => core.reset(),
 		close: async () => {
 			if (!closing) {

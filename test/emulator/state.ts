@@ -12,7 +12,7 @@ export function newEtag(): string {
 }
 
 /** Stable per-sandbox id, so every connection in one sandbox carries the same sandboxId. */
-function sandboxId(name: string): string {
+export function sandboxId(name: string): string {
 	const h = createHash('sha256').update(`sandbox:${name}`).digest('hex');
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }

@@ -95,6 +95,63 @@ export interface StoredConnection {
 	imsOrgId: string;
 }
 
+/** Who made a dataflow object, and where it lives; the same fields Adobe returns on every Flow Service object. */
+export interface StoredMeta {
+	id: string;
+	etag: string;
+	state: 'enabled' | 'disabled';
+	createdAt: number;
+	updatedAt: number;
+	createdBy: string;
+	updatedBy: string;
+	createdClient: string;
+	updatedClient: string;
+	sandboxId: string;
+	sandboxName: string;
+	imsOrgId: string;
+}
+
+export interface SourceColumn {
+	name: string;
+	type: string;
+	xdm: { type: string; format?: string };
+	'meta:xdmType'?: string;
+}
+
+export interface StoredSourceConnection extends StoredMeta {
+	name: string;
+	description?: string;
+	baseConnectionId: string;
+	data: { format: 'tabular' };
+	params: { tableName: string; columns: SourceColumn[]; cdcEnabled?: boolean };
+	connectionSpec: { id: string; version: string };
+}
+
+export interface StoredTargetConnection extends StoredMeta {
+	name: string;
+	description?: string;
+	baseConnectionId?: string;
+	data: { schema: { id: string; version: string }; format?: string };
+	params: { dataSetId: string };
+	connectionSpec: { id: string; version: string };
+}
+
+export interface FlowTransformation {
+	name: 'Copy' | 'Mapping';
+	params: Record<string, unknown>;
+}
+
+export interface StoredFlow extends StoredMeta {
+	name: string;
+	description?: string;
+	flowSpec: { id: string; version: string };
+	sourceConnectionIds: string[];
+	targetConnectionIds: string[];
+	transformations: FlowTransformation[];
+	/** As sent (Adobe's own examples send the numbers as strings, its flow spec types them as integers). */
+	scheduleParams: Record<string, unknown>;
+}
+
 export interface StartedEmulator {
 	/** 'http://127.0.0.1:PORT'; use as both imsUrl and platformUrl. */
 	baseUrl: string;
@@ -114,7 +171,17 @@ export interface StartedEmulator {
 	failNext(match: FaultMatch, count: number, fault: Fault): void;
 	/** Marks a connection as used by a dataflow, so DELETE answers FLOW-1418-400. */
 	markInUse(id: string, inUse?: boolean): void;
-	/** Clears connections, log, tokens (and the counter), faults, in-use marks; restores latency and token lifetime. */
+	/** Stored dataflow objects, all sandboxes, in creation order. */
+	sourceConnections(): StoredSourceConnection[];
+	targetConnections(): StoredTargetConnection[];
+	flows(): StoredFlow[];
+	/**
+	 * Creates a target connection without going through the gateway (the emulator has no datasets
+	 * to create one "for real"). `body` defaults to a valid Data Lake target; it is validated like
+	 * POST /targetConnections and a bad one throws.
+	 */
+	seedTargetConnection(options?: { sandboxName?: string; body?: unknown }): { id: string; etag: string };
+	/** Clears connections (base, source, target), flows, log, tokens (and the counter), faults, in-use marks; restores latency and token lifetime. */
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -19,19 +19,19 @@ export interface ConnectionFields {
 	connectionSpec: { id: string; version: string };
 }
 
-function onlyKeys(obj: Record<string, unknown>, allowed: string[], where: string): void {
+export function onlyKeys(obj: Record<string, unknown>, allowed: string[], where: string): void {
 	const unknown = Object.keys(obj).filter((k) => !allowed.includes(k));
 	if (unknown.length > 0) throw flow.invalid(`Unknown field(s) in ${where}: ${unknown.join(', ')}`);
 }
 
-function requireObject(value: unknown, field: string): Record<string, unknown> {
+export function requireObject(value: unknown, field: string): Record<string, unknown> {
 	if (value === undefined || value === null) throw flow.mandatory(field);
 	if (!isPlainObject(value)) throw flow.invalid(`'${field}' must be an object`);
 	return value;
 }
 
 /** A required string: absent or blank is "mandatory field not provided", another type is invalid. */
-function requireString(value: unknown, field: string): string {
+export function requireString(value: unknown, field: string): string {
 	if (value === undefined || value === null) throw flow.mandatory(field);
 	if (typeof value !== 'string') throw flow.invalid(`'${field}' must be a string`);
 	if (value.trim() === '') throw flow.mandatory(field);

@@ -9,7 +9,10 @@ import { FIELDS } from '../helpers/fields';
  * undefined, and n8n's own type coercion is skipped so our validators can name the field.
  */
 export function readParameter(this: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	return this.getNodeParameter(name, itemIndex, undefined, { skipValidation: true }) as unknown;
+	// n8n throws "Could not get parameter" for an unset or hidden parameter unless a fallback is
+	// given, and `undefined` does not count as one.
+	const value = this.getNodeParameter(name, itemIndex, null, { skipValidation: true }) as unknown;
+	return value === null ? undefined : value;
 }
 
 /** The node's sandbox override, else the credential's sandbox. */

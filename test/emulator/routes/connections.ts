@@ -5,6 +5,7 @@ import { flow } from '../errors';
 import { empty, json, readJsonBody, type Reply, type RequestContext } from '../http';
 import { listConnections } from '../listing';
 import { applyPatch } from '../patch';
+import { isReachable } from '../reachability';
 import { publicView } from '../state';
 import type { StoredConnection } from '../types';
 import { validateConnectionBody } from '../validation';
@@ -13,14 +14,6 @@ export interface FlowContext extends RequestContext {
 	sandboxName: string;
 }
 
-/**
- * Convention for GET /test and explore: a server host ending in `.invalid` (RFC 2606) or containing
- * `unreachable` is treated as not reachable.
- */
-export function isReachable(server: string): boolean {
-	const host = server.toLowerCase();
-	return !(host.endsWith('.invalid') || host.includes('unreachable'));
-}
 
 function find(ctx: FlowContext, core: EmulatorCore, id: string): StoredConnection {
 	const conn = core.store.get(id, ctx.sandboxName);
@@ -68,7 +61,7 @@ export function patchConnection(ctx: FlowContext, core: EmulatorCore, id: string
 
 export function deleteConnection(ctx: FlowContext, core: EmulatorCore, id: string): Reply {
 	find(ctx, core, id);
-	if (core.store.isInUse(id)) throw flow.inUse();
+	if (core.connectionInUse(id)) throw flow.inUse();
 	core.store.delete(id);
 	return empty(204);
 }

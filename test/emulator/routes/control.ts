@@ -43,12 +43,20 @@ const POST: Record<string, (core: EmulatorCore, b: Record<string, unknown>) => u
 		if (typeof b.id !== 'string') throw new ControlError('id must be a string');
 		core.markInUse(b.id, b.inUse === undefined ? true : b.inUse === true);
 	},
+	// Answers {id, etag} of the new target connection (the only POST that returns data).
+	'target-connections': (core, b) => {
+		if (b.sandboxName !== undefined && typeof b.sandboxName !== 'string') throw new ControlError('sandboxName must be a string');
+		return core.seedTargetConnection(b.sandboxName as string | undefined, b.body);
+	},
 };
 
 const GET: Record<string, (core: EmulatorCore) => unknown> = {
 	requests: (core) => core.log,
 	stats: (core) => ({ tokensIssued: core.tokens.issuedCount(), connections: core.store.count() }),
 	connections: (core) => core.store.all(),
+	'source-connections': (core) => core.dataflows.sources.all(),
+	'target-connections': (core) => core.dataflows.targets.all(),
+	flows: (core) => core.dataflows.flows.all(),
 };
 
 export function handleControl(ctx: RequestContext, core: EmulatorCore, name: string): Reply {
@@ -56,8 +64,7 @@ export function handleControl(ctx: RequestContext, core: EmulatorCore, name: str
 		if (ctx.method === 'GET' && GET[name]) return json(200, GET[name](core));
 		if (ctx.method === 'POST' && POST[name]) {
 			if (name === 'faults' && !isPlainObject(body(ctx).fault)) throw new ControlError('fault must be an object');
-			POST[name](core, body(ctx));
-			return json(200, { ok: true });
+			return json(200, POST[name](core, body(ctx)) ?? { ok: true });
 		}
 		return json(404, { error: `unknown control ${ctx.method} /__emulator/${name}` });
 	} catch (err) {

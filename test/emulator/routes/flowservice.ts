@@ -6,6 +6,7 @@ import { flow } from '../errors';
 import { json, type Reply, type RequestContext } from '../http';
 import { connectionSpecDocument } from '../spec';
 import * as c from './connections';
+import * as d from './dataflows';
 
 type Handler = (ctx: c.FlowContext, core: EmulatorCore, id: string) => Reply;
 
@@ -18,6 +19,12 @@ const ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
 	{ pattern: /^\/connections\/([^/]+)\/test$/, methods: { GET: c.testConnection } },
 	{ pattern: /^\/connections\/([^/]+)\/explore$/, methods: { GET: c.explore } },
 	{ pattern: /^\/connectionSpecs\/([^/]+)$/, methods: { GET: getConnectionSpec } },
+	{ pattern: /^\/sourceConnections$/, methods: { POST: d.createSourceConnection } },
+	{ pattern: /^\/sourceConnections\/([^/]+)$/, methods: { GET: d.getSourceConnection } },
+	{ pattern: /^\/targetConnections$/, methods: { POST: d.createTargetConnection } },
+	{ pattern: /^\/targetConnections\/([^/]+)$/, methods: { GET: d.getTargetConnection } },
+	{ pattern: /^\/flows$/, methods: { POST: d.createFlow } },
+	{ pattern: /^\/flows\/([^/]+)$/, methods: { GET: d.getFlow } },
 ];
 
 function getConnectionSpec(_ctx: c.FlowContext, core: EmulatorCore, id: string): Reply {

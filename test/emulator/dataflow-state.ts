@@ -1,0 +1,86 @@
+/** Stored source connections, target connections and flows, per sandbox (no update or delete: not emulated). */
+import { randomUUID } from 'node:crypto';
+
+import type { FlowFields, SourceConnectionFields, TargetConnectionFields } from './dataflow-validation';
+import { newEtag, sandboxId, type Caller } from './state';
+import type { StoredFlow, StoredMeta, StoredSourceConnection, StoredTargetConnection } from './types';
+
+function meta(caller: Caller): StoredMeta {
+	const now = Date.now();
+	return {
+		id: randomUUID(),
+		etag: newEtag(),
+		state: 'enabled',
+		createdAt: now,
+		updatedAt: now,
+		createdBy: `${caller.clientId}@AdobeID`,
+		updatedBy: `${caller.clientId}@AdobeID`,
+		createdClient: caller.clientId,
+		updatedClient: caller.clientId,
+		sandboxId: sandboxId(caller.sandboxName),
+		sandboxName: caller.sandboxName,
+		imsOrgId: caller.orgId,
+	};
+}
+
+/** One kind of object: insertion-ordered, visible only from its own sandbox. */
+class Collection<T extends StoredMeta> {
+	private readonly byId = new Map<string, T>();
+
+	add(item: T): T {
+		this.byId.set(item.id, item);
+		return item;
+	}
+
+	get(id: string, sandboxName: string): T | undefined {
+		const item = this.byId.get(id);
+		return item && item.sandboxName === sandboxName ? item : undefined;
+	}
+
+	values(): T[] {
+		return [...this.byId.values()];
+	}
+
+	all(): T[] {
+		return this.values().map((item) => structuredClone(item));
+	}
+
+	clear(): void {
+		this.byId.clear();
+	}
+}
+
+export class DataflowStore {
+	readonly sources = new Collection<StoredSourceConnection>();
+	readonly targets = new Collection<StoredTargetConnection>();
+	readonly flows = new Collection<StoredFlow>();
+
+	createSource(fields: SourceConnectionFields, caller: Caller): StoredSourceConnection {
+		return this.sources.add({ ...meta(caller), ...structuredClone(fields) });
+	}
+
+	createTarget(fields: TargetConnectionFields, caller: Caller): StoredTargetConnection {
+		return this.targets.add({ ...meta(caller), ...structuredClone(fields) });
+	}
+
+	createFlow(fields: FlowFields, caller: Caller): StoredFlow {
+		return this.flows.add({ ...meta(caller), ...structuredClone(fields) });
+	}
+
+	/**
+	 * Whether a flow reaches this base connection through one of its source or target connections;
+	 * Adobe then refuses to delete the base connection (FLOW-1418-400).
+	 */
+	baseConnectionUsedByFlow(baseConnectionId: string): boolean {
+		return this.flows.values().some((f) =>
+			f.sourceConnectionIds.some((id) => this.sources.get(id, f.sandboxName)?.baseConnectionId === baseConnectionId) ||
+			f.targetConnectionIds.some((id) => this.targets.get(id, f.sandboxName)?.baseConnectionId === baseConnectionId),
+		);
+	}
+
+	reset(): void {
+		this.sources.clear();
+		this.targets.clear();
+		this.flows.clear();
+	}
+}
