@@ -165,11 +165,15 @@ export function formatAdobeError(decoded: DecodedAdobeError): { message: string;
 	return { message, description: lines.filter((line): line is string => !!line).join('\n') };
 }
 
-/** Replaces every occurrence of each secret with "***", so nothing Adobe echoes can leak one. */
+// Bearer credentials and JWTs (Adobe's access tokens are JWTs) are masked even when not known.
+const TOKEN_PATTERNS = [/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g];
+
+/** Replaces every occurrence of each secret, and anything shaped like a token, with "***". */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
 	let result = text;
 	for (const secret of secrets) {
 		if (secret && secret.length >= 4) result = result.split(secret).join('***');
 	}
+	for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, '***');
 	return result;
 }

@@ -40,6 +40,11 @@ const inFlight = new Map<string, { secret: string; token: Promise<string> }>();
 const newest = new Map<string, { secret: string; token: string; at: number }>();
 const REUSE_WINDOW_MS = 60_000;
 
+/** Tokens this process fetched, so error text can be scrubbed of them even mid-run. */
+export function issuedTokens(): string[] {
+	return [...newest.values()].map((entry) => entry.token);
+}
+
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }

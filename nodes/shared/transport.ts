@@ -18,7 +18,7 @@ import {
 	redactSecrets,
 	type DecodedAdobeError,
 } from './errors';
-import { AdobeImsError, IMS_ERROR_PREFIX } from './imsToken';
+import { AdobeImsError, IMS_ERROR_PREFIX, issuedTokens } from './imsToken';
 import {
 	DEFAULT_BACKOFF,
 	isRetryableIdempotent,
@@ -81,7 +81,10 @@ export interface Failure {
 	retryAfterMs?: number;
 }
 
-export type Outcome<T> = { ok: true; body: T; status: number } | { ok: false; failure: Failure };
+export type Outcome<T> =
+	| { ok: true; body: T; status: number }
+	/** `afterAmbiguousAttempt`: an earlier try may have been applied by Adobe before it failed. */
+	| { ok: false; failure: Failure; afterAmbiguousAttempt?: boolean };
 
 export function flowServicePath(path: string): string {
 	return `${FLOW_SERVICE_PATH}${path}`;
@@ -185,7 +188,7 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		options.body = request.body;
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
-	const secrets = [...ctx.secrets, ...(request.secrets ?? [])];
+	const secrets = [...ctx.secrets, ...(request.secrets ?? []), ...issuedTokens()];
 	let response: FullResponse;
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as FullResponse;
@@ -226,13 +229,22 @@ export async function sendWithRetries<T>(
 	shouldRetry: (failure: Failure) => boolean,
 ): Promise<Outcome<T>> {
 	const started = Date.now();
+	let ambiguous = false;
 	for (let attempt = 0; ; attempt++) {
 		const outcome = (await sendOnce.call(this, ctx, request)) as Outcome<T>;
-		if (outcome.ok || attempt >= ctx.policy.maxRetries || !shouldRetry(outcome.failure)) return outcome;
+		if (outcome.ok) return outcome;
+		const result = { ...outcome, afterAmbiguousAttempt: ambiguous };
+		if (attempt >= ctx.policy.maxRetries || !shouldRetry(outcome.failure)) return result;
 		const delay = retryDelayMs(attempt, outcome.failure.retryAfterMs, Math.random(), DEFAULT_BACKOFF);
-		if (Date.now() - started + delay > ctx.policy.budgetMs) return outcome;
+		if (Date.now() - started + delay > ctx.policy.budgetMs) return result;
+		ambiguous ||= outcome.failure.reached !== 'no';
 		await sleep(delay);
 	}
+}
+
+/** Retries like platformRequest but hands back the outcome, for callers that judge a final failure. */
+export async function idempotentRequest<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Outcome<T>> {
+	return (await sendWithRetries.call(this, ctx, request, (failure) => isRetryableIdempotent(failure.facts))) as Outcome<T>;
 }
 
 export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex?: number): NodeApiError {
@@ -253,7 +265,7 @@ export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex
 
 /** A request whose repetition is harmless (GET, PATCH with If-Match, DELETE): retried, then thrown. */
 export async function platformRequest<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest, itemIndex?: number): Promise<T> {
-	const outcome = (await sendWithRetries.call(this, ctx, request, (failure) => isRetryableIdempotent(failure.facts))) as Outcome<T>;
+	const outcome = (await idempotentRequest.call(this, ctx, request)) as Outcome<T>;
 	if (outcome.ok) return outcome.body;
 	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }

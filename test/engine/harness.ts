@@ -378,7 +378,7 @@ let containerReady = false;
  * n8n-core pulls a few services from the DI container while executing. Real ones would read
  * ~/.n8n, configure Sentry/winston or start timers, so we register inert stand-ins once per process.
  */
-function prepareContainer(): void {
+export function prepareContainer(): void {
 	if (containerReady) return;
 	Container.set(Logger, quietLogger as unknown as Logger);
 	Container.set(ErrorReporter, {

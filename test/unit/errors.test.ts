@@ -86,3 +86,10 @@ describe('redactSecrets', () => {
 	});
 	it('ignores very short values that would mangle text', () => expect(redactSecrets('abc', ['a'])).toBe('abc'));
 });
+
+describe('redactSecrets for unknown tokens', () => {
+	it('masks bearer credentials and JWT-shaped tokens', () => {
+		const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+		expect(redactSecrets(`header Authorization: Bearer abc.def-123 and ${jwt} end`, [])).toBe('header Authorization: *** and *** end');
+	});
+});

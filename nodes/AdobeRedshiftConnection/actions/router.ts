@@ -24,7 +24,7 @@ function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number,
 	if (error instanceof InvalidFieldError) {
 		return new NodeOperationError(this.getNode(), error.message, {
 			itemIndex,
-			description: `Fix the "${error.field}" field; nothing was sent to Adobe for this item.`,
+			description: `Fix the field named above (parameter "${error.field}") and run the item again; nothing was sent to Adobe for this item.`,
 		});
 	}
 	const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);

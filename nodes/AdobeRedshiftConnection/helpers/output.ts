@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
 import type { Platform } from './fields';
 import type { CreateConnectionBody } from './payload';
+import type { ConnectionChanges } from './validation';
 
 export interface ConnectionOutput extends IDataObject {
 	id: string;
@@ -54,4 +55,25 @@ export function publicConnection(stored: IDataObject, sandboxName: string): IDat
 	if (auth?.params) delete auth.params.password;
 	const platform = auth?.params && 'schema' in auth.params ? 'aws' : 'azure';
 	return { ...copy, platform, sandboxName: (copy.sandboxName as string | undefined) ?? sandboxName };
+}
+
+/**
+ * After an interrupted PATCH whose retry met a changed etag: does the connection already show our
+ * changes? Secrets are masked by Adobe, so a password-only change is judged by `updatedAt`.
+ */
+export function changesAlreadyApplied(
+	current: { name?: unknown; description?: unknown; updatedAt?: unknown; auth?: { params?: IDataObject } },
+	changes: ConnectionChanges,
+	sentAtMs: number,
+): boolean {
+	if (changes.name !== undefined && current.name !== changes.name) return false;
+	if (changes.description !== undefined && current.description !== changes.description) return false;
+	const params = current.auth?.params ?? {};
+	let visible = changes.name !== undefined || changes.description !== undefined;
+	for (const [key, value] of Object.entries(changes.params)) {
+		if (key === 'password' || value === undefined) continue;
+		if (String(params[key]) !== String(value)) return false;
+		visible = true;
+	}
+	return visible || (typeof current.updatedAt === 'number' && current.updatedAt >= sentAtMs - CLOCK_SKEW_MS);
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { flowServicePath, platformRequest, type PlatformContext } from '../../../shared/transport';
+import { flowServicePath, idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
 import { checkConnectionId } from '../../../shared/validation';
 import { FIELDS } from '../../helpers/fields';
+import { changesAlreadyApplied } from '../../helpers/output';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
 import { getConnection } from '../../transport/flowService';
@@ -66,19 +67,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			throw new InvalidFieldError('updateFields.schema', '"Schema" applies only to connections of Experience Platform on AWS; this connection has no schema. Remove the Schema field.');
 		}
 	}
-	const result = (await platformRequest.call(
-		this,
-		ctx,
-		{
-			method: 'PATCH',
-			path: flowServicePath(`/connections/${encodeURIComponent(id)}`),
-			body: buildUpdatePatch(changes) as unknown as IDataObject[],
-			headers: { 'If-Match': etag },
-			sandboxName,
-			secrets: changes.params.password === undefined ? [] : [changes.params.password],
-		},
-		itemIndex,
-	)) as { id: string; etag: string };
+	const sentAt = Date.now();
+	const outcome = await idempotentRequest.call(this, ctx, {
+		method: 'PATCH',
+		path: flowServicePath(`/connections/${encodeURIComponent(id)}`),
+		body: buildUpdatePatch(changes) as unknown as IDataObject[],
+		headers: { 'If-Match': etag },
+		sandboxName,
+		secrets: changes.params.password === undefined ? [] : [changes.params.password],
+	});
+	let result: { id: string; etag: string };
+	if (outcome.ok) {
+		result = outcome.body as { id: string; etag: string };
+	} else {
+		// A retry that meets a changed etag after an interrupted attempt: that attempt may have applied.
+		const current =
+			outcome.afterAmbiguousAttempt && outcome.failure.facts.status === 412
+				? await getConnection.call(this, ctx, sandboxName, id, itemIndex)
+				: undefined;
+		if (!current || current.etag === etag || !changesAlreadyApplied(current, changes, sentAt)) {
+			throw toNodeApiError.call(this, outcome.failure, itemIndex);
+		}
+		result = { id, etag: current.etag };
+	}
 	return {
 		id: result.id ?? id,
 		etag: result.etag,

@@ -1,0 +1,88 @@
+/**
+ * The Sandbox dropdown (methods.loadOptions.getSandboxes), called the way n8n's editor calls it:
+ * with n8n-core's LoadOptionsContext, so credentials go through preAuthentication/authenticate.
+ */
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type INode, type INodePropertyOptions, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+
+import type { StartedEmulator } from '../emulator';
+import { NODE_TYPES, HarnessNodeTypes, createCredentialsHelper, defaultNodeTypes, prepareContainer, type InMemoryCredentialsHelper } from './harness';
+import { CREDENTIAL_REF, credentialFor, startTestEmulator, storedTokenOf, tokenRequests } from './support';
+
+let emulator: StartedEmulator;
+
+afterEach(async () => {
+	await emulator?.close();
+});
+
+/** What n8n's LoadOptions service builds: a one-node workflow and the node's current parameters. */
+async function loadSandboxes(credentialsHelper: InMemoryCredentialsHelper): Promise<INodePropertyOptions[]> {
+	prepareContainer();
+	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
+	const node: INode = {
+		id: 'load-options-node',
+		name: 'Adobe Redshift Connection',
+		type: NODE_TYPES.adobeRedshiftConnection,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource: 'connection', operation: 'create', options: { sandboxName: '' } },
+		credentials: { adobeExperiencePlatformApi: { ...CREDENTIAL_REF } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = { credentialsHelper, currentNodeParameters: node.parameters } as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'options.sandboxName');
+	const nodeType = nodeTypes.getByNameAndVersion(NODE_TYPES.adobeRedshiftConnection, 1);
+	const getSandboxes = nodeType.methods?.loadOptions?.getSandboxes;
+	if (!getSandboxes) throw new Error('The node has no loadOptions method getSandboxes');
+	return await getSandboxes.call(context);
+}
+
+describe('loadOptions: getSandboxes', () => {
+	it("lists the active sandboxes as 'Title (name)', sorted, after the credential's own", async () => {
+		emulator = await startTestEmulator({
+			sandboxes: [
+				{ name: 'prod', title: 'Production', type: 'production', isDefault: true },
+				{ name: 'eu-dev', title: 'EU Development', type: 'development' },
+				{ name: 'analytics', title: 'Analytics', type: 'development' },
+			],
+		});
+		const credentialsHelper = createCredentialsHelper([credentialFor(emulator, { sandboxName: 'eu-dev' })]);
+
+		const options = await loadSandboxes(credentialsHelper);
+
+		expect(options).toEqual([
+			{ name: "Credential's Sandbox (eu-dev)", value: '' },
+			{ name: 'Analytics (analytics)', value: 'analytics', description: 'development sandbox' },
+			{ name: 'EU Development (eu-dev)', value: 'eu-dev', description: 'development sandbox' },
+			{ name: 'Production (prod)', value: 'prod', description: 'production sandbox' },
+		]);
+
+		const token = storedTokenOf(credentialsHelper);
+		const calls = emulator.platformRequests();
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({ method: 'GET', path: '/data/foundation/sandbox-management/', status: 200 });
+		expect(calls[0].headers).toMatchObject({
+			authorization: `Bearer ${token}`,
+			'x-api-key': emulator.options.clientId,
+			'x-gw-ims-org-id': emulator.options.orgId,
+			'x-sandbox-name': 'eu-dev',
+		});
+		expect(tokenRequests(emulator)).toHaveLength(1);
+		expect(JSON.stringify(options)).not.toContain(token);
+	});
+
+	it('a wrong client secret rejects with the IMS fix, not the secret', async () => {
+		emulator = await startTestEmulator();
+		const wrongSecret = 'wrong-secret-for-dropdown-91x';
+		const credentialsHelper = createCredentialsHelper([credentialFor(emulator, { clientSecret: wrongSecret })]);
+
+		const failure = await loadSandboxes(credentialsHelper).then(
+			() => undefined,
+			(error: unknown) => error as { message: string; description?: string },
+		);
+
+		expect(failure?.message).toContain('invalid_client');
+		expect(`${failure?.message}\n${failure?.description}`).not.toContain(wrongSecret);
+		expect(emulator.platformRequests()).toEqual([]);
+	});
+});

@@ -1,0 +1,101 @@
+/**
+ * Shared pieces of the engine reliability suites (faults, bad input): a one-node workflow fed by a
+ * Code node, the credential pointing at the emulator, and checks on the node's output items.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import type { StartedEmulator } from '../emulator';
+import { NODE_TYPES, runWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+import type { LeakScanner } from './leaks';
+
+export const NODE = 'Adobe Redshift Connection';
+export const CREDENTIAL = { id: 'aep-reliability', name: 'Adobe Experience Platform (emulator)' } as const;
+
+/** A distinctive value for the leak scan: never a substring of ordinary output. */
+export function testSecret(prefix: string): string {
+	return `${prefix}-${randomBytes(12).toString('hex')}`;
+}
+
+export function credentialFor(emu: StartedEmulator, sandboxName = 'prod'): HarnessCredential {
+	const { clientId, clientSecret, orgId, scopes } = emu.options;
+	return {
+		...CREDENTIAL,
+		type: 'adobeExperiencePlatformApi',
+		data: { clientId, clientSecret, orgId, scopes, sandboxName, imsUrl: emu.baseUrl, platformUrl: emu.baseUrl },
+	};
+}
+
+/** Manual trigger -> Code (emits `items`) -> our node with `parameters`, continue-on-fail by default. */
+export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, continueOnFail = true): WorkflowDefinition {
+	return {
+		name: 'reliability',
+		nodes: [
+			{ id: 'n1', name: 'Start', type: NODE_TYPES.manualTrigger, typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'n2', name: 'Inputs', type: NODE_TYPES.code, typeVersion: 2, position: [200, 0], parameters: { jsCode: `return ${JSON.stringify(items)};` } },
+			{
+				id: 'n3',
+				name: NODE,
+				type: NODE_TYPES.adobeRedshiftConnection,
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { resource: 'connection', ...parameters },
+				credentials: { adobeExperiencePlatformApi: { ...CREDENTIAL } },
+				...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Inputs', type: 'main', index: 0 }]] },
+			Inputs: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+export interface NodeRun {
+	result: RunResult;
+	output: INodeExecutionData[];
+	json: IDataObject[];
+	ms: number;
+}
+
+export interface RunNodeOptions {
+	credentialsHelper?: InMemoryCredentialsHelper;
+	/** Registers the run's outputs and the emulator's secrets (tokens, passwords) for the scan. */
+	leaks?: LeakScanner;
+	label?: string;
+	continueOnFail?: boolean;
+}
+
+export async function runNode(emu: StartedEmulator, items: IDataObject[], parameters: INodeParameters, options: RunNodeOptions = {}): Promise<NodeRun> {
+	const started = Date.now();
+	const result = await runWorkflow(nodeWorkflow(items, parameters, options.continueOnFail ?? true), {
+		credentialsHelper: options.credentialsHelper,
+		credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
+	});
+	const ms = Date.now() - started;
+	if (options.leaks) {
+		// The Code node's items are test input, not node output; scan only what our node produced.
+		options.leaks.addRun(options.label ?? 'run', result, { nodes: [NODE], credentialIds: [CREDENTIAL.id] });
+		options.leaks.addEmulatorSecrets(emu);
+	}
+	const output = result.outputOf(NODE);
+	return { result, output, json: output.map((item) => item.json), ms };
+}
+
+/** Exactly one output item per input item, in input order, each paired with its input. */
+export function expectOnePerItem(output: INodeExecutionData[], count: number): void {
+	expect(output).toHaveLength(count);
+	const pairing = output.map((item) => (Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]));
+	expect(pairing).toEqual(Array.from({ length: count }, (_, item) => [expect.objectContaining({ item })]));
+}
+
+export function isErrorItem(json: IDataObject): boolean {
+	return typeof json.error === 'string';
+}
+
+/** Counts of each value, for "no duplicates" checks. */
+export function duplicates(values: string[]): string[] {
+	const seen = new Map<string, number>();
+	for (const value of values) seen.set(value, (seen.get(value) ?? 0) + 1);
+	return [...seen].filter(([, count]) => count > 1).map(([value]) => value);
+}

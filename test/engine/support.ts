@@ -1,0 +1,209 @@
+/**
+ * Shared set-up for the engine tests of the Adobe Redshift Connection node: the workflow files,
+ * an emulator per test, the credential pointing at it, and small readers of what the emulator saw.
+ */
+import path from 'node:path';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+
+import { startEmulator, type EmulatorOptions, type RequestLogEntry, type StartedEmulator } from '../emulator';
+import { loadWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+
+export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
+/** The credential every workflow file refers to. */
+export const CREDENTIAL_REF = { id: 'aep-engine', name: 'Adobe Experience Platform (emulator)' } as const;
+
+export const FLOW_SERVICE = '/data/foundation/flowservice';
+export const CONNECTIONS_PATH = `${FLOW_SERVICE}/connections`;
+export const REDSHIFT_SPEC = { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' } as const;
+
+export function workflowFile(name: string): WorkflowDefinition {
+	return loadWorkflow(path.join(__dirname, 'workflows', name));
+}
+
+let started = 0;
+
+/**
+ * A fresh emulator with a client id of its own: the node keeps its newest token per
+ * (IMS URL, client id, scopes) for a minute, and a later emulator on a reused port must not be
+ * handed a token an earlier one issued.
+ */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
+	started++;
+	return await startEmulator({ clientId: `engine-client-${process.pid}-${started}`, ...options });
+}
+
+export function credentialFor(emulator: StartedEmulator, data: IDataObject = {}): HarnessCredential {
+	const { clientId, clientSecret, orgId, scopes } = emulator.options;
+	return {
+		...CREDENTIAL_REF,
+		type: CREDENTIAL_TYPE,
+		data: { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl, ...data },
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing a loaded workflow (always on a copy)
+
+function mapNode(definition: WorkflowDefinition, nodeName: string, change: (node: INode) => INode): WorkflowDefinition {
+	const copy = structuredClone(definition);
+	const index = copy.nodes.findIndex((node) => node.name === nodeName);
+	if (index < 0) throw new Error(`The workflow has no node "${nodeName}"`);
+	copy.nodes[index] = change(copy.nodes[index]);
+	return copy;
+}
+
+/** Replaces the items the "Inputs" Code node emits. */
+export function withInputs(definition: WorkflowDefinition, items: IDataObject[]): WorkflowDefinition {
+	return mapNode(definition, 'Inputs', (node) => ({ ...node, parameters: { ...node.parameters, jsCode: `return ${JSON.stringify(items, null, 2)};` } }));
+}
+
+/** Shallow-merges parameters into a node (collections such as `options` are replaced whole). */
+export function withParameters(definition: WorkflowDefinition, nodeName: string, parameters: INodeParameters): WorkflowDefinition {
+	return mapNode(definition, nodeName, (node) => ({ ...node, parameters: { ...node.parameters, ...parameters } }));
+}
+
+/** Replaces a node's parameters whole, e.g. to run it as n8n saves it (parameters at their default left out). */
+export function replaceParameters(definition: WorkflowDefinition, nodeName: string, parameters: INodeParameters): WorkflowDefinition {
+	return mapNode(definition, nodeName, (node) => ({ ...node, parameters }));
+}
+
+/** Node settings such as `onError: 'continueRegularOutput'` (continue on fail). */
+export function withSettings(definition: WorkflowDefinition, nodeName: string, settings: Partial<INode>): WorkflowDefinition {
+	return mapNode(definition, nodeName, (node) => ({ ...node, ...settings }));
+}
+
+export function continueOnFail(definition: WorkflowDefinition, nodeName: string): WorkflowDefinition {
+	return withSettings(definition, nodeName, { onError: 'continueRegularOutput' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the emulator saw
+
+export function requestsTo(emulator: StartedEmulator, method: string, pathName: string): RequestLogEntry[] {
+	return emulator.requests().filter((entry) => entry.method === method && entry.path === pathName);
+}
+
+export function connectionPosts(emulator: StartedEmulator): RequestLogEntry[] {
+	return requestsTo(emulator, 'POST', CONNECTIONS_PATH);
+}
+
+export function tokenRequests(emulator: StartedEmulator): RequestLogEntry[] {
+	return requestsTo(emulator, 'POST', '/ims/token/v3');
+}
+
+/** Every bearer token any request carried (what must never reach output or errors). */
+export function bearerTokens(emulator: StartedEmulator): string[] {
+	const tokens = emulator
+		.requests()
+		.map((entry) => /^Bearer (\S+)$/.exec(entry.headers.authorization ?? '')?.[1])
+		.filter((token): token is string => token !== undefined);
+	return [...new Set(tokens)];
+}
+
+/** The access token n8n stored in the credential (what preAuthentication fetched last). */
+export function storedTokenOf(credentialsHelper: InMemoryCredentialsHelper): string {
+	const token = credentialsHelper.stored(CREDENTIAL_REF.id).data.accessToken;
+	if (typeof token !== 'string' || token === '') throw new Error('No access token was stored');
+	return token;
+}
+
+export function storedToken(result: RunResult): string {
+	return storedTokenOf(result.credentialsHelper);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direct calls to the emulator (test set-up only; the node is not involved)
+
+async function directToken(emulator: StartedEmulator): Promise<string> {
+	const { clientId, clientSecret, scopes } = emulator.options;
+	const response = await fetch(`${emulator.baseUrl}/ims/token/v3`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes }).toString(),
+	});
+	const body = (await response.json()) as { access_token?: string };
+	if (!response.ok || !body.access_token) throw new Error(`Set-up token request failed: HTTP ${response.status}`);
+	return body.access_token;
+}
+
+function platformHeaders(emulator: StartedEmulator, token: string, sandboxName: string): Record<string, string> {
+	return {
+		authorization: `Bearer ${token}`,
+		'x-api-key': emulator.options.clientId,
+		'x-gw-ims-org-id': emulator.options.orgId,
+		'x-sandbox-name': sandboxName,
+		'content-type': 'application/json',
+	};
+}
+
+/** The Redshift password of every seeded connection (to search for in outputs). */
+export const SEED_PASSWORD = 'seed-redshift-Passw0rd';
+
+/** A valid create body for an Azure-hosted Platform (no schema). */
+export function redshiftBody(name: string, server = 'seed.abc123xyz789.us-west-2.redshift.amazonaws.com'): IDataObject {
+	return {
+		name,
+		auth: { specName: 'Basic Authentication', params: { server, port: '5439', username: 'seed_user', password: SEED_PASSWORD, database: 'seed' } },
+		connectionSpec: { ...REDSHIFT_SPEC },
+	};
+}
+
+/** Creates connections straight through the emulator's API, in order; returns their ids. */
+export async function seedConnections(emulator: StartedEmulator, names: string[], options: { sandboxName?: string; server?: string } = {}): Promise<string[]> {
+	const token = await directToken(emulator);
+	const ids: string[] = [];
+	for (const name of names) {
+		const response = await fetch(`${emulator.flowServiceUrl}/connections`, {
+			method: 'POST',
+			headers: platformHeaders(emulator, token, options.sandboxName ?? 'prod'),
+			body: JSON.stringify(redshiftBody(name, options.server)),
+		});
+		const body = (await response.json()) as { id?: string };
+		if (response.status !== 201 || !body.id) throw new Error(`Seeding "${name}" failed: HTTP ${response.status}`);
+		ids.push(body.id);
+	}
+	return ids;
+}
+
+/** A GET straight to the emulator, e.g. to compare the node's output with Adobe's own answer. */
+export async function directGet(emulator: StartedEmulator, pathAndQuery: string, sandboxName = 'prod'): Promise<unknown> {
+	const token = await directToken(emulator);
+	const response = await fetch(`${emulator.baseUrl}${pathAndQuery}`, { headers: platformHeaders(emulator, token, sandboxName) });
+	if (!response.ok) throw new Error(`Direct GET ${pathAndQuery} failed: HTTP ${response.status}`);
+	return await response.json();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secret search
+
+/**
+ * Every string reachable from `value`, including the non-enumerable `message`/`stack` of errors
+ * and their `cause`, joined into one text to search for secrets.
+ */
+export function allText(value: unknown): string {
+	const seen = new WeakSet<object>();
+	const out: string[] = [];
+	const walk = (current: unknown): void => {
+		if (typeof current === 'string') return void out.push(current);
+		if (typeof current === 'number' || typeof current === 'boolean') return void out.push(String(current));
+		if (typeof current !== 'object' || current === null || seen.has(current)) return;
+		seen.add(current);
+		const keys = current instanceof Error ? [...new Set([...Object.getOwnPropertyNames(current), 'message', 'stack', 'cause'])] : Object.keys(current);
+		for (const key of keys) {
+			out.push(key);
+			walk((current as Record<string, unknown>)[key]);
+		}
+	};
+	walk(value);
+	return out.join('\n');
+}
+
+/** Everything one node produced in a run: its task data (items, errors, hints) and the execution error. */
+export function nodeRunText(result: RunResult, nodeName: string): string {
+	return allText([result.runData[nodeName], result.error]);
+}
+
+/** Item json as plain objects, for exact comparisons. */
+export function jsonOf(items: Array<{ json: IDataObject }>): IDataObject[] {
+	return items.map((item) => item.json);
+}
