@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	sleep,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -48,13 +49,20 @@ export interface PlatformContext {
 	/** Values that must never appear in output or errors. */
 	secrets: string[];
 	policy: RequestPolicy;
+	/**
+	 * The credential as read once for the run. Handing it to n8n spares a credential read and
+	 * decryption per request, and a token refreshed by one item serves every item at once.
+	 */
+	credentials?: ICredentialsDecrypted;
 }
 
 export async function loadPlatformContext(this: RequestContext, policy: RequestPolicy = DEFAULT_POLICY): Promise<PlatformContext> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	normaliseServiceUrl('imsUrl', 'IMS URL (credential)', credentials.imsUrl);
 	checkOrgId({ field: 'orgId', label: 'IMS Org ID (credential)' }, credentials.orgId);
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
+		credentials: reference?.id ? { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data: credentials } : undefined,
 		platformUrl: normaliseServiceUrl('platformUrl', 'Platform URL (credential)', credentials.platformUrl),
 		defaultSandbox: checkSandboxName({ field: 'sandboxName', label: 'Sandbox Name (credential)' }, credentials.sandboxName),
 		secrets: [credentials.clientSecret, credentials.accessToken].filter((value): value is string => typeof value === 'string'),
@@ -189,11 +197,12 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 	}
 	const secrets = [...ctx.secrets, ...(request.secrets ?? []), ...issuedTokens()];
+	const shared = ctx.credentials ? { credentialsDecrypted: ctx.credentials } : undefined;
 	let response: FullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as FullResponse;
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, shared)) as FullResponse;
 		if (response.statusCode === 401) {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options, ignoreHttpStatusErrors: false })) as FullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options, ignoreHttpStatusErrors: false }, shared)) as FullResponse;
 		}
 	} catch (error) {
 		return { ok: false, failure: describeThrown(error, secrets) };
