@@ -1,0 +1,325 @@
+/**
+ * The headless half of the end-to-end proof: the packed package installed into a real n8n the way
+ * its community installer does, a credential and workflows imported with n8n's CLI, each workflow
+ * run with `n8n execute`, and the results checked against what the emulator received.
+ */
+import { deepStrictEqual } from 'node:assert';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../emulator';
+import {
+	CREDENTIAL_TYPE,
+	NODE_TYPE,
+	createInstance,
+	installPackage,
+	n8nCli,
+	n8nExecute,
+	type ExecuteOutput as RunSummary,
+	type N8nInstance,
+	type N8nVersion,
+} from './lib/n8n';
+import { findSecrets } from './lib/secrets';
+import { freePort } from './lib/server';
+import { check, log, step } from './lib/steps';
+
+const PROJECT = join(__dirname, '..', '..');
+const REDSHIFT_SPEC = { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' };
+export const E2E_CREDENTIAL = { id: 'e2eAepCredent001', name: 'AEP (emulator)' };
+
+interface WorkflowNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+interface WorkflowFile {
+	id?: string;
+	name: string;
+	nodes: WorkflowNode[];
+	[key: string]: unknown;
+}
+
+export interface CliFindings {
+	version: string;
+	tokens: { afterFirstRun: number; afterSecondRun: number; afterAll: number };
+	examplesRun: string[];
+	instance: N8nInstance;
+}
+
+export function newSecret(label: string): string {
+	return `e2e-${label}-${randomBytes(12).toString('hex')}`;
+}
+
+const ADOBE_URLS = ['https://platform.adobe.io', 'https://ims-na1.adobelogin.com'];
+
+/**
+ * Values for the examples' placeholders (examples/README.md: every value to replace starts with
+ * FILL_IN). A new placeholder fails the run until it gets an entry here.
+ */
+const EXAMPLE_FILL_INS: Array<{ match: RegExp; value: (emulator: StartedEmulator) => string }> = [
+	// A password typed into our node is covered by the leak check; one that a Set node carries is
+	// ordinary run data that n8n prints, so it is not.
+	{ match: /^FILL_IN_(NEW_)?REDSHIFT_PASSWORD$/, value: () => newSecret('example-password') },
+	{ match: /^FILL_IN: ID of your Data Lake target connection$/, value: (emulator) => emulator.seedTargetConnection().id },
+	{ match: /^FILL_IN: ID of your Data Prep mapping set$/, value: () => randomBytes(16).toString('hex') },
+];
+
+/** Fills every value that starts with FILL_IN (in place); placeholders without a rule go to `unknown`. */
+function fillIn(value: unknown, emulator: StartedEmulator, unknown: string[]): unknown {
+	if (typeof value === 'string' && value.startsWith('FILL_IN')) {
+		const rule = EXAMPLE_FILL_INS.find((r) => r.match.test(value));
+		if (!rule) unknown.push(value);
+		return rule ? rule.value(emulator) : value;
+	}
+	if (Array.isArray(value)) return value.map((v) => fillIn(v, emulator, unknown));
+	if (value && typeof value === 'object') {
+		for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = fillIn(v, emulator, unknown);
+	}
+	return value;
+}
+
+/**
+ * The workflows the e2e imports: ours, and the project's examples, pointed at the e2e credential
+ * and with Adobe's URLs (e.g. in HTTP Request nodes) replaced by the emulator's.
+ */
+function collectWorkflows(emulator: StartedEmulator): Array<{ file: string; workflow: WorkflowFile; example: boolean }> {
+	const ours = join(__dirname, 'workflows');
+	const examples = join(PROJECT, 'examples');
+	const list: Array<{ file: string; workflow: WorkflowFile; example: boolean }> = [];
+	for (const [dir, example] of [
+		[ours, false],
+		[examples, true],
+	] as const) {
+		if (!existsSync(dir)) continue;
+		for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+			let text = readFileSync(join(dir, name), 'utf8');
+			if (example) for (const url of ADOBE_URLS) text = text.split(url).join(emulator.baseUrl);
+			const workflow = JSON.parse(text) as WorkflowFile;
+			if (!Array.isArray(workflow.nodes)) continue; // not a workflow export
+			if (example) {
+				const unknown: string[] = [];
+				// Only whole values are filled; sticky notes that mention a placeholder in prose stay as they are.
+				for (const node of workflow.nodes) node.parameters = fillIn(node.parameters, emulator, unknown) as Record<string, unknown>;
+				check(unknown.length === 0, `examples/${name} has placeholders the e2e cannot fill: ${unknown.join('; ')} (add them to EXAMPLE_FILL_INS in test/e2e/cli-check.ts)`);
+				// A stable 16-character id derived from the file name, when the example has none.
+				workflow.id ??= `ex${createHash('sha1').update(name).digest('hex').slice(0, 14)}`;
+				for (const node of workflow.nodes) {
+					if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { ...E2E_CREDENTIAL };
+				}
+			}
+			list.push({ file: join(dir, name), workflow, example });
+		}
+	}
+	return list;
+}
+
+function outputOf(run: RunSummary, nodeName: string): Array<Record<string, unknown>> {
+	const runs = run.data?.resultData?.runData?.[nodeName];
+	check(Array.isArray(runs) && runs.length > 0, `node "${nodeName}" did not run`);
+	const items = runs[runs.length - 1].data?.main?.[0] ?? [];
+	return items.map((item) => item.json);
+}
+
+async function execute(instance: N8nInstance, workflowId: string): Promise<RunSummary> {
+	const parsed = await n8nExecute(instance, workflowId);
+	check(!parsed.data?.resultData?.error, `execution reported an error: ${JSON.stringify(parsed.data?.resultData?.error)}`);
+	return parsed;
+}
+
+function lastCreateRequest(since: RequestLogEntry[], label: string): RequestLogEntry {
+	const posts = since.filter((r) => r.method === 'POST' && /\/data\/foundation\/flowservice\/connections$/.test(r.path));
+	check(posts.length === 1, `${label}: expected exactly one POST /connections, the emulator saw ${posts.length}`);
+	return posts[0];
+}
+
+function checkHeaders(request: RequestLogEntry, emulator: StartedEmulator, sandbox: string): void {
+	const h = request.headers;
+	check(/^Bearer \S+$/.test(h.authorization ?? ''), 'Authorization header is not "Bearer <token>"');
+	check(h['x-api-key'] === emulator.options.clientId, `x-api-key is not the client id (got "${h['x-api-key']}")`);
+	check(h['x-gw-ims-org-id'] === emulator.options.orgId, `x-gw-ims-org-id is not the org id (got "${h['x-gw-ims-org-id']}")`);
+	check(h['x-sandbox-name'] === sandbox, `x-sandbox-name: expected "${sandbox}", got "${h['x-sandbox-name']}"`);
+	check(/^application\/json/.test(h['content-type'] ?? ''), `Content-Type is not application/json (got "${h['content-type']}")`);
+}
+
+function checkCreateOutput(json: Record<string, unknown>, emulator: StartedEmulator, expected: Record<string, unknown>): void {
+	check(typeof json.id === 'string' && json.id.length > 0, `output has no id: ${JSON.stringify(json)}`);
+	const stored = emulator.connections().find((c) => c.id === json.id);
+	check(stored, `output id ${String(json.id)} is not a connection the emulator stored`);
+	check(json.etag === stored.etag, `output etag ${JSON.stringify(json.etag)} differs from the emulator's ${JSON.stringify(stored.etag)}`);
+	check(/^".+"$/.test(String(json.etag)), `etag lost its quote characters: ${JSON.stringify(json.etag)}`);
+	for (const [key, value] of Object.entries(expected)) {
+		check(
+			JSON.stringify(json[key]) === JSON.stringify(value),
+			`output ${key}: expected ${JSON.stringify(value)}, got ${JSON.stringify(json[key])}`,
+		);
+	}
+}
+
+/** The exact body Flow Service documents for a Redshift base connection (port as a string). */
+function expectedBody(node: WorkflowNode, withSchema: boolean): unknown {
+	const p = node.parameters;
+	const params: Record<string, string> = {
+		server: String(p.server),
+		port: String(p.port),
+		username: String(p.username),
+		password: String(p.password),
+		database: String(p.database),
+	};
+	if (withSchema) params.schema = String(p.schema);
+	return {
+		name: p.name,
+		...(p.description ? { description: p.description } : {}),
+		auth: { specName: 'Basic Authentication', params },
+		connectionSpec: REDSHIFT_SPEC,
+	};
+}
+
+function checkBody(request: RequestLogEntry, expected: unknown): void {
+	let body: unknown;
+	try {
+		body = JSON.parse(request.body);
+	} catch {
+		check(false, 'POST /connections body is not JSON');
+	}
+	try {
+		deepStrictEqual(body, expected);
+	} catch {
+		const mask = (s: string) => s.replace(/"password":"[^"]*"/g, '"password":"***"');
+		check(false, `POST /connections body differs.\n expected: ${mask(JSON.stringify(expected))}\n      got: ${mask(JSON.stringify(body))}`);
+	}
+}
+
+export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): Promise<CliFindings> {
+	const v = n8n.version;
+	// Free ports: 2.x starts a task broker even for CLI commands; a local n8n may hold the defaults.
+	const instance = createInstance(n8n, root, { port: await freePort(), brokerPort: await freePort() });
+	const emulator = await startEmulator({ clientId: newSecret('client'), clientSecret: newSecret('secret') });
+	try {
+		await step(`[${v}] install the package into .n8n/nodes`, () => installPackage(instance, tarball));
+
+		await step(`[${v}] n8n import:credentials`, async () => {
+			const file = join(root, 'credentials.json');
+			const { clientId, clientSecret, orgId, scopes } = emulator.options;
+			const credential = {
+				...E2E_CREDENTIAL,
+				type: CREDENTIAL_TYPE,
+				data: { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl },
+			};
+			writeFileSync(file, JSON.stringify([credential]));
+			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
+		});
+
+		const workflows = await step(`[${v}] prepare workflows (ours + examples/)`, async () => collectWorkflows(emulator));
+		await step(`[${v}] n8n import:workflow (${workflows.length} workflows)`, async () => {
+			const dir = join(root, 'workflows');
+			mkdirSync(dir, { recursive: true });
+			for (const { workflow } of workflows) writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+			await n8nCli(instance, ['import:workflow', '--separate', `--input=${dir}`]);
+		});
+
+		const byId = (id: string) => {
+			const found = workflows.find((w) => w.workflow.id === id);
+			if (!found) throw new Error(`workflow ${id} missing from test/e2e/workflows`);
+			return found.workflow;
+		};
+		const azure = byId('e2eAzureCreate01');
+		const aws = byId('e2eAwsCreate0001');
+		const ourNode = (wf: WorkflowFile) => wf.nodes.find((n) => n.type === NODE_TYPE)!;
+
+		const tokens = { afterFirstRun: 0, afterSecondRun: 0, afterAll: 0 };
+		for (const round of [1, 2]) {
+			await step(`[${v}] n8n execute create-azure (run ${round})`, async () => {
+				const before = emulator.requests().length;
+				const run = await execute(instance, azure.id!);
+				const node = ourNode(azure);
+				const items = outputOf(run, node.name);
+				check(items.length === 1, `expected 1 output item, got ${items.length}`);
+				checkCreateOutput(items[0], emulator, {
+					name: node.parameters.name,
+					platform: 'azure',
+					sandboxName: 'prod',
+					connectionSpec: REDSHIFT_SPEC,
+				});
+				const request = lastCreateRequest(emulator.requests().slice(before), 'azure');
+				checkBody(request, expectedBody(node, false));
+				checkHeaders(request, emulator, 'prod');
+				tokens[round === 1 ? 'afterFirstRun' : 'afterSecondRun'] = emulator.tokensIssued();
+				log(`  tokens issued so far: ${emulator.tokensIssued()}`);
+				// Measured on 2.40.7 and 1.123.81: the CLI stores the token preAuthentication returned
+				// in the credential, so the second execution reuses it instead of asking IMS again.
+				if (round === 1) check(tokens.afterFirstRun === 1, `expected 1 token for the first run, IMS issued ${tokens.afterFirstRun}`);
+				else check(tokens.afterSecondRun === tokens.afterFirstRun, `the second run asked IMS for a new token (issued so far: ${tokens.afterSecondRun}); the refreshed token was not persisted`);
+			});
+		}
+
+		await step(`[${v}] n8n execute create-aws (schema, sandbox override "dev")`, async () => {
+			const before = emulator.requests().length;
+			const run = await execute(instance, aws.id!);
+			const node = ourNode(aws);
+			const items = outputOf(run, node.name);
+			check(items.length === 1, `expected 1 output item, got ${items.length}`);
+			checkCreateOutput(items[0], emulator, {
+				name: node.parameters.name,
+				platform: 'aws',
+				sandboxName: 'dev',
+				connectionSpec: REDSHIFT_SPEC,
+			});
+			const request = lastCreateRequest(emulator.requests().slice(before), 'aws');
+			checkBody(request, expectedBody(node, true));
+			checkHeaders(request, emulator, 'dev');
+		});
+
+		const examplesRun: string[] = [];
+		for (const { file, workflow } of workflows.filter((w) => w.example)) {
+			await step(`[${v}] n8n execute example ${basename(file)}`, async () => {
+				const before = emulator.connections().length;
+				const run = await execute(instance, workflow.id!);
+				for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
+					for (const json of outputOf(run, node.name)) {
+						if (node.parameters.operation === undefined || node.parameters.operation === 'create') {
+							check(typeof json.id === 'string' && /^".+"$/.test(String(json.etag)), `${node.name}: output lacks id/etag: ${JSON.stringify(json)}`);
+						}
+					}
+				}
+				log(`  connections created: ${emulator.connections().length - before}`);
+				examplesRun.push(basename(file));
+			});
+		}
+		tokens.afterAll = emulator.tokensIssued();
+
+		await step(`[${v}] no secret in n8n's output or log`, async () => {
+			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret };
+			for (const { workflow } of workflows) {
+				for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
+					if (typeof node.parameters.password === 'string' && node.parameters.password.length >= 6) {
+						secrets[`Redshift password of ${workflow.id}/${node.name}`] = node.parameters.password;
+					}
+				}
+			}
+			const tokensSeen = new Set(
+				emulator
+					.requests()
+					.map((r) => /^Bearer (\S+)$/.exec(r.headers.authorization ?? '')?.[1])
+					.filter((t): t is string => !!t),
+			);
+			check(tokensSeen.size > 0, 'no access token reached the emulator');
+			[...tokensSeen].forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
+			const files = [instance.logFile, ...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f))];
+			// Positive control: the searched text does hold the runs' output (the connection ids),
+			// so an empty or misplaced log cannot make this check pass.
+			const searched = files.filter(existsSync).map((f) => readFileSync(f, 'utf8')).join('\n');
+			for (const connection of emulator.connections()) {
+				check(searched.includes(connection.id), `connection id ${connection.id} is in none of the searched files; the search would miss leaks`);
+			}
+			const leaks = findSecrets(files, secrets);
+			check(leaks.length === 0, `secrets found:\n${leaks.join('\n')}`, files);
+			log(`  searched ${files.length} files for ${Object.keys(secrets).length} secrets`);
+		});
+
+		return { version: v, tokens, examplesRun, instance };
+	} finally {
+		await emulator.close();
+	}
+}

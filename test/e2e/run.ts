@@ -1,0 +1,116 @@
+/**
+ * `npm run test:e2e`: the package proven in real n8n (2.40.7 on Node 24, 1.123.81 on Node 20).
+ *   1. install-n8n.sh (cached after the first run), 2. npm pack, 3. per version: CLI check
+ *   (install like the community installer, import credential + workflows, execute, check what the
+ *   emulator received, look for leaked secrets), 4. editor check in headless Chromium.
+ * Exits non-zero naming the failed step; keeps the work folder (n8n logs) on failure.
+ * Environment: E2E_VERSIONS=2.40.7,1.123.81 (which n8n to test), E2E_EDITOR=2.40.7,1.123.81
+ * (which get the editor check; "none" skips it), E2E_KEEP=1 keeps the work folder on success,
+ * N8N_E2E_CACHE moves the install cache.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { cliCheck, type CliFindings } from './cli-check';
+import { editorCheck } from './editor-check';
+import { CACHE, versions, warnings } from './lib/n8n';
+import { run, stopAllDaemons, tail } from './lib/proc';
+import { StepFailure, check, log, printTimings, step } from './lib/steps';
+
+const PROJECT = join(__dirname, '..', '..');
+
+function listEnv(name: string, fallback: string[]): string[] {
+	const value = process.env[name];
+	if (value === undefined || value.trim() === '') return fallback;
+	if (value.trim() === 'none') return [];
+	return value.split(',').map((s) => s.trim());
+}
+
+async function main(): Promise<void> {
+	const all = versions();
+	const selected = listEnv('E2E_VERSIONS', all.map((v) => v.version));
+	const editorVersions = listEnv('E2E_EDITOR', all.map((v) => v.version));
+	for (const v of [...selected, ...editorVersions]) check(all.some((a) => a.version === v), `unknown n8n version ${v}`);
+
+	const work = mkdtempSync(join(tmpdir(), 'n8n-aep-e2e-'));
+	log(`work folder: ${work}`);
+	let failed = true;
+	const findings: CliFindings[] = [];
+	try {
+		await step('install n8n, Node 24, Chromium, playwright-core (install-n8n.sh)', async () => {
+			const result = await run('bash', [join(__dirname, 'install-n8n.sh')], {
+				env: { ...process.env, N8N_E2E_CACHE: CACHE },
+				timeoutMs: 25 * 60_000,
+				outputPrefix: join(work, 'install-n8n'),
+				// Progress lines as they come (the closing `export` lines are for people running it by hand).
+				onStdout: (chunk) => process.stdout.write(chunk.replace(/^export .*\n?/gm, '').replace(/^(?=\[install-n8n)/gm, '    ')),
+			});
+			check(result.code === 0, `install-n8n.sh failed:\n${tail(result.stdout + result.stderr, 30)}`, [join(CACHE, 'logs')]);
+		});
+
+		const tarball = await step('npm pack (prepack: clean + build)', async () => {
+			const dir = join(work, 'pack');
+			mkdirSync(dir);
+			const result = await run('npm', ['pack', '--pack-destination', dir, '--no-update-notifier'], {
+				cwd: PROJECT,
+				env: process.env,
+				timeoutMs: 5 * 60_000,
+				outputPrefix: join(work, 'npm-pack'),
+			});
+			check(result.code === 0, `npm pack failed:\n${tail(result.stdout + result.stderr, 30)}`);
+			const files = readdirSync(dir).filter((f) => f.endsWith('.tgz'));
+			check(files.length === 1, `npm pack produced ${files.length} tarballs`);
+			return join(dir, files[0]);
+		});
+
+		for (const n8n of all.filter((v) => selected.includes(v.version))) {
+			const findingsForVersion = await cliCheck(n8n, tarball, join(work, `cli-${n8n.version}`));
+			findings.push(findingsForVersion);
+			if (editorVersions.includes(n8n.version)) {
+				await editorCheck(n8n, tarball, join(work, `editor-${n8n.version}`));
+			}
+		}
+		failed = false;
+	} catch (error) {
+		if (error instanceof StepFailure) {
+			process.stdout.write(`\nE2E FAILED at step: ${error.step}\n${error.message}\n`);
+			if (error.evidence.length) process.stdout.write(`evidence:\n${error.evidence.map((e) => `  ${e}`).join('\n')}\n`);
+		} else {
+			process.stdout.write(`\nE2E FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		}
+		const logs = readdirSync(work, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('n8n.log'));
+		if (logs.length) process.stdout.write(`n8n logs:\n${logs.map((f) => `  ${join(work, f)}`).join('\n')}\n`);
+		process.stdout.write(`work folder kept: ${work}\n`);
+	} finally {
+		printTimings();
+		for (const warning of warnings) log(`warning: ${warning}`);
+		for (const f of findings) {
+			log(
+				`[${f.version}] tokens issued: ${f.tokens.afterFirstRun} after the 1st run, ${f.tokens.afterSecondRun} after the 2nd run ` +
+					`of the same workflow, ${f.tokens.afterAll} after all runs` +
+					(f.examplesRun.length ? `; examples run: ${f.examplesRun.join(', ')}` : ''),
+			);
+		}
+		if (!failed && process.env.E2E_KEEP !== '1' && existsSync(work)) rmSync(work, { recursive: true, force: true });
+		else if (!failed) log(`work folder kept (E2E_KEEP=1): ${work}`);
+	}
+	if (failed) {
+		process.exitCode = 1;
+		return;
+	}
+	log('E2E PASSED');
+}
+
+// Ctrl-C or a CI timeout: stop n8n servers before leaving (they run in their own process groups).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		process.stdout.write(`\nE2E interrupted (${signal}); stopping n8n\n`);
+		void stopAllDaemons().finally(() => process.exit(130));
+	});
+}
+
+main().catch((error) => {
+	process.stdout.write(`E2E FAILED (runner): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+});
