@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { PlatformContext } from '../../shared/transport';
-import { checkSandboxName } from '../../shared/validation';
+import { checkConnectionId, checkSandboxName } from '../../shared/validation';
 import { FIELDS } from '../helpers/fields';
 
 /**
@@ -20,4 +20,10 @@ export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: Pla
 	const override = this.getNodeParameter('options.sandboxName', itemIndex, '', { skipValidation: true }) as unknown;
 	if (override === undefined || override === null || (typeof override === 'string' && override.trim() === '')) return ctx.defaultSandbox;
 	return checkSandboxName(FIELDS.sandboxName, override);
+}
+
+/** The connection an ID-based operation acts on: its checked ID and the sandbox it lives in. */
+export function readConnectionTarget(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): { id: string; sandboxName: string } {
+	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
+	return { id, sandboxName: readSandbox.call(this, itemIndex, ctx) };
 }

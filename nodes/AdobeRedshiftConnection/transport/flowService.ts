@@ -28,6 +28,11 @@ export interface ListFilter {
 
 const PAGE_SIZE = 100;
 
+/** Flow Service path of one connection, e.g. /connections/{id}/test. */
+export function connectionPath(id: string, suffix = ''): string {
+	return flowServicePath(`/connections/${encodeURIComponent(id)}${suffix}`);
+}
+
 function nextPageRequest(href: string, sandboxName: string): PlatformRequest {
 	// `next.href` is relative to the Flow Service base ("/connections?continuationToken=...").
 	const url = new URL(href, 'http://placeholder.invalid');
@@ -70,7 +75,7 @@ export async function listRedshiftConnections(
 }
 
 export async function getConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredConnection> {
-	const request: PlatformRequest = { method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(id)}`), sandboxName };
+	const request: PlatformRequest = { method: 'GET', path: connectionPath(id), sandboxName };
 	const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
 	const connection = page.items?.[0];
 	if (!connection) {

@@ -1,20 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PlatformContext } from '../../../shared/transport';
-import { checkConnectionId } from '../../../shared/validation';
-import { FIELDS } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { getConnection } from '../../transport/flowService';
 import { connectionIdField, type Shown } from '../common.fields';
-import { readParameter, readSandbox } from '../parameters';
+import { readConnectionTarget } from '../parameters';
 
 const where: Shown = { resource: ['connection'], operation: ['get'] };
 
 export const description: INodeProperties[] = [connectionIdField(where)];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const connection = await getConnection.call(this, ctx, sandboxName, id, itemIndex);
 	return publicConnection(connection, sandboxName);
 }

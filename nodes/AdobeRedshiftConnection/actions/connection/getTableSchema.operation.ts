@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flowServicePath, platformRequest, type PlatformContext } from '../../../shared/transport';
-import { checkConnectionId } from '../../../shared/validation';
-import { FIELDS } from '../../helpers/fields';
+import { platformRequest, type PlatformContext } from '../../../shared/transport';
 import { checkTablePath } from '../../helpers/validation';
+import { connectionPath } from '../../transport/flowService';
 import { connectionIdField, type Shown } from '../common.fields';
-import { readParameter, readSandbox } from '../parameters';
+import { readConnectionTarget, readParameter } from '../parameters';
 
 const where: Shown = { resource: ['connection'], operation: ['getTableSchema'] };
 
@@ -25,13 +24,12 @@ export const description: INodeProperties[] = [
 
 /** The column list comes out as Adobe gives it: usable as a source connection's params.columns. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
+	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const table = checkTablePath(readParameter.call(this, 'tablePath', itemIndex));
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const answer = (await platformRequest.call(
 		this,
 		ctx,
-		{ method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(id)}/explore`), qs: { objectType: 'table', object: table }, sandboxName },
+		{ method: 'GET', path: connectionPath(id, '/explore'), qs: { objectType: 'table', object: table }, sandboxName },
 		itemIndex,
 	)) as { format?: string; schema?: { columns?: IDataObject[] } };
 	return { connectionId: id, tableName: table, format: answer?.format, columns: answer?.schema?.columns ?? [] };

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flowServicePath, platformRequest, type PlatformContext } from '../../../shared/transport';
-import { checkConnectionId } from '../../../shared/validation';
-import { FIELDS } from '../../helpers/fields';
+import { platformRequest, type PlatformContext } from '../../../shared/transport';
+import { connectionPath } from '../../transport/flowService';
 import { connectionIdField, type Shown } from '../common.fields';
-import { readParameter, readSandbox } from '../parameters';
+import { readConnectionTarget } from '../parameters';
 
 const where: Shown = { resource: ['connection'], operation: ['listTables'] };
 
@@ -12,12 +11,11 @@ export const description: INodeProperties[] = [connectionIdField(where)];
 
 /** One output item per table, so the next node can pick or loop over them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
-	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const tables = (await platformRequest.call(
 		this,
 		ctx,
-		{ method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(id)}/explore`), qs: { objectType: 'root' }, sandboxName },
+		{ method: 'GET', path: connectionPath(id, '/explore'), qs: { objectType: 'root' }, sandboxName },
 		itemIndex,
 	)) as IDataObject[];
 	return (Array.isArray(tables) ? tables : []).map((table) => ({

@@ -1,15 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { flowServicePath, idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
-import { checkConnectionId } from '../../../shared/validation';
-import { FIELDS } from '../../helpers/fields';
+import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
 import { changesAlreadyApplied } from '../../helpers/output';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
-import { getConnection } from '../../transport/flowService';
+import { connectionPath, getConnection } from '../../transport/flowService';
 import { connectionIdField, redshiftAuthFields, type Shown } from '../common.fields';
-import { readParameter, readSandbox } from '../parameters';
+import { readConnectionTarget, readParameter } from '../parameters';
 
 const where: Shown = { resource: ['connection'], operation: ['update'] };
 
@@ -44,7 +42,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
+	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
 	const changes = checkConnectionChanges({
 		name: fields.name,
@@ -57,7 +55,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 		schema: fields.schema,
 	});
 	let etag = checkEtag(readParameter.call(this, 'etag', itemIndex));
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 
 	if (etag === undefined) {
 		const current = await getConnection.call(this, ctx, sandboxName, id, itemIndex);
@@ -70,7 +67,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	const sentAt = Date.now();
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',
-		path: flowServicePath(`/connections/${encodeURIComponent(id)}`),
+		path: connectionPath(id),
 		body: buildUpdatePatch(changes) as unknown as IDataObject[],
 		headers: { 'If-Match': etag },
 		sandboxName,
