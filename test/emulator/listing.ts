@@ -3,6 +3,7 @@
  * continuationToken (opaque offset) and count.
  */
 import { flow } from './errors';
+import { SECRET_PARAMS } from './spec';
 import { publicView } from './state';
 import type { StoredConnection } from './types';
 
@@ -24,8 +25,10 @@ function parseFilter(expr: string): Filter {
 	const m = /^([A-Za-z][A-Za-z0-9_.]*)(==|!=)(.*)$/.exec(expr);
 	if (!m) throw flow.invalid(`Unsupported property filter '${expr}'`);
 	const [, path, op, expected] = m;
+	// Secrets are never filterable; reading the stored object directly avoids a deep copy per row.
+	const secret = path.startsWith('auth.params.') && SECRET_PARAMS.has(path.slice('auth.params.'.length));
 	return (c) => {
-		const v = valueAt(publicView(c), path);
+		const v = secret ? undefined : valueAt(c, path);
 		const equal = v !== undefined && v !== null && typeof v !== 'object' && String(v) === expected;
 		return op === '==' ? equal : !equal;
 	};
