@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join } from 'node:path';
 
 import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../emulator';
+import { FAULT_CREDENTIAL, FAULT_WORKFLOW_ID, faultCheck, prepareFaultRun, type FaultFindings } from './fault-check';
 import {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
@@ -23,6 +24,7 @@ import {
 import { findSecrets } from './lib/secrets';
 import { freePort } from './lib/server';
 import { check, log, step } from './lib/steps';
+import { storedExecutionsLeakCheck, type StoredScanFindings } from './stored-leak-check';
 
 const PROJECT = join(__dirname, '..', '..');
 const REDSHIFT_SPEC = { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' };
@@ -45,6 +47,8 @@ export interface CliFindings {
 	version: string;
 	tokens: { afterFirstRun: number; afterSecondRun: number; afterAll: number };
 	examplesRun: string[];
+	faults: FaultFindings;
+	storedScan: StoredScanFindings;
 	instance: N8nInstance;
 }
 
@@ -122,7 +126,8 @@ function outputOf(run: RunSummary, nodeName: string): Array<Record<string, unkno
 	return items.map((item) => item.json);
 }
 
-async function execute(instance: N8nInstance, workflowId: string): Promise<RunSummary> {
+async function execute(instance: N8nInstance, workflowId: string, executed: string[]): Promise<RunSummary> {
+	executed.push(workflowId);
 	const parsed = await n8nExecute(instance, workflowId);
 	check(!parsed.data?.resultData?.error, `execution reported an error: ${JSON.stringify(parsed.data?.resultData?.error)}`);
 	return parsed;
@@ -132,6 +137,25 @@ function lastCreateRequest(since: RequestLogEntry[], label: string): RequestLogE
 	const posts = since.filter((r) => r.method === 'POST' && /\/data\/foundation\/flowservice\/connections$/.test(r.path));
 	check(posts.length === 1, `${label}: expected exactly one POST /connections, the emulator saw ${posts.length}`);
 	return posts[0];
+}
+
+/** Passwords typed into our node's parameters (expressions are not secrets; their values are checked elsewhere). */
+function parameterPasswords(workflows: Array<{ workflow: WorkflowFile }>): Record<string, string> {
+	const secrets: Record<string, string> = {};
+	for (const { workflow } of workflows) {
+		for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
+			const updateFields = node.parameters.updateFields as Record<string, unknown> | undefined;
+			for (const [field, value] of [
+				['password', node.parameters.password],
+				['updateFields.password', updateFields?.password],
+			] as const) {
+				if (typeof value === 'string' && value.length >= 6 && !value.startsWith('=')) {
+					secrets[`Redshift password of ${workflow.id}/${node.name} (${field})`] = value;
+				}
+			}
+		}
+	}
+	return secrets;
 }
 
 function checkHeaders(request: RequestLogEntry, emulator: StartedEmulator, sandbox: string): void {
@@ -196,26 +220,28 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 	// Free ports: 2.x starts a task broker even for CLI commands; a local n8n may hold the defaults.
 	const instance = createInstance(n8n, root, { port: await freePort(), brokerPort: await freePort() });
 	const emulator = await startEmulator({ clientId: newSecret('client'), clientSecret: newSecret('secret') });
+	// Every `n8n execute`, in order: n8n must have stored each of them (stored-execution scan).
+	const executed: string[] = [];
+	const faultRun = prepareFaultRun();
 	try {
 		await step(`[${v}] install the package into .n8n/nodes`, () => installPackage(instance, tarball));
 
 		await step(`[${v}] n8n import:credentials`, async () => {
 			const file = join(root, 'credentials.json');
 			const { clientId, clientSecret, orgId, scopes } = emulator.options;
-			const credential = {
-				...E2E_CREDENTIAL,
-				type: CREDENTIAL_TYPE,
-				data: { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl },
-			};
-			writeFileSync(file, JSON.stringify([credential]));
+			const data = { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl };
+			// The fault run has a credential of its own, so that its token count starts from none stored.
+			const credentials = [E2E_CREDENTIAL, FAULT_CREDENTIAL].map((ref) => ({ ...ref, type: CREDENTIAL_TYPE, data }));
+			writeFileSync(file, JSON.stringify(credentials));
 			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
 		});
 
 		const workflows = await step(`[${v}] prepare workflows (ours + examples/)`, async () => collectWorkflows(emulator));
-		await step(`[${v}] n8n import:workflow (${workflows.length} workflows)`, async () => {
+		await step(`[${v}] n8n import:workflow (${workflows.length} workflows + the fault run)`, async () => {
 			const dir = join(root, 'workflows');
 			mkdirSync(dir, { recursive: true });
 			for (const { workflow } of workflows) writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+			writeFileSync(join(dir, `${FAULT_WORKFLOW_ID}.json`), JSON.stringify(faultRun.workflow));
 			await n8nCli(instance, ['import:workflow', '--separate', `--input=${dir}`]);
 		});
 
@@ -232,7 +258,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		for (const round of [1, 2]) {
 			await step(`[${v}] n8n execute create-azure (run ${round})`, async () => {
 				const before = emulator.requests().length;
-				const run = await execute(instance, azure.id!);
+				const run = await execute(instance, azure.id!, executed);
 				const node = ourNode(azure);
 				const items = outputOf(run, node.name);
 				check(items.length === 1, `expected 1 output item, got ${items.length}`);
@@ -256,7 +282,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 
 		await step(`[${v}] n8n execute create-aws (schema, sandbox override "dev")`, async () => {
 			const before = emulator.requests().length;
-			const run = await execute(instance, aws.id!);
+			const run = await execute(instance, aws.id!, executed);
 			const node = ourNode(aws);
 			const items = outputOf(run, node.name);
 			check(items.length === 1, `expected 1 output item, got ${items.length}`);
@@ -275,7 +301,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		for (const { file, workflow } of workflows.filter((w) => w.example)) {
 			await step(`[${v}] n8n execute example ${basename(file)}`, async () => {
 				const before = emulator.connections().length;
-				const run = await execute(instance, workflow.id!);
+				const run = await execute(instance, workflow.id!, executed);
 				for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
 					for (const json of outputOf(run, node.name)) {
 						if (node.parameters.operation === undefined || node.parameters.operation === 'create') {
@@ -289,15 +315,14 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		}
 		tokens.afterAll = emulator.tokensIssued();
 
+		const faults = await step(`[${v}] n8n execute fault run (40 creates, concurrency 4, 429/503/reset-after injected)`, async () => {
+			executed.push(FAULT_WORKFLOW_ID);
+			return faultCheck(instance, emulator, faultRun);
+		});
+
 		await step(`[${v}] no secret in n8n's output or log`, async () => {
-			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret };
-			for (const { workflow } of workflows) {
-				for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
-					if (typeof node.parameters.password === 'string' && node.parameters.password.length >= 6) {
-						secrets[`Redshift password of ${workflow.id}/${node.name}`] = node.parameters.password;
-					}
-				}
-			}
+			// The fault run's passwords are not here: its Code node outputs them, and n8n prints that.
+			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret, ...parameterPasswords(workflows) };
 			const tokensSeen = new Set(
 				emulator
 					.requests()
@@ -318,7 +343,11 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			log(`  searched ${files.length} files for ${Object.keys(secrets).length} secrets`);
 		});
 
-		return { version: v, tokens, examplesRun, instance };
+		const storedScan = await step(`[${v}] no secret in n8n's stored executions (database)`, () =>
+			storedExecutionsLeakCheck(instance, emulator, { executed, parameterPasswords: parameterPasswords(workflows), faultRun }),
+		);
+
+		return { version: v, tokens, examplesRun, faults, storedScan, instance };
 	} finally {
 		await emulator.close();
 	}

@@ -2,7 +2,8 @@
  * `npm run test:e2e`: the package proven in real n8n (2.40.7 on Node 24, 1.123.81 on Node 20).
  *   1. install-n8n.sh (cached after the first run), 2. npm pack, 3. per version: CLI check
  *   (install like the community installer, import credential + workflows, execute, check what the
- *   emulator received, look for leaked secrets), 4. editor check in headless Chromium.
+ *   emulator received, a fault run, look for leaked secrets in output, log and stored executions),
+ *   4. editor check in headless Chromium.
  * Exits non-zero naming the failed step; keeps the work folder (n8n logs) on failure.
  * Environment: E2E_VERSIONS=2.40.7,1.123.81 (which n8n to test), E2E_EDITOR=2.40.7,1.123.81
  * (which get the editor check; "none" skips it), E2E_KEEP=1 keeps the work folder on success,
@@ -88,8 +89,13 @@ async function main(): Promise<void> {
 		for (const f of findings) {
 			log(
 				`[${f.version}] tokens issued: ${f.tokens.afterFirstRun} after the 1st run, ${f.tokens.afterSecondRun} after the 2nd run ` +
-					`of the same workflow, ${f.tokens.afterAll} after all runs` +
+					`of the same workflow, ${f.tokens.afterAll} after all runs with that credential` +
 					(f.examplesRun.length ? `; examples run: ${f.examplesRun.join(', ')}` : ''),
+			);
+			log(
+				`[${f.version}] fault run: ${f.faults.items} items ok, ${f.faults.faultsHit} faults met, ${f.faults.posts} POSTs, ${f.faults.lookups} look-ups, ` +
+					`${f.faults.tokensIssued} token, n8n execute ${(f.faults.ms / 1000).toFixed(1)} s; stored executions scanned: ${f.storedScan.executions} ` +
+					`(${f.storedScan.secrets} secrets, 0 found)`,
 			);
 		}
 		if (!failed && process.env.E2E_KEEP !== '1' && existsSync(work)) rmSync(work, { recursive: true, force: true });

@@ -197,7 +197,7 @@ export async function installPackage(instance: N8nInstance, tarball: string): Pr
 
 /** The execution summary (IRun) that `n8n execute` printed. */
 export interface ExecuteOutput {
-	data: { resultData: { error?: unknown; runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
+	data: { resultData: { error?: unknown; runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> } }>> } };
 }
 
 function isExecuteOutput(value: unknown): value is ExecuteOutput {
@@ -209,9 +209,9 @@ function isExecuteOutput(value: unknown): value is ExecuteOutput {
  * stdout; 1.x prints it through its logger, which here writes to the log file only (JSON lines), so
  * the summary is taken from the log lines this command added when stdout has none.
  */
-export async function n8nExecute(instance: N8nInstance, workflowId: string): Promise<ExecuteOutput> {
+export async function n8nExecute(instance: N8nInstance, workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteOutput> {
 	const logStart = existsSync(instance.logFile) ? statSync(instance.logFile).size : 0;
-	const result = await n8nCli(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], { allowExitCrash: true });
+	const result = await n8nCli(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], { allowExitCrash: true, timeoutMs: options.timeoutMs });
 	const fromStdout = firstJson(result.stdout);
 	if (isExecuteOutput(fromStdout)) return fromStdout;
 	const added = existsSync(instance.logFile) ? readFileSync(instance.logFile).subarray(logStart).toString('utf8') : '';

@@ -1,22 +1,49 @@
-/** Searches files for secret values; reports where, never the values themselves. */
+/** Searches files and texts for secret values; reports where, never the values themselves. */
 import { existsSync, readFileSync } from 'node:fs';
 
-export function findSecrets(files: string[], secrets: Record<string, string>): string[] {
-	const leaks: string[] = [];
-	for (const file of files) {
-		if (!existsSync(file)) continue;
-		const text = readFileSync(file, 'utf8');
-		for (const [label, value] of Object.entries(secrets)) {
-			if (!value) continue;
-			const at = text.indexOf(value);
+/** What our emulator's IMS hands out (`emu.` + 32 random bytes, base64url): any such text is a token. */
+export const EMULATOR_TOKEN_PATTERN = /emu\.[A-Za-z0-9_-]{40,}/;
+
+/** The forms a secret can take in text: as is, JSON-escaped, URL-encoded. */
+function variants(secret: string): string[] {
+	return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
+}
+
+function masked(text: string, secrets: Record<string, string>): string {
+	let out = text;
+	// Every secret in the excerpt is masked, not only the one found there.
+	for (const value of Object.values(secrets)) if (value) for (const form of variants(value)) out = out.split(form).join('<SECRET>');
+	return out.replace(new RegExp(EMULATOR_TOKEN_PATTERN.source, 'g'), '<TOKEN>').replace(/\s+/g, ' ');
+}
+
+/**
+ * One line per secret found in `text` (label, where, masked excerpt). With `tokenPattern`, text that
+ * looks like an emulator token is reported too, even when it is none of `secrets`.
+ */
+export function findSecretsInText(where: string, text: string, secrets: Record<string, string>, options: { tokenPattern?: boolean } = {}): string[] {
+	const hits: string[] = [];
+	const known = new Set(Object.values(secrets));
+	for (const [label, value] of Object.entries(secrets)) {
+		if (!value) continue;
+		for (const form of variants(value)) {
+			const at = text.indexOf(form);
 			if (at < 0) continue;
 			const line = text.slice(0, at).split('\n').length;
-			let context = text.slice(Math.max(0, at - 80), at + value.length + 40);
-			// Mask every secret in the excerpt, not only the one found here.
-			for (const other of Object.values(secrets)) if (other) context = context.split(other).join('<SECRET>');
-			context = context.replace(/\s+/g, ' ');
-			leaks.push(`  ${label} in ${file}:${line}: …${context}…`);
+			hits.push(`  ${label} in ${where}:${line}: …${masked(text.slice(Math.max(0, at - 80), at + form.length + 40), secrets)}…`);
+			break;
 		}
 	}
-	return leaks;
+	if (options.tokenPattern) {
+		const token = new RegExp(EMULATOR_TOKEN_PATTERN.source, 'g');
+		for (let match = token.exec(text); match; match = token.exec(text)) {
+			if (known.has(match[0])) continue;
+			hits.push(`  an access token (by pattern) in ${where}: …${masked(text.slice(Math.max(0, match.index - 80), match.index + match[0].length + 40), secrets)}…`);
+			break;
+		}
+	}
+	return hits;
+}
+
+export function findSecrets(files: string[], secrets: Record<string, string>): string[] {
+	return files.filter(existsSync).flatMap((file) => findSecretsInText(file, readFileSync(file, 'utf8'), secrets));
 }

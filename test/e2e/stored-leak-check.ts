@@ -1,0 +1,159 @@
+/**
+ * Leak scan of what n8n stored about the CLI runs (sqlite: execution_entity, execution_data,
+ * execution_metadata), read after the `n8n execute` commands have exited. Two scopes:
+ *
+ *  1. The whole stored execution (entity row, run data, the workflow snapshot, metadata): the client
+ *     secret and every access token. No node parameter or item holds those, so they belong nowhere;
+ *     text shaped like an emulator token counts too (a token issued but never sent).
+ *  2. Our node's part of the run data (resultData.runData of every node of our type in the stored
+ *     workflow snapshot: output items, error, hints, metadata) plus the execution-level error:
+ *     every Redshift password (node parameters, values that reached our node through expressions,
+ *     and everything the emulator was sent or stored). Not scanned for passwords: the workflow
+ *     snapshot (it holds node parameters by design) and other nodes' data (a Code or Set node that
+ *     carries a password into our node outputs it legitimately); executionData's stack is empty in
+ *     a finished run and would hold our node's input, not its output.
+ *
+ * Controls, so that a scan that cannot find anything fails: every execute is stored once; every
+ * connection id the emulator holds is in scope 2; the same search over the fault run's Code node
+ * (decoded, and the raw stored text) finds each of its passwords; every token matches the pattern.
+ */
+import type { StartedEmulator } from '../emulator';
+import { FAULT_CODE_NODE, FAULT_WORKFLOW_ID, type FaultRun } from './fault-check';
+import { readStoredExecutions, type StoredExecution } from './lib/executions';
+import { NODE_TYPE, warnings, type N8nInstance } from './lib/n8n';
+import { EMULATOR_TOKEN_PATTERN, findSecretsInText } from './lib/secrets';
+import { check, log } from './lib/steps';
+
+const MIN_SECRET_LENGTH = 8;
+
+export interface StoredScanFindings {
+	executions: number;
+	secrets: number;
+	passwords: number;
+}
+
+/** Passwords in a create body (auth.params.password) or a JSON Patch (…/password, /auth/params). */
+function passwordsInBody(body: string): string[] {
+	if (!body.includes('password')) return [];
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(body);
+	} catch {
+		return [];
+	}
+	const found: string[] = [];
+	const visit = (value: unknown): void => {
+		if (Array.isArray(value)) {
+			for (const entry of value) {
+				const op = entry as { path?: unknown; value?: unknown };
+				if (typeof op?.path === 'string' && /\/password$/.test(op.path) && typeof op.value === 'string') found.push(op.value);
+				else visit(entry);
+			}
+		} else if (value && typeof value === 'object') {
+			for (const [key, child] of Object.entries(value)) {
+				if (key === 'password' && typeof child === 'string') found.push(child);
+				else visit(child);
+			}
+		}
+	};
+	visit(parsed);
+	return found;
+}
+
+/** Every Redshift password the emulator was sent or stored, labelled. */
+function emulatorPasswords(emulator: StartedEmulator): Record<string, string> {
+	const values = new Set<string>();
+	for (const request of emulator.requests()) for (const password of passwordsInBody(request.body)) values.add(password);
+	for (const connection of emulator.connections()) if (connection.auth.params.password) values.add(connection.auth.params.password);
+	const out: Record<string, string> = {};
+	[...values].forEach((value, i) => (out[`Redshift password #${i + 1} the emulator received`] = value));
+	return out;
+}
+
+/** The texts of scope 2: our node's run data and the execution error, as JSON. */
+function ourNodesText(execution: StoredExecution): string {
+	const runData = execution.data.resultData?.runData ?? {};
+	const ours = execution.workflow.nodes.filter((node) => node.type === NODE_TYPE).map((node) => node.name);
+	return JSON.stringify({ runData: Object.fromEntries(ours.map((name) => [name, runData[name] ?? null])), error: execution.data.resultData?.error ?? null });
+}
+
+export async function storedExecutionsLeakCheck(
+	instance: N8nInstance,
+	emulator: StartedEmulator,
+	input: {
+		/** Workflow ids in the order they were executed (one stored execution each). */
+		executed: string[];
+		/** Passwords typed into our node's parameters (labelled). */
+		parameterPasswords: Record<string, string>;
+		faultRun: FaultRun;
+	},
+): Promise<StoredScanFindings> {
+	const executions = await readStoredExecutions(instance);
+
+	const storedIds = executions.map((e) => e.workflowId).sort();
+	const executedIds = [...input.executed].sort();
+	check(JSON.stringify(storedIds) === JSON.stringify(executedIds), `n8n stored executions of [${storedIds.join(', ')}], the e2e ran [${executedIds.join(', ')}]`);
+	for (const execution of executions) check(execution.status === 'success', `stored execution ${execution.id} (${execution.workflowId}) has status ${execution.status}`);
+
+	// Scope 1 secrets: the client secret and every token a request carried.
+	const everywhere: Record<string, string> = { 'client secret': emulator.options.clientSecret };
+	const tokens = new Set(
+		emulator
+			.requests()
+			.map((r) => /^Bearer (\S+)$/.exec(r.headers.authorization ?? '')?.[1])
+			.filter((t): t is string => !!t),
+	);
+	check(tokens.size > 0, 'no access token reached the emulator');
+	[...tokens].forEach((t, i) => (everywhere[`access token #${i + 1}`] = t));
+	// Control: the pattern search stands for tokens not in the list; it must match the real ones.
+	for (const token of tokens) check(EMULATOR_TOKEN_PATTERN.test(token), 'an access token does not match EMULATOR_TOKEN_PATTERN; the pattern search would miss tokens');
+	if (tokens.size !== emulator.tokensIssued()) {
+		warnings.push(`${instance.n8n.version}: IMS issued ${emulator.tokensIssued()} tokens, ${tokens.size} reached a request; the stored-execution scan finds the others by pattern only`);
+	}
+
+	// Scope 2 secrets: every password, however it reached our node (each value once, under its most telling label).
+	const passwords: Record<string, string> = {};
+	const labelled = new Set<string>();
+	const addPassword = (label: string, value: string) => {
+		if (labelled.has(value)) return;
+		labelled.add(value);
+		passwords[label] = value;
+	};
+	for (const [label, value] of Object.entries(input.parameterPasswords)) addPassword(label, value);
+	input.faultRun.items.forEach((item, i) => addPassword(`Redshift password of fault item ${i}`, item.password));
+	for (const [label, value] of Object.entries(emulatorPasswords(emulator))) addPassword(label, value);
+	for (const [label, value] of Object.entries(passwords)) {
+		check(value.length >= MIN_SECRET_LENGTH, `${label} is shorter than ${MIN_SECRET_LENGTH} characters; it would match ordinary text`);
+	}
+
+	const hits: string[] = [];
+	let ourText = '';
+	for (const execution of executions) {
+		const where = `execution ${execution.id} (${execution.workflowId})`;
+		for (const [part, text] of Object.entries(execution.text)) hits.push(...findSecretsInText(`${where} ${part}`, text, everywhere, { tokenPattern: true }));
+		const ours = ourNodesText(execution);
+		hits.push(...findSecretsInText(`${where} our node's run data`, ours, passwords));
+		ourText += ours;
+	}
+
+	// Controls: scope 2 holds our node's real output, and the search finds passwords n8n stored.
+	for (const connection of emulator.connections()) {
+		check(ourText.includes(connection.id), `connection id ${connection.id} is in no stored output of our node; the scan would miss leaks`);
+	}
+	const fault = executions.find((e) => e.workflowId === FAULT_WORKFLOW_ID);
+	check(fault, 'the fault run was not stored');
+	const controlPasswords = Object.fromEntries(input.faultRun.items.map((item, i) => [`fault item ${i}`, item.password]));
+	const codeNodeText = JSON.stringify(fault.data.resultData?.runData?.[FAULT_CODE_NODE] ?? null);
+	for (const [label, text] of [
+		['decoded Code node output', codeNodeText],
+		['raw execution_data.data', fault.text.data],
+	] as const) {
+		const found = findSecretsInText(label, text, controlPasswords).length;
+		check(found === input.faultRun.items.length, `control: the search found ${found} of the ${input.faultRun.items.length} passwords in the fault run's ${label}; it cannot be trusted to find leaks`);
+	}
+
+	check(hits.length === 0, `secrets in n8n's stored executions:\n${hits.join('\n')}`);
+	const secrets = Object.keys(everywhere).length + Object.keys(passwords).length;
+	log(`  scanned ${executions.length} stored executions: ${Object.keys(everywhere).length} secrets everywhere, ${Object.keys(passwords).length} passwords in our node's data; controls found`);
+	return { executions: executions.length, secrets, passwords: Object.keys(passwords).length };
+}
