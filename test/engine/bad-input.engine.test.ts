@@ -7,7 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type StartedEmulator } from '../emulator';
-import { LeakScanner } from './leaks';
+import { scanTestFileForLeaks } from './leaks';
 import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
 
 jest.setTimeout(30_000);
@@ -18,19 +18,8 @@ const VALID_ID = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 const SERVER = 'badinput.abc123xyz789.us-west-2.redshift.amazonaws.com';
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 
-const leaks = new LeakScanner();
-leaks.addSecret('Redshift password', PASSWORD);
-leaks.addSecret('client secret', CLIENT_SECRET);
-
 // Anything the node or n8n prints goes into the scan as well.
-let stopWatchingConsole: () => void;
-beforeAll(() => {
-	stopWatchingConsole = leaks.watchConsole();
-});
-afterAll(() => {
-	stopWatchingConsole();
-	leaks.expectNoLeaks();
-});
+const leaks = scanTestFileForLeaks({ 'Redshift password': PASSWORD, 'client secret': CLIENT_SECRET });
 
 let emu: StartedEmulator;
 

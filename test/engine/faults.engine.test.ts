@@ -12,7 +12,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type Fault, type FaultMatch, type RequestLogEntry, type StartedEmulator } from '../emulator';
 import { createCredentialsHelper } from './harness';
-import { LeakScanner } from './leaks';
+import { scanTestFileForLeaks } from './leaks';
 import { credentialFor, duplicates, expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
 
 jest.setTimeout(60_000);
@@ -25,19 +25,11 @@ const PASSWORD = testSecret('redshift-pw');
 const NEW_PASSWORD = testSecret('rotated-pw');
 const CLIENT_SECRET = testSecret('client-secret');
 
-const leaks = new LeakScanner();
-leaks.addSecret('Redshift password', PASSWORD);
-leaks.addSecret('Redshift password (rotated)', NEW_PASSWORD);
-leaks.addSecret('client secret', CLIENT_SECRET);
-
 // Anything the node or n8n prints goes into the scan as well.
-let stopWatchingConsole: () => void;
-beforeAll(() => {
-	stopWatchingConsole = leaks.watchConsole();
-});
-afterAll(() => {
-	stopWatchingConsole();
-	leaks.expectNoLeaks();
+const leaks = scanTestFileForLeaks({
+	'Redshift password': PASSWORD,
+	'Redshift password (rotated)': NEW_PASSWORD,
+	'client secret': CLIENT_SECRET,
 });
 
 let emu: StartedEmulator;

@@ -213,3 +213,21 @@ function passwordsIn(body: string): string[] {
 	visit(parsed, '');
 	return found;
 }
+
+/**
+ * A scanner for a whole test file: it knows the given secrets, watches the console while the file
+ * runs, and fails the file at the end if anything leaked.
+ */
+export function scanTestFileForLeaks(secrets: Record<string, string>): LeakScanner {
+	const scanner = new LeakScanner();
+	for (const [label, value] of Object.entries(secrets)) scanner.addSecret(label, value);
+	let stopWatchingConsole: () => void = () => undefined;
+	beforeAll(() => {
+		stopWatchingConsole = scanner.watchConsole();
+	});
+	afterAll(() => {
+		stopWatchingConsole();
+		scanner.expectNoLeaks();
+	});
+	return scanner;
+}
