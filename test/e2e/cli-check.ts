@@ -253,24 +253,23 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		const azure = byId('e2eAzureCreate01');
 		const aws = byId('e2eAwsCreate0001');
 		const ourNode = (wf: WorkflowFile) => wf.nodes.find((n) => n.type === NODE_TYPE)!;
+		// Runs a one-create workflow and checks its output, the exact body and the headers Adobe got.
+		const executeCreate = async (wf: WorkflowFile, platform: 'azure' | 'aws', sandboxName: string): Promise<void> => {
+			const before = emulator.requests().length;
+			const run = await execute(instance, wf.id!, executed);
+			const node = ourNode(wf);
+			const items = outputOf(run, node.name);
+			check(items.length === 1, `expected 1 output item, got ${items.length}`);
+			checkCreateOutput(items[0], emulator, { name: node.parameters.name, platform, sandboxName, connectionSpec: REDSHIFT_SPEC });
+			const request = lastCreateRequest(emulator.requests().slice(before), platform);
+			checkBody(request, expectedBody(node, platform === 'aws'));
+			checkHeaders(request, emulator, sandboxName);
+		};
 
 		const tokens = { afterFirstRun: 0, afterSecondRun: 0, afterAll: 0 };
 		for (const round of [1, 2]) {
 			await step(`[${v}] n8n execute create-azure (run ${round})`, async () => {
-				const before = emulator.requests().length;
-				const run = await execute(instance, azure.id!, executed);
-				const node = ourNode(azure);
-				const items = outputOf(run, node.name);
-				check(items.length === 1, `expected 1 output item, got ${items.length}`);
-				checkCreateOutput(items[0], emulator, {
-					name: node.parameters.name,
-					platform: 'azure',
-					sandboxName: 'prod',
-					connectionSpec: REDSHIFT_SPEC,
-				});
-				const request = lastCreateRequest(emulator.requests().slice(before), 'azure');
-				checkBody(request, expectedBody(node, false));
-				checkHeaders(request, emulator, 'prod');
+				await executeCreate(azure, 'azure', 'prod');
 				tokens[round === 1 ? 'afterFirstRun' : 'afterSecondRun'] = emulator.tokensIssued();
 				log(`  tokens issued so far: ${emulator.tokensIssued()}`);
 				// Measured on 2.40.7 and 1.123.81: the CLI stores the token preAuthentication returned
@@ -281,20 +280,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		}
 
 		await step(`[${v}] n8n execute create-aws (schema, sandbox override "dev")`, async () => {
-			const before = emulator.requests().length;
-			const run = await execute(instance, aws.id!, executed);
-			const node = ourNode(aws);
-			const items = outputOf(run, node.name);
-			check(items.length === 1, `expected 1 output item, got ${items.length}`);
-			checkCreateOutput(items[0], emulator, {
-				name: node.parameters.name,
-				platform: 'aws',
-				sandboxName: 'dev',
-				connectionSpec: REDSHIFT_SPEC,
-			});
-			const request = lastCreateRequest(emulator.requests().slice(before), 'aws');
-			checkBody(request, expectedBody(node, true));
-			checkHeaders(request, emulator, 'dev');
+			await executeCreate(aws, 'aws', 'dev');
 		});
 
 		const examplesRun: string[] = [];
