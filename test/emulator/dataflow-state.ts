@@ -1,27 +1,7 @@
 /** Stored source connections, target connections and flows, per sandbox (no update or delete: not emulated). */
-import { randomUUID } from 'node:crypto';
-
 import type { FlowFields, SourceConnectionFields, TargetConnectionFields } from './dataflow-validation';
-import { newEtag, sandboxId, type Caller } from './state';
+import { newResourceMeta as meta, type Caller } from './state';
 import type { StoredFlow, StoredMeta, StoredSourceConnection, StoredTargetConnection } from './types';
-
-function meta(caller: Caller): StoredMeta {
-	const now = Date.now();
-	return {
-		id: randomUUID(),
-		etag: newEtag(),
-		state: 'enabled',
-		createdAt: now,
-		updatedAt: now,
-		createdBy: `${caller.clientId}@AdobeID`,
-		updatedBy: `${caller.clientId}@AdobeID`,
-		createdClient: caller.clientId,
-		updatedClient: caller.clientId,
-		sandboxId: sandboxId(caller.sandboxName),
-		sandboxName: caller.sandboxName,
-		imsOrgId: caller.orgId,
-	};
-}
 
 /** One kind of object: insertion-ordered, visible only from its own sandbox. */
 class Collection<T extends StoredMeta> {

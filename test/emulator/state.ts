@@ -2,7 +2,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 import { SECRET_PARAMS } from './spec';
-import type { StoredConnection } from './types';
+import type { StoredConnection, StoredMeta } from './types';
 import type { ConnectionFields } from './validation';
 
 /** Adobe-style etag, quote characters included: "\"1700ce7b-0000-0200-0000-5e3b405e0000\"". */
@@ -30,29 +30,36 @@ export interface Caller {
 	sandboxName: string;
 }
 
+/** What every stored Flow Service resource carries: id, etag, state, audit fields, sandbox, org. */
+export function newResourceMeta(caller: Caller): StoredMeta {
+	const now = Date.now();
+	return {
+		id: randomUUID(),
+		etag: newEtag(),
+		state: 'enabled',
+		createdAt: now,
+		updatedAt: now,
+		createdBy: `${caller.clientId}@AdobeID`,
+		updatedBy: `${caller.clientId}@AdobeID`,
+		createdClient: caller.clientId,
+		updatedClient: caller.clientId,
+		sandboxId: sandboxId(caller.sandboxName),
+		sandboxName: caller.sandboxName,
+		imsOrgId: caller.orgId,
+	};
+}
+
 export class ConnectionStore {
 	private readonly byId = new Map<string, StoredConnection>();
 	private readonly inUse = new Set<string>();
 
 	create(fields: ConnectionFields, caller: Caller): StoredConnection {
-		const now = Date.now();
 		const conn: StoredConnection = {
-			id: randomUUID(),
+			...newResourceMeta(caller),
 			name: fields.name,
 			...(fields.description !== undefined ? { description: fields.description } : {}),
-			state: 'enabled',
 			connectionSpec: { ...fields.connectionSpec },
 			auth: { specName: fields.auth.specName, params: { ...fields.auth.params } },
-			etag: newEtag(),
-			createdAt: now,
-			updatedAt: now,
-			createdBy: `${caller.clientId}@AdobeID`,
-			updatedBy: `${caller.clientId}@AdobeID`,
-			createdClient: caller.clientId,
-			updatedClient: caller.clientId,
-			sandboxId: sandboxId(caller.sandboxName),
-			sandboxName: caller.sandboxName,
-			imsOrgId: caller.orgId,
 		};
 		this.byId.set(conn.id, conn);
 		return conn;

@@ -76,26 +76,14 @@ export interface RequestLogEntry {
 	at: number;
 }
 
-export interface StoredConnection {
-	id: string;
+export interface StoredConnection extends StoredMeta {
 	name: string;
 	description?: string;
-	state: 'enabled' | 'disabled';
 	connectionSpec: { id: string; version: string };
 	auth: { specName: string; params: Record<string, string> };
-	etag: string;
-	createdAt: number;
-	updatedAt: number;
-	createdBy: string;
-	updatedBy: string;
-	createdClient: string;
-	updatedClient: string;
-	sandboxId: string;
-	sandboxName: string;
-	imsOrgId: string;
 }
 
-/** Who made a dataflow object, and where it lives; the same fields Adobe returns on every Flow Service object. */
+/** Who made a Flow Service object, and where it lives; the same fields Adobe returns on every one. */
 export interface StoredMeta {
 	id: string;
 	etag: string;
