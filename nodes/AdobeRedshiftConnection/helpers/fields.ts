@@ -12,8 +12,6 @@ export const FIELDS = {
 	database: { field: 'database', label: 'Database' },
 	schema: { field: 'schema', label: 'Schema' },
 	sandboxName: { field: 'options.sandboxName', label: 'Sandbox' },
-	credentialSandbox: { field: 'sandboxName', label: 'Sandbox Name (credential)' },
-	credentialOrgId: { field: 'orgId', label: 'IMS Org ID (credential)' },
 	connectionId: { field: 'connectionId', label: 'Connection ID' },
 } satisfies Record<string, FieldRef>;
 
