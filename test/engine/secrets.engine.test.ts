@@ -78,6 +78,11 @@ function gatewayEcho(secrets: string[]): IDataObject {
 	return { error_code: secrets[secrets.length - 1], message: `Gateway refused ${secrets.join(' ')}` };
 }
 
+/** The node n8n stores with a node error (and hands to the Error Trigger workflow). */
+function nodeOf(result: RunResult): INode | undefined {
+	return (result.error as { node?: INode } | undefined)?.node;
+}
+
 async function failingRun(parameters: INodeParameters, echo: IDataObject, status = 400): Promise<RunResult> {
 	emulator.failNext({ path: FLOW_SERVICE }, 1, { status, body: echo });
 	const result = await runWorkflow(workflow(parameters), { credentialsHelper });
@@ -104,7 +109,7 @@ function expectNoSecretIn(label: string, result: RunResult, secrets: string[], t
 	scanner.addText(`${label} › thrown error (all own properties)`, result.error);
 	// n8n stores errors through their toJSON and `node` as a plain property.
 	scanner.addText(`${label} › error as stored`, JSON.stringify({ ...result.error, stored: result.error }));
-	scanner.addText(`${label} › error.node`, serialiseForScan(result.error?.node));
+	scanner.addText(`${label} › error.node`, serialiseForScan(nodeOf(result)));
 	expect(scanner.size().texts).toBeGreaterThan(3);
 	scanner.expectNoLeaks();
 }
@@ -124,7 +129,7 @@ describe('a failed run keeps no secret (Redshift sign-in typed in the node)', ()
 		const { clientSecret } = emulator.options;
 		const result = await failingRun({ operation: 'create', name: 'Orders', ...FIELDS }, flowServiceEcho([PASSWORD, clientSecret, token]));
 		expect(result.error?.message).toContain('Rejected *** *** ***');
-		expect(result.error?.node?.parameters.password).toBe('***');
+		expect(nodeOf(result)?.parameters.password).toBe('***');
 		expectNoSecretIn('create', result, [PASSWORD, clientSecret, token], PASSWORD);
 	});
 
@@ -137,7 +142,7 @@ describe('a failed run keeps no secret (Redshift sign-in typed in the node)', ()
 			gatewayEcho([PASSWORD, clientSecret, token]),
 			403,
 		);
-		expect((result.error?.node?.parameters.updateFields as IDataObject).password).toBe('***');
+		expect((nodeOf(result)?.parameters.updateFields as IDataObject).password).toBe('***');
 		expectNoSecretIn('update', result, [PASSWORD, clientSecret, token], PASSWORD);
 	});
 
