@@ -7,7 +7,7 @@ export type Shown = {
 	operation: string[];
 };
 
-function show(where: Shown, extra: Record<string, string[]> = {}): INodeProperties['displayOptions'] {
+function show(where: Shown, extra: Record<string, Array<string | number>> = {}): INodeProperties['displayOptions'] {
 	return { show: { resource: where.resource, operation: where.operation, ...extra } };
 }
 
@@ -29,9 +29,47 @@ export function platformField(where: Shown): INodeProperties {
 	};
 }
 
-/** The Redshift sign-in fields; `required` is false for Update, where empty means "keep". */
+export type SignInFrom = 'credential' | 'fields';
+
+export const SIGN_IN_FROM = 'redshiftSignInFrom';
+
+/**
+ * Where the Redshift sign-in comes from. Version 1 nodes (saved before the credential existed)
+ * have no stored value and default to Fields, as they behaved; new nodes (version 1.1) default to
+ * the encrypted credential. n8n stores only non-default values, so the default is per version.
+ */
+export function signInFromFields(where: Shown): INodeProperties[] {
+	const field = (defaultValue: SignInFrom, versions: number[]): INodeProperties => ({
+		displayName: 'Redshift Sign-In From',
+		name: SIGN_IN_FROM,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Credential', value: 'credential', description: 'A Redshift Sign-In credential, stored encrypted by n8n (recommended)' },
+			{ name: 'Fields', value: 'fields', description: 'Fields of this node, e.g. expressions reading upstream data; typed values are stored in the workflow' },
+		],
+		default: defaultValue,
+		description: 'Where the Redshift server, port, username, password and database come from',
+		displayOptions: show(where, { '@version': versions }),
+	});
+	return [
+		field('fields', [1]),
+		field('credential', [1.1]),
+		{
+			displayName:
+				'Values typed in these fields are stored in the workflow: its JSON, exports and the copy kept with every execution. Use a Redshift Sign-In credential instead (encrypted by n8n), or an expression that reads a secret store.',
+			name: 'signInFieldsNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: show(where, { [SIGN_IN_FROM]: ['fields'] }),
+		},
+	];
+}
+
+/** The Redshift sign-in fields; `required` is false for Update, where empty means "keep". Schema is shown in both sign-in modes. */
 export function redshiftAuthFields(where: Shown, required: boolean): INodeProperties[] {
 	const keep = required ? '' : ' Leave empty to keep the current value.';
+	const fieldsMode = { [SIGN_IN_FROM]: ['fields'] };
 	return [
 		{
 			displayName: 'Server',
@@ -41,7 +79,7 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			required,
 			placeholder: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com',
 			description: `Host name or IP address of the Redshift endpoint, without https:// or a port.${keep}`,
-			displayOptions: show(where),
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Port',
@@ -51,7 +89,7 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: required ? DEFAULT_PORT : 0,
 			required,
 			description: `TCP port the Redshift endpoint listens on (5439 by default).${required ? '' : ' 0 keeps the current value.'}`,
-			displayOptions: show(where),
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Username',
@@ -60,7 +98,7 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: '',
 			required,
 			description: `Redshift user that Experience Platform signs in as.${keep}`,
-			displayOptions: show(where),
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Password',
@@ -70,7 +108,7 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: '',
 			required,
 			description: `Password of that Redshift user. It is sent to Adobe only and never appears in the output.${keep}`,
-			displayOptions: show(where),
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Database',
@@ -80,7 +118,7 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			required,
 			placeholder: 'dev',
 			description: `Redshift database to read data from.${keep}`,
-			displayOptions: show(where),
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Schema',
