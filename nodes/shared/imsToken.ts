@@ -4,7 +4,7 @@ import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { IMS_TOKEN_PATH } from './constants';
 import { normaliseServiceUrl } from './endpoints';
-import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, redactSecrets, type DecodedAdobeError } from './errors';
+import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, scrubDecodedError, type DecodedAdobeError } from './errors';
 
 export interface ImsClient {
 	imsUrl?: unknown;
@@ -177,8 +177,7 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 				: decodeAdobeErrorResponse(status, error?.response?.data);
 	}
 	if (failure) {
-		if (failure.detail) failure.detail = redactSecrets(failure.detail, [client.clientSecret]);
-		throw new AdobeImsError(failure);
+		throw new AdobeImsError(scrubDecodedError(failure, [client.clientSecret]));
 	}
 	const body = typeof response === 'string' ? safeJson(response) : response;
 	const token = (body as { access_token?: unknown } | undefined)?.access_token;

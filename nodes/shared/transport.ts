@@ -1,5 +1,5 @@
 import {
-	NodeApiError,
+	type NodeApiError,
 	sleep,
 	type ICredentialsDecrypted,
 	type IDataObject,
@@ -16,7 +16,7 @@ import {
 	decodeAdobeErrorResponse,
 	decodeNetworkError,
 	formatAdobeError,
-	redactSecrets,
+	scrubDecodedError,
 	type DecodedAdobeError,
 } from './errors';
 import { AdobeImsError, IMS_ERROR_PREFIX, issuedTokens } from './imsToken';
@@ -29,6 +29,7 @@ import {
 	type FailureFacts,
 	type Reached,
 } from './retryPolicy';
+import { safeApiError } from './nodeErrors';
 import { checkOrgId, checkSandboxName } from './validation';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -116,7 +117,7 @@ function describeAnswer(status: number, body: unknown, headers: unknown, secrets
 	return {
 		facts,
 		reached: reachedService(facts),
-		decoded: scrub(decodeAdobeErrorResponse(status, body), secrets),
+		decoded: scrubDecodedError(decodeAdobeErrorResponse(status, body), secrets),
 		retryAfterMs: parseRetryAfter(header(headers, 'retry-after'), Date.now()),
 	};
 }
@@ -154,22 +155,14 @@ function describeThrown(error: unknown, secrets: string[]): Failure {
 		const decoded: DecodedAdobeError = ims?.decoded ?? imsFailureFromMessage(message);
 		// Without a status or socket code it is a setting problem: nothing transient to retry.
 		const facts: FailureFacts = decoded.status === undefined && decoded.code === undefined ? { status: 400 } : { status: decoded.status, code: decoded.status === undefined ? decoded.code : undefined };
-		return { facts, reached: 'no', decoded: scrub({ ...decoded, title: `${IMS_ERROR_PREFIX}${decoded.title}` }, secrets) };
+		return { facts, reached: 'no', decoded: scrubDecodedError({ ...decoded, title: `${IMS_ERROR_PREFIX}${decoded.title}` }, secrets) };
 	}
 	const response = wrapped.cause?.response;
 	const status = statusOf(response?.status) ?? statusOf(wrapped.httpCode);
 	if (status !== undefined) return describeAnswer(status, response?.data ?? wrapped.context?.data, response?.headers, secrets);
 	const code = wrapped.cause?.code ?? (typeof wrapped.httpCode === 'string' && /^E[A-Z_]+$/.test(wrapped.httpCode) ? wrapped.httpCode : undefined);
 	const facts: FailureFacts = { code };
-	return { facts, reached: reachedService(facts), decoded: scrub(decodeNetworkError(code, wrapped.cause?.message ?? message), secrets) };
-}
-
-function scrub(decoded: DecodedAdobeError, secrets: string[]): DecodedAdobeError {
-	return {
-		...decoded,
-		title: redactSecrets(decoded.title, secrets),
-		detail: decoded.detail === undefined ? undefined : redactSecrets(decoded.detail, secrets),
-	};
+	return { facts, reached: reachedService(facts), decoded: scrubDecodedError(decodeNetworkError(code, wrapped.cause?.message ?? message), secrets) };
 }
 
 type FullResponse = { body: unknown; headers: unknown; statusCode: number };
@@ -217,8 +210,8 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 			failure: {
 				facts,
 				reached: reachedService(facts),
-				decoded: scrub(
-					{ source: 'http', status: statusCode, title: 'Adobe answered with a body that is not JSON', detail: body.slice(0, 200), hint: 'Try again; if it persists, check the credential\'s Platform URL.' },
+				decoded: scrubDecodedError(
+					{ source: 'http', status: statusCode, title: 'Adobe answered with a body that is not JSON', detail: body, hint: 'Try again; if it persists, check the credential\'s Platform URL.' },
 					secrets,
 				),
 			},
@@ -264,7 +257,7 @@ export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex
 		status: failure.decoded.status ?? null,
 		message,
 	};
-	return new NodeApiError(this.getNode(), summary, {
+	return safeApiError(this, summary, {
 		message,
 		description,
 		httpCode: failure.decoded.status === undefined ? undefined : String(failure.decoded.status),
