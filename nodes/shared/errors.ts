@@ -156,6 +156,29 @@ export function decodeNetworkError(code: string | undefined, message: string | u
 	};
 }
 
+/** True for the statuses that ask the client to go elsewhere (301, 302, 303, 307, 308...). */
+export function isRedirectStatus(status: number | undefined): boolean {
+	return status !== undefined && status >= 300 && status < 400;
+}
+
+/**
+ * A redirect the node refused to follow (Adobe's APIs never redirect; following one would carry
+ * the client secret, the token or the Redshift password to another origin). Names the host the
+ * Location header points at, not its path or query, which could hold anything.
+ */
+export function decodeRedirect(status: number, location: unknown, requestUrl: string, service: 'IMS URL' | 'Platform URL'): DecodedAdobeError {
+	let target = 'a location it did not name';
+	if (typeof location === 'string' && location.trim() !== '' && URL.canParse(location.trim(), requestUrl)) {
+		target = `host "${new URL(location.trim(), requestUrl).host}"`;
+	}
+	return {
+		source: 'http',
+		status,
+		title: `The server redirected the request (HTTP ${status}) to ${target}; the redirect was not followed`,
+		hint: `Adobe's APIs do not redirect, so nothing was sent there. Check the credential's ${service}: it must be Adobe's own address${service === 'IMS URL' ? ' (https://ims-na1.adobelogin.com)' : ' (https://platform.adobe.io)'}, not a proxy or a moved host.`,
+	};
+}
+
 /** A one-line message (code first, so people can search for it) and a description with the fix. */
 export function formatAdobeError(decoded: DecodedAdobeError): { message: string; description: string } {
 	const code = decoded.code ? ` ${decoded.code}` : '';

@@ -15,11 +15,13 @@ import { normaliseServiceUrl } from './endpoints';
 import {
 	decodeAdobeErrorResponse,
 	decodeNetworkError,
+	decodeRedirect,
 	formatAdobeError,
+	isRedirectStatus,
 	scrubDecodedError,
 	type DecodedAdobeError,
 } from './errors';
-import { AdobeImsError, IMS_ERROR_PREFIX, issuedTokens } from './imsToken';
+import { AdobeImsError, IMS_ERROR_PREFIX, headerValue, issuedTokens } from './imsToken';
 import {
 	DEFAULT_BACKOFF,
 	isRetryableIdempotent,
@@ -99,13 +101,6 @@ export function flowServicePath(path: string): string {
 	return `${FLOW_SERVICE_PATH}${path}`;
 }
 
-function header(headers: unknown, name: string): unknown {
-	if (!headers || typeof headers !== 'object') return undefined;
-	const record = headers as Record<string, unknown>;
-	const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
-	return key === undefined ? undefined : record[key];
-}
-
 function statusOf(value: unknown): number | undefined {
 	const status = typeof value === 'string' ? Number(value) : value;
 	return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
@@ -118,7 +113,7 @@ function describeAnswer(status: number, body: unknown, headers: unknown, secrets
 		facts,
 		reached: reachedService(facts),
 		decoded: scrubDecodedError(decodeAdobeErrorResponse(status, body), secrets),
-		retryAfterMs: parseRetryAfter(header(headers, 'retry-after'), Date.now()),
+		retryAfterMs: parseRetryAfter(headerValue(headers, 'retry-after'), Date.now()),
 	};
 }
 
@@ -184,6 +179,8 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		ignoreHttpStatusErrors: true,
 		// Flow Service repeats filters: property=a&property=b (AND-ed).
 		arrayFormat: 'repeat',
+		// A redirect would carry the token, the API key and the Redshift password to another origin.
+		disableFollowRedirect: true,
 	};
 	if (request.body !== undefined) {
 		options.body = request.body;
@@ -201,6 +198,11 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		return { ok: false, failure: describeThrown(error, secrets) };
 	}
 	const { body, statusCode } = response;
+	if (isRedirectStatus(statusCode)) {
+		const facts: FailureFacts = { status: statusCode };
+		const decoded = decodeRedirect(statusCode, headerValue(response.headers, 'location'), options.url, 'Platform URL');
+		return { ok: false, failure: { facts, reached: 'no', decoded: scrubDecodedError(decoded, secrets) } };
+	}
 	if (statusCode >= 400) return { ok: false, failure: describeAnswer(statusCode, body, response.headers, secrets) };
 	// axios hands back unparseable JSON as text; an empty body (204) is fine.
 	if (typeof body === 'string' && body.trim() !== '') {

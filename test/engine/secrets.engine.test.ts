@@ -10,7 +10,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import type { StartedEmulator } from '../emulator';
 import { createCredentialsHelper, runWorkflow, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
 import { LeakScanner, serialiseForScan } from './leaks';
-import { CREDENTIAL_REF, CREDENTIAL_TYPE, credentialFor, seedConnections, startTestEmulator, storedTokenOf } from './support';
+import { credentialFor, seedConnections, singleNodeWorkflow, startTestEmulator, storedTokenOf } from './support';
 
 const NODE = 'Redshift';
 // A quote, a backslash and a slash: JSON and URL encoders all change it.
@@ -36,21 +36,8 @@ afterEach(async () => {
 	await emulator?.close();
 });
 
-/** A workflow of one trigger and our node with literal parameters, as a user types them. */
 function workflow(parameters: INodeParameters): WorkflowDefinition {
-	const nodes: INode[] = [
-		{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'a0000000-0000-4000-8000-000000000002',
-			name: NODE,
-			type: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { resource: 'connection', ...parameters },
-			credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } },
-		},
-	];
-	return { name: 'secrets', nodes, connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } } };
+	return singleNodeWorkflow(NODE, { resource: 'connection', ...parameters });
 }
 
 /** Gets a token stored in the credential first, so Adobe's echo can carry the token of the run. */
