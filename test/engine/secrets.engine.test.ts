@@ -226,7 +226,7 @@ describe('Redshift sign-in from the credential (new nodes)', () => {
 });
 
 describe('the Redshift Sign-In credential Test (values form only)', () => {
-	const test = async (data: IDataObject) => await redshiftSignInShape.call({} as never, { id: 'x', name: 'x', type: REDSHIFT_SIGN_IN_TYPE, data });
+	const test = async (data: IDataObject) => await redshiftSignInShape.call({} as never, { id: 'x', name: 'x', type: REDSHIFT_SIGN_IN_TYPE, data: data as never });
 	it('accepts well-formed values', async () => expect((await test(SIGN_IN)).status).toBe('OK'));
 	it.each([
 		[{ server: 'jdbc:redshift://x.example.com:5439/dev' }, /"Server" is a URL/],

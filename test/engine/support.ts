@@ -213,7 +213,7 @@ export const REDSHIFT_SIGN_IN_REF = { id: 'redshift-sign-in', name: 'Redshift Si
 
 /** A stored Redshift Sign-In credential, as n8n keeps it (encrypted there). */
 export function redshiftSignInCredential(data: IDataObject): HarnessCredential {
-	return { ...REDSHIFT_SIGN_IN_REF, type: REDSHIFT_SIGN_IN_TYPE, data };
+	return { ...REDSHIFT_SIGN_IN_REF, type: REDSHIFT_SIGN_IN_TYPE, data: data as HarnessCredential['data'] };
 }
 
 /**
