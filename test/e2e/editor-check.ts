@@ -16,7 +16,7 @@ import { CheckFailure, check, log, step } from './lib/steps';
 
 const PROJECT = join(__dirname, '..', '..');
 const NODE_DISPLAY_NAME = 'Adobe Redshift Connection';
-const CREATE_ACTION = 'Create a Redshift base connection';
+const CREATE_ACTION = 'Create a base connection';
 const CREDENTIAL_FIELDS = ['clientId', 'clientSecret', 'orgId', 'scopes', 'sandboxName', 'imsUrl', 'platformUrl'];
 const SIGN_IN_FROM = 'redshiftSignInFrom';
 const SIGN_IN_CREDENTIAL_FIELDS = ['server', 'port', 'username', 'password', 'database'];
@@ -106,7 +106,8 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			rmSync(userDataDir, { recursive: true, force: true });
 		};
 		const page = context.pages()[0] ?? (await context.newPage());
-		page.setDefaultTimeout(20_000);
+		// Generous: on a loaded machine the editor's first page load alone can take 20 s.
+		page.setDefaultTimeout(60_000);
 		const pageErrors: string[] = [];
 		page.on('pageerror', (error) => pageErrors.push(error.message));
 		const ctx: EditorContext = { page, baseUrl: server!.baseUrl, emulator, shots, failures: root, v };
