@@ -4,7 +4,7 @@
  * for database sources using the Flow Service API" and the CRMToAEP flow spec it prints. Strict on
  * purpose, like validation.ts; messages name fields, never values.
  */
-import { COLUMN_TYPES } from './catalog';
+import { COLUMN_TYPES, tableSchema } from './catalog';
 import {
 	DATA_LAKE_CONNECTION_SPEC_ID,
 	DATABASE_FLOW_SPEC_ID,
@@ -83,8 +83,11 @@ const COLUMN_KEYS = ['name', 'type', 'xdm', 'meta:xdmType'];
 const DATASET_ID = /^[0-9a-f]{24}$/;
 /** Data Prep mapping set ids are 32 hex digits, e.g. "0b090130b58b4819afc78b6dc98b484d". */
 const MAPPING_ID = /^[0-9a-f]{32}$/i;
-/** The only schema version Adobe documents for a Data Lake target: the latest minor version, full form. */
-const SCHEMA_VERSION = /^application\/vnd\.adobe\.xed-full\+json;\s*version=\d+(\.\d+)?$/;
+/**
+ * The schema version of a Data Lake target, full form: the docs write `version=1`, the spec and aepp
+ * `version=1.0`; both are accepted (dataflow-chain.md, open question 15).
+ */
+const SCHEMA_VERSION = /^application\/vnd\.adobe\.xed-full\+json;\s*version=1(\.0)?$/;
 
 function optionalString(value: unknown, field: string): string | undefined {
 	if (value === undefined) return undefined;
@@ -158,9 +161,10 @@ export function validateSourceConnectionBody(body: unknown, lookups: DataflowLoo
 	const params = requireObject(body.params, 'params');
 	onlyKeys(params, ['tableName', 'columns', 'cdcEnabled'], 'params');
 	const tableName = requireString(params.tableName, 'params.tableName');
-	if (params.columns === undefined || params.columns === null) throw flow.mandatory('params.columns');
-	if (!Array.isArray(params.columns)) throw flow.invalid("'params.columns' must be an array");
-	if (params.columns.length === 0) throw flow.mandatory('params.columns');
+	// Every example sends the columns, but no source says they are required (dataflow-chain.md, open
+	// question 3): without them the table's own columns are stored, as explore shows them.
+	if (params.columns !== undefined && !Array.isArray(params.columns)) throw flow.invalid("'params.columns' must be an array");
+	if (Array.isArray(params.columns) && params.columns.length === 0) throw flow.mandatory('params.columns');
 	if (params.cdcEnabled !== undefined && typeof params.cdcEnabled !== 'boolean') throw flow.invalid("'params.cdcEnabled' must be a boolean");
 	// Adobe lists change data capture for Azure Databricks, Google BigQuery and Snowflake only.
 	if (params.cdcEnabled === true) throw flow.invalid("'params.cdcEnabled' is not supported by this source");
@@ -176,7 +180,9 @@ export function validateSourceConnectionBody(body: unknown, lookups: DataflowLoo
 	if (!isReachable(base.auth.params.server)) throw flow.sourceUnreachable();
 	const table = lookups.tables.find((t) => t.path === tableName);
 	if (!table) throw flow.notFound(`Table '${tableName}'`);
-	const columns = params.columns.map((c, i) => validateColumn(c, i, table));
+	const columns = Array.isArray(params.columns)
+		? params.columns.map((c, i) => validateColumn(c, i, table))
+		: (tableSchema(table).schema.columns as SourceColumn[]);
 	if (new Set(columns.map((c) => c.name)).size !== columns.length) throw flow.invalid("'params.columns' lists a column more than once");
 
 	return {

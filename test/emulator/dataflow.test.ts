@@ -169,6 +169,19 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			expect(h.emu.flows().map((f) => f.id)).toEqual([flowId]);
 		});
 
+		it('accepts a source connection without columns and stores the table columns (open question 3)', async () => {
+			const id = created(await post(SOURCES, withChange(sourceBody(baseId), 'params.columns', undefined)));
+			expect(h.emu.sourceConnections().find((c) => c.id === id)?.params.columns.map((c) => c.name)).toEqual(['order_id', 'customer_id', 'quantity', 'total', 'paid', 'ordered_at']);
+		});
+
+		it.each(['application/vnd.adobe.xed-full+json;version=1', 'application/vnd.adobe.xed-full+json;version=1.0'])(
+			'accepts the target schema version %s, with or without data.format (open question 15)',
+			async (version) => {
+				created(await post(TARGETS, withChange(targetBody(), 'data.schema.version', version)));
+				created(await post(TARGETS, withChange(withChange(targetBody(), 'data.schema.version', version), 'data.format', 'parquet_xdm')));
+			},
+		);
+
 		it('accepts the columns exactly as explore returns them', async () => {
 			const schema = await get(`${CONNECTIONS}/${baseId}/explore?objectType=table&object=public.customers`);
 			const body = { ...sourceBody(baseId), params: { tableName: 'public.customers', columns: schema.json.schema.columns } };
@@ -267,6 +280,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			['no data.schema', 'data.schema', undefined, '1304-400'],
 			['a schema id that is not an XDM $id', 'data.schema.id', 'orders-schema', '1301-400'],
 			['another schema version', 'data.schema.version', '1', '1301-400'],
+			['schema version 2', 'data.schema.version', 'application/vnd.adobe.xed-full+json;version=2', '1301-400'],
 			['a file format', 'data.format', 'delimited', '1301-400'],
 			['no dataSetId', 'params.dataSetId', undefined, '1304-400'],
 			['a dataSetId that is not a Catalog id', 'params.dataSetId', 'orders', '1301-400'],

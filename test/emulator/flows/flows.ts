@@ -11,7 +11,7 @@
  *   `If-Match` (when sent, If-Match must match);
  * - flow filters on `inheritedAttributes.sourceConnections[].baseConnection.id`.
  * PATCH paths: /name, /description, /scheduleParams[/startTime|frequency|interval|backfill],
- * /transformations/{i}, /options[/errorDiagnosticsEnabled|partialIngestionPercent]; anything else
+ * /transformations/{i} (replace, remove), /options[/errorDiagnosticsEnabled|partialIngestionPercent]; anything else
  * is 1455-400. After the scheduled start: startTime is fixed (1366), no switch to once (1403-400),
  * backfill is fixed (1404-400). Enabling an enabled flow (or disabling a disabled one) is 1422.
  */
@@ -187,8 +187,9 @@ function applyOp(draft: Draft, value: unknown, index: number): void {
 		draft.scheduleParams = structuredClone(value.value) as Record<string, unknown>;
 	} else if (parts[0] === 'scheduleParams' && parts.length === 2 && SCHEDULE_KEYS.includes(parts[1])) {
 		set(draft.scheduleParams, parts[1]);
-	} else if (parts[0] === 'transformations' && parts.length === 2 && /^\d+$/.test(parts[1]) && op === 'replace' && Number(parts[1]) < draft.transformations.length) {
-		draft.transformations[Number(parts[1])] = structuredClone(value.value);
+	} else if (parts[0] === 'transformations' && parts.length === 2 && /^\d+$/.test(parts[1]) && op !== 'add' && Number(parts[1]) < draft.transformations.length) {
+		if (remove) draft.transformations.splice(Number(parts[1]), 1);
+		else draft.transformations[Number(parts[1])] = structuredClone(value.value);
 	} else if (path === '/options') {
 		if (remove) delete draft.options;
 		else draft.options = structuredClone(value.value) as Record<string, unknown>;

@@ -38,11 +38,11 @@ export function getTargetConnection(ctx: FlowContext, core: EmulatorCore, id: st
 }
 
 export function listSourceConnections(ctx: FlowContext, core: EmulatorCore): Reply {
-	return json(200, listItems(core.dataflows.sources.inSandbox(ctx.sandboxName), ctx.query, { href: '/sourceConnections', view: structuredClone }));
+	return json(200, listItems(core.dataflows.sources.inSandbox(ctx.sandboxName), ctx.query, { href: '/sourceConnections', view: (item) => structuredClone(item) }));
 }
 
 export function listTargetConnections(ctx: FlowContext, core: EmulatorCore): Reply {
-	return json(200, listItems(core.dataflows.targets.inSandbox(ctx.sandboxName), ctx.query, { href: '/targetConnections', view: structuredClone }));
+	return json(200, listItems(core.dataflows.targets.inSandbox(ctx.sandboxName), ctx.query, { href: '/targetConnections', view: (item) => structuredClone(item) }));
 }
 
 /** Emulator choice: a source or target connection that a flow still uses cannot be deleted (1418-400). */
