@@ -31,7 +31,9 @@ export function platformField(where: Shown): INodeProperties {
 
 /** The Redshift sign-in fields; `required` is false for Update, where empty means "keep". */
 export function redshiftAuthFields(where: Shown, required: boolean): INodeProperties[] {
-	const keep = required ? '' : ' Leave empty to keep the current value.';
+	// Update's "keep" rule is a hint under the field, so each description stays one literal that n8n's linter checks.
+	const keep = required ? undefined : 'Leave empty to keep the current value';
+	const portDefault = required ? DEFAULT_PORT : 0;
 	return [
 		{
 			displayName: 'Server',
@@ -40,7 +42,8 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: '',
 			required,
 			placeholder: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com',
-			description: `Host name or IP address of the Redshift endpoint, without https:// or a port.${keep}`,
+			description: 'Host name or IP address of the Redshift endpoint, without https:// or a port',
+			hint: keep,
 			displayOptions: show(where),
 		},
 		{
@@ -48,9 +51,10 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			name: 'port',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 65535, numberPrecision: 0 },
-			default: required ? DEFAULT_PORT : 0,
+			default: portDefault,
 			required,
-			description: `TCP port the Redshift endpoint listens on (5439 by default).${required ? '' : ' 0 keeps the current value.'}`,
+			description: 'TCP port the Redshift endpoint listens on (5439 by default)',
+			hint: required ? undefined : '0 keeps the current value',
 			displayOptions: show(where),
 		},
 		{
@@ -59,7 +63,8 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			type: 'string',
 			default: '',
 			required,
-			description: `Redshift user that Experience Platform signs in as.${keep}`,
+			description: 'Redshift user that Experience Platform signs in as',
+			hint: keep,
 			displayOptions: show(where),
 		},
 		{
@@ -69,7 +74,8 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			typeOptions: { password: true },
 			default: '',
 			required,
-			description: `Password of that Redshift user. It is sent to Adobe only and never appears in the output.${keep}`,
+			description: 'Password of that Redshift user. It is sent to Adobe only and never appears in the output.',
+			hint: keep,
 			displayOptions: show(where),
 		},
 		{
@@ -79,7 +85,8 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: '',
 			required,
 			placeholder: 'dev',
-			description: `Redshift database to read data from.${keep}`,
+			description: 'Redshift database to read data from',
+			hint: keep,
 			displayOptions: show(where),
 		},
 		{
@@ -89,7 +96,8 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: '',
 			required,
 			placeholder: 'public',
-			description: `Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.${keep}`,
+			description: 'Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.',
+			hint: keep,
 			displayOptions: show(where, { platform: ['aws'] }),
 		},
 	];
@@ -103,7 +111,7 @@ export function sandboxOption(): INodeProperties {
 		typeOptions: { loadOptionsMethod: 'getSandboxes' },
 		default: '',
 		description:
-			'Sandbox for this node, overriding the credential\'s. Choose from the list, or specify the technical (lower-case) name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Sandbox for this node, overriding the credential\'s; its ID is the technical (lower-case) name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	};
 }
 
@@ -115,7 +123,7 @@ export function connectionIdField(where: Shown): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-		description: 'ID of the base connection. To chain from a Create node, use the expression {{ $json.id }}.',
+		description: 'ID of the base connection. To chain from a Create node, drag the ID field of its output here.',
 		displayOptions: show(where),
 	};
 }

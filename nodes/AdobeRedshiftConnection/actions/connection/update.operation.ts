@@ -36,7 +36,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
 		description:
-			'Etag of the version you expect to change, quotes included (e.g. {{ $json.etag }} from Create or Get). Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
+			'ETag of the version you expect to change, quotes included, as output by Create or Get. Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
 		displayOptions: { show: where },
 	},
 ];
