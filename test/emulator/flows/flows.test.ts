@@ -34,6 +34,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		scheduleParams: schedule,
 	});
 	const createFlow = async (schedule?: Record<string, unknown>) => created(await req('POST', '/flows', flowBody(schedule)));
+	const prop = (expr: string) => `property=${encodeURIComponent(expr)}`;
 	const flowOf = async (id: string) => (await req('GET', `/flows/${id}`)).json.items[0];
 
 	beforeEach(async () => {
@@ -73,6 +74,8 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			expect(await ids(`property=${encodeURIComponent(`flowSpec.id==${DATABASE_FLOW_SPEC_ID}`)}&property=state==disabled`)).toEqual([]);
 			expect((await req('GET', `/flows?property=${encodeURIComponent('inheritedAttributes.properties.isSourceFlow==true')}&count=true`)).json).toEqual({ count: 2 });
 			expect((await req('GET', '/flows?count=true')).json).toEqual({ count: 2 });
+			expect(await ids(`${prop(`id==${a},${b}`)}&orderby=createdAt`)).toEqual([a, b]); // a comma list is "any of"
+			expect(await ids(prop(`id!=${a},${b}`))).toEqual([]);
 			const first = await req('GET', '/flows?limit=1&orderby=createdAt');
 			expect(first.json.items.map((f: { id: string }) => f.id)).toEqual([a]);
 			expect(first.json._links.next.href).toMatch(/^\/flows\?.*continuationToken=/);
