@@ -256,7 +256,8 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			if (await visible(connect)) await connect.first().click();
 			else {
 				await byTestId(ndv, 'node-credentials-select').last().click();
-				await page.getByText(/Create new credential/i).first().click();
+				// The first dropdown's "Create new" entry stays in the page, hidden.
+				await page.locator('[data-test-id="node-credentials-select-item-new"]:visible').first().click();
 			}
 			await modal.waitFor();
 			for (const field of SIGN_IN_CREDENTIAL_FIELDS) check(await visible(parameter(modal, field)), `Redshift Sign-In field "${field}" is not shown`);
