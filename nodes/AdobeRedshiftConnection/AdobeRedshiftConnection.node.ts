@@ -12,7 +12,9 @@ export class AdobeRedshiftConnection implements INodeType {
 		name: 'adobeRedshiftConnection',
 		icon: { light: 'file:adobeRedshiftConnection.svg', dark: 'file:adobeRedshiftConnection.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: "If a Connection With This Name Exists" defaults to Reuse It (version 1 keeps Create Another).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
 		defaults: { name: 'Adobe Redshift Connection' },

@@ -47,7 +47,12 @@ export interface ResolvedOptions {
 	port: number;
 }
 
-export type FaultKind = 'reset-before' | 'reset-after' | 'malformed-json' | 'hang';
+/**
+ * reset-before: socket closed unprocessed; reset-after: processed, then closed; malformed-json: body cut in half;
+ * hang: no answer; drip: processed, then the answer sent one byte per second; endless-page: 200 with
+ * no items and a new continuation link each time (a listing that never ends).
+ */
+export type FaultKind = 'reset-before' | 'reset-after' | 'malformed-json' | 'hang' | 'drip' | 'endless-page';
 
 export type Fault =
 	| { status: number; headers?: Record<string, string>; body?: unknown }

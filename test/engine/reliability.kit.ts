@@ -26,8 +26,11 @@ export function credentialFor(emu: StartedEmulator, sandboxName = 'prod'): Harne
 	};
 }
 
-/** Manual trigger -> Code (emits `items`) -> our node with `parameters`, continue-on-fail by default. */
-export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, continueOnFail = true): WorkflowDefinition {
+export type OnError = 'continueRegularOutput' | 'continueErrorOutput';
+
+/** Manual trigger -> Code (emits `items`) -> our node with `parameters`, continue-on-fail (regular output) by default. */
+export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, continueOnFail: boolean | OnError = true): WorkflowDefinition {
+	const onError = continueOnFail === true ? 'continueRegularOutput' : continueOnFail || undefined;
 	return {
 		name: 'reliability',
 		nodes: [
@@ -41,7 +44,7 @@ export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, 
 				position: [400, 0],
 				parameters: { resource: 'connection', ...parameters },
 				credentials: { adobeExperiencePlatformApi: { ...CREDENTIAL } },
-				...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(onError ? { onError } : {}),
 			},
 		],
 		connections: {
@@ -63,7 +66,8 @@ export interface RunNodeOptions {
 	/** Registers the run's outputs and the emulator's secrets (tokens, passwords) for the scan. */
 	leaks?: LeakScanner;
 	label?: string;
-	continueOnFail?: boolean;
+	/** true = Continue (regular output); or the On Error mode; false = stop the workflow. */
+	continueOnFail?: boolean | OnError;
 }
 
 export async function runNode(emu: StartedEmulator, items: IDataObject[], parameters: INodeParameters, options: RunNodeOptions = {}): Promise<NodeRun> {
