@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { IMS_TOKEN_PATH } from './constants';
@@ -30,19 +32,118 @@ export class AdobeImsError extends Error {
 	}
 }
 
-/** Requests in flight, so that items or executions that need a token at once share one request. */
-const inFlight = new Map<string, { secret: string; token: Promise<string> }>();
+/** How long a process hands its own newest token to callers that hold none or a refused one. */
+const REUSE_WINDOW_MS = 60_000;
+/** Tokens remembered per client (seen and refused); older ones are forgotten first. */
+const MEMORY = 100;
+
+function sha256(value: string): string {
+	return createHash('sha256').update(value).digest('hex');
+}
+
+/** A Map that forgets its oldest entries beyond MEMORY. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+	map.set(key, value);
+	while (map.size > MEMORY) map.delete(map.keys().next().value as string);
+}
+
+/** What one process knows about one client's tokens. Tokens are kept as SHA-256 hashes, except the newest. */
+interface ClientTokens {
+	/** The token request in flight, shared by every caller that needs a token meanwhile. */
+	pending?: Promise<string>;
+	/** The last token this process fetched; `order` is when its answer arrived, `at` the clock then (ms). */
+	newest?: { token: string; order: number; at: number };
+	/** When this process first saw each token (fetched it, or was first told it was refused), by hash. */
+	seen: Map<string, number>;
+	/** Tokens a request was refused with (401), by hash: never handed out again. */
+	refused: Map<string, true>;
+}
 
 /**
- * The newest token per client. A wave of 401s (requests sent with the old token before the
- * first refresh finished) takes this one instead of asking IMS again.
+ * One process's IMS token cache. In n8n queue mode every worker has its own, and the token the
+ * caller holds may come from the credential store, written by another process: so "different
+ * from mine" does not mean "older than mine". The cache therefore reuses its own newest token
+ * only if it arrived after this process first saw the refused token (events are ordered by a
+ * counter, since two can fall in the same millisecond), and never hands out a refused token.
  */
-const newest = new Map<string, { secret: string; token: string; at: number }>();
-const REUSE_WINDOW_MS = 60_000;
+export interface ImsTokenCache {
+	/**
+	 * Fetches an OAuth Server-to-Server access token, or hands back one this process already has.
+	 * `client.accessToken` is the token the caller holds: '' when it has none; otherwise n8n
+	 * calls this because a request was refused with it (401) or to test the credential, and it
+	 * is treated as refused. Concurrent callers share one IMS request. Throws AdobeImsError.
+	 */
+	fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient & { accessToken?: unknown }): Promise<string>;
+	/** Tokens this process fetched and still hands out, so error text can be scrubbed of them even mid-run. */
+	issuedTokens(): string[];
+}
+
+/** Creates a token cache; `now` (ms since the epoch) is injectable for tests. */
+export function createImsTokenCache(now: () => number = Date.now): ImsTokenCache {
+	const clients = new Map<string, ClientTokens>();
+	let order = 0;
+
+	function reusable(state: ClientTokens, held: string): string | undefined {
+		const newest = state.newest;
+		if (!newest || state.refused.has(sha256(newest.token))) return undefined;
+		if (now() - newest.at >= REUSE_WINDOW_MS) return undefined;
+		const heldSeen = held === '' ? undefined : state.seen.get(sha256(held));
+		if (heldSeen !== undefined && newest.order <= heldSeen) return undefined;
+		return newest.token;
+	}
+
+	async function refresh(state: ClientTokens, request: () => Promise<string>): Promise<string> {
+		const pending = request().then((token) => {
+			order++;
+			state.newest = { token, order, at: now() };
+			remember(state.seen, sha256(token), order);
+			return token;
+		});
+		state.pending = pending;
+		try {
+			return await pending;
+		} finally {
+			if (state.pending === pending) state.pending = undefined;
+		}
+	}
+
+	return {
+		async fetchAccessToken(helpers, client) {
+			const { imsUrl, clientId, clientSecret, scopes } = checkedClient(client);
+			// The key holds a hash of the secret, never the secret: the cache lives as long as the process.
+			const key = sha256(`${imsUrl}\n${clientId}\n${scopes}\n${clientSecret}`);
+			let state = clients.get(key);
+			if (!state) clients.set(key, (state = { seen: new Map(), refused: new Map() }));
+
+			const held = typeof client.accessToken === 'string' ? client.accessToken : '';
+			if (held !== '') {
+				const hash = sha256(held);
+				remember(state.refused, hash, true);
+				// A token first met here was fetched by another process at an unknown time.
+				if (!state.seen.has(hash)) remember(state.seen, hash, ++order);
+			}
+			// An answer still on its way arrives after everything seen so far.
+			if (state.pending) return await state.pending;
+			const reuse = reusable(state, held);
+			if (reuse !== undefined) return reuse;
+			return await refresh(state, async () => await requestToken(helpers, `${imsUrl}${IMS_TOKEN_PATH}`, { clientId, clientSecret, scopes }));
+		},
+		issuedTokens() {
+			return [...clients.values()].flatMap((state) => (state.newest ? [state.newest.token] : []));
+		},
+	};
+}
+
+const processCache = createImsTokenCache();
+
+/** Fetches an access token through this process's cache; see ImsTokenCache.fetchAccessToken. */
+export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient & { accessToken?: unknown }): Promise<string> {
+	return await processCache.fetchAccessToken(helpers, client);
+}
 
 /** Tokens this process fetched, so error text can be scrubbed of them even mid-run. */
 export function issuedTokens(): string[] {
-	return [...newest.values()].map((entry) => entry.token);
+	return processCache.issuedTokens();
 }
 
 function text(value: unknown): string {
@@ -111,13 +212,8 @@ function safeJson(value: string): unknown {
 	}
 }
 
-/**
- * Fetches an OAuth Server-to-Server access token. Concurrent callers with the same client share
- * one IMS request, and callers still holding an older token get the newest one, so a burst of
- * items or a wave of 401s leads to a single token request. `accessToken` is the token the caller
- * holds now ('' when it has none).
- */
-export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient & { accessToken?: unknown }): Promise<string> {
+/** Reads and checks the credential's IMS fields; throws AdobeImsError naming an empty or bad field. */
+function checkedClient(client: ImsClient): { imsUrl: string; clientId: string; clientSecret: string; scopes: string } {
 	const imsUrl = checkedImsUrl(client.imsUrl);
 	const clientId = text(client.clientId);
 	const clientSecret = text(client.clientSecret);
@@ -130,24 +226,5 @@ export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], c
 	if (!clientId) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Client ID" is empty', hint: consoleHint });
 	if (!clientSecret) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Client Secret" is empty', hint: consoleHint });
 	if (!scopes) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Scopes" is empty', hint: consoleHint });
-
-	const key = `${imsUrl}\n${clientId}\n${scopes}`;
-	const pending = inFlight.get(key);
-	if (pending && pending.secret === clientSecret) return await pending.token;
-	const latest = newest.get(key);
-	const held = typeof client.accessToken === 'string' ? client.accessToken : '';
-	if (latest && latest.secret === clientSecret && latest.token !== held && Date.now() - latest.at < REUSE_WINDOW_MS) {
-		return latest.token;
-	}
-
-	const token = requestToken(helpers, `${imsUrl}${IMS_TOKEN_PATH}`, { clientId, clientSecret, scopes });
-	const entry = { secret: clientSecret, token };
-	inFlight.set(key, entry);
-	try {
-		const value = await token;
-		newest.set(key, { secret: clientSecret, token: value, at: Date.now() });
-		return value;
-	} finally {
-		if (inFlight.get(key) === entry) inFlight.delete(key);
-	}
+	return { imsUrl, clientId, clientSecret, scopes };
 }

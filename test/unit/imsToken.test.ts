@@ -53,16 +53,17 @@ describe('fetchAccessToken', () => {
 		expect(ims.calls).toHaveLength(1);
 	});
 
-	it('hands the newest token to callers still holding an older one, and refreshes the newest when it fails', async () => {
+	it('hands its newest token to callers holding none or one refused before it arrived, and refreshes when the newest is refused', async () => {
 		let n = 0;
 		const ims = fakeIms(async () => ({ access_token: `tok-${++n}` }));
 		const c = client();
 		expect(await fetchAccessToken(ims.helpers, { ...c, accessToken: '' })).toBe('tok-1');
-		// Other items that started with no token, or got 401 with an old one: no new IMS call.
+		// Other items that started with no token: no new IMS call.
 		expect(await fetchAccessToken(ims.helpers, { ...c, accessToken: '' })).toBe('tok-1');
-		expect(await fetchAccessToken(ims.helpers, { ...c, accessToken: 'tok-0' })).toBe('tok-1');
 		expect(ims.calls).toHaveLength(1);
 		// The newest token itself was refused (e.g. revoked): ask IMS again.
+		expect(await fetchAccessToken(ims.helpers, { ...c, accessToken: 'tok-1' })).toBe('tok-2');
+		// The rest of the wave of 401s with tok-1 takes tok-2, which arrived after tok-1 was refused.
 		expect(await fetchAccessToken(ims.helpers, { ...c, accessToken: 'tok-1' })).toBe('tok-2');
 		expect(ims.calls).toHaveLength(2);
 	});
