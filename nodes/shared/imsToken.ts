@@ -150,6 +150,9 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/** Deadline (ms) for one token request, answer body included. */
+export const IMS_DEADLINE_MS = 30_000;
+
 async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string, client: { clientId: string; clientSecret: string; scopes: string }): Promise<string> {
 	// The secret travels in the form body, never in the query string (query strings end up in logs).
 	const form = new URLSearchParams({
@@ -163,7 +166,8 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		url,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		body: form.toString(),
-		timeout: 30_000,
+		// A deadline for the whole exchange, body included (axios' timeout is only an idle timeout).
+		abortSignal: AbortSignal.timeout(IMS_DEADLINE_MS),
 	};
 	let response: unknown;
 	let failure: DecodedAdobeError | undefined;
@@ -173,7 +177,9 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		const status: number | undefined = error?.response?.status;
 		failure =
 			status === undefined
-				? decodeNetworkError(error?.code, error?.message)
+				? options.abortSignal?.aborted
+					? { ...decodeNetworkError('ETIMEDOUT', undefined), title: `the token request did not finish within ${IMS_DEADLINE_MS / 1000} s` }
+					: decodeNetworkError(error?.code, error?.message)
 				: decodeAdobeErrorResponse(status, error?.response?.data);
 	}
 	if (failure) {

@@ -362,12 +362,15 @@ export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex
 		status: failure.decoded.status ?? null,
 		message,
 	};
-	return new NodeApiError(this.getNode(), summary, {
+	const error = new NodeApiError(this.getNode(), summary, {
 		message,
 		description,
 		httpCode: failure.decoded.status === undefined ? undefined : String(failure.decoded.status),
 		itemIndex,
 	});
+	// n8n swaps a message that mentions a socket code (ETIMEDOUT…) for a generic one; ours says more.
+	error.message = message;
+	return error;
 }
 
 /** A request whose repetition is harmless (GET, PATCH with If-Match, DELETE): retried, then thrown. */

@@ -24,7 +24,7 @@ const leaks = scanTestFileForLeaks({ 'Redshift password': PASSWORD, 'Redshift pa
 
 let emu: StartedEmulator;
 beforeEach(async () => {
-	emu = await startEmulator({ hosting: 'aws', clientSecret: CLIENT_SECRET });
+	emu = await startEmulator({ clientSecret: CLIENT_SECRET });
 });
 afterEach(async () => {
 	leaks.addEmulatorSecrets(emu);
@@ -35,14 +35,13 @@ afterEach(async () => {
 function createParameters(options: IDataObject = {}, extra: INodeParameters = {}): INodeParameters {
 	return {
 		operation: 'create',
-		platform: 'aws',
+		platform: 'azure',
 		name: '={{ $json.name }}',
 		server: 'proof.abc123xyz789.us-west-2.redshift.amazonaws.com',
 		port: 5439,
 		username: 'aep_reader',
 		password: PASSWORD,
 		database: 'dev',
-		schema: 'public',
 		options: { timeoutSeconds: 5, ...options },
 		...extra,
 	};

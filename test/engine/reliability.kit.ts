@@ -83,7 +83,21 @@ export async function runNode(emu: StartedEmulator, items: IDataObject[], parame
 		options.leaks.addEmulatorSecrets(emu);
 	}
 	const output = result.outputOf(NODE);
-	return { result, output, json: output.map((item) => item.json), ms };
+	return { result, output, json: output.map(itemView), ms };
+}
+
+/**
+ * An output item's json, with an error item's details added from `item.error`: n8n reduces the
+ * json of an item that carries `error` to `{ error: message }`, and keeps the rest on the error.
+ */
+export function itemView(item: INodeExecutionData): IDataObject {
+	const error = item.error as (Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }) | undefined;
+	if (!error) return item.json;
+	const view: IDataObject = { ...item.json };
+	if (error.description) view.description = error.description;
+	if (error.httpCode) view.httpCode = error.httpCode;
+	if (typeof error.context?.field === 'string') view.field = error.context.field;
+	return view;
 }
 
 /** Exactly one output item per input item, in input order, each paired with its input. */

@@ -1,7 +1,6 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -33,15 +32,13 @@ function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number,
 
 /**
  * The item a failed input becomes with "On Error: Continue". n8n routes an item to the error output
- * (continueErrorOutput) only when `item.error` is set, or when `json` holds nothing but
- * error/message(/details); our json carries more (description, httpCode, field), so `error` is set.
+ * (continueErrorOutput) only when `item.error` is set (or when `json` holds nothing but
+ * error/message), so `error` is set; n8n then reduces `json` to `{ error: message }` and keeps the
+ * description, httpCode and the field (context.field) on the error.
  */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, field?: string): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	if (field) json.field = field;
-	return { json, error, pairedItem: { item: itemIndex } };
+	if (field) error.context.field = field;
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
 /** Reads resource/operation, runs it per item (bounded concurrency), keeps order and pairing. */
