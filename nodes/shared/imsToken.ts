@@ -4,7 +4,7 @@ import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { IMS_TOKEN_PATH } from './constants';
 import { normaliseServiceUrl } from './endpoints';
-import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, redactSecrets, type DecodedAdobeError } from './errors';
+import { decodeAdobeErrorResponse, decodeNetworkError, decodeRedirect, isRedirectStatus, formatAdobeError, scrubDecodedError, type DecodedAdobeError } from './errors';
 
 export interface ImsClient {
 	imsUrl?: unknown;
@@ -153,6 +153,14 @@ function text(value: unknown): string {
 /** Deadline (ms) for one token request, answer body included. */
 export const IMS_DEADLINE_MS = 30_000;
 
+/** A response header by name, whatever its case (axios and n8n hand back plain objects). */
+export function headerValue(headers: unknown, name: string): unknown {
+	if (!headers || typeof headers !== 'object') return undefined;
+	const record = headers as Record<string, unknown>;
+	const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
+	return key === undefined ? undefined : record[key];
+}
+
 async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string, client: { clientId: string; clientSecret: string; scopes: string }): Promise<string> {
 	// The secret travels in the form body, never in the query string (query strings end up in logs).
 	const form = new URLSearchParams({
@@ -168,6 +176,8 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		body: form.toString(),
 		// A deadline for the whole exchange, body included (axios' timeout is only an idle timeout).
 		abortSignal: AbortSignal.timeout(IMS_DEADLINE_MS),
+		// A redirect would carry the client secret (form body) to another origin.
+		disableFollowRedirect: true,
 	};
 	let response: unknown;
 	let failure: DecodedAdobeError | undefined;
@@ -180,11 +190,12 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 				? options.abortSignal?.aborted
 					? { ...decodeNetworkError('ETIMEDOUT', undefined), title: `the token request did not finish within ${IMS_DEADLINE_MS / 1000} s` }
 					: decodeNetworkError(error?.code, error?.message)
-				: decodeAdobeErrorResponse(status, error?.response?.data);
+				: isRedirectStatus(status)
+					? decodeRedirect(status, headerValue(error?.response?.headers, 'location'), url, 'IMS URL')
+					: decodeAdobeErrorResponse(status, error?.response?.data);
 	}
 	if (failure) {
-		if (failure.detail) failure.detail = redactSecrets(failure.detail, [client.clientSecret]);
-		throw new AdobeImsError(failure);
+		throw new AdobeImsError(scrubDecodedError(failure, [client.clientSecret]));
 	}
 	const body = typeof response === 'string' ? safeJson(response) : response;
 	const token = (body as { access_token?: unknown } | undefined)?.access_token;

@@ -1,6 +1,7 @@
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { FLOW_SERVICE_PATH, REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
+import { safeOperationError } from '../../shared/nodeErrors';
 import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../../shared/transport';
 
 /** A base connection as GET /connections returns it (secrets masked by Adobe). */
@@ -78,7 +79,7 @@ export async function listRedshiftConnections(
 		const spentMs = Date.now() - started;
 		if (pages >= MAX_PAGES || spentMs > ctx.policy.budgetMs) {
 			const limit = pages >= MAX_PAGES ? `the page cap of ${MAX_PAGES} pages` : `the request budget of ${ctx.policy.budgetMs / 1000} s`;
-			throw new NodeOperationError(this.getNode(), `Listing connections stopped at ${limit}: Adobe kept sending continuation links (${found.length} matching connections read so far).`, {
+			throw safeOperationError(this, `Listing connections stopped at ${limit}: Adobe kept sending continuation links (${found.length} matching connections read so far).`, {
 				itemIndex,
 				description: 'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
 			});
@@ -99,7 +100,7 @@ export async function getConnection(this: RequestContext, ctx: PlatformContext, 
 	const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
 	const connection = page.items?.[0];
 	if (!connection) {
-		throw new NodeOperationError(this.getNode(), `Adobe returned no connection with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+		throw safeOperationError(this, `Adobe returned no connection with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
 	}
 	return connection;
 }

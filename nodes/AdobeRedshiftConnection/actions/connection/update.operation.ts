@@ -1,4 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { safeOperationError } from '../../../shared/nodeErrors';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
@@ -83,7 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				: undefined;
 		if (!current || current.etag === etag) throw toNodeApiError.call(this, outcome.failure, itemIndex);
 		if (!changesAlreadyApplied(current, changes)) {
-			throw new NodeOperationError(this.getNode(), `The update of connection ${id} may not have been applied: the first attempt got no clear answer and the connection has changed since (current etag ${current.etag}).`, {
+			throw safeOperationError(this, `The update of connection ${id} may not have been applied: the first attempt got no clear answer and the connection has changed since (current etag ${current.etag}).`, {
 				itemIndex,
 				description:
 					'The connection does not show proof that it carries this change (a password is masked by Adobe, so a password-only change cannot be confirmed). Check the connection, then run Update again with the current etag if the change is still needed.',
