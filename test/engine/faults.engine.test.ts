@@ -422,7 +422,10 @@ describe.each([1, 8] as const)('reads and changes x %i concurrency with faults',
 		expect(emu.connections()).toEqual([]);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		run.json.forEach((json, index) => expect(json).toMatchObject({ id: seeded[index].id, deleted: !json.alreadyAbsent, sandboxName: 'prod' }));
-		// The reset items' retries met a 404: gone, but not provably deleted by us.
-		expect(run.json.filter((json) => json.alreadyAbsent === true)).toHaveLength(resets);
+		// The reset items' retries met a 404: gone, but not provably deleted by us. (A retry can meet
+		// the next reset itself, so one item may take two of them.)
+		const absent = run.json.filter((json) => json.alreadyAbsent === true).length;
+		expect(absent).toBeGreaterThanOrEqual(1);
+		expect(absent).toBeLessThanOrEqual(resets);
 	});
 });

@@ -25,6 +25,8 @@ export interface ListFilter {
 	/** Stop after this many connections; undefined = all pages. */
 	limit?: number;
 	orderBy?: string;
+	/** Item-level secrets (e.g. the password of the connection being created) to scrub from errors. */
+	secrets?: string[];
 }
 
 const PAGE_SIZE = 100;
@@ -71,6 +73,7 @@ export async function listRedshiftConnections(
 		path: flowServicePath('/connections'),
 		qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
 		sandboxName,
+		secrets: filter.secrets,
 	};
 	const found: StoredConnection[] = [];
 	const seenLinks = new Set<string>();
@@ -89,7 +92,7 @@ export async function listRedshiftConnections(
 		if (filter.limit !== undefined && found.length >= filter.limit) return found.slice(0, filter.limit);
 		const href = page?._links?.next?.href;
 		// A repeated link would loop forever; treat it as the last page.
-		request = href && !seenLinks.has(href) ? nextPageRequest(href, sandboxName) : undefined;
+		request = href && !seenLinks.has(href) ? { ...nextPageRequest(href, sandboxName), secrets: filter.secrets } : undefined;
 		if (href) seenLinks.add(href);
 	}
 	return found;

@@ -129,7 +129,7 @@ async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: C
 			if (isRetryableCreate(lastFailure.facts, lastFailure.reached)) continue;
 			break;
 		}
-		const existing = (await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name }, itemIndex)).find(
+		const existing = (await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name, secrets: request.secrets }, itemIndex)).find(
 			(stored) => !knownBefore.has(stored.id) && isConnectionFromAttempt(stored, body, sentAt),
 		);
 		if (existing) return { id: existing.id, etag: existing.etag };
@@ -155,7 +155,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const body = buildCreateConnectionBody(input);
 	// Same-name connections that exist before the POST: never mistaken for the one it creates.
-	const sameName = await listRedshiftConnections.call(this, ctx, sandboxName, { name: input.name, limit: ifExists === 'create' ? undefined : 1 }, itemIndex);
+	const sameName = await listRedshiftConnections.call(this, ctx, sandboxName, { name: input.name, limit: ifExists === 'create' ? undefined : 1, secrets: [body.auth.params.password] }, itemIndex);
 	const [existing] = sameName;
 	if (existing && ifExists === 'reuse') {
 		return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.platform, sandboxName), reused: true };
