@@ -134,12 +134,17 @@ export async function onErrorCheck(instance: N8nInstance, executed: string[], ru
 export async function tokenStormCheck(instance: N8nInstance, emulator: StartedEmulator, executed: string[]): Promise<{ items: number; tokensIssued: number; requests: number }> {
 	const before = emulator.requests().length;
 	const tokensBefore = emulator.tokensIssued();
-	// Exactly what the node may send: the first item's request and its one re-send after the
-	// refresh, then one request per remaining item. More would stay queued and show up below.
+	// At most what the node may send: the first item's request and its one re-send after the
+	// refresh, then one request per remaining item.
 	const allowed = STORM_ITEMS + 1;
-	emulator.failNext({ path: /^\/data\/foundation\/flowservice\// }, allowed, { status: 401, body: { error_code: '401013', message: 'Oauth token is not valid' } });
+	emulator.failNext({ path: /^\/data\/foundation\/flowservice\// }, 10_000, { status: 401, body: { error_code: '401013', message: 'Oauth token is not valid' } });
 	executed.push(STORM_WORKFLOW_ID);
-	const run = await n8nExecute(instance, STORM_WORKFLOW_ID, { timeoutMs: 90_000 });
+	let run;
+	try {
+		run = await n8nExecute(instance, STORM_WORKFLOW_ID, { timeoutMs: 90_000 });
+	} finally {
+		emulator.clearFaults();
+	}
 	check(!run.data.resultData.error, `the execution failed: ${JSON.stringify(run.data.resultData.error)}`);
 	const [items = []] = outputs(run);
 	check(items.length === STORM_ITEMS, `expected ${STORM_ITEMS} items, got ${items.length}`);
@@ -150,7 +155,7 @@ export async function tokenStormCheck(instance: N8nInstance, emulator: StartedEm
 	const tokensIssued = emulator.tokensIssued() - tokensBefore;
 	const requests = emulator.requests().slice(before).filter((entry) => entry.path.startsWith('/data/foundation/flowservice/'));
 	check(tokensIssued <= 2, `a 30-item run against a gateway that rejects every token made IMS issue ${tokensIssued} tokens (at most 2 allowed)`);
-	check(requests.length === allowed && requests.every((entry) => entry.fault !== undefined), `expected ${allowed} Flow Service requests, all rejected; the emulator saw ${requests.length}`);
+	check(requests.length <= allowed && requests.every((entry) => entry.fault !== undefined), `expected at most ${allowed} Flow Service requests, all rejected; the emulator saw ${requests.length}`);
 	log(`  ${STORM_ITEMS} items failed with 401013, ${tokensIssued} token requests, ${requests.length} Flow Service requests`);
 	return { items: STORM_ITEMS, tokensIssued, requests: requests.length };
 }

@@ -185,6 +185,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		setTokenLifetime: (seconds) => core.setTokenLifetime(seconds),
 		setLatency: (ms) => core.setLatency(ms),
 		failNext: (match, count, fault) => core.faults.add(match, count, fault),
+		clearFaults: () => core.faults.clear(),
 		markInUse: (id, inUse = true) => core.markInUse(id, inUse),
 		sourceConnections: () => core.dataflows.sources.all(),
 		targetConnections: () => core.dataflows.targets.all(),

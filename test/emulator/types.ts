@@ -162,6 +162,8 @@ export interface StartedEmulator {
 	setTokenLifetime(seconds: number): void;
 	setLatency(ms: number): void;
 	failNext(match: FaultMatch, count: number, fault: Fault): void;
+	/** Drops every pending fault. */
+	clearFaults(): void;
 	/** Marks a connection as used by a dataflow, so DELETE answers FLOW-1418-400. */
 	markInUse(id: string, inUse?: boolean): void;
 	/** Stored dataflow objects, all sandboxes, in creation order. */
