@@ -77,6 +77,7 @@ export function prepareOnErrorRuns(credentialRef: { id: string; name: string }):
 					operation: 'create',
 					platform: 'azure',
 					name,
+					redshiftSignInFrom: 'fields',
 					server: 'e2e-onerror.abc123xyz789.us-west-2.redshift.amazonaws.com',
 					port: '={{ $json.port }}',
 					username: 'e2e_onerror',

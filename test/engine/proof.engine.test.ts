@@ -242,7 +242,8 @@ describe('pasted URLs', () => {
 
 describe('partial runs are re-runnable', () => {
 	async function runVersion(typeVersion: number, name: string) {
-		const definition = nodeWorkflow([{ name }], createParameters(), true);
+		// Version 1.1 also defaults the sign-in to a credential: this test types it into the fields.
+		const definition = nodeWorkflow([{ name }], createParameters({}, { redshiftSignInFrom: 'fields' }), true);
 		const node = definition.nodes.find((candidate) => candidate.name === NODE);
 		if (!node) throw new Error('node missing');
 		node.typeVersion = typeVersion;
