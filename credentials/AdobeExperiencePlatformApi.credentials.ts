@@ -17,7 +17,21 @@ import {
 	FLOW_SERVICE_PATH,
 	REDSHIFT_CONNECTION_SPEC,
 } from '../nodes/shared/constants';
+import { normaliseServiceUrl } from '../nodes/shared/endpoints';
 import { fetchAccessToken } from '../nodes/shared/imsToken';
+
+/**
+ * The Platform URL checked by the run's rule (normaliseServiceUrl: https, or http for loopback
+ * only). Throws a plain Error whose message names the field and the rule, which is what n8n's
+ * Test button shows; nothing has been sent at that point.
+ */
+function checkedPlatformUrl(credentials: ICredentialDataDecryptedObject): string {
+	try {
+		return normaliseServiceUrl('platformUrl', 'Platform URL', credentials.platformUrl);
+	} catch (error) {
+		throw new Error((error as Error).message);
+	}
+}
 
 function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
 	return Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
@@ -112,6 +126,9 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 
 	/** n8n runs this when the stored token is empty or a request got 401, then stores the result. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// The token would go to the Platform URL next: refuse a bad one before asking IMS (the Test
+		// button comes here too), with the same rule a run applies.
+		checkedPlatformUrl(credentials);
 		const accessToken = await fetchAccessToken(this.helpers, credentials);
 		return { accessToken };
 	}
@@ -120,6 +137,8 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// Every request with the token (node runs and the Test button) obeys the run's URL rule.
+		checkedPlatformUrl(credentials);
 		const headers: IHttpRequestOptions['headers'] = {
 			...(requestOptions.headers ?? {}),
 			Authorization: `Bearer ${credentials.accessToken as string}`,
@@ -130,7 +149,8 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 		if (!hasHeader(requestOptions.headers, 'x-sandbox-name')) {
 			headers['x-sandbox-name'] = String(credentials.sandboxName ?? '').trim();
 		}
-		return { ...requestOptions, headers };
+		// A redirect would carry the token and the API key to another origin.
+		return { ...requestOptions, headers, disableFollowRedirect: true };
 	}
 
 	// Reading the Redshift connection spec proves the token, the org, the sandbox and the
@@ -142,6 +162,41 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 			method: 'GET',
 		},
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 301,
+					message: 'The Platform URL answered with a redirect (HTTP 301), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 302,
+					message: 'The Platform URL answered with a redirect (HTTP 302), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 303,
+					message: 'The Platform URL answered with a redirect (HTTP 303), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 307,
+					message: 'The Platform URL answered with a redirect (HTTP 307), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 308,
+					message: 'The Platform URL answered with a redirect (HTTP 308), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {

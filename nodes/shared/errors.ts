@@ -133,7 +133,8 @@ export function decodeAdobeErrorResponse(status: number | undefined, rawBody: un
 		};
 	}
 
-	const text = typeof body === 'string' ? body.trim().slice(0, 300) : undefined;
+	// Not cut here: scrubDecodedError cuts after scrubbing.
+	const text = typeof body === 'string' ? body.trim() : undefined;
 	return {
 		source: 'http',
 		status,
@@ -155,6 +156,29 @@ export function decodeNetworkError(code: string | undefined, message: string | u
 	};
 }
 
+/** True for the statuses that ask the client to go elsewhere (301, 302, 303, 307, 308...). */
+export function isRedirectStatus(status: number | undefined): boolean {
+	return status !== undefined && status >= 300 && status < 400;
+}
+
+/**
+ * A redirect the node refused to follow (Adobe's APIs never redirect; following one would carry
+ * the client secret, the token or the Redshift password to another origin). Names the host the
+ * Location header points at, not its path or query, which could hold anything.
+ */
+export function decodeRedirect(status: number, location: unknown, requestUrl: string, service: 'IMS URL' | 'Platform URL'): DecodedAdobeError {
+	let target = 'a location it did not name';
+	if (typeof location === 'string' && location.trim() !== '' && URL.canParse(location.trim(), requestUrl)) {
+		target = `host "${new URL(location.trim(), requestUrl).host}"`;
+	}
+	return {
+		source: 'http',
+		status,
+		title: `The server redirected the request (HTTP ${status}) to ${target}; the redirect was not followed`,
+		hint: `Adobe's APIs do not redirect, so nothing was sent there. Check the credential's ${service}: it must be Adobe's own address${service === 'IMS URL' ? ' (https://ims-na1.adobelogin.com)' : ' (https://platform.adobe.io)'}, not a proxy or a moved host.`,
+	};
+}
+
 /** A one-line message (code first, so people can search for it) and a description with the fix. */
 export function formatAdobeError(decoded: DecodedAdobeError): { message: string; description: string } {
 	const code = decoded.code ? ` ${decoded.code}` : '';
@@ -166,14 +190,97 @@ export function formatAdobeError(decoded: DecodedAdobeError): { message: string;
 }
 
 // Bearer credentials and JWTs (Adobe's access tokens are JWTs) are masked even when not known.
-const TOKEN_PATTERNS = [/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g];
+const TOKEN_PATTERNS = [/Bearer\s+[A-Za-z0-9._~+/=%-]+/gi, /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g];
 
-/** Replaces every occurrence of each secret, and anything shaped like a token, with "***". */
-export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+/** Shorter values would match ordinary words and mangle the text. */
+const MIN_SECRET_LENGTH = 4;
+
+const HTML_ENTITIES: Record<string, string[]> = {
+	'&': ['&amp;', '&#38;', '&#x26;'],
+	'<': ['&lt;', '&#60;', '&#x3c;'],
+	'>': ['&gt;', '&#62;', '&#x3e;'],
+	'"': ['&quot;', '&#34;', '&#x22;'],
+	"'": ['&#39;', '&#x27;', '&apos;'],
+};
+
+function unicodeEscape(char: string): string {
+	return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * The forms a secret takes when a server or proxy echoes it: raw, JSON-escaped (with and without
+ * non-ASCII as \uXXXX), fully \uXXXX-escaped, URL-encoded (%20 and + for spaces) and HTML-escaped
+ * (named, decimal and hex entities). Hex digits are matched in either case by the caller.
+ */
+function secretForms(secret: string): string[] {
+	const json = JSON.stringify(secret).slice(1, -1);
+	const jsonAscii = json.replace(/[^\x20-\x7e]/g, unicodeEscape);
+	const allUnicode = secret.split('').map(unicodeEscape).join('');
+	const url = encodeURIComponent(secret);
+	// encodeURIComponent leaves !'()* alone; stricter encoders do not.
+	const urlStrict = url.replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16)}`);
+	const htmlForms = Object.values(HTML_ENTITIES)[0].map((_, variant) =>
+		secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char][variant]),
+	);
+	// Some JSON encoders also escape "/" as "\\/".
+	return [secret, json, json.replace(/\//g, '\\/'), jsonAscii, allUnicode, url, urlStrict, urlStrict.replace(/%20/g, '+'), ...htmlForms];
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Matches either case of each hex digit. */
+function anyCaseHex(hex: string): string {
+	return hex.replace(/[a-f]/gi, (digit) => `[${digit.toLowerCase()}${digit.toUpperCase()}]`);
+}
+
+/** A pattern for one encoded form, with the hex digits of %XX, \uXXXX and &#xXX; in either case. */
+function formPattern(form: string): string {
+	return escapeRegExp(form)
+		.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => `%${anyCaseHex(hex)}`)
+		.replace(/\\\\u([0-9a-f]{4})/gi, (_, hex: string) => `\\\\u${anyCaseHex(hex)}`)
+		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => `&#[xX]${anyCaseHex(hex)};`);
+}
+
+/**
+ * The one scrubber for text that may echo a secret: replaces every occurrence of each secret, in
+ * each encoding a server or proxy may echo it in (see secretForms), and anything shaped like a
+ * bearer token or JWT, with "***". Secrets shorter than 4 characters are ignored. Scrub before
+ * truncating, or a cut secret's first characters survive.
+ */
+export function scrubSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
 	let result = text;
+	const forms = new Set<string>();
 	for (const secret of secrets) {
-		if (secret && secret.length >= 4) result = result.split(secret).join('***');
+		if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) for (const form of secretForms(secret)) forms.add(form);
 	}
+	// Longest first, so a form that contains another is replaced whole.
+	const ordered = [...forms].sort((a, b) => b.length - a.length);
+	if (ordered.length > 0) result = result.replace(new RegExp(ordered.map(formPattern).join('|'), 'g'), '***');
 	for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, '***');
 	return result;
+}
+
+/** How much of each field people see; longer text is cut (after scrubbing). */
+const FIELD_LIMITS = { title: 1000, detail: 300, hint: 600, code: 100, requestId: 100 } as const;
+
+function cut(text: string, limit: number): string {
+	return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+/**
+ * A decoded error safe to show: every text field (title, detail, hint, code, request ID) scrubbed
+ * of the secrets (see scrubSecrets), then cut to its length limit.
+ */
+export function scrubDecodedError(decoded: DecodedAdobeError, secrets: ReadonlyArray<string | undefined>): DecodedAdobeError {
+	const clean = (text: string | undefined, limit: number) => (text === undefined ? undefined : cut(scrubSecrets(text, secrets), limit));
+	return {
+		...decoded,
+		title: clean(decoded.title, FIELD_LIMITS.title) as string,
+		detail: clean(decoded.detail, FIELD_LIMITS.detail),
+		hint: clean(decoded.hint, FIELD_LIMITS.hint) as string,
+		code: clean(decoded.code, FIELD_LIMITS.code),
+		requestId: clean(decoded.requestId, FIELD_LIMITS.requestId),
+	};
 }

@@ -4,7 +4,7 @@ import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { IMS_TOKEN_PATH } from './constants';
 import { normaliseServiceUrl } from './endpoints';
-import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, redactSecrets, type DecodedAdobeError } from './errors';
+import { decodeAdobeErrorResponse, decodeNetworkError, decodeRedirect, isRedirectStatus, formatAdobeError, scrubDecodedError, type DecodedAdobeError } from './errors';
 
 export interface ImsClient {
 	imsUrl?: unknown;
@@ -150,6 +150,14 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/** A response header by name, whatever its case (axios and n8n hand back plain objects). */
+export function headerValue(headers: unknown, name: string): unknown {
+	if (!headers || typeof headers !== 'object') return undefined;
+	const record = headers as Record<string, unknown>;
+	const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
+	return key === undefined ? undefined : record[key];
+}
+
 async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string, client: { clientId: string; clientSecret: string; scopes: string }): Promise<string> {
 	// The secret travels in the form body, never in the query string (query strings end up in logs).
 	const form = new URLSearchParams({
@@ -164,6 +172,8 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		body: form.toString(),
 		timeout: 30_000,
+		// A redirect would carry the client secret (form body) to another origin.
+		disableFollowRedirect: true,
 	};
 	let response: unknown;
 	let failure: DecodedAdobeError | undefined;
@@ -174,11 +184,12 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		failure =
 			status === undefined
 				? decodeNetworkError(error?.code, error?.message)
-				: decodeAdobeErrorResponse(status, error?.response?.data);
+				: isRedirectStatus(status)
+					? decodeRedirect(status, headerValue(error?.response?.headers, 'location'), url, 'IMS URL')
+					: decodeAdobeErrorResponse(status, error?.response?.data);
 	}
 	if (failure) {
-		if (failure.detail) failure.detail = redactSecrets(failure.detail, [client.clientSecret]);
-		throw new AdobeImsError(failure);
+		throw new AdobeImsError(scrubDecodedError(failure, [client.clientSecret]));
 	}
 	const body = typeof response === 'string' ? safeJson(response) : response;
 	const token = (body as { access_token?: unknown } | undefined)?.access_token;

@@ -1,5 +1,5 @@
 import {
-	NodeApiError,
+	type NodeApiError,
 	sleep,
 	type ICredentialsDecrypted,
 	type IDataObject,
@@ -15,11 +15,13 @@ import { normaliseServiceUrl } from './endpoints';
 import {
 	decodeAdobeErrorResponse,
 	decodeNetworkError,
+	decodeRedirect,
 	formatAdobeError,
-	redactSecrets,
+	isRedirectStatus,
+	scrubDecodedError,
 	type DecodedAdobeError,
 } from './errors';
-import { AdobeImsError, IMS_ERROR_PREFIX, issuedTokens } from './imsToken';
+import { AdobeImsError, IMS_ERROR_PREFIX, headerValue, issuedTokens } from './imsToken';
 import {
 	DEFAULT_BACKOFF,
 	isRetryableIdempotent,
@@ -29,6 +31,7 @@ import {
 	type FailureFacts,
 	type Reached,
 } from './retryPolicy';
+import { safeApiError } from './nodeErrors';
 import { checkOrgId, checkSandboxName } from './validation';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -98,13 +101,6 @@ export function flowServicePath(path: string): string {
 	return `${FLOW_SERVICE_PATH}${path}`;
 }
 
-function header(headers: unknown, name: string): unknown {
-	if (!headers || typeof headers !== 'object') return undefined;
-	const record = headers as Record<string, unknown>;
-	const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
-	return key === undefined ? undefined : record[key];
-}
-
 function statusOf(value: unknown): number | undefined {
 	const status = typeof value === 'string' ? Number(value) : value;
 	return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
@@ -116,8 +112,8 @@ function describeAnswer(status: number, body: unknown, headers: unknown, secrets
 	return {
 		facts,
 		reached: reachedService(facts),
-		decoded: scrub(decodeAdobeErrorResponse(status, body), secrets),
-		retryAfterMs: parseRetryAfter(header(headers, 'retry-after'), Date.now()),
+		decoded: scrubDecodedError(decodeAdobeErrorResponse(status, body), secrets),
+		retryAfterMs: parseRetryAfter(headerValue(headers, 'retry-after'), Date.now()),
 	};
 }
 
@@ -154,22 +150,14 @@ function describeThrown(error: unknown, secrets: string[]): Failure {
 		const decoded: DecodedAdobeError = ims?.decoded ?? imsFailureFromMessage(message);
 		// Without a status or socket code it is a setting problem: nothing transient to retry.
 		const facts: FailureFacts = decoded.status === undefined && decoded.code === undefined ? { status: 400 } : { status: decoded.status, code: decoded.status === undefined ? decoded.code : undefined };
-		return { facts, reached: 'no', decoded: scrub({ ...decoded, title: `${IMS_ERROR_PREFIX}${decoded.title}` }, secrets) };
+		return { facts, reached: 'no', decoded: scrubDecodedError({ ...decoded, title: `${IMS_ERROR_PREFIX}${decoded.title}` }, secrets) };
 	}
 	const response = wrapped.cause?.response;
 	const status = statusOf(response?.status) ?? statusOf(wrapped.httpCode);
 	if (status !== undefined) return describeAnswer(status, response?.data ?? wrapped.context?.data, response?.headers, secrets);
 	const code = wrapped.cause?.code ?? (typeof wrapped.httpCode === 'string' && /^E[A-Z_]+$/.test(wrapped.httpCode) ? wrapped.httpCode : undefined);
 	const facts: FailureFacts = { code };
-	return { facts, reached: reachedService(facts), decoded: scrub(decodeNetworkError(code, wrapped.cause?.message ?? message), secrets) };
-}
-
-function scrub(decoded: DecodedAdobeError, secrets: string[]): DecodedAdobeError {
-	return {
-		...decoded,
-		title: redactSecrets(decoded.title, secrets),
-		detail: decoded.detail === undefined ? undefined : redactSecrets(decoded.detail, secrets),
-	};
+	return { facts, reached: reachedService(facts), decoded: scrubDecodedError(decodeNetworkError(code, wrapped.cause?.message ?? message), secrets) };
 }
 
 type FullResponse = { body: unknown; headers: unknown; statusCode: number };
@@ -191,6 +179,8 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		ignoreHttpStatusErrors: true,
 		// Flow Service repeats filters: property=a&property=b (AND-ed).
 		arrayFormat: 'repeat',
+		// A redirect would carry the token, the API key and the Redshift password to another origin.
+		disableFollowRedirect: true,
 	};
 	if (request.body !== undefined) {
 		options.body = request.body;
@@ -208,6 +198,11 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		return { ok: false, failure: describeThrown(error, secrets) };
 	}
 	const { body, statusCode } = response;
+	if (isRedirectStatus(statusCode)) {
+		const facts: FailureFacts = { status: statusCode };
+		const decoded = decodeRedirect(statusCode, headerValue(response.headers, 'location'), options.url, 'Platform URL');
+		return { ok: false, failure: { facts, reached: 'no', decoded: scrubDecodedError(decoded, secrets) } };
+	}
 	if (statusCode >= 400) return { ok: false, failure: describeAnswer(statusCode, body, response.headers, secrets) };
 	// axios hands back unparseable JSON as text; an empty body (204) is fine.
 	if (typeof body === 'string' && body.trim() !== '') {
@@ -217,8 +212,8 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 			failure: {
 				facts,
 				reached: reachedService(facts),
-				decoded: scrub(
-					{ source: 'http', status: statusCode, title: 'Adobe answered with a body that is not JSON', detail: body.slice(0, 200), hint: 'Try again; if it persists, check the credential\'s Platform URL.' },
+				decoded: scrubDecodedError(
+					{ source: 'http', status: statusCode, title: 'Adobe answered with a body that is not JSON', detail: body, hint: 'Try again; if it persists, check the credential\'s Platform URL.' },
 					secrets,
 				),
 			},
@@ -264,7 +259,7 @@ export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex
 		status: failure.decoded.status ?? null,
 		message,
 	};
-	return new NodeApiError(this.getNode(), summary, {
+	return safeApiError(this, summary, {
 		message,
 		description,
 		httpCode: failure.decoded.status === undefined ? undefined : String(failure.decoded.status),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type EmulatorOptions, type RequestLogEntry, type StartedEmulator } from '../emulator';
-import { loadWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+import { NODE_TYPES, loadWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
 
 export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
 /** The credential every workflow file refers to. */
@@ -206,4 +206,21 @@ export function nodeRunText(result: RunResult, nodeName: string): string {
 /** Item json as plain objects, for exact comparisons. */
 export function jsonOf(items: Array<{ json: IDataObject }>): IDataObject[] {
 	return items.map((item) => item.json);
+}
+
+/** A workflow of a manual trigger and one node (default: ours) with literal parameters, as a user types them. */
+export function singleNodeWorkflow(nodeName: string, parameters: INodeParameters, type: string = NODE_TYPES.adobeRedshiftConnection): WorkflowDefinition {
+	const nodes: INode[] = [
+		{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: NODE_TYPES.manualTrigger, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'a0000000-0000-4000-8000-000000000002',
+			name: nodeName,
+			type,
+			typeVersion: 1,
+			position: [220, 0],
+			parameters,
+			credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } },
+		},
+	];
+	return { name: nodeName, nodes, connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } } };
 }

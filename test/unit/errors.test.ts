@@ -1,4 +1,4 @@
-import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, redactSecrets } from '../../nodes/shared/errors';
+import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, scrubDecodedError, scrubSecrets } from '../../nodes/shared/errors';
 
 describe('decodeAdobeErrorResponse', () => {
 	it('decodes a Flow Service error with its code, detail and request id', () => {
@@ -80,16 +80,60 @@ describe('formatAdobeError', () => {
 	});
 });
 
-describe('redactSecrets', () => {
+describe('scrubSecrets', () => {
 	it('replaces every occurrence of each secret', () => {
-		expect(redactSecrets('a s3cr3t b s3cr3t tok-123', ['s3cr3t', 'tok-123', undefined])).toBe('a *** b *** ***');
+		expect(scrubSecrets('a s3cr3t b s3cr3t tok-123', ['s3cr3t', 'tok-123', undefined])).toBe('a *** b *** ***');
 	});
-	it('ignores very short values that would mangle text', () => expect(redactSecrets('abc', ['a'])).toBe('abc'));
+	it('ignores very short values that would mangle text', () => expect(scrubSecrets('abc', ['a'])).toBe('abc'));
 });
 
-describe('redactSecrets for unknown tokens', () => {
+describe('scrubSecrets for unknown tokens', () => {
 	it('masks bearer credentials and JWT-shaped tokens', () => {
 		const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-		expect(redactSecrets(`header Authorization: Bearer abc.def-123 and ${jwt} end`, [])).toBe('header Authorization: *** and *** end');
+		expect(scrubSecrets(`header Authorization: Bearer abc.def-123 and ${jwt} end`, [])).toBe('header Authorization: *** and *** end');
+	});
+});
+
+describe('scrubSecrets in every encoding a server or proxy echoes', () => {
+	// Quotes, a backslash, a slash, a space, "&", "<", "+", "%" and a non-ASCII letter: every encoder changes it.
+	const secret = 'pa"ss\\w/rd é&<+% x!';
+	const echoed: Array<[string, string]> = [
+		['raw', secret],
+		['JSON-escaped', JSON.stringify(secret).slice(1, -1)],
+		['JSON-escaped with "\\/"', JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/')],
+		['JSON-escaped, non-ASCII as \\uXXXX', JSON.stringify(secret).slice(1, -1).replace('é', '\\u00e9')],
+		['JSON-escaped, non-ASCII as \\uXXXX upper-case', JSON.stringify(secret).slice(1, -1).replace('é', '\\u00E9')],
+		['every character as \\uXXXX', secret.split('').map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
+		['URL-encoded', encodeURIComponent(secret)],
+		['URL-encoded, lower-case hex', encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())],
+		['form-encoded (+ for space)', new URLSearchParams({ p: secret }).toString().slice(2)],
+		['HTML-escaped', secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')],
+		['HTML-escaped with numeric entities', secret.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/"/g, '&#34;')],
+		['HTML-escaped with hex entities', secret.replace(/&/g, '&#X26;').replace(/</g, '&#x3C;').replace(/"/g, '&#x22;')],
+	];
+	it.each(echoed)('scrubs the %s form', (_label, form) => {
+		expect(scrubSecrets(`{"detail":"bad password ${form} given"}`, [secret])).toBe('{"detail":"bad password *** given"}');
+	});
+});
+
+describe('scrubDecodedError', () => {
+	const secret = 'Sup3r-Secret-Redshift-Passw0rd';
+	it('scrubs before cutting, so no first characters of a secret survive the cut', () => {
+		const detail = `${'x'.repeat(280)} password=${secret}`;
+		const decoded = scrubDecodedError(decodeAdobeErrorResponse(400, detail), [secret]);
+		expect(decoded.detail).not.toContain('Sup3r');
+		expect(decoded.detail).toContain('password=***');
+	});
+	it('scrubs the title, detail, hint, request ID and code of every error shape', () => {
+		const flow = decodeAdobeErrorResponse(400, {
+			type: 'https://ns.adobe.com/aep/errors/FLOW-1304-400',
+			title: `title ${secret}`,
+			report: { 'detailed-message': `detail ${secret}`, 'request-id': `rid-${secret}` },
+		});
+		const gateway = decodeAdobeErrorResponse(401, { error_code: `E-${secret}`, message: `message ${secret}` });
+		const ims = decodeAdobeErrorResponse(400, { error: `bad_${secret}`, error_description: `desc ${encodeURIComponent(secret)}` });
+		for (const decoded of [flow, gateway, ims, { ...flow, hint: `hint ${secret}` }]) {
+			expect(JSON.stringify(scrubDecodedError(decoded, [secret]))).not.toContain('Sup3r');
+		}
 	});
 });

@@ -8,7 +8,8 @@ import {
 
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { mapWithConcurrency } from '../../shared/concurrency';
-import { redactSecrets } from '../../shared/errors';
+import { scrubSecrets } from '../../shared/errors';
+import { makeErrorSafe, safeOperationError } from '../../shared/nodeErrors';
 import { loadPlatformContext, type PlatformContext } from '../../shared/transport';
 import * as connection from './connection/Connection.resource';
 import { readRunSettings } from './options';
@@ -18,17 +19,19 @@ const resources: Record<string, Record<string, OperationModule>> = { connection:
 
 function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		// Ours are safe already; n8n's own (parameter or expression errors) carry the whole node.
+		makeErrorSafe(error, this.getNode(), secrets);
 		if (error.context) error.context.itemIndex = itemIndex;
 		return error;
 	}
 	if (error instanceof InvalidFieldError) {
-		return new NodeOperationError(this.getNode(), error.message, {
+		return safeOperationError(this, error.message, {
 			itemIndex,
 			description: `Fix the field named above (parameter "${error.field}") and run the item again; nothing was sent to Adobe for this item.`,
 		});
 	}
-	const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
-	return new NodeOperationError(this.getNode(), message, { itemIndex });
+	const message = scrubSecrets(error instanceof Error ? error.message : String(error), secrets);
+	return safeOperationError(this, message, { itemIndex });
 }
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, field?: string): INodeExecutionData {
@@ -46,7 +49,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = resources[resource]?.[operation];
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported by this version of the node.`);
+		throw safeOperationError(this, `The operation "${operation}" of resource "${resource}" is not supported by this version of the node.`);
 	}
 	const { concurrency, policy } = readRunSettings.call(this);
 

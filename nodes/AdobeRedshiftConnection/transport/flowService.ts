@@ -1,6 +1,7 @@
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { FLOW_SERVICE_PATH, REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
+import { safeOperationError } from '../../shared/nodeErrors';
 import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../../shared/transport';
 
 /** A base connection as GET /connections returns it (secrets masked by Adobe). */
@@ -79,7 +80,7 @@ export async function getConnection(this: RequestContext, ctx: PlatformContext, 
 	const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
 	const connection = page.items?.[0];
 	if (!connection) {
-		throw new NodeOperationError(this.getNode(), `Adobe returned no connection with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+		throw safeOperationError(this, `Adobe returned no connection with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
 	}
 	return connection;
 }

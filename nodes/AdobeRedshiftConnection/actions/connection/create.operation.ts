@@ -1,6 +1,7 @@
-import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { safeOperationError } from '../../../shared/nodeErrors';
 
 import { DEFAULT_BACKOFF, isRetryableCreate, isRetryableIdempotent, retryDelayMs } from '../../../shared/retryPolicy';
 import { flowServicePath, sendOnce, toNodeApiError, type Failure, type PlatformContext } from '../../../shared/transport';
@@ -120,7 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.platform, sandboxName), reused: true };
 		}
 		if (existing) {
-			throw new NodeOperationError(this.getNode(), `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
+			throw safeOperationError(this, `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
 				itemIndex,
 				description: 'Choose "Reuse It" to return the existing connection, or give this one another name.',
 			});

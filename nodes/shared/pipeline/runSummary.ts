@@ -1,0 +1,127 @@
+/**
+ * Flow run summary for outputs and the trigger. Pure.
+ * Adobe docs followed: "Monitor dataflows" (`help/sources/tutorials/api/monitor.md`,
+ * `help/dataflows/api/monitor.md`): a run's status is at `metrics.statusSummary.status` (not
+ * `status.value`, which belongs to a flow's `lastOperation`); times are epoch **milliseconds**.
+ */
+
+/** Normalised status: Adobe writes `success`/`failed`, filter examples also `Failed`; case is ignored. */
+export type RunOutcome = 'success' | 'failed' | 'inProgress' | 'scheduled' | 'other';
+
+export interface RunError {
+	code?: string;
+	message?: string;
+	/** Records affected, when an activity reports it. */
+	recordCount?: number;
+	/** Activity name (e.g. "Copy Activity") for activity-level errors; absent for run-level ones. */
+	activity?: string;
+}
+
+export interface FlowRunSummary {
+	id: string;
+	flowId?: string;
+	/** `metrics.statusSummary.status` as Adobe sent it. */
+	status?: string;
+	outcome: RunOutcome;
+	/** success or failed: the run will not change any more. */
+	finished: boolean;
+	/** ISO 8601 from `metrics.durationSummary.startedAtUTC` (epoch ms). */
+	startedAt?: string;
+	completedAt?: string;
+	/** completedAtUTC - startedAtUTC, in **milliseconds**; absent until both are known. */
+	durationMs?: number;
+	records: { input?: number; output?: number; failed?: number; created?: number };
+	bytes: { input?: number; output?: number };
+	errors: RunError[];
+	/** Catalog batch IDs the run wrote (from activities' `targetInfo`). */
+	batchIds: string[];
+}
+
+function obj(value: unknown): Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function num(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function str(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function iso(ms: number | undefined): string | undefined {
+	return ms === undefined ? undefined : new Date(ms).toISOString();
+}
+
+/** Maps a raw status to an outcome, ignoring case (`Failed` and `failed` are the same). */
+export function runOutcome(status: unknown): RunOutcome {
+	const s = typeof status === 'string' ? status.toLowerCase() : '';
+	if (s === 'success' || s === 'succeeded') return 'success';
+	if (s === 'failed' || s === 'failure') return 'failed';
+	if (s === 'inprogress' || s === 'processing' || s === 'running') return 'inProgress';
+	if (s === 'scheduled' || s === 'pending') return 'scheduled';
+	return 'other';
+}
+
+function errorsOf(list: unknown, activity?: string): RunError[] {
+	if (!Array.isArray(list)) return [];
+	return list.map((e) => {
+		const o = obj(e);
+		const recordCount = num(o.recordCount);
+		return {
+			...(str(o.code) ? { code: str(o.code) } : {}),
+			...(str(o.message) ? { message: str(o.message) } : {}),
+			...(recordCount !== undefined ? { recordCount } : {}),
+			...(activity ? { activity } : {}),
+		};
+	});
+}
+
+/**
+ * Summarises a run from `GET /runs/{id}` or an item of `GET /runs`; a body wrapped in
+ * `{items: [run]}` is unwrapped (aepp handles both shapes too).
+ * @throws Error when there is no run object with an `id`
+ */
+export function summarizeRun(body: unknown): FlowRunSummary {
+	const wrapped = obj(body).items;
+	const run = Array.isArray(wrapped) ? obj(wrapped[0]) : obj(body);
+	const id = str(run.id);
+	if (!id) throw new Error('The answer holds no flow run (no id)');
+	const metrics = obj(run.metrics);
+	const statusSummary = obj(metrics.statusSummary);
+	const duration = obj(metrics.durationSummary);
+	const records = obj(metrics.recordSummary);
+	const size = obj(metrics.sizeSummary);
+	const status = str(statusSummary.status);
+	const outcome = runOutcome(status);
+	const started = num(duration.startedAtUTC);
+	const completed = num(duration.completedAtUTC);
+
+	const errors = errorsOf(statusSummary.errors);
+	const batchIds: string[] = [];
+	for (const a of Array.isArray(run.activities) ? run.activities : []) {
+		const activity = obj(a);
+		errors.push(...errorsOf(obj(obj(activity.statusSummary).extensions).errors, str(activity.name)));
+		for (const t of Array.isArray(activity.targetInfo) ? activity.targetInfo : []) {
+			const ids = obj(obj(t).reference).ids;
+			if (Array.isArray(ids)) for (const b of ids) if (typeof b === 'string' && !batchIds.includes(b)) batchIds.push(b);
+		}
+	}
+
+	const pick = (o: Record<string, unknown>, entries: Array<[string, string]>) =>
+		Object.fromEntries(entries.flatMap(([out, key]) => (num(o[key]) === undefined ? [] : [[out, num(o[key])]])));
+	return {
+		id,
+		...(str(run.flowId) ? { flowId: str(run.flowId) } : {}),
+		...(status ? { status } : {}),
+		outcome,
+		finished: outcome === 'success' || outcome === 'failed',
+		...(started !== undefined ? { startedAt: iso(started) } : {}),
+		...(completed !== undefined ? { completedAt: iso(completed) } : {}),
+		...(started !== undefined && completed !== undefined && completed >= started ? { durationMs: completed - started } : {}),
+		records: pick(records, [['input', 'inputRecordCount'], ['output', 'outputRecordCount'], ['failed', 'failedRecordCount'], ['created', 'createdRecordCount']]),
+		bytes: pick(size, [['input', 'inputBytes'], ['output', 'outputBytes']]),
+		errors,
+		batchIds,
+	};
+}
