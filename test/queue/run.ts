@@ -47,6 +47,8 @@ const WORKFLOW_ID = 'queueAepWebhook1';
 const WEBHOOK_PATH = 'aep-queue-create';
 const REDSHIFT_PASSWORD = `queue-redshift-pw-${randomBytes(12).toString('hex')}`;
 const TIMEOUT_MS = Number(process.env.QUEUE_TIMEOUT_MIN || 25) * 60_000;
+/** A webhook call takes under 10 s here even on a loaded machine; longer means the answer is lost. */
+const ANSWER_TIMEOUT_MS = 60_000;
 
 /** Faults for POST /connections, one at a time, spread over the fault round (in this order). */
 const FAULTS: Array<{ label: string; fault: Fault }> = [
@@ -136,7 +138,7 @@ async function fire(url: string, names: string[], onAnswer?: (answered: number) 
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify({ name }),
-					signal: AbortSignal.timeout(180_000),
+					signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
 				});
 				status = response.status;
 				const text = await response.text();
@@ -193,6 +195,8 @@ async function main(): Promise<void> {
 		void stopAllDaemons().finally(() => process.exit(1));
 	}, TIMEOUT_MS);
 	const rounds: Round[] = [];
+	/** Names whose webhook call got no answer (see `measure`). */
+	const lostAnswers: string[] = [];
 	const memory: string[] = [];
 	let totals = { tokens: 0, connections: 0, duplicates: 0, executions: 0 };
 	try {
@@ -303,7 +307,13 @@ async function main(): Promise<void> {
 				creates: requests.filter((r) => r.method === 'POST' && r.path === CONNECTIONS_PATH && r.status === 201).length,
 			};
 			rounds.push(round);
-			const failedCalls = calls.filter((c) => c.status !== 200 || typeof c.body.id !== 'string');
+			// Measured: under load, n8n 2.40.7's main now and then never answers a webhook whose job a
+			// worker finished ("Execution N (job N) finished" logged, never finalized). The execution
+			// itself is judged from PostgreSQL at the end (it must be stored, successful).
+			const lost = calls.filter((c) => c.status === 0);
+			lostAnswers.push(...lost.map((c) => c.name));
+			if (lost.length) log(`  ${lost.length} webhook calls got no answer from n8n's main within ${ANSWER_TIMEOUT_MS / 1000} s; their executions are checked in PostgreSQL`);
+			const failedCalls = calls.filter((c) => c.status !== 0 && (c.status !== 200 || typeof c.body.id !== 'string'));
 			check(failedCalls.length === 0, `${label}: ${failedCalls.length} of ${calls.length} executions failed, e.g. ${failedCalls.slice(0, 3).map((c) => `${c.name}: HTTP ${c.status} ${JSON.stringify(c.body).slice(0, 300)}`).join('; ')}`, [...workers.map((w) => w.logFile), main.logFile]);
 			log(`  ${calls.length} executions ok in ${(ms / 1000).toFixed(1)} s; per worker ${round.perWorker.join(' / ')}; tokens issued ${round.tokensIssued}; connections created ${round.creates}`);
 			return round;
@@ -319,7 +329,7 @@ async function main(): Promise<void> {
 		await step(`round 2: the same ${NEW_NAMES} names again (Reuse It: creates nothing)`, async () => {
 			const round = await measure('same names again', firstNames);
 			check(round.creates === 0, `the reuse round created ${round.creates} connections`);
-			const notReused = round.calls.filter((c) => c.body.reused !== true);
+			const notReused = round.calls.filter((c) => c.status !== 0 && c.body.reused !== true);
 			check(notReused.length === 0, `${notReused.length} executions of the reuse round did not answer reused: true, e.g. ${JSON.stringify(notReused[0]?.body ?? {}).slice(0, 200)}`);
 		});
 
@@ -381,6 +391,13 @@ async function main(): Promise<void> {
 			check(executions.length === totals.executions, `PostgreSQL holds ${executions.length} executions, the webhooks ran ${totals.executions}`);
 			const notOk = executions.filter((e) => e.status !== 'success');
 			check(notOk.length === 0, `${notOk.length} stored executions did not succeed (e.g. ${notOk[0]?.id}: ${notOk[0]?.status})`);
+			// Every call without an answer has its execution stored, successful, with its connection.
+			const storedName = (e: StoredExecution) => (e.data.resultData?.runData?.Webhook?.[0]?.data?.main?.[0]?.[0]?.json?.body as { name?: unknown } | undefined)?.name;
+			for (const name of lostAnswers) {
+				const stored = executions.filter((e) => storedName(e) === name);
+				check(stored.length >= 1, `no stored execution for "${name}", whose webhook call got no answer`);
+				check(stored.some((e) => typeof e.data.resultData?.runData?.['Create connection']?.[0]?.data?.main?.[0]?.[0]?.json?.id === 'string'), `the stored execution for "${name}" has no connection id`);
+			}
 			const everywhere: Record<string, string> = { 'client secret': emu.options.clientSecret };
 			const tokens = accessTokensSent(emu.requests());
 			if (tokens.length !== totals.tokens) warnings.push(`IMS issued ${totals.tokens} tokens, ${tokens.length} reached a request; the scan finds the others by pattern only`);
@@ -429,6 +446,7 @@ async function main(): Promise<void> {
 			);
 		}
 		if (totals.executions) process.stdout.write(`  totals: ${totals.executions} executions, ${totals.connections} connections, ${totals.duplicates} duplicates, ${totals.tokens} tokens\n`);
+		process.stdout.write(`  webhook answers n8n's main lost (executions checked in PostgreSQL): ${lostAnswers.length}\n`);
 		if (memory.length) process.stdout.write(`  memory after round 1 (RSS of each process group): ${memory.join(', ')}\n`);
 		process.stdout.write(`  wall time: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 		if (!failed && process.env.QUEUE_KEEP !== '1') rmSync(work, { recursive: true, force: true });
