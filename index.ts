@@ -2,3 +2,4 @@
 // tools and tests that import the package directly.
 export { AdobeExperiencePlatformApi } from './credentials/AdobeExperiencePlatformApi.credentials';
 export { AdobeRedshiftConnection } from './nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
+export { AepRedshiftSignInApi } from './credentials/AepRedshiftSignInApi.credentials';

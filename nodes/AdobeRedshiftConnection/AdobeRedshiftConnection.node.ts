@@ -1,9 +1,11 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
+import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/connection/Connection.resource';
 import { optionsField } from './actions/options';
 import { router } from './actions/router';
+import { redshiftSignInShape } from './methods/credentialTest';
 import { getSandboxes } from './methods/loadOptions';
 
 export class AdobeRedshiftConnection implements INodeType {
@@ -12,14 +14,24 @@ export class AdobeRedshiftConnection implements INodeType {
 		name: 'adobeRedshiftConnection',
 		icon: { light: 'file:adobeRedshiftConnection.svg', dark: 'file:adobeRedshiftConnection.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Redshift sign-in from a credential by default (version 1 nodes keep Fields).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
 		defaults: { name: 'Adobe Redshift Connection' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: [
+			{ name: CREDENTIAL_TYPE, required: true },
+			{
+				name: REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
+				required: true,
+				displayOptions: { show: { operation: ['create', 'update'], [SIGN_IN_FROM]: ['credential'] } },
+				testedBy: 'redshiftSignInShape',
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -34,7 +46,7 @@ export class AdobeRedshiftConnection implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getSandboxes } };
+	methods = { loadOptions: { getSandboxes }, credentialTest: { redshiftSignInShape } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -16,3 +16,6 @@ export const REDSHIFT_CONNECTION_SPEC = {
 	version: '1.0',
 } as const;
 export const BASIC_AUTH_SPEC_NAME = 'Basic Authentication';
+
+/** The Redshift sign-in credential (server, port, username, password, database). Public: never rename. */
+export const REDSHIFT_SIGN_IN_CREDENTIAL_TYPE = 'aepRedshiftSignInApi';

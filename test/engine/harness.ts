@@ -55,6 +55,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { AepRedshiftSignInApi } from '../../credentials/AepRedshiftSignInApi.credentials';
 import { AdobeExperiencePlatformApi } from '../../credentials/AdobeExperiencePlatformApi.credentials';
 import type * as RedshiftNodeModule from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
 import { CodeFixture, ManualTriggerFixture } from './fixtures/base-nodes';
@@ -416,7 +417,7 @@ export function defaultNodeTypes(): NodeTypeMap {
 }
 
 export function defaultCredentialTypes(): ICredentialType[] {
-	return [new AdobeExperiencePlatformApi()];
+	return [new AdobeExperiencePlatformApi(), new AepRedshiftSignInApi()];
 }
 
 export function createCredentialsHelper(

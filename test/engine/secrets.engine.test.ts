@@ -10,12 +10,32 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import type { StartedEmulator } from '../emulator';
 import { createCredentialsHelper, runWorkflow, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
 import { LeakScanner, serialiseForScan } from './leaks';
-import { credentialFor, seedConnections, singleNodeWorkflow, startTestEmulator, storedTokenOf } from './support';
+import {
+	CONNECTIONS_PATH,
+	REDSHIFT_SIGN_IN_REF,
+	REDSHIFT_SIGN_IN_TYPE,
+	credentialFor,
+	redshiftSignInCredential,
+	seedConnections,
+	singleNodeWorkflow,
+	startTestEmulator,
+	storedTokenOf,
+} from './support';
+import { redshiftSignInShape } from '../../nodes/AdobeRedshiftConnection/methods/credentialTest';
 
 const NODE = 'Redshift';
 // A quote, a backslash and a slash: JSON and URL encoders all change it.
 const PASSWORD = 'fields-"Redshift"\\Pass/w0rd';
 const FLOW_SERVICE = /^\/data\/foundation\/flowservice\//;
+
+// The Redshift Sign-In credential (Credential mode), with its own password.
+const SIGN_IN = {
+	server: 'cred.abc123xyz789.us-west-2.redshift.amazonaws.com',
+	port: 5439,
+	username: 'cred_user',
+	password: 'credential-"Redshift"\\Pass/w0rd',
+	database: 'warehouse',
+};
 
 let emulator: StartedEmulator;
 let credentialsHelper: InMemoryCredentialsHelper;
@@ -29,7 +49,7 @@ afterAll(() => stopConsole());
 
 beforeEach(async () => {
 	emulator = await startTestEmulator();
-	credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
+	credentialsHelper = createCredentialsHelper([credentialFor(emulator), redshiftSignInCredential(SIGN_IN)]);
 });
 
 afterEach(async () => {
@@ -147,5 +167,75 @@ describe('a failed run keeps no secret (Redshift sign-in typed in the node)', ()
 		expectNoSecretIn(operation, first, [clientSecret, token]);
 		const second = await failingRun({ operation, connectionId: id, ...extra }, gatewayEcho([clientSecret, token]), 403);
 		expectNoSecretIn(`${operation} (gateway)`, second, [clientSecret, token]);
+	});
+});
+
+/** A node of version 1.1 (what the editor creates now): Redshift Sign-In From defaults to Credential. */
+function credentialModeWorkflow(parameters: INodeParameters): WorkflowDefinition {
+	return singleNodeWorkflow(NODE, { resource: 'connection', ...parameters }, undefined, {
+		typeVersion: 1.1,
+		credentials: { [REDSHIFT_SIGN_IN_TYPE]: { ...REDSHIFT_SIGN_IN_REF } },
+	});
+}
+
+describe('Redshift sign-in from the credential (new nodes)', () => {
+	it('create sends the credential values; a failed run keeps the password out of everything, the workflow included', async () => {
+		const created = await runWorkflow(credentialModeWorkflow({ operation: 'create', platform: 'azure', name: 'Orders' }), { credentialsHelper });
+		expect(created.error).toBeUndefined();
+		const [post] = emulator.requests().filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
+		expect(JSON.parse(post.body).auth.params).toEqual({ ...SIGN_IN, port: '5439' });
+
+		const token = storedTokenOf(credentialsHelper);
+		const { clientSecret } = emulator.options;
+		emulator.failNext({ path: FLOW_SERVICE }, 1, { status: 400, body: flowServiceEcho([SIGN_IN.password, clientSecret, token]) });
+		const failed = await runWorkflow(credentialModeWorkflow({ operation: 'create', platform: 'azure', name: 'Orders 2' }), { credentialsHelper });
+		expect(failed.error).toBeDefined();
+		scanner.addText('credential-mode workflow', credentialModeWorkflow({ operation: 'create', platform: 'azure', name: 'Orders 2' }));
+		expectNoSecretIn('create (credential)', failed, [SIGN_IN.password, clientSecret, token]);
+	});
+
+	it('update rotates to the credential values (JSON Patch per value) and a failure keeps the password out', async () => {
+		const [id] = await seedConnections(emulator, ['Orders']);
+		const rotated = await runWorkflow(credentialModeWorkflow({ operation: 'update', connectionId: id }), { credentialsHelper });
+		expect(rotated.error).toBeUndefined();
+		const patch = emulator.requests().find((entry) => entry.method === 'PATCH');
+		expect(JSON.parse(patch?.body ?? '[]')).toContainEqual({ op: 'replace', path: '/auth/params/password', value: SIGN_IN.password });
+
+		const token = storedTokenOf(credentialsHelper);
+		const { clientSecret } = emulator.options;
+		emulator.failNext({ path: FLOW_SERVICE }, 1, { status: 403, body: gatewayEcho([SIGN_IN.password, clientSecret, token]) });
+		const failed = await runWorkflow(credentialModeWorkflow({ operation: 'update', connectionId: id, etag: '"0000"' }), { credentialsHelper });
+		expect(failed.error).toBeDefined();
+		expectNoSecretIn('update (credential)', failed, [SIGN_IN.password, clientSecret, token]);
+	});
+
+	it('a bad credential value fails before any request, naming the credential', async () => {
+		credentialsHelper.patchStored(REDSHIFT_SIGN_IN_REF.id, { server: 'https://cred.example.com' });
+		const before = emulator.platformRequests().length;
+		const result = await runWorkflow(credentialModeWorkflow({ operation: 'create', platform: 'azure', name: 'Orders' }), { credentialsHelper });
+		expect(result.error?.message).toMatch(/^Redshift Sign-In credential: "Server" is a URL/);
+		expect(emulator.platformRequests().length).toBe(before);
+	});
+
+	it('version 1 nodes saved without the choice keep reading the fields', async () => {
+		const result = await runWorkflow(workflow({ operation: 'create', name: 'Orders', ...FIELDS }), { credentialsHelper });
+		expect(result.error).toBeUndefined();
+		const [post] = emulator.requests().filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
+		expect(JSON.parse(post.body).auth.params.password).toBe(PASSWORD);
+	});
+});
+
+describe('the Redshift Sign-In credential Test (values form only)', () => {
+	const test = async (data: IDataObject) => await redshiftSignInShape.call({} as never, { id: 'x', name: 'x', type: REDSHIFT_SIGN_IN_TYPE, data: data as never });
+	it('accepts well-formed values', async () => expect((await test(SIGN_IN)).status).toBe('OK'));
+	it.each([
+		[{ server: 'jdbc:redshift://x.example.com:5439/dev' }, /"Server" is a URL/],
+		[{ port: 70000 }, /"Port" must be a whole number from 1 to 65535/],
+		[{ password: '' }, /"Password"/],
+		[{ database: ' ' }, /"Database"/],
+	])('refuses %j with the reason', async (change, reason) => {
+		const result = await test({ ...SIGN_IN, ...change });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(reason);
 	});
 });

@@ -208,18 +208,34 @@ export function jsonOf(items: Array<{ json: IDataObject }>): IDataObject[] {
 	return items.map((item) => item.json);
 }
 
-/** A workflow of a manual trigger and one node (default: ours) with literal parameters, as a user types them. */
-export function singleNodeWorkflow(nodeName: string, parameters: INodeParameters, type: string = NODE_TYPES.adobeRedshiftConnection): WorkflowDefinition {
+export const REDSHIFT_SIGN_IN_TYPE = 'aepRedshiftSignInApi';
+export const REDSHIFT_SIGN_IN_REF = { id: 'redshift-sign-in', name: 'Redshift Sign-In (engine)' } as const;
+
+/** A stored Redshift Sign-In credential, as n8n keeps it (encrypted there). */
+export function redshiftSignInCredential(data: IDataObject): HarnessCredential {
+	return { ...REDSHIFT_SIGN_IN_REF, type: REDSHIFT_SIGN_IN_TYPE, data: data as HarnessCredential['data'] };
+}
+
+/**
+ * A workflow of a manual trigger and one node (default: ours, version 1) with literal parameters,
+ * as a user types them. `extra` adds credentials or changes the version.
+ */
+export function singleNodeWorkflow(
+	nodeName: string,
+	parameters: INodeParameters,
+	type: string = NODE_TYPES.adobeRedshiftConnection,
+	extra: { typeVersion?: number; credentials?: INode['credentials'] } = {},
+): WorkflowDefinition {
 	const nodes: INode[] = [
 		{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: NODE_TYPES.manualTrigger, typeVersion: 1, position: [0, 0], parameters: {} },
 		{
 			id: 'a0000000-0000-4000-8000-000000000002',
 			name: nodeName,
 			type,
-			typeVersion: 1,
+			typeVersion: extra.typeVersion ?? 1,
 			position: [220, 0],
 			parameters,
-			credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } },
+			credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF }, ...extra.credentials },
 		},
 	];
 	return { name: nodeName, nodes, connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } } };

@@ -7,7 +7,7 @@ export type Shown = {
 	operation: string[];
 };
 
-function show(where: Shown, extra: Record<string, string[]> = {}): INodeProperties['displayOptions'] {
+function show(where: Shown, extra: Record<string, Array<string | number>> = {}): INodeProperties['displayOptions'] {
 	return { show: { resource: where.resource, operation: where.operation, ...extra } };
 }
 
@@ -29,9 +29,49 @@ export function platformField(where: Shown): INodeProperties {
 	};
 }
 
+export type SignInFrom = 'credential' | 'fields';
+
+export const SIGN_IN_FROM = 'redshiftSignInFrom';
+
+/**
+ * Where the Redshift sign-in comes from. Version 1 nodes (saved before the credential existed)
+ * have no stored value and default to Fields, as they behaved; new nodes (version 1.1) default to
+ * the encrypted credential. n8n stores only non-default values, so the default is per version.
+ */
+export function signInFromFields(where: Shown): INodeProperties[] {
+	const field = (defaultValue: SignInFrom, versions: number[]): INodeProperties => ({
+		displayName: 'Redshift Sign-In From',
+		name: SIGN_IN_FROM,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Credential', value: 'credential', description: 'A Redshift Sign-In credential, stored encrypted by n8n (recommended)' },
+			{ name: 'Fields', value: 'fields', description: 'Fields of this node, e.g. expressions reading upstream data; typed values are stored in the workflow' },
+		],
+		default: defaultValue,
+		description: 'Where the Redshift server, port, username, password and database come from',
+		displayOptions: show(where, { '@version': versions }),
+	});
+	return [
+		field('fields', [1]),
+		field('credential', [1.1]),
+		{
+			displayName:
+				'Values typed in these fields are stored in the workflow: its JSON, exports and the copy kept with every execution. Use a Redshift Sign-In credential instead (encrypted by n8n), or an expression that reads a secret store.',
+			name: 'signInFieldsNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: show(where, { [SIGN_IN_FROM]: ['fields'] }),
+		},
+	];
+}
+
 /** The Redshift sign-in fields; `required` is false for Update, where empty means "keep". */
 export function redshiftAuthFields(where: Shown, required: boolean): INodeProperties[] {
-	const keep = required ? '' : ' Leave empty to keep the current value.';
+	// Update's "keep" rule is a hint under the field, so each description stays one literal that n8n's linter checks.
+	const keep = required ? undefined : 'Leave empty to keep the current value';
+	const portDefault = required ? DEFAULT_PORT : 0;
+	const fieldsMode = { [SIGN_IN_FROM]: ['fields'] };
 	return [
 		{
 			displayName: 'Server',
@@ -40,18 +80,20 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: '',
 			required,
 			placeholder: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com',
-			description: `Host name or IP address of the Redshift endpoint, without https:// or a port.${keep}`,
-			displayOptions: show(where),
+			description: 'Host name or IP address of the Redshift endpoint, without https:// or a port',
+			hint: keep,
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Port',
 			name: 'port',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 65535, numberPrecision: 0 },
-			default: required ? DEFAULT_PORT : 0,
+			default: portDefault,
 			required,
-			description: `TCP port the Redshift endpoint listens on (5439 by default).${required ? '' : ' 0 keeps the current value.'}`,
-			displayOptions: show(where),
+			description: 'TCP port the Redshift endpoint listens on (5439 by default)',
+			hint: required ? undefined : '0 keeps the current value',
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Username',
@@ -59,8 +101,9 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			type: 'string',
 			default: '',
 			required,
-			description: `Redshift user that Experience Platform signs in as.${keep}`,
-			displayOptions: show(where),
+			description: 'Redshift user that Experience Platform signs in as',
+			hint: keep,
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Password',
@@ -69,8 +112,9 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			typeOptions: { password: true },
 			default: '',
 			required,
-			description: `Password of that Redshift user. It is sent to Adobe only and never appears in the output.${keep}`,
-			displayOptions: show(where),
+			description: 'Password of that Redshift user. It is sent to Adobe only and never appears in the output.',
+			hint: keep,
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Database',
@@ -79,8 +123,9 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: '',
 			required,
 			placeholder: 'dev',
-			description: `Redshift database to read data from.${keep}`,
-			displayOptions: show(where),
+			description: 'Redshift database to read data from',
+			hint: keep,
+			displayOptions: show(where, fieldsMode),
 		},
 		{
 			displayName: 'Schema',
@@ -89,7 +134,8 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			default: '',
 			required,
 			placeholder: 'public',
-			description: `Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.${keep}`,
+			description: 'Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.',
+			hint: keep,
 			displayOptions: show(where, { platform: ['aws'] }),
 		},
 	];
@@ -103,7 +149,7 @@ export function sandboxOption(): INodeProperties {
 		typeOptions: { loadOptionsMethod: 'getSandboxes' },
 		default: '',
 		description:
-			'Sandbox for this node, overriding the credential\'s. Choose from the list, or specify the technical (lower-case) name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Sandbox for this node, overriding the credential\'s; its ID is the technical (lower-case) name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	};
 }
 
@@ -115,7 +161,7 @@ export function connectionIdField(where: Shown): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-		description: 'ID of the base connection. To chain from a Create node, use the expression {{ $json.id }}.',
+		description: 'ID of the base connection. To chain from a Create node, drag the ID field of its output here.',
 		displayOptions: show(where),
 	};
 }

@@ -4,6 +4,9 @@ import { DEFAULT_POLICY, type RequestPolicy } from '../../shared/transport';
 import { sandboxOption } from './common.fields';
 
 export const MAX_CONCURRENCY = 20;
+// Named constants, not expressions, as defaults: n8n's linter accepts a literal or a name only.
+const DEFAULT_MAX_RETRIES = DEFAULT_POLICY.maxRetries;
+const DEFAULT_TIMEOUT_SECONDS = DEFAULT_POLICY.timeoutMs / 1000;
 
 /** Node-wide options, shown for every operation. */
 export const optionsField: INodeProperties = {
@@ -26,7 +29,7 @@ export const optionsField: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
-			default: DEFAULT_POLICY.maxRetries,
+			default: DEFAULT_MAX_RETRIES,
 			description: 'How often a throttled (429), failed (5xx) or interrupted request is retried. Creates are never retried in a way that could duplicate a connection.',
 		},
 		sandboxOption(),
@@ -35,7 +38,7 @@ export const optionsField: INodeProperties = {
 			name: 'timeoutSeconds',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600 },
-			default: DEFAULT_POLICY.timeoutMs / 1000,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description: 'How long to wait for each answer from Adobe before giving up on (or retrying) that request',
 		},
 	],
@@ -54,8 +57,8 @@ export function readRunSettings(this: IExecuteFunctions): { concurrency: number;
 		concurrency: clampInteger(options.concurrency, 1, MAX_CONCURRENCY, 1),
 		policy: {
 			...DEFAULT_POLICY,
-			maxRetries: clampInteger(options.maxRetries, 0, 10, DEFAULT_POLICY.maxRetries),
-			timeoutMs: clampInteger(options.timeoutSeconds, 1, 600, DEFAULT_POLICY.timeoutMs / 1000) * 1000,
+			maxRetries: clampInteger(options.maxRetries, 0, 10, DEFAULT_MAX_RETRIES),
+			timeoutMs: clampInteger(options.timeoutSeconds, 1, 600, DEFAULT_TIMEOUT_SECONDS) * 1000,
 		},
 	};
 }

@@ -1,8 +1,12 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../shared/constants';
+import { InvalidFieldError } from '../../shared/InvalidFieldError';
 
 import type { PlatformContext } from '../../shared/transport';
 import { checkConnectionId, checkSandboxName } from '../../shared/validation';
 import { FIELDS } from '../helpers/fields';
+import { SIGN_IN_FROM, type SignInFrom } from './common.fields';
 
 /**
  * A parameter as the expression produced it. Hidden parameters (schema on Azure) read as
@@ -26,4 +30,54 @@ export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: Pla
 export function readConnectionTarget(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): { id: string; sandboxName: string } {
 	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
 	return { id, sandboxName: readSandbox.call(this, itemIndex, ctx) };
+}
+
+/** The Redshift sign-in values (server, port, username, password, database) as given, before validation. */
+export interface RedshiftSignInInput {
+	server: unknown;
+	port: unknown;
+	username: unknown;
+	password: unknown;
+	database: unknown;
+}
+
+export const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database'] as const;
+
+/** Where this item's Redshift sign-in comes from; version 1 nodes default to Fields (see signInFromFields). */
+export function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
+	const value = this.getNodeParameter(SIGN_IN_FROM, itemIndex, 'fields') as unknown;
+	if (value === 'credential' || value === 'fields') return value;
+	throw new InvalidFieldError(SIGN_IN_FROM, `"Redshift Sign-In From" must be "credential" or "fields"; got ${JSON.stringify(value)}.`);
+}
+
+/**
+ * The sign-in from the Redshift Sign-In credential (Credential mode) or from `read(name)` (the
+ * node's fields). A bad credential value fails with the credential's name, so people fix the
+ * credential and not a field they cannot see.
+ */
+export async function readRedshiftSignIn(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	read: (name: (typeof SIGN_IN_KEYS)[number]) => unknown,
+): Promise<{ from: SignInFrom; input: RedshiftSignInInput }> {
+	const from = readSignInFrom.call(this, itemIndex);
+	if (from === 'fields') {
+		return { from, input: Object.fromEntries(SIGN_IN_KEYS.map((key) => [key, read(key)])) as unknown as RedshiftSignInInput };
+	}
+	const data = (await this.getCredentials(REDSHIFT_SIGN_IN_CREDENTIAL_TYPE, itemIndex)) as IDataObject;
+	return { from, input: Object.fromEntries(SIGN_IN_KEYS.map((key) => [key, data[key]])) as unknown as RedshiftSignInInput };
+}
+
+/** Validates sign-in values; in Credential mode a problem names the credential, not a node field. */
+export function checkSignIn<T>(from: SignInFrom, check: () => T): T {
+	let failure: unknown;
+	try {
+		return check();
+	} catch (error) {
+		failure = error;
+	}
+	if (from === 'credential' && failure instanceof InvalidFieldError && (SIGN_IN_KEYS as readonly string[]).includes(failure.field)) {
+		throw new InvalidFieldError(`credential.${failure.field}`, `Redshift Sign-In credential: ${failure.message}`);
+	}
+	throw failure;
 }

@@ -9,8 +9,8 @@ import { connectionOutput, isConnectionFromAttempt } from '../../helpers/output'
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
 import { checkCreateConnection } from '../../helpers/validation';
 import { listRedshiftConnections } from '../../transport/flowService';
-import { platformField, redshiftAuthFields, type Shown } from '../common.fields';
-import { readSandbox, readParameter } from '../parameters';
+import { platformField, redshiftAuthFields, signInFromFields, type Shown } from '../common.fields';
+import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
 
 const where: Shown = { resource: ['connection'], operation: ['create'] };
 
@@ -35,6 +35,7 @@ export const description: INodeProperties[] = [
 		description: 'Optional description of the base connection',
 		displayOptions: { show: where },
 	},
+	...signInFromFields(where),
 	...redshiftAuthFields(where, true),
 	{
 		displayName: 'If a Connection With This Name Exists',
@@ -101,17 +102,16 @@ async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: C
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const input = checkCreateConnection({
-		platform: readParameter.call(this, 'platform', itemIndex),
-		name: readParameter.call(this, 'name', itemIndex),
-		description: readParameter.call(this, 'description', itemIndex),
-		server: readParameter.call(this, 'server', itemIndex),
-		port: readParameter.call(this, 'port', itemIndex),
-		username: readParameter.call(this, 'username', itemIndex),
-		password: readParameter.call(this, 'password', itemIndex),
-		database: readParameter.call(this, 'database', itemIndex),
-		schema: readParameter.call(this, 'schema', itemIndex),
-	});
+	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) => readParameter.call(this, name, itemIndex));
+	const input = checkSignIn(signIn.from, () =>
+		checkCreateConnection({
+			platform: readParameter.call(this, 'platform', itemIndex),
+			name: readParameter.call(this, 'name', itemIndex),
+			description: readParameter.call(this, 'description', itemIndex),
+			...signIn.input,
+			schema: readParameter.call(this, 'schema', itemIndex),
+		}),
+	);
 	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex));
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const body = buildCreateConnectionBody(input);

@@ -6,29 +6,45 @@ import { changesAlreadyApplied } from '../../helpers/output';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
 import { connectionPath, getConnection } from '../../transport/flowService';
-import { connectionIdField, redshiftAuthFields, type Shown } from '../common.fields';
-import { readConnectionTarget, readParameter } from '../parameters';
+import { SIGN_IN_FROM, connectionIdField, redshiftAuthFields, signInFromFields, type Shown, type SignInFrom } from '../common.fields';
+import { checkSignIn, readConnectionTarget, readParameter, readRedshiftSignIn } from '../parameters';
 
 const where: Shown = { resource: ['connection'], operation: ['update'] };
 
 // Inside a collection, fields carry no displayOptions of their own.
 const changeableAuthFields = redshiftAuthFields(where, false).map(({ displayOptions: _shown, required: _required, ...field }) => field);
+const schemaField = changeableAuthFields.filter((field) => field.name === 'schema');
 
-export const description: INodeProperties[] = [
-	connectionIdField(where),
-	{
+const nameAndDescription: INodeProperties[] = [
+	{ displayName: 'Connection Name', name: 'name', type: 'string', default: '', description: 'New name of the base connection' },
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'New description' },
+];
+
+function updateFieldsCollection(from: SignInFrom, options: INodeProperties[]): INodeProperties {
+	return {
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: where },
-		options: [
-			{ displayName: 'Connection Name', name: 'name', type: 'string', default: '', description: 'New name of the base connection' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'New description' },
-			...changeableAuthFields,
-		],
+		displayOptions: { show: { ...where, [SIGN_IN_FROM]: [from] } },
+		options,
+	};
+}
+
+export const description: INodeProperties[] = [
+	connectionIdField(where),
+	...signInFromFields(where),
+	{
+		displayName:
+			'Update sends the credential\'s server, port, username, password and database to Adobe: change the credential, then run Update to rotate the password.',
+		name: 'signInCredentialNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...where, [SIGN_IN_FROM]: ['credential'] } },
 	},
+	updateFieldsCollection('fields', [...nameAndDescription, ...changeableAuthFields]),
+	updateFieldsCollection('credential', [...nameAndDescription, ...schemaField]),
 	{
 		displayName: 'ETag',
 		name: 'etag',
@@ -36,7 +52,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
 		description:
-			'Etag of the version you expect to change, quotes included (e.g. {{ $json.etag }} from Create or Get). Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
+			'ETag of the version you expect to change, quotes included, as output by Create or Get. Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
 		displayOptions: { show: where },
 	},
 ];
@@ -44,16 +60,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
-	const changes = checkConnectionChanges({
-		name: fields.name,
-		description: fields.description,
-		server: fields.server,
-		port: fields.port,
-		username: fields.username,
-		password: fields.password,
-		database: fields.database,
-		schema: fields.schema,
-	});
+	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) => fields[name]);
+	const changes = checkSignIn(signIn.from, () =>
+		checkConnectionChanges({ name: fields.name, description: fields.description, ...signIn.input, schema: fields.schema }),
+	);
 	let etag = checkEtag(readParameter.call(this, 'etag', itemIndex));
 
 	if (etag === undefined) {

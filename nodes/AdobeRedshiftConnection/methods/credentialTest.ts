@@ -1,0 +1,26 @@
+import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+
+import { checkSignIn } from '../actions/parameters';
+import { checkRedshiftAuth } from '../helpers/validation';
+
+/**
+ * Test of the Redshift Sign-In credential. n8n does not connect to Redshift (no driver is
+ * bundled; Adobe signs in), so it checks the values with the same validators a run uses: server
+ * a host name or IP, port 1-65535, username, password and database present and within Adobe's limits.
+ */
+export async function redshiftSignInShape(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	try {
+		// The platform only decides whether a schema is needed, which is a node field.
+		checkSignIn('credential', () => checkRedshiftAuth({ platform: 'azure', server: data.server, port: data.port, username: data.username, password: data.password, database: data.database }));
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
+	return {
+		status: 'OK',
+		message: 'The values have the right form. n8n does not connect to Redshift: Adobe signs in when a connection is created, or run the node\'s Test operation.',
+	};
+}
