@@ -67,7 +67,8 @@ const EXAMPLE_FILL_INS: Array<{ match: RegExp; value: (emulator: StartedEmulator
 	// ordinary run data that n8n prints, so it is not.
 	{ match: /^FILL_IN_(NEW_)?REDSHIFT_PASSWORD$/, value: () => newSecret('example-password') },
 	{ match: /^FILL_IN: ID of your Data Lake target connection$/, value: (emulator) => emulator.seedTargetConnection().id },
-	{ match: /^FILL_IN: ID of your Data Prep mapping set$/, value: () => randomBytes(16).toString('hex') },
+	// The emulator checks that the mapping set exists and maps to the target's schema (FLOW-1425-400).
+	{ match: /^FILL_IN: ID of your Data Prep mapping set$/, value: (emulator) => emulator.seedMappingSet().id },
 ];
 
 /** Fills every value that starts with FILL_IN (in place); placeholders without a rule go to `unknown`. */

@@ -1,26 +1,46 @@
 /** All mutable emulator state, shared by the routes and the public handle. */
-import { DataflowStore } from './dataflow-state';
+import { createDataset, type StoredDataset } from './catalog/datasets';
+import { Collection, DataflowStore } from './dataflow-state';
 import { validateTargetConnectionBody, type DataflowLookups } from './dataflow-validation';
 import { DATA_LAKE_CONNECTION_SPEC_ID } from './defaults';
 import { FlowError } from './errors';
 import { FaultQueue } from './faults';
+import { createMappingSet, MAPPING_SCHEMA_CONTENT_TYPE, type StoredMappingSet } from './mappingSets/mappingSets';
+import type { StoredRun } from './runs/runs';
 import { ConnectionStore, type Caller } from './state';
 import { TokenStore } from './tokens';
 import type { RequestLogEntry, ResolvedOptions } from './types';
 
-/** A valid Data Lake target, for seedTargetConnection() without a body. */
-export function defaultTargetBody(): Record<string, unknown> {
+/** The schema seeded resources use by default: the first of DEFAULT_SCHEMAS (orders). */
+export const DEFAULT_SCHEMA_ID = 'https://ns.adobe.com/emulator/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+
+/** A valid Data Lake target for a dataset of the default schema, for seedTargetConnection() without a body. */
+export function defaultTargetBody(dataSetId: string): Record<string, unknown> {
 	return {
 		name: 'Emulator dataset target',
-		data: {
-			schema: {
-				id: 'https://ns.adobe.com/emulator/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0',
-				version: 'application/vnd.adobe.xed-full+json;version=1',
-			},
-		},
-		params: { dataSetId: '5f0c1a2b3c4d5e6f70819203' },
+		data: { schema: { id: DEFAULT_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' } },
+		params: { dataSetId },
 		connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC_ID, version: '1.0' },
 	};
+}
+
+/** A valid mapping set from public.orders to the default schema, for seedMappingSet() without a body. */
+export function defaultMappingSetBody(): Record<string, unknown> {
+	const pairs: Array<[string, string]> = [['order_id', '_emulator.orderId'], ['customer_id', '_emulator.customerId'], ['quantity', '_emulator.quantity'], ['total', '_emulator.total'], ['paid', '_emulator.paid'], ['ordered_at', '_emulator.orderedAt']];
+	return {
+		outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: MAPPING_SCHEMA_CONTENT_TYPE } },
+		mappings: pairs.map(([source, destination]) => ({ sourceType: 'ATTRIBUTE', source, destination })),
+	};
+}
+
+/** Plain Error for the control API and the test handle: say which check failed. */
+function plain<T>(run: () => T): T {
+	try {
+		return run();
+	} catch (err) {
+		if (err instanceof FlowError) throw new Error(`${err.service}-${err.code}: ${err.message}`);
+		throw err;
+	}
 }
 
 export class EmulatorCore {
@@ -29,6 +49,9 @@ export class EmulatorCore {
 	readonly tokens = new TokenStore();
 	readonly store = new ConnectionStore();
 	readonly dataflows = new DataflowStore();
+	readonly datasets = new Collection<StoredDataset>();
+	readonly mappingSets = new Collection<StoredMappingSet>();
+	readonly runs = new Collection<StoredRun>();
 	readonly faults = new FaultQueue();
 	log: RequestLogEntry[] = [];
 
@@ -66,25 +89,47 @@ export class EmulatorCore {
 			sourceConnection: (id) => this.dataflows.sources.get(id, sandboxName),
 			targetConnection: (id) => this.dataflows.targets.get(id, sandboxName),
 			tables: this.options.tables,
+			dataset: (id) => this.datasets.get(id, sandboxName),
+			mappingSet: (id) => this.mappingSets.get(id, sandboxName),
+			rejectPastStartTime: this.options.rejectPastStartTime,
 		};
 	}
 
-	seedTargetConnection(sandboxName = 'prod', body: unknown = defaultTargetBody()): { id: string; etag: string } {
+	private checkSandbox(sandboxName: string): void {
 		if (!this.options.sandboxes.some((s) => s.name === sandboxName)) throw new Error(`Unknown sandbox '${sandboxName}'`);
-		try {
-			const target = this.dataflows.createTarget(validateTargetConnectionBody(body, this.lookups(sandboxName)), this.caller(sandboxName));
-			return { id: target.id, etag: target.etag };
-		} catch (err) {
-			// Plain Error for the control API and the test handle: say which check failed.
-			if (err instanceof FlowError) throw new Error(`FLOW-${err.code}: ${err.message}`);
-			throw err;
-		}
+	}
+
+	/** Without a body: a dataset of the default schema is created first, then a target for it. */
+	seedTargetConnection(sandboxName = 'prod', body?: unknown): { id: string; etag: string } {
+		this.checkSandbox(sandboxName);
+		return plain(() => {
+			const target = body ?? defaultTargetBody(this.seedDataset(sandboxName).id);
+			const created = this.dataflows.createTarget(validateTargetConnectionBody(target, this.lookups(sandboxName)), this.caller(sandboxName));
+			return { id: created.id, etag: created.etag };
+		});
+	}
+
+	/** A dataset as POST /dataSets would create it; default: one of the default schema. */
+	seedDataset(sandboxName = 'prod', body?: unknown): { id: string } {
+		this.checkSandbox(sandboxName);
+		const fields = body ?? { name: `Emulator orders ${this.datasets.values().length + 1}`, schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' } };
+		return { id: plain(() => createDataset(this, sandboxName, fields)).id };
+	}
+
+	/** A mapping set as POST /mappingSets would create it; default: public.orders -> the default schema. */
+	seedMappingSet(sandboxName = 'prod', body: unknown = defaultMappingSetBody()): { id: string; version: number } {
+		this.checkSandbox(sandboxName);
+		const set = plain(() => createMappingSet(this, sandboxName, body));
+		return { id: set.id, version: set.version };
 	}
 
 	reset(): void {
 		this.tokens.reset();
 		this.store.reset();
 		this.dataflows.reset();
+		this.datasets.clear();
+		this.mappingSets.clear();
+		this.runs.clear();
 		this.faults.clear();
 		this.log = [];
 		this.latencyMs = this.options.latencyMs;

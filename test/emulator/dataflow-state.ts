@@ -1,10 +1,10 @@
 /** Stored source connections, target connections and flows, per sandbox (no update or delete: not emulated). */
 import type { FlowFields, SourceConnectionFields, TargetConnectionFields } from './dataflow-validation';
 import { newResourceMeta as meta, type Caller } from './state';
-import type { StoredFlow, StoredMeta, StoredSourceConnection, StoredTargetConnection } from './types';
+import type { StoredFlow, StoredSourceConnection, StoredTargetConnection } from './types';
 
 /** One kind of object: insertion-ordered, visible only from its own sandbox. */
-class Collection<T extends StoredMeta> {
+export class Collection<T extends { id: string; sandboxName: string }> {
 	private readonly byId = new Map<string, T>();
 
 	add(item: T): T {
@@ -15,6 +15,15 @@ class Collection<T extends StoredMeta> {
 	get(id: string, sandboxName: string): T | undefined {
 		const item = this.byId.get(id);
 		return item && item.sandboxName === sandboxName ? item : undefined;
+	}
+
+	/** Insertion order, which is creation order. */
+	inSandbox(sandboxName: string): T[] {
+		return this.values().filter((item) => item.sandboxName === sandboxName);
+	}
+
+	delete(id: string): void {
+		this.byId.delete(id);
 	}
 
 	values(): T[] {

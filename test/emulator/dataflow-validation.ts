@@ -4,7 +4,7 @@
  * for database sources using the Flow Service API" and the CRMToAEP flow spec it prints. Strict on
  * purpose, like validation.ts; messages name fields, never values.
  */
-import { COLUMN_TYPES } from './catalog';
+import { COLUMN_TYPES, tableSchema } from './catalog';
 import {
 	DATA_LAKE_CONNECTION_SPEC_ID,
 	DATABASE_FLOW_SPEC_ID,
@@ -37,6 +37,15 @@ export interface DataflowLookups {
 	sourceConnection(id: string): StoredSourceConnection | undefined;
 	targetConnection(id: string): StoredTargetConnection | undefined;
 	tables: EmulatorTable[];
+	/**
+	 * Catalog and Data Prep lookups. The server always provides them (a target's dataset and a
+	 * flow's mapping set must then exist); pure validation tests without them skip those checks.
+	 */
+	dataset?(id: string): { schemaRef: { id: string } } | undefined;
+	mappingSet?(id: string): { version: number; outputSchema: { schemaRef: { id: string } } } | undefined;
+	/** Epoch ms "now" and whether a past startTime is refused (FLOW-1360-400). */
+	rejectPastStartTime?: boolean;
+	now?: number;
 }
 
 /** The flow specs the emulator knows: only the one for database sources into the Data Lake. */
@@ -45,12 +54,28 @@ export const FLOW_SPECS = [
 		id: DATABASE_FLOW_SPEC_ID,
 		name: DATABASE_FLOW_SPEC_NAME,
 		version: '1.0',
+		// Adobe's CRMToAEP lists many database and CRM sources; Redshift is the one emulated.
 		sourceConnectionSpecIds: [REDSHIFT_CONNECTION_SPEC_ID],
 		targetConnectionSpecIds: [DATA_LAKE_CONNECTION_SPEC_ID],
 		transformations: ['Copy', 'Mapping'],
 		frequencies: ['once', 'minute', 'hour', 'day', 'week'],
+		tableSource: true,
+	},
+	{
+		// File sources: listed so that a lookup by name has something to tell apart; no source of ours fits it.
+		id: '9753525b-82c7-4dce-8a9b-5ccfce2b9876',
+		name: 'CloudStorageToAEP',
+		version: '1.0',
+		sourceConnectionSpecIds: ['ecadc60c-7455-4d87-84dc-2a0e293d997b'],
+		targetConnectionSpecIds: [DATA_LAKE_CONNECTION_SPEC_ID],
+		transformations: ['Mapping'],
+		frequencies: ['once', 'minute', 'hour', 'day', 'week'],
+		tableSource: false,
 	},
 ] as const;
+
+/** Anything above this is not epoch seconds: almost certainly milliseconds. */
+export const MAX_EPOCH_SECONDS = 99_999_999_999;
 
 const XDM_TYPES = ['string', 'number', 'integer', 'boolean'];
 const COLUMN_KEYS = ['name', 'type', 'xdm', 'meta:xdmType'];
@@ -58,10 +83,11 @@ const COLUMN_KEYS = ['name', 'type', 'xdm', 'meta:xdmType'];
 const DATASET_ID = /^[0-9a-f]{24}$/;
 /** Data Prep mapping set ids are 32 hex digits, e.g. "0b090130b58b4819afc78b6dc98b484d". */
 const MAPPING_ID = /^[0-9a-f]{32}$/i;
-/** The only schema version Adobe documents for a Data Lake target: the latest minor version, full form. */
-const SCHEMA_VERSION = /^application\/vnd\.adobe\.xed-full\+json;\s*version=\d+(\.\d+)?$/;
-/** Anything above this is not epoch seconds: almost certainly milliseconds. */
-const MAX_EPOCH_SECONDS = 99_999_999_999;
+/**
+ * The schema version of a Data Lake target, full form: the docs write `version=1`, the spec and aepp
+ * `version=1.0`; both are accepted (dataflow-chain.md, open question 15).
+ */
+const SCHEMA_VERSION = /^application\/vnd\.adobe\.xed-full\+json;\s*version=1(\.0)?$/;
 
 function optionalString(value: unknown, field: string): string | undefined {
 	if (value === undefined) return undefined;
@@ -80,7 +106,7 @@ function requireVersion(version: string, field: string): void {
 }
 
 /** An integer, or its digits as a string (Adobe's examples send both). */
-function wholeNumber(value: unknown, field: string): number {
+export function wholeNumber(value: unknown, field: string): number {
 	if (value === undefined || value === null || value === '') throw flow.mandatory(field);
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
 	if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
@@ -135,9 +161,10 @@ export function validateSourceConnectionBody(body: unknown, lookups: DataflowLoo
 	const params = requireObject(body.params, 'params');
 	onlyKeys(params, ['tableName', 'columns', 'cdcEnabled'], 'params');
 	const tableName = requireString(params.tableName, 'params.tableName');
-	if (params.columns === undefined || params.columns === null) throw flow.mandatory('params.columns');
-	if (!Array.isArray(params.columns)) throw flow.invalid("'params.columns' must be an array");
-	if (params.columns.length === 0) throw flow.mandatory('params.columns');
+	// Every example sends the columns, but no source says they are required (dataflow-chain.md, open
+	// question 3): without them the table's own columns are stored, as explore shows them.
+	if (params.columns !== undefined && !Array.isArray(params.columns)) throw flow.invalid("'params.columns' must be an array");
+	if (Array.isArray(params.columns) && params.columns.length === 0) throw flow.mandatory('params.columns');
 	if (params.cdcEnabled !== undefined && typeof params.cdcEnabled !== 'boolean') throw flow.invalid("'params.cdcEnabled' must be a boolean");
 	// Adobe lists change data capture for Azure Databricks, Google BigQuery and Snowflake only.
 	if (params.cdcEnabled === true) throw flow.invalid("'params.cdcEnabled' is not supported by this source");
@@ -153,7 +180,9 @@ export function validateSourceConnectionBody(body: unknown, lookups: DataflowLoo
 	if (!isReachable(base.auth.params.server)) throw flow.sourceUnreachable();
 	const table = lookups.tables.find((t) => t.path === tableName);
 	if (!table) throw flow.notFound(`Table '${tableName}'`);
-	const columns = params.columns.map((c, i) => validateColumn(c, i, table));
+	const columns = Array.isArray(params.columns)
+		? params.columns.map((c, i) => validateColumn(c, i, table))
+		: (tableSchema(table).schema.columns as SourceColumn[]);
 	if (new Set(columns.map((c) => c.name)).size !== columns.length) throw flow.invalid("'params.columns' lists a column more than once");
 
 	return {
@@ -197,6 +226,11 @@ export function validateTargetConnectionBody(body: unknown, lookups: DataflowLoo
 	if (baseConnectionId !== undefined && !lookups.baseConnection(baseConnectionId)) {
 		throw flow.notFound(`Connection '${baseConnectionId}'`);
 	}
+	if (lookups.dataset) {
+		const dataset = lookups.dataset(dataSetId);
+		if (!dataset) throw flow.notFound(`Dataset '${dataSetId}'`);
+		if (dataset.schemaRef.id !== schemaId) throw flow.invalid("'data.schema.id' must be the dataset's schemaRef.id");
+	}
 
 	return {
 		name,
@@ -208,21 +242,33 @@ export function validateTargetConnectionBody(body: unknown, lookups: DataflowLoo
 	};
 }
 
-function validateSchedule(value: unknown, frequencies: readonly string[]): Record<string, unknown> {
+/**
+ * `scheduleParams` per the CRMToAEP scheduleSpec, with Adobe's codes: 1397 frequency, 1361/1364
+ * interval/backfill with once, 1363 interval not a whole number, 1362 interval below the minimum,
+ * 1360 start in the past (only with `rejectPastStartTime`).
+ */
+export function validateSchedule(value: unknown, frequencies: readonly string[], lookups: Pick<DataflowLookups, 'rejectPastStartTime' | 'now'> = {}): Record<string, unknown> {
 	const schedule = requireObject(value, 'scheduleParams');
 	onlyKeys(schedule, ['startTime', 'frequency', 'interval', 'backfill'], 'scheduleParams');
 	const startTime = wholeNumber(schedule.startTime, 'scheduleParams.startTime');
 	if (startTime > MAX_EPOCH_SECONDS) throw flow.invalid("'scheduleParams.startTime' must be epoch seconds, not milliseconds");
+	if (lookups.rejectPastStartTime && startTime < Math.floor((lookups.now ?? Date.now()) / 1000)) throw flow.startTimeInPast();
 	const frequency = requireString(schedule.frequency, 'scheduleParams.frequency');
-	if (!frequencies.includes(frequency)) throw flow.invalid(`'scheduleParams.frequency' must be one of ${frequencies.join(', ')}`);
+	if (!frequencies.includes(frequency)) throw flow.invalidFrequency();
 	if (frequency === 'once') {
 		// The flow spec forbids both for a one-time run.
-		if (schedule.interval !== undefined) throw flow.invalid("'scheduleParams.interval' is not allowed with frequency \"once\"");
-		if (schedule.backfill !== undefined) throw flow.invalid("'scheduleParams.backfill' is not allowed with frequency \"once\"");
+		if (schedule.interval !== undefined) throw flow.intervalWithOnce();
+		if (schedule.backfill !== undefined) throw flow.backfillWithOnce();
 	} else {
-		const interval = wholeNumber(schedule.interval, 'scheduleParams.interval');
+		if (schedule.interval === undefined || schedule.interval === null || schedule.interval === '') throw flow.mandatory('scheduleParams.interval');
+		let interval: number;
+		try {
+			interval = wholeNumber(schedule.interval, 'scheduleParams.interval');
+		} catch {
+			throw flow.intervalInvalid();
+		}
 		const minimum = frequency === 'minute' ? 15 : 1;
-		if (interval < minimum) throw flow.invalid(`'scheduleParams.interval' must be at least ${minimum} for frequency "${frequency}"`);
+		if (interval < minimum) throw flow.intervalTooSmall(frequency, minimum);
 		const backfill = schedule.backfill;
 		if (backfill !== undefined && typeof backfill !== 'boolean' && backfill !== 'true' && backfill !== 'false') {
 			throw flow.invalid("'scheduleParams.backfill' must be a boolean");
@@ -231,7 +277,7 @@ function validateSchedule(value: unknown, frequencies: readonly string[]): Recor
 	return { ...schedule };
 }
 
-function validateTransformations(value: unknown, allowed: readonly string[], columns: Set<string>): FlowTransformation[] {
+export function validateTransformations(value: unknown, allowed: readonly string[], columns: Set<string>): FlowTransformation[] {
 	if (value === undefined) return [];
 	if (!Array.isArray(value)) throw flow.invalid("'transformations' must be an array");
 	const seen = new Set<string>();
@@ -262,11 +308,54 @@ function validateTransformations(value: unknown, allowed: readonly string[], col
 	});
 }
 
+/** `options`: partial ingestion threshold (percent, > 0, <= 100) and error diagnostics (boolean). */
+export function validateFlowOptions(value: unknown): Record<string, unknown> | undefined {
+	if (value === undefined) return undefined;
+	const options = requireObject(value, 'options');
+	onlyKeys(options, ['partialIngestionPercent', 'errorDiagnosticsEnabled'], 'options');
+	const percent = options.partialIngestionPercent;
+	if (percent !== undefined && (typeof percent !== 'number' || !(percent > 0 && percent <= 100))) {
+		throw flow.invalid("'options.partialIngestionPercent' must be a number above 0 and at most 100");
+	}
+	if (options.errorDiagnosticsEnabled !== undefined && typeof options.errorDiagnosticsEnabled !== 'boolean') {
+		throw flow.invalid("'options.errorDiagnosticsEnabled' must be a boolean");
+	}
+	return structuredClone(options);
+}
+
+/**
+ * Rules between schedule, transformations and targets: 1367 (a scheduled flow from a table source
+ * needs Copy.deltaColumn), 1369 (no delta column with once), and, when the mapping set is known,
+ * 1439 (no such mapping set), 1412 (no such version) and 1425 (the target's schema is not the
+ * mapping set's output schema).
+ */
+export function checkFlowRules(
+	fields: Pick<FlowFields, 'scheduleParams' | 'transformations' | 'targetConnectionIds'>,
+	spec: { tableSource: boolean },
+	lookups: DataflowLookups,
+): void {
+	const copy = fields.transformations.find((t) => t.name === 'Copy');
+	if (fields.scheduleParams.frequency === 'once') {
+		if (copy) throw flow.deltaColumnWithOnce();
+	} else if (spec.tableSource && !copy) {
+		throw flow.deltaColumnMissing();
+	}
+	const mapping = fields.transformations.find((t) => t.name === 'Mapping');
+	if (!mapping || !lookups.mappingSet) return;
+	const set = lookups.mappingSet(String(mapping.params.mappingId));
+	if (!set) throw flow.notFound(`Mapping set '${String(mapping.params.mappingId)}'`);
+	if (mapping.params.mappingVersion !== undefined && Number(mapping.params.mappingVersion) > set.version) throw flow.mappingVersionInvalid();
+	for (const id of fields.targetConnectionIds) {
+		if (lookups.targetConnection(id)?.data.schema.id !== set.outputSchema.schemaRef.id) throw flow.schemaMismatch();
+	}
+}
+
 export function validateFlowBody(body: unknown, lookups: DataflowLookups): FlowFields {
 	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
+	if (body.state !== undefined) throw flow.stateOnCreate();
 	onlyKeys(
 		body,
-		['name', 'description', 'flowSpec', 'sourceConnectionIds', 'targetConnectionIds', 'transformations', 'scheduleParams'],
+		['name', 'description', 'flowSpec', 'sourceConnectionIds', 'targetConnectionIds', 'transformations', 'scheduleParams', 'options'],
 		'the flow',
 	);
 	const name = requireString(body.name, 'name');
@@ -299,7 +388,9 @@ export function validateFlowBody(body: unknown, lookups: DataflowLookups): FlowF
 		}
 	}
 	const transformations = validateTransformations(body.transformations, spec.transformations, columns);
-	const scheduleParams = validateSchedule(body.scheduleParams, spec.frequencies);
+	const scheduleParams = validateSchedule(body.scheduleParams, spec.frequencies, lookups);
+	const options = validateFlowOptions(body.options);
+	checkFlowRules({ scheduleParams, transformations, targetConnectionIds }, spec, lookups);
 
 	return {
 		name,
@@ -309,5 +400,6 @@ export function validateFlowBody(body: unknown, lookups: DataflowLookups): FlowF
 		targetConnectionIds,
 		transformations,
 		scheduleParams,
+		...(options !== undefined ? { options } : {}),
 	};
 }

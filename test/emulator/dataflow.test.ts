@@ -1,7 +1,9 @@
 import {
 	DATA_LAKE_CONNECTION_SPEC_ID,
 	DATABASE_FLOW_SPEC_ID,
+	DEFAULT_SCHEMA_ID,
 	REDSHIFT_CONNECTION_SPEC_ID,
+	startEmulator,
 } from './index';
 import {
 	call,
@@ -20,7 +22,12 @@ const SOURCES = `${FLOW_SERVICE}/sourceConnections`;
 const TARGETS = `${FLOW_SERVICE}/targetConnections`;
 const FLOWS = `${FLOW_SERVICE}/flows`;
 const ETAG = /^".+"$/;
-const MAPPING_ID = '0b090130b58b4819afc78b6dc98b484d';
+/** A well-formed mapping set ID that no mapping set has. */
+const UNKNOWN_MAPPING_ID = '0b090130b58b4819afc78b6dc98b484d';
+const CUSTOMERS_SCHEMA_ID = 'https://ns.adobe.com/emulator/schemas/1a2b3c4d5e6f708192a3b4c5d6e7f809';
+/** Set per test: a Catalog dataset of the default schema and a mapping set to that schema. */
+let DATASET_ID: string;
+let MAPPING_ID: string;
 
 type Body = Record<string, unknown>;
 
@@ -57,11 +64,11 @@ function targetBody(): Body {
 		name: 'Orders dataset',
 		data: {
 			schema: {
-				id: 'https://ns.adobe.com/acme/schemas/52b59140414aa6a370ef5e21155fd7a686744b8739ecc168',
+				id: DEFAULT_SCHEMA_ID,
 				version: 'application/vnd.adobe.xed-full+json;version=1',
 			},
 		},
-		params: { dataSetId: '6019e0e7c5dcf718db5ebc71' },
+		params: { dataSetId: DATASET_ID },
 		connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC_ID, version: '1.0' },
 	};
 }
@@ -72,8 +79,20 @@ function flowBody(sourceId: string, targetId: string): Body {
 		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
 		sourceConnectionIds: [sourceId],
 		targetConnectionIds: [targetId],
-		transformations: [{ name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: 0 } }],
+		transformations: [
+			{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', timezone: 'UTC' } } },
+			{ name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: 0 } },
+		],
 		scheduleParams: { startTime: 1612310466, frequency: 'hour', interval: 1 },
+	};
+}
+
+/** A one-time flow: no Copy/deltaColumn (FLOW-1369-400), no interval or backfill. */
+function onceFlowBody(sourceId: string, targetId: string): Body {
+	return {
+		...flowBody(sourceId, targetId),
+		transformations: [{ name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: 0 } }],
+		scheduleParams: { startTime: 1612310466, frequency: 'once' },
 	};
 }
 
@@ -84,6 +103,8 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 	beforeEach(async () => {
 		h = await startHarness();
 		baseId = (await h.create()).json.id;
+		DATASET_ID = h.emu.seedDataset().id;
+		MAPPING_ID = h.emu.seedMappingSet().id;
 	});
 	afterEach(() => h.emu.close());
 
@@ -126,7 +147,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			});
 
 			const target = (await get(`${TARGETS}/${targetId}`)).json.items[0];
-			expect(target).toMatchObject({ id: targetId, params: { dataSetId: '6019e0e7c5dcf718db5ebc71' } });
+			expect(target).toMatchObject({ id: targetId, params: { dataSetId: DATASET_ID } });
 
 			const flow = (await get(`${FLOWS}/${flowId}`)).json.items[0];
 			expect(flow).toMatchObject({
@@ -134,14 +155,32 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
 				sourceConnectionIds: [sourceId],
 				targetConnectionIds: [targetId],
-				transformations: [{ name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: 0 } }],
+				transformations: flowBody(sourceId, targetId).transformations,
 				scheduleParams: { startTime: 1612310466, frequency: 'hour', interval: 1 },
+				inheritedAttributes: {
+					sourceConnections: [{ id: sourceId, baseConnection: { id: baseId, connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' } } }],
+					targetConnections: [{ id: targetId, connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC_ID, version: '1.0' } }],
+				},
+				runs: `/runs?property=flowId==${flowId}`,
 			});
 
 			expect(h.emu.sourceConnections().map((s) => s.id)).toEqual([sourceId]);
 			expect(h.emu.targetConnections().map((t) => t.id)).toEqual([targetId]);
 			expect(h.emu.flows().map((f) => f.id)).toEqual([flowId]);
 		});
+
+		it('accepts a source connection without columns and stores the table columns (open question 3)', async () => {
+			const id = created(await post(SOURCES, withChange(sourceBody(baseId), 'params.columns', undefined)));
+			expect(h.emu.sourceConnections().find((c) => c.id === id)?.params.columns.map((c) => c.name)).toEqual(['order_id', 'customer_id', 'quantity', 'total', 'paid', 'ordered_at']);
+		});
+
+		it.each(['application/vnd.adobe.xed-full+json;version=1', 'application/vnd.adobe.xed-full+json;version=1.0'])(
+			'accepts the target schema version %s, with or without data.format (open question 15)',
+			async (version) => {
+				created(await post(TARGETS, withChange(targetBody(), 'data.schema.version', version)));
+				created(await post(TARGETS, withChange(withChange(targetBody(), 'data.schema.version', version), 'data.format', 'parquet_xdm')));
+			},
+		);
 
 		it('accepts the columns exactly as explore returns them', async () => {
 			const schema = await get(`${CONNECTIONS}/${baseId}/explore?objectType=table&object=public.customers`);
@@ -165,20 +204,28 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it.each([
-			[{ startTime: 1612310466, frequency: 'once' }],
 			[{ startTime: 1612310466, frequency: 'day', interval: 1, backfill: false }],
 			[{ startTime: 1612310466, frequency: 'week', interval: 2 }],
+			[{ startTime: 1612310466, frequency: 'minute', interval: 15, backfill: true }],
 		])('accepts schedule %p', async (scheduleParams) => {
 			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
 			const targetId = created(await post(TARGETS, targetBody()));
 			created(await post(FLOWS, { ...flowBody(sourceId, targetId), scheduleParams }));
 		});
 
-		it('creates a flow without transformations', async () => {
+		it('creates a one-time flow without a delta column, and one without transformations', async () => {
 			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
 			const targetId = created(await post(TARGETS, targetBody()));
-			const flowId = created(await post(FLOWS, withChange(flowBody(sourceId, targetId), 'transformations', undefined)));
+			created(await post(FLOWS, onceFlowBody(sourceId, targetId)));
+			const flowId = created(await post(FLOWS, withChange(onceFlowBody(sourceId, targetId), 'transformations', undefined)));
 			expect(h.emu.flows().find((f) => f.id === flowId)?.transformations).toEqual([]);
+		});
+
+		it('accepts options (partial ingestion, error diagnostics) on create', async () => {
+			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
+			const targetId = created(await post(TARGETS, targetBody()));
+			const flowId = created(await post(FLOWS, { ...flowBody(sourceId, targetId), options: { partialIngestionPercent: 5, errorDiagnosticsEnabled: true } }));
+			expect((await get(`${FLOWS}/${flowId}`)).json.items[0].options).toEqual({ partialIngestionPercent: 5, errorDiagnosticsEnabled: true });
 		});
 	});
 
@@ -233,12 +280,15 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			['no data.schema', 'data.schema', undefined, '1304-400'],
 			['a schema id that is not an XDM $id', 'data.schema.id', 'orders-schema', '1301-400'],
 			['another schema version', 'data.schema.version', '1', '1301-400'],
+			['schema version 2', 'data.schema.version', 'application/vnd.adobe.xed-full+json;version=2', '1301-400'],
 			['a file format', 'data.format', 'delimited', '1301-400'],
 			['no dataSetId', 'params.dataSetId', undefined, '1304-400'],
 			['a dataSetId that is not a Catalog id', 'params.dataSetId', 'orders', '1301-400'],
 			['an unknown field in params', 'params.tableName', 'x', '1301-400'],
 			['the Redshift spec', 'connectionSpec.id', REDSHIFT_CONNECTION_SPEC_ID, '1439-404'],
 			['an unknown base connection', 'baseConnectionId', '00000000-0000-4000-8000-000000000000', '1439-404'],
+			['a dataset Catalog does not have', 'params.dataSetId', '6019e0e7c5dcf718db5ebc71', '1439-404'],
+			["a schema that is not the dataset's", 'data.schema.id', CUSTOMERS_SCHEMA_ID, '1301-400'],
 		])('refuses %s', async (_label, path, value, code) => {
 			expectFlowError(await post(TARGETS, withChange(targetBody(), path, value)), code);
 			expect(h.emu.targetConnections()).toEqual([]);
@@ -273,27 +323,40 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			['no startTime', 'scheduleParams.startTime', undefined, '1304-400'],
 			['a startTime in milliseconds', 'scheduleParams.startTime', 1612310466000, '1301-400'],
 			['a startTime that is not a number', 'scheduleParams.startTime', 'tomorrow', '1301-400'],
-			['an unknown frequency', 'scheduleParams.frequency', 'month', '1301-400'],
+			['an unknown frequency', 'scheduleParams.frequency', 'month', '1397-400'],
 			['an unknown schedule field', 'scheduleParams.timezone', 'UTC', '1301-400'],
 			['no interval for hourly runs', 'scheduleParams.interval', undefined, '1304-400'],
-			['interval 0', 'scheduleParams.interval', 0, '1301-400'],
+			['interval 0', 'scheduleParams.interval', 0, '1362-400'],
+			['a fractional interval', 'scheduleParams.interval', 1.5, '1363-400'],
+			['state on create', 'state', 'enabled', '1410-400'],
+			['options with a bad threshold', 'options', { partialIngestionPercent: 0 }, '1301-400'],
+			['a scheduled flow without a delta column', 'transformations', [{ name: 'Mapping', params: { mappingId: UNKNOWN_MAPPING_ID } }], '1367-400'],
+			['a mapping set that does not exist', 'transformations.1.params.mappingId', UNKNOWN_MAPPING_ID, '1439-404'],
+			['a mapping set version that does not exist', 'transformations.1.params.mappingVersion', 1, '1412-400'],
 			['a non-boolean backfill', 'scheduleParams.backfill', 'yes', '1301-400'],
 			['transformations not an array', 'transformations', { name: 'Mapping' }, '1301-400'],
 			['an unknown transformation', 'transformations', [{ name: 'Filter', params: {} }], '1301-400'],
-			['a mapping id that is not a mapping set id', 'transformations', [{ name: 'Mapping', params: { mappingId: 'FILL_IN' } }], '1301-400'],
-			['a mapping twice', 'transformations', [{ name: 'Mapping', params: { mappingId: MAPPING_ID } }, { name: 'Mapping', params: { mappingId: MAPPING_ID } }], '1301-400'],
+			['a mapping id that is not a mapping set id', 'transformations.1.params.mappingId', 'FILL_IN', '1301-400'],
+			['a mapping twice', 'transformations.0', { name: 'Mapping', params: { mappingId: UNKNOWN_MAPPING_ID } }, '1301-400'],
 			['a delta column the source does not have', 'transformations', [{ name: 'Copy', params: { deltaColumn: { name: 'quantity' } } }], '1301-400'],
 		])('refuses %s', async (_label, path, value, code) => {
 			await refuse(withChange(flowBody(sourceId, targetId), path, value), code);
 		});
 
-		it('refuses minute runs more often than every 15 minutes', async () => {
-			await refuse(withChange(flowBody(sourceId, targetId), 'scheduleParams', { startTime: 1612310466, frequency: 'minute', interval: 10 }), '1301-400');
+		it('refuses minute runs more often than every 15 minutes (FLOW-1362-400)', async () => {
+			await refuse(withChange(flowBody(sourceId, targetId), 'scheduleParams', { startTime: 1612310466, frequency: 'minute', interval: 10 }), '1362-400');
 		});
 
-		it('refuses interval or backfill with frequency once', async () => {
-			await refuse(withChange(flowBody(sourceId, targetId), 'scheduleParams', { startTime: 1612310466, frequency: 'once', interval: 1 }), '1301-400');
-			await refuse(withChange(flowBody(sourceId, targetId), 'scheduleParams', { startTime: 1612310466, frequency: 'once', backfill: true }), '1301-400');
+		it('refuses interval (1361), backfill (1364) or a delta column (1369) with frequency once', async () => {
+			await refuse(withChange(onceFlowBody(sourceId, targetId), 'scheduleParams.interval', 1), '1361-400');
+			await refuse(withChange(onceFlowBody(sourceId, targetId), 'scheduleParams.backfill', true), '1364-400');
+			await refuse(withChange(flowBody(sourceId, targetId), 'scheduleParams', { startTime: 1612310466, frequency: 'once' }), '1369-400');
+		});
+
+		it("refuses a target whose dataset schema is not the mapping set's output schema (FLOW-1425-400)", async () => {
+			const customers = h.emu.seedDataset({ body: { name: 'Customers', schemaRef: { id: CUSTOMERS_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' } } }).id;
+			const other = created(await post(TARGETS, { ...targetBody(), data: { schema: { id: CUSTOMERS_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' } }, params: { dataSetId: customers } }));
+			await refuse(flowBody(sourceId, other), '1425-400');
 		});
 
 		it('refuses the same id twice, and ids swapped between source and target', async () => {
@@ -318,8 +381,8 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 		it('answers 405 for methods it does not emulate', async () => {
 			const headers = jsonHeaders(h.emu, h.token);
-			expectFlowError(await call(h.emu, 'GET', SOURCES, { headers }), '1006-405');
-			expectFlowError(await call(h.emu, 'DELETE', `${FLOWS}/x`, { headers }), '1006-405');
+			expectFlowError(await call(h.emu, 'PATCH', `${SOURCES}/x`, { headers, body: [] }), '1006-405');
+			expectFlowError(await call(h.emu, 'POST', `${FLOWS}/x`, { headers, body: {} }), '1006-405');
 		});
 
 		it('goes through the gateway like every Flow Service call', async () => {
@@ -360,6 +423,26 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			expectFlowError(await del(baseId), '1418-400');
 			h.emu.markInUse(baseId, false);
 			expect((await del(baseId)).status).toBe(204);
+		});
+	});
+
+	describe('start time in the past (rejectPastStartTime)', () => {
+		it('is accepted by default and refused with FLOW-1360-400 when the option is on', async () => {
+			const strict = await startEmulator({ rejectPastStartTime: true });
+			try {
+				const dataset = strict.seedDataset().id;
+				const target = strict.seedTargetConnection({ body: { ...targetBody(), params: { dataSetId: dataset } } }).id;
+				const mapping = strict.seedMappingSet().id;
+				const token = (await call(strict, 'POST', '/ims/token/v3', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: strict.options.clientId, client_secret: strict.options.clientSecret, scope: strict.options.scopes }).toString() })).json.access_token;
+				const base = (await call(strict, 'POST', CONNECTIONS, { headers: jsonHeaders(strict, token), body: redshiftBody() })).json.id;
+				const source = (await call(strict, 'POST', SOURCES, { headers: jsonHeaders(strict, token), body: sourceBody(base) })).json.id;
+				const body = withChange(flowBody(source, target), 'transformations.1.params.mappingId', mapping);
+				expectFlowError(await call(strict, 'POST', FLOWS, { headers: jsonHeaders(strict, token), body }), '1360-400');
+				const future = withChange(body, 'scheduleParams.startTime', Math.floor(Date.now() / 1000) + 3600);
+				expect((await call(strict, 'POST', FLOWS, { headers: jsonHeaders(strict, token), body: future })).status).toBe(201);
+			} finally {
+				await strict.close();
+			}
 		});
 	});
 

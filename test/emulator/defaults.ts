@@ -1,4 +1,5 @@
 import { COLUMN_TYPES, DEFAULT_TABLES } from './catalog';
+import { DEFAULT_SCHEMAS } from './schemaRegistry/schemas';
 import type { EmulatorOptions, Hosting, ResolvedOptions } from './types';
 
 export const REDSHIFT_CONNECTION_SPEC_ID = '3416976c-a9ca-4bba-901a-1f08f66978ff';
@@ -63,6 +64,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? d.tokenLifetimeSeconds,
 		latencyMs: options.latencyMs ?? d.latencyMs,
 		tables: tables.map((t) => ({ path: t.path, columns: t.columns.map((c) => ({ ...c })) })),
+		schemas: structuredClone([...(options.schemas ?? DEFAULT_SCHEMAS)]),
+		rejectPastStartTime: options.rejectPastStartTime ?? false,
 		host: options.host ?? d.host,
 		port: options.port ?? d.port,
 	};

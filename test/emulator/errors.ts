@@ -18,9 +18,14 @@ export class GatewayError extends Error {
 	}
 }
 
-/** Flow Service errors: {type, title, status, report}. `code` is e.g. '1304-400'; the suffix is the HTTP status. */
+/**
+ * Flow Service errors: {type, title, status, report}. `code` is e.g. '1304-400'; the suffix is the HTTP
+ * status. `service` is the type prefix: FLOW, or (emulator choice) CAT for Catalog, XDM for the Schema
+ * Registry and DPREP for Data Prep, set by those services' routers on errors raised by shared validators.
+ */
 export class FlowError extends Error {
 	readonly status: number;
+	service = 'FLOW';
 
 	constructor(
 		readonly code: string,
@@ -33,7 +38,7 @@ export class FlowError extends Error {
 
 	body(requestId: string) {
 		return {
-			type: `https://ns.adobe.com/aep/errors/FLOW-${this.code}`,
+			type: `https://ns.adobe.com/aep/errors/${this.service}-${this.code}`,
 			title: this.title,
 			status: this.status,
 			report: { 'detailed-message': this.message, 'request-id': requestId },
@@ -93,4 +98,46 @@ export const flow = {
 	sandboxMissing: () =>
 		new FlowError('2105-400', 'Sandbox header missing', 'The x-sandbox-name header is required'),
 	sandboxNotFound: (name: string) => new FlowError('2100-404', 'Sandbox not found', `Sandbox '${name}' not found`),
+
+	// Dataflow rules, from Adobe's sources error reference (help/sources/errors/*.md).
+	startTimeInPast: () => new FlowError('1360-400', 'Invalid schedule', "'scheduleParams.startTime' cannot be in the past"),
+	intervalWithOnce: () => new FlowError('1361-400', 'Invalid schedule', "'scheduleParams.interval' is not allowed with frequency \"once\""),
+	intervalTooSmall: (frequency: string, minimum: number) =>
+		new FlowError('1362-400', 'Invalid schedule', `'scheduleParams.interval' must be at least ${minimum} for frequency "${frequency}"`),
+	intervalInvalid: () => new FlowError('1363-400', 'Invalid schedule', "'scheduleParams.interval' must be a whole number"),
+	backfillWithOnce: () => new FlowError('1364-400', 'Invalid schedule', "'scheduleParams.backfill' is not allowed with frequency \"once\""),
+	startTimeLocked: () =>
+		new FlowError('1366-400', 'Invalid update', "'scheduleParams.startTime' cannot change once the scheduled start has passed"),
+	deltaColumnMissing: () =>
+		new FlowError('1367-400', 'Delta column missing', "A scheduled flow from a table source needs a Copy transformation with 'deltaColumn'"),
+	deltaColumnWithOnce: () =>
+		new FlowError('1369-400', 'Delta column not allowed', "A 'deltaColumn' is not allowed with frequency \"once\""),
+	runWindowInvalid: () => new FlowError('1381-400', 'Invalid run', "'params.windowEndTime' is before 'params.windowStartTime'"),
+	runDeltaChanged: () => new FlowError('1382-400', 'Invalid run', "'params.deltaColumn' differs from the flow's delta column"),
+	runDeltaMissing: () => new FlowError('1383-400', 'Invalid run', "'params.deltaColumn' is required on the first run of the flow"),
+	runParamsInvalid: (detail: string) => new FlowError('1384-400', 'Invalid run parameters', detail),
+	runNotOnce: () => new FlowError('1386-400', 'On-demand run not allowed', 'Only a flow scheduled "once" can be run on demand'),
+	retryNotFailed: () => new FlowError('1387-400', 'Retry not allowed', 'Only a failed run can be retried'),
+	retryFlowDisabled: () => new FlowError('1388-400', 'Retry not allowed', 'The flow is disabled: enable it before retrying a run'),
+	invalidFrequency: () =>
+		new FlowError('1397-400', 'Invalid schedule', "'scheduleParams.frequency' must be one of once, minute, hour, day, week"),
+	onceAfterStart: () => new FlowError('1403-400', 'Invalid update', "A flow cannot switch to frequency \"once\" after it has started"),
+	backfillAfterStart: () => new FlowError('1404-400', 'Invalid update', "'scheduleParams.backfill' cannot change after the flow has started"),
+	stateOnCreate: () => new FlowError('1410-400', 'Invalid request', "'state' cannot be set when creating a flow"),
+	mappingVersionInvalid: () => new FlowError('1412-400', 'Invalid mapping version', "'mappingVersion' is not a version of the mapping set"),
+	actionNotApplicable: (op: string, state: string) =>
+		new FlowError('1422-400', 'Action not applicable', `Action '${op}' cannot be applied to a flow that is ${state}`),
+	schemaMismatch: () =>
+		new FlowError('1425-400', 'Schema mismatch', "The target dataset's schema differs from the mapping set's output schema (ID and version)"),
+	patchPathInvalid: (path: string) => new FlowError('1455-400', 'Invalid patch path', `Path '${path}' cannot be patched`),
 };
+
+/** Re-labels errors raised by shared validators for another service (CAT, XDM, DPREP). */
+export function asService<T>(service: string, run: () => T): T {
+	try {
+		return run();
+	} catch (err) {
+		if (err instanceof FlowError) err.service = service;
+		throw err;
+	}
+}

@@ -41,6 +41,11 @@ describe('test, explore and connectionSpecs', () => {
 			expect(res.json.map((t: { path: string }) => t.path)).toEqual(['public.orders', 'public.customers', 'sales.line_items']);
 		});
 
+		it("accepts the spec's upper-case objectType (ROOT, TABLE) as well as the tutorials' lower case", async () => {
+			expect((await get(`${CONNECTIONS}/${id}/explore?objectType=ROOT`)).json).toHaveLength(3);
+			expect((await get(`${CONNECTIONS}/${id}/explore?objectType=TABLE&object=public.orders`)).json.schema.columns).toHaveLength(6);
+		});
+
 		it('explores a table schema with typed columns', async () => {
 			const res = await get(`${CONNECTIONS}/${id}/explore?objectType=table&object=public.orders`);
 			expect(res.status).toBe(200);

@@ -16,6 +16,10 @@ export {
 	SANDBOX_MANAGEMENT_PATH,
 } from './defaults';
 export { DEFAULT_TABLES } from './catalog';
+export { CATALOG_PREFIX } from './catalog/datasets';
+export { DEFAULT_SCHEMA_ID } from './core';
+export { DATA_PREP_PREFIX } from './mappingSets/mappingSets';
+export { DEFAULT_SCHEMAS, SCHEMA_REGISTRY_PREFIX, TENANT_ID } from './schemaRegistry/schemas';
 export type {
 	ColumnType,
 	EmulatorOptions,
@@ -27,6 +31,11 @@ export type {
 	FlowTransformation,
 	Hosting,
 	RequestLogEntry,
+	RunOutcome,
+	StoredDataset,
+	StoredMappingSet,
+	StoredRun,
+	XdmSchema,
 	ResolvedOptions,
 	StartedEmulator,
 	SourceColumn,

@@ -3,7 +3,11 @@ import type { EmulatorCore } from './core';
 import { FLOW_SERVICE_PREFIX, IMS_TOKEN_PATH, SANDBOX_MANAGEMENT_PATH } from './defaults';
 import { FlowError, GatewayError, gateway, ImsError } from './errors';
 import { json, type Reply, type RequestContext } from './http';
-import { handleFlowService } from './routes/flowservice';
+import { CATALOG_PREFIX, DATASET_ROUTES } from './catalog/datasets';
+import { asService } from './errors';
+import { DATA_PREP_PREFIX, MAPPING_SET_ROUTES } from './mappingSets/mappingSets';
+import { handleFlowService, serveRoutes, type Route } from './routes/flowservice';
+import { SCHEMA_REGISTRY_PREFIX, SCHEMA_ROUTES } from './schemaRegistry/schemas';
 import { issueToken } from './routes/ims';
 import { listSandboxes } from './routes/sandboxes';
 
@@ -11,8 +15,18 @@ export function isPlatformPath(path: string): boolean {
 	return path.startsWith('/data/');
 }
 
+/** The other Platform services, each with its error type prefix (emulator choice). */
+const SERVICES: Array<{ prefix: string; service: string; routes: Route[] }> = [
+	{ prefix: CATALOG_PREFIX, service: 'CAT', routes: DATASET_ROUTES },
+	{ prefix: SCHEMA_REGISTRY_PREFIX, service: 'XDM', routes: SCHEMA_ROUTES },
+	{ prefix: DATA_PREP_PREFIX, service: 'DPREP', routes: MAPPING_SET_ROUTES },
+];
+
 function dispatch(ctx: RequestContext, core: EmulatorCore): Reply {
 	if (ctx.path === IMS_TOKEN_PATH) return issueToken(ctx, core);
+	for (const s of SERVICES) {
+		if (ctx.path.startsWith(`${s.prefix}/`)) return asService(s.service, () => serveRoutes(ctx, core, s.prefix, s.routes));
+	}
 	if (ctx.path === FLOW_SERVICE_PREFIX || ctx.path.startsWith(`${FLOW_SERVICE_PREFIX}/`)) {
 		return handleFlowService(ctx, core);
 	}

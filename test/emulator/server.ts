@@ -8,6 +8,7 @@ import { CONTROL_PREFIX, FLOW_SERVICE_PREFIX, IMS_PREFIX, resolveOptions } from 
 import type { Reply, RequestContext } from './http';
 import { handleControl } from './routes/control';
 import { faultReply, route } from './router';
+import { finishRun, startScheduledRun } from './runs/runs';
 import type { EmulatorOptions, RequestLogEntry, StartedEmulator } from './types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -165,6 +166,16 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		targetConnections: () => core.dataflows.targets.all(),
 		flows: () => core.dataflows.flows.all(),
 		seedTargetConnection: (seed = {}) => core.seedTargetConnection(seed.sandboxName, seed.body),
+		seedDataset: (seed = {}) => core.seedDataset(seed.sandboxName, seed.body),
+		seedMappingSet: (seed = {}) => core.seedMappingSet(seed.sandboxName, seed.body),
+		startRun: (flowId) => {
+			const run = startScheduledRun(core, flowId);
+			return { id: run.id, etag: run.etag };
+		},
+		finishRun: (runId, outcome) => structuredClone(finishRun(core, runId, outcome)),
+		datasets: () => core.datasets.all(),
+		mappingSets: () => core.mappingSets.all(),
+		runs: () => core.runs.all(),
 		reset: () => core.reset(),
 		close: async () => {
 			if (!closing) {

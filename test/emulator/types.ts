@@ -1,4 +1,10 @@
 /** Public types of the Flow Service + IMS emulator (dev/test only). */
+import type { StoredDataset } from './catalog/datasets';
+import type { StoredMappingSet } from './mappingSets/mappingSets';
+import type { RunOutcome, StoredRun } from './runs/runs';
+import type { XdmSchema } from './schemaRegistry/schemas';
+
+export type { RunOutcome, StoredDataset, StoredMappingSet, StoredRun, XdmSchema };
 
 export type Hosting = 'azure' | 'aws' | 'any';
 
@@ -29,6 +35,13 @@ export interface EmulatorOptions {
 	tokenLifetimeSeconds?: number;
 	latencyMs?: number;
 	tables?: EmulatorTable[];
+	/** Schema Registry content (xed-full form), the same in every sandbox; default DEFAULT_SCHEMAS. */
+	schemas?: XdmSchema[];
+	/**
+	 * Refuse a flow `startTime` in the past (FLOW-1360-400). Off by default: Adobe lists the error, but
+	 * its own examples create flows with past start times (dataflow-chain.md, open question 8).
+	 */
+	rejectPastStartTime?: boolean;
 	host?: string;
 	port?: number;
 }
@@ -43,6 +56,8 @@ export interface ResolvedOptions {
 	tokenLifetimeSeconds: number;
 	latencyMs: number;
 	tables: EmulatorTable[];
+	schemas: XdmSchema[];
+	rejectPastStartTime: boolean;
 	host: string;
 	port: number;
 }
@@ -138,6 +153,8 @@ export interface StoredFlow extends StoredMeta {
 	transformations: FlowTransformation[];
 	/** As sent (Adobe's own examples send the numbers as strings, its flow spec types them as integers). */
 	scheduleParams: Record<string, unknown>;
+	/** Partial ingestion / error diagnostics, set on create or by PATCH. */
+	options?: Record<string, unknown>;
 }
 
 export interface StartedEmulator {
@@ -169,7 +186,18 @@ export interface StartedEmulator {
 	 * POST /targetConnections and a bad one throws.
 	 */
 	seedTargetConnection(options?: { sandboxName?: string; body?: unknown }): { id: string; etag: string };
-	/** Clears connections (base, source, target), flows, log, tokens (and the counter), faults, in-use marks; restores latency and token lifetime. */
+	/** A dataset as POST /dataSets creates it (default: one of the default orders schema). A bad body throws. */
+	seedDataset(options?: { sandboxName?: string; body?: unknown }): { id: string };
+	/** A mapping set as POST /mappingSets creates it (default: public.orders -> the orders schema). */
+	seedMappingSet(options?: { sandboxName?: string; body?: unknown }): { id: string; version: number };
+	/** Starts a run of a flow (any sandbox) as the scheduler would: status inProgress. */
+	startRun(flowId: string): { id: string; etag: string };
+	/** Ends a scheduled or running run as success or failed, with optional counts, errors and duration. */
+	finishRun(runId: string, outcome: RunOutcome): StoredRun;
+	datasets(): StoredDataset[];
+	mappingSets(): StoredMappingSet[];
+	runs(): StoredRun[];
+	/** Clears connections (base, source, target), flows, datasets, mapping sets, runs, log, tokens (and the counter), faults, in-use marks; restores latency and token lifetime. */
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -72,7 +72,8 @@ export function testConnection(ctx: FlowContext, core: EmulatorCore, id: string)
 
 export function explore(ctx: FlowContext, core: EmulatorCore, id: string): Reply {
 	const conn = find(ctx, core, id);
-	const objectType = ctx.query.get('objectType');
+	// The spec's enum is upper case (ROOT, TABLE), every tutorial writes lower case: both are accepted.
+	const objectType = ctx.query.get('objectType')?.toLowerCase();
 	if (!objectType) throw flow.mandatory('objectType');
 	if (objectType !== 'root' && objectType !== 'table') throw flow.invalid("'objectType' must be 'root' or 'table'");
 	if (!isReachable(conn.auth.params.server)) throw flow.sourceUnreachable();

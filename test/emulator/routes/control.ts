@@ -4,6 +4,7 @@
  */
 import type { EmulatorCore } from '../core';
 import { isPlainObject, json, type Reply, type RequestContext } from '../http';
+import { finishRun, startScheduledRun, type RunOutcome } from '../runs/runs';
 import type { Fault, FaultMatch } from '../types';
 
 class ControlError extends Error {}
@@ -43,12 +44,29 @@ const POST: Record<string, (core: EmulatorCore, b: Record<string, unknown>) => u
 		if (typeof b.id !== 'string') throw new ControlError('id must be a string');
 		core.markInUse(b.id, b.inUse === undefined ? true : b.inUse === true);
 	},
-	// Answers {id, etag} of the new target connection (the only POST that returns data).
-	'target-connections': (core, b) => {
-		if (b.sandboxName !== undefined && typeof b.sandboxName !== 'string') throw new ControlError('sandboxName must be a string');
-		return core.seedTargetConnection(b.sandboxName as string | undefined, b.body);
+	// Answers {id, etag} of the new target connection (without a body: for a new dataset of the default schema).
+	'target-connections': (core, b) => core.seedTargetConnection(sandbox(b), b.body),
+	// Answers {id} of a new dataset (body: a POST /dataSets body; default: one of the default schema).
+	datasets: (core, b) => core.seedDataset(sandbox(b), b.body),
+	// Answers {id, version} of a new mapping set (default: public.orders -> the default schema).
+	'mapping-sets': (core, b) => core.seedMappingSet(sandbox(b), b.body),
+	// Starts a run of {flowId} as the scheduler would (status inProgress); answers {id, etag}.
+	runs: (core, b) => {
+		if (typeof b.flowId !== 'string') throw new ControlError('flowId must be a string');
+		const run = startScheduledRun(core, b.flowId);
+		return { id: run.id, etag: run.etag };
+	},
+	// Ends {runId} as {status: 'success'|'failed'} with optional counts, errors, durationMs; answers the run.
+	'runs/finish': (core, b) => {
+		if (typeof b.runId !== 'string') throw new ControlError('runId must be a string');
+		return finishRun(core, b.runId, b as unknown as RunOutcome);
 	},
 };
+
+function sandbox(b: Record<string, unknown>): string | undefined {
+	if (b.sandboxName !== undefined && typeof b.sandboxName !== 'string') throw new ControlError('sandboxName must be a string');
+	return b.sandboxName as string | undefined;
+}
 
 const GET: Record<string, (core: EmulatorCore) => unknown> = {
 	requests: (core) => core.log,
@@ -57,6 +75,9 @@ const GET: Record<string, (core: EmulatorCore) => unknown> = {
 	'source-connections': (core) => core.dataflows.sources.all(),
 	'target-connections': (core) => core.dataflows.targets.all(),
 	flows: (core) => core.dataflows.flows.all(),
+	datasets: (core) => core.datasets.all(),
+	'mapping-sets': (core) => core.mappingSets.all(),
+	runs: (core) => core.runs.all(),
 };
 
 export function handleControl(ctx: RequestContext, core: EmulatorCore, name: string): Reply {

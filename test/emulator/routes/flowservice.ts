@@ -7,10 +7,17 @@ import { json, type Reply, type RequestContext } from '../http';
 import { connectionSpecDocument } from '../spec';
 import * as c from './connections';
 import * as d from './dataflows';
+import { FLOW_ROUTES } from '../flows/flows';
+import { RUN_ROUTES } from '../runs/runs';
 
-type Handler = (ctx: c.FlowContext, core: EmulatorCore, id: string) => Reply;
+/** A route handler; `id` is the first path group, URL-decoded ('' when the pattern has none). */
+export type Handler = (ctx: c.FlowContext, core: EmulatorCore, id: string) => Reply;
+export interface Route {
+	pattern: RegExp;
+	methods: Record<string, Handler>;
+}
 
-const ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
+const ROUTES: Route[] = [
 	{ pattern: /^\/connections$/, methods: { POST: c.createConnection, GET: c.listAll } },
 	{
 		pattern: /^\/connections\/([^/]+)$/,
@@ -19,12 +26,12 @@ const ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
 	{ pattern: /^\/connections\/([^/]+)\/test$/, methods: { GET: c.testConnection } },
 	{ pattern: /^\/connections\/([^/]+)\/explore$/, methods: { GET: c.explore } },
 	{ pattern: /^\/connectionSpecs\/([^/]+)$/, methods: { GET: getConnectionSpec } },
-	{ pattern: /^\/sourceConnections$/, methods: { POST: d.createSourceConnection } },
-	{ pattern: /^\/sourceConnections\/([^/]+)$/, methods: { GET: d.getSourceConnection } },
-	{ pattern: /^\/targetConnections$/, methods: { POST: d.createTargetConnection } },
-	{ pattern: /^\/targetConnections\/([^/]+)$/, methods: { GET: d.getTargetConnection } },
-	{ pattern: /^\/flows$/, methods: { POST: d.createFlow } },
-	{ pattern: /^\/flows\/([^/]+)$/, methods: { GET: d.getFlow } },
+	{ pattern: /^\/sourceConnections$/, methods: { POST: d.createSourceConnection, GET: d.listSourceConnections } },
+	{ pattern: /^\/sourceConnections\/([^/]+)$/, methods: { GET: d.getSourceConnection, DELETE: d.deleteSourceConnection } },
+	{ pattern: /^\/targetConnections$/, methods: { POST: d.createTargetConnection, GET: d.listTargetConnections } },
+	{ pattern: /^\/targetConnections\/([^/]+)$/, methods: { GET: d.getTargetConnection, DELETE: d.deleteTargetConnection } },
+	...FLOW_ROUTES,
+	...RUN_ROUTES,
 ];
 
 function getConnectionSpec(_ctx: c.FlowContext, core: EmulatorCore, id: string): Reply {
@@ -40,11 +47,15 @@ function safeDecode(segment: string): string {
 	}
 }
 
-export function handleFlowService(ctx: RequestContext, core: EmulatorCore): Reply {
+/**
+ * Gateway and sandbox checks, then the first route whose pattern matches the path after `prefix`
+ * (405 for a known path with another method, 404 for an unknown path).
+ */
+export function serveRoutes(ctx: RequestContext, core: EmulatorCore, prefix: string, routes: Route[]): Reply {
 	checkGateway(ctx, core.options, core.tokens);
 	const flowCtx: c.FlowContext = { ...ctx, sandboxName: requireSandbox(ctx, core.options) };
-	const sub = ctx.path.slice(FLOW_SERVICE_PREFIX.length);
-	for (const route of ROUTES) {
+	const sub = ctx.path.slice(prefix.length);
+	for (const route of routes) {
 		const m = route.pattern.exec(sub);
 		if (!m) continue;
 		const handler = route.methods[ctx.method];
@@ -52,4 +63,8 @@ export function handleFlowService(ctx: RequestContext, core: EmulatorCore): Repl
 		return handler(flowCtx, core, safeDecode(m[1] ?? ''));
 	}
 	throw flow.notFound(`Resource '${sub}'`);
+}
+
+export function handleFlowService(ctx: RequestContext, core: EmulatorCore): Reply {
+	return serveRoutes(ctx, core, FLOW_SERVICE_PREFIX, ROUTES);
 }
