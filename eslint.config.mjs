@@ -1,25 +1,23 @@
-// The official n8n community-node rules (the ones n8n Cloud verification runs), on the shipped
-// sources and on package.json; tests and tools are plain TypeScript.
-import { configs } from '@n8n/eslint-plugin-community-nodes';
+// `npm run lint`. Shipped code (package.json, index.ts, nodes/, credentials/) gets exactly what n8n's
+// verification scanner applies: its own config (eslint-plugin-n8n-nodes-base community, credentials and
+// nodes rulesets, @n8n/eslint-plugin-community-nodes, no-console), with eslint-disable comments ignored.
+// Tests and scripts get typescript-eslint's recommended rules plus no-console.
+import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js', 'gulpfile.js', '.cache/**'] },
+import { scanner } from './scripts/n8nScanner.mjs';
+
+export default defineConfig(
+	globalIgnores(['dist/**', 'coverage/**', '.cache/**', '.e2e/**', 'eslint.config.mjs', 'jest.config.js', 'gulpfile.js']),
 	{
-		files: ['package.json'],
-		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
-		...configs.recommended,
+		files: ['package.json', 'index.ts', 'nodes/**/*.{ts,json}', 'credentials/**/*.{ts,json}'],
+		extends: [await scanner.buildScanConfig()],
+		// The scanner lints with allowInlineConfig: false.
+		linterOptions: { noInlineConfig: true },
 	},
 	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'index.ts'],
-		languageOptions: { parser: tseslint.parser, parserOptions: { project: './tsconfig.json' } },
-		...configs.recommended,
-	},
-	{
-		files: ['test/**/*.ts', 'scripts/**/*.ts'],
-		languageOptions: { parser: tseslint.parser },
-		plugins: { '@typescript-eslint': tseslint.plugin },
-		linterOptions: { reportUnusedDisableDirectives: 'off' },
-		rules: {},
+		files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+		extends: [tseslint.configs.recommended],
+		rules: { 'no-console': 'error' },
 	},
 );

@@ -11,7 +11,8 @@ import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../nodes/shared/constants';
 export class AepRedshiftSignInApi implements ICredentialType {
 	name = REDSHIFT_SIGN_IN_CREDENTIAL_TYPE;
 
-	displayName = 'Redshift Sign-In (Adobe Experience Platform)';
+	// n8n's verification wants credential names to end in "API".
+	displayName = 'Adobe Experience Platform Redshift Sign-In API';
 
 	icon: Icon = {
 		light: 'file:adobeExperiencePlatform.svg',

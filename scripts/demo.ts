@@ -58,10 +58,14 @@ async function main(): Promise<void> {
 		if (failed) throw new Error(`An item failed: ${JSON.stringify(failed.error)}`);
 		if (items.length !== 2) throw new Error(`Expected 2 output items from "${NODE_NAME}", got ${items.length}`);
 
-		console.log(`Ran "${workflow.name ?? 'demo'}" in n8n's engine against the Adobe emulator at ${emulator.baseUrl}\n`);
-		console.log(table(items));
-		console.log(`\nIMS tokens issued: ${emulator.tokensIssued()}`);
-		console.log(`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		process.stdout.write(
+			[
+				`Ran "${workflow.name ?? 'demo'}" in n8n's engine against the Adobe emulator at ${emulator.baseUrl}\n`,
+				table(items),
+				`\nIMS tokens issued: ${emulator.tokensIssued()}`,
+				`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+			].join('\n'),
+		);
 	} finally {
 		await emulator?.close();
 	}
@@ -71,7 +75,7 @@ main().then(
 	// Exit explicitly: keep-alive sockets of n8n's HTTP client must not hold the demo open.
 	() => process.exit(0),
 	(error: unknown) => {
-		console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+		process.stderr.write(`Demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
 		process.exit(1);
 	},
 );

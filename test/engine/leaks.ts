@@ -129,14 +129,15 @@ export class LeakScanner {
 	/** Copies console output into the scan while the returned function has not been called. */
 	watchConsole(): () => void {
 		const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-		const originals = methods.map((method) => console[method]);
+		const target = globalThis.console; // patched to listen, never written to here
+		const originals = methods.map((method) => target[method]);
 		methods.forEach((method, index) => {
-			console[method] = (...args: unknown[]) => {
+			target[method] = (...args: unknown[]) => {
 				this.addText(`console.${method}`, args.map((arg) => (typeof arg === 'string' ? arg : serialiseForScan(arg))).join(' '));
-				originals[index].apply(console, args);
+				originals[index].apply(target, args);
 			};
 		});
-		return () => methods.forEach((method, index) => (console[method] = originals[index]));
+		return () => methods.forEach((method, index) => (target[method] = originals[index]));
 	}
 
 	findLeaks(): LeakHit[] {

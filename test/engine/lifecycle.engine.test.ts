@@ -279,7 +279,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 			})),
 		);
 		const adobe = (await directGet(emulator, `${CONNECTIONS_PATH}/${id}/explore?objectType=root`)) as IDataObject[];
-		expect(jsonOf(result.outputOf('List Tables')).map(({ connectionId: _id, ...table }) => table)).toEqual(adobe);
+		expect(jsonOf(result.outputOf('List Tables'))).toEqual(adobe.map((table) => ({ connectionId: id, ...table })));
 		expect(sent.map(describeRequest)).toEqual([`GET /connections/${id}/explore?objectType=root 200`]);
 	});
 
