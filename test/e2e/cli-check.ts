@@ -22,7 +22,7 @@ import {
 	type N8nInstance,
 	type N8nVersion,
 } from './lib/n8n';
-import { findSecrets } from './lib/secrets';
+import { accessTokensSent, findSecrets } from './lib/secrets';
 import { freePort } from './lib/server';
 import { check, log, step } from './lib/steps';
 import { storedExecutionsLeakCheck, type StoredScanFindings } from './stored-leak-check';
@@ -319,12 +319,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		await step(`[${v}] no secret in n8n's output or log`, async () => {
 			// The fault run's passwords are not here: its Code node outputs them, and n8n prints that.
 			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret, ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password };
-			const tokensSeen = new Set(
-				emulator
-					.requests()
-					.map((r) => /^Bearer (\S+)$/.exec(r.headers.authorization ?? '')?.[1])
-					.filter((t): t is string => !!t),
-			);
+			const tokensSeen = new Set(accessTokensSent(emulator.requests()));
 			check(tokensSeen.size > 0, 'no access token reached the emulator');
 			[...tokensSeen].forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
 			const files = [instance.logFile, ...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f))];
