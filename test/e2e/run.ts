@@ -66,6 +66,10 @@ async function main(): Promise<void> {
 					`${f.faults.tokensIssued} token, n8n execute ${(f.faults.ms / 1000).toFixed(1)} s; stored executions scanned: ${f.storedScan.executions} ` +
 					`(${f.storedScan.secrets} secrets, 0 found)`,
 			);
+			log(
+				`[${f.version}] On Error: ${f.onError.errorOutput} item on the error output, ${f.onError.regular} items in place (regular); ` +
+					`token storm: ${f.tokenStorm.items} items, ${f.tokenStorm.tokensIssued} token requests, ${f.tokenStorm.requests} Flow Service requests`,
+			);
 		}
 		if (!failed && process.env.E2E_KEEP !== '1' && existsSync(work)) rmSync(work, { recursive: true, force: true });
 		else if (!failed) log(`work folder kept (E2E_KEEP=1): ${work}`);
