@@ -137,8 +137,10 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		// Every request with the token (node runs and the Test button) obeys the run's URL rule.
-		checkedPlatformUrl(credentials);
+		// Every request with the token (node runs and the Test button) obeys the run's URL rule. The
+		// Test's baseURL is the field as typed: a pasted /data/foundation/flowservice is dropped here too.
+		const platformUrl = checkedPlatformUrl(credentials);
+		const baseURL = requestOptions.baseURL === undefined ? {} : { baseURL: platformUrl };
 		const headers: IHttpRequestOptions['headers'] = {
 			...(requestOptions.headers ?? {}),
 			Authorization: `Bearer ${credentials.accessToken as string}`,
@@ -150,7 +152,7 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 			headers['x-sandbox-name'] = String(credentials.sandboxName ?? '').trim();
 		}
 		// A redirect would carry the token and the API key to another origin.
-		return { ...requestOptions, headers, disableFollowRedirect: true };
+		return { ...requestOptions, ...baseURL, headers, disableFollowRedirect: true };
 	}
 
 	// Reading the Redshift connection spec proves the token, the org, the sandbox and the

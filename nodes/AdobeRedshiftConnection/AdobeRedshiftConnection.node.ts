@@ -14,7 +14,8 @@ export class AdobeRedshiftConnection implements INodeType {
 		name: 'adobeRedshiftConnection',
 		icon: { light: 'file:adobeRedshiftConnection.svg', dark: 'file:adobeRedshiftConnection.dark.svg' },
 		group: ['transform'],
-		// 1.1: Redshift sign-in from a credential by default (version 1 nodes keep Fields).
+		// 1.1: Redshift sign-in from a credential by default (version 1 nodes keep Fields), and
+		// "If a Connection With This Name Exists" defaults to Reuse It (version 1 keeps Create Another).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"]}}',

@@ -1,3 +1,4 @@
+import { FLOW_SERVICE_PATH, IMS_TOKEN_PATH } from './constants';
 import { InvalidFieldError } from './InvalidFieldError';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
@@ -13,11 +14,25 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * Paths people paste by mistake, per credential field: the full endpoint instead of the base URL.
+ * They are removed (with a note); any other path is refused.
+ */
+const PASTED_SUFFIXES: Record<string, string> = { imsUrl: IMS_TOKEN_PATH, platformUrl: FLOW_SERVICE_PATH };
+
+/** A checked base URL and, when a pasted endpoint path was removed from it, a note saying so. */
+export interface ServiceUrl {
+	url: string;
+	note?: string;
+}
+
+/**
  * Checks an IMS or Platform base URL from the credential and returns it without a trailing
  * slash. Only https is accepted, except for loopback hosts (local emulators and tests), so a
  * typo can never send the client secret or a token over plain HTTP to another machine.
+ * A trailing `/ims/token/v3` (IMS URL) or `/data/foundation/flowservice` (Platform URL) is removed
+ * and noted; any other path is refused. Throws InvalidFieldError naming the field.
  */
-export function normaliseServiceUrl(field: string, label: string, value: unknown): string {
+export function readServiceUrl(field: string, label: string, value: unknown): ServiceUrl {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text) {
 		throw new InvalidFieldError(field, `"${label}" is empty. Enter a URL such as https://platform.adobe.io.`);
@@ -36,5 +51,19 @@ export function normaliseServiceUrl(field: string, label: string, value: unknown
 	if (url.username || url.password || url.search || url.hash) {
 		throw new InvalidFieldError(field, `"${label}" must not contain user info, a query string or a fragment; got "${url.origin}${url.pathname}".`);
 	}
-	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+	const path = url.pathname.replace(/\/+$/, '');
+	if (path === '') return { url: url.origin };
+	const suffix = PASTED_SUFFIXES[field];
+	if (suffix !== undefined && path.toLowerCase() === suffix) {
+		return { url: url.origin, note: `"${label}" ended in ${suffix}; it was used as ${url.origin}. Remove ${suffix} from the field.` };
+	}
+	throw new InvalidFieldError(
+		field,
+		`"${label}" must be the service's address only, without a path (such as ${field === 'imsUrl' ? 'https://ims-na1.adobelogin.com' : 'https://platform.adobe.io'}); got "${url.origin}${url.pathname}".`,
+	);
+}
+
+/** readServiceUrl's URL alone (see there). */
+export function normaliseServiceUrl(field: string, label: string, value: unknown): string {
+	return readServiceUrl(field, label, value).url;
 }

@@ -34,7 +34,7 @@ const FLOW_HINTS: Record<string, string> = {
 };
 
 const GATEWAY_HINTS: Record<string, string> = {
-	'401013': 'The access token was not accepted. n8n fetches a new token automatically; if this persists, check that the Client ID, Client Secret and IMS Org ID in the credential belong to the same Adobe Developer Console project.',
+	'401013': 'The access token was not accepted. n8n fetches a new token automatically; if this persists, check that the Client ID, Client Secret and IMS Org ID in the credential belong to the same Adobe Developer Console project. The credential\'s IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).',
 	'403000': 'The API key (x-api-key) is missing. Set the Client ID in the credential.',
 	'403003': 'The API key is not valid. The Client ID must be the one of an Adobe Developer Console project with the Experience Platform API added.',
 	'400003': 'The IMS org header is missing. Set the IMS Org ID (ends in @AdobeOrg) in the credential.',
@@ -60,7 +60,7 @@ const NETWORK_HINTS: Record<string, string> = {
 function statusHint(status: number | undefined): string {
 	if (status === undefined) return 'Check the network between n8n and Adobe, then try again.';
 	if (status === 400) return 'Adobe rejected the request. Check the node\'s fields.';
-	if (status === 401) return 'The credential was not accepted. Check the Client ID, Client Secret and IMS Org ID.';
+	if (status === 401) return 'The credential was not accepted. Check the Client ID, Client Secret and IMS Org ID. The credential\'s IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).';
 	if (status === 403) return 'Access denied. The API project may lack the Experience Platform Sources permissions for this sandbox.';
 	if (status === 404) return 'Not found. Check the ID and the sandbox name.';
 	if (status === 409) return 'Conflict with the current state of the resource. Fetch it again and retry.';

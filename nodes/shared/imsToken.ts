@@ -150,6 +150,9 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/** Deadline (ms) for one token request, answer body included. */
+export const IMS_DEADLINE_MS = 30_000;
+
 /** A response header by name, whatever its case (axios and n8n hand back plain objects). */
 export function headerValue(headers: unknown, name: string): unknown {
 	if (!headers || typeof headers !== 'object') return undefined;
@@ -171,7 +174,8 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		url,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		body: form.toString(),
-		timeout: 30_000,
+		// A deadline for the whole exchange, body included (axios' timeout is only an idle timeout).
+		abortSignal: AbortSignal.timeout(IMS_DEADLINE_MS),
 		// A redirect would carry the client secret (form body) to another origin.
 		disableFollowRedirect: true,
 	};
@@ -183,7 +187,9 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		const status: number | undefined = error?.response?.status;
 		failure =
 			status === undefined
-				? decodeNetworkError(error?.code, error?.message)
+				? options.abortSignal?.aborted
+					? { ...decodeNetworkError('ETIMEDOUT', undefined), title: `the token request did not finish within ${IMS_DEADLINE_MS / 1000} s` }
+					: decodeNetworkError(error?.code, error?.message)
 				: isRedirectStatus(status)
 					? decodeRedirect(status, headerValue(error?.response?.headers, 'location'), url, 'IMS URL')
 					: decodeAdobeErrorResponse(status, error?.response?.data);

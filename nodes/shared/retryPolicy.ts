@@ -60,6 +60,14 @@ export interface BackoffSettings {
 
 export const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 500, maxMs: 8_000, retryAfterCapMs: 60_000 };
 
+/**
+ * A Retry-After (ms) longer than the cap: waiting the cap and retrying would be sure to fail again,
+ * so the request fails at once instead.
+ */
+export function retryAfterBeyondCap(retryAfterMs: number | undefined, settings: BackoffSettings = DEFAULT_BACKOFF): boolean {
+	return retryAfterMs !== undefined && retryAfterMs > settings.retryAfterCapMs;
+}
+
 /** Exponential backoff with full jitter; a Retry-After from Adobe wins, capped. */
 export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, random: number, settings: BackoffSettings = DEFAULT_BACKOFF): number {
 	if (retryAfterMs !== undefined) return Math.min(retryAfterMs, settings.retryAfterCapMs);

@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, FLOW_SERVICE_PATH } from './constants';
-import { normaliseServiceUrl } from './endpoints';
+import { readServiceUrl } from './endpoints';
 import {
 	decodeAdobeErrorResponse,
 	decodeNetworkError,
@@ -27,6 +27,7 @@ import {
 	isRetryableIdempotent,
 	parseRetryAfter,
 	reachedService,
+	retryAfterBeyondCap,
 	retryDelayMs,
 	type FailureFacts,
 	type Reached,
@@ -38,12 +39,22 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface RequestPolicy {
 	maxRetries: number;
+	/** Deadline (ms) for one whole HTTP exchange, body included (not an idle timeout). */
 	timeoutMs: number;
 	/** No retry starts once this much time has passed since the first attempt. */
 	budgetMs: number;
 }
 
 export const DEFAULT_POLICY: RequestPolicy = { maxRetries: 3, timeoutMs: 30_000, budgetMs: 120_000 };
+
+/** What one node run learns as it goes, shared by all its items. */
+export interface RunState {
+	/**
+	 * Set once a token fetched during this run was rejected as well (401 after n8n's refresh): the
+	 * gateway rejects every token, so further refreshes would only storm IMS. Later 401s fail at once.
+	 */
+	refreshSpent: boolean;
+}
 
 /** What every request of one node run shares: read and checked once from the credential. */
 export interface PlatformContext {
@@ -52,6 +63,9 @@ export interface PlatformContext {
 	/** Values that must never appear in output or errors. */
 	secrets: string[];
 	policy: RequestPolicy;
+	run: RunState;
+	/** Corrections made to the credential's URLs (e.g. a pasted token endpoint), for the output. */
+	notes: string[];
 	/**
 	 * The credential as read once for the run. Handing it to n8n spares a credential read and
 	 * decryption per request, and a token refreshed by one item serves every item at once.
@@ -61,12 +75,15 @@ export interface PlatformContext {
 
 export async function loadPlatformContext(this: RequestContext, policy: RequestPolicy = DEFAULT_POLICY): Promise<PlatformContext> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	normaliseServiceUrl('imsUrl', 'IMS URL (credential)', credentials.imsUrl);
+	const ims = readServiceUrl('imsUrl', 'IMS URL (credential)', credentials.imsUrl);
+	const platform = readServiceUrl('platformUrl', 'Platform URL (credential)', credentials.platformUrl);
 	checkOrgId({ field: 'orgId', label: 'IMS Org ID (credential)' }, credentials.orgId);
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
 		credentials: reference?.id ? { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data: credentials } : undefined,
-		platformUrl: normaliseServiceUrl('platformUrl', 'Platform URL (credential)', credentials.platformUrl),
+		platformUrl: platform.url,
+		run: { refreshSpent: false },
+		notes: [ims.note, platform.note].filter((note): note is string => note !== undefined),
 		defaultSandbox: checkSandboxName({ field: 'sandboxName', label: 'Sandbox Name (credential)' }, credentials.sandboxName),
 		secrets: [credentials.clientSecret, credentials.accessToken].filter((value): value is string => typeof value === 'string'),
 		policy,
@@ -163,9 +180,61 @@ function describeThrown(error: unknown, secrets: string[]): Failure {
 type FullResponse = { body: unknown; headers: unknown; statusCode: number };
 
 /**
+ * Sets `abortSignal` on request options so that it also fires at our deadline.
+ * httpRequestWithAuthentication overwrites `abortSignal` with the execution's cancel signal; the
+ * setter combines the two instead of losing ours.
+ */
+function withDeadline(options: IHttpRequestOptions, deadline: AbortSignal): IHttpRequestOptions {
+	let signal: AbortSignal = deadline;
+	Object.defineProperty(options, 'abortSignal', {
+		enumerable: true,
+		configurable: true,
+		get: () => signal,
+		set: (other: AbortSignal | undefined) => {
+			signal = other && other !== deadline ? AbortSignal.any([deadline, other]) : deadline;
+		},
+	});
+	return options;
+}
+
+class DeadlineExceeded extends Error {}
+
+/** Settles with `promise`, or rejects with DeadlineExceeded once `signal` fires, whichever is first. */
+async function beforeDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+	return await new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(new DeadlineExceeded());
+		if (signal.aborted) return onAbort();
+		signal.addEventListener('abort', onAbort, { once: true });
+		promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+	});
+}
+
+function deadlineFailure(timeoutMs: number): Failure {
+	const facts: FailureFacts = { code: 'ETIMEDOUT' };
+	return {
+		facts,
+		reached: reachedService(facts),
+		decoded: { ...decodeNetworkError('ETIMEDOUT', undefined), title: `Adobe did not finish answering within ${timeoutMs / 1000} s (the node's Timeout option, a deadline for the whole answer)` },
+	};
+}
+
+/** The 401 after this run already saw a freshly fetched token rejected. */
+function refreshSpentFailure(failure: Failure): Failure {
+	return {
+		...failure,
+		decoded: {
+			...failure.decoded,
+			hint: `A token fetched during this run was rejected as well, so this run asks for no more tokens. ${failure.decoded.hint}`,
+		},
+	};
+}
+
+/**
  * One HTTP exchange through n8n's authenticated helper; never throws. Error statuses come back
  * whole (so Retry-After and Adobe's error body survive). A 401 is sent once more in n8n's throwing
- * mode, because n8n refreshes the token (preAuthentication) only for a thrown 401.
+ * mode, because n8n refreshes the token (preAuthentication) only for a thrown 401; once a refreshed
+ * token is rejected too, the run stops doing that (RunState.refreshSpent). The policy's timeout is a
+ * deadline for the whole exchange (both sends, token request and body included).
  */
 export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Outcome<T>> {
 	const options: IHttpRequestOptions = {
@@ -174,7 +243,6 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		headers: { Accept: 'application/json', 'x-sandbox-name': request.sandboxName, ...(request.headers ?? {}) },
 		qs: request.qs,
 		json: true,
-		timeout: ctx.policy.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		// Flow Service repeats filters: property=a&property=b (AND-ed).
@@ -188,14 +256,25 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 	}
 	const secrets = [...ctx.secrets, ...(request.secrets ?? []), ...issuedTokens()];
 	const shared = ctx.credentials ? { credentialsDecrypted: ctx.credentials } : undefined;
+	const deadline = AbortSignal.timeout(ctx.policy.timeoutMs);
+	const exchange = async (sent: IHttpRequestOptions) =>
+		(await beforeDeadline(this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, withDeadline(sent, deadline), shared), deadline)) as FullResponse;
 	let response: FullResponse;
+	let resent = false;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, shared)) as FullResponse;
-		if (response.statusCode === 401) {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options, ignoreHttpStatusErrors: false }, shared)) as FullResponse;
+		response = await exchange(options);
+		if (response.statusCode === 401 && !ctx.run.refreshSpent) {
+			resent = true;
+			response = await exchange({ ...options, ignoreHttpStatusErrors: false });
 		}
 	} catch (error) {
-		return { ok: false, failure: describeThrown(error, secrets) };
+		if (deadline.aborted) return { ok: false, failure: deadlineFailure(ctx.policy.timeoutMs) };
+		const failure = describeThrown(error, secrets);
+		if (resent && failure.facts.status === 401) {
+			ctx.run.refreshSpent = true;
+			return { ok: false, failure: refreshSpentFailure(failure) };
+		}
+		return { ok: false, failure };
 	}
 	const { body, statusCode } = response;
 	if (isRedirectStatus(statusCode)) {
@@ -203,6 +282,7 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		const decoded = decodeRedirect(statusCode, headerValue(response.headers, 'location'), options.url, 'Platform URL');
 		return { ok: false, failure: { facts, reached: 'no', decoded: scrubDecodedError(decoded, secrets) } };
 	}
+	if (statusCode === 401 && ctx.run.refreshSpent) return { ok: false, failure: refreshSpentFailure(describeAnswer(statusCode, body, response.headers, secrets)) };
 	if (statusCode >= 400) return { ok: false, failure: describeAnswer(statusCode, body, response.headers, secrets) };
 	// axios hands back unparseable JSON as text; an empty body (204) is fine.
 	if (typeof body === 'string' && body.trim() !== '') {
@@ -223,8 +303,24 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 }
 
 /**
+ * A failure whose Retry-After exceeds the cap, reworded to say how long Adobe asked to wait;
+ * undefined when the wait is within the cap (or absent). Such a failure is not retried at all.
+ */
+export function retryAfterRefusal(failure: Failure): Failure | undefined {
+	if (!retryAfterBeyondCap(failure.retryAfterMs, DEFAULT_BACKOFF)) return undefined;
+	const seconds = Math.ceil((failure.retryAfterMs as number) / 1000);
+	return {
+		...failure,
+		decoded: {
+			...failure.decoded,
+			hint: `Adobe asked to wait ${seconds} s before trying again (Retry-After), longer than the ${DEFAULT_BACKOFF.retryAfterCapMs / 1000} s this node waits, so it did not retry. Run the item again after that time. ${failure.decoded.hint}`,
+		},
+	};
+}
+
+/**
  * Sends a request, retrying the failures `shouldRetry` accepts with exponential backoff and
- * jitter (Retry-After honoured), within the policy's retry count and time budget.
+ * jitter (Retry-After honoured up to its cap), within the policy's retry count and time budget.
  */
 export async function sendWithRetries<T>(
 	this: RequestContext,
@@ -239,6 +335,8 @@ export async function sendWithRetries<T>(
 		if (outcome.ok) return outcome;
 		const result = { ...outcome, afterAmbiguousAttempt: ambiguous };
 		if (attempt >= ctx.policy.maxRetries || !shouldRetry(outcome.failure)) return result;
+		const refusal = retryAfterRefusal(outcome.failure);
+		if (refusal) return { ...result, failure: refusal };
 		const delay = retryDelayMs(attempt, outcome.failure.retryAfterMs, Math.random(), DEFAULT_BACKOFF);
 		if (Date.now() - started + delay > ctx.policy.budgetMs) return result;
 		ambiguous ||= outcome.failure.reached !== 'no';
@@ -259,12 +357,15 @@ export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex
 		status: failure.decoded.status ?? null,
 		message,
 	};
-	return safeApiError(this, summary, {
+	const error = safeApiError(this, summary, {
 		message,
 		description,
 		httpCode: failure.decoded.status === undefined ? undefined : String(failure.decoded.status),
 		itemIndex,
 	});
+	// n8n swaps a message that mentions a socket code (ETIMEDOUT…) for a generic one; ours says more.
+	error.message = message;
+	return error;
 }
 
 /** A request whose repetition is harmless (GET, PATCH with If-Match, DELETE): retried, then thrown. */

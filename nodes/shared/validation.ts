@@ -72,6 +72,11 @@ export function checkOrgId(ref: FieldRef, value: unknown): string {
 
 const CONNECTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Is this a Flow Service resource ID (a UUID)? */
+export function isConnectionId(value: unknown): value is string {
+	return typeof value === 'string' && CONNECTION_ID.test(value);
+}
+
 export function checkConnectionId(ref: FieldRef, value: unknown): string {
 	const id = checkText(ref, value, { required: true, maxLength: 64 });
 	if (!CONNECTION_ID.test(id)) {

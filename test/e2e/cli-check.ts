@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 
 import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../emulator';
 import { FAULT_CREDENTIAL, FAULT_WORKFLOW_ID, faultCheck, prepareFaultRun, type FaultFindings } from './fault-check';
+import { STORM_CREDENTIAL, onErrorCheck, prepareOnErrorRuns, tokenStormCheck } from './on-error-check';
 import {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
@@ -21,7 +22,7 @@ import {
 	type N8nInstance,
 	type N8nVersion,
 } from './lib/n8n';
-import { findSecrets } from './lib/secrets';
+import { accessTokensSent, findSecrets } from './lib/secrets';
 import { freePort } from './lib/server';
 import { check, log, step } from './lib/steps';
 import { storedExecutionsLeakCheck, type StoredScanFindings } from './stored-leak-check';
@@ -48,6 +49,9 @@ export interface CliFindings {
 	tokens: { afterFirstRun: number; afterSecondRun: number; afterAll: number };
 	examplesRun: string[];
 	faults: FaultFindings;
+	/** Issue 10: error items routed by both On Error modes; token requests when the gateway rejects every token. */
+	onError: { errorOutput: number; regular: number };
+	tokenStorm: { items: number; tokensIssued: number; requests: number };
 	storedScan: StoredScanFindings;
 	instance: N8nInstance;
 }
@@ -224,6 +228,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 	// Every `n8n execute`, in order: n8n must have stored each of them (stored-execution scan).
 	const executed: string[] = [];
 	const faultRun = prepareFaultRun();
+	const onErrorRuns = prepareOnErrorRuns(E2E_CREDENTIAL);
 	try {
 		await step(`[${v}] install the package into .n8n/nodes`, () => installPackage(instance, tarball));
 
@@ -232,7 +237,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			const { clientId, clientSecret, orgId, scopes } = emulator.options;
 			const data = { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl };
 			// The fault run has a credential of its own, so that its token count starts from none stored.
-			const credentials = [E2E_CREDENTIAL, FAULT_CREDENTIAL].map((ref) => ({ ...ref, type: CREDENTIAL_TYPE, data }));
+			const credentials = [E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) => ({ ...ref, type: CREDENTIAL_TYPE, data }));
 			writeFileSync(file, JSON.stringify(credentials));
 			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
 		});
@@ -243,6 +248,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			mkdirSync(dir, { recursive: true });
 			for (const { workflow } of workflows) writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 			writeFileSync(join(dir, `${FAULT_WORKFLOW_ID}.json`), JSON.stringify(faultRun.workflow));
+			for (const extra of onErrorRuns.workflows) writeFileSync(join(dir, `${extra.id}.json`), JSON.stringify(extra));
 			await n8nCli(instance, ['import:workflow', '--separate', `--input=${dir}`]);
 		});
 
@@ -307,15 +313,13 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			return faultCheck(instance, emulator, faultRun);
 		});
 
+		const onError = await step(`[${v}] n8n execute On Error = continueErrorOutput / continueRegularOutput`, () => onErrorCheck(instance, executed, onErrorRuns));
+		const tokenStorm = await step(`[${v}] n8n execute token storm (30 items, every token rejected)`, () => tokenStormCheck(instance, emulator, executed));
+
 		await step(`[${v}] no secret in n8n's output or log`, async () => {
 			// The fault run's passwords are not here: its Code node outputs them, and n8n prints that.
-			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret, ...parameterPasswords(workflows) };
-			const tokensSeen = new Set(
-				emulator
-					.requests()
-					.map((r) => /^Bearer (\S+)$/.exec(r.headers.authorization ?? '')?.[1])
-					.filter((t): t is string => !!t),
-			);
+			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret, ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password };
+			const tokensSeen = new Set(accessTokensSent(emulator.requests()));
 			check(tokensSeen.size > 0, 'no access token reached the emulator');
 			[...tokensSeen].forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
 			const files = [instance.logFile, ...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f))];
@@ -331,10 +335,10 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		});
 
 		const storedScan = await step(`[${v}] no secret in n8n's stored executions (database)`, () =>
-			storedExecutionsLeakCheck(instance, emulator, { executed, parameterPasswords: parameterPasswords(workflows), faultRun }),
+			storedExecutionsLeakCheck(instance, emulator, { executed, parameterPasswords: { ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password }, faultRun }),
 		);
 
-		return { version: v, tokens, examplesRun, faults, storedScan, instance };
+		return { version: v, tokens, examplesRun, faults, onError, tokenStorm, storedScan, instance };
 	} finally {
 		await emulator.close();
 	}

@@ -163,8 +163,9 @@ export async function faultCheck(instance: N8nInstance, emulator: StartedEmulato
 	const expectedPosts = ITEMS + FAULTS.filter((f) => f.resent).reduce((sum, f) => sum + f.count, 0);
 	check(posts === expectedPosts, `expected ${expectedPosts} POST /connections (one per item + one per 429/503), the emulator saw ${posts}`);
 	const lookups = requests.filter((r) => r.method === 'GET' && r.path === CONNECTIONS_PATH).length;
-	const expectedLookups = FAULTS.filter((f) => f.label !== '429').reduce((sum, f) => sum + f.count, 0);
-	check(lookups === expectedLookups, `expected ${expectedLookups} look-ups (GET /connections, one per 503/reset-after), the emulator saw ${lookups}`);
+	// Version 1 node ("Create Another"): each item lists its name once before the POST (the duplicate guard's "before").
+	const expectedLookups = ITEMS + FAULTS.filter((f) => f.label !== '429').reduce((sum, f) => sum + f.count, 0);
+	check(lookups === expectedLookups, `expected ${expectedLookups} look-ups (GET /connections, one per item plus one per 503/reset-after), the emulator saw ${lookups}`);
 
 	// One token for the whole run: the fault credential had none, so exactly one was issued, and
 	// every platform request carried it.

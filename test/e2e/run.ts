@@ -9,17 +9,16 @@
  * (which get the editor check; "none" skips it), E2E_KEEP=1 keeps the work folder on success,
  * N8N_E2E_CACHE moves the install cache.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { cliCheck, type CliFindings } from './cli-check';
 import { editorCheck } from './editor-check';
-import { CACHE, versions, warnings } from './lib/n8n';
-import { run, stopAllDaemons, tail } from './lib/proc';
-import { StepFailure, check, log, printTimings, step } from './lib/steps';
-
-const PROJECT = join(__dirname, '..', '..');
+import { versions, warnings } from './lib/n8n';
+import { stopAllDaemons } from './lib/proc';
+import { installN8nStep, packStep } from './lib/setup';
+import { check, log, printTimings, reportFailure } from './lib/steps';
 
 function listEnv(name: string, fallback: string[]): string[] {
 	const value = process.env[name];
@@ -39,31 +38,8 @@ async function main(): Promise<void> {
 	let failed = true;
 	const findings: CliFindings[] = [];
 	try {
-		await step('install n8n, Node 24, Chromium, playwright-core (install-n8n.sh)', async () => {
-			const result = await run('bash', [join(__dirname, 'install-n8n.sh')], {
-				env: { ...process.env, N8N_E2E_CACHE: CACHE },
-				timeoutMs: 25 * 60_000,
-				outputPrefix: join(work, 'install-n8n'),
-				// Progress lines as they come (the closing `export` lines are for people running it by hand).
-				onStdout: (chunk) => process.stdout.write(chunk.replace(/^export .*\n?/gm, '').replace(/^(?=\[install-n8n)/gm, '    ')),
-			});
-			check(result.code === 0, `install-n8n.sh failed:\n${tail(result.stdout + result.stderr, 30)}`, [join(CACHE, 'logs')]);
-		});
-
-		const tarball = await step('npm pack (prepack: clean + build)', async () => {
-			const dir = join(work, 'pack');
-			mkdirSync(dir);
-			const result = await run('npm', ['pack', '--pack-destination', dir, '--no-update-notifier'], {
-				cwd: PROJECT,
-				env: process.env,
-				timeoutMs: 5 * 60_000,
-				outputPrefix: join(work, 'npm-pack'),
-			});
-			check(result.code === 0, `npm pack failed:\n${tail(result.stdout + result.stderr, 30)}`);
-			const files = readdirSync(dir).filter((f) => f.endsWith('.tgz'));
-			check(files.length === 1, `npm pack produced ${files.length} tarballs`);
-			return join(dir, files[0]);
-		});
+		await installN8nStep(work);
+		const tarball = await packStep(work);
 
 		for (const n8n of all.filter((v) => selected.includes(v.version))) {
 			const findingsForVersion = await cliCheck(n8n, tarball, join(work, `cli-${n8n.version}`));
@@ -74,14 +50,7 @@ async function main(): Promise<void> {
 		}
 		failed = false;
 	} catch (error) {
-		if (error instanceof StepFailure) {
-			process.stdout.write(`\nE2E FAILED at step: ${error.step}\n${error.message}\n`);
-			if (error.evidence.length) process.stdout.write(`evidence:\n${error.evidence.map((e) => `  ${e}`).join('\n')}\n`);
-		} else {
-			process.stdout.write(`\nE2E FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-		}
-		const logs = readdirSync(work, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('n8n.log'));
-		if (logs.length) process.stdout.write(`n8n logs:\n${logs.map((f) => `  ${join(work, f)}`).join('\n')}\n`);
+		reportFailure('E2E', error, work);
 		process.stdout.write(`work folder kept: ${work}\n`);
 	} finally {
 		printTimings();
@@ -96,6 +65,10 @@ async function main(): Promise<void> {
 				`[${f.version}] fault run: ${f.faults.items} items ok, ${f.faults.faultsHit} faults met, ${f.faults.posts} POSTs, ${f.faults.lookups} look-ups, ` +
 					`${f.faults.tokensIssued} token, n8n execute ${(f.faults.ms / 1000).toFixed(1)} s; stored executions scanned: ${f.storedScan.executions} ` +
 					`(${f.storedScan.secrets} secrets, 0 found)`,
+			);
+			log(
+				`[${f.version}] On Error: ${f.onError.errorOutput} item on the error output, ${f.onError.regular} items in place (regular); ` +
+					`token storm: ${f.tokenStorm.items} items, ${f.tokenStorm.tokensIssued} token requests, ${f.tokenStorm.requests} Flow Service requests`,
 			);
 		}
 		if (!failed && process.env.E2E_KEEP !== '1' && existsSync(work)) rmSync(work, { recursive: true, force: true });

@@ -21,7 +21,7 @@ import type { StartedEmulator } from '../emulator';
 import { FAULT_CODE_NODE, FAULT_WORKFLOW_ID, type FaultRun } from './fault-check';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
 import { NODE_TYPE, warnings, type N8nInstance } from './lib/n8n';
-import { EMULATOR_TOKEN_PATTERN, findSecretsInText } from './lib/secrets';
+import { EMULATOR_TOKEN_PATTERN, accessTokensSent, findSecretsInText } from './lib/secrets';
 import { check, log } from './lib/steps';
 
 const MIN_SECRET_LENGTH = 8;
@@ -77,6 +77,33 @@ function ourNodesText(execution: StoredExecution): string {
 	return JSON.stringify({ runData: Object.fromEntries(ours.map((name) => [name, runData[name] ?? null])), error: execution.data.resultData?.error ?? null });
 }
 
+/**
+ * Scans stored executions in the two scopes described above: `everywhere` (plus text shaped like
+ * an emulator token) in every stored part, `passwords` in our node's run data and the execution
+ * error. Returns one line per hit. Control: every connection the emulator holds must appear in
+ * our node's stored output, else the scan could not see leaks (CheckFailure).
+ */
+export function scanStoredExecutions(
+	executions: StoredExecution[],
+	everywhere: Record<string, string>,
+	passwords: Record<string, string>,
+	emulator: StartedEmulator,
+): string[] {
+	const hits: string[] = [];
+	let ourText = '';
+	for (const execution of executions) {
+		const where = `execution ${execution.id} (${execution.workflowId})`;
+		for (const [part, text] of Object.entries(execution.text)) hits.push(...findSecretsInText(`${where} ${part}`, text, everywhere, { tokenPattern: true }));
+		const ours = ourNodesText(execution);
+		hits.push(...findSecretsInText(`${where} our node's run data`, ours, passwords));
+		ourText += ours;
+	}
+	for (const connection of emulator.connections()) {
+		check(ourText.includes(connection.id), `connection id ${connection.id} is in no stored output of our node; the scan would miss leaks`);
+	}
+	return hits;
+}
+
 export async function storedExecutionsLeakCheck(
 	instance: N8nInstance,
 	emulator: StartedEmulator,
@@ -97,12 +124,7 @@ export async function storedExecutionsLeakCheck(
 
 	// Scope 1 secrets: the client secret and every token a request carried.
 	const everywhere: Record<string, string> = { 'client secret': emulator.options.clientSecret };
-	const tokens = new Set(
-		emulator
-			.requests()
-			.map((r) => /^Bearer (\S+)$/.exec(r.headers.authorization ?? '')?.[1])
-			.filter((t): t is string => !!t),
-	);
+	const tokens = new Set(accessTokensSent(emulator.requests()));
 	check(tokens.size > 0, 'no access token reached the emulator');
 	[...tokens].forEach((t, i) => (everywhere[`access token #${i + 1}`] = t));
 	// Control: the pattern search stands for tokens not in the list; it must match the real ones.
@@ -126,20 +148,8 @@ export async function storedExecutionsLeakCheck(
 		check(value.length >= MIN_SECRET_LENGTH, `${label} is shorter than ${MIN_SECRET_LENGTH} characters; it would match ordinary text`);
 	}
 
-	const hits: string[] = [];
-	let ourText = '';
-	for (const execution of executions) {
-		const where = `execution ${execution.id} (${execution.workflowId})`;
-		for (const [part, text] of Object.entries(execution.text)) hits.push(...findSecretsInText(`${where} ${part}`, text, everywhere, { tokenPattern: true }));
-		const ours = ourNodesText(execution);
-		hits.push(...findSecretsInText(`${where} our node's run data`, ours, passwords));
-		ourText += ours;
-	}
-
-	// Controls: scope 2 holds our node's real output, and the search finds passwords n8n stored.
-	for (const connection of emulator.connections()) {
-		check(ourText.includes(connection.id), `connection id ${connection.id} is in no stored output of our node; the scan would miss leaks`);
-	}
+	const hits = scanStoredExecutions(executions, everywhere, passwords, emulator);
+	// Control: the search finds passwords n8n stored.
 	const fault = executions.find((e) => e.workflowId === FAULT_WORKFLOW_ID);
 	check(fault, 'the fault run was not stored');
 	const controlPasswords = Object.fromEntries(input.faultRun.items.map((item, i) => [`fault item ${i}`, item.password]));

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_TABLES, type RequestLogEntry, type StartedEmulator } from '../emulator';
 import { runWorkflow, type RunResult, type WorkflowDefinition } from './harness';
+import { itemView } from './reliability.kit';
 import {
 	CONNECTIONS_PATH,
 	REDSHIFT_SPEC,
@@ -91,7 +92,8 @@ describe('Get Many', () => {
 		emulator = await startTestEmulator();
 		names = Array.from({ length: COUNT }, (_, i) => (i % 70 === 5 ? 'Finance' : `Warehouse ${i}`));
 		newestFirst = (await seedConnections(emulator, names)).reverse();
-	});
+		// Seeding a few hundred connections takes seconds on a loaded machine.
+	}, 20_000);
 
 	it('returnAll follows _links.next across 3 pages and returns every connection once, newest first', async () => {
 		const before = emulator.platformRequests().length;
@@ -221,7 +223,7 @@ describe('Delete', () => {
 		const result = await run(withInputs(workflowFile('delete.workflow.json'), [{ connectionId: id }]));
 
 		expect(result.error).toBeUndefined();
-		expect(result.outputOf('Delete Connection')).toEqual([{ json: { id, deleted: true, sandboxName: 'prod' }, pairedItem: { item: 0 } }]);
+		expect(result.outputOf('Delete Connection')).toEqual([{ json: { id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' }, pairedItem: { item: 0 } }]);
 		expect(flowRequests(before).map(describeRequest)).toEqual([`DELETE /connections/${id} 204`]);
 		expect(emulator.connections()).toEqual([]);
 
@@ -380,7 +382,8 @@ describe('Chaining and sandboxes', () => {
 			{ json: { id: ids[0], ok: true, sandboxName: 'prod' }, pairedItem: { item: 0 } },
 			{ json: { id: ids[1], ok: false, sandboxName: 'prod' }, pairedItem: { item: 1 } },
 		]);
-		expect(emulator.platformRequests().map(describeRequest)).toEqual([
+		// Create lists the connections with its name before each POST (the duplicate guard's "before").
+		expect(emulator.platformRequests().map(describeRequest).filter((line) => !line.startsWith('GET /connections?'))).toEqual([
 			'POST /connections 201',
 			'POST /connections 201',
 			`GET /connections/${ids[0]}/test 200`,
@@ -407,11 +410,12 @@ describe('Chaining and sandboxes', () => {
 		expect(jsonOf(result.outputOf('Get Table Schema')).map((schema) => [schema.tableName, (schema.columns as IDataObject[]).length])).toEqual(
 			DEFAULT_TABLES.map((table) => [table.path, table.columns.length]),
 		);
-		expect(jsonOf(result.outputOf('Delete'))).toEqual([{ id, deleted: true, sandboxName: 'prod' }]);
+		expect(jsonOf(result.outputOf('Delete'))).toEqual([{ id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' }]);
 
 		expect(emulator.connections()).toEqual([]);
 		expect(emulator.tokensIssued()).toBe(1);
 		expect(emulator.platformRequests().map(describeRequest)).toEqual([
+			expect.stringMatching(/^GET \/connections\?property=.*name%3D%3DOrders\+warehouse.* 200$/),
 			'POST /connections 201',
 			`GET /connections/${id} 200`,
 			`PATCH /connections/${id} 200`,
@@ -456,6 +460,7 @@ describe('Chaining and sandboxes', () => {
 		expect(jsonOf(manyDev.outputOf('Get Connections')).map((item) => item.id)).toEqual([stored.id]);
 
 		expect(emulator.platformRequests().map((entry) => `${entry.method} ${entry.headers['x-sandbox-name']} ${entry.status}`)).toEqual([
+			'GET dev 200',
 			'POST dev 201',
 			'GET dev 200',
 			'GET prod 404',
@@ -482,7 +487,7 @@ describe('A bad connection ID never reaches Adobe', () => {
 
 		const continued = await run(continueOnFail(withInputs(workflowFile(file), inputs), node));
 		expect(continued.error).toBeUndefined();
-		expect(continued.outputOf(node)).toEqual([
+		expect(continued.outputOf(node).map((item) => ({ json: itemView(item), pairedItem: item.pairedItem }))).toEqual([
 			{ json: { error: failed.error?.message, description: expect.stringContaining('nothing was sent'), field: 'connectionId' }, pairedItem: { item: 0 } },
 		]);
 

@@ -124,9 +124,9 @@ class CredentialTestFixture implements INodeType {
 	};
 }
 
-async function credentialTest(platformUrl: string): Promise<RunResult> {
+async function credentialTest(platformUrl: string, imsUrl?: string): Promise<RunResult> {
 	return await runWorkflow(singleNodeWorkflow('Credential Test', {}, 'test.credentialTest'), {
-		credentials: [credentialFor(emulator, { platformUrl })],
+		credentials: [credentialFor(emulator, imsUrl === undefined ? { platformUrl } : { platformUrl, imsUrl })],
 		nodeTypes: { 'test.credentialTest': new CredentialTestFixture() },
 	});
 }
@@ -139,6 +139,21 @@ describe('the credential Test obeys the run rule for the Platform URL', () => {
 			'POST /ims/token/v3',
 			'GET /data/foundation/flowservice/connectionSpecs/3416976c-a9ca-4bba-901a-1f08f66978ff',
 		]);
+	});
+
+	it('pasted endpoints (IMS URL …/ims/token/v3, Platform URL …/data/foundation/flowservice) are used without that path, as in a run', async () => {
+		const result = await credentialTest(`${emulator.baseUrl}/data/foundation/flowservice`, `${emulator.baseUrl}/ims/token/v3`);
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests().map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			'POST /ims/token/v3',
+			'GET /data/foundation/flowservice/connectionSpecs/3416976c-a9ca-4bba-901a-1f08f66978ff',
+		]);
+	});
+
+	it('any other path in the Platform URL is refused, naming the field, and nothing is sent', async () => {
+		const result = await credentialTest(`${emulator.baseUrl}/data/foundation`);
+		expect(result.error?.message).toMatch(/"Platform URL" must be the service's address only/);
+		expect(emulator.requests()).toEqual([]);
 	});
 
 	it.each([

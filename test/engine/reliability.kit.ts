@@ -26,8 +26,11 @@ export function credentialFor(emu: StartedEmulator, sandboxName = 'prod'): Harne
 	};
 }
 
-/** Manual trigger -> Code (emits `items`) -> our node with `parameters`, continue-on-fail by default. */
-export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, continueOnFail = true): WorkflowDefinition {
+export type OnError = 'continueRegularOutput' | 'continueErrorOutput';
+
+/** Manual trigger -> Code (emits `items`) -> our node with `parameters`, continue-on-fail (regular output) by default. */
+export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, continueOnFail: boolean | OnError = true): WorkflowDefinition {
+	const onError = continueOnFail === true ? 'continueRegularOutput' : continueOnFail || undefined;
 	return {
 		name: 'reliability',
 		nodes: [
@@ -41,7 +44,7 @@ export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, 
 				position: [400, 0],
 				parameters: { resource: 'connection', ...parameters },
 				credentials: { adobeExperiencePlatformApi: { ...CREDENTIAL } },
-				...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(onError ? { onError } : {}),
 			},
 		],
 		connections: {
@@ -63,7 +66,8 @@ export interface RunNodeOptions {
 	/** Registers the run's outputs and the emulator's secrets (tokens, passwords) for the scan. */
 	leaks?: LeakScanner;
 	label?: string;
-	continueOnFail?: boolean;
+	/** true = Continue (regular output); or the On Error mode; false = stop the workflow. */
+	continueOnFail?: boolean | OnError;
 }
 
 export async function runNode(emu: StartedEmulator, items: IDataObject[], parameters: INodeParameters, options: RunNodeOptions = {}): Promise<NodeRun> {
@@ -79,7 +83,21 @@ export async function runNode(emu: StartedEmulator, items: IDataObject[], parame
 		options.leaks.addEmulatorSecrets(emu);
 	}
 	const output = result.outputOf(NODE);
-	return { result, output, json: output.map((item) => item.json), ms };
+	return { result, output, json: output.map(itemView), ms };
+}
+
+/**
+ * An output item's json, with an error item's details added from `item.error`: n8n reduces the
+ * json of an item that carries `error` to `{ error: message }`, and keeps the rest on the error.
+ */
+export function itemView(item: INodeExecutionData): IDataObject {
+	const error = item.error as (Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }) | undefined;
+	if (!error) return item.json;
+	const view: IDataObject = { ...item.json };
+	if (error.description) view.description = error.description;
+	if (error.httpCode) view.httpCode = error.httpCode;
+	if (typeof error.context?.field === 'string') view.field = error.context.field;
+	return view;
 }
 
 /** Exactly one output item per input item, in input order, each paired with its input. */

@@ -39,7 +39,7 @@ export const optionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600 },
 			default: DEFAULT_TIMEOUT_SECONDS,
-			description: 'How long to wait for each answer from Adobe before giving up on (or retrying) that request',
+			description: 'Deadline for each request to Adobe, the whole answer included; after it the request is retried or the item fails',
 		},
 	],
 };

@@ -1,7 +1,6 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
@@ -34,12 +33,15 @@ function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number,
 	return safeOperationError(this, message, { itemIndex });
 }
 
+/**
+ * The item a failed input becomes with "On Error: Continue". n8n routes an item to the error output
+ * (continueErrorOutput) only when `item.error` is set (or when `json` holds nothing but
+ * error/message), so `error` is set; n8n then reduces `json` to `{ error: message }` and keeps the
+ * description, httpCode and the field (context.field) on the error.
+ */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, field?: string): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	if (field) json.field = field;
-	return { json, pairedItem: { item: itemIndex } };
+	if (field) error.context.field = field;
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
 /** Reads resource/operation, runs it per item (bounded concurrency), keeps order and pairing. */
@@ -62,18 +64,46 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		ctxError = error;
 	}
 
-	const perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex): Promise<INodeExecutionData[]> => {
-		try {
-			if (!ctx) throw ctxError;
-			const result = await handler.execute.call(this, itemIndex, ctx);
-			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = toNodeError.call(this, error, itemIndex, ctx?.secrets ?? []);
-			if (this.continueOnFail()) {
-				return [errorItem(nodeError, itemIndex, error instanceof InvalidFieldError ? error.field : undefined)];
+	// Connections this run created, so that a run that stops part-way can say which ones exist now.
+	const created: Array<{ id: string; itemIndex: number }> = [];
+	let perItem: INodeExecutionData[][];
+	try {
+		perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex): Promise<INodeExecutionData[]> => {
+			try {
+				if (!ctx) throw ctxError;
+				const result = await handler.execute.call(this, itemIndex, ctx);
+				const results = Array.isArray(result) ? result : [result];
+				if (operation === 'create') {
+					for (const output of results) if (typeof output.id === 'string' && output.reused !== true) created.push({ id: output.id, itemIndex });
+				}
+				const notes = ctx.notes;
+				const json = notes.length ? results.map((output) => ({ ...output, notes })) : results;
+				return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: itemIndex } });
+			} catch (error) {
+				const nodeError = toNodeError.call(this, error, itemIndex, ctx?.secrets ?? []);
+				if (this.continueOnFail()) {
+					return [errorItem(nodeError, itemIndex, error instanceof InvalidFieldError ? error.field : undefined)];
+				}
+				throw nodeError;
 			}
-			throw nodeError;
-		}
-	});
+		});
+	} catch (error) {
+		throw withCreatedConnections(error, created);
+	}
 	return [perItem.flat()];
+}
+
+/**
+ * A run that stops part-way (no Continue On Fail) outputs nothing, yet the connections created for
+ * earlier items exist: the error lists them, so that a re-run does not duplicate them unknowingly.
+ */
+function withCreatedConnections(error: unknown, created: Array<{ id: string; itemIndex: number }>): unknown {
+	if (!created.length || !(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	const list = [...created]
+		.sort((a, b) => a.itemIndex - b.itemIndex)
+		.map(({ id, itemIndex }) => `${id} (item ${itemIndex})`)
+		.join(', ');
+	const note = `This run had already created ${created.length} connection(s) before it stopped: ${list}. Running the workflow again creates them again unless "If a Connection With This Name Exists" is set to "Reuse It".`;
+	error.description = error.description ? `${error.description}\n${note}` : note;
+	return error;
 }

@@ -58,13 +58,13 @@ export function publicConnection(stored: IDataObject, sandboxName: string): IDat
 }
 
 /**
- * After an interrupted PATCH whose retry met a changed etag: does the connection already show our
- * changes? Secrets are masked by Adobe, so a password-only change is judged by `updatedAt`.
+ * After an interrupted PATCH whose retry met a changed etag: does the connection provably carry our
+ * changes? Only visible values count. Adobe masks secrets, so a password-only change can never be
+ * proven this way (another writer's etag looks the same) and returns false.
  */
 export function changesAlreadyApplied(
-	current: { name?: unknown; description?: unknown; updatedAt?: unknown; auth?: { params?: IDataObject } },
+	current: { name?: unknown; description?: unknown; auth?: { params?: IDataObject } },
 	changes: ConnectionChanges,
-	sentAtMs: number,
 ): boolean {
 	if (changes.name !== undefined && current.name !== changes.name) return false;
 	if (changes.description !== undefined && current.description !== changes.description) return false;
@@ -75,5 +75,5 @@ export function changesAlreadyApplied(
 		if (String(params[key]) !== String(value)) return false;
 		visible = true;
 	}
-	return visible || (typeof current.updatedAt === 'number' && current.updatedAt >= sentAtMs - CLOCK_SKEW_MS);
+	return visible;
 }

@@ -25,9 +25,13 @@ export interface ListFilter {
 	/** Stop after this many connections; undefined = all pages. */
 	limit?: number;
 	orderBy?: string;
+	/** Item-level secrets (e.g. the password of the connection being created) to scrub from errors. */
+	secrets?: string[];
 }
 
 const PAGE_SIZE = 100;
+/** At most this many pages (10,000 connections) per listing, so endless continuation links end. */
+export const MAX_PAGES = 100;
 
 /** Flow Service path of one connection, e.g. /connections/{id}/test. */
 export function connectionPath(id: string, suffix = ''): string {
@@ -45,7 +49,16 @@ function nextPageRequest(href: string, sandboxName: string): PlatformRequest {
 	return { method: 'GET', path, qs, sandboxName };
 }
 
-/** Redshift base connections in the sandbox, following continuation links page by page. */
+/** Is this listed item what we asked for? A continuation link that dropped the filters must not leak others in. */
+function matchesFilter(item: StoredConnection, filter: ListFilter): boolean {
+	return item?.connectionSpec?.id === REDSHIFT_CONNECTION_SPEC.id && (filter.name === undefined || item.name === filter.name);
+}
+
+/**
+ * Redshift base connections in the sandbox, following continuation links page by page. Every item
+ * is checked against the Redshift connection spec and the name filter (others are dropped). Stops
+ * with an error after MAX_PAGES pages or once the policy's request budget (ms) is spent.
+ */
 export async function listRedshiftConnections(
 	this: RequestContext,
 	ctx: PlatformContext,
@@ -60,16 +73,26 @@ export async function listRedshiftConnections(
 		path: flowServicePath('/connections'),
 		qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
 		sandboxName,
+		secrets: filter.secrets,
 	};
 	const found: StoredConnection[] = [];
 	const seenLinks = new Set<string>();
-	while (request) {
+	const started = Date.now();
+	for (let pages = 0; request; pages++) {
+		const spentMs = Date.now() - started;
+		if (pages >= MAX_PAGES || spentMs > ctx.policy.budgetMs) {
+			const limit = pages >= MAX_PAGES ? `the page cap of ${MAX_PAGES} pages` : `the request budget of ${ctx.policy.budgetMs / 1000} s`;
+			throw safeOperationError(this, `Listing connections stopped at ${limit}: Adobe kept sending continuation links (${found.length} matching connections read so far).`, {
+				itemIndex,
+				description: 'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
+			});
+		}
 		const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
-		found.push(...(page.items ?? []));
+		found.push(...(Array.isArray(page?.items) ? page.items : []).filter((item) => matchesFilter(item, filter)));
 		if (filter.limit !== undefined && found.length >= filter.limit) return found.slice(0, filter.limit);
-		const href = page._links?.next?.href;
+		const href = page?._links?.next?.href;
 		// A repeated link would loop forever; treat it as the last page.
-		request = href && !seenLinks.has(href) ? nextPageRequest(href, sandboxName) : undefined;
+		request = href && !seenLinks.has(href) ? { ...nextPageRequest(href, sandboxName), secrets: filter.secrets } : undefined;
 		if (href) seenLinks.add(href);
 	}
 	return found;

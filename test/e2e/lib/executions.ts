@@ -44,7 +44,8 @@ export interface StoredExecution {
 	workflow: { nodes: StoredNode[] };
 }
 
-interface DumpRow {
+/** One stored execution as read from the database, before decoding. */
+export interface DumpRow {
 	entity: Record<string, unknown> & { id: number; workflowId: string; mode: string; status: string; storedAt?: string };
 	data: string | null;
 	workflowData: string | null;
@@ -67,7 +68,14 @@ export async function readStoredExecutions(instance: N8nInstance): Promise<Store
 	if (result.code !== 0 || result.timedOut) {
 		throw new CheckFailure(`reading ${database} failed (${result.timedOut ? 'timed out' : `exit ${result.code ?? result.signal}`}):\n${tail(result.stderr, 10)}`);
 	}
-	const rows = JSON.parse(result.stdout) as DumpRow[];
+	return decodeStoredRows(instance, JSON.parse(result.stdout) as DumpRow[]);
+}
+
+/**
+ * Decodes stored rows (from sqlite or PostgreSQL) with the flatted copy the instance's n8n uses.
+ * Throws CheckFailure for a row without execution data (the scan would miss it).
+ */
+export function decodeStoredRows(instance: N8nInstance, rows: DumpRow[]): StoredExecution[] {
 	const flatted = createRequire(join(n8nPackageDir(instance), 'package.json'))('flatted') as { parse(text: string): unknown };
 	return rows.map((row) => {
 		const where = `execution ${row.entity.id} (workflow ${row.entity.workflowId})`;

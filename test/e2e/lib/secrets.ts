@@ -47,3 +47,9 @@ export function findSecretsInText(where: string, text: string, secrets: Record<s
 export function findSecrets(files: string[], secrets: Record<string, string>): string[] {
 	return files.filter(existsSync).flatMap((file) => findSecretsInText(file, readFileSync(file, 'utf8'), secrets));
 }
+
+/** The distinct access tokens that requests carried (Authorization: Bearer …), in first-use order. */
+export function accessTokensSent(requests: Array<{ headers: Record<string, string | undefined> }>): string[] {
+	const tokens = requests.map((r) => /^Bearer (\S+)$/.exec(r.headers.authorization ?? '')?.[1]).filter((t): t is string => !!t);
+	return [...new Set(tokens)];
+}

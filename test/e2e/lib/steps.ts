@@ -1,4 +1,6 @@
 /** Named, timed steps: a failure names the step that failed and what to look at. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 export class StepFailure extends Error {
 	constructor(
@@ -65,4 +67,16 @@ export function printTimings(): void {
 	for (const t of timings) {
 		process.stdout.write(`  ${t.ok ? ' ' : '!'} ${t.step.padEnd(width)}  ${(t.ms / 1000).toFixed(1).padStart(6)} s\n`);
 	}
+}
+
+/** Prints why a run failed (`label` FAILED at step …), the evidence files and the n8n logs under `work`. */
+export function reportFailure(label: string, error: unknown, work: string): void {
+	if (error instanceof StepFailure) {
+		process.stdout.write(`\n${label} FAILED at step: ${error.step}\n${error.message}\n`);
+		if (error.evidence.length) process.stdout.write(`evidence:\n${error.evidence.map((e) => `  ${e}`).join('\n')}\n`);
+	} else {
+		process.stdout.write(`\n${label} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	}
+	const logs = readdirSync(work, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('n8n.log'));
+	if (logs.length) process.stdout.write(`n8n logs:\n${logs.map((f) => `  ${join(work, f)}`).join('\n')}\n`);
 }

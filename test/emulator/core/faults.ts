@@ -1,7 +1,7 @@
 /** Injected faults: the next `count` requests matching method + path get `fault` instead of (or after) normal handling. */
 import type { Fault, FaultKind, FaultMatch } from './types';
 
-const KINDS: FaultKind[] = ['reset-before', 'reset-after', 'malformed-json', 'hang'];
+const KINDS: FaultKind[] = ['reset-before', 'reset-after', 'malformed-json', 'hang', 'drip', 'endless-page'];
 
 interface Pending {
 	method?: string;

@@ -49,6 +49,15 @@ function malformed(reply: Reply): Reply {
 	return { status: reply.status, headers: { ...reply.headers, 'content-type': 'application/json;charset=utf-8' }, body };
 }
 
+let endlessPages = 0;
+
+/** An empty listing page whose continuation link is new every time. */
+function endlessPage(reply: Reply): Reply {
+	endlessPages++;
+	const href = `/connections?continuationToken=endless-${endlessPages}`;
+	return { status: 200, headers: { ...reply.headers, 'content-type': 'application/json;charset=utf-8' }, body: JSON.stringify({ items: [], _links: { next: { href } } }) };
+}
+
 export async function startEmulator(options?: EmulatorOptions): Promise<StartedEmulator> {
 	const resolved = resolveOptions(options);
 	const core = new EmulatorCore(resolved);
@@ -70,6 +79,20 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 			};
 			waits.add(w);
 		});
+
+	/** Headers at once, then the body one byte per second (until done or the client gives up). */
+	const drip = async (res: ServerResponse, reply: Reply, entry: RequestLogEntry) => {
+		entry.status = reply.status;
+		if (closing || res.destroyed) return;
+		const body = Buffer.from(reply.body ?? '');
+		res.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) });
+		for (let index = 0; index < body.length; index++) {
+			if (closing || res.destroyed) return;
+			res.write(body.subarray(index, index + 1));
+			await delay(1000);
+		}
+		res.end();
+	};
 
 	const write = (res: ServerResponse, reply: Reply, entry: RequestLogEntry) => {
 		entry.status = reply.status;
@@ -120,7 +143,9 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 			return void req.socket.destroy();
 		}
 		if (kind === 'malformed-json') reply = malformed(reply);
+		if (kind === 'endless-page') reply = endlessPage(reply);
 		await delay(core.latencyMs);
+		if (kind === 'drip') return void (await drip(res, reply, entry));
 		write(res, reply, entry);
 	};
 
@@ -161,6 +186,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		setTokenLifetime: (seconds) => core.setTokenLifetime(seconds),
 		setLatency: (ms) => core.setLatency(ms),
 		failNext: (match, count, fault) => core.faults.add(match, count, fault),
+		clearFaults: () => core.faults.clear(),
 		markInUse: (id, inUse = true) => core.markInUse(id, inUse),
 		sourceConnections: () => core.sourceConnections.all(),
 		targetConnections: () => core.targetConnections.all(),

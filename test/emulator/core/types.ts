@@ -62,7 +62,12 @@ export interface ResolvedOptions {
 	port: number;
 }
 
-export type FaultKind = 'reset-before' | 'reset-after' | 'malformed-json' | 'hang';
+/**
+ * reset-before: socket closed unprocessed; reset-after: processed, then closed; malformed-json: body cut in half;
+ * hang: no answer; drip: processed, then the answer sent one byte per second; endless-page: 200 with
+ * no items and a new continuation link each time (a listing that never ends).
+ */
+export type FaultKind = 'reset-before' | 'reset-after' | 'malformed-json' | 'hang' | 'drip' | 'endless-page';
 
 export type Fault =
 	| { status: number; headers?: Record<string, string>; body?: unknown }
@@ -174,6 +179,8 @@ export interface StartedEmulator {
 	setTokenLifetime(seconds: number): void;
 	setLatency(ms: number): void;
 	failNext(match: FaultMatch, count: number, fault: Fault): void;
+	/** Drops every pending fault. */
+	clearFaults(): void;
 	/** Marks a connection as used by a dataflow, so DELETE answers FLOW-1418-400. */
 	markInUse(id: string, inUse?: boolean): void;
 	/** Stored dataflow objects, all sandboxes, in creation order. */

@@ -4,7 +4,8 @@ import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { safeOperationError } from '../../../shared/nodeErrors';
 
 import { DEFAULT_BACKOFF, isRetryableCreate, isRetryableIdempotent, retryDelayMs } from '../../../shared/retryPolicy';
-import { flowServicePath, sendOnce, toNodeApiError, type Failure, type PlatformContext } from '../../../shared/transport';
+import { flowServicePath, retryAfterRefusal, sendOnce, toNodeApiError, type Failure, type PlatformContext } from '../../../shared/transport';
+import { isConnectionId } from '../../../shared/validation';
 import { connectionOutput, isConnectionFromAttempt } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
 import { checkCreateConnection } from '../../helpers/validation';
@@ -13,6 +14,25 @@ import { platformField, redshiftAuthFields, signInFromFields, type Shown } from 
 import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
 
 const where: Shown = { resource: ['connection'], operation: ['create'] };
+
+type IfExists = 'create' | 'reuse' | 'error';
+
+/** The field for the node versions `version` selects (a displayOptions `@version` condition). */
+function ifExistsField(defaultValue: IfExists, version: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return {
+		displayName: 'If a Connection With This Name Exists',
+		name: 'ifExists',
+		type: 'options',
+		options: [
+			{ name: 'Create Another', value: 'create', description: 'Always create a new connection (Adobe allows duplicate names)' },
+			{ name: 'Reuse It', value: 'reuse', description: 'Return the existing connection and its current etag instead of creating one; the output says reused: true' },
+			{ name: 'Stop With an Error', value: 'error', description: 'Fail the item, naming the existing connection ID' },
+		],
+		default: defaultValue,
+		description: 'What to do when a Redshift connection with the same name already exists in the sandbox. Reuse It makes re-runs safe.',
+		displayOptions: { show: { ...where, ...version } },
+	};
+}
 
 export const description: INodeProperties[] = [
 	platformField(where),
@@ -37,25 +57,16 @@ export const description: INodeProperties[] = [
 	},
 	...signInFromFields(where),
 	...redshiftAuthFields(where, true),
-	{
-		displayName: 'If a Connection With This Name Exists',
-		name: 'ifExists',
-		type: 'options',
-		options: [
-			{ name: 'Create Another', value: 'create', description: 'Always create a new connection (Adobe allows duplicate names)' },
-			{ name: 'Reuse It', value: 'reuse', description: 'Return the existing connection and its current etag instead of creating one; the output says reused: true' },
-			{ name: 'Stop With an Error', value: 'error', description: 'Fail the item, naming the existing connection ID' },
-		],
-		default: 'create',
-		description: 'What to do when a Redshift connection with the same name already exists in the sandbox. Choose Reuse It to make re-runs safe.',
-		displayOptions: { show: where },
-	},
+	// Version 1.1 made "Reuse It" the default, so re-running a workflow never duplicates. n8n saves only
+	// values that differ from the default, so version 1 nodes keep their "Create Another" default.
+	ifExistsField('create', { '@version': [1] }),
+	ifExistsField('reuse', { '@version': [{ _cnd: { gte: 1.1 } }] }),
 ];
 
-type IfExists = 'create' | 'reuse' | 'error';
 
-function checkIfExists(value: unknown): IfExists {
-	if (value === undefined || value === 'create' || value === 'reuse' || value === 'error') return (value ?? 'create') as IfExists;
+function checkIfExists(value: unknown, fallback: IfExists): IfExists {
+	if (value === undefined) return fallback;
+	if (value === 'create' || value === 'reuse' || value === 'error') return value;
 	throw new InvalidFieldError('ifExists', `"If a Connection With This Name Exists" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`);
 }
 
@@ -64,12 +75,37 @@ interface CreateResult {
 	etag: string;
 }
 
+/** Adobe's 201 for a create: proof only with a UUID id and an etag. */
+function isCreated(body: unknown): body is CreateResult {
+	const answer = body as Partial<CreateResult> | undefined;
+	return isConnectionId(answer?.id) && typeof answer?.etag === 'string' && answer.etag !== '';
+}
+
+/** A 2xx answer without the id and etag a create must return: Adobe may or may not have acted. */
+function unexpectedAnswer(status: number, body: unknown): Failure {
+	const shown = body === undefined || body === '' ? '(empty body)' : JSON.stringify(body).slice(0, 200);
+	const facts = { malformedBody: true };
+	return {
+		facts,
+		reached: 'yes',
+		decoded: {
+			source: 'http',
+			status,
+			title: `Adobe answered the create with HTTP ${status} but without a connection ID and etag`,
+			detail: `Answer: ${shown}. No connection with this name and these settings, created by this attempt, was found.`,
+			hint: 'Check the connections in the sandbox (Get Many with a Name filter) before running the item again.',
+		},
+	};
+}
+
 /**
  * POST /connections without ever creating the same connection twice: blind retries only when
  * Adobe certainly did not act (429, connection refused); after an ambiguous failure (timeout,
- * reset, 5xx, unreadable answer) look for the connection first and retry only if it is absent.
+ * reset, 5xx, unreadable or incomplete answer) look for the connection first and retry only if it
+ * is absent. The lookup ignores `knownBefore`, the IDs of same-name connections that existed
+ * before this attempt, so it never returns a connection another run made.
  */
-async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: CreateConnectionBody, sandboxName: string, itemIndex: number): Promise<CreateResult> {
+async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: CreateConnectionBody, sandboxName: string, itemIndex: number, knownBefore: ReadonlySet<string>): Promise<CreateResult> {
 	const sentAt = Date.now();
 	const request = {
 		method: 'POST' as const,
@@ -81,22 +117,25 @@ async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: C
 	let lastFailure: Failure | undefined;
 	for (let attempt = 0; attempt <= ctx.policy.maxRetries; attempt++) {
 		if (attempt > 0) {
+			const refusal = lastFailure && retryAfterRefusal(lastFailure);
+			if (refusal) throw toNodeApiError.call(this, refusal, itemIndex);
 			const delay = retryDelayMs(attempt - 1, lastFailure?.retryAfterMs, Math.random(), DEFAULT_BACKOFF);
 			if (Date.now() - sentAt + delay > ctx.policy.budgetMs) break;
 			await sleep(delay);
 		}
 		const outcome = await sendOnce.call(this, ctx, request);
-		if (outcome.ok) return outcome.body as CreateResult;
-		lastFailure = outcome.failure;
+		if (outcome.ok && isCreated(outcome.body)) return { id: outcome.body.id, etag: outcome.body.etag };
+		lastFailure = outcome.ok ? unexpectedAnswer(outcome.status, outcome.body) : outcome.failure;
 		if (lastFailure.reached === 'no') {
 			if (isRetryableCreate(lastFailure.facts, lastFailure.reached)) continue;
 			break;
 		}
-		const existing = (await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name }, itemIndex)).find((stored) =>
-			isConnectionFromAttempt(stored, body, sentAt),
+		const existing = (await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name, secrets: request.secrets }, itemIndex)).find(
+			(stored) => !knownBefore.has(stored.id) && isConnectionFromAttempt(stored, body, sentAt),
 		);
 		if (existing) return { id: existing.id, etag: existing.etag };
-		if (!isRetryableIdempotent(lastFailure.facts)) break;
+		// Adobe answered 2xx without proof: a retry could duplicate what a slow listing does not show yet.
+		if (outcome.ok || !isRetryableIdempotent(lastFailure.facts)) break;
 	}
 	throw toNodeApiError.call(this, lastFailure as Failure, itemIndex);
 }
@@ -112,22 +151,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			schema: readParameter.call(this, 'schema', itemIndex),
 		}),
 	);
-	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex));
+	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex), this.getNode().typeVersion >= 1.1 ? 'reuse' : 'create');
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const body = buildCreateConnectionBody(input);
-	if (ifExists !== 'create') {
-		const [existing] = await listRedshiftConnections.call(this, ctx, sandboxName, { name: input.name, limit: 1 }, itemIndex);
-		if (existing && ifExists === 'reuse') {
-			return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.platform, sandboxName), reused: true };
-		}
-		if (existing) {
-			throw safeOperationError(this, `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
-				itemIndex,
-				description: 'Choose "Reuse It" to return the existing connection, or give this one another name.',
-			});
-		}
+	// Same-name connections that exist before the POST: never mistaken for the one it creates.
+	const sameName = await listRedshiftConnections.call(this, ctx, sandboxName, { name: input.name, limit: ifExists === 'create' ? undefined : 1, secrets: [body.auth.params.password] }, itemIndex);
+	const [existing] = sameName;
+	if (existing && ifExists === 'reuse') {
+		return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.platform, sandboxName), reused: true };
 	}
-	const created = await createOnce.call(this, ctx, body, sandboxName, itemIndex);
+	if (existing && ifExists === 'error') {
+		throw safeOperationError(this, `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
+			itemIndex,
+			description: 'Choose "Reuse It" to return the existing connection, or give this one another name.',
+		});
+	}
+	const created = await createOnce.call(this, ctx, body, sandboxName, itemIndex, new Set(sameName.map((connection) => connection.id)));
 	const output = connectionOutput(created.id, created.etag, input.name, input.auth.platform, sandboxName);
 	return ifExists === 'reuse' ? { ...output, reused: false } : output;
 }

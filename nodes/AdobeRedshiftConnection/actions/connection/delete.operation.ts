@@ -12,8 +12,17 @@ export const description: INodeProperties[] = [connectionIdField(where)];
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const outcome = await idempotentRequest.call(this, ctx, { method: 'DELETE', path: connectionPath(id), sandboxName });
-	// A 404 on a retry after an interrupted attempt means that attempt deleted it.
-	const deletedByEarlierAttempt = !outcome.ok && outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404;
-	if (!outcome.ok && !deletedByEarlierAttempt) throw toNodeApiError.call(this, outcome.failure, itemIndex);
-	return { id, deleted: true, sandboxName };
+	if (outcome.ok) return { id, deleted: true, alreadyAbsent: false, sandboxName };
+	// A 404 on a retry after an interrupted attempt: that attempt may have deleted it, or the ID
+	// never existed. Either way it is gone, but we cannot claim to have deleted it.
+	if (outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404) {
+		return {
+			id,
+			deleted: false,
+			alreadyAbsent: true,
+			sandboxName,
+			note: 'The first attempt got no clear answer and the retry found no connection with this ID: an earlier attempt deleted it, or it did not exist.',
+		};
+	}
+	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { safeOperationError } from '../../../shared/nodeErrors';
+
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
 import { changesAlreadyApplied } from '../../helpers/output';
@@ -74,7 +76,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			throw new InvalidFieldError('updateFields.schema', '"Schema" applies only to connections of Experience Platform on AWS; this connection has no schema. Remove the Schema field.');
 		}
 	}
-	const sentAt = Date.now();
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',
 		path: connectionPath(id),
@@ -92,8 +93,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			outcome.afterAmbiguousAttempt && outcome.failure.facts.status === 412
 				? await getConnection.call(this, ctx, sandboxName, id, itemIndex)
 				: undefined;
-		if (!current || current.etag === etag || !changesAlreadyApplied(current, changes, sentAt)) {
-			throw toNodeApiError.call(this, outcome.failure, itemIndex);
+		if (!current || current.etag === etag) throw toNodeApiError.call(this, outcome.failure, itemIndex);
+		if (!changesAlreadyApplied(current, changes)) {
+			throw safeOperationError(this, `The update of connection ${id} may not have been applied: the first attempt got no clear answer and the connection has changed since (current etag ${current.etag}).`, {
+				itemIndex,
+				description:
+					'The connection does not show proof that it carries this change (a password is masked by Adobe, so a password-only change cannot be confirmed). Check the connection, then run Update again with the current etag if the change is still needed.',
+			});
 		}
 		result = { id, etag: current.etag };
 	}
