@@ -16,8 +16,10 @@ import { CheckFailure, check, log, step } from './lib/steps';
 
 const PROJECT = join(__dirname, '..', '..');
 const NODE_DISPLAY_NAME = 'Adobe Redshift Connection';
-const CREATE_ACTION = 'Create a Redshift base connection';
+const CREATE_ACTION = 'Create a base connection';
 const CREDENTIAL_FIELDS = ['clientId', 'clientSecret', 'orgId', 'scopes', 'sandboxName', 'imsUrl', 'platformUrl'];
+const SIGN_IN_FROM = 'redshiftSignInFrom';
+const SIGN_IN_CREDENTIAL_FIELDS = ['server', 'port', 'username', 'password', 'database'];
 const NODE_FIELDS = ['platform', 'name', 'description', 'server', 'port', 'username', 'password', 'database'];
 
 interface EditorContext {
@@ -104,7 +106,8 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			rmSync(userDataDir, { recursive: true, force: true });
 		};
 		const page = context.pages()[0] ?? (await context.newPage());
-		page.setDefaultTimeout(20_000);
+		// Generous: on a loaded machine the editor's first page load alone can take 20 s.
+		page.setDefaultTimeout(60_000);
 		const pageErrors: string[] = [];
 		page.on('pageerror', (error) => pageErrors.push(error.message));
 		const ctx: EditorContext = { page, baseUrl: server!.baseUrl, emulator, shots, failures: root, v };
@@ -134,6 +137,11 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		});
 
 		const ndv = byTestId(page, 'ndv');
+		const chooseSignInFrom = async (label: RegExp) => {
+			await parameter(ndv, SIGN_IN_FROM).click();
+			await page.getByRole('option', { name: label }).first().click();
+			await page.waitForTimeout(300);
+		};
 		await uiStep(ctx, 'add the node: Create action shows the fields (Azure: no Schema)', async () => {
 			await byTestId(creator, 'item-iterator-item').filter({ hasText: NODE_DISPLAY_NAME }).first().click();
 			const action = byTestId(creator, 'item-iterator-item').filter({ hasText: CREATE_ACTION }).first();
@@ -141,6 +149,12 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			await shot(ctx, '02-node-actions');
 			await action.click();
 			await ndv.waitFor();
+			// A new node signs in to Redshift from the encrypted credential: no sign-in fields.
+			check(await visible(parameter(ndv, SIGN_IN_FROM)), '"Redshift Sign-In From" is not shown');
+			check(!(await visible(parameter(ndv, 'password'))), 'the Password field is shown in Credential mode');
+			await shot(ctx, '03-sign-in-from-credential');
+			await chooseSignInFrom(/^Fields/);
+			check(await visible(page.getByText(/stored in the workflow/).first()), 'Fields mode shows no notice that typed values are stored in the workflow');
 			for (const field of NODE_FIELDS) check(await visible(parameter(ndv, field)), `field "${field}" is not shown`);
 			check(!(await visible(parameter(ndv, 'schema'))), 'Schema is shown for Experience Platform on Azure');
 			await shot(ctx, '03-node-fields-azure');
@@ -232,6 +246,36 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			check(text.includes(bare), `the output panel does not show the etag ${created[0].etag}`);
 			check(created[0].auth.params.password === redshiftPassword, 'the password typed in the editor did not reach Flow Service');
 			await shot(ctx, '09-execute-output-id-etag');
+		});
+
+		await uiStep(ctx, 'Credential mode: the Redshift Sign-In credential form and its Test', async () => {
+			await chooseSignInFrom(/^Credential/);
+			check(!(await visible(parameter(ndv, 'password'))), 'the Password field is shown in Credential mode');
+			// 2.x: one "Connect to ..." button for the credential still missing; 1.x: a second dropdown.
+			const connect = byTestId(ndv, 'node-credentials-empty-state');
+			if (await visible(connect)) await connect.first().click();
+			else {
+				await byTestId(ndv, 'node-credentials-select').last().click();
+				// The first dropdown's "Create new" entry stays in the page, hidden.
+				await page.locator('[data-test-id="node-credentials-select-item-new"]:visible').first().click();
+			}
+			await modal.waitFor();
+			for (const field of SIGN_IN_CREDENTIAL_FIELDS) check(await visible(parameter(modal, field)), `Redshift Sign-In field "${field}" is not shown`);
+			await fillParameter(modal, 'server', 'editor-e2e.abc123.us-east-1.redshift.amazonaws.com');
+			await fillParameter(modal, 'username', 'editor_user');
+			await fillParameter(modal, 'password', redshiftPassword);
+			await fillParameter(modal, 'database', 'dev');
+			const verdict = await credentialTest(page, () => byTestId(page, 'credential-save-button').click());
+			check(verdict.status === 'OK', `the Redshift Sign-In credential test failed: ${verdict.message}`);
+			await page.waitForTimeout(1000);
+			if (!(await visible(modal))) await byTestId(ndv, 'credential-edit-button').last().click();
+			await modal.waitFor();
+			await page.waitForTimeout(600);
+			await shot(ctx, '10-redshift-sign-in-credential');
+			await page.locator('.el-dialog__close').first().click();
+			await modal.waitFor({ state: 'hidden' });
+			await parameter(ndv, SIGN_IN_FROM).scrollIntoViewIfNeeded();
+			await shot(ctx, '11-node-credential-mode');
 		});
 
 		await step(`[${v}] editor: no secret in n8n's output or log`, async () => {
