@@ -4,7 +4,7 @@
  * The printed secret is the emulator's fake client secret, never a real one.
  */
 import { startEmulator } from './index';
-import type { EmulatorOptions, Hosting } from './types';
+import type { EmulatorOptions, Hosting } from './core/types';
 
 export function parseArgs(argv: string[]): EmulatorOptions {
 	const options: EmulatorOptions = {};

@@ -2,7 +2,7 @@
  * Adobe Flow Service + IMS emulator for tests and local runs (never shipped).
  * See README.md beside this file for conventions and error codes.
  */
-export { startEmulator } from './server';
+export { startEmulator } from './core/server';
 export {
 	DATA_LAKE_CONNECTION_SPEC_ID,
 	DATABASE_FLOW_SPEC_ID,
@@ -14,10 +14,10 @@ export {
 	REDSHIFT_CONNECTION_SPEC_ID,
 	REDSHIFT_CONNECTION_SPEC_VERSION,
 	SANDBOX_MANAGEMENT_PATH,
-} from './defaults';
-export { DEFAULT_TABLES } from './catalog';
+} from './core/defaults';
+export { DEFAULT_TABLES } from './explore/tables';
 export { CATALOG_PREFIX } from './catalog/datasets';
-export { DEFAULT_SCHEMA_ID } from './core';
+export { DEFAULT_SCHEMA_ID } from './core/emulatorCore';
 export { DATA_PREP_PREFIX } from './mappingSets/mappingSets';
 export { DEFAULT_SCHEMAS, SCHEMA_REGISTRY_PREFIX, TENANT_ID } from './schemaRegistry/schemas';
 export type {
@@ -43,4 +43,4 @@ export type {
 	StoredFlow,
 	StoredSourceConnection,
 	StoredTargetConnection,
-} from './types';
+} from './core/types';

@@ -1,7 +1,7 @@
 /** Small HTTP client helpers for the emulator's own tests (global fetch, no axios). */
-import { EMULATOR_DEFAULTS, REDSHIFT_CONNECTION_SPEC_ID } from './defaults';
-import { startEmulator } from './server';
-import type { EmulatorOptions, StartedEmulator } from './types';
+import { EMULATOR_DEFAULTS, REDSHIFT_CONNECTION_SPEC_ID } from './core/defaults';
+import { startEmulator } from './core/server';
+import type { EmulatorOptions, StartedEmulator } from './core/types';
 
 export interface CallResult {
 	status: number;

@@ -15,14 +15,14 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import type { EmulatorCore } from '../core';
-import { flow } from '../errors';
-import { isPlainObject, json, readJsonBody, type Reply } from '../http';
-import { filterItems } from '../listing';
-import type { FlowContext } from '../routes/connections';
-import type { Route } from '../routes/flowservice';
+import type { EmulatorCore } from '../core/emulatorCore';
+import { flow } from '../core/errors';
+import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
+import { filterItems } from '../core/listing';
+import type { FlowContext } from '../core/flowService';
+import type { Route } from '../core/flowService';
 import { findSchema } from '../schemaRegistry/schemas';
-import { onlyKeys, requireObject, requireString } from '../validation';
+import { onlyKeys, requireObject, requireString } from '../core/fields';
 
 export const CATALOG_PREFIX = '/data/foundation/catalog';
 export const CATALOG_DEFAULT_LIMIT = 20;

@@ -15,24 +15,17 @@
  * is 1455-400. After the scheduled start: startTime is fixed (1366), no switch to once (1403-400),
  * backfill is fixed (1404-400). Enabling an enabled flow (or disabling a disabled one) is 1422.
  */
-import type { EmulatorCore } from '../core';
-import {
-	checkFlowRules,
-	FLOW_SPECS,
-	validateFlowOptions,
-	validateSchedule,
-	validateTransformations,
-} from '../dataflow-validation';
-import { flow } from '../errors';
-import { empty, isPlainObject, json, readJsonBody, type Reply } from '../http';
-import { listItems } from '../listing';
-import type { FlowContext } from '../routes/connections';
-import { createFlow } from '../routes/dataflows';
-import type { Route } from '../routes/flowservice';
+import type { EmulatorCore } from '../core/emulatorCore';
+import { checkFlowRules, FLOW_SPECS, validateFlowBody, validateFlowOptions, validateSchedule, validateTransformations } from './validation';
+import { flow } from '../core/errors';
+import { empty, isPlainObject, json, readJsonBody, type Reply } from '../core/http';
+import { listItems } from '../core/listing';
+import type { FlowContext } from '../core/flowService';
+import type { Route } from '../core/flowService';
 import { lastRun } from '../runs/runs';
-import { newEtag } from '../state';
-import type { FlowTransformation, StoredFlow } from '../types';
-import { requireString } from '../validation';
+import { createIn, touch } from '../core/store';
+import type { FlowTransformation, StoredFlow } from '../core/types';
+import { requireString } from '../core/fields';
 
 /** Fixed audit times for the built-in flow specs (epoch ms). */
 const SPEC_TIME = 1_600_000_000_000;
@@ -102,14 +95,14 @@ export function getFlowSpec(_ctx: FlowContext, _core: EmulatorCore, id: string):
 
 /** What GET and list show: the stored flow plus what Adobe derives (inherited attributes, runs link, last run). */
 export function flowView(core: EmulatorCore, f: StoredFlow): Record<string, unknown> {
-	const sources = f.sourceConnectionIds.map((id) => core.dataflows.sources.get(id, f.sandboxName));
-	const targets = f.targetConnectionIds.map((id) => core.dataflows.targets.get(id, f.sandboxName));
+	const sources = f.sourceConnectionIds.map((id) => core.sourceConnections.get(id, f.sandboxName));
+	const targets = f.targetConnectionIds.map((id) => core.targetConnections.get(id, f.sandboxName));
 	const last = lastRun(core, f.id);
 	return {
 		...structuredClone(f),
 		inheritedAttributes: {
 			sourceConnections: sources.flatMap((s) =>
-				s ? [{ id: s.id, connectionSpec: s.connectionSpec, baseConnection: { id: s.baseConnectionId, connectionSpec: core.store.get(s.baseConnectionId, f.sandboxName)?.connectionSpec } }] : [],
+				s ? [{ id: s.id, connectionSpec: s.connectionSpec, baseConnection: { id: s.baseConnectionId, connectionSpec: core.connections.get(s.baseConnectionId, f.sandboxName)?.connectionSpec } }] : [],
 			),
 			targetConnections: targets.flatMap((t) => (t ? [{ id: t.id, connectionSpec: t.connectionSpec }] : [])),
 			properties: { isSourceFlow: true, isDestinationFlow: false },
@@ -122,7 +115,7 @@ export function flowView(core: EmulatorCore, f: StoredFlow): Record<string, unkn
 }
 
 function findFlow(ctx: FlowContext, core: EmulatorCore, id: string): StoredFlow {
-	const found = core.dataflows.flows.get(id, ctx.sandboxName);
+	const found = core.flows.get(id, ctx.sandboxName);
 	if (!found) throw flow.notFound(`Flow '${id}'`);
 	return found;
 }
@@ -132,7 +125,7 @@ export function getFlow(ctx: FlowContext, core: EmulatorCore, id: string): Reply
 }
 
 export function listFlows(ctx: FlowContext, core: EmulatorCore): Reply {
-	return json(200, listItems(core.dataflows.flows.inSandbox(ctx.sandboxName), ctx.query, { href: '/flows', view: (f) => flowView(core, f) }));
+	return json(200, listItems(core.flows.inSandbox(ctx.sandboxName), ctx.query, { href: '/flows', view: (f) => flowView(core, f) }));
 }
 
 function checkEtag(ctx: FlowContext, f: StoredFlow, required: boolean): void {
@@ -142,15 +135,6 @@ function checkEtag(ctx: FlowContext, f: StoredFlow, required: boolean): void {
 		return;
 	}
 	if (ifMatch !== f.etag) throw flow.etagMismatch();
-}
-
-function touch(f: StoredFlow, clientId: string): void {
-	let etag = newEtag();
-	while (etag === f.etag) etag = newEtag();
-	f.etag = etag;
-	f.updatedAt = Math.max(Date.now(), f.updatedAt);
-	f.updatedBy = `${clientId}@AdobeID`;
-	f.updatedClient = clientId;
 }
 
 interface Draft {
@@ -220,7 +204,7 @@ export function patchFlow(ctx: FlowContext, core: EmulatorCore, id: string): Rep
 	const lookups = core.lookups(ctx.sandboxName);
 	const startChanged = Number(draft.scheduleParams.startTime) !== Number(f.scheduleParams.startTime);
 	const scheduleParams = validateSchedule(draft.scheduleParams, spec.frequencies, { ...lookups, rejectPastStartTime: lookups.rejectPastStartTime && startChanged });
-	const columns = new Set(f.sourceConnectionIds.flatMap((sid) => core.dataflows.sources.get(sid, ctx.sandboxName)?.params.columns.map((c) => c.name) ?? []));
+	const columns = new Set(f.sourceConnectionIds.flatMap((sid) => core.sourceConnections.get(sid, ctx.sandboxName)?.params.columns.map((c) => c.name) ?? []));
 	const transformations: FlowTransformation[] = validateTransformations(draft.transformations, spec.transformations, columns);
 	const options = validateFlowOptions(draft.options);
 
@@ -262,8 +246,14 @@ export function flowAction(ctx: FlowContext, core: EmulatorCore, id: string): Re
 
 export function deleteFlow(ctx: FlowContext, core: EmulatorCore, id: string): Reply {
 	findFlow(ctx, core, id);
-	core.dataflows.flows.delete(id);
+	core.flows.delete(id);
 	return empty(204);
+}
+
+export function createFlow(ctx: FlowContext, core: EmulatorCore): Reply {
+	const fields = validateFlowBody(readJsonBody(ctx), core.lookups(ctx.sandboxName));
+	const created = createIn(core.flows, fields, core.caller(ctx.sandboxName));
+	return json(201, { id: created.id, etag: created.etag });
 }
 
 export const FLOW_ROUTES: Route[] = [

@@ -15,13 +15,13 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import type { EmulatorCore } from '../core';
-import { FlowError, flow } from '../errors';
-import { isPlainObject, json, readJsonBody, type Reply } from '../http';
-import type { FlowContext } from '../routes/connections';
-import type { Route } from '../routes/flowservice';
+import type { EmulatorCore } from '../core/emulatorCore';
+import { FlowError, flow } from '../core/errors';
+import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
+import type { FlowContext } from '../core/flowService';
+import type { Route } from '../core/flowService';
 import { findSchema, type XdmSchema } from '../schemaRegistry/schemas';
-import { onlyKeys, requireString } from '../validation';
+import { onlyKeys, requireString } from '../core/fields';
 
 export const DATA_PREP_PREFIX = '/data/foundation/conversion';
 export const MAPPING_SCHEMA_CONTENT_TYPE = 'application/vnd.adobe.xed-full+json;version=1';

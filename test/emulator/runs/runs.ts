@@ -13,16 +13,17 @@
  * Runs start `inProgress` (scheduler, retry) or `scheduled` (on demand) and stay so until the
  * control call `finishRun` ends them as `success` or `failed`.
  */
-import type { EmulatorCore } from '../core';
-import { MAX_EPOCH_SECONDS, wholeNumber } from '../dataflow-validation';
-import { flow } from '../errors';
-import { isPlainObject, json, readJsonBody, type Reply } from '../http';
-import { listItems } from '../listing';
-import type { FlowContext } from '../routes/connections';
-import type { Route } from '../routes/flowservice';
-import { newEtag, newResourceMeta } from '../state';
-import type { StoredFlow, StoredMeta } from '../types';
-import { onlyKeys, requireObject, requireString } from '../validation';
+import type { EmulatorCore } from '../core/emulatorCore';
+import { wholeNumber } from '../core/fields';
+import { MAX_EPOCH_SECONDS } from '../flows/validation';
+import { flow } from '../core/errors';
+import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
+import { listItems } from '../core/listing';
+import type { FlowContext } from '../core/flowService';
+import type { Route } from '../core/flowService';
+import { newEtag, newResourceMeta } from '../core/store';
+import type { StoredFlow, StoredMeta } from '../core/types';
+import { onlyKeys, requireObject, requireString } from '../core/fields';
 
 export type RunStatus = 'scheduled' | 'inProgress' | 'success' | 'failed';
 
@@ -89,7 +90,7 @@ export function startRun(
 
 /** Starts a run of a flow of any sandbox, as the scheduler would. Throws a plain Error for unknown flows. */
 export function startScheduledRun(core: EmulatorCore, flowId: string): StoredRun {
-	const found = core.dataflows.flows.values().find((f) => f.id === flowId);
+	const found = core.flows.values().find((f) => f.id === flowId);
 	if (!found) throw new Error(`No flow with id '${flowId}'`);
 	return startRun(core, found, { status: 'inProgress' });
 }
@@ -188,7 +189,7 @@ export function createRun(ctx: FlowContext, core: EmulatorCore): Reply {
 	const startTime = epochMs(params.startTime, 'params.startTime');
 	const windowStartTime = epochMs(params.windowStartTime, 'params.windowStartTime');
 	const windowEndTime = epochMs(params.windowEndTime, 'params.windowEndTime');
-	const target = core.dataflows.flows.get(flowId, ctx.sandboxName);
+	const target = core.flows.get(flowId, ctx.sandboxName);
 	if (!target) throw flow.notFound(`Flow '${flowId}'`);
 	if (target.scheduleParams.frequency !== 'once') throw flow.runNotOnce();
 	if (windowEndTime < windowStartTime) throw flow.runWindowInvalid();
@@ -199,7 +200,7 @@ export function createRun(ctx: FlowContext, core: EmulatorCore): Reply {
 			throw flow.runParamsInvalid("'params.deltaColumn' must be {\"name\": \"<column>\"}");
 		}
 		deltaColumn = { name: params.deltaColumn.name };
-		const columns = target.sourceConnectionIds.flatMap((id) => core.dataflows.sources.get(id, ctx.sandboxName)?.params.columns ?? []);
+		const columns = target.sourceConnectionIds.flatMap((id) => core.sourceConnections.get(id, ctx.sandboxName)?.params.columns ?? []);
 		if (!columns.some((c) => c.name === deltaColumn?.name)) throw flow.runParamsInvalid("'params.deltaColumn.name' is not a column of the source connection");
 	}
 	// The first run's delta column is kept; later runs may leave it out but not change it.
@@ -217,7 +218,7 @@ export function runAction(ctx: FlowContext, core: EmulatorCore, id: string): Rep
 	if (!op) throw flow.mandatory('op');
 	if (op.toLowerCase() !== 're-trigger') throw flow.invalid("'op' must be re-trigger");
 	const run = findRun(ctx, core, id);
-	const target = core.dataflows.flows.get(run.flowId, ctx.sandboxName);
+	const target = core.flows.get(run.flowId, ctx.sandboxName);
 	if (!target) throw flow.notFound(`Flow '${run.flowId}'`);
 	if (target.state !== 'enabled') throw flow.retryFlowDisabled();
 	if (run.state !== 'failed') throw flow.retryNotFailed();

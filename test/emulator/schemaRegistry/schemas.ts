@@ -11,12 +11,12 @@
  * Emulator choices: a missing or unknown list `Accept` is 400; a lookup without a version or with
  * an unknown format is 406; `_page.next` is an opaque token; errors are typed `XDM-<code>`.
  */
-import { FlowError } from '../errors';
-import { json, type Reply } from '../http';
-import { filterItems } from '../listing';
-import type { FlowContext } from '../routes/connections';
-import type { Route } from '../routes/flowservice';
-import type { EmulatorCore } from '../core';
+import { FlowError } from '../core/errors';
+import { json, type Reply } from '../core/http';
+import { filterItems } from '../core/listing';
+import type { FlowContext } from '../core/flowService';
+import type { Route } from '../core/flowService';
+import type { EmulatorCore } from '../core/emulatorCore';
 
 export const SCHEMA_REGISTRY_PREFIX = '/data/foundation/schemaregistry';
 export const TENANT_ID = 'emulator';

@@ -1,0 +1,59 @@
+/** Checks of JSON body fields shared by every emulated resource; messages name fields, never values. */
+import { REDSHIFT_CONNECTION_SPEC_VERSION } from './defaults';
+import { flow } from './errors';
+import { isPlainObject } from './http';
+
+export function onlyKeys(obj: Record<string, unknown>, allowed: string[], where: string): void {
+	const unknown = Object.keys(obj).filter((k) => !allowed.includes(k));
+	if (unknown.length > 0) throw flow.invalid(`Unknown field(s) in ${where}: ${unknown.join(', ')}`);
+}
+
+export function requireObject(value: unknown, field: string): Record<string, unknown> {
+	if (value === undefined || value === null) throw flow.mandatory(field);
+	if (!isPlainObject(value)) throw flow.invalid(`'${field}' must be an object`);
+	return value;
+}
+
+/** A required string: absent or blank is "mandatory field not provided", another type is invalid. */
+export function requireString(value: unknown, field: string): string {
+	if (value === undefined || value === null) throw flow.mandatory(field);
+	if (typeof value !== 'string') throw flow.invalid(`'${field}' must be a string`);
+	if (value.trim() === '') throw flow.mandatory(field);
+	return value;
+}
+
+export function optionalString(value: unknown, field: string): string | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'string') throw flow.invalid(`'${field}' must be a string`);
+	return value;
+}
+
+/** An integer, or its digits as a string (Adobe's examples send both). */
+export function wholeNumber(value: unknown, field: string): number {
+	if (value === undefined || value === null || value === '') throw flow.mandatory(field);
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+	if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
+	throw flow.invalid(`'${field}' must be a whole number`);
+}
+
+/** A non-empty list of distinct ID strings. */
+export function nonEmptyIdList(value: unknown, field: string): string[] {
+	if (value === undefined || value === null) throw flow.mandatory(field);
+	if (!Array.isArray(value)) throw flow.invalid(`'${field}' must be an array of IDs`);
+	if (value.length === 0) throw flow.mandatory(field);
+	const ids = value.map((v, i) => requireString(v, `${field}[${i}]`));
+	if (new Set(ids).size !== ids.length) throw flow.invalid(`'${field}' lists an ID more than once`);
+	return ids;
+}
+
+/** `{id, version}`, both required, nothing else. */
+export function connectionSpec(value: unknown): { id: string; version: string } {
+	const spec = requireObject(value, 'connectionSpec');
+	onlyKeys(spec, ['id', 'version'], 'connectionSpec');
+	return { id: requireString(spec.id, 'connectionSpec.id'), version: requireString(spec.version, 'connectionSpec.version') };
+}
+
+/** Every connection spec the emulator knows is at version "1.0". */
+export function requireVersion(version: string, field: string): void {
+	if (version !== REDSHIFT_CONNECTION_SPEC_VERSION) throw flow.invalid(`'${field}' must be "1.0"`);
+}

@@ -1,0 +1,83 @@
+/**
+ * Target connections (Data Lake): validation and the /targetConnections handlers (create, get, list,
+ * delete; no PATCH). Strict on purpose; messages name fields, never values.
+ */
+import { DATA_LAKE_CONNECTION_SPEC_ID } from '../core/defaults';
+import type { EmulatorCore } from '../core/emulatorCore';
+import { flow } from '../core/errors';
+import { connectionSpec, onlyKeys, optionalString, requireObject, requireString, requireVersion } from '../core/fields';
+import type { FlowContext } from '../core/flowService';
+import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
+import { objectRoutes } from '../core/objectRoutes';
+import type { DataflowLookups } from '../core/lookups';
+import { createIn } from '../core/store';
+import type { StoredMeta, StoredTargetConnection } from '../core/types';
+
+export type TargetConnectionFields = Omit<StoredTargetConnection, keyof StoredMeta>;
+
+/** Catalog dataset ids are 24 lower-case hex digits, e.g. "6019e0e7c5dcf718db5ebc71". */
+const DATASET_ID = /^[0-9a-f]{24}$/;
+/**
+ * The schema version of a Data Lake target, full form: the docs write `version=1`, the spec and aepp
+ * `version=1.0`; both are accepted (dataflow-chain.md, open question 15).
+ */
+const SCHEMA_VERSION = /^application\/vnd\.adobe\.xed-full\+json;\s*version=1(\.0)?$/;
+
+export function validateTargetConnectionBody(body: unknown, lookups: DataflowLookups): TargetConnectionFields {
+	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
+	onlyKeys(body, ['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'], 'the target connection');
+	const name = requireString(body.name, 'name');
+	const description = optionalString(body.description, 'description');
+	const baseConnectionId = optionalString(body.baseConnectionId, 'baseConnectionId');
+
+	const data = requireObject(body.data, 'data');
+	onlyKeys(data, ['schema', 'format'], 'data');
+	const schema = requireObject(data.schema, 'data.schema');
+	onlyKeys(schema, ['id', 'version'], 'data.schema');
+	const schemaId = requireString(schema.id, 'data.schema.id');
+	if (!schemaId.startsWith('https://ns.adobe.com/')) throw flow.invalid("'data.schema.id' must be the $id of an XDM schema (https://ns.adobe.com/...)");
+	const schemaVersion = requireString(schema.version, 'data.schema.version');
+	if (!SCHEMA_VERSION.test(schemaVersion)) {
+		throw flow.invalid("'data.schema.version' must be \"application/vnd.adobe.xed-full+json;version=1\"");
+	}
+	const format = optionalString(data.format, 'data.format');
+	if (format !== undefined && format !== 'parquet_xdm') throw flow.invalid("'data.format' must be \"parquet_xdm\" for the Data Lake");
+
+	const params = requireObject(body.params, 'params');
+	onlyKeys(params, ['dataSetId'], 'params');
+	const dataSetId = requireString(params.dataSetId, 'params.dataSetId');
+	if (!DATASET_ID.test(dataSetId)) throw flow.invalid("'params.dataSetId' must be a Catalog dataset ID (24 hex digits)");
+
+	const spec = connectionSpec(body.connectionSpec);
+	if (spec.id !== DATA_LAKE_CONNECTION_SPEC_ID) throw flow.notFound('Connection spec');
+	requireVersion(spec.version, 'connectionSpec.version');
+	if (baseConnectionId !== undefined && !lookups.baseConnection(baseConnectionId)) {
+		throw flow.notFound(`Connection '${baseConnectionId}'`);
+	}
+	if (lookups.dataset) {
+		const dataset = lookups.dataset(dataSetId);
+		if (!dataset) throw flow.notFound(`Dataset '${dataSetId}'`);
+		if (dataset.schemaRef.id !== schemaId) throw flow.invalid("'data.schema.id' must be the dataset's schemaRef.id");
+	}
+
+	return {
+		name,
+		...(description !== undefined ? { description } : {}),
+		...(baseConnectionId !== undefined ? { baseConnectionId } : {}),
+		data: { schema: { id: schemaId, version: schemaVersion }, ...(format !== undefined ? { format } : {}) },
+		params: { dataSetId },
+		connectionSpec: spec,
+	};
+}
+
+/** Validates `body` as POST /targetConnections does and stores it in `sandboxName`. */
+export function createTarget(core: EmulatorCore, sandboxName: string, body: unknown): StoredTargetConnection {
+	return createIn(core.targetConnections, validateTargetConnectionBody(body, core.lookups(sandboxName)), core.caller(sandboxName));
+}
+
+export function createTargetConnection(ctx: FlowContext, core: EmulatorCore): Reply {
+	const created = createTarget(core, ctx.sandboxName, readJsonBody(ctx));
+	return json(201, { id: created.id, etag: created.etag });
+}
+
+export const TARGET_ROUTES = objectRoutes('targetConnections', 'Target connection', (core) => core.targetConnections, createTargetConnection);
