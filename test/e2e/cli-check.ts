@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join } from 'node:path';
 
 import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../emulator';
+import { ERROR_WORKFLOW_ID, errorWorkflowCheck, prepareErrorWorkflowRuns, type ErrorWorkflowFindings } from './error-workflow-check';
 import { FAULT_CREDENTIAL, FAULT_WORKFLOW_ID, faultCheck, prepareFaultRun, type FaultFindings } from './fault-check';
 import { STORM_CREDENTIAL, onErrorCheck, prepareOnErrorRuns, tokenStormCheck } from './on-error-check';
 import {
@@ -52,6 +53,8 @@ export interface CliFindings {
 	/** Issue 10: error items routed by both On Error modes; token requests when the gateway rejects every token. */
 	onError: { errorOutput: number; regular: number };
 	tokenStorm: { items: number; tokensIssued: number; requests: number };
+	/** Issue 9: failed runs (Fields and Credential mode) and the Error Trigger runs they started. */
+	errorWorkflow: ErrorWorkflowFindings;
 	storedScan: StoredScanFindings;
 	instance: N8nInstance;
 }
@@ -229,6 +232,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 	const executed: string[] = [];
 	const faultRun = prepareFaultRun();
 	const onErrorRuns = prepareOnErrorRuns(E2E_CREDENTIAL);
+	const errorRuns = prepareErrorWorkflowRuns(E2E_CREDENTIAL);
 	try {
 		await step(`[${v}] install the package into .n8n/nodes`, () => installPackage(instance, tarball));
 
@@ -237,7 +241,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			const { clientId, clientSecret, orgId, scopes } = emulator.options;
 			const data = { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl };
 			// The fault run has a credential of its own, so that its token count starts from none stored.
-			const credentials = [E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) => ({ ...ref, type: CREDENTIAL_TYPE, data }));
+			const credentials = [...[E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) => ({ ...ref, type: CREDENTIAL_TYPE, data })), errorRuns.signInCredential];
 			writeFileSync(file, JSON.stringify(credentials));
 			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
 		});
@@ -248,7 +252,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			mkdirSync(dir, { recursive: true });
 			for (const { workflow } of workflows) writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 			writeFileSync(join(dir, `${FAULT_WORKFLOW_ID}.json`), JSON.stringify(faultRun.workflow));
-			for (const extra of onErrorRuns.workflows) writeFileSync(join(dir, `${extra.id}.json`), JSON.stringify(extra));
+			for (const extra of [...onErrorRuns.workflows, ...errorRuns.workflows]) writeFileSync(join(dir, `${extra.id}.json`), JSON.stringify(extra));
 			await n8nCli(instance, ['import:workflow', '--separate', `--input=${dir}`]);
 		});
 
@@ -316,13 +320,23 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		const onError = await step(`[${v}] n8n execute On Error = continueErrorOutput / continueRegularOutput`, () => onErrorCheck(instance, executed, onErrorRuns));
 		const tokenStorm = await step(`[${v}] n8n execute token storm (30 items, every token rejected)`, () => tokenStormCheck(instance, emulator, executed));
 
-		await step(`[${v}] no secret in n8n's output or log`, async () => {
+		const errorWorkflow = await step(`[${v}] n8n start: failing runs (Fields + Credential mode) start the Error Trigger workflow`, () =>
+			errorWorkflowCheck(instance, emulator, errorRuns, root),
+		);
+
+		await step(`[${v}] no secret in n8n's output, log or the Credential-mode export`, async () => {
 			// The fault run's passwords are not here: its Code node outputs them, and n8n prints that.
-			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret, ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password };
+			const secrets: Record<string, string> = {
+				'client secret': emulator.options.clientSecret,
+				...parameterPasswords(workflows),
+				'On Error password': onErrorRuns.password,
+				'Fields-mode password (failing workflow)': errorRuns.fieldsPassword,
+				'Redshift Sign-In credential password': errorRuns.credentialPassword,
+			};
 			const tokensSeen = new Set(accessTokensSent(emulator.requests()));
 			check(tokensSeen.size > 0, 'no access token reached the emulator');
 			[...tokensSeen].forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
-			const files = [instance.logFile, ...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f))];
+			const files = [instance.logFile, errorWorkflow.exportFile, ...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f))];
 			// Positive control: the searched text does hold the runs' output (the connection ids),
 			// so an empty or misplaced log cannot make this check pass.
 			const searched = files.filter(existsSync).map((f) => readFileSync(f, 'utf8')).join('\n');
@@ -335,10 +349,17 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		});
 
 		const storedScan = await step(`[${v}] no secret in n8n's stored executions (database)`, () =>
-			storedExecutionsLeakCheck(instance, emulator, { executed, parameterPasswords: { ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password }, faultRun }),
+			storedExecutionsLeakCheck(instance, emulator, {
+				executed,
+				failed: errorRuns.failingWorkflowIds.flatMap((id) => [id, id]),
+				errorTriggerRuns: Array(errorWorkflow.errorTriggerRuns).fill(ERROR_WORKFLOW_ID),
+				credentialSecrets: { 'Redshift Sign-In credential password': errorRuns.credentialPassword },
+				parameterPasswords: { ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password, 'Fields-mode password (failing workflow)': errorRuns.fieldsPassword },
+				faultRun,
+			}),
 		);
 
-		return { version: v, tokens, examplesRun, faults, onError, tokenStorm, storedScan, instance };
+		return { version: v, tokens, examplesRun, faults, onError, tokenStorm, errorWorkflow, storedScan, instance };
 	} finally {
 		await emulator.close();
 	}

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 			log(
 				`[${f.version}] fault run: ${f.faults.items} items ok, ${f.faults.faultsHit} faults met, ${f.faults.posts} POSTs, ${f.faults.lookups} look-ups, ` +
 					`${f.faults.tokensIssued} token, n8n execute ${(f.faults.ms / 1000).toFixed(1)} s; stored executions scanned: ${f.storedScan.executions} ` +
-					`(${f.storedScan.secrets} secrets, 0 found)`,
+					`(${f.storedScan.failed} failed, ${f.storedScan.errorTrigger} Error Trigger runs; ${f.storedScan.secrets} secrets, 0 found)`,
 			);
 			log(
 				`[${f.version}] On Error: ${f.onError.errorOutput} item on the error output, ${f.onError.regular} items in place (regular); ` +
