@@ -3,7 +3,8 @@
  * password. `n8n execute` cannot show this: it exits when the failed run ends, while n8n starts the
  * error workflow without waiting for it (measured on 2.40.7: the CLI throws the run's error and the
  * error workflow is a fire-and-forget promise). So the failing workflows are webhook-triggered,
- * activated, and called on a running `n8n start`, bounded in time and stopped by PID.
+ * activated (the Error Trigger workflow too: 2.40.7 runs only an active one), and called on a
+ * running `n8n start`, bounded in time and stopped by PID.
  *
  * Two failing workflows, Webhook -> Adobe Redshift Connection create (no Continue On Fail), both
  * with workflow setting `errorWorkflow` = an Error Trigger workflow:
@@ -129,7 +130,7 @@ export function prepareErrorWorkflowRuns(aepCredential: { id: string; name: stri
 	};
 }
 
-/** Activates the failing workflows: `publish:workflow` on 2.x, `update:workflow --active` on 1.x. */
+/** Activates workflows: `publish:workflow` on 2.x, `update:workflow --active` on 1.x. */
 async function activate(instance: N8nInstance, ids: string[]): Promise<void> {
 	const publish = existsSync(join(instance.n8n.cli, '..', '..', 'dist', 'commands', 'publish', 'workflow.js'));
 	for (const id of ids) await n8nCli(instance, publish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
@@ -169,7 +170,8 @@ function errorTriggerItem(execution: StoredExecution): { execution?: { error?: {
  * with its password masked (Fields mode) and the failure's message.
  */
 export async function errorWorkflowCheck(instance: N8nInstance, emulator: StartedEmulator, runs: ErrorWorkflowRuns, root: string): Promise<ErrorWorkflowFindings> {
-	await activate(instance, runs.failingWorkflowIds);
+	// 2.40.7 refuses to run an error workflow that is not active ("is not active and cannot be executed").
+	await activate(instance, [...runs.failingWorkflowIds, ERROR_WORKFLOW_ID]);
 	const storedBefore = (await readStoredExecutions(instance)).length;
 	const answers: Array<{ workflow: string; call: string; status: number; body: string }> = [];
 	const n8n = await startN8n(instance, 240_000);
