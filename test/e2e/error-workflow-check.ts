@@ -94,7 +94,7 @@ function failingWorkflow(mode: Mode, aepCredential: { id: string; name: string }
 				type: NODE_TYPE,
 				typeVersion: 1.1,
 				position: [240, 0],
-				parameters: { resource: 'connection', operation: 'create', platform: 'azure', name: '={{ $json.body.name }}', ...signIn },
+				parameters: { resource: 'baseConnection', operation: 'create', hosting: 'azure', name: '={{ $json.body.name }}', ...signIn },
 				credentials: {
 					[CREDENTIAL_TYPE]: { ...aepCredential },
 					...(mode === 'credential' ? { [REDSHIFT_SIGN_IN_CREDENTIAL_TYPE]: { ...SIGN_IN_CREDENTIAL } } : {}),
