@@ -113,7 +113,8 @@ export function scanStoredExecutions(
 		}
 		for (const [part, text] of Object.entries(execution.text)) hits.push(...findSecretsInText(`${where} ${part}`, text, everywhere, { tokenPattern: true }));
 		const ours = ourNodesText(execution);
-		hits.push(...findSecretsInText(`${where} our node's run data`, ours, passwords));
+		const scope = execution.mode === 'error' ? "Error Trigger run's data" : "our node's run data or the execution error";
+		hits.push(...findSecretsInText(`${where} ${scope}`, ours, passwords));
 		ourText += ours;
 	}
 	for (const connection of emulator.connections()) {
