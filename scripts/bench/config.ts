@@ -44,7 +44,7 @@ export function makeItems(count: number, prefix: string): BenchItem[] {
 	return (new Function(itemsCode(count, prefix)) as () => Array<{ json: BenchItem }>)().map((item) => item.json);
 }
 
-/** The POST /connections body our node sends for an item (AWS platform: schema included, port a string). */
+/** The POST /connections body our node sends for an item (AWS hosting: schema included, port a string). */
 export function createBody(item: BenchItem): Record<string, unknown> {
 	return {
 		name: item.name,

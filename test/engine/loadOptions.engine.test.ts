@@ -16,7 +16,7 @@ afterEach(async () => {
 
 /** The Sandbox dropdown as n8n's editor fills it for a Create node. */
 async function loadSandboxes(credentialsHelper: InMemoryCredentialsHelper): Promise<INodePropertyOptions[]> {
-	const { context, nodeType } = editorContext(credentialsHelper, { resource: 'connection', operation: 'create', options: { sandboxName: '' } }, 'options.sandboxName');
+	const { context, nodeType } = editorContext(credentialsHelper, { resource: 'baseConnection', operation: 'create', options: { sandboxName: '' } }, 'options.sandboxName');
 	const getSandboxes = nodeType.methods?.loadOptions?.getSandboxes;
 	if (!getSandboxes) throw new Error('The node has no loadOptions method getSandboxes');
 	return await getSandboxes.call(context);

@@ -7,7 +7,7 @@ import type { Shown } from '../common.fields';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['get'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['get'] };
 
 export const description: INodeProperties[] = [connectionLocator(where)];
 

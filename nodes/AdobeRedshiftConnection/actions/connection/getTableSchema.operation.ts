@@ -8,7 +8,7 @@ import type { Shown } from '../common.fields';
 import { connectionLocator, locatorValue, tableLocator } from '../locators';
 import { readConnectionTarget, readParameter } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['getTableSchema'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['getTableSchema'] };
 
 export const description: INodeProperties[] = [connectionLocator(where), tableLocator(where)];
 

@@ -6,7 +6,7 @@ import type { Shown } from '../common.fields';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['test'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['test'] };
 
 export const description: INodeProperties[] = [connectionLocator(where)];
 

@@ -12,7 +12,7 @@ import { SIGN_IN_FROM, redshiftAuthFields, signInFromFields, type Shown, type Si
 import { connectionLocator } from '../locators';
 import { checkSignIn, readConnectionTarget, readParameter, readRedshiftSignIn } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['update'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['update'] };
 
 // Inside a collection, fields carry no displayOptions of their own.
 const changeableAuthFields = redshiftAuthFields(where, false).map(({ displayOptions: _shown, required: _required, ...field }) => field);
