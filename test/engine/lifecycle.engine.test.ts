@@ -478,12 +478,12 @@ describe('A bad connection ID never reaches Adobe', () => {
 		['test.workflow.json', 'Test Connection'],
 		['list-tables.workflow.json', 'List Tables'],
 		['get-table-schema.workflow.json', 'Get Table Schema'],
-	])('%s: "not-an-id" fails naming "Connection ID", with 0 requests', async (file, node) => {
+	])('%s: "not-an-id" fails naming "Connection", with 0 requests', async (file, node) => {
 		emulator = await startTestEmulator();
 		const inputs = [{ connectionId: 'not-an-id', name: 'New name', table: 'public.orders', etag: '' }];
 
 		const failed = await run(withInputs(workflowFile(file), inputs));
-		expect(failed.error?.message).toMatch(/^"Connection ID" "not-an-id" is not a connection ID/);
+		expect(failed.error?.message).toMatch(/^"Connection" "not-an-id" is not a connection ID/);
 
 		const continued = await run(continueOnFail(withInputs(workflowFile(file), inputs), node));
 		expect(continued.error).toBeUndefined();
