@@ -3,8 +3,8 @@
  * password. `n8n execute` cannot show this: it exits when the failed run ends, while n8n starts the
  * error workflow without waiting for it (measured on 2.40.7: the CLI throws the run's error and the
  * error workflow is a fire-and-forget promise). So the failing workflows are webhook-triggered,
- * activated (the Error Trigger workflow too: 2.40.7 runs only an active one), and called on a
- * running `n8n start`, bounded in time and stopped by PID.
+ * activated (on 2.x the Error Trigger workflow too, see `activate`), and called on a running
+ * `n8n start`, bounded in time and stopped by PID.
  *
  * Two failing workflows, Webhook -> Adobe Redshift Connection create (no Continue On Fail), both
  * with workflow setting `errorWorkflow` = an Error Trigger workflow:
@@ -130,10 +130,17 @@ export function prepareErrorWorkflowRuns(aepCredential: { id: string; name: stri
 	};
 }
 
-/** Activates workflows: `publish:workflow` on 2.x, `update:workflow --active` on 1.x. */
-async function activate(instance: N8nInstance, ids: string[]): Promise<void> {
+/**
+ * Activates the failing workflows (`publish:workflow` on 2.x, `update:workflow --active` on 1.x),
+ * and on 2.x the Error Trigger workflow too: 2.40.7 runs only an active error workflow, while
+ * 1.123.81 runs any and refuses to activate one whose only trigger is the Error Trigger (that
+ * failed activation would itself start it).
+ */
+async function activate(instance: N8nInstance, failingIds: string[]): Promise<void> {
 	const publish = existsSync(join(instance.n8n.cli, '..', '..', 'dist', 'commands', 'publish', 'workflow.js'));
-	for (const id of ids) await n8nCli(instance, publish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+	for (const id of publish ? [...failingIds, ERROR_WORKFLOW_ID] : failingIds) {
+		await n8nCli(instance, publish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+	}
 }
 
 async function callWebhook(url: string, name: string): Promise<{ status: number; body: string }> {
@@ -170,8 +177,7 @@ function errorTriggerItem(execution: StoredExecution): { execution?: { error?: {
  * with its password masked (Fields mode) and the failure's message.
  */
 export async function errorWorkflowCheck(instance: N8nInstance, emulator: StartedEmulator, runs: ErrorWorkflowRuns, root: string): Promise<ErrorWorkflowFindings> {
-	// 2.40.7 refuses to run an error workflow that is not active ("is not active and cannot be executed").
-	await activate(instance, [...runs.failingWorkflowIds, ERROR_WORKFLOW_ID]);
+	await activate(instance, runs.failingWorkflowIds);
 	const storedBefore = (await readStoredExecutions(instance)).length;
 	const answers: Array<{ workflow: string; call: string; status: number; body: string }> = [];
 	const n8n = await startN8n(instance, 240_000);
