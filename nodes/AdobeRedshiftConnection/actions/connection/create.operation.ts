@@ -15,8 +15,9 @@ import {
 	type RetryRules,
 } from '../../../shared/transport';
 import { isConnectionId } from '../../../shared/validation';
-import { connectionOutput, isConnectionFromAttempt } from '../../helpers/output';
+import { connectionOutput } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
+import { findCreatedConnection } from '../../helpers/recovery';
 import { checkCreateConnection } from '../../helpers/validation';
 import { listRedshiftConnections } from '../../transport/flowService';
 import { platformField, redshiftAuthFields, signInFromFields, type Shown } from '../common.fields';
@@ -128,7 +129,7 @@ async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: C
 			accept: (status, answer) => (isCreated(answer) ? undefined : unexpectedAnswer(status, answer)),
 			recover: async () => {
 				const listed = await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name, secrets }, itemIndex);
-				const existing = listed.find((stored) => !knownBefore.has(stored.id) && isConnectionFromAttempt(stored, body, sentAt));
+				const existing = findCreatedConnection(listed, body, sentAt, knownBefore);
 				return existing && { id: existing.id, etag: existing.etag };
 			},
 		},
