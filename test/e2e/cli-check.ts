@@ -22,7 +22,8 @@ import {
 	type N8nInstance,
 	type N8nVersion,
 } from './lib/n8n';
-import { accessTokensSent, findSecrets } from './lib/secrets';
+import { accessTokensSent } from '../support/emulatorQueries';
+import { findSecrets } from '../support/secrets';
 import { freePort } from './lib/server';
 import { check, log, step } from './lib/steps';
 import { storedExecutionsLeakCheck, type StoredScanFindings } from './stored-leak-check';
@@ -319,7 +320,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		await step(`[${v}] no secret in n8n's output or log`, async () => {
 			// The fault run's passwords are not here: its Code node outputs them, and n8n prints that.
 			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret, ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password };
-			const tokensSeen = new Set(accessTokensSent(emulator.requests()));
+			const tokensSeen = new Set(accessTokensSent(emulator));
 			check(tokensSeen.size > 0, 'no access token reached the emulator');
 			[...tokensSeen].forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
 			const files = [instance.logFile, ...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f))];
