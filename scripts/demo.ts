@@ -10,7 +10,7 @@ import { NODE_TYPES, loadWorkflow, runWorkflow } from '../test/engine/harness';
 
 const WORKFLOW_FILE = path.join(__dirname, '..', 'test', 'engine', 'workflows', 'demo.workflow.json');
 const NODE_NAME = 'Adobe Redshift Connection';
-const COLUMNS = ['name', 'platform', 'sandboxName', 'id', 'etag'] as const;
+const COLUMNS = ['name', 'hosting', 'sandboxName', 'id', 'etag'] as const;
 
 function table(rows: Array<Record<string, unknown>>): string {
 	const cells = rows.map((row) => COLUMNS.map((column) => String(row[column] ?? '')));

@@ -1,5 +1,5 @@
 /** What both bench variants do: the items, the create each item sends, and the workflow our node runs in. */
-import { itemsWorkflow, type WorkflowJson } from '../../test/support/workflow';
+import { RESOURCE, itemsWorkflow, type WorkflowJson } from '../../test/support/workflow';
 
 export const SANDBOX = 'prod';
 export const IMS_TOKEN_PATH = '/ims/token/v3';
@@ -56,9 +56,9 @@ export function ourNodeWorkflow(count: number, concurrency: number, prefix: stri
 			{
 				name: OUR_NODE,
 				parameters: {
-					resource: 'connection',
+					resource: RESOURCE,
 					operation: 'create',
-					platform: 'aws',
+					hosting: 'aws',
 					name: '={{ $json.name }}',
 					description: FIXED.description,
 					server: '={{ $json.server }}',

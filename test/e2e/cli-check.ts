@@ -262,15 +262,15 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		const aws = byId('e2eAwsCreate0001');
 		const ourNode = (wf: WorkflowFile) => wf.nodes.find((n) => n.type === NODE_TYPE)!;
 		// Runs a one-create workflow and checks its output, the exact body and the headers Adobe got.
-		const executeCreate = async (wf: WorkflowFile, platform: 'azure' | 'aws', sandboxName: string): Promise<void> => {
+		const executeCreate = async (wf: WorkflowFile, hosting: 'azure' | 'aws', sandboxName: string): Promise<void> => {
 			const before = emulator.requests().length;
 			const run = await execute(instance, wf.id!, executed);
 			const node = ourNode(wf);
 			const items = outputOf(run, node.name);
 			check(items.length === 1, `expected 1 output item, got ${items.length}`);
-			checkCreateOutput(items[0], emulator, { name: node.parameters.name, platform, sandboxName, connectionSpec: REDSHIFT_SPEC });
-			const request = lastCreateRequest(emulator.requests().slice(before), platform);
-			checkBody(request, expectedBody(node, platform === 'aws'));
+			checkCreateOutput(items[0], emulator, { name: node.parameters.name, hosting, sandboxName, connectionSpec: REDSHIFT_SPEC });
+			const request = lastCreateRequest(emulator.requests().slice(before), hosting);
+			checkBody(request, expectedBody(node, hosting === 'aws'));
 			checkHeaders(request, emulator, sandboxName);
 		};
 

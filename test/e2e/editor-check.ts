@@ -20,7 +20,7 @@ const CREATE_ACTION = 'Create a base connection';
 const CREDENTIAL_FIELDS = ['clientId', 'clientSecret', 'orgId', 'scopes', 'sandboxName', 'imsUrl', 'platformUrl'];
 const SIGN_IN_FROM = 'redshiftSignInFrom';
 const SIGN_IN_CREDENTIAL_FIELDS = ['server', 'port', 'username', 'password', 'database'];
-const NODE_FIELDS = ['platform', 'name', 'description', 'server', 'port', 'username', 'password', 'database'];
+const NODE_FIELDS = ['hosting', 'name', 'description', 'server', 'port', 'username', 'password', 'database'];
 
 interface EditorContext {
 	page: Page;
@@ -161,7 +161,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		});
 
 		const choosePlatform = async (label: RegExp) => {
-			await parameter(ndv, 'platform').click();
+			await parameter(ndv, 'hosting').click();
 			await page.getByRole('option', { name: label }).first().click();
 			await page.waitForTimeout(300);
 		};
@@ -172,7 +172,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			await shot(ctx, '04-platform-aws-shows-schema');
 			await choosePlatform(/on Azure/);
 			check(!(await visible(parameter(ndv, 'schema'))), 'Schema is still shown after switching back to Azure');
-			await parameter(ndv, 'platform').scrollIntoViewIfNeeded();
+			await parameter(ndv, 'hosting').scrollIntoViewIfNeeded();
 			await shot(ctx, '05-platform-azure-hides-schema');
 		});
 

@@ -80,9 +80,9 @@ export function prepareFaultRun(): FaultRun {
 				position: [440, 0],
 				onError: 'continueRegularOutput',
 				parameters: {
-					resource: 'connection',
+					resource: 'baseConnection',
 					operation: 'create',
-					platform: 'aws',
+					hosting: 'aws',
 					name: '={{ $json.name }}',
 					description: 'Created by the n8n end-to-end fault run',
 					server: SERVER,
@@ -135,7 +135,7 @@ export async function faultCheck(instance: N8nInstance, emulator: StartedEmulato
 		check(paired.length === 1 && paired[0] === i, `item ${i} is paired with ${JSON.stringify(item.pairedItem)}`);
 		check(json.name === items[i].name, `item ${i} is "${String(json.name)}", expected "${items[i].name}" (output out of order?)`);
 		check(typeof json.id === 'string' && /^".+"$/.test(String(json.etag)), `item ${i} lacks id/etag: ${JSON.stringify(json)}`);
-		check(json.platform === 'aws' && json.sandboxName === 'prod', `item ${i}: platform/sandbox ${String(json.platform)}/${String(json.sandboxName)}`);
+		check(json.hosting === 'aws' && json.sandboxName === 'prod', `item ${i}: hosting/sandbox ${String(json.hosting)}/${String(json.sandboxName)}`);
 	});
 
 	// What the emulator holds: exactly one connection per item name, the one the output names,

@@ -73,9 +73,9 @@ export function prepareOnErrorRuns(credentialRef: { id: string; name: string }):
 			{
 				onError,
 				parameters: {
-					resource: 'connection',
+					resource: 'baseConnection',
 					operation: 'create',
-					platform: 'azure',
+					hosting: 'azure',
 					name,
 					redshiftSignInFrom: 'fields',
 					server: 'e2e-onerror.abc123xyz789.us-west-2.redshift.amazonaws.com',
@@ -93,7 +93,7 @@ export function prepareOnErrorRuns(credentialRef: { id: string; name: string }):
 			STORM_WORKFLOW_ID,
 			'E2E: a gateway that rejects every token',
 			Array.from({ length: STORM_ITEMS }, () => ({ id: randomUUID() })),
-			{ onError: 'continueRegularOutput', parameters: { resource: 'connection', operation: 'get', connectionId: '={{ $json.id }}', options: { concurrency: 1, maxRetries: 0 } } },
+			{ onError: 'continueRegularOutput', parameters: { resource: 'baseConnection', operation: 'get', connectionId: '={{ $json.id }}', options: { concurrency: 1, maxRetries: 0 } } },
 			STORM_CREDENTIAL,
 		),
 	);

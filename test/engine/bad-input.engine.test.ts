@@ -48,7 +48,7 @@ const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }
 	create: {
 		parameters: {
 			operation: 'create',
-			platform: '={{ $json.platform }}',
+			hosting: '={{ $json.hosting }}',
 			name: '={{ $json.name }}',
 			description: '={{ $json.description }}',
 			server: '={{ $json.server }}',
@@ -59,7 +59,7 @@ const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }
 			schema: '={{ $json.schema }}',
 			options: { sandboxName: '={{ $json.sandbox }}' },
 		},
-		item: { platform: 'aws', name: 'Orders', description: 'From n8n', server: SERVER, port: 5439, username: 'aep_reader', database: 'dev', schema: 'public', sandbox: '' },
+		item: { hosting: 'aws', name: 'Orders', description: 'From n8n', server: SERVER, port: 5439, username: 'aep_reader', database: 'dev', schema: 'public', sandbox: '' },
 	},
 	get: { parameters: { operation: 'get', connectionId: '={{ $json.id }}', options: { sandboxName: '={{ $json.sandbox }}' } }, item: { id: VALID_ID, sandbox: '' } },
 	delete: { parameters: { operation: 'delete', connectionId: '={{ $json.id }}' }, item: { id: VALID_ID } },
@@ -132,7 +132,7 @@ const CASES: BadCase[] = [
 		{ title: 'password expression resolving to empty', parameters: { password: '={{ "" }}' }, label: 'Password', field: 'password' },
 		{ title: 'password only spaces', parameters: { password: '    ' }, label: 'Password', field: 'password' },
 		{ title: 'database with a tab', item: { database: 'de\tv' }, label: 'Database', field: 'database' },
-		{ title: 'platform "gcp"', item: { platform: 'gcp' }, label: 'Experience Platform Hosting', field: 'platform' },
+		{ title: 'hosting "gcp"', item: { hosting: 'gcp' }, label: 'Experience Platform Hosting', field: 'hosting' },
 		{ title: 'sandbox override "Prod"', item: { sandbox: 'Prod' }, ...SANDBOX },
 		{ title: 'sandbox override "my sandbox"', item: { sandbox: 'my sandbox' }, ...SANDBOX },
 		{ title: 'sandbox override resolving to an object', item: { sandbox: { name: 'prod' } }, ...SANDBOX },

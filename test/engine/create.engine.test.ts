@@ -34,7 +34,7 @@ const CREATE = workflowFile('create.workflow.json');
 const AZURE_INPUT = {
 	name: 'Orders warehouse',
 	description: 'Orders, loaded nightly',
-	platform: 'azure',
+	hosting: 'azure',
 	server: 'orders.abc123xyz789.us-west-2.redshift.amazonaws.com',
 	port: 5439,
 	username: 'aep_reader',
@@ -44,7 +44,7 @@ const AZURE_INPUT = {
 
 const AWS_INPUT = {
 	name: 'Clickstream',
-	platform: 'aws',
+	hosting: 'aws',
 	server: 'clicks.def456uvw012.eu-central-1.redshift.amazonaws.com',
 	port: 5439,
 	username: 'aep_events',
@@ -109,7 +109,7 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 					id: stored.id,
 					etag: stored.etag,
 					name: 'Orders warehouse',
-					platform: 'azure',
+					hosting: 'azure',
 					sandboxName: 'prod',
 					connectionSpec: { id: REDSHIFT_SPEC.id, version: REDSHIFT_SPEC.version },
 				},
@@ -153,17 +153,17 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 		expect(stored.sandboxName).toBe('dev');
 		expect(result.outputOf(NODE)).toEqual([
 			{
-				json: { id: stored.id, etag: stored.etag, name: 'Clickstream', platform: 'aws', sandboxName: 'dev', connectionSpec: { ...REDSHIFT_SPEC } },
+				json: { id: stored.id, etag: stored.etag, name: 'Clickstream', hosting: 'aws', sandboxName: 'dev', connectionSpec: { ...REDSHIFT_SPEC } },
 				pairedItem: { item: 0 },
 			},
 		]);
 	});
 
-	it('literal parameters as n8n saves them (defaults omitted): platform azure, port 5439, ifExists create', async () => {
+	it('literal parameters as n8n saves them (defaults omitted): hosting azure, port 5439, ifExists create', async () => {
 		emulator = await startTestEmulator({ hosting: 'azure' });
 		// n8n leaves parameters that equal their default out of saved workflows; the engine fills them in.
 		const literal = replaceParameters(CREATE, NODE, {
-			resource: 'connection',
+			resource: 'baseConnection',
 			name: 'Literal',
 			server: 'literal.abc123xyz789.us-west-2.redshift.amazonaws.com',
 			username: 'aep_reader',
@@ -182,7 +182,7 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 			connectionSpec: { ...REDSHIFT_SPEC },
 		});
 		expect(jsonOf(result.outputOf(NODE))).toEqual([
-			{ id: emulator.connections()[0].id, etag: emulator.connections()[0].etag, name: 'Literal', platform: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC } },
+			{ id: emulator.connections()[0].id, etag: emulator.connections()[0].etag, name: 'Literal', hosting: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC } },
 		]);
 	});
 
@@ -231,7 +231,7 @@ describe('Create: expressions and items', () => {
 					id: connection.id,
 					etag: connection.etag,
 					name: inputs[index].name,
-					platform: inputs[index].platform,
+					hosting: inputs[index].hosting,
 					sandboxName: index === 1 ? 'dev' : 'prod',
 					connectionSpec: { ...REDSHIFT_SPEC },
 				},
@@ -353,8 +353,8 @@ describe('Create: bad input never reaches Adobe', () => {
 		expect(result.error).toBeUndefined();
 		const output = result.outputOf(NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[0].json).toMatchObject({ name: 'Warehouse 1', platform: 'azure', sandboxName: 'prod' });
-		expect(output[2].json).toMatchObject({ name: 'Warehouse 3', platform: 'azure', sandboxName: 'prod' });
+		expect(output[0].json).toMatchObject({ name: 'Warehouse 1', hosting: 'azure', sandboxName: 'prod' });
+		expect(output[2].json).toMatchObject({ name: 'Warehouse 3', hosting: 'azure', sandboxName: 'prod' });
 		expect(itemView(output[1])).toEqual({
 			error: expect.stringContaining('"Port"'),
 			description: expect.stringMatching(/nothing was sent to Adobe/),
@@ -455,7 +455,7 @@ describe('Create: Adobe errors are decoded', () => {
 				id: connection.id,
 				etag: connection.etag,
 				name: connection.name,
-				platform: 'azure',
+				hosting: 'azure',
 				sandboxName: 'prod',
 				connectionSpec: { ...REDSHIFT_SPEC },
 			})),

@@ -55,7 +55,7 @@ function names(count: number, tag: string): IDataObject[] {
 function createParameters(options: IDataObject): INodeParameters {
 	return {
 		operation: 'create',
-		platform: 'aws',
+		hosting: 'aws',
 		name: '={{ $json.name }}',
 		server: SERVER,
 		port: 5439,
@@ -183,7 +183,7 @@ describe.each([1, 8] as const)('create x %i concurrency, 200 items, with faults 
 			if (isErrorItem(item)) {
 				if (scenario.httpCode) expect(item.httpCode).toBe(scenario.httpCode);
 			} else {
-				expect(item).toMatchObject({ name: items[index].name, platform: 'aws', sandboxName: 'prod', id: expect.any(String), etag: expect.any(String) });
+				expect(item).toMatchObject({ name: items[index].name, hosting: 'aws', sandboxName: 'prod', id: expect.any(String), etag: expect.any(String) });
 			}
 		});
 		expectConnectionsMatchOutput(run.json);
@@ -345,7 +345,7 @@ describe.each([1, 8] as const)('reads and changes x %i concurrency with faults',
 			match: { method: 'GET', path: ID_PATH },
 			fault: { kind: 'reset-after' },
 			retry: backoffRetry,
-			check: (json, item) => expect(json).toMatchObject({ id: item.id, name: item.name, platform: 'aws' }),
+			check: (json, item) => expect(json).toMatchObject({ id: item.id, name: item.name, hosting: 'aws' }),
 		},
 		{
 			title: 'getAll (filter by name): 500 with Retry-After: 0',

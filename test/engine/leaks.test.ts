@@ -34,7 +34,7 @@ it('finds secrets the emulator saw (token, password, client secret) in run data,
 	const scanner = new LeakScanner();
 	const created = await runNode(emu, [{}], {
 		operation: 'create',
-		platform: 'aws',
+		hosting: 'aws',
 		name: 'Leak probe',
 		server: 'probe.example.com',
 		port: 5439,

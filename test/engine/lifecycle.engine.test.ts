@@ -51,7 +51,7 @@ function describeRequest(entry: RequestLogEntry): string {
 
 const AZURE_INPUT = {
 	name: 'Orders warehouse',
-	platform: 'azure',
+	hosting: 'azure',
 	server: 'orders.abc123xyz789.us-west-2.redshift.amazonaws.com',
 	port: 5439,
 	username: 'aep_reader',
@@ -60,7 +60,7 @@ const AZURE_INPUT = {
 };
 
 describe('Get', () => {
-	it('returns the connection as Adobe lists it, plus platform and sandbox, without the password', async () => {
+	it('returns the connection as Adobe lists it, plus hosting and sandbox, without the password', async () => {
 		emulator = await startTestEmulator();
 		const [id] = await seedConnections(emulator, ['Orders warehouse']);
 		const before = emulator.platformRequests().length;
@@ -70,7 +70,7 @@ describe('Get', () => {
 
 		expect(result.error).toBeUndefined();
 		const adobe = (await directGet(emulator, `${CONNECTIONS_PATH}/${id}`)) as { items: IDataObject[] };
-		expect(result.outputOf('Get Connection')).toEqual([{ json: { ...adobe.items[0], platform: 'azure', sandboxName: 'prod' }, pairedItem: { item: 0 } }]);
+		expect(result.outputOf('Get Connection')).toEqual([{ json: { ...adobe.items[0], hosting: 'azure', sandboxName: 'prod' }, pairedItem: { item: 0 } }]);
 		const [item] = jsonOf(result.outputOf('Get Connection'));
 		expect(item.auth).toEqual({
 			specName: 'Basic Authentication',
@@ -319,7 +319,7 @@ describe('Create with ifExists', () => {
 		expect(first.error).toBeUndefined();
 		const [created] = emulator.connections();
 		expect(jsonOf(first.outputOf(NODE))).toEqual([
-			{ id: created.id, etag: created.etag, name: AZURE_INPUT.name, platform: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC }, reused: false },
+			{ id: created.id, etag: created.etag, name: AZURE_INPUT.name, hosting: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC }, reused: false },
 		]);
 		// Change the connection so its etag moves on: the reused output must carry the new one.
 		const rotate = await run(withInputs(workflowFile('update.workflow.json'), [{ connectionId: created.id, password: 'rotated-between-runs', etag: '' }]));
@@ -333,7 +333,7 @@ describe('Create with ifExists', () => {
 		expect(second.error).toBeUndefined();
 		expect(second.outputOf(NODE)).toEqual([
 			{
-				json: { id: created.id, etag: currentEtag, name: AZURE_INPUT.name, platform: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC }, reused: true },
+				json: { id: created.id, etag: currentEtag, name: AZURE_INPUT.name, hosting: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC }, reused: true },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -402,7 +402,7 @@ describe('Chaining and sandboxes', () => {
 		const [created] = jsonOf(result.outputOf('Create'));
 		const id = created.id as string;
 		const [got] = jsonOf(result.outputOf('Get'));
-		expect(got).toMatchObject({ id, name: 'Orders warehouse', etag: created.etag, platform: 'azure', sandboxName: 'prod' });
+		expect(got).toMatchObject({ id, name: 'Orders warehouse', etag: created.etag, hosting: 'azure', sandboxName: 'prod' });
 		const [updated] = jsonOf(result.outputOf('Update'));
 		expect(updated).toEqual({ id, etag: expect.stringMatching(/^"[^"]+"$/), previousEtag: created.etag, sandboxName: 'prod', updated: ['name', 'password'] });
 		expect(updated.etag).not.toBe(created.etag);

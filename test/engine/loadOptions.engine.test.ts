@@ -25,7 +25,7 @@ async function loadSandboxes(credentialsHelper: InMemoryCredentialsHelper): Prom
 		type: NODE_TYPES.adobeRedshiftConnection,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { resource: 'connection', operation: 'create', options: { sandboxName: '' } },
+		parameters: { resource: 'baseConnection', operation: 'create', options: { sandboxName: '' } },
 		credentials: { adobeExperiencePlatformApi: { ...CREDENTIAL_REF } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });

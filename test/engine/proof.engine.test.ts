@@ -35,7 +35,7 @@ afterEach(async () => {
 function createParameters(options: IDataObject = {}, extra: INodeParameters = {}): INodeParameters {
 	return {
 		operation: 'create',
-		platform: 'azure',
+		hosting: 'azure',
 		name: '={{ $json.name }}',
 		server: 'proof.abc123xyz789.us-west-2.redshift.amazonaws.com',
 		port: 5439,

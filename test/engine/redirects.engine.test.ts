@@ -59,7 +59,7 @@ afterEach(async () => {
 });
 
 async function run(parameters: INodeParameters, credentialData = {}): Promise<RunResult> {
-	const result = await runWorkflow(singleNodeWorkflow(NODE, { resource: 'connection', ...parameters }), {
+	const result = await runWorkflow(singleNodeWorkflow(NODE, { resource: 'baseConnection', ...parameters }), {
 		credentials: [credentialFor(emulator, credentialData)],
 	});
 	leaks.addRun('redirects', result);
@@ -79,7 +79,7 @@ describe('a 307 to another origin is not followed', () => {
 		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 307, headers: { location: `${other.url}${CONNECTIONS_PATH}` } });
 		const result = await run({
 			operation: 'create',
-			platform: 'azure',
+			hosting: 'azure',
 			name: 'Orders',
 			server: 'orders.abc123xyz789.us-west-2.redshift.amazonaws.com',
 			port: 5439,

@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import type { StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
-import { CREDENTIAL_TYPE, itemsWorkflow } from '../support/workflow';
+import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow } from '../support/workflow';
 import { runWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
 import type { LeakScanner } from './leaks';
 
@@ -32,7 +32,7 @@ export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, 
 	return itemsWorkflow({
 		name: 'reliability',
 		items,
-		nodes: [{ name: NODE, parameters: { resource: 'connection', ...parameters }, credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } }, ...(onError ? { settings: { onError } } : {}) }],
+		nodes: [{ name: NODE, parameters: { resource: RESOURCE, ...parameters }, credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } }, ...(onError ? { settings: { onError } } : {}) }],
 	});
 }
 

@@ -57,7 +57,7 @@ afterEach(async () => {
 });
 
 function workflow(parameters: INodeParameters): WorkflowDefinition {
-	return singleNodeWorkflow(NODE, { resource: 'connection', ...parameters });
+	return singleNodeWorkflow(NODE, { resource: 'baseConnection', ...parameters });
 }
 
 /** Gets a token stored in the credential first, so Adobe's echo can carry the token of the run. */
@@ -122,7 +122,7 @@ function expectNoSecretIn(label: string, result: RunResult, secrets: string[], t
 }
 
 const FIELDS = {
-	platform: 'azure',
+	hosting: 'azure',
 	server: 'orders.abc123xyz789.us-west-2.redshift.amazonaws.com',
 	port: 5439,
 	username: 'aep_reader',
@@ -172,7 +172,7 @@ describe('a failed run keeps no secret (Redshift sign-in typed in the node)', ()
 
 /** A node of version 1.1 (what the editor creates now): Redshift Sign-In From defaults to Credential. */
 function credentialModeWorkflow(parameters: INodeParameters): WorkflowDefinition {
-	return singleNodeWorkflow(NODE, { resource: 'connection', ...parameters }, undefined, {
+	return singleNodeWorkflow(NODE, { resource: 'baseConnection', ...parameters }, undefined, {
 		typeVersion: 1.1,
 		credentials: { [REDSHIFT_SIGN_IN_TYPE]: { ...REDSHIFT_SIGN_IN_REF } },
 	});
@@ -180,7 +180,7 @@ function credentialModeWorkflow(parameters: INodeParameters): WorkflowDefinition
 
 describe('Redshift sign-in from the credential (new nodes)', () => {
 	it('create sends the credential values; a failed run keeps the password out of everything, the workflow included', async () => {
-		const created = await runWorkflow(credentialModeWorkflow({ operation: 'create', platform: 'azure', name: 'Orders' }), { credentialsHelper });
+		const created = await runWorkflow(credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders' }), { credentialsHelper });
 		expect(created.error).toBeUndefined();
 		const [post] = emulator.requests().filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
 		expect(JSON.parse(post.body).auth.params).toEqual({ ...SIGN_IN, port: '5439' });
@@ -188,9 +188,9 @@ describe('Redshift sign-in from the credential (new nodes)', () => {
 		const token = storedTokenOf(credentialsHelper);
 		const { clientSecret } = emulator.options;
 		emulator.failNext({ path: FLOW_SERVICE }, 1, { status: 400, body: flowServiceEcho([SIGN_IN.password, clientSecret, token]) });
-		const failed = await runWorkflow(credentialModeWorkflow({ operation: 'create', platform: 'azure', name: 'Orders 2' }), { credentialsHelper });
+		const failed = await runWorkflow(credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders 2' }), { credentialsHelper });
 		expect(failed.error).toBeDefined();
-		scanner.addText('credential-mode workflow', credentialModeWorkflow({ operation: 'create', platform: 'azure', name: 'Orders 2' }));
+		scanner.addText('credential-mode workflow', credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders 2' }));
 		expectNoSecretIn('create (credential)', failed, [SIGN_IN.password, clientSecret, token]);
 	});
 
@@ -212,7 +212,7 @@ describe('Redshift sign-in from the credential (new nodes)', () => {
 	it('a bad credential value fails before any request, naming the credential', async () => {
 		credentialsHelper.patchStored(REDSHIFT_SIGN_IN_REF.id, { server: 'https://cred.example.com' });
 		const before = emulator.platformRequests().length;
-		const result = await runWorkflow(credentialModeWorkflow({ operation: 'create', platform: 'azure', name: 'Orders' }), { credentialsHelper });
+		const result = await runWorkflow(credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders' }), { credentialsHelper });
 		expect(result.error?.message).toMatch(/^Redshift Sign-In credential: "Server" is a URL/);
 		expect(emulator.platformRequests().length).toBe(before);
 	});

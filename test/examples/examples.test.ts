@@ -328,7 +328,7 @@ describe('example workflows', () => {
 			}
 		});
 
-		it('calls Adobe over HTTP only with the predefined credential and the Settings platform URL', () => {
+		it('calls Adobe over HTTP only with the predefined credential and the Settings hosting URL', () => {
 			for (const n of wf.nodes.filter((x) => x.type === HTTP_TYPE)) {
 				expect(n.parameters).toMatchObject({
 					method: 'POST',
@@ -486,7 +486,7 @@ describe('example workflows', () => {
 
 	it('create-test-list-tables chains Create (reuse, Azure) -> Test -> List Tables by $json.id', () => {
 		const wf = load('create-test-list-tables.json');
-		expect(node(wf, 'Create connection').parameters).toMatchObject({ operation: 'create', ifExists: 'reuse', platform: 'azure', port: 5439 });
+		expect(node(wf, 'Create connection').parameters).toMatchObject({ operation: 'create', ifExists: 'reuse', hosting: 'azure', port: 5439 });
 		expect(node(wf, 'Test connection').parameters).toMatchObject({ operation: 'test', connectionId: '={{ $json.id }}' });
 		expect(node(wf, 'List tables').parameters).toMatchObject({ operation: 'listTables', connectionId: '={{ $json.id }}' });
 	});
@@ -510,12 +510,12 @@ describe('example workflows', () => {
 			type: OUR_TYPE,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { resource: 'connection', operation: 'create', name: 'n', server: 's', port: 5439, username: 'u', password: 'FILL_IN', database: 'd', ...parameters },
+			parameters: { resource: 'baseConnection', operation: 'create', name: 'n', server: 's', port: 5439, username: 'u', password: 'FILL_IN', database: 'd', ...parameters },
 		});
 
 		it.each<[string, Record<string, unknown>, RegExp]>([
 			['an unknown parameter', { colour: 'red' }, /colour: not a parameter/],
-			['schema on Azure', { platform: 'azure', schema: 'public' }, /schema: not shown/],
+			['schema on Azure', { hosting: 'azure', schema: 'public' }, /schema: not shown/],
 			['an unknown option value', { ifExists: 'replace' }, /ifExists: "replace" is not one of/],
 			['an unknown collection option', { options: { retries: 3 } }, /options\.retries: not an option/],
 			['a parameter of another operation', { tablePath: 'public.orders' }, /tablePath: not shown/],
@@ -526,7 +526,7 @@ describe('example workflows', () => {
 		});
 
 		it('accepts a valid node, and schema on AWS', () => {
-			expect(ourNodeProblems(create({ platform: 'aws', schema: 'public' }))).toEqual([]);
+			expect(ourNodeProblems(create({ hosting: 'aws', schema: 'public' }))).toEqual([]);
 		});
 	});
 });

@@ -85,9 +85,9 @@ function workflow() {
 				typeVersion: 1,
 				position: [240, 0],
 				parameters: {
-					resource: 'connection',
+					resource: 'baseConnection',
 					operation: 'create',
-					platform: 'azure',
+					hosting: 'azure',
 					name: '={{ $json.body.name }}',
 					description: 'Created through n8n queue mode',
 					server: 'queue.abc123xyz789.us-west-2.redshift.amazonaws.com',

@@ -15,6 +15,9 @@ export const NODE_TYPE = {
 export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
 export const CREDENTIAL_REF = { id: 'aep-engine', name: 'Adobe Experience Platform (emulator)' } as const;
 
+/** The resource value of our node's base-connection operations. */
+export const RESOURCE = 'baseConnection';
+
 /** The Code node that emits the items; tests replace its items by this name. */
 export const ITEMS_NODE = 'Inputs';
 
@@ -94,7 +97,7 @@ export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
 	return { ...(options.id ? { id: options.id, active: false as const } : {}), name, nodes, connections, settings: { executionOrder: 'v1' } };
 }
 
-/** Our node with one operation: `{resource: 'connection', operation, ...parameters}`. */
+/** Our node with one operation: `{resource: RESOURCE, operation, ...parameters}`. */
 export function operationNode(name: string, operation: string, parameters: INodeParameters = {}, settings?: Partial<INode>): NodeSpec {
-	return { name, parameters: { resource: 'connection', operation, ...parameters }, ...(settings ? { settings } : {}) };
+	return { name, parameters: { resource: RESOURCE, operation, ...parameters }, ...(settings ? { settings } : {}) };
 }

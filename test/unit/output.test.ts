@@ -9,7 +9,7 @@ describe('connectionOutput', () => {
 			id: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
 			etag: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
 			name: 'n',
-			platform: 'aws',
+			hosting: 'aws',
 			sandboxName: 'prod',
 			connectionSpec: { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' },
 		});
@@ -18,7 +18,7 @@ describe('connectionOutput', () => {
 
 describe('isConnectionFromAttempt', () => {
 	const body = buildCreateConnectionBody(
-		checkCreateConnection({ platform: 'aws', name: 'c1', description: '', server: 'h.example.com', port: 5439, username: 'u', password: 'p', database: 'dev', schema: 'public' }),
+		checkCreateConnection({ hosting: 'aws', name: 'c1', description: '', server: 'h.example.com', port: 5439, username: 'u', password: 'p', database: 'dev', schema: 'public' }),
 	);
 	const sentAt = Date.parse('2026-11-27T10:00:00Z');
 	const stored = { name: 'c1', createdAt: sentAt + 100, auth: { params: { server: 'h.example.com', port: '5439', username: 'u', database: 'dev', schema: 'public', password: '***' } } };

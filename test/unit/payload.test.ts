@@ -2,7 +2,7 @@ import { buildCreateConnectionBody } from '../../nodes/AdobeRedshiftConnection/h
 import { checkCreateConnection } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
 
 const base = {
-	platform: 'azure',
+	hosting: 'azure',
 	name: 'AWS-redshift base connection',
 	description: 'base connection for AWS-redshift',
 	server: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com',
@@ -27,7 +27,7 @@ describe('buildCreateConnectionBody', () => {
 	});
 
 	it('adds the schema for Experience Platform on AWS', () => {
-		const body = buildCreateConnectionBody(checkCreateConnection({ ...base, platform: 'aws' }));
+		const body = buildCreateConnectionBody(checkCreateConnection({ ...base, hosting: 'aws' }));
 		expect(body.auth.params).toEqual({ server: base.server, port: '5439', username: 'awsuser', password: 'pa"ss\\word', database: 'dev', schema: 'public' });
 	});
 

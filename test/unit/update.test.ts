@@ -51,7 +51,7 @@ describe('publicConnection', () => {
 		const stored = { id: 'x', name: 'n', etag: '"e"', auth: { specName: 'Basic Authentication', params: { server: 's', password: 'leak', schema: 'public' } } };
 		const output = publicConnection(stored, 'prod');
 		expect(JSON.stringify(output)).not.toContain('leak');
-		expect(output).toMatchObject({ platform: 'aws', sandboxName: 'prod' });
+		expect(output).toMatchObject({ hosting: 'aws', sandboxName: 'prod' });
 		expect(stored.auth.params.password).toBe('leak');
 	});
 });

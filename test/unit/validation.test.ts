@@ -13,7 +13,7 @@ function failure(run: () => unknown): InvalidFieldError {
 }
 
 const validCreate = {
-	platform: 'azure',
+	hosting: 'azure',
 	name: 'Orders warehouse',
 	description: '',
 	server: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com',
@@ -134,18 +134,18 @@ describe('checkCreateConnection', () => {
 		expect(checkCreateConnection({ ...validCreate, schema: 'ignored' })).toEqual({
 			name: 'Orders warehouse',
 			description: '',
-			auth: { platform: 'azure', server: validCreate.server, port: 5439, username: 'awsuser', password: 'S3cret!pass', database: 'dev' },
+			auth: { hosting: 'azure', server: validCreate.server, port: 5439, username: 'awsuser', password: 'S3cret!pass', database: 'dev' },
 		});
 	});
 
 	it('requires a schema on AWS, naming the field', () => {
-		const error = failure(() => checkCreateConnection({ ...validCreate, platform: 'aws', schema: ' ' }));
+		const error = failure(() => checkCreateConnection({ ...validCreate, hosting: 'aws', schema: ' ' }));
 		expect(error.field).toBe('schema');
 		expect(error.message).toMatch(/"Schema" is required when Experience Platform runs on AWS/);
 	});
 
 	it('keeps the schema on AWS', () => {
-		expect(checkCreateConnection({ ...validCreate, platform: 'aws', schema: 'public' }).auth.schema).toBe('public');
+		expect(checkCreateConnection({ ...validCreate, hosting: 'aws', schema: 'public' }).auth.schema).toBe('public');
 	});
 
 	it.each(['name', 'username', 'password', 'database'] as const)('requires %s', (field) => {
@@ -153,7 +153,7 @@ describe('checkCreateConnection', () => {
 	});
 
 	it('rejects an unknown hosting value', () => {
-		expect(failure(() => checkCreateConnection({ ...validCreate, platform: 'gcp' })).field).toBe('platform');
+		expect(failure(() => checkCreateConnection({ ...validCreate, hosting: 'gcp' })).field).toBe('hosting');
 	});
 
 	it('rejects a 1 MB description', () => {

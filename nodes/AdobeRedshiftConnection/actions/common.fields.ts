@@ -15,7 +15,7 @@ function show(where: Shown, extra: Record<string, Array<string | number>> = {}):
 export function platformField(where: Shown): INodeProperties {
 	return {
 		displayName: 'Experience Platform Hosting',
-		name: 'platform',
+		name: 'hosting',
 		type: 'options',
 		noDataExpression: false,
 		options: [
@@ -136,7 +136,7 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 			placeholder: 'public',
 			description: 'Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.',
 			hint: keep,
-			displayOptions: show(where, { platform: ['aws'] }),
+			displayOptions: show(where, { hosting: ['aws'] }),
 		},
 	];
 }

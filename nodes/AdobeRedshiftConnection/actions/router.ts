@@ -14,7 +14,7 @@ import * as connection from './connection/Connection.resource';
 import { readRunSettings } from './options';
 import type { OperationModule } from './types';
 
-const resources: Record<string, Record<string, OperationModule>> = { connection: connection.operations };
+const resources: Record<string, Record<string, OperationModule>> = { baseConnection: connection.operations };
 
 function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {

@@ -2,7 +2,7 @@ import type { FieldRef } from '../../shared/validation';
 
 /** Every user-facing field once: its parameter name and the label the UI shows. */
 export const FIELDS = {
-	platform: { field: 'platform', label: 'Experience Platform Hosting' },
+	hosting: { field: 'hosting', label: 'Experience Platform Hosting' },
 	name: { field: 'name', label: 'Connection Name' },
 	description: { field: 'description', label: 'Description' },
 	server: { field: 'server', label: 'Server' },
@@ -25,6 +25,6 @@ export const LIMITS = {
 	schema: 127,
 } as const;
 
-export type Platform = 'azure' | 'aws';
+export type Hosting = 'azure' | 'aws';
 
 export const DEFAULT_PORT = 5439;

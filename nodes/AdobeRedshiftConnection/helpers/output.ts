@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
-import type { Platform } from './fields';
+import type { Hosting } from './fields';
 import type { CreateConnectionBody } from './payload';
 import type { ConnectionChanges } from './validation';
 
@@ -9,18 +9,18 @@ export interface ConnectionOutput extends IDataObject {
 	id: string;
 	etag: string;
 	name: string;
-	platform: Platform;
+	hosting: Hosting;
 	sandboxName: string;
 	connectionSpec: { id: string; version: string };
 }
 
 /** What the next node needs: never the password or any other auth parameter. */
-export function connectionOutput(id: string, etag: string, name: string, platform: Platform, sandboxName: string): ConnectionOutput {
+export function connectionOutput(id: string, etag: string, name: string, hosting: Hosting, sandboxName: string): ConnectionOutput {
 	return {
 		id,
 		etag,
 		name,
-		platform,
+		hosting,
 		sandboxName,
 		connectionSpec: { id: REDSHIFT_CONNECTION_SPEC.id, version: REDSHIFT_CONNECTION_SPEC.version },
 	};
@@ -53,8 +53,8 @@ export function publicConnection(stored: IDataObject, sandboxName: string): IDat
 	const copy = JSON.parse(JSON.stringify(stored)) as IDataObject;
 	const auth = copy.auth as { params?: IDataObject } | undefined;
 	if (auth?.params) delete auth.params.password;
-	const platform = auth?.params && 'schema' in auth.params ? 'aws' : 'azure';
-	return { ...copy, platform, sandboxName: (copy.sandboxName as string | undefined) ?? sandboxName };
+	const hosting = auth?.params && 'schema' in auth.params ? 'aws' : 'azure';
+	return { ...copy, hosting, sandboxName: (copy.sandboxName as string | undefined) ?? sandboxName };
 }
 
 /**

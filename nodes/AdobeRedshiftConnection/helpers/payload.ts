@@ -27,7 +27,7 @@ export function buildAuthParams(auth: RedshiftAuth): RedshiftAuthParams {
 		database: auth.database,
 	};
 	// Platform on Azure rejects "schema"; on AWS it is required.
-	if (auth.platform === 'aws' && auth.schema !== undefined) params.schema = auth.schema;
+	if (auth.hosting === 'aws' && auth.schema !== undefined) params.schema = auth.schema;
 	return params;
 }
 

@@ -1,6 +1,6 @@
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { checkText } from '../../shared/validation';
-import { FIELDS, LIMITS, type Platform } from './fields';
+import { FIELDS, LIMITS, type Hosting } from './fields';
 
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -62,14 +62,14 @@ export function checkPort(value: unknown): number {
 	return port;
 }
 
-export function checkPlatform(value: unknown): Platform {
+export function checkHosting(value: unknown): Hosting {
 	if (value === 'azure' || value === 'aws') return value;
-	throw new InvalidFieldError(FIELDS.platform.field, `"${FIELDS.platform.label}" must be "azure" or "aws"; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(FIELDS.hosting.field, `"${FIELDS.hosting.label}" must be "azure" or "aws"; got ${JSON.stringify(value)}.`);
 }
 
 /** The Redshift sign-in fields, raw from the node (after expression resolution). */
 export interface RedshiftAuthInput {
-	platform: unknown;
+	hosting: unknown;
 	server: unknown;
 	port: unknown;
 	username: unknown;
@@ -79,7 +79,7 @@ export interface RedshiftAuthInput {
 }
 
 export interface RedshiftAuth {
-	platform: Platform;
+	hosting: Hosting;
 	server: string;
 	port: number;
 	username: string;
@@ -90,16 +90,16 @@ export interface RedshiftAuth {
 }
 
 export function checkRedshiftAuth(input: RedshiftAuthInput): RedshiftAuth {
-	const platform = checkPlatform(input.platform);
+	const hosting = checkHosting(input.hosting);
 	const auth: RedshiftAuth = {
-		platform,
+		hosting,
 		server: checkServer(input.server),
 		port: checkPort(input.port),
 		username: checkText(FIELDS.username, input.username, { required: true, maxLength: LIMITS.username }),
 		password: checkText(FIELDS.password, input.password, { required: true, maxLength: LIMITS.password, keepSpaces: true }),
 		database: checkText(FIELDS.database, input.database, { required: true, maxLength: LIMITS.database }),
 	};
-	if (platform === 'aws') {
+	if (hosting === 'aws') {
 		const schema = checkText(FIELDS.schema, input.schema, { maxLength: LIMITS.schema });
 		if (!schema) {
 			throw new InvalidFieldError(FIELDS.schema.field, `"${FIELDS.schema.label}" is required when Experience Platform runs on AWS: enter the Redshift schema the user can read, e.g. public.`);
@@ -143,7 +143,7 @@ export interface UpdateConnectionInput {
 export interface ConnectionChanges {
 	name?: string;
 	description?: string;
-	params: Partial<Omit<RedshiftAuth, 'platform'>>;
+	params: Partial<Omit<RedshiftAuth, 'hosting'>>;
 }
 
 function isBlank(value: unknown): boolean {

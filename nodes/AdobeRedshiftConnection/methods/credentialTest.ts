@@ -14,8 +14,8 @@ export async function redshiftSignInShape(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	try {
-		// The platform only decides whether a schema is needed, which is a node field.
-		checkSignIn('credential', () => checkRedshiftAuth({ platform: 'azure', server: data.server, port: data.port, username: data.username, password: data.password, database: data.database }));
+		// The hosting only decides whether a schema is needed, which is a node field.
+		checkSignIn('credential', () => checkRedshiftAuth({ hosting: 'azure', server: data.server, port: data.port, username: data.username, password: data.password, database: data.database }));
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };
 	}

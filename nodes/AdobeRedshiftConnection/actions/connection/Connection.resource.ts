@@ -27,7 +27,7 @@ export const operationField: INodeProperties = {
 	name: 'operation',
 	type: 'options',
 	noDataExpression: true,
-	displayOptions: { show: { resource: ['connection'] } },
+	displayOptions: { show: { resource: ['baseConnection'] } },
 	// n8n wants actions in sentence case, which would lower-case "Redshift"; the node name says it.
 	options: [
 		{ name: 'Create', value: 'create', description: 'Create a Flow Service base connection to Redshift', action: 'Create a base connection' },

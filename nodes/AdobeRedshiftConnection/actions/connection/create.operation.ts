@@ -13,7 +13,7 @@ import { listRedshiftConnections } from '../../transport/flowService';
 import { platformField, redshiftAuthFields, signInFromFields, type Shown } from '../common.fields';
 import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['create'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['create'] };
 
 type IfExists = 'create' | 'reuse' | 'error';
 
@@ -144,7 +144,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) => readParameter.call(this, name, itemIndex));
 	const input = checkSignIn(signIn.from, () =>
 		checkCreateConnection({
-			platform: readParameter.call(this, 'platform', itemIndex),
+			hosting: readParameter.call(this, 'hosting', itemIndex),
 			name: readParameter.call(this, 'name', itemIndex),
 			description: readParameter.call(this, 'description', itemIndex),
 			...signIn.input,
@@ -158,7 +158,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	const sameName = await listRedshiftConnections.call(this, ctx, sandboxName, { name: input.name, limit: ifExists === 'create' ? undefined : 1, secrets: [body.auth.params.password] }, itemIndex);
 	const [existing] = sameName;
 	if (existing && ifExists === 'reuse') {
-		return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.platform, sandboxName), reused: true };
+		return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.hosting, sandboxName), reused: true };
 	}
 	if (existing && ifExists === 'error') {
 		throw safeOperationError(this, `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
@@ -167,6 +167,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 		});
 	}
 	const created = await createOnce.call(this, ctx, body, sandboxName, itemIndex, new Set(sameName.map((connection) => connection.id)));
-	const output = connectionOutput(created.id, created.etag, input.name, input.auth.platform, sandboxName);
+	const output = connectionOutput(created.id, created.etag, input.name, input.auth.hosting, sandboxName);
 	return ifExists === 'reuse' ? { ...output, reused: false } : output;
 }

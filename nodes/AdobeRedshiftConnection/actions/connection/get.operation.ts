@@ -6,7 +6,7 @@ import { getConnection } from '../../transport/flowService';
 import { connectionIdField, type Shown } from '../common.fields';
 import { readConnectionTarget } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['get'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['get'] };
 
 export const description: INodeProperties[] = [connectionIdField(where)];
 

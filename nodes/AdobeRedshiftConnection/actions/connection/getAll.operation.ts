@@ -9,7 +9,7 @@ import type { Shown } from '../common.fields';
 import { readParameter, readSandbox } from '../parameters';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 
-const where: Shown = { resource: ['connection'], operation: ['getAll'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	{

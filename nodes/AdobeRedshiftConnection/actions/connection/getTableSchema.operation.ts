@@ -6,7 +6,7 @@ import { connectionPath } from '../../transport/flowService';
 import { connectionIdField, type Shown } from '../common.fields';
 import { readConnectionTarget, readParameter } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['getTableSchema'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['getTableSchema'] };
 
 export const description: INodeProperties[] = [
 	connectionIdField(where),

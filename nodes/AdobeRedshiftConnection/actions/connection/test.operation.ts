@@ -5,7 +5,7 @@ import { connectionPath } from '../../transport/flowService';
 import { connectionIdField, type Shown } from '../common.fields';
 import { readConnectionTarget } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['test'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['test'] };
 
 export const description: INodeProperties[] = [connectionIdField(where)];
 

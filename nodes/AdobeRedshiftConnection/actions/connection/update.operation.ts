@@ -11,7 +11,7 @@ import { connectionPath, getConnection } from '../../transport/flowService';
 import { SIGN_IN_FROM, connectionIdField, redshiftAuthFields, signInFromFields, type Shown, type SignInFrom } from '../common.fields';
 import { checkSignIn, readConnectionTarget, readParameter, readRedshiftSignIn } from '../parameters';
 
-const where: Shown = { resource: ['connection'], operation: ['update'] };
+const where: Shown = { resource: ['baseConnection'], operation: ['update'] };
 
 // Inside a collection, fields carry no displayOptions of their own.
 const changeableAuthFields = redshiftAuthFields(where, false).map(({ displayOptions: _shown, required: _required, ...field }) => field);
