@@ -22,6 +22,7 @@ import {
 	type N8nInstance,
 	type N8nVersion,
 } from './lib/n8n';
+import { emulatorCredential } from '../support/credentials';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { findSecrets } from '../support/secrets';
 import { freePort } from './lib/server';
@@ -235,10 +236,8 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 
 		await step(`[${v}] n8n import:credentials`, async () => {
 			const file = join(root, 'credentials.json');
-			const { clientId, clientSecret, orgId, scopes } = emulator.options;
-			const data = { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl };
 			// The fault run has a credential of its own, so that its token count starts from none stored.
-			const credentials = [E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) => ({ ...ref, type: CREDENTIAL_TYPE, data }));
+			const credentials = [E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) => emulatorCredential(emulator, {}, ref));
 			writeFileSync(file, JSON.stringify(credentials));
 			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
 		});

@@ -27,6 +27,7 @@ import { startEmulator, type Fault, type StartedEmulator } from '../emulator';
 import { decodeStoredRows, type DumpRow, type StoredExecution } from '../e2e/lib/executions';
 import { CREDENTIAL_TYPE, NODE_TYPE, createInstance, installPackage, n8nCli, versions, warnings, type N8nInstance } from '../e2e/lib/n8n';
 import { run, startDaemon, stopAllDaemons, type Daemon } from '../e2e/lib/proc';
+import { emulatorCredential } from '../support/credentials';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { EMULATOR_TOKEN_PATTERN, findSecrets, findSecretsInText } from '../support/secrets';
 import { freePort, startN8n } from '../e2e/lib/server';
@@ -247,9 +248,7 @@ async function main(): Promise<void> {
 		});
 
 		await step('import the credential and the webhook workflow, publish it (runs the migrations)', async () => {
-			const { clientId, clientSecret, orgId, scopes } = emu.options;
-			const data = { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emu.baseUrl, platformUrl: emu.baseUrl };
-			writeFileSync(join(work, 'credentials.json'), JSON.stringify([{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data }]));
+			writeFileSync(join(work, 'credentials.json'), JSON.stringify([emulatorCredential(emu, {}, CREDENTIAL)]));
 			writeFileSync(join(work, 'workflow.json'), JSON.stringify(workflow()));
 			await n8nCli(main, ['import:credentials', `--input=${join(work, 'credentials.json')}`], { timeoutMs: 300_000 });
 			rmSync(join(work, 'credentials.json'));

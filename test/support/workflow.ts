@@ -23,9 +23,9 @@ export const ITEMS_NODE = 'Inputs';
 
 /** A workflow as n8n exports it (`id` and `active` only matter to real n8n's import). */
 export interface WorkflowJson {
-	id?: string;
+	id: string;
 	name: string;
-	active?: false;
+	active: false;
 	nodes: INode[];
 	connections: IConnections;
 	settings: { executionOrder: 'v1' };
@@ -47,7 +47,7 @@ export interface NodeSpec {
 export interface ItemsWorkflowOptions {
 	/** Default: "<node name> workflow". */
 	name?: string;
-	/** Workflow id (real n8n's import needs one). */
+	/** Workflow id for real n8n's import; default: derived from the name. */
 	id?: string;
 	/** The items the Code node emits (each item's `json`)... */
 	items?: IDataObject[];
@@ -55,6 +55,8 @@ export interface ItemsWorkflowOptions {
 	itemsCode?: string;
 	/** The nodes after the items, run in this order (usually one). */
 	nodes: NodeSpec[];
+	/** Name of the Code node; default ITEMS_NODE ("Inputs"). */
+	itemsNode?: string;
 }
 
 /** Same ids on every build, so two builds of one workflow compare equal. */
@@ -75,7 +77,7 @@ export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
 	const jsCode = options.itemsCode ?? itemsCodeFor(options.items ?? [{}]);
 	const specs: NodeSpec[] = [
 		{ name: 'Start', type: NODE_TYPE.manualTrigger, parameters: {} },
-		{ name: ITEMS_NODE, type: NODE_TYPE.code, typeVersion: 2, parameters: { jsCode } },
+		{ name: options.itemsNode ?? ITEMS_NODE, type: NODE_TYPE.code, typeVersion: 2, parameters: { jsCode } },
 		...options.nodes,
 	];
 	const nodes = specs.map((spec, index): INode => {
@@ -94,7 +96,7 @@ export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
 	});
 	const connections: IConnections = {};
 	for (let i = 0; i + 1 < nodes.length; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { ...(options.id ? { id: options.id, active: false as const } : {}), name, nodes, connections, settings: { executionOrder: 'v1' } };
+	return { id: options.id ?? nodeId(name, 0).replace(/-/g, '').slice(0, 16), name, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
 }
 
 /** Our node with one operation: `{resource: RESOURCE, operation, ...parameters}`. */
