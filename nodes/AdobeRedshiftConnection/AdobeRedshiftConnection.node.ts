@@ -6,6 +6,7 @@ import * as connection from './actions/connection/Connection.resource';
 import { optionsField } from './actions/options';
 import { router } from './actions/router';
 import { redshiftSignInShape } from './methods/credentialTest';
+import { searchConnections, searchTables } from './methods/listSearch';
 import { getSandboxes } from './methods/loadOptions';
 
 export class AdobeRedshiftConnection implements INodeType {
@@ -47,7 +48,7 @@ export class AdobeRedshiftConnection implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getSandboxes }, credentialTest: { redshiftSignInShape } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchTables }, credentialTest: { redshiftSignInShape } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -70,7 +70,9 @@ export function checkOrgId(ref: FieldRef, value: unknown): string {
 	return orgId;
 }
 
-const CONNECTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A Flow Service resource ID (a UUID), as a pattern string for the editor's By ID validation too. */
+export const CONNECTION_ID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const CONNECTION_ID = new RegExp(CONNECTION_ID_PATTERN);
 
 /** Is this a Flow Service resource ID (a UUID)? */
 export function isConnectionId(value: unknown): value is string {

@@ -96,7 +96,7 @@ const PORT = { label: 'Port', field: 'port' };
 const SERVER_FIELD = { label: 'Server', field: 'server' };
 const NAME = { label: 'Connection Name', field: 'name' };
 const SANDBOX = { label: 'Sandbox', field: 'options.sandboxName' };
-const CONNECTION_ID = { label: 'Connection ID', field: 'connectionId' };
+const CONNECTION_ID = { label: 'Connection', field: 'connectionId' };
 
 const CASES: BadCase[] = [
 	...byOperation('create', [

@@ -479,12 +479,12 @@ describe('A bad connection ID never reaches Adobe', () => {
 		['test', byIdWorkflow('test'), 'Test Connection'],
 		['listTables', byIdWorkflow('listTables'), 'List Tables'],
 		['getTableSchema', byIdWorkflow('getTableSchema'), 'Get Table Schema'],
-	])('%s: "not-an-id" fails naming "Connection ID", with 0 requests', async (_label, workflow, node) => {
+	])('%s: "not-an-id" fails naming "Connection", with 0 requests', async (_label, workflow, node) => {
 		emulator = await startTestEmulator();
 		const inputs = [{ connectionId: 'not-an-id', name: 'New name', table: 'public.orders', etag: '' }];
 
 		const failed = await run(withInputs(workflow, inputs));
-		expect(failed.error?.message).toMatch(/^"Connection ID" "not-an-id" is not a connection ID/);
+		expect(failed.error?.message).toMatch(/^"Connection" "not-an-id" is not a connection ID/);
 
 		const continued = await run(continueOnFail(withInputs(workflow, inputs), node));
 		expect(continued.error).toBeUndefined();

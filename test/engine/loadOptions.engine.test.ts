@@ -2,12 +2,11 @@
  * The Sandbox dropdown (methods.loadOptions.getSandboxes), called the way n8n's editor calls it:
  * with n8n-core's LoadOptionsContext, so credentials go through preAuthentication/authenticate.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type INode, type INodePropertyOptions, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
-import { NODE_TYPES, HarnessNodeTypes, createCredentialsHelper, defaultNodeTypes, prepareContainer, type InMemoryCredentialsHelper } from './harness';
-import { CREDENTIAL_REF, credentialFor, startTestEmulator, storedTokenOf, tokenRequests } from './support';
+import { createCredentialsHelper, type InMemoryCredentialsHelper } from './harness';
+import { credentialFor, editorContext, startTestEmulator, storedTokenOf, tokenRequests } from './support';
 
 let emulator: StartedEmulator;
 
@@ -15,23 +14,9 @@ afterEach(async () => {
 	await emulator?.close();
 });
 
-/** What n8n's LoadOptions service builds: a one-node workflow and the node's current parameters. */
+/** The Sandbox dropdown as n8n's editor fills it for a Create node. */
 async function loadSandboxes(credentialsHelper: InMemoryCredentialsHelper): Promise<INodePropertyOptions[]> {
-	prepareContainer();
-	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
-	const node: INode = {
-		id: 'load-options-node',
-		name: 'Adobe Redshift Connection',
-		type: NODE_TYPES.adobeRedshiftConnection,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource: 'baseConnection', operation: 'create', options: { sandboxName: '' } },
-		credentials: { adobeExperiencePlatformApi: { ...CREDENTIAL_REF } },
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = { credentialsHelper, currentNodeParameters: node.parameters } as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'options.sandboxName');
-	const nodeType = nodeTypes.getByNameAndVersion(NODE_TYPES.adobeRedshiftConnection, 1);
+	const { context, nodeType } = editorContext(credentialsHelper, { resource: 'baseConnection', operation: 'create', options: { sandboxName: '' } }, 'options.sandboxName');
 	const getSandboxes = nodeType.methods?.loadOptions?.getSandboxes;
 	if (!getSandboxes) throw new Error('The node has no loadOptions method getSandboxes');
 	return await getSandboxes.call(context);

@@ -3,12 +3,13 @@
  * an emulator per test, the credential pointing at it, and small readers of what the emulator saw.
  */
 import path from 'node:path';
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INode, type INodeParameters, type INodeType, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { startEmulator, type EmulatorOptions, type RequestLogEntry, type StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, itemsWorkflow, operationNode } from '../support/workflow';
-import { NODE_TYPES, loadWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+import { HarnessNodeTypes, NODE_TYPES, defaultNodeTypes, loadWorkflow, prepareContainer, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
 
 export { CREDENTIAL_REF, CREDENTIAL_TYPE } from '../support/workflow';
 
@@ -254,4 +255,26 @@ export function singleNodeWorkflow(
 		},
 	];
 	return { name: nodeName, nodes, connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } } };
+}
+
+/**
+ * What n8n's editor builds to fill a dropdown or picker of our node: a one-node workflow holding
+ * the node's current parameters, and n8n-core's LoadOptionsContext for the parameter at `path`
+ * (credentials go through preAuthentication/authenticate as in n8n).
+ */
+export function editorContext(credentialsHelper: InMemoryCredentialsHelper, parameters: INodeParameters, path: string, typeVersion = 1): { context: LoadOptionsContext; nodeType: INodeType } {
+	prepareContainer();
+	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
+	const node: INode = {
+		id: 'load-options-node',
+		name: 'Adobe Redshift Connection',
+		type: NODE_TYPES.adobeRedshiftConnection,
+		typeVersion,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = { credentialsHelper, currentNodeParameters: node.parameters } as unknown as IWorkflowExecuteAdditionalData;
+	return { context: new LoadOptionsContext(workflow, node, additionalData, path), nodeType: nodeTypes.getByNameAndVersion(NODE_TYPES.adobeRedshiftConnection, typeVersion) };
 }

@@ -152,16 +152,3 @@ export function sandboxOption(): INodeProperties {
 			'Sandbox for this node, overriding the credential\'s; its ID is the technical (lower-case) name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	};
 }
-
-export function connectionIdField(where: Shown): INodeProperties {
-	return {
-		displayName: 'Connection ID',
-		name: 'connectionId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-		description: 'ID of the base connection. To chain from a Create node, drag the ID field of its output here.',
-		displayOptions: show(where),
-	};
-}

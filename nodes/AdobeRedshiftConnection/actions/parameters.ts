@@ -7,6 +7,7 @@ import type { PlatformContext } from '../../shared/transport';
 import { checkConnectionId, checkSandboxName } from '../../shared/validation';
 import { FIELDS } from '../helpers/fields';
 import { SIGN_IN_FROM, type SignInFrom } from './common.fields';
+import { locatorValue } from './locators';
 
 /**
  * A parameter as the expression produced it. Hidden parameters (schema on Azure) read as
@@ -19,16 +20,28 @@ export function readParameter(this: IExecuteFunctions, name: string, itemIndex: 
 	return value === null ? undefined : value;
 }
 
-/** The node's sandbox override, else the credential's sandbox. */
-export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): string {
-	const override = this.getNodeParameter('options.sandboxName', itemIndex, '', { skipValidation: true }) as unknown;
+/** The sandbox an override names (checked), else the credential's sandbox when the override is empty. */
+export function chooseSandbox(override: unknown, ctx: PlatformContext): string {
 	if (override === undefined || override === null || (typeof override === 'string' && override.trim() === '')) return ctx.defaultSandbox;
 	return checkSandboxName(FIELDS.sandboxName, override);
 }
 
+/** The node's sandbox override, else the credential's sandbox. */
+export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): string {
+	return chooseSandbox(this.getNodeParameter('options.sandboxName', itemIndex, '', { skipValidation: true }) as unknown, ctx);
+}
+
+/**
+ * A checked connection ID from the Connection picker's stored value: a resource locator (From List
+ * or By ID) or a plain string from a workflow saved before the picker. Throws InvalidFieldError.
+ */
+export function checkConnectionLocator(stored: unknown): string {
+	return checkConnectionId(FIELDS.connectionId, locatorValue(FIELDS.connectionId, stored));
+}
+
 /** The connection an ID-based operation acts on: its checked ID and the sandbox it lives in. */
 export function readConnectionTarget(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): { id: string; sandboxName: string } {
-	const id = checkConnectionId(FIELDS.connectionId, readParameter.call(this, 'connectionId', itemIndex));
+	const id = checkConnectionLocator(readParameter.call(this, 'connectionId', itemIndex));
 	return { id, sandboxName: readSandbox.call(this, itemIndex, ctx) };
 }
 

@@ -12,7 +12,8 @@ export const FIELDS = {
 	database: { field: 'database', label: 'Database' },
 	schema: { field: 'schema', label: 'Schema' },
 	sandboxName: { field: 'options.sandboxName', label: 'Sandbox' },
-	connectionId: { field: 'connectionId', label: 'Connection ID' },
+	connectionId: { field: 'connectionId', label: 'Connection' },
+	tablePath: { field: 'tablePath', label: 'Table' },
 } satisfies Record<string, FieldRef>;
 
 export const LIMITS = {

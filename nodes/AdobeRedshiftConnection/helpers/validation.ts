@@ -180,5 +180,5 @@ export function checkEtag(value: unknown): string | undefined {
 
 /** Explore path of a table as List Tables returns it, e.g. public.orders. */
 export function checkTablePath(value: unknown): string {
-	return checkText({ field: 'tablePath', label: 'Table' }, value, { required: true, maxLength: 1024 });
+	return checkText(FIELDS.tablePath, value, { required: true, maxLength: 1024 });
 }

@@ -21,7 +21,10 @@ interface ListPage {
 }
 
 export interface ListFilter {
+	/** Only connections with exactly this name (sent to Adobe as a property filter). */
 	name?: string;
+	/** Only connections whose name contains this text, any case (checked here: Adobe has no such filter). */
+	nameContains?: string;
 	/** Stop after this many connections; undefined = all pages. */
 	limit?: number;
 	orderBy?: string;
@@ -51,28 +54,59 @@ function nextPageRequest(href: string, sandboxName: string): PlatformRequest {
 
 /** Is this listed item what we asked for? A continuation link that dropped the filters must not leak others in. */
 function matchesFilter(item: StoredConnection, filter: ListFilter): boolean {
-	return item?.connectionSpec?.id === REDSHIFT_CONNECTION_SPEC.id && (filter.name === undefined || item.name === filter.name);
+	return (
+		item?.connectionSpec?.id === REDSHIFT_CONNECTION_SPEC.id &&
+		(filter.name === undefined || item.name === filter.name) &&
+		(filter.nameContains === undefined || String(item.name ?? '').toLowerCase().includes(filter.nameContains.toLowerCase()))
+	);
 }
 
-/**
- * Redshift base connections in the sandbox, following continuation links page by page. Every item
- * is checked against the Redshift connection spec and the name filter (others are dropped). Stops
- * with an error after MAX_PAGES pages or once the policy's request budget (ms) is spent.
- */
-export async function listRedshiftConnections(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: ListFilter,
-	itemIndex?: number,
-): Promise<StoredConnection[]> {
+/** The first page's request: Redshift connections (and the exact name, if given), newest first by default. */
+function firstPageRequest(sandboxName: string, filter: ListFilter): PlatformRequest {
 	const property = [`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`];
 	if (filter.name !== undefined) property.push(`name==${filter.name}`);
-	let request: PlatformRequest | undefined = {
+	return {
 		method: 'GET',
 		path: flowServicePath('/connections'),
 		qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
 		sandboxName,
+	};
+}
+
+/** Where a listing resumes: a `next.href` that Adobe sent, which must point at the connection listing. */
+function resumeRequest(this: RequestContext, href: string, sandboxName: string): PlatformRequest {
+	const request = nextPageRequest(href, sandboxName);
+	if (request.path !== flowServicePath('/connections')) {
+		throw safeOperationError(this, 'The page token of the connection list is not one this node handed out.', {
+			description: 'Close and reopen the Connection list to start from its first page.',
+		});
+	}
+	return request;
+}
+
+/** Matching connections read so far and, when Adobe has more pages, the `next.href` to resume from. */
+export interface ConnectionPages {
+	found: StoredConnection[];
+	next?: string;
+}
+
+/**
+ * Redshift base connections in the sandbox, following continuation links page by page from the
+ * first page or from `resumeFrom` (a `next.href` returned earlier). Every item is checked against
+ * the Redshift connection spec and the name filters (others are dropped). With a limit it stops at
+ * the end of the page that reaches it: all of that page's matches are returned, with `next` to go
+ * on. Stops with an error after MAX_PAGES pages or once the policy's request budget (ms) is spent.
+ */
+export async function readConnectionPages(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: ListFilter,
+	resumeFrom?: string,
+	itemIndex?: number,
+): Promise<ConnectionPages> {
+	let request: PlatformRequest | undefined = {
+		...(resumeFrom === undefined ? firstPageRequest(sandboxName, filter) : resumeRequest.call(this, resumeFrom, sandboxName)),
 		secrets: filter.secrets,
 	};
 	const found: StoredConnection[] = [];
@@ -89,13 +123,26 @@ export async function listRedshiftConnections(
 		}
 		const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
 		found.push(...(Array.isArray(page?.items) ? page.items : []).filter((item) => matchesFilter(item, filter)));
-		if (filter.limit !== undefined && found.length >= filter.limit) return found.slice(0, filter.limit);
 		const href = page?._links?.next?.href;
 		// A repeated link would loop forever; treat it as the last page.
-		request = href && !seenLinks.has(href) ? { ...nextPageRequest(href, sandboxName), secrets: filter.secrets } : undefined;
+		const next = href && !seenLinks.has(href) ? href : undefined;
+		if (filter.limit !== undefined && found.length >= filter.limit) return { found, next };
+		request = next ? { ...nextPageRequest(next, sandboxName), secrets: filter.secrets } : undefined;
 		if (href) seenLinks.add(href);
 	}
-	return found;
+	return { found };
+}
+
+/** Redshift base connections in the sandbox, all pages (see readConnectionPages), at most `filter.limit`. */
+export async function listRedshiftConnections(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: ListFilter,
+	itemIndex?: number,
+): Promise<StoredConnection[]> {
+	const { found } = await readConnectionPages.call(this, ctx, sandboxName, filter, undefined, itemIndex);
+	return filter.limit === undefined ? found : found.slice(0, filter.limit);
 }
 
 export async function getConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredConnection> {

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
 import { connectionPath } from '../../transport/flowService';
-import { connectionIdField, type Shown } from '../common.fields';
+import type { Shown } from '../common.fields';
+import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
 
 const where: Shown = { resource: ['baseConnection'], operation: ['delete'] };
 
-export const description: INodeProperties[] = [connectionIdField(where)];
+export const description: INodeProperties[] = [connectionLocator(where)];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);

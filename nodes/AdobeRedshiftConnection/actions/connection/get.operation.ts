@@ -3,12 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PlatformContext } from '../../../shared/transport';
 import { publicConnection } from '../../helpers/output';
 import { getConnection } from '../../transport/flowService';
-import { connectionIdField, type Shown } from '../common.fields';
+import type { Shown } from '../common.fields';
+import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
 
 const where: Shown = { resource: ['baseConnection'], operation: ['get'] };
 
-export const description: INodeProperties[] = [connectionIdField(where)];
+export const description: INodeProperties[] = [connectionLocator(where)];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);

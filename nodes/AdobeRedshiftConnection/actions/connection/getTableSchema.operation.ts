@@ -1,31 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { platformRequest, type PlatformContext } from '../../../shared/transport';
+import { FIELDS } from '../../helpers/fields';
 import { checkTablePath } from '../../helpers/validation';
 import { connectionPath } from '../../transport/flowService';
-import { connectionIdField, type Shown } from '../common.fields';
+import type { Shown } from '../common.fields';
+import { connectionLocator, locatorValue, tableLocator } from '../locators';
 import { readConnectionTarget, readParameter } from '../parameters';
 
 const where: Shown = { resource: ['baseConnection'], operation: ['getTableSchema'] };
 
-export const description: INodeProperties[] = [
-	connectionIdField(where),
-	{
-		displayName: 'Table',
-		name: 'tablePath',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'public.orders',
-		description: 'Path of the table as List Tables returns it (its "path" output)',
-		displayOptions: { show: where },
-	},
-];
+export const description: INodeProperties[] = [connectionLocator(where), tableLocator(where)];
 
 /** The column list comes out as Adobe gives it: usable as a source connection's params.columns. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
-	const table = checkTablePath(readParameter.call(this, 'tablePath', itemIndex));
+	const table = checkTablePath(locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)));
 	const answer = (await platformRequest.call(
 		this,
 		ctx,

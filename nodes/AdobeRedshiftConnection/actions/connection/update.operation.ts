@@ -8,7 +8,8 @@ import { changesAlreadyApplied } from '../../helpers/output';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
 import { connectionPath, getConnection } from '../../transport/flowService';
-import { SIGN_IN_FROM, connectionIdField, redshiftAuthFields, signInFromFields, type Shown, type SignInFrom } from '../common.fields';
+import { SIGN_IN_FROM, redshiftAuthFields, signInFromFields, type Shown, type SignInFrom } from '../common.fields';
+import { connectionLocator } from '../locators';
 import { checkSignIn, readConnectionTarget, readParameter, readRedshiftSignIn } from '../parameters';
 
 const where: Shown = { resource: ['baseConnection'], operation: ['update'] };
@@ -35,7 +36,7 @@ function updateFieldsCollection(from: SignInFrom, options: INodeProperties[]): I
 }
 
 export const description: INodeProperties[] = [
-	connectionIdField(where),
+	connectionLocator(where),
 	...signInFromFields(where),
 	{
 		displayName:

@@ -1,0 +1,93 @@
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { loadPlatformContext, platformRequest, type PlatformContext } from '../../shared/transport';
+import { InvalidFieldError } from '../../shared/InvalidFieldError';
+import { FIELDS } from '../helpers/fields';
+import { chooseSandbox, checkConnectionLocator } from '../actions/parameters';
+import { connectionPath, readConnectionPages } from '../transport/flowService';
+
+/** Connections per page of the Connection list: Adobe pages are read until this many match. */
+export const SEARCH_PAGE_SIZE = 50;
+
+/** The text typed into a picker's search box, trimmed; empty means no filter. */
+function searchText(filter?: string): string | undefined {
+	const text = filter?.trim();
+	return text ? text : undefined;
+}
+
+/** A parameter as the editor holds it now; an expression (`=...`) cannot be resolved while editing. */
+function currentParameter(this: ILoadOptionsFunctions, name: string): unknown {
+	return this.getCurrentNodeParameter(name) as unknown;
+}
+
+function isExpression(value: unknown): boolean {
+	const inner = value !== null && typeof value === 'object' ? (value as { value?: unknown }).value : value;
+	return typeof inner === 'string' && inner.startsWith('=');
+}
+
+/** The sandbox a picker lists from: the node's Options > Sandbox, else the credential's. */
+function pickerSandbox(this: ILoadOptionsFunctions, ctx: PlatformContext): string {
+	const override = currentParameter.call(this, FIELDS.sandboxName.field);
+	if (isExpression(override)) {
+		throw new InvalidFieldError(FIELDS.sandboxName.field, `"${FIELDS.sandboxName.label}" is an expression, which a list cannot resolve while editing: choose a sandbox, or use By ID.`);
+	}
+	return chooseSandbox(override, ctx);
+}
+
+/**
+ * The Connection list: Redshift base connections of the node's sandbox (Options > Sandbox, else
+ * the credential's), newest first, whose name contains the search text (any case). One call reads
+ * Adobe pages until SEARCH_PAGE_SIZE connections match; `paginationToken` is Adobe's `next.href`
+ * to resume from. Each entry is "name" with the ID as value and the ID and state as description.
+ */
+export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const ctx = await loadPlatformContext.call(this);
+	const sandboxName = pickerSandbox.call(this, ctx);
+	const { found, next } = await readConnectionPages.call(
+		this,
+		ctx,
+		sandboxName,
+		{ nameContains: searchText(filter), limit: SEARCH_PAGE_SIZE },
+		typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined,
+	);
+	const results: INodeListSearchItems[] = found.map((connection) => ({
+		name: connection.name,
+		value: connection.id,
+		description: [connection.id, connection.state].filter(Boolean).join(' · '),
+	}));
+	return { results, paginationToken: next };
+}
+
+interface ExploredItem {
+	type?: string;
+	name?: string;
+	path?: string;
+}
+
+/**
+ * The Table list of Get Table Schema: what Adobe's explore lists at the root of the chosen
+ * connection (type "table" only), whose name or path contains the search text (any case). The connection must be chosen (not an expression). The
+ * value is the table's path, as Get Table Schema sends it. Adobe returns the root in one answer,
+ * so there is no next page.
+ */
+export async function searchTables(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const stored = currentParameter.call(this, FIELDS.connectionId.field);
+	if (isExpression(stored)) {
+		throw new InvalidFieldError(FIELDS.connectionId.field, `"${FIELDS.connectionId.label}" is an expression, which the table list cannot resolve while editing: choose a connection from the list or by ID, or type the table By Name.`);
+	}
+	const id = checkConnectionLocator(stored);
+	const ctx = await loadPlatformContext.call(this);
+	const sandboxName = pickerSandbox.call(this, ctx);
+	const items = (await platformRequest.call(this, ctx, {
+		method: 'GET',
+		path: connectionPath(id, '/explore'),
+		qs: { objectType: 'root' },
+		sandboxName,
+	})) as unknown;
+	const text = searchText(filter)?.toLowerCase();
+	const results = (Array.isArray(items) ? (items as ExploredItem[]) : [])
+		.filter((item): item is ExploredItem & { path: string } => item?.type === 'table' && typeof item.path === 'string' && item.path !== '')
+		.filter((item) => text === undefined || `${item.name ?? ''}\n${item.path}`.toLowerCase().includes(text))
+		.map((item) => ({ name: item.name ?? item.path, value: item.path }) satisfies INodeListSearchItems);
+	return { results };
+}
