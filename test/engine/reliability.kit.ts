@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { DEFAULT_POLICY } from '../../nodes/shared/transport';
 import type { StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow } from '../support/workflow';
@@ -13,6 +14,16 @@ import type { LeakScanner } from './leaks';
 
 export const NODE = 'Adobe Redshift Connection';
 export const CREDENTIAL = { id: 'aep-reliability', name: 'Adobe Experience Platform (emulator)' } as const;
+
+/**
+ * Shrinks the node's waits between attempts 100-fold for this test file (jest restores nothing:
+ * each file has its own module registry), so that a retry costs milliseconds. What is retried,
+ * how often, the time budget and the Retry-After cap stay the node's own.
+ */
+export function useFastBackoff(): void {
+	const { backoff } = DEFAULT_POLICY;
+	jest.replaceProperty(DEFAULT_POLICY, 'backoff', { ...backoff, baseMs: backoff.baseMs / 100, maxMs: backoff.maxMs / 100 });
+}
 
 /** A distinctive value for the leak scan: never a substring of ordinary output. */
 export function testSecret(prefix: string): string {
