@@ -10,7 +10,7 @@ import { startEmulator, type StartedEmulator } from '../emulator';
 import { newSecret } from './cli-check';
 import { launchChromium, type Locator, type Page } from './lib/browser';
 import { PACKAGE_NAME, createInstance, installPackage, type N8nVersion } from './lib/n8n';
-import { findSecrets } from './lib/secrets';
+import { findSecrets } from '../support/secrets';
 import { OWNER, freePort, setupOwner, startN8n, type RunningN8n } from './lib/server';
 import { CheckFailure, check, log, step } from './lib/steps';
 
