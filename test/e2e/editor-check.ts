@@ -328,25 +328,32 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		});
 
 		// The last operation above is Get Table Schema: pick its connection and table from the lists.
-		const dropdown = page.locator('[data-test-id="resource-locator-dropdown"]:visible');
+		// The list is teleported out of the field: its entries and search box are found page-wide.
+		const listItems = page.locator('[data-test-id="rlc-item"]:visible');
+		const searchBox = page.locator('[data-test-id="rlc-search"]:visible input').or(page.locator('input[data-test-id="rlc-search"]:visible'));
 		await uiStep(ctx, 'Connection picker: From List shows the seeded connections, and the search filters them', async () => {
 			await byTestId(byTestId(ndv, 'resource-locator-connectionId'), 'rlc-input').first().click();
-			for (const name of SEEDED) await byTestId(dropdown, 'rlc-item').filter({ hasText: name }).first().waitFor();
+			for (const name of SEEDED) await listItems.filter({ hasText: name }).first().waitFor();
 			await shot(ctx, '13-connection-picker-from-list');
-			await byTestId(dropdown, 'rlc-search').locator('input').first().fill('marketing');
-			await page.waitForTimeout(800);
-			const shown = await byTestId(dropdown, 'rlc-item').allInnerTexts();
+			await searchBox.first().fill('marketing');
+			// The list reloads from the server: wait until only the match is left (or time runs out).
+			let shown: string[] = [];
+			for (let waited = 0; waited < 20_000; waited += 250) {
+				shown = await listItems.allInnerTexts();
+				if (shown.length === 1 && shown[0].includes(SEEDED[1])) break;
+				await page.waitForTimeout(250);
+			}
 			check(shown.length === 1 && shown[0].includes(SEEDED[1]), `searching "marketing" shows ${JSON.stringify(shown)}`);
 			await shot(ctx, '14-connection-picker-search');
-			await byTestId(dropdown, 'rlc-item').filter({ hasText: SEEDED[1] }).first().click();
+			await listItems.filter({ hasText: SEEDED[1] }).first().click();
 			await page.waitForTimeout(400);
 		});
 
 		await uiStep(ctx, 'Table picker: From List shows the explored tables of the chosen connection', async () => {
 			await byTestId(byTestId(ndv, 'resource-locator-tablePath'), 'rlc-input').first().click();
-			for (const table of DEFAULT_TABLES) await byTestId(dropdown, 'rlc-item').filter({ hasText: table.path }).first().waitFor();
+			for (const table of DEFAULT_TABLES) await listItems.filter({ hasText: table.path }).first().waitFor();
 			await shot(ctx, '15-table-picker-from-list');
-			await byTestId(dropdown, 'rlc-item').filter({ hasText: 'public.orders' }).first().click();
+			await listItems.filter({ hasText: 'public.orders' }).first().click();
 			await page.waitForTimeout(400);
 		});
 
@@ -359,9 +366,12 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		await uiStep(ctx, 'run Get Table Schema from the canvas: the columns of the picked table', async () => {
 			const before = emulator.requests().length;
 			await byTestId(ndv, 'node-execute-button').first().click();
-			await output.getByText(/1 item/).first().waitFor({ timeout: 30_000 });
-			const explore = emulator.requests().slice(before).find((r) => r.path.endsWith(`/connections/${seededIds[1]}/explore`));
+			// The panel still shows Create's "1 item": wait for the request, then for the columns.
+			const explored = () => emulator.requests().slice(before).find((r) => r.path.endsWith(`/connections/${seededIds[1]}/explore`));
+			for (let waited = 0; !explored() && waited < 30_000; waited += 250) await page.waitForTimeout(250);
+			const explore = explored();
 			check(explore?.query.object === 'public.orders', `Get Table Schema did not explore public.orders of the picked connection (${JSON.stringify(explore?.query)})`);
+			await output.getByText(/order_id/).first().waitFor({ timeout: 30_000 });
 			await showJson();
 			const text = await output.innerText();
 			for (const column of ['order_id', 'customer_id', 'ordered_at']) check(text.includes(column), `the output does not show column ${column}`);
@@ -373,7 +383,10 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			const expected = emulator.connections().length;
 			await byTestId(ndv, 'node-execute-button').first().click();
 			await output.getByText(new RegExp(`${expected} items`)).first().waitFor({ timeout: 30_000 });
-			await showJson();
+			// The Table view lists every item's name on one screen (JSON is as long as three connections).
+			const table = output.getByRole('radio', { name: 'Table' });
+			if (await visible(table)) await table.first().click();
+			await page.waitForTimeout(500);
 			const text = await output.innerText();
 			for (const name of SEEDED) check(text.includes(name), `the Get Many output does not show "${name}"`);
 			await shot(ctx, '17-get-many-output');
