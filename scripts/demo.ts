@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { startEmulator, type StartedEmulator } from '../test/emulator';
 import { NODE_TYPES, loadWorkflow, runWorkflow } from '../test/engine/harness';
+import { emulatorCredential } from '../test/support/credentials';
 
 const WORKFLOW_FILE = path.join(__dirname, '..', 'test', 'engine', 'workflows', 'demo.workflow.json');
 const NODE_NAME = 'Adobe Redshift Connection';
@@ -29,23 +30,9 @@ async function main(): Promise<void> {
 	let emulator: StartedEmulator | undefined;
 	try {
 		emulator = await startEmulator({ hosting: 'any' });
-		const { clientId, clientSecret, orgId, scopes } = emulator.options;
 		const result = await runWorkflow(workflow, {
 			credentials: [
-				{
-					id: credentialRef.id,
-					name: credentialRef.name,
-					type: 'adobeExperiencePlatformApi',
-					data: {
-						clientId,
-						clientSecret,
-						orgId,
-						scopes,
-						sandboxName: 'prod',
-						imsUrl: emulator.baseUrl,
-						platformUrl: emulator.baseUrl,
-					},
-				},
+				emulatorCredential(emulator, {}, { id: credentialRef.id, name: credentialRef.name }),
 			],
 		});
 

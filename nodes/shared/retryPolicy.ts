@@ -34,14 +34,6 @@ export function isRetryableIdempotent(facts: FailureFacts): boolean {
 	return facts.code === undefined || NETWORK_CODES.has(facts.code);
 }
 
-/**
- * POST: retried blindly only when the service certainly did not act (throttled at the gateway,
- * connection refused, token request failed) and the failure is transient.
- */
-export function isRetryableCreate(facts: FailureFacts, reached: Reached = reachedService(facts)): boolean {
-	return reached === 'no' && isRetryableIdempotent(facts);
-}
-
 /** Retry-After as seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable. */
 export function parseRetryAfter(value: unknown, now: number): number | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;

@@ -25,6 +25,7 @@ import { AdobeImsError, IMS_ERROR_PREFIX, headerValue, issuedTokens } from './im
 import {
 	DEFAULT_BACKOFF,
 	isRetryableIdempotent,
+	type BackoffSettings,
 	parseRetryAfter,
 	reachedService,
 	retryAfterBeyondCap,
@@ -43,9 +44,12 @@ export interface RequestPolicy {
 	timeoutMs: number;
 	/** No retry starts once this much time has passed since the first attempt. */
 	budgetMs: number;
+	/** Waits between attempts (ms); tests shrink them, the node has no option for them. */
+	backoff: BackoffSettings;
 }
 
-export const DEFAULT_POLICY: RequestPolicy = { maxRetries: 3, timeoutMs: 30_000, budgetMs: 120_000 };
+/** The node's Options override maxRetries and timeoutMs; the rest is fixed. */
+export const DEFAULT_POLICY: RequestPolicy = { maxRetries: 3, timeoutMs: 30_000, budgetMs: 120_000, backoff: DEFAULT_BACKOFF };
 
 /** What one node run learns as it goes, shared by all its items. */
 export interface RunState {
@@ -109,10 +113,14 @@ export interface Failure {
 	retryAfterMs?: number;
 }
 
-export type Outcome<T> =
-	| { ok: true; body: T; status: number }
-	/** `afterAmbiguousAttempt`: an earlier try may have been applied by Adobe before it failed. */
-	| { ok: false; failure: Failure; afterAmbiguousAttempt?: boolean };
+/** A request that failed; `afterAmbiguousAttempt`: an earlier try may have been applied by Adobe before it failed. */
+export type Failed = { ok: false; failure: Failure; afterAmbiguousAttempt?: boolean };
+
+/** What one exchange (sendOnce) ends with. */
+export type Answer<T> = { ok: true; body: T; status: number } | Failed;
+
+/** What a request with retries ends with; `recovered`: the result was found by a lookup after an ambiguous failure. */
+export type Outcome<T> = Answer<T> | { ok: true; body: T; recovered: true };
 
 export function flowServicePath(path: string): string {
 	return `${FLOW_SERVICE_PATH}${path}`;
@@ -236,7 +244,7 @@ function refreshSpentFailure(failure: Failure): Failure {
  * token is rejected too, the run stops doing that (RunState.refreshSpent). The policy's timeout is a
  * deadline for the whole exchange (both sends, token request and body included).
  */
-export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Outcome<T>> {
+export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Answer<T>> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${ctx.platformUrl}${request.path}`,
@@ -306,47 +314,71 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
  * A failure whose Retry-After exceeds the cap, reworded to say how long Adobe asked to wait;
  * undefined when the wait is within the cap (or absent). Such a failure is not retried at all.
  */
-export function retryAfterRefusal(failure: Failure): Failure | undefined {
-	if (!retryAfterBeyondCap(failure.retryAfterMs, DEFAULT_BACKOFF)) return undefined;
+export function retryAfterRefusal(failure: Failure, backoff: BackoffSettings = DEFAULT_BACKOFF): Failure | undefined {
+	if (!retryAfterBeyondCap(failure.retryAfterMs, backoff)) return undefined;
 	const seconds = Math.ceil((failure.retryAfterMs as number) / 1000);
 	return {
 		...failure,
 		decoded: {
 			...failure.decoded,
-			hint: `Adobe asked to wait ${seconds} s before trying again (Retry-After), longer than the ${DEFAULT_BACKOFF.retryAfterCapMs / 1000} s this node waits, so it did not retry. Run the item again after that time. ${failure.decoded.hint}`,
+			hint: `Adobe asked to wait ${seconds} s before trying again (Retry-After), longer than the ${backoff.retryAfterCapMs / 1000} s this node waits, so it did not retry. Run the item again after that time. ${failure.decoded.hint}`,
 		},
 	};
 }
 
+/** How sendWithRetries treats the answers to one request. */
+export interface RetryRules<T> {
+	/** Whether a failure may be sent again. */
+	shouldRetry: (failure: Failure) => boolean;
+	/**
+	 * Checks a 2xx answer: a Failure when it lacks what the caller needs (e.g. a create without an
+	 * id). Adobe acted on such a request, so it is looked for (`recover`) but never sent again: a
+	 * listing may not show the result yet, and a resend could duplicate it.
+	 */
+	accept?: (status: number, body: T) => Failure | undefined;
+	/**
+	 * After a failure Adobe may have acted on (reached 'maybe' or 'yes', or a rejected 2xx): look for
+	 * the result before sending again. A value found ends the loop as a success (`recovered: true`).
+	 * May throw (e.g. the lookup itself failed); that ends the loop with the error.
+	 */
+	recover?: (failure: Failure) => Promise<T | undefined>;
+}
+
 /**
- * Sends a request, retrying the failures `shouldRetry` accepts with exponential backoff and
- * jitter (Retry-After honoured up to its cap), within the policy's retry count and time budget.
+ * Sends a request, retrying the failures `rules.shouldRetry` accepts with exponential backoff and
+ * jitter (policy.backoff; Retry-After honoured up to its cap), within the policy's retry count and
+ * time budget (ms since the first attempt). With `rules.recover`, an ambiguous failure is first
+ * looked for, so that a non-idempotent request (POST) is never applied twice.
  */
-export async function sendWithRetries<T>(
-	this: RequestContext,
-	ctx: PlatformContext,
-	request: PlatformRequest,
-	shouldRetry: (failure: Failure) => boolean,
-): Promise<Outcome<T>> {
+export async function sendWithRetries<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest, rules: RetryRules<T>): Promise<Outcome<T>> {
+	const { backoff, budgetMs, maxRetries } = ctx.policy;
 	const started = Date.now();
 	let ambiguous = false;
 	for (let attempt = 0; ; attempt++) {
-		const outcome = (await sendOnce.call(this, ctx, request)) as Outcome<T>;
-		if (outcome.ok) return outcome;
-		const result = { ...outcome, afterAmbiguousAttempt: ambiguous };
-		if (attempt >= ctx.policy.maxRetries || !shouldRetry(outcome.failure)) return result;
-		const refusal = retryAfterRefusal(outcome.failure);
+		const answer = (await sendOnce.call(this, ctx, request)) as Answer<T>;
+		const rejected = answer.ok ? rules.accept?.(answer.status, answer.body) : undefined;
+		if (answer.ok && !rejected) return answer;
+		const failure = rejected ?? (answer as Failed).failure;
+		if (rules.recover && failure.reached !== 'no') {
+			const found = await rules.recover(failure);
+			if (found !== undefined) return { ok: true, body: found, recovered: true };
+		}
+		const result: Failed = { ok: false, failure, afterAmbiguousAttempt: ambiguous };
+		if (rejected || attempt >= maxRetries || !rules.shouldRetry(failure)) return result;
+		const refusal = retryAfterRefusal(failure, backoff);
 		if (refusal) return { ...result, failure: refusal };
-		const delay = retryDelayMs(attempt, outcome.failure.retryAfterMs, Math.random(), DEFAULT_BACKOFF);
-		if (Date.now() - started + delay > ctx.policy.budgetMs) return result;
-		ambiguous ||= outcome.failure.reached !== 'no';
+		const delay = retryDelayMs(attempt, failure.retryAfterMs, Math.random(), backoff);
+		if (Date.now() - started + delay > budgetMs) return result;
+		ambiguous ||= failure.reached !== 'no';
 		await sleep(delay);
 	}
 }
 
 /** Retries like platformRequest but hands back the outcome, for callers that judge a final failure. */
 export async function idempotentRequest<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Outcome<T>> {
-	return (await sendWithRetries.call(this, ctx, request, (failure) => isRetryableIdempotent(failure.facts))) as Outcome<T>;
+	return await sendWithRetries.call<RequestContext, [PlatformContext, PlatformRequest, RetryRules<T>], Promise<Outcome<T>>>(this, ctx, request, {
+		shouldRetry: (failure) => isRetryableIdempotent(failure.facts),
+	});
 }
 
 export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex?: number): NodeApiError {

@@ -1,22 +1,104 @@
 /**
- * Child process for variants A and B, so that each measurement has a process of its own (clean
- * memory figures, no CPU shared with the emulator's event loop, which stays in the parent).
- * Input: env BENCH_JOB (JSON WorkerJob). Output: one line `BENCH_RESULT <json>` on stdout.
+ * Child process of `npm run bench`: one variant at one concurrency, in a process of its own so that
+ * the emulator's event loop (in the parent) does not share its CPU. A warm-up run first (JIT, lazy
+ * loading), then the measured run. Input: env BENCH_JOB (JSON `WorkerJob`). Output: one line
+ * `BENCH_RESULT <json WorkerResult>` on stdout.
  */
-import { RESULT_PREFIX, type WorkerJob, type WorkerResult } from './config';
-import { runOurNodeInEngine, withMemorySampling } from './engine';
-import { runRawClient } from './raw';
+import http from 'node:http';
+
+import axios from 'axios';
+
+import { runWorkflow } from '../../test/engine/harness';
+import { emulatorCredential, type EmulatorAccess } from '../../test/support/credentials';
+import { CONNECTIONS_PATH, IMS_TOKEN_PATH, OUR_NODE, RESULT_PREFIX, SANDBOX, createBody, makeItems, ourNodeWorkflow } from './workload';
+
+/** A way of creating `count` connections with `concurrency` in flight. */
+export type Variant = 'engine' | 'raw';
+
+export interface WorkerJob {
+	variant: Variant;
+	access: EmulatorAccess;
+	/** A second emulator (no latency) for the warm-up run. */
+	warmup: EmulatorAccess;
+	warmupCount: number;
+	count: number;
+	concurrency: number;
+	prefix: string;
+}
+
+export interface WorkerResult {
+	/** Wall time of the measured run, ms. */
+	wallMs: number;
+	failedItems: number;
+	firstError?: string;
+}
+
+/** Our node inside n8n-core's WorkflowExecute (the engine-test harness). */
+async function runEngine(access: EmulatorAccess, count: number, concurrency: number, prefix: string): Promise<WorkerResult> {
+	const started = performance.now();
+	const result = await runWorkflow(ourNodeWorkflow(count, concurrency, prefix), { credentials: [emulatorCredential(access)] });
+	const wallMs = performance.now() - started;
+	const output = result.outputOf(OUR_NODE).map((item) => item.json);
+	const failed = output.filter((json) => json.error !== undefined);
+	return {
+		wallMs,
+		failedItems: failed.length + (count - output.length),
+		firstError: result.error?.message ?? (failed[0]?.error as string | undefined),
+	};
+}
+
+/** The physical limit: a bare axios client sending the same token call and creates, `concurrency` lanes. */
+async function runRaw(access: EmulatorAccess, count: number, concurrency: number, prefix: string): Promise<WorkerResult> {
+	const items = makeItems(count, prefix);
+	// Keep-alive like Node's global agent (which n8n's helpers use); one socket per lane.
+	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+	const client = axios.create({ httpAgent: agent, timeout: 30_000, validateStatus: () => true, proxy: false });
+	const { clientId, clientSecret, orgId, scopes } = access.options;
+	let failed = 0;
+	let firstError: string | undefined;
+	const started = performance.now();
+	try {
+		const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes });
+		const tokenResponse = await client.post(`${access.baseUrl}${IMS_TOKEN_PATH}`, form.toString(), {
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		});
+		const token = (tokenResponse.data as { access_token?: string }).access_token;
+		if (tokenResponse.status !== 200 || !token) throw new Error(`token call answered ${tokenResponse.status}`);
+		const headers = {
+			Accept: 'application/json',
+			'Content-Type': 'application/json',
+			'x-sandbox-name': SANDBOX,
+			Authorization: `Bearer ${token}`,
+			'x-api-key': clientId,
+			'x-gw-ims-org-id': orgId,
+		};
+		let next = 0;
+		const lane = async () => {
+			while (next < items.length) {
+				const item = items[next++];
+				try {
+					const response = await client.post(`${access.baseUrl}${CONNECTIONS_PATH}`, JSON.stringify(createBody(item)), { headers });
+					if (response.status !== 201) throw new Error(`POST /connections answered ${response.status}`);
+				} catch (error) {
+					failed++;
+					firstError ??= error instanceof Error ? error.message : String(error);
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+	} finally {
+		agent.destroy();
+	}
+	return { wallMs: performance.now() - started, failedItems: failed, firstError };
+}
+
+const VARIANTS: Record<Variant, typeof runEngine> = { engine: runEngine, raw: runRaw };
 
 async function main(): Promise<void> {
 	const job = JSON.parse(process.env.BENCH_JOB ?? '') as WorkerJob;
-	const once = job.mode === 'engine' ? runOurNodeInEngine : runRawClient;
+	const once = VARIANTS[job.variant];
 	await once(job.warmup, job.warmupCount, job.concurrency, `${job.prefix} warm-up`);
-	const { value: runs, memory } = await withMemorySampling(async () => {
-		const results: unknown[] = [];
-		for (const [i, access] of job.accesses.entries()) results.push(await once(access, job.count, job.concurrency, `${job.prefix} r${i + 1}`));
-		return results;
-	});
-	const result: WorkerResult = { runs, memory: job.mode === 'engine' ? memory : undefined };
+	const result = await once(job.access, job.count, job.concurrency, job.prefix);
 	process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 

@@ -22,7 +22,9 @@ import {
 	type N8nInstance,
 	type N8nVersion,
 } from './lib/n8n';
-import { accessTokensSent, findSecrets } from './lib/secrets';
+import { emulatorCredential } from '../support/credentials';
+import { accessTokensSent } from '../support/emulatorQueries';
+import { findSecrets } from '../support/secrets';
 import { freePort } from './lib/server';
 import { check, log, step } from './lib/steps';
 import { storedExecutionsLeakCheck, type StoredScanFindings } from './stored-leak-check';
@@ -234,10 +236,8 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 
 		await step(`[${v}] n8n import:credentials`, async () => {
 			const file = join(root, 'credentials.json');
-			const { clientId, clientSecret, orgId, scopes } = emulator.options;
-			const data = { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl };
 			// The fault run has a credential of its own, so that its token count starts from none stored.
-			const credentials = [E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) => ({ ...ref, type: CREDENTIAL_TYPE, data }));
+			const credentials = [E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) => emulatorCredential(emulator, {}, ref));
 			writeFileSync(file, JSON.stringify(credentials));
 			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
 		});
@@ -319,7 +319,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		await step(`[${v}] no secret in n8n's output or log`, async () => {
 			// The fault run's passwords are not here: its Code node outputs them, and n8n prints that.
 			const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret, ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password };
-			const tokensSeen = new Set(accessTokensSent(emulator.requests()));
+			const tokensSeen = new Set(accessTokensSent(emulator));
 			check(tokensSeen.size > 0, 'no access token reached the emulator');
 			[...tokensSeen].forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
 			const files = [instance.logFile, ...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f))];

@@ -11,7 +11,7 @@ import { CONNECTIONS, call, getToken, jsonHeaders, redshiftBody } from '../emula
 import { newSecret } from './cli-check';
 import { launchChromium, type Locator, type Page } from './lib/browser';
 import { PACKAGE_NAME, createInstance, installPackage, type N8nVersion } from './lib/n8n';
-import { findSecrets } from './lib/secrets';
+import { findSecrets } from '../support/secrets';
 import { OWNER, freePort, setupOwner, startN8n, type RunningN8n } from './lib/server';
 import { CheckFailure, check, log, step } from './lib/steps';
 

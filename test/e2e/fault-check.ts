@@ -14,7 +14,8 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Fault, StartedEmulator } from '../emulator';
-import { CREDENTIAL_TYPE, NODE_TYPE, n8nExecute, type N8nInstance } from './lib/n8n';
+import { itemsWorkflow, operationNode, type WorkflowJson } from '../support/workflow';
+import { CREDENTIAL_TYPE, n8nExecute, type N8nInstance } from './lib/n8n';
 import { check, log } from './lib/steps';
 
 export const FAULT_CREDENTIAL = { id: 'e2eAepFaultCrd01', name: 'AEP (emulator, fault run)' };
@@ -37,7 +38,7 @@ const FAULTS: Array<{ label: string; count: number; fault: Fault; resent: boolea
 ];
 
 export interface FaultRun {
-	workflow: { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
+	workflow: WorkflowJson;
 	/** What the Code node emits, in order; the passwords reach our node only through `{{ $json.password }}`. */
 	items: Array<{ name: string; password: string }>;
 }
@@ -57,31 +58,16 @@ export function prepareFaultRun(): FaultRun {
 		name: `E2E fault ${tag} ${String(i).padStart(2, '0')}`,
 		password: `e2e-fault-pw-${i}-${randomBytes(12).toString('hex')}`,
 	}));
-	const workflow = {
+	const workflow = itemsWorkflow({
 		id: FAULT_WORKFLOW_ID,
 		name: 'E2E: create 40 connections while the emulator injects faults',
-		active: false,
-		settings: { executionOrder: 'v1' },
+		items,
+		itemsNode: FAULT_CODE_NODE,
 		nodes: [
-			{ id: 'f0a1c2d3-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'f0a1c2d3-0000-4000-8000-000000000002',
-				name: FAULT_CODE_NODE,
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
-			},
-			{
-				id: 'f0a1c2d3-0000-4000-8000-000000000003',
-				name: FAULT_NODE,
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [440, 0],
-				onError: 'continueRegularOutput',
-				parameters: {
-					resource: 'baseConnection',
-					operation: 'create',
+			operationNode(
+				FAULT_NODE,
+				'create',
+				{
 					hosting: 'aws',
 					name: '={{ $json.name }}',
 					description: 'Created by the n8n end-to-end fault run',
@@ -93,14 +79,10 @@ export function prepareFaultRun(): FaultRun {
 					schema: 'public',
 					options: { concurrency: 4, maxRetries: 3 },
 				},
-				credentials: { [CREDENTIAL_TYPE]: { ...FAULT_CREDENTIAL } },
-			},
+				{ onError: 'continueRegularOutput', credentials: { [CREDENTIAL_TYPE]: { ...FAULT_CREDENTIAL } } },
+			),
 		],
-		connections: {
-			Start: { main: [[{ node: FAULT_CODE_NODE, type: 'main', index: 0 }]] },
-			[FAULT_CODE_NODE]: { main: [[{ node: FAULT_NODE, type: 'main', index: 0 }]] },
-		},
-	};
+	});
 	return { workflow, items };
 }
 

@@ -13,8 +13,11 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import type { StartedEmulator } from '../emulator';
-import { CREDENTIAL_TYPE, NODE_TYPE, n8nExecute, type N8nInstance } from './lib/n8n';
+import { itemsWorkflow, type WorkflowJson } from '../support/workflow';
+import { CREDENTIAL_TYPE, n8nExecute, type N8nInstance } from './lib/n8n';
 import { check, log } from './lib/steps';
 
 export const STORM_CREDENTIAL = { id: 'e2eAepStormCrd01', name: 'AEP (emulator, token storm)' };
@@ -26,29 +29,17 @@ type OnError = 'continueErrorOutput' | 'continueRegularOutput';
 export const ON_ERROR_WORKFLOWS: Record<OnError, string> = { continueErrorOutput: 'e2eOnErrorOut001', continueRegularOutput: 'e2eOnErrorReg001' };
 export const STORM_WORKFLOW_ID = 'e2eTokenStorm001';
 
-interface Workflow {
-	id: string;
-	name: string;
-	nodes: Array<Record<string, unknown>>;
-	[key: string]: unknown;
-}
+type Workflow = WorkflowJson;
 
-function workflow(id: string, name: string, items: Array<Record<string, unknown>>, node: Record<string, unknown>, credentialRef: { id: string; name: string }): Workflow {
-	return {
+function workflow(id: string, name: string, items: Array<Record<string, unknown>>, node: { onError: OnError; parameters: INodeParameters }, credentialRef: { id: string; name: string }): Workflow {
+	const { onError, parameters } = node;
+	return itemsWorkflow({
 		id,
 		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: randomUUID(), name: CODE, type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` } },
-			{ id: randomUUID(), name: NODE, type: NODE_TYPE, typeVersion: 1.1, position: [440, 0], credentials: { [CREDENTIAL_TYPE]: { ...credentialRef } }, ...node },
-		],
-		connections: {
-			Start: { main: [[{ node: CODE, type: 'main', index: 0 }]] },
-			[CODE]: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
-		},
-	};
+		items: items as IDataObject[],
+		itemsNode: CODE,
+		nodes: [{ name: NODE, typeVersion: 1.1, parameters, credentials: { [CREDENTIAL_TYPE]: { ...credentialRef } }, settings: { onError } }],
+	});
 }
 
 export interface OnErrorRuns {

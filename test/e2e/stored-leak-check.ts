@@ -21,10 +21,9 @@ import type { StartedEmulator } from '../emulator';
 import { FAULT_CODE_NODE, FAULT_WORKFLOW_ID, type FaultRun } from './fault-check';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
 import { NODE_TYPE, warnings, type N8nInstance } from './lib/n8n';
-import { EMULATOR_TOKEN_PATTERN, accessTokensSent, findSecretsInText } from './lib/secrets';
+import { accessTokensSent, passwordsSeen } from '../support/emulatorQueries';
+import { EMULATOR_TOKEN_PATTERN, MIN_SECRET_LENGTH, findSecretsInText } from '../support/secrets';
 import { check, log } from './lib/steps';
-
-const MIN_SECRET_LENGTH = 8;
 
 export interface StoredScanFindings {
 	executions: number;
@@ -32,42 +31,9 @@ export interface StoredScanFindings {
 	passwords: number;
 }
 
-/** Passwords in a create body (auth.params.password) or a JSON Patch (…/password, /auth/params). */
-function passwordsInBody(body: string): string[] {
-	if (!body.includes('password')) return [];
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(body);
-	} catch {
-		return [];
-	}
-	const found: string[] = [];
-	const visit = (value: unknown): void => {
-		if (Array.isArray(value)) {
-			for (const entry of value) {
-				const op = entry as { path?: unknown; value?: unknown };
-				if (typeof op?.path === 'string' && /\/password$/.test(op.path) && typeof op.value === 'string') found.push(op.value);
-				else visit(entry);
-			}
-		} else if (value && typeof value === 'object') {
-			for (const [key, child] of Object.entries(value)) {
-				if (key === 'password' && typeof child === 'string') found.push(child);
-				else visit(child);
-			}
-		}
-	};
-	visit(parsed);
-	return found;
-}
-
 /** Every Redshift password the emulator was sent or stored, labelled. */
 function emulatorPasswords(emulator: StartedEmulator): Record<string, string> {
-	const values = new Set<string>();
-	for (const request of emulator.requests()) for (const password of passwordsInBody(request.body)) values.add(password);
-	for (const connection of emulator.connections()) if (connection.auth.params.password) values.add(connection.auth.params.password);
-	const out: Record<string, string> = {};
-	[...values].forEach((value, i) => (out[`Redshift password #${i + 1} the emulator received`] = value));
-	return out;
+	return Object.fromEntries(passwordsSeen(emulator).map((value, i) => [`Redshift password #${i + 1} the emulator received`, value]));
 }
 
 /** The texts of scope 2: our node's run data and the execution error, as JSON. */
@@ -124,7 +90,7 @@ export async function storedExecutionsLeakCheck(
 
 	// Scope 1 secrets: the client secret and every token a request carried.
 	const everywhere: Record<string, string> = { 'client secret': emulator.options.clientSecret };
-	const tokens = new Set(accessTokensSent(emulator.requests()));
+	const tokens = new Set(accessTokensSent(emulator));
 	check(tokens.size > 0, 'no access token reached the emulator');
 	[...tokens].forEach((t, i) => (everywhere[`access token #${i + 1}`] = t));
 	// Control: the pattern search stands for tokens not in the list; it must match the real ones.

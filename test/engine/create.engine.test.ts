@@ -6,13 +6,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
+import { accessTokensSent } from '../support/emulatorQueries';
 import { callbackNodeType, CALLBACK_NODE_TYPE } from './fixtures/Callback.node';
 import { createCredentialsHelper, runWorkflow } from './harness';
 import { itemView } from './reliability.kit';
 import {
 	CONNECTIONS_PATH,
 	REDSHIFT_SPEC,
-	bearerTokens,
 	connectionPosts,
 	continueOnFail,
 	credentialFor,
@@ -493,8 +493,8 @@ describe('Create: secrets never reach output or errors', () => {
 		const second = await runWorkflow(withInputs(CREATE, [inputs[2]]), { credentialsHelper });
 		expect(second.error?.message).toContain('Rejected token=*** password=***');
 
-		const secrets = [...passwords, clientSecret, ...bearerTokens(emulator)];
-		expect(bearerTokens(emulator)).toEqual([token]);
+		const secrets = [...passwords, clientSecret, ...accessTokensSent(emulator)];
+		expect(accessTokensSent(emulator)).toEqual([token]);
 		for (const text of [nodeRunText(first, NODE), nodeRunText(second, NODE)]) {
 			for (const secret of secrets) expect(text).not.toContain(secret);
 		}

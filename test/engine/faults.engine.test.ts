@@ -13,11 +13,15 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startEmulator, type Fault, type FaultMatch, type RequestLogEntry, type StartedEmulator } from '../emulator';
 import { createCredentialsHelper } from './harness';
 import { scanTestFileForLeaks } from './leaks';
-import { credentialFor, duplicates, expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
+import { credentialFor, duplicates, expectOnePerItem, isErrorItem, runNode, testSecret, useFastBackoff } from './reliability.kit';
+
+useFastBackoff();
 
 jest.setTimeout(60_000);
 
-const ITEMS = 200;
+// Enough items for concurrency 8 to keep 8 requests in flight past every fault (at most 10 per
+// scenario); more items only repeat the same path and cost engine time.
+const ITEMS = 40;
 const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
 const POST_CONNECTIONS: FaultMatch = { method: 'POST', path: CONNECTIONS_PATH };
 const SERVER = 'faults.abc123xyz789.us-west-2.redshift.amazonaws.com';
@@ -123,7 +127,7 @@ const CREATE_SCENARIOS: CreateScenario[] = [
 		httpCode: '500',
 	},
 	{
-		// Real backoff (0.25-0.5 s, then 0.5-1 s), so few retries: item 0 uses 3 faults, item 1 two.
+		// Exponential backoff (shrunk here, see useFastBackoff): item 0 uses 3 faults, item 1 two.
 		title: '503 without Retry-After (exponential backoff)',
 		fault: { status: 503 },
 		count: { 1: 5, 8: 5 },
@@ -149,7 +153,7 @@ const CREATE_SCENARIOS: CreateScenario[] = [
 		errorsAtConcurrency1: [],
 	},
 	{
-		// Each hang costs the 1 s timeout plus backoff, so fewer of them at concurrency 1.
+		// Each hang costs the 1 s timeout, so fewer of them at concurrency 1.
 		title: 'no answer within timeoutSeconds = 1 (hang)',
 		fault: { kind: 'hang' },
 		count: { 1: 2, 8: 8 },
@@ -160,7 +164,7 @@ const CREATE_SCENARIOS: CreateScenario[] = [
 	},
 ];
 
-describe.each([1, 8] as const)('create x %i concurrency, 200 items, with faults on POST /connections', (concurrency) => {
+describe.each([1, 8] as const)('create x %i concurrency, ' + ITEMS + ' items, with faults on POST /connections', (concurrency) => {
 	emulatorPerTest();
 
 	it.each(CREATE_SCENARIOS.map((scenario) => [scenario.title, scenario] as const))('%s', async (_title, scenario) => {
@@ -280,7 +284,7 @@ describe('create: Retry-After is honoured', () => {
 
 /**
  * Idempotent requests (GET, PATCH with If-Match, DELETE) are retried on every transient failure.
- * One emulator per concurrency with 200 connections the node made; the tests run in file order and
+ * One emulator per concurrency with ITEMS connections the node made; the tests run in file order and
  * the last one deletes them all.
  */
 describe.each([1, 8] as const)('reads and changes x %i concurrency with faults', (concurrency) => {
@@ -316,7 +320,7 @@ describe.each([1, 8] as const)('reads and changes x %i concurrency with faults',
 
 	/**
 	 * With Retry-After: 0 retries cost nothing, so 10 faults and 10 retries. Without it (resets,
-	 * malformed answers) the real backoff runs; at concurrency 1 all faults land on item 0, so 2.
+	 * malformed answers) the backoff runs; at concurrency 1 all faults land on item 0, so 2.
 	 */
 	const fastRetry = { count: 10, maxRetries: 10 };
 	const backoffRetry = { count: concurrency === 1 ? 2 : 10, maxRetries: 3 };
@@ -326,7 +330,7 @@ describe.each([1, 8] as const)('reads and changes x %i concurrency with faults',
 		match: FaultMatch;
 		fault: Fault;
 		retry: { count: number; maxRetries: number };
-		/** getAll lists (and the emulator filters) all 200 connections per item: fewer items. */
+		/** getAll lists (and the emulator filters) all ITEMS connections per item: fewer items. */
 		items?: number;
 		extra?: INodeParameters;
 		check: (json: IDataObject, seeded: { id: string; name: string }) => void;
@@ -353,7 +357,7 @@ describe.each([1, 8] as const)('reads and changes x %i concurrency with faults',
 			match: { method: 'GET', path: CONNECTIONS_PATH },
 			fault: { status: 500, headers: { 'retry-after': '0' } },
 			retry: fastRetry,
-			items: 50,
+			items: ITEMS / 2,
 			extra: { returnAll: false, limit: 5, filters: { name: '={{ $json.name }}' } },
 			check: (json, item) => expect(json).toMatchObject({ id: item.id, name: item.name }),
 		},

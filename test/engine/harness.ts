@@ -58,6 +58,7 @@ import {
 import { AepRedshiftSignInApi } from '../../credentials/AepRedshiftSignInApi.credentials';
 import { AdobeExperiencePlatformApi } from '../../credentials/AdobeExperiencePlatformApi.credentials';
 import type * as RedshiftNodeModule from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
+import { NODE_TYPE } from '../support/workflow';
 import { CodeFixture, ManualTriggerFixture } from './fixtures/base-nodes';
 
 // Loaded by its .ts file name because the codex file AdobeRedshiftConnection.node.json sits next to
@@ -66,11 +67,7 @@ import { CodeFixture, ManualTriggerFixture } from './fixtures/base-nodes';
 const { AdobeRedshiftConnection } = require('../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node.ts') as typeof RedshiftNodeModule;
 
 /** Node type names as a real n8n install knows them, so workflow files are shared with the e2e. */
-export const NODE_TYPES = {
-	manualTrigger: 'n8n-nodes-base.manualTrigger',
-	code: 'n8n-nodes-base.code',
-	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
-} as const;
+export const NODE_TYPES = NODE_TYPE;
 
 export interface HarnessCredential {
 	id: string;

@@ -9,6 +9,7 @@ import { DEFAULT_TABLES, type RequestLogEntry, type StartedEmulator } from '../e
 import { runWorkflow, type RunResult, type WorkflowDefinition } from './harness';
 import { itemView } from './reliability.kit';
 import {
+	byIdWorkflow,
 	CONNECTIONS_PATH,
 	REDSHIFT_SPEC,
 	SEED_PASSWORD,
@@ -64,7 +65,7 @@ describe('Get', () => {
 		const [id] = await seedConnections(emulator, ['Orders warehouse']);
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(workflowFile('get.workflow.json'), [{ connectionId: id }]));
+		const result = await run(withInputs(byIdWorkflow('get'), [{ connectionId: id }]));
 		const sent = flowRequests(before);
 
 		expect(result.error).toBeUndefined();
@@ -220,14 +221,14 @@ describe('Delete', () => {
 		const [id] = await seedConnections(emulator, ['Orders warehouse']);
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(workflowFile('delete.workflow.json'), [{ connectionId: id }]));
+		const result = await run(withInputs(byIdWorkflow('delete'), [{ connectionId: id }]));
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputOf('Delete Connection')).toEqual([{ json: { id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' }, pairedItem: { item: 0 } }]);
 		expect(flowRequests(before).map(describeRequest)).toEqual([`DELETE /connections/${id} 204`]);
 		expect(emulator.connections()).toEqual([]);
 
-		const get = await run(withInputs(workflowFile('get.workflow.json'), [{ connectionId: id }]));
+		const get = await run(withInputs(byIdWorkflow('get'), [{ connectionId: id }]));
 		expect(get.error?.message).toContain('FLOW-1439-404');
 		expect(get.error?.description).toMatch(/connection ID/i);
 	});
@@ -238,7 +239,7 @@ describe('Delete', () => {
 		emulator.markInUse(id);
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(workflowFile('delete.workflow.json'), [{ connectionId: id }]));
+		const result = await run(withInputs(byIdWorkflow('delete'), [{ connectionId: id }]));
 
 		expect(result.error?.message).toContain('FLOW-1418-400');
 		// Adobe's own text says "dataflows" too: check the fix the node adds.
@@ -255,7 +256,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 		const [unreachable] = await seedConnections(emulator, ['Unreachable'], { server: 'warehouse.unreachable.example.com' });
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(workflowFile('test.workflow.json'), [{ connectionId: reachable }, { connectionId: unreachable }]));
+		const result = await run(withInputs(byIdWorkflow('test'), [{ connectionId: reachable }, { connectionId: unreachable }]));
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputOf('Test Connection')).toEqual([
@@ -270,7 +271,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 		const [id] = await seedConnections(emulator, ['Orders warehouse']);
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(workflowFile('list-tables.workflow.json'), [{ connectionId: id }]));
+		const result = await run(withInputs(byIdWorkflow('listTables'), [{ connectionId: id }]));
 		const sent = flowRequests(before);
 
 		expect(result.error).toBeUndefined();
@@ -290,7 +291,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 		const [id] = await seedConnections(emulator, ['Orders warehouse']);
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(workflowFile('get-table-schema.workflow.json'), [{ connectionId: id, table: 'public.orders' }]));
+		const result = await run(withInputs(byIdWorkflow('getTableSchema'), [{ connectionId: id, table: 'public.orders' }]));
 		const sent = flowRequests(before);
 
 		expect(result.error).toBeUndefined();
@@ -447,11 +448,11 @@ describe('Chaining and sandboxes', () => {
 		expect(stored.sandboxName).toBe('dev');
 		expect(jsonOf(created.outputOf('Create Connection'))[0]).toMatchObject({ id: stored.id, sandboxName: 'dev' });
 
-		const inDev = await run(withInputs(workflowFile('get.workflow.json'), [{ connectionId: stored.id, sandbox: 'dev' }]));
+		const inDev = await run(withInputs(byIdWorkflow('get'), [{ connectionId: stored.id, sandbox: 'dev' }]));
 		expect(inDev.error).toBeUndefined();
 		expect(jsonOf(inDev.outputOf('Get Connection'))[0]).toMatchObject({ id: stored.id, name: AZURE_INPUT.name, sandboxName: 'dev' });
 
-		const inProd = await run(withInputs(workflowFile('get.workflow.json'), [{ connectionId: stored.id }]));
+		const inProd = await run(withInputs(byIdWorkflow('get'), [{ connectionId: stored.id }]));
 		expect(inProd.error?.message).toContain('FLOW-1439-404');
 
 		const manyProd = await run(workflowFile('get-many.workflow.json'));
@@ -472,20 +473,20 @@ describe('Chaining and sandboxes', () => {
 
 describe('A bad connection ID never reaches Adobe', () => {
 	it.each([
-		['get.workflow.json', 'Get Connection'],
-		['update.workflow.json', 'Update Connection'],
-		['delete.workflow.json', 'Delete Connection'],
-		['test.workflow.json', 'Test Connection'],
-		['list-tables.workflow.json', 'List Tables'],
-		['get-table-schema.workflow.json', 'Get Table Schema'],
-	])('%s: "not-an-id" fails naming "Connection", with 0 requests', async (file, node) => {
+		['get', byIdWorkflow('get'), 'Get Connection'],
+		['update', workflowFile('update.workflow.json'), 'Update Connection'],
+		['delete', byIdWorkflow('delete'), 'Delete Connection'],
+		['test', byIdWorkflow('test'), 'Test Connection'],
+		['listTables', byIdWorkflow('listTables'), 'List Tables'],
+		['getTableSchema', byIdWorkflow('getTableSchema'), 'Get Table Schema'],
+	])('%s: "not-an-id" fails naming "Connection", with 0 requests', async (_label, workflow, node) => {
 		emulator = await startTestEmulator();
 		const inputs = [{ connectionId: 'not-an-id', name: 'New name', table: 'public.orders', etag: '' }];
 
-		const failed = await run(withInputs(workflowFile(file), inputs));
+		const failed = await run(withInputs(workflow, inputs));
 		expect(failed.error?.message).toMatch(/^"Connection" "not-an-id" is not a connection ID/);
 
-		const continued = await run(continueOnFail(withInputs(workflowFile(file), inputs), node));
+		const continued = await run(continueOnFail(withInputs(workflow, inputs), node));
 		expect(continued.error).toBeUndefined();
 		expect(continued.outputOf(node).map((item) => ({ json: itemView(item), pairedItem: item.pairedItem }))).toEqual([
 			{ json: { error: failed.error?.message, description: expect.stringContaining('nothing was sent'), field: 'connectionId' }, pairedItem: { item: 0 } },

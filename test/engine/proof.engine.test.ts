@@ -11,8 +11,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startEmulator, type StartedEmulator } from '../emulator';
 import { createCredentialsHelper, runWorkflow } from './harness';
 import { scanTestFileForLeaks } from './leaks';
-import { credentialFor, expectOnePerItem, isErrorItem, NODE, nodeWorkflow, runNode, testSecret } from './reliability.kit';
+import { credentialFor, expectOnePerItem, isErrorItem, NODE, nodeWorkflow, runNode, testSecret, useFastBackoff } from './reliability.kit';
 import { seedConnections } from './support';
+
+useFastBackoff();
 
 jest.setTimeout(30_000);
 

@@ -5,25 +5,34 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { DEFAULT_POLICY } from '../../nodes/shared/transport';
 import type { StartedEmulator } from '../emulator';
-import { NODE_TYPES, runWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+import { emulatorCredential } from '../support/credentials';
+import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow } from '../support/workflow';
+import { runWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
 import type { LeakScanner } from './leaks';
 
 export const NODE = 'Adobe Redshift Connection';
 export const CREDENTIAL = { id: 'aep-reliability', name: 'Adobe Experience Platform (emulator)' } as const;
+
+/**
+ * Shrinks the node's waits between attempts 100-fold for this test file (jest restores nothing:
+ * each file has its own module registry), so that a retry costs milliseconds. What is retried,
+ * how often, the time budget and the Retry-After cap stay the node's own.
+ */
+export function useFastBackoff(): void {
+	const { backoff } = DEFAULT_POLICY;
+	jest.replaceProperty(DEFAULT_POLICY, 'backoff', { ...backoff, baseMs: backoff.baseMs / 100, maxMs: backoff.maxMs / 100 });
+}
 
 /** A distinctive value for the leak scan: never a substring of ordinary output. */
 export function testSecret(prefix: string): string {
 	return `${prefix}-${randomBytes(12).toString('hex')}`;
 }
 
+/** Our credential pointing at `emu` (in `sandboxName`), under CREDENTIAL's id. */
 export function credentialFor(emu: StartedEmulator, sandboxName = 'prod'): HarnessCredential {
-	const { clientId, clientSecret, orgId, scopes } = emu.options;
-	return {
-		...CREDENTIAL,
-		type: 'adobeExperiencePlatformApi',
-		data: { clientId, clientSecret, orgId, scopes, sandboxName, imsUrl: emu.baseUrl, platformUrl: emu.baseUrl },
-	};
+	return emulatorCredential(emu, { sandboxName }, CREDENTIAL);
 }
 
 export type OnError = 'continueRegularOutput' | 'continueErrorOutput';
@@ -31,27 +40,11 @@ export type OnError = 'continueRegularOutput' | 'continueErrorOutput';
 /** Manual trigger -> Code (emits `items`) -> our node with `parameters`, continue-on-fail (regular output) by default. */
 export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, continueOnFail: boolean | OnError = true): WorkflowDefinition {
 	const onError = continueOnFail === true ? 'continueRegularOutput' : continueOnFail || undefined;
-	return {
+	return itemsWorkflow({
 		name: 'reliability',
-		nodes: [
-			{ id: 'n1', name: 'Start', type: NODE_TYPES.manualTrigger, typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'n2', name: 'Inputs', type: NODE_TYPES.code, typeVersion: 2, position: [200, 0], parameters: { jsCode: `return ${JSON.stringify(items)};` } },
-			{
-				id: 'n3',
-				name: NODE,
-				type: NODE_TYPES.adobeRedshiftConnection,
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { resource: 'baseConnection', ...parameters },
-				credentials: { adobeExperiencePlatformApi: { ...CREDENTIAL } },
-				...(onError ? { onError } : {}),
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Inputs', type: 'main', index: 0 }]] },
-			Inputs: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
-		},
-	};
+		items,
+		nodes: [{ name: NODE, parameters: { resource: RESOURCE, ...parameters }, credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } }, ...(onError ? { settings: { onError } } : {}) }],
+	});
 }
 
 export interface NodeRun {

@@ -7,11 +7,11 @@ import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type INodeParameters, type INodeType, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { startEmulator, type EmulatorOptions, type RequestLogEntry, type StartedEmulator } from '../emulator';
+import { emulatorCredential } from '../support/credentials';
+import { CREDENTIAL_REF, CREDENTIAL_TYPE, itemsWorkflow, operationNode } from '../support/workflow';
 import { HarnessNodeTypes, NODE_TYPES, defaultNodeTypes, loadWorkflow, prepareContainer, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
 
-export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
-/** The credential every workflow file refers to. */
-export const CREDENTIAL_REF = { id: 'aep-engine', name: 'Adobe Experience Platform (emulator)' } as const;
+export { CREDENTIAL_REF, CREDENTIAL_TYPE } from '../support/workflow';
 
 export const FLOW_SERVICE = '/data/foundation/flowservice';
 export const CONNECTIONS_PATH = `${FLOW_SERVICE}/connections`;
@@ -33,13 +33,36 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 	return await startEmulator({ clientId: `engine-client-${process.pid}-${started}`, ...options });
 }
 
-export function credentialFor(emulator: StartedEmulator, data: IDataObject = {}): HarnessCredential {
-	const { clientId, clientSecret, orgId, scopes } = emulator.options;
-	return {
-		...CREDENTIAL_REF,
-		type: CREDENTIAL_TYPE,
-		data: { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl, ...data },
-	};
+/** Our credential (CREDENTIAL_REF) pointing at `emulator`; `data` overrides fields. */
+export function credentialFor(emulator: StartedEmulator, data: Record<string, string | number | boolean> = {}): HarnessCredential {
+	return emulatorCredential(emulator, data);
+}
+
+/** The operations that take one connection ID (and a sandbox option) and the node name each fixture gives them. */
+const BY_ID_NODES = {
+	get: 'Get Connection',
+	delete: 'Delete Connection',
+	test: 'Test Connection',
+	listTables: 'List Tables',
+	getTableSchema: 'Get Table Schema',
+} as const;
+
+/**
+ * Trigger -> Inputs (one item with a `connectionId`) -> our node running `operation` on
+ * `{{ $json.connectionId }}` in the sandbox `{{ $json.sandbox }}` (getTableSchema: of `{{ $json.table }}`).
+ */
+export function byIdWorkflow(operation: keyof typeof BY_ID_NODES): WorkflowDefinition {
+	const item: IDataObject = { connectionId: '373e88fc-43da-4e3c-be88-fc43da3e3c0f', ...(operation === 'getTableSchema' ? { table: 'public.orders' } : {}) };
+	return itemsWorkflow({
+		items: [item],
+		nodes: [
+			operationNode(BY_ID_NODES[operation], operation, {
+				connectionId: '={{ $json.connectionId }}',
+				...(operation === 'getTableSchema' ? { tablePath: '={{ $json.table }}' } : {}),
+				options: { sandboxName: '={{ $json.sandbox }}' },
+			}),
+		],
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -92,14 +115,6 @@ export function tokenRequests(emulator: StartedEmulator): RequestLogEntry[] {
 	return requestsTo(emulator, 'POST', '/ims/token/v3');
 }
 
-/** Every bearer token any request carried (what must never reach output or errors). */
-export function bearerTokens(emulator: StartedEmulator): string[] {
-	const tokens = emulator
-		.requests()
-		.map((entry) => /^Bearer (\S+)$/.exec(entry.headers.authorization ?? '')?.[1])
-		.filter((token): token is string => token !== undefined);
-	return [...new Set(tokens)];
-}
 
 /** The access token n8n stored in the credential (what preAuthentication fetched last). */
 export function storedTokenOf(credentialsHelper: InMemoryCredentialsHelper): string {

@@ -27,7 +27,9 @@ import { startEmulator, type Fault, type StartedEmulator } from '../emulator';
 import { decodeStoredRows, type DumpRow, type StoredExecution } from '../e2e/lib/executions';
 import { CREDENTIAL_TYPE, NODE_TYPE, createInstance, installPackage, n8nCli, versions, warnings, type N8nInstance } from '../e2e/lib/n8n';
 import { run, startDaemon, stopAllDaemons, type Daemon } from '../e2e/lib/proc';
-import { EMULATOR_TOKEN_PATTERN, accessTokensSent, findSecrets, findSecretsInText } from '../e2e/lib/secrets';
+import { emulatorCredential } from '../support/credentials';
+import { accessTokensSent } from '../support/emulatorQueries';
+import { EMULATOR_TOKEN_PATTERN, findSecrets, findSecretsInText } from '../support/secrets';
 import { freePort, startN8n } from '../e2e/lib/server';
 import { installN8nStep, packStep } from '../e2e/lib/setup';
 import { check, log, printTimings, reportFailure, step } from '../e2e/lib/steps';
@@ -246,9 +248,7 @@ async function main(): Promise<void> {
 		});
 
 		await step('import the credential and the webhook workflow, publish it (runs the migrations)', async () => {
-			const { clientId, clientSecret, orgId, scopes } = emu.options;
-			const data = { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emu.baseUrl, platformUrl: emu.baseUrl };
-			writeFileSync(join(work, 'credentials.json'), JSON.stringify([{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data }]));
+			writeFileSync(join(work, 'credentials.json'), JSON.stringify([emulatorCredential(emu, {}, CREDENTIAL)]));
 			writeFileSync(join(work, 'workflow.json'), JSON.stringify(workflow()));
 			await n8nCli(main, ['import:credentials', `--input=${join(work, 'credentials.json')}`], { timeoutMs: 300_000 });
 			rmSync(join(work, 'credentials.json'));
@@ -399,7 +399,7 @@ async function main(): Promise<void> {
 				check(stored.some((e) => typeof e.data.resultData?.runData?.['Create connection']?.[0]?.data?.main?.[0]?.[0]?.json?.id === 'string'), `the stored execution for "${name}" has no connection id`);
 			}
 			const everywhere: Record<string, string> = { 'client secret': emu.options.clientSecret };
-			const tokens = accessTokensSent(emu.requests());
+			const tokens = accessTokensSent(emu);
 			if (tokens.length !== totals.tokens) warnings.push(`IMS issued ${totals.tokens} tokens, ${tokens.length} reached a request; the scan finds the others by pattern only`);
 			for (const token of tokens) check(EMULATOR_TOKEN_PATTERN.test(token), 'an access token does not match EMULATOR_TOKEN_PATTERN');
 			tokens.forEach((t, i) => (everywhere[`access token #${i + 1}`] = t));
@@ -416,7 +416,7 @@ async function main(): Promise<void> {
 			writeFileSync(answers, JSON.stringify(rounds.map((r) => r.calls)));
 			const files = [answers, ...[main, ...workers].flatMap((i) => [i.logFile, ...readdirSync(i.outputDir).map((f) => join(i.outputDir, f))])];
 			const secrets: Record<string, string> = { 'client secret': emu.options.clientSecret, 'Redshift password': REDSHIFT_PASSWORD };
-			accessTokensSent(emu.requests()).forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
+			accessTokensSent(emu).forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
 			// Control: the searched text holds every execution's answer and every worker's log.
 			const searched = files.filter(existsSync).map((f) => readFileSync(f, 'utf8')).join('\n');
 			for (const connection of emu.connections()) check(searched.includes(connection.id), `connection id ${connection.id} is in none of the searched files`);

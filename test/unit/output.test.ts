@@ -1,6 +1,4 @@
-import { connectionOutput, isConnectionFromAttempt } from '../../nodes/AdobeRedshiftConnection/helpers/output';
-import { buildCreateConnectionBody } from '../../nodes/AdobeRedshiftConnection/helpers/payload';
-import { checkCreateConnection } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+import { connectionOutput } from '../../nodes/AdobeRedshiftConnection/helpers/output';
 
 describe('connectionOutput', () => {
 	it('keeps the etag exactly, quotes included, and carries no secrets', () => {
@@ -14,18 +12,4 @@ describe('connectionOutput', () => {
 			connectionSpec: { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' },
 		});
 	});
-});
-
-describe('isConnectionFromAttempt', () => {
-	const body = buildCreateConnectionBody(
-		checkCreateConnection({ hosting: 'aws', name: 'c1', description: '', server: 'h.example.com', port: 5439, username: 'u', password: 'p', database: 'dev', schema: 'public' }),
-	);
-	const sentAt = Date.parse('2026-11-27T10:00:00Z');
-	const stored = { name: 'c1', createdAt: sentAt + 100, auth: { params: { server: 'h.example.com', port: '5439', username: 'u', database: 'dev', schema: 'public', password: '***' } } };
-
-	it('matches the connection our request created', () => expect(isConnectionFromAttempt(stored, body, sentAt)).toBe(true));
-	it('ignores another name', () => expect(isConnectionFromAttempt({ ...stored, name: 'c2' }, body, sentAt)).toBe(false));
-	it('ignores one created long before this attempt', () => expect(isConnectionFromAttempt({ ...stored, createdAt: sentAt - 3_600_000 }, body, sentAt)).toBe(false));
-	it('ignores one pointing at another database', () =>
-		expect(isConnectionFromAttempt({ ...stored, auth: { params: { ...stored.auth.params, database: 'other' } } }, body, sentAt)).toBe(false));
 });

@@ -1,4 +1,4 @@
-import { isRetryableCreate, isRetryableIdempotent, parseRetryAfter, reachedService, retryDelayMs } from '../../nodes/shared/retryPolicy';
+import { isRetryableIdempotent, parseRetryAfter, reachedService, retryDelayMs } from '../../nodes/shared/retryPolicy';
 
 describe('reachedService', () => {
 	it.each([
@@ -22,13 +22,6 @@ describe('retry rules', () => {
 		expect(isRetryableIdempotent({ malformedBody: true })).toBe(true);
 	});
 
-	it('retries a create blindly only when Adobe certainly did not act', () => {
-		expect(isRetryableCreate({ status: 429 })).toBe(true);
-		expect(isRetryableCreate({ code: 'ECONNREFUSED' })).toBe(true);
-		for (const facts of [{ status: 500 }, { status: 503 }, { code: 'ECONNRESET' }, { code: 'ECONNABORTED' }, { malformedBody: true }, { status: 400 }]) {
-			expect(isRetryableCreate(facts)).toBe(false);
-		}
-	});
 });
 
 describe('parseRetryAfter', () => {

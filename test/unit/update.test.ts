@@ -1,5 +1,5 @@
 import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
-import { changesAlreadyApplied, publicConnection } from '../../nodes/AdobeRedshiftConnection/helpers/output';
+import { publicConnection } from '../../nodes/AdobeRedshiftConnection/helpers/output';
 import { buildUpdatePatch } from '../../nodes/AdobeRedshiftConnection/helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
 
@@ -53,18 +53,5 @@ describe('publicConnection', () => {
 		expect(JSON.stringify(output)).not.toContain('leak');
 		expect(output).toMatchObject({ hosting: 'aws', sandboxName: 'prod' });
 		expect(stored.auth.params.password).toBe('leak');
-	});
-});
-
-describe('changesAlreadyApplied', () => {
-	const sentAt = Date.parse('2026-11-27T10:00:00Z');
-	const current = { name: 'New', description: 'd', updatedAt: sentAt + 50, auth: { params: { server: 'h2.example.com', port: '5440', username: 'u' } } };
-	it('sees visible changes in place', () =>
-		expect(changesAlreadyApplied(current, checkConnectionChanges({ ...none, name: 'New', server: 'h2.example.com', port: 5440 }))).toBe(true));
-	it('notices a change that is not there', () =>
-		expect(changesAlreadyApplied(current, checkConnectionChanges({ ...none, name: 'Other' }))).toBe(false));
-	it('never takes a password-only change as proven (Adobe masks the password; a recent updatedAt may be another writer)', () => {
-		const change = checkConnectionChanges({ ...none, password: 'n3w' });
-		expect(changesAlreadyApplied(current, change)).toBe(false);
 	});
 });

@@ -19,10 +19,9 @@ import type { EmulatorCore } from '../core/emulatorCore';
 import { flow } from '../core/errors';
 import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { filterItems } from '../core/listing';
-import type { FlowContext } from '../core/flowService';
-import type { Route } from '../core/flowService';
+import type { FlowContext, Route } from '../core/flowService';
 import { findSchema } from '../schemaRegistry/schemas';
-import { onlyKeys, requireObject, requireString } from '../core/fields';
+import { bodyObject, onlyKeys, requireObject, requireString } from '../core/fields';
 
 export const CATALOG_PREFIX = '/data/foundation/catalog';
 export const CATALOG_DEFAULT_LIMIT = 20;
@@ -57,9 +56,8 @@ export function newDatasetId(): string {
 	return randomBytes(12).toString('hex');
 }
 
-function datasetFields(body: unknown, core: EmulatorCore): Omit<StoredDataset, 'id' | 'created' | 'updated' | 'createdClient' | 'createdUser' | 'updatedUser' | 'imsOrg' | 'sandboxName' | 'version' | 'files'> {
-	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
-	onlyKeys(body, ['name', 'description', 'schemaRef', 'tags', 'enableErrorDiagnostics', 'fileDescription', 'dataSourceId'], 'the dataset');
+function datasetFields(input: unknown, core: EmulatorCore): Omit<StoredDataset, 'id' | 'created' | 'updated' | 'createdClient' | 'createdUser' | 'updatedUser' | 'imsOrg' | 'sandboxName' | 'version' | 'files'> {
+	const body = bodyObject(input, ['name', 'description', 'schemaRef', 'tags', 'enableErrorDiagnostics', 'fileDescription', 'dataSourceId'], 'the dataset');
 	const name = requireString(body.name, 'name');
 	if (body.description !== undefined && typeof body.description !== 'string') throw flow.invalid("'description' must be a string");
 	const ref = requireObject(body.schemaRef, 'schemaRef');

@@ -4,8 +4,7 @@
  */
 import { REDSHIFT_AUTH_SPEC_NAME, REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
 import { flow } from '../core/errors';
-import { connectionSpec, onlyKeys, requireObject, requireString, requireVersion } from '../core/fields';
-import { isPlainObject } from '../core/http';
+import { bodyObject, connectionSpec, onlyKeys, requireObject, requireString, requireVersion } from '../core/fields';
 import type { Hosting } from '../core/types';
 import { paramRules } from './spec';
 
@@ -32,9 +31,8 @@ export function validateAuthParams(value: unknown, hosting: Hosting): Record<str
 	return params as Record<string, string>;
 }
 
-export function validateConnectionBody(body: unknown, hosting: Hosting): ConnectionFields {
-	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
-	onlyKeys(body, ['name', 'description', 'auth', 'connectionSpec'], 'the connection');
+export function validateConnectionBody(input: unknown, hosting: Hosting): ConnectionFields {
+	const body = bodyObject(input, ['name', 'description', 'auth', 'connectionSpec'], 'the connection');
 
 	const name = requireString(body.name, 'name');
 	if (body.description !== undefined && typeof body.description !== 'string') {

@@ -3,6 +3,13 @@ import { REDSHIFT_CONNECTION_SPEC_VERSION } from './defaults';
 import { flow } from './errors';
 import { isPlainObject } from './http';
 
+/** The request body as a JSON object with only `allowed` keys (else FLOW-1301-400, naming `where`). */
+export function bodyObject(body: unknown, allowed: string[], where: string): Record<string, unknown> {
+	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
+	onlyKeys(body, allowed, where);
+	return body;
+}
+
 export function onlyKeys(obj: Record<string, unknown>, allowed: string[], where: string): void {
 	const unknown = Object.keys(obj).filter((k) => !allowed.includes(k));
 	if (unknown.length > 0) throw flow.invalid(`Unknown field(s) in ${where}: ${unknown.join(', ')}`);

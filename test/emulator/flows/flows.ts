@@ -20,8 +20,7 @@ import { checkFlowRules, FLOW_SPECS, validateFlowBody, validateFlowOptions, vali
 import { flow } from '../core/errors';
 import { empty, isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { listItems } from '../core/listing';
-import type { FlowContext } from '../core/flowService';
-import type { Route } from '../core/flowService';
+import type { FlowContext, Route } from '../core/flowService';
 import { lastRun } from '../runs/runs';
 import { createIn, touch } from '../core/store';
 import type { FlowTransformation, StoredFlow } from '../core/types';

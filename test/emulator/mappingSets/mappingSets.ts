@@ -18,8 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { EmulatorCore } from '../core/emulatorCore';
 import { FlowError, flow } from '../core/errors';
 import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
-import type { FlowContext } from '../core/flowService';
-import type { Route } from '../core/flowService';
+import type { FlowContext, Route } from '../core/flowService';
 import { findSchema, type XdmSchema } from '../schemaRegistry/schemas';
 import { onlyKeys, requireString } from '../core/fields';
 

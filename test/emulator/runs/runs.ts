@@ -14,16 +14,14 @@
  * control call `finishRun` ends them as `success` or `failed`.
  */
 import type { EmulatorCore } from '../core/emulatorCore';
-import { wholeNumber } from '../core/fields';
 import { MAX_EPOCH_SECONDS } from '../flows/validation';
 import { flow } from '../core/errors';
 import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { listItems } from '../core/listing';
-import type { FlowContext } from '../core/flowService';
-import type { Route } from '../core/flowService';
+import type { FlowContext, Route } from '../core/flowService';
 import { newEtag, newResourceMeta } from '../core/store';
 import type { StoredFlow, StoredMeta } from '../core/types';
-import { onlyKeys, requireObject, requireString } from '../core/fields';
+import { bodyObject, onlyKeys, requireObject, requireString, wholeNumber } from '../core/fields';
 
 export type RunStatus = 'scheduled' | 'inProgress' | 'success' | 'failed';
 
@@ -180,9 +178,7 @@ function epochMs(value: unknown, field: string): number {
 }
 
 export function createRun(ctx: FlowContext, core: EmulatorCore): Reply {
-	const body = readJsonBody(ctx);
-	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
-	onlyKeys(body, ['flowId', 'params'], 'the run');
+	const body = bodyObject(readJsonBody(ctx), ['flowId', 'params'], 'the run');
 	const flowId = requireString(body.flowId, 'flowId');
 	const params = requireObject(body.params, 'params');
 	onlyKeys(params, ['startTime', 'windowStartTime', 'windowEndTime', 'deltaColumn'], 'params');

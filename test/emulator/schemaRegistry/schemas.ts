@@ -14,8 +14,7 @@
 import { FlowError } from '../core/errors';
 import { json, type Reply } from '../core/http';
 import { filterItems } from '../core/listing';
-import type { FlowContext } from '../core/flowService';
-import type { Route } from '../core/flowService';
+import type { FlowContext, Route } from '../core/flowService';
 import type { EmulatorCore } from '../core/emulatorCore';
 
 export const SCHEMA_REGISTRY_PREFIX = '/data/foundation/schemaregistry';

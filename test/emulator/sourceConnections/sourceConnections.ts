@@ -4,7 +4,7 @@
  * the Flow Service API". Strict on purpose; messages name fields, never values.
  */
 import { flow } from '../core/errors';
-import { connectionSpec, onlyKeys, optionalString, requireObject, requireString, requireVersion } from '../core/fields';
+import { bodyObject, connectionSpec, onlyKeys, optionalString, requireObject, requireString, requireVersion } from '../core/fields';
 import type { FlowContext } from '../core/flowService';
 import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { objectRoutes } from '../core/objectRoutes';
@@ -45,9 +45,8 @@ function validateColumn(value: unknown, index: number, table: EmulatorTable): So
 	};
 }
 
-export function validateSourceConnectionBody(body: unknown, lookups: DataflowLookups): SourceConnectionFields {
-	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
-	onlyKeys(body, ['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'], 'the source connection');
+export function validateSourceConnectionBody(input: unknown, lookups: DataflowLookups): SourceConnectionFields {
+	const body = bodyObject(input, ['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'], 'the source connection');
 	const name = requireString(body.name, 'name');
 	const description = optionalString(body.description, 'description');
 	const baseConnectionId = requireString(body.baseConnectionId, 'baseConnectionId');

@@ -5,9 +5,9 @@
 import { DATA_LAKE_CONNECTION_SPEC_ID } from '../core/defaults';
 import type { EmulatorCore } from '../core/emulatorCore';
 import { flow } from '../core/errors';
-import { connectionSpec, onlyKeys, optionalString, requireObject, requireString, requireVersion } from '../core/fields';
+import { bodyObject, connectionSpec, onlyKeys, optionalString, requireObject, requireString, requireVersion } from '../core/fields';
 import type { FlowContext } from '../core/flowService';
-import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
+import { json, readJsonBody, type Reply } from '../core/http';
 import { objectRoutes } from '../core/objectRoutes';
 import type { DataflowLookups } from '../core/lookups';
 import { createIn } from '../core/store';
@@ -23,9 +23,8 @@ const DATASET_ID = /^[0-9a-f]{24}$/;
  */
 const SCHEMA_VERSION = /^application\/vnd\.adobe\.xed-full\+json;\s*version=1(\.0)?$/;
 
-export function validateTargetConnectionBody(body: unknown, lookups: DataflowLookups): TargetConnectionFields {
-	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
-	onlyKeys(body, ['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'], 'the target connection');
+export function validateTargetConnectionBody(input: unknown, lookups: DataflowLookups): TargetConnectionFields {
+	const body = bodyObject(input, ['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'], 'the target connection');
 	const name = requireString(body.name, 'name');
 	const description = optionalString(body.description, 'description');
 	const baseConnectionId = optionalString(body.baseConnectionId, 'baseConnectionId');

@@ -1,13 +1,23 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { safeOperationError } from '../../../shared/nodeErrors';
 
-import { DEFAULT_BACKOFF, isRetryableCreate, isRetryableIdempotent, retryDelayMs } from '../../../shared/retryPolicy';
-import { flowServicePath, retryAfterRefusal, sendOnce, toNodeApiError, type Failure, type PlatformContext } from '../../../shared/transport';
+import { isRetryableIdempotent } from '../../../shared/retryPolicy';
+import {
+	flowServicePath,
+	sendWithRetries,
+	toNodeApiError,
+	type Failure,
+	type Outcome,
+	type PlatformContext,
+	type PlatformRequest,
+	type RetryRules,
+} from '../../../shared/transport';
 import { isConnectionId } from '../../../shared/validation';
-import { connectionOutput, isConnectionFromAttempt } from '../../helpers/output';
+import { connectionOutput } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
+import { findCreatedConnection } from '../../helpers/recovery';
 import { checkCreateConnection } from '../../helpers/validation';
 import { listRedshiftConnections } from '../../transport/flowService';
 import { platformField, redshiftAuthFields, signInFromFields, type Shown } from '../common.fields';
@@ -101,43 +111,31 @@ function unexpectedAnswer(status: number, body: unknown): Failure {
 /**
  * POST /connections without ever creating the same connection twice: blind retries only when
  * Adobe certainly did not act (429, connection refused); after an ambiguous failure (timeout,
- * reset, 5xx, unreadable or incomplete answer) look for the connection first and retry only if it
- * is absent. The lookup ignores `knownBefore`, the IDs of same-name connections that existed
- * before this attempt, so it never returns a connection another run made.
+ * reset, 5xx, unreadable or incomplete answer) the transport's recovery hook looks for the
+ * connection first, and a retry follows only if it is absent. The lookup ignores `knownBefore`, the
+ * IDs of same-name connections that existed before this attempt, so it never returns a connection
+ * another run made.
  */
 async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: CreateConnectionBody, sandboxName: string, itemIndex: number, knownBefore: ReadonlySet<string>): Promise<CreateResult> {
 	const sentAt = Date.now();
-	const request = {
-		method: 'POST' as const,
-		path: flowServicePath('/connections'),
-		body: body as unknown as IDataObject,
-		sandboxName,
-		secrets: [body.auth.params.password],
-	};
-	let lastFailure: Failure | undefined;
-	for (let attempt = 0; attempt <= ctx.policy.maxRetries; attempt++) {
-		if (attempt > 0) {
-			const refusal = lastFailure && retryAfterRefusal(lastFailure);
-			if (refusal) throw toNodeApiError.call(this, refusal, itemIndex);
-			const delay = retryDelayMs(attempt - 1, lastFailure?.retryAfterMs, Math.random(), DEFAULT_BACKOFF);
-			if (Date.now() - sentAt + delay > ctx.policy.budgetMs) break;
-			await sleep(delay);
-		}
-		const outcome = await sendOnce.call(this, ctx, request);
-		if (outcome.ok && isCreated(outcome.body)) return { id: outcome.body.id, etag: outcome.body.etag };
-		lastFailure = outcome.ok ? unexpectedAnswer(outcome.status, outcome.body) : outcome.failure;
-		if (lastFailure.reached === 'no') {
-			if (isRetryableCreate(lastFailure.facts, lastFailure.reached)) continue;
-			break;
-		}
-		const existing = (await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name, secrets: request.secrets }, itemIndex)).find(
-			(stored) => !knownBefore.has(stored.id) && isConnectionFromAttempt(stored, body, sentAt),
-		);
-		if (existing) return { id: existing.id, etag: existing.etag };
-		// Adobe answered 2xx without proof: a retry could duplicate what a slow listing does not show yet.
-		if (outcome.ok || !isRetryableIdempotent(lastFailure.facts)) break;
-	}
-	throw toNodeApiError.call(this, lastFailure as Failure, itemIndex);
+	const secrets = [body.auth.params.password];
+	const outcome = await sendWithRetries.call<IExecuteFunctions, [PlatformContext, PlatformRequest, RetryRules<CreateResult>], Promise<Outcome<CreateResult>>>(
+		this,
+		ctx,
+		{ method: 'POST', path: flowServicePath('/connections'), body: body as unknown as IDataObject, sandboxName, secrets },
+		{
+			// Safe: an ambiguous failure is retried only after `recover` found nothing.
+			shouldRetry: (failure) => isRetryableIdempotent(failure.facts),
+			accept: (status, answer) => (isCreated(answer) ? undefined : unexpectedAnswer(status, answer)),
+			recover: async () => {
+				const listed = await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name, secrets }, itemIndex);
+				const existing = findCreatedConnection(listed, body, sentAt, knownBefore);
+				return existing && { id: existing.id, etag: existing.etag };
+			},
+		},
+	);
+	if (outcome.ok) return { id: outcome.body.id, etag: outcome.body.etag };
+	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {

@@ -4,7 +4,7 @@ import { safeOperationError } from '../../../shared/nodeErrors';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
-import { changesAlreadyApplied } from '../../helpers/output';
+import { changesAlreadyApplied } from '../../helpers/recovery';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
 import { connectionPath, getConnection } from '../../transport/flowService';

@@ -1,0 +1,105 @@
+/**
+ * The one workflow builder of the tests, the e2e and the bench: "Manual Trigger -> items (Code node)
+ * -> node", as n8n exports it, so the same JSON runs in n8n-core's engine and is imported by real n8n.
+ */
+import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+
+/** Node type names as a real n8n install knows them. */
+export const NODE_TYPE = {
+	manualTrigger: 'n8n-nodes-base.manualTrigger',
+	code: 'n8n-nodes-base.code',
+	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
+} as const;
+
+/** The credential type of our node and the reference every built workflow uses by default. */
+export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
+export const CREDENTIAL_REF = { id: 'aep-engine', name: 'Adobe Experience Platform (emulator)' } as const;
+
+/** The resource value of our node's base-connection operations. */
+export const RESOURCE = 'baseConnection';
+
+/** The Code node that emits the items; tests replace its items by this name. */
+export const ITEMS_NODE = 'Inputs';
+
+/** A workflow as n8n exports it (`id` and `active` only matter to real n8n's import). */
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	active: false;
+	nodes: INode[];
+	connections: IConnections;
+	settings: { executionOrder: 'v1' };
+}
+
+export interface NodeSpec {
+	name: string;
+	parameters: INodeParameters;
+	/** Default: our node (Adobe Redshift Connection). */
+	type?: string;
+	/** Default: 1. */
+	typeVersion?: number;
+	/** Default: `{ adobeExperiencePlatformApi: CREDENTIAL_REF }` for our node, none for others. */
+	credentials?: INode['credentials'];
+	/** Other node settings, e.g. `{ onError: 'continueRegularOutput' }`, `{ executeOnce: true }`. */
+	settings?: Partial<INode>;
+}
+
+export interface ItemsWorkflowOptions {
+	/** Default: "<node name> workflow". */
+	name?: string;
+	/** Workflow id for real n8n's import; default: derived from the name. */
+	id?: string;
+	/** The items the Code node emits (each item's `json`)... */
+	items?: IDataObject[];
+	/** ...or the Code node's JavaScript, e.g. to generate many items at run time. */
+	itemsCode?: string;
+	/** The nodes after the items, run in this order (usually one). */
+	nodes: NodeSpec[];
+	/** Name of the Code node; default ITEMS_NODE ("Inputs"). */
+	itemsNode?: string;
+}
+
+/** Same ids on every build, so two builds of one workflow compare equal. */
+function nodeId(workflowName: string, index: number): string {
+	let hash = 0;
+	for (const ch of workflowName) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+	return `${hash.toString(16).padStart(8, '0')}-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+}
+
+/** The JavaScript of a Code node returning these items. */
+export function itemsCodeFor(items: IDataObject[]): string {
+	return `return ${JSON.stringify(items, null, 2)};`;
+}
+
+/** Manual Trigger -> Code node "Inputs" -> the given nodes, chained on main output 0. */
+export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
+	const name = options.name ?? `${options.nodes[options.nodes.length - 1].name} workflow`;
+	const jsCode = options.itemsCode ?? itemsCodeFor(options.items ?? [{}]);
+	const specs: NodeSpec[] = [
+		{ name: 'Start', type: NODE_TYPE.manualTrigger, parameters: {} },
+		{ name: options.itemsNode ?? ITEMS_NODE, type: NODE_TYPE.code, typeVersion: 2, parameters: { jsCode } },
+		...options.nodes,
+	];
+	const nodes = specs.map((spec, index): INode => {
+		const type = spec.type ?? NODE_TYPE.adobeRedshiftConnection;
+		const credentials = spec.credentials ?? (type === NODE_TYPE.adobeRedshiftConnection ? { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } } : undefined);
+		return {
+			id: nodeId(name, index),
+			name: spec.name,
+			type,
+			typeVersion: spec.typeVersion ?? 1,
+			position: [index * 220, 0],
+			parameters: spec.parameters,
+			...(credentials ? { credentials } : {}),
+			...spec.settings,
+		};
+	});
+	const connections: IConnections = {};
+	for (let i = 0; i + 1 < nodes.length; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return { id: options.id ?? nodeId(name, 0).replace(/-/g, '').slice(0, 16), name, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** Our node with one operation: `{resource: RESOURCE, operation, ...parameters}`. */
+export function operationNode(name: string, operation: string, parameters: INodeParameters = {}, settings?: Partial<INode>): NodeSpec {
+	return { name, parameters: { resource: RESOURCE, operation, ...parameters }, ...(settings ? { settings } : {}) };
+}
