@@ -6,6 +6,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { BaseConnectionOperation } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
 import { startEmulator, type StartedEmulator } from '../emulator';
 import { scanTestFileForLeaks } from './leaks';
 import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
@@ -38,7 +39,8 @@ afterAll(async () => {
 	await emu.close();
 });
 
-type Operation = 'create' | 'get' | 'getAll' | 'update' | 'delete' | 'test' | 'listTables' | 'getTableSchema';
+// The node's own list: an operation added there without a BASE entry here does not compile.
+type Operation = BaseConnectionOperation;
 
 /**
  * Per operation: parameters whose values come from the item (`$json`), and an item that passes.

@@ -14,7 +14,8 @@ import * as connection from './connection/Connection.resource';
 import { readRunSettings } from './options';
 import type { OperationModule } from './types';
 
-const resources: Record<string, Record<string, OperationModule>> = { baseConnection: connection.operations };
+/** Resource value -> operation value -> handler; the node's Resource options list the same keys. */
+const resources: Record<string, Partial<Record<string, OperationModule>>> = { baseConnection: connection.operations };
 
 function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {

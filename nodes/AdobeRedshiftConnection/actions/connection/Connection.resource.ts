@@ -10,17 +10,27 @@ import * as listTables from './listTables.operation';
 import * as test from './test.operation';
 import * as update from './update.operation';
 
-/** The operations of the "Base Connection" resource; the router dispatches on these keys. */
-export const operations: Record<string, OperationModule> = {
-	create,
-	get,
-	getAll,
-	update,
-	delete: deleteConnection,
-	test,
-	listTables,
-	getTableSchema,
-};
+// n8n wants actions in sentence case, which would lower-case "Redshift"; the node name says it.
+// The one list of operations, in dropdown (alphabetical) order: each entry is its dropdown option
+// and its module, so an option without a handler does not compile.
+const OPERATIONS = {
+	create: { name: 'Create', description: 'Create a Flow Service base connection to Redshift', action: 'Create a base connection', module: create },
+	delete: { name: 'Delete', description: 'Delete a base connection', action: 'Delete a base connection', module: deleteConnection },
+	get: { name: 'Get', description: 'Get a base connection by ID (without secrets)', action: 'Get a base connection', module: get },
+	getAll: { name: 'Get Many', description: 'List the Redshift base connections of the sandbox', action: 'Get many base connections', module: getAll },
+	getTableSchema: { name: 'Get Table Schema', description: 'Get the columns of a Redshift table, ready for a source connection', action: 'Get the schema of a table', module: getTableSchema },
+	listTables: { name: 'List Tables', description: 'List the Redshift tables the connection can read', action: 'List tables', module: listTables },
+	test: { name: 'Test', description: 'Check that Adobe can sign in to Redshift with the connection', action: 'Test a base connection', module: test },
+	update: { name: 'Update', description: 'Rename, describe or rotate credentials, with etag protection', action: 'Update a base connection', module: update },
+} satisfies Record<string, { name: string; description: string; action: string; module: OperationModule }>;
+
+/** The values of the Operation parameter of the "Base Connection" resource. */
+export type BaseConnectionOperation = keyof typeof OPERATIONS;
+
+const entries = Object.entries(OPERATIONS) as Array<[BaseConnectionOperation, (typeof OPERATIONS)[BaseConnectionOperation]]>;
+
+/** The router's handlers, keyed by operation value. */
+export const operations = Object.fromEntries(entries.map(([value, entry]) => [value, entry.module])) as Record<BaseConnectionOperation, OperationModule>;
 
 export const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -28,28 +38,8 @@ export const operationField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['baseConnection'] } },
-	// n8n wants actions in sentence case, which would lower-case "Redshift"; the node name says it.
-	options: [
-		{ name: 'Create', value: 'create', description: 'Create a Flow Service base connection to Redshift', action: 'Create a base connection' },
-		{ name: 'Delete', value: 'delete', description: 'Delete a base connection', action: 'Delete a base connection' },
-		{ name: 'Get', value: 'get', description: 'Get a base connection by ID (without secrets)', action: 'Get a base connection' },
-		{ name: 'Get Many', value: 'getAll', description: 'List the Redshift base connections of the sandbox', action: 'Get many base connections' },
-		{ name: 'Get Table Schema', value: 'getTableSchema', description: 'Get the columns of a Redshift table, ready for a source connection', action: 'Get the schema of a table' },
-		{ name: 'List Tables', value: 'listTables', description: 'List the Redshift tables the connection can read', action: 'List tables' },
-		{ name: 'Test', value: 'test', description: 'Check that Adobe can sign in to Redshift with the connection', action: 'Test a base connection' },
-		{ name: 'Update', value: 'update', description: 'Rename, describe or rotate credentials, with etag protection', action: 'Update a base connection' },
-	],
+	options: entries.map(([value, { name, description, action }]) => ({ name, value, description, action })),
 	default: 'create',
 };
 
-export const description: INodeProperties[] = [
-	operationField,
-	...create.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-	...deleteConnection.description,
-	...test.description,
-	...listTables.description,
-	...getTableSchema.description,
-];
+export const description: INodeProperties[] = [operationField, ...entries.flatMap(([, entry]) => entry.module.description)];
