@@ -211,10 +211,10 @@ describe.each([1, 8] as const)('create x %i concurrency, ' + ITEMS + ' items, wi
 	});
 
 	it('an answer slower than the timeout, after Adobe created the connection, is found (no duplicate)', async () => {
-		// The emulator creates the connection, then sends the answer one byte per second: the 1 s
+		// The emulator creates the connection, then sends the answer one byte per second: the 2 s
 		// deadline ends the exchange long before the body is complete.
 		emu.failNext(POST_CONNECTIONS, concurrency, { kind: 'drip' });
-		const run = await runNode(emu, names(ITEMS, `slow-c${concurrency}`), createParameters({ concurrency, maxRetries: 3, timeoutSeconds: 1 }), {
+		const run = await runNode(emu, names(ITEMS, `slow-c${concurrency}`), createParameters({ concurrency, maxRetries: 3, timeoutSeconds: 2 }), {
 			leaks,
 			label: `create c${concurrency} slow answer`,
 		});
@@ -225,7 +225,8 @@ describe.each([1, 8] as const)('create x %i concurrency, ' + ITEMS + ' items, wi
 		expectConnectionsMatchOutput(run.json);
 		const log = emu.requests();
 		// Every timed-out POST was followed by a lookup that found its connection: never re-sent.
-		expect(lookups(log)).toHaveLength(ITEMS + concurrency);
+		// At least one lookup per dripped POST; a loaded machine may time out a lookup too and retry it.
+		expect(lookups(log).length).toBeGreaterThanOrEqual(ITEMS + concurrency);
 		expect(posts(log)).toHaveLength(ITEMS);
 		expect(emu.tokensIssued()).toBe(1);
 	});
