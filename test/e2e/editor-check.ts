@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startEmulator, type StartedEmulator } from '../emulator';
+import { DEFAULT_TABLES, startEmulator, type StartedEmulator } from '../emulator';
+import { CONNECTIONS, call, getToken, jsonHeaders, redshiftBody } from '../emulator/testkit';
 import { newSecret } from './cli-check';
 import { launchChromium, type Locator, type Page } from './lib/browser';
 import { PACKAGE_NAME, createInstance, installPackage, type N8nVersion } from './lib/n8n';
@@ -21,6 +22,19 @@ const CREDENTIAL_FIELDS = ['clientId', 'clientSecret', 'orgId', 'scopes', 'sandb
 const SIGN_IN_FROM = 'redshiftSignInFrom';
 const SIGN_IN_CREDENTIAL_FIELDS = ['server', 'port', 'username', 'password', 'database'];
 const NODE_FIELDS = ['hosting', 'name', 'description', 'server', 'port', 'username', 'password', 'database'];
+/** Connections the emulator holds before the editor opens: the Connection list must show them. */
+const SEEDED = ['Seeded orders warehouse', 'Seeded marketing warehouse'];
+
+/** Each operation other than Create (shown above), with the fields it must show: `rl:` marks a picker. */
+const OPERATION_FIELDS: Array<{ name: string; slug: string; label: RegExp; fields: string[] }> = [
+	{ name: 'Get', slug: 'get', label: /^Get(?! Many| Table)/, fields: ['rl:connectionId'] },
+	{ name: 'Get Many', slug: 'get-many', label: /^Get Many/, fields: ['returnAll', 'limit'] },
+	{ name: 'Update', slug: 'update', label: /^Update/, fields: ['rl:connectionId', SIGN_IN_FROM, 'etag'] },
+	{ name: 'Delete', slug: 'delete', label: /^Delete/, fields: ['rl:connectionId'] },
+	{ name: 'Test', slug: 'test', label: /^Test/, fields: ['rl:connectionId'] },
+	{ name: 'List Tables', slug: 'list-tables', label: /^List Tables/, fields: ['rl:connectionId'] },
+	{ name: 'Get Table Schema', slug: 'get-table-schema', label: /^Get Table Schema/, fields: ['rl:connectionId', 'rl:tablePath'] },
+];
 
 interface EditorContext {
 	page: Page;
@@ -53,6 +67,23 @@ const byTestId = (scope: Page | Locator, id: string) => scope.locator(`[data-tes
 
 function parameter(scope: Page | Locator, name: string): Locator {
 	return byTestId(scope, `parameter-input-${name}`);
+}
+
+/** A field by name; `rl:name` is a resource locator (picker). */
+function fieldLocator(scope: Page | Locator, field: string): Locator {
+	return field.startsWith('rl:') ? byTestId(scope, `resource-locator-${field.slice(3)}`) : parameter(scope, field);
+}
+
+/** Creates Redshift connections straight through the emulator's API; returns their ids in order. */
+async function seedConnections(emulator: StartedEmulator, names: string[]): Promise<string[]> {
+	const token = await getToken(emulator);
+	const ids: string[] = [];
+	for (const name of names) {
+		const created = await call(emulator, 'POST', CONNECTIONS, { headers: jsonHeaders(emulator, token), body: redshiftBody({}, { name }) });
+		check(created.status === 201, `seeding "${name}" failed: HTTP ${created.status}`);
+		ids.push(created.json.id as string);
+	}
+	return ids;
 }
 
 async function fillParameter(scope: Page | Locator, name: string, value: string): Promise<void> {
@@ -92,7 +123,11 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 	let server: RunningN8n | undefined;
 	let closeBrowser: (() => Promise<void>) | undefined;
 	const redshiftPassword = newSecret('redshift-password');
+	let seededIds: string[] = [];
 	try {
+		await step(`[${v}] editor: seed ${SEEDED.length} Redshift connections in the emulator`, async () => {
+			seededIds = await seedConnections(emulator, SEEDED);
+		});
 		await step(`[${v}] editor: install the package, n8n start, owner setup`, async () => {
 			await installPackage(instance, tarball);
 			server = await startN8n(instance);
@@ -276,6 +311,85 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			await modal.waitFor({ state: 'hidden' });
 			await parameter(ndv, SIGN_IN_FROM).scrollIntoViewIfNeeded();
 			await shot(ctx, '11-node-credential-mode');
+		});
+
+		const chooseOperation = async (label: RegExp) => {
+			await parameter(ndv, 'operation').click();
+			await page.getByRole('option', { name: label }).first().click();
+			await page.waitForTimeout(400);
+		};
+		await uiStep(ctx, 'every operation shows its fields', async () => {
+			for (const op of OPERATION_FIELDS) {
+				await chooseOperation(op.label);
+				for (const field of op.fields) check(await visible(fieldLocator(ndv, field)), `${op.name}: field "${field}" is not shown`);
+				await parameter(ndv, 'operation').scrollIntoViewIfNeeded();
+				await shot(ctx, `12-operation-${op.slug}`);
+			}
+		});
+
+		// The last operation above is Get Table Schema: pick its connection and table from the lists.
+		// The list is teleported out of the field: its entries and search box are found page-wide.
+		const listItems = page.locator('[data-test-id="rlc-item"]:visible');
+		const searchBox = page.locator('[data-test-id="rlc-search"]:visible input').or(page.locator('input[data-test-id="rlc-search"]:visible'));
+		await uiStep(ctx, 'Connection picker: From List shows the seeded connections, and the search filters them', async () => {
+			await byTestId(byTestId(ndv, 'resource-locator-connectionId'), 'rlc-input').first().click();
+			for (const name of SEEDED) await listItems.filter({ hasText: name }).first().waitFor();
+			await shot(ctx, '13-connection-picker-from-list');
+			await searchBox.first().fill('marketing');
+			// The list reloads from the server: wait until only the match is left (or time runs out).
+			let shown: string[] = [];
+			for (let waited = 0; waited < 20_000; waited += 250) {
+				shown = await listItems.allInnerTexts();
+				if (shown.length === 1 && shown[0].includes(SEEDED[1])) break;
+				await page.waitForTimeout(250);
+			}
+			check(shown.length === 1 && shown[0].includes(SEEDED[1]), `searching "marketing" shows ${JSON.stringify(shown)}`);
+			await shot(ctx, '14-connection-picker-search');
+			await listItems.filter({ hasText: SEEDED[1] }).first().click();
+			await page.waitForTimeout(400);
+		});
+
+		await uiStep(ctx, 'Table picker: From List shows the explored tables of the chosen connection', async () => {
+			await byTestId(byTestId(ndv, 'resource-locator-tablePath'), 'rlc-input').first().click();
+			for (const table of DEFAULT_TABLES) await listItems.filter({ hasText: table.path }).first().waitFor();
+			await shot(ctx, '15-table-picker-from-list');
+			await listItems.filter({ hasText: 'public.orders' }).first().click();
+			await page.waitForTimeout(400);
+		});
+
+		const output = byTestId(page, 'output-panel');
+		const showJson = async () => {
+			const json = output.getByRole('radio', { name: 'JSON' });
+			if (await visible(json)) await json.first().click();
+			await page.waitForTimeout(500);
+		};
+		await uiStep(ctx, 'run Get Table Schema from the canvas: the columns of the picked table', async () => {
+			const before = emulator.requests().length;
+			await byTestId(ndv, 'node-execute-button').first().click();
+			// The panel still shows Create's "1 item": wait for the request, then for the columns.
+			const explored = () => emulator.requests().slice(before).find((r) => r.path.endsWith(`/connections/${seededIds[1]}/explore`));
+			for (let waited = 0; !explored() && waited < 30_000; waited += 250) await page.waitForTimeout(250);
+			const explore = explored();
+			check(explore?.query.object === 'public.orders', `Get Table Schema did not explore public.orders of the picked connection (${JSON.stringify(explore?.query)})`);
+			await output.getByText(/order_id/).first().waitFor({ timeout: 30_000 });
+			await showJson();
+			const text = await output.innerText();
+			for (const column of ['order_id', 'customer_id', 'ordered_at']) check(text.includes(column), `the output does not show column ${column}`);
+			await shot(ctx, '16-get-table-schema-output');
+		});
+
+		await uiStep(ctx, 'run Get Many from the canvas: every Redshift connection of the sandbox', async () => {
+			await chooseOperation(/^Get Many/);
+			const expected = emulator.connections().length;
+			await byTestId(ndv, 'node-execute-button').first().click();
+			await output.getByText(new RegExp(`${expected} items`)).first().waitFor({ timeout: 30_000 });
+			// The Table view lists every item's name on one screen (JSON is as long as three connections).
+			const table = output.getByRole('radio', { name: 'Table' });
+			if (await visible(table)) await table.first().click();
+			await page.waitForTimeout(500);
+			const text = await output.innerText();
+			for (const name of SEEDED) check(text.includes(name), `the Get Many output does not show "${name}"`);
+			await shot(ctx, '17-get-many-output');
 		});
 
 		await step(`[${v}] editor: no secret in n8n's output or log`, async () => {

@@ -5,8 +5,8 @@
  *   emulator received, a fault run, look for leaked secrets in output, log and stored executions),
  *   4. editor check in headless Chromium.
  * Exits non-zero naming the failed step; keeps the work folder (n8n logs) on failure.
- * Environment: E2E_VERSIONS=2.40.7,1.123.81 (which n8n to test), E2E_EDITOR=2.40.7,1.123.81
- * (which get the editor check; "none" skips it), E2E_KEEP=1 keeps the work folder on success,
+ * Environment: E2E_VERSIONS=2.40.7,1.123.81 (which n8n get the CLI check; "none" for the editor
+ * check alone), E2E_EDITOR=2.40.7,1.123.81 (which get the editor check; "none" skips it), E2E_KEEP=1 keeps the work folder on success,
  * N8N_E2E_CACHE moves the install cache.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,9 +41,9 @@ async function main(): Promise<void> {
 		await installN8nStep(work);
 		const tarball = await packStep(work);
 
-		for (const n8n of all.filter((v) => selected.includes(v.version))) {
-			const findingsForVersion = await cliCheck(n8n, tarball, join(work, `cli-${n8n.version}`));
-			findings.push(findingsForVersion);
+		// E2E_VERSIONS=none with E2E_EDITOR set runs the editor check alone.
+		for (const n8n of all.filter((v) => selected.includes(v.version) || editorVersions.includes(v.version))) {
+			if (selected.includes(n8n.version)) findings.push(await cliCheck(n8n, tarball, join(work, `cli-${n8n.version}`)));
 			if (editorVersions.includes(n8n.version)) {
 				await editorCheck(n8n, tarball, join(work, `editor-${n8n.version}`));
 			}

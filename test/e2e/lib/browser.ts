@@ -17,6 +17,7 @@ export interface Locator {
 	count(): Promise<number>;
 	textContent(): Promise<string | null>;
 	innerText(): Promise<string>;
+	allInnerTexts(): Promise<string[]>;
 	inputValue(): Promise<string>;
 	getAttribute(name: string): Promise<string | null>;
 	first(): Locator;
