@@ -33,6 +33,30 @@ function checkedPlatformUrl(credentials: ICredentialDataDecryptedObject): string
 	}
 }
 
+/**
+ * Refuses to put the token on a request whose absolute URL is not on the Platform URL's origin
+ * (scheme, host and port). n8n applies `authenticate` to any request made with this credential,
+ * including an HTTP Request node's typed URL, so without this a stage credential with a prod URL, or
+ * a typo, would send the bearer token and API key to another host. A relative URL goes to `baseURL`,
+ * which `authenticate` sets to the Platform URL.
+ * @throws Error naming the refused host and the allowed origin.
+ */
+function checkTargetOrigin(url: string | undefined, platformUrl: string): void {
+	if (!url || !/^[a-z][a-z0-9+.-]*:/i.test(url)) return;
+	let target: URL;
+	try {
+		target = new URL(url);
+	} catch {
+		throw new Error(`The request URL "${url.slice(0, 200)}" is not a valid URL; this credential sends its token only to the Platform URL ${platformUrl}.`);
+	}
+	const allowed = new URL(platformUrl).origin;
+	if (target.origin !== allowed) {
+		throw new Error(
+			`This credential sends its access token only to its Platform URL (${allowed}); the request goes to ${target.protocol}//${target.host}. Use a URL on the Platform URL, or change the credential's Platform URL.`,
+		);
+	}
+}
+
 function hasHeader(headers: IHttpRequestOptions['headers'], name: string): boolean {
 	return Object.keys(headers ?? {}).some((key) => key.toLowerCase() === name);
 }
@@ -140,6 +164,7 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 		// Every request with the token (node runs and the Test button) obeys the run's URL rule. The
 		// Test's baseURL is the field as typed: a pasted /data/foundation/flowservice is dropped here too.
 		const platformUrl = checkedPlatformUrl(credentials);
+		checkTargetOrigin(requestOptions.url, platformUrl);
 		const baseURL = requestOptions.baseURL === undefined ? {} : { baseURL: platformUrl };
 		const headers: IHttpRequestOptions['headers'] = {
 			...(requestOptions.headers ?? {}),
