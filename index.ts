@@ -2,4 +2,5 @@
 // tools and tests that import the package directly.
 export { AdobeExperiencePlatformApi } from './credentials/AdobeExperiencePlatformApi.credentials';
 export { AdobeRedshiftConnection } from './nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
+export { AdobeExperiencePlatformTrigger } from './nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
 export { AepRedshiftSignInApi } from './credentials/AepRedshiftSignInApi.credentials';

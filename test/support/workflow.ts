@@ -9,6 +9,7 @@ export const NODE_TYPE = {
 	manualTrigger: 'n8n-nodes-base.manualTrigger',
 	code: 'n8n-nodes-base.code',
 	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
+	adobeExperiencePlatformTrigger: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatformTrigger',
 } as const;
 
 /** The credential type of our node and the reference every built workflow uses by default. */
