@@ -140,15 +140,3 @@ export function redshiftAuthFields(where: Shown, required: boolean): INodeProper
 		},
 	];
 }
-
-export function sandboxOption(): INodeProperties {
-	return {
-		displayName: 'Sandbox Name or ID',
-		name: 'sandboxName',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSandboxes' },
-		default: '',
-		description:
-			'Sandbox for this node, overriding the credential\'s; its ID is the technical (lower-case) name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	};
-}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
+import { locatorValue as readLocator } from '../../shared/parameters';
 import { CONNECTION_ID_PATTERN, type FieldRef } from '../../shared/validation';
 import type { Shown } from './common.fields';
 
@@ -75,17 +75,7 @@ export function tableLocator(where: Shown): INodeProperties {
 
 const MODES: Record<string, readonly string[]> = { connectionId: ['list', 'id'], tablePath: ['list', 'name'] };
 
-/**
- * The value of a picker parameter as stored: a resource locator `{ __rl: true, mode, value }`
- * (mode checked against the field's modes), or a plain value from a workflow saved before the
- * field was a picker, returned as is. Anything else is refused, naming the field.
- */
+/** The stored value of this node's Connection or Table picker (see shared locatorValue). */
 export function locatorValue(ref: FieldRef, stored: unknown): unknown {
-	if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return stored;
-	const { mode, value } = stored as { mode?: unknown; value?: unknown };
-	const modes = MODES[ref.field] ?? [];
-	if (typeof mode !== 'string' || !modes.includes(mode)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" has mode ${JSON.stringify(mode)}; allowed: ${modes.map((m) => `"${m}"`).join(', ')}.`);
-	}
-	return value;
+	return readLocator(ref, stored, MODES[ref.field] ?? []);
 }

@@ -1,3 +1,4 @@
+import { SANDBOX_FIELD } from '../../shared/parameters';
 import type { FieldRef } from '../../shared/validation';
 
 /** Every user-facing field once: its parameter name and the label the UI shows. */
@@ -11,7 +12,7 @@ export const FIELDS = {
 	password: { field: 'password', label: 'Password' },
 	database: { field: 'database', label: 'Database' },
 	schema: { field: 'schema', label: 'Schema' },
-	sandboxName: { field: 'options.sandboxName', label: 'Sandbox' },
+	sandboxName: SANDBOX_FIELD,
 	connectionId: { field: 'connectionId', label: 'Connection' },
 	tablePath: { field: 'tablePath', label: 'Table' },
 } satisfies Record<string, FieldRef>;

@@ -6,8 +6,8 @@ import { FIELDS, LIMITS } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { listRedshiftConnections } from '../../transport/flowService';
 import type { Shown } from '../common.fields';
-import { readParameter, readSandbox } from '../parameters';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { readSandbox } from '../parameters';
+import { readLimit } from '../../../shared/parameters';
 
 const where: Shown = { resource: ['baseConnection'], operation: ['getAll'] };
 
@@ -51,13 +51,7 @@ export const description: INodeProperties[] = [
 /** Redshift base connections only; follows Adobe's continuation links across pages. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	let limit: number | undefined;
-	if (!returnAll) {
-		const raw = readParameter.call(this, 'limit', itemIndex);
-		limit = Number(raw);
-		if (!Number.isInteger(limit) || limit < 1) throw new InvalidFieldError('limit', `"Limit" must be a whole number of 1 or more; got ${JSON.stringify(raw)}.`);
-	}
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const name = checkText(FIELDS.name, filters.name, { maxLength: LIMITS.name }) || undefined;
 	const connections = await listRedshiftConnections.call(this, ctx, sandboxName, { name, limit }, itemIndex);
