@@ -6,36 +6,21 @@ import { FIELDS, LIMITS } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { listRedshiftConnections } from '../../transport/flowService';
 import type { Shown } from '../common.fields';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { returnAllFields } from '../../../shared/fields';
 import { readSandbox } from '../parameters';
 import { readLimit } from '../../../shared/parameters';
 
 const where: Shown = { resource: ['baseConnection'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: where },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...where, returnAll: [false] } },
-	},
+const properties: INodeProperties[] = [
+	...returnAllFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show: where },
 		options: [
 			{
 				displayName: 'Name',
@@ -47,6 +32,8 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateDisplayOptions({ show: where }, properties);
 
 /** Redshift base connections only; follows Adobe's continuation links across pages. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
