@@ -5,7 +5,7 @@ import type { PlatformContext } from './transport';
 import { checkSandboxName, type FieldRef } from './validation';
 
 /** The Options > Sandbox override, as every node names it. */
-export const SANDBOX_FIELD = { field: 'options.sandboxName', label: 'Sandbox' } as const satisfies FieldRef;
+export const SANDBOX_FIELD = { field: 'options.sandboxName', label: 'Sandbox Name or ID' } as const satisfies FieldRef;
 
 /**
  * A parameter as the expression produced it. Hidden parameters read as undefined, and n8n's own

@@ -159,7 +159,7 @@ describe('bad input fails the item naming the field, with nothing sent', () => {
 		['getAll: limit 0', { operation: 'getAll', returnAll: false, limit: 0 }, {}, 'Limit', 'limit'],
 		['getAll: limit "ten"', { operation: 'getAll', returnAll: false, limit: '={{ $json.limit }}' }, { limit: 'ten' }, 'Limit', 'limit'],
 		['getAll: name with a line break', { operation: 'getAll', returnAll: true, filters: { name: 'a\nb' } }, {}, 'Name', 'filters.name'],
-		['getAll: sandbox "Prod"', { operation: 'getAll', returnAll: true, options: { sandboxName: 'Prod' } }, {}, 'Sandbox', 'options.sandboxName'],
+		['getAll: sandbox "Prod"', { operation: 'getAll', returnAll: true, options: { sandboxName: 'Prod' } }, {}, 'Sandbox Name or ID', 'options.sandboxName'],
 		['create: name only spaces', { operation: 'create', datasetName: '  ', schemaId: rl('list', DEFAULT_SCHEMA_ID) }, {}, 'Dataset Name', 'datasetName'],
 		['create: name 300 characters', { operation: 'create', datasetName: 'n'.repeat(300), schemaId: rl('list', DEFAULT_SCHEMA_ID) }, {}, 'Dataset Name', 'datasetName'],
 		['create: schema not an ID', { operation: 'create', datasetName: 'x', schemaId: rl('id', ID) }, { id: 'orders schema' }, 'Schema', 'schemaId'],
