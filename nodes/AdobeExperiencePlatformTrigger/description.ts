@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { picker } from '../shared/locators';
+import { dataflowPicker } from '../shared/locators';
 import { sandboxOption } from '../shared/options';
-import { CONNECTION_ID_PATTERN } from '../shared/validation';
 
 /** The trigger's events: which finished runs fire. */
 export const EVENTS = {
@@ -63,16 +62,7 @@ export const properties: INodeProperties[] = [
 				displayName: 'Dataflow',
 				name: 'items',
 				values: [
-					picker({
-						displayName: 'Dataflow',
-						name: PARAM.dataflowId,
-						searchListMethod: 'searchDataflows',
-						listPlaceholder: 'Select a dataflow...',
-						idPlaceholder: '993f908f-3342-4d9c-9f3b-b9a3a9123d4e',
-						idPattern: CONNECTION_ID_PATTERN,
-						idError: 'Not a dataflow ID: expected a UUID such as 993f908f-3342-4d9c-9f3b-b9a3a9123d4e',
-						description: 'A dataflow whose runs are watched',
-					}),
+					dataflowPicker(PARAM.dataflowId, 'Dataflow', 'A dataflow whose runs are watched'),
 				],
 			},
 		],

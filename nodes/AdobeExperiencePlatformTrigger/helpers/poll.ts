@@ -5,8 +5,8 @@ import { IDS_PER_REQUEST, listRuns, runStartedAt, type FlowRun } from '../../sha
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { scrubSecrets } from '../../shared/errors';
 import { makeErrorSafe, safeOperationError } from '../../shared/nodeErrors';
+import { dataflowPicker, modesOf } from '../../shared/locators';
 import { chooseSandbox, locatorValue } from '../../shared/parameters';
-import { PICKER_MODES } from '../../shared/locators';
 import { advanceCursor, readCursor, startCursor, type RunCursor, type SeenRun } from '../../shared/pipeline/runCursor';
 import { summarizeRun } from '../../shared/pipeline/runSummary';
 import { loadPlatformContext, type PlatformContext } from '../../shared/transport';
@@ -22,6 +22,9 @@ const MANUAL_LOOKBACK = 10;
 
 // Flow Service IDs (flows, runs, connections) are UUIDs.
 const DATAFLOW_ID = new RegExp(CONNECTION_ID_PATTERN);
+
+/** The modes the Dataflow picker stores. */
+const DATAFLOW_MODES = modesOf(dataflowPicker(PARAM.dataflowId, 'Dataflow', ''));
 
 interface Settings {
 	event: TriggerEvent;
@@ -48,7 +51,7 @@ function readSettings(this: IPollFunctions): Settings {
 	}
 	const flowIds = entries.map((entry, i) => {
 		const ref = { field: `${PARAM.dataflows}.items[${i}].${PARAM.dataflowId}`, label: `Dataflows › Dataflow ${i + 1}` };
-		const id = checkText(ref, locatorValue(ref, entry?.[PARAM.dataflowId], PICKER_MODES), { required: true, maxLength: 64 });
+		const id = checkText(ref, locatorValue(ref, entry?.[PARAM.dataflowId], DATAFLOW_MODES), { required: true, maxLength: 64 });
 		if (!DATAFLOW_ID.test(id)) {
 			throw new InvalidFieldError(ref.field, `"${ref.label}" "${id}" is not a dataflow ID: expected a UUID such as 993f908f-3342-4d9c-9f3b-b9a3a9123d4e.`);
 		}

@@ -1,91 +1,39 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
+import { idMode, modesOf, picker as sharedPicker, type PickerSpec } from '../../shared/locators';
+import { locatorValue as readLocator } from '../../shared/parameters';
 import { CONNECTION_ID_PATTERN, type FieldRef } from '../../shared/validation';
-import type { Shown } from './common.fields';
+import { labelled, type FieldName } from '../helpers/fields';
+
+/** A picker of this node: label and parameter name from the field table. */
+function picker(name: FieldName, spec: Omit<PickerSpec, 'displayName' | 'name'>): INodeProperties {
+	return sharedPicker({ ...labelled(name), ...spec });
+}
 
 /**
  * The Connection picker (list method searchConnections): From List (the sandbox's Redshift base connections, searchable by name)
  * or By ID. The parameter keeps its name `connectionId`, so workflows saved with a plain string
  * still run (see locatorValue).
  */
-export function connectionLocator(where: Shown): INodeProperties {
-	return {
-		displayName: 'Connection',
-		name: 'connectionId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The base connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a connection...',
-				typeOptions: { searchListMethod: 'searchConnections', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: CONNECTION_ID_PATTERN,
-							errorMessage: 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-						},
-					},
-				],
-			},
-		],
-		displayOptions: { show: { resource: where.resource, operation: where.operation } },
-	};
-}
+export const connectionLocator = picker('connectionId', {
+	description: 'The base connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
+	searchListMethod: 'searchConnections',
+	placeholder: 'Select a connection...',
+	modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
+});
 
 /** The Table picker of Get Table Schema (list method searchTables): From List (what explore lists for the chosen connection) or By Name (its path). */
-export function tableLocator(where: Shown): INodeProperties {
-	return {
-		displayName: 'Table',
-		name: 'tablePath',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The table, by its path as List Tables returns it (e.g. public.orders)',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a table...',
-				typeOptions: { searchListMethod: 'searchTables', searchable: true },
-			},
-			{
-				displayName: 'By Name',
-				name: 'name',
-				type: 'string',
-				placeholder: 'public.orders',
-			},
-		],
-		displayOptions: { show: { resource: where.resource, operation: where.operation } },
-	};
-}
+export const tableLocator = picker('tablePath', {
+	description: 'The table, by its path as List Tables returns it (e.g. public.orders)',
+	searchListMethod: 'searchTables',
+	placeholder: 'Select a table...',
+	modes: [{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'public.orders' }],
+});
 
-const MODES: Record<string, readonly string[]> = { connectionId: ['list', 'id'], tablePath: ['list', 'name'] };
+const PICKERS = [connectionLocator, tableLocator];
 
-/**
- * The value of a picker parameter as stored: a resource locator `{ __rl: true, mode, value }`
- * (mode checked against the field's modes), or a plain value from a workflow saved before the
- * field was a picker, returned as is. Anything else is refused, naming the field.
- */
+/** The stored value of this node's Connection or Table picker (see the shared locatorValue). */
 export function locatorValue(ref: FieldRef, stored: unknown): unknown {
-	if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return stored;
-	const { mode, value } = stored as { mode?: unknown; value?: unknown };
-	const modes = MODES[ref.field] ?? [];
-	if (typeof mode !== 'string' || !modes.includes(mode)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" has mode ${JSON.stringify(mode)}; allowed: ${modes.map((m) => `"${m}"`).join(', ')}.`);
-	}
-	return value;
+	const field = PICKERS.find((entry) => entry.name === ref.field);
+	return readLocator(ref, stored, field ? modesOf(field) : []);
 }

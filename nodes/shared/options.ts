@@ -1,12 +1,27 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_POLICY, type RequestPolicy } from '../../shared/transport';
-import { sandboxOption } from './common.fields';
+import { DEFAULT_POLICY, type RequestPolicy } from './transport';
 
 export const MAX_CONCURRENCY = 20;
 // Named constants, not expressions, as defaults: n8n's linter accepts a literal or a name only.
 const DEFAULT_MAX_RETRIES = DEFAULT_POLICY.maxRetries;
 const DEFAULT_TIMEOUT_SECONDS = DEFAULT_POLICY.timeoutMs / 1000;
+
+/**
+ * The Sandbox option (list method getSandboxes): overrides the credential's sandbox for one node.
+ * Every node registers `getSandboxes` (shared/methods/loadOptions.ts) under loadOptions.
+ */
+export function sandboxOption(): INodeProperties {
+	return {
+		displayName: 'Sandbox Name or ID',
+		name: 'sandboxName',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSandboxes' },
+		default: '',
+		description:
+			'Sandbox for this node, overriding the credential\'s; its ID is the technical (lower-case) name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	};
+}
 
 /** Node-wide options, shown for every operation. */
 export const optionsField: INodeProperties = {
@@ -30,7 +45,7 @@ export const optionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 			default: DEFAULT_MAX_RETRIES,
-			description: 'How often a throttled (429), failed (5xx) or interrupted request is retried. Creates are never retried in a way that could duplicate a connection.',
+			description: 'How often a throttled (429), failed (5xx) or interrupted request is retried. Creates are never retried in a way that could duplicate what they create.',
 		},
 		sandboxOption(),
 		{
