@@ -9,7 +9,7 @@ import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { mapWithConcurrency } from '../../shared/concurrency';
 import { scrubSecrets } from '../../shared/errors';
 import { makeErrorSafe, safeOperationError } from '../../shared/nodeErrors';
-import { loadPlatformContext, type PlatformContext } from '../../shared/transport';
+import { DEFAULT_POLICY, loadPlatformContext, type PlatformContext, type RequestPolicy } from '../../shared/transport';
 import * as connection from './connection/Connection.resource';
 import { readRunSettings } from './options';
 import type { OperationModule } from './types';
@@ -45,8 +45,11 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, 
 	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
-/** Reads resource/operation, runs it per item (bounded concurrency), keeps order and pairing. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/**
+ * Reads resource/operation, runs it per item (bounded concurrency), keeps order and pairing.
+ * @param policy the request policy the node's Options override (see readRunSettings)
+ */
+export async function router(this: IExecuteFunctions, policy: RequestPolicy = DEFAULT_POLICY): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -54,13 +57,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!handler) {
 		throw safeOperationError(this, `The operation "${operation}" of resource "${resource}" is not supported by this version of the node.`);
 	}
-	const { concurrency, policy } = readRunSettings.call(this);
+	const settings = readRunSettings.call(this, policy);
+	const { concurrency } = settings;
 
 	// The credential is read and checked once per run; a bad credential fails every item the same way.
 	let ctx: PlatformContext | undefined;
 	let ctxError: unknown;
 	try {
-		ctx = await loadPlatformContext.call(this, policy);
+		ctx = await loadPlatformContext.call(this, settings.policy);
 	} catch (error) {
 		ctxError = error;
 	}
