@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readRunSettings } from '../../nodes/AdobeRedshiftConnection/actions/options';
+import { readRunSettings } from '../../nodes/shared/options';
 import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/transport';
 
 /** Just enough of n8n's execute context: the node's Options collection. */
