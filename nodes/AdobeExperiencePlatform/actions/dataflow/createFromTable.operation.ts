@@ -4,11 +4,9 @@ import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { ensureFlow } from '../../../shared/api/flows';
 import { getFullSchema } from '../../../shared/api/schemas';
-import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { PICKER_MODES } from '../../../shared/locators';
 import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
 import { autoMap, type AutoMappingResult } from '../../../shared/pipeline/autoMapping';
 import { chainNames, defaultFlowName, runChain, type DoneStep } from '../../../shared/pipeline/chain';
@@ -19,7 +17,7 @@ import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { FLOW_FIELDS, NAME_MAX, readDelta, readSchedule, scheduleFields, withLabels } from './dataflow.fields';
-import { ensureChainMappingSet, ensureChainTargetConnection } from './createFromTable.steps';
+import { ensureChainMappingSet, ensureChainSourceConnection, ensureChainTargetConnection } from './createFromTable.steps';
 
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
@@ -120,7 +118,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				key: 'sourceConnection',
 				label: 'source connection',
 				run: async () => {
-					const source = await ensureSourceConnection.call(this, ctx, { sandboxName, name: names.sourceConnection, baseConnectionId, tableName, ifExists: 'reuse' }, itemIndex);
+					const source = await ensureChainSourceConnection.call(this, ctx, { sandboxName, name: names.sourceConnection, baseConnectionId, tableName }, itemIndex);
 					columnNames = source.columns.map((column) => column.name);
 					if (delta.deltaColumn && !columnNames.includes(delta.deltaColumn)) {
 						throw new InvalidFieldError(FLOW_FIELDS.deltaColumn.field, `"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`);

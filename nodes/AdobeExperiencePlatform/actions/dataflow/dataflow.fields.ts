@@ -182,8 +182,9 @@ const SCHEDULE_LABELS: Record<string, FieldRef> = {
 };
 
 /**
- * Runs a pure builder and rewrites its InvalidFieldError to name the field by its label, with
- * `prefix` before the parameter name (e.g. `updateFields.`).
+ * Runs a pure builder and rewrites its InvalidFieldError to name the field by its label (the
+ * pure helpers quote parameter names: 'interval' → "Interval"), with `prefix` before the
+ * parameter name (e.g. `updateFields.`).
  */
 export function withLabels<T>(build: () => T, prefix = ''): T {
 	try {
@@ -191,7 +192,7 @@ export function withLabels<T>(build: () => T, prefix = ''): T {
 	} catch (error) {
 		if (error instanceof InvalidFieldError && SCHEDULE_LABELS[error.field]) {
 			const ref = SCHEDULE_LABELS[error.field];
-			throw new InvalidFieldError(`${prefix}${ref.field}`, `"${ref.label}": ${error.message.replace(`'${error.field}'`, 'the value')}`);
+			throw new InvalidFieldError(`${prefix}${ref.field}`, error.message.split(`'${error.field}'`).join(`"${ref.label}"`));
 		}
 		throw error;
 	}
