@@ -64,7 +64,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Redshift public.orders to Orders',
 		description:
-			'Name of the dataflow; the source connection, target connection and mapping set get it with " (source)", " (target)", " (mapping)". Empty: "Redshift <table> to dataset <dataset ID>". Keep it the same across runs so a re-run finds them.',
+			'Name of the dataflow; the source connection, target connection and mapping set get it with " (source)", " (target)", " (mapping)". Empty: "Redshift (table) to dataset (dataset ID)". Keep it the same across runs so a re-run finds them.',
 	},
 	...scheduleFields(),
 ];

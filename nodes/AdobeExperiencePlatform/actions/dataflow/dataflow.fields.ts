@@ -187,15 +187,17 @@ const SCHEDULE_LABELS: Record<string, FieldRef> = {
  * parameter name (e.g. `updateFields.`).
  */
 export function withLabels<T>(build: () => T, prefix = ''): T {
+	let failure: unknown;
 	try {
 		return build();
 	} catch (error) {
-		if (error instanceof InvalidFieldError && SCHEDULE_LABELS[error.field]) {
-			const ref = SCHEDULE_LABELS[error.field];
-			throw new InvalidFieldError(`${prefix}${ref.field}`, error.message.split(`'${error.field}'`).join(`"${ref.label}"`));
-		}
-		throw error;
+		failure = error;
 	}
+	const ref = failure instanceof InvalidFieldError ? SCHEDULE_LABELS[failure.field] : undefined;
+	if (ref && failure instanceof InvalidFieldError) {
+		failure = new InvalidFieldError(`${prefix}${ref.field}`, failure.message.split(`'${failure.field}'`).join(`"${ref.label}"`));
+	}
+	throw failure;
 }
 
 /** An empty dateTime field means "now"; anything else is read as a date. */

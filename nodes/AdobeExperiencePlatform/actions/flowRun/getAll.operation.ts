@@ -5,7 +5,6 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { readLimit, readSandbox } from '../../../shared/parameters';
 import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
-import { dateToEpochMs } from '../../../shared/pipeline/schedule';
 import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';
@@ -65,11 +64,9 @@ export const description = updateDisplayOptions({ show: { resource: ['flowRun'],
 /** A time filter: empty → none; else a date, sent as epoch ms (Adobe's startedAtUTC unit). */
 function timeFilter(value: unknown, field: string, label: string): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	try {
-		return dateToEpochMs(value, field);
-	} catch {
-		throw new InvalidFieldError(field, `"${label}" must be a date such as 2026-12-01T09:00:00Z; got ${JSON.stringify(value)}.`);
-	}
+	const ms = typeof value === 'number' ? Number.NaN : Date.parse(String(value));
+	if (!Number.isFinite(ms)) throw new InvalidFieldError(field, `"${label}" must be a date such as 2026-12-01T09:00:00Z; got ${JSON.stringify(value)}.`);
+	return ms;
 }
 
 /** Runs of one dataflow, newest first, each summarised (status, records, durationMs, errors). */
