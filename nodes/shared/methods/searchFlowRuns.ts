@@ -3,25 +3,20 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 import { listRuns } from '../api/runs';
 import { summarizeRun } from '../pipeline/runSummary';
 import { loadPlatformContext } from '../transport';
-import { isConnectionId } from '../validation';
-import { currentParameter, isExpression, pickerSandbox, searchText } from './pickers';
+import { pickerSandbox, searchText } from './pickers';
 
 /** Runs in the Flow Run list: the newest this many. */
 export const RUN_SEARCH_LIMIT = 50;
 
 /**
- * The Flow Run list (listSearch `searchFlowRuns`): the newest runs of the node's sandbox, of the
- * chosen Dataflow when the node has one (a picked or typed ID, not an expression). Each entry is
- * "status · start time" with the run ID as value and "ID · dataflow ID" as description; the search
- * text filters on all of these (any case).
+ * The Flow Run list (listSearch `searchFlowRuns`): the newest runs of the node's sandbox (Options >
+ * Sandbox, else the credential's). Each entry is "status · start time" with the run ID as value
+ * and "ID · dataflow ID" as description; the search text filters on all of these (any case).
  */
 export async function searchFlowRuns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
-	const stored = currentParameter.call(this, 'flowId');
-	const flowValue = stored !== null && typeof stored === 'object' ? (stored as { value?: unknown }).value : stored;
-	const flowId = !isExpression(stored) && isConnectionId(flowValue) ? flowValue : undefined;
-	const runs = await listRuns.call(this, ctx, sandboxName, { ...(flowId ? { flowIds: [flowId] } : {}), limit: RUN_SEARCH_LIMIT });
+	const runs = await listRuns.call(this, ctx, sandboxName, { limit: RUN_SEARCH_LIMIT });
 	const text = searchText(filter)?.toLowerCase();
 	const results: INodeListSearchItems[] = runs
 		.map((run) => {

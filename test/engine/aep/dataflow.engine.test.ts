@@ -11,7 +11,7 @@ import { DEFAULT_SCHEMAS, type StartedEmulator } from '../../emulator';
 import { scanTestFileForLeaks } from '../leaks';
 import { expectOnePerItem, isErrorItem, testSecret } from '../reliability.kit';
 import { seedConnections, startTestEmulator } from '../support';
-import { answered, calls, rl, runAep } from './kit';
+import { aepListSearch, answered, calls, rl, runAep } from './kit';
 
 jest.setTimeout(60_000);
 
@@ -376,6 +376,22 @@ describe('Dataflow › Create From Table', () => {
 		const run = await runAep(emu, [{}], parameters, { leaks });
 		expect(run.json[0].error).toBeUndefined();
 		expect(emu.flows()[0].transformations.map((t) => t.name)).toEqual(['Mapping']);
+	});
+});
+
+describe('pickers', () => {
+	it('Flow Run lists the newest runs of the sandbox, "status · start time", searchable', async () => {
+		const chain = await seedChain();
+		const flowId = await createFlow(chain, {});
+		const failed = emu.startRun(flowId).id;
+		emu.finishRun(failed, { status: 'failed' });
+		const running = emu.startRun(flowId).id;
+
+		const all = await aepListSearch(emu, 'searchFlowRuns', { resource: 'flowRun', operation: 'get' }, 'runId');
+		expect(all.results.map((entry) => entry.value)).toEqual([running, failed]);
+		expect(all.results[1]).toEqual({ name: expect.stringMatching(/^failed · \d{4}-\d{2}-\d{2}T/), value: failed, description: `${failed} · ${flowId}` });
+		const searched = await aepListSearch(emu, 'searchFlowRuns', { resource: 'flowRun', operation: 'retry' }, 'runId', 'FAILED');
+		expect(searched.results.map((entry) => entry.value)).toEqual([failed]);
 	});
 });
 
