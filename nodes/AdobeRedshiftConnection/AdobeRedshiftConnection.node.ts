@@ -3,11 +3,19 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { CREDENTIAL_TYPE, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
 import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/connection/Connection.resource';
-import { optionsField } from './actions/options';
-import { router } from './actions/router';
+import { optionsField } from '../shared/options';
+import { getSandboxes } from '../shared/methods/loadOptions';
+import { createRouter } from '../shared/router';
 import { redshiftSignInShape } from './methods/credentialTest';
 import { searchConnections, searchTables } from './methods/listSearch';
-import { getSandboxes } from './methods/loadOptions';
+
+const router = createRouter(
+	{ baseConnection: connection.operations },
+	{
+		createdNote: (count, list) =>
+			`This run had already created ${count} connection(s) before it stopped: ${list}. Running the workflow again creates them again unless "If a Connection With This Name Exists" is set to "Reuse It".`,
+	},
+);
 
 export class AdobeRedshiftConnection implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,10 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
-import { PICKER_MODES } from '../../shared/locators';
 import { locatorValue, readParameter } from '../../shared/parameters';
 import { checkText, type FieldRef } from '../../shared/validation';
 import { LIMITS } from './fields';
+
+/** The modes of every picker of this node (From List, By ID). */
+const PICKER_MODES = ['list', 'id'];
 
 /**
  * The checked ID a picker holds (From List or By ID, or a plain string from an expression).

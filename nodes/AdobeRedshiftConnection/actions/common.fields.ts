@@ -103,14 +103,3 @@ export function redshiftAuthFields(required: boolean): INodeProperties[] {
 		schemaField(required),
 	];
 }
-
-export function sandboxOption(): INodeProperties {
-	return {
-		...labelled('sandboxName'),
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSandboxes' },
-		default: '',
-		description:
-			'Sandbox for this node, overriding the credential\'s; its ID is the technical (lower-case) name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	};
-}

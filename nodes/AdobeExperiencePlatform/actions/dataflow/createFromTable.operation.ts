@@ -6,6 +6,7 @@ import { ensureFlow } from '../../../shared/api/flows';
 import { getFullSchema } from '../../../shared/api/schemas';
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { idMode, picker } from '../../../shared/locators';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
 import { autoMap, type AutoMappingResult } from '../../../shared/pipeline/autoMapping';
@@ -26,36 +27,22 @@ const FIELDS = {
 } as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Base Connection',
-		name: 'connectionId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+	picker({
+		displayName: FIELDS.baseConnectionId.label,
+		name: FIELDS.baseConnectionId.field,
 		description: 'The Redshift base connection (Adobe Redshift Connection node). To chain, choose By ID and drag its ID here.',
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', placeholder: 'Select a connection...', typeOptions: { searchListMethod: 'searchConnections', searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-				validation: [{ type: 'regex', properties: { regex: CONNECTION_ID_PATTERN, errorMessage: 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f' } }],
-			},
-		],
-	},
-	{
-		displayName: 'Table',
-		name: 'tablePath',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		searchListMethod: 'searchConnections',
+		placeholder: 'Select a connection...',
+		modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
+	}),
+	picker({
+		displayName: FIELDS.tablePath.label,
+		name: FIELDS.tablePath.field,
 		description: 'The table, by its path as List Tables returns it (e.g. public.orders)',
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', placeholder: 'Select a table...', typeOptions: { searchListMethod: 'searchTables', searchable: true } },
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'public.orders' },
-		],
-	},
+		searchListMethod: 'searchTables',
+		placeholder: 'Select a table...',
+		modes: [{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'public.orders' }],
+	}),
 	datasetLocator('The dataset the rows land in; its XDM schema is the mapping target'),
 	{
 		displayName: 'Dataflow Name',

@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { picker } from '../../../shared/locators';
+import { idMode, picker } from '../../../shared/locators';
 import { readParameter } from '../../../shared/parameters';
 import { FREQUENCIES, buildScheduleParams, type ScheduleParams } from '../../../shared/pipeline/schedule';
 import { MAPPING_SET_ID_PATTERN } from '../../../shared/pipeline/dataflow';
@@ -42,12 +42,12 @@ const UUID_ERROR = `Not an ID: expected a UUID such as ${UUID_EXAMPLE}`;
 
 /** The Dataflow picker (list method searchDataflows). */
 export function dataflowPicker(description = 'The dataflow. To chain from a Create node, choose By ID and drag its ID field here.'): INodeProperties {
-	return picker({ displayName: 'Dataflow', name: 'flowId', searchListMethod: 'searchDataflows', listPlaceholder: 'Select a dataflow...', idPlaceholder: UUID_EXAMPLE, idPattern: CONNECTION_ID_PATTERN, idError: UUID_ERROR, description });
+	return picker({ displayName: 'Dataflow', name: 'flowId', searchListMethod: 'searchDataflows', placeholder: 'Select a dataflow...', modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)], description });
 }
 
 /** The Flow Run picker (list method searchFlowRuns: the sandbox's newest runs). */
 export function runPicker(description = 'The flow run. To chain from Get Many or Run Now, choose By ID and drag its ID field here.'): INodeProperties {
-	return picker({ displayName: 'Flow Run', name: 'runId', searchListMethod: 'searchFlowRuns', listPlaceholder: 'Select a run...', idPlaceholder: UUID_EXAMPLE, idPattern: CONNECTION_ID_PATTERN, idError: UUID_ERROR, description });
+	return picker({ displayName: 'Flow Run', name: 'runId', searchListMethod: 'searchFlowRuns', placeholder: 'Select a run...', modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)], description });
 }
 
 export function sourceConnectionPicker(): INodeProperties {
@@ -55,10 +55,8 @@ export function sourceConnectionPicker(): INodeProperties {
 		displayName: 'Source Connection',
 		name: 'sourceConnectionId',
 		searchListMethod: 'searchSourceConnections',
-		listPlaceholder: 'Select a source connection...',
-		idPlaceholder: UUID_EXAMPLE,
-		idPattern: CONNECTION_ID_PATTERN,
-		idError: UUID_ERROR,
+		placeholder: 'Select a source connection...',
+		modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)],
 		description: 'The Redshift source connection (a table) the dataflow reads',
 	});
 }
@@ -68,10 +66,8 @@ export function targetConnectionPicker(): INodeProperties {
 		displayName: 'Target Connection',
 		name: 'targetConnectionId',
 		searchListMethod: 'searchTargetConnections',
-		listPlaceholder: 'Select a target connection...',
-		idPlaceholder: UUID_EXAMPLE,
-		idPattern: CONNECTION_ID_PATTERN,
-		idError: UUID_ERROR,
+		placeholder: 'Select a target connection...',
+		modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)],
 		description: 'The Data Lake target connection (a dataset) the dataflow writes to',
 	});
 }
@@ -81,10 +77,8 @@ export function mappingSetPicker(): INodeProperties {
 		displayName: 'Mapping Set',
 		name: 'mappingSetId',
 		searchListMethod: 'searchMappingSets',
-		listPlaceholder: 'Select a mapping set...',
-		idPlaceholder: '0b090130b58b4819afc78b6dc98b484d',
-		idPattern: MAPPING_SET_ID_PATTERN,
-		idError: 'Not a mapping set ID: expected 32 hex digits such as 0b090130b58b4819afc78b6dc98b484d',
+		placeholder: 'Select a mapping set...',
+		modes: [idMode('0b090130b58b4819afc78b6dc98b484d', MAPPING_SET_ID_PATTERN, 'Not a mapping set ID: expected 32 hex digits such as 0b090130b58b4819afc78b6dc98b484d')],
 		description: "The Data Prep mapping set from the table's columns to the dataset's schema",
 	});
 }
