@@ -85,6 +85,21 @@ export function mappingSetPicker(): INodeProperties {
 
 const ONCE_ONLY = { frequency: ['once'] };
 
+/** A frequency as the dropdowns name it: "Once", "Every N Hours"… */
+export function frequencyName(value: string): string {
+	return value === 'once' ? 'Once' : `Every N ${value.charAt(0).toUpperCase()}${value.slice(1)}s`;
+}
+
+/** The Interval field (Create, Create From Table, Update). */
+export const INTERVAL_FIELD: INodeProperties = {
+	displayName: 'Interval',
+	name: 'interval',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 1,
+	description: 'Runs every this many minutes/hours/days/weeks; at least 15 for minutes',
+};
+
 /**
  * Frequency, Interval, Start Time, Backfill, Delta Column and its date format, as Create and
  * Create From Table show them (interval, backfill and delta column hidden for `once`).
@@ -95,19 +110,11 @@ export function scheduleFields(): INodeProperties[] {
 			displayName: 'Frequency',
 			name: 'frequency',
 			type: 'options',
-			options: FREQUENCIES.map((value) => ({ name: value === 'once' ? 'Once' : `Every N ${value.charAt(0).toUpperCase()}${value.slice(1)}s`, value })),
+			options: FREQUENCIES.map((value) => ({ name: frequencyName(value), value })),
 			default: 'hour',
 			description: 'How often the dataflow runs. Once: a single run now or at Start Time; it can then be run again with Flow Run > Run Now.',
 		},
-		{
-			displayName: 'Interval',
-			name: 'interval',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 1,
-			description: 'Runs every this many minutes/hours/days/weeks; at least 15 for minutes',
-			displayOptions: { hide: ONCE_ONLY },
-		},
+		{ ...INTERVAL_FIELD, displayOptions: { hide: ONCE_ONLY } },
 		{
 			displayName: 'Start Time',
 			name: 'startTime',

@@ -8,7 +8,7 @@ import { SCHEDULED_FREQUENCIES, buildFlowPatch, checkScheduleChange, checkSomeCh
 import { dateToEpochMs } from '../../../shared/pipeline/schedule';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkEtag, checkText } from '../../../shared/validation';
-import { DESCRIPTION_MAX, FLOW_FIELDS, NAME_MAX, checkVersion, dataflowPicker, readUuidPicker, withLabels } from './dataflow.fields';
+import { DESCRIPTION_MAX, FLOW_FIELDS, INTERVAL_FIELD, NAME_MAX, checkVersion, dataflowPicker, frequencyName, readUuidPicker, withLabels } from './dataflow.fields';
 
 const properties: INodeProperties[] = [
 	dataflowPicker(),
@@ -25,18 +25,11 @@ const properties: INodeProperties[] = [
 				displayName: 'Frequency',
 				name: 'frequency',
 				type: 'options',
-				options: SCHEDULED_FREQUENCIES.map((value) => ({ name: `${value.charAt(0).toUpperCase()}${value.slice(1)}`, value })),
+				options: SCHEDULED_FREQUENCIES.map((value) => ({ name: frequencyName(value), value })),
 				default: 'hour',
 				description: 'New frequency of a scheduled dataflow (a dataflow cannot switch to or from Once)',
 			},
-			{
-				displayName: 'Interval',
-				name: 'interval',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				description: 'Runs every this many minutes/hours/days/weeks; at least 15 for minutes',
-			},
+			INTERVAL_FIELD,
 			{
 				displayName: 'Mapping Version',
 				name: 'mappingVersion',
