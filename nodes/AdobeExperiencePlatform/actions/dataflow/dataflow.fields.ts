@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { idMode, picker } from '../../../shared/locators';
+import { dataflowPicker as sharedDataflowPicker, idMode, picker } from '../../../shared/locators';
 import { readParameter } from '../../../shared/parameters';
 import { FREQUENCIES, buildScheduleParams, type ScheduleParams } from '../../../shared/pipeline/schedule';
 import { MAPPING_SET_ID_PATTERN } from '../../../shared/pipeline/dataflow';
@@ -40,9 +40,9 @@ export const DESCRIPTION_MAX = 4000;
 const UUID_EXAMPLE = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 const UUID_ERROR = `Not an ID: expected a UUID such as ${UUID_EXAMPLE}`;
 
-/** The Dataflow picker (list method searchDataflows). */
+/** The Dataflow picker (shared dataflowPicker, list method searchDataflows). */
 export function dataflowPicker(description = 'The dataflow. To chain from a Create node, choose By ID and drag its ID field here.'): INodeProperties {
-	return picker({ displayName: 'Dataflow', name: 'flowId', searchListMethod: 'searchDataflows', placeholder: 'Select a dataflow...', modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)], description });
+	return sharedDataflowPicker(FLOW_FIELDS.flowId.field, FLOW_FIELDS.flowId.label, description);
 }
 
 /** The Flow Run picker (list method searchFlowRuns: the sandbox's newest runs). */
