@@ -25,6 +25,7 @@ const FLOW_HINTS: Record<string, string> = {
 	'1415': 'Adobe does not know this authentication spec. The Redshift source expects "Basic Authentication".',
 	'1418': 'The connection is still used by one or more dataflows. Delete those dataflows (or their source connections) first, then delete the connection.',
 	'1439': 'No connection with this ID exists in this sandbox. Check the connection ID and the sandbox name.',
+	'1201': 'Adobe could not sign in to Redshift with the base connection: check its server, port, username, password and database (Base Connection > Test), and that the Redshift cluster accepts connections from Adobe\'s IP addresses for your region.',
 	'1103': 'Adobe Flow Service is temporarily unavailable. Try again in a few minutes.',
 	'1104': 'Adobe Flow Service timed out. Try again in a few minutes.',
 	'2100': 'The sandbox does not exist or is not active for this org. Check the sandbox name (its lower-case technical name, e.g. "prod") in the credential or in the node\'s Sandbox option.',
@@ -32,6 +33,34 @@ const FLOW_HINTS: Record<string, string> = {
 	'2118': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
 	'2120': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
 };
+
+/**
+ * Hints that depend on what was asked: keyed by the Flow Service collection the request went to,
+ * then by "<METHOD> <code>" or "<code>" (any method). They win over FLOW_HINTS.
+ */
+const FLOW_HINTS_BY_COLLECTION: Record<string, Record<string, string>> = {
+	sourceConnections: {
+		'POST 1439': 'The base connection or the table was not found in this sandbox. Check the Connection (it must be a Redshift base connection of this sandbox) and the Table (its path as List Tables shows it, e.g. public.orders).',
+		'1439': 'No source connection with this ID exists in this sandbox. Check the Source Connection ID and the sandbox name.',
+		'1418': 'The source connection is used by a dataflow. Delete that dataflow first, then delete the source connection.',
+	},
+};
+
+/** The Flow Service collection of a request path, e.g. "sourceConnections" for /data/foundation/flowservice/sourceConnections/{id}. */
+function flowCollection(path: string | undefined): string | undefined {
+	return path?.match(/\/flowservice\/([A-Za-z]+)/)?.[1];
+}
+
+/** What was asked, for hints that depend on it: the HTTP method and the path below the Platform URL. */
+export interface AskedFor {
+	method: string;
+	path: string;
+}
+
+function flowHint(code: string, asked: AskedFor | undefined): string | undefined {
+	const byCollection = FLOW_HINTS_BY_COLLECTION[flowCollection(asked?.path) ?? ''];
+	return byCollection?.[`${asked?.method.toUpperCase()} ${code}`] ?? byCollection?.[code] ?? FLOW_HINTS[code];
+}
 
 const GATEWAY_HINTS: Record<string, string> = {
 	'401013': 'The access token was not accepted. n8n fetches a new token automatically; if this persists, check that the Client ID, Client Secret and IMS Org ID in the credential belong to the same Adobe Developer Console project. The credential\'s IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).',
@@ -89,8 +118,12 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
-/** Decodes an HTTP error answer (status + body as received, object or raw text). */
-export function decodeAdobeErrorResponse(status: number | undefined, rawBody: unknown): DecodedAdobeError {
+/**
+ * Decodes an HTTP error answer (status + body as received, object or raw text). `asked` (the
+ * request's method and path) picks the hint for codes whose meaning depends on the call, e.g.
+ * FLOW-1439-404 on a source connection create means its base connection or table is missing.
+ */
+export function decodeAdobeErrorResponse(status: number | undefined, rawBody: unknown, asked?: AskedFor): DecodedAdobeError {
 	const body = parseBody(rawBody);
 	const record = asRecord(body);
 
@@ -105,7 +138,7 @@ export function decodeAdobeErrorResponse(status: number | undefined, rawBody: un
 			title: asText(record.title) ?? 'Flow Service error',
 			detail: asText(report?.['detailed-message']) ?? asText(record.detail),
 			requestId: asText(report?.['request-id']),
-			hint: FLOW_HINTS[flowCode[2]] ?? statusHint(status ?? Number(flowCode[3])),
+			hint: flowHint(flowCode[2], asked) ?? statusHint(status ?? Number(flowCode[3])),
 		};
 	}
 
