@@ -3,10 +3,11 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { CREDENTIAL_TYPE, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
 import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/connection/Connection.resource';
+import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
 import { optionsField } from './actions/options';
 import { router } from './actions/router';
 import { redshiftSignInShape } from './methods/credentialTest';
-import { searchConnections, searchTables } from './methods/listSearch';
+import { searchConnections, searchSourceConnections, searchTables } from './methods/listSearch';
 import { getSandboxes } from './methods/loadOptions';
 
 export class AdobeRedshiftConnection implements INodeType {
@@ -30,7 +31,8 @@ export class AdobeRedshiftConnection implements INodeType {
 			{
 				name: REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
 				required: true,
-				displayOptions: { show: { operation: ['create', 'update'], [SIGN_IN_FROM]: ['credential'] } },
+				// Base connections only: a source connection's Create never signs in to Redshift itself.
+				displayOptions: { show: { resource: ['baseConnection'], operation: ['create', 'update'], [SIGN_IN_FROM]: ['credential'] } },
 				testedBy: 'redshiftSignInShape',
 			},
 		],
@@ -40,15 +42,19 @@ export class AdobeRedshiftConnection implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Base Connection', value: 'baseConnection' }],
+				options: [
+					{ name: 'Base Connection', value: 'baseConnection' },
+					{ name: 'Source Connection', value: 'sourceConnection' },
+				],
 				default: 'baseConnection',
 			},
 			...connection.description,
+			...sourceConnection.description,
 			optionsField,
 		],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchTables }, credentialTest: { redshiftSignInShape } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchSourceConnections, searchTables }, credentialTest: { redshiftSignInShape } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

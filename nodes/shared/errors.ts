@@ -35,8 +35,8 @@ const FLOW_HINTS: Record<string, string> = {
 };
 
 /**
- * Hints that depend on what was asked: keyed by the Flow Service collection the request went to,
- * then by "<METHOD> <code>" or "<code>" (any method). They win over FLOW_HINTS.
+ * Hints that depend on what was asked: keyed by the Flow Service resource the request went to
+ * (see flowResource), then by "<METHOD> <code>" or "<code>" (any method). They win over FLOW_HINTS.
  */
 const FLOW_HINTS_BY_COLLECTION: Record<string, Record<string, string>> = {
 	sourceConnections: {
@@ -44,11 +44,20 @@ const FLOW_HINTS_BY_COLLECTION: Record<string, Record<string, string>> = {
 		'1439': 'No source connection with this ID exists in this sandbox. Check the Source Connection ID and the sandbox name.',
 		'1418': 'The source connection is used by a dataflow. Delete that dataflow first, then delete the source connection.',
 	},
+	'connections/explore': {
+		'1439': 'The base connection or the table was not found in this sandbox. Check the Connection, the Table (its path as List Tables shows it, e.g. public.orders) and the sandbox name.',
+	},
 };
 
-/** The Flow Service collection of a request path, e.g. "sourceConnections" for /data/foundation/flowservice/sourceConnections/{id}. */
-function flowCollection(path: string | undefined): string | undefined {
-	return path?.match(/\/flowservice\/([A-Za-z]+)/)?.[1];
+/**
+ * The Flow Service resource of a request path: its collection ("sourceConnections" for
+ * …/flowservice/sourceConnections/{id}), with a sub-resource after the ID when there is one
+ * ("connections/explore" for …/connections/{id}/explore).
+ */
+function flowResource(path: string | undefined): string | undefined {
+	const match = path?.match(/\/flowservice\/([A-Za-z]+)(?:\/[^/?]+\/([A-Za-z]+))?/);
+	if (!match) return undefined;
+	return match[2] ? `${match[1]}/${match[2]}` : match[1];
 }
 
 /** What was asked, for hints that depend on it: the HTTP method and the path below the Platform URL. */
@@ -58,7 +67,7 @@ export interface AskedFor {
 }
 
 function flowHint(code: string, asked: AskedFor | undefined): string | undefined {
-	const byCollection = FLOW_HINTS_BY_COLLECTION[flowCollection(asked?.path) ?? ''];
+	const byCollection = FLOW_HINTS_BY_COLLECTION[flowResource(asked?.path) ?? ''];
 	return byCollection?.[`${asked?.method.toUpperCase()} ${code}`] ?? byCollection?.[code] ?? FLOW_HINTS[code];
 }
 

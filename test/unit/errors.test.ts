@@ -32,6 +32,7 @@ describe('decodeAdobeErrorResponse', () => {
 		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'POST', path: sources }).hint).toMatch(/base connection or the table was not found/);
 		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: `${sources}/abc` }).hint).toMatch(/No source connection with this ID/);
 		expect(decodeAdobeErrorResponse(400, flow('FLOW-1418-400', 400), { method: 'DELETE', path: `${sources}/abc` }).hint).toMatch(/used by a dataflow\. Delete that dataflow first/);
+		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: '/data/foundation/flowservice/connections/abc/explore' }).hint).toMatch(/base connection or the table was not found/);
 		// Other collections keep the general hint; so does a call without a path.
 		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: '/data/foundation/flowservice/connections/abc' }).hint).toMatch(/No connection with this ID/);
 		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404)).hint).toMatch(/No connection with this ID/);

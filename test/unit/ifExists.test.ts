@@ -11,13 +11,12 @@ describe('checkIfExists', () => {
 	});
 
 	it('refuses anything else, naming the field as the UI shows it', () => {
-		const error = (() => {
-			try {
-				checkIfExists(REF, 'Reuse It');
-			} catch (e) {
-				return e as InvalidFieldError;
-			}
-		})();
+		let error: InvalidFieldError | undefined;
+		try {
+			checkIfExists(REF, 'Reuse It');
+		} catch (e) {
+			error = e as InvalidFieldError;
+		}
 		expect(error).toBeInstanceOf(InvalidFieldError);
 		expect(error?.field).toBe('sourceIfExists');
 		expect(error?.message).toBe('"If It Exists" must be "reuse" (Reuse It), "create" (Create Another) or "error" (Stop With an Error); got "Reuse It".');

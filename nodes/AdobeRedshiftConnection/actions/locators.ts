@@ -73,7 +73,44 @@ export function tableLocator(where: Shown): INodeProperties {
 	};
 }
 
-const MODES: Record<string, readonly string[]> = { connectionId: ['list', 'id'], tablePath: ['list', 'name'] };
+/**
+ * The Source Connection picker (list method searchSourceConnections): From List (the sandbox's
+ * Redshift source connections, searchable by name) or By ID. Visibility is set by the operation file.
+ */
+export const sourceConnectionLocator: INodeProperties = {
+	displayName: 'Source Connection',
+	name: 'sourceConnectionId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The source connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a source connection...',
+			typeOptions: { searchListMethod: 'searchSourceConnections', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: CONNECTION_ID_PATTERN,
+						errorMessage: 'Not a source connection ID: expected a UUID such as 9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8',
+					},
+				},
+			],
+		},
+	],
+};
+
+const MODES: Record<string, readonly string[]> = { connectionId: ['list', 'id'], tablePath: ['list', 'name'], sourceConnectionId: ['list', 'id'] };
 
 /**
  * The value of a picker parameter as stored: a resource locator `{ __rl: true, mode, value }`

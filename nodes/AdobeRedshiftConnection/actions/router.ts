@@ -11,11 +11,15 @@ import { scrubSecrets } from '../../shared/errors';
 import { makeErrorSafe, safeOperationError } from '../../shared/nodeErrors';
 import { loadPlatformContext, type PlatformContext } from '../../shared/transport';
 import * as connection from './connection/Connection.resource';
+import * as sourceConnection from './sourceConnection/SourceConnection.resource';
 import { readRunSettings } from './options';
 import type { OperationModule } from './types';
 
 /** Resource value -> operation value -> handler; the node's Resource options list the same keys. */
-const resources: Record<string, Partial<Record<string, OperationModule>>> = { baseConnection: connection.operations };
+const resources: Record<string, Partial<Record<string, OperationModule>>> = {
+	baseConnection: connection.operations,
+	sourceConnection: sourceConnection.operations,
+};
 
 function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {

@@ -14,6 +14,11 @@ export const FIELDS = {
 	sandboxName: { field: 'options.sandboxName', label: 'Sandbox' },
 	connectionId: { field: 'connectionId', label: 'Connection' },
 	tablePath: { field: 'tablePath', label: 'Table' },
+	// Source Connection resource
+	sourceConnectionId: { field: 'sourceConnectionId', label: 'Source Connection' },
+	sourceConnectionName: { field: 'sourceConnectionName', label: 'Source Connection Name' },
+	columns: { field: 'columns', label: 'Columns' },
+	sourceIfExists: { field: 'sourceIfExists', label: 'If It Exists' },
 } satisfies Record<string, FieldRef>;
 
 export const LIMITS = {

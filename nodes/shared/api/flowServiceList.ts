@@ -26,7 +26,7 @@ export interface FlowServiceListQuery {
 	limit?: number;
 	/** Item-level secrets to scrub from errors. */
 	secrets?: string[];
-	/** What this listing is called in errors, e.g. "source connections". */
+	/** What one item is called in errors, e.g. "source connection" ("Listing source connections stopped…"). */
 	noun: string;
 }
 
@@ -82,7 +82,7 @@ export async function readFlowServicePages<T>(
 		request = nextPageRequest(resumeFrom, sandboxName);
 		if (request.path !== path) {
 			throw safeOperationError(this, `The page token of the ${query.noun} list is not one this node handed out.`, {
-				description: 'Close and reopen the list to start from its first page.',
+				description: `Close and reopen the ${query.noun} list to start from its first page.`,
 			});
 		}
 	}
@@ -92,7 +92,7 @@ export async function readFlowServicePages<T>(
 	for (let pages = 0; request; pages++) {
 		if (pages >= MAX_LIST_PAGES || Date.now() - started > ctx.policy.budgetMs) {
 			const limit = pages >= MAX_LIST_PAGES ? `the page cap of ${MAX_LIST_PAGES} pages` : `the request budget of ${ctx.policy.budgetMs / 1000} s`;
-			throw safeOperationError(this, `Listing ${query.noun} stopped at ${limit}: Adobe kept sending continuation links (${found.length} matching read so far).`, {
+			throw safeOperationError(this, `Listing ${query.noun}s stopped at ${limit}: Adobe kept sending continuation links (${found.length} matching ${query.noun}s read so far).`, {
 				itemIndex,
 				description: 'Narrow the listing (a filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
 			});

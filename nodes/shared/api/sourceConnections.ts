@@ -57,7 +57,7 @@ function listQuery(filter: SourceConnectionFilter) {
 	if (filter.baseConnectionId !== undefined) property.push(`baseConnectionId==${filter.baseConnectionId}`);
 	if (filter.tableName !== undefined) property.push(`params.tableName==${filter.tableName}`);
 	if (filter.name !== undefined) property.push(`name==${filter.name}`);
-	return { collection: COLLECTION, property, limit: filter.limit, secrets: filter.secrets, noun: 'source connections' };
+	return { collection: COLLECTION, property, limit: filter.limit, secrets: filter.secrets, noun: NOUN };
 }
 
 /** Each listed item is checked against the filter too: Adobe splits a value with a comma into "any of". */
@@ -216,7 +216,7 @@ export async function dataflowsUsingSource(this: RequestContext, ctx: PlatformCo
 		this,
 		ctx,
 		sandboxName,
-		{ collection: '/flows', property: [`sourceConnectionIds[]==${id}`], limit, noun: 'dataflows' },
+		{ collection: '/flows', property: [`sourceConnectionIds[]==${id}`], limit, noun: 'dataflow' },
 		(item) => typeof item.id === 'string' && Array.isArray(item.sourceConnectionIds) && item.sourceConnectionIds.includes(id),
 		itemIndex,
 	);

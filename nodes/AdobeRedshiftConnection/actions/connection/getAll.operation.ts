@@ -1,34 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { readLimit, returnAllFields } from '../../../shared/listFields';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import { FIELDS, LIMITS } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { listRedshiftConnections } from '../../transport/flowService';
 import type { Shown } from '../common.fields';
-import { readParameter, readSandbox } from '../parameters';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { readSandbox } from '../parameters';
 
 const where: Shown = { resource: ['baseConnection'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: where },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...where, returnAll: [false] } },
-	},
+	...updateDisplayOptions({ show: where }, returnAllFields),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -51,13 +36,7 @@ export const description: INodeProperties[] = [
 /** Redshift base connections only; follows Adobe's continuation links across pages. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	let limit: number | undefined;
-	if (!returnAll) {
-		const raw = readParameter.call(this, 'limit', itemIndex);
-		limit = Number(raw);
-		if (!Number.isInteger(limit) || limit < 1) throw new InvalidFieldError('limit', `"Limit" must be a whole number of 1 or more; got ${JSON.stringify(raw)}.`);
-	}
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const name = checkText(FIELDS.name, filters.name, { maxLength: LIMITS.name }) || undefined;
 	const connections = await listRedshiftConnections.call(this, ctx, sandboxName, { name, limit }, itemIndex);

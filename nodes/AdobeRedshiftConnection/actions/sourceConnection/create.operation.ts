@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
+import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { checkIfExists, ifExistsOptions } from '../../../shared/ifExists';
+import { checkColumns } from '../../../shared/pipeline/sourceConnection';
+import type { PlatformContext } from '../../../shared/transport';
+import { checkText } from '../../../shared/validation';
+import { FIELDS, LIMITS } from '../../helpers/fields';
+import { checkTablePath } from '../../helpers/validation';
+import type { Shown } from '../common.fields';
+import { connectionLocator, locatorValue, tableLocator } from '../locators';
+import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
+
+const where: Shown = { resource: ['sourceConnection'], operation: ['create'] };
+
+const properties: INodeProperties[] = [
+	connectionLocator(where),
+	tableLocator(where),
+	{
+		displayName: 'Source Connection Name',
+		name: FIELDS.sourceConnectionName.field,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Redshift public.orders',
+		description: 'Name of the source connection in Experience Platform',
+	},
+	{
+		displayName: 'Description',
+		name: FIELDS.description.field,
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Optional description of the source connection',
+	},
+	{
+		displayName: 'Columns',
+		name: FIELDS.columns.field,
+		type: 'json',
+		default: '',
+		placeholder: '{{ $json.columns }}',
+		description:
+			'The columns to read, as Get Table Schema outputs them: drag its "columns" field here (a subset is fine). Leave empty to have the node fetch all of the table\'s columns from Adobe.',
+	},
+	{
+		displayName: 'If It Exists',
+		name: FIELDS.sourceIfExists.field,
+		type: 'options',
+		options: ifExistsOptions('source connection'),
+		default: 'reuse',
+		description:
+			'What to do when a source connection of the same base connection and table (or one with this name) already exists. Reuse It makes re-runs safe; a same-named one of another table is never reused.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: where }, properties);
+
+/**
+ * A source connection for one Redshift table: validates every field (no request on bad input),
+ * then finds or creates it (ensureSourceConnection). Output: `{id, etag, reused, name,
+ * baseConnectionId, tableName, columns, columnsFrom, sandboxName, connectionSpec}`.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const baseConnectionId = checkConnectionLocator(readParameter.call(this, FIELDS.connectionId.field, itemIndex));
+	const tableName = checkTablePath(locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)));
+	const name = checkText(FIELDS.sourceConnectionName, readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex), { required: true, maxLength: LIMITS.name });
+	const description = checkText(FIELDS.description, readParameter.call(this, FIELDS.description.field, itemIndex), { maxLength: LIMITS.description, allowLineBreaks: true });
+	const columns = checkColumns(FIELDS.columns, readParameter.call(this, FIELDS.columns.field, itemIndex));
+	const ifExists = checkIfExists(FIELDS.sourceIfExists, readParameter.call(this, FIELDS.sourceIfExists.field, itemIndex));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const result = await ensureSourceConnection.call(this, ctx, { sandboxName, name, description, baseConnectionId, tableName, columns, ifExists }, itemIndex);
+	return { ...result, columns: result.columns as unknown as IDataObject[], sandboxName, connectionSpec: { ...REDSHIFT_CONNECTION_SPEC } };
+}
