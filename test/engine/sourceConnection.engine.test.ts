@@ -309,7 +309,7 @@ describe('Bad input sends nothing (no Adobe request, no token request)', () => {
 		['Create: a repeated column', create({ columns: JSON.stringify([ORDER_COLUMNS[0], ORDER_COLUMNS[0]]) }), 'columns', 'lists the column "order_id" more than once'],
 		['Create: a column without its xdm type', create({ columns: '={{ [{ name: "order_id", type: "string" }] }}' }), 'columns', '"Columns": item 0 ("order_id") has no "xdm"'],
 		['Create: If It Exists unknown', create({ sourceIfExists: '={{ "maybe" }}' }), 'sourceIfExists', '"If It Exists" must be "reuse"'],
-		['Create: a sandbox that is not a technical name', create({ options: { sandboxName: '={{ "My Sandbox" }}' } }), 'options.sandboxName', '"Sandbox" "My Sandbox" is not a sandbox name'],
+		['Create: a sandbox that is not a technical name', create({ options: { sandboxName: '={{ "My Sandbox" }}' } }), 'options.sandboxName', '"Sandbox Name or ID" "My Sandbox" is not a sandbox name'],
 		['Get: a source connection ID that is not a UUID', fixed({ operation: 'get', sourceConnectionId: '={{ "nope" }}' }), 'sourceConnectionId', '"Source Connection" "nope" is not a connection ID'],
 		['Get: an unknown picker mode', fixed({ operation: 'get', sourceConnectionId: rl('url', 'x') }), 'sourceConnectionId', '"Source Connection" has mode "url"'],
 		['Delete: no ID', fixed({ operation: 'delete', sourceConnectionId: '={{ "" }}' }), 'sourceConnectionId', '"Source Connection" is required'],

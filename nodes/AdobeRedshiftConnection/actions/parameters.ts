@@ -39,6 +39,15 @@ export function checkConnectionLocator(stored: unknown): string {
 	return checkConnectionId(FIELDS.connectionId, locatorValue(FIELDS.connectionId, stored));
 }
 
+/** How many results a Get Many item asks for: undefined with Return All, else Limit (a whole number of 1 or more). Throws InvalidFieldError. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter(FIELDS.returnAll.field, itemIndex, false) === true) return undefined;
+	const raw = readParameter.call(this, FIELDS.limit.field, itemIndex);
+	const limit = Number(raw);
+	if (!Number.isInteger(limit) || limit < 1) throw new InvalidFieldError(FIELDS.limit.field, `"${FIELDS.limit.label}" must be a whole number of 1 or more; got ${JSON.stringify(raw)}.`);
+	return limit;
+}
+
 /** A checked source connection ID from the Source Connection picker (From List or By ID). Throws InvalidFieldError. */
 export function checkSourceConnectionLocator(stored: unknown): string {
 	return checkConnectionId(FIELDS.sourceConnectionId, locatorValue(FIELDS.sourceConnectionId, stored));
@@ -65,7 +74,7 @@ export const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database
 export function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
 	const value = this.getNodeParameter(SIGN_IN_FROM, itemIndex, 'fields') as unknown;
 	if (value === 'credential' || value === 'fields') return value;
-	throw new InvalidFieldError(SIGN_IN_FROM, `"Redshift Sign-In From" must be "credential" or "fields"; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(FIELDS.redshiftSignInFrom.field, `"${FIELDS.redshiftSignInFrom.label}" must be "credential" or "fields"; got ${JSON.stringify(value)}.`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readFlowServicePages, type FlowServiceListQuery } from '../../shared/api/flowServiceList';
+import { readFlowServicePages, PAGE_SIZE, type FlowServicePages, type PagingOptions } from '../../shared/api/listing';
 import { REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
 import { safeOperationError } from '../../shared/nodeErrors';
 import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../../shared/transport';
@@ -46,26 +46,27 @@ function matchesFilter(item: StoredConnection, filter: ListFilter): boolean {
 	);
 }
 
-/** The listing: Redshift connections (and the exact name, if given), newest first by default. */
-function listQuery(filter: ListFilter): FlowServiceListQuery {
+/** The first page's request: Redshift connections (and the exact name, if given), newest first by default. */
+function firstPageRequest(sandboxName: string, filter: ListFilter): PlatformRequest {
 	const property = [`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`];
 	if (filter.name !== undefined) property.push(`name==${filter.name}`);
-	return { collection: '/connections', property, orderby: filter.orderBy, limit: filter.limit, secrets: filter.secrets, noun: 'connection' };
+	return {
+		method: 'GET',
+		path: flowServicePath('/connections'),
+		qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
+		sandboxName,
+	};
 }
 
 /** Matching connections read so far and, when Adobe has more pages, the `next.href` to resume from. */
-export interface ConnectionPages {
-	found: StoredConnection[];
-	next?: string;
-}
+export type ConnectionPages = FlowServicePages<StoredConnection>;
 
 /**
  * Redshift base connections in the sandbox, following continuation links page by page from the
  * first page or from `resumeFrom` (a `next.href` returned earlier). Every item is checked against
  * the Redshift connection spec and the name filters (others are dropped). With a limit it stops at
  * the end of the page that reaches it: all of that page's matches are returned, with `next` to go
- * on. Stops with an error after MAX_LIST_PAGES pages or once the policy's request budget (ms) is spent
- * (see readFlowServicePages).
+ * on. Stops with an error after MAX_PAGES pages or once the policy's request budget (ms) is spent.
  */
 export async function readConnectionPages(
 	this: RequestContext,
@@ -75,7 +76,20 @@ export async function readConnectionPages(
 	resumeFrom?: string,
 	itemIndex?: number,
 ): Promise<ConnectionPages> {
-	return await (readFlowServicePages<StoredConnection>).call(this, ctx, sandboxName, listQuery(filter), (item) => matchesFilter(item, filter), resumeFrom, itemIndex);
+	return await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<StoredConnection>], Promise<FlowServicePages<StoredConnection>>>(
+		this,
+		ctx,
+		firstPageRequest(sandboxName, filter),
+		{
+			noun: 'connections',
+			keep: (item) => matchesFilter(item, filter),
+			limit: filter.limit,
+			resumeFrom,
+			secrets: filter.secrets,
+			itemIndex,
+			narrowHint: 'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
+		},
+	);
 }
 
 /** Redshift base connections in the sandbox, all pages (see readConnectionPages), at most `filter.limit`. */

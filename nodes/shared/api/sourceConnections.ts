@@ -23,10 +23,11 @@ import {
 	type SourceConnectionBody,
 	type StoredSourceConnection,
 } from '../pipeline/sourceConnection';
-import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type Failure, type PlatformContext, type RequestContext } from '../transport';
+import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type Failure, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
 import { createOnce } from './create';
 import { exploreTable } from './explore';
-import { listFlowService, readFlowServicePages, type FlowServicePages } from './flowServiceList';
+import { listFlows } from './flows';
+import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
 
 export type { SourceColumn, StoredSourceConnection } from '../pipeline/sourceConnection';
 
@@ -52,12 +53,13 @@ export interface SourceConnectionFilter {
 	secrets?: string[];
 }
 
-function listQuery(filter: SourceConnectionFilter) {
+/** The first page's request: Redshift source connections matching the filter, newest first. */
+function firstPageRequest(sandboxName: string, filter: SourceConnectionFilter): PlatformRequest {
 	const property = [`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`];
 	if (filter.baseConnectionId !== undefined) property.push(`baseConnectionId==${filter.baseConnectionId}`);
 	if (filter.tableName !== undefined) property.push(`params.tableName==${filter.tableName}`);
 	if (filter.name !== undefined) property.push(`name==${filter.name}`);
-	return { collection: COLLECTION, property, limit: filter.limit, secrets: filter.secrets, noun: NOUN };
+	return { method: 'GET', path: sourceConnectionPath(), qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: '-createdAt' }, sandboxName };
 }
 
 /** Each listed item is checked against the filter too: Adobe splits a value with a comma into "any of". */
@@ -70,14 +72,40 @@ function matches(filter: SourceConnectionFilter): (item: StoredSourceConnection)
 		(filter.nameContains === undefined || String(item.name ?? '').toLowerCase().includes(filter.nameContains.toLowerCase()));
 }
 
-/** Redshift source connections of the sandbox, newest first, all pages (at most `filter.limit`). Throws NodeApiError. */
-export async function listSourceConnections(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: SourceConnectionFilter, itemIndex?: number): Promise<StoredSourceConnection[]> {
-	return await (listFlowService<StoredSourceConnection>).call(this, ctx, sandboxName, listQuery(filter), matches(filter), itemIndex);
+/**
+ * Redshift source connections of the sandbox matching `filter`, newest first, page by page from the
+ * first page or from `resumeFrom` (a `next.href` handed out earlier, for a picker's next page).
+ * With a limit it stops at the end of the page that reaches it and returns `next` to go on.
+ * Throws NodeApiError (a failed request) and NodeOperationError (a listing that does not end).
+ */
+export async function readSourceConnectionPages(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: SourceConnectionFilter,
+	resumeFrom?: string,
+	itemIndex?: number,
+): Promise<FlowServicePages<StoredSourceConnection>> {
+	return await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<StoredSourceConnection>], Promise<FlowServicePages<StoredSourceConnection>>>(
+		this,
+		ctx,
+		firstPageRequest(sandboxName, filter),
+		{
+			noun: 'source connections',
+			keep: matches(filter),
+			limit: filter.limit,
+			resumeFrom,
+			secrets: filter.secrets,
+			itemIndex,
+			narrowHint: 'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
+		},
+	);
 }
 
-/** One page-run of the listing for a picker: from the start or from `resumeFrom` (a `next.href` handed out earlier). */
-export async function readSourceConnectionPages(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: SourceConnectionFilter, resumeFrom?: string): Promise<FlowServicePages<StoredSourceConnection>> {
-	return await (readFlowServicePages<StoredSourceConnection>).call(this, ctx, sandboxName, listQuery(filter), matches(filter), resumeFrom);
+/** Redshift source connections of the sandbox, newest first, all pages (at most `filter.limit`). Throws NodeApiError. */
+export async function listSourceConnections(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: SourceConnectionFilter, itemIndex?: number): Promise<StoredSourceConnection[]> {
+	const { found } = await readSourceConnectionPages.call(this, ctx, sandboxName, filter, undefined, itemIndex);
+	return filter.limit === undefined ? found : found.slice(0, filter.limit);
 }
 
 /**
@@ -204,23 +232,10 @@ export async function ensureSourceConnection(this: RequestContext, ctx: Platform
 	return { id: created.id, etag: created.etag, reused: false, name, baseConnectionId, tableName, columns: body.params.columns, columnsFrom };
 }
 
-/** A dataflow (flow) that reads a source connection, as `GET /flows` lists it. */
+/** A dataflow that reads a source connection: its ID and name. */
 export interface DataflowRef {
 	id: string;
 	name?: string;
-}
-
-/** Dataflows whose `sourceConnectionIds` hold `id` (`property=sourceConnectionIds[]==…`), at most `limit`. Throws NodeApiError. */
-export async function dataflowsUsingSource(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, limit = 5, itemIndex?: number): Promise<DataflowRef[]> {
-	const flows = await (listFlowService<{ id?: unknown; name?: string; sourceConnectionIds?: unknown }>).call(
-		this,
-		ctx,
-		sandboxName,
-		{ collection: '/flows', property: [`sourceConnectionIds[]==${id}`], limit, noun: 'dataflow' },
-		(item) => typeof item.id === 'string' && Array.isArray(item.sourceConnectionIds) && item.sourceConnectionIds.includes(id),
-		itemIndex,
-	);
-	return (flows as Array<{ id: string; name?: string }>).map(({ id: flowId, name }) => ({ id: flowId, name }));
 }
 
 /** What a delete found: deleted now, or already gone. */
@@ -255,7 +270,11 @@ export async function deleteSourceConnection(this: RequestContext, ctx: Platform
 	const { failure } = outcome;
 	if (failure.facts.status === 404) return { deleted: false, alreadyAbsent: true };
 	if (failure.decoded.code === 'FLOW-1418-400') {
-		const flows = await dataflowsUsingSource.call(this, ctx, sandboxName, id, 5, itemIndex).catch((): DataflowRef[] => []);
+		// Best effort: if the lookup fails, Adobe's own message stands.
+		const flows = await listFlows
+			.call(this, ctx, sandboxName, { sourceConnectionId: id, limit: 5 }, itemIndex)
+			.then(({ found }): DataflowRef[] => found.slice(0, 5).map((flow) => ({ id: flow.id, name: flow.name })))
+			.catch((): DataflowRef[] => []);
 		throw toNodeApiError.call(this, inUseFailure(failure, id, flows), itemIndex);
 	}
 	throw toNodeApiError.call(this, failure, itemIndex);

@@ -7,20 +7,16 @@ import { checkIfExists, ifExistsOptions } from '../../../shared/ifExists';
 import { checkColumns } from '../../../shared/pipeline/sourceConnection';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
-import { FIELDS, LIMITS } from '../../helpers/fields';
+import { FIELDS, labelled } from '../../helpers/fields';
 import { checkTablePath } from '../../helpers/validation';
-import type { Shown } from '../common.fields';
 import { connectionLocator, locatorValue, tableLocator } from '../locators';
 import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
 
-const where: Shown = { resource: ['sourceConnection'], operation: ['create'] };
-
 const properties: INodeProperties[] = [
-	connectionLocator(where),
-	tableLocator(where),
+	connectionLocator,
+	tableLocator,
 	{
-		displayName: 'Source Connection Name',
-		name: FIELDS.sourceConnectionName.field,
+		...labelled('sourceConnectionName'),
 		type: 'string',
 		default: '',
 		required: true,
@@ -28,16 +24,14 @@ const properties: INodeProperties[] = [
 		description: 'Name of the source connection in Experience Platform',
 	},
 	{
-		displayName: 'Description',
-		name: FIELDS.description.field,
+		...labelled('description'),
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 2 },
 		description: 'Optional description of the source connection',
 	},
 	{
-		displayName: 'Columns',
-		name: FIELDS.columns.field,
+		...labelled('columns'),
 		type: 'json',
 		default: '',
 		placeholder: '{{ $json.columns }}',
@@ -45,8 +39,7 @@ const properties: INodeProperties[] = [
 			'The columns to read, as Get Table Schema outputs them: drag its "columns" field here (a subset is fine). Leave empty to have the node fetch all of the table\'s columns from Adobe.',
 	},
 	{
-		displayName: 'If It Exists',
-		name: FIELDS.sourceIfExists.field,
+		...labelled('sourceIfExists'),
 		type: 'options',
 		options: ifExistsOptions('source connection'),
 		default: 'reuse',
@@ -55,7 +48,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: where }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['create'] } }, properties);
 
 /**
  * A source connection for one Redshift table: validates every field (no request on bad input),
@@ -65,8 +58,8 @@ export const description = updateDisplayOptions({ show: where }, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
 	const baseConnectionId = checkConnectionLocator(readParameter.call(this, FIELDS.connectionId.field, itemIndex));
 	const tableName = checkTablePath(locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)));
-	const name = checkText(FIELDS.sourceConnectionName, readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex), { required: true, maxLength: LIMITS.name });
-	const description = checkText(FIELDS.description, readParameter.call(this, FIELDS.description.field, itemIndex), { maxLength: LIMITS.description, allowLineBreaks: true });
+	const name = checkText(FIELDS.sourceConnectionName, readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex), { required: true });
+	const description = checkText(FIELDS.description, readParameter.call(this, FIELDS.description.field, itemIndex), { allowLineBreaks: true });
 	const columns = checkColumns(FIELDS.columns, readParameter.call(this, FIELDS.columns.field, itemIndex));
 	const ifExists = checkIfExists(FIELDS.sourceIfExists, readParameter.call(this, FIELDS.sourceIfExists.field, itemIndex));
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);

@@ -2,25 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listSourceConnections } from '../../../shared/api/sourceConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readLimit, returnAllFields } from '../../../shared/listFields';
 import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../../helpers/fields';
-import type { Shown } from '../common.fields';
+import { returnAllFields } from '../common.fields';
 import { connectionLocator } from '../locators';
-import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
-
-const where: Shown = { resource: ['sourceConnection'], operation: ['getAll'] };
+import { checkConnectionLocator, readLimit, readParameter, readSandbox } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
-		...connectionLocator(where),
+		...connectionLocator,
 		required: false,
 		description: 'Only the source connections of this base connection; leave empty for every Redshift source connection of the sandbox',
 	},
 	...returnAllFields,
 ];
 
-export const description = updateDisplayOptions({ show: where }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['getAll'] } }, properties);
 
 function isEmptyLocator(stored: unknown): boolean {
 	const value = stored !== null && typeof stored === 'object' ? (stored as { value?: unknown }).value : stored;
