@@ -1,32 +1,39 @@
-/**
- * "If It Exists": what a create does when the object it would create is already there. One rule for
- * every create of the Experience Platform nodes (source connection, and the dataflow chain after it).
- */
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from './InvalidFieldError';
-import type { FieldRef } from './validation';
 
-/** `reuse`: return the existing object; `create`: create another; `error`: stop, naming the existing one. */
+/** What a create does when its object exists already: Reuse It, Create Another, Stop With an Error. */
 export type IfExists = 'reuse' | 'create' | 'error';
 
-export const IF_EXISTS_VALUES: readonly IfExists[] = ['reuse', 'create', 'error'];
+const IF_EXISTS_VALUES: readonly IfExists[] = ['reuse', 'create', 'error'];
 
 /**
- * The three dropdown options, in n8n's alphabetical order, for an object called `noun` (e.g.
- * "source connection"). Reuse It is the default every create should use: it makes re-runs safe.
+ * The "If a <Thing> With This Name Exists" field of a create (parameter `ifExists`, default Reuse
+ * It, so re-running a workflow never duplicates).
+ * @param label the field's display name, e.g. "If a Dataset With This Name Exists"
+ * @param thing lower-case noun for the option descriptions, e.g. "dataset"
  */
-export function ifExistsOptions(noun: string): INodePropertyOptions[] {
-	return [
-		{ name: 'Create Another', value: 'create', description: `Always create a new ${noun} (Adobe allows duplicates)` },
-		{ name: 'Reuse It', value: 'reuse', description: `Return the existing ${noun} and its current etag; the output says reused: true` },
-		{ name: 'Stop With an Error', value: 'error', description: `Fail the item, naming the existing ${noun}'s ID` },
-	];
+export function ifExistsField(label: string, thing: string): INodeProperties {
+	return {
+		displayName: label,
+		name: 'ifExists',
+		type: 'options',
+		options: [
+			{ name: 'Create Another', value: 'create', description: `Always create a new ${thing} (Adobe allows duplicate names)` },
+			{ name: 'Reuse It', value: 'reuse', description: `Return the existing ${thing} instead of creating one; the output says reused: true` },
+			{ name: 'Stop With an Error', value: 'error', description: `Fail the item, naming the existing ${thing}'s ID` },
+		],
+		default: 'reuse',
+		description: `What to do when a ${thing} with the same name already exists in the sandbox. Reuse It makes re-runs safe.`,
+	};
 }
 
-/** The field's value, checked; `undefined` (not stored) gives `fallback`. Throws InvalidFieldError naming `ref`. */
-export function checkIfExists(ref: FieldRef, value: unknown, fallback: IfExists = 'reuse'): IfExists {
-	if (value === undefined || value === null || value === '') return fallback;
-	if ((IF_EXISTS_VALUES as readonly unknown[]).includes(value)) return value as IfExists;
-	throw new InvalidFieldError(ref.field, `"${ref.label}" must be "reuse" (Reuse It), "create" (Create Another) or "error" (Stop With an Error); got ${JSON.stringify(value)}.`);
+/**
+ * The checked value of an `ifExists` field; undefined (an older node) means `fallback`.
+ * @param field the parameter name errors point at, when the field is not named `ifExists`
+ */
+export function checkIfExists(label: string, value: unknown, fallback: IfExists = 'reuse', field = 'ifExists'): IfExists {
+	if (value === undefined) return fallback;
+	if (IF_EXISTS_VALUES.includes(value as IfExists)) return value as IfExists;
+	throw new InvalidFieldError(field, `"${label}" must be "reuse", "create" or "error"; got ${JSON.stringify(value)}.`);
 }

@@ -57,6 +57,7 @@ import {
 
 import { AepRedshiftSignInApi } from '../../credentials/AepRedshiftSignInApi.credentials';
 import { AdobeExperiencePlatformApi } from '../../credentials/AdobeExperiencePlatformApi.credentials';
+import type * as PlatformNodeModule from '../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
 import type * as RedshiftNodeModule from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
 import { NODE_TYPE } from '../support/workflow';
 import { CodeFixture, ManualTriggerFixture } from './fixtures/base-nodes';
@@ -65,6 +66,8 @@ import { CodeFixture, ManualTriggerFixture } from './fixtures/base-nodes';
 // it, and Node's resolver (which tsx defers to) would pick that JSON for the extensionless path.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { AdobeRedshiftConnection } = require('../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node.ts') as typeof RedshiftNodeModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { AdobeExperiencePlatform } = require('../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node.ts') as typeof PlatformNodeModule;
 
 /** Node type names as a real n8n install knows them, so workflow files are shared with the e2e. */
 export const NODE_TYPES = NODE_TYPE;
@@ -410,6 +413,7 @@ export function defaultNodeTypes(): NodeTypeMap {
 		[NODE_TYPES.manualTrigger]: new ManualTriggerFixture(),
 		[NODE_TYPES.code]: new CodeFixture(),
 		[NODE_TYPES.adobeRedshiftConnection]: new AdobeRedshiftConnection(),
+		[NODE_TYPES.adobeExperiencePlatform]: new AdobeExperiencePlatform(),
 	};
 }
 

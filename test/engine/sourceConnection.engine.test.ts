@@ -11,11 +11,10 @@ import { itemsWorkflow } from '../support/workflow';
 import { createCredentialsHelper, runWorkflow } from './harness';
 import { tableSchema } from '../emulator/explore/tables';
 import { scanTestFileForLeaks } from './leaks';
-import { expectOnePerItem, isErrorItem, runNode, testSecret, useFastBackoff } from './reliability.kit';
+import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
 import { FLOW_SERVICE, SEED_PASSWORD, credentialFor, directPost, editorContext, seedConnections } from './support';
 
 jest.setTimeout(60_000);
-useFastBackoff();
 
 const CLIENT_SECRET = testSecret('client-secret');
 const leaks = scanTestFileForLeaks({ 'Redshift password (seeded)': SEED_PASSWORD, 'client secret': CLIENT_SECRET });

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operations } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
 import { operations as sourceOperations } from '../../nodes/AdobeRedshiftConnection/actions/sourceConnection/SourceConnection.resource';
 import { locatorValue } from '../../nodes/AdobeRedshiftConnection/actions/locators';
-import { optionsField } from '../../nodes/AdobeRedshiftConnection/actions/options';
+import { optionsField } from '../../nodes/shared/options';
 import { chooseSandbox, checkSignIn, checkSourceConnectionLocator } from '../../nodes/AdobeRedshiftConnection/actions/parameters';
 import { FIELDS, type FieldName } from '../../nodes/AdobeRedshiftConnection/helpers/fields';
 import { checkHosting, checkSchema, checkSchemaChange } from '../../nodes/AdobeRedshiftConnection/helpers/hosting';
@@ -71,7 +71,7 @@ const REFUSALS: Array<[string, () => unknown]> = [
 	['sourceConnectionId', () => checkSourceConnectionLocator({ mode: 'id', value: 'nope' })],
 	['sourceConnectionName', () => checkText(FIELDS.sourceConnectionName, 'n'.repeat(257))],
 	['columns', () => checkColumns(FIELDS.columns, [])],
-	['sourceIfExists', () => checkIfExists(FIELDS.sourceIfExists, 'maybe')],
+	['sourceIfExists', () => checkIfExists(FIELDS.sourceIfExists.label, 'maybe', 'reuse', FIELDS.sourceIfExists.field)],
 ];
 
 describe('a refused value names the field as the editor shows it', () => {

@@ -8,24 +8,6 @@ export function collection(name: FieldName, placeholder: string, options: INodeP
 	return { ...labelled(name), type: 'collection', placeholder, default: {}, options };
 }
 
-/** Return All (default off) and Limit (default 50, shown while Return All is off), for every Get Many. */
-export const returnAllFields: INodeProperties[] = [
-	{
-		...labelled('returnAll'),
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		...labelled('limit'),
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
 export type SignInFrom = 'credential' | 'fields';
 
 export const SIGN_IN_FROM = FIELDS.redshiftSignInFrom.name;
@@ -120,15 +102,4 @@ export function redshiftAuthFields(required: boolean): INodeProperties[] {
 		},
 		schemaField(required),
 	];
-}
-
-export function sandboxOption(): INodeProperties {
-	return {
-		...labelled('sandboxName'),
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSandboxes' },
-		default: '',
-		description:
-			'Sandbox for this node, overriding the credential\'s; its ID is the technical (lower-case) name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	};
 }

@@ -3,33 +3,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../shared/constants';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 
+import { readParameter, readSandbox } from '../../shared/parameters';
 import type { PlatformContext } from '../../shared/transport';
-import { checkConnectionId, checkSandboxName } from '../../shared/validation';
+import { checkConnectionId } from '../../shared/validation';
 import { FIELDS } from '../helpers/fields';
 import { SIGN_IN_FROM, type SignInFrom } from './common.fields';
 import { locatorValue } from './locators';
 
-/**
- * A parameter as the expression produced it. Hidden parameters (schema on Azure) read as
- * undefined, and n8n's own type coercion is skipped so our validators can name the field.
- */
-export function readParameter(this: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	// n8n throws "Could not get parameter" for an unset or hidden parameter unless a fallback is
-	// given, and `undefined` does not count as one.
-	const value = this.getNodeParameter(name, itemIndex, null, { skipValidation: true }) as unknown;
-	return value === null ? undefined : value;
-}
-
-/** The sandbox an override names (checked), else the credential's sandbox when the override is empty. */
-export function chooseSandbox(override: unknown, ctx: PlatformContext): string {
-	if (override === undefined || override === null || (typeof override === 'string' && override.trim() === '')) return ctx.defaultSandbox;
-	return checkSandboxName(FIELDS.sandboxName, override);
-}
-
-/** The node's sandbox override, else the credential's sandbox. */
-export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): string {
-	return chooseSandbox(this.getNodeParameter('options.sandboxName', itemIndex, '', { skipValidation: true }) as unknown, ctx);
-}
+// Generic readers live in shared/parameters.ts; the operation files of this node import them from here.
+export { chooseSandbox, readParameter, readSandbox } from '../../shared/parameters';
 
 /**
  * A checked connection ID from the Connection picker's stored value: a resource locator (From List
@@ -37,15 +19,6 @@ export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: Pla
  */
 export function checkConnectionLocator(stored: unknown): string {
 	return checkConnectionId(FIELDS.connectionId, locatorValue(FIELDS.connectionId, stored));
-}
-
-/** How many results a Get Many item asks for: undefined with Return All, else Limit (a whole number of 1 or more). Throws InvalidFieldError. */
-export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (this.getNodeParameter(FIELDS.returnAll.field, itemIndex, false) === true) return undefined;
-	const raw = readParameter.call(this, FIELDS.limit.field, itemIndex);
-	const limit = Number(raw);
-	if (!Number.isInteger(limit) || limit < 1) throw new InvalidFieldError(FIELDS.limit.field, `"${FIELDS.limit.label}" must be a whole number of 1 or more; got ${JSON.stringify(raw)}.`);
-	return limit;
 }
 
 /** A checked source connection ID from the Source Connection picker (From List or By ID). Throws InvalidFieldError. */

@@ -13,6 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { REDSHIFT_CONNECTION_SPEC } from '../constants';
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
+import { isConnectionId } from '../validation';
 import {
 	buildSourceConnectionBody,
 	findCreatedSource,
@@ -24,7 +25,7 @@ import {
 	type StoredSourceConnection,
 } from '../pipeline/sourceConnection';
 import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type Failure, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
-import { createOnce } from './create';
+import { createOnce, type CreateOnceRules } from './ensure';
 import { exploreTable } from './explore';
 import { listFlows } from './flows';
 import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
@@ -122,7 +123,8 @@ export async function getSourceConnection(this: RequestContext, ctx: PlatformCon
 /**
  * `POST /sourceConnections` for `body`, never creating twice (see createOnce): after an ambiguous
  * failure it lists the base connection's source connections of that table and takes one made by
- * this attempt (not in `knownBefore`, the IDs listed before the POST). Returns `{id, etag}`; throws
+ * this attempt (not in `knownBefore`, the IDs listed before the POST). Done only with proof:
+ * Adobe's `201 {id (a UUID), etag}`, or the listed object. Returns `{id, etag, recovered}`; throws
  * NodeApiError (e.g. FLOW-1439-404 base connection or table not found, FLOW-1201-400 Redshift unreachable).
  */
 export async function createSourceConnection(
@@ -134,16 +136,28 @@ export async function createSourceConnection(
 	itemIndex?: number,
 ): Promise<{ id: string; etag: string; recovered: boolean }> {
 	const sentAt = Date.now();
-	return await createOnce.call(this, ctx, { method: 'POST', path: sourceConnectionPath(), body: body as unknown as IDataObject, sandboxName }, {
-		noun: NOUN,
-		lookup: 'Source Connection > Get Many, filtered by the base connection',
+	let etag = '';
+	const { id, recovered } = await createOnce.call<
+		RequestContext,
+		[PlatformContext, PlatformRequest, CreateOnceRules<{ id?: unknown; etag?: unknown }>],
+		Promise<{ id: string; recovered: boolean }>
+	>(this, ctx, { method: 'POST', path: sourceConnectionPath(), body: body as unknown as IDataObject, sandboxName }, {
+		thing: NOUN,
 		itemIndex,
-		recover: async () => {
+		createdId: (_status, answer) => {
+			if (!isConnectionId(answer?.id) || typeof answer?.etag !== 'string' || answer.etag === '') return undefined;
+			etag = answer.etag;
+			return answer.id;
+		},
+		findCreated: async () => {
 			const listed = await listSourceConnections.call(this, ctx, sandboxName, { baseConnectionId: body.baseConnectionId, tableName: body.params.tableName }, itemIndex);
 			const found = findCreatedSource(listed, body, sentAt, knownBefore);
-			return found && typeof found.etag === 'string' ? { id: found.id, etag: found.etag } : undefined;
+			if (!found || typeof found.etag !== 'string') return undefined;
+			etag = found.etag;
+			return found.id;
 		},
 	});
+	return { id, etag, recovered };
 }
 
 /** What ensureSourceConnection is asked for. Values are already checked (validation names the node's own fields). */

@@ -1,4 +1,4 @@
-import { InvalidFieldError } from '../../../nodes/shared/InvalidFieldError';
+import { invalidField } from '../../support/invalidField';
 import {
 	buildSourceConnectionBody,
 	checkColumns,
@@ -18,15 +18,6 @@ const COLUMNS = [
 	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' }, 'meta:xdmType': 'date-time' },
 ];
 
-function failure(run: () => unknown): InvalidFieldError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof InvalidFieldError) return error;
-		throw error;
-	}
-	throw new Error('expected an InvalidFieldError');
-}
 
 describe('buildSourceConnectionBody', () => {
 	it("sends Adobe's documented body: tabular data, table path and columns, the Redshift spec 1.0, no cdcEnabled", () => {
@@ -72,7 +63,7 @@ describe('checkColumns', () => {
 		['an xdm without a type', [{ name: 'a', type: 'string', xdm: {} }], /"xdm" without "type"/],
 		['a repeated column', [COLUMNS[0], COLUMNS[1], COLUMNS[0]], /lists the column "order_id" more than once/],
 	])('refuses %s, naming the field', (_, value, message) => {
-		const error = failure(() => checkColumns(REF, value));
+		const error = invalidField(() => checkColumns(REF, value));
 		expect(error.field).toBe('columns');
 		expect(error.message).toMatch(message);
 	});

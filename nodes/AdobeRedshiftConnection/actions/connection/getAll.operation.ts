@@ -1,16 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { returnAllFields } from '../../../shared/fields';
+import { readLimit } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { listRedshiftConnections } from '../../transport/flowService';
-import { collection, returnAllFields } from '../common.fields';
-import { readLimit, readSandbox } from '../parameters';
+import { collection } from '../common.fields';
+import { readSandbox } from '../parameters';
 
 const properties: INodeProperties[] = [
-	...returnAllFields,
+	...returnAllFields(),
 	collection('filters', 'Add Filter', [
 		{
 			...labelled('name'),

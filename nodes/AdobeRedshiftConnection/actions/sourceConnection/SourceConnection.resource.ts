@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../types';
+import { defineResource, type OperationEntry } from '../../../shared/operations';
 import * as create from './create.operation';
 import * as deleteSource from './delete.operation';
 import * as get from './get.operation';
@@ -13,24 +11,10 @@ const OPERATIONS = {
 	delete: { name: 'Delete', description: 'Delete a source connection', action: 'Delete a source connection', module: deleteSource },
 	get: { name: 'Get', description: 'Get a source connection by ID', action: 'Get a source connection', module: get },
 	getAll: { name: 'Get Many', description: 'List the Redshift source connections of the sandbox or of one base connection', action: 'Get many source connections', module: getAll },
-} satisfies Record<string, { name: string; description: string; action: string; module: OperationModule }>;
+} satisfies Record<string, OperationEntry>;
 
 /** The values of the Operation parameter of the "Source Connection" resource. */
 export type SourceConnectionOperation = keyof typeof OPERATIONS;
 
-const entries = Object.entries(OPERATIONS) as Array<[SourceConnectionOperation, (typeof OPERATIONS)[SourceConnectionOperation]]>;
-
-/** The router's handlers, keyed by operation value. */
-export const operations = Object.fromEntries(entries.map(([value, entry]) => [value, entry.module])) as Record<SourceConnectionOperation, OperationModule>;
-
-export const operationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['sourceConnection'] } },
-	options: entries.map(([value, { name, description, action }]) => ({ name, value, description, action })),
-	default: 'create',
-};
-
-export const description: INodeProperties[] = [operationField, ...entries.flatMap(([, entry]) => entry.module.description)];
+/** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
+export const { operations, description } = defineResource<SourceConnectionOperation>('sourceConnection', OPERATIONS, 'create');

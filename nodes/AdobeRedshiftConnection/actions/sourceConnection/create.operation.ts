@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { checkIfExists, ifExistsOptions } from '../../../shared/ifExists';
+import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { checkColumns } from '../../../shared/pipeline/sourceConnection';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
@@ -39,10 +39,8 @@ const properties: INodeProperties[] = [
 			'The columns to read, as Get Table Schema outputs them: drag its "columns" field here (a subset is fine). Leave empty to have the node fetch all of the table\'s columns from Adobe.',
 	},
 	{
-		...labelled('sourceIfExists'),
-		type: 'options',
-		options: ifExistsOptions('source connection'),
-		default: 'reuse',
+		...ifExistsField(FIELDS.sourceIfExists.label, 'source connection'),
+		name: FIELDS.sourceIfExists.name,
 		description:
 			'What to do when a source connection of the same base connection and table (or one with this name) already exists. Reuse It makes re-runs safe; a same-named one of another table is never reused.',
 	},
@@ -61,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	const name = checkText(FIELDS.sourceConnectionName, readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex), { required: true });
 	const description = checkText(FIELDS.description, readParameter.call(this, FIELDS.description.field, itemIndex), { allowLineBreaks: true });
 	const columns = checkColumns(FIELDS.columns, readParameter.call(this, FIELDS.columns.field, itemIndex));
-	const ifExists = checkIfExists(FIELDS.sourceIfExists, readParameter.call(this, FIELDS.sourceIfExists.field, itemIndex));
+	const ifExists = checkIfExists(FIELDS.sourceIfExists.label, readParameter.call(this, FIELDS.sourceIfExists.field, itemIndex), 'reuse', FIELDS.sourceIfExists.field);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const result = await ensureSourceConnection.call(this, ctx, { sandboxName, name, description, baseConnectionId, tableName, columns, ifExists }, itemIndex);
 	return { ...result, columns: result.columns as unknown as IDataObject[], sandboxName, connectionSpec: { ...REDSHIFT_CONNECTION_SPEC } };

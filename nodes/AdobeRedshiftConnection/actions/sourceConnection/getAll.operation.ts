@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listSourceConnections } from '../../../shared/api/sourceConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { returnAllFields } from '../../../shared/fields';
+import { readLimit } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../../helpers/fields';
-import { returnAllFields } from '../common.fields';
 import { connectionLocator } from '../locators';
-import { checkConnectionLocator, readLimit, readParameter, readSandbox } from '../parameters';
+import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,7 +15,7 @@ const properties: INodeProperties[] = [
 		required: false,
 		description: 'Only the source connections of this base connection; leave empty for every Redshift source connection of the sandbox',
 	},
-	...returnAllFields,
+	...returnAllFields(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['getAll'] } }, properties);
