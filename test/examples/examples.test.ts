@@ -206,7 +206,7 @@ describe('example workflows (static)', () => {
 		for (const file of files) expect(readme).toContain(file);
 		expect(readme).toContain('n8n import:workflow --input=');
 		expect(readme).toContain('Import from File');
-		expect(readme).not.toMatch(/create-to-dataflow|HTTP Request/);
+		expect(readme).not.toMatch(/create-to-dataflow|jsonBody|POST \//);
 	});
 
 	describe.each(files)('%s', (file) => {
