@@ -4,7 +4,7 @@ import { CREDENTIAL_TYPE } from '../shared/constants';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { optionsField } from '../shared/options';
 import { resourceField, resourceFields, router } from './actions/resources';
-import { searchDatasets, searchSchemas } from './methods/listSearch';
+import { searchDatasets, searchSchemas, searchTargetConnections } from './methods/listSearch';
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +23,7 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchDatasets, searchSchemas } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchDatasets, searchSchemas, searchTargetConnections } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -23,8 +23,15 @@ const FLOW_HINTS: Record<string, string> = {
 	'1404': 'The connection changed since its etag was read (stale etag). Run Get again and retry with the new etag, or leave "ETag" empty so the node fetches the current one.',
 	'1414': 'A connection\'s connection spec cannot be changed. Create a new connection instead.',
 	'1415': 'Adobe does not know this authentication spec. The Redshift source expects "Basic Authentication".',
-	'1418': 'The connection is still used by one or more dataflows. Delete those dataflows (or their source connections) first, then delete the connection.',
-	'1439': 'No connection with this ID exists in this sandbox. Check the connection ID and the sandbox name.',
+	'1418': 'The connection is still used by one or more dataflows. Delete those dataflows first (for a base connection, or their source connections), then delete the connection.',
+	'1439': 'Nothing with this ID exists in this sandbox. Check the connection ID (or the source connection, target connection, dataset, mapping set or dataflow it refers to) and the sandbox name.',
+	'1307': 'A Data Lake target connection must use the Data Lake connection spec c604ff05-7f1a-43c0-8e18-33bf874cb11c. This is a bug in the node; please report it.',
+	'1325': 'The target connection needs a dataset (params.dataSetId). Choose a dataset in the Dataset field.',
+	'1412': 'The mapping set version the dataflow names does not exist. Use the version the Mapping Set output shows (0 for a new set).',
+	'1419': 'Data Prep refused the mapping (permissions on the mapped fields). Check that the API project may write those XDM fields, then run Mapping Set › Validate.',
+	'1425': 'The target connection\'s schema is not the mapping set\'s: both must use the dataset\'s schema (same ID and version). Create the target connection from the dataset (its schema is read from it) and the mapping set for the same dataset.',
+	'2200': 'Flow Service could not reach Catalog to check the dataset\'s schema. Try again in a few minutes.',
+	'2250': 'Flow Service could not reach Data Prep to check the mapping set. Try again in a few minutes.',
 	'1103': 'Adobe Flow Service is temporarily unavailable. Try again in a few minutes.',
 	'1104': 'Adobe Flow Service timed out. Try again in a few minutes.',
 	'2100': 'The sandbox does not exist or is not active for this org. Check the sandbox name (its lower-case technical name, e.g. "prod") in the credential or in the node\'s Sandbox option.',
@@ -32,6 +39,31 @@ const FLOW_HINTS: Record<string, string> = {
 	'2118': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
 	'2120': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
 };
+
+/**
+ * Hints for the other services' codes, by `<service>-<code>` (Catalog CAT, Schema Registry XDM,
+ * Data Prep DPREP), where a Flow Service hint of the same number would mislead.
+ */
+const SERVICE_HINTS: Record<string, string> = {
+	'CAT-1439': 'No dataset with this ID exists in this sandbox. Check the dataset ID and the sandbox name (Dataset › Get Many lists them).',
+	'CAT-1301': 'Catalog refused the request: check the Dataset Name and that the schema is one of your tenant\'s XDM schemas.',
+	'XDM-1013': 'No XDM schema with this ID exists for your tenant. Choose the schema from the list, or give its $id (https://ns.adobe.com/...) or meta:altId.',
+	'XDM-1012': 'The Schema Registry cannot give the schema in the requested format. This is a bug in the node; please report it.',
+	'DPREP-1000': 'Data Prep refused the mapping set: each destination must be a leaf field of the dataset\'s schema, mapped once. Run Mapping Set › Validate to see which mapping fails.',
+	'DPREP-1439': 'No mapping set with this ID (or version) exists in this sandbox. Check the mapping set ID, its version and the sandbox name.',
+};
+
+/** Flow Service codes that mean the same in every service (the sandbox header and permissions). */
+const PLATFORM_WIDE_CODES: ReadonlySet<string> = new Set(['1300', '2100', '2105', '2118', '2120']);
+
+/** The hint for an Adobe code such as FLOW-1418-400 or CAT-1439-404. */
+function codeHint(service: string, code: string, status: number | undefined): string {
+	const specific = SERVICE_HINTS[`${service}-${code}`];
+	if (specific) return specific;
+	const shared = service === 'FLOW' || PLATFORM_WIDE_CODES.has(code) ? FLOW_HINTS[code] : undefined;
+	return shared ?? statusHint(status);
+}
+
 
 const GATEWAY_HINTS: Record<string, string> = {
 	'401013': 'The access token was not accepted. n8n fetches a new token automatically; if this persists, check that the Client ID, Client Secret and IMS Org ID in the credential belong to the same Adobe Developer Console project. The credential\'s IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).',
@@ -105,7 +137,7 @@ export function decodeAdobeErrorResponse(status: number | undefined, rawBody: un
 			title: asText(record.title) ?? 'Flow Service error',
 			detail: asText(report?.['detailed-message']) ?? asText(record.detail),
 			requestId: asText(report?.['request-id']),
-			hint: FLOW_HINTS[flowCode[2]] ?? statusHint(status ?? Number(flowCode[3])),
+			hint: codeHint(flowCode[1], flowCode[2], status ?? Number(flowCode[3])),
 		};
 	}
 

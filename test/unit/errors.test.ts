@@ -20,6 +20,16 @@ describe('decodeAdobeErrorResponse', () => {
 		['FLOW-1304-400', 400, /required field/],
 		['FLOW-1439-404', 404, /connection ID/],
 		['FLOW-1103-503', 503, /temporarily unavailable/],
+		['FLOW-1425-400', 400, /dataset's schema/],
+		['FLOW-1325-400', 400, /Dataset field/],
+		['FLOW-1412-400', 400, /mapping set version/],
+		['CAT-1439-404', 404, /No dataset with this ID/],
+		['XDM-1013-404', 404, /No XDM schema/],
+		['DPREP-1000-400', 400, /Validate/],
+		['DPREP-1439-404', 404, /No mapping set/],
+		// A code of another service shares only the sandbox and permission hints with Flow Service.
+		['CAT-2100-404', 404, /sandbox name/],
+		['CAT-1418-400', 400, /^Adobe rejected the request/],
 	])('gives a plain fix for %s', (code, status, hint) => {
 		const decoded = decodeAdobeErrorResponse(status, { type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status });
 		expect(decoded.code).toBe(code);

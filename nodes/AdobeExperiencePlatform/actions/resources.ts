@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceDefinition } from '../../shared/operations';
 import { createRouter } from '../../shared/router';
 import * as dataset from './dataset/Dataset.resource';
+import * as targetConnection from './targetConnection/TargetConnection.resource';
 
 /**
  * The node's resources, in dropdown (alphabetical) order: one line each. A line gives the
@@ -10,6 +11,7 @@ import * as dataset from './dataset/Dataset.resource';
  */
 const RESOURCES: Record<string, { name: string; resource: ResourceDefinition<string> }> = {
 	dataset: { name: 'Dataset', resource: dataset },
+	targetConnection: { name: 'Target Connection', resource: targetConnection },
 };
 
 export const resourceField: INodeProperties = {
