@@ -3,4 +3,5 @@
 export { AdobeExperiencePlatformApi } from './credentials/AdobeExperiencePlatformApi.credentials';
 export { AdobeExperiencePlatform } from './nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
 export { AdobeRedshiftConnection } from './nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
+export { AdobeExperiencePlatformTrigger } from './nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
 export { AepRedshiftSignInApi } from './credentials/AepRedshiftSignInApi.credentials';

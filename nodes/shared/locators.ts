@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { CONNECTION_ID_PATTERN } from './validation';
+
 /** What a picker field (resourceLocator, From List first) needs to know. */
 export interface PickerSpec {
 	displayName: string;
@@ -43,4 +45,20 @@ export function idMode(placeholder: string, regex: string, errorMessage: string)
 /** The mode names a picker stores, e.g. `['list', 'id']`. */
 export function modesOf(field: INodeProperties): string[] {
 	return (field.modes ?? []).map((mode) => mode.name);
+}
+
+/**
+ * A Dataflow picker (list method searchDataflows, shared/methods/searchDataflows.ts): From List
+ * (the sandbox's dataflows, searchable by name) or By ID (a UUID). Any node registering
+ * `searchDataflows` can use it.
+ */
+export function dataflowPicker(name: string, displayName: string, description: string): INodeProperties {
+	return picker({
+		displayName,
+		name,
+		description,
+		searchListMethod: 'searchDataflows',
+		placeholder: 'Select a dataflow...',
+		modes: [idMode('993f908f-3342-4d9c-9f3b-b9a3a9123d4e', CONNECTION_ID_PATTERN, 'Not a dataflow ID: expected a UUID such as 993f908f-3342-4d9c-9f3b-b9a3a9123d4e')],
+	});
 }

@@ -65,15 +65,21 @@ function clampInteger(value: unknown, min: number, max: number, fallback: number
 	return Math.min(max, Math.max(min, Math.round(number)));
 }
 
-/** Node-wide settings are read from the first item: they shape the run, not one request. */
-export function readRunSettings(this: IExecuteFunctions): { concurrency: number; policy: RequestPolicy } {
+/**
+ * Node-wide settings are read from the first item: they shape the run, not one request.
+ * @param base the policy the Options override (Max Retries; Timeout, in whole seconds 1-600). Nodes
+ *   pass DEFAULT_POLICY, whose values are the options' defaults; tests pass shorter waits and
+ *   deadlines. An unset option keeps the base value.
+ */
+export function readRunSettings(this: IExecuteFunctions, base: RequestPolicy = DEFAULT_POLICY): { concurrency: number; policy: RequestPolicy } {
 	const options = this.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	const timeoutSeconds = clampInteger(options.timeoutSeconds, 1, 600, Number.NaN);
 	return {
 		concurrency: clampInteger(options.concurrency, 1, MAX_CONCURRENCY, 1),
 		policy: {
-			...DEFAULT_POLICY,
-			maxRetries: clampInteger(options.maxRetries, 0, 10, DEFAULT_MAX_RETRIES),
-			timeoutMs: clampInteger(options.timeoutSeconds, 1, 600, DEFAULT_TIMEOUT_SECONDS) * 1000,
+			...base,
+			maxRetries: clampInteger(options.maxRetries, 0, 10, base.maxRetries),
+			timeoutMs: Number.isNaN(timeoutSeconds) ? base.timeoutMs : timeoutSeconds * 1000,
 		},
 	};
 }

@@ -12,7 +12,7 @@ import { mapWithConcurrency } from './concurrency';
 import { scrubSecrets } from './errors';
 import { makeErrorSafe, safeOperationError } from './nodeErrors';
 import { readRunSettings } from './options';
-import { loadPlatformContext, type PlatformContext } from './transport';
+import { DEFAULT_POLICY, loadPlatformContext, type PlatformContext, type RequestPolicy } from './transport';
 
 /** One operation: its fields and what it does for one input item. */
 export interface OperationModule {
@@ -86,9 +86,10 @@ function withCreated(error: unknown, created: Created[], note: RouterOptions['cr
  * Concurrency option, keeping output order and pairedItem. A failed item becomes an error item
  * with Continue On Fail, else stops the run (its error lists what earlier items of a create made).
  * Create operations mark reused objects with `reused: true`; only the others count as created.
+ * The returned router takes the request policy the node's Options override (see readRunSettings).
  */
-export function createRouter(resources: ResourceHandlers, options: RouterOptions = {}): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
-	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export function createRouter(resources: ResourceHandlers, options: RouterOptions = {}): (this: IExecuteFunctions, policy?: RequestPolicy) => Promise<INodeExecutionData[][]> {
+	return async function router(this: IExecuteFunctions, base: RequestPolicy = DEFAULT_POLICY): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
@@ -96,7 +97,7 @@ export function createRouter(resources: ResourceHandlers, options: RouterOptions
 		if (!handler) {
 			throw safeOperationError(this, `The operation "${operation}" of resource "${resource}" is not supported by this version of the node.`);
 		}
-		const { concurrency, policy } = readRunSettings.call(this);
+		const { concurrency, policy } = readRunSettings.call(this, base);
 
 		// The credential is read and checked once per run; a bad credential fails every item the same way.
 		let ctx: PlatformContext | undefined;

@@ -10,10 +10,11 @@ export const NODE_TYPE = {
 	code: 'n8n-nodes-base.code',
 	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
 	adobeExperiencePlatform: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatform',
+	adobeExperiencePlatformTrigger: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatformTrigger',
 } as const;
 
 /** Our nodes: they get CREDENTIAL_REF unless a spec says otherwise. */
-const OUR_NODE_TYPES: ReadonlySet<string> = new Set([NODE_TYPE.adobeRedshiftConnection, NODE_TYPE.adobeExperiencePlatform]);
+const OUR_NODE_TYPES: ReadonlySet<string> = new Set([NODE_TYPE.adobeRedshiftConnection, NODE_TYPE.adobeExperiencePlatform, NODE_TYPE.adobeExperiencePlatformTrigger]);
 
 /** The credential type of our node and the reference every built workflow uses by default. */
 export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
