@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { optionsField } from '../shared/options';
+import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
 import { searchDatasets, searchSchemas, searchTargetConnections } from './methods/listSearch';
 
@@ -25,7 +26,16 @@ export class AdobeExperiencePlatform implements INodeType {
 
 	methods = { loadOptions: { getSandboxes }, listSearch: { searchDatasets, searchSchemas, searchTargetConnections } };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/**
+	 * @param policy retries, backoff and deadlines behind the node's Options. n8n constructs the node
+	 *   without arguments (DEFAULT_POLICY); tests pass shorter waits and deadlines.
+	 */
+	constructor(policy: RequestPolicy = DEFAULT_POLICY) {
+		// n8n calls execute with the execution context as `this`, so the policy travels by closure.
+		this.execute = async function (this: IExecuteFunctions) {
+			return await router.call(this, policy);
+		};
 	}
 }
