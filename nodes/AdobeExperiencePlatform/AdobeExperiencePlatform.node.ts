@@ -2,6 +2,8 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { getSandboxes } from '../shared/methods/loadOptions';
+import { searchDataflows } from '../shared/methods/searchDataflows';
+import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
 import { optionsField } from '../shared/options';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
@@ -24,7 +26,7 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchDatasets, searchSchemas, searchTargetConnections } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows, searchDatasets, searchFlowRuns, searchSchemas, searchTargetConnections } };
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
