@@ -134,7 +134,7 @@ describe('Get, Get Many, Delete', () => {
 		const run = await runAep(emu(), [{ id: used.id }, { id: free.id }], { resource: 'targetConnection', operation: 'delete', targetConnectionId: rl('id', '={{ $json.id }}') }, { leaks });
 		expectOnePerItem(run.output, 2);
 		expect(run.json[0]).toMatchObject({ error: expect.stringContaining('FLOW-1418-400'), httpCode: '400' });
-		expect(run.json[0].description).toMatch(/Delete those dataflows first/);
+		expect(run.json[0].description).toMatch(/target connection is used by a dataflow. Delete that dataflow first/);
 		expect(run.json[1]).toEqual({ id: free.id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' });
 		expect(emu().targetConnections().map((target) => target.id)).toEqual([used.id]);
 	});
