@@ -11,7 +11,6 @@ import { CONNECTIONS, call, getToken, jsonHeaders, redshiftBody } from '../emula
 import { newSecret } from './cli-check';
 import { launchChromium, type Locator, type Page } from './lib/browser';
 import { PACKAGE_NAME, createInstance, installPackage, type N8nVersion } from './lib/n8n';
-import { seedDataflows } from '../support/dataflows';
 import { findSecrets } from '../support/secrets';
 import { OWNER, freePort, setupOwner, startN8n, type RunningN8n } from './lib/server';
 import { CheckFailure, check, log, step } from './lib/steps';
@@ -414,10 +413,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		};
 		const dataset = emulator.seedDataset();
 		const datasetName = emulator.datasets().find((d) => d.id === dataset.id)?.name ?? '';
-		const flowName = 'Seeded orders hourly';
-		await step(`[${v}] editor: seed a dataset and a dataflow in the emulator`, async () => {
-			await seedDataflows(emulator, [flowName]);
-		});
+		let flowName = '';
 
 		await uiStep(ctx, 'node panel search "Experience Platform" finds the node and its trigger', async () => {
 			await openNodePanel('Experience Platform');
@@ -445,12 +441,25 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			await shot(ctx, '26-create-from-table-filled');
 		});
 
+		await uiStep(ctx, 'run Create From Table from the canvas: source, target, mapping set and dataflow created', async () => {
+			await fillParameter(ndv, 'deltaColumn', 'ordered_at');
+			await byTestId(ndv, 'node-execute-button').first().click();
+			await output.getByText(/dataflowId/).first().waitFor({ timeout: 60_000 });
+			await showJson();
+			const flows = emulator.flows();
+			check(flows.length === 1, `the emulator holds ${flows.length} dataflows after Create From Table, expected 1`);
+			flowName = flows[0].name;
+			const text = await output.innerText();
+			for (const key of ['sourceConnectionId', 'targetConnectionId', 'mappingSetId', flows[0].id]) check(text.includes(key), `the output does not show ${key}`);
+			await shot(ctx, '27-create-from-table-output');
+		});
+
 		await uiStep(ctx, 'Flow Run > Run Now: the Dataflow picker lists the sandbox\'s dataflows', async () => {
 			await parameter(ndv, 'resource').click();
 			await page.getByRole('option', { name: /^Flow Run/ }).first().click();
 			await page.waitForTimeout(400);
 			await chooseOperation(/^Run Now/);
-			await pickFromList('flowId', [flowName], '27-dataflow-picker');
+			await pickFromList('flowId', [flowName], '28-dataflow-picker');
 		});
 
 		await uiStep(ctx, 'the trigger: events, watched dataflows and their picker', async () => {
@@ -462,10 +471,10 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 				await ndv.waitFor();
 			});
 			for (const field of ['event', 'scope']) check(await visible(parameter(ndv, field)), `Trigger: field "${field}" is not shown`);
-			await shot(ctx, '28-trigger-form');
+			await shot(ctx, '29-trigger-form');
 			await ndv.getByRole('button', { name: /Add Dataflow/ }).first().click();
 			await page.waitForTimeout(400);
-			await pickFromList('dataflowId', [flowName], '29-trigger-dataflow-picker');
+			await pickFromList('dataflowId', [flowName], '30-trigger-dataflow-picker');
 		});
 
 		await step(`[${v}] editor: no secret in n8n's output or log`, async () => {
