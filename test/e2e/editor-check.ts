@@ -23,7 +23,6 @@ const SIGN_IN_FROM = 'redshiftSignInFrom';
 const SIGN_IN_CREDENTIAL_FIELDS = ['server', 'port', 'username', 'password', 'database'];
 const NODE_FIELDS = ['hosting', 'name', 'description', 'server', 'port', 'username', 'password', 'database'];
 const PLATFORM_NODE = 'Adobe Experience Platform';
-const TRIGGER_NODE = 'Adobe Experience Platform Trigger';
 const CREATE_FROM_TABLE_ACTION = 'Create a dataflow from a table';
 const CREATE_FROM_TABLE_FIELDS = ['rl:connectionId', 'rl:tablePath', 'rl:datasetId', 'name', 'frequency', 'interval', 'startTime', 'backfill', 'deltaColumn'];
 /** Connections the emulator holds before the editor opens: the Connection list must show them. */
@@ -415,10 +414,10 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		const datasetName = emulator.datasets().find((d) => d.id === dataset.id)?.name ?? '';
 		let flowName = '';
 
-		await uiStep(ctx, 'node panel search "Experience Platform" finds the node and its trigger', async () => {
+		// n8n lists a node and its trigger as one entry: the trigger is among the entry's actions.
+		await uiStep(ctx, 'node panel search "Experience Platform" finds the node', async () => {
 			await openNodePanel('Experience Platform');
 			await platformItem(PLATFORM_NODE).waitFor();
-			await platformItem(TRIGGER_NODE).waitFor();
 			await shot(ctx, '20-node-panel-search-experience-platform');
 		});
 
@@ -464,12 +463,10 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 
 		await uiStep(ctx, 'the trigger: events, watched dataflows and their picker', async () => {
 			await openNodePanel('Experience Platform');
-			await platformItem(TRIGGER_NODE).click();
-			await ndv.waitFor({ timeout: 30_000 }).catch(async () => {
-				// n8n 2.x lists a trigger's events first when it has several: take the first.
-				await byTestId(creator, 'item-iterator-item').first().click();
-				await ndv.waitFor();
-			});
+			await platformItem(PLATFORM_NODE).click();
+			// The trigger's events are listed as trigger actions of the entry ("Run Failed" …).
+			await byTestId(creator, 'item-iterator-item').filter({ hasText: /Run Failed/ }).first().click();
+			await ndv.waitFor();
 			for (const field of ['event', 'scope']) check(await visible(parameter(ndv, field)), `Trigger: field "${field}" is not shown`);
 			await shot(ctx, '29-trigger-form');
 			await ndv.getByRole('button', { name: /Add Dataflow/ }).first().click();
