@@ -6,8 +6,8 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { DATABASE_FLOW_SPEC_ID, REDSHIFT_CONNECTION_SPEC_ID, type StartedEmulator } from '../emulator';
-import { call, getToken, jsonHeaders, redshiftBody } from '../emulator/testkit';
+import type { StartedEmulator } from '../emulator';
+import { seedDataflows } from '../support/dataflows';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
 import { searchDataflows } from '../../nodes/shared/methods/searchDataflows';
 import { createCredentialsHelper, createPoller, type Poller, type WorkflowDefinition } from './harness';
@@ -15,7 +15,6 @@ import { LeakScanner } from './leaks';
 import { credentialFor, editorContext, FLOW_SERVICE, startTestEmulator } from './support';
 
 const TRIGGER = 'Run Trigger';
-const NOW_S = Math.floor(Date.now() / 1000);
 
 function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
 	return {
@@ -38,43 +37,6 @@ function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
 const pick = (id: string) => ({ __rl: true, mode: 'list', value: id });
 const selected = (...ids: string[]): INodeParameters => ({ scope: 'selected', dataflows: { items: ids.map((id) => ({ dataflowId: pick(id) })) } });
 
-/** Creates `count` hourly dataflows in the emulator (base connection, source, target, mapping set, flow). */
-async function seedFlows(emu: StartedEmulator, names: string[], sandbox = 'prod'): Promise<string[]> {
-	const token = await getToken(emu);
-	const post = async (path: string, body: unknown) => {
-		const res = await call(emu, 'POST', path, { headers: jsonHeaders(emu, token, sandbox), body });
-		if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.json)}`);
-		return res.json.id as string;
-	};
-	const baseId = await post(`${FLOW_SERVICE}/connections`, redshiftBody());
-	const ids: string[] = [];
-	for (const name of names) {
-		const sourceId = await post(`${FLOW_SERVICE}/sourceConnections`, {
-			name: `${name} source`,
-			baseConnectionId: baseId,
-			data: { format: 'tabular' },
-			params: { tableName: 'public.orders', columns: [{ name: 'order_id', type: 'string', xdm: { type: 'string' } }, { name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } }] },
-			connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
-		});
-		const targetId = emu.seedTargetConnection({ sandboxName: sandbox }).id;
-		const mappingId = emu.seedMappingSet({ sandboxName: sandbox }).id;
-		ids.push(
-			await post(`${FLOW_SERVICE}/flows`, {
-				name,
-				flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
-				sourceConnectionIds: [sourceId],
-				targetConnectionIds: [targetId],
-				transformations: [
-					{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at' } } },
-					{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
-				],
-				scheduleParams: { startTime: NOW_S, frequency: 'hour', interval: 1 },
-			}),
-		);
-	}
-	return ids;
-}
-
 describe('Adobe Experience Platform Trigger (n8n-core PollContext against the emulator)', () => {
 	let emu: StartedEmulator;
 	let flows: string[];
@@ -96,7 +58,7 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 
 	beforeEach(async () => {
 		emu = await startTestEmulator();
-		flows = await seedFlows(emu, ['orders hourly', 'customers hourly', 'other hourly']);
+		flows = await seedDataflows(emu, ['orders hourly', 'customers hourly', 'other hourly']);
 		pollers = [];
 	});
 	afterEach(async () => {
