@@ -8,15 +8,19 @@ import { call, getToken, jsonHeaders, redshiftBody } from '../emulator/testkit';
 
 const FLOW_SERVICE = '/data/foundation/flowservice';
 
-/** Creates one hourly dataflow per name in `sandbox` (one shared base connection) and returns their IDs, in order. */
-export async function seedDataflows(emu: StartedEmulator, names: string[], sandbox = 'prod'): Promise<string[]> {
+/**
+ * Creates one hourly dataflow per name in `options.sandbox` (default prod), all on one base
+ * connection (`options.baseConnectionId`, else a new one), and returns their IDs, in order.
+ */
+export async function seedDataflows(emu: StartedEmulator, names: string[], options: { sandbox?: string; baseConnectionId?: string } = {}): Promise<string[]> {
+	const sandbox = options.sandbox ?? 'prod';
 	const token = await getToken(emu);
 	const post = async (path: string, body: unknown): Promise<string> => {
 		const res = await call(emu, 'POST', path, { headers: jsonHeaders(emu, token, sandbox), body });
 		if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.json)}`);
 		return res.json.id as string;
 	};
-	const baseId = await post(`${FLOW_SERVICE}/connections`, redshiftBody());
+	const baseId = options.baseConnectionId ?? (await post(`${FLOW_SERVICE}/connections`, redshiftBody()));
 	const ids: string[] = [];
 	for (const name of names) {
 		const sourceId = await post(`${FLOW_SERVICE}/sourceConnections`, {
