@@ -4,12 +4,15 @@
  * does, against the emulator's /runs and /flows. Runs are started and finished with the emulator's
  * controls.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import { NodeApiError, type INodeParameters } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
 import { seedDataflows } from '../support/dataflows';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
+import { getFlow } from '../../nodes/shared/api/flows';
+import { getRun, listRuns } from '../../nodes/shared/api/runs';
 import { searchDataflows } from '../../nodes/shared/methods/searchDataflows';
+import { loadPlatformContext } from '../../nodes/shared/transport';
 import { createCredentialsHelper, createPoller, type Poller, type WorkflowDefinition } from './harness';
 import { LeakScanner } from './leaks';
 import { credentialFor, editorContext, FLOW_SERVICE, startTestEmulator } from './support';
@@ -138,23 +141,20 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		const p = poller({ event: 'anyRunFinished', scope: 'all' });
 		await p.poll();
 		const at = Date.now() + 5;
-		const clock = jest.spyOn(Date, 'now').mockReturnValue(at);
-		let first: string;
-		try {
-			first = finishedRun(flows[0], 'success', { durationMs: 10 });
-		} finally {
-			clock.mockRestore();
-		}
+		/** A finished run whose start (the emulator's clock) is exactly `at`. */
+		const runStartingAt = (flowId: string, status: 'success' | 'failed') => {
+			const clock = jest.spyOn(Date, 'now').mockReturnValue(at);
+			try {
+				return finishedRun(flowId, status, { durationMs: 10 });
+			} finally {
+				clock.mockRestore();
+			}
+		};
+		const first = runStartingAt(flows[0], 'success');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([first]);
 		expect(p.staticData().runCursor).toMatchObject({ since: at, boundaryIds: [first] });
 
-		const clock2 = jest.spyOn(Date, 'now').mockReturnValue(at);
-		let second: string;
-		try {
-			second = finishedRun(flows[1], 'failed', { durationMs: 10 });
-		} finally {
-			clock2.mockRestore();
-		}
+		const second = runStartingAt(flows[1], 'failed');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([second]);
 		expect((await p.poll()).emitted).toHaveLength(0);
 	});
@@ -254,5 +254,20 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		expect(all.results.map((r) => r.name).sort()).toEqual(['customers hourly', 'orders hourly', 'other hourly']);
 		const found = await searchDataflows.call(context, 'ORDERS');
 		expect(found.results).toEqual([{ name: 'orders hourly', value: flows[0], description: `${flows[0]} · enabled` }]);
+	});
+
+	it('shared read calls: getRun and getFlow unwrap Adobe\'s {items: [...]}; listRuns filters by status and dataflow; an unknown ID is a 404 NodeApiError', async () => {
+		const { context } = editorContext(createCredentialsHelper([credentialFor(emu)]), {}, 'options.sandboxName');
+		const ctx = await loadPlatformContext.call(context);
+		const failed = finishedRun(flows[0], 'failed');
+		finishedRun(flows[1], 'failed');
+		finishedRun(flows[0], 'success');
+		expect(await getRun.call(context, ctx, 'prod', failed)).toMatchObject({ id: failed, flowId: flows[0], metrics: { statusSummary: { status: 'failed' } } });
+		expect(await getFlow.call(context, ctx, 'prod', flows[2])).toMatchObject({ id: flows[2], name: 'other hourly' });
+		expect((await listRuns.call(context, ctx, 'prod', { flowIds: [flows[0]], statuses: ['failed'] })).map((r) => r.id)).toEqual([failed]);
+		expect(await listRuns.call(context, ctx, 'prod', { ids: [] })).toEqual([]);
+		await expect(getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(NodeApiError);
+		await expect(getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ httpCode: '404' });
+		await expect(getFlow.call(context, ctx, 'dev', flows[0])).rejects.toMatchObject({ httpCode: '404' });
 	});
 });
