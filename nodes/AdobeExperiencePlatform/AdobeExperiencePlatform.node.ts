@@ -2,6 +2,8 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { getSandboxes } from '../shared/methods/loadOptions';
+import { searchDataflows } from '../shared/methods/searchDataflows';
+import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
 import { optionsField } from '../shared/options';
 import { resourceField, resourceFields, router } from './actions/resources';
 import { searchDatasets, searchSchemas } from './methods/listSearch';
@@ -23,7 +25,7 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchDatasets, searchSchemas } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows, searchDatasets, searchFlowRuns, searchSchemas } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

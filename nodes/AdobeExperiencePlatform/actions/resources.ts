@@ -2,14 +2,18 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceDefinition } from '../../shared/operations';
 import { createRouter } from '../../shared/router';
+import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
+import * as flowRun from './flowRun/FlowRun.resource';
 
 /**
  * The node's resources, in dropdown (alphabetical) order: one line each. A line gives the
  * Resource option, the Operation dropdown and fields (`description`) and the router's handlers.
  */
 const RESOURCES: Record<string, { name: string; resource: ResourceDefinition<string> }> = {
+	dataflow: { name: 'Dataflow', resource: dataflow },
 	dataset: { name: 'Dataset', resource: dataset },
+	flowRun: { name: 'Flow Run', resource: flowRun },
 };
 
 export const resourceField: INodeProperties = {
