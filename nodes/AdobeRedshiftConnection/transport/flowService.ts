@@ -32,7 +32,8 @@ export interface ListFilter {
 	secrets?: string[];
 }
 
-const PAGE_SIZE = 100;
+/** Connections per listing page (the `limit` sent to Adobe). */
+export const PAGE_SIZE = 100;
 /** At most this many pages (10,000 connections) per listing, so endless continuation links end. */
 export const MAX_PAGES = 100;
 
