@@ -1,5 +1,5 @@
 import { KeyedSerializer } from '../../nodes/shared/concurrency';
-import { listingPageBudget, SameNameIndex } from '../../nodes/AdobeRedshiftConnection/helpers/sameName';
+import { listingPageBudget, SameNameIndex, type NamedConnection } from '../../nodes/AdobeRedshiftConnection/helpers/sameName';
 
 const SPEC = '3416976c-a9ca-4bba-901a-1f08f66978ff';
 const listed = (id: string, name: unknown, specId: unknown = SPEC) => ({ id, name, etag: `"${id}"`, connectionSpec: { id: specId } });
@@ -19,7 +19,7 @@ describe('SameNameIndex', () => {
 	});
 
 	it('puts a connection this run created first, and never lists one ID twice', () => {
-		const index = new SameNameIndex(SPEC, [listed('old', 'Orders')]);
+		const index = new SameNameIndex<NamedConnection>(SPEC, [listed('old', 'Orders')]);
 		index.add({ id: 'new', name: 'Orders', etag: '"new"' }, true);
 		index.add(listed('old', 'Orders'));
 		expect(index.named('Orders').map((c) => c.id)).toEqual(['new', 'old']);
