@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { adaptToThrottlingOption, pacingFor } from '../../shared/pacing';
 import { DEFAULT_POLICY, type RequestPolicy } from '../../shared/transport';
 import { sandboxOption } from './common.fields';
 
@@ -16,6 +17,7 @@ export const optionsField: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		adaptToThrottlingOption,
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
@@ -53,10 +55,12 @@ function clampInteger(value: unknown, min: number, max: number, fallback: number
 /** Node-wide settings are read from the first item: they shape the run, not one request. */
 export function readRunSettings(this: IExecuteFunctions): { concurrency: number; policy: RequestPolicy } {
 	const options = this.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	const concurrency = clampInteger(options.concurrency, 1, MAX_CONCURRENCY, 1);
 	return {
-		concurrency: clampInteger(options.concurrency, 1, MAX_CONCURRENCY, 1),
+		concurrency,
 		policy: {
 			...DEFAULT_POLICY,
+			pacing: pacingFor(options.adaptToThrottling, concurrency),
 			maxRetries: clampInteger(options.maxRetries, 0, 10, DEFAULT_MAX_RETRIES),
 			timeoutMs: clampInteger(options.timeoutSeconds, 1, 600, DEFAULT_TIMEOUT_SECONDS) * 1000,
 		},
