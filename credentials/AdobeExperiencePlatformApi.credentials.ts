@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	CREDENTIAL_ICON,
 	CREDENTIAL_TYPE,
 	DEFAULT_IMS_URL,
 	DEFAULT_PLATFORM_URL,
@@ -66,10 +67,7 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 
 	displayName = 'Adobe Experience Platform API';
 
-	icon: Icon = {
-		light: 'file:adobeExperiencePlatform.svg',
-		dark: 'file:adobeExperiencePlatform.dark.svg',
-	};
+	icon: Icon = CREDENTIAL_ICON;
 
 	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/landing/platform-apis/api-authentication';
 

@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../nodes/shared/constants';
+import { CREDENTIAL_ICON, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../nodes/shared/constants';
 
 /**
  * The Redshift user that Experience Platform signs in as, kept encrypted by n8n instead of in the
@@ -14,10 +14,7 @@ export class AepRedshiftSignInApi implements ICredentialType {
 	// n8n's verification wants credential names to end in "API".
 	displayName = 'Adobe Experience Platform Redshift Sign-In API';
 
-	icon: Icon = {
-		light: 'file:adobeExperiencePlatform.svg',
-		dark: 'file:adobeExperiencePlatform.dark.svg',
-	};
+	icon: Icon = CREDENTIAL_ICON;
 
 	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/sources/api-tutorials/create/databases/redshift';
 

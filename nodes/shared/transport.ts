@@ -7,6 +7,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -37,7 +38,8 @@ import { safeApiError } from './nodeErrors';
 import { isThrottleStatus, PacerRegistry, type PacedAnswer, type PacingSettings } from './pacing';
 import { checkOrgId, checkSandboxName } from './validation';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Every n8n context our nodes send requests from: an operation, an editor list, a polling trigger. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface RequestPolicy {
 	maxRetries: number;

@@ -4,6 +4,8 @@ import { InvalidFieldError } from './InvalidFieldError';
 export interface FieldRef {
 	field: string;
 	label: string;
+	/** Longest text accepted (characters), used by checkText when its rules give no maxLength. */
+	maxLength?: number;
 }
 
 // Control characters never belong in these values and would corrupt headers or logs.
@@ -28,7 +30,7 @@ export interface TextRules {
  * A text field: strings only (an expression that resolves to an object or a number is a mistake
  * the user should hear about), trimmed, length-limited, no control characters.
  */
-export function checkText({ field, label }: FieldRef, value: unknown, rules: TextRules = {}): string {
+export function checkText({ field, label, maxLength = Infinity }: FieldRef, value: unknown, rules: TextRules = {}): string {
 	if (value === undefined || value === null) value = '';
 	if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
 	if (typeof value !== 'string') {
@@ -40,8 +42,9 @@ export function checkText({ field, label }: FieldRef, value: unknown, rules: Tex
 		return '';
 	}
 	const result = rules.keepSpaces ? value : trimmed;
-	if (rules.maxLength !== undefined && result.length > rules.maxLength) {
-		throw new InvalidFieldError(field, `"${label}" is too long (${result.length} characters); at most ${rules.maxLength} are allowed.`);
+	const limit = rules.maxLength ?? maxLength;
+	if (result.length > limit) {
+		throw new InvalidFieldError(field, `"${label}" is too long (${result.length} characters); at most ${limit} are allowed.`);
 	}
 	if (CONTROL_CHARACTERS.test(result) || (!rules.allowLineBreaks && LINE_BREAKS.test(result))) {
 		throw new InvalidFieldError(field, `"${label}" contains line breaks, tabs or other control characters, which are not allowed.`);

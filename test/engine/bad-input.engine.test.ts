@@ -97,7 +97,7 @@ const byOperation = (operation: Operation, cases: Array<Omit<BadCase, 'operation
 const PORT = { label: 'Port', field: 'port' };
 const SERVER_FIELD = { label: 'Server', field: 'server' };
 const NAME = { label: 'Connection Name', field: 'name' };
-const SANDBOX = { label: 'Sandbox', field: 'options.sandboxName' };
+const SANDBOX = { label: 'Sandbox Name or ID', field: 'options.sandboxName' };
 const CONNECTION_ID = { label: 'Connection', field: 'connectionId' };
 
 const CASES: BadCase[] = [

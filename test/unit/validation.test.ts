@@ -1,16 +1,8 @@
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
 import { checkConnectionId, checkOrgId, checkSandboxName, checkText } from '../../nodes/shared/validation';
 import { checkCreateConnection, checkPort, checkServer } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+import { invalidField } from '../support/invalidField';
 
-function failure(run: () => unknown): InvalidFieldError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof InvalidFieldError) return error;
-		throw error;
-	}
-	throw new Error('expected an InvalidFieldError');
-}
+const failure = invalidField;
 
 const validCreate = {
 	hosting: 'azure',

@@ -1,47 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PORT } from '../helpers/fields';
+import { DEFAULT_PORT, FIELDS, KEEP_HINT, labelled, type FieldName } from '../helpers/fields';
+import { schemaField } from '../helpers/hosting';
 
-export type Shown = {
-	resource: string[];
-	operation: string[];
-};
-
-function show(where: Shown, extra: Record<string, Array<string | number>> = {}): INodeProperties['displayOptions'] {
-	return { show: { resource: where.resource, operation: where.operation, ...extra } };
-}
-
-/** Where Experience Platform runs decides the payload (schema on AWS only). */
-export function platformField(where: Shown): INodeProperties {
-	return {
-		displayName: 'Experience Platform Hosting',
-		name: 'hosting',
-		type: 'options',
-		noDataExpression: false,
-		options: [
-			{ name: 'Experience Platform on Azure', value: 'azure', description: 'Most organizations; no schema is sent' },
-			{ name: 'Experience Platform on AWS', value: 'aws', description: 'Platform hosted on Amazon Web Services; a schema is required' },
-		],
-		default: 'azure',
-		description:
-			'Where your Adobe Experience Platform instance runs, not where Redshift runs. Ask your Adobe admin if unsure; most organizations are on Azure.',
-		displayOptions: show(where),
-	};
+/** A collection field (Options, Filters, Update Fields): `options` are the fields one can add. */
+export function collection(name: FieldName, placeholder: string, options: INodeProperties[]): INodeProperties {
+	return { ...labelled(name), type: 'collection', placeholder, default: {}, options };
 }
 
 export type SignInFrom = 'credential' | 'fields';
 
-export const SIGN_IN_FROM = 'redshiftSignInFrom';
+export const SIGN_IN_FROM = FIELDS.redshiftSignInFrom.name;
 
 /**
  * Where the Redshift sign-in comes from. Version 1 nodes (saved before the credential existed)
  * have no stored value and default to Fields, as they behaved; new nodes (version 1.1) default to
  * the encrypted credential. n8n stores only non-default values, so the default is per version.
  */
-export function signInFromFields(where: Shown): INodeProperties[] {
+export function signInFromFields(): INodeProperties[] {
 	const field = (defaultValue: SignInFrom, versions: number[]): INodeProperties => ({
-		displayName: 'Redshift Sign-In From',
-		name: SIGN_IN_FROM,
+		...labelled('redshiftSignInFrom'),
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -50,7 +28,7 @@ export function signInFromFields(where: Shown): INodeProperties[] {
 		],
 		default: defaultValue,
 		description: 'Where the Redshift server, port, username, password and database come from',
-		displayOptions: show(where, { '@version': versions }),
+		displayOptions: { show: { '@version': versions } },
 	});
 	return [
 		field('fields', [1]),
@@ -61,90 +39,74 @@ export function signInFromFields(where: Shown): INodeProperties[] {
 			name: 'signInFieldsNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: show(where, { [SIGN_IN_FROM]: ['fields'] }),
+			displayOptions: { show: { [SIGN_IN_FROM]: ['fields'] } },
 		},
 	];
 }
 
-/** The Redshift sign-in fields; `required` is false for Update, where empty means "keep". */
-export function redshiftAuthFields(where: Shown, required: boolean): INodeProperties[] {
+/** The Redshift sign-in fields and Schema; `required` is false for Update, where empty means "keep". */
+export function redshiftAuthFields(required: boolean): INodeProperties[] {
 	// Update's "keep" rule is a hint under the field, so each description stays one literal that n8n's linter checks.
-	const keep = required ? undefined : 'Leave empty to keep the current value';
+	const keep = required ? undefined : KEEP_HINT;
 	const portDefault = required ? DEFAULT_PORT : 0;
-	const fieldsMode = { [SIGN_IN_FROM]: ['fields'] };
+	const fieldsMode = { show: { [SIGN_IN_FROM]: ['fields'] } };
 	return [
 		{
-			displayName: 'Server',
-			name: 'server',
+			...labelled('server'),
 			type: 'string',
 			default: '',
 			required,
 			placeholder: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com',
 			description: 'Host name or IP address of the Redshift endpoint, without https:// or a port',
 			hint: keep,
-			displayOptions: show(where, fieldsMode),
+			displayOptions: fieldsMode,
 		},
 		{
-			displayName: 'Port',
-			name: 'port',
+			...labelled('port'),
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 65535, numberPrecision: 0 },
 			default: portDefault,
 			required,
 			description: 'TCP port the Redshift endpoint listens on (5439 by default)',
 			hint: required ? undefined : '0 keeps the current value',
-			displayOptions: show(where, fieldsMode),
+			displayOptions: fieldsMode,
 		},
 		{
-			displayName: 'Username',
-			name: 'username',
+			...labelled('username'),
 			type: 'string',
 			default: '',
 			required,
 			description: 'Redshift user that Experience Platform signs in as',
 			hint: keep,
-			displayOptions: show(where, fieldsMode),
+			displayOptions: fieldsMode,
 		},
 		{
-			displayName: 'Password',
-			name: 'password',
+			...labelled('password'),
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required,
 			description: 'Password of that Redshift user. It is sent to Adobe only and never appears in the output.',
 			hint: keep,
-			displayOptions: show(where, fieldsMode),
+			displayOptions: fieldsMode,
 		},
 		{
-			displayName: 'Database',
-			name: 'database',
+			...labelled('database'),
 			type: 'string',
 			default: '',
 			required,
 			placeholder: 'dev',
 			description: 'Redshift database to read data from',
 			hint: keep,
-			displayOptions: show(where, fieldsMode),
+			displayOptions: fieldsMode,
 		},
-		{
-			displayName: 'Schema',
-			name: 'schema',
-			type: 'string',
-			default: '',
-			required,
-			placeholder: 'public',
-			description: 'Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.',
-			hint: keep,
-			displayOptions: show(where, { hosting: ['aws'] }),
-		},
+		schemaField(required),
 	];
 }
 
 export function sandboxOption(): INodeProperties {
 	return {
-		displayName: 'Sandbox Name or ID',
-		name: 'sandboxName',
+		...labelled('sandboxName'),
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getSandboxes' },
 		default: '',

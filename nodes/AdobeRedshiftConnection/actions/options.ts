@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { adaptToThrottlingOption, pacingFor } from '../../shared/pacing';
 import { DEFAULT_POLICY, type RequestPolicy } from '../../shared/transport';
-import { sandboxOption } from './common.fields';
+import { labelled } from '../helpers/fields';
+import { collection, sandboxOption } from './common.fields';
 
 export const MAX_CONCURRENCY = 20;
 // Named constants, not expressions, as defaults: n8n's linter accepts a literal or a name only.
@@ -10,41 +11,31 @@ const DEFAULT_MAX_RETRIES = DEFAULT_POLICY.maxRetries;
 const DEFAULT_TIMEOUT_SECONDS = DEFAULT_POLICY.timeoutMs / 1000;
 
 /** Node-wide options, shown for every operation. */
-export const optionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		adaptToThrottlingOption,
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
-			default: 1,
-			description: `How many items are sent to Adobe at the same time (1-${MAX_CONCURRENCY}). Output order always matches input order.`,
-		},
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
-			default: DEFAULT_MAX_RETRIES,
-			description: 'How often a throttled (429), failed (5xx) or interrupted request is retried. Creates are never retried in a way that could duplicate a connection.',
-		},
-		sandboxOption(),
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 600 },
-			default: DEFAULT_TIMEOUT_SECONDS,
-			description: 'Deadline for each request to Adobe, the whole answer included; after it the request is retried or the item fails',
-		},
-	],
-};
+export const optionsField: INodeProperties = collection('options', 'Add Option', [
+	adaptToThrottlingOption,
+	{
+		...labelled('concurrency'),
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+		default: 1,
+		description: `How many items are sent to Adobe at the same time (1-${MAX_CONCURRENCY}). Output order always matches input order.`,
+	},
+	{
+		...labelled('maxRetries'),
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+		default: DEFAULT_MAX_RETRIES,
+		description: 'How often a throttled (429), failed (5xx) or interrupted request is retried. Creates are never retried in a way that could duplicate a connection.',
+	},
+	sandboxOption(),
+	{
+		...labelled('timeoutSeconds'),
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 600 },
+		default: DEFAULT_TIMEOUT_SECONDS,
+		description: 'Deadline for each request to Adobe, the whole answer included; after it the request is retried or the item fails',
+	},
+]);
 
 function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
 	const number = typeof value === 'number' ? value : Number(value);

@@ -60,7 +60,7 @@ export const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database
 export function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
 	const value = this.getNodeParameter(SIGN_IN_FROM, itemIndex, 'fields') as unknown;
 	if (value === 'credential' || value === 'fields') return value;
-	throw new InvalidFieldError(SIGN_IN_FROM, `"Redshift Sign-In From" must be "credential" or "fields"; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(FIELDS.redshiftSignInFrom.field, `"${FIELDS.redshiftSignInFrom.label}" must be "credential" or "fields"; got ${JSON.stringify(value)}.`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
-import type { Hosting } from './fields';
+import { hostingOf, type Hosting } from './hosting';
 
 export interface ConnectionOutput extends IDataObject {
 	id: string;
@@ -29,6 +29,5 @@ export function publicConnection(stored: IDataObject, sandboxName: string): IDat
 	const copy = JSON.parse(JSON.stringify(stored)) as IDataObject;
 	const auth = copy.auth as { params?: IDataObject } | undefined;
 	if (auth?.params) delete auth.params.password;
-	const hosting = auth?.params && 'schema' in auth.params ? 'aws' : 'azure';
-	return { ...copy, hosting, sandboxName: (copy.sandboxName as string | undefined) ?? sandboxName };
+	return { ...copy, hosting: hostingOf(auth?.params), sandboxName: (copy.sandboxName as string | undefined) ?? sandboxName };
 }

@@ -1,4 +1,5 @@
 import { BASIC_AUTH_SPEC_NAME, REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
+import { hostingParams } from './hosting';
 import type { ConnectionChanges, CreateConnection, RedshiftAuth } from './validation';
 
 export interface RedshiftAuthParams {
@@ -19,16 +20,14 @@ export interface CreateConnectionBody {
 }
 
 export function buildAuthParams(auth: RedshiftAuth): RedshiftAuthParams {
-	const params: RedshiftAuthParams = {
+	return {
 		server: auth.server,
 		port: String(auth.port),
 		username: auth.username,
 		password: auth.password,
 		database: auth.database,
+		...hostingParams(auth.hosting, auth.schema),
 	};
-	// Platform on Azure rejects "schema"; on AWS it is required.
-	if (auth.hosting === 'aws' && auth.schema !== undefined) params.schema = auth.schema;
-	return params;
 }
 
 /** The POST /connections body, exactly as Adobe documents it; serialised by JSON.stringify only. */

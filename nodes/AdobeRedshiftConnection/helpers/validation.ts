@@ -1,6 +1,7 @@
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { checkText } from '../../shared/validation';
-import { FIELDS, LIMITS, type Hosting } from './fields';
+import { FIELDS } from './fields';
+import { checkHosting, checkSchema, type Hosting } from './hosting';
 
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -20,7 +21,7 @@ function isIpv6(value: string): boolean {
 /** The Redshift endpoint host: a host name or IP address only, the way Adobe's "server" expects it. */
 export function checkServer(value: unknown): string {
 	const { field, label } = FIELDS.server;
-	const server = checkText(FIELDS.server, value, { required: true, maxLength: LIMITS.server });
+	const server = checkText(FIELDS.server, value, { required: true });
 	const hint = `Enter only the host name or IP address of the Redshift endpoint, e.g. ${SERVER_EXAMPLE}.`;
 	if (/^[a-z][a-z0-9+.:-]*:\/\//i.test(server)) {
 		throw new InvalidFieldError(field, `"${label}" is a URL ("${server}"); remove the scheme (such as https:// or jdbc:redshift://). ${hint}`);
@@ -62,11 +63,6 @@ export function checkPort(value: unknown): number {
 	return port;
 }
 
-export function checkHosting(value: unknown): Hosting {
-	if (value === 'azure' || value === 'aws') return value;
-	throw new InvalidFieldError(FIELDS.hosting.field, `"${FIELDS.hosting.label}" must be "azure" or "aws"; got ${JSON.stringify(value)}.`);
-}
-
 /** The Redshift sign-in fields, raw from the node (after expression resolution). */
 export interface RedshiftAuthInput {
 	hosting: unknown;
@@ -95,17 +91,12 @@ export function checkRedshiftAuth(input: RedshiftAuthInput): RedshiftAuth {
 		hosting,
 		server: checkServer(input.server),
 		port: checkPort(input.port),
-		username: checkText(FIELDS.username, input.username, { required: true, maxLength: LIMITS.username }),
-		password: checkText(FIELDS.password, input.password, { required: true, maxLength: LIMITS.password, keepSpaces: true }),
-		database: checkText(FIELDS.database, input.database, { required: true, maxLength: LIMITS.database }),
+		username: checkText(FIELDS.username, input.username, { required: true }),
+		password: checkText(FIELDS.password, input.password, { required: true, keepSpaces: true }),
+		database: checkText(FIELDS.database, input.database, { required: true }),
 	};
-	if (hosting === 'aws') {
-		const schema = checkText(FIELDS.schema, input.schema, { maxLength: LIMITS.schema });
-		if (!schema) {
-			throw new InvalidFieldError(FIELDS.schema.field, `"${FIELDS.schema.label}" is required when Experience Platform runs on AWS: enter the Redshift schema the user can read, e.g. public.`);
-		}
-		auth.schema = schema;
-	}
+	const schema = checkSchema(hosting, input.schema);
+	if (schema !== undefined) auth.schema = schema;
 	return auth;
 }
 
@@ -122,8 +113,8 @@ export interface CreateConnection {
 
 export function checkCreateConnection(input: CreateConnectionInput): CreateConnection {
 	return {
-		name: checkText(FIELDS.name, input.name, { required: true, maxLength: LIMITS.name }),
-		description: checkText(FIELDS.description, input.description, { maxLength: LIMITS.description, allowLineBreaks: true }),
+		name: checkText(FIELDS.name, input.name, { required: true }),
+		description: checkText(FIELDS.description, input.description, { allowLineBreaks: true }),
 		auth: checkRedshiftAuth(input),
 	};
 }
@@ -152,16 +143,16 @@ function isBlank(value: unknown): boolean {
 
 export function checkConnectionChanges(input: UpdateConnectionInput): ConnectionChanges {
 	const changes: ConnectionChanges = { params: {} };
-	if (!isBlank(input.name)) changes.name = checkText(FIELDS.name, input.name, { required: true, maxLength: LIMITS.name });
-	if (!isBlank(input.description)) changes.description = checkText(FIELDS.description, input.description, { maxLength: LIMITS.description, allowLineBreaks: true });
+	if (!isBlank(input.name)) changes.name = checkText(FIELDS.name, input.name, { required: true });
+	if (!isBlank(input.description)) changes.description = checkText(FIELDS.description, input.description, { allowLineBreaks: true });
 	if (!isBlank(input.server)) changes.params.server = checkServer(input.server);
 	if (!isBlank(input.port)) changes.params.port = checkPort(input.port);
-	if (!isBlank(input.username)) changes.params.username = checkText(FIELDS.username, input.username, { required: true, maxLength: LIMITS.username });
-	if (!isBlank(input.password)) changes.params.password = checkText(FIELDS.password, input.password, { required: true, maxLength: LIMITS.password, keepSpaces: true });
-	if (!isBlank(input.database)) changes.params.database = checkText(FIELDS.database, input.database, { required: true, maxLength: LIMITS.database });
-	if (!isBlank(input.schema)) changes.params.schema = checkText(FIELDS.schema, input.schema, { required: true, maxLength: LIMITS.schema });
+	for (const key of ['username', 'password', 'database', 'schema'] as const) {
+		if (!isBlank(input[key])) changes.params[key] = checkText(FIELDS[key], input[key], { required: true, keepSpaces: key === 'password' });
+	}
 	if (changes.name === undefined && changes.description === undefined && Object.keys(changes.params).length === 0) {
-		throw new InvalidFieldError('updateFields', '"Update Fields" is empty: add at least one field to change (name, description, server, port, username, password, database or schema).');
+		const { field, label } = FIELDS.updateFields;
+		throw new InvalidFieldError(field, `"${label}" is empty: add at least one field to change (name, description, server, port, username, password, database or schema).`);
 	}
 	return changes;
 }
@@ -170,15 +161,15 @@ const ETAG = /^(W\/)?"[^"\r\n]+"$/;
 
 /** An etag exactly as Adobe returned it, quotes included. */
 export function checkEtag(value: unknown): string | undefined {
-	const etag = checkText({ field: 'etag', label: 'ETag' }, value, { maxLength: 200 });
+	const etag = checkText(FIELDS.etag, value);
 	if (!etag) return undefined;
 	if (!ETAG.test(etag)) {
-		throw new InvalidFieldError('etag', `"ETag" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`);
+		throw new InvalidFieldError(FIELDS.etag.field, `"${FIELDS.etag.label}" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`);
 	}
 	return etag;
 }
 
 /** Explore path of a table as List Tables returns it, e.g. public.orders. */
 export function checkTablePath(value: unknown): string {
-	return checkText(FIELDS.tablePath, value, { required: true, maxLength: 1024 });
+	return checkText(FIELDS.tablePath, value, { required: true });
 }

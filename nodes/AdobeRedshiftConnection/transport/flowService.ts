@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FLOW_SERVICE_PATH, REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
+import { readFlowServicePages, PAGE_SIZE, type FlowServicePages, type PagingOptions } from '../../shared/api/listing';
+import { REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
 import { safeOperationError } from '../../shared/nodeErrors';
 import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../../shared/transport';
 
@@ -17,7 +18,6 @@ export interface StoredConnection extends IDataObject {
 
 interface ListPage {
 	items?: StoredConnection[];
-	_links?: { next?: { href?: string } };
 }
 
 export interface ListFilter {
@@ -32,25 +32,9 @@ export interface ListFilter {
 	secrets?: string[];
 }
 
-/** Connections per listing page (the `limit` sent to Adobe). */
-export const PAGE_SIZE = 100;
-/** At most this many pages (10,000 connections) per listing, so endless continuation links end. */
-export const MAX_PAGES = 100;
-
 /** Flow Service path of one connection, e.g. /connections/{id}/test. */
 export function connectionPath(id: string, suffix = ''): string {
 	return flowServicePath(`/connections/${encodeURIComponent(id)}${suffix}`);
-}
-
-function nextPageRequest(href: string, sandboxName: string): PlatformRequest {
-	// `next.href` is relative to the Flow Service base ("/connections?continuationToken=...").
-	const url = new URL(href, 'http://placeholder.invalid');
-	const qs: IDataObject = {};
-	const properties = url.searchParams.getAll('property');
-	for (const [key, value] of url.searchParams) if (key !== 'property') qs[key] = value;
-	if (properties.length) qs.property = properties;
-	const path = url.pathname.startsWith(FLOW_SERVICE_PATH) ? url.pathname : flowServicePath(url.pathname);
-	return { method: 'GET', path, qs, sandboxName };
 }
 
 /** Is this listed item what we asked for? A continuation link that dropped the filters must not leak others in. */
@@ -74,22 +58,8 @@ function firstPageRequest(sandboxName: string, filter: ListFilter): PlatformRequ
 	};
 }
 
-/** Where a listing resumes: a `next.href` that Adobe sent, which must point at the connection listing. */
-function resumeRequest(this: RequestContext, href: string, sandboxName: string): PlatformRequest {
-	const request = nextPageRequest(href, sandboxName);
-	if (request.path !== flowServicePath('/connections')) {
-		throw safeOperationError(this, 'The page token of the connection list is not one this node handed out.', {
-			description: 'Close and reopen the Connection list to start from its first page.',
-		});
-	}
-	return request;
-}
-
 /** Matching connections read so far and, when Adobe has more pages, the `next.href` to resume from. */
-export interface ConnectionPages {
-	found: StoredConnection[];
-	next?: string;
-}
+export type ConnectionPages = FlowServicePages<StoredConnection>;
 
 /**
  * Redshift base connections in the sandbox, following continuation links page by page from the
@@ -106,32 +76,20 @@ export async function readConnectionPages(
 	resumeFrom?: string,
 	itemIndex?: number,
 ): Promise<ConnectionPages> {
-	let request: PlatformRequest | undefined = {
-		...(resumeFrom === undefined ? firstPageRequest(sandboxName, filter) : resumeRequest.call(this, resumeFrom, sandboxName)),
-		secrets: filter.secrets,
-	};
-	const found: StoredConnection[] = [];
-	const seenLinks = new Set<string>();
-	const started = Date.now();
-	for (let pages = 0; request; pages++) {
-		const spentMs = Date.now() - started;
-		if (pages >= MAX_PAGES || spentMs > ctx.policy.budgetMs) {
-			const limit = pages >= MAX_PAGES ? `the page cap of ${MAX_PAGES} pages` : `the request budget of ${ctx.policy.budgetMs / 1000} s`;
-			throw safeOperationError(this, `Listing connections stopped at ${limit}: Adobe kept sending continuation links (${found.length} matching connections read so far).`, {
-				itemIndex,
-				description: 'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
-			});
-		}
-		const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
-		found.push(...(Array.isArray(page?.items) ? page.items : []).filter((item) => matchesFilter(item, filter)));
-		const href = page?._links?.next?.href;
-		// A repeated link would loop forever; treat it as the last page.
-		const next = href && !seenLinks.has(href) ? href : undefined;
-		if (filter.limit !== undefined && found.length >= filter.limit) return { found, next };
-		request = next ? { ...nextPageRequest(next, sandboxName), secrets: filter.secrets } : undefined;
-		if (href) seenLinks.add(href);
-	}
-	return { found };
+	return await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<StoredConnection>], Promise<FlowServicePages<StoredConnection>>>(
+		this,
+		ctx,
+		firstPageRequest(sandboxName, filter),
+		{
+			noun: 'connections',
+			keep: (item) => matchesFilter(item, filter),
+			limit: filter.limit,
+			resumeFrom,
+			secrets: filter.secrets,
+			itemIndex,
+			narrowHint: 'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
+		},
+	);
 }
 
 /** Redshift base connections in the sandbox, all pages (see readConnectionPages), at most `filter.limit`. */

@@ -1,15 +1,7 @@
-import { InvalidFieldError } from '../../../nodes/shared/InvalidFieldError';
 import { buildFlowTransformations, buildScheduleParams, dateToEpochMs, type ScheduleInput } from '../../../nodes/shared/pipeline/schedule';
+import { invalidField } from '../../support/invalidField';
 
-function fieldOf(run: () => unknown): string {
-	try {
-		run();
-	} catch (e) {
-		if (e instanceof InvalidFieldError) return e.field;
-		throw e;
-	}
-	throw new Error('expected an InvalidFieldError');
-}
+const fieldOf = (run: () => unknown): string => invalidField(run).field;
 
 const START = '2026-12-01T09:00:00Z';
 const START_S = Date.UTC(2026, 11, 1, 9) / 1000;

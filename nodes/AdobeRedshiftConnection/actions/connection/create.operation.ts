@@ -1,7 +1,9 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { MAX_PAGES, PAGE_SIZE } from '../../../shared/api/listing';
 import { KeyedSerializer } from '../../../shared/concurrency';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { safeOperationError } from '../../../shared/nodeErrors';
 
@@ -22,19 +24,18 @@ import { buildCreateConnectionBody, type CreateConnectionBody } from '../../help
 import { findCreatedConnection } from '../../helpers/recovery';
 import { listingPageBudget, SameNameIndex } from '../../helpers/sameName';
 import { checkCreateConnection } from '../../helpers/validation';
-import { listRedshiftConnections, MAX_PAGES, PAGE_SIZE, readConnectionPages, type StoredConnection } from '../../transport/flowService';
-import { platformField, redshiftAuthFields, signInFromFields, type Shown } from '../common.fields';
+import { listRedshiftConnections, readConnectionPages, type StoredConnection } from '../../transport/flowService';
+import { FIELDS, labelled } from '../../helpers/fields';
+import { hostingField } from '../../helpers/hosting';
+import { redshiftAuthFields, signInFromFields } from '../common.fields';
 import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
-
-const where: Shown = { resource: ['baseConnection'], operation: ['create'] };
 
 type IfExists = 'create' | 'reuse' | 'error';
 
 /** The field for the node versions `version` selects (a displayOptions `@version` condition). */
 function ifExistsField(defaultValue: IfExists, version: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
 	return {
-		displayName: 'If a Connection With This Name Exists',
-		name: 'ifExists',
+		...labelled('ifExists'),
 		type: 'options',
 		options: [
 			{ name: 'Create Another', value: 'create', description: 'Always create a new connection (Adobe allows duplicate names)' },
@@ -43,44 +44,42 @@ function ifExistsField(defaultValue: IfExists, version: NonNullable<INodePropert
 		],
 		default: defaultValue,
 		description: 'What to do when a Redshift connection with the same name already exists in the sandbox. Reuse It makes re-runs safe.',
-		displayOptions: { show: { ...where, ...version } },
+		displayOptions: { show: version },
 	};
 }
 
-export const description: INodeProperties[] = [
-	platformField(where),
+const properties: INodeProperties[] = [
+	hostingField,
 	{
-		displayName: 'Connection Name',
-		name: 'name',
+		...labelled('name'),
 		type: 'string',
 		default: '',
 		required: true,
 		placeholder: 'Redshift orders warehouse',
 		description: 'Name of the base connection in Experience Platform',
-		displayOptions: { show: where },
 	},
 	{
-		displayName: 'Description',
-		name: 'description',
+		...labelled('description'),
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 2 },
 		description: 'Optional description of the base connection',
-		displayOptions: { show: where },
 	},
-	...signInFromFields(where),
-	...redshiftAuthFields(where, true),
+	...signInFromFields(),
+	...redshiftAuthFields(true),
 	// Version 1.1 made "Reuse It" the default, so re-running a workflow never duplicates. n8n saves only
 	// values that differ from the default, so version 1 nodes keep their "Create Another" default.
 	ifExistsField('create', { '@version': [1] }),
 	ifExistsField('reuse', { '@version': [{ _cnd: { gte: 1.1 } }] }),
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['create'] } }, properties);
+
 
 function checkIfExists(value: unknown, fallback: IfExists): IfExists {
 	if (value === undefined) return fallback;
 	if (value === 'create' || value === 'reuse' || value === 'error') return value;
-	throw new InvalidFieldError('ifExists', `"If a Connection With This Name Exists" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(FIELDS.ifExists.field, `"${FIELDS.ifExists.label}" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`);
 }
 
 interface CreateResult {

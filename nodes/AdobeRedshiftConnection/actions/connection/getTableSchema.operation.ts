@@ -1,16 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { platformRequest, type PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../../helpers/fields';
 import { checkTablePath } from '../../helpers/validation';
 import { connectionPath } from '../../transport/flowService';
-import type { Shown } from '../common.fields';
 import { connectionLocator, locatorValue, tableLocator } from '../locators';
 import { readConnectionTarget, readParameter } from '../parameters';
 
-const where: Shown = { resource: ['baseConnection'], operation: ['getTableSchema'] };
-
-export const description: INodeProperties[] = [connectionLocator(where), tableLocator(where)];
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['getTableSchema'] } }, [connectionLocator, tableLocator]);
 
 /** The column list comes out as Adobe gives it: usable as a source connection's params.columns. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {

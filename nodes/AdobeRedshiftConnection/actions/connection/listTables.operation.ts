@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { platformRequest, type PlatformContext } from '../../../shared/transport';
 import { connectionPath } from '../../transport/flowService';
-import type { Shown } from '../common.fields';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
 
-const where: Shown = { resource: ['baseConnection'], operation: ['listTables'] };
-
-export const description: INodeProperties[] = [connectionLocator(where)];
+export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['listTables'] } }, [connectionLocator]);
 
 /** One output item per table, so the next node can pick or loop over them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {

@@ -2,63 +2,55 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { safeOperationError } from '../../../shared/nodeErrors';
 
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
+import { labelled } from '../../helpers/fields';
+import { checkSchemaChange } from '../../helpers/hosting';
 import { changesAlreadyApplied } from '../../helpers/recovery';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
 import { connectionPath, getConnection } from '../../transport/flowService';
-import { SIGN_IN_FROM, redshiftAuthFields, signInFromFields, type Shown, type SignInFrom } from '../common.fields';
+import { SIGN_IN_FROM, collection, redshiftAuthFields, signInFromFields, type SignInFrom } from '../common.fields';
 import { connectionLocator } from '../locators';
 import { checkSignIn, readConnectionTarget, readParameter, readRedshiftSignIn } from '../parameters';
 
-const where: Shown = { resource: ['baseConnection'], operation: ['update'] };
-
 // Inside a collection, fields carry no displayOptions of their own.
-const changeableAuthFields = redshiftAuthFields(where, false).map(({ displayOptions: _shown, required: _required, ...field }) => field);
-const schemaField = changeableAuthFields.filter((field) => field.name === 'schema');
+const changeableAuthFields = redshiftAuthFields(false).map(({ displayOptions: _shown, required: _required, ...field }) => field);
+const schemaOnly = changeableAuthFields.filter((field) => field.name === 'schema');
 
 const nameAndDescription: INodeProperties[] = [
-	{ displayName: 'Connection Name', name: 'name', type: 'string', default: '', description: 'New name of the base connection' },
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'New description' },
+	{ ...labelled('name'), type: 'string', default: '', description: 'New name of the base connection' },
+	{ ...labelled('description'), type: 'string', default: '', typeOptions: { rows: 2 }, description: 'New description' },
 ];
 
 function updateFieldsCollection(from: SignInFrom, options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { ...where, [SIGN_IN_FROM]: [from] } },
-		options,
-	};
+	return { ...collection('updateFields', 'Add Field', options), displayOptions: { show: { [SIGN_IN_FROM]: [from] } } };
 }
 
-export const description: INodeProperties[] = [
-	connectionLocator(where),
-	...signInFromFields(where),
+const properties: INodeProperties[] = [
+	connectionLocator,
+	...signInFromFields(),
 	{
 		displayName:
 			'Update sends the credential\'s server, port, username, password and database to Adobe: change the credential, then run Update to rotate the password.',
 		name: 'signInCredentialNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { ...where, [SIGN_IN_FROM]: ['credential'] } },
+		displayOptions: { show: { [SIGN_IN_FROM]: ['credential'] } },
 	},
 	updateFieldsCollection('fields', [...nameAndDescription, ...changeableAuthFields]),
-	updateFieldsCollection('credential', [...nameAndDescription, ...schemaField]),
+	updateFieldsCollection('credential', [...nameAndDescription, ...schemaOnly]),
 	{
-		displayName: 'ETag',
-		name: 'etag',
+		...labelled('etag'),
 		type: 'string',
 		default: '',
 		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
 		description:
 			'ETag of the version you expect to change, quotes included, as output by Create or Get. Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
-		displayOptions: { show: where },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
@@ -72,10 +64,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	if (etag === undefined) {
 		const current = await getConnection.call(this, ctx, sandboxName, id, itemIndex);
 		etag = current.etag;
-		const params = current.auth?.params ?? {};
-		if (changes.params.schema !== undefined && !('schema' in params)) {
-			throw new InvalidFieldError('updateFields.schema', '"Schema" applies only to connections of Experience Platform on AWS; this connection has no schema. Remove the Schema field.');
-		}
+		checkSchemaChange(current.auth?.params, changes.params.schema);
 	}
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',

@@ -1,0 +1,138 @@
+/**
+ * Flow runs (Flow Service `/runs`): read calls. Adobe docs followed: "Monitor dataflows for sources"
+ * (help/sources/tutorials/api/monitor.md), "Sort and filter Flow Service responses"
+ * (help/dataflows/api/sort-and-filter.md); see dataflow-chain.md §7. A run's status is at
+ * `metrics.statusSummary.status`; its times (`createdAt`, `metrics.durationSummary.*AtUTC`) are
+ * epoch **milliseconds**. `nodes/shared/pipeline/runSummary.ts` turns a run into output.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { safeOperationError } from '../nodeErrors';
+import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
+
+/** A run as `GET /runs` lists it; only the fields this package reads are typed. */
+export interface FlowRun extends IDataObject {
+	id: string;
+	flowId?: string;
+	createdAt?: number;
+	updatedAt?: number;
+	metrics?: {
+		durationSummary?: { startedAtUTC?: number; completedAtUTC?: number };
+		statusSummary?: { status?: string; errors?: IDataObject[] };
+		recordSummary?: IDataObject;
+	} & IDataObject;
+}
+
+/** Which runs to list; every given condition must hold. */
+export interface RunFilter {
+	/** Runs of these dataflows only (`property=flowId==a,b`, Adobe's "any of"). */
+	flowIds?: string[];
+	/** These runs only (`property=id==a,b`). */
+	ids?: string[];
+	/** Runs with one of these `metrics.statusSummary.status` values, e.g. `failed` (Adobe's case; compared ignoring case here). */
+	statuses?: string[];
+	/** Runs started at or after this time (epoch ms; `metrics.durationSummary.startedAtUTC>=`). */
+	startedFrom?: number;
+	/** Flow Service `orderby`, e.g. `-createdAt` (newest first, the default). */
+	orderBy?: string;
+	/** Stop at the end of the page that reaches this many runs; undefined = every page. */
+	limit?: number;
+}
+
+/** IDs per `==a,b,…` filter: keeps each request's URL short (a run ID is 36 characters). */
+export const IDS_PER_REQUEST = 20;
+
+/** Flow Service path of one run, e.g. /runs/{id}/action. */
+export function runPath(id: string, suffix = ''): string {
+	return flowServicePath(`/runs/${encodeURIComponent(id)}${suffix}`);
+}
+
+function statusOf(run: FlowRun): string {
+	return String(run?.metrics?.statusSummary?.status ?? '').toLowerCase();
+}
+
+/** The run's start (epoch ms), or undefined when Adobe sent none. */
+export function runStartedAt(run: FlowRun): number | undefined {
+	const started = run?.metrics?.durationSummary?.startedAtUTC;
+	return typeof started === 'number' && Number.isFinite(started) ? started : undefined;
+}
+
+/** Whether a listed run is what the filter asked for: a continuation link that dropped the filters must not leak others in. */
+function matches(run: FlowRun, filter: RunFilter): boolean {
+	if (typeof run?.id !== 'string') return false;
+	if (filter.ids && !filter.ids.includes(run.id)) return false;
+	if (filter.flowIds && !filter.flowIds.includes(String(run.flowId))) return false;
+	if (filter.statuses && !filter.statuses.some((s) => s.toLowerCase() === statusOf(run))) return false;
+	if (filter.startedFrom !== undefined && !((runStartedAt(run) ?? -Infinity) >= filter.startedFrom)) return false;
+	return true;
+}
+
+function chunk<T>(values: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+	return out;
+}
+
+function listRequest(sandboxName: string, filter: RunFilter): PlatformRequest {
+	const property: string[] = [];
+	if (filter.flowIds) property.push(`flowId==${filter.flowIds.join(',')}`);
+	if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
+	if (filter.statuses) property.push(`metrics.statusSummary.status==${filter.statuses.join(',')}`);
+	if (filter.startedFrom !== undefined) property.push(`metrics.durationSummary.startedAtUTC>=${filter.startedFrom}`);
+	return {
+		method: 'GET',
+		path: flowServicePath('/runs'),
+		qs: { ...(property.length ? { property } : {}), limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
+		sandboxName,
+	};
+}
+
+async function readRunPages(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: RunFilter, itemIndex?: number): Promise<FlowRun[]> {
+	const { found } = await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<FlowRun>], Promise<FlowServicePages<FlowRun>>>(
+		this,
+		ctx,
+		listRequest(sandboxName, filter),
+		{
+			noun: 'runs',
+			keep: (run) => matches(run, filter),
+			limit: filter.limit,
+			itemIndex,
+			narrowHint: 'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
+		},
+	);
+	return found;
+}
+
+/**
+ * Runs of the sandbox that pass every condition of `filter`, all pages (continuation links), at
+ * most `filter.limit`. Long `ids` / `flowIds` lists are sent `IDS_PER_REQUEST` at a time (one
+ * listing each; a run appears once in the result). An empty `ids` or `flowIds` list matches nothing
+ * and sends no request.
+ * @throws NodeApiError when a request fails after retries; NodeOperationError when a listing does not end (MAX_PAGES, budget)
+ */
+export async function listRuns(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: RunFilter, itemIndex?: number): Promise<FlowRun[]> {
+	if (filter.ids?.length === 0 || filter.flowIds?.length === 0) return [];
+	const key = filter.ids ? 'ids' : filter.flowIds ? 'flowIds' : undefined;
+	const parts = key ? chunk(filter[key] as string[], IDS_PER_REQUEST).map((values) => ({ ...filter, [key]: values })) : [filter];
+	const byId = new Map<string, FlowRun>();
+	for (const part of parts) {
+		for (const run of await readRunPages.call(this, ctx, sandboxName, part, itemIndex)) if (!byId.has(run.id)) byId.set(run.id, run);
+		if (filter.limit !== undefined && byId.size >= filter.limit) break;
+	}
+	const runs = [...byId.values()];
+	return filter.limit === undefined ? runs : runs.slice(0, filter.limit);
+}
+
+/**
+ * One run (`GET /runs/{id}`). Adobe wraps it as `{items: [run]}`; a bare run is accepted too (aepp handles both).
+ * @throws NodeApiError when the request fails (404 for an unknown run); NodeOperationError when the answer holds no run
+ */
+export async function getRun(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<FlowRun> {
+	const body = (await platformRequest.call(this, ctx, { method: 'GET', path: runPath(id), sandboxName }, itemIndex)) as { items?: FlowRun[] } & Partial<FlowRun>;
+	const run = Array.isArray(body?.items) ? body.items[0] : (body as FlowRun);
+	if (!run || typeof run.id !== 'string') {
+		throw safeOperationError(this, `Adobe returned no run with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+	}
+	return run;
+}

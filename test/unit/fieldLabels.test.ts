@@ -1,0 +1,75 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operations } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
+import { locatorValue } from '../../nodes/AdobeRedshiftConnection/actions/locators';
+import { optionsField } from '../../nodes/AdobeRedshiftConnection/actions/options';
+import { chooseSandbox, checkSignIn } from '../../nodes/AdobeRedshiftConnection/actions/parameters';
+import { FIELDS, type FieldName } from '../../nodes/AdobeRedshiftConnection/helpers/fields';
+import { checkHosting, checkSchema, checkSchemaChange } from '../../nodes/AdobeRedshiftConnection/helpers/hosting';
+import { checkConnectionChanges, checkCreateConnection, checkEtag, checkTablePath } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+import { checkText } from '../../nodes/shared/validation';
+import type { PlatformContext } from '../../nodes/shared/transport';
+import { invalidField } from '../support/invalidField';
+
+/** Every field of every operation's description, collection entries included (notices are text, not fields). */
+function fieldsOf(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => {
+		if (property.type === 'notice') return [];
+		const children = property.type === 'collection' ? fieldsOf((property.options ?? []) as INodeProperties[]) : [];
+		return [property, ...children];
+	});
+}
+
+const described = fieldsOf([...Object.values(operations).flatMap((operation) => operation.description), optionsField]);
+
+describe('one table of field names and labels', () => {
+	it.each(described.map((property) => [property.name, property] as const))('%s: the validators\' label is the editor\'s displayName', (name, property) => {
+		expect(FIELDS[name as FieldName]?.label).toBe(property.displayName);
+		expect(FIELDS[name as FieldName]?.name).toBe(name);
+	});
+
+	it('has no row that no description shows', () => {
+		expect(Object.keys(FIELDS).sort()).toEqual([...new Set(described.map((property) => property.name))].sort());
+	});
+
+	it('points errors in the Options collection at options.<name>', () => {
+		for (const option of fieldsOf(optionsField.options as INodeProperties[])) {
+			expect(FIELDS[option.name as FieldName].field).toBe(`options.${option.name}`);
+		}
+	});
+});
+
+
+const labelOf = (name: string) => described.find((property) => property.name === name)?.displayName;
+const ctx = { defaultSandbox: 'prod' } as PlatformContext;
+const validCreate = { hosting: 'aws', name: 'n', description: '', server: 'h.example.com', port: 5439, username: 'u', password: 'p', database: 'dev', schema: 'public' };
+const noChanges = { name: '', description: '', server: '', port: 0, username: '', password: '', database: '', schema: '' };
+
+// A bad value for each field a validator checks, run through that validator.
+const REFUSALS: Array<[string, () => unknown]> = [
+	['hosting', () => checkHosting('gcp')],
+	['name', () => checkCreateConnection({ ...validCreate, name: '' })],
+	['description', () => checkCreateConnection({ ...validCreate, description: 'd'.repeat(5000) })],
+	['server', () => checkCreateConnection({ ...validCreate, server: 'https://h' })],
+	['port', () => checkCreateConnection({ ...validCreate, port: 0 })],
+	['username', () => checkCreateConnection({ ...validCreate, username: '' })],
+	['password', () => checkCreateConnection({ ...validCreate, password: ' ' })],
+	['database', () => checkCreateConnection({ ...validCreate, database: {} })],
+	['schema', () => checkSchema('aws', '')],
+	['schema', () => checkSchemaChange({}, 'public')],
+	['updateFields', () => checkConnectionChanges(noChanges)],
+	['etag', () => checkEtag('no-quotes')],
+	['tablePath', () => checkTablePath(' ')],
+	['tablePath', () => locatorValue(FIELDS.tablePath, { mode: 'url', value: 'x' })],
+	['connectionId', () => locatorValue(FIELDS.connectionId, { mode: 'url', value: 'x' })],
+	['sandboxName', () => chooseSandbox('My Sandbox', ctx)],
+	['limit', () => checkText(FIELDS.limit, {})],
+	['username', () => checkSignIn('fields', () => checkCreateConnection({ ...validCreate, username: '' }))],
+];
+
+describe('a refused value names the field as the editor shows it', () => {
+	it.each(REFUSALS)('%s', (name, run) => {
+		expect(labelOf(name)).toBeDefined();
+		expect(invalidField(run).message).toContain(`"${labelOf(name)}"`);
+	});
+});
