@@ -6,7 +6,8 @@
  * - until the first throttle nothing is paced (full concurrency, as without this option);
  * - a 429 or 503 cuts the rate multiplicatively, to `decrease` times the rate Adobe was accepting
  *   in the last `windowMs` (one cut per throttling episode: answers to requests sent before the last
- *   cut do not cut again), and holds every request until its Retry-After has passed;
+ *   cut, or within windowMs of it, do not cut again), and holds every request until its Retry-After
+ *   has passed;
  * - each accepted answer raises the rate additively (`increasePerSecond` requests/s per second of
  *   accepted answers), until the Concurrency option is the limit again: then pacing stops.
  * Time comes from a PacingClock, so tests drive it without waiting.
@@ -76,6 +77,8 @@ export class AdaptivePacer {
 	/** When recent accepted answers and sends happened (ms), for the measured rates. */
 	private readonly accepted: number[] = [];
 	private readonly sent: number[] = [];
+	/** When the first request was sent (ms): until windowMs later, rates are measured over less. */
+	private firstSentAt: number | undefined;
 	/** Smoothed time (ms) from send to answer, to know what the Concurrency option allows. */
 	private latencyMs: number | undefined;
 	/** Waiters take their turn one after another, in arrival order. */
@@ -104,6 +107,7 @@ export class AdaptivePacer {
 	/** Learns from the answer to a request sent at `sentAt` (the value `acquire` returned). */
 	record(sentAt: number, answer: PacedAnswer): void {
 		const now = this.clock.now();
+		this.firstSentAt ??= sentAt;
 		if (answer.kind === 'none') return;
 		if (answer.kind === 'accepted') {
 			this.accepted.push(now);
@@ -112,8 +116,9 @@ export class AdaptivePacer {
 			return;
 		}
 		if (answer.retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + answer.retryAfterMs);
-		// Requests sent before the last cut met the congestion it answered: one cut per episode.
-		if (sentAt < this.lastCutAt) return;
+		// One cut per episode: requests sent before the last cut met the congestion it answered, and
+		// the rate measured since needs a window to show the cut's effect.
+		if (sentAt < this.lastCutAt || now - this.lastCutAt < this.settings.windowMs) return;
 		const measured = this.measured(this.accepted, now) || this.measured(this.sent, now);
 		const base = Math.max(this.settings.minPerSecond, this.rate === undefined ? measured : Math.min(this.rate, measured));
 		this.rate = Math.max(this.settings.minPerSecond, this.settings.decrease * base);
@@ -130,11 +135,12 @@ export class AdaptivePacer {
 		this.rate = next >= ceiling ? undefined : next;
 	}
 
-	/** Events in the last windowMs, per second. */
+	/** Events per second over the last windowMs (over the time since the first send, when shorter). */
 	private measured(times: number[], now: number): number {
 		const since = now - this.settings.windowMs;
 		while (times.length && times[0] <= since) times.shift();
-		return (times.length * 1000) / this.settings.windowMs;
+		const span = Math.min(this.settings.windowMs, Math.max(1, now - (this.firstSentAt ?? now)));
+		return (times.length * 1000) / span;
 	}
 
 	private async waitForTurn(): Promise<number> {
@@ -158,6 +164,7 @@ export class AdaptivePacer {
 	}
 
 	private sentAt(now: number): number {
+		this.firstSentAt ??= now;
 		this.sent.push(now);
 		this.measured(this.sent, now);
 		return now;

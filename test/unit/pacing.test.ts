@@ -29,6 +29,15 @@ const flush = async () => {
 
 const SETTINGS: PacingSettings = { ...DEFAULT_PACING, maxInFlight: 16 };
 
+/** A pacer whose first request went out a second ago, so rates are measured over a full window. */
+async function runningPacer(settings: PacingSettings = SETTINGS): Promise<{ pacer: AdaptivePacer; clock: FakeClock }> {
+	const clock = new FakeClock();
+	const pacer = new AdaptivePacer(settings, clock);
+	await pacer.acquire();
+	await clock.advance(1000);
+	return { pacer, clock };
+}
+
 /** Starts `count` acquires and reports which have been granted so far, with their send times. */
 function acquireMany(pacer: AdaptivePacer, count: number): { granted: number[] } {
 	const state = { granted: [] as number[] };
@@ -53,9 +62,7 @@ describe('AdaptivePacer', () => {
 	});
 
 	it('a 429 cuts the rate to `decrease` times what Adobe accepted in the last second, then spaces requests 1/rate apart', async () => {
-		const clock = new FakeClock();
-		const pacer = new AdaptivePacer(SETTINGS, clock);
-		await clock.advance(0);
+		const { pacer, clock } = await runningPacer();
 		accept(pacer, clock, 20);
 		pacer.record(clock.now() - 50, { kind: 'throttled' });
 		expect(pacer.currentRate).toBeCloseTo(0.85 * 20);
@@ -71,8 +78,7 @@ describe('AdaptivePacer', () => {
 	});
 
 	it('honours Retry-After: nothing is sent before it has passed', async () => {
-		const clock = new FakeClock();
-		const pacer = new AdaptivePacer(SETTINGS, clock);
+		const { pacer, clock } = await runningPacer();
 		accept(pacer, clock, 10);
 		pacer.record(clock.now() - 50, { kind: 'throttled', retryAfterMs: 2000 });
 		const started = acquireMany(pacer, 3);
@@ -83,24 +89,26 @@ describe('AdaptivePacer', () => {
 		expect(started.granted.length).toBeGreaterThanOrEqual(3);
 	});
 
-	it('cuts once per throttling episode: 429s to requests sent before the cut do not cut again', async () => {
-		const clock = new FakeClock();
-		const pacer = new AdaptivePacer(SETTINGS, clock);
+	it('cuts once per throttling episode: 429s to requests sent before the cut, or within a second of it, do not cut again', async () => {
+		const { pacer, clock } = await runningPacer();
 		accept(pacer, clock, 20);
 		const sentBefore = clock.now() - 50;
 		pacer.record(sentBefore, { kind: 'throttled' });
 		const afterOne = pacer.currentRate;
 		for (let i = 0; i < 12; i++) pacer.record(sentBefore, { kind: 'throttled' });
 		expect(pacer.currentRate).toBe(afterOne);
-		// A request sent after the cut and throttled again: a new episode, a new cut.
 		await clock.advance(10);
-		pacer.record(clock.now(), { kind: 'throttled' });
+		pacer.record(clock.now() - 5, { kind: 'throttled' });
+		expect(pacer.currentRate).toBe(afterOne);
+		// A request sent after the cut, throttled a second later: a new episode, a new cut.
+		await clock.advance(1000);
+		accept(pacer, clock, 10);
+		pacer.record(clock.now() - 5, { kind: 'throttled' });
 		expect(pacer.currentRate).toBeLessThan(afterOne as number);
 	});
 
 	it('raises the rate additively with accepted answers and stops pacing once the Concurrency allows more', async () => {
-		const clock = new FakeClock();
-		const pacer = new AdaptivePacer({ ...SETTINGS, maxInFlight: 2 }, clock);
+		const { pacer, clock } = await runningPacer({ ...SETTINGS, maxInFlight: 2 });
 		accept(pacer, clock, 10, 100);
 		pacer.record(clock.now() - 100, { kind: 'throttled' });
 		const cut = pacer.currentRate as number;
@@ -112,14 +120,16 @@ describe('AdaptivePacer', () => {
 		expect(pacer.currentRate).toBeUndefined();
 	});
 
-	it('never goes below minPerSecond, and a throttle with nothing accepted yet uses the sending rate', async () => {
+	it('never goes below minPerSecond, and a throttle with nothing accepted yet uses the sending rate (over the time since the first send)', async () => {
 		const clock = new FakeClock();
 		const pacer = new AdaptivePacer(SETTINGS, clock);
 		const started = acquireMany(pacer, 16);
 		await clock.advance(0);
 		expect(started.granted).toHaveLength(16);
+		await clock.advance(100);
 		pacer.record(started.granted[0], { kind: 'throttled' });
-		expect(pacer.currentRate).toBeCloseTo(0.85 * 16);
+		// 16 sent in the 100 ms since the first: 160 per second.
+		expect(pacer.currentRate).toBeCloseTo(0.85 * 160);
 		for (let i = 0; i < 50; i++) {
 			await clock.advance(2000);
 			pacer.record(clock.now(), { kind: 'throttled' });

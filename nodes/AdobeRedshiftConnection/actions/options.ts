@@ -12,7 +12,7 @@ const DEFAULT_TIMEOUT_SECONDS = DEFAULT_POLICY.timeoutMs / 1000;
 
 /** Node-wide options, shown for every operation. */
 export const optionsField: INodeProperties = collection('options', 'Add Option', [
-	adaptToThrottlingOption,
+	{ ...adaptToThrottlingOption, ...labelled('adaptToThrottling') },
 	{
 		...labelled('concurrency'),
 		type: 'number',
