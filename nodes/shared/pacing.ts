@@ -4,10 +4,10 @@
  * that slows down on throttling and speeds up again). Adobe publishes no numeric rate limit, so the
  * rate is learnt from its answers:
  * - until the first throttle nothing is paced (full concurrency, as without this option);
- * - a 429 or 503 cuts the rate multiplicatively, to `decrease` times the rate Adobe was accepting
- *   in the last `windowMs` (one cut per throttling episode: answers to requests sent before the last
+ * - a 429 or 503 cuts the rate multiplicatively, to `decrease` (the first time: `firstDecrease`)
+ *   times the rate Adobe was accepting in the last `windowMs` (one cut per throttling episode: answers to requests sent before the last
  *   cut, or within windowMs of it, do not cut again), and holds every request until its Retry-After
- *   has passed;
+ *   has passed; with too few answers in the window to measure a rate, only the Retry-After holds;
  * - each accepted answer raises the rate additively (`increasePerSecond` requests/s per second of
  *   accepted answers), until the Concurrency option is the limit again: then pacing stops.
  * Time comes from a PacingClock, so tests drive it without waiting.
@@ -27,16 +27,20 @@ export interface PacingSettings {
 	maxInFlight: number;
 	/** Multiplicative cut on throttling, 0-1 (the new rate is this times the accepted rate). */
 	decrease: number;
+	/** The cut when pacing starts (the first throttle of the run), 0-1. */
+	firstDecrease: number;
 	/** Additive raise, requests/s per second of accepted answers. */
 	increasePerSecond: number;
 	/** The rate never goes below this (requests/s). */
 	minPerSecond: number;
 	/** Period (ms) over which the accepted rate is measured. */
 	windowMs: number;
+	/** Answers (or sends) a window must hold to measure a rate from. */
+	minSamples: number;
 }
 
 /** Tuned against the emulator's gateway limit (`npm run bench`); no option exposes them. */
-export const DEFAULT_PACING: Omit<PacingSettings, 'maxInFlight'> = { decrease: 0.85, increasePerSecond: 0.5, minPerSecond: 0.5, windowMs: 1000 };
+export const DEFAULT_PACING: Omit<PacingSettings, 'maxInFlight'> = { decrease: 0.85, firstDecrease: 0.7, increasePerSecond: 0.5, minPerSecond: 0.5, windowMs: 1000, minSamples: 4 };
 
 /** The "Adapt to Throttling" option of a node's Options collection (read it with `pacingFor`). */
 export const adaptToThrottlingOption: INodeProperties = {
@@ -77,8 +81,6 @@ export class AdaptivePacer {
 	/** When recent accepted answers and sends happened (ms), for the measured rates. */
 	private readonly accepted: number[] = [];
 	private readonly sent: number[] = [];
-	/** When the first request was sent (ms): until windowMs later, rates are measured over less. */
-	private firstSentAt: number | undefined;
 	/** Smoothed time (ms) from send to answer, to know what the Concurrency option allows. */
 	private latencyMs: number | undefined;
 	/** Waiters take their turn one after another, in arrival order. */
@@ -107,7 +109,6 @@ export class AdaptivePacer {
 	/** Learns from the answer to a request sent at `sentAt` (the value `acquire` returned). */
 	record(sentAt: number, answer: PacedAnswer): void {
 		const now = this.clock.now();
-		this.firstSentAt ??= sentAt;
 		if (answer.kind === 'none') return;
 		if (answer.kind === 'accepted') {
 			this.accepted.push(now);
@@ -119,9 +120,14 @@ export class AdaptivePacer {
 		// One cut per episode: requests sent before the last cut met the congestion it answered, and
 		// the rate measured since needs a window to show the cut's effect.
 		if (sentAt < this.lastCutAt || now - this.lastCutAt < this.settings.windowMs) return;
-		const measured = this.measured(this.accepted, now) || this.measured(this.sent, now);
-		const base = Math.max(this.settings.minPerSecond, this.rate === undefined ? measured : Math.min(this.rate, measured));
-		this.rate = Math.max(this.settings.minPerSecond, this.settings.decrease * base);
+		const measured = this.measured(now);
+		// Too little traffic to tell a rate: the Retry-After pause is all (a first request throttled
+		// must not set a crawl that takes minutes to climb out of).
+		if (measured === undefined && this.rate === undefined) return;
+		const base = Math.max(this.settings.minPerSecond, Math.min(this.rate ?? Number.POSITIVE_INFINITY, measured ?? Number.POSITIVE_INFINITY));
+		// The first measurement also holds the gateway's burst allowance, so it overstates its rate.
+		const factor = this.rate === undefined ? this.settings.firstDecrease : this.settings.decrease;
+		this.rate = Math.max(this.settings.minPerSecond, factor * base);
 		this.tokens = 0;
 		this.refilledAt = now;
 		this.lastCutAt = now;
@@ -135,12 +141,15 @@ export class AdaptivePacer {
 		this.rate = next >= ceiling ? undefined : next;
 	}
 
-	/** Events per second over the last windowMs (over the time since the first send, when shorter). */
-	private measured(times: number[], now: number): number {
+	/**
+	 * The rate (per second) Adobe accepted over the last windowMs, or, with fewer than minSamples
+	 * accepted answers in it, the rate this pacer sent at; undefined with fewer samples than that.
+	 */
+	private measured(now: number): number | undefined {
 		const since = now - this.settings.windowMs;
-		while (times.length && times[0] <= since) times.shift();
-		const span = Math.min(this.settings.windowMs, Math.max(1, now - (this.firstSentAt ?? now)));
-		return (times.length * 1000) / span;
+		for (const times of [this.accepted, this.sent]) while (times.length && times[0] <= since) times.shift();
+		const count = [this.accepted.length, this.sent.length].find((length) => length >= this.settings.minSamples);
+		return count === undefined ? undefined : (count * 1000) / this.settings.windowMs;
 	}
 
 	private async waitForTurn(): Promise<number> {
@@ -164,9 +173,10 @@ export class AdaptivePacer {
 	}
 
 	private sentAt(now: number): number {
-		this.firstSentAt ??= now;
 		this.sent.push(now);
-		this.measured(this.sent, now);
+		// Keep the history to the window even when nothing is throttled.
+		while (this.sent.length && this.sent[0] <= now - this.settings.windowMs) this.sent.shift();
+		while (this.accepted.length && this.accepted[0] <= now - this.settings.windowMs) this.accepted.shift();
 		return now;
 	}
 }

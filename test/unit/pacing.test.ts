@@ -61,20 +61,20 @@ describe('AdaptivePacer', () => {
 		expect(pacer.currentRate).toBeUndefined();
 	});
 
-	it('a 429 cuts the rate to `decrease` times what Adobe accepted in the last second, then spaces requests 1/rate apart', async () => {
+	it('the first 429 cuts the rate to `firstDecrease` times what Adobe accepted in the last second, then requests go 1/rate apart', async () => {
 		const { pacer, clock } = await runningPacer();
 		accept(pacer, clock, 20);
 		pacer.record(clock.now() - 50, { kind: 'throttled' });
-		expect(pacer.currentRate).toBeCloseTo(0.85 * 20);
+		expect(pacer.currentRate).toBeCloseTo(0.7 * 20);
 
 		const started = acquireMany(pacer, 10);
 		await clock.advance(0);
 		expect(started.granted).toHaveLength(0); // the bucket starts empty after a cut
 		await clock.advance(1000);
-		// 17 per second: 10 requests within the next 600 ms, about 59 ms apart.
+		// 14 per second: 10 requests within the next 720 ms, about 72 ms apart.
 		expect(started.granted).toHaveLength(10);
 		const gaps = started.granted.slice(1).map((at, i) => at - started.granted[i]);
-		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(58);
+		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(71);
 	});
 
 	it('honours Retry-After: nothing is sent before it has passed', async () => {
@@ -95,16 +95,17 @@ describe('AdaptivePacer', () => {
 		const sentBefore = clock.now() - 50;
 		pacer.record(sentBefore, { kind: 'throttled' });
 		const afterOne = pacer.currentRate;
+		expect(afterOne).toBeCloseTo(0.7 * 20);
 		for (let i = 0; i < 12; i++) pacer.record(sentBefore, { kind: 'throttled' });
 		expect(pacer.currentRate).toBe(afterOne);
 		await clock.advance(10);
 		pacer.record(clock.now() - 5, { kind: 'throttled' });
 		expect(pacer.currentRate).toBe(afterOne);
-		// A request sent after the cut, throttled a second later: a new episode, a new cut.
+		// A request sent after the cut, throttled a second later: a new episode, a new cut (`decrease` now).
 		await clock.advance(1000);
 		accept(pacer, clock, 10);
 		pacer.record(clock.now() - 5, { kind: 'throttled' });
-		expect(pacer.currentRate).toBeLessThan(afterOne as number);
+		expect(pacer.currentRate).toBeCloseTo(0.85 * 10);
 	});
 
 	it('raises the rate additively with accepted answers and stops pacing once the Concurrency allows more', async () => {
@@ -112,7 +113,7 @@ describe('AdaptivePacer', () => {
 		accept(pacer, clock, 10, 100);
 		pacer.record(clock.now() - 100, { kind: 'throttled' });
 		const cut = pacer.currentRate as number;
-		expect(cut).toBeCloseTo(8.5);
+		expect(cut).toBeCloseTo(7);
 		accept(pacer, clock, 1, 100);
 		expect(pacer.currentRate).toBeCloseTo(cut + 0.5 / cut);
 		// 2 in flight at 100 ms each allow 20 requests/s: above that, pacing stops.
@@ -120,7 +121,7 @@ describe('AdaptivePacer', () => {
 		expect(pacer.currentRate).toBeUndefined();
 	});
 
-	it('never goes below minPerSecond, and a throttle with nothing accepted yet uses the sending rate (over the time since the first send)', async () => {
+	it('never goes below minPerSecond, and a throttle with nothing accepted yet uses the sending rate', async () => {
 		const clock = new FakeClock();
 		const pacer = new AdaptivePacer(SETTINGS, clock);
 		const started = acquireMany(pacer, 16);
@@ -128,13 +129,25 @@ describe('AdaptivePacer', () => {
 		expect(started.granted).toHaveLength(16);
 		await clock.advance(100);
 		pacer.record(started.granted[0], { kind: 'throttled' });
-		// 16 sent in the 100 ms since the first: 160 per second.
-		expect(pacer.currentRate).toBeCloseTo(0.85 * 160);
+		expect(pacer.currentRate).toBeCloseTo(0.7 * 16);
 		for (let i = 0; i < 50; i++) {
 			await clock.advance(2000);
 			pacer.record(clock.now(), { kind: 'throttled' });
 		}
 		expect(pacer.currentRate).toBe(SETTINGS.minPerSecond);
+	});
+
+	it('a throttle with too little traffic to measure a rate only holds for its Retry-After (no crawl from one early 429)', async () => {
+		const clock = new FakeClock();
+		const pacer = new AdaptivePacer(SETTINGS, clock);
+		const sentAt = await pacer.acquire();
+		pacer.record(sentAt, { kind: 'throttled', retryAfterMs: 1000 });
+		expect(pacer.currentRate).toBeUndefined();
+		const started = acquireMany(pacer, 20);
+		await clock.advance(999);
+		expect(started.granted).toEqual([]);
+		await clock.advance(1);
+		expect(started.granted).toHaveLength(20);
 	});
 
 	it('a request without an answer (network error, deadline) changes nothing', () => {
