@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../shared/constants';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 
+import { readNodeParameter } from '../../shared/runParameters';
 import type { PlatformContext } from '../../shared/transport';
 import { checkConnectionId, checkSandboxName } from '../../shared/validation';
 import { FIELDS } from '../helpers/fields';
@@ -16,7 +17,7 @@ import { locatorValue } from './locators';
 export function readParameter(this: IExecuteFunctions, name: string, itemIndex: number): unknown {
 	// n8n throws "Could not get parameter" for an unset or hidden parameter unless a fallback is
 	// given, and `undefined` does not count as one.
-	const value = this.getNodeParameter(name, itemIndex, null, { skipValidation: true }) as unknown;
+	const value = readNodeParameter.call(this, name, itemIndex, null, { skipValidation: true });
 	return value === null ? undefined : value;
 }
 
@@ -28,7 +29,7 @@ export function chooseSandbox(override: unknown, ctx: PlatformContext): string {
 
 /** The node's sandbox override, else the credential's sandbox. */
 export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): string {
-	return chooseSandbox(this.getNodeParameter('options.sandboxName', itemIndex, '', { skipValidation: true }) as unknown, ctx);
+	return chooseSandbox(readNodeParameter.call(this, 'options.sandboxName', itemIndex, '', { skipValidation: true }), ctx);
 }
 
 /**
@@ -58,7 +59,7 @@ export const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database
 
 /** Where this item's Redshift sign-in comes from; version 1 nodes default to Fields (see signInFromFields). */
 export function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
-	const value = this.getNodeParameter(SIGN_IN_FROM, itemIndex, 'fields') as unknown;
+	const value = readNodeParameter.call(this, SIGN_IN_FROM, itemIndex, 'fields');
 	if (value === 'credential' || value === 'fields') return value;
 	throw new InvalidFieldError(FIELDS.redshiftSignInFrom.field, `"${FIELDS.redshiftSignInFrom.label}" must be "credential" or "fields"; got ${JSON.stringify(value)}.`);
 }

@@ -3,6 +3,7 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 import { MAX_PAGES, PAGE_SIZE } from '../../../shared/api/listing';
 import { KeyedSerializer } from '../../../shared/concurrency';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
+import { nodeTypeVersion } from '../../../shared/runParameters';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { safeOperationError } from '../../../shared/nodeErrors';
@@ -223,7 +224,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			schema: readParameter.call(this, 'schema', itemIndex),
 		}),
 	);
-	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex), this.getNode().typeVersion >= 1.1 ? 'reuse' : 'create');
+	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex), nodeTypeVersion.call(this) >= 1.1 ? 'reuse' : 'create');
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const body = buildCreateConnectionBody(input);
 	const run = runOf(ctx);
