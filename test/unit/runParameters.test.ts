@@ -11,7 +11,9 @@ function context(stored: Record<string, unknown>) {
 			const value = name in stored ? stored[name] : fallback;
 			if (options?.rawExpressions) return value;
 			resolved.push(`${name}#${itemIndex}`);
-			return typeof value === 'string' && value.startsWith('=') ? `${value.slice(1)} for item ${itemIndex}` : value;
+			if (typeof value === 'string' && value.startsWith('=')) return `${value.slice(1)} for item ${itemIndex}`;
+			// n8n hands out a copy of a stored object.
+			return value !== null && typeof value === 'object' ? structuredClone(value) : value;
 		},
 		getNode: () => {
 			nodeReads++;
