@@ -1,6 +1,15 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { redshiftSignInFields } from '../nodes/AdobeRedshiftConnection/actions/common.fields';
 import { CREDENTIAL_ICON, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../nodes/shared/constants';
+
+const NOTICE: INodeProperties = {
+	displayName:
+		'The Redshift user Adobe Experience Platform signs in as, kept encrypted by n8n and never shown in output, errors or logs. n8n does not connect to Redshift: the Test checks the values\' form; Adobe signs in when a connection is created or tested.',
+	name: 'notice',
+	type: 'notice',
+	default: '',
+};
 
 /**
  * The Redshift user that Experience Platform signs in as, kept encrypted by n8n instead of in the
@@ -18,55 +27,6 @@ export class AepRedshiftSignInApi implements ICredentialType {
 
 	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/sources/api-tutorials/create/databases/redshift';
 
-	properties: INodeProperties[] = [
-		{
-			displayName:
-				'The Redshift user Adobe Experience Platform signs in as. n8n does not connect to Redshift: the Test checks the values\' form; Adobe signs in when a connection is created or tested.',
-			name: 'notice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Server',
-			name: 'server',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com',
-			description: 'Host name or IP address of the Redshift endpoint, without https:// or a port',
-		},
-		{
-			displayName: 'Port',
-			name: 'port',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 65535, numberPrecision: 0 },
-			default: 5439,
-			required: true,
-			description: 'TCP port the Redshift endpoint listens on',
-		},
-		{
-			displayName: 'Username',
-			name: 'username',
-			type: 'string',
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'Sent to Adobe only; stored encrypted by n8n and never shown in output, errors or logs',
-		},
-		{
-			displayName: 'Database',
-			name: 'database',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'dev',
-		},
-	];
+	// The same fields as the node's sign-in fields, so the two never drift apart.
+	properties: INodeProperties[] = [NOTICE, ...redshiftSignInFields(true)];
 }

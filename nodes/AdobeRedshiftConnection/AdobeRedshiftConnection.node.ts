@@ -1,13 +1,22 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
+import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/connection/Connection.resource';
-import { optionsField } from './actions/options';
-import { router } from './actions/router';
+import { optionsField } from '../shared/options';
+import { getSandboxes } from '../shared/methods/loadOptions';
+import { createRouter } from '../shared/router';
 import { redshiftSignInShape } from './methods/credentialTest';
 import { searchConnections, searchTables } from './methods/listSearch';
-import { getSandboxes } from './methods/loadOptions';
+
+const router = createRouter(
+	{ baseConnection: connection.operations },
+	{
+		createdNote: (count, list) =>
+			`This run had already created ${count} connection(s) before it stopped: ${list}. Running the workflow again creates them again unless "If a Connection With This Name Exists" is set to "Reuse It".`,
+	},
+);
 
 export class AdobeRedshiftConnection implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,7 +59,16 @@ export class AdobeRedshiftConnection implements INodeType {
 
 	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchTables }, credentialTest: { redshiftSignInShape } };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/**
+	 * @param policy retries, backoff and deadlines behind the node's Options. n8n constructs the node
+	 *   without arguments (DEFAULT_POLICY); tests pass shorter waits and deadlines.
+	 */
+	constructor(policy: RequestPolicy = DEFAULT_POLICY) {
+		// n8n calls execute with the execution context as `this`, so the policy travels by closure.
+		this.execute = async function (this: IExecuteFunctions) {
+			return await router.call(this, policy);
+		};
 	}
 }

@@ -22,3 +22,24 @@ export const BASIC_AUTH_SPEC_NAME = 'Basic Authentication';
 
 /** The Redshift sign-in credential (server, port, username, password, database). Public: never rename. */
 export const REDSHIFT_SIGN_IN_CREDENTIAL_TYPE = 'aepRedshiftSignInApi';
+
+export const CATALOG_PATH = '/data/foundation/catalog';
+export const SCHEMA_REGISTRY_PATH = '/data/foundation/schemaregistry';
+export const DATA_PREP_PATH = '/data/foundation/conversion';
+
+/** Catalog's content type for a dataset's schemaRef (create-dataset.md). */
+export const XED_CONTENT_TYPE = 'application/vnd.adobe.xed+json;version=1';
+/**
+ * The resolved-schema form: the Accept of a Schema Registry lookup (with a space, as Adobe's
+ * guides write it) and, without the space, the version string of a Data Lake target connection
+ * and of a mapping set's output schema. dataflow-chain.md §4: the spec and aepp write
+ * `version=1.0`, the tutorials `version=1`; the tutorials' form is the recommended one.
+ */
+export const XED_FULL_ACCEPT = 'application/vnd.adobe.xed-full+json; version=1';
+export const XED_FULL_VERSION = 'application/vnd.adobe.xed-full+json;version=1';
+
+/** The Data Lake destination of every source dataflow (fixed by Adobe). */
+export const DATA_LAKE_CONNECTION_SPEC = {
+	id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c',
+	version: '1.0',
+} as const;

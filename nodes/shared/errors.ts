@@ -15,22 +15,54 @@ export interface DecodedAdobeError {
 	hint: string;
 }
 
+/**
+ * What to fix, per Flow Service code. A `<code>-<status>` key wins over the bare code: Adobe's two
+ * error catalogs reuse some codes with different meanings (1403-400, 1404-400 vs 1404-412).
+ * Dataflow and run codes follow Adobe's sources error reference (help/sources/errors/*.md).
+ */
 const FLOW_HINTS: Record<string, string> = {
 	'1300': 'The request body was not valid JSON. This is a bug in the node; please report it.',
 	'1304': 'A mandatory field is missing. Fill in every required field of the node.',
+	'1360': 'The dataflow\'s start time is in the past. Set "Start Time" to a time in the future.',
+	'1361': 'A dataflow with frequency "once" takes no interval. Leave "Interval" empty or choose another frequency.',
+	'1362': 'The interval is too small for this frequency: at least 15 for "minute", at least 1 otherwise. Raise "Interval".',
+	'1363': '"Interval" must be a whole number allowed for this frequency (at least 15 for "minute", at least 1 otherwise).',
+	'1364': 'A dataflow with frequency "once" cannot backfill. Turn "Backfill" off or choose another frequency.',
+	'1366': 'The scheduled start of this dataflow has passed, so its start time can no longer change. Leave "Start Time" out of the update.',
+	'1367': 'A scheduled dataflow from a table needs a delta column. Set "Delta Column" to a column that tells new rows apart (e.g. updated_at).',
+	'1369': 'A dataflow with frequency "once" takes no delta column. Leave "Delta Column" empty, or choose a recurring frequency.',
+	'1380': 'Adobe could not create the flow run. Check that the dataflow is enabled and try again.',
+	'1381': '"Window End" is before "Window Start". Swap or fix the window.',
+	'1382': 'The delta column differs from the one this dataflow\'s first run used. Leave "Delta Column" empty or use the same column.',
+	'1383': 'The first on-demand run of a dataflow needs a delta column. Set "Delta Column" (e.g. updated_at).',
+	'1384': 'The run parameters are not valid. Check "Window Start", "Window End" and "Delta Column".',
+	'1385': 'The run parameters are not valid for this dataflow. Check "Window Start", "Window End" and "Delta Column".',
+	'1386': 'Only a dataflow scheduled "once" can be run on demand. Create a dataflow with frequency "once", or wait for this one\'s schedule.',
+	'1387': 'Only a failed run can be retried. Check the run\'s status (Flow Run > Get) first.',
+	'1388': 'The dataflow is disabled. Enable it (Dataflow > Enable), then retry the run.',
+	'1397': 'The frequency must be once, minute, hour, day or week.',
 	'1401': '"limit" cannot be combined with count=true.',
-	'1403': 'Updates need the connection\'s current etag (If-Match). Leave "ETag" empty so the node fetches it.',
-	'1404': 'The connection changed since its etag was read (stale etag). Run Get again and retry with the new etag, or leave "ETag" empty so the node fetches the current one.',
+	'1403': 'Updates need the current etag (If-Match). Leave "ETag" empty so the node fetches it.',
+	'1403-400': 'Either the If-Match etag was missing (leave "ETag" empty so the node fetches it), or the dataflow\'s scheduled start has passed and it can no longer switch to frequency "once" (Adobe uses this code for both).',
+	'1404': 'The object changed since its etag was read (stale etag). Run Get again and retry with the new etag, or leave "ETag" empty so the node fetches the current one.',
+	'1404-400': 'The dataflow\'s scheduled start has passed, so "Backfill" can no longer change. Leave it out of the update.',
+	'1410': 'A dataflow\'s state cannot be set when it is created. Create it, then use Dataflow > Enable or Disable.',
+	'1412': 'The mapping version is not a version of the mapping set. Use a version the mapping set has (Mapping Set > Get shows it; a new set has version 0).',
 	'1414': 'A connection\'s connection spec cannot be changed. Create a new connection instead.',
 	'1415': 'Adobe does not know this authentication spec. The Redshift source expects "Basic Authentication".',
 	'1418': 'The connection is still used by one or more dataflows. Delete those dataflows (or their source connections) first, then delete the connection.',
-	'1439': 'No connection with this ID exists in this sandbox. Check the connection ID and the sandbox name.',
+	'1419': 'Mapping validation failed: the API project may lack permission on mapped fields. Check the mapping set and the product profile.',
+	'1422': 'This action cannot be applied in the dataflow\'s current state (e.g. enabling an enabled dataflow). Get the dataflow to see its state.',
+	'1425': 'The dataset\'s schema differs from the mapping set\'s output schema (same ID and version are required). Use a mapping set made for the target dataset\'s schema.',
+	'1439': 'No object with this ID exists in this sandbox (a connection ID, dataflow ID, run ID, mapping set ID or dataset ID). Check the ID and the sandbox name.',
+	'1455': 'This field of a dataflow cannot be updated. Change only name, description, schedule or mapping version.',
 	'1103': 'Adobe Flow Service is temporarily unavailable. Try again in a few minutes.',
 	'1104': 'Adobe Flow Service timed out. Try again in a few minutes.',
 	'2100': 'The sandbox does not exist or is not active for this org. Check the sandbox name (its lower-case technical name, e.g. "prod") in the credential or in the node\'s Sandbox option.',
 	'2105': 'The x-sandbox-name header is missing. Set a sandbox name in the credential.',
 	'2118': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
 	'2120': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
+	'2250': 'Flow Service could not reach Data Prep (mapping sets). Try again in a few minutes.',
 };
 
 const GATEWAY_HINTS: Record<string, string> = {
@@ -105,7 +137,7 @@ export function decodeAdobeErrorResponse(status: number | undefined, rawBody: un
 			title: asText(record.title) ?? 'Flow Service error',
 			detail: asText(report?.['detailed-message']) ?? asText(record.detail),
 			requestId: asText(report?.['request-id']),
-			hint: FLOW_HINTS[flowCode[2]] ?? statusHint(status ?? Number(flowCode[3])),
+			hint: FLOW_HINTS[`${flowCode[2]}-${flowCode[3]}`] ?? FLOW_HINTS[flowCode[2]] ?? statusHint(status ?? Number(flowCode[3])),
 		};
 	}
 

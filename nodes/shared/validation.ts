@@ -83,9 +83,35 @@ export function isConnectionId(value: unknown): value is string {
 }
 
 export function checkConnectionId(ref: FieldRef, value: unknown): string {
+	return checkFlowServiceId(ref, value, 'connection ID', 'the "id" output of a Create node');
+}
+
+/**
+ * A Flow Service resource ID (connection, dataflow, run…): a UUID, trimmed.
+ * @param noun what the ID is, for the message, e.g. "dataflow ID"
+ * @param source where people find it, e.g. 'the "id" output of a Create node'
+ * @throws InvalidFieldError naming the field
+ */
+export function checkFlowServiceId(ref: FieldRef, value: unknown, noun: string, source: string): string {
 	const id = checkText(ref, value, { required: true, maxLength: 64 });
 	if (!CONNECTION_ID.test(id)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" "${id}" is not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f (the "id" output of a Create node).`);
+		throw new InvalidFieldError(ref.field, `"${ref.label}" "${id}" is not a ${noun}: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f (${source}).`);
 	}
 	return id;
+}
+
+const ETAG = /^(W\/)?"[^"\r\n]+"$/;
+
+/**
+ * The optional ETag field (parameter `etag`): empty → undefined (the node fetches the current
+ * one); else the etag exactly as Adobe returned it, double quotes included.
+ * @throws InvalidFieldError naming "ETag"
+ */
+export function checkEtag(value: unknown): string | undefined {
+	const etag = checkText({ field: 'etag', label: 'ETag' }, value, { maxLength: 200 });
+	if (!etag) return undefined;
+	if (!ETAG.test(etag)) {
+		throw new InvalidFieldError('etag', `"ETag" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`);
+	}
+	return etag;
 }

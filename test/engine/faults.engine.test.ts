@@ -13,21 +13,22 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startEmulator, type Fault, type FaultMatch, type RequestLogEntry, type StartedEmulator } from '../emulator';
 import { createCredentialsHelper } from './harness';
 import { scanTestFileForLeaks } from './leaks';
-import { credentialFor, duplicates, expectOnePerItem, isErrorItem, runNode, testSecret, useFastBackoff } from './reliability.kit';
-
-useFastBackoff();
+import { credentialFor, duplicates, expectOnePerItem, isErrorItem, runNode, testPolicy, testSecret } from './reliability.kit';
 
 jest.setTimeout(60_000);
 
 // Enough items for concurrency 8 to keep 8 requests in flight past every fault (at most 10 per
-// scenario); more items only repeat the same path and cost engine time.
-const ITEMS = 40;
+// scenario, all taken by the first 8 + 10 attempts); more items only repeat the same path and cost
+// engine time.
+const ITEMS = 16;
 const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
 const POST_CONNECTIONS: FaultMatch = { method: 'POST', path: CONNECTIONS_PATH };
 const SERVER = 'faults.abc123xyz789.us-west-2.redshift.amazonaws.com';
 const PASSWORD = testSecret('redshift-pw');
 const NEW_PASSWORD = testSecret('rotated-pw');
 const CLIENT_SECRET = testSecret('client-secret');
+// Short enough to keep the suite fast, long enough for a loaded machine to answer a normal request.
+const HANG_DEADLINE_MS = 400;
 
 // Anything the node or n8n prints goes into the scan as well.
 const leaks = scanTestFileForLeaks({
@@ -56,7 +57,11 @@ function names(count: number, tag: string): IDataObject[] {
 	return Array.from({ length: count }, (_, index) => ({ name: `${tag}-${String(index).padStart(3, '0')}` }));
 }
 
-function createParameters(options: IDataObject): INodeParameters {
+/**
+ * Create's parameters, with the node's Timeout option at 5 s unless `deadlineFromPolicy`: then the
+ * run's policy sets a deadline under a second (the option counts whole seconds).
+ */
+function createParameters(options: IDataObject, deadlineFromPolicy = false): INodeParameters {
 	return {
 		operation: 'create',
 		hosting: 'aws',
@@ -67,7 +72,7 @@ function createParameters(options: IDataObject): INodeParameters {
 		password: PASSWORD,
 		database: 'dev',
 		schema: 'public',
-		options: { timeoutSeconds: 5, ...options },
+		options: { ...(deadlineFromPolicy ? {} : { timeoutSeconds: 5 }), ...options },
 	};
 }
 
@@ -98,7 +103,8 @@ interface CreateScenario {
 	/** Faults injected on POST /connections, by concurrency. */
 	count: { 1: number; 8: number };
 	maxRetries: number;
-	timeoutSeconds?: number;
+	/** A deadline (ms) for every request of the run, from the policy. */
+	deadlineMs?: number;
 	/** The emulator acted before the fault (the connection exists): the node must find it, not re-send. */
 	processed: boolean;
 	/** Items that end as errors at concurrency 1 (at 8: none, see the file comment). */
@@ -127,7 +133,7 @@ const CREATE_SCENARIOS: CreateScenario[] = [
 		httpCode: '500',
 	},
 	{
-		// Exponential backoff (shrunk here, see useFastBackoff): item 0 uses 3 faults, item 1 two.
+		// Exponential backoff (shrunk here, see testPolicy): item 0 uses 3 faults, item 1 two.
 		title: '503 without Retry-After (exponential backoff)',
 		fault: { status: 503 },
 		count: { 1: 5, 8: 5 },
@@ -153,12 +159,12 @@ const CREATE_SCENARIOS: CreateScenario[] = [
 		errorsAtConcurrency1: [],
 	},
 	{
-		// Each hang costs the 1 s timeout, so fewer of them at concurrency 1.
-		title: 'no answer within timeoutSeconds = 1 (hang)',
+		// Each hang costs the deadline, so fewer of them at concurrency 1.
+		title: 'no answer within the deadline (hang)',
 		fault: { kind: 'hang' },
 		count: { 1: 2, 8: 8 },
 		maxRetries: 3,
-		timeoutSeconds: 1,
+		deadlineMs: HANG_DEADLINE_MS,
 		processed: false,
 		errorsAtConcurrency1: [],
 	},
@@ -171,12 +177,11 @@ describe.each([1, 8] as const)('create x %i concurrency, ' + ITEMS + ' items, wi
 		const count = scenario.count[concurrency];
 		emu.failNext(POST_CONNECTIONS, count, scenario.fault);
 		const items = names(ITEMS, `c${concurrency}`);
-		const run = await runNode(
-			emu,
-			items,
-			createParameters({ concurrency, maxRetries: scenario.maxRetries, ...(scenario.timeoutSeconds ? { timeoutSeconds: scenario.timeoutSeconds } : {}) }),
-			{ leaks, label: `create c${concurrency} ${scenario.title}` },
-		);
+		const run = await runNode(emu, items, createParameters({ concurrency, maxRetries: scenario.maxRetries }, scenario.deadlineMs !== undefined), {
+			leaks,
+			label: `create c${concurrency} ${scenario.title}`,
+			policy: testPolicy({ timeoutMs: scenario.deadlineMs }),
+		});
 
 		expect(run.result.error).toBeUndefined();
 		expectOnePerItem(run.output, ITEMS);
@@ -211,12 +216,13 @@ describe.each([1, 8] as const)('create x %i concurrency, ' + ITEMS + ' items, wi
 	});
 
 	it('an answer slower than the timeout, after Adobe created the connection, is found (no duplicate)', async () => {
-		// The emulator creates the connection, then sends the answer one byte per second: the 2 s
+		// The emulator creates the connection, then sends the answer one byte per 50 ms: the
 		// deadline ends the exchange long before the body is complete.
-		emu.failNext(POST_CONNECTIONS, concurrency, { kind: 'drip' });
-		const run = await runNode(emu, names(ITEMS, `slow-c${concurrency}`), createParameters({ concurrency, maxRetries: 3, timeoutSeconds: 2 }), {
+		emu.failNext(POST_CONNECTIONS, concurrency, { kind: 'drip', intervalMs: 50 });
+		const run = await runNode(emu, names(ITEMS, `slow-c${concurrency}`), createParameters({ concurrency, maxRetries: 3 }, true), {
 			leaks,
 			label: `create c${concurrency} slow answer`,
+			policy: testPolicy({ timeoutMs: HANG_DEADLINE_MS }),
 		});
 
 		expect(run.result.error).toBeUndefined();
@@ -270,15 +276,16 @@ describe.each([1, 8] as const)('create x %i concurrency, ' + ITEMS + ' items, wi
 describe('create: Retry-After is honoured', () => {
 	emulatorPerTest();
 
-	it('waits the 1 s Adobe asks for before re-sending a throttled create', async () => {
-		emu.failNext(POST_CONNECTIONS, 1, { status: 429, headers: { 'retry-after': '1' } });
-		const run = await runNode(emu, names(3, 'retry-after'), createParameters({ concurrency: 1, maxRetries: 3 }), { leaks, label: 'retry-after 1' });
+	// Adobe sends whole seconds; the node reads fractions too, which keeps this test short.
+	it('waits the 0.3 s Adobe asks for before re-sending a throttled create', async () => {
+		emu.failNext(POST_CONNECTIONS, 1, { status: 429, headers: { 'retry-after': '0.3' } });
+		const run = await runNode(emu, names(3, 'retry-after'), createParameters({ concurrency: 1, maxRetries: 3 }), { leaks, label: 'retry-after 0.3' });
 
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		const sent = posts(emu.requests());
 		expect(sent).toHaveLength(4);
-		// Full jitter would allow 250 ms here; the server's 1 s wins.
-		expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(950);
+		// The test policy's backoff would wait at most 5 ms here; the server's 0.3 s wins.
+		expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(285);
 		expectConnectionsMatchOutput(run.json);
 	});
 });

@@ -19,8 +19,10 @@ import {
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
 	InstanceSettings,
+	PollContext,
 	WorkflowExecute,
 } from 'n8n-core';
+import { TriggersAndPollers } from 'n8n-core/dist/execution-engine/triggers-and-pollers';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import {
 	ICredentials,
@@ -57,7 +59,9 @@ import {
 
 import { AepRedshiftSignInApi } from '../../credentials/AepRedshiftSignInApi.credentials';
 import { AdobeExperiencePlatformApi } from '../../credentials/AdobeExperiencePlatformApi.credentials';
+import type * as PlatformNodeModule from '../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
 import type * as RedshiftNodeModule from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
+import type * as TriggerNodeModule from '../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
 import { NODE_TYPE } from '../support/workflow';
 import { CodeFixture, ManualTriggerFixture } from './fixtures/base-nodes';
 
@@ -65,6 +69,10 @@ import { CodeFixture, ManualTriggerFixture } from './fixtures/base-nodes';
 // it, and Node's resolver (which tsx defers to) would pick that JSON for the extensionless path.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { AdobeRedshiftConnection } = require('../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node.ts') as typeof RedshiftNodeModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { AdobeExperiencePlatform } = require('../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node.ts') as typeof PlatformNodeModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { AdobeExperiencePlatformTrigger } = require('../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node.ts') as typeof TriggerNodeModule;
 
 /** Node type names as a real n8n install knows them, so workflow files are shared with the e2e. */
 export const NODE_TYPES = NODE_TYPE;
@@ -410,6 +418,8 @@ export function defaultNodeTypes(): NodeTypeMap {
 		[NODE_TYPES.manualTrigger]: new ManualTriggerFixture(),
 		[NODE_TYPES.code]: new CodeFixture(),
 		[NODE_TYPES.adobeRedshiftConnection]: new AdobeRedshiftConnection(),
+		[NODE_TYPES.adobeExperiencePlatform]: new AdobeExperiencePlatform(),
+		[NODE_TYPES.adobeExperiencePlatformTrigger]: new AdobeExperiencePlatformTrigger(),
 	};
 }
 
@@ -457,6 +467,37 @@ export function loadWorkflow(file: string): WorkflowDefinition {
 	return JSON.parse(readFileSync(file, 'utf8')) as WorkflowDefinition;
 }
 
+/** What n8n-core needs beside the workflow to run nodes: our credentials helper, no sub-workflows, runners or secrets manager. */
+function harnessAdditionalData(
+	credentialsHelper: InMemoryCredentialsHelper,
+	hooks: ExecutionLifecycleHooks,
+	executionId: string,
+): IWorkflowExecuteAdditionalData & { hooks: ExecutionLifecycleHooks } {
+	return {
+		hooks,
+		credentialsHelper,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		variables: {},
+		// No secrets manager: `$secrets` resolves to nothing, as on an instance without external secrets.
+		externalSecretsProxy: new ExternalSecretsProxy(),
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not supported by the engine test harness');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not supported by the engine test harness');
+		},
+	};
+}
+
 let executionCounter = 0;
 
 export async function runWorkflow(definition: WorkflowDefinition, options: RunOptions = {}): Promise<RunResult> {
@@ -499,29 +540,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 		executionOrder.push(nodeName);
 	});
 
-	const additionalData: IWorkflowExecuteAdditionalData & { hooks: ExecutionLifecycleHooks } = {
-		hooks,
-		credentialsHelper,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		variables: {},
-		// No secrets manager: `$secrets` resolves to nothing, as on an instance without external secrets.
-		externalSecretsProxy: new ExternalSecretsProxy(),
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not supported by the engine test harness');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('Task runners are not supported by the engine test harness');
-		},
-	};
+	const additionalData = harnessAdditionalData(credentialsHelper, hooks, executionId);
 
 	const startNode = nodes.find((node) => node.type === NODE_TYPES.manualTrigger) ?? workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no start node');
@@ -538,5 +557,76 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 		credentialsHelper,
 		outputOf: (nodeName, outputIndex = 0) => lastTask(nodeName)?.data?.main?.[outputIndex] ?? [],
 		errorOf: (nodeName) => lastTask(nodeName)?.error,
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Polling triggers
+
+export interface PollOutcome {
+	/** What the poll returned (null: nothing new). */
+	response: INodeExecutionData[][] | null;
+	/** Items n8n would start the workflow with: the response's, when not null. */
+	emitted: INodeExecutionData[];
+	/** The poll's error, as n8n would report it (emitError / a failed activation). */
+	error?: Error;
+}
+
+export interface Poller {
+	/** One poll as n8n's ActiveWorkflows runs it ('trigger': activation and cron ticks; 'manual': Fetch Test Event). */
+	poll(mode?: 'trigger' | 'manual'): Promise<PollOutcome>;
+	/** The node's static data as n8n would store it with the workflow (a copy). */
+	staticData(): Record<string, unknown>;
+	/** Every poll's outcome so far, for leak scans. */
+	history: PollOutcome[];
+	credentialsHelper: InMemoryCredentialsHelper;
+}
+
+/**
+ * A polling node of an active workflow. Like n8n's ActiveWorkflows, one Workflow object (and so
+ * one static data) serves every poll; each poll gets a new PollContext and runs through n8n-core's
+ * TriggersAndPollers.runPoll.
+ */
+export function createPoller(definition: WorkflowDefinition, nodeName: string, options: RunOptions = {}): Poller {
+	prepareContainer();
+	const nodeTypes = new HarnessNodeTypes({ ...defaultNodeTypes(), ...options.nodeTypes });
+	const credentialsHelper = options.credentialsHelper ?? createCredentialsHelper(options.credentials ?? [], options.credentialTypes);
+	const workflowId = `engine-poll-${++executionCounter}`;
+	const workflow = new Workflow({
+		id: workflowId,
+		name: definition.name ?? 'engine poll test',
+		nodes: structuredClone(definition.nodes),
+		connections: definition.connections,
+		active: true,
+		nodeTypes,
+		settings: { executionOrder: 'v1', ...definition.settings },
+	});
+	const node = workflow.getNode(nodeName);
+	if (!node) throw new Error(`No node named "${nodeName}"`);
+	const runner = new TriggersAndPollers();
+	let polls = 0;
+	const history: PollOutcome[] = [];
+	return {
+		credentialsHelper,
+		history,
+		// Static data is an observable proxy (it marks itself changed); a JSON round trip is what n8n stores.
+		staticData: () => JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as Record<string, unknown>,
+		async poll(mode = 'trigger') {
+			const executionId = `${workflowId}-${++polls}`;
+			const workflowData = { id: workflowId, name: workflow.name ?? '', active: true, isArchived: false, nodes: workflow.nodes ? Object.values(workflow.nodes) : [], connections: definition.connections, settings: {}, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null } as IWorkflowBase;
+			const additionalData = harnessAdditionalData(credentialsHelper, new ExecutionLifecycleHooks(mode, executionId, workflowData), executionId);
+			const emitted: INodeExecutionData[] = [];
+			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate', (data) => emitted.push(...(data[0] ?? [])), () => {});
+			let outcome: PollOutcome;
+			try {
+				const response = await runner.runPoll(workflow, node, context);
+				if (response !== null) context.__emit(response);
+				outcome = { response, emitted };
+			} catch (error) {
+				outcome = { response: null, emitted, error: error as Error };
+			}
+			history.push(outcome);
+			return outcome;
+		},
 	};
 }

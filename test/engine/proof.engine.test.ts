@@ -11,10 +11,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startEmulator, type StartedEmulator } from '../emulator';
 import { createCredentialsHelper, runWorkflow } from './harness';
 import { scanTestFileForLeaks } from './leaks';
-import { credentialFor, expectOnePerItem, isErrorItem, NODE, nodeWorkflow, runNode, testSecret, useFastBackoff } from './reliability.kit';
+import { credentialFor, expectOnePerItem, isErrorItem, NODE, nodeWorkflow, runNode, testPolicy, testSecret } from './reliability.kit';
 import { seedConnections } from './support';
 
-useFastBackoff();
 
 jest.setTimeout(30_000);
 
@@ -79,21 +78,23 @@ describe('On Error modes: failed items are routed as n8n expects', () => {
 });
 
 describe('deadlines, not idle timeouts', () => {
-	it('a Flow Service answer dripping 1 byte per second ends at the 2 s deadline', async () => {
+	// A byte every 50 ms keeps an idle timeout from ever firing; only a deadline ends these. The
+	// deadline is the policy's (0.4 s); the Timeout option sets it in whole seconds (test/unit/options.test.ts).
+	it('a Flow Service answer dripping 1 byte per 50 ms ends at the 0.4 s deadline', async () => {
 		const [id] = await seedConnections(emu, ['drip']);
-		emu.failNext({ method: 'GET', path: connectionPath(id) }, 1, { kind: 'drip' });
-		const run = await runNode(emu, [{ id }], { operation: 'get', connectionId: '={{ $json.id }}', options: { timeoutSeconds: 2, maxRetries: 0 } }, { leaks, label: 'drip flow' });
+		emu.failNext({ method: 'GET', path: connectionPath(id) }, 1, { kind: 'drip', intervalMs: 50 });
+		const run = await runNode(emu, [{ id }], { operation: 'get', connectionId: '={{ $json.id }}', options: { maxRetries: 0 } }, { leaks, label: 'drip flow', policy: testPolicy({ timeoutMs: 400 }) });
 
-		expect(run.json[0].error).toMatch(/within 2 s/);
-		expect(run.ms).toBeLessThan(8_000);
+		expect(run.json[0].error).toMatch(/within 0.4 s/);
+		expect(run.ms).toBeLessThan(6_400);
 	});
 
-	it('an IMS answer dripping 1 byte per second ends at the same deadline', async () => {
-		emu.failNext({ method: 'POST', path: '/ims/token/v3' }, 1, { kind: 'drip' });
-		const run = await runNode(emu, [{ id: randomUUID() }], { operation: 'get', connectionId: '={{ $json.id }}', options: { timeoutSeconds: 2, maxRetries: 0 } }, { leaks, label: 'drip ims' });
+	it('an IMS answer dripping 1 byte per 50 ms ends at the same deadline', async () => {
+		emu.failNext({ method: 'POST', path: '/ims/token/v3' }, 1, { kind: 'drip', intervalMs: 50 });
+		const run = await runNode(emu, [{ id: randomUUID() }], { operation: 'get', connectionId: '={{ $json.id }}', options: { maxRetries: 0 } }, { leaks, label: 'drip ims', policy: testPolicy({ timeoutMs: 400 }) });
 
-		expect(run.json[0].error).toMatch(/within 2 s/);
-		expect(run.ms).toBeLessThan(8_000);
+		expect(run.json[0].error).toMatch(/within 0.4 s/);
+		expect(run.ms).toBeLessThan(6_400);
 	});
 });
 

@@ -4,10 +4,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NodeConnectionTypes, type INodeParameters, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { AdobeExperiencePlatformApi } from '../../credentials/AdobeExperiencePlatformApi.credentials';
 import type { StartedEmulator } from '../emulator';
+import { fixtureDescription } from './fixtures/description';
 import { runWorkflow, type RunResult } from './harness';
 import { scanTestFileForLeaks } from './leaks';
 import { CONNECTIONS_PATH, CREDENTIAL_TYPE, credentialFor, seedConnections, singleNodeWorkflow, startTestEmulator } from './support';
@@ -110,18 +111,10 @@ describe('a 307 to another origin is not followed', () => {
  * type's `test.request`, executed by n8n-core's RoutingNode (token first, then authenticate).
  */
 class CredentialTestFixture implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Credential Test',
-		name: 'credentialTest',
-		group: ['transform'],
-		version: 1,
-		description: 'Sends the credential type test request',
-		defaults: { name: 'Credential Test' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+	description: INodeTypeDescription = fixtureDescription('Credential Test', 'credentialTest', 'Sends the credential type test request', {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: new AdobeExperiencePlatformApi().test.request } }],
-	};
+	});
 }
 
 async function credentialTest(platformUrl: string, imsUrl?: string): Promise<RunResult> {

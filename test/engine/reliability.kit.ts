@@ -5,24 +5,26 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_POLICY } from '../../nodes/shared/transport';
+import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
+import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/transport';
 import type { StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow } from '../support/workflow';
-import { runWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+import { NODE_TYPES, runWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
 import type { LeakScanner } from './leaks';
 
 export const NODE = 'Adobe Redshift Connection';
 export const CREDENTIAL = { id: 'aep-reliability', name: 'Adobe Experience Platform (emulator)' } as const;
 
 /**
- * Shrinks the node's waits between attempts 100-fold for this test file (jest restores nothing:
- * each file has its own module registry), so that a retry costs milliseconds. What is retried,
- * how often, the time budget and the Retry-After cap stay the node's own.
+ * The node's request policy with the waits between attempts shrunk 100-fold, so that a retry costs
+ * milliseconds; the node's Options still override retries and timeout. What is retried, how often,
+ * the time budget and the Retry-After cap stay the node's own. `overrides` sets more (e.g. a
+ * deadline under a second, which the Timeout option's whole seconds cannot give).
  */
-export function useFastBackoff(): void {
+export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolicy {
 	const { backoff } = DEFAULT_POLICY;
-	jest.replaceProperty(DEFAULT_POLICY, 'backoff', { ...backoff, baseMs: backoff.baseMs / 100, maxMs: backoff.maxMs / 100 });
+	return { ...DEFAULT_POLICY, backoff: { ...backoff, baseMs: backoff.baseMs / 100, maxMs: backoff.maxMs / 100 }, ...overrides };
 }
 
 /** A distinctive value for the leak scan: never a substring of ordinary output. */
@@ -61,6 +63,8 @@ export interface RunNodeOptions {
 	label?: string;
 	/** true = Continue (regular output); or the On Error mode; false = stop the workflow. */
 	continueOnFail?: boolean | OnError;
+	/** The request policy the node runs with; testPolicy() unless given. */
+	policy?: RequestPolicy;
 }
 
 export async function runNode(emu: StartedEmulator, items: IDataObject[], parameters: INodeParameters, options: RunNodeOptions = {}): Promise<NodeRun> {
@@ -68,6 +72,7 @@ export async function runNode(emu: StartedEmulator, items: IDataObject[], parame
 	const result = await runWorkflow(nodeWorkflow(items, parameters, options.continueOnFail ?? true), {
 		credentialsHelper: options.credentialsHelper,
 		credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
+		nodeTypes: { [NODE_TYPES.adobeRedshiftConnection]: new AdobeRedshiftConnection(options.policy ?? testPolicy()) },
 	});
 	const ms = Date.now() - started;
 	if (options.leaks) {

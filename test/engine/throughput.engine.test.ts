@@ -8,10 +8,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type StartedEmulator } from '../emulator';
 import { scanTestFileForLeaks } from './leaks';
-import { duplicates, expectOnePerItem, isErrorItem, runNode, testSecret, useFastBackoff } from './reliability.kit';
+import { duplicates, expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
 import { seedConnections } from './support';
 
-useFastBackoff();
 jest.setTimeout(60_000);
 
 const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';

@@ -9,7 +9,12 @@ export const NODE_TYPE = {
 	manualTrigger: 'n8n-nodes-base.manualTrigger',
 	code: 'n8n-nodes-base.code',
 	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
+	adobeExperiencePlatform: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatform',
+	adobeExperiencePlatformTrigger: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatformTrigger',
 } as const;
+
+/** Our nodes: they get CREDENTIAL_REF unless a spec says otherwise. */
+const OUR_NODE_TYPES: ReadonlySet<string> = new Set([NODE_TYPE.adobeRedshiftConnection, NODE_TYPE.adobeExperiencePlatform, NODE_TYPE.adobeExperiencePlatformTrigger]);
 
 /** The credential type of our node and the reference every built workflow uses by default. */
 export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
@@ -38,7 +43,7 @@ export interface NodeSpec {
 	type?: string;
 	/** Default: 1. */
 	typeVersion?: number;
-	/** Default: `{ adobeExperiencePlatformApi: CREDENTIAL_REF }` for our node, none for others. */
+	/** Default: `{ adobeExperiencePlatformApi: CREDENTIAL_REF }` for our nodes, none for others. */
 	credentials?: INode['credentials'];
 	/** Other node settings, e.g. `{ onError: 'continueRegularOutput' }`, `{ executeOnce: true }`. */
 	settings?: Partial<INode>;
@@ -82,7 +87,7 @@ export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
 	];
 	const nodes = specs.map((spec, index): INode => {
 		const type = spec.type ?? NODE_TYPE.adobeRedshiftConnection;
-		const credentials = spec.credentials ?? (type === NODE_TYPE.adobeRedshiftConnection ? { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } } : undefined);
+		const credentials = spec.credentials ?? (OUR_NODE_TYPES.has(type) ? { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } } : undefined);
 		return {
 			id: nodeId(name, index),
 			name: spec.name,

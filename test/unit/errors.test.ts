@@ -26,6 +26,42 @@ describe('decodeAdobeErrorResponse', () => {
 		expect(decoded.hint).toMatch(hint);
 	});
 
+	it.each([
+		['FLOW-1360-400', /Start Time/],
+		['FLOW-1361-400', /Interval/],
+		['FLOW-1362-400', /at least 15/],
+		['FLOW-1363-400', /whole number/],
+		['FLOW-1364-400', /Backfill/],
+		['FLOW-1366-400', /Start Time/],
+		['FLOW-1367-400', /Delta Column/],
+		['FLOW-1369-400', /Delta Column/],
+		['FLOW-1381-400', /Window End/],
+		['FLOW-1382-400', /Delta Column/],
+		['FLOW-1383-400', /Delta Column/],
+		['FLOW-1384-400', /Window Start/],
+		['FLOW-1386-400', /"once"/],
+		['FLOW-1387-400', /failed run/],
+		['FLOW-1388-400', /Enable/],
+		['FLOW-1404-400', /Backfill/],
+		['FLOW-1410-400', /Enable or Disable/],
+		['FLOW-1412-400', /mapping version/],
+		['FLOW-1422-400', /current state/],
+		['FLOW-1425-400', /schema/],
+		['FLOW-1455-400', /mapping version/],
+	])('tells what to fix for the dataflow and run error %s', (code, hint) => {
+		const status = Number(code.slice(-3));
+		const decoded = decodeAdobeErrorResponse(status, { type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status });
+		expect(decoded.hint).toMatch(hint);
+		expect(decoded.hint).not.toBe(decodeAdobeErrorResponse(status, { title: 't' }).hint);
+	});
+
+	it('tells 1404-412 (stale etag) from 1404-400 (backfill after the start): Adobe reuses the code', () => {
+		const hint = (code: string, status: number) => decodeAdobeErrorResponse(status, { type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status }).hint;
+		expect(hint('FLOW-1404-412', 412)).toMatch(/stale etag/);
+		expect(hint('FLOW-1404-400', 400)).not.toMatch(/stale etag/);
+		expect(hint('FLOW-1403-400', 400)).toMatch(/once/);
+	});
+
 	it('decodes a JSON body given as text', () => {
 		expect(decodeAdobeErrorResponse(404, '{"type":"https://ns.adobe.com/aep/errors/FLOW-2100-404","title":"x","status":404}').code).toBe('FLOW-2100-404');
 	});

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operations } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
 import { locatorValue } from '../../nodes/AdobeRedshiftConnection/actions/locators';
-import { optionsField } from '../../nodes/AdobeRedshiftConnection/actions/options';
+import { optionsField } from '../../nodes/shared/options';
 import { chooseSandbox, checkSignIn } from '../../nodes/AdobeRedshiftConnection/actions/parameters';
 import { FIELDS, type FieldName } from '../../nodes/AdobeRedshiftConnection/helpers/fields';
 import { checkHosting, checkSchema, checkSchemaChange } from '../../nodes/AdobeRedshiftConnection/helpers/hosting';

@@ -44,12 +44,14 @@ export function signInFromFields(): INodeProperties[] {
 	];
 }
 
-/** The Redshift sign-in fields and Schema; `required` is false for Update, where empty means "keep". */
-export function redshiftAuthFields(required: boolean): INodeProperties[] {
+/**
+ * The Redshift sign-in fields (server, port, username, password, database), also the fields of the
+ * Redshift Sign-In credential. `required` is false for Update, where empty means "keep".
+ */
+export function redshiftSignInFields(required: boolean): INodeProperties[] {
 	// Update's "keep" rule is a hint under the field, so each description stays one literal that n8n's linter checks.
 	const keep = required ? undefined : KEEP_HINT;
 	const portDefault = required ? DEFAULT_PORT : 0;
-	const fieldsMode = { show: { [SIGN_IN_FROM]: ['fields'] } };
 	return [
 		{
 			...labelled('server'),
@@ -59,7 +61,6 @@ export function redshiftAuthFields(required: boolean): INodeProperties[] {
 			placeholder: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com',
 			description: 'Host name or IP address of the Redshift endpoint, without https:// or a port',
 			hint: keep,
-			displayOptions: fieldsMode,
 		},
 		{
 			...labelled('port'),
@@ -69,7 +70,6 @@ export function redshiftAuthFields(required: boolean): INodeProperties[] {
 			required,
 			description: 'TCP port the Redshift endpoint listens on (5439 by default)',
 			hint: required ? undefined : '0 keeps the current value',
-			displayOptions: fieldsMode,
 		},
 		{
 			...labelled('username'),
@@ -78,7 +78,6 @@ export function redshiftAuthFields(required: boolean): INodeProperties[] {
 			required,
 			description: 'Redshift user that Experience Platform signs in as',
 			hint: keep,
-			displayOptions: fieldsMode,
 		},
 		{
 			...labelled('password'),
@@ -88,7 +87,6 @@ export function redshiftAuthFields(required: boolean): INodeProperties[] {
 			required,
 			description: 'Password of that Redshift user. It is sent to Adobe only and never appears in the output.',
 			hint: keep,
-			displayOptions: fieldsMode,
 		},
 		{
 			...labelled('database'),
@@ -98,19 +96,12 @@ export function redshiftAuthFields(required: boolean): INodeProperties[] {
 			placeholder: 'dev',
 			description: 'Redshift database to read data from',
 			hint: keep,
-			displayOptions: fieldsMode,
 		},
-		schemaField(required),
 	];
 }
 
-export function sandboxOption(): INodeProperties {
-	return {
-		...labelled('sandboxName'),
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSandboxes' },
-		default: '',
-		description:
-			'Sandbox for this node, overriding the credential\'s; its ID is the technical (lower-case) name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	};
+/** The node's sign-in fields (shown when the sign-in comes from Fields) and Schema; `required` as above. */
+export function redshiftAuthFields(required: boolean): INodeProperties[] {
+	const fieldsMode = { show: { [SIGN_IN_FROM]: ['fields'] } };
+	return [...redshiftSignInFields(required).map((field) => ({ ...field, displayOptions: fieldsMode })), schemaField(required)];
 }

@@ -1,28 +1,13 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
+import { idMode, modesOf, picker as sharedPicker, type PickerSpec } from '../../shared/locators';
+import { locatorValue as readLocator } from '../../shared/parameters';
 import { CONNECTION_ID_PATTERN, type FieldRef } from '../../shared/validation';
 import { labelled, type FieldName } from '../helpers/fields';
 
-interface PickerSpec {
-	description: string;
-	/** The list search method behind From List, and its placeholder. */
-	searchListMethod: string;
-	placeholder: string;
-	/** The typed mode(s) after From List. */
-	modes: INodePropertyMode[];
-}
-
-/** A picker: From List (searchable) first, then the typed modes. */
-function picker(name: FieldName, { description, searchListMethod, placeholder, modes }: PickerSpec): INodeProperties {
-	return {
-		...labelled(name),
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [{ displayName: 'From List', name: 'list', type: 'list', placeholder, typeOptions: { searchListMethod, searchable: true } }, ...modes],
-	};
+/** A picker of this node: label and parameter name from the field table. */
+function picker(name: FieldName, spec: Omit<PickerSpec, 'displayName' | 'name'>): INodeProperties {
+	return sharedPicker({ ...labelled(name), ...spec });
 }
 
 /**
@@ -34,23 +19,7 @@ export const connectionLocator = picker('connectionId', {
 	description: 'The base connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
 	searchListMethod: 'searchConnections',
 	placeholder: 'Select a connection...',
-	modes: [
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: CONNECTION_ID_PATTERN,
-						errorMessage: 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-					},
-				},
-			],
-		},
-	],
+	modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
 });
 
 /** The Table picker of Get Table Schema (list method searchTables): From List (what explore lists for the chosen connection) or By Name (its path). */
@@ -63,17 +32,8 @@ export const tableLocator = picker('tablePath', {
 
 const PICKERS = [connectionLocator, tableLocator];
 
-/**
- * The value of a picker parameter as stored: a resource locator `{ __rl: true, mode, value }`
- * (mode checked against the picker's modes), or a plain value from a workflow saved before the
- * field was a picker, returned as is. Anything else is refused, naming the field.
- */
+/** The stored value of this node's Connection or Table picker (see the shared locatorValue). */
 export function locatorValue(ref: FieldRef, stored: unknown): unknown {
-	if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return stored;
-	const { mode, value } = stored as { mode?: unknown; value?: unknown };
-	const modes = (PICKERS.find((field) => field.name === ref.field)?.modes ?? []).map((entry) => entry.name);
-	if (typeof mode !== 'string' || !modes.includes(mode)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" has mode ${JSON.stringify(mode)}; allowed: ${modes.map((m) => `"${m}"`).join(', ')}.`);
-	}
-	return value;
+	const field = PICKERS.find((entry) => entry.name === ref.field);
+	return readLocator(ref, stored, field ? modesOf(field) : []);
 }

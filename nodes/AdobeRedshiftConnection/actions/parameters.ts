@@ -3,34 +3,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../shared/constants';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 
-import { readNodeParameter } from '../../shared/runParameters';
+import { readParameter, readSandbox } from '../../shared/parameters';
 import type { PlatformContext } from '../../shared/transport';
-import { checkConnectionId, checkSandboxName } from '../../shared/validation';
+import { checkConnectionId } from '../../shared/validation';
 import { FIELDS } from '../helpers/fields';
 import { SIGN_IN_FROM, type SignInFrom } from './common.fields';
 import { locatorValue } from './locators';
 
-/**
- * A parameter as the expression produced it. Hidden parameters (schema on Azure) read as
- * undefined, and n8n's own type coercion is skipped so our validators can name the field.
- */
-export function readParameter(this: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	// n8n throws "Could not get parameter" for an unset or hidden parameter unless a fallback is
-	// given, and `undefined` does not count as one.
-	const value = readNodeParameter.call(this, name, itemIndex, null, { skipValidation: true });
-	return value === null ? undefined : value;
-}
-
-/** The sandbox an override names (checked), else the credential's sandbox when the override is empty. */
-export function chooseSandbox(override: unknown, ctx: PlatformContext): string {
-	if (override === undefined || override === null || (typeof override === 'string' && override.trim() === '')) return ctx.defaultSandbox;
-	return checkSandboxName(FIELDS.sandboxName, override);
-}
-
-/** The node's sandbox override, else the credential's sandbox. */
-export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): string {
-	return chooseSandbox(readNodeParameter.call(this, 'options.sandboxName', itemIndex, '', { skipValidation: true }), ctx);
-}
+// Generic readers live in shared/parameters.ts; the operation files of this node import them from here.
+export { chooseSandbox, readParameter, readSandbox } from '../../shared/parameters';
 
 /**
  * A checked connection ID from the Connection picker's stored value: a resource locator (From List
@@ -59,7 +40,7 @@ export const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database
 
 /** Where this item's Redshift sign-in comes from; version 1 nodes default to Fields (see signInFromFields). */
 export function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
-	const value = readNodeParameter.call(this, SIGN_IN_FROM, itemIndex, 'fields');
+	const value = this.getNodeParameter(SIGN_IN_FROM, itemIndex, 'fields') as unknown;
 	if (value === 'credential' || value === 'fields') return value;
 	throw new InvalidFieldError(FIELDS.redshiftSignInFrom.field, `"${FIELDS.redshiftSignInFrom.label}" must be "credential" or "fields"; got ${JSON.stringify(value)}.`);
 }

@@ -157,17 +157,8 @@ export function checkConnectionChanges(input: UpdateConnectionInput): Connection
 	return changes;
 }
 
-const ETAG = /^(W\/)?"[^"\r\n]+"$/;
-
-/** An etag exactly as Adobe returned it, quotes included. */
-export function checkEtag(value: unknown): string | undefined {
-	const etag = checkText(FIELDS.etag, value);
-	if (!etag) return undefined;
-	if (!ETAG.test(etag)) {
-		throw new InvalidFieldError(FIELDS.etag.field, `"${FIELDS.etag.label}" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`);
-	}
-	return etag;
-}
+/** The ETag field's check (shared by every node's Update). */
+export { checkEtag } from '../../shared/validation';
 
 /** Explore path of a table as List Tables returns it, e.g. public.orders. */
 export function checkTablePath(value: unknown): string {

@@ -1,38 +1,14 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { loadPlatformContext, platformRequest, type PlatformContext } from '../../shared/transport';
+import { loadPlatformContext, platformRequest } from '../../shared/transport';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
+import { currentParameter, isExpression, pickerSandbox, searchText } from '../../shared/methods/pickers';
 import { FIELDS } from '../helpers/fields';
-import { chooseSandbox, checkConnectionLocator } from '../actions/parameters';
+import { checkConnectionLocator } from '../actions/parameters';
 import { connectionPath, readConnectionPages } from '../transport/flowService';
 
 /** Connections per page of the Connection list: Adobe pages are read until this many match. */
 export const SEARCH_PAGE_SIZE = 50;
-
-/** The text typed into a picker's search box, trimmed; empty means no filter. */
-function searchText(filter?: string): string | undefined {
-	const text = filter?.trim();
-	return text ? text : undefined;
-}
-
-/** A parameter as the editor holds it now; an expression (`=...`) cannot be resolved while editing. */
-function currentParameter(this: ILoadOptionsFunctions, name: string): unknown {
-	return this.getCurrentNodeParameter(name) as unknown;
-}
-
-function isExpression(value: unknown): boolean {
-	const inner = value !== null && typeof value === 'object' ? (value as { value?: unknown }).value : value;
-	return typeof inner === 'string' && inner.startsWith('=');
-}
-
-/** The sandbox a picker lists from: the node's Options > Sandbox, else the credential's. */
-function pickerSandbox(this: ILoadOptionsFunctions, ctx: PlatformContext): string {
-	const override = currentParameter.call(this, FIELDS.sandboxName.field);
-	if (isExpression(override)) {
-		throw new InvalidFieldError(FIELDS.sandboxName.field, `"${FIELDS.sandboxName.label}" is an expression, which a list cannot resolve while editing: choose a sandbox, or use By ID.`);
-	}
-	return chooseSandbox(override, ctx);
-}
 
 /**
  * The Connection list: Redshift base connections of the node's sandbox (Options > Sandbox, else

@@ -6,8 +6,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
-import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import type { CreateFlowBody, PatchOperation } from '../pipeline/dataflow';
+import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import { createOnce } from './ensure';
 import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
@@ -103,4 +106,126 @@ export async function getFlow(this: RequestContext, ctx: PlatformContext, sandbo
 		throw safeOperationError(this, `Adobe returned no dataflow with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
 	}
 	return flow;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: create (ensure), update, enable/disable, delete. Adobe docs followed: "Create a dataflow
+// for database sources", "Update dataflows" (PATCH with If-Match), the destinations guide's
+// enable/disable action (no subOp, no If-Match: the best-supported form), "Delete dataflows".
+
+/** `{id, etag}` as Adobe answers a create, PATCH or action. */
+export interface FlowIdAndEtag {
+	id: string;
+	etag: string;
+}
+
+/**
+ * `POST /flows` without ever creating the same dataflow twice (shared createOnce): a failure Adobe
+ * may have acted on (timeout, reset, 5xx, an answer without ID) is first looked for among the
+ * source connection's dataflows with this name that were not in `knownBefore` (IDs listed before
+ * the POST); it is sent again only when none is found.
+ * @returns the new (or recovered) dataflow's ID
+ * @throws NodeApiError with Adobe's decoded error (e.g. 1367, 1369, 1425 …)
+ */
+export async function createFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, body: CreateFlowBody, knownBefore: ReadonlySet<string>, itemIndex?: number): Promise<string> {
+	const { id } = await createOnce.call(this, ctx, { method: 'POST', path: flowServicePath('/flows'), body: body as unknown as IDataObject, sandboxName }, {
+		thing: 'dataflow',
+		createdId: (_status, answer: Partial<FlowIdAndEtag> | undefined) => (typeof answer?.id === 'string' && answer.id !== '' ? answer.id : undefined),
+		findCreated: async () => {
+			const { found } = await listFlows.call(this, ctx, sandboxName, { sourceConnectionId: body.sourceConnectionIds[0] }, itemIndex);
+			return found.find((flow) => flow.name === body.name && !knownBefore.has(flow.id))?.id;
+		},
+		itemIndex,
+	});
+	return id;
+}
+
+/** A dataflow ensureFlow returns: as listed (reused) or as sent plus its new ID (created). */
+export interface EnsuredFlow {
+	flow: IDataObject & { id: string };
+	reused: boolean;
+}
+
+/**
+ * Creates a dataflow unless one already reads the same source connection into the same target
+ * connection (Adobe advises one dataflow per source connection), applying If It Exists:
+ * `reuse` returns the newest such dataflow, `error` fails naming it, `create` always creates.
+ * @throws NodeOperationError (`error` met an existing dataflow); NodeApiError from Adobe
+ */
+export async function ensureFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, body: CreateFlowBody, ifExists: IfExists, itemIndex?: number): Promise<EnsuredFlow> {
+	const [source] = body.sourceConnectionIds;
+	const [target] = body.targetConnectionIds;
+	const { found } = await listFlows.call(this, ctx, sandboxName, { sourceConnectionId: source }, itemIndex);
+	const same = found.filter((flow) => (flow.targetConnectionIds ?? []).includes(target));
+	if (same.length && ifExists === 'reuse') return { flow: same[0], reused: true };
+	if (same.length && ifExists === 'error') {
+		throw safeOperationError(this, `Dataflow "${same[0].name}" (ID ${same[0].id}) already reads source connection ${source} into target connection ${target} in sandbox "${sandboxName}".`, {
+			itemIndex,
+			description: 'Choose "Reuse It" to return the existing dataflow, or "Create Another" to make a second one (Adobe advises one dataflow per source connection).',
+		});
+	}
+	// Every dataflow of this source connection known now: never mistaken for the one this POST makes.
+	const id = await createFlow.call(this, ctx, sandboxName, body, new Set(found.map((flow) => flow.id)), itemIndex);
+	return { flow: { ...(body as unknown as IDataObject), id }, reused: false };
+}
+
+/**
+ * `PATCH /flows/{id}` with `If-Match: etag` and a JSON Patch array.
+ * @returns the flow's new `{id, etag}`
+ * @throws NodeApiError (1404-412 stale etag, 1366 start time locked, 1455 path, …)
+ */
+export async function patchFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, etag: string, ops: PatchOperation[], itemIndex?: number): Promise<FlowIdAndEtag> {
+	const outcome = await idempotentRequest.call(this, ctx, { method: 'PATCH', path: flowPath(id), body: ops as unknown as IDataObject[], headers: { 'If-Match': etag }, sandboxName });
+	if (outcome.ok) return outcome.body as FlowIdAndEtag;
+	throw toNodeApiError.call(this, outcome.failure, itemIndex);
+}
+
+/** What an enable/disable ended with: `changed: false` when the flow already was in that state. */
+export interface FlowStateResult {
+	id: string;
+	etag?: string;
+	state: 'enabled' | 'disabled';
+	changed: boolean;
+}
+
+/**
+ * Enables or disables a dataflow (`POST /flows/{id}/action?op=…`, no body). Safe to repeat: when
+ * Adobe refuses with 1422 (not applicable in the current state) and the flow already is in the
+ * wanted state, the result says `changed: false` instead of failing.
+ * @throws NodeApiError for any other failure, or a 1422 while the flow is in another state
+ */
+export async function setFlowState(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, op: 'enable' | 'disable', itemIndex?: number): Promise<FlowStateResult> {
+	const state = op === 'enable' ? 'enabled' : 'disabled';
+	const outcome = await idempotentRequest.call(this, ctx, { method: 'POST', path: flowPath(id, '/action'), qs: { op }, sandboxName });
+	if (outcome.ok) {
+		const body = outcome.body as Partial<FlowIdAndEtag> | undefined;
+		return { id, ...(typeof body?.etag === 'string' ? { etag: body.etag } : {}), state, changed: true };
+	}
+	if (/-1422-/.test(outcome.failure.decoded.code ?? '')) {
+		const current = await getFlow.call(this, ctx, sandboxName, id, itemIndex);
+		if (current.state === state) return { id, ...(current.etag ? { etag: current.etag } : {}), state, changed: false };
+	}
+	throw toNodeApiError.call(this, outcome.failure, itemIndex);
+}
+
+/** What a delete ended with (see deleteFlow). */
+export interface DeletedFlow {
+	id: string;
+	deleted: boolean;
+	alreadyAbsent: boolean;
+	note?: string;
+}
+
+/**
+ * `DELETE /flows/{id}` → 204. A 404 on a retry after an interrupted attempt means it is gone
+ * (that attempt may have deleted it), reported as `alreadyAbsent`.
+ * @throws NodeApiError otherwise
+ */
+export async function deleteFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<DeletedFlow> {
+	const outcome = await idempotentRequest.call(this, ctx, { method: 'DELETE', path: flowPath(id), sandboxName });
+	if (outcome.ok) return { id, deleted: true, alreadyAbsent: false };
+	if (outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404) {
+		return { id, deleted: false, alreadyAbsent: true, note: 'The first attempt got no clear answer and the retry found no dataflow with this ID: an earlier attempt deleted it, or it did not exist.' };
+	}
+	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }

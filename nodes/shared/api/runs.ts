@@ -8,7 +8,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { safeOperationError } from '../nodeErrors';
-import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import { idAndEtag, type RunNowBody } from '../pipeline/dataflow';
+import { isRetryableIdempotent, reachedService } from '../retryPolicy';
+import { flowServicePath, platformRequest, sendWithRetries, toNodeApiError, type Failure, type Outcome, type PlatformContext, type PlatformRequest, type RequestContext, type RetryRules } from '../transport';
 import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
 
 /** A run as `GET /runs` lists it; only the fields this package reads are typed. */
@@ -34,6 +36,8 @@ export interface RunFilter {
 	statuses?: string[];
 	/** Runs started at or after this time (epoch ms; `metrics.durationSummary.startedAtUTC>=`). */
 	startedFrom?: number;
+	/** Runs started before this time (epoch ms; `metrics.durationSummary.startedAtUTC<`). */
+	startedBefore?: number;
 	/** Flow Service `orderby`, e.g. `-createdAt` (newest first, the default). */
 	orderBy?: string;
 	/** Stop at the end of the page that reaches this many runs; undefined = every page. */
@@ -65,6 +69,7 @@ function matches(run: FlowRun, filter: RunFilter): boolean {
 	if (filter.flowIds && !filter.flowIds.includes(String(run.flowId))) return false;
 	if (filter.statuses && !filter.statuses.some((s) => s.toLowerCase() === statusOf(run))) return false;
 	if (filter.startedFrom !== undefined && !((runStartedAt(run) ?? -Infinity) >= filter.startedFrom)) return false;
+	if (filter.startedBefore !== undefined && !((runStartedAt(run) ?? Infinity) < filter.startedBefore)) return false;
 	return true;
 }
 
@@ -80,6 +85,7 @@ function listRequest(sandboxName: string, filter: RunFilter): PlatformRequest {
 	if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
 	if (filter.statuses) property.push(`metrics.statusSummary.status==${filter.statuses.join(',')}`);
 	if (filter.startedFrom !== undefined) property.push(`metrics.durationSummary.startedAtUTC>=${filter.startedFrom}`);
+	if (filter.startedBefore !== undefined) property.push(`metrics.durationSummary.startedAtUTC<${filter.startedBefore}`);
 	return {
 		method: 'GET',
 		path: flowServicePath('/runs'),
@@ -135,4 +141,59 @@ export async function getRun(this: RequestContext, ctx: PlatformContext, sandbox
 		throw safeOperationError(this, `Adobe returned no run with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
 	}
 	return run;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: run now, retry
+
+/** A 2xx answer without a run ID: Adobe may have started a run, so it is never sent again. */
+function noRunId(status: number, body: unknown, what: string): Failure {
+	const facts = { malformedBody: true };
+	return {
+		facts,
+		reached: reachedService(facts),
+		decoded: {
+			source: 'http',
+			status,
+			title: `Adobe answered the ${what} with HTTP ${status} but without a run ID`,
+			detail: `Answer: ${JSON.stringify(body ?? '').slice(0, 200)}`,
+			hint: 'A run may have started: check Flow Run > Get Many for the dataflow before trying again.',
+		},
+	};
+}
+
+/**
+ * Sends a request that starts a run. It is sent again only when Adobe certainly did not act (429,
+ * connection refused): an ambiguous failure could have started a run, and a resend a second one.
+ */
+async function startRun(this: RequestContext, ctx: PlatformContext, request: PlatformRequest, what: string, itemIndex?: number): Promise<{ id: string; etag?: string }> {
+	const outcome = await sendWithRetries.call<RequestContext, [PlatformContext, PlatformRequest, RetryRules<unknown>], Promise<Outcome<unknown>>>(this, ctx, request, {
+		shouldRetry: (failure) => failure.reached === 'no' && isRetryableIdempotent(failure.facts),
+		accept: (status, body) => (idAndEtag(body) ? undefined : noRunId(status, body, what)),
+	});
+	if (!outcome.ok) {
+		const failure = outcome.failure;
+		if (failure.reached !== 'no') {
+			failure.decoded = { ...failure.decoded, hint: `${failure.decoded.hint} The request may have started a run: check Flow Run > Get Many for the dataflow before trying again.` };
+		}
+		throw toNodeApiError.call(this, failure, itemIndex);
+	}
+	return idAndEtag(outcome.body) as { id: string; etag?: string };
+}
+
+/**
+ * On-demand run of a `once` dataflow: `POST /runs`. The answer is read as `{items: [{id, etag}]}`
+ * (the docs) or `{id, etag}` (the spec).
+ * @throws NodeApiError (1386 flow not `once`, 1381 window, 1382/1383 delta column, …)
+ */
+export async function runNow(this: RequestContext, ctx: PlatformContext, sandboxName: string, body: RunNowBody, itemIndex?: number): Promise<{ id: string; etag?: string }> {
+	return await startRun.call(this, ctx, { method: 'POST', path: flowServicePath('/runs'), body: body as unknown as IDataObject, sandboxName }, 'on-demand run', itemIndex);
+}
+
+/**
+ * Retries a failed run: `POST /runs/{id}/action?op=re-trigger` → the new run's `{id, etag}`.
+ * @throws NodeApiError (1387 run not failed, 1388 flow disabled, …)
+ */
+export async function retryRun(this: RequestContext, ctx: PlatformContext, sandboxName: string, runId: string, itemIndex?: number): Promise<{ id: string; etag?: string }> {
+	return await startRun.call(this, ctx, { method: 'POST', path: runPath(runId, '/action'), qs: { op: 're-trigger' }, sandboxName }, 'retry', itemIndex);
 }

@@ -85,3 +85,22 @@ export function parseCatalogCreated(body: unknown, collection = 'dataSets'): str
 	}
 	throw new Error(`Catalog did not answer with ["${prefix}<id>"]`);
 }
+
+/**
+ * The Catalog `name=` value that finds a dataset by its exact name. Catalog reads `*` as a
+ * wildcard (`**` is a literal asterisk), a comma as "any of" and a leading `!` as "not"
+ * (filter-data.md), so a name is escaped, and a name with a comma or a leading `!` is narrowed to
+ * what Catalog can express (the part before the comma, then `*`; a leading `*` for the `!`).
+ * The caller must still compare names exactly.
+ */
+export function catalogNameQuery(name: string): string {
+	const comma = name.indexOf(',');
+	let head = comma < 0 ? name : name.slice(0, comma);
+	let prefix = '';
+	if (head.startsWith('!')) {
+		prefix = '*';
+		head = head.slice(1);
+	}
+	const escaped = `${prefix}${head.replace(/\*/g, '**')}`;
+	return comma < 0 ? escaped : `${escaped}*`;
+}

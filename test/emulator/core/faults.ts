@@ -17,6 +17,7 @@ export function validateFault(match: FaultMatch, count: number, fault: Fault): v
 	}
 	if ('kind' in fault) {
 		if (!KINDS.includes(fault.kind)) throw new Error(`failNext: unknown fault kind '${String(fault.kind)}'`);
+		if (fault.intervalMs !== undefined && !(Number.isInteger(fault.intervalMs) && fault.intervalMs > 0)) throw new Error('failNext: fault.intervalMs must be a positive integer');
 	} else if (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599) {
 		throw new Error('failNext: fault.status must be an HTTP status');
 	}

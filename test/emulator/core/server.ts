@@ -80,8 +80,8 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 			waits.add(w);
 		});
 
-	/** Headers at once, then the body one byte per second (until done or the client gives up). */
-	const drip = async (res: ServerResponse, reply: Reply, entry: RequestLogEntry) => {
+	/** Headers at once, then the body one byte per `intervalMs` (until done or the client gives up). */
+	const drip = async (res: ServerResponse, reply: Reply, entry: RequestLogEntry, intervalMs: number) => {
 		entry.status = reply.status;
 		if (closing || res.destroyed) return;
 		const body = Buffer.from(reply.body ?? '');
@@ -89,7 +89,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		for (let index = 0; index < body.length; index++) {
 			if (closing || res.destroyed) return;
 			res.write(body.subarray(index, index + 1));
-			await delay(1000);
+			await delay(intervalMs);
 		}
 		res.end();
 	};
@@ -153,7 +153,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		if (kind === 'malformed-json') reply = malformed(reply);
 		if (kind === 'endless-page') reply = endlessPage(reply);
 		await delay(core.latencyMs);
-		if (kind === 'drip') return void (await drip(res, reply, entry));
+		if (kind === 'drip') return void (await drip(res, reply, entry, (fault as { intervalMs?: number }).intervalMs ?? 1000));
 		write(res, reply, entry);
 	};
 

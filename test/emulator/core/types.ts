@@ -68,14 +68,14 @@ export interface ResolvedOptions {
 
 /**
  * reset-before: socket closed unprocessed; reset-after: processed, then closed; malformed-json: body cut in half;
- * hang: no answer; drip: processed, then the answer sent one byte per second; endless-page: 200 with
+ * hang: no answer; drip: processed, then the answer sent one byte per `intervalMs` (default 1000); endless-page: 200 with
  * no items and a new continuation link each time (a listing that never ends).
  */
 export type FaultKind = 'reset-before' | 'reset-after' | 'malformed-json' | 'hang' | 'drip' | 'endless-page';
 
 export type Fault =
 	| { status: number; headers?: Record<string, string>; body?: unknown }
-	| { kind: FaultKind };
+	| { kind: FaultKind; intervalMs?: number };
 
 export interface FaultMatch {
 	/** Case-insensitive; any method when absent. */

@@ -1,5 +1,5 @@
 import { InvalidFieldError } from '../../../nodes/shared/InvalidFieldError';
-import { catalogPageQuery, parseCatalogCreated, parseCatalogObject, parseCatalogPage } from '../../../nodes/shared/pipeline/catalogPaging';
+import { catalogNameQuery, catalogPageQuery, parseCatalogCreated, parseCatalogObject, parseCatalogPage } from '../../../nodes/shared/pipeline/catalogPaging';
 
 describe('catalogPageQuery', () => {
 	it('always sends properties, comma-joined', () => {
@@ -42,5 +42,19 @@ describe('parseCatalogObject / parseCatalogCreated', () => {
 		expect(parseCatalogCreated(['@/dataSets/5ba9452f7de80400007fc52a'])).toBe('5ba9452f7de80400007fc52a');
 		expect(() => parseCatalogCreated({ id: 'x' })).toThrow();
 		expect(() => parseCatalogCreated(['@/dataSets/'])).toThrow();
+	});
+});
+
+describe('catalogNameQuery', () => {
+	it('passes a plain name and escapes * as **', () => {
+		expect(catalogNameQuery('Orders')).toBe('Orders');
+		expect(catalogNameQuery('Orders*EU')).toBe('Orders**EU');
+	});
+	it('narrows a name with a comma to its head and a wildcard (Catalog reads a comma as "any of")', () => {
+		expect(catalogNameQuery('Orders, EU')).toBe('Orders*');
+		expect(catalogNameQuery('a*,b')).toBe('a***');
+	});
+	it('replaces a leading ! (Catalog reads it as "not") with a wildcard', () => {
+		expect(catalogNameQuery('!important')).toBe('*important');
 	});
 });

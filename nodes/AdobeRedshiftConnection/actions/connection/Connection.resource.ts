@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationModule } from '../types';
+import { defineResource, type OperationEntry } from '../../../shared/operations';
 import * as create from './create.operation';
 import * as deleteConnection from './delete.operation';
 import * as get from './get.operation';
@@ -22,24 +20,10 @@ const OPERATIONS = {
 	listTables: { name: 'List Tables', description: 'List the Redshift tables the connection can read', action: 'List tables', module: listTables },
 	test: { name: 'Test', description: 'Check that Adobe can sign in to Redshift with the connection', action: 'Test a base connection', module: test },
 	update: { name: 'Update', description: 'Rename, describe or rotate credentials, with etag protection', action: 'Update a base connection', module: update },
-} satisfies Record<string, { name: string; description: string; action: string; module: OperationModule }>;
+} satisfies Record<string, OperationEntry>;
 
 /** The values of the Operation parameter of the "Base Connection" resource. */
 export type BaseConnectionOperation = keyof typeof OPERATIONS;
 
-const entries = Object.entries(OPERATIONS) as Array<[BaseConnectionOperation, (typeof OPERATIONS)[BaseConnectionOperation]]>;
-
-/** The router's handlers, keyed by operation value. */
-export const operations = Object.fromEntries(entries.map(([value, entry]) => [value, entry.module])) as Record<BaseConnectionOperation, OperationModule>;
-
-export const operationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['baseConnection'] } },
-	options: entries.map(([value, { name, description, action }]) => ({ name, value, description, action })),
-	default: 'create',
-};
-
-export const description: INodeProperties[] = [operationField, ...entries.flatMap(([, entry]) => entry.module.description)];
+/** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
+export const { operations, description } = defineResource<BaseConnectionOperation>('baseConnection', OPERATIONS, 'create');

@@ -1,0 +1,170 @@
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
+import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
+import { ensureFlow } from '../../../shared/api/flows';
+import { getFullSchema } from '../../../shared/api/schemas';
+import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { idMode, picker } from '../../../shared/locators';
+import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
+import { autoMap, type AutoMappingResult } from '../../../shared/pipeline/autoMapping';
+import { chainNames, defaultFlowName, runChain, type DoneStep } from '../../../shared/pipeline/chain';
+import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
+import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
+import type { PlatformContext } from '../../../shared/transport';
+import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
+import { datasetLocator } from '../locators';
+import { readPickedId } from '../parameters';
+import { FLOW_FIELDS, NAME_MAX, readDelta, readSchedule, scheduleFields, withLabels } from './dataflow.fields';
+import { ensureChainMappingSet, ensureChainSourceConnection, ensureChainTargetConnection } from './createFromTable.steps';
+
+const FIELDS = {
+	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
+	tablePath: { field: 'tablePath', label: 'Table' },
+	datasetId: { field: 'datasetId', label: 'Dataset' },
+} as const;
+
+const properties: INodeProperties[] = [
+	picker({
+		displayName: FIELDS.baseConnectionId.label,
+		name: FIELDS.baseConnectionId.field,
+		description: 'The Redshift base connection (Adobe Redshift Connection node). To chain, choose By ID and drag its ID here.',
+		searchListMethod: 'searchConnections',
+		placeholder: 'Select a connection...',
+		modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
+	}),
+	picker({
+		displayName: FIELDS.tablePath.label,
+		name: FIELDS.tablePath.field,
+		description: 'The table, by its path as List Tables returns it (e.g. public.orders)',
+		searchListMethod: 'searchTables',
+		placeholder: 'Select a table...',
+		modes: [{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'public.orders' }],
+	}),
+	datasetLocator('The dataset the rows land in; its XDM schema is the mapping target'),
+	{
+		displayName: 'Dataflow Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'Redshift public.orders to Orders',
+		description:
+			'Name of the dataflow; the source connection, target connection and mapping set get it with " (source)", " (target)", " (mapping)". Empty: "Redshift (table) to dataset (dataset ID)". Keep it the same across runs so a re-run finds them.',
+	},
+	...scheduleFields(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['createFromTable'] } }, properties);
+
+/** Adds what already exists to a step's error, so the user knows a re-run resumes. */
+function annotate(error: unknown, note: string): unknown {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.description = error.description ? `${error.description}\n${note}` : note;
+	}
+	return error;
+}
+
+function idsOf(done: ReadonlyArray<DoneStep<string>>): IDataObject {
+	return Object.fromEntries(done.map((step) => [`${step.key}Id`, step.id]));
+}
+
+/**
+ * Base connection + table + dataset → source connection → target connection → mapping set
+ * (auto-mapped from the table's columns to the dataset's schema) → dataflow. Every input is
+ * checked first; the flow spec, dataset and schema are read before anything is created. Each
+ * step reuses what an earlier run made (source: same base connection and table; target: same
+ * dataset; mapping set: same name and schema; dataflow: same source and target connection), so a
+ * re-run creates nothing and a failed run resumes at the failed step.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const baseConnectionId = readPickedId.call(this, FIELDS.baseConnectionId, itemIndex, CONNECTION_ID_PATTERN, '373e88fc-43da-4e3c-be88-fc43da3e3c0f');
+	const tableName = checkText(FIELDS.tablePath, locatorValue(FIELDS.tablePath, readParameter.call(this, 'tablePath', itemIndex), ['list', 'name']), { required: true, maxLength: 1024 });
+	const datasetId = readPickedId.call(this, FIELDS.datasetId, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
+	const flowName = checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), { maxLength: NAME_MAX }) || defaultFlowName(tableName, datasetId);
+	const scheduleParams = readSchedule.call(this, itemIndex);
+	const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);
+	// The Copy/Mapping rules are checked now, with a stand-in mapping ID, so a missing delta column fails before any request.
+	withLabels(() => buildFlowTransformations({ frequency: scheduleParams.frequency, ...delta, mappingId: '0'.repeat(32), mappingVersion: 0 }));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const names = chainNames(flowName);
+
+	// Read-only look-ups first: a wrong dataset or sandbox fails before anything is created.
+	const flowSpec = await crmToAepFlowSpec.call(this, ctx, sandboxName, itemIndex);
+	const dataset = await getDataset.call(this, ctx, sandboxName, datasetId, itemIndex);
+	const schemaId = schemaIdOf.call(this, dataset, itemIndex);
+	const schema = await getFullSchema.call(this, ctx, sandboxName, schemaId, itemIndex);
+
+	let columnNames: string[] = [];
+	let mapping: AutoMappingResult | undefined;
+	let mappingVersion = 0;
+	const done = await runChain(
+		[
+			{
+				key: 'sourceConnection',
+				label: 'source connection',
+				run: async () => {
+					const source = await ensureChainSourceConnection.call(this, ctx, { sandboxName, name: names.sourceConnection, baseConnectionId, tableName }, itemIndex);
+					columnNames = source.columns.map((column) => column.name);
+					if (delta.deltaColumn && !columnNames.includes(delta.deltaColumn)) {
+						throw new InvalidFieldError(FLOW_FIELDS.deltaColumn.field, `"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`);
+					}
+					mapping = autoMap(source.columns, schema);
+					return { id: source.id, reused: source.reused };
+				},
+			},
+			{
+				key: 'targetConnection',
+				label: 'target connection',
+				run: async () => await ensureChainTargetConnection.call(this, ctx, { sandboxName, name: names.targetConnection, datasetId, schemaId }, itemIndex),
+			},
+			{
+				key: 'mappingSet',
+				label: 'mapping set',
+				run: async () => {
+					if (!mapping?.mappings.length) {
+						throw new InvalidFieldError('datasetId', `No column of ${tableName} matches a field of the dataset's schema by name, so there is nothing to map. Unmapped: ${(mapping?.unmappedColumns ?? []).map((c) => c.column).join(', ')}.`);
+					}
+					const result = await ensureChainMappingSet.call(this, ctx, { sandboxName, name: names.mappingSet, schemaId, mappings: mapping.mappings }, itemIndex);
+					mappingVersion = result.version;
+					return { id: result.id, reused: result.reused };
+				},
+			},
+			{
+				key: 'dataflow',
+				label: 'dataflow',
+				run: async (previous) => {
+					const ids = idsOf([...previous]);
+					const transformations = buildFlowTransformations({ frequency: scheduleParams.frequency, ...delta, columns: columnNames, mappingId: ids.mappingSetId as string, mappingVersion });
+					const body = buildCreateFlowBody({ name: names.dataflow, flowSpec, sourceConnectionId: ids.sourceConnectionId as string, targetConnectionId: ids.targetConnectionId as string, transformations, scheduleParams });
+					const { flow, reused } = await ensureFlow.call(this, ctx, sandboxName, body, 'reuse', itemIndex);
+					return { id: flow.id, reused };
+				},
+			},
+		],
+		annotate,
+	);
+	const ids = idsOf(done);
+	const reusedAll = done.every((step) => step.reused);
+	return {
+		id: ids.dataflowId,
+		dataflowId: ids.dataflowId,
+		sourceConnectionId: ids.sourceConnectionId,
+		targetConnectionId: ids.targetConnectionId,
+		mappingSetId: ids.mappingSetId,
+		mappingVersion,
+		baseConnectionId,
+		tableName,
+		datasetId,
+		schemaId,
+		flowSpecId: flowSpec.id,
+		name: flowName,
+		scheduleParams: scheduleParams as unknown as IDataObject,
+		steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
+		reused: reusedAll,
+		created: done.filter((step) => !step.reused).map((step) => step.key),
+		autoMapping: { matched: mapping?.matched ?? [], unmappedColumns: mapping?.unmappedColumns ?? [], typeMismatches: mapping?.typeMismatches ?? [] } as unknown as IDataObject,
+		sandboxName,
+	};
+}

@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { listFlows } from '../../../shared/api/flows';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { returnAllFields } from '../../../shared/fields';
+import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { readLimit, readSandbox } from '../../../shared/parameters';
+import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
+import type { PlatformContext } from '../../../shared/transport';
+import { checkFlowServiceId } from '../../../shared/validation';
+import { dataflowOutput } from './dataflow.output';
+
+const properties: INodeProperties[] = [
+	...returnAllFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Source Connection ID',
+				name: 'sourceConnectionId',
+				type: 'string',
+				default: '',
+				placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+				description: 'Only dataflows that read this source connection',
+			},
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				options: [
+					{ name: 'Disabled', value: 'disabled' },
+					{ name: 'Enabled', value: 'enabled' },
+				],
+				default: 'enabled',
+				description: 'Only dataflows in this state',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['getAll'] } }, properties);
+
+/** Dataflows of the sandbox, newest first, one item each (follows Adobe's continuation links). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+	const limit = readLimit.call(this, itemIndex);
+	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
+	const sourceText = typeof filters.sourceConnectionId === 'string' ? filters.sourceConnectionId.trim() : filters.sourceConnectionId;
+	const sourceConnectionId =
+		sourceText === undefined || sourceText === ''
+			? undefined
+			: checkFlowServiceId({ field: 'filters.sourceConnectionId', label: 'Source Connection ID' }, sourceText, 'source connection ID', 'the "id" output of a source connection Create');
+	const state = filters.state;
+	if (state !== undefined && !(FLOW_STATES as readonly unknown[]).includes(state)) {
+		throw new InvalidFieldError('filters.state', `"State" must be one of ${FLOW_STATES.join(', ')}; got ${JSON.stringify(state)}.`);
+	}
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const { found } = await listFlows.call(this, ctx, sandboxName, { sourceConnectionId, state: state as string | undefined, limit }, itemIndex);
+	return (limit === undefined ? found : found.slice(0, limit)).map((flow) => dataflowOutput(flow, sandboxName));
+}

@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getFlow, patchFlow } from '../../../shared/api/flows';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { readParameter, readSandbox } from '../../../shared/parameters';
+import { SCHEDULED_FREQUENCIES, buildFlowPatch, checkScheduleChange, checkSomeChange, type FlowChanges, type StoredFlowShape } from '../../../shared/pipeline/dataflow';
+import { dateToEpochMs } from '../../../shared/pipeline/schedule';
+import type { PlatformContext } from '../../../shared/transport';
+import { checkEtag, checkText } from '../../../shared/validation';
+import { DESCRIPTION_MAX, FLOW_FIELDS, INTERVAL_FIELD, NAME_MAX, checkVersion, dataflowPicker, frequencyName, readUuidPicker, withLabels } from './dataflow.fields';
+
+const properties: INodeProperties[] = [
+	dataflowPicker(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Dataflow Name', name: 'name', type: 'string', default: '', description: 'New name of the dataflow' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'New description' },
+			{
+				displayName: 'Frequency',
+				name: 'frequency',
+				type: 'options',
+				options: SCHEDULED_FREQUENCIES.map((value) => ({ name: frequencyName(value), value })),
+				default: 'hour',
+				description: 'New frequency of a scheduled dataflow (a dataflow cannot switch to or from Once)',
+			},
+			INTERVAL_FIELD,
+			{
+				displayName: 'Mapping Version',
+				name: 'mappingVersion',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: 0,
+				description: 'The mapping set version the dataflow uses (after the mapping set was updated)',
+			},
+			{
+				displayName: 'Start Time',
+				name: 'startTime',
+				type: 'dateTime',
+				default: '',
+				description: 'New start of the schedule (epoch seconds on the wire). Adobe refuses it once the scheduled start has passed.',
+			},
+		],
+	},
+	{
+		displayName: 'ETag',
+		name: 'etag',
+		type: 'string',
+		default: '',
+		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
+		description: 'ETag of the version you expect to change, quotes included, as Get outputs it. Leave empty to fetch the current one. Adobe refuses the update if the dataflow changed since.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['update'] } }, properties);
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || value === '';
+}
+
+/** The Update Fields, checked; parameter names in errors are `updateFields.<field>`. */
+function readChanges(fields: IDataObject): FlowChanges {
+	const changes: FlowChanges = {};
+	if (!isBlank(fields.name)) changes.name = checkText({ field: 'updateFields.name', label: FLOW_FIELDS.name.label }, fields.name, { required: true, maxLength: NAME_MAX });
+	if (fields.description !== undefined) changes.description = checkText({ field: 'updateFields.description', label: FLOW_FIELDS.description.label }, fields.description, { maxLength: DESCRIPTION_MAX, allowLineBreaks: true });
+	const schedule: NonNullable<FlowChanges['schedule']> = {};
+	if (fields.frequency !== undefined) {
+		if (!(SCHEDULED_FREQUENCIES as readonly unknown[]).includes(fields.frequency)) {
+			throw new InvalidFieldError('updateFields.frequency', `"Frequency" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`);
+		}
+		schedule.frequency = fields.frequency as (typeof SCHEDULED_FREQUENCIES)[number];
+	}
+	if (fields.interval !== undefined) {
+		const interval = typeof fields.interval === 'string' && /^\s*\d+\s*$/.test(fields.interval) ? Number(fields.interval) : fields.interval;
+		if (typeof interval !== 'number' || !Number.isSafeInteger(interval) || interval < 1) {
+			throw new InvalidFieldError('updateFields.interval', `"Interval" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`);
+		}
+		schedule.interval = interval;
+	}
+	if (!isBlank(fields.startTime)) schedule.startTime = Math.floor(withLabels(() => dateToEpochMs(fields.startTime), 'updateFields.') / 1000);
+	if (Object.keys(schedule).length) changes.schedule = schedule;
+	if (fields.mappingVersion !== undefined) changes.mappingVersion = checkVersion({ field: 'updateFields.mappingVersion', label: FLOW_FIELDS.mappingVersion.label }, fields.mappingVersion);
+	return changes;
+}
+
+/**
+ * Changes name, description, schedule or mapping version with one JSON Patch under If-Match.
+ * The dataflow is read first unless only name/description change and an ETag is given.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const id = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
+	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
+	const changes = readChanges(fields);
+	const given = checkEtag(readParameter.call(this, 'etag', itemIndex));
+	checkSomeChange(changes);
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+
+	const needsCurrent = given === undefined || changes.schedule !== undefined || changes.mappingVersion !== undefined;
+	const current = needsCurrent ? ((await getFlow.call(this, ctx, sandboxName, id, itemIndex)) as StoredFlowShape & { etag?: string }) : undefined;
+	if (changes.schedule && current) checkScheduleChange(changes.schedule, current);
+	const ops = buildFlowPatch(changes, current ?? {});
+	const etag = given ?? (current?.etag as string);
+	const result = await patchFlow.call(this, ctx, sandboxName, id, etag, ops, itemIndex);
+	return { id: result.id ?? id, etag: result.etag, previousEtag: etag, sandboxName, updated: ops.map((op) => op.path.slice(1)) };
+}

@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ensureDataset } from '../../../shared/api/datasets';
+import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/api/schemas';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
+import { readParameter, readSandbox } from '../../../shared/parameters';
+import type { PlatformContext } from '../../../shared/transport';
+import { FIELDS } from '../fields';
+import { schemaLocator } from '../locators';
+import { readDescription, readName, readPickedId } from '../parameters';
+import { datasetOutput } from './output';
+
+const IF_EXISTS_LABEL = 'If a Dataset With This Name Exists';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Dataset Name',
+		name: 'datasetName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Redshift orders',
+		description: 'Name of the dataset in Experience Platform',
+	},
+	schemaLocator(),
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Optional description of the dataset',
+	},
+	ifExistsField(IF_EXISTS_LABEL, 'dataset'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['create'] } }, properties);
+
+/**
+ * A Catalog dataset from an XDM schema. The schema is looked up first (its `$id`, also when
+ * chosen by `meta:altId`); a same-name dataset is reused only when it has that schema.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const name = readName.call(this, FIELDS.datasetName, itemIndex);
+	const schemaId = readPickedId.call(this, FIELDS.schemaId, itemIndex, SCHEMA_ID_PATTERN, 'https://ns.adobe.com/acme/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0');
+	const description = readDescription.call(this, FIELDS.description, itemIndex);
+	const ifExists = checkIfExists(IF_EXISTS_LABEL, readParameter.call(this, 'ifExists', itemIndex));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const schema = await getSchemaSummary.call(this, ctx, sandboxName, schemaId, itemIndex);
+	const { value, reused } = await ensureDataset.call(this, ctx, sandboxName, { name, schemaId: schema.$id, description: description || undefined }, ifExists, itemIndex);
+	return { ...datasetOutput(value, sandboxName), reused };
+}

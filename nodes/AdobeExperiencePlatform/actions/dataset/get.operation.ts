@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { DATASET_ID_PATTERN, getDataset } from '../../../shared/api/datasets';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { readSandbox } from '../../../shared/parameters';
+import type { PlatformContext } from '../../../shared/transport';
+import { FIELDS } from '../fields';
+import { datasetLocator } from '../locators';
+import { readPickedId } from '../parameters';
+import { datasetOutput } from './output';
+
+export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['get'] } }, [datasetLocator()]);
+
+/** The dataset's ID, checked as the Dataset picker's By ID mode checks it. */
+export function readDatasetId(this: IExecuteFunctions, itemIndex: number): string {
+	return readPickedId.call(this, FIELDS.datasetId, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
+}
+
+/** One dataset with its schema ref (`schemaRef.id` is what a target connection and a mapping set need). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const id = readDatasetId.call(this, itemIndex);
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	return datasetOutput(await getDataset.call(this, ctx, sandboxName, id, itemIndex), sandboxName);
+}

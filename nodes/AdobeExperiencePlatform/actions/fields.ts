@@ -1,0 +1,15 @@
+import { SANDBOX_FIELD } from '../../shared/parameters';
+import type { FieldRef } from '../../shared/validation';
+
+/** Every user-facing field of this node once: its parameter name and the label the UI shows. */
+export const FIELDS = {
+	sandboxName: SANDBOX_FIELD,
+	datasetId: { field: 'datasetId', label: 'Dataset' },
+	datasetName: { field: 'datasetName', label: 'Dataset Name' },
+	schemaId: { field: 'schemaId', label: 'Schema' },
+	description: { field: 'description', label: 'Description' },
+	nameFilter: { field: 'filters.name', label: 'Name' },
+} satisfies Record<string, FieldRef>;
+
+/** Longest values accepted, before anything is sent. */
+export const LIMITS = { name: 256, description: 4000, id: 512 } as const;

@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { listRuns } from '../../../shared/api/runs';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { returnAllFields } from '../../../shared/fields';
+import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { readLimit, readSandbox } from '../../../shared/parameters';
+import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
+import type { PlatformContext } from '../../../shared/transport';
+import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from '../dataflow/dataflow.fields';
+import { runOutput } from '../dataflow/dataflow.output';
+
+const properties: INodeProperties[] = [
+	dataflowPicker('The dataflow whose runs to list'),
+	...returnAllFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Started After',
+				name: 'startedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only runs that started at or after this time',
+			},
+			{
+				displayName: 'Started Before',
+				name: 'startedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only runs that started before this time',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'In Progress', value: 'inProgress' },
+					{ name: 'Scheduled', value: 'scheduled' },
+					{ name: 'Success', value: 'success' },
+				],
+				default: 'failed',
+				description: "Only runs with this status (Adobe's metrics.statusSummary.status)",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['getAll'] } }, properties);
+
+/** A time filter: empty → none; else a date, sent as epoch ms (Adobe's startedAtUTC unit). */
+function timeFilter(value: unknown, field: string, label: string): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const ms = typeof value === 'number' ? Number.NaN : Date.parse(String(value));
+	if (!Number.isFinite(ms)) throw new InvalidFieldError(field, `"${label}" must be a date such as 2026-12-01T09:00:00Z; got ${JSON.stringify(value)}.`);
+	return ms;
+}
+
+/** Runs of one dataflow, newest first, each summarised (status, records, durationMs, errors). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
+	const limit = readLimit.call(this, itemIndex);
+	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
+	if (filters.status !== undefined && !(RUN_STATUSES as readonly unknown[]).includes(filters.status)) {
+		throw new InvalidFieldError('filters.status', `"Status" must be one of ${RUN_STATUSES.join(', ')}; got ${JSON.stringify(filters.status)}.`);
+	}
+	const startedAfterMs = timeFilter(filters.startedAfter, 'filters.startedAfter', 'Started After');
+	const startedBeforeMs = timeFilter(filters.startedBefore, 'filters.startedBefore', 'Started Before');
+	if (startedAfterMs !== undefined && startedBeforeMs !== undefined && startedBeforeMs <= startedAfterMs) {
+		throw new InvalidFieldError('filters.startedBefore', '"Started Before" must be later than "Started After".');
+	}
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const runs = await listRuns.call(this, ctx, sandboxName, { flowIds: [flowId], statuses: filters.status === undefined ? undefined : [filters.status as string], startedFrom: startedAfterMs, startedBefore: startedBeforeMs, limit }, itemIndex);
+	return runs.map((run) => runOutput(run, sandboxName));
+}

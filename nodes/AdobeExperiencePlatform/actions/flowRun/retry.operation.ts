@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { retryRun } from '../../../shared/api/runs';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { readSandbox } from '../../../shared/parameters';
+import type { PlatformContext } from '../../../shared/transport';
+import { FLOW_FIELDS, readUuidPicker, runPicker } from '../dataflow/dataflow.fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['retry'] } }, [runPicker('The failed run to retry. Only failed runs of enabled dataflows can be retried.')]);
+
+/**
+ * Retries a failed run (`op=re-trigger`): `{id: the new run, etag, retryOf, sandboxName}`.
+ * Adobe refuses runs that did not fail (1387) and disabled dataflows (1388).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const runId = readUuidPicker.call(this, FLOW_FIELDS.runId, itemIndex);
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const started = await retryRun.call(this, ctx, sandboxName, runId, itemIndex);
+	return { ...started, retryOf: runId, sandboxName };
+}

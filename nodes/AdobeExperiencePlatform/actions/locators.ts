@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
+import { SCHEMA_ID_PATTERN } from '../../shared/api/schemas';
+import { idMode, picker } from '../../shared/locators';
+import { FIELDS } from './fields';
+
+/** The Dataset picker (list method searchDatasets): From List (the sandbox's datasets, searchable by name) or By ID. */
+export function datasetLocator(description = 'The Catalog dataset. To chain from another node, choose By ID and drag its ID here.'): INodeProperties {
+	return picker({
+		displayName: FIELDS.datasetId.label,
+		name: FIELDS.datasetId.field,
+		description,
+		searchListMethod: 'searchDatasets',
+		placeholder: 'Select a dataset...',
+		modes: [idMode('5ba9452f7de80400007fc52a', DATASET_ID_PATTERN, 'Not a dataset ID: expected 24 hexadecimal characters such as 5ba9452f7de80400007fc52a')],
+	});
+}
+
+/** The Schema picker (list method searchSchemas): From List (the tenant's XDM schemas, by title) or By ID ($id or meta:altId). */
+export function schemaLocator(): INodeProperties {
+	return picker({
+		displayName: FIELDS.schemaId.label,
+		name: FIELDS.schemaId.field,
+		description: 'The XDM schema the dataset follows (Schema Registry, your tenant\'s schemas)',
+		searchListMethod: 'searchSchemas',
+		placeholder: 'Select a schema...',
+		modes: [
+			idMode(
+				'https://ns.adobe.com/acme/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+				SCHEMA_ID_PATTERN,
+				'Not a schema ID: expected its $id (https://ns.adobe.com/...) or meta:altId (_tenant.schemas....)',
+			),
+		],
+	});
+}

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { InvalidFieldError } from '../../shared/InvalidFieldError';
+import { locatorValue, readParameter } from '../../shared/parameters';
+import { checkText, type FieldRef } from '../../shared/validation';
+import { LIMITS } from './fields';
+
+/** The modes of every picker of this node (From List, By ID). */
+const PICKER_MODES = ['list', 'id'];
+
+/**
+ * The checked ID a picker holds (From List or By ID, or a plain string from an expression).
+ * @param pattern the ID's regex source, as the By ID mode checks it in the editor
+ * @param example an ID of that kind, for the message
+ * @throws InvalidFieldError naming the field
+ */
+export function readPickedId(this: IExecuteFunctions, ref: FieldRef, itemIndex: number, pattern: string, example: string): string {
+	const value = locatorValue(ref, readParameter.call(this, ref.field, itemIndex), PICKER_MODES);
+	const id = checkText(ref, value, { required: true, maxLength: LIMITS.id });
+	if (!new RegExp(pattern).test(id)) {
+		throw new InvalidFieldError(ref.field, `"${ref.label}" "${id}" is not a valid ID: expected an ID such as ${example}.`);
+	}
+	return id;
+}
+
+/** A name field: required text, one line, at most LIMITS.name characters. */
+export function readName(this: IExecuteFunctions, ref: FieldRef, itemIndex: number): string {
+	return checkText(ref, readParameter.call(this, ref.field, itemIndex), { required: true, maxLength: LIMITS.name });
+}
+
+/** An optional multi-line Description, at most LIMITS.description characters ('' when empty). */
+export function readDescription(this: IExecuteFunctions, ref: FieldRef, itemIndex: number): string {
+	return checkText(ref, readParameter.call(this, ref.field, itemIndex), { maxLength: LIMITS.description, allowLineBreaks: true });
+}

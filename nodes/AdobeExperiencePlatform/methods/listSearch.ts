@@ -1,0 +1,49 @@
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { readDatasetPage } from '../../shared/api/datasets';
+import { readSchemaPage } from '../../shared/api/schemas';
+import { pickerSandbox, searchText } from '../../shared/methods/pickers';
+import { loadPlatformContext } from '../../shared/transport';
+
+/** Datasets per page of the Dataset list. */
+export const DATASET_SEARCH_PAGE = 50;
+
+/**
+ * The Dataset list: the sandbox's datasets (Options > Sandbox, else the credential's), newest
+ * first, whose name contains the search text (Catalog's `name=*text*`). `paginationToken` is the
+ * next page's `start`. Each entry is the name, with the ID and schema as description.
+ */
+export async function searchDatasets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const ctx = await loadPlatformContext.call(this);
+	const sandboxName = pickerSandbox.call(this, ctx);
+	const start = /^\d+$/.test(paginationToken ?? '') ? Number(paginationToken) : 0;
+	const text = searchText(filter);
+	// `*` and `,` are Catalog syntax: searched text with them is matched here instead.
+	const literal = text !== undefined && !/[*,!]/.test(text);
+	const page = await readDatasetPage.call(this, ctx, sandboxName, { start, limit: DATASET_SEARCH_PAGE, filter: { name: literal ? `*${text}*` : undefined } });
+	const results: INodeListSearchItems[] = page.datasets
+		.filter((dataset) => literal || text === undefined || String(dataset.name ?? '').toLowerCase().includes(text.toLowerCase()))
+		.map((dataset) => ({
+			name: dataset.name ?? dataset.id,
+			value: dataset.id,
+			description: [dataset.id, dataset.schemaRef?.id].filter(Boolean).join(' · '),
+		}));
+	return { results, paginationToken: page.nextStart === undefined ? undefined : String(page.nextStart) };
+}
+
+/**
+ * The Schema list: the tenant's XDM schemas by title, whose title contains the search text
+ * (Schema Registry `property=title~…`). The value is the schema's `$id`; `paginationToken` is
+ * the Registry's `_page.next`.
+ */
+export async function searchSchemas(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const ctx = await loadPlatformContext.call(this);
+	const sandboxName = pickerSandbox.call(this, ctx);
+	const { schemas, next } = await readSchemaPage.call(this, ctx, sandboxName, { titleContains: searchText(filter), start: paginationToken || undefined });
+	const results: INodeListSearchItems[] = schemas.map((schema) => ({
+		name: schema.title ?? schema.$id,
+		value: schema.$id,
+		description: [schema.$id, schema.version && `version ${schema.version}`].filter(Boolean).join(' · '),
+	}));
+	return { results, paginationToken: next };
+}

@@ -1,0 +1,36 @@
+import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { getSandboxes } from '../shared/methods/loadOptions';
+import { searchDataflows } from '../shared/methods/searchDataflows';
+import { properties } from './description';
+import { pollRuns } from './helpers/poll';
+
+/**
+ * Polls Flow Service runs (`GET /runs`) and starts the workflow once per finished run that matches
+ * the event, for the chosen dataflows or every dataflow of the sandbox. How "once" is kept across
+ * polls: nodes/shared/pipeline/runCursor.ts.
+ */
+export class AdobeExperiencePlatformTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Adobe Experience Platform Trigger',
+		name: 'adobeExperiencePlatformTrigger',
+		icon: { light: 'file:adobeExperiencePlatformTrigger.svg', dark: 'file:adobeExperiencePlatformTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when an Adobe Experience Platform dataflow run fails, succeeds or finishes',
+		defaults: { name: 'Adobe Experience Platform Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties,
+	};
+
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollRuns.call(this);
+	}
+}

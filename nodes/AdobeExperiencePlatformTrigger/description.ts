@@ -1,0 +1,85 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { dataflowPicker } from '../shared/locators';
+import { sandboxOption } from '../shared/options';
+
+/** The trigger's events: which finished runs fire. */
+export const EVENTS = {
+	runFailed: { name: 'Run Failed', outcomes: ['failed'] },
+	runSucceeded: { name: 'Run Succeeded', outcomes: ['success'] },
+	anyRunFinished: { name: 'Any Run Finished', outcomes: ['success', 'failed'] },
+} as const;
+
+export type TriggerEvent = keyof typeof EVENTS;
+
+/** Which dataflows' runs are watched. */
+export type Scope = 'selected' | 'all';
+
+/** Parameter names, for reading and for the errors that name them. */
+export const PARAM = {
+	event: 'event',
+	scope: 'scope',
+	dataflows: 'dataflows',
+	dataflowId: 'dataflowId',
+	options: 'options',
+} as const;
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: PARAM.event,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: EVENTS.runFailed.name, value: 'runFailed', description: 'A dataflow run ended with status failed' },
+			{ name: EVENTS.runSucceeded.name, value: 'runSucceeded', description: 'A dataflow run ended with status success' },
+			{ name: EVENTS.anyRunFinished.name, value: 'anyRunFinished', description: 'A dataflow run ended, failed or successful' },
+		],
+		default: 'runFailed',
+		description: 'Which finished runs start the workflow. Each run starts it once.',
+	},
+	{
+		displayName: 'Watch',
+		name: PARAM.scope,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Selected Dataflows', value: 'selected', description: 'Runs of the dataflows chosen below' },
+			{ name: 'All Dataflows in the Sandbox', value: 'all', description: 'Runs of every dataflow of the sandbox, including dataflows created later' },
+		],
+		default: 'selected',
+	},
+	{
+		displayName: 'Dataflows',
+		name: PARAM.dataflows,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Dataflow',
+		default: {},
+		displayOptions: { show: { [PARAM.scope]: ['selected'] } },
+		options: [
+			{
+				displayName: 'Dataflow',
+				name: 'items',
+				values: [
+					dataflowPicker(PARAM.dataflowId, 'Dataflow', 'A dataflow whose runs are watched'),
+				],
+			},
+		],
+	},
+	{
+		displayName:
+			'On activation the trigger starts from now: runs that finished before are not replayed. Runs still in progress at activation fire when they finish. Fetch Test Event shows the latest matching run.',
+		name: 'activationNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: PARAM.options,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [sandboxOption()],
+	},
+];

@@ -1,0 +1,38 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { summarizeRun, type FlowRunSummary } from '../../shared/pipeline/runSummary';
+import { EVENTS, type TriggerEvent } from '../description';
+
+/** Whether a run counts as finished for the cursor: success/failed, or Adobe set a completion time (any other end state). */
+export function isFinished(summary: FlowRunSummary): boolean {
+	return summary.finished || summary.completedAt !== undefined;
+}
+
+/** Whether a finished run is one the event fires for. */
+export function matchesEvent(summary: FlowRunSummary, event: TriggerEvent): boolean {
+	if (event === 'anyRunFinished') return isFinished(summary);
+	return (EVENTS[event].outcomes as readonly string[]).includes(summary.outcome);
+}
+
+/**
+ * The item one run becomes. Times are ISO 8601 (UTC); `durationMs` is in milliseconds
+ * (completedAtUTC - startedAtUTC); `records` are Adobe's recordSummary counts; `errors` are the
+ * run's and its activities' errors (code, message, and where Adobe gives them the activity and
+ * the number of records affected).
+ */
+export function triggerItem(run: unknown, flowName: string | undefined, sandboxName: string): IDataObject {
+	const s = summarizeRun(run);
+	return {
+		runId: s.id,
+		status: s.status ?? null,
+		dataflowId: s.flowId ?? null,
+		dataflowName: flowName ?? null,
+		sandboxName,
+		records: { input: s.records.input ?? null, output: s.records.output ?? null, failed: s.records.failed ?? null },
+		durationMs: s.durationMs ?? null,
+		startedAt: s.startedAt ?? null,
+		completedAt: s.completedAt ?? null,
+		errors: s.errors as IDataObject[],
+		batchIds: s.batchIds,
+	};
+}

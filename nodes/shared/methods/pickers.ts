@@ -1,0 +1,31 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { InvalidFieldError } from '../InvalidFieldError';
+import { SANDBOX_FIELD, chooseSandbox } from '../parameters';
+import type { PlatformContext } from '../transport';
+
+/** The text typed into a picker's search box, trimmed; empty means no filter. */
+export function searchText(filter?: string): string | undefined {
+	const text = filter?.trim();
+	return text ? text : undefined;
+}
+
+/** A parameter as the editor holds it now; an expression (`=...`) cannot be resolved while editing. */
+export function currentParameter(this: ILoadOptionsFunctions, name: string): unknown {
+	return this.getCurrentNodeParameter(name) as unknown;
+}
+
+/** Is this stored value (plain or a resource locator's value) an expression? */
+export function isExpression(value: unknown): boolean {
+	const inner = value !== null && typeof value === 'object' ? (value as { value?: unknown }).value : value;
+	return typeof inner === 'string' && inner.startsWith('=');
+}
+
+/** The sandbox a picker lists from: the node's Options > Sandbox, else the credential's. */
+export function pickerSandbox(this: ILoadOptionsFunctions, ctx: PlatformContext): string {
+	const override = currentParameter.call(this, SANDBOX_FIELD.field);
+	if (isExpression(override)) {
+		throw new InvalidFieldError(SANDBOX_FIELD.field, `"${SANDBOX_FIELD.label}" is an expression, which a list cannot resolve while editing: choose a sandbox, or use By ID.`);
+	}
+	return chooseSandbox(override, ctx);
+}

@@ -1,0 +1,32 @@
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { listRuns } from '../api/runs';
+import { summarizeRun } from '../pipeline/runSummary';
+import { loadPlatformContext } from '../transport';
+import { pickerSandbox, searchText } from './pickers';
+
+/** Runs in the Flow Run list: the newest this many. */
+export const RUN_SEARCH_LIMIT = 50;
+
+/**
+ * The Flow Run list (listSearch `searchFlowRuns`): the newest runs of the node's sandbox (Options >
+ * Sandbox, else the credential's). Each entry is "status · start time" with the run ID as value
+ * and "ID · dataflow ID" as description; the search text filters on all of these (any case).
+ */
+export async function searchFlowRuns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const ctx = await loadPlatformContext.call(this);
+	const sandboxName = pickerSandbox.call(this, ctx);
+	const runs = await listRuns.call(this, ctx, sandboxName, { limit: RUN_SEARCH_LIMIT });
+	const text = searchText(filter)?.toLowerCase();
+	const results: INodeListSearchItems[] = runs
+		.map((run) => {
+			const summary = summarizeRun(run);
+			return {
+				name: [summary.status ?? 'unknown', summary.startedAt].filter(Boolean).join(' · '),
+				value: summary.id,
+				description: [summary.id, summary.flowId].filter(Boolean).join(' · '),
+			};
+		})
+		.filter((entry) => text === undefined || `${entry.name}\n${entry.description}`.toLowerCase().includes(text));
+	return { results };
+}

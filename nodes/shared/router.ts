@@ -1,0 +1,138 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { InvalidFieldError } from './InvalidFieldError';
+import { mapWithConcurrency } from './concurrency';
+import { scrubSecrets } from './errors';
+import { makeErrorSafe, safeOperationError } from './nodeErrors';
+import { readRunSettings } from './options';
+import { DEFAULT_POLICY, loadPlatformContext, type PlatformContext, type RequestPolicy } from './transport';
+
+/** One operation: its fields and what it does for one input item. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject | IDataObject[]>;
+}
+
+/** Resource value -> operation value -> handler; the node's Resource options list the same keys. */
+export type ResourceHandlers = Record<string, Partial<Record<string, OperationModule>>>;
+
+/** Something an item created in Adobe: its ID and, when several kinds exist, what it is. */
+interface Created {
+	id: string;
+	itemIndex: number;
+}
+
+export interface RouterOptions {
+	/**
+	 * The note added to a run's error when earlier items created objects before it stopped:
+	 * `list` is "<id> (item n), …", in item order. Without it no note is added.
+	 */
+	createdNote?: (count: number, list: string) => string;
+}
+
+function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		// Ours are safe already; n8n's own (parameter or expression errors) carry the whole node.
+		makeErrorSafe(error, this.getNode(), secrets);
+		if (error.context) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	if (error instanceof InvalidFieldError) {
+		return safeOperationError(this, error.message, {
+			itemIndex,
+			description: `Fix the field named above (parameter "${error.field}") and run the item again; nothing was sent to Adobe for this item.`,
+		});
+	}
+	const message = scrubSecrets(error instanceof Error ? error.message : String(error), secrets);
+	return safeOperationError(this, message, { itemIndex });
+}
+
+/**
+ * The item a failed input becomes with "On Error: Continue". n8n routes an item to the error output
+ * (continueErrorOutput) only when `item.error` is set (or when `json` holds nothing but
+ * error/message), so `error` is set; n8n then reduces `json` to `{ error: message }` and keeps the
+ * description, httpCode and the field (context.field) on the error.
+ */
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, field?: string): INodeExecutionData {
+	if (field) error.context.field = field;
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * A run that stops part-way (no Continue On Fail) outputs nothing, yet the objects created for
+ * earlier items exist: the error lists them, so that a re-run does not duplicate them unknowingly.
+ */
+function withCreated(error: unknown, created: Created[], note: RouterOptions['createdNote']): unknown {
+	if (!note || !created.length || !(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	const list = [...created]
+		.sort((a, b) => a.itemIndex - b.itemIndex)
+		.map(({ id, itemIndex }) => `${id} (item ${itemIndex})`)
+		.join(', ');
+	const text = note(created.length, list);
+	error.description = error.description ? `${error.description}\n${text}` : text;
+	return error;
+}
+
+/**
+ * The `execute` of a node: reads resource/operation (first item), finds the handler in
+ * `resources`, loads the credential once, then runs the handler per item with the node's
+ * Concurrency option, keeping output order and pairedItem. A failed item becomes an error item
+ * with Continue On Fail, else stops the run (its error lists what earlier items of a create made).
+ * Create operations mark reused objects with `reused: true`; only the others count as created.
+ * The returned router takes the request policy the node's Options override (see readRunSettings).
+ */
+export function createRouter(resources: ResourceHandlers, options: RouterOptions = {}): (this: IExecuteFunctions, policy?: RequestPolicy) => Promise<INodeExecutionData[][]> {
+	return async function router(this: IExecuteFunctions, base: RequestPolicy = DEFAULT_POLICY): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const handler = resources[resource]?.[operation];
+		if (!handler) {
+			throw safeOperationError(this, `The operation "${operation}" of resource "${resource}" is not supported by this version of the node.`);
+		}
+		const { concurrency, policy } = readRunSettings.call(this, base);
+
+		// The credential is read and checked once per run; a bad credential fails every item the same way.
+		let ctx: PlatformContext | undefined;
+		let ctxError: unknown;
+		try {
+			ctx = await loadPlatformContext.call(this, policy);
+		} catch (error) {
+			ctxError = error;
+		}
+
+		const created: Created[] = [];
+		let perItem: INodeExecutionData[][];
+		try {
+			perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex): Promise<INodeExecutionData[]> => {
+				try {
+					if (!ctx) throw ctxError;
+					const result = await handler.execute.call(this, itemIndex, ctx);
+					const results = Array.isArray(result) ? result : [result];
+					if (operation.startsWith('create')) {
+						for (const output of results) if (typeof output.id === 'string' && output.reused !== true) created.push({ id: output.id, itemIndex });
+					}
+					const notes = ctx.notes;
+					const json = notes.length ? results.map((output) => ({ ...output, notes })) : results;
+					return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: itemIndex } });
+				} catch (error) {
+					const nodeError = toNodeError.call(this, error, itemIndex, ctx?.secrets ?? []);
+					if (this.continueOnFail()) {
+						return [errorItem(nodeError, itemIndex, error instanceof InvalidFieldError ? error.field : undefined)];
+					}
+					throw nodeError;
+				}
+			});
+		} catch (error) {
+			throw withCreated(error, created, options.createdNote);
+		}
+		return [perItem.flat()];
+	};
+}

@@ -1,0 +1,296 @@
+/**
+ * The Adobe Experience Platform Trigger in n8n-core: each poll runs through n8n-core's PollContext
+ * and TriggersAndPollers.runPoll on one Workflow object (one static data), as an active workflow
+ * does, against the emulator's /runs and /flows. Runs are started and finished with the emulator's
+ * controls.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { DATABASE_FLOW_SPEC_ID, REDSHIFT_CONNECTION_SPEC_ID, type StartedEmulator } from '../emulator';
+import { call, getToken, jsonHeaders, redshiftBody } from '../emulator/testkit';
+import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
+import { searchDataflows } from '../../nodes/shared/methods/searchDataflows';
+import { createCredentialsHelper, createPoller, type Poller, type WorkflowDefinition } from './harness';
+import { LeakScanner } from './leaks';
+import { credentialFor, editorContext, FLOW_SERVICE, startTestEmulator } from './support';
+
+const TRIGGER = 'Run Trigger';
+const NOW_S = Math.floor(Date.now() / 1000);
+
+function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
+	return {
+		name: 'trigger engine test',
+		nodes: [
+			{
+				id: 'trigger-1',
+				name: TRIGGER,
+				type: NODE_TYPE.adobeExperiencePlatformTrigger,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
+				credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
+			},
+		],
+		connections: {},
+	};
+}
+
+const pick = (id: string) => ({ __rl: true, mode: 'list', value: id });
+const selected = (...ids: string[]): INodeParameters => ({ scope: 'selected', dataflows: { items: ids.map((id) => ({ dataflowId: pick(id) })) } });
+
+/** Creates `count` hourly dataflows in the emulator (base connection, source, target, mapping set, flow). */
+async function seedFlows(emu: StartedEmulator, names: string[], sandbox = 'prod'): Promise<string[]> {
+	const token = await getToken(emu);
+	const post = async (path: string, body: unknown) => {
+		const res = await call(emu, 'POST', path, { headers: jsonHeaders(emu, token, sandbox), body });
+		if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.json)}`);
+		return res.json.id as string;
+	};
+	const baseId = await post(`${FLOW_SERVICE}/connections`, redshiftBody());
+	const ids: string[] = [];
+	for (const name of names) {
+		const sourceId = await post(`${FLOW_SERVICE}/sourceConnections`, {
+			name: `${name} source`,
+			baseConnectionId: baseId,
+			data: { format: 'tabular' },
+			params: { tableName: 'public.orders', columns: [{ name: 'order_id', type: 'string', xdm: { type: 'string' } }, { name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } }] },
+			connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
+		});
+		const targetId = emu.seedTargetConnection({ sandboxName: sandbox }).id;
+		const mappingId = emu.seedMappingSet({ sandboxName: sandbox }).id;
+		ids.push(
+			await post(`${FLOW_SERVICE}/flows`, {
+				name,
+				flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
+				sourceConnectionIds: [sourceId],
+				targetConnectionIds: [targetId],
+				transformations: [
+					{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at' } } },
+					{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
+				],
+				scheduleParams: { startTime: NOW_S, frequency: 'hour', interval: 1 },
+			}),
+		);
+	}
+	return ids;
+}
+
+describe('Adobe Experience Platform Trigger (n8n-core PollContext against the emulator)', () => {
+	let emu: StartedEmulator;
+	let flows: string[];
+	const leaks = new LeakScanner();
+	let pollers: Poller[] = [];
+
+	const poller = (parameters: INodeParameters) => {
+		const p = createPoller(triggerWorkflow(parameters), TRIGGER, { credentials: [credentialFor(emu)] });
+		pollers.push(p);
+		return p;
+	};
+	const runRequests = () => emu.requests().filter((r) => r.path.startsWith(`${FLOW_SERVICE}/runs`) || r.path.startsWith(`${FLOW_SERVICE}/flows`));
+	/** A run of `flowId` that starts now and ends as `status`. */
+	const finishedRun = (flowId: string, status: 'success' | 'failed', extra: Record<string, unknown> = {}) => {
+		const { id } = emu.startRun(flowId);
+		emu.finishRun(id, { status, ...extra });
+		return id;
+	};
+
+	beforeEach(async () => {
+		emu = await startTestEmulator();
+		flows = await seedFlows(emu, ['orders hourly', 'customers hourly', 'other hourly']);
+		pollers = [];
+	});
+	afterEach(async () => {
+		for (const p of pollers) {
+			leaks.addText('trigger polls (items and errors)', p.history);
+			leaks.addText('trigger static data', p.staticData());
+		}
+		leaks.addEmulatorSecrets(emu);
+		await emu.close();
+		leaks.expectNoLeaks();
+	});
+
+	it('over 3 polls with 0, 2 and 1 new finished runs it fires exactly 3 times, one item per run', async () => {
+		const p = poller({ event: 'anyRunFinished', ...selected(flows[0], flows[1]) });
+		const activation = await p.poll();
+		expect(activation).toEqual({ response: null, emitted: [] });
+
+		const fired: string[] = [];
+		const poll1 = await p.poll();
+		expect(poll1.error).toBeUndefined();
+		fired.push(...poll1.emitted.map((i) => i.json.runId as string));
+		expect(poll1.emitted).toHaveLength(0);
+
+		const a = finishedRun(flows[0], 'failed', { inputRecordCount: 12, failedRecordCount: 12, durationMs: 65_000, errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }] });
+		const b = finishedRun(flows[1], 'success', { inputRecordCount: 5 });
+		const poll2 = await p.poll();
+		fired.push(...poll2.emitted.map((i) => i.json.runId as string));
+		expect(poll2.emitted).toHaveLength(2);
+
+		const c = finishedRun(flows[0], 'success');
+		const poll3 = await p.poll();
+		fired.push(...poll3.emitted.map((i) => i.json.runId as string));
+		expect(poll3.emitted).toHaveLength(1);
+
+		expect(fired.sort()).toEqual([a, b, c].sort());
+		expect((await p.poll()).emitted).toHaveLength(0);
+
+		const failed = poll2.emitted.find((i) => i.json.runId === a)?.json;
+		expect(failed).toMatchObject({
+			runId: a,
+			status: 'failed',
+			dataflowId: flows[0],
+			dataflowName: 'orders hourly',
+			sandboxName: 'prod',
+			records: { input: 12, output: 0, failed: 12 },
+			durationMs: 65_000,
+			errors: expect.arrayContaining([{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }]),
+		});
+		expect(new Date(failed?.completedAt as string).getTime() - new Date(failed?.startedAt as string).getTime()).toBe(65_000);
+	});
+
+	it('first activation does not replay history; a run in progress at activation fires when it finishes', async () => {
+		finishedRun(flows[0], 'failed');
+		const { id: running } = emu.startRun(flows[0]);
+		const p = poller({ event: 'runFailed', ...selected(flows[0]) });
+		expect((await p.poll()).emitted).toHaveLength(0);
+		expect((await p.poll()).emitted).toHaveLength(0);
+		emu.finishRun(running, { status: 'failed' });
+		const after = await p.poll();
+		expect(after.emitted.map((i) => i.json.runId)).toEqual([running]);
+	});
+
+	it('a run seen in progress on one poll fires once when it finishes later, after newer runs moved the cursor', async () => {
+		const p = poller({ event: 'anyRunFinished', ...selected(flows[0]) });
+		await p.poll();
+		const { id: slow } = emu.startRun(flows[0]);
+		expect((await p.poll()).emitted).toHaveLength(0);
+		expect(p.staticData().runCursor).toMatchObject({ pendingIds: [slow] });
+		const quick = finishedRun(flows[0], 'success');
+		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([quick]);
+		emu.finishRun(slow, { status: 'failed' });
+		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([slow]);
+		expect((await p.poll()).emitted).toHaveLength(0);
+	});
+
+	it('same-millisecond boundary: a second run starting at the cursor time still fires, the first not again', async () => {
+		const p = poller({ event: 'anyRunFinished', scope: 'all' });
+		await p.poll();
+		const at = Date.now() + 5;
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(at);
+		let first: string;
+		try {
+			first = finishedRun(flows[0], 'success', { durationMs: 10 });
+		} finally {
+			clock.mockRestore();
+		}
+		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([first]);
+		expect(p.staticData().runCursor).toMatchObject({ since: at, boundaryIds: [first] });
+
+		const clock2 = jest.spyOn(Date, 'now').mockReturnValue(at);
+		let second: string;
+		try {
+			second = finishedRun(flows[1], 'failed', { durationMs: 10 });
+		} finally {
+			clock2.mockRestore();
+		}
+		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([second]);
+		expect((await p.poll()).emitted).toHaveLength(0);
+	});
+
+	it('events: Run Failed fires only failed runs, Run Succeeded only successful ones; the other runs are consumed', async () => {
+		const onFailed = poller({ event: 'runFailed', scope: 'all' });
+		const onSuccess = poller({ event: 'runSucceeded', scope: 'all' });
+		await onFailed.poll();
+		await onSuccess.poll();
+		const bad = finishedRun(flows[0], 'failed');
+		const good = finishedRun(flows[1], 'success');
+		expect((await onFailed.poll()).emitted.map((i) => i.json.runId)).toEqual([bad]);
+		expect((await onSuccess.poll()).emitted.map((i) => i.json.runId)).toEqual([good]);
+		expect((await onFailed.poll()).emitted).toHaveLength(0);
+		expect((await onSuccess.poll()).emitted).toHaveLength(0);
+	});
+
+	it('scope: selected dataflows see only their runs (sent as a flowId filter); All Dataflows sees every flow of the sandbox', async () => {
+		const one = poller({ event: 'anyRunFinished', ...selected(flows[1]) });
+		const all = poller({ event: 'anyRunFinished', scope: 'all' });
+		await one.poll();
+		await all.poll();
+		const r0 = finishedRun(flows[0], 'failed');
+		const r1 = finishedRun(flows[1], 'failed');
+		const r2 = finishedRun(flows[2], 'success');
+		const before = emu.requests().length;
+		expect((await one.poll()).emitted.map((i) => i.json.runId)).toEqual([r1]);
+		const listing = emu.requests().slice(before).find((r) => r.path === `${FLOW_SERVICE}/runs`);
+		expect(listing?.query.property).toEqual(expect.arrayContaining([`flowId==${flows[1]}`]));
+		expect((await all.poll()).emitted.map((i) => i.json.runId).sort()).toEqual([r0, r1, r2].sort());
+	});
+
+	it('manual mode (Fetch Test Event) returns the latest matching run and leaves the cursor alone', async () => {
+		const p = poller({ event: 'runFailed', ...selected(flows[0]) });
+		await p.poll();
+		const cursor = p.staticData().runCursor;
+		finishedRun(flows[0], 'failed', { durationMs: 0 });
+		const latestFailed = finishedRun(flows[0], 'failed', { durationMs: 5 });
+		finishedRun(flows[0], 'success');
+		finishedRun(flows[1], 'failed');
+		const manual = await p.poll('manual');
+		expect(manual.emitted.map((i) => i.json.runId)).toEqual([latestFailed]);
+		expect(manual.emitted[0].json).toMatchObject({ dataflowName: 'orders hourly', status: 'failed' });
+		expect(p.staticData().runCursor).toEqual(cursor);
+		// The regular poll still reports both failed runs of the flow, once.
+		expect((await p.poll()).emitted).toHaveLength(2);
+	});
+
+	it('manual mode with no matching run returns nothing', async () => {
+		finishedRun(flows[0], 'success');
+		const p = poller({ event: 'runFailed', ...selected(flows[0]) });
+		expect(await p.poll('manual')).toEqual({ response: null, emitted: [] });
+	});
+
+	it('pages through runs with Flow Service continuation links', async () => {
+		const p = poller({ event: 'anyRunFinished', scope: 'all' });
+		await p.poll();
+		const ids = Array.from({ length: 105 }, () => finishedRun(flows[0], 'success'));
+		const before = emu.requests().length;
+		const poll = await p.poll();
+		expect(poll.emitted.map((i) => i.json.runId).sort()).toEqual([...ids].sort());
+		const pages = emu.requests().slice(before).filter((r) => r.path === `${FLOW_SERVICE}/runs`);
+		expect(pages.length).toBeGreaterThanOrEqual(2);
+		expect(pages.some((r) => typeof r.query.continuationToken === 'string')).toBe(true);
+	});
+
+	it('bad input fails naming the field, with no request sent', async () => {
+		const cases: Array<[INodeParameters, RegExp]> = [
+			[{ event: 'runFailed', scope: 'selected', dataflows: { items: [] } }, /"Dataflows" is empty/],
+			[{ event: 'runFailed', ...selected('not-a-uuid') }, /Dataflows › Dataflow 1.*not a dataflow ID/],
+			[{ event: 'runFailed', scope: 'all', options: { sandboxName: 'Bad Sandbox!' } }, /Sandbox/],
+		];
+		for (const [parameters, message] of cases) {
+			const before = runRequests().length;
+			const outcome = await poller(parameters).poll();
+			expect(outcome.error?.message).toMatch(message);
+			expect(runRequests().length).toBe(before);
+		}
+	});
+
+	it('an Adobe error fails the poll through the masked NodeApiError path and keeps the cursor for the next poll', async () => {
+		const p = poller({ event: 'runFailed', scope: 'all' });
+		await p.poll();
+		const cursor = p.staticData().runCursor;
+		const run = finishedRun(flows[0], 'failed');
+		emu.failNext({ method: 'GET', path: `${FLOW_SERVICE}/runs` }, 1, { status: 400, body: { type: 'https://ns.adobe.com/aep/errors/FLOW-1301-400', title: `Bad filter near ${emu.options.clientSecret}`, status: 400 } });
+		const failed = await p.poll();
+		expect(failed.error?.constructor.name).toBe('NodeApiError');
+		expect(failed.error?.message).toMatch(/1301|Bad filter/);
+		expect(p.staticData().runCursor).toEqual(cursor);
+		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([run]);
+	});
+
+	it('the Dataflow picker lists the sandbox dataflows by name, searchable', async () => {
+		const { context } = editorContext(createCredentialsHelper([credentialFor(emu)]), { scope: 'selected' }, 'dataflows.items[0].dataflowId');
+		const all = await searchDataflows.call(context);
+		expect(all.results.map((r) => r.name).sort()).toEqual(['customers hourly', 'orders hourly', 'other hourly']);
+		const found = await searchDataflows.call(context, 'ORDERS');
+		expect(found.results).toEqual([{ name: 'orders hourly', value: flows[0], description: `${flows[0]} · enabled` }]);
+	});
+});
