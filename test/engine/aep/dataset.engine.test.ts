@@ -6,7 +6,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID, type StartedEmulator } from '../../emulator';
-import { scanTestFileForLeaks } from '../leaks';
+import { emulatorForFile, scanTestFileForLeaks } from '../leaks';
 import { expectOnePerItem, isErrorItem, testSecret } from '../reliability.kit';
 import { startTestEmulator } from '../support';
 import { aepListSearch, answered, calls, rl, runAep } from './kit';
@@ -20,20 +20,7 @@ const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1];
 
 let emu: StartedEmulator;
 
-beforeAll(async () => {
-	emu = await startTestEmulator({ clientSecret: CLIENT_SECRET });
-});
-
-beforeEach(() => emu.reset());
-
-afterEach(() => {
-	leaks.addEmulatorSecrets(emu);
-	leaks.expectNoLeaks();
-});
-
-afterAll(async () => {
-	await emu.close();
-});
+emulatorForFile(() => startTestEmulator({ clientSecret: CLIENT_SECRET }), leaks, (started) => (emu = started));
 
 function seedDatasets(count: number, name = (i: number) => `Orders ${i}`, schemaId = DEFAULT_SCHEMA_ID): string[] {
 	return Array.from({ length: count }, (_, i) => emu.seedDataset({ body: { name: name(i), schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' } } }).id);
