@@ -5,8 +5,9 @@ import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
 import { optionsField } from '../shared/options';
+import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
-import { searchDatasets, searchSchemas } from './methods/listSearch';
+import { searchDatasets, searchSchemas, searchTargetConnections } from './methods/listSearch';
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,9 +26,18 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows, searchDatasets, searchFlowRuns, searchSchemas } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows, searchDatasets, searchFlowRuns, searchSchemas, searchTargetConnections } };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/**
+	 * @param policy retries, backoff and deadlines behind the node's Options. n8n constructs the node
+	 *   without arguments (DEFAULT_POLICY); tests pass shorter waits and deadlines.
+	 */
+	constructor(policy: RequestPolicy = DEFAULT_POLICY) {
+		// n8n calls execute with the execution context as `this`, so the policy travels by closure.
+		this.execute = async function (this: IExecuteFunctions) {
+			return await router.call(this, policy);
+		};
 	}
 }

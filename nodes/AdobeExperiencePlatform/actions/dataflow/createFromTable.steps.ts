@@ -49,7 +49,10 @@ export async function ensureChainTargetConnection(
 ): Promise<{ id: string; reused: boolean }> {
 	const { sandboxName } = input;
 	const existing = await listCollection.call(this, ctx, sandboxName, '/targetConnections', [`params.dataSetId==${input.datasetId}`], itemIndex);
-	const match = existing.find((item) => (item.params as IDataObject | undefined)?.dataSetId === input.datasetId && ((item.data as IDataObject | undefined)?.schema as IDataObject | undefined)?.id === input.schemaId);
+	const matches = existing.filter((item) => (item.params as IDataObject | undefined)?.dataSetId === input.datasetId && ((item.data as IDataObject | undefined)?.schema as IDataObject | undefined)?.id === input.schemaId);
+	// Several tables into one dataset (e.g. items run concurrently) can each have made a target: the
+	// chain's own, by name, keeps a re-run on the target its dataflow was created with.
+	const match = matches.find((item) => item.name === input.name) ?? matches[0];
 	if (match) return { id: match.id, reused: true };
 	const body = { name: input.name, data: { schema: { id: input.schemaId, version: XED_FULL_VERSION } }, params: { dataSetId: input.datasetId }, connectionSpec: { ...DATA_LAKE_CONNECTION_SPEC } };
 	const known = new Set(existing.map((item) => item.id));
