@@ -7,7 +7,8 @@ import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
 import { optionsField } from '../shared/options';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
-import { searchDatasets, searchSchemas, searchTargetConnections } from './methods/listSearch';
+import { searchSourceConnections } from '../shared/methods/searchSourceConnections';
+import { searchDatasets, searchMappingSets, searchSchemas, searchTargetConnections } from './methods/listSearch';
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +27,7 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows, searchDatasets, searchFlowRuns, searchSchemas, searchTargetConnections } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows, searchDatasets, searchFlowRuns, searchMappingSets, searchSchemas, searchSourceConnections, searchTargetConnections } };
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
