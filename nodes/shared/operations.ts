@@ -2,12 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from './router';
 
-/** One entry of a resource's operation list: its dropdown option and its module. */
-export interface OperationEntry {
+/** An operation's option in its resource's Operation dropdown (the value is its key in the resource's list). */
+export interface OperationOption {
 	name: string;
 	description: string;
 	action: string;
-	module: OperationModule;
+}
+
+/** An operation module that also exports its dropdown option (`export const option`). */
+export interface OperationEntry extends OperationModule {
+	option: OperationOption;
 }
 
 /** What a `<Resource>.resource.ts` exports: the router's handlers and the resource's fields. */
@@ -19,10 +23,11 @@ export interface ResourceDefinition<Operation extends string> {
 }
 
 /**
- * Builds a resource from its one list of operations (in dropdown order, alphabetical): each
- * entry is its dropdown option and its module, so an option without a handler does not compile.
+ * Builds a resource from its one list of operation modules (in dropdown order, alphabetical): each
+ * module exports its dropdown option next to its fields and handler, so an option without a handler
+ * does not compile.
  * @param resource the Resource value the Operation dropdown is shown for
- * @param list operation value -> entry
+ * @param list operation value -> operation module
  * @param defaultOperation the operation selected first
  */
 export function defineResource<Operation extends string>(
@@ -37,11 +42,11 @@ export function defineResource<Operation extends string>(
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options: entries.map(([value, { name, description, action }]) => ({ name, value, description, action })),
+		options: entries.map(([value, { option: { name, description, action } }]) => ({ name, value, description, action })),
 		default: defaultOperation,
 	};
 	return {
-		operations: Object.fromEntries(entries.map(([value, entry]) => [value, entry.module])) as Record<Operation, OperationModule>,
-		description: [operationField, ...entries.flatMap(([, entry]) => entry.module.description)],
+		operations: list,
+		description: [operationField, ...entries.flatMap(([, entry]) => entry.description)],
 	};
 }

@@ -9,22 +9,4 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 /** Dataflow (Flow Service `/flows`): the one list of its operations, in dropdown order. */
-export const { operations, description } = defineResource(
-	'dataflow',
-	{
-		create: { name: 'Create', description: 'Create a dataflow from a source connection, a target connection and a mapping set', action: 'Create a dataflow', module: create },
-		createFromTable: {
-			name: 'Create From Table (All Steps)',
-			description: 'Source connection, target connection, mapping set (auto-mapped) and dataflow in one step; re-runs reuse what exists',
-			action: 'Create a dataflow from a table',
-			module: createFromTable,
-		},
-		delete: { name: 'Delete', description: 'Delete a dataflow', action: 'Delete a dataflow', module: deleteFlow },
-		disable: { name: 'Disable', description: 'Stop a dataflow\'s schedule', action: 'Disable a dataflow', module: disable },
-		enable: { name: 'Enable', description: 'Resume a dataflow\'s schedule', action: 'Enable a dataflow', module: enable },
-		get: { name: 'Get', description: 'Get a dataflow by ID', action: 'Get a dataflow', module: get },
-		getAll: { name: 'Get Many', description: 'List dataflows, by source connection and state', action: 'Get many dataflows', module: getAll },
-		update: { name: 'Update', description: 'Change name, schedule or mapping version, with etag protection', action: 'Update a dataflow', module: update },
-	},
-	'createFromTable',
-);
+export const { operations, description } = defineResource('dataflow', { create, createFromTable, delete: deleteFlow, disable, enable, get, getAll, update }, 'createFromTable');

@@ -25,6 +25,7 @@ import {
 	withLabels,
 } from './dataflow.fields';
 import { DATAFLOW_IF_EXISTS_LABEL, dataflowOutput } from './dataflow.output';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -54,6 +55,9 @@ const properties: INodeProperties[] = [
 		description: 'What to do when a dataflow already reads this source connection into this target connection. Reuse It makes re-runs safe.',
 	},
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Create', description: 'Create a dataflow from a source connection, a target connection and a mapping set', action: 'Create a dataflow' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['create'] } }, properties);
 

@@ -19,6 +19,7 @@ import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { FLOW_FIELDS, NAME_MAX, readDelta, readSchedule, scheduleFields, withLabels } from './dataflow.fields';
 import { ensureChainMappingSet, ensureChainSourceConnection, ensureChainTargetConnection } from './createFromTable.steps';
+import type { OperationOption } from '../../../shared/operations';
 
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
@@ -55,6 +56,9 @@ const properties: INodeProperties[] = [
 	},
 	...scheduleFields(),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Create From Table (All Steps)', description: 'Source connection, target connection, mapping set (auto-mapped) and dataflow in one step; re-runs reuse what exists', action: 'Create a dataflow from a table' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['createFromTable'] } }, properties);
 

@@ -5,6 +5,10 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from './dataflow.fields';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Delete', description: 'Delete a dataflow', action: 'Delete a dataflow' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['delete'] } }, [dataflowPicker()]);
 

@@ -6,6 +6,10 @@ import { readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from './dataflow.fields';
 import { dataflowOutput } from './dataflow.output';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get', description: 'Get a dataflow by ID', action: 'Get a dataflow' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['get'] } }, [dataflowPicker()]);
 

@@ -9,6 +9,7 @@ import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkFlowServiceId } from '../../../shared/validation';
 import { dataflowOutput } from './dataflow.output';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -41,6 +42,9 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get Many', description: 'List dataflows, by source connection and state', action: 'Get many dataflows' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['getAll'] } }, properties);
 

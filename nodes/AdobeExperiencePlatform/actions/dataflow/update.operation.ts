@@ -9,6 +9,7 @@ import { dateToEpochMs } from '../../../shared/pipeline/schedule';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkEtag, checkText } from '../../../shared/validation';
 import { DESCRIPTION_MAX, FLOW_FIELDS, INTERVAL_FIELD, NAME_MAX, checkVersion, dataflowPicker, frequencyName, readUuidPicker, withLabels } from './dataflow.fields';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker(),
@@ -56,6 +57,9 @@ const properties: INodeProperties[] = [
 		description: 'ETag of the version you expect to change, quotes included, as Get outputs it. Leave empty to fetch the current one. Adobe refuses the update if the dataflow changed since.',
 	},
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Update', description: 'Change name, schedule or mapping version, with etag protection', action: 'Update a dataflow' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['update'] } }, properties);
 

@@ -1,16 +1,13 @@
-import { defineResource, type OperationEntry } from '../../../shared/operations';
+import { defineResource } from '../../../shared/operations';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-// The one list of operations, in dropdown (alphabetical) order.
-const OPERATIONS = {
-	create: { name: 'Create', description: 'Create a Catalog dataset from an XDM schema', action: 'Create a dataset', module: create },
-	get: { name: 'Get', description: 'Get a dataset and its schema ref', action: 'Get a dataset', module: get },
-	getAll: { name: 'Get Many', description: 'List the datasets of the sandbox', action: 'Get many datasets', module: getAll },
-} satisfies Record<string, OperationEntry>;
+// The one list of operations, in dropdown (alphabetical) order; each module carries its option.
+const OPERATIONS = { create, get, getAll };
 
-/** The values of the Operation parameter of the "Dataset" resource. */
+/** The values of the Operation parameter. */
 export type DatasetOperation = keyof typeof OPERATIONS;
 
+/** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
 export const { operations, description } = defineResource<DatasetOperation>('dataset', OPERATIONS, 'getAll');

@@ -11,6 +11,7 @@ import { FIELDS } from '../fields';
 import { schemaLocator } from '../locators';
 import { readDescription, readName, readPickedId } from '../parameters';
 import { datasetOutput } from './output';
+import type { OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS_LABEL = 'If a Dataset With This Name Exists';
 
@@ -28,6 +29,9 @@ const properties: INodeProperties[] = [
 	descriptionField('dataset'),
 	ifExistsField(IF_EXISTS_LABEL, 'dataset'),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Create', description: 'Create a Catalog dataset from an XDM schema', action: 'Create a dataset' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['create'] } }, properties);
 

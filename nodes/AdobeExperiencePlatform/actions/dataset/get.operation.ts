@@ -8,6 +8,10 @@ import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { datasetOutput } from './output';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get', description: 'Get a dataset and its schema ref', action: 'Get a dataset' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['get'] } }, [datasetLocator()]);
 

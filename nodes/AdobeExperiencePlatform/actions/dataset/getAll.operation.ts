@@ -8,11 +8,15 @@ import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import { FIELDS, LIMITS } from '../fields';
 import { datasetOutput } from './output';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
 	nameFilters('Only datasets with this name, as Catalog filters it: * matches any text, a comma separates alternatives', [], 'Orders*'),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get Many', description: 'List the datasets of the sandbox', action: 'Get many datasets' };
 
 export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['getAll'] } }, properties);
 

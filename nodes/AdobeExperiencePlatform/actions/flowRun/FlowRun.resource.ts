@@ -5,13 +5,4 @@ import * as retry from './retry.operation';
 import * as runNow from './runNow.operation';
 
 /** Flow Run (Flow Service `/runs`): the one list of its operations, in dropdown order. */
-export const { operations, description } = defineResource(
-	'flowRun',
-	{
-		get: { name: 'Get', description: 'Get a run: status, record counts, duration and errors', action: 'Get a flow run', module: get },
-		getAll: { name: 'Get Many', description: 'List the runs of a dataflow, by status and time window', action: 'Get many flow runs', module: getAll },
-		retry: { name: 'Retry', description: 'Retry a failed run', action: 'Retry a flow run', module: retry },
-		runNow: { name: 'Run Now', description: 'Start an on-demand run of a dataflow scheduled Once', action: 'Run a dataflow now', module: runNow },
-	},
-	'get',
-);
+export const { operations, description } = defineResource('flowRun', { get, getAll, retry, runNow }, 'get');

@@ -6,6 +6,10 @@ import { readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, readUuidPicker, runPicker } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get', description: 'Get a run: status, record counts, duration and errors', action: 'Get a flow run' };
 
 export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['get'] } }, [runPicker()]);
 

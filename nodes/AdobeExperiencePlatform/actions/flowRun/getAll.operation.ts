@@ -9,6 +9,7 @@ import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
 import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow whose runs to list'),
@@ -50,6 +51,9 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get Many', description: 'List the runs of a dataflow, by status and time window', action: 'Get many flow runs' };
 
 export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['getAll'] } }, properties);
 

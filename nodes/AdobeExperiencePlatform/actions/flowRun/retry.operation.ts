@@ -5,6 +5,10 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, readUuidPicker, runPicker } from '../dataflow/dataflow.fields';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Retry', description: 'Retry a failed run', action: 'Retry a flow run' };
 
 export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['retry'] } }, [runPicker('The failed run to retry. Only failed runs of enabled dataflows can be retried.')]);
 

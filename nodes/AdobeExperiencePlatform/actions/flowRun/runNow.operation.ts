@@ -7,6 +7,7 @@ import { buildRunNowBody } from '../../../shared/pipeline/dataflow';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import { FLOW_FIELDS, dataflowPicker, dateOrNow, readUuidPicker, withLabels } from '../dataflow/dataflow.fields';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow to run. Only a dataflow with frequency Once can be run on demand.'),
@@ -28,6 +29,9 @@ const properties: INodeProperties[] = [
 		description: "The column the window applies to. Required on a dataflow's first on-demand run; later runs may leave it empty but cannot change it.",
 	},
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Run Now', description: 'Start an on-demand run of a dataflow scheduled Once', action: 'Run a dataflow now' };
 
 export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['runNow'] } }, properties);
 

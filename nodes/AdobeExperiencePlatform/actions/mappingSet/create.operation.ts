@@ -8,6 +8,7 @@ import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../fields';
 import { readName } from '../parameters';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
+import type { OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS_LABEL = 'If a Mapping Set With This Name Exists';
 
@@ -24,6 +25,9 @@ const properties: INodeProperties[] = [
 	...mappingInputFields(),
 	ifExistsField(IF_EXISTS_LABEL, 'mapping set'),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Create', description: 'Create a Data Prep mapping set, auto-mapped to the dataset\'s schema and validated first', action: 'Create a mapping set' };
 
 export const description = updateDisplayOptions({ show: { resource: ['mappingSet'], operation: ['create'] } }, properties);
 

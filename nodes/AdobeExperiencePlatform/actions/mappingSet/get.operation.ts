@@ -7,6 +7,10 @@ import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../fields';
 import { mappingSetLocator } from '../locators';
 import { readPickedId } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get', description: 'Get a mapping set by ID', action: 'Get a mapping set' };
 
 export const description = updateDisplayOptions({ show: { resource: ['mappingSet'], operation: ['get'] } }, [mappingSetLocator()]);
 

@@ -5,6 +5,10 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Validate', description: 'Check the mapping Create would make, without creating it', action: 'Validate a mapping' };
 
 export const description = updateDisplayOptions({ show: { resource: ['mappingSet'], operation: ['validate'] } }, mappingInputFields());
 

@@ -11,6 +11,7 @@ import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readDescription, readName, readPickedId } from '../parameters';
 import { targetConnectionOutput } from './output';
+import type { OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS_LABEL = 'If a Target Connection With This Name Exists';
 
@@ -28,6 +29,9 @@ const properties: INodeProperties[] = [
 	descriptionField('target connection'),
 	ifExistsField(IF_EXISTS_LABEL, 'target connection'),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Create', description: 'Create a Data Lake target connection for a dataset, with its schema', action: 'Create a target connection' };
 
 export const description = updateDisplayOptions({ show: { resource: ['targetConnection'], operation: ['create'] } }, properties);
 

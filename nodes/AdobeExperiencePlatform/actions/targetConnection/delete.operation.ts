@@ -6,6 +6,10 @@ import { readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { targetConnectionLocator } from '../locators';
 import { readTargetConnectionId } from './get.operation';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Delete', description: 'Delete a target connection no dataflow uses', action: 'Delete a target connection' };
 
 export const description = updateDisplayOptions({ show: { resource: ['targetConnection'], operation: ['delete'] } }, [targetConnectionLocator()]);
 

@@ -9,6 +9,10 @@ import { FIELDS } from '../fields';
 import { targetConnectionLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { targetConnectionOutput } from './output';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get', description: 'Get a target connection by ID', action: 'Get a target connection' };
 
 export const description = updateDisplayOptions({ show: { resource: ['targetConnection'], operation: ['get'] } }, [targetConnectionLocator()]);
 

@@ -11,11 +11,15 @@ import { FIELDS, LIMITS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readOptionalPickedId } from '../parameters';
 import { targetConnectionOutput } from './output';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
 	nameFilters('Only target connections with exactly this name', [{ ...datasetLocator('Only target connections writing to this dataset'), required: false }]),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get Many', description: 'List the Data Lake target connections of the sandbox', action: 'Get many target connections' };
 
 export const description = updateDisplayOptions({ show: { resource: ['targetConnection'], operation: ['getAll'] } }, properties);
 

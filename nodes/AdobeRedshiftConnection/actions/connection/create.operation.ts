@@ -30,6 +30,7 @@ import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';
 import { redshiftAuthFields, signInFromFields } from '../common.fields';
 import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 type IfExists = 'create' | 'reuse' | 'error';
 
@@ -73,6 +74,9 @@ const properties: INodeProperties[] = [
 	ifExistsField('create', { '@version': [1] }),
 	ifExistsField('reuse', { '@version': [{ _cnd: { gte: 1.1 } }] }),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Create', description: 'Create a Flow Service base connection to Redshift', action: 'Create a base connection' };
 
 export const description = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['create'] } }, properties);
 

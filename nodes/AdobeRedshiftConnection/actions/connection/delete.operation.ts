@@ -5,6 +5,10 @@ import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../.
 import { connectionPath } from '../../transport/flowService';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Delete', description: 'Delete a base connection', action: 'Delete a base connection' };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['delete'] } }, [connectionLocator]);
 

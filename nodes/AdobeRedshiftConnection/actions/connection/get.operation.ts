@@ -6,6 +6,10 @@ import { publicConnection } from '../../helpers/output';
 import { getConnection } from '../../transport/flowService';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get', description: 'Get a base connection by ID (without secrets)', action: 'Get a base connection' };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['get'] } }, [connectionLocator]);
 

@@ -10,6 +10,7 @@ import { publicConnection } from '../../helpers/output';
 import { listRedshiftConnections } from '../../transport/flowService';
 import { collection } from '../common.fields';
 import { readSandbox } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -22,6 +23,9 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get Many', description: 'List the Redshift base connections of the sandbox', action: 'Get many base connections' };
 
 export const description = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['getAll'] } }, properties);
 

@@ -7,6 +7,10 @@ import { FIELDS } from '../../helpers/fields';
 import { checkTablePath } from '../../helpers/validation';
 import { connectionLocator, locatorValue, tableLocator } from '../locators';
 import { readConnectionTarget, readParameter } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get Table Schema', description: 'Get the columns of a Redshift table, ready for a source connection', action: 'Get the schema of a table' };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['getTableSchema'] } }, [connectionLocator, tableLocator]);
 

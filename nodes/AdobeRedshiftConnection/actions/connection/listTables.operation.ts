@@ -5,6 +5,10 @@ import { platformRequest, type PlatformContext } from '../../../shared/transport
 import { connectionPath } from '../../transport/flowService';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'List Tables', description: 'List the Redshift tables the connection can read', action: 'List tables' };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['listTables'] } }, [connectionLocator]);
 

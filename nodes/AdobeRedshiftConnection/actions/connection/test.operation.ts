@@ -5,6 +5,10 @@ import { platformRequest, type PlatformContext } from '../../../shared/transport
 import { connectionPath } from '../../transport/flowService';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Test', description: 'Check that Adobe can sign in to Redshift with the connection', action: 'Test a base connection' };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['test'] } }, [connectionLocator]);
 

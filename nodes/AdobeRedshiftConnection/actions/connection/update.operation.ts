@@ -13,6 +13,7 @@ import { connectionPath, getConnection } from '../../transport/flowService';
 import { SIGN_IN_FROM, collection, redshiftAuthFields, signInFromFields, type SignInFrom } from '../common.fields';
 import { connectionLocator } from '../locators';
 import { checkSignIn, readConnectionTarget, readParameter, readRedshiftSignIn } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 // Inside a collection, fields carry no displayOptions of their own.
 const changeableAuthFields = redshiftAuthFields(false).map(({ displayOptions: _shown, required: _required, ...field }) => field);
@@ -49,6 +50,9 @@ const properties: INodeProperties[] = [
 			'ETag of the version you expect to change, quotes included, as output by Create or Get. Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
 	},
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Update', description: 'Rename, describe or rotate credentials, with etag protection', action: 'Update a base connection' };
 
 export const description = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['update'] } }, properties);
 

@@ -1,19 +1,13 @@
-import { defineResource, type OperationEntry } from '../../../shared/operations';
+import { defineResource } from '../../../shared/operations';
 import * as create from './create.operation';
 import * as deleteSource from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-// The one list of operations, in dropdown (alphabetical) order: each entry is its dropdown option
-// and its module, so an option without a handler does not compile.
-const OPERATIONS = {
-	create: { name: 'Create', description: 'Create a source connection for a Redshift table, or reuse the existing one', action: 'Create a source connection', module: create },
-	delete: { name: 'Delete', description: 'Delete a source connection', action: 'Delete a source connection', module: deleteSource },
-	get: { name: 'Get', description: 'Get a source connection by ID', action: 'Get a source connection', module: get },
-	getAll: { name: 'Get Many', description: 'List the Redshift source connections of the sandbox or of one base connection', action: 'Get many source connections', module: getAll },
-} satisfies Record<string, OperationEntry>;
+// The one list of operations, in dropdown (alphabetical) order; each module carries its option.
+const OPERATIONS = { create, delete: deleteSource, get, getAll };
 
-/** The values of the Operation parameter of the "Source Connection" resource. */
+/** The values of the Operation parameter. */
 export type SourceConnectionOperation = keyof typeof OPERATIONS;
 
 /** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */

@@ -11,6 +11,7 @@ import { FIELDS, labelled } from '../../helpers/fields';
 import { checkTablePath } from '../../helpers/validation';
 import { connectionLocator, locatorValue, tableLocator } from '../locators';
 import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	connectionLocator,
@@ -45,6 +46,9 @@ const properties: INodeProperties[] = [
 			'What to do when a source connection of the same base connection and table (or one with this name) already exists. Reuse It makes re-runs safe; a same-named one of another table is never reused.',
 	},
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Create', description: 'Create a source connection for a Redshift table, or reuse the existing one', action: 'Create a source connection' };
 
 export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['create'] } }, properties);
 

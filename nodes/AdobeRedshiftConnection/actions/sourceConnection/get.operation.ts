@@ -6,6 +6,10 @@ import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../../helpers/fields';
 import { sourceConnectionLocator } from '../locators';
 import { checkSourceConnectionLocator, readParameter, readSandbox } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get', description: 'Get a source connection by ID', action: 'Get a source connection' };
 
 export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['get'] } }, [sourceConnectionLocator]);
 

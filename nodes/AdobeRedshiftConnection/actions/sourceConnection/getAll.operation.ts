@@ -8,6 +8,7 @@ import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../../helpers/fields';
 import { connectionLocator } from '../locators';
 import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,6 +18,9 @@ const properties: INodeProperties[] = [
 	},
 	...returnAllFields(),
 ];
+
+/** This operation's entry in its resource's Operation dropdown. */
+export const option: OperationOption = { name: 'Get Many', description: 'List the Redshift source connections of the sandbox or of one base connection', action: 'Get many source connections' };
 
 export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['getAll'] } }, properties);
 
