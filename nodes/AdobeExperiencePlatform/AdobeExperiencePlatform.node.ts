@@ -1,9 +1,9 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
+import { actionNode, nodeIdentity, platformCredential } from '../shared/nodeDescription';
 import { optionsField } from '../shared/options';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
@@ -12,18 +12,11 @@ import { searchDatasets, searchMappingSets, searchSchemas, searchTargetConnectio
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Adobe Experience Platform',
-		name: 'adobeExperiencePlatform',
-		icon: { light: 'file:adobeExperiencePlatform.svg', dark: 'file:adobeExperiencePlatform.dark.svg' },
-		group: ['transform'],
+		...nodeIdentity('Adobe Experience Platform', 'adobeExperiencePlatform'),
+		...actionNode(),
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Build the dataflow from a source to a dataset in Adobe Experience Platform: datasets, target connections, mapping sets',
-		defaults: { name: 'Adobe Experience Platform' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: [platformCredential()],
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 

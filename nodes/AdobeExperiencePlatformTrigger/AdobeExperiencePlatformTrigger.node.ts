@@ -1,8 +1,8 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
+import { nodeIdentity, platformCredential } from '../shared/nodeDescription';
 import { properties } from './description';
 import { pollRuns } from './helpers/poll';
 
@@ -13,18 +13,15 @@ import { pollRuns } from './helpers/poll';
  */
 export class AdobeExperiencePlatformTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Adobe Experience Platform Trigger',
-		name: 'adobeExperiencePlatformTrigger',
-		icon: { light: 'file:adobeExperiencePlatformTrigger.svg', dark: 'file:adobeExperiencePlatformTrigger.dark.svg' },
+		...nodeIdentity('Adobe Experience Platform Trigger', 'adobeExperiencePlatformTrigger'),
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
 		description: 'Starts the workflow when an Adobe Experience Platform dataflow run fails, succeeds or finishes',
-		defaults: { name: 'Adobe Experience Platform Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: [platformCredential()],
 		properties,
 	};
 

@@ -1,10 +1,11 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
+import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/connection/Connection.resource';
 import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
+import { actionNode, nodeIdentity, platformCredential } from '../shared/nodeDescription';
 import { optionsField } from '../shared/options';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { createRouter } from '../shared/router';
@@ -21,22 +22,15 @@ const router = createRouter(
 
 export class AdobeRedshiftConnection implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Adobe Redshift Connection',
-		name: 'adobeRedshiftConnection',
-		icon: { light: 'file:adobeRedshiftConnection.svg', dark: 'file:adobeRedshiftConnection.dark.svg' },
-		group: ['transform'],
+		...nodeIdentity('Adobe Redshift Connection', 'adobeRedshiftConnection'),
+		...actionNode(),
 		// 1.1: Redshift sign-in from a credential by default (version 1 nodes keep Fields), and
 		// "If a Connection With This Name Exists" defaults to Reuse It (version 1 keeps Create Another).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
-		defaults: { name: 'Adobe Redshift Connection' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: CREDENTIAL_TYPE, required: true },
+			platformCredential(),
 			{
 				name: REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
 				required: true,
