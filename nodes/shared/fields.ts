@@ -25,16 +25,20 @@ export function returnAllFields(): INodeProperties[] {
 	];
 }
 
+/** The Filters collection of a Get Many (`filters.<name>`), with these filters. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
 /** A Filters collection whose one entry is "Name" (`filters.name`), plus any `extra` filters first. */
 export function nameFilters(nameDescription: string, extra: INodeProperties[] = [], placeholder?: string): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [...extra, { displayName: 'Name', name: 'name', type: 'string', default: '', placeholder, description: nameDescription }],
-	};
+	return filtersCollection([...extra, { displayName: 'Name', name: 'name', type: 'string', default: '', placeholder, description: nameDescription }]);
+}
+
+/** A filter that picks one of Adobe's values (a state, a status), `values` being name -> value. */
+export function choiceFilter(displayName: string, name: string, values: Record<string, string>, defaultValue: string, description: string): INodeProperties {
+	const options = Object.entries(values).map(([optionName, value]) => ({ name: optionName, value }));
+	return { displayName, name, type: 'options', options, default: defaultValue, description };
 }
 
 /** The optional Description of a create (two rows). */

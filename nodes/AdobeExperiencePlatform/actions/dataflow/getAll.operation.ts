@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listFlows } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { returnAllFields } from '../../../shared/fields';
+import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { readLimit, readSandbox } from '../../../shared/parameters';
 import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
@@ -13,34 +13,17 @@ import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Source Connection ID',
-				name: 'sourceConnectionId',
-				type: 'string',
-				default: '',
-				placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-				description: 'Only dataflows that read this source connection',
-			},
-			{
-				displayName: 'State',
-				name: 'state',
-				type: 'options',
-				options: [
-					{ name: 'Disabled', value: 'disabled' },
-					{ name: 'Enabled', value: 'enabled' },
-				],
-				default: 'enabled',
-				description: 'Only dataflows in this state',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Source Connection ID',
+			name: 'sourceConnectionId',
+			type: 'string',
+			default: '',
+			placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+			description: 'Only dataflows that read this source connection',
+		},
+		choiceFilter('State', 'state', { Disabled: 'disabled', Enabled: 'enabled' }, 'enabled', 'Only dataflows in this state'),
+	]),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */

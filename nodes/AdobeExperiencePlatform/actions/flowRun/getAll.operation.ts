@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listRuns } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { returnAllFields } from '../../../shared/fields';
+import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { readLimit, readSandbox } from '../../../shared/parameters';
 import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
@@ -14,42 +14,23 @@ import type { OperationOption } from '../../../shared/operations';
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow whose runs to list'),
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Started After',
-				name: 'startedAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only runs that started at or after this time',
-			},
-			{
-				displayName: 'Started Before',
-				name: 'startedBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only runs that started before this time',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'In Progress', value: 'inProgress' },
-					{ name: 'Scheduled', value: 'scheduled' },
-					{ name: 'Success', value: 'success' },
-				],
-				default: 'failed',
-				description: "Only runs with this status (Adobe's metrics.statusSummary.status)",
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Started After',
+			name: 'startedAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only runs that started at or after this time',
+		},
+		{
+			displayName: 'Started Before',
+			name: 'startedBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only runs that started before this time',
+		},
+		choiceFilter('Status', 'status', { Failed: 'failed', 'In Progress': 'inProgress', Scheduled: 'scheduled', Success: 'success' }, 'failed', "Only runs with this status (Adobe's metrics.statusSummary.status)"),
+	]),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
