@@ -42,6 +42,15 @@ export function idMode(placeholder: string, regex: string, errorMessage: string)
 	return { ...label, ...input };
 }
 
+/**
+ * The By ID mode of a Flow Service object (base or source or target connection, dataflow): a UUID.
+ * @param thing what the ID names, for the editor's error ("Not a <thing> ID: ...")
+ * @param example the placeholder, quoted in the error too
+ */
+export function uuidMode(thing: string, example = '373e88fc-43da-4e3c-be88-fc43da3e3c0f'): INodePropertyMode {
+	return idMode(example, CONNECTION_ID_PATTERN, `Not a ${thing} ID: expected a UUID such as ${example}`);
+}
+
 /** The mode names a picker stores, e.g. `['list', 'id']`. */
 export function modesOf(field: INodeProperties): string[] {
 	return (field.modes ?? []).map((mode) => mode.name);
@@ -59,6 +68,6 @@ export function dataflowPicker(name: string, displayName: string, description: s
 		description,
 		searchListMethod: 'searchDataflows',
 		placeholder: 'Select a dataflow...',
-		modes: [idMode('993f908f-3342-4d9c-9f3b-b9a3a9123d4e', CONNECTION_ID_PATTERN, 'Not a dataflow ID: expected a UUID such as 993f908f-3342-4d9c-9f3b-b9a3a9123d4e')],
+		modes: [uuidMode('dataflow', '993f908f-3342-4d9c-9f3b-b9a3a9123d4e')],
 	});
 }
