@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
-import { actionNode, nodeIdentity, platformCredential } from '../shared/nodeDescription';
+import { actionPorts, platformNode } from '../shared/nodeDescription';
 import { optionsField } from '../shared/options';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
@@ -12,11 +12,13 @@ import { searchDatasets, searchMappingSets, searchSchemas, searchTargetConnectio
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {
-		...nodeIdentity('Adobe Experience Platform', 'adobeExperiencePlatform'),
-		...actionNode(),
+		...platformNode('Adobe Experience Platform', 'adobeExperiencePlatform'),
+		...actionPorts(),
+		icon: { light: 'file:adobeExperiencePlatform.svg', dark: 'file:adobeExperiencePlatform.dark.svg' },
 		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Build the dataflow from a source to a dataset in Adobe Experience Platform: datasets, target connections, mapping sets',
-		credentials: [platformCredential()],
+		usableAsTool: true,
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 

@@ -2,7 +2,7 @@ import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INod
 
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
-import { nodeIdentity, platformCredential } from '../shared/nodeDescription';
+import { platformNode } from '../shared/nodeDescription';
 import { properties } from './description';
 import { pollRuns } from './helpers/poll';
 
@@ -13,7 +13,8 @@ import { pollRuns } from './helpers/poll';
  */
 export class AdobeExperiencePlatformTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		...nodeIdentity('Adobe Experience Platform Trigger', 'adobeExperiencePlatformTrigger'),
+		...platformNode('Adobe Experience Platform Trigger', 'adobeExperiencePlatformTrigger'),
+		icon: { light: 'file:adobeExperiencePlatformTrigger.svg', dark: 'file:adobeExperiencePlatformTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
@@ -21,7 +22,6 @@ export class AdobeExperiencePlatformTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [platformCredential()],
 		properties,
 	};
 

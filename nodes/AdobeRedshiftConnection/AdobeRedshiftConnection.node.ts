@@ -5,7 +5,7 @@ import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/connection/Connection.resource';
 import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
-import { actionNode, nodeIdentity, platformCredential } from '../shared/nodeDescription';
+import { actionPorts, platformNode } from '../shared/nodeDescription';
 import { optionsField } from '../shared/options';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { createRouter } from '../shared/router';
@@ -22,15 +22,7 @@ const router = createRouter(
 
 export class AdobeRedshiftConnection implements INodeType {
 	description: INodeTypeDescription = {
-		...nodeIdentity('Adobe Redshift Connection', 'adobeRedshiftConnection'),
-		...actionNode(),
-		// 1.1: Redshift sign-in from a credential by default (version 1 nodes keep Fields), and
-		// "If a Connection With This Name Exists" defaults to Reuse It (version 1 keeps Create Another).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		description: 'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
-		credentials: [
-			platformCredential(),
+		...platformNode('Adobe Redshift Connection', 'adobeRedshiftConnection', [
 			{
 				name: REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
 				required: true,
@@ -38,7 +30,16 @@ export class AdobeRedshiftConnection implements INodeType {
 				displayOptions: { show: { resource: ['baseConnection'], operation: ['create', 'update'], [SIGN_IN_FROM]: ['credential'] } },
 				testedBy: 'redshiftSignInShape',
 			},
-		],
+		]),
+		...actionPorts(),
+		icon: { light: 'file:adobeRedshiftConnection.svg', dark: 'file:adobeRedshiftConnection.dark.svg' },
+		// 1.1: Redshift sign-in from a credential by default (version 1 nodes keep Fields), and
+		// "If a Connection With This Name Exists" defaults to Reuse It (version 1 keeps Create Another).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
+		usableAsTool: true,
 		properties: [
 			{
 				displayName: 'Resource',

@@ -13,19 +13,20 @@ export const DEFAULT_SANDBOX = 'prod';
 export const IMS_TOKEN_PATH = '/ims/token/v3';
 export const FLOW_SERVICE_PATH = '/data/foundation/flowservice';
 export const SANDBOX_MANAGEMENT_PATH = '/data/foundation/sandbox-management/';
+export const CATALOG_PATH = '/data/foundation/catalog';
+export const SCHEMA_REGISTRY_PATH = '/data/foundation/schemaregistry';
+export const DATA_PREP_PATH = '/data/foundation/conversion';
 
-export const REDSHIFT_CONNECTION_SPEC = {
-	id: '3416976c-a9ca-4bba-901a-1f08f66978ff',
-	version: '1.0',
-} as const;
+/** A Flow Service connection spec reference (`connectionSpec` of a connection): Adobe's ID, version 1.0. */
+function connectionSpec<Id extends string>(id: Id): { readonly id: Id; readonly version: '1.0' } {
+	return { id, version: '1.0' };
+}
+
+export const REDSHIFT_CONNECTION_SPEC = connectionSpec('3416976c-a9ca-4bba-901a-1f08f66978ff');
 export const BASIC_AUTH_SPEC_NAME = 'Basic Authentication';
 
 /** The Redshift sign-in credential (server, port, username, password, database). Public: never rename. */
 export const REDSHIFT_SIGN_IN_CREDENTIAL_TYPE = 'aepRedshiftSignInApi';
-
-export const CATALOG_PATH = '/data/foundation/catalog';
-export const SCHEMA_REGISTRY_PATH = '/data/foundation/schemaregistry';
-export const DATA_PREP_PATH = '/data/foundation/conversion';
 
 /** Catalog's content type for a dataset's schemaRef (create-dataset.md). */
 export const XED_CONTENT_TYPE = 'application/vnd.adobe.xed+json;version=1';
@@ -39,7 +40,4 @@ export const XED_FULL_ACCEPT = 'application/vnd.adobe.xed-full+json; version=1';
 export const XED_FULL_VERSION = 'application/vnd.adobe.xed-full+json;version=1';
 
 /** The Data Lake destination of every source dataflow (fixed by Adobe). */
-export const DATA_LAKE_CONNECTION_SPEC = {
-	id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c',
-	version: '1.0',
-} as const;
+export const DATA_LAKE_CONNECTION_SPEC = connectionSpec('c604ff05-7f1a-43c0-8e18-33bf874cb11c');

@@ -2,26 +2,22 @@ import { NodeConnectionTypes, type INodeCredentialDescription, type INodeTypeDes
 
 import { CREDENTIAL_TYPE } from './constants';
 
+// n8n's community-node lint wants icon, subtitle and usableAsTool written in each node class, so
+// only the rest is shared here.
+
 /**
- * What every node of the package derives from its type name and display name: the light and dark
- * icons (`<name>.svg`, `<name>.dark.svg` next to the node) and the default node name.
+ * What every node of the package shares: its names, its default node name (the display name) and
+ * the Experience Platform credential (required), followed by `moreCredentials`.
  */
-export function nodeIdentity(displayName: string, name: string): Pick<INodeTypeDescription, 'displayName' | 'name' | 'icon' | 'defaults'> {
-	return { displayName, name, icon: { light: `file:${name}.svg`, dark: `file:${name}.dark.svg` }, defaults: { name: displayName } };
+export function platformNode(
+	displayName: string,
+	name: string,
+	moreCredentials: INodeCredentialDescription[] = [],
+): Pick<INodeTypeDescription, 'displayName' | 'name' | 'defaults' | 'credentials'> {
+	return { displayName, name, defaults: { name: displayName }, credentials: [{ name: CREDENTIAL_TYPE, required: true }, ...moreCredentials] };
 }
 
-/** The Experience Platform credential (client ID and secret, org, sandbox) every node requires. */
-export function platformCredential(): INodeCredentialDescription {
-	return { name: CREDENTIAL_TYPE, required: true };
-}
-
-/** An action node of the package: one main input and output, "operation: resource" subtitle, usable as an AI tool. */
-export function actionNode(): Pick<INodeTypeDescription, 'group' | 'subtitle' | 'usableAsTool' | 'inputs' | 'outputs'> {
-	return {
-		group: ['transform'],
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-	};
+/** An action node's group and ports: one main input, one main output. */
+export function actionPorts(): Pick<INodeTypeDescription, 'group' | 'inputs' | 'outputs'> {
+	return { group: ['transform'], inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main] };
 }

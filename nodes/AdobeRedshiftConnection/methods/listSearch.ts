@@ -6,6 +6,7 @@ import { currentParameter, isExpression, pickerSandbox, searchText } from '../..
 import { FIELDS } from '../helpers/fields';
 import { checkConnectionLocator } from '../actions/parameters';
 import { connectionPath, readConnectionPages } from '../transport/flowService';
+import { flowServiceSearch } from '../../shared/methods/flowServiceSearch';
 
 // The Source Connection list is shared with the Experience Platform node.
 export { searchSourceConnections } from '../../shared/methods/searchSourceConnections';
@@ -19,23 +20,11 @@ export const SEARCH_PAGE_SIZE = 50;
  * Adobe pages until SEARCH_PAGE_SIZE connections match; `paginationToken` is Adobe's `next.href`
  * to resume from. Each entry is "name" with the ID as value and the ID and state as description.
  */
-export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const ctx = await loadPlatformContext.call(this);
-	const sandboxName = pickerSandbox.call(this, ctx);
-	const { found, next } = await readConnectionPages.call(
-		this,
-		ctx,
-		sandboxName,
-		{ nameContains: searchText(filter), limit: SEARCH_PAGE_SIZE },
-		typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined,
-	);
-	const results: INodeListSearchItems[] = found.map((connection) => ({
-		name: connection.name,
-		value: connection.id,
-		description: [connection.id, connection.state].filter(Boolean).join(' · '),
-	}));
-	return { results, paginationToken: next };
-}
+export const searchConnections = flowServiceSearch(readConnectionPages, SEARCH_PAGE_SIZE, (connection) => ({
+	name: connection.name,
+	value: connection.id,
+	description: [connection.id, connection.state].filter(Boolean).join(' · '),
+}));
 
 interface ExploredItem {
 	type?: string;

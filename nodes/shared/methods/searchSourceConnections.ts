@@ -1,8 +1,5 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
-
 import { readSourceConnectionPages } from '../api/sourceConnections';
-import { loadPlatformContext } from '../transport';
-import { pickerSandbox, searchText } from './pickers';
+import { flowServiceSearch } from './flowServiceSearch';
 
 /** Source connections per page of the Source Connection list. */
 export const SOURCE_SEARCH_PAGE_SIZE = 50;
@@ -13,20 +10,8 @@ export const SOURCE_SEARCH_PAGE_SIZE = 50;
  * being Adobe's `next.href`. Each entry is "name" with the ID as value, and the table and ID as
  * description.
  */
-export async function searchSourceConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const ctx = await loadPlatformContext.call(this);
-	const sandboxName = pickerSandbox.call(this, ctx);
-	const { found, next } = await readSourceConnectionPages.call(
-		this,
-		ctx,
-		sandboxName,
-		{ nameContains: searchText(filter), limit: SOURCE_SEARCH_PAGE_SIZE },
-		typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined,
-	);
-	const results: INodeListSearchItems[] = found.map((source) => ({
-		name: source.name ?? source.id,
-		value: source.id,
-		description: [source.params?.tableName, source.id].filter(Boolean).join(' · '),
-	}));
-	return { results, paginationToken: next };
-}
+export const searchSourceConnections = flowServiceSearch(readSourceConnectionPages, SOURCE_SEARCH_PAGE_SIZE, (source) => ({
+	name: source.name ?? source.id,
+	value: source.id,
+	description: [source.params?.tableName, source.id].filter(Boolean).join(' · '),
+}));
