@@ -41,6 +41,15 @@ export function choiceFilter(displayName: string, name: string, values: Record<s
 	return { displayName, name, type: 'options', options, default: defaultValue, description };
 }
 
+/**
+ * The required name of the object a create makes.
+ * @param displayName the field's label; `name` its parameter name
+ * @param placeholder an example name
+ */
+export function nameField(displayName: string, name: string, placeholder: string, description: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', required: true, placeholder, description };
+}
+
 /** The optional Description of a create (two rows). */
 export function descriptionField(thing: string): INodeProperties {
 	return { displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: `Optional description of the ${thing}` };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ensureDataset } from '../../../shared/api/datasets';
 import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/api/schemas';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { descriptionField } from '../../../shared/fields';
+import { descriptionField, nameField } from '../../../shared/fields';
 import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { readParameter, readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
@@ -16,15 +16,7 @@ import type { OperationOption } from '../../../shared/operations';
 const IF_EXISTS_LABEL = 'If a Dataset With This Name Exists';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Dataset Name',
-		name: 'datasetName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Redshift orders',
-		description: 'Name of the dataset in Experience Platform',
-	},
+	nameField(FIELDS.datasetName.label, FIELDS.datasetName.field, 'Redshift orders', 'Name of the dataset in Experience Platform'),
 	schemaLocator(),
 	descriptionField('dataset'),
 	ifExistsField(IF_EXISTS_LABEL, 'dataset'),

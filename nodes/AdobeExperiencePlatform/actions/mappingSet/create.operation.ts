@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { nameField } from '../../../shared/fields';
 import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { readParameter, readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
@@ -13,15 +14,7 @@ import type { OperationOption } from '../../../shared/operations';
 const IF_EXISTS_LABEL = 'If a Mapping Set With This Name Exists';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: FIELDS.mappingSetName.label,
-		name: FIELDS.mappingSetName.field,
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Redshift orders mapping',
-		description: 'Name of the mapping set in Data Prep',
-	},
+	nameField(FIELDS.mappingSetName.label, FIELDS.mappingSetName.field, 'Redshift orders mapping', 'Name of the mapping set in Data Prep'),
 	...mappingInputFields(),
 	ifExistsField(IF_EXISTS_LABEL, 'mapping set'),
 ];

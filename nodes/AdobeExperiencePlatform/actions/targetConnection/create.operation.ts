@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { ensureTargetConnection } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { descriptionField } from '../../../shared/fields';
+import { descriptionField, nameField } from '../../../shared/fields';
 import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { readParameter, readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
@@ -16,15 +16,7 @@ import type { OperationOption } from '../../../shared/operations';
 const IF_EXISTS_LABEL = 'If a Target Connection With This Name Exists';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: FIELDS.targetConnectionName.label,
-		name: FIELDS.targetConnectionName.field,
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Redshift orders to Data Lake',
-		description: 'Name of the target connection in Experience Platform',
-	},
+	nameField(FIELDS.targetConnectionName.label, FIELDS.targetConnectionName.field, 'Redshift orders to Data Lake', 'Name of the target connection in Experience Platform'),
 	datasetLocator('The dataset the data lands in. Its XDM schema (schemaRef) is read from it: no schema to type.'),
 	descriptionField('target connection'),
 	ifExistsField(IF_EXISTS_LABEL, 'target connection'),

@@ -26,6 +26,7 @@ import { findCreatedConnection } from '../../helpers/recovery';
 import { listingPageBudget, SameNameIndex } from '../../helpers/sameName';
 import { checkCreateConnection } from '../../helpers/validation';
 import { listRedshiftConnections, readConnectionPages, type StoredConnection } from '../../transport/flowService';
+import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';
 import { redshiftAuthFields, signInFromFields } from '../common.fields';
@@ -52,21 +53,8 @@ function ifExistsField(defaultValue: IfExists, version: NonNullable<INodePropert
 
 const properties: INodeProperties[] = [
 	hostingField,
-	{
-		...labelled('name'),
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Redshift orders warehouse',
-		description: 'Name of the base connection in Experience Platform',
-	},
-	{
-		...labelled('description'),
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Optional description of the base connection',
-	},
+	nameField(FIELDS.name.label, FIELDS.name.name, 'Redshift orders warehouse', 'Name of the base connection in Experience Platform'),
+	{ ...descriptionField('base connection'), ...labelled('description') },
 	...signInFromFields(),
 	...redshiftAuthFields(true),
 	// Version 1.1 made "Reuse It" the default, so re-running a workflow never duplicates. n8n saves only

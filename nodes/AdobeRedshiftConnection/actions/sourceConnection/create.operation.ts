@@ -7,6 +7,7 @@ import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { checkColumns } from '../../../shared/pipeline/sourceConnection';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
+import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { checkTablePath } from '../../helpers/validation';
 import { connectionLocator, locatorValue, tableLocator } from '../locators';
@@ -16,21 +17,8 @@ import type { OperationOption } from '../../../shared/operations';
 const properties: INodeProperties[] = [
 	connectionLocator,
 	tableLocator,
-	{
-		...labelled('sourceConnectionName'),
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Redshift public.orders',
-		description: 'Name of the source connection in Experience Platform',
-	},
-	{
-		...labelled('description'),
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Optional description of the source connection',
-	},
+	nameField(FIELDS.sourceConnectionName.label, FIELDS.sourceConnectionName.name, 'Redshift public.orders', 'Name of the source connection in Experience Platform'),
+	{ ...descriptionField('source connection'), ...labelled('description') },
 	{
 		...labelled('columns'),
 		type: 'json',
