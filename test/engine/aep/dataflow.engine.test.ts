@@ -371,6 +371,24 @@ describe('Dataflow › Create From Table', () => {
 		expect([emu.sourceConnections(), emu.targetConnections(), emu.mappingSets(), emu.flows()].map((list) => list.length)).toEqual([1, 1, 1, 1]);
 	});
 
+	it('auto-mapping: the output lists every unmapped column; the mapping set holds the matched ones only', async () => {
+		const parameters = await fromTableParameters({ tablePath: tableRl('sales.line_items'), frequency: 'once', deltaColumn: '' });
+		const run = await runAep(emu, [{}], parameters, { leaks });
+		expect(run.json[0].error).toBeUndefined();
+		const autoMapping = run.json[0].autoMapping as { matched: IDataObject[]; unmappedColumns: IDataObject[] };
+		expect(autoMapping.matched).toEqual([{ column: 'order_id', destination: '_emulator.orderId', by: 'name' }]);
+		expect(autoMapping.unmappedColumns.map((entry) => entry.column)).toEqual(['line_id', 'sku', 'unit_price']);
+		expect(emu.mappingSets()[0].mappings.map((m) => [m.source, m.destination])).toEqual([['order_id', '_emulator.orderId']]);
+	});
+
+	it('a delta column that is not a column of the table fails before anything is created, naming the columns', async () => {
+		const parameters = await fromTableParameters({ deltaColumn: 'updated_at' });
+		const run = await runAep(emu, [{}], parameters, { leaks });
+		expect(run.json[0].error).toContain('"Delta Column" "updated_at" is not a column of public.orders');
+		expect(run.json[0].error).toContain('ordered_at');
+		expect(creates()).toEqual([]);
+	});
+
 	it('a once flow from a table has no delta column', async () => {
 		const parameters = await fromTableParameters({ frequency: 'once', deltaColumn: '' });
 		const run = await runAep(emu, [{}], parameters, { leaks });

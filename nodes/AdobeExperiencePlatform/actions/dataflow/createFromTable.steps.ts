@@ -18,18 +18,23 @@ async function listCollection(this: RequestContext, ctx: PlatformContext, sandbo
 	return found as Listed[];
 }
 
+/** The table's columns through the base connection (explore, objectType=table). */
+export async function exploreColumns(this: RequestContext, ctx: PlatformContext, sandboxName: string, baseConnectionId: string, tableName: string, itemIndex?: number): Promise<SourceColumn[]> {
+	const explored = (await platformRequest.call(this, ctx, { method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(baseConnectionId)}/explore`), qs: { objectType: 'table', object: tableName }, sandboxName }, itemIndex)) as { schema?: { columns?: SourceColumn[] } };
+	return explored?.schema?.columns ?? [];
+}
+
 export async function ensureChainSourceConnection(
 	this: RequestContext,
 	ctx: PlatformContext,
-	input: { sandboxName: string; name: string; baseConnectionId: string; tableName: string },
+	input: { sandboxName: string; name: string; baseConnectionId: string; tableName: string; columns: SourceColumn[] },
 	itemIndex?: number,
 ): Promise<{ id: string; reused: boolean; columns: SourceColumn[] }> {
 	const { sandboxName } = input;
 	const existing = await listCollection.call(this, ctx, sandboxName, '/sourceConnections', [`baseConnectionId==${input.baseConnectionId}`, `params.tableName==${input.tableName}`], itemIndex);
 	const match = existing.find((item) => item.baseConnectionId === input.baseConnectionId && (item.params as IDataObject | undefined)?.tableName === input.tableName);
 	if (match) return { id: match.id, reused: true, columns: ((match.params as IDataObject).columns ?? []) as unknown as SourceColumn[] };
-	const explored = (await platformRequest.call(this, ctx, { method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(input.baseConnectionId)}/explore`), qs: { objectType: 'table', object: input.tableName }, sandboxName }, itemIndex)) as { schema?: { columns?: SourceColumn[] } };
-	const columns = explored?.schema?.columns ?? [];
+	const { columns } = input;
 	const body = { name: input.name, baseConnectionId: input.baseConnectionId, data: { format: 'tabular' }, params: { tableName: input.tableName, columns }, connectionSpec: { ...REDSHIFT_CONNECTION_SPEC } };
 	const known = new Set(existing.map((item) => item.id));
 	const { id } = await createOnce.call(this, ctx, { method: 'POST', path: flowServicePath('/sourceConnections'), body: body as unknown as IDataObject, sandboxName }, {
