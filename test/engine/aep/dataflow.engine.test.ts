@@ -172,6 +172,19 @@ describe('Dataflow › Create', () => {
 		expect(emu.flows()).toHaveLength(2);
 	});
 
+	it('stops before creating anything when the CRMToAEP flow spec does not list the Redshift source', async () => {
+		const chain = await seedChain();
+		emu.failNext({ method: 'GET', path: FLOW_SPECS }, 1, {
+			status: 200,
+			body: { items: [{ id: CRM_TO_AEP, name: 'CRMToAEP', version: '1.0', sourceConnectionSpecIds: ['00000000-0000-4000-8000-000000000000'], targetConnectionSpecIds: ['c604ff05-7f1a-43c0-8e18-33bf874cb11c'] }] },
+		});
+		const run = await runAep(emu, [{}], createParameters(chain), { leaks });
+		expect(run.json[0].error).toContain('does not list the Redshift source (3416976c-a9ca-4bba-901a-1f08f66978ff)');
+		expect(posted(FLOWS)).toEqual([]);
+		const lookup = answered(emu).find((entry) => entry.path === FLOW_SPECS);
+		expect(lookup?.query.property).toBe('name=="CRMToAEP"');
+	});
+
 	it("decodes Adobe's refusal into what to fix (1425: the mapping set's schema is not the dataset's)", async () => {
 		const chain = await seedChain();
 		const customers = emu.seedMappingSet({
