@@ -4,17 +4,18 @@ import { CREDENTIAL_TYPE, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/con
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/connection/Connection.resource';
+import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
 import { optionsField } from '../shared/options';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { createRouter } from '../shared/router';
 import { redshiftSignInShape } from './methods/credentialTest';
-import { searchConnections, searchTables } from './methods/listSearch';
+import { searchConnections, searchSourceConnections, searchTables } from './methods/listSearch';
 
 const router = createRouter(
-	{ baseConnection: connection.operations },
+	{ baseConnection: connection.operations, sourceConnection: sourceConnection.operations },
 	{
 		createdNote: (count, list) =>
-			`This run had already created ${count} connection(s) before it stopped: ${list}. Running the workflow again creates them again unless "If a Connection With This Name Exists" is set to "Reuse It".`,
+			`This run had already created ${count} connection(s) before it stopped: ${list}. Running the workflow again creates them again unless "If a Connection With This Name Exists" (base connections) or "If It Exists" (source connections) is set to "Reuse It".`,
 	},
 );
 
@@ -39,7 +40,8 @@ export class AdobeRedshiftConnection implements INodeType {
 			{
 				name: REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
 				required: true,
-				displayOptions: { show: { operation: ['create', 'update'], [SIGN_IN_FROM]: ['credential'] } },
+				// Base connections only: a source connection's Create never signs in to Redshift itself.
+				displayOptions: { show: { resource: ['baseConnection'], operation: ['create', 'update'], [SIGN_IN_FROM]: ['credential'] } },
 				testedBy: 'redshiftSignInShape',
 			},
 		],
@@ -49,15 +51,19 @@ export class AdobeRedshiftConnection implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Base Connection', value: 'baseConnection' }],
+				options: [
+					{ name: 'Base Connection', value: 'baseConnection' },
+					{ name: 'Source Connection', value: 'sourceConnection' },
+				],
 				default: 'baseConnection',
 			},
 			...connection.description,
+			...sourceConnection.description,
 			optionsField,
 		],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchTables }, credentialTest: { redshiftSignInShape } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchSourceConnections, searchTables }, credentialTest: { redshiftSignInShape } };
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

@@ -51,6 +51,7 @@ const FLOW_HINTS: Record<string, string> = {
 	'1414': 'A connection\'s connection spec cannot be changed. Create a new connection instead.',
 	'1415': 'Adobe does not know this authentication spec. The Redshift source expects "Basic Authentication".',
 	'1418': 'The connection is still used by one or more dataflows. Delete those dataflows (or their source connections) first, then delete the connection.',
+	'1201': 'Adobe could not sign in to Redshift with the base connection: check its server, port, username, password and database (Base Connection > Test), and that the Redshift cluster accepts connections from Adobe\'s IP addresses for your region.',
 	'1419': 'Mapping validation failed: the API project may lack permission on mapped fields. Check the mapping set and the product profile.',
 	'1422': 'This action cannot be applied in the dataflow\'s current state (e.g. enabling an enabled dataflow). Get the dataflow to see its state.',
 	'1425': 'The dataset\'s schema differs from the mapping set\'s output schema (same ID and version are required). Use a mapping set made for the target dataset\'s schema.',
@@ -64,6 +65,44 @@ const FLOW_HINTS: Record<string, string> = {
 	'2120': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
 	'2250': 'Flow Service could not reach Data Prep (mapping sets). Try again in a few minutes.',
 };
+
+/**
+ * Hints that depend on what was asked: keyed by the Flow Service resource the request went to
+ * (see flowResource), then by "<METHOD> <code>" or "<code>" (any method). They win over FLOW_HINTS.
+ */
+const FLOW_HINTS_BY_COLLECTION: Record<string, Record<string, string>> = {
+	sourceConnections: {
+		'POST 1439': 'The base connection or the table was not found in this sandbox. Check the Connection (it must be a Redshift base connection of this sandbox) and the Table (its path as List Tables shows it, e.g. public.orders).',
+		'1439': 'No source connection with this ID exists in this sandbox. Check the Source Connection ID and the sandbox name.',
+		'1418': 'The source connection is used by a dataflow. Delete that dataflow first, then delete the source connection.',
+	},
+	'connections/explore': {
+		'1439': 'The base connection or the table was not found in this sandbox. Check the Connection, the Table (its path as List Tables shows it, e.g. public.orders) and the sandbox name.',
+	},
+};
+
+/**
+ * The Flow Service resource of a request path: its collection ("sourceConnections" for
+ * …/flowservice/sourceConnections/{id}), with a sub-resource after the ID when there is one
+ * ("connections/explore" for …/connections/{id}/explore).
+ */
+function flowResource(path: string | undefined): string | undefined {
+	const match = path?.match(/\/flowservice\/([A-Za-z]+)(?:\/[^/?]+\/([A-Za-z]+))?/);
+	if (!match) return undefined;
+	return match[2] ? `${match[1]}/${match[2]}` : match[1];
+}
+
+/** What was asked, for hints that depend on it: the HTTP method and the path below the Platform URL. */
+export interface AskedFor {
+	method: string;
+	path: string;
+}
+
+/** The hint for Flow Service error `code` with HTTP `status`: what was asked first, then the code with its status, then the code. */
+function flowHint(code: string, status: string, asked: AskedFor | undefined): string | undefined {
+	const byCollection = FLOW_HINTS_BY_COLLECTION[flowResource(asked?.path) ?? ''];
+	return byCollection?.[`${asked?.method.toUpperCase()} ${code}`] ?? byCollection?.[code] ?? FLOW_HINTS[`${code}-${status}`] ?? FLOW_HINTS[code];
+}
 
 const GATEWAY_HINTS: Record<string, string> = {
 	'401013': 'The access token was not accepted. n8n fetches a new token automatically; if this persists, check that the Client ID, Client Secret and IMS Org ID in the credential belong to the same Adobe Developer Console project. The credential\'s IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).',
@@ -121,8 +160,12 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
-/** Decodes an HTTP error answer (status + body as received, object or raw text). */
-export function decodeAdobeErrorResponse(status: number | undefined, rawBody: unknown): DecodedAdobeError {
+/**
+ * Decodes an HTTP error answer (status + body as received, object or raw text). `asked` (the
+ * request's method and path) picks the hint for codes whose meaning depends on the call, e.g.
+ * FLOW-1439-404 on a source connection create means its base connection or table is missing.
+ */
+export function decodeAdobeErrorResponse(status: number | undefined, rawBody: unknown, asked?: AskedFor): DecodedAdobeError {
 	const body = parseBody(rawBody);
 	const record = asRecord(body);
 
@@ -137,7 +180,7 @@ export function decodeAdobeErrorResponse(status: number | undefined, rawBody: un
 			title: asText(record.title) ?? 'Flow Service error',
 			detail: asText(report?.['detailed-message']) ?? asText(record.detail),
 			requestId: asText(report?.['request-id']),
-			hint: FLOW_HINTS[`${flowCode[2]}-${flowCode[3]}`] ?? FLOW_HINTS[flowCode[2]] ?? statusHint(status ?? Number(flowCode[3])),
+			hint: flowHint(flowCode[2], flowCode[3], asked) ?? statusHint(status ?? Number(flowCode[3])),
 		};
 	}
 

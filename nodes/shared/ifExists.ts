@@ -28,9 +28,12 @@ export function ifExistsField(label: string, thing: string): INodeProperties {
 	};
 }
 
-/** The checked value of an `ifExists` field; undefined (an older node) means `fallback`. */
-export function checkIfExists(label: string, value: unknown, fallback: IfExists = 'reuse'): IfExists {
+/**
+ * The checked value of an `ifExists` field; undefined (an older node) means `fallback`.
+ * @param field the parameter name errors point at, when the field is not named `ifExists`
+ */
+export function checkIfExists(label: string, value: unknown, fallback: IfExists = 'reuse', field = 'ifExists'): IfExists {
 	if (value === undefined) return fallback;
 	if (IF_EXISTS_VALUES.includes(value as IfExists)) return value as IfExists;
-	throw new InvalidFieldError('ifExists', `"${label}" must be "reuse", "create" or "error"; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(field, `"${label}" must be "reuse", "create" or "error"; got ${JSON.stringify(value)}.`);
 }

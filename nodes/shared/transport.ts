@@ -20,6 +20,7 @@ import {
 	formatAdobeError,
 	isRedirectStatus,
 	scrubDecodedError,
+	type AskedFor,
 	type DecodedAdobeError,
 } from './errors';
 import { AdobeImsError, IMS_ERROR_PREFIX, headerValue, issuedTokens } from './imsToken';
@@ -133,13 +134,13 @@ function statusOf(value: unknown): number | undefined {
 	return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
 }
 
-/** An HTTP answer we got in full (status, body and headers, e.g. Retry-After). */
-function describeAnswer(status: number, body: unknown, headers: unknown, secrets: string[]): Failure {
+/** An HTTP answer we got in full (status, body and headers, e.g. Retry-After) to the request `asked`. */
+function describeAnswer(status: number, body: unknown, headers: unknown, secrets: string[], asked?: AskedFor): Failure {
 	const facts: FailureFacts = { status };
 	return {
 		facts,
 		reached: reachedService(facts),
-		decoded: scrubDecodedError(decodeAdobeErrorResponse(status, body), secrets),
+		decoded: scrubDecodedError(decodeAdobeErrorResponse(status, body, asked), secrets),
 		retryAfterMs: parseRetryAfter(headerValue(headers, 'retry-after'), Date.now()),
 	};
 }
@@ -162,7 +163,7 @@ function imsFailureFromMessage(message: string): DecodedAdobeError {
  * not kept for Error causes in every version), so read what survives: httpCode (an HTTP status
  * or a socket code), context.data (a JSON error body) and the message.
  */
-function describeThrown(error: unknown, secrets: string[]): Failure {
+function describeThrown(error: unknown, secrets: string[], asked?: AskedFor): Failure {
 	const wrapped = error as {
 		message?: string;
 		description?: string;
@@ -181,7 +182,7 @@ function describeThrown(error: unknown, secrets: string[]): Failure {
 	}
 	const response = wrapped.cause?.response;
 	const status = statusOf(response?.status) ?? statusOf(wrapped.httpCode);
-	if (status !== undefined) return describeAnswer(status, response?.data ?? wrapped.context?.data, response?.headers, secrets);
+	if (status !== undefined) return describeAnswer(status, response?.data ?? wrapped.context?.data, response?.headers, secrets, asked);
 	const code = wrapped.cause?.code ?? (typeof wrapped.httpCode === 'string' && /^E[A-Z_]+$/.test(wrapped.httpCode) ? wrapped.httpCode : undefined);
 	const facts: FailureFacts = { code };
 	return { facts, reached: reachedService(facts), decoded: scrubDecodedError(decodeNetworkError(code, wrapped.cause?.message ?? message), secrets) };
@@ -279,7 +280,7 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		}
 	} catch (error) {
 		if (deadline.aborted) return { ok: false, failure: deadlineFailure(ctx.policy.timeoutMs) };
-		const failure = describeThrown(error, secrets);
+		const failure = describeThrown(error, secrets, request);
 		if (resent && failure.facts.status === 401) {
 			ctx.run.refreshSpent = true;
 			return { ok: false, failure: refreshSpentFailure(failure) };
@@ -292,8 +293,8 @@ export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, re
 		const decoded = decodeRedirect(statusCode, headerValue(response.headers, 'location'), options.url, 'Platform URL');
 		return { ok: false, failure: { facts, reached: 'no', decoded: scrubDecodedError(decoded, secrets) } };
 	}
-	if (statusCode === 401 && ctx.run.refreshSpent) return { ok: false, failure: refreshSpentFailure(describeAnswer(statusCode, body, response.headers, secrets)) };
-	if (statusCode >= 400) return { ok: false, failure: describeAnswer(statusCode, body, response.headers, secrets) };
+	if (statusCode === 401 && ctx.run.refreshSpent) return { ok: false, failure: refreshSpentFailure(describeAnswer(statusCode, body, response.headers, secrets, request)) };
+	if (statusCode >= 400) return { ok: false, failure: describeAnswer(statusCode, body, response.headers, secrets, request) };
 	// axios hands back unparseable JSON as text; an empty body (204) is fine.
 	if (typeof body === 'string' && body.trim() !== '') {
 		const facts: FailureFacts = { malformedBody: true };

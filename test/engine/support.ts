@@ -181,6 +181,15 @@ export async function seedConnections(emulator: StartedEmulator, names: string[]
 	return ids;
 }
 
+/** A POST straight to the emulator's API (test set-up only), e.g. a flow that uses a source connection. Throws on a non-2xx answer. */
+export async function directPost(emulator: StartedEmulator, pathName: string, body: unknown, sandboxName = 'prod'): Promise<IDataObject> {
+	const token = await directToken(emulator);
+	const response = await fetch(`${emulator.baseUrl}${pathName}`, { method: 'POST', headers: platformHeaders(emulator, token, sandboxName), body: JSON.stringify(body) });
+	const answer = (await response.json()) as IDataObject;
+	if (!response.ok) throw new Error(`Direct POST ${pathName} failed: HTTP ${response.status} ${JSON.stringify(answer)}`);
+	return answer;
+}
+
 /** A GET straight to the emulator, e.g. to compare the node's output with Adobe's own answer. */
 export async function directGet(emulator: StartedEmulator, pathAndQuery: string, sandboxName = 'prod'): Promise<unknown> {
 	const token = await directToken(emulator);

@@ -26,6 +26,23 @@ describe('decodeAdobeErrorResponse', () => {
 		expect(decoded.hint).toMatch(hint);
 	});
 
+	it('picks the hint for what was asked: a source connection create, get or delete', () => {
+		const flow = (code: string, status: number) => ({ type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status });
+		const sources = '/data/foundation/flowservice/sourceConnections';
+		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'POST', path: sources }).hint).toMatch(/base connection or the table was not found/);
+		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: `${sources}/abc` }).hint).toMatch(/No source connection with this ID/);
+		expect(decodeAdobeErrorResponse(400, flow('FLOW-1418-400', 400), { method: 'DELETE', path: `${sources}/abc` }).hint).toMatch(/used by a dataflow\. Delete that dataflow first/);
+		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: '/data/foundation/flowservice/connections/abc/explore' }).hint).toMatch(/base connection or the table was not found/);
+		// Other collections keep the general hint; so does a call without a path.
+		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: '/data/foundation/flowservice/connections/abc' }).hint).toMatch(/No object with this ID/);
+		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404)).hint).toMatch(/No object with this ID/);
+	});
+
+	it('says what to check when Adobe cannot reach Redshift (FLOW-1201-400)', () => {
+		const decoded = decodeAdobeErrorResponse(400, { type: 'https://ns.adobe.com/aep/errors/FLOW-1201-400', title: 'Connection to source failed', status: 400 });
+		expect(decoded.hint).toMatch(/could not sign in to Redshift.*server, port/);
+	});
+
 	it.each([
 		['FLOW-1360-400', /Start Time/],
 		['FLOW-1361-400', /Interval/],

@@ -1,12 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operations } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
+import { operations as sourceOperations } from '../../nodes/AdobeRedshiftConnection/actions/sourceConnection/SourceConnection.resource';
 import { locatorValue } from '../../nodes/AdobeRedshiftConnection/actions/locators';
 import { optionsField } from '../../nodes/shared/options';
-import { chooseSandbox, checkSignIn } from '../../nodes/AdobeRedshiftConnection/actions/parameters';
+import { chooseSandbox, checkSignIn, checkSourceConnectionLocator } from '../../nodes/AdobeRedshiftConnection/actions/parameters';
 import { FIELDS, type FieldName } from '../../nodes/AdobeRedshiftConnection/helpers/fields';
 import { checkHosting, checkSchema, checkSchemaChange } from '../../nodes/AdobeRedshiftConnection/helpers/hosting';
 import { checkConnectionChanges, checkCreateConnection, checkEtag, checkTablePath } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+import { checkIfExists } from '../../nodes/shared/ifExists';
+import { checkColumns } from '../../nodes/shared/pipeline/sourceConnection';
 import { checkText } from '../../nodes/shared/validation';
 import type { PlatformContext } from '../../nodes/shared/transport';
 import { invalidField } from '../support/invalidField';
@@ -20,7 +23,7 @@ function fieldsOf(properties: INodeProperties[]): INodeProperties[] {
 	});
 }
 
-const described = fieldsOf([...Object.values(operations).flatMap((operation) => operation.description), optionsField]);
+const described = fieldsOf([...[...Object.values(operations), ...Object.values(sourceOperations)].flatMap((operation) => operation.description), optionsField]);
 
 describe('one table of field names and labels', () => {
 	it.each(described.map((property) => [property.name, property] as const))('%s: the validators\' label is the editor\'s displayName', (name, property) => {
@@ -65,6 +68,10 @@ const REFUSALS: Array<[string, () => unknown]> = [
 	['sandboxName', () => chooseSandbox('My Sandbox', ctx)],
 	['limit', () => checkText(FIELDS.limit, {})],
 	['username', () => checkSignIn('fields', () => checkCreateConnection({ ...validCreate, username: '' }))],
+	['sourceConnectionId', () => checkSourceConnectionLocator({ mode: 'id', value: 'nope' })],
+	['sourceConnectionName', () => checkText(FIELDS.sourceConnectionName, 'n'.repeat(257))],
+	['columns', () => checkColumns(FIELDS.columns, [])],
+	['sourceIfExists', () => checkIfExists(FIELDS.sourceIfExists.label, 'maybe', 'reuse', FIELDS.sourceIfExists.field)],
 ];
 
 describe('a refused value names the field as the editor shows it', () => {

@@ -30,7 +30,18 @@ export const tableLocator = picker('tablePath', {
 	modes: [{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'public.orders' }],
 });
 
-const PICKERS = [connectionLocator, tableLocator];
+/**
+ * The Source Connection picker (list method searchSourceConnections): From List (the sandbox's
+ * Redshift source connections, searchable by name) or By ID.
+ */
+export const sourceConnectionLocator = picker('sourceConnectionId', {
+	description: 'The source connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
+	searchListMethod: 'searchSourceConnections',
+	placeholder: 'Select a source connection...',
+	modes: [idMode('9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8', CONNECTION_ID_PATTERN, 'Not a source connection ID: expected a UUID such as 9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8')],
+});
+
+const PICKERS = [connectionLocator, tableLocator, sourceConnectionLocator];
 
 /** The stored value of this node's Connection or Table picker (see the shared locatorValue). */
 export function locatorValue(ref: FieldRef, stored: unknown): unknown {

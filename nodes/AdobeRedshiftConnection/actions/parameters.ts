@@ -21,6 +21,11 @@ export function checkConnectionLocator(stored: unknown): string {
 	return checkConnectionId(FIELDS.connectionId, locatorValue(FIELDS.connectionId, stored));
 }
 
+/** A checked source connection ID from the Source Connection picker (From List or By ID). Throws InvalidFieldError. */
+export function checkSourceConnectionLocator(stored: unknown): string {
+	return checkConnectionId(FIELDS.sourceConnectionId, locatorValue(FIELDS.sourceConnectionId, stored));
+}
+
 /** The connection an ID-based operation acts on: its checked ID and the sandbox it lives in. */
 export function readConnectionTarget(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): { id: string; sandboxName: string } {
 	const id = checkConnectionLocator(readParameter.call(this, 'connectionId', itemIndex));

@@ -41,6 +41,11 @@ const ROWS = {
 	maxRetries: { label: 'Max Retries', path: 'options.maxRetries' },
 	sandboxName: { label: 'Sandbox Name or ID', path: 'options.sandboxName' },
 	timeoutSeconds: { label: 'Timeout (Seconds)', path: 'options.timeoutSeconds' },
+	// Source Connection resource (Connection and Table are the pickers above)
+	sourceConnectionId: { label: 'Source Connection' },
+	sourceConnectionName: { label: 'Source Connection Name', maxLength: 256 },
+	columns: { label: 'Columns' },
+	sourceIfExists: { label: 'If It Exists' },
 } satisfies Record<string, Row>;
 
 export type FieldName = keyof typeof ROWS;

@@ -6,6 +6,7 @@ import { currentParameter, isExpression, pickerSandbox, searchText } from '../..
 import { FIELDS } from '../helpers/fields';
 import { checkConnectionLocator } from '../actions/parameters';
 import { connectionPath, readConnectionPages } from '../transport/flowService';
+import { readSourceConnectionPages } from '../../shared/api/sourceConnections';
 
 /** Connections per page of the Connection list: Adobe pages are read until this many match. */
 export const SEARCH_PAGE_SIZE = 50;
@@ -30,6 +31,30 @@ export async function searchConnections(this: ILoadOptionsFunctions, filter?: st
 		name: connection.name,
 		value: connection.id,
 		description: [connection.id, connection.state].filter(Boolean).join(' · '),
+	}));
+	return { results, paginationToken: next };
+}
+
+/**
+ * The Source Connection list: Redshift source connections of the node's sandbox, newest first,
+ * whose name contains the search text (any case); SEARCH_PAGE_SIZE per call, `paginationToken`
+ * being Adobe's `next.href`. Each entry is "name" with the ID as value, and the table and ID as
+ * description.
+ */
+export async function searchSourceConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const ctx = await loadPlatformContext.call(this);
+	const sandboxName = pickerSandbox.call(this, ctx);
+	const { found, next } = await readSourceConnectionPages.call(
+		this,
+		ctx,
+		sandboxName,
+		{ nameContains: searchText(filter), limit: SEARCH_PAGE_SIZE },
+		typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined,
+	);
+	const results: INodeListSearchItems[] = found.map((source) => ({
+		name: source.name ?? source.id,
+		value: source.id,
+		description: [source.params?.tableName, source.id].filter(Boolean).join(' · '),
 	}));
 	return { results, paginationToken: next };
 }

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
+import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
+import { checkColumns } from '../../../shared/pipeline/sourceConnection';
+import type { PlatformContext } from '../../../shared/transport';
+import { checkText } from '../../../shared/validation';
+import { FIELDS, labelled } from '../../helpers/fields';
+import { checkTablePath } from '../../helpers/validation';
+import { connectionLocator, locatorValue, tableLocator } from '../locators';
+import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
+
+const properties: INodeProperties[] = [
+	connectionLocator,
+	tableLocator,
+	{
+		...labelled('sourceConnectionName'),
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Redshift public.orders',
+		description: 'Name of the source connection in Experience Platform',
+	},
+	{
+		...labelled('description'),
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Optional description of the source connection',
+	},
+	{
+		...labelled('columns'),
+		type: 'json',
+		default: '',
+		placeholder: '{{ $json.columns }}',
+		description:
+			'The columns to read, as Get Table Schema outputs them: drag its "columns" field here (a subset is fine). Leave empty to have the node fetch all of the table\'s columns from Adobe.',
+	},
+	{
+		...ifExistsField(FIELDS.sourceIfExists.label, 'source connection'),
+		name: FIELDS.sourceIfExists.name,
+		description:
+			'What to do when a source connection of the same base connection and table (or one with this name) already exists. Reuse It makes re-runs safe; a same-named one of another table is never reused.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['create'] } }, properties);
+
+/**
+ * A source connection for one Redshift table: validates every field (no request on bad input),
+ * then finds or creates it (ensureSourceConnection). Output: `{id, etag, reused, name,
+ * baseConnectionId, tableName, columns, columnsFrom, sandboxName, connectionSpec}`.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const baseConnectionId = checkConnectionLocator(readParameter.call(this, FIELDS.connectionId.field, itemIndex));
+	const tableName = checkTablePath(locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)));
+	const name = checkText(FIELDS.sourceConnectionName, readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex), { required: true });
+	const description = checkText(FIELDS.description, readParameter.call(this, FIELDS.description.field, itemIndex), { allowLineBreaks: true });
+	const columns = checkColumns(FIELDS.columns, readParameter.call(this, FIELDS.columns.field, itemIndex));
+	const ifExists = checkIfExists(FIELDS.sourceIfExists.label, readParameter.call(this, FIELDS.sourceIfExists.field, itemIndex), 'reuse', FIELDS.sourceIfExists.field);
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const result = await ensureSourceConnection.call(this, ctx, { sandboxName, name, description, baseConnectionId, tableName, columns, ifExists }, itemIndex);
+	return { ...result, columns: result.columns as unknown as IDataObject[], sandboxName, connectionSpec: { ...REDSHIFT_CONNECTION_SPEC } };
+}

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { deleteSourceConnection } from '../../../shared/api/sourceConnections';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import type { PlatformContext } from '../../../shared/transport';
+import { FIELDS } from '../../helpers/fields';
+import { sourceConnectionLocator } from '../locators';
+import { checkSourceConnectionLocator, readParameter, readSandbox } from '../parameters';
+
+export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['delete'] } }, [sourceConnectionLocator]);
+
+/**
+ * `{id, deleted, alreadyAbsent, sandboxName}`: a source connection that is already gone is not an
+ * error (`alreadyAbsent: true`); one a dataflow uses fails naming that dataflow.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const id = checkSourceConnectionLocator(readParameter.call(this, FIELDS.sourceConnectionId.field, itemIndex));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const { deleted, alreadyAbsent } = await deleteSourceConnection.call(this, ctx, sandboxName, id, itemIndex);
+	return { id, deleted, alreadyAbsent, sandboxName };
+}

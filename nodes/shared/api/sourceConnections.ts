@@ -1,0 +1,295 @@
+/**
+ * Flow Service source connections of Redshift tables: list, get, create (never twice), "ensure"
+ * (find or create) and delete. Shared by every node that needs one: the Redshift node's Source
+ * Connection resource and the dataflow chain's Create From Table.
+ *
+ * Adobe docs followed: "Create a dataflow for database sources using the Flow Service API"
+ * (`help/sources/tutorials/api/collect/database-nosql.md`) for the create; the Flow Service API
+ * reference (`flow-service.yaml`) for get, list and delete; "Sort and filter" (`help/dataflows/api/
+ * sort-and-filter.md`) for `property=` filters. See shared/reference/dataflow-chain.md §2.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { REDSHIFT_CONNECTION_SPEC } from '../constants';
+import type { IfExists } from '../ifExists';
+import { safeOperationError } from '../nodeErrors';
+import { isConnectionId } from '../validation';
+import {
+	buildSourceConnectionBody,
+	findCreatedSource,
+	findExistingSource,
+	isRedshiftSource,
+	readsTable,
+	type SourceColumn,
+	type SourceConnectionBody,
+	type StoredSourceConnection,
+} from '../pipeline/sourceConnection';
+import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type Failure, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import { createOnce, type CreateOnceRules } from './ensure';
+import { exploreTable } from './explore';
+import { listFlows } from './flows';
+import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
+
+export type { SourceColumn, StoredSourceConnection } from '../pipeline/sourceConnection';
+
+const COLLECTION = '/sourceConnections';
+const NOUN = 'source connection';
+
+/** Flow Service path of the collection, or of one source connection. */
+export function sourceConnectionPath(id?: string): string {
+	return flowServicePath(id === undefined ? COLLECTION : `${COLLECTION}/${encodeURIComponent(id)}`);
+}
+
+export interface SourceConnectionFilter {
+	/** Only source connections of this base connection (`property=baseConnectionId==…`). */
+	baseConnectionId?: string;
+	/** Only those reading this table (`property=params.tableName==…`); needs no base connection. */
+	tableName?: string;
+	/** Only those with exactly this name (`property=name==…`). */
+	name?: string;
+	/** Only those whose name contains this text, any case (checked here: Adobe has no such filter). */
+	nameContains?: string;
+	/** Stop after this many; undefined = all pages. */
+	limit?: number;
+	secrets?: string[];
+}
+
+/** The first page's request: Redshift source connections matching the filter, newest first. */
+function firstPageRequest(sandboxName: string, filter: SourceConnectionFilter): PlatformRequest {
+	const property = [`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`];
+	if (filter.baseConnectionId !== undefined) property.push(`baseConnectionId==${filter.baseConnectionId}`);
+	if (filter.tableName !== undefined) property.push(`params.tableName==${filter.tableName}`);
+	if (filter.name !== undefined) property.push(`name==${filter.name}`);
+	return { method: 'GET', path: sourceConnectionPath(), qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: '-createdAt' }, sandboxName };
+}
+
+/** Each listed item is checked against the filter too: Adobe splits a value with a comma into "any of". */
+function matches(filter: SourceConnectionFilter): (item: StoredSourceConnection) => boolean {
+	return (item) =>
+		isRedshiftSource(item) &&
+		(filter.baseConnectionId === undefined || item.baseConnectionId === filter.baseConnectionId) &&
+		(filter.tableName === undefined || item.params?.tableName === filter.tableName) &&
+		(filter.name === undefined || item.name === filter.name) &&
+		(filter.nameContains === undefined || String(item.name ?? '').toLowerCase().includes(filter.nameContains.toLowerCase()));
+}
+
+/**
+ * Redshift source connections of the sandbox matching `filter`, newest first, page by page from the
+ * first page or from `resumeFrom` (a `next.href` handed out earlier, for a picker's next page).
+ * With a limit it stops at the end of the page that reaches it and returns `next` to go on.
+ * Throws NodeApiError (a failed request) and NodeOperationError (a listing that does not end).
+ */
+export async function readSourceConnectionPages(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: SourceConnectionFilter,
+	resumeFrom?: string,
+	itemIndex?: number,
+): Promise<FlowServicePages<StoredSourceConnection>> {
+	return await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<StoredSourceConnection>], Promise<FlowServicePages<StoredSourceConnection>>>(
+		this,
+		ctx,
+		firstPageRequest(sandboxName, filter),
+		{
+			noun: 'source connections',
+			keep: matches(filter),
+			limit: filter.limit,
+			resumeFrom,
+			secrets: filter.secrets,
+			itemIndex,
+			narrowHint: 'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
+		},
+	);
+}
+
+/** Redshift source connections of the sandbox, newest first, all pages (at most `filter.limit`). Throws NodeApiError. */
+export async function listSourceConnections(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: SourceConnectionFilter, itemIndex?: number): Promise<StoredSourceConnection[]> {
+	const { found } = await readSourceConnectionPages.call(this, ctx, sandboxName, filter, undefined, itemIndex);
+	return filter.limit === undefined ? found : found.slice(0, filter.limit);
+}
+
+/**
+ * `GET /sourceConnections/{id}`: Adobe wraps the object in `{items: [..]}` (a bare object is taken
+ * too). Throws NodeApiError (FLOW-1439-404 when no such ID in the sandbox).
+ */
+export async function getSourceConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredSourceConnection> {
+	const answer = (await platformRequest.call(this, ctx, { method: 'GET', path: sourceConnectionPath(id), sandboxName }, itemIndex)) as { items?: StoredSourceConnection[] } & Partial<StoredSourceConnection>;
+	const found = Array.isArray(answer?.items) ? answer.items[0] : typeof answer?.id === 'string' ? (answer as StoredSourceConnection) : undefined;
+	if (!found) throw safeOperationError(this, `Adobe returned no source connection with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+	return found;
+}
+
+/**
+ * `POST /sourceConnections` for `body`, never creating twice (see createOnce): after an ambiguous
+ * failure it lists the base connection's source connections of that table and takes one made by
+ * this attempt (not in `knownBefore`, the IDs listed before the POST). Done only with proof:
+ * Adobe's `201 {id (a UUID), etag}`, or the listed object. Returns `{id, etag, recovered}`; throws
+ * NodeApiError (e.g. FLOW-1439-404 base connection or table not found, FLOW-1201-400 Redshift unreachable).
+ */
+export async function createSourceConnection(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	body: SourceConnectionBody,
+	knownBefore: ReadonlySet<string>,
+	itemIndex?: number,
+): Promise<{ id: string; etag: string; recovered: boolean }> {
+	const sentAt = Date.now();
+	let etag = '';
+	const { id, recovered } = await createOnce.call<
+		RequestContext,
+		[PlatformContext, PlatformRequest, CreateOnceRules<{ id?: unknown; etag?: unknown }>],
+		Promise<{ id: string; recovered: boolean }>
+	>(this, ctx, { method: 'POST', path: sourceConnectionPath(), body: body as unknown as IDataObject, sandboxName }, {
+		thing: NOUN,
+		itemIndex,
+		createdId: (_status, answer) => {
+			if (!isConnectionId(answer?.id) || typeof answer?.etag !== 'string' || answer.etag === '') return undefined;
+			etag = answer.etag;
+			return answer.id;
+		},
+		findCreated: async () => {
+			const listed = await listSourceConnections.call(this, ctx, sandboxName, { baseConnectionId: body.baseConnectionId, tableName: body.params.tableName }, itemIndex);
+			const found = findCreatedSource(listed, body, sentAt, knownBefore);
+			if (!found || typeof found.etag !== 'string') return undefined;
+			etag = found.etag;
+			return found.id;
+		},
+	});
+	return { id, etag, recovered };
+}
+
+/** What ensureSourceConnection is asked for. Values are already checked (validation names the node's own fields). */
+export interface EnsureSourceConnectionInput {
+	sandboxName: string;
+	name: string;
+	description?: string;
+	/** The Redshift base connection (a UUID). */
+	baseConnectionId: string;
+	/** The table's explore `path`, e.g. `public.orders`. */
+	tableName: string;
+	/** The columns to read; undefined = fetched through explore, only when a create follows. */
+	columns?: SourceColumn[];
+	/** Default `reuse`. */
+	ifExists?: IfExists;
+}
+
+/** The source connection that now exists for the table. */
+export interface EnsuredSourceConnection {
+	id: string;
+	/** As Adobe returned it, quotes included. */
+	etag: string;
+	/** True when an existing source connection was returned and nothing was created. */
+	reused: boolean;
+	name: string;
+	baseConnectionId: string;
+	tableName: string;
+	columns: SourceColumn[];
+	/** Where `columns` came from: the caller, explore, or the reused source connection. */
+	columnsFrom: 'input' | 'explore' | 'existing';
+}
+
+function describeSource(item: StoredSourceConnection): string {
+	return `"${item.name ?? ''}" (ID ${item.id}, table ${item.params?.tableName ?? '?'} of base connection ${item.baseConnectionId ?? '?'})`;
+}
+
+/**
+ * The source connection for (base connection, table), made idempotent: with `ifExists` `reuse`
+ * (default) an existing Redshift source connection of the same base connection and table is
+ * returned (one with the same name first; `reused: true`, nothing created); `error` stops naming
+ * it; `create` always creates. A source connection that only shares the name but reads another
+ * table or base connection is never reused: `reuse` and `error` stop with an error naming it.
+ * Columns not given are fetched through explore before the create. Requests: one listing (base
+ * connection + table), a second by name when that finds nothing (not in `create` mode), explore
+ * when columns are not given, then the POST.
+ *
+ * Throws NodeOperationError (an existing one with `error`, a name taken by another table) and
+ * NodeApiError (Adobe's answers: FLOW-1439-404 base connection or table not found, FLOW-1201-400
+ * Redshift unreachable, …).
+ */
+export async function ensureSourceConnection(this: RequestContext, ctx: PlatformContext, input: EnsureSourceConnectionInput, itemIndex?: number): Promise<EnsuredSourceConnection> {
+	const { sandboxName, name, baseConnectionId, tableName } = input;
+	const ifExists = input.ifExists ?? 'reuse';
+	const sameTable = await listSourceConnections.call(this, ctx, sandboxName, { baseConnectionId, tableName }, itemIndex);
+	let existing = findExistingSource(sameTable, input);
+	if (!existing.match && ifExists !== 'create') {
+		existing = findExistingSource(await listSourceConnections.call(this, ctx, sandboxName, { name }, itemIndex), input);
+	}
+	if (existing.match && ifExists === 'reuse' && typeof existing.match.etag === 'string') {
+		const { match } = existing;
+		return { id: match.id, etag: match.etag as string, reused: true, name: match.name ?? name, baseConnectionId, tableName, columns: match.params?.columns ?? [], columnsFrom: 'existing' };
+	}
+	if (existing.match && ifExists === 'error') {
+		throw safeOperationError(this, `A source connection of table ${tableName} through base connection ${baseConnectionId} already exists in sandbox "${sandboxName}": ${describeSource(existing.match)}.`, {
+			itemIndex,
+			description: 'Choose "Reuse It" to return the existing source connection, or "Create Another" to create one more.',
+		});
+	}
+	if (existing.nameTakenBy && ifExists !== 'create') {
+		throw safeOperationError(this, `The name "${name}" is taken by a source connection of other data in sandbox "${sandboxName}": ${describeSource(existing.nameTakenBy)}.`, {
+			itemIndex,
+			description: `It reads another table or base connection, so it is not reused. Give this source connection another name, or choose "Create Another" to create a second one named "${name}".`,
+		});
+	}
+	const columnsFrom = input.columns ? 'input' : 'explore';
+	const columns = input.columns ?? (await exploreTable.call(this, ctx, sandboxName, baseConnectionId, tableName, itemIndex)).columns;
+	if (columns.length === 0) {
+		throw safeOperationError(this, `Adobe listed no columns for table ${tableName} of base connection ${baseConnectionId}, so no source connection was created.`, {
+			itemIndex,
+			description: 'Check the table with Get Table Schema, or give the columns.',
+		});
+	}
+	const body = buildSourceConnectionBody({ name, description: input.description, baseConnectionId, tableName, columns });
+	const knownBefore = new Set(sameTable.filter((item) => readsTable(item, baseConnectionId, tableName)).map((item) => item.id));
+	const created = await createSourceConnection.call(this, ctx, sandboxName, body, knownBefore, itemIndex);
+	return { id: created.id, etag: created.etag, reused: false, name, baseConnectionId, tableName, columns: body.params.columns, columnsFrom };
+}
+
+/** A dataflow that reads a source connection: its ID and name. */
+export interface DataflowRef {
+	id: string;
+	name?: string;
+}
+
+/** What a delete found: deleted now, or already gone. */
+export interface DeletedSource {
+	deleted: boolean;
+	alreadyAbsent: boolean;
+}
+
+/** Rewords Adobe's "connection in use" (FLOW-1418-400) to name the dataflows, when the lookup finds them. */
+function inUseFailure(failure: Failure, id: string, flows: DataflowRef[]): Failure {
+	if (flows.length === 0) return failure;
+	const named = flows.map((flow) => `"${flow.name ?? ''}" (ID ${flow.id})`).join(', ');
+	return {
+		...failure,
+		decoded: {
+			...failure.decoded,
+			title: `Source connection ${id} is used by ${flows.length === 1 ? 'dataflow' : 'dataflows'} ${named} and cannot be deleted`,
+			hint: `Delete ${flows.length === 1 ? 'that dataflow' : 'those dataflows'} first, then delete the source connection.`,
+		},
+	};
+}
+
+/**
+ * `DELETE /sourceConnections/{id}` (204). A 404 means it is already gone: `alreadyAbsent: true`,
+ * not an error, so re-runs pass. Adobe refuses while a dataflow uses it (FLOW-1418-400): the error
+ * then names the dataflows using it (looked up with GET /flows; if that lookup fails, Adobe's own
+ * message stands). Throws NodeApiError.
+ */
+export async function deleteSourceConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<DeletedSource> {
+	const outcome = await idempotentRequest.call(this, ctx, { method: 'DELETE', path: sourceConnectionPath(id), sandboxName });
+	if (outcome.ok) return { deleted: true, alreadyAbsent: false };
+	const { failure } = outcome;
+	if (failure.facts.status === 404) return { deleted: false, alreadyAbsent: true };
+	if (failure.decoded.code === 'FLOW-1418-400') {
+		// Best effort: if the lookup fails, Adobe's own message stands.
+		const flows = await listFlows
+			.call(this, ctx, sandboxName, { sourceConnectionId: id, limit: 5 }, itemIndex)
+			.then(({ found }): DataflowRef[] => found.slice(0, 5).map((flow) => ({ id: flow.id, name: flow.name })))
+			.catch((): DataflowRef[] => []);
+		throw toNodeApiError.call(this, inUseFailure(failure, id, flows), itemIndex);
+	}
+	throw toNodeApiError.call(this, failure, itemIndex);
+}
