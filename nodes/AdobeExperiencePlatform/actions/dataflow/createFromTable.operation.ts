@@ -2,8 +2,10 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 
 import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
+import { exploreTable } from '../../../shared/api/explore';
 import { ensureFlow } from '../../../shared/api/flows';
 import { getFullSchema } from '../../../shared/api/schemas';
+import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { idMode, picker } from '../../../shared/locators';
@@ -19,7 +21,7 @@ import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { FLOW_FIELDS, NAME_MAX, readDelta, readSchedule, scheduleFields, withLabels } from './dataflow.fields';
-import { ensureChainMappingSet, ensureChainSourceConnection, ensureChainTargetConnection, exploreColumns } from './createFromTable.steps';
+import { ensureChainMappingSet, ensureChainTargetConnection } from './createFromTable.steps';
 
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
@@ -98,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	const schemaId = schemaIdOf.call(this, dataset, itemIndex);
 	const schema = await getFullSchema.call(this, ctx, sandboxName, schemaId, itemIndex);
 
-	const columns = await exploreColumns.call(this, ctx, sandboxName, baseConnectionId, tableName, itemIndex);
+	const { columns } = await exploreTable.call(this, ctx, sandboxName, baseConnectionId, tableName, itemIndex);
 	const columnNames = columns.map((column) => column.name);
 	if (delta.deltaColumn && !columnNames.includes(delta.deltaColumn)) {
 		throw new InvalidFieldError(FLOW_FIELDS.deltaColumn.field, `"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`);
@@ -118,7 +120,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				key: 'sourceConnection',
 				label: 'source connection',
 				run: async () => {
-					const source = await ensureChainSourceConnection.call(this, ctx, { sandboxName, name: names.sourceConnection, baseConnectionId, tableName, columns }, itemIndex);
+					const source = await ensureSourceConnection.call(this, ctx, { sandboxName, name: names.sourceConnection, baseConnectionId, tableName, columns, ifExists: 'reuse' }, itemIndex);
 					return { id: source.id, reused: source.reused };
 				},
 			},

@@ -1,14 +1,13 @@
 /**
- * TEMPORARY (until the shared target connection, mapping set and source connection APIs land):
- * the three find-or-create steps of Create From Table. Replaced by api/targetConnections.ts,
- * api/mappingSets.ts and api/sourceConnections.ts.
+ * Interim find-or-create steps of Create From Table for the target connection and the mapping set,
+ * until the shared api/targetConnections.ts and api/mappingSets.ts (their ensure functions) land.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DATA_LAKE_CONNECTION_SPEC, DATA_PREP_PATH, REDSHIFT_CONNECTION_SPEC, XED_FULL_VERSION } from '../../../shared/constants';
+import { DATA_LAKE_CONNECTION_SPEC, DATA_PREP_PATH, XED_FULL_VERSION } from '../../../shared/constants';
 import { createOnce } from '../../../shared/api/ensure';
 import { readFlowServicePages } from '../../../shared/api/listing';
-import type { DataPrepMapping, SourceColumn } from '../../../shared/pipeline/autoMapping';
+import type { DataPrepMapping } from '../../../shared/pipeline/autoMapping';
 import { flowServicePath, platformRequest, type PlatformContext, type RequestContext } from '../../../shared/transport';
 
 type Listed = IDataObject & { id: string; name?: string };
@@ -16,34 +15,6 @@ type Listed = IDataObject & { id: string; name?: string };
 async function listCollection(this: RequestContext, ctx: PlatformContext, sandboxName: string, collection: string, property: string[], itemIndex?: number): Promise<Listed[]> {
 	const { found } = await readFlowServicePages.call(this, ctx, { method: 'GET', path: flowServicePath(collection), qs: { property, limit: 100 }, sandboxName }, { noun: collection.slice(1), itemIndex });
 	return found as Listed[];
-}
-
-/** The table's columns through the base connection (explore, objectType=table). */
-export async function exploreColumns(this: RequestContext, ctx: PlatformContext, sandboxName: string, baseConnectionId: string, tableName: string, itemIndex?: number): Promise<SourceColumn[]> {
-	const explored = (await platformRequest.call(this, ctx, { method: 'GET', path: flowServicePath(`/connections/${encodeURIComponent(baseConnectionId)}/explore`), qs: { objectType: 'table', object: tableName }, sandboxName }, itemIndex)) as { schema?: { columns?: SourceColumn[] } };
-	return explored?.schema?.columns ?? [];
-}
-
-export async function ensureChainSourceConnection(
-	this: RequestContext,
-	ctx: PlatformContext,
-	input: { sandboxName: string; name: string; baseConnectionId: string; tableName: string; columns: SourceColumn[] },
-	itemIndex?: number,
-): Promise<{ id: string; reused: boolean; columns: SourceColumn[] }> {
-	const { sandboxName } = input;
-	const existing = await listCollection.call(this, ctx, sandboxName, '/sourceConnections', [`baseConnectionId==${input.baseConnectionId}`, `params.tableName==${input.tableName}`], itemIndex);
-	const match = existing.find((item) => item.baseConnectionId === input.baseConnectionId && (item.params as IDataObject | undefined)?.tableName === input.tableName);
-	if (match) return { id: match.id, reused: true, columns: ((match.params as IDataObject).columns ?? []) as unknown as SourceColumn[] };
-	const { columns } = input;
-	const body = { name: input.name, baseConnectionId: input.baseConnectionId, data: { format: 'tabular' }, params: { tableName: input.tableName, columns }, connectionSpec: { ...REDSHIFT_CONNECTION_SPEC } };
-	const known = new Set(existing.map((item) => item.id));
-	const { id } = await createOnce.call(this, ctx, { method: 'POST', path: flowServicePath('/sourceConnections'), body: body as unknown as IDataObject, sandboxName }, {
-		thing: 'source connection',
-		itemIndex,
-		createdId: (_s, answer: { id?: unknown } | undefined) => (typeof answer?.id === 'string' ? answer.id : undefined),
-		findCreated: async () => (await listCollection.call(this, ctx, sandboxName, '/sourceConnections', [`baseConnectionId==${input.baseConnectionId}`], itemIndex)).find((item) => !known.has(item.id))?.id,
-	});
-	return { id, reused: false, columns };
 }
 
 export async function ensureChainTargetConnection(
