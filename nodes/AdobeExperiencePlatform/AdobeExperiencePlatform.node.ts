@@ -4,6 +4,7 @@ import { CREDENTIAL_TYPE } from '../shared/constants';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
+import { searchConnections, searchSourceConnections, searchTables } from '../shared/methods/redshiftPickers';
 import { optionsField } from '../shared/options';
 import { resourceField, resourceFields, router } from './actions/resources';
 import { searchDatasets, searchSchemas } from './methods/listSearch';
@@ -25,7 +26,7 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows, searchDatasets, searchFlowRuns, searchSchemas } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchDataflows, searchDatasets, searchFlowRuns, searchSchemas, searchSourceConnections, searchTables } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

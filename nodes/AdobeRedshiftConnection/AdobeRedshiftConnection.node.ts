@@ -9,7 +9,7 @@ import { optionsField } from '../shared/options';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { createRouter } from '../shared/router';
 import { redshiftSignInShape } from './methods/credentialTest';
-import { searchConnections, searchSourceConnections, searchTables } from './methods/listSearch';
+import { searchConnections, searchSourceConnections, searchTables } from '../shared/methods/redshiftPickers';
 
 const router = createRouter(
 	{ baseConnection: connection.operations, sourceConnection: sourceConnection.operations },

@@ -426,6 +426,18 @@ describe('pickers', () => {
 	});
 });
 
+describe('pickers of Create From Table and Create (shared with the Redshift node)', () => {
+	it('Base Connection, Table (of the chosen connection) and Source Connection list from the node', async () => {
+		const chain = await seedChain();
+		const base = await aepListSearch(emu, 'searchConnections', { resource: 'dataflow', operation: 'createFromTable' }, 'connectionId');
+		expect(base.results).toEqual([expect.objectContaining({ name: 'warehouse', value: chain.baseConnectionId })]);
+		const tables = await aepListSearch(emu, 'searchTables', { resource: 'dataflow', operation: 'createFromTable', connectionId: rl('list', chain.baseConnectionId) }, 'tablePath', 'ORDERS');
+		expect(tables.results.map((entry) => entry.value)).toEqual(['public.orders']);
+		const sources = await aepListSearch(emu, 'searchSourceConnections', { resource: 'dataflow', operation: 'create' }, 'sourceConnectionId');
+		expect(sources.results).toEqual([expect.objectContaining({ value: chain.sourceConnectionId })]);
+	});
+});
+
 describe('bad input: the item fails naming the field, nothing is sent', () => {
 	const ID = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 	const MAPPING = '0b090130b58b4819afc78b6dc98b484d';

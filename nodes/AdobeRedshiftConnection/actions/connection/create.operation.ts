@@ -20,7 +20,7 @@ import { connectionOutput } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
 import { findCreatedConnection } from '../../helpers/recovery';
 import { checkCreateConnection } from '../../helpers/validation';
-import { listRedshiftConnections } from '../../transport/flowService';
+import { listRedshiftConnections } from '../../../shared/api/connections';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';
 import { redshiftAuthFields, signInFromFields } from '../common.fields';
