@@ -6,8 +6,9 @@ import { searchDataflows } from '../shared/methods/searchDataflows';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
 import { searchConnections, searchSourceConnections, searchTables } from '../shared/methods/redshiftPickers';
 import { optionsField } from '../shared/options';
+import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
-import { searchDatasets, searchSchemas } from './methods/listSearch';
+import { searchDatasets, searchSchemas, searchTargetConnections } from './methods/listSearch';
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,9 +27,18 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchDataflows, searchDatasets, searchFlowRuns, searchSchemas, searchSourceConnections, searchTables } };
+	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchDataflows, searchDatasets, searchFlowRuns, searchSchemas, searchSourceConnections, searchTables, searchTargetConnections } };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/**
+	 * @param policy retries, backoff and deadlines behind the node's Options. n8n constructs the node
+	 *   without arguments (DEFAULT_POLICY); tests pass shorter waits and deadlines.
+	 */
+	constructor(policy: RequestPolicy = DEFAULT_POLICY) {
+		// n8n calls execute with the execution context as `this`, so the policy travels by closure.
+		this.execute = async function (this: IExecuteFunctions) {
+			return await router.call(this, policy);
+		};
 	}
 }

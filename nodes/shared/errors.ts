@@ -52,9 +52,12 @@ const FLOW_HINTS: Record<string, string> = {
 	'1415': 'Adobe does not know this authentication spec. The Redshift source expects "Basic Authentication".',
 	'1418': 'The connection is still used by one or more dataflows. Delete those dataflows (or their source connections) first, then delete the connection.',
 	'1201': 'Adobe could not sign in to Redshift with the base connection: check its server, port, username, password and database (Base Connection > Test), and that the Redshift cluster accepts connections from Adobe\'s IP addresses for your region.',
-	'1419': 'Mapping validation failed: the API project may lack permission on mapped fields. Check the mapping set and the product profile.',
+	'1419': 'Data Prep refused the mapping (permissions on the mapped fields). Check that the API project may write those XDM fields, then run Mapping Set › Validate.',
+	'1307': 'A Data Lake target connection must use the Data Lake connection spec c604ff05-7f1a-43c0-8e18-33bf874cb11c. This is a bug in the node; please report it.',
+	'1325': 'The target connection needs a dataset (params.dataSetId). Choose a dataset in the Dataset field.',
+	'1425': 'The dataset\'s schema differs from the mapping set\'s output schema (same ID and version are required). Use a mapping set made for the target dataset\'s schema, and a target connection created from that dataset (its schema is read from it).',
+	'2200': 'Flow Service could not reach Catalog to check the dataset\'s schema. Try again in a few minutes.',
 	'1422': 'This action cannot be applied in the dataflow\'s current state (e.g. enabling an enabled dataflow). Get the dataflow to see its state.',
-	'1425': 'The dataset\'s schema differs from the mapping set\'s output schema (same ID and version are required). Use a mapping set made for the target dataset\'s schema.',
 	'1439': 'No object with this ID exists in this sandbox (a connection ID, dataflow ID, run ID, mapping set ID or dataset ID). Check the ID and the sandbox name.',
 	'1455': 'This field of a dataflow cannot be updated. Change only name, description, schedule or mapping version.',
 	'1103': 'Adobe Flow Service is temporarily unavailable. Try again in a few minutes.',
@@ -75,6 +78,10 @@ const FLOW_HINTS_BY_COLLECTION: Record<string, Record<string, string>> = {
 		'POST 1439': 'The base connection or the table was not found in this sandbox. Check the Connection (it must be a Redshift base connection of this sandbox) and the Table (its path as List Tables shows it, e.g. public.orders).',
 		'1439': 'No source connection with this ID exists in this sandbox. Check the Source Connection ID and the sandbox name.',
 		'1418': 'The source connection is used by a dataflow. Delete that dataflow first, then delete the source connection.',
+	},
+	targetConnections: {
+		'1439': 'No target connection with this ID exists in this sandbox. Check the Target Connection and the sandbox name.',
+		'1418': 'The target connection is used by a dataflow. Delete that dataflow first (Dataflow > Delete), then delete the target connection.',
 	},
 	'connections/explore': {
 		'1439': 'The base connection or the table was not found in this sandbox. Check the Connection, the Table (its path as List Tables shows it, e.g. public.orders) and the sandbox name.',
@@ -102,6 +109,34 @@ export interface AskedFor {
 function flowHint(code: string, status: string, asked: AskedFor | undefined): string | undefined {
 	const byCollection = FLOW_HINTS_BY_COLLECTION[flowResource(asked?.path) ?? ''];
 	return byCollection?.[`${asked?.method.toUpperCase()} ${code}`] ?? byCollection?.[code] ?? FLOW_HINTS[`${code}-${status}`] ?? FLOW_HINTS[code];
+}
+
+/**
+ * Hints for the other services' codes, by `<service>-<code>` (Catalog CAT, Schema Registry XDM,
+ * Data Prep DPREP), where a Flow Service hint of the same number would mislead.
+ */
+const SERVICE_HINTS: Record<string, string> = {
+	'CAT-1439': 'No dataset with this ID exists in this sandbox. Check the dataset ID and the sandbox name (Dataset › Get Many lists them).',
+	'CAT-1301': 'Catalog refused the request: check the Dataset Name and that the schema is one of your tenant\'s XDM schemas.',
+	'XDM-1013': 'No XDM schema with this ID exists for your tenant. Choose the schema from the list, or give its $id (https://ns.adobe.com/...) or meta:altId.',
+	'XDM-1012': 'The Schema Registry cannot give the schema in the requested format. This is a bug in the node; please report it.',
+	'DPREP-1000': 'Data Prep refused the mapping set: each destination must be a leaf field of the dataset\'s schema, mapped once. Run Mapping Set › Validate to see which mapping fails.',
+	'DPREP-1439': 'No mapping set with this ID (or version) exists in this sandbox. Check the mapping set ID, its version and the sandbox name.',
+};
+
+/** Flow Service codes that mean the same in every service (the sandbox header and permissions). */
+const PLATFORM_WIDE_CODES: ReadonlySet<string> = new Set(['1300', '2100', '2105', '2118', '2120']);
+
+/**
+ * The hint for an Adobe code such as FLOW-1418-400 or CAT-1439-404 (`service`-`code`-`suffix`):
+ * a hint for the service's code, else (Flow Service, or a platform-wide code) the Flow Service
+ * hint (flowHint: what was asked, code and status, code), else by HTTP status.
+ */
+function codeHint(service: string, code: string, suffix: string, status: number | undefined, asked: AskedFor | undefined): string {
+	const specific = SERVICE_HINTS[`${service}-${code}`];
+	if (specific) return specific;
+	const shared = service === 'FLOW' || PLATFORM_WIDE_CODES.has(code) ? flowHint(code, suffix, asked) : undefined;
+	return shared ?? statusHint(status ?? Number(suffix));
 }
 
 const GATEWAY_HINTS: Record<string, string> = {
@@ -180,7 +215,7 @@ export function decodeAdobeErrorResponse(status: number | undefined, rawBody: un
 			title: asText(record.title) ?? 'Flow Service error',
 			detail: asText(report?.['detailed-message']) ?? asText(record.detail),
 			requestId: asText(report?.['request-id']),
-			hint: flowHint(flowCode[2], flowCode[3], asked) ?? statusHint(status ?? Number(flowCode[3])),
+			hint: codeHint(flowCode[1], flowCode[2], flowCode[3], status, asked),
 		};
 	}
 

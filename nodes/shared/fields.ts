@@ -24,3 +24,20 @@ export function returnAllFields(): INodeProperties[] {
 		},
 	];
 }
+
+/** A Filters collection whose one entry is "Name" (`filters.name`), plus any `extra` filters first. */
+export function nameFilters(nameDescription: string, extra: INodeProperties[] = [], placeholder?: string): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...extra, { displayName: 'Name', name: 'name', type: 'string', default: '', placeholder, description: nameDescription }],
+	};
+}
+
+/** The optional Description of a create (two rows). */
+export function descriptionField(thing: string): INodeProperties {
+	return { displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: `Optional description of the ${thing}` };
+}

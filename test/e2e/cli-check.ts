@@ -9,12 +9,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join } from 'node:path';
 
 import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../emulator';
-import { ERROR_WORKFLOW_ID, errorWorkflowCheck, prepareErrorWorkflowRuns, type ErrorWorkflowFindings } from './error-workflow-check';
+import { ERROR_WORKFLOW_ID, SIGN_IN_CREDENTIAL, errorWorkflowCheck, prepareErrorWorkflowRuns, type ErrorWorkflowFindings } from './error-workflow-check';
 import { FAULT_CREDENTIAL, FAULT_WORKFLOW_ID, faultCheck, prepareFaultRun, type FaultFindings } from './fault-check';
 import { STORM_CREDENTIAL, onErrorCheck, prepareOnErrorRuns, tokenStormCheck } from './on-error-check';
 import {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
+	PACKAGE_NAME,
 	createInstance,
 	installPackage,
 	n8nCli,
@@ -23,14 +24,15 @@ import {
 	type N8nInstance,
 	type N8nVersion,
 } from './lib/n8n';
+import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../nodes/shared/constants';
 import { emulatorCredential } from '../support/credentials';
+import { EXAMPLES_DIR, exampleFiles, fillPlaceholders, readExample } from '../support/examples';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { findSecrets } from '../support/secrets';
 import { freePort } from './lib/server';
 import { check, log, step } from './lib/steps';
 import { storedExecutionsLeakCheck, type StoredScanFindings } from './stored-leak-check';
 
-const PROJECT = join(__dirname, '..', '..');
 const REDSHIFT_SPEC = { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' };
 export const E2E_CREDENTIAL = { id: 'e2eAepCredent001', name: 'AEP (emulator)' };
 
@@ -65,68 +67,37 @@ export function newSecret(label: string): string {
 	return `e2e-${label}-${randomBytes(12).toString('hex')}`;
 }
 
-const ADOBE_URLS = ['https://platform.adobe.io', 'https://ims-na1.adobelogin.com'];
-
 /**
- * Values for the examples' placeholders (examples/README.md: every value to replace starts with
- * FILL_IN). A new placeholder fails the run until it gets an entry here.
+ * The workflows the e2e imports: ours, and the project's examples with their FILL_IN values filled
+ * (test/support/examples.ts, the rules the engine test uses) and their credentials swapped for the
+ * e2e's: the Platform credential and the Redshift Sign-In credential `signIn`.
  */
-const EXAMPLE_FILL_INS: Array<{ match: RegExp; value: (emulator: StartedEmulator) => string }> = [
-	// A password typed into our node is covered by the leak check; one that a Set node carries is
-	// ordinary run data that n8n prints, so it is not.
-	{ match: /^FILL_IN_(NEW_)?REDSHIFT_PASSWORD$/, value: () => newSecret('example-password') },
-	{ match: /^FILL_IN: ID of your Data Lake target connection$/, value: (emulator) => emulator.seedTargetConnection().id },
-	// The emulator checks that the mapping set exists and maps to the target's schema (FLOW-1425-400).
-	{ match: /^FILL_IN: ID of your Data Prep mapping set$/, value: (emulator) => emulator.seedMappingSet().id },
-];
-
-/** Fills every value that starts with FILL_IN (in place); placeholders without a rule go to `unknown`. */
-function fillIn(value: unknown, emulator: StartedEmulator, unknown: string[]): unknown {
-	if (typeof value === 'string' && value.startsWith('FILL_IN')) {
-		const rule = EXAMPLE_FILL_INS.find((r) => r.match.test(value));
-		if (!rule) unknown.push(value);
-		return rule ? rule.value(emulator) : value;
-	}
-	if (Array.isArray(value)) return value.map((v) => fillIn(v, emulator, unknown));
-	if (value && typeof value === 'object') {
-		for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = fillIn(v, emulator, unknown);
-	}
-	return value;
-}
-
-/**
- * The workflows the e2e imports: ours, and the project's examples, pointed at the e2e credential
- * and with Adobe's URLs (e.g. in HTTP Request nodes) replaced by the emulator's.
- */
-function collectWorkflows(emulator: StartedEmulator): Array<{ file: string; workflow: WorkflowFile; example: boolean }> {
-	const ours = join(__dirname, 'workflows');
-	const examples = join(PROJECT, 'examples');
+function collectWorkflows(emulator: StartedEmulator, signIn: { id: string; name: string }): Array<{ file: string; workflow: WorkflowFile; example: boolean }> {
 	const list: Array<{ file: string; workflow: WorkflowFile; example: boolean }> = [];
-	for (const [dir, example] of [
-		[ours, false],
-		[examples, true],
-	] as const) {
-		if (!existsSync(dir)) continue;
-		for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-			let text = readFileSync(join(dir, name), 'utf8');
-			if (example) for (const url of ADOBE_URLS) text = text.split(url).join(emulator.baseUrl);
-			const workflow = JSON.parse(text) as WorkflowFile;
-			if (!Array.isArray(workflow.nodes)) continue; // not a workflow export
-			if (example) {
-				const unknown: string[] = [];
-				// Only whole values are filled; sticky notes that mention a placeholder in prose stay as they are.
-				for (const node of workflow.nodes) node.parameters = fillIn(node.parameters, emulator, unknown) as Record<string, unknown>;
-				check(unknown.length === 0, `examples/${name} has placeholders the e2e cannot fill: ${unknown.join('; ')} (add them to EXAMPLE_FILL_INS in test/e2e/cli-check.ts)`);
-				// A stable 16-character id derived from the file name, when the example has none.
-				workflow.id ??= `ex${createHash('sha1').update(name).digest('hex').slice(0, 14)}`;
-				for (const node of workflow.nodes) {
-					if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { ...E2E_CREDENTIAL };
-				}
-			}
-			list.push({ file: join(dir, name), workflow, example });
+	const ours = join(__dirname, 'workflows');
+	for (const name of readdirSync(ours).filter((n) => n.endsWith('.json')).sort()) {
+		list.push({ file: join(ours, name), workflow: JSON.parse(readFileSync(join(ours, name), 'utf8')) as WorkflowFile, example: false });
+	}
+	for (const name of exampleFiles()) {
+		const workflow = readExample<WorkflowFile>(name);
+		const unknown = fillPlaceholders(workflow.nodes, emulator);
+		check(unknown.length === 0, `examples/${name} has placeholders the e2e cannot fill: ${unknown.join('; ')} (add a rule to test/support/examples.ts)`);
+		// A stable 16-character id derived from the file name, when the example has none.
+		workflow.id ??= `ex${createHash('sha1').update(name).digest('hex').slice(0, 14)}`;
+		for (const node of workflow.nodes) {
+			if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { ...E2E_CREDENTIAL };
+			if (node.credentials?.[REDSHIFT_SIGN_IN_CREDENTIAL_TYPE]) node.credentials[REDSHIFT_SIGN_IN_CREDENTIAL_TYPE] = { ...signIn };
 		}
+		list.push({ file: join(EXAMPLES_DIR, name), workflow, example: true });
 	}
 	return list;
+}
+
+const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+
+/** How many base connections, source and target connections, mapping sets, datasets and dataflows the emulator holds. */
+function createdResources(emulator: StartedEmulator): number[] {
+	return [emulator.connections(), emulator.sourceConnections(), emulator.targetConnections(), emulator.mappingSets(), emulator.datasets(), emulator.flows()].map((list) => list.length);
 }
 
 function outputOf(run: RunSummary, nodeName: string): Array<Record<string, unknown>> {
@@ -246,7 +217,7 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
 		});
 
-		const workflows = await step(`[${v}] prepare workflows (ours + examples/)`, async () => collectWorkflows(emulator));
+		const workflows = await step(`[${v}] prepare workflows (ours + examples/)`, async () => collectWorkflows(emulator, SIGN_IN_CREDENTIAL));
 		await step(`[${v}] n8n import:workflow (${workflows.length} workflows + the fault run)`, async () => {
 			const dir = join(root, 'workflows');
 			mkdirSync(dir, { recursive: true });
@@ -295,20 +266,25 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		});
 
 		const examplesRun: string[] = [];
-		for (const { file, workflow } of workflows.filter((w) => w.example)) {
-			await step(`[${v}] n8n execute example ${basename(file)}`, async () => {
-				const before = emulator.connections().length;
-				const run = await execute(instance, workflow.id!, executed);
-				for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
-					for (const json of outputOf(run, node.name)) {
-						if (node.parameters.operation === undefined || node.parameters.operation === 'create') {
-							check(typeof json.id === 'string' && /^".+"$/.test(String(json.etag)), `${node.name}: output lacks id/etag: ${JSON.stringify(json)}`);
-						}
+		// Examples started by a manual trigger; the trigger example is activated in trigger-check.ts.
+		const manual = workflows.filter((w) => w.example && w.workflow.nodes.some((n) => n.type === MANUAL_TRIGGER));
+		for (const { file, workflow } of manual) {
+			// Run twice: the second run must create nothing (every create reuses what the first made).
+			for (const round of [1, 2]) {
+				await step(`[${v}] n8n execute example ${basename(file)} (run ${round})`, async () => {
+					const before = createdResources(emulator);
+					const run = await execute(instance, workflow.id!, executed);
+					for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
+						const items = outputOf(run, node.name);
+						check(items.length > 0, `${node.name}: no output items`);
+						for (const json of items) check(json.error === undefined && typeof (json.id ?? json.path) === 'string', `${node.name}: output item lacks an id: ${JSON.stringify(json)}`);
 					}
-				}
-				log(`  connections created: ${emulator.connections().length - before}`);
-				examplesRun.push(basename(file));
-			});
+					const created = createdResources(emulator).map((count, i) => count - before[i]);
+					log(`  created (connections, source, target, mapping sets, datasets, dataflows): ${created.join(', ')}`);
+					if (round === 2) check(created.every((n) => n === 0), `the second run of ${basename(file)} created resources: ${created.join(', ')}`);
+				});
+			}
+			examplesRun.push(basename(file));
 		}
 		tokens.afterAll = emulator.tokensIssued();
 

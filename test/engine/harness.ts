@@ -30,6 +30,7 @@ import {
 	ICredentialsHelper,
 	NodeHelpers,
 	Workflow,
+	createRunExecutionData,
 	isExpression,
 	type ExecutionBaseError,
 	type ICredentialDataDecryptedObject,
@@ -63,7 +64,7 @@ import type * as PlatformNodeModule from '../../nodes/AdobeExperiencePlatform/Ad
 import type * as RedshiftNodeModule from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
 import type * as TriggerNodeModule from '../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
 import { NODE_TYPE } from '../support/workflow';
-import { CodeFixture, ManualTriggerFixture } from './fixtures/base-nodes';
+import { CodeFixture, FilterFixture, ManualTriggerFixture, NoOpFixture, SetFixture, StickyNoteFixture } from './fixtures/base-nodes';
 
 // Loaded by its .ts file name because the codex file AdobeRedshiftConnection.node.json sits next to
 // it, and Node's resolver (which tsx defers to) would pick that JSON for the extensionless path.
@@ -412,11 +413,15 @@ export function prepareContainer(): void {
 	containerReady = true;
 }
 
-/** Node types every run has: the stand-ins for n8n-nodes-base and this package's node (from its TS source). */
+/** Node types every run has: the stand-ins for the n8n-nodes-base nodes our workflows and examples use, and this package's nodes (from their TS source). */
 export function defaultNodeTypes(): NodeTypeMap {
 	return {
 		[NODE_TYPES.manualTrigger]: new ManualTriggerFixture(),
 		[NODE_TYPES.code]: new CodeFixture(),
+		[NODE_TYPES.set]: new SetFixture(),
+		[NODE_TYPES.filter]: new FilterFixture(),
+		[NODE_TYPES.noOp]: new NoOpFixture(),
+		[NODE_TYPES.stickyNote]: new StickyNoteFixture(),
 		[NODE_TYPES.adobeRedshiftConnection]: new AdobeRedshiftConnection(),
 		[NODE_TYPES.adobeExperiencePlatform]: new AdobeExperiencePlatform(),
 		[NODE_TYPES.adobeExperiencePlatformTrigger]: new AdobeExperiencePlatformTrigger(),
@@ -448,6 +453,12 @@ export interface RunOptions {
 	credentialTypes?: ICredentialType[];
 	/** Execution mode; 'cli' is what `n8n execute` uses, 'manual' what the editor uses. */
 	mode?: WorkflowExecuteMode;
+	/**
+	 * Start the run the way an active workflow's trigger or poller does (mode 'trigger'): the
+	 * node's items, e.g. what a poll emitted, are put on the execution stack and n8n-core passes
+	 * them on from that node.
+	 */
+	triggeredBy?: { node: string; items: INodeExecutionData[] };
 }
 
 export interface RunResult {
@@ -505,7 +516,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	const nodeTypes = new HarnessNodeTypes({ ...defaultNodeTypes(), ...options.nodeTypes });
 	const credentialsHelper =
 		options.credentialsHelper ?? createCredentialsHelper(options.credentials ?? [], options.credentialTypes);
-	const mode = options.mode ?? 'cli';
+	const mode = options.mode ?? (options.triggeredBy ? 'trigger' : 'cli');
 
 	// n8n's Workflow writes parameter defaults into the nodes it gets; keep the caller's copy clean.
 	const nodes = structuredClone(definition.nodes);
@@ -542,10 +553,20 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 
 	const additionalData = harnessAdditionalData(credentialsHelper, hooks, executionId);
 
-	const startNode = nodes.find((node) => node.type === NODE_TYPES.manualTrigger) ?? workflow.getStartNode();
-	if (!startNode) throw new Error('The workflow has no start node');
-
-	const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
+	let run: IRun;
+	if (options.triggeredBy) {
+		// What n8n's ActiveWorkflowManager does with emitted trigger data: one stack entry, then process.
+		const triggerNode = workflow.getNode(options.triggeredBy.node);
+		if (!triggerNode) throw new Error(`No node named "${options.triggeredBy.node}"`);
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: triggerNode, data: { main: [options.triggeredBy.items] }, source: null }] },
+		});
+		run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	} else {
+		const startNode = nodes.find((node) => node.type === NODE_TYPES.manualTrigger) ?? workflow.getStartNode();
+		if (!startNode) throw new Error('The workflow has no start node');
+		run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
+	}
 	const { runData, error } = run.data.resultData;
 	const lastTask = (nodeName: string) => runData[nodeName]?.[runData[nodeName].length - 1];
 

@@ -1,70 +1,67 @@
 /**
- * The example workflows in examples/ are importable and consistent: n8n export shape, unique
- * names, connections and $('Node') references that resolve, our node's parameters as its
- * description defines them, the credential on every node that calls Adobe, placeholders instead
- * of secrets. The HTTP bodies of create-to-dataflow are evaluated and checked by the emulator's
- * own validation. (Running them in real n8n is test/e2e's job.)
+ * The example workflows in examples/ are importable, consistent and they work: n8n export shape,
+ * unique names, connections and $('Node') references that resolve, our nodes' parameters as their
+ * descriptions define them (n8n's own display rules, node version included), the credentials each
+ * node shows and no other, placeholders instead of secrets, no HTTP Request node. Then every
+ * example runs in n8n's engine (n8n-core WorkflowExecute) against the emulator, with its FILL_IN
+ * values filled as the e2e fills them; the alert example is started by the trigger's engine poller.
+ * (Running them in real n8n is test/e2e's job.)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
 import {
-	DATA_LAKE_CONNECTION_SPEC_ID,
-	DATABASE_FLOW_SPEC_ID,
-	REDSHIFT_AUTH_SPEC_NAME,
-	REDSHIFT_CONNECTION_SPEC_ID,
-} from '../emulator/core/defaults';
-import { FlowError } from '../emulator/core/errors';
-import type { DataflowLookups } from '../emulator/core/lookups';
-import type { StoredConnection, StoredSourceConnection, StoredTargetConnection } from '../emulator/core/types';
-import { DEFAULT_TABLES, tableSchema } from '../emulator/explore/tables';
-import { validateFlowBody } from '../emulator/flows/validation';
-import { validateSourceConnectionBody } from '../emulator/sourceConnections/sourceConnections';
+	NodeHelpers,
+	type INode,
+	type INodeCredentialDescription,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const OUR_TYPE = 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection';
-const HTTP_TYPE = 'n8n-nodes-base.httpRequest';
-const SET_TYPE = 'n8n-nodes-base.set';
-const FILTER_TYPE = 'n8n-nodes-base.filter';
-const STICKY_TYPE = 'n8n-nodes-base.stickyNote';
-const TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
-const CREDENTIALS = { adobeExperiencePlatformApi: { id: 'aepCredential', name: 'Adobe Experience Platform account' } };
+import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
+
+import type { StartedEmulator } from '../emulator';
+import { createPoller, runWorkflow, type RunResult, type WorkflowDefinition } from '../engine/harness';
+import { LeakScanner } from '../engine/leaks';
+import { CONNECTIONS_PATH, SEED_PASSWORD, credentialFor, jsonOf, redshiftSignInCredential, seedConnections, startTestEmulator } from '../engine/support';
+import { AdobeExperiencePlatform } from '../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
+import { AdobeExperiencePlatformTrigger } from '../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
+import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
+import { EXAMPLES_DIR, EXAMPLE_CREDENTIALS, exampleFiles, fillPlaceholders, readExample } from '../support/examples';
+import { NODE_TYPE } from '../support/workflow';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const SETTINGS_URL = "={{ $('Settings').first().json.platformUrl }}/data/foundation/flowservice/";
+const STICKY = NODE_TYPE.stickyNote;
+const TRIGGERS: ReadonlySet<string> = new Set([NODE_TYPE.manualTrigger, NODE_TYPE.adobeExperiencePlatformTrigger]);
+
+/** Our node types, with the description of each version the examples may use. */
+const OUR_NODES: Record<string, INodeType> = {
+	[NODE_TYPE.adobeRedshiftConnection]: new AdobeRedshiftConnection(),
+	[NODE_TYPE.adobeExperiencePlatform]: new AdobeExperiencePlatform(),
+	[NODE_TYPE.adobeExperiencePlatformTrigger]: new AdobeExperiencePlatformTrigger(),
+};
+/** The version every example uses per node (the newest). */
+const VERSIONS: Record<string, number> = {
+	[NODE_TYPE.adobeRedshiftConnection]: 1.1,
+	[NODE_TYPE.adobeExperiencePlatform]: 1,
+	[NODE_TYPE.adobeExperiencePlatformTrigger]: 1,
+};
 
 /** Parameter names and versions of the n8n-nodes-base nodes we use, as their sources define them. */
 const BASE_NODES: Record<string, { version: number; params: string[] }> = {
-	[TRIGGER_TYPE]: { version: 1, params: [] },
-	[STICKY_TYPE]: { version: 1, params: ['content', 'height', 'width', 'color'] },
-	[SET_TYPE]: { version: 3.4, params: ['mode', 'duplicateItem', 'duplicateCount', 'assignments', 'includeOtherFields', 'include', 'includeFields', 'excludeFields', 'options'] },
-	[FILTER_TYPE]: { version: 2, params: ['conditions', 'looseTypeValidation', 'options'] },
-	[HTTP_TYPE]: {
-		version: 4.2,
-		params: ['method', 'url', 'authentication', 'nodeCredentialType', 'sendQuery', 'specifyQuery', 'queryParameters', 'jsonQuery', 'sendHeaders', 'specifyHeaders', 'headerParameters', 'jsonHeaders', 'sendBody', 'contentType', 'specifyBody', 'bodyParameters', 'jsonBody', 'options'],
-	},
+	[NODE_TYPE.manualTrigger]: { version: 1, params: [] },
+	[STICKY]: { version: 1, params: ['content', 'height', 'width', 'color'] },
+	[NODE_TYPE.set]: { version: 3.4, params: ['mode', 'duplicateItem', 'duplicateCount', 'assignments', 'includeOtherFields', 'include', 'includeFields', 'excludeFields', 'options'] },
+	[NODE_TYPE.filter]: { version: 2, params: ['conditions', 'looseTypeValidation', 'options'] },
+	[NODE_TYPE.noOp]: { version: 1, params: [] },
 };
 
-interface WorkflowNode {
-	id: string;
+interface Workflow extends WorkflowDefinition {
 	name: string;
-	type: string;
-	typeVersion: number;
-	position: [number, number];
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-}
-interface Connection {
-	node: string;
-	type: string;
-	index: number;
-}
-interface Workflow {
-	name: string;
-	nodes: WorkflowNode[];
-	connections: Record<string, Record<string, Connection[][]>>;
+	nodes: INode[];
 	settings: Record<string, unknown>;
 	pinData: Record<string, unknown>;
 }
@@ -75,24 +72,12 @@ interface Assignment {
 	type: string;
 }
 
-const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
-const load = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as Workflow;
-const properties = new AdobeRedshiftConnection().description.properties;
-
+const files = exampleFiles();
+const load = (file: string) => readExample<Workflow>(file);
 const isExpression = (value: unknown): value is string => typeof value === 'string' && value.startsWith('=');
 
-function node(wf: Workflow, name: string): WorkflowNode {
-	const found = wf.nodes.find((n) => n.name === name);
-	if (!found) throw new Error(`no node "${name}"`);
-	return found;
-}
-
-function assignments(n: WorkflowNode): Assignment[] {
-	return ((n.parameters.assignments as { assignments?: Assignment[] } | undefined)?.assignments ?? []);
-}
-
-function settingsJson(wf: Workflow): Record<string, unknown> {
-	return Object.fromEntries(assignments(node(wf, 'Settings')).map((a) => [a.name, a.value]));
+function assignments(n: INode): Assignment[] {
+	return (n.parameters.assignments as { assignments?: Assignment[] } | undefined)?.assignments ?? [];
 }
 
 /** Every string in a value, with its path. */
@@ -107,7 +92,7 @@ function strings(value: unknown, path = ''): Array<[string, string]> {
 function ancestors(wf: Workflow, name: string): Set<string> {
 	const parents = (child: string) =>
 		Object.entries(wf.connections)
-			.filter(([, outputs]) => Object.values(outputs).some((groups) => groups.some((g) => g.some((c) => c.node === child))))
+			.filter(([, outputs]) => Object.values(outputs).some((groups) => groups.some((g) => (g ?? []).some((c) => c.node === child))))
 			.map(([source]) => source);
 	const seen = new Set<string>();
 	const queue = parents(name);
@@ -121,22 +106,7 @@ function ancestors(wf: Workflow, name: string): Set<string> {
 	return seen;
 }
 
-// --- our node's description ------------------------------------------------------------------
-
-function currentValue(params: Record<string, unknown>, name: string): unknown {
-	return name in params ? params[name] : properties.find((p) => p.name === name)?.default;
-}
-
-/** Plain-value displayOptions as our node uses them (no @version, no _cnd conditions). */
-function isShown(prop: INodeProperties, params: Record<string, unknown>): boolean {
-	const show = prop.displayOptions?.show ?? {};
-	const hide = prop.displayOptions?.hide ?? {};
-	const matches = (key: string, values: unknown) => (values as unknown[]).includes(currentValue(params, key));
-	return (
-		Object.entries(show).every(([key, values]) => key.startsWith('@') || matches(key, values)) &&
-		!Object.entries(hide).some(([key, values]) => !key.startsWith('@') && matches(key, values))
-	);
-}
+// --- our nodes' descriptions --------------------------------------------------------------------
 
 function checkValue(prop: INodeProperties, value: unknown, where: string): string[] {
 	if (isExpression(value)) return [];
@@ -160,6 +130,13 @@ function checkValue(prop: INodeProperties, value: unknown, where: string): strin
 			}
 			break;
 		}
+		case 'resourceLocator': {
+			const rl = value as { __rl?: unknown; mode?: unknown; value?: unknown } | null;
+			const modes = (prop.modes ?? []).map((m) => m.name);
+			if (!rl || rl.__rl !== true || typeof rl.value !== 'string') problems.push(`${where}: must be a resourceLocator value {__rl: true, mode, value}`);
+			else if (!modes.includes(rl.mode as string)) problems.push(`${where}: mode ${JSON.stringify(rl.mode)} is not one of ${modes.join(', ')}`);
+			break;
+		}
 		case 'number':
 			if (typeof value !== 'number') problems.push(`${where}: must be a number`);
 			break;
@@ -167,6 +144,7 @@ function checkValue(prop: INodeProperties, value: unknown, where: string): strin
 			if (typeof value !== 'boolean') problems.push(`${where}: must be a boolean`);
 			break;
 		case 'string':
+		case 'dateTime':
 			if (typeof value !== 'string') problems.push(`${where}: must be a string`);
 			break;
 		default:
@@ -175,81 +153,60 @@ function checkValue(prop: INodeProperties, value: unknown, where: string): strin
 	return problems;
 }
 
-/** Problems with one node's parameters, measured against our node's description. */
-function ourNodeProblems(n: WorkflowNode): string[] {
+/** Problems with one of our nodes, measured against its description with n8n's own display rules. */
+function ourNodeProblems(n: INode): string[] {
+	const nodeType = OUR_NODES[n.type];
+	if (!nodeType) return [`${n.name}: ${n.type} is not one of our nodes`];
+	const description: INodeTypeDescription = nodeType.description;
 	const problems: string[] = [];
+	const expected = VERSIONS[n.type];
+	if (n.typeVersion !== expected) problems.push(`${n.name}: version ${n.typeVersion}, expected ${expected}`);
+	// n8n's node loader adds Poll Times to every polling node, as here.
+	const properties = description.polling ? [...commonPollingParameters, ...description.properties] : description.properties;
+	// What n8n holds for the node: the stored values over the version's defaults.
+	const values = NodeHelpers.getNodeParameters(properties, n.parameters, true, false, n, description) ?? {};
+	const shown = (prop: INodeProperties | INodeCredentialDescription) => NodeHelpers.displayParameter(values, prop, n, description);
 	for (const [key, value] of Object.entries(n.parameters)) {
 		const candidates = properties.filter((p) => p.name === key);
 		if (candidates.length === 0) {
 			problems.push(`${n.name}.${key}: not a parameter of the node`);
 			continue;
 		}
-		const shown = candidates.find((p) => isShown(p, n.parameters));
-		if (!shown) problems.push(`${n.name}.${key}: not shown for this resource/operation/platform`);
-		else problems.push(...checkValue(shown, value, `${n.name}.${key}`));
+		const visible = candidates.find(shown);
+		if (!visible) problems.push(`${n.name}.${key}: not shown for this resource/operation/version`);
+		else problems.push(...checkValue(visible, value, `${n.name}.${key}`));
 	}
-	for (const prop of properties.filter((p) => p.required && isShown(p, n.parameters))) {
-		const value = currentValue(n.parameters, prop.name);
-		if (value === undefined || value === '') problems.push(`${n.name}.${prop.name}: required but empty`);
+	for (const prop of properties.filter((p) => p.required && shown(p))) {
+		const value = values[prop.name] as unknown;
+		const empty = value === undefined || value === '' || (prop.type === 'resourceLocator' && (value as { value?: unknown }).value === '');
+		if (empty) problems.push(`${n.name}.${prop.name}: required but empty`);
+	}
+	const credentials = (description.credentials ?? []).filter(shown).map((c) => c.name).sort();
+	const carried = Object.keys(n.credentials ?? {}).sort();
+	if (JSON.stringify(credentials) !== JSON.stringify(carried)) problems.push(`${n.name}: credentials ${carried.join(', ')}; the node shows ${credentials.join(', ')}`);
+	for (const [type, ref] of Object.entries(n.credentials ?? {})) {
+		const expectedRef = EXAMPLE_CREDENTIALS[type as keyof typeof EXAMPLE_CREDENTIALS];
+		if (JSON.stringify(ref) !== JSON.stringify(expectedRef)) problems.push(`${n.name}: credential ${type} is ${JSON.stringify(ref)}, expected ${JSON.stringify(expectedRef)}`);
 	}
 	return problems;
 }
 
-// --- evaluating the HTTP bodies -----------------------------------------------------------------
+// --- static checks ----------------------------------------------------------------------------
 
-/**
- * Runs an n8n expression as JavaScript with $json and $('Node').first()/.item: `={{ x }}` gives
- * x's value, `={{ a }}/path` the text with each {{ }} filled in.
- */
-function evaluate(expression: string, $json: unknown, nodeJson: Record<string, unknown>): unknown {
-	if (!expression.startsWith('=')) throw new Error(`not an expression: ${expression.slice(0, 40)}`);
-	const $ = (name: string) => {
-		if (!(name in nodeJson)) throw new Error(`no output for node "${name}"`);
-		return { first: () => ({ json: nodeJson[name] }), item: { json: nodeJson[name] } };
-	};
-	const run = (code: string): unknown => new Function('$json', '$', `return (${code});`)($json, $);
-	const whole = /^=\{\{([\s\S]*)\}\}$/.exec(expression.trim());
-	if (whole && !whole[1].includes('}}')) return run(whole[1]);
-	return expression.slice(1).replace(/\{\{([\s\S]*?)\}\}/g, (_m, code: string) => String(run(code)));
-}
-
-function flowCode(fn: () => unknown): string | undefined {
-	try {
-		fn();
-		return undefined;
-	} catch (err) {
-		if (err instanceof FlowError) return err.code;
-		throw err;
-	}
-}
-
-const baseConnection: StoredConnection = {
-	id: 'base-1',
-	name: 'Redshift orders warehouse',
-	state: 'enabled',
-	connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
-	auth: { specName: REDSHIFT_AUTH_SPEC_NAME, params: { server: 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com', port: '5439', username: 'u', database: 'dev' } },
-	etag: '"e"',
-	createdAt: 0,
-	updatedAt: 0,
-	createdBy: '',
-	updatedBy: '',
-	createdClient: '',
-	updatedClient: '',
-	sandboxId: '',
-	sandboxName: 'prod',
-	imsOrgId: '',
-};
-
-// --- tests ------------------------------------------------------------------------------------
-
-describe('example workflows', () => {
-	it('are the three documented ones', () => {
-		expect(files).toEqual(['create-test-list-tables.json', 'create-to-dataflow.json', 'rotate-password.json']);
-		const readme = readFileSync(join(EXAMPLES, 'README.md'), 'utf8');
+describe('example workflows (static)', () => {
+	it('are the five documented ones, each in the README', () => {
+		expect(files).toEqual([
+			'alert-on-failed-runs.json',
+			'create-test-list-tables.json',
+			'onboard-schema-tables.json',
+			'rotate-password.json',
+			'table-to-dataset.json',
+		]);
+		const readme = readExampleReadme();
 		for (const file of files) expect(readme).toContain(file);
 		expect(readme).toContain('n8n import:workflow --input=');
 		expect(readme).toContain('Import from File');
+		expect(readme).not.toMatch(/create-to-dataflow|jsonBody|POST \//);
 	});
 
 	describe.each(files)('%s', (file) => {
@@ -263,9 +220,6 @@ describe('example workflows', () => {
 			expect(wf.pinData).toEqual({});
 			for (const n of wf.nodes) {
 				expect(n.id).toMatch(UUID);
-				expect(typeof n.name).toBe('string');
-				expect(typeof n.type).toBe('string');
-				expect(typeof n.typeVersion).toBe('number');
 				expect(n.position).toEqual([expect.any(Number), expect.any(Number)]);
 				expect(n.parameters).toEqual(expect.any(Object));
 			}
@@ -276,83 +230,58 @@ describe('example workflows', () => {
 			expect(new Set(wf.nodes.map((n) => n.id)).size).toBe(wf.nodes.length);
 		});
 
-		it('connects existing nodes only, and every node runs from the one manual trigger', () => {
+		it('connects existing nodes only, and every node runs from the one trigger', () => {
 			for (const [source, outputs] of Object.entries(wf.connections)) {
 				expect(names).toContain(source);
 				for (const groups of Object.values(outputs)) {
 					for (const c of groups.flat()) {
-						expect(names).toContain(c.node);
-						expect(c).toEqual({ node: c.node, type: 'main', index: 0 });
+						expect(names).toContain(c?.node);
+						expect(c).toEqual({ node: c?.node, type: 'main', index: 0 });
 					}
 				}
 			}
-			const triggers = wf.nodes.filter((n) => n.type === TRIGGER_TYPE);
+			const triggers = wf.nodes.filter((n) => TRIGGERS.has(n.type));
 			expect(triggers).toHaveLength(1);
-			const working = wf.nodes.filter((n) => n.type !== STICKY_TYPE && n.type !== TRIGGER_TYPE);
-			for (const n of working) expect([n.name, ancestors(wf, n.name).has(triggers[0].name)]).toEqual([n.name, true]);
+			for (const n of wf.nodes.filter((x) => x.type !== STICKY && !TRIGGERS.has(x.type))) {
+				expect([n.name, ancestors(wf, n.name).has(triggers[0].name)]).toEqual([n.name, true]);
+			}
 		});
 
-		it("refers with $('Node') only to nodes that ran before, and to Settings fields that exist", () => {
+		it("refers with $('Node') only to nodes that ran before", () => {
 			for (const n of wf.nodes) {
 				for (const [path, value] of strings(n.parameters)) {
 					if (!isExpression(value)) continue;
 					for (const [, ref] of value.matchAll(/\$\('([^']+)'\)/g)) {
 						expect([n.name, path, ref, ancestors(wf, n.name).has(ref)]).toEqual([n.name, path, ref, true]);
 					}
-					for (const [, field] of value.matchAll(/\$\('Settings'\)\.(?:first\(\)|item)\.json\.(\w+)/g)) {
-						expect(Object.keys(settingsJson(wf))).toContain(field);
-					}
 				}
 			}
 		});
 
-		it('uses node types, versions and parameter names that exist', () => {
+		it('uses no HTTP Request node, and node types, versions, parameters and credentials that exist', () => {
 			for (const n of wf.nodes) {
-				if (n.type === OUR_TYPE) {
-					expect(n.typeVersion).toBe(1);
+				if (OUR_NODES[n.type]) {
 					expect(ourNodeProblems(n)).toEqual([]);
 					continue;
 				}
 				const base = BASE_NODES[n.type];
-				expect([n.name, base !== undefined]).toEqual([n.name, true]);
+				expect([n.name, n.type, base !== undefined]).toEqual([n.name, n.type, true]);
 				expect([n.name, n.typeVersion]).toEqual([n.name, base.version]);
-				const unknown = Object.keys(n.parameters).filter((k) => !base.params.includes(k));
-				expect([n.name, unknown]).toEqual([n.name, []]);
-			}
-		});
-
-		it('puts the credential reference on every node that calls Adobe, and nowhere else', () => {
-			for (const n of wf.nodes) {
-				if (n.type === OUR_TYPE || n.type === HTTP_TYPE) expect([n.name, n.credentials]).toEqual([n.name, CREDENTIALS]);
-				else expect([n.name, n.credentials]).toEqual([n.name, undefined]);
-			}
-		});
-
-		it('calls Adobe over HTTP only with the predefined credential and the Settings hosting URL', () => {
-			for (const n of wf.nodes.filter((x) => x.type === HTTP_TYPE)) {
-				expect(n.parameters).toMatchObject({
-					method: 'POST',
-					authentication: 'predefinedCredentialType',
-					nodeCredentialType: 'adobeExperiencePlatformApi',
-					sendBody: true,
-					specifyBody: 'json',
-				});
-				expect(String(n.parameters.url).startsWith(SETTINGS_URL)).toBe(true);
-				expect(String(n.parameters.jsonBody)).toMatch(/^=\{\{ JSON\.stringify\(/);
+				expect([n.name, Object.keys(n.parameters).filter((k) => !base.params.includes(k))]).toEqual([n.name, []]);
+				expect([n.name, n.credentials]).toEqual([n.name, undefined]);
 			}
 		});
 
 		it('shapes Set and Filter parameters the way their node versions read them', () => {
-			for (const n of wf.nodes.filter((x) => x.type === SET_TYPE)) {
+			for (const n of wf.nodes.filter((x) => x.type === NODE_TYPE.set)) {
 				const list = assignments(n);
 				expect(list.length).toBeGreaterThan(0);
 				for (const a of list) {
 					expect(a).toEqual({ id: expect.stringMatching(UUID), name: expect.any(String), value: a.value, type: expect.stringMatching(/^(string|number|boolean|array|object)$/) });
-					expect(typeof a.value).toBe(a.type === 'number' ? 'number' : a.type === 'boolean' ? 'boolean' : 'string');
 				}
 				expect(new Set(list.map((a) => a.name)).size).toBe(list.length);
 			}
-			for (const n of wf.nodes.filter((x) => x.type === FILTER_TYPE)) {
+			for (const n of wf.nodes.filter((x) => x.type === NODE_TYPE.filter)) {
 				const c = n.parameters.conditions as { options: Record<string, unknown>; conditions: Array<Record<string, unknown>>; combinator: string };
 				expect(c.combinator).toMatch(/^(and|or)$/);
 				expect(c.options).toEqual({ caseSensitive: expect.any(Boolean), leftValue: '', typeValidation: expect.stringMatching(/^(strict|loose)$/) });
@@ -365,26 +294,9 @@ describe('example workflows', () => {
 			}
 		});
 
-		it('holds no secrets: passwords are FILL_IN placeholders, and nothing looks like a token, key or secret', () => {
-			const settings = wf.nodes.some((n) => n.name === 'Settings') ? settingsJson(wf) : {};
-			const secretName = /password|secret|token|apikey/i;
-			const placeholder = (value: unknown, where: string) => {
-				if (isExpression(value)) {
-					const fields = [...value.matchAll(/\$\('Settings'\)\.(?:first\(\)|item)\.json\.(\w+)/g)].map((m) => m[1]);
-					expect([where, fields.length > 0]).toEqual([where, true]);
-					for (const f of fields) expect([where, String(settings[f])]).toEqual([where, expect.stringMatching(/^FILL_IN/)]);
-				} else {
-					expect([where, value]).toEqual([where, expect.stringMatching(/^FILL_IN/)]);
-				}
-			};
+		it('holds no secrets: no password field at all (the Redshift Sign-In credential holds it), nothing that looks like a token or key', () => {
 			for (const n of wf.nodes) {
-				for (const [path, value] of strings(n.parameters)) {
-					const last = path.split('.').pop() as string;
-					if (secretName.test(last) && last !== 'nodeCredentialType') placeholder(value, `${n.name}.${path}`);
-				}
-				for (const a of n.type === SET_TYPE ? assignments(n) : []) {
-					if (secretName.test(a.name)) placeholder(a.value, `${n.name}.${a.name}`);
-				}
+				for (const [path] of strings(n.parameters)) expect([n.name, path]).not.toEqual([n.name, expect.stringMatching(/password|secret|token|apikey/i)]);
 			}
 			const looksSecret = [
 				/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, // JWT / IMS access token
@@ -400,133 +312,183 @@ describe('example workflows', () => {
 			}
 		});
 
-		it('mentions every FILL_IN value of Settings in a sticky note', () => {
-			const notes = wf.nodes.filter((n) => n.type === STICKY_TYPE).map((n) => String(n.parameters.content)).join('\n');
+		it('mentions every FILL_IN value and every credential in a sticky note', () => {
+			const notes = wf.nodes.filter((n) => n.type === STICKY).map((n) => String(n.parameters.content)).join('\n');
 			expect(notes).toMatch(/fill in/i);
-			for (const n of wf.nodes.filter((x) => x.type === SET_TYPE)) {
-				for (const a of assignments(n).filter((x) => String(x.value).startsWith('FILL_IN'))) expect(notes).toContain(a.name);
+			for (const n of wf.nodes) {
+				for (const [, value] of strings(n.parameters)) if (value.startsWith('FILL_IN')) expect(notes).toContain(value);
+				for (const ref of Object.values(n.credentials ?? {})) expect(notes).toContain(ref.name);
 			}
 		});
 	});
 
-	describe('create-to-dataflow.json', () => {
-		const wf = load('create-to-dataflow.json');
-		const settings = settingsJson(wf);
-		const columns = tableSchema(DEFAULT_TABLES[0]).schema.columns;
-		const createOutput = { id: 'base-1', etag: '"e"', connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' } };
-		const schemaOutput = { connectionId: 'base-1', tableName: settings.tableName, format: 'flat', columns };
-		const source = {
-			...baseConnection,
-			id: 'source-1',
-			baseConnectionId: 'base-1',
-			data: { format: 'tabular' },
-			params: { tableName: 'public.orders', columns },
-		} as unknown as StoredSourceConnection;
-		const target = { id: 'target-1', connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC_ID, version: '1.0' } } as unknown as StoredTargetConnection;
-		const lookups: DataflowLookups = {
-			baseConnection: (id) => (id === 'base-1' ? baseConnection : undefined),
-			sourceConnection: (id) => (id === 'source-1' ? source : undefined),
-			targetConnection: (id) => (id === 'target-1' ? target : undefined),
-			tables: DEFAULT_TABLES,
-		};
-		const filled = { ...settings, targetConnectionId: 'target-1', mappingId: '0b090130b58b4819afc78b6dc98b484d' };
-
-		it('keeps the names the e2e run rewrites: node "Settings" with platformUrl', () => {
-			expect(settings.platformUrl).toBe('https://platform.adobe.io');
-			expect(settings.flowSpecId).toBe(DATABASE_FLOW_SPEC_ID);
-			expect(String(settings.targetConnectionId)).toMatch(/^FILL_IN/);
-			expect(String(settings.mappingId)).toMatch(/^FILL_IN/);
-		});
-
-		it('chains Create (reuse) -> Get Table Schema (table from Settings)', () => {
-			expect(node(wf, 'Create connection').parameters).toMatchObject({ operation: 'create', ifExists: 'reuse' });
-			const schema = node(wf, 'Get table schema').parameters;
-			expect(schema).toMatchObject({ operation: 'getTableSchema', connectionId: '={{ $json.id }}' });
-			expect(evaluate(String(schema.tablePath), createOutput, { Settings: settings })).toBe('public.orders');
-		});
-
-		it('posts to the Flow Service URLs built from Settings.platformUrl', () => {
-			const url = (name: string) => evaluate(String(node(wf, name).parameters.url), {}, { Settings: settings });
-			expect(url('Create source connection')).toBe('https://platform.adobe.io/data/foundation/flowservice/sourceConnections');
-			expect(url('Create dataflow')).toBe('https://platform.adobe.io/data/foundation/flowservice/flows');
-		});
-
-		it('builds a source connection body the emulator accepts', () => {
-			const text = evaluate(String(node(wf, 'Create source connection').parameters.jsonBody), schemaOutput, {
-				Settings: settings,
-				'Create connection': createOutput,
-			});
-			const body = JSON.parse(text as string);
-			expect(body).toMatchObject({ baseConnectionId: 'base-1', data: { format: 'tabular' }, params: { tableName: 'public.orders', columns } });
-			expect(flowCode(() => validateSourceConnectionBody(body, lookups))).toBeUndefined();
-		});
-
-		it('builds a flow body the emulator accepts once the FILL_IN values are replaced, and not before', () => {
-			const jsonBody = String(node(wf, 'Create dataflow').parameters.jsonBody);
-			const body = (s: Record<string, unknown>) => JSON.parse(evaluate(jsonBody, { id: 'source-1', etag: '"s"' }, { Settings: s, 'Create connection': createOutput }) as string);
-
-			const ok = body(filled);
-			expect(ok).toMatchObject({
-				flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
-				sourceConnectionIds: ['source-1'],
-				targetConnectionIds: ['target-1'],
-				scheduleParams: { frequency: 'day', interval: 1 },
-			});
-			expect(Math.abs(ok.scheduleParams.startTime - Date.now() / 1000)).toBeLessThan(60);
-			expect(flowCode(() => validateFlowBody(ok, lookups))).toBeUndefined();
-
-			const once = body({ ...filled, scheduleFrequency: 'once' });
-			expect(once.scheduleParams).not.toHaveProperty('interval');
-			expect(flowCode(() => validateFlowBody(once, lookups))).toBeUndefined();
-
-			expect(flowCode(() => validateFlowBody(body(settings), lookups))).toBe('1439-404'); // target still FILL_IN
-			expect(flowCode(() => validateFlowBody(body({ ...settings, targetConnectionId: 'target-1' }), lookups))).toBe('1301-400'); // mapping still FILL_IN
-		});
-	});
-
-	it('create-test-list-tables chains Create (reuse, Azure) -> Test -> List Tables by $json.id', () => {
-		const wf = load('create-test-list-tables.json');
-		expect(node(wf, 'Create connection').parameters).toMatchObject({ operation: 'create', ifExists: 'reuse', hosting: 'azure', port: 5439 });
-		expect(node(wf, 'Test connection').parameters).toMatchObject({ operation: 'test', connectionId: '={{ $json.id }}' });
-		expect(node(wf, 'List tables').parameters).toMatchObject({ operation: 'listTables', connectionId: '={{ $json.id }}' });
-	});
-
-	it('rotate-password filters by Settings.nameContains and updates with the etag it read', () => {
-		const wf = load('rotate-password.json');
-		expect(node(wf, 'Get many connections').parameters).toMatchObject({ operation: 'getAll', returnAll: true });
-		const condition = (node(wf, 'Only matching names').parameters.conditions as { conditions: Array<Record<string, unknown>> }).conditions[0];
-		expect(condition).toMatchObject({ leftValue: '={{ $json.name }}', operator: { type: 'string', operation: 'contains' } });
-		expect(evaluate(String(condition.rightValue), {}, { Settings: settingsJson(wf) })).toBe('Redshift');
-		const update = node(wf, 'Update password').parameters;
-		expect(update).toMatchObject({ operation: 'update', connectionId: '={{ $json.id }}', etag: '={{ $json.etag }}' });
-		expect(Object.keys(update.updateFields as object)).toEqual(['password']);
-	});
-
 	describe('the checks themselves', () => {
 		// Guards against checks that cannot fail: each broken node below must be reported.
-		const create = (parameters: Record<string, unknown>): WorkflowNode => ({
+		const base = (parameters: INodeParameters, extra: Partial<INode> = {}): INode => ({
 			id: '00000000-0000-4000-8000-000000000000',
 			name: 'Broken',
-			type: OUR_TYPE,
-			typeVersion: 1,
+			type: NODE_TYPE.adobeRedshiftConnection,
+			typeVersion: 1.1,
 			position: [0, 0],
-			parameters: { resource: 'baseConnection', operation: 'create', name: 'n', server: 's', port: 5439, username: 'u', password: 'FILL_IN', database: 'd', ...parameters },
+			parameters: { resource: 'baseConnection', operation: 'create', name: 'n', ...parameters },
+			credentials: { ...EXAMPLE_CREDENTIALS },
+			...extra,
 		});
 
-		it.each<[string, Record<string, unknown>, RegExp]>([
-			['an unknown parameter', { colour: 'red' }, /colour: not a parameter/],
-			['schema on Azure', { hosting: 'azure', schema: 'public' }, /schema: not shown/],
-			['an unknown option value', { ifExists: 'replace' }, /ifExists: "replace" is not one of/],
-			['an unknown collection option', { options: { retries: 3 } }, /options\.retries: not an option/],
-			['a parameter of another operation', { tablePath: 'public.orders' }, /tablePath: not shown/],
-			['a missing required parameter', { server: '' }, /server: required but empty/],
-			['a string where a number belongs', { port: '5439' }, /port: must be a number/],
-		])('reports %s', (_label, parameters, problem) => {
-			expect(ourNodeProblems(create(parameters)).join('\n')).toMatch(problem);
+		it.each<[string, INode, RegExp]>([
+			['an unknown parameter', base({ colour: 'red' }), /colour: not a parameter/],
+			['schema on Azure', base({ hosting: 'azure', schema: 'public' }), /schema: not shown/],
+			['Fields-mode sign-in on a 1.1 node that reads the credential', base({ server: 's' }), /server: not shown/],
+			['an unknown option value', base({ ifExists: 'replace' }), /ifExists: "replace" is not one of/],
+			['an unknown collection option', base({ options: { retries: 3 } }), /options\.retries: not an option/],
+			['a parameter of another operation', base({ tablePath: 'public.orders' }), /tablePath: not shown/],
+			['a missing required parameter', base({ name: '' }), /name: required but empty/],
+			['a plain string where a picker belongs', base({ operation: 'test', connectionId: 'x' }), /connectionId: must be a resourceLocator/],
+			['a picker mode the field lacks', base({ operation: 'test', connectionId: { __rl: true, mode: 'url', value: 'x' } }), /connectionId: mode "url"/],
+			['an old version', base({}, { typeVersion: 1 }), /version 1, expected 1.1/],
+			['a missing Sign-In credential', base({}, { credentials: { adobeExperiencePlatformApi: EXAMPLE_CREDENTIALS.adobeExperiencePlatformApi } }), /the node shows/],
+			['a Sign-In credential the operation does not use', base({ operation: 'test', connectionId: { __rl: true, mode: 'id', value: 'x' } }), /the node shows/],
+		])('reports %s', (_label, broken, problem) => {
+			expect(ourNodeProblems(broken).join('\n')).toMatch(problem);
 		});
 
 		it('accepts a valid node, and schema on AWS', () => {
-			expect(ourNodeProblems(create({ hosting: 'aws', schema: 'public' }))).toEqual([]);
+			expect(ourNodeProblems(base({ hosting: 'aws', schema: 'public' }))).toEqual([]);
 		});
+	});
+});
+
+function readExampleReadme(): string {
+	return readFileSync(join(EXAMPLES_DIR, 'README.md'), 'utf8');
+}
+
+// --- the examples run in n8n's engine against the emulator ----------------------------------------
+
+const SIGN_IN = {
+	server: 'examples.abc123xyz789.us-west-2.redshift.amazonaws.com',
+	port: 5439,
+	username: 'examples_reader',
+	password: 'examples-sign-in-Passw0rd-42',
+	database: 'dev',
+};
+
+describe('example workflows (run in n8n-core against the emulator)', () => {
+	let emu: StartedEmulator;
+	const leaks = new LeakScanner();
+	const runs: RunResult[] = [];
+
+	beforeEach(async () => {
+		emu = await startTestEmulator({ hosting: 'any' });
+	});
+	afterEach(async () => {
+		for (const [i, result] of runs.entries()) leaks.addRun(`example run ${i + 1}`, result);
+		runs.length = 0;
+		leaks.addSecret('Redshift Sign-In password', SIGN_IN.password);
+		leaks.addEmulatorSecrets(emu);
+		await emu.close();
+		leaks.expectNoLeaks();
+	});
+
+	/** The example with its placeholders filled for this emulator (as the e2e does). */
+	const prepared = (file: string): Workflow => {
+		const wf = load(file);
+		expect(fillPlaceholders(wf.nodes, emu)).toEqual([]);
+		return wf;
+	};
+	/** Our credentials, stored under the references the examples carry. */
+	const credentials = () => [
+		{ ...credentialFor(emu), ...EXAMPLE_CREDENTIALS.adobeExperiencePlatformApi },
+		{ ...redshiftSignInCredential(SIGN_IN), ...EXAMPLE_CREDENTIALS.aepRedshiftSignInApi },
+	];
+	const run = async (wf: WorkflowDefinition, options: Parameters<typeof runWorkflow>[1] = {}) => {
+		const result = await runWorkflow(wf, { credentials: credentials(), ...options });
+		runs.push(result);
+		expect(result.error).toBeUndefined();
+		return result;
+	};
+	const counts = () => ({
+		connections: emu.connections().length,
+		sourceConnections: emu.sourceConnections().length,
+		targetConnections: emu.targetConnections().length,
+		mappingSets: emu.mappingSets().length,
+		flows: emu.flows().length,
+	});
+
+	it('create-test-list-tables: creates the connection from the Sign-In credential, tests it, lists its tables; a re-run reuses it', async () => {
+		const wf = prepared('create-test-list-tables.json');
+		const first = await run(wf);
+		const [created] = jsonOf(first.outputOf('Create connection'));
+		expect(emu.connections()).toHaveLength(1);
+		expect(emu.connections()[0].auth.params).toMatchObject({ server: SIGN_IN.server, username: SIGN_IN.username, database: SIGN_IN.database, port: '5439' });
+		expect(jsonOf(first.outputOf('Test connection'))).toEqual([expect.objectContaining({ ok: true })]);
+		expect(jsonOf(first.outputOf('List tables')).map((t) => t.path)).toEqual(['public.orders', 'public.customers', 'sales.line_items']);
+
+		const second = await run(wf);
+		expect(jsonOf(second.outputOf('Create connection'))).toEqual([expect.objectContaining({ id: created.id, reused: true })]);
+		expect(emu.connections()).toHaveLength(1);
+	});
+
+	it('rotate-password: sends the Sign-In credential to the matching connections only, each with the etag it read', async () => {
+		const [matching, other] = await seedConnections(emu, ['Redshift orders warehouse', 'Warehouse of another team']);
+		await run(prepared('rotate-password.json'));
+		const patches = emu.requests().filter((r) => r.method === 'PATCH');
+		expect(patches.map((r) => r.path)).toEqual([`${CONNECTIONS_PATH}/${matching}`]);
+		expect(patches[0].headers['if-match']).toMatch(/^".+"$/);
+		const password = (id: string) => emu.connections().find((c) => c.id === id)?.auth.params.password;
+		expect([password(matching), password(other)]).toEqual([SIGN_IN.password, SEED_PASSWORD]);
+	});
+
+	it('table-to-dataset: Create From Table makes source, target, mapping set and dataflow; a re-run creates nothing', async () => {
+		const wf = prepared('table-to-dataset.json');
+		const first = await run(wf);
+		const [out] = jsonOf(first.outputOf('Create dataflow from table'));
+		expect(out).toMatchObject({ dataflowId: expect.any(String), sourceConnectionId: expect.any(String), targetConnectionId: expect.any(String), mappingSetId: expect.any(String), tableName: 'public.orders', reused: false });
+		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
+		expect(emu.flows()[0]).toMatchObject({ id: out.dataflowId, scheduleParams: expect.objectContaining({ frequency: 'hour', interval: 1 }) });
+
+		const second = await run(wf);
+		expect(jsonOf(second.outputOf('Create dataflow from table'))).toEqual([expect.objectContaining({ dataflowId: out.dataflowId, reused: true, created: [] })]);
+		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
+	});
+
+	it('onboard-schema-tables: one dataflow per table of the schema, 4 at a time; a re-run creates nothing', async () => {
+		const wf = prepared('onboard-schema-tables.json');
+		const first = await run(wf);
+		const out = jsonOf(first.outputOf('Create dataflow per table'));
+		expect(out.map((o) => o.tableName)).toEqual(['public.orders', 'public.customers']);
+		expect(out.every((o) => o.reused === false)).toBe(true);
+		expect(counts()).toMatchObject({ connections: 1, sourceConnections: 2, mappingSets: 2, flows: 2 });
+		const before = counts();
+		const posts = () => emu.requests().filter((r) => r.method === 'POST' && !r.path.startsWith('/ims/')).length;
+		const postsBefore = posts();
+
+		const second = await run(wf);
+		const again = jsonOf(second.outputOf('Create dataflow per table'));
+		expect(again.map((o) => [o.tableName, o.dataflowId, o.reused, o.created])).toEqual(out.map((o) => [o.tableName, o.dataflowId, true, []]));
+		expect(counts()).toEqual(before);
+		expect(posts() - postsBefore).toBe(0);
+	});
+
+	it('alert-on-failed-runs: the trigger fires once for a run the emulator finishes as failed, and the alert text names the dataflow', async () => {
+		await run(prepared('table-to-dataset.json'));
+		const [flow] = emu.flows();
+		const wf = prepared('alert-on-failed-runs.json');
+		const poller = createPoller(wf, 'Failed run', { credentials: credentials() });
+		expect((await poller.poll()).emitted).toEqual([]); // activation: starts from now
+
+		const { id: runId } = emu.startRun(flow.id);
+		emu.finishRun(runId, { status: 'failed', inputRecordCount: 10, failedRecordCount: 10, errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }] });
+		const fired = await poller.poll();
+		expect(fired.error).toBeUndefined();
+		expect(fired.emitted.map((i) => i.json.runId)).toEqual([runId]);
+		expect((await poller.poll()).emitted).toEqual([]); // each run fires once
+		leaks.addText('trigger polls', poller.history);
+
+		const alert = await run(wf, { triggeredBy: { node: 'Failed run', items: fired.emitted } });
+		const [message] = jsonOf(alert.outputOf('Send alert (replace with Slack/e-mail)'));
+		expect(message.subject).toBe(`Experience Platform: dataflow "${flow.name}" failed`);
+		expect(message.text).toContain(`Run ${runId} of dataflow "${flow.name}" (${flow.id}, sandbox prod) failed`);
+		expect(message.text).toContain('Records: 10 read, 0 written, 10 failed.');
+		expect(message.text).toContain('CONNECTOR-2001-500: Copy failed');
 	});
 });

@@ -8,6 +8,10 @@ import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-work
 export const NODE_TYPE = {
 	manualTrigger: 'n8n-nodes-base.manualTrigger',
 	code: 'n8n-nodes-base.code',
+	set: 'n8n-nodes-base.set',
+	filter: 'n8n-nodes-base.filter',
+	noOp: 'n8n-nodes-base.noOp',
+	stickyNote: 'n8n-nodes-base.stickyNote',
 	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
 	adobeExperiencePlatform: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatform',
 	adobeExperiencePlatformTrigger: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatformTrigger',

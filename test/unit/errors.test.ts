@@ -20,6 +20,16 @@ describe('decodeAdobeErrorResponse', () => {
 		['FLOW-1304-400', 400, /required field/],
 		['FLOW-1439-404', 404, /connection ID/],
 		['FLOW-1103-503', 503, /temporarily unavailable/],
+		['FLOW-1425-400', 400, /dataset's schema/],
+		['FLOW-1325-400', 400, /Dataset field/],
+		['FLOW-1412-400', 400, /version of the mapping set/],
+		['CAT-1439-404', 404, /No dataset with this ID/],
+		['XDM-1013-404', 404, /No XDM schema/],
+		['DPREP-1000-400', 400, /Validate/],
+		['DPREP-1439-404', 404, /No mapping set/],
+		// A code of another service shares only the sandbox and permission hints with Flow Service.
+		['CAT-2100-404', 404, /sandbox name/],
+		['CAT-1418-400', 400, /^Adobe rejected the request/],
 	])('gives a plain fix for %s', (code, status, hint) => {
 		const decoded = decodeAdobeErrorResponse(status, { type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status });
 		expect(decoded.code).toBe(code);
@@ -33,6 +43,9 @@ describe('decodeAdobeErrorResponse', () => {
 		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: `${sources}/abc` }).hint).toMatch(/No source connection with this ID/);
 		expect(decodeAdobeErrorResponse(400, flow('FLOW-1418-400', 400), { method: 'DELETE', path: `${sources}/abc` }).hint).toMatch(/used by a dataflow\. Delete that dataflow first/);
 		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: '/data/foundation/flowservice/connections/abc/explore' }).hint).toMatch(/base connection or the table was not found/);
+		const targets = '/data/foundation/flowservice/targetConnections';
+		expect(decodeAdobeErrorResponse(400, flow('FLOW-1418-400', 400), { method: 'DELETE', path: `${targets}/abc` }).hint).toMatch(/target connection is used by a dataflow/);
+		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: `${targets}/abc` }).hint).toMatch(/No target connection with this ID/);
 		// Other collections keep the general hint; so does a call without a path.
 		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: '/data/foundation/flowservice/connections/abc' }).hint).toMatch(/No object with this ID/);
 		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404)).hint).toMatch(/No object with this ID/);

@@ -9,6 +9,9 @@ export const FIELDS = {
 	schemaId: { field: 'schemaId', label: 'Schema' },
 	description: { field: 'description', label: 'Description' },
 	nameFilter: { field: 'filters.name', label: 'Name' },
+	datasetFilter: { field: 'filters.datasetId', label: 'Dataset' },
+	targetConnectionId: { field: 'targetConnectionId', label: 'Target Connection' },
+	targetConnectionName: { field: 'targetConnectionName', label: 'Target Connection Name' },
 } satisfies Record<string, FieldRef>;
 
 /** Longest values accepted, before anything is sent. */

@@ -2,14 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
 import { SCHEMA_ID_PATTERN } from '../../shared/api/schemas';
+import { CONNECTION_ID_PATTERN } from '../../shared/validation';
 import { idMode, picker } from '../../shared/locators';
 import { FIELDS } from './fields';
 
 /** The Dataset picker (list method searchDatasets): From List (the sandbox's datasets, searchable by name) or By ID. */
-export function datasetLocator(description = 'The Catalog dataset. To chain from another node, choose By ID and drag its ID here.'): INodeProperties {
+export function datasetLocator(description = 'The Catalog dataset. To chain from another node, choose By ID and drag its ID here.', name: string = FIELDS.datasetId.field): INodeProperties {
 	return picker({
 		displayName: FIELDS.datasetId.label,
-		name: FIELDS.datasetId.field,
+		name,
 		description,
 		searchListMethod: 'searchDatasets',
 		placeholder: 'Select a dataset...',
@@ -32,5 +33,17 @@ export function schemaLocator(): INodeProperties {
 				'Not a schema ID: expected its $id (https://ns.adobe.com/...) or meta:altId (_tenant.schemas....)',
 			),
 		],
+	});
+}
+
+/** The Target Connection picker (list method searchTargetConnections): the sandbox's Data Lake target connections, or By ID (a UUID). */
+export function targetConnectionLocator(): INodeProperties {
+	return picker({
+		displayName: FIELDS.targetConnectionId.label,
+		name: FIELDS.targetConnectionId.field,
+		description: 'The Data Lake target connection. To chain from a Create node, choose By ID and drag its ID here.',
+		searchListMethod: 'searchTargetConnections',
+		placeholder: 'Select a target connection...',
+		modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a target connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
 	});
 }

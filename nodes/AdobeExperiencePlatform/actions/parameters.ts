@@ -32,3 +32,10 @@ export function readName(this: IExecuteFunctions, ref: FieldRef, itemIndex: numb
 export function readDescription(this: IExecuteFunctions, ref: FieldRef, itemIndex: number): string {
 	return checkText(ref, readParameter.call(this, ref.field, itemIndex), { maxLength: LIMITS.description, allowLineBreaks: true });
 }
+
+/** Like readPickedId, for an optional picker (e.g. a filter): undefined when empty or not added. */
+export function readOptionalPickedId(this: IExecuteFunctions, ref: FieldRef, itemIndex: number, pattern: string, example: string): string | undefined {
+	const value = locatorValue(ref, readParameter.call(this, ref.field, itemIndex), PICKER_MODES);
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	return readPickedId.call(this, ref, itemIndex, pattern, example);
+}

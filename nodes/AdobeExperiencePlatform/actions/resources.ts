@@ -5,6 +5,7 @@ import { createRouter } from '../../shared/router';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
 import * as flowRun from './flowRun/FlowRun.resource';
+import * as targetConnection from './targetConnection/TargetConnection.resource';
 
 /**
  * The node's resources, in dropdown (alphabetical) order: one line each. A line gives the
@@ -14,6 +15,7 @@ const RESOURCES: Record<string, { name: string; resource: ResourceDefinition<str
 	dataflow: { name: 'Dataflow', resource: dataflow },
 	dataset: { name: 'Dataset', resource: dataset },
 	flowRun: { name: 'Flow Run', resource: flowRun },
+	targetConnection: { name: 'Target Connection', resource: targetConnection },
 };
 
 export const resourceField: INodeProperties = {

@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 
 import { readDatasetPage } from '../../shared/api/datasets';
 import { readSchemaPage } from '../../shared/api/schemas';
+import { readTargetConnectionPages } from '../../shared/api/targetConnections';
 import { pickerSandbox, searchText } from '../../shared/methods/pickers';
 import { loadPlatformContext } from '../../shared/transport';
 
@@ -44,6 +45,26 @@ export async function searchSchemas(this: ILoadOptionsFunctions, filter?: string
 		name: schema.title ?? schema.$id,
 		value: schema.$id,
 		description: [schema.$id, schema.version && `version ${schema.version}`].filter(Boolean).join(' · '),
+	}));
+	return { results, paginationToken: next };
+}
+
+/** Target connections per page of the Target Connection list. */
+export const TARGET_SEARCH_PAGE = 50;
+
+/**
+ * The Target Connection list: the sandbox's Data Lake target connections, newest first, whose name
+ * contains the search text (any case); `paginationToken` is Adobe's `next.href`. Each entry shows
+ * the ID and the dataset it writes to.
+ */
+export async function searchTargetConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const ctx = await loadPlatformContext.call(this);
+	const sandboxName = pickerSandbox.call(this, ctx);
+	const { found, next } = await readTargetConnectionPages.call(this, ctx, sandboxName, { nameContains: searchText(filter), limit: TARGET_SEARCH_PAGE, resumeFrom: paginationToken || undefined });
+	const results: INodeListSearchItems[] = found.map((target) => ({
+		name: target.name,
+		value: target.id,
+		description: [target.id, target.params?.dataSetId && `dataset ${target.params.dataSetId}`].filter(Boolean).join(' · '),
 	}));
 	return { results, paginationToken: next };
 }

@@ -5,47 +5,27 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID, type StartedEmulator } from '../../emulator';
-import { scanTestFileForLeaks } from '../leaks';
-import { expectOnePerItem, isErrorItem, testSecret } from '../reliability.kit';
-import { startTestEmulator } from '../support';
-import { aepListSearch, answered, calls, rl, runAep } from './kit';
+import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID } from '../../emulator';
+import { expectOnePerItem } from '../reliability.kit';
+import { aepListSearch, answered, calls, expectRefusedBeforeSending, rl, runAep, useAepEmulator } from './kit';
 
 jest.setTimeout(30_000);
 
-const CLIENT_SECRET = testSecret('client-secret');
-const leaks = scanTestFileForLeaks({ 'client secret': CLIENT_SECRET });
+const { emu, leaks } = useAepEmulator();
 const DATASETS = '/data/foundation/catalog/dataSets';
 const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1];
 
-let emu: StartedEmulator;
-
-beforeAll(async () => {
-	emu = await startTestEmulator({ clientSecret: CLIENT_SECRET });
-});
-
-beforeEach(() => emu.reset());
-
-afterEach(() => {
-	leaks.addEmulatorSecrets(emu);
-	leaks.expectNoLeaks();
-});
-
-afterAll(async () => {
-	await emu.close();
-});
-
 function seedDatasets(count: number, name = (i: number) => `Orders ${i}`, schemaId = DEFAULT_SCHEMA_ID): string[] {
-	return Array.from({ length: count }, (_, i) => emu.seedDataset({ body: { name: name(i), schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' } } }).id);
+	return Array.from({ length: count }, (_, i) => emu().seedDataset({ body: { name: name(i), schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' } } }).id);
 }
 
-const catalogGets = () => answered(emu).filter((entry) => entry.method === 'GET' && entry.path === DATASETS);
+const catalogGets = () => answered(emu()).filter((entry) => entry.method === 'GET' && entry.path === DATASETS);
 const query = (entry: { query: Record<string, string | string[]> }) => ({ get: (key: string) => entry.query[key] });
 
 describe('Get Many', () => {
 	it('Return All reads every page with start/limit (100 per page) and always properties=', async () => {
 		seedDatasets(230);
-		const run = await runAep(emu, [{}], { resource: 'dataset', operation: 'getAll', returnAll: true }, { leaks });
+		const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'getAll', returnAll: true }, { leaks });
 		expect(run.json).toHaveLength(230);
 		expect(new Set(run.json.map((json) => json.id)).size).toBe(230);
 		expect(run.json[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{24}$/), name: expect.any(String), schemaRef: { id: DEFAULT_SCHEMA_ID }, sandboxName: 'prod' });
@@ -57,7 +37,7 @@ describe('Get Many', () => {
 
 	it('Limit stops at the limit, asking for no more than needed', async () => {
 		seedDatasets(30);
-		const run = await runAep(emu, [{}], { resource: 'dataset', operation: 'getAll', returnAll: false, limit: 7 }, { leaks });
+		const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'getAll', returnAll: false, limit: 7 }, { leaks });
 		expect(run.json).toHaveLength(7);
 		expect(catalogGets().map((entry) => query(entry).get('limit'))).toEqual(['7']);
 	});
@@ -65,7 +45,7 @@ describe('Get Many', () => {
 	it('the Name filter goes to Catalog as name= (wildcards as Catalog reads them)', async () => {
 		seedDatasets(3);
 		seedDatasets(2, (i) => `Customers ${i}`, CUSTOMERS_SCHEMA.$id);
-		const run = await runAep(emu, [{}], { resource: 'dataset', operation: 'getAll', returnAll: true, filters: { name: 'Customers*' } }, { leaks });
+		const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'getAll', returnAll: true, filters: { name: 'Customers*' } }, { leaks });
 		expect(run.json.map((json) => json.name).sort()).toEqual(['Customers 0', 'Customers 1']);
 		expect(query(catalogGets()[0]).get('name')).toBe('Customers*');
 	});
@@ -75,14 +55,14 @@ describe('Get', () => {
 	it('returns the dataset with its schema ref, from a picker value (By ID and From List)', async () => {
 		const [id] = seedDatasets(1);
 		for (const mode of ['id', 'list'] as const) {
-			const run = await runAep(emu, [{}], { resource: 'dataset', operation: 'get', datasetId: rl(mode, id) }, { leaks });
+			const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'get', datasetId: rl(mode, id) }, { leaks });
 			expect(run.json).toEqual([expect.objectContaining({ id, name: 'Orders 0', schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' }, sandboxName: 'prod' })]);
 		}
-		expect(calls(emu)).toEqual([`GET ${DATASETS}/${id}`, `GET ${DATASETS}/${id}`]);
+		expect(calls(emu())).toEqual([`GET ${DATASETS}/${id}`, `GET ${DATASETS}/${id}`]);
 	});
 
 	it('an unknown dataset fails the item with Adobe\'s 404 decoded', async () => {
-		const run = await runAep(emu, [{}], { resource: 'dataset', operation: 'get', datasetId: rl('id', 'a'.repeat(24)) }, { leaks });
+		const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'get', datasetId: rl('id', 'a'.repeat(24)) }, { leaks });
 		expect(run.json[0]).toMatchObject({ error: expect.stringContaining('1439'), httpCode: '404' });
 		expect(String(run.json[0].description)).toMatch(/dataset/i);
 	});
@@ -92,57 +72,57 @@ describe('Create', () => {
 	const create = (extra: Record<string, unknown> = {}) => ({ resource: 'dataset', operation: 'create', datasetName: 'Redshift orders', schemaId: rl('list', DEFAULT_SCHEMA_ID), ...extra });
 
 	it('creates a dataset from the schema picker and outputs what Catalog stored', async () => {
-		const run = await runAep(emu, [{}], create({ description: 'From n8n' }), { leaks });
+		const run = await runAep(emu(), [{}], create({ description: 'From n8n' }), { leaks });
 		expect(run.json).toEqual([expect.objectContaining({ name: 'Redshift orders', description: 'From n8n', schemaRef: expect.objectContaining({ id: DEFAULT_SCHEMA_ID }), reused: false })]);
-		expect(emu.datasets().map((dataset) => dataset.id)).toEqual([run.json[0].id]);
-		const post = answered(emu).find((entry) => entry.method === 'POST');
+		expect(emu().datasets().map((dataset) => dataset.id)).toEqual([run.json[0].id]);
+		const post = answered(emu()).find((entry) => entry.method === 'POST');
 		expect(JSON.parse(post?.body ?? '{}')).toEqual({ name: 'Redshift orders', description: 'From n8n', schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' } });
 	});
 
 	it('a schema given by meta:altId is resolved to its $id', async () => {
-		const run = await runAep(emu, [{}], create({ schemaId: rl('id', DEFAULT_SCHEMAS[0]['meta:altId']) }), { leaks });
+		const run = await runAep(emu(), [{}], create({ schemaId: rl('id', DEFAULT_SCHEMAS[0]['meta:altId']) }), { leaks });
 		expect(run.json[0]).toMatchObject({ schemaRef: { id: DEFAULT_SCHEMA_ID }, reused: false });
 	});
 
 	it('If It Exists: Reuse It (the default) returns the existing dataset and creates nothing', async () => {
 		const [id] = seedDatasets(1, () => 'Redshift orders');
-		const run = await runAep(emu, [{}], create(), { leaks });
+		const run = await runAep(emu(), [{}], create(), { leaks });
 		expect(run.json).toEqual([expect.objectContaining({ id, reused: true })]);
-		expect(emu.datasets()).toHaveLength(1);
-		expect(emu.platformRequests().filter((entry) => entry.method === 'POST')).toEqual([]);
+		expect(emu().datasets()).toHaveLength(1);
+		expect(emu().platformRequests().filter((entry) => entry.method === 'POST')).toEqual([]);
 	});
 
 	it('Reuse It refuses a same-name dataset of another schema, naming it', async () => {
 		const [id] = seedDatasets(1, () => 'Redshift orders', CUSTOMERS_SCHEMA.$id);
-		const run = await runAep(emu, [{}], create(), { leaks });
+		const run = await runAep(emu(), [{}], create(), { leaks });
 		expect(run.json[0].error).toContain(id);
 		expect(run.json[0].error).toContain(CUSTOMERS_SCHEMA.$id);
-		expect(emu.datasets()).toHaveLength(1);
+		expect(emu().datasets()).toHaveLength(1);
 	});
 
 	it('Create Another creates a second one; Stop With an Error fails naming the existing ID', async () => {
 		const [id] = seedDatasets(1, () => 'Redshift orders');
-		const another = await runAep(emu, [{}], create({ ifExists: 'create' }), { leaks });
+		const another = await runAep(emu(), [{}], create({ ifExists: 'create' }), { leaks });
 		expect(another.json[0]).toMatchObject({ reused: false });
 		expect(another.json[0].id).not.toBe(id);
-		expect(emu.datasets()).toHaveLength(2);
-		const stop = await runAep(emu, [{}], create({ ifExists: 'error' }), { leaks });
+		expect(emu().datasets()).toHaveLength(2);
+		const stop = await runAep(emu(), [{}], create({ ifExists: 'error' }), { leaks });
 		expect(stop.json[0].error).toMatch(/already exists/);
-		expect(emu.datasets()).toHaveLength(2);
+		expect(emu().datasets()).toHaveLength(2);
 	});
 
 	it('a name with Catalog syntax (comma, asterisk) is still found exactly', async () => {
 		seedDatasets(1, () => 'Orders, EU*');
 		seedDatasets(1, () => 'Orders');
-		const run = await runAep(emu, [{}], create({ datasetName: 'Orders, EU*' }), { leaks });
+		const run = await runAep(emu(), [{}], create({ datasetName: 'Orders, EU*' }), { leaks });
 		expect(run.json[0]).toMatchObject({ name: 'Orders, EU*', reused: true });
 	});
 
 	it('a lost answer to the POST is looked up, not sent again', async () => {
-		emu.failNext({ method: 'POST', path: DATASETS }, 1, { kind: 'reset-after' });
-		const run = await runAep(emu, [{}], create(), { leaks });
+		emu().failNext({ method: 'POST', path: DATASETS }, 1, { kind: 'reset-after' });
+		const run = await runAep(emu(), [{}], create(), { leaks });
 		expect(run.json[0]).toMatchObject({ name: 'Redshift orders', reused: false });
-		expect(emu.datasets()).toHaveLength(1);
+		expect(emu().datasets()).toHaveLength(1);
 	});
 });
 
@@ -168,14 +148,8 @@ describe('bad input fails the item naming the field, with nothing sent', () => {
 		['create: ifExists "maybe"', { operation: 'create', datasetName: 'x', schemaId: rl('list', DEFAULT_SCHEMA_ID), ifExists: 'maybe' }, {}, 'If a Dataset With This Name Exists', 'ifExists'],
 	];
 	it.each(cases)('%s', async (_title, parameters, item, label, field) => {
-		const run = await runAep(emu, [item], { resource: 'dataset', ...parameters }, { leaks });
-		expectOnePerItem(run.output, 1);
-		expect(isErrorItem(run.json[0])).toBe(true);
-		expect(run.json[0].error).toContain(`"${label}"`);
-		expect(run.json[0].field).toBe(field);
-		expect(run.json[0].description).toContain('nothing was sent to Adobe');
-		expect(emu.platformRequests()).toEqual([]);
-		expect(emu.tokensIssued()).toBe(0);
+		const run = await runAep(emu(), [item], { resource: 'dataset', ...parameters }, { leaks });
+		expectRefusedBeforeSending(emu(), run, label, field);
 	});
 });
 
@@ -183,21 +157,21 @@ describe('pickers', () => {
 	it('searchDatasets lists by name (contains) and pages with start', async () => {
 		seedDatasets(60);
 		seedDatasets(1, () => 'Customers');
-		const first = await aepListSearch(emu, 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId');
+		const first = await aepListSearch(emu(), 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId');
 		expect(first.results).toHaveLength(50);
 		expect(first.results[0]).toMatchObject({ name: expect.any(String), value: expect.stringMatching(/^[0-9a-f]{24}$/), description: expect.stringContaining(DEFAULT_SCHEMA_ID) });
 		expect(first.paginationToken).toBe('50');
-		const second = await aepListSearch(emu, 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId', undefined, first.paginationToken as string);
+		const second = await aepListSearch(emu(), 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId', undefined, first.paginationToken as string);
 		expect(second.results).toHaveLength(11);
 		expect(second.paginationToken).toBeUndefined();
-		const found = await aepListSearch(emu, 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId', 'stom');
+		const found = await aepListSearch(emu(), 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId', 'stom');
 		expect(found.results.map((result) => result.name)).toEqual(['Customers']);
 	});
 
 	it('searchSchemas lists the tenant schemas by title, value = $id', async () => {
-		const all = await aepListSearch(emu, 'searchSchemas', { resource: 'dataset', operation: 'create' }, 'schemaId');
+		const all = await aepListSearch(emu(), 'searchSchemas', { resource: 'dataset', operation: 'create' }, 'schemaId');
 		expect(all.results.map((result) => result.value).sort()).toEqual(DEFAULT_SCHEMAS.map((schema) => schema.$id).sort());
-		const found = await aepListSearch(emu, 'searchSchemas', { resource: 'dataset', operation: 'create' }, 'schemaId', 'custom');
+		const found = await aepListSearch(emu(), 'searchSchemas', { resource: 'dataset', operation: 'create' }, 'schemaId', 'custom');
 		expect(found.results).toEqual([expect.objectContaining({ name: CUSTOMERS_SCHEMA.title, value: CUSTOMERS_SCHEMA.$id })]);
 	});
 });

@@ -6,11 +6,13 @@
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type INodeListSearchResult, type INodeParameters, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import type { RequestLogEntry, StartedEmulator } from '../../emulator';
+import { DATABASE_FLOW_SPEC_ID, FLOW_SERVICE_PREFIX, REDSHIFT_CONNECTION_SPEC_ID, type RequestLogEntry, type StartedEmulator } from '../../emulator';
+import { call, getToken, jsonHeaders } from '../../emulator/testkit';
 import { CREDENTIAL_TYPE, NODE_TYPE, itemsWorkflow } from '../../support/workflow';
 import { HarnessNodeTypes, createCredentialsHelper, defaultNodeTypes, prepareContainer, runWorkflow, type InMemoryCredentialsHelper, type WorkflowDefinition } from '../harness';
-import type { LeakScanner } from '../leaks';
-import { CREDENTIAL, credentialFor, itemView, type NodeRun, type OnError } from '../reliability.kit';
+import { scanTestFileForLeaks, type LeakScanner } from '../leaks';
+import { CREDENTIAL, credentialFor, expectOnePerItem, isErrorItem, itemView, testSecret, type NodeRun, type OnError } from '../reliability.kit';
+import { seedConnections, startTestEmulator } from '../support';
 
 export const AEP_NODE = 'Adobe Experience Platform';
 
@@ -83,4 +85,76 @@ export async function aepListSearch(emu: StartedEmulator, method: string, parame
 	const search = nodeTypes.getByNameAndVersion(NODE_TYPE.adobeExperiencePlatform, 1).methods?.listSearch?.[method];
 	if (!search) throw new Error(`The node has no listSearch method ${method}`);
 	return await search.call(context, filter, paginationToken);
+}
+
+/**
+ * A scheduled dataflow using `targetId` (and a new base and source connection for public.orders),
+ * created straight through the emulator's API: test set-up only, the node is not involved.
+ * A mapping set is seeded when none is given. Returns the flow's ID.
+ */
+export async function seedFlowUsing(emu: StartedEmulator, targetId: string, mappingId = emu.seedMappingSet().id): Promise<string> {
+	const token = await getToken(emu);
+	const headers = jsonHeaders(emu, token);
+	const post = async (path: string, body: IDataObject): Promise<string> => {
+		const answer = await call(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, { headers, body });
+		if (answer.status !== 201) throw new Error(`Set-up POST ${path} failed: HTTP ${answer.status} ${answer.text}`);
+		return answer.json.id as string;
+	};
+	const [baseId] = await seedConnections(emu, [`Seed base ${Date.now()}`]);
+	const sourceId = await post('/sourceConnections', {
+		name: 'Seed source',
+		baseConnectionId: baseId,
+		data: { format: 'tabular' },
+		params: { tableName: 'public.orders', columns: [{ name: 'order_id', type: 'string', xdm: { type: 'string' } }, { name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } }] },
+		connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
+	});
+	return await post('/flows', {
+		name: 'Seed flow',
+		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
+		sourceConnectionIds: [sourceId],
+		targetConnectionIds: [targetId],
+		transformations: [
+			{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', timezone: 'UTC' } } },
+			{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
+		],
+		scheduleParams: { startTime: 1612310466, frequency: 'hour', interval: 1 },
+	});
+}
+
+/**
+ * One emulator for a test file (reset before each test, closed after all) and its leak scan
+ * (the client secret and every token and password the emulator saw, checked after each test).
+ * Call at the top of a file; `emu()` is the running emulator.
+ */
+export function useAepEmulator(): { emu: () => StartedEmulator; leaks: LeakScanner } {
+	const clientSecret = testSecret('client-secret');
+	const leaks = scanTestFileForLeaks({ 'client secret': clientSecret });
+	let emulator: StartedEmulator | undefined;
+	const emu = () => {
+		if (!emulator) throw new Error('The emulator is not running (use emu() inside a test)');
+		return emulator;
+	};
+	beforeAll(async () => {
+		emulator = await startTestEmulator({ clientSecret });
+	});
+	beforeEach(() => emu().reset());
+	afterEach(() => {
+		leaks.addEmulatorSecrets(emu());
+		leaks.expectNoLeaks();
+	});
+	afterAll(async () => {
+		await emulator?.close();
+	});
+	return { emu, leaks };
+}
+
+/** The one item failed before anything was sent: it names the field by its label, and no token or Platform request went out. */
+export function expectRefusedBeforeSending(emu: StartedEmulator, run: NodeRun, label: string, field: string): void {
+	expectOnePerItem(run.output, 1);
+	expect(isErrorItem(run.json[0])).toBe(true);
+	expect(run.json[0].error).toContain(`"${label}"`);
+	expect(run.json[0].field).toBe(field);
+	expect(run.json[0].description).toContain('nothing was sent to Adobe');
+	expect(emu.platformRequests()).toEqual([]);
+	expect(emu.tokensIssued()).toBe(0);
 }

@@ -6,6 +6,7 @@ import { exploreTable } from '../../../shared/api/explore';
 import { ensureFlow } from '../../../shared/api/flows';
 import { getFullSchema } from '../../../shared/api/schemas';
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
+import { ensureTargetConnection } from '../../../shared/api/targetConnections';
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { idMode, picker } from '../../../shared/locators';
@@ -21,7 +22,7 @@ import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { FLOW_FIELDS, NAME_MAX, readDelta, readSchedule, scheduleFields, withLabels } from './dataflow.fields';
-import { ensureChainMappingSet, ensureChainTargetConnection } from './createFromTable.steps';
+import { ensureChainMappingSet } from './createFromTable.steps';
 
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
@@ -127,7 +128,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			{
 				key: 'targetConnection',
 				label: 'target connection',
-				run: async () => await ensureChainTargetConnection.call(this, ctx, { sandboxName, name: names.targetConnection, datasetId, schemaId }, itemIndex),
+				run: async () => {
+					const target = await ensureTargetConnection.call(this, ctx, sandboxName, { name: names.targetConnection, dataSetId: datasetId }, 'reuse', itemIndex);
+					return { id: target.value.id, reused: target.reused };
+				},
 			},
 			{
 				key: 'mappingSet',

@@ -1,42 +1,15 @@
 /**
- * Interim find-or-create steps of Create From Table for the target connection and the mapping set,
- * until the shared api/targetConnections.ts and api/mappingSets.ts (their ensure functions) land.
+ * Interim find-or-create step of Create From Table for the mapping set, until the shared
+ * api/mappingSets.ts (its ensure function) lands.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DATA_LAKE_CONNECTION_SPEC, DATA_PREP_PATH, XED_FULL_VERSION } from '../../../shared/constants';
+import { DATA_PREP_PATH, XED_FULL_VERSION } from '../../../shared/constants';
 import { createOnce } from '../../../shared/api/ensure';
-import { readFlowServicePages } from '../../../shared/api/listing';
 import type { DataPrepMapping } from '../../../shared/pipeline/autoMapping';
-import { flowServicePath, platformRequest, type PlatformContext, type RequestContext } from '../../../shared/transport';
+import { platformRequest, type PlatformContext, type RequestContext } from '../../../shared/transport';
 
 type Listed = IDataObject & { id: string; name?: string };
-
-async function listCollection(this: RequestContext, ctx: PlatformContext, sandboxName: string, collection: string, property: string[], itemIndex?: number): Promise<Listed[]> {
-	const { found } = await readFlowServicePages.call(this, ctx, { method: 'GET', path: flowServicePath(collection), qs: { property, limit: 100 }, sandboxName }, { noun: collection.slice(1), itemIndex });
-	return found as Listed[];
-}
-
-export async function ensureChainTargetConnection(
-	this: RequestContext,
-	ctx: PlatformContext,
-	input: { sandboxName: string; name: string; datasetId: string; schemaId: string },
-	itemIndex?: number,
-): Promise<{ id: string; reused: boolean }> {
-	const { sandboxName } = input;
-	const existing = await listCollection.call(this, ctx, sandboxName, '/targetConnections', [`params.dataSetId==${input.datasetId}`], itemIndex);
-	const match = existing.find((item) => (item.params as IDataObject | undefined)?.dataSetId === input.datasetId && ((item.data as IDataObject | undefined)?.schema as IDataObject | undefined)?.id === input.schemaId);
-	if (match) return { id: match.id, reused: true };
-	const body = { name: input.name, data: { schema: { id: input.schemaId, version: XED_FULL_VERSION } }, params: { dataSetId: input.datasetId }, connectionSpec: { ...DATA_LAKE_CONNECTION_SPEC } };
-	const known = new Set(existing.map((item) => item.id));
-	const { id } = await createOnce.call(this, ctx, { method: 'POST', path: flowServicePath('/targetConnections'), body: body as unknown as IDataObject, sandboxName }, {
-		thing: 'target connection',
-		itemIndex,
-		createdId: (_s, answer: { id?: unknown } | undefined) => (typeof answer?.id === 'string' ? answer.id : undefined),
-		findCreated: async () => (await listCollection.call(this, ctx, sandboxName, '/targetConnections', [`params.dataSetId==${input.datasetId}`], itemIndex)).find((item) => !known.has(item.id))?.id,
-	});
-	return { id, reused: false };
-}
 
 async function listMappingSets(this: RequestContext, ctx: PlatformContext, sandboxName: string, itemIndex?: number): Promise<Listed[]> {
 	const out: Listed[] = [];

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ensureDataset } from '../../../shared/api/datasets';
 import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/api/schemas';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { descriptionField } from '../../../shared/fields';
 import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { readParameter, readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
@@ -24,14 +25,7 @@ const properties: INodeProperties[] = [
 		description: 'Name of the dataset in Experience Platform',
 	},
 	schemaLocator(),
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Optional description of the dataset',
-	},
+	descriptionField('dataset'),
 	ifExistsField(IF_EXISTS_LABEL, 'dataset'),
 ];
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listDatasets } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { returnAllFields } from '../../../shared/fields';
+import { nameFilters, returnAllFields } from '../../../shared/fields';
 import { readLimit, readParameter, readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
@@ -11,23 +11,7 @@ import { datasetOutput } from './output';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'Orders*',
-				description: 'Only datasets with this name, as Catalog filters it: * matches any text, a comma separates alternatives',
-			},
-		],
-	},
+	nameFilters('Only datasets with this name, as Catalog filters it: * matches any text, a comma separates alternatives', [], 'Orders*'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['getAll'] } }, properties);

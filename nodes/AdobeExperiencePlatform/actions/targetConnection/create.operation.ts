@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
+import { ensureTargetConnection } from '../../../shared/api/targetConnections';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { descriptionField } from '../../../shared/fields';
+import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
+import { readParameter, readSandbox } from '../../../shared/parameters';
+import type { PlatformContext } from '../../../shared/transport';
+import { FIELDS } from '../fields';
+import { datasetLocator } from '../locators';
+import { readDescription, readName, readPickedId } from '../parameters';
+import { targetConnectionOutput } from './output';
+
+const IF_EXISTS_LABEL = 'If a Target Connection With This Name Exists';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: FIELDS.targetConnectionName.label,
+		name: FIELDS.targetConnectionName.field,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Redshift orders to Data Lake',
+		description: 'Name of the target connection in Experience Platform',
+	},
+	datasetLocator('The dataset the data lands in. Its XDM schema (schemaRef) is read from it: no schema to type.'),
+	descriptionField('target connection'),
+	ifExistsField(IF_EXISTS_LABEL, 'target connection'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['targetConnection'], operation: ['create'] } }, properties);
+
+/** A Data Lake target connection for a dataset, with the dataset's schema (see ensureTargetConnection). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const name = readName.call(this, FIELDS.targetConnectionName, itemIndex);
+	const dataSetId = readPickedId.call(this, FIELDS.datasetId, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
+	const description = readDescription.call(this, FIELDS.description, itemIndex);
+	const ifExists = checkIfExists(IF_EXISTS_LABEL, readParameter.call(this, 'ifExists', itemIndex));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const { value, reused, dataset } = await ensureTargetConnection.call(this, ctx, sandboxName, { name, dataSetId, description: description || undefined }, ifExists, itemIndex);
+	return { ...targetConnectionOutput(value, sandboxName), datasetName: dataset.name, reused };
+}

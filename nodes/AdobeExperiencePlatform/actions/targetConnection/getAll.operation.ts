@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
+import { listTargetConnections } from '../../../shared/api/targetConnections';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { nameFilters, returnAllFields } from '../../../shared/fields';
+import { readLimit, readParameter, readSandbox } from '../../../shared/parameters';
+import type { PlatformContext } from '../../../shared/transport';
+import { checkText } from '../../../shared/validation';
+import { FIELDS, LIMITS } from '../fields';
+import { datasetLocator } from '../locators';
+import { readOptionalPickedId } from '../parameters';
+import { targetConnectionOutput } from './output';
+
+const properties: INodeProperties[] = [
+	...returnAllFields(),
+	nameFilters('Only target connections with exactly this name', [{ ...datasetLocator('Only target connections writing to this dataset'), required: false }]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['targetConnection'], operation: ['getAll'] } }, properties);
+
+/** Data Lake target connections of the sandbox, newest first (Flow Service continuation paging). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const limit = readLimit.call(this, itemIndex);
+	const name = checkText(FIELDS.nameFilter, readParameter.call(this, FIELDS.nameFilter.field, itemIndex), { maxLength: LIMITS.name }) || undefined;
+	const dataSetId = readOptionalPickedId.call(this, FIELDS.datasetFilter, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
+	const targets = await listTargetConnections.call(this, ctx, sandboxName, { name, dataSetId, limit }, itemIndex);
+	return targets.map((target) => targetConnectionOutput(target, sandboxName));
+}
