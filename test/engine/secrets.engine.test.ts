@@ -170,6 +170,25 @@ describe('a failed run keeps no secret (Redshift sign-in typed in the node)', ()
 	});
 });
 
+describe('a failed run keeps no secret (Source Connection resource)', () => {
+	it.each([
+		['create', { tablePath: 'public.orders', sourceConnectionName: 'Orders source' }],
+		['get', {}],
+		['getAll', { returnAll: true }],
+		['delete', {}],
+	])('%s', async (operation, extra) => {
+		const [id] = await seedConnections(emulator, ['Orders']);
+		const token = await tokenOfAPreviousRun();
+		const { clientSecret } = emulator.options;
+		// A base connection ID stands in for a source connection ID: the first request fails anyway.
+		const parameters = { resource: 'sourceConnection', operation, connectionId: id, sourceConnectionId: id, ...extra };
+		const first = await failingRun(parameters, flowServiceEcho([clientSecret, token]));
+		expectNoSecretIn(`source connection ${operation}`, first, [clientSecret, token]);
+		const second = await failingRun(parameters, gatewayEcho([clientSecret, token]), 403);
+		expectNoSecretIn(`source connection ${operation} (gateway)`, second, [clientSecret, token]);
+	});
+});
+
 /** A node of version 1.1 (what the editor creates now): Redshift Sign-In From defaults to Credential. */
 function credentialModeWorkflow(parameters: INodeParameters): WorkflowDefinition {
 	return singleNodeWorkflow(NODE, { resource: 'baseConnection', ...parameters }, undefined, {

@@ -156,6 +156,19 @@ describe('Create', () => {
 		expect(flowCalls().slice(4)).toEqual(['GET /sourceConnections', 'GET /sourceConnections']);
 	});
 
+	it('Reuse It with a listing that lacks the etag reads it with a GET: reused, never created again', async () => {
+		const first = await run(createParameters());
+		const { etag, ...listed } = emu.sourceConnections()[0] as unknown as IDataObject;
+		expect(etag).toBe(first.json[0].etag);
+		emu.failNext({ method: 'GET', path: SOURCES }, 1, { status: 200, body: { items: [{ ...listed }] } });
+
+		const again = await run(createParameters());
+
+		expect(again.json[0]).toMatchObject({ id: first.json[0].id, etag, reused: true });
+		expect(posts()).toHaveLength(1);
+		expect(flowCalls().slice(4)).toEqual(['GET /sourceConnections', `GET /sourceConnections/${first.json[0].id}`]);
+	});
+
 	it('never reuses a same-named source connection of another table: Reuse It and Stop With an Error fail naming it, Create Another creates', async () => {
 		const customers = await run(createParameters({ tablePath: rl('name', 'public.customers') }));
 		const customersId = customers.json[0].id as string;

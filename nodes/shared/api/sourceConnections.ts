@@ -216,9 +216,10 @@ export async function ensureSourceConnection(this: RequestContext, ctx: Platform
 	if (!existing.match && ifExists !== 'create') {
 		existing = findExistingSource(await listSourceConnections.call(this, ctx, sandboxName, { name }, itemIndex), input);
 	}
-	if (existing.match && ifExists === 'reuse' && typeof existing.match.etag === 'string') {
-		const { match } = existing;
-		return { id: match.id, etag: match.etag as string, reused: true, name: match.name ?? name, baseConnectionId, tableName, columns: match.params?.columns ?? [], columnsFrom: 'existing' };
+	if (existing.match && ifExists === 'reuse') {
+		// A listing without the etag (never seen from Adobe) is completed by a GET: the output always proves the object.
+		const match = typeof existing.match.etag === 'string' ? existing.match : await getSourceConnection.call(this, ctx, sandboxName, existing.match.id, itemIndex);
+		return { id: match.id, etag: String(match.etag ?? ''), reused: true, name: match.name ?? name, baseConnectionId, tableName, columns: match.params?.columns ?? [], columnsFrom: 'existing' };
 	}
 	if (existing.match && ifExists === 'error') {
 		throw safeOperationError(this, `A source connection of table ${tableName} through base connection ${baseConnectionId} already exists in sandbox "${sandboxName}": ${describeSource(existing.match)}.`, {
