@@ -1,12 +1,19 @@
 /**
- * `npm run bench`: BENCH_ITEMS Redshift base-connection creates against the local Adobe emulator
- * (BENCH_LATENCY_MS per call), by our node in n8n-core's engine and by a raw axios client sending
- * the same requests (the physical limit), at each concurrency of BENCH_CONCURRENCY. Prints a table;
- * never asserts timings. Exit 1 only when the bench itself broke: a worker failed, an item failed,
- * or the emulator did not store one connection per item.
+ * `npm run bench`: Redshift base-connection creates against the local Adobe emulator, printed as
+ * three tables side by side in one run (never asserts timings):
+ * 1. BENCH_ITEMS creates (BENCH_LATENCY_MS per call) by our node in n8n-core's engine (a new node's
+ *    defaults: Reuse It, Adapt to Throttling on) and by a raw axios client sending only the creates
+ *    (the physical limit), at each concurrency of BENCH_CONCURRENCY;
+ * 2. requests per created connection, Create Another and Reuse It, at the highest concurrency;
+ * 3. against a gateway limit of BENCH_RATE_LIMIT requests/s (429 + Retry-After above it):
+ *    BENCH_RATE_ITEMS creates at concurrency BENCH_RATE_CONCURRENCY, Adapt to Throttling on and off:
+ *    throughput as a share of the limit, share of requests answered 429, items lost or duplicated.
+ * Exit 1 only when the bench itself broke: a worker failed, or (where nothing is throttled) an item
+ * failed or the emulator did not store one connection per item.
  *
- * Env: BENCH_ITEMS (default 500), BENCH_CONCURRENCY (default "1,8,16"), BENCH_LATENCY_MS (default 50).
- * To add a figure: add a column to COLUMNS (it gets each row's Measured), or another table after it.
+ * Env: BENCH_ITEMS (default 500), BENCH_CONCURRENCY (default "1,8,16"), BENCH_LATENCY_MS (default 50),
+ * BENCH_RATE_LIMIT (default 20), BENCH_RATE_ITEMS (default BENCH_ITEMS), BENCH_RATE_CONCURRENCY (default 16).
+ * To add a figure: add a column to a table's columns (it gets each row's Measured), or another table.
  */
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -15,8 +22,9 @@ import { join } from 'node:path';
 import { startEmulator, type StartedEmulator } from '../test/emulator';
 import type { EmulatorAccess } from '../test/support/credentials';
 import { perSecond, ratio, seconds, table, type Align } from './bench/report';
+import type { RateLimit } from '../test/emulator/core/rateLimit';
 import type { Variant, WorkerJob, WorkerResult } from './bench/worker';
-import { RESULT_PREFIX } from './bench/workload';
+import { CONNECTIONS_PATH, DEFAULT_NODE_SETTINGS, RESULT_PREFIX, type NodeSettings } from './bench/workload';
 
 function envNumbers(name: string, fallback: string): number[] {
 	const values = (process.env[name] ?? fallback).split(',').map((v) => Number(v.trim()));
@@ -27,22 +35,33 @@ function envNumbers(name: string, fallback: string): number[] {
 const [ITEMS] = envNumbers('BENCH_ITEMS', '500');
 const CONCURRENCIES = envNumbers('BENCH_CONCURRENCY', '1,8,16');
 const [LATENCY_MS] = envNumbers('BENCH_LATENCY_MS', '50');
+const [RATE_LIMIT] = envNumbers('BENCH_RATE_LIMIT', '20');
+const [RATE_ITEMS] = envNumbers('BENCH_RATE_ITEMS', String(ITEMS));
+const [RATE_CONCURRENCY] = envNumbers('BENCH_RATE_CONCURRENCY', '16');
 const WARMUP_ITEMS = 20;
 const WORKER = join(__dirname, 'bench', 'worker.ts');
 const WORKER_TIMEOUT_MS = 10 * 60_000;
-const VARIANTS: Array<{ variant: Variant; label: string }> = [
-	{ variant: 'raw', label: 'raw axios client' },
-	{ variant: 'engine', label: "our node in n8n's engine" },
-];
 
-/** One variant at one concurrency: the worker's figures plus what the emulator saw. */
-interface Measured extends WorkerResult {
+/** One bench run: who creates, how many, how, and what the emulator does. */
+interface Scenario {
 	variant: Variant;
 	label: string;
 	concurrency: number;
+	items: number;
+	settings: NodeSettings;
+	rateLimit?: RateLimit;
+}
+
+/** One scenario's figures: the worker's plus what the emulator saw. */
+interface Measured extends WorkerResult, Scenario {
 	tokens: number;
+	/** Platform requests (IMS not included). */
 	requests: number;
+	/** Platform requests answered 429 by the rate limit. */
+	throttled: number;
 	created: number;
+	/** Connection names stored more than once. */
+	duplicated: number;
 	/** Why this row does not count (the bench broke); undefined when all went well. */
 	problem?: string;
 }
@@ -52,10 +71,12 @@ const accessOf = ({ baseUrl, options: { clientId, clientSecret, orgId, scopes } 
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-async function measure(variant: Variant, label: string, concurrency: number, warmup: StartedEmulator): Promise<Measured> {
-	const emulator = await startEmulator({ hosting: 'aws', latencyMs: LATENCY_MS });
+async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Measured> {
+	const { variant, concurrency, items, settings, rateLimit } = scenario;
+	const emulator = await startEmulator({ hosting: 'aws', latencyMs: LATENCY_MS, rateLimit });
 	try {
-		const job: WorkerJob = { variant, access: accessOf(emulator), warmup: accessOf(warmup), warmupCount: WARMUP_ITEMS, count: ITEMS, concurrency, prefix: `Bench ${variant} c${concurrency}` };
+		const prefix = `Bench ${variant} c${concurrency} ${settings.ifExists}${rateLimit ? ` r${rateLimit.perSecond}` : ''}`;
+		const job: WorkerJob = { variant, access: accessOf(emulator), warmup: accessOf(warmup), warmupCount: WARMUP_ITEMS, count: items, concurrency, prefix, settings };
 		// Asynchronously: the emulators answer the worker from this process's event loop.
 		const child = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
 			const proc = spawn(process.execPath, ['--import', 'tsx', WORKER], { env: { ...process.env, BENCH_JOB: JSON.stringify(job) }, timeout: WORKER_TIMEOUT_MS });
@@ -66,66 +87,133 @@ async function measure(variant: Variant, label: string, concurrency: number, war
 			proc.on('close', (code) => resolve({ code, stdout, stderr }));
 		});
 		const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+		const platform = emulator.platformRequests();
+		const stored = emulator.connections();
 		const counts = {
 			tokens: emulator.tokensIssued(),
-			requests: emulator.requests().filter((r) => !r.path.startsWith('/__emulator')).length,
-			created: emulator.connections().length,
+			requests: platform.length,
+			throttled: platform.filter((r) => r.throttled).length,
+			created: stored.length,
+			duplicated: stored.length - new Set(stored.map((c) => c.name)).size,
 		};
 		if (child.code !== 0 || !line) {
-			return { variant, label, concurrency, wallMs: NaN, failedItems: ITEMS, ...counts, problem: `worker exited with ${child.code}: ${child.stderr.trim().split('\n').slice(-5).join(' | ')}` };
+			return { ...scenario, wallMs: NaN, failedItems: items, ...counts, problem: `worker exited with ${child.code}: ${child.stderr.trim().split('\n').slice(-5).join(' | ')}` };
 		}
 		const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as WorkerResult;
+		// Against a rate limit, items may fail (pacing off); that is a figure, not a broken bench.
 		const problem =
-			result.failedItems > 0 ? `${result.failedItems} items failed: ${result.firstError ?? '?'}` : counts.created !== ITEMS ? `emulator stored ${counts.created} connections, expected ${ITEMS}` : undefined;
-		return { variant, label, concurrency, ...result, ...counts, problem };
+			counts.duplicated > 0
+				? `${counts.duplicated} duplicate connections`
+				: rateLimit
+					? undefined
+					: result.failedItems > 0
+						? `${result.failedItems} items failed: ${result.firstError ?? '?'}`
+						: counts.created !== items
+							? `emulator stored ${counts.created} connections, expected ${items}`
+							: undefined;
+		return { ...scenario, ...result, ...counts, problem };
 	} finally {
 		await emulator.close();
 	}
 }
 
-/** The printed columns; each reads one row and the raw client's row at the same concurrency. */
-const COLUMNS: Array<{ title: string; align: Align; cell: (m: Measured, raw?: Measured) => string }> = [
+type Columns = Array<{ title: string; align: Align; cell: (m: Measured, raw?: Measured) => string }>;
+
+const percent = (part: number, whole: number) => (whole > 0 && Number.isFinite(part) ? `${((100 * part) / whole).toFixed(1)}%` : '-');
+const problemColumn: Columns[number] = { title: 'problem', align: 'left', cell: (m) => m.problem ?? '' };
+
+/** Table 1: each row and the raw client's row at the same concurrency. */
+const SPEED_COLUMNS: Columns = [
 	{ title: 'variant', align: 'left', cell: (m) => m.label },
 	{ title: 'conc.', align: 'right', cell: (m) => String(m.concurrency) },
 	{ title: 'wall s', align: 'right', cell: (m) => seconds(m.wallMs) },
-	{ title: 'items/s', align: 'right', cell: (m) => perSecond(ITEMS, m.wallMs) },
+	{ title: 'items/s', align: 'right', cell: (m) => perSecond(m.items, m.wallMs) },
 	{ title: 'vs raw', align: 'right', cell: (m, raw) => (raw ? ratio(m.wallMs / raw.wallMs) : '-') },
 	{ title: 'IMS tokens', align: 'right', cell: (m) => String(m.tokens) },
 	{ title: 'requests', align: 'right', cell: (m) => String(m.requests) },
-	{ title: 'problem', align: 'left', cell: (m) => m.problem ?? '' },
+	problemColumn,
 ];
+
+/** Table 2: what each create costs in requests. */
+const REQUEST_COLUMNS: Columns = [
+	{ title: 'If a Connection With This Name Exists', align: 'left', cell: (m) => m.label },
+	{ title: 'conc.', align: 'right', cell: (m) => String(m.concurrency) },
+	{ title: 'created', align: 'right', cell: (m) => String(m.created) },
+	{ title: 'requests', align: 'right', cell: (m) => String(m.requests) },
+	{ title: 'per created connection', align: 'right', cell: (m) => (m.created ? (m.requests / m.created).toFixed(3) : '-') },
+	{ title: 'IMS tokens', align: 'right', cell: (m) => String(m.tokens) },
+	problemColumn,
+];
+
+/** Table 3: against the gateway's rate limit. */
+const RATE_COLUMNS: Columns = [
+	{ title: 'Adapt to Throttling', align: 'left', cell: (m) => m.label },
+	{ title: 'conc.', align: 'right', cell: (m) => String(m.concurrency) },
+	{ title: 'wall s', align: 'right', cell: (m) => seconds(m.wallMs) },
+	{ title: 'created/s', align: 'right', cell: (m) => perSecond(m.created, m.wallMs) },
+	{ title: 'of limit', align: 'right', cell: (m) => percent((m.created * 1000) / m.wallMs, m.rateLimit?.perSecond ?? NaN) },
+	{ title: 'requests', align: 'right', cell: (m) => String(m.requests) },
+	{ title: 'answered 429', align: 'right', cell: (m) => `${m.throttled} (${percent(m.throttled, m.requests)})` },
+	{ title: 'items failed', align: 'right', cell: (m) => String(m.failedItems) },
+	{ title: 'duplicates', align: 'right', cell: (m) => String(m.duplicated) },
+	{ title: 'IMS tokens', align: 'right', cell: (m) => String(m.tokens) },
+	problemColumn,
+];
+
+const render = (columns: Columns, rows: Measured[], rawOf: (m: Measured) => Measured | undefined = () => undefined) =>
+	table(
+		columns.map((c) => c.title),
+		rows.map((row) => columns.map((c) => c.cell(row, rawOf(row)))),
+		columns.map((c) => c.align),
+	);
 
 async function main(): Promise<number> {
 	const loadAtStart = loadavg()[0];
 	const warmup = await startEmulator({ hosting: 'aws' });
-	const rows: Measured[] = [];
+	const speed: Measured[] = [];
+	const costs: Measured[] = [];
+	const rated: Measured[] = [];
+	const top = Math.max(...CONCURRENCIES);
+	const run = async (into: Measured[], scenario: Scenario) => {
+		log(`${scenario.label}, concurrency ${scenario.concurrency}, ${scenario.items} items${scenario.rateLimit ? `, limit ${scenario.rateLimit.perSecond}/s` : ''}`);
+		const measured = await measure(scenario, warmup);
+		into.push(measured);
+		return measured;
+	};
 	try {
 		// Both variants side by side per concurrency, so that load from elsewhere hits both alike.
 		for (const concurrency of CONCURRENCIES) {
-			for (const { variant, label } of VARIANTS) {
-				log(`${label}, concurrency ${concurrency}, ${ITEMS} items`);
-				rows.push(await measure(variant, label, concurrency, warmup));
-			}
+			await run(speed, { variant: 'raw', label: 'raw axios client', concurrency, items: ITEMS, settings: DEFAULT_NODE_SETTINGS });
+			const node = await run(speed, { variant: 'engine', label: "our node in n8n's engine", concurrency, items: ITEMS, settings: DEFAULT_NODE_SETTINGS });
+			if (concurrency === top) costs.push({ ...node, label: 'Reuse It (default of new nodes)' });
+		}
+		await run(costs, { variant: 'engine', label: 'Create Another (default of version 1 nodes)', concurrency: top, items: ITEMS, settings: { ...DEFAULT_NODE_SETTINGS, ifExists: 'create' } });
+		const rateLimit = { perSecond: RATE_LIMIT };
+		for (const adaptToThrottling of [true, false]) {
+			await run(rated, { variant: 'engine', label: adaptToThrottling ? 'on (default)' : 'off', concurrency: RATE_CONCURRENCY, items: RATE_ITEMS, settings: { ...DEFAULT_NODE_SETTINGS, adaptToThrottling }, rateLimit });
 		}
 	} finally {
 		await warmup.close();
 	}
-	const rawAt = (c: number) => rows.find((r) => r.variant === 'raw' && r.concurrency === c && !r.problem);
+	const rawAt = (m: Measured) => speed.find((r) => r.variant === 'raw' && r.concurrency === m.concurrency && !r.problem);
 	process.stdout.write(
 		[
-			`Bench: ${ITEMS} Redshift base-connection creates, emulator latency ${LATENCY_MS} ms per call, Node ${process.version}, ${cpus().length} CPUs.`,
-			`"vs raw" = wall time / the raw client's at the same concurrency. Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end` +
-				` (above ${cpus().length}, other processes competed for the CPUs).`,
+			`Bench: Redshift base-connection creates (POST ${CONNECTIONS_PATH}), emulator latency ${LATENCY_MS} ms per call, Node ${process.version}, ${cpus().length} CPUs.`,
+			`Our node runs a new node's defaults (Reuse It, Adapt to Throttling on) unless a table says otherwise.`,
+			`Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (above ${cpus().length}, other processes competed for the CPUs).`,
 			'',
-			table(
-				COLUMNS.map((c) => c.title),
-				rows.map((row) => COLUMNS.map((c) => c.cell(row, rawAt(row.concurrency)))),
-				COLUMNS.map((c) => c.align),
-			),
+			`1. ${ITEMS} creates; "vs raw" = wall time / the raw client's at the same concurrency (the raw client sends only the POSTs).`,
+			render(SPEED_COLUMNS, speed, rawAt),
+			'',
+			`2. Requests per created connection (platform requests, IMS not counted), ${ITEMS} new names, no faults.`,
+			render(REQUEST_COLUMNS, costs),
+			'',
+			`3. Gateway limit ${RATE_LIMIT} requests/s (token bucket, burst ${RATE_LIMIT}; 429 + Retry-After above it), ${RATE_ITEMS} creates, Reuse It; "of limit" = created per second / the limit.`,
+			render(RATE_COLUMNS, rated),
 			'',
 		].join('\n'),
 	);
-	return rows.some((r) => r.problem) ? 1 : 0;
+	return [...speed, ...costs, ...rated].some((r) => r.problem) ? 1 : 0;
 }
 
 main().then(

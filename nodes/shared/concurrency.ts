@@ -22,3 +22,28 @@ export async function mapWithConcurrency<T>(count: number, limit: number, worker
 	if (failure) throw failure.error;
 	return results;
 }
+
+/**
+ * Runs tasks that share a key one after another (in call order) and tasks with different keys
+ * freely. A failed task does not stop the next one with its key. Used so that two items of one run
+ * with the same name never create at the same time: the second sees what the first made.
+ */
+export class KeyedSerializer {
+	private readonly tails = new Map<string, Promise<unknown>>();
+
+	async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+		const previous = this.tails.get(key) ?? Promise.resolve();
+		const result = previous.then(task, task);
+		const tail = result.then(
+			() => undefined,
+			() => undefined,
+		);
+		this.tails.set(key, tail);
+		try {
+			return await result;
+		} finally {
+			// The last task of a key cleans up, so the map holds only keys with work pending.
+			if (this.tails.get(key) === tail) this.tails.delete(key);
+		}
+	}
+}

@@ -33,6 +33,23 @@ export interface ServiceUrl {
  * and noted; any other path is refused. Throws InvalidFieldError naming the field.
  */
 export function readServiceUrl(field: string, label: string, value: unknown): ServiceUrl {
+	// The credential's authenticate() checks the Platform URL on every request: same input, same answer.
+	const key = typeof value === 'string' ? JSON.stringify([field, label, value]) : undefined;
+	const known = key === undefined ? undefined : checkedUrls.get(key);
+	if (known) return known;
+	const result = Object.freeze(parseServiceUrl(field, label, value));
+	if (key !== undefined) {
+		if (checkedUrls.size >= CHECKED_URLS_KEPT) checkedUrls.delete(checkedUrls.keys().next().value as string);
+		checkedUrls.set(key, result);
+	}
+	return result;
+}
+
+/** Service URLs already checked (valid ones only), oldest first; a few credentials' worth. */
+const checkedUrls = new Map<string, ServiceUrl>();
+const CHECKED_URLS_KEPT = 32;
+
+function parseServiceUrl(field: string, label: string, value: unknown): ServiceUrl {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text) {
 		throw new InvalidFieldError(field, `"${label}" is empty. Enter a URL such as https://platform.adobe.io.`);

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { adaptToThrottlingOption, pacingFor } from './pacing';
 import { DEFAULT_POLICY, type RequestPolicy } from './transport';
 
 export const MAX_CONCURRENCY = 20;
@@ -31,6 +32,7 @@ export const optionsField: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		adaptToThrottlingOption,
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
@@ -74,10 +76,12 @@ function clampInteger(value: unknown, min: number, max: number, fallback: number
 export function readRunSettings(this: IExecuteFunctions, base: RequestPolicy = DEFAULT_POLICY): { concurrency: number; policy: RequestPolicy } {
 	const options = this.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	const timeoutSeconds = clampInteger(options.timeoutSeconds, 1, 600, Number.NaN);
+	const concurrency = clampInteger(options.concurrency, 1, MAX_CONCURRENCY, 1);
 	return {
-		concurrency: clampInteger(options.concurrency, 1, MAX_CONCURRENCY, 1),
+		concurrency,
 		policy: {
 			...base,
+			pacing: pacingFor(options.adaptToThrottling, concurrency),
 			maxRetries: clampInteger(options.maxRetries, 0, 10, base.maxRetries),
 			timeoutMs: Number.isNaN(timeoutSeconds) ? base.timeoutMs : timeoutSeconds * 1000,
 		},

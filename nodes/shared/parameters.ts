@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { InvalidFieldError } from './InvalidFieldError';
+import { readNodeParameter } from './runParameters';
 import type { PlatformContext } from './transport';
 import { checkSandboxName, type FieldRef } from './validation';
 
@@ -14,7 +15,7 @@ export const SANDBOX_FIELD = { field: 'options.sandboxName', label: 'Sandbox Nam
 export function readParameter(this: IExecuteFunctions, name: string, itemIndex: number): unknown {
 	// n8n throws "Could not get parameter" for an unset or hidden parameter unless a fallback is
 	// given, and `undefined` does not count as one.
-	const value = this.getNodeParameter(name, itemIndex, null, { skipValidation: true }) as unknown;
+	const value = readNodeParameter.call(this, name, itemIndex, null, { skipValidation: true });
 	return value === null ? undefined : value;
 }
 
@@ -26,7 +27,7 @@ export function chooseSandbox(override: unknown, ctx: PlatformContext): string {
 
 /** The node's sandbox override, else the credential's sandbox. */
 export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): string {
-	return chooseSandbox(this.getNodeParameter(SANDBOX_FIELD.field, itemIndex, '', { skipValidation: true }) as unknown, ctx);
+	return chooseSandbox(readNodeParameter.call(this, SANDBOX_FIELD.field, itemIndex, '', { skipValidation: true }), ctx);
 }
 
 /**

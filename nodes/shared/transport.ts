@@ -36,6 +36,7 @@ import {
 	type Reached,
 } from './retryPolicy';
 import { safeApiError } from './nodeErrors';
+import { isThrottleStatus, PacerRegistry, type PacedAnswer, type PacingSettings } from './pacing';
 import { checkOrgId, checkSandboxName } from './validation';
 
 /** Every n8n context our nodes send requests from: an operation, an editor list, a polling trigger. */
@@ -49,6 +50,8 @@ export interface RequestPolicy {
 	budgetMs: number;
 	/** Waits between attempts (ms); tests shrink them, the node has no option for them. */
 	backoff: BackoffSettings;
+	/** Adaptive pacing ("Adapt to Throttling"), shared by the run's requests; undefined = off. */
+	pacing?: PacingSettings;
 }
 
 /** The node's Options override maxRetries and timeoutMs; the rest is fixed. */
@@ -78,6 +81,10 @@ export interface PlatformContext {
 	 * decryption per request, and a token refreshed by one item serves every item at once.
 	 */
 	credentials?: ICredentialsDecrypted;
+	/** The run's pacers (one per credential and sandbox), when the policy asks for pacing. */
+	pacers?: PacerRegistry;
+	/** Which credential the pacers are keyed by: its ID, else its Client ID. */
+	credentialKey: string;
 }
 
 export async function loadPlatformContext(this: RequestContext, policy: RequestPolicy = DEFAULT_POLICY): Promise<PlatformContext> {
@@ -94,6 +101,8 @@ export async function loadPlatformContext(this: RequestContext, policy: RequestP
 		defaultSandbox: checkSandboxName({ field: 'sandboxName', label: 'Sandbox Name (credential)' }, credentials.sandboxName),
 		secrets: [credentials.clientSecret, credentials.accessToken].filter((value): value is string => typeof value === 'string'),
 		policy,
+		pacers: policy.pacing ? new PacerRegistry(policy.pacing) : undefined,
+		credentialKey: reference?.id ?? String(credentials.clientId ?? ''),
 	};
 }
 
@@ -245,9 +254,29 @@ function refreshSpentFailure(failure: Failure): Failure {
  * whole (so Retry-After and Adobe's error body survive). A 401 is sent once more in n8n's throwing
  * mode, because n8n refreshes the token (preAuthentication) only for a thrown 401; once a refreshed
  * token is rejected too, the run stops doing that (RunState.refreshSpent). The policy's timeout is a
- * deadline for the whole exchange (both sends, token request and body included).
+ * deadline for the whole exchange (both sends, token request and body included). With pacing on
+ * (policy.pacing), it first waits for its turn from the run's pacer for this credential and sandbox
+ * (not counted in the deadline) and tells the pacer how Adobe answered.
  */
 export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Answer<T>> {
+	const pacer = ctx.pacers?.pacerFor(ctx.credentialKey, request.sandboxName);
+	if (!pacer) return await exchangeOnce.call<RequestContext, [PlatformContext, PlatformRequest], Promise<Answer<T>>>(this, ctx, request);
+	// Before the deadline starts: waiting for a turn is not part of the exchange.
+	const sentAt = await pacer.acquire();
+	const answer = await exchangeOnce.call<RequestContext, [PlatformContext, PlatformRequest], Promise<Answer<T>>>(this, ctx, request);
+	pacer.record(sentAt, pacedAnswer(answer));
+	return answer;
+}
+
+/** What an answer tells the pacer: throttled (429/503, with Retry-After), accepted, or nothing (no HTTP answer). */
+function pacedAnswer(answer: Answer<unknown>): PacedAnswer {
+	if (answer.ok) return { kind: 'accepted' };
+	const { facts, retryAfterMs } = answer.failure;
+	if (isThrottleStatus(facts.status)) return { kind: 'throttled', retryAfterMs };
+	return facts.status === undefined || facts.malformedBody ? { kind: 'none' } : { kind: 'accepted' };
+}
+
+async function exchangeOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Answer<T>> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${ctx.platformUrl}${request.path}`,

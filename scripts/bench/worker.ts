@@ -10,7 +10,7 @@ import axios from 'axios';
 
 import { runWorkflow } from '../../test/engine/harness';
 import { emulatorCredential, type EmulatorAccess } from '../../test/support/credentials';
-import { CONNECTIONS_PATH, IMS_TOKEN_PATH, OUR_NODE, RESULT_PREFIX, SANDBOX, createBody, makeItems, ourNodeWorkflow } from './workload';
+import { CONNECTIONS_PATH, DEFAULT_NODE_SETTINGS, IMS_TOKEN_PATH, OUR_NODE, RESULT_PREFIX, SANDBOX, createBody, makeItems, ourNodeWorkflow, type NodeSettings } from './workload';
 
 /** A way of creating `count` connections with `concurrency` in flight. */
 export type Variant = 'engine' | 'raw';
@@ -24,6 +24,8 @@ export interface WorkerJob {
 	count: number;
 	concurrency: number;
 	prefix: string;
+	/** Our node's settings (engine variant only); default DEFAULT_NODE_SETTINGS. */
+	settings?: NodeSettings;
 }
 
 export interface WorkerResult {
@@ -34,9 +36,9 @@ export interface WorkerResult {
 }
 
 /** Our node inside n8n-core's WorkflowExecute (the engine-test harness). */
-async function runEngine(access: EmulatorAccess, count: number, concurrency: number, prefix: string): Promise<WorkerResult> {
+async function runEngine(access: EmulatorAccess, count: number, concurrency: number, prefix: string, settings = DEFAULT_NODE_SETTINGS): Promise<WorkerResult> {
 	const started = performance.now();
-	const result = await runWorkflow(ourNodeWorkflow(count, concurrency, prefix), { credentials: [emulatorCredential(access)] });
+	const result = await runWorkflow(ourNodeWorkflow(count, concurrency, prefix, settings), { credentials: [emulatorCredential(access)] });
 	const wallMs = performance.now() - started;
 	const output = result.outputOf(OUR_NODE).map((item) => item.json);
 	const failed = output.filter((json) => json.error !== undefined);
@@ -97,8 +99,8 @@ const VARIANTS: Record<Variant, typeof runEngine> = { engine: runEngine, raw: ru
 async function main(): Promise<void> {
 	const job = JSON.parse(process.env.BENCH_JOB ?? '') as WorkerJob;
 	const once = VARIANTS[job.variant];
-	await once(job.warmup, job.warmupCount, job.concurrency, `${job.prefix} warm-up`);
-	const result = await once(job.access, job.count, job.concurrency, job.prefix);
+	await once(job.warmup, job.warmupCount, job.concurrency, `${job.prefix} warm-up`, job.settings);
+	const result = await once(job.access, job.count, job.concurrency, job.prefix, job.settings);
 	process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 

@@ -47,14 +47,27 @@ export function createBody(item: BenchItem): Record<string, unknown> {
 	};
 }
 
+/** How our node is set for a bench run. */
+export interface NodeSettings {
+	/** "If a Connection With This Name Exists": 'create' (Create Another) or 'reuse' (Reuse It). */
+	ifExists: 'create' | 'reuse';
+	/** The "Adapt to Throttling" option. */
+	adaptToThrottling: boolean;
+}
+
+/** What the bench runs unless a table says otherwise: a new node's defaults (version 1.1: Reuse It, pacing on). */
+export const DEFAULT_NODE_SETTINGS: NodeSettings = { ifExists: 'reuse', adaptToThrottling: true };
+
 /** Manual Trigger -> Code (items) -> our node creating one connection per item. */
-export function ourNodeWorkflow(count: number, concurrency: number, prefix: string): WorkflowJson {
+export function ourNodeWorkflow(count: number, concurrency: number, prefix: string, settings: NodeSettings = DEFAULT_NODE_SETTINGS): WorkflowJson {
 	return itemsWorkflow({
 		name: `Bench: our node, concurrency ${concurrency}`,
 		itemsCode: itemsCode(count, prefix),
 		nodes: [
 			{
 				name: OUR_NODE,
+				// A failed item (e.g. still throttled after its retries, pacing off) is counted, not the end of the run.
+				settings: { onError: 'continueRegularOutput' },
 				parameters: {
 					resource: RESOURCE,
 					operation: 'create',
@@ -67,7 +80,8 @@ export function ourNodeWorkflow(count: number, concurrency: number, prefix: stri
 					password: FIXED.password,
 					database: '={{ $json.database }}',
 					schema: '={{ $json.schema }}',
-					options: { concurrency },
+					ifExists: settings.ifExists,
+					options: { concurrency, adaptToThrottling: settings.adaptToThrottling },
 				},
 			},
 		],

@@ -12,6 +12,7 @@ import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../em
 import { ERROR_WORKFLOW_ID, SIGN_IN_CREDENTIAL, errorWorkflowCheck, prepareErrorWorkflowRuns, type ErrorWorkflowFindings } from './error-workflow-check';
 import { FAULT_CREDENTIAL, FAULT_WORKFLOW_ID, faultCheck, prepareFaultRun, type FaultFindings } from './fault-check';
 import { STORM_CREDENTIAL, onErrorCheck, prepareOnErrorRuns, tokenStormCheck } from './on-error-check';
+import { triggerCheck, type TriggerFindings } from './trigger-check';
 import {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
@@ -60,6 +61,8 @@ export interface CliFindings {
 	/** Issue 9: failed runs (Fields and Credential mode) and the Error Trigger runs they started. */
 	errorWorkflow: ErrorWorkflowFindings;
 	storedScan: StoredScanFindings;
+	/** Issue 13: the activated trigger fired for a run the emulator marked failed. */
+	trigger: TriggerFindings;
 	instance: N8nInstance;
 }
 
@@ -335,7 +338,11 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			}),
 		);
 
-		return { version: v, tokens, examplesRun, faults, onError, tokenStorm, errorWorkflow, storedScan, instance };
+		const trigger = await step(`[${v}] n8n start: the trigger (activated, polling every minute) fires once for a run marked failed`, () =>
+			triggerCheck(instance, emulator, E2E_CREDENTIAL, root),
+		);
+
+		return { version: v, tokens, examplesRun, faults, onError, tokenStorm, errorWorkflow, storedScan, trigger, instance };
 	} finally {
 		await emulator.close();
 	}

@@ -17,12 +17,12 @@
  * masked. Then the Credential-mode workflow is exported (`n8n export:workflow`) for the leak scan.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { StartedEmulator } from '../emulator';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
-import { CREDENTIAL_TYPE, NODE_TYPE, n8nCli, type N8nInstance } from './lib/n8n';
+import { activateWorkflows, activatesByPublish, CREDENTIAL_TYPE, NODE_TYPE, n8nCli, type N8nInstance } from './lib/n8n';
 import { startN8n } from './lib/server';
 import { check, log } from './lib/steps';
 
@@ -137,10 +137,7 @@ export function prepareErrorWorkflowRuns(aepCredential: { id: string; name: stri
  * failed activation would itself start it).
  */
 async function activate(instance: N8nInstance, failingIds: string[]): Promise<void> {
-	const publish = existsSync(join(instance.n8n.cli, '..', '..', 'dist', 'commands', 'publish', 'workflow.js'));
-	for (const id of publish ? [...failingIds, ERROR_WORKFLOW_ID] : failingIds) {
-		await n8nCli(instance, publish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
-	}
+	await activateWorkflows(instance, activatesByPublish(instance) ? [...failingIds, ERROR_WORKFLOW_ID] : failingIds);
 }
 
 async function callWebhook(url: string, name: string): Promise<{ status: number; body: string }> {

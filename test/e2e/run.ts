@@ -70,6 +70,7 @@ async function main(): Promise<void> {
 				`[${f.version}] On Error: ${f.onError.errorOutput} item on the error output, ${f.onError.regular} items in place (regular); ` +
 					`token storm: ${f.tokenStorm.items} items, ${f.tokenStorm.tokensIssued} token requests, ${f.tokenStorm.requests} Flow Service requests`,
 			);
+			log(`[${f.version}] trigger: fired once for failed run ${f.trigger.runId}, ${(f.trigger.fireMs / 1000).toFixed(1)} s after it was marked failed (${f.trigger.polls} GET /runs)`);
 		}
 		if (!failed && process.env.E2E_KEEP !== '1' && existsSync(work)) rmSync(work, { recursive: true, force: true });
 		else if (!failed) log(`work folder kept (E2E_KEEP=1): ${work}`);

@@ -1,5 +1,5 @@
 /**
- * `npm run emulator -- [--port N] [--hosting aws|azure|any] [--latency MS]`
+ * `npm run emulator -- [--port N] [--hosting aws|azure|any] [--latency MS] [--rate-limit PER_SECOND[:BURST]]`
  * Runs the emulator until SIGINT/SIGTERM and prints what to put in an n8n credential.
  * The printed secret is the emulator's fake client secret, never a real one.
  */
@@ -28,6 +28,10 @@ export function parseArgs(argv: string[]): EmulatorOptions {
 			const ms = Number(need());
 			if (!Number.isFinite(ms) || ms < 0) throw new Error('--latency must be a non-negative number');
 			options.latencyMs = ms;
+		} else if (flag === '--rate-limit') {
+			const [perSecond, burst] = need().split(':').map(Number);
+			if (!(perSecond > 0) || (burst !== undefined && !(burst >= 1))) throw new Error('--rate-limit must be PER_SECOND (> 0) or PER_SECOND:BURST (burst >= 1)');
+			options.rateLimit = { perSecond, burst };
 		} else {
 			throw new Error(`Unknown argument '${flag}'`);
 		}
@@ -48,7 +52,8 @@ async function main(): Promise<void> {
 			`  Scopes:        ${o.scopes}`,
 			`  Sandboxes:     ${o.sandboxes.map((s) => s.name).join(', ')}`,
 			`  Hosting:       ${o.hosting}`,
-			`  Controls:      ${emulator.baseUrl}/__emulator/{requests,stats,connections,revoke,reset,faults,latency,token-lifetime,in-use}`,
+			`  Rate limit:    ${o.rateLimit ? `${o.rateLimit.perSecond} requests/s, burst ${o.rateLimit.burst} (429 + Retry-After above it)` : 'none'}`,
+			`  Controls:      ${emulator.baseUrl}/__emulator/{requests,stats,connections,revoke,reset,faults,latency,rate-limit,token-lifetime,in-use}`,
 			'Press Ctrl+C to stop.',
 			'',
 		].join('\n'),

@@ -4,18 +4,20 @@
  * does, against the emulator's /runs and /flows. Runs are started and finished with the emulator's
  * controls.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import { NodeApiError, type INodeParameters } from 'n8n-workflow';
 
-import { DATABASE_FLOW_SPEC_ID, REDSHIFT_CONNECTION_SPEC_ID, type StartedEmulator } from '../emulator';
-import { call, getToken, jsonHeaders, redshiftBody } from '../emulator/testkit';
+import type { StartedEmulator } from '../emulator';
+import { seedDataflows } from '../support/dataflows';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
+import { getFlow } from '../../nodes/shared/api/flows';
+import { getRun, listRuns } from '../../nodes/shared/api/runs';
 import { searchDataflows } from '../../nodes/shared/methods/searchDataflows';
+import { loadPlatformContext } from '../../nodes/shared/transport';
 import { createCredentialsHelper, createPoller, type Poller, type WorkflowDefinition } from './harness';
 import { LeakScanner } from './leaks';
 import { credentialFor, editorContext, FLOW_SERVICE, startTestEmulator } from './support';
 
 const TRIGGER = 'Run Trigger';
-const NOW_S = Math.floor(Date.now() / 1000);
 
 function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
 	return {
@@ -38,43 +40,6 @@ function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
 const pick = (id: string) => ({ __rl: true, mode: 'list', value: id });
 const selected = (...ids: string[]): INodeParameters => ({ scope: 'selected', dataflows: { items: ids.map((id) => ({ dataflowId: pick(id) })) } });
 
-/** Creates `count` hourly dataflows in the emulator (base connection, source, target, mapping set, flow). */
-async function seedFlows(emu: StartedEmulator, names: string[], sandbox = 'prod'): Promise<string[]> {
-	const token = await getToken(emu);
-	const post = async (path: string, body: unknown) => {
-		const res = await call(emu, 'POST', path, { headers: jsonHeaders(emu, token, sandbox), body });
-		if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.json)}`);
-		return res.json.id as string;
-	};
-	const baseId = await post(`${FLOW_SERVICE}/connections`, redshiftBody());
-	const ids: string[] = [];
-	for (const name of names) {
-		const sourceId = await post(`${FLOW_SERVICE}/sourceConnections`, {
-			name: `${name} source`,
-			baseConnectionId: baseId,
-			data: { format: 'tabular' },
-			params: { tableName: 'public.orders', columns: [{ name: 'order_id', type: 'string', xdm: { type: 'string' } }, { name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } }] },
-			connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
-		});
-		const targetId = emu.seedTargetConnection({ sandboxName: sandbox }).id;
-		const mappingId = emu.seedMappingSet({ sandboxName: sandbox }).id;
-		ids.push(
-			await post(`${FLOW_SERVICE}/flows`, {
-				name,
-				flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
-				sourceConnectionIds: [sourceId],
-				targetConnectionIds: [targetId],
-				transformations: [
-					{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at' } } },
-					{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
-				],
-				scheduleParams: { startTime: NOW_S, frequency: 'hour', interval: 1 },
-			}),
-		);
-	}
-	return ids;
-}
-
 describe('Adobe Experience Platform Trigger (n8n-core PollContext against the emulator)', () => {
 	let emu: StartedEmulator;
 	let flows: string[];
@@ -96,7 +61,7 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 
 	beforeEach(async () => {
 		emu = await startTestEmulator();
-		flows = await seedFlows(emu, ['orders hourly', 'customers hourly', 'other hourly']);
+		flows = await seedDataflows(emu, ['orders hourly', 'customers hourly', 'other hourly']);
 		pollers = [];
 	});
 	afterEach(async () => {
@@ -176,23 +141,20 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		const p = poller({ event: 'anyRunFinished', scope: 'all' });
 		await p.poll();
 		const at = Date.now() + 5;
-		const clock = jest.spyOn(Date, 'now').mockReturnValue(at);
-		let first: string;
-		try {
-			first = finishedRun(flows[0], 'success', { durationMs: 10 });
-		} finally {
-			clock.mockRestore();
-		}
+		/** A finished run whose start (the emulator's clock) is exactly `at`. */
+		const runStartingAt = (flowId: string, status: 'success' | 'failed') => {
+			const clock = jest.spyOn(Date, 'now').mockReturnValue(at);
+			try {
+				return finishedRun(flowId, status, { durationMs: 10 });
+			} finally {
+				clock.mockRestore();
+			}
+		};
+		const first = runStartingAt(flows[0], 'success');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([first]);
 		expect(p.staticData().runCursor).toMatchObject({ since: at, boundaryIds: [first] });
 
-		const clock2 = jest.spyOn(Date, 'now').mockReturnValue(at);
-		let second: string;
-		try {
-			second = finishedRun(flows[1], 'failed', { durationMs: 10 });
-		} finally {
-			clock2.mockRestore();
-		}
+		const second = runStartingAt(flows[1], 'failed');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([second]);
 		expect((await p.poll()).emitted).toHaveLength(0);
 	});
@@ -292,5 +254,20 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		expect(all.results.map((r) => r.name).sort()).toEqual(['customers hourly', 'orders hourly', 'other hourly']);
 		const found = await searchDataflows.call(context, 'ORDERS');
 		expect(found.results).toEqual([{ name: 'orders hourly', value: flows[0], description: `${flows[0]} · enabled` }]);
+	});
+
+	it('shared read calls: getRun and getFlow unwrap Adobe\'s {items: [...]}; listRuns filters by status and dataflow; an unknown ID is a 404 NodeApiError', async () => {
+		const { context } = editorContext(createCredentialsHelper([credentialFor(emu)]), {}, 'options.sandboxName');
+		const ctx = await loadPlatformContext.call(context);
+		const failed = finishedRun(flows[0], 'failed');
+		finishedRun(flows[1], 'failed');
+		finishedRun(flows[0], 'success');
+		expect(await getRun.call(context, ctx, 'prod', failed)).toMatchObject({ id: failed, flowId: flows[0], metrics: { statusSummary: { status: 'failed' } } });
+		expect(await getFlow.call(context, ctx, 'prod', flows[2])).toMatchObject({ id: flows[2], name: 'other hourly' });
+		expect((await listRuns.call(context, ctx, 'prod', { flowIds: [flows[0]], statuses: ['failed'] })).map((r) => r.id)).toEqual([failed]);
+		expect(await listRuns.call(context, ctx, 'prod', { ids: [] })).toEqual([]);
+		await expect(getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(NodeApiError);
+		await expect(getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ httpCode: '404' });
+		await expect(getFlow.call(context, ctx, 'dev', flows[0])).rejects.toMatchObject({ httpCode: '404' });
 	});
 });

@@ -6,11 +6,14 @@
  *      (install-n8n.sh, cached), npm pack.
  *   2. Redis, PostgreSQL (initdb in a temporary folder), the emulator; one user folder per n8n
  *      process, each with the package installed as n8n's installer does; credential + webhook
- *      workflow imported and published; the main and two workers started.
+ *      workflow and the polling trigger workflow (every dataflow, any finished run, every minute)
+ *      imported and published; the main and two workers started.
  *   3. Rounds, 10 webhook calls in flight: 100 new names; the same 100 names again (Reuse It:
  *      nothing created); 50 new names with faults (429, 503, reset after create, spread over the
  *      round) and all tokens revoked before the round and again when half of it has answered.
- *   4. Pass only if every execution succeeded, both workers ran executions, no name was created
+ *   4. The trigger: a dataflow gets 3 finished runs; the poller, which n8n runs on the main, must
+ *      start exactly one execution per run (checked again after one more poll), run by the workers.
+ *   5. Pass only if every execution succeeded, both workers ran executions, no name was created
  *      twice, the reuse round created nothing, each revoke led to at most (workers + 1) new tokens,
  *      and no secret is in PostgreSQL's stored executions, the n8n logs or the webhook answers.
  *
@@ -25,9 +28,10 @@ import { join } from 'node:path';
 
 import { startEmulator, type Fault, type StartedEmulator } from '../emulator';
 import { decodeStoredRows, type DumpRow, type StoredExecution } from '../e2e/lib/executions';
-import { CREDENTIAL_TYPE, NODE_TYPE, createInstance, installPackage, n8nCli, versions, warnings, type N8nInstance } from '../e2e/lib/n8n';
+import { CREDENTIAL_TYPE, NODE_TYPE, PACKAGE_NAME, createInstance, installPackage, n8nCli, versions, warnings, type N8nInstance } from '../e2e/lib/n8n';
 import { run, startDaemon, stopAllDaemons, type Daemon } from '../e2e/lib/proc';
 import { emulatorCredential } from '../support/credentials';
+import { seedDataflows } from '../support/dataflows';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { EMULATOR_TOKEN_PATTERN, findSecrets, findSecretsInText } from '../support/secrets';
 import { freePort, startN8n } from '../e2e/lib/server';
@@ -44,8 +48,14 @@ const NEW_NAMES = 100;
 const FAULT_NAMES = 50;
 const MAX_TOKENS_PER_REVOKE = WORKERS + 1;
 const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
+const RUNS_PATH = '/data/foundation/flowservice/runs';
+const TRIGGER_NODE_TYPE = `${PACKAGE_NAME}.adobeExperiencePlatformTrigger`;
 const CREDENTIAL = { id: 'queueAepCred0001', name: 'AEP (emulator, queue mode)' };
 const WORKFLOW_ID = 'queueAepWebhook1';
+const TRIGGER_WORKFLOW_ID = 'queueAepTrigger1';
+const TRIGGER_NODE = 'On finished run';
+/** Runs the trigger check finishes: two failed, one successful (Any Run Finished fires for each). */
+const TRIGGER_RUNS: Array<'failed' | 'success'> = ['failed', 'failed', 'success'];
 const WEBHOOK_PATH = 'aep-queue-create';
 const REDSHIFT_PASSWORD = `queue-redshift-pw-${randomBytes(12).toString('hex')}`;
 const TIMEOUT_MS = Number(process.env.QUEUE_TIMEOUT_MIN || 25) * 60_000;
@@ -104,6 +114,38 @@ function workflow() {
 		],
 		connections: { Webhook: { main: [[{ node: 'Create connection', type: 'main', index: 0 }]] } },
 	};
+}
+
+/** The polling trigger: every dataflow of the sandbox, any finished run, polled every minute (published before start). */
+function triggerWorkflow() {
+	return {
+		id: TRIGGER_WORKFLOW_ID,
+		name: 'Queue: Adobe Experience Platform Trigger (any run finished)',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: '3c5e0f9a-1b2c-4d3e-8f40-000000000003',
+				name: TRIGGER_NODE,
+				type: TRIGGER_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'anyRunFinished', scope: 'all' },
+				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
+			},
+		],
+		connections: {},
+	};
+}
+
+interface TriggerFindings {
+	runs: number;
+	executions: number;
+	perWorker: number[];
+	/** From the last run being marked finished to the last of its executions stored. */
+	fireMs: number;
+	/** GET /runs the main sent from the runs' end until the check ended (polls after firing included). */
+	polls: number;
 }
 
 interface Call {
@@ -201,6 +243,7 @@ async function main(): Promise<void> {
 	const lostAnswers: string[] = [];
 	const memory: string[] = [];
 	let totals = { tokens: 0, connections: 0, duplicates: 0, executions: 0 };
+	let trigger: TriggerFindings | undefined;
 	try {
 		const debian = await step('Redis and PostgreSQL from Debian (apt-get, when missing)', () => installFromDebian(join(work, 'apt')));
 		log(`  ${debian}`);
@@ -250,10 +293,13 @@ async function main(): Promise<void> {
 		await step('import the credential and the webhook workflow, publish it (runs the migrations)', async () => {
 			writeFileSync(join(work, 'credentials.json'), JSON.stringify([emulatorCredential(emu, {}, CREDENTIAL)]));
 			writeFileSync(join(work, 'workflow.json'), JSON.stringify(workflow()));
+			writeFileSync(join(work, 'trigger-workflow.json'), JSON.stringify(triggerWorkflow()));
 			await n8nCli(main, ['import:credentials', `--input=${join(work, 'credentials.json')}`], { timeoutMs: 300_000 });
 			rmSync(join(work, 'credentials.json'));
 			await n8nCli(main, ['import:workflow', `--input=${join(work, 'workflow.json')}`]);
 			await n8nCli(main, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+			await n8nCli(main, ['import:workflow', `--input=${join(work, 'trigger-workflow.json')}`]);
+			await n8nCli(main, ['publish:workflow', `--id=${TRIGGER_WORKFLOW_ID}`]);
 		});
 
 		const mainProcess = await step('start the main (n8n start)', async () => {
@@ -372,6 +418,43 @@ async function main(): Promise<void> {
 			}
 		});
 
+		await step(`trigger: the poller (on the main) fires once per finished run (${TRIGGER_RUNS.length}), its executions run on the workers`, async () => {
+			const isTrigger = (e: StoredExecution) => e.workflowId === TRIGGER_WORKFLOW_ID;
+			const firedRunIds = async () =>
+				(await storedExecutions(pg, main)).filter(isTrigger).flatMap((e) => (e.data.resultData?.runData?.[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? []).map((item) => String(item.json.runId)));
+			check((await firedRunIds()).length === 0, 'the trigger fired before any run existed (activation must not replay history)');
+			// A dataflow on a connection the rounds created (the leak scans expect every connection in some output).
+			const [flowId] = await seedDataflows(emu, ['queue orders hourly'], { baseConnectionId: emu.connections()[0].id });
+			const seen = workers.map(startedByWorker);
+			const pollsBefore = emu.requests().filter((r) => r.method === 'GET' && r.path === RUNS_PATH).length;
+			const runIds = TRIGGER_RUNS.map((status) => {
+				const { id } = emu.startRun(flowId);
+				emu.finishRun(id, { status });
+				return id;
+			});
+			const finishedAt = Date.now();
+			let fired: string[] = [];
+			for (const deadline = Date.now() + 150_000; (fired = await firedRunIds()).length < runIds.length; ) {
+				check(Date.now() < deadline, `150 s after ${runIds.length} runs finished the trigger had started ${fired.length} executions`, [main.logFile]);
+				await new Promise((r) => setTimeout(r, 2_000));
+			}
+			const fireMs = Date.now() - finishedAt;
+			// One more poll after firing: it must start nothing.
+			const pollsAtFire = emu.requests().filter((r) => r.method === 'GET' && r.path === RUNS_PATH).length;
+			for (const deadline = Date.now() + 90_000; emu.requests().filter((r) => r.method === 'GET' && r.path === RUNS_PATH).length === pollsAtFire; ) {
+				check(Date.now() < deadline, 'the main did not poll again within 90 s of firing', [main.logFile]);
+				await new Promise((r) => setTimeout(r, 1_000));
+			}
+			await new Promise((r) => setTimeout(r, 10_000));
+			fired = await firedRunIds();
+			check(fired.length === runIds.length && [...fired].sort().join() === [...runIds].sort().join(), `the trigger fired for [${fired.join(', ')}], expected each of [${runIds.join(', ')}] once`);
+			const perWorker = workers.map((w, i) => [...startedByWorker(w)].filter((id) => !seen[i].has(id)).length);
+			check(perWorker.reduce((a, b) => a + b, 0) === runIds.length, `workers started ${perWorker.join(' / ')} executions for ${runIds.length} trigger runs`, workers.map((w) => w.logFile));
+			const polls = emu.requests().filter((r) => r.method === 'GET' && r.path === RUNS_PATH).length - pollsBefore;
+			trigger = { runs: runIds.length, executions: fired.length, perWorker, fireMs, polls };
+			log(`  ${fired.length} executions for ${runIds.length} runs, ${(fireMs / 1000).toFixed(1)} s after they finished; on workers ${perWorker.join(' / ')}; ${polls} GET /runs by the main`);
+		});
+
 		await step('both workers ran executions, the main none; no duplicate connection', async () => {
 			const perWorker = workers.map((_, i) => rounds.reduce((sum, r) => sum + r.perWorker[i], 0));
 			check(perWorker.every((n) => n > 0), `executions per worker: ${perWorker.join(' / ')}; a worker ran none`, workers.map((w) => w.logFile));
@@ -388,7 +471,8 @@ async function main(): Promise<void> {
 
 		await step('no secret in PostgreSQL\'s stored executions', async () => {
 			const executions = await storedExecutions(pg, main);
-			check(executions.length === totals.executions, `PostgreSQL holds ${executions.length} executions, the webhooks ran ${totals.executions}`);
+			const webhookRuns = executions.filter((e) => e.workflowId === WORKFLOW_ID);
+			check(webhookRuns.length === totals.executions && executions.length === totals.executions + (trigger?.executions ?? 0), `PostgreSQL holds ${executions.length} executions (${webhookRuns.length} of the webhook), the webhooks ran ${totals.executions} and the trigger ${trigger?.executions ?? 0}`);
 			const notOk = executions.filter((e) => e.status !== 'success');
 			check(notOk.length === 0, `${notOk.length} stored executions did not succeed (e.g. ${notOk[0]?.id}: ${notOk[0]?.status})`);
 			// Every call without an answer has its execution stored, successful, with its connection.
@@ -446,6 +530,7 @@ async function main(): Promise<void> {
 			);
 		}
 		if (totals.executions) process.stdout.write(`  totals: ${totals.executions} executions, ${totals.connections} connections, ${totals.duplicates} duplicates, ${totals.tokens} tokens\n`);
+		if (trigger) process.stdout.write(`  trigger: ${trigger.executions} executions for ${trigger.runs} finished runs (each once), ${(trigger.fireMs / 1000).toFixed(1)} s after they finished, on workers ${trigger.perWorker.join(' / ')}; ${trigger.polls} GET /runs by the main\n`);
 		process.stdout.write(`  webhook answers n8n's main lost (executions checked in PostgreSQL): ${lostAnswers.length}\n`);
 		if (memory.length) process.stdout.write(`  memory after round 1 (RSS of each process group): ${memory.join(', ')}\n`);
 		process.stdout.write(`  wall time: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readRunSettings } from '../../nodes/shared/options';
+import { DEFAULT_PACING } from '../../nodes/shared/pacing';
 import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/transport';
 
 /** Just enough of n8n's execute context: the node's Options collection. */
@@ -12,7 +13,7 @@ const fast: RequestPolicy = { ...DEFAULT_POLICY, timeoutMs: 400, maxRetries: 1, 
 
 describe('readRunSettings: the Options over a base policy', () => {
 	it('uses the node defaults when nothing is set (30 s deadline, 3 retries, concurrency 1)', () => {
-		expect(readRunSettings.call(withOptions({}))).toEqual({ concurrency: 1, policy: DEFAULT_POLICY });
+		expect(readRunSettings.call(withOptions({}))).toEqual({ concurrency: 1, policy: { ...DEFAULT_POLICY, pacing: { ...DEFAULT_PACING, maxInFlight: 1 } } });
 	});
 
 	it('turns the Timeout option (whole seconds, 1-600) into the deadline in ms', () => {
@@ -25,13 +26,19 @@ describe('readRunSettings: the Options over a base policy', () => {
 	});
 
 	it('keeps the base policy where an option is unset or unreadable', () => {
-		expect(readRunSettings.call(withOptions({}), fast).policy).toEqual(fast);
-		expect(readRunSettings.call(withOptions({ timeoutSeconds: 'soon', maxRetries: 'many' }), fast).policy).toEqual(fast);
+		const paced = { ...fast, pacing: { ...DEFAULT_PACING, maxInFlight: 1 } };
+		expect(readRunSettings.call(withOptions({}), fast).policy).toEqual(paced);
+		expect(readRunSettings.call(withOptions({ timeoutSeconds: 'soon', maxRetries: 'many' }), fast).policy).toEqual(paced);
 	});
 
 	it('overrides the retries and keeps the base backoff and budget', () => {
 		const { concurrency, policy } = readRunSettings.call(withOptions({ maxRetries: 12, concurrency: 50 }), fast);
-		expect(policy).toEqual({ ...fast, maxRetries: 10 });
+		expect(policy).toEqual({ ...fast, maxRetries: 10, pacing: { ...DEFAULT_PACING, maxInFlight: 20 } });
 		expect(concurrency).toBe(20);
+	});
+
+	it('Adapt to Throttling: on unless switched off; pacing up to the Concurrency', () => {
+		expect(readRunSettings.call(withOptions({ concurrency: 8 }), fast).policy.pacing).toEqual({ ...DEFAULT_PACING, maxInFlight: 8 });
+		expect(readRunSettings.call(withOptions({ concurrency: 8, adaptToThrottling: false }), fast).policy.pacing).toBeUndefined();
 	});
 });

@@ -37,6 +37,7 @@ const ROWS = {
 	limit: { label: 'Limit' },
 	filters: { label: 'Filters' },
 	options: { label: 'Options' },
+	adaptToThrottling: { label: 'Adapt to Throttling', path: 'options.adaptToThrottling' },
 	concurrency: { label: 'Concurrency', path: 'options.concurrency' },
 	maxRetries: { label: 'Max Retries', path: 'options.maxRetries' },
 	sandboxName: { label: 'Sandbox Name or ID', path: 'options.sandboxName' },

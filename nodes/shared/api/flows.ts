@@ -11,7 +11,7 @@ import { safeOperationError } from '../nodeErrors';
 import type { CreateFlowBody, PatchOperation } from '../pipeline/dataflow';
 import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
 import { createOnce } from './ensure';
-import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
+import { PAGE_SIZE, readFlowServicePages, singleItem, type FlowServicePages, type PagingOptions } from './listing';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
 export interface StoredFlow extends IDataObject {
@@ -100,9 +100,8 @@ export async function listFlows(this: RequestContext, ctx: PlatformContext, sand
  * @throws NodeApiError when the request fails (404 for an unknown flow); NodeOperationError when the answer holds no flow
  */
 export async function getFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredFlow> {
-	const body = (await platformRequest.call(this, ctx, { method: 'GET', path: flowPath(id), sandboxName }, itemIndex)) as { items?: StoredFlow[] } & Partial<StoredFlow>;
-	const flow = Array.isArray(body?.items) ? body.items[0] : (body as StoredFlow);
-	if (!flow || typeof flow.id !== 'string') {
+	const flow = singleItem<StoredFlow>(await platformRequest.call(this, ctx, { method: 'GET', path: flowPath(id), sandboxName }, itemIndex));
+	if (!flow) {
 		throw safeOperationError(this, `Adobe returned no dataflow with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
 	}
 	return flow;

@@ -102,3 +102,13 @@ export async function readFlowServicePages<T>(
 	}
 	return { found };
 }
+
+/**
+ * The object a Flow Service `GET /<collection>/{id}` answered: Adobe wraps it as `{items: [object]}`;
+ * a bare object is accepted too (aepp handles both). Undefined when the answer holds no object with an `id`.
+ */
+export function singleItem<T extends { id: string }>(body: unknown): T | undefined {
+	const items = (body as { items?: unknown } | null)?.items;
+	const found = (Array.isArray(items) ? items[0] : body) as T | undefined;
+	return found && typeof found.id === 'string' ? found : undefined;
+}

@@ -11,7 +11,7 @@ import { safeOperationError } from '../nodeErrors';
 import { idAndEtag, type RunNowBody } from '../pipeline/dataflow';
 import { isRetryableIdempotent, reachedService } from '../retryPolicy';
 import { flowServicePath, platformRequest, sendWithRetries, toNodeApiError, type Failure, type Outcome, type PlatformContext, type PlatformRequest, type RequestContext, type RetryRules } from '../transport';
-import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
+import { PAGE_SIZE, readFlowServicePages, singleItem, type FlowServicePages, type PagingOptions } from './listing';
 
 /** A run as `GET /runs` lists it; only the fields this package reads are typed. */
 export interface FlowRun extends IDataObject {
@@ -135,9 +135,8 @@ export async function listRuns(this: RequestContext, ctx: PlatformContext, sandb
  * @throws NodeApiError when the request fails (404 for an unknown run); NodeOperationError when the answer holds no run
  */
 export async function getRun(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<FlowRun> {
-	const body = (await platformRequest.call(this, ctx, { method: 'GET', path: runPath(id), sandboxName }, itemIndex)) as { items?: FlowRun[] } & Partial<FlowRun>;
-	const run = Array.isArray(body?.items) ? body.items[0] : (body as FlowRun);
-	if (!run || typeof run.id !== 'string') {
+	const run = singleItem<FlowRun>(await platformRequest.call(this, ctx, { method: 'GET', path: runPath(id), sandboxName }, itemIndex));
+	if (!run) {
 		throw safeOperationError(this, `Adobe returned no run with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
 	}
 	return run;

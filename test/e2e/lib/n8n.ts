@@ -158,6 +158,17 @@ export async function n8nCli(
 	return result;
 }
 
+/** Whether this n8n activates with `publish:workflow` (2.x) rather than `update:workflow --active=true` (1.x). */
+export function activatesByPublish(instance: N8nInstance): boolean {
+	return existsSync(join(instance.n8n.cli, '..', '..', 'dist', 'commands', 'publish', 'workflow.js'));
+}
+
+/** Activates imported workflows from the CLI (n8n must not be running): 2.x publishes them, 1.x sets them active. */
+export async function activateWorkflows(instance: N8nInstance, ids: string[]): Promise<void> {
+	const publish = activatesByPublish(instance);
+	for (const id of ids) await n8nCli(instance, publish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+}
+
 /** The error-level lines n8n wrote to its (JSON-lines) log file since `from`, shortened. */
 function loggedErrors(logFile: string, from: number): string {
 	if (!existsSync(logFile)) return '(no log file)';

@@ -39,6 +39,8 @@ const POST: Record<string, (core: EmulatorCore, b: Record<string, unknown>) => u
 	reset: (core) => core.reset(),
 	faults: (core, b) => core.faults.add(faultMatch(b.match), number(b.count ?? 1, 'count'), b.fault as Fault),
 	latency: (core, b) => core.setLatency(number(b.ms, 'ms')),
+	// {perSecond, burst?}: answer 429 + Retry-After above that rate; {} (or perSecond null) removes the limit.
+	'rate-limit': (core, b) => core.setRateLimit(b.perSecond === undefined || b.perSecond === null ? undefined : { perSecond: number(b.perSecond, 'perSecond'), burst: b.burst === undefined ? undefined : number(b.burst, 'burst') }),
 	'token-lifetime': (core, b) => core.setTokenLifetime(number(b.seconds, 'seconds')),
 	'in-use': (core, b) => {
 		if (typeof b.id !== 'string') throw new ControlError('id must be a string');

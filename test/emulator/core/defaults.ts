@@ -1,5 +1,6 @@
 import { COLUMN_TYPES, DEFAULT_TABLES } from '../explore/tables';
 import { DEFAULT_SCHEMAS } from '../schemaRegistry/schemas';
+import { validateRateLimit } from './rateLimit';
 import type { EmulatorOptions, Hosting, ResolvedOptions } from './types';
 
 export const REDSHIFT_CONNECTION_SPEC_ID = '3416976c-a9ca-4bba-901a-1f08f66978ff';
@@ -63,6 +64,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 		hosting,
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? d.tokenLifetimeSeconds,
 		latencyMs: options.latencyMs ?? d.latencyMs,
+		rateLimit: options.rateLimit === undefined ? undefined : validateRateLimit(options.rateLimit),
 		tables: tables.map((t) => ({ path: t.path, columns: t.columns.map((c) => ({ ...c })) })),
 		schemas: structuredClone([...(options.schemas ?? DEFAULT_SCHEMAS)]),
 		rejectPastStartTime: options.rejectPastStartTime ?? false,

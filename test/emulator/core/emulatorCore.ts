@@ -7,6 +7,7 @@ import { createTarget } from '../targetConnections/targetConnections';
 import { DATA_LAKE_CONNECTION_SPEC_ID } from './defaults';
 import { FlowError } from './errors';
 import { FaultQueue } from './faults';
+import { TokenBucket, type RateLimit } from './rateLimit';
 import type { DataflowLookups } from './lookups';
 import { Collection, type Caller } from './store';
 import type { RequestLogEntry, ResolvedOptions, StoredConnection, StoredFlow, StoredSourceConnection, StoredTargetConnection } from './types';
@@ -61,7 +62,15 @@ export class EmulatorCore {
 
 	constructor(readonly options: ResolvedOptions) {
 		this.latencyMs = options.latencyMs;
+		this.setRateLimit(options.rateLimit);
 		this.tokenLifetimeSeconds = options.tokenLifetimeSeconds;
+	}
+
+	/** The gateway's rate limit (Platform APIs only); undefined: none. */
+	rateLimit?: TokenBucket;
+
+	setRateLimit(limit: RateLimit | undefined): void {
+		this.rateLimit = limit === undefined ? undefined : new TokenBucket(limit, Date.now());
 	}
 
 	setLatency(ms: number): void {
@@ -152,6 +161,7 @@ export class EmulatorCore {
 		this.faults.clear();
 		this.log = [];
 		this.latencyMs = this.options.latencyMs;
+		this.setRateLimit(this.options.rateLimit);
 		this.tokenLifetimeSeconds = this.options.tokenLifetimeSeconds;
 	}
 }

@@ -131,6 +131,14 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 			return write(res, handleControl(ctx, core, ctx.path.slice(CONTROL_PREFIX.length)), entry);
 		}
 
+		// The gateway throttles before anything else happens (Platform APIs only; IMS is another service).
+		const throttle = ctx.path.startsWith(IMS_PREFIX) ? undefined : core.rateLimit?.take(Date.now());
+		if (throttle && !throttle.ok) {
+			entry.throttled = true;
+			await delay(core.latencyMs);
+			return write(res, faultReply({ status: 429, headers: { 'retry-after': String(throttle.retryAfterSeconds) } }, ctx), entry);
+		}
+
 		const fault = core.faults.take(ctx.method, ctx.path);
 		const kind = fault && 'kind' in fault ? fault.kind : fault ? 'status' : undefined;
 		if (kind) entry.fault = kind;
@@ -185,6 +193,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		revokeAllTokens: () => core.tokens.revokeAll(),
 		setTokenLifetime: (seconds) => core.setTokenLifetime(seconds),
 		setLatency: (ms) => core.setLatency(ms),
+		setRateLimit: (limit) => core.setRateLimit(limit),
 		failNext: (match, count, fault) => core.faults.add(match, count, fault),
 		clearFaults: () => core.faults.clear(),
 		markInUse: (id, inUse = true) => core.markInUse(id, inUse),

@@ -1,5 +1,6 @@
 /** Public types of the Flow Service + IMS emulator (dev/test only). */
 import type { StoredDataset } from '../catalog/datasets';
+import type { RateLimit } from './rateLimit';
 import type { StoredMappingSet } from '../mappingSets/mappingSets';
 import type { RunOutcome, StoredRun } from '../runs/runs';
 import type { XdmSchema } from '../schemaRegistry/schemas';
@@ -34,6 +35,8 @@ export interface EmulatorOptions {
 	hosting?: Hosting;
 	tokenLifetimeSeconds?: number;
 	latencyMs?: number;
+	/** Answer 429 + Retry-After above this rate (Platform APIs only); default: no limit. */
+	rateLimit?: RateLimit;
 	tables?: EmulatorTable[];
 	/** Schema Registry content (xed-full form), the same in every sandbox; default DEFAULT_SCHEMAS. */
 	schemas?: XdmSchema[];
@@ -55,6 +58,7 @@ export interface ResolvedOptions {
 	hosting: Hosting;
 	tokenLifetimeSeconds: number;
 	latencyMs: number;
+	rateLimit?: Required<RateLimit>;
 	tables: EmulatorTable[];
 	schemas: XdmSchema[];
 	rejectPastStartTime: boolean;
@@ -92,6 +96,8 @@ export interface RequestLogEntry {
 	status: number;
 	/** Set when an injected fault handled this request. */
 	fault?: string;
+	/** Set when the rate limit answered 429 (the request was not processed). */
+	throttled?: boolean;
 	/** Epoch ms of arrival. */
 	at: number;
 }
@@ -178,6 +184,8 @@ export interface StartedEmulator {
 	/** Applies to tokens issued afterwards. */
 	setTokenLifetime(seconds: number): void;
 	setLatency(ms: number): void;
+	/** Answer 429 + Retry-After above `limit` (a new, full bucket), or no limit with undefined. */
+	setRateLimit(limit: RateLimit | undefined): void;
 	failNext(match: FaultMatch, count: number, fault: Fault): void;
 	/** Drops every pending fault. */
 	clearFaults(): void;

@@ -1,5 +1,9 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { MAX_PAGES, PAGE_SIZE } from '../../../shared/api/listing';
+import { KeyedSerializer } from '../../../shared/concurrency';
+import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
+import { nodeTypeVersion } from '../../../shared/runParameters';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { safeOperationError } from '../../../shared/nodeErrors';
@@ -19,8 +23,9 @@ import { isConnectionId } from '../../../shared/validation';
 import { connectionOutput } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
 import { findCreatedConnection } from '../../helpers/recovery';
+import { listingPageBudget, SameNameIndex } from '../../helpers/sameName';
 import { checkCreateConnection } from '../../helpers/validation';
-import { listRedshiftConnections } from '../../../shared/api/connections';
+import { listRedshiftConnections, readConnectionPages, type StoredConnection } from '../../../shared/api/connections';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';
 import { redshiftAuthFields, signInFromFields } from '../common.fields';
@@ -136,6 +141,78 @@ async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: C
 	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }
 
+/** One sandbox as this run sees it: its one listing (lazy) and the connections this run created. */
+interface SandboxView {
+	/** Null when the sandbox holds more connections than the run's page budget: look up per name. */
+	listing?: Promise<SameNameIndex<StoredConnection> | null>;
+	createdHere: SameNameIndex<StoredConnection>;
+}
+
+/** What the creates of one node run share; keyed by the run's PlatformContext, so it ends with the run. */
+interface CreateRun {
+	sandboxes: Map<string, SandboxView>;
+	/** Same sandbox and name: one item at a time, so the second sees the first one's connection. */
+	sameName: KeyedSerializer;
+}
+
+const runs = new WeakMap<PlatformContext, CreateRun>();
+
+function runOf(ctx: PlatformContext): CreateRun {
+	let run = runs.get(ctx);
+	if (!run) {
+		run = { sandboxes: new Map(), sameName: new KeyedSerializer() };
+		runs.set(ctx, run);
+	}
+	return run;
+}
+
+function viewOf(run: CreateRun, sandboxName: string): SandboxView {
+	let view = run.sandboxes.get(sandboxName);
+	if (!view) {
+		view = { createdHere: new SameNameIndex(REDSHIFT_CONNECTION_SPEC.id) };
+		run.sandboxes.set(sandboxName, view);
+	}
+	return view;
+}
+
+/**
+ * The sandbox's Redshift connections, listed once for the whole run (all pages, within the run's
+ * page budget), or null when there are more (or the run has one item: its name lookup is cheaper). A failed listing is not kept: the next item lists again.
+ */
+async function sandboxListing(this: IExecuteFunctions, ctx: PlatformContext, view: SandboxView, sandboxName: string, itemIndex: number): Promise<SameNameIndex<StoredConnection> | null> {
+	if (!view.listing) {
+		const pages = listingPageBudget(this.getInputData().length, MAX_PAGES);
+		if (pages === 0) return null;
+		view.listing = readConnectionPages.call(this, ctx, sandboxName, { limit: pages * PAGE_SIZE }, undefined, itemIndex).then(
+			({ found, next }) => (next === undefined ? new SameNameIndex(REDSHIFT_CONNECTION_SPEC.id, found) : null),
+		);
+		view.listing.catch(() => (view.listing = undefined));
+	}
+	return await view.listing;
+}
+
+/**
+ * Same-name connections in the sandbox, newest first: those this run created, then those listed.
+ * "Reuse It" and "Stop With an Error" read the run's one listing (their "before" snapshot for the
+ * duplicate guard); "Create Another" lists the name right before its POST, so that a same-name
+ * connection another run makes meanwhile is never taken for the one this item creates.
+ */
+async function sameNameConnections(
+	this: IExecuteFunctions,
+	ctx: PlatformContext,
+	view: SandboxView,
+	sandboxName: string,
+	name: string,
+	ifExists: IfExists,
+	itemIndex: number,
+	secrets: string[],
+): Promise<StoredConnection[]> {
+	const index = ifExists === 'create' ? null : await sandboxListing.call(this, ctx, view, sandboxName, itemIndex);
+	const listed = index ? index.named(name) : await listRedshiftConnections.call(this, ctx, sandboxName, { name, limit: ifExists === 'create' ? undefined : 1, secrets }, itemIndex);
+	const createdHere = view.createdHere.named(name);
+	return [...createdHere, ...listed.filter((connection) => !createdHere.some((own) => own.id === connection.id))];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
 	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) => readParameter.call(this, name, itemIndex));
 	const input = checkSignIn(signIn.from, () =>
@@ -147,22 +224,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			schema: readParameter.call(this, 'schema', itemIndex),
 		}),
 	);
-	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex), this.getNode().typeVersion >= 1.1 ? 'reuse' : 'create');
+	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex), nodeTypeVersion.call(this) >= 1.1 ? 'reuse' : 'create');
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const body = buildCreateConnectionBody(input);
-	// Same-name connections that exist before the POST: never mistaken for the one it creates.
-	const sameName = await listRedshiftConnections.call(this, ctx, sandboxName, { name: input.name, limit: ifExists === 'create' ? undefined : 1, secrets: [body.auth.params.password] }, itemIndex);
-	const [existing] = sameName;
-	if (existing && ifExists === 'reuse') {
-		return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.hosting, sandboxName), reused: true };
-	}
-	if (existing && ifExists === 'error') {
-		throw safeOperationError(this, `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
-			itemIndex,
-			description: 'Choose "Reuse It" to return the existing connection, or give this one another name.',
-		});
-	}
-	const created = await createOnce.call(this, ctx, body, sandboxName, itemIndex, new Set(sameName.map((connection) => connection.id)));
-	const output = connectionOutput(created.id, created.etag, input.name, input.auth.hosting, sandboxName);
-	return ifExists === 'reuse' ? { ...output, reused: false } : output;
+	const run = runOf(ctx);
+	const view = viewOf(run, sandboxName);
+	return await run.sameName.run(JSON.stringify([sandboxName, input.name]), async () => {
+		// Same-name connections that exist before the POST: never mistaken for the one it creates.
+		const sameName = await sameNameConnections.call(this, ctx, view, sandboxName, input.name, ifExists, itemIndex, [body.auth.params.password]);
+		const [existing] = sameName;
+		if (existing && ifExists === 'reuse') {
+			return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.hosting, sandboxName), reused: true };
+		}
+		if (existing && ifExists === 'error') {
+			throw safeOperationError(this, `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
+				itemIndex,
+				description: 'Choose "Reuse It" to return the existing connection, or give this one another name.',
+			});
+		}
+		const created = await createOnce.call(this, ctx, body, sandboxName, itemIndex, new Set(sameName.map((connection) => connection.id)));
+		view.createdHere.add({ id: created.id, etag: created.etag, name: input.name }, true);
+		const output = connectionOutput(created.id, created.etag, input.name, input.auth.hosting, sandboxName);
+		return ifExists === 'reuse' ? { ...output, reused: false } : output;
+	});
 }
