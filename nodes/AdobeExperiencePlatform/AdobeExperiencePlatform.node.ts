@@ -4,11 +4,12 @@ import { CREDENTIAL_TYPE } from '../shared/constants';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
-import { searchConnections, searchSourceConnections, searchTables } from '../shared/methods/redshiftPickers';
+import { searchConnections, searchTables } from '../shared/methods/redshiftPickers';
 import { optionsField } from '../shared/options';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
-import { searchDatasets, searchSchemas, searchTargetConnections } from './methods/listSearch';
+import { searchSourceConnections } from '../shared/methods/searchSourceConnections';
+import { searchDatasets, searchMappingSets, searchSchemas, searchTargetConnections } from './methods/listSearch';
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,10 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchDataflows, searchDatasets, searchFlowRuns, searchSchemas, searchSourceConnections, searchTables, searchTargetConnections } };
+	methods = {
+		loadOptions: { getSandboxes },
+		listSearch: { searchConnections, searchDataflows, searchDatasets, searchFlowRuns, searchMappingSets, searchSchemas, searchSourceConnections, searchTables, searchTargetConnections },
+	};
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

@@ -12,6 +12,13 @@ export const FIELDS = {
 	datasetFilter: { field: 'filters.datasetId', label: 'Dataset' },
 	targetConnectionId: { field: 'targetConnectionId', label: 'Target Connection' },
 	targetConnectionName: { field: 'targetConnectionName', label: 'Target Connection Name' },
+	mappingSetId: { field: 'mappingSetId', label: 'Mapping Set' },
+	mappingSetName: { field: 'mappingSetName', label: 'Mapping Set Name' },
+	columnsFrom: { field: 'columnsFrom', label: 'Source Columns From' },
+	sourceConnectionId: { field: 'sourceConnectionId', label: 'Source Connection' },
+	columns: { field: 'columns', label: 'Columns' },
+	autoMatch: { field: 'autoMatch', label: 'Map Same-Named Fields' },
+	mappingPairs: { field: 'mappingPairs', label: 'Mapping Pairs' },
 } satisfies Record<string, FieldRef>;
 
 /** Longest values accepted, before anything is sent. */

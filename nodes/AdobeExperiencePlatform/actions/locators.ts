@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
+import { MAPPING_SET_ID_PATTERN } from '../../shared/api/mappingSets';
 import { SCHEMA_ID_PATTERN } from '../../shared/api/schemas';
 import { CONNECTION_ID_PATTERN } from '../../shared/validation';
 import { idMode, picker } from '../../shared/locators';
@@ -45,5 +46,29 @@ export function targetConnectionLocator(): INodeProperties {
 		searchListMethod: 'searchTargetConnections',
 		placeholder: 'Select a target connection...',
 		modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a target connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
+	});
+}
+
+/** The Source Connection picker (list method searchSourceConnections): the sandbox's Redshift source connections, or By ID (a UUID). */
+export function sourceConnectionLocator(description: string): INodeProperties {
+	return picker({
+		displayName: FIELDS.sourceConnectionId.label,
+		name: FIELDS.sourceConnectionId.field,
+		description,
+		searchListMethod: 'searchSourceConnections',
+		placeholder: 'Select a source connection...',
+		modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a source connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
+	});
+}
+
+/** The Mapping Set picker (list method searchMappingSets): the sandbox's mapping sets, or By ID (32 hexadecimal characters). */
+export function mappingSetLocator(): INodeProperties {
+	return picker({
+		displayName: FIELDS.mappingSetId.label,
+		name: FIELDS.mappingSetId.field,
+		description: 'The Data Prep mapping set. To chain from a Create node, choose By ID and drag its ID here.',
+		searchListMethod: 'searchMappingSets',
+		placeholder: 'Select a mapping set...',
+		modes: [idMode('0f1e2d3c4b5a69788796a5b4c3d2e1f0', MAPPING_SET_ID_PATTERN, 'Not a mapping set ID: expected 32 hexadecimal characters')],
 	});
 }

@@ -5,6 +5,7 @@ import { createRouter } from '../../shared/router';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
 import * as flowRun from './flowRun/FlowRun.resource';
+import * as mappingSet from './mappingSet/MappingSet.resource';
 import * as targetConnection from './targetConnection/TargetConnection.resource';
 
 /**
@@ -15,6 +16,7 @@ const RESOURCES: Record<string, { name: string; resource: ResourceDefinition<str
 	dataflow: { name: 'Dataflow', resource: dataflow },
 	dataset: { name: 'Dataset', resource: dataset },
 	flowRun: { name: 'Flow Run', resource: flowRun },
+	mappingSet: { name: 'Mapping Set', resource: mappingSet },
 	targetConnection: { name: 'Target Connection', resource: targetConnection },
 };
 

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { readDatasetPage } from '../../shared/api/datasets';
+import { readMappingSetPage } from '../../shared/api/mappingSets';
 import { readSchemaPage } from '../../shared/api/schemas';
 import { readTargetConnectionPages } from '../../shared/api/targetConnections';
 import { pickerSandbox, searchText } from '../../shared/methods/pickers';
@@ -67,4 +68,28 @@ export async function searchTargetConnections(this: ILoadOptionsFunctions, filte
 		description: [target.id, target.params?.dataSetId && `dataset ${target.params.dataSetId}`].filter(Boolean).join(' · '),
 	}));
 	return { results, paginationToken: next };
+}
+
+/** Mapping sets per page of the Mapping Set list. */
+export const MAPPING_SEARCH_PAGE = 50;
+
+/**
+ * The Mapping Set list: the sandbox's mapping sets, newest first, whose name contains the search
+ * text (any case, checked here); `paginationToken` is the next page's `start`. Each entry shows the
+ * ID, version and schema.
+ */
+export async function searchMappingSets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const ctx = await loadPlatformContext.call(this);
+	const sandboxName = pickerSandbox.call(this, ctx);
+	const start = /^\d+$/.test(paginationToken ?? '') ? Number(paginationToken) : 0;
+	const text = searchText(filter)?.toLowerCase();
+	const { sets, nextStart } = await readMappingSetPage.call(this, ctx, sandboxName, { start, limit: MAPPING_SEARCH_PAGE });
+	const results: INodeListSearchItems[] = sets
+		.filter((set) => text === undefined || String(set.name ?? '').toLowerCase().includes(text))
+		.map((set) => ({
+			name: set.name ?? set.id,
+			value: set.id,
+			description: [set.id, `version ${set.version}`, set.outputSchema?.schemaRef?.id].filter(Boolean).join(' · '),
+		}));
+	return { results, paginationToken: nextStart === undefined ? undefined : String(nextStart) };
 }

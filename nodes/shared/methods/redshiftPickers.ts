@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { connectionPath, readConnectionPages } from '../api/connections';
-import { readSourceConnectionPages } from '../api/sourceConnections';
 import { InvalidFieldError } from '../InvalidFieldError';
 import { locatorValue } from '../parameters';
 import { loadPlatformContext, platformRequest } from '../transport';
@@ -9,9 +8,9 @@ import { checkConnectionId, type FieldRef } from '../validation';
 import { currentParameter, isExpression, pickerSandbox, searchText } from './pickers';
 
 /**
- * The Redshift pickers every node shares (Base Connection, Source Connection, Table): list methods
- * `searchConnections`, `searchSourceConnections`, `searchTables`. The Table list reads the base
- * connection from the node's `connectionId` parameter.
+ * The Redshift pickers every node shares (Base Connection, Table): list methods
+ * `searchConnections`, `searchTables`. The Table list reads the base connection from the node's
+ * `connectionId` parameter. The Source Connection list is searchSourceConnections.ts.
  */
 const BASE_CONNECTION: FieldRef = { field: 'connectionId', label: 'Connection' };
 
@@ -38,30 +37,6 @@ export async function searchConnections(this: ILoadOptionsFunctions, filter?: st
 		name: connection.name,
 		value: connection.id,
 		description: [connection.id, connection.state].filter(Boolean).join(' · '),
-	}));
-	return { results, paginationToken: next };
-}
-
-/**
- * The Source Connection list: Redshift source connections of the node's sandbox, newest first,
- * whose name contains the search text (any case); SEARCH_PAGE_SIZE per call, `paginationToken`
- * being Adobe's `next.href`. Each entry is "name" with the ID as value, and the table and ID as
- * description.
- */
-export async function searchSourceConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const ctx = await loadPlatformContext.call(this);
-	const sandboxName = pickerSandbox.call(this, ctx);
-	const { found, next } = await readSourceConnectionPages.call(
-		this,
-		ctx,
-		sandboxName,
-		{ nameContains: searchText(filter), limit: SEARCH_PAGE_SIZE },
-		typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined,
-	);
-	const results: INodeListSearchItems[] = found.map((source) => ({
-		name: source.name ?? source.id,
-		value: source.id,
-		description: [source.params?.tableName, source.id].filter(Boolean).join(' · '),
 	}));
 	return { results, paginationToken: next };
 }

@@ -87,28 +87,45 @@ export async function aepListSearch(emu: StartedEmulator, method: string, parame
 	return await search.call(context, filter, paginationToken);
 }
 
+/** The public.orders columns a seeded source connection lists (names from the emulator's table catalogue). */
+export const ORDER_COLUMNS = [
+	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
+	{ name: 'customer_id', type: 'string', xdm: { type: 'string' } },
+	{ name: 'quantity', type: 'integer', xdm: { type: 'integer' } },
+	{ name: 'total', type: 'double', xdm: { type: 'number' } },
+	{ name: 'paid', type: 'boolean', xdm: { type: 'boolean' } },
+	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
+];
+
+async function directPost(emu: StartedEmulator, path: string, body: IDataObject): Promise<string> {
+	const answer = await call(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, { headers: jsonHeaders(emu, await getToken(emu)), body });
+	if (answer.status !== 201) throw new Error(`Set-up POST ${path} failed: HTTP ${answer.status} ${answer.text}`);
+	return answer.json.id as string;
+}
+
 /**
- * A scheduled dataflow using `targetId` (and a new base and source connection for public.orders),
- * created straight through the emulator's API: test set-up only, the node is not involved.
- * A mapping set is seeded when none is given. Returns the flow's ID.
+ * A Redshift source connection for public.orders with `columns` (and a new base connection), created
+ * straight through the emulator's API: test set-up only. Returns its ID.
  */
-export async function seedFlowUsing(emu: StartedEmulator, targetId: string, mappingId = emu.seedMappingSet().id): Promise<string> {
-	const token = await getToken(emu);
-	const headers = jsonHeaders(emu, token);
-	const post = async (path: string, body: IDataObject): Promise<string> => {
-		const answer = await call(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, { headers, body });
-		if (answer.status !== 201) throw new Error(`Set-up POST ${path} failed: HTTP ${answer.status} ${answer.text}`);
-		return answer.json.id as string;
-	};
+export async function seedSourceConnection(emu: StartedEmulator, columns: IDataObject[] = ORDER_COLUMNS, name = 'Seed source'): Promise<string> {
 	const [baseId] = await seedConnections(emu, [`Seed base ${Date.now()}`]);
-	const sourceId = await post('/sourceConnections', {
-		name: 'Seed source',
+	return await directPost(emu, '/sourceConnections', {
+		name,
 		baseConnectionId: baseId,
 		data: { format: 'tabular' },
-		params: { tableName: 'public.orders', columns: [{ name: 'order_id', type: 'string', xdm: { type: 'string' } }, { name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } }] },
+		params: { tableName: 'public.orders', columns },
 		connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
 	});
-	return await post('/flows', {
+}
+
+/**
+ * A scheduled dataflow using `targetId` (and a new source connection for public.orders), created
+ * straight through the emulator's API: test set-up only, the node is not involved. A mapping set
+ * is seeded when none is given. Returns the flow's ID.
+ */
+export async function seedFlowUsing(emu: StartedEmulator, targetId: string, mappingId = emu.seedMappingSet().id): Promise<string> {
+	const sourceId = await seedSourceConnection(emu, ORDER_COLUMNS.filter((column) => column.name === 'order_id' || column.name === 'ordered_at'));
+	return await directPost(emu, '/flows', {
 		name: 'Seed flow',
 		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
 		sourceConnectionIds: [sourceId],

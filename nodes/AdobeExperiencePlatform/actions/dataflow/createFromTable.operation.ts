@@ -4,6 +4,7 @@ import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { exploreTable } from '../../../shared/api/explore';
 import { ensureFlow } from '../../../shared/api/flows';
+import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { getFullSchema } from '../../../shared/api/schemas';
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
 import { ensureTargetConnection } from '../../../shared/api/targetConnections';
@@ -22,7 +23,6 @@ import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { FLOW_FIELDS, NAME_MAX, readDelta, readSchedule, scheduleFields, withLabels } from './dataflow.fields';
-import { ensureChainMappingSet } from './createFromTable.steps';
 
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
@@ -137,9 +137,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				key: 'mappingSet',
 				label: 'mapping set',
 				run: async () => {
-					const result = await ensureChainMappingSet.call(this, ctx, { sandboxName, name: names.mappingSet, schemaId, mappings: mapping.mappings }, itemIndex);
-					mappingVersion = result.version;
-					return { id: result.id, reused: result.reused };
+					const result = await ensureMappingSet.call(this, ctx, sandboxName, { name: names.mappingSet, schemaId, mappings: mapping.mappings }, 'reuse', itemIndex);
+					mappingVersion = typeof result.value.version === 'number' ? result.value.version : 0;
+					return { id: result.value.id, reused: result.reused };
 				},
 			},
 			{

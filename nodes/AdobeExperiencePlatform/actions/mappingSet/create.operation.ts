@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ensureMappingSet } from '../../../shared/api/mappingSets';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
+import { readParameter, readSandbox } from '../../../shared/parameters';
+import type { PlatformContext } from '../../../shared/transport';
+import { FIELDS } from '../fields';
+import { readName } from '../parameters';
+import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
+
+const IF_EXISTS_LABEL = 'If a Mapping Set With This Name Exists';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: FIELDS.mappingSetName.label,
+		name: FIELDS.mappingSetName.field,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Redshift orders mapping',
+		description: 'Name of the mapping set in Data Prep',
+	},
+	...mappingInputFields(),
+	ifExistsField(IF_EXISTS_LABEL, 'mapping set'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['mappingSet'], operation: ['create'] } }, properties);
+
+/**
+ * A mapping set from auto-mapping (columns to same-named leaf fields of the dataset's schema,
+ * pairs overriding), validated by Data Prep before it is created (see ensureMappingSet). The
+ * output lists every unmapped column and every type mismatch.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const name = readName.call(this, FIELDS.mappingSetName, itemIndex);
+	const input = readMappingInput.call(this, itemIndex);
+	const ifExists = checkIfExists(IF_EXISTS_LABEL, readParameter.call(this, 'ifExists', itemIndex));
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const plan = await planFromInput.call(this, ctx, sandboxName, input, itemIndex);
+	const { value, reused, validation } = await ensureMappingSet.call(this, ctx, sandboxName, { name, schemaId: plan.schemaId, mappings: plan.mappings }, ifExists, itemIndex);
+	return {
+		id: value.id,
+		version: value.version,
+		name: value.name ?? name,
+		...planOutput(plan),
+		...(validation ? { validation: validation.results as unknown as IDataObject[] } : {}),
+		reused,
+		sandboxName,
+	};
+}

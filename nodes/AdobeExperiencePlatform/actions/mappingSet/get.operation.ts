@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { MAPPING_SET_ID_PATTERN, getMappingSet } from '../../../shared/api/mappingSets';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { readSandbox } from '../../../shared/parameters';
+import type { PlatformContext } from '../../../shared/transport';
+import { FIELDS } from '../fields';
+import { mappingSetLocator } from '../locators';
+import { readPickedId } from '../parameters';
+
+export const description = updateDisplayOptions({ show: { resource: ['mappingSet'], operation: ['get'] } }, [mappingSetLocator()]);
+
+/** One mapping set: its schema, mappings and version, as Data Prep returns it. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const id = readPickedId.call(this, FIELDS.mappingSetId, itemIndex, MAPPING_SET_ID_PATTERN, '0f1e2d3c4b5a69788796a5b4c3d2e1f0');
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	return { ...(await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex)), sandboxName };
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { validateMappings } from '../../../shared/api/mappingSets';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { readSandbox } from '../../../shared/parameters';
+import type { PlatformContext } from '../../../shared/transport';
+import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
+
+export const description = updateDisplayOptions({ show: { resource: ['mappingSet'], operation: ['validate'] } }, mappingInputFields());
+
+/** The mapping Create would make, checked by Data Prep (`/mappingSets/validate`); nothing is created. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+	const input = readMappingInput.call(this, itemIndex);
+	const sandboxName = readSandbox.call(this, itemIndex, ctx);
+	const plan = await planFromInput.call(this, ctx, sandboxName, input, itemIndex);
+	const validation = await validateMappings.call(this, ctx, sandboxName, plan.schemaId, plan.mappings, itemIndex);
+	return { valid: validation.valid, ...planOutput(plan), validation: validation.results as unknown as IDataObject[], sandboxName };
+}
