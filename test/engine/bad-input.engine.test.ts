@@ -8,7 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { BaseConnectionOperation } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
 import { startEmulator, type StartedEmulator } from '../emulator';
-import { scanTestFileForLeaks } from './leaks';
+import { emulatorForFile, scanTestFileForLeaks } from './leaks';
 import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
 
 jest.setTimeout(30_000);
@@ -24,20 +24,7 @@ const leaks = scanTestFileForLeaks({ 'Redshift password': PASSWORD, 'client secr
 
 let emu: StartedEmulator;
 
-beforeAll(async () => {
-	emu = await startEmulator({ hosting: 'aws', clientSecret: CLIENT_SECRET });
-});
-
-beforeEach(() => emu.reset());
-
-afterEach(() => {
-	leaks.addEmulatorSecrets(emu);
-	leaks.expectNoLeaks();
-});
-
-afterAll(async () => {
-	await emu.close();
-});
+emulatorForFile(() => startEmulator({ hosting: 'aws', clientSecret: CLIENT_SECRET }), leaks, (started) => (emu = started));
 
 // The node's own list: an operation added there without a BASE entry here does not compile.
 type Operation = BaseConnectionOperation;

@@ -126,3 +126,25 @@ export function scanTestFileForLeaks(secrets: Record<string, string>): LeakScann
 	});
 	return scanner;
 }
+
+/**
+ * One emulator for a whole test file, as `start` makes it: reset before each test; after each test
+ * the scanner learns the emulator's tokens and passwords and must find no leak; closed at the end.
+ * `use` receives the emulator once it runs (the test file keeps it in its own variable).
+ */
+export function emulatorForFile<E extends EmulatorLike & { reset(): void; close(): Promise<void> }>(start: () => Promise<E>, leaks: LeakScanner, use: (emulator: E) => void): void {
+	let emulator: E | undefined;
+	beforeAll(async () => {
+		emulator = await start();
+		use(emulator);
+	});
+	beforeEach(() => emulator?.reset());
+	afterEach(() => {
+		if (!emulator) return;
+		leaks.addEmulatorSecrets(emulator);
+		leaks.expectNoLeaks();
+	});
+	afterAll(async () => {
+		await emulator?.close();
+	});
+}

@@ -42,7 +42,7 @@ describe('HTTP controls under /__emulator/', () => {
 
 	it('resets state, over HTTP and through reset()', async () => {
 		await h.create();
-		h.emu.setLatency(50);
+		h.emu.setLatency(5000);
 		expect((await control('POST', 'reset')).status).toBe(200);
 		expect(h.emu.connections()).toEqual([]);
 		expect(h.emu.tokensIssued()).toBe(0);
@@ -54,7 +54,8 @@ describe('HTTP controls under /__emulator/', () => {
 		h.emu.reset();
 		const started = Date.now();
 		expect((await list(await getToken(h.emu))).status).toBe(200); // fault cleared
-		expect(Date.now() - started).toBeLessThan(50); // latency restored to 0
+		// 5 s of latency before the reset; well under it after, with a margin a loaded machine keeps.
+		expect(Date.now() - started).toBeLessThan(2500); // latency restored to 0
 		expect((await list(token)).status).toBe(401);
 	});
 

@@ -8,7 +8,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS, type StartedEmulator } from '../../emulator';
-import { scanTestFileForLeaks } from '../leaks';
+import { emulatorForFile, scanTestFileForLeaks } from '../leaks';
 import { expectOnePerItem, isErrorItem, testSecret } from '../reliability.kit';
 import { seedConnections, startTestEmulator } from '../support';
 import { aepListSearch, answered, calls, rl, runAep } from './kit';
@@ -30,20 +30,7 @@ const START_S = Date.UTC(2030, 0, 1, 9) / 1000;
 
 let emu: StartedEmulator;
 
-beforeAll(async () => {
-	emu = await startTestEmulator({ clientSecret: CLIENT_SECRET });
-});
-
-beforeEach(() => emu.reset());
-
-afterEach(() => {
-	leaks.addEmulatorSecrets(emu);
-	leaks.expectNoLeaks();
-});
-
-afterAll(async () => {
-	await emu.close();
-});
+emulatorForFile(() => startTestEmulator({ clientSecret: CLIENT_SECRET }), leaks, (started) => (emu = started));
 
 /** A source connection of public.orders, made straight through the emulator's API. */
 async function seedSource(baseConnectionId: string, name = 'orders source'): Promise<string> {

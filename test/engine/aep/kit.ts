@@ -10,7 +10,7 @@ import { DATABASE_FLOW_SPEC_ID, FLOW_SERVICE_PREFIX, REDSHIFT_CONNECTION_SPEC_ID
 import { call, getToken, jsonHeaders } from '../../emulator/testkit';
 import { CREDENTIAL_TYPE, NODE_TYPE, itemsWorkflow } from '../../support/workflow';
 import { HarnessNodeTypes, createCredentialsHelper, defaultNodeTypes, prepareContainer, runWorkflow, type InMemoryCredentialsHelper, type WorkflowDefinition } from '../harness';
-import { scanTestFileForLeaks, type LeakScanner } from '../leaks';
+import { emulatorForFile, scanTestFileForLeaks, type LeakScanner } from '../leaks';
 import { CREDENTIAL, credentialFor, expectOnePerItem, isErrorItem, itemView, testSecret, type NodeRun, type OnError } from '../reliability.kit';
 import { seedConnections, startTestEmulator } from '../support';
 
@@ -147,21 +147,11 @@ export function useAepEmulator(): { emu: () => StartedEmulator; leaks: LeakScann
 	const clientSecret = testSecret('client-secret');
 	const leaks = scanTestFileForLeaks({ 'client secret': clientSecret });
 	let emulator: StartedEmulator | undefined;
+	emulatorForFile(() => startTestEmulator({ clientSecret }), leaks, (started) => (emulator = started));
 	const emu = () => {
 		if (!emulator) throw new Error('The emulator is not running (use emu() inside a test)');
 		return emulator;
 	};
-	beforeAll(async () => {
-		emulator = await startTestEmulator({ clientSecret });
-	});
-	beforeEach(() => emu().reset());
-	afterEach(() => {
-		leaks.addEmulatorSecrets(emu());
-		leaks.expectNoLeaks();
-	});
-	afterAll(async () => {
-		await emulator?.close();
-	});
 	return { emu, leaks };
 }
 
