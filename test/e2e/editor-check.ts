@@ -22,6 +22,9 @@ const CREDENTIAL_FIELDS = ['clientId', 'clientSecret', 'orgId', 'scopes', 'sandb
 const SIGN_IN_FROM = 'redshiftSignInFrom';
 const SIGN_IN_CREDENTIAL_FIELDS = ['server', 'port', 'username', 'password', 'database'];
 const NODE_FIELDS = ['hosting', 'name', 'description', 'server', 'port', 'username', 'password', 'database'];
+const PLATFORM_NODE = 'Adobe Experience Platform';
+const CREATE_FROM_TABLE_ACTION = 'Create a dataflow from a table';
+const CREATE_FROM_TABLE_FIELDS = ['rl:connectionId', 'rl:tablePath', 'rl:datasetId', 'name', 'frequency', 'interval', 'startTime', 'backfill', 'deltaColumn'];
 /** Connections the emulator holds before the editor opens: the Connection list must show them. */
 const SEEDED = ['Seeded orders warehouse', 'Seeded marketing warehouse'];
 
@@ -390,6 +393,85 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			const text = await output.innerText();
 			for (const name of SEEDED) check(text.includes(name), `the Get Many output does not show "${name}"`);
 			await shot(ctx, '17-get-many-output');
+		});
+
+		// The Experience Platform nodes: found in the node panel, the Create From Table form, the pickers.
+		const platformItem = (name: string) => byTestId(creator, 'item-iterator-item').filter({ has: page.getByText(name, { exact: true }) }).first();
+		const openNodePanel = async (search: string) => {
+			await page.keyboard.press('Escape');
+			await ndv.waitFor({ state: 'hidden' });
+			await byTestId(page, 'node-creator-plus-button').first().click();
+			await byTestId(page, 'node-creator-search-bar').fill(search);
+		};
+		const pickFromList = async (field: string, expected: string[], screenshot: string) => {
+			await byTestId(byTestId(ndv, `resource-locator-${field}`), 'rlc-input').first().click();
+			for (const name of expected) await listItems.filter({ hasText: name }).first().waitFor({ timeout: 30_000 });
+			await shot(ctx, screenshot);
+			await listItems.filter({ hasText: expected[0] }).first().click();
+			await page.waitForTimeout(400);
+		};
+		const dataset = emulator.seedDataset();
+		const datasetName = emulator.datasets().find((d) => d.id === dataset.id)?.name ?? '';
+		let flowName = '';
+
+		// n8n lists a node and its trigger as one entry: the trigger is among the entry's actions.
+		await uiStep(ctx, 'node panel search "Experience Platform" finds the node', async () => {
+			await openNodePanel('Experience Platform');
+			await platformItem(PLATFORM_NODE).waitFor();
+			await shot(ctx, '20-node-panel-search-experience-platform');
+		});
+
+		await uiStep(ctx, 'Dataflow > Create From Table shows its form: pickers, schedule, delta column', async () => {
+			await platformItem(PLATFORM_NODE).click();
+			const action = byTestId(creator, 'item-iterator-item').filter({ hasText: CREATE_FROM_TABLE_ACTION }).first();
+			await action.waitFor();
+			await shot(ctx, '21-platform-actions');
+			await action.click();
+			await ndv.waitFor();
+			for (const field of CREATE_FROM_TABLE_FIELDS) check(await visible(fieldLocator(ndv, field)), `Create From Table: field "${field}" is not shown`);
+			await shot(ctx, '22-create-from-table-form');
+		});
+
+		await uiStep(ctx, 'Create From Table pickers: connections, their tables, datasets from the sandbox', async () => {
+			await pickFromList('connectionId', SEEDED, '23-create-from-table-connection-picker');
+			await pickFromList('tablePath', DEFAULT_TABLES.map((t) => t.path), '24-create-from-table-table-picker');
+			await pickFromList('datasetId', [datasetName], '25-dataset-picker');
+			await parameter(ndv, 'operation').scrollIntoViewIfNeeded();
+			await shot(ctx, '26-create-from-table-filled');
+		});
+
+		await uiStep(ctx, 'run Create From Table from the canvas: source, target, mapping set and dataflow created', async () => {
+			await fillParameter(ndv, 'deltaColumn', 'ordered_at');
+			await byTestId(ndv, 'node-execute-button').first().click();
+			await output.getByText(/dataflowId/).first().waitFor({ timeout: 60_000 });
+			await showJson();
+			const flows = emulator.flows();
+			check(flows.length === 1, `the emulator holds ${flows.length} dataflows after Create From Table, expected 1`);
+			flowName = flows[0].name;
+			const text = await output.innerText();
+			for (const key of ['sourceConnectionId', 'targetConnectionId', 'mappingSetId', flows[0].id]) check(text.includes(key), `the output does not show ${key}`);
+			await shot(ctx, '27-create-from-table-output');
+		});
+
+		await uiStep(ctx, 'Flow Run > Run Now: the Dataflow picker lists the sandbox\'s dataflows', async () => {
+			await parameter(ndv, 'resource').click();
+			await page.getByRole('option', { name: /^Flow Run/ }).first().click();
+			await page.waitForTimeout(400);
+			await chooseOperation(/^Run Now/);
+			await pickFromList('flowId', [flowName], '28-dataflow-picker');
+		});
+
+		await uiStep(ctx, 'the trigger: events, watched dataflows and their picker', async () => {
+			await openNodePanel('Experience Platform');
+			await platformItem(PLATFORM_NODE).click();
+			// The trigger's events are listed as trigger actions of the entry ("Run Failed" …).
+			await byTestId(creator, 'item-iterator-item').filter({ hasText: /Run Failed/ }).first().click();
+			await ndv.waitFor();
+			for (const field of ['event', 'scope']) check(await visible(parameter(ndv, field)), `Trigger: field "${field}" is not shown`);
+			await shot(ctx, '29-trigger-form');
+			await ndv.getByRole('button', { name: /Add Dataflow/ }).first().click();
+			await page.waitForTimeout(400);
+			await pickFromList('dataflowId', [flowName], '30-trigger-dataflow-picker');
 		});
 
 		await step(`[${v}] editor: no secret in n8n's output or log`, async () => {

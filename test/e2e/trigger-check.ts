@@ -1,28 +1,31 @@
 /**
- * The Adobe Experience Platform Trigger in real n8n: a workflow whose only node is the trigger
- * (Run Failed, one dataflow chosen in its picker, polling every minute, the shortest n8n allows) is
+ * The Adobe Experience Platform Trigger in real n8n, as the alert example ships it
+ * (examples/alert-on-failed-runs.json: the trigger on Run Failed for every dataflow of the sandbox,
+ * polling every minute, then the alert text and the placeholder for a Slack or e-mail node) is
  * imported, activated and served by `n8n start`. n8n polls once at activation (the trigger stores
- * its cursor: no history replayed); once the emulator has seen that poll, a run of the dataflow is
- * started and marked failed with the emulator's controls. The next poll (within a minute) must
- * start exactly one execution whose item is that run: ID, status, dataflow name, counts, errors.
- * Its stored execution is searched for the client secret and every token. n8n is stopped by PID
- * afterwards, also on failure.
+ * its cursor: no history replayed); once the emulator has seen that poll, a run of a seeded
+ * dataflow is started and marked failed with the emulator's controls. The next poll (within a
+ * minute) must start exactly one execution whose trigger item is that run (ID, status, dataflow
+ * name, counts, errors) and whose alert text names it. Its stored execution is searched for the
+ * client secret and every token. n8n is stopped by PID afterwards, also on failure.
  */
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { StartedEmulator } from '../emulator';
 import { seedDataflows } from '../support/dataflows';
+import { readExample } from '../support/examples';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { findSecretsInText } from '../support/secrets';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
-import { activateWorkflows, CREDENTIAL_TYPE, n8nCli, PACKAGE_NAME, type N8nInstance } from './lib/n8n';
+import { activateWorkflows, CREDENTIAL_TYPE, n8nCli, type N8nInstance } from './lib/n8n';
 import { startN8n } from './lib/server';
 import { check, log } from './lib/steps';
 
 export const TRIGGER_WORKFLOW_ID = 'e2eRunTrigger001';
-const TRIGGER_NODE = 'On failed run';
+const ALERT_EXAMPLE = 'alert-on-failed-runs.json';
+const TRIGGER_NODE = 'Failed run';
+const ALERT_NODE = 'Send alert (replace with Slack/e-mail)';
 const FLOW_NAME = 'e2e orders hourly';
 /** n8n's activation poll, then one cron tick (every minute, at a random second) and the execution. */
 const ACTIVATION_MS = 120_000;
@@ -35,30 +38,11 @@ export interface TriggerFindings {
 	polls: number;
 }
 
-function triggerWorkflow(flowId: string, credential: { id: string; name: string }): Record<string, unknown> {
-	return {
-		id: TRIGGER_WORKFLOW_ID,
-		name: 'E2E: Adobe Experience Platform Trigger on failed runs',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: randomUUID(),
-				name: TRIGGER_NODE,
-				type: `${PACKAGE_NAME}.adobeExperiencePlatformTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					event: 'runFailed',
-					scope: 'selected',
-					dataflows: { items: [{ dataflowId: { __rl: true, mode: 'list', value: flowId, cachedResultName: FLOW_NAME } }] },
-				},
-				credentials: { [CREDENTIAL_TYPE]: { ...credential } },
-			},
-		],
-		connections: {},
-	};
+/** The alert example pointed at the e2e credential, under a fixed workflow id. */
+function triggerWorkflow(credential: { id: string; name: string }): Record<string, unknown> {
+	const workflow = readExample<{ nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }> }>(ALERT_EXAMPLE);
+	for (const node of workflow.nodes) if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { ...credential };
+	return { ...workflow, id: TRIGGER_WORKFLOW_ID, active: false };
 }
 
 const runsPolls = (emulator: StartedEmulator) => emulator.requests().filter((r) => r.method === 'GET' && r.path === '/data/foundation/flowservice/runs').length;
@@ -81,7 +65,7 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 export async function triggerCheck(instance: N8nInstance, emulator: StartedEmulator, credential: { id: string; name: string }, root: string): Promise<TriggerFindings> {
 	const [flowId] = await seedDataflows(emulator, [FLOW_NAME]);
 	const file = join(root, 'trigger-workflow.json');
-	writeFileSync(file, JSON.stringify(triggerWorkflow(flowId, credential)));
+	writeFileSync(file, JSON.stringify(triggerWorkflow(credential)));
 	await n8nCli(instance, ['import:workflow', `--input=${file}`]);
 	await activateWorkflows(instance, [TRIGGER_WORKFLOW_ID]);
 
@@ -112,6 +96,9 @@ export async function triggerCheck(instance: N8nInstance, emulator: StartedEmula
 		const records = item.records as Record<string, unknown>;
 		check(records?.input === 40 && records?.failed === 40, `record counts: ${JSON.stringify(records)}`);
 		check(JSON.stringify(item.errors).includes('CONNECTOR-2001-500'), `errors: ${JSON.stringify(item.errors)}`);
+		const alert = execution.data.resultData?.runData?.[ALERT_NODE]?.[0]?.data?.main?.[0] ?? [];
+		const subject = alert[0]?.json.subject;
+		check(alert.length === 1 && subject === `Experience Platform: dataflow "${FLOW_NAME}" failed`, `the alert example's message node got ${alert.length} items, subject ${JSON.stringify(subject)}`);
 		// What n8n stored of this run holds neither the client secret nor a token (the full scan ran earlier).
 		const secrets: Record<string, string> = { 'client secret': emulator.options.clientSecret };
 		accessTokensSent(emulator).forEach((token, i) => (secrets[`access token #${i + 1}`] = token));

@@ -194,12 +194,13 @@ function ourNodeProblems(n: INode): string[] {
 // --- static checks ----------------------------------------------------------------------------
 
 describe('example workflows (static)', () => {
-	it('are the five documented ones, each in the README', () => {
+	it('are the six documented ones, each in the README', () => {
 		expect(files).toEqual([
 			'alert-on-failed-runs.json',
 			'create-test-list-tables.json',
 			'onboard-schema-tables.json',
 			'rotate-password.json',
+			'table-to-dataset-step-by-step.json',
 			'table-to-dataset.json',
 		]);
 		const readme = readExampleReadme();
@@ -449,6 +450,21 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		const second = await run(wf);
 		expect(jsonOf(second.outputOf('Create dataflow from table'))).toEqual([expect.objectContaining({ dataflowId: out.dataflowId, reused: true, created: [] })]);
 		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
+	});
+
+	it('table-to-dataset-step-by-step: one node per resource, then Run Now starts a run; a re-run creates no resource', async () => {
+		const wf = prepared('table-to-dataset-step-by-step.json');
+		const first = await run(wf);
+		const [flow] = jsonOf(first.outputOf('Create dataflow'));
+		const [started] = jsonOf(first.outputOf('Run now'));
+		expect(started).toMatchObject({ id: expect.any(String), flowId: flow.id });
+		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
+		expect(emu.datasets()).toHaveLength(1);
+		expect(emu.runs().map((r) => r.id)).toContain(started.id);
+
+		await run(wf);
+		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
+		expect(emu.datasets()).toHaveLength(1);
 	});
 
 	it('onboard-schema-tables: one dataflow per table of the schema, 4 at a time; a re-run creates nothing', async () => {

@@ -12,7 +12,8 @@
  *      nothing created); 50 new names with faults (429, 503, reset after create, spread over the
  *      round) and all tokens revoked before the round and again when half of it has answered.
  *   4. The trigger: a dataflow gets 3 finished runs; the poller, which n8n runs on the main, must
- *      start exactly one execution per run (checked again after one more poll), run by the workers.
+ *      emit exactly one item per run (checked again after one more poll); its executions (one per
+ *      poll that found runs) run on the workers.
  *   5. Pass only if every execution succeeded, both workers ran executions, no name was created
  *      twice, the reuse round created nothing, each revoke led to at most (workers + 1) new tokens,
  *      and no secret is in PostgreSQL's stored executions, the n8n logs or the webhook answers.
@@ -140,6 +141,9 @@ function triggerWorkflow() {
 
 interface TriggerFindings {
 	runs: number;
+	/** Items the trigger emitted: one per run. */
+	items: number;
+	/** Executions it started: one per poll that found finished runs. */
 	executions: number;
 	perWorker: number[];
 	/** From the last run being marked finished to the last of its executions stored. */
@@ -418,10 +422,12 @@ async function main(): Promise<void> {
 			}
 		});
 
-		await step(`trigger: the poller (on the main) fires once per finished run (${TRIGGER_RUNS.length}), its executions run on the workers`, async () => {
+		await step(`trigger: the poller (on the main) emits each finished run once (${TRIGGER_RUNS.length}), its executions run on the workers`, async () => {
 			const isTrigger = (e: StoredExecution) => e.workflowId === TRIGGER_WORKFLOW_ID;
+			const triggerExecutions = async () => (await storedExecutions(pg, main)).filter(isTrigger);
+			// One execution per poll that found runs; one item per run.
 			const firedRunIds = async () =>
-				(await storedExecutions(pg, main)).filter(isTrigger).flatMap((e) => (e.data.resultData?.runData?.[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? []).map((item) => String(item.json.runId)));
+				(await triggerExecutions()).flatMap((e) => (e.data.resultData?.runData?.[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? []).map((item) => String(item.json.runId)));
 			check((await firedRunIds()).length === 0, 'the trigger fired before any run existed (activation must not replay history)');
 			// A dataflow on a connection the rounds created (the leak scans expect every connection in some output).
 			const [flowId] = await seedDataflows(emu, ['queue orders hourly'], { baseConnectionId: emu.connections()[0].id });
@@ -448,11 +454,12 @@ async function main(): Promise<void> {
 			await new Promise((r) => setTimeout(r, 10_000));
 			fired = await firedRunIds();
 			check(fired.length === runIds.length && [...fired].sort().join() === [...runIds].sort().join(), `the trigger fired for [${fired.join(', ')}], expected each of [${runIds.join(', ')}] once`);
+			const executions = (await triggerExecutions()).length;
 			const perWorker = workers.map((w, i) => [...startedByWorker(w)].filter((id) => !seen[i].has(id)).length);
-			check(perWorker.reduce((a, b) => a + b, 0) === runIds.length, `workers started ${perWorker.join(' / ')} executions for ${runIds.length} trigger runs`, workers.map((w) => w.logFile));
+			check(perWorker.reduce((a, b) => a + b, 0) === executions, `workers started ${perWorker.join(' / ')} executions; the trigger's stored executions: ${executions}`, workers.map((w) => w.logFile));
 			const polls = emu.requests().filter((r) => r.method === 'GET' && r.path === RUNS_PATH).length - pollsBefore;
-			trigger = { runs: runIds.length, executions: fired.length, perWorker, fireMs, polls };
-			log(`  ${fired.length} executions for ${runIds.length} runs, ${(fireMs / 1000).toFixed(1)} s after they finished; on workers ${perWorker.join(' / ')}; ${polls} GET /runs by the main`);
+			trigger = { runs: runIds.length, items: fired.length, executions, perWorker, fireMs, polls };
+			log(`  ${fired.length} items (one per run) in ${executions} executions, ${(fireMs / 1000).toFixed(1)} s after the runs finished; on workers ${perWorker.join(' / ')}; ${polls} GET /runs by the main`);
 		});
 
 		await step('both workers ran executions, the main none; no duplicate connection', async () => {
@@ -530,7 +537,7 @@ async function main(): Promise<void> {
 			);
 		}
 		if (totals.executions) process.stdout.write(`  totals: ${totals.executions} executions, ${totals.connections} connections, ${totals.duplicates} duplicates, ${totals.tokens} tokens\n`);
-		if (trigger) process.stdout.write(`  trigger: ${trigger.executions} executions for ${trigger.runs} finished runs (each once), ${(trigger.fireMs / 1000).toFixed(1)} s after they finished, on workers ${trigger.perWorker.join(' / ')}; ${trigger.polls} GET /runs by the main\n`);
+		if (trigger) process.stdout.write(`  trigger: ${trigger.items} items for ${trigger.runs} finished runs (each once) in ${trigger.executions} executions, ${(trigger.fireMs / 1000).toFixed(1)} s after they finished, on workers ${trigger.perWorker.join(' / ')}; ${trigger.polls} GET /runs by the main\n`);
 		process.stdout.write(`  webhook answers n8n's main lost (executions checked in PostgreSQL): ${lostAnswers.length}\n`);
 		if (memory.length) process.stdout.write(`  memory after round 1 (RSS of each process group): ${memory.join(', ')}\n`);
 		process.stdout.write(`  wall time: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
