@@ -4,6 +4,7 @@ import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
 import { actionPorts, platformNode } from '../shared/nodeDescription';
+import { searchConnections, searchTables } from '../shared/methods/redshiftPickers';
 import { optionsField } from '../shared/options';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
@@ -22,7 +23,10 @@ export class AdobeExperiencePlatform implements INodeType {
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchDataflows, searchDatasets, searchFlowRuns, searchMappingSets, searchSchemas, searchSourceConnections, searchTargetConnections } };
+	methods = {
+		loadOptions: { getSandboxes },
+		listSearch: { searchConnections, searchDataflows, searchDatasets, searchFlowRuns, searchMappingSets, searchSchemas, searchSourceConnections, searchTables, searchTargetConnections },
+	};
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

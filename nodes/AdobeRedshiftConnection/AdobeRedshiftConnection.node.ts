@@ -10,7 +10,8 @@ import { optionsField } from '../shared/options';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { createRouter } from '../shared/router';
 import { redshiftSignInShape } from './methods/credentialTest';
-import { searchConnections, searchSourceConnections, searchTables } from './methods/listSearch';
+import { searchConnections, searchTables } from '../shared/methods/redshiftPickers';
+import { searchSourceConnections } from '../shared/methods/searchSourceConnections';
 
 const router = createRouter(
 	{ baseConnection: connection.operations, sourceConnection: sourceConnection.operations },

@@ -60,7 +60,10 @@ export function retryAfterBeyondCap(retryAfterMs: number | undefined, settings: 
 	return retryAfterMs !== undefined && retryAfterMs > settings.retryAfterCapMs;
 }
 
-/** Exponential backoff with full jitter; a Retry-After from Adobe wins, capped. */
+/**
+ * Exponential backoff with "equal jitter" (half the ceiling fixed, half random: never a near-zero
+ * wait that would hammer a struggling gateway); a Retry-After from Adobe wins, capped. Returns ms.
+ */
 export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, random: number, settings: BackoffSettings = DEFAULT_BACKOFF): number {
 	if (retryAfterMs !== undefined) return Math.min(retryAfterMs, settings.retryAfterCapMs);
 	const ceiling = Math.min(settings.maxMs, settings.baseMs * 2 ** attempt);

@@ -159,6 +159,19 @@ describe('Dataflow › Create', () => {
 		expect(emu.flows()).toHaveLength(2);
 	});
 
+	it('stops before creating anything when the CRMToAEP flow spec does not list the Redshift source', async () => {
+		const chain = await seedChain();
+		emu.failNext({ method: 'GET', path: FLOW_SPECS }, 1, {
+			status: 200,
+			body: { items: [{ id: CRM_TO_AEP, name: 'CRMToAEP', version: '1.0', sourceConnectionSpecIds: ['00000000-0000-4000-8000-000000000000'], targetConnectionSpecIds: ['c604ff05-7f1a-43c0-8e18-33bf874cb11c'] }] },
+		});
+		const run = await runAep(emu, [{}], createParameters(chain), { leaks });
+		expect(run.json[0].error).toContain('does not list the Redshift source (3416976c-a9ca-4bba-901a-1f08f66978ff)');
+		expect(posted(FLOWS)).toEqual([]);
+		const lookup = answered(emu).find((entry) => entry.path === FLOW_SPECS);
+		expect(lookup?.query.property).toBe('name=="CRMToAEP"');
+	});
+
 	it("decodes Adobe's refusal into what to fix (1425: the mapping set's schema is not the dataset's)", async () => {
 		const chain = await seedChain();
 		const customers = emu.seedMappingSet({
@@ -358,6 +371,24 @@ describe('Dataflow › Create From Table', () => {
 		expect([emu.sourceConnections(), emu.targetConnections(), emu.mappingSets(), emu.flows()].map((list) => list.length)).toEqual([1, 1, 1, 1]);
 	});
 
+	it('auto-mapping: the output lists every unmapped column; the mapping set holds the matched ones only', async () => {
+		const parameters = await fromTableParameters({ tablePath: tableRl('sales.line_items'), frequency: 'once', deltaColumn: '' });
+		const run = await runAep(emu, [{}], parameters, { leaks });
+		expect(run.json[0].error).toBeUndefined();
+		const autoMapping = run.json[0].autoMapping as { matched: IDataObject[]; unmappedColumns: IDataObject[] };
+		expect(autoMapping.matched).toEqual([{ column: 'order_id', destination: '_emulator.orderId', by: 'name' }]);
+		expect(autoMapping.unmappedColumns.map((entry) => entry.column)).toEqual(['line_id', 'sku', 'unit_price']);
+		expect(emu.mappingSets()[0].mappings.map((m) => [m.source, m.destination])).toEqual([['order_id', '_emulator.orderId']]);
+	});
+
+	it('a delta column that is not a column of the table fails before anything is created, naming the columns', async () => {
+		const parameters = await fromTableParameters({ deltaColumn: 'updated_at' });
+		const run = await runAep(emu, [{}], parameters, { leaks });
+		expect(run.json[0].error).toContain('"Delta Column" "updated_at" is not a column of public.orders');
+		expect(run.json[0].error).toContain('ordered_at');
+		expect(creates()).toEqual([]);
+	});
+
 	it('a once flow from a table has no delta column', async () => {
 		const parameters = await fromTableParameters({ frequency: 'once', deltaColumn: '' });
 		const run = await runAep(emu, [{}], parameters, { leaks });
@@ -379,6 +410,18 @@ describe('pickers', () => {
 		expect(all.results[1]).toEqual({ name: expect.stringMatching(/^failed · \d{4}-\d{2}-\d{2}T/), value: failed, description: `${failed} · ${flowId}` });
 		const searched = await aepListSearch(emu, 'searchFlowRuns', { resource: 'flowRun', operation: 'retry' }, 'runId', 'FAILED');
 		expect(searched.results.map((entry) => entry.value)).toEqual([failed]);
+	});
+});
+
+describe('pickers of Create From Table and Create (shared with the Redshift node)', () => {
+	it('Base Connection, Table (of the chosen connection) and Source Connection list from the node', async () => {
+		const chain = await seedChain();
+		const base = await aepListSearch(emu, 'searchConnections', { resource: 'dataflow', operation: 'createFromTable' }, 'connectionId');
+		expect(base.results).toEqual([expect.objectContaining({ name: 'warehouse', value: chain.baseConnectionId })]);
+		const tables = await aepListSearch(emu, 'searchTables', { resource: 'dataflow', operation: 'createFromTable', connectionId: rl('list', chain.baseConnectionId) }, 'tablePath', 'ORDERS');
+		expect(tables.results.map((entry) => entry.value)).toEqual(['public.orders']);
+		const sources = await aepListSearch(emu, 'searchSourceConnections', { resource: 'dataflow', operation: 'create' }, 'sourceConnectionId');
+		expect(sources.results).toEqual([expect.objectContaining({ value: chain.sourceConnectionId })]);
 	});
 });
 

@@ -2,14 +2,19 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 
 import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
+import { exploreTable } from '../../../shared/api/explore';
 import { ensureFlow } from '../../../shared/api/flows';
+import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { getFullSchema } from '../../../shared/api/schemas';
+import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
+import { ensureTargetConnection } from '../../../shared/api/targetConnections';
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { idMode, picker } from '../../../shared/locators';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
-import { autoMap, type AutoMappingResult } from '../../../shared/pipeline/autoMapping';
+import { autoMap } from '../../../shared/pipeline/autoMapping';
+import { safeOperationError } from '../../../shared/nodeErrors';
 import { chainNames, defaultFlowName, runChain, type DoneStep } from '../../../shared/pipeline/chain';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
@@ -18,7 +23,6 @@ import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { FLOW_FIELDS, NAME_MAX, readDelta, readSchedule, scheduleFields, withLabels } from './dataflow.fields';
-import { ensureChainMappingSet, ensureChainSourceConnection, ensureChainTargetConnection } from './createFromTable.steps';
 import type { OperationOption } from '../../../shared/operations';
 
 const FIELDS = {
@@ -94,14 +98,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const names = chainNames(flowName);
 
-	// Read-only look-ups first: a wrong dataset or sandbox fails before anything is created.
+	// Read-only look-ups first (flow spec, dataset, schema, the table's columns): a wrong dataset,
+	// table or delta column, or a table with nothing to map, fails before anything is created.
 	const flowSpec = await crmToAepFlowSpec.call(this, ctx, sandboxName, itemIndex);
 	const dataset = await getDataset.call(this, ctx, sandboxName, datasetId, itemIndex);
 	const schemaId = schemaIdOf.call(this, dataset, itemIndex);
 	const schema = await getFullSchema.call(this, ctx, sandboxName, schemaId, itemIndex);
 
-	let columnNames: string[] = [];
-	let mapping: AutoMappingResult | undefined;
+	const { columns } = await exploreTable.call(this, ctx, sandboxName, baseConnectionId, tableName, itemIndex);
+	const columnNames = columns.map((column) => column.name);
+	if (delta.deltaColumn && !columnNames.includes(delta.deltaColumn)) {
+		throw new InvalidFieldError(FLOW_FIELDS.deltaColumn.field, `"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`);
+	}
+	const mapping = autoMap(columns, schema);
+	if (!mapping.mappings.length) {
+		throw safeOperationError(this, `No column of ${tableName} matches a field of the dataset's schema by name, so there is nothing to map; nothing was created.`, {
+			itemIndex,
+			description: `Unmapped columns: ${mapping.unmappedColumns.map((c) => `${c.column} (${c.reason})`).join(', ')}. Choose a dataset whose schema has fields named like the columns, or build the mapping set with Mapping Set > Create.`,
+		});
+	}
+
 	let mappingVersion = 0;
 	const done = await runChain(
 		[
@@ -109,30 +125,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				key: 'sourceConnection',
 				label: 'source connection',
 				run: async () => {
-					const source = await ensureChainSourceConnection.call(this, ctx, { sandboxName, name: names.sourceConnection, baseConnectionId, tableName }, itemIndex);
-					columnNames = source.columns.map((column) => column.name);
-					if (delta.deltaColumn && !columnNames.includes(delta.deltaColumn)) {
-						throw new InvalidFieldError(FLOW_FIELDS.deltaColumn.field, `"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`);
-					}
-					mapping = autoMap(source.columns, schema);
+					const source = await ensureSourceConnection.call(this, ctx, { sandboxName, name: names.sourceConnection, baseConnectionId, tableName, columns, ifExists: 'reuse' }, itemIndex);
 					return { id: source.id, reused: source.reused };
 				},
 			},
 			{
 				key: 'targetConnection',
 				label: 'target connection',
-				run: async () => await ensureChainTargetConnection.call(this, ctx, { sandboxName, name: names.targetConnection, datasetId, schemaId }, itemIndex),
+				run: async () => {
+					const target = await ensureTargetConnection.call(this, ctx, sandboxName, { name: names.targetConnection, dataSetId: datasetId }, 'reuse', itemIndex);
+					return { id: target.value.id, reused: target.reused };
+				},
 			},
 			{
 				key: 'mappingSet',
 				label: 'mapping set',
 				run: async () => {
-					if (!mapping?.mappings.length) {
-						throw new InvalidFieldError('datasetId', `No column of ${tableName} matches a field of the dataset's schema by name, so there is nothing to map. Unmapped: ${(mapping?.unmappedColumns ?? []).map((c) => c.column).join(', ')}.`);
-					}
-					const result = await ensureChainMappingSet.call(this, ctx, { sandboxName, name: names.mappingSet, schemaId, mappings: mapping.mappings }, itemIndex);
-					mappingVersion = result.version;
-					return { id: result.id, reused: result.reused };
+					const result = await ensureMappingSet.call(this, ctx, sandboxName, { name: names.mappingSet, schemaId, mappings: mapping.mappings }, 'reuse', itemIndex);
+					mappingVersion = typeof result.value.version === 'number' ? result.value.version : 0;
+					return { id: result.value.id, reused: result.reused };
 				},
 			},
 			{
@@ -168,7 +179,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 		steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
 		reused: reusedAll,
 		created: done.filter((step) => !step.reused).map((step) => step.key),
-		autoMapping: { matched: mapping?.matched ?? [], unmappedColumns: mapping?.unmappedColumns ?? [], typeMismatches: mapping?.typeMismatches ?? [] } as unknown as IDataObject,
+		autoMapping: { matched: mapping.matched, unmappedColumns: mapping.unmappedColumns, typeMismatches: mapping.typeMismatches } as unknown as IDataObject,
 		sandboxName,
 	};
 }

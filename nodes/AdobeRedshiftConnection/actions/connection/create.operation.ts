@@ -25,7 +25,7 @@ import { buildCreateConnectionBody, type CreateConnectionBody } from '../../help
 import { findCreatedConnection } from '../../helpers/recovery';
 import { listingPageBudget, SameNameIndex } from '../../helpers/sameName';
 import { checkCreateConnection } from '../../helpers/validation';
-import { listRedshiftConnections, readConnectionPages, type StoredConnection } from '../../transport/flowService';
+import { listRedshiftConnections, readConnectionPages, type StoredConnection } from '../../../shared/api/connections';
 import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import type { PlatformContext } from '../../../shared/transport';
 import { publicConnection } from '../../helpers/output';
-import { getConnection } from '../../transport/flowService';
+import { getConnection } from '../../../shared/api/connections';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
 import type { OperationOption } from '../../../shared/operations';

@@ -7,7 +7,7 @@ import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
-import { listRedshiftConnections } from '../../transport/flowService';
+import { listRedshiftConnections } from '../../../shared/api/connections';
 import { collection } from '../common.fields';
 import { readSandbox } from '../parameters';
 import type { OperationOption } from '../../../shared/operations';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { platformRequest, type PlatformContext } from '../../../shared/transport';
-import { connectionPath } from '../../transport/flowService';
+import { connectionPath } from '../../../shared/api/connections';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
 import type { OperationOption } from '../../../shared/operations';

@@ -9,7 +9,7 @@ import { checkSchemaChange } from '../../helpers/hosting';
 import { changesAlreadyApplied } from '../../helpers/recovery';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
-import { connectionPath, getConnection } from '../../transport/flowService';
+import { connectionPath, getConnection } from '../../../shared/api/connections';
 import { SIGN_IN_FROM, collection, redshiftAuthFields, signInFromFields, type SignInFrom } from '../common.fields';
 import { connectionLocator } from '../locators';
 import { checkSignIn, readConnectionTarget, readParameter, readRedshiftSignIn } from '../parameters';

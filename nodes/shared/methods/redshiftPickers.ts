@@ -1,15 +1,19 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { loadPlatformContext, platformRequest } from '../../shared/transport';
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
-import { currentParameter, isExpression, pickerSandbox, searchText } from '../../shared/methods/pickers';
-import { FIELDS } from '../helpers/fields';
-import { checkConnectionLocator } from '../actions/parameters';
-import { connectionPath, readConnectionPages } from '../transport/flowService';
-import { flowServiceSearch } from '../../shared/methods/flowServiceSearch';
+import { connectionPath, readConnectionPages } from '../api/connections';
+import { InvalidFieldError } from '../InvalidFieldError';
+import { locatorValue } from '../parameters';
+import { loadPlatformContext, platformRequest } from '../transport';
+import { checkConnectionId, type FieldRef } from '../validation';
+import { currentParameter, isExpression, pickerSandbox, searchText } from './pickers';
+import { flowServiceSearch } from './flowServiceSearch';
 
-// The Source Connection list is shared with the Experience Platform node.
-export { searchSourceConnections } from '../../shared/methods/searchSourceConnections';
+/**
+ * The Redshift pickers every node shares (Base Connection, Table): list methods
+ * `searchConnections`, `searchTables`. The Table list reads the base connection from the node's
+ * `connectionId` parameter. The Source Connection list is searchSourceConnections.ts.
+ */
+const BASE_CONNECTION: FieldRef = { field: 'connectionId', label: 'Connection' };
 
 /** Connections per page of the Connection list: Adobe pages are read until this many match. */
 export const SEARCH_PAGE_SIZE = 50;
@@ -39,11 +43,11 @@ interface ExploredItem {
  * so there is no next page.
  */
 export async function searchTables(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const stored = currentParameter.call(this, FIELDS.connectionId.field);
+	const stored = currentParameter.call(this, BASE_CONNECTION.field);
 	if (isExpression(stored)) {
-		throw new InvalidFieldError(FIELDS.connectionId.field, `"${FIELDS.connectionId.label}" is an expression, which the table list cannot resolve while editing: choose a connection from the list or by ID, or type the table By Name.`);
+		throw new InvalidFieldError(BASE_CONNECTION.field, 'The base connection is an expression, which the table list cannot resolve while editing: choose a connection from the list or by ID, or type the table By Name.');
 	}
-	const id = checkConnectionLocator(stored);
+	const id = checkConnectionId(BASE_CONNECTION, locatorValue(BASE_CONNECTION, stored, ['list', 'id']));
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
 	const items = (await platformRequest.call(this, ctx, {

@@ -1,9 +1,13 @@
+/**
+ * Redshift base connections (Flow Service `/connections`): listing (Redshift spec only, name
+ * filters, continuation paging) and get. Used by the Redshift node and by the pickers every node shares.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
-import { readFlowServicePages, PAGE_SIZE, type FlowServicePages, type PagingOptions } from '../../shared/api/listing';
-import { REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
-import { safeOperationError } from '../../shared/nodeErrors';
-import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../../shared/transport';
+import { readFlowServicePages, PAGE_SIZE, type FlowServicePages, type PagingOptions } from './listing';
+import { REDSHIFT_CONNECTION_SPEC } from '../constants';
+import { safeOperationError } from '../nodeErrors';
+import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
 
 /** A base connection as GET /connections returns it (secrets masked by Adobe). */
 export interface StoredConnection extends IDataObject {
