@@ -3,7 +3,7 @@
  * target connection, mapping set), the schedule fields and their readers. Every reader checks
  * the value before any request and names the field by its label.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { dataflowPicker as sharedDataflowPicker, idMode, picker } from '../../../shared/locators';
@@ -50,37 +50,24 @@ export function runPicker(description = 'The flow run. To chain from Get Many or
 	return picker({ displayName: 'Flow Run', name: 'runId', searchListMethod: 'searchFlowRuns', placeholder: 'Select a run...', modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)], description });
 }
 
+/** A picker of a dataflow's inputs: From List through `searchListMethod` ("Select a <thing>..."), then By ID (`byId`). */
+function inputPicker(displayName: string, name: string, searchListMethod: string, thing: string, byId: INodePropertyMode, description: string): INodeProperties {
+	return picker({ displayName, name, searchListMethod, placeholder: `Select a ${thing}...`, modes: [byId], description });
+}
+
 export function sourceConnectionPicker(): INodeProperties {
-	return picker({
-		displayName: 'Source Connection',
-		name: 'sourceConnectionId',
-		searchListMethod: 'searchSourceConnections',
-		placeholder: 'Select a source connection...',
-		modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)],
-		description: 'The Redshift source connection (a table) the dataflow reads',
-	});
+	const description = 'The Redshift source connection (a table) the dataflow reads';
+	return inputPicker('Source Connection', 'sourceConnectionId', 'searchSourceConnections', 'source connection', idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR), description);
 }
 
 export function targetConnectionPicker(): INodeProperties {
-	return picker({
-		displayName: 'Target Connection',
-		name: 'targetConnectionId',
-		searchListMethod: 'searchTargetConnections',
-		placeholder: 'Select a target connection...',
-		modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)],
-		description: 'The Data Lake target connection (a dataset) the dataflow writes to',
-	});
+	const description = 'The Data Lake target connection (a dataset) the dataflow writes to';
+	return inputPicker('Target Connection', 'targetConnectionId', 'searchTargetConnections', 'target connection', idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR), description);
 }
 
 export function mappingSetPicker(): INodeProperties {
-	return picker({
-		displayName: 'Mapping Set',
-		name: 'mappingSetId',
-		searchListMethod: 'searchMappingSets',
-		placeholder: 'Select a mapping set...',
-		modes: [idMode('0b090130b58b4819afc78b6dc98b484d', MAPPING_SET_ID_PATTERN, 'Not a mapping set ID: expected 32 hex digits such as 0b090130b58b4819afc78b6dc98b484d')],
-		description: "The Data Prep mapping set from the table's columns to the dataset's schema",
-	});
+	const byId = idMode('0b090130b58b4819afc78b6dc98b484d', MAPPING_SET_ID_PATTERN, 'Not a mapping set ID: expected 32 hex digits such as 0b090130b58b4819afc78b6dc98b484d');
+	return inputPicker('Mapping Set', 'mappingSetId', 'searchMappingSets', 'mapping set', byId, "The Data Prep mapping set from the table's columns to the dataset's schema");
 }
 
 const ONCE_ONLY = { frequency: ['once'] };
