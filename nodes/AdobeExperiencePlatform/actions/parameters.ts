@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { locatorValue, readParameter } from '../../shared/parameters';
 import { checkText, type FieldRef } from '../../shared/validation';
-import { LIMITS } from './fields';
+import { FIELDS, LIMITS } from './fields';
 
 /** The modes of every picker of this node (From List, By ID). */
 const PICKER_MODES = ['list', 'id'];
@@ -26,6 +26,11 @@ export function readPickedId(this: IExecuteFunctions, ref: FieldRef, itemIndex: 
 /** A name field: required text, one line, at most LIMITS.name characters. */
 export function readName(this: IExecuteFunctions, ref: FieldRef, itemIndex: number): string {
 	return checkText(ref, readParameter.call(this, ref.field, itemIndex), { required: true, maxLength: LIMITS.name });
+}
+
+/** The Name filter of a Get Many (`filters.name`): one line, at most LIMITS.name characters; undefined when empty. */
+export function readNameFilter(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return checkText(FIELDS.nameFilter, readParameter.call(this, FIELDS.nameFilter.field, itemIndex), { maxLength: LIMITS.name }) || undefined;
 }
 
 /** An optional multi-line Description, at most LIMITS.description characters ('' when empty). */

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { readFlowServicePages, PAGE_SIZE, type FlowServicePages, type PagingOptions } from './listing';
+import { readFlowServicePages, PAGE_SIZE, type FlowServicePages } from './listing';
 import { REDSHIFT_CONNECTION_SPEC } from '../constants';
 import { safeOperationError } from '../nodeErrors';
 import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
@@ -80,20 +80,15 @@ export async function readConnectionPages(
 	resumeFrom?: string,
 	itemIndex?: number,
 ): Promise<ConnectionPages> {
-	return await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<StoredConnection>], Promise<FlowServicePages<StoredConnection>>>(
-		this,
-		ctx,
-		firstPageRequest(sandboxName, filter),
-		{
-			noun: 'connections',
-			keep: (item) => matchesFilter(item, filter),
-			limit: filter.limit,
-			resumeFrom,
-			secrets: filter.secrets,
-			itemIndex,
-			narrowHint: 'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
-		},
-	);
+	return await (readFlowServicePages<StoredConnection>).call(this, ctx, firstPageRequest(sandboxName, filter), {
+		noun: 'connections',
+		keep: (item) => matchesFilter(item, filter),
+		limit: filter.limit,
+		resumeFrom,
+		secrets: filter.secrets,
+		itemIndex,
+		narrowHint: 'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
+	});
 }
 
 /** Redshift base connections in the sandbox, all pages (see readConnectionPages), at most `filter.limit`. */

@@ -11,7 +11,7 @@ import { safeOperationError } from '../nodeErrors';
 import type { CreateFlowBody, PatchOperation } from '../pipeline/dataflow';
 import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
 import { createOnce } from './ensure';
-import { PAGE_SIZE, readFlowServicePages, singleItem, type FlowServicePages, type PagingOptions } from './listing';
+import { PAGE_SIZE, readFlowServicePages, singleItem, type FlowServicePages } from './listing';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
 export interface StoredFlow extends IDataObject {
@@ -80,19 +80,14 @@ function listRequest(sandboxName: string, filter: FlowFilter): PlatformRequest {
  */
 export async function listFlows(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: FlowFilter, itemIndex?: number): Promise<FlowServicePages<StoredFlow>> {
 	if (filter.ids?.length === 0) return { found: [] };
-	return await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<StoredFlow>], Promise<FlowServicePages<StoredFlow>>>(
-		this,
-		ctx,
-		listRequest(sandboxName, filter),
-		{
-			noun: 'dataflows',
-			keep: (flow) => matches(flow, filter),
-			limit: filter.limit,
-			resumeFrom: filter.resumeFrom,
-			itemIndex,
-			narrowHint: 'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
-		},
-	);
+	return await (readFlowServicePages<StoredFlow>).call(this, ctx, listRequest(sandboxName, filter), {
+		noun: 'dataflows',
+		keep: (flow) => matches(flow, filter),
+		limit: filter.limit,
+		resumeFrom: filter.resumeFrom,
+		itemIndex,
+		narrowHint: 'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
+	});
 }
 
 /**

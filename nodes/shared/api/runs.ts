@@ -11,7 +11,7 @@ import { safeOperationError } from '../nodeErrors';
 import { idAndEtag, type RunNowBody } from '../pipeline/dataflow';
 import { isRetryableIdempotent, reachedService } from '../retryPolicy';
 import { flowServicePath, platformRequest, sendWithRetries, toNodeApiError, type Failure, type Outcome, type PlatformContext, type PlatformRequest, type RequestContext, type RetryRules } from '../transport';
-import { PAGE_SIZE, readFlowServicePages, singleItem, type FlowServicePages, type PagingOptions } from './listing';
+import { PAGE_SIZE, readFlowServicePages, singleItem } from './listing';
 
 /** A run as `GET /runs` lists it; only the fields this package reads are typed. */
 export interface FlowRun extends IDataObject {
@@ -95,18 +95,13 @@ function listRequest(sandboxName: string, filter: RunFilter): PlatformRequest {
 }
 
 async function readRunPages(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: RunFilter, itemIndex?: number): Promise<FlowRun[]> {
-	const { found } = await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<FlowRun>], Promise<FlowServicePages<FlowRun>>>(
-		this,
-		ctx,
-		listRequest(sandboxName, filter),
-		{
-			noun: 'runs',
-			keep: (run) => matches(run, filter),
-			limit: filter.limit,
-			itemIndex,
-			narrowHint: 'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
-		},
-	);
+	const { found } = await (readFlowServicePages<FlowRun>).call(this, ctx, listRequest(sandboxName, filter), {
+		noun: 'runs',
+		keep: (run) => matches(run, filter),
+		limit: filter.limit,
+		itemIndex,
+		narrowHint: 'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
+	});
 	return found;
 }
 

@@ -28,7 +28,7 @@ import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, ty
 import { createOnce, type CreateOnceRules } from './ensure';
 import { exploreTable } from './explore';
 import { listFlows } from './flows';
-import { PAGE_SIZE, readFlowServicePages, type FlowServicePages, type PagingOptions } from './listing';
+import { PAGE_SIZE, readFlowServicePages, type FlowServicePages } from './listing';
 
 export type { SourceColumn, StoredSourceConnection } from '../pipeline/sourceConnection';
 
@@ -87,20 +87,15 @@ export async function readSourceConnectionPages(
 	resumeFrom?: string,
 	itemIndex?: number,
 ): Promise<FlowServicePages<StoredSourceConnection>> {
-	return await readFlowServicePages.call<RequestContext, [PlatformContext, PlatformRequest, PagingOptions<StoredSourceConnection>], Promise<FlowServicePages<StoredSourceConnection>>>(
-		this,
-		ctx,
-		firstPageRequest(sandboxName, filter),
-		{
-			noun: 'source connections',
-			keep: matches(filter),
-			limit: filter.limit,
-			resumeFrom,
-			secrets: filter.secrets,
-			itemIndex,
-			narrowHint: 'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
-		},
-	);
+	return await (readFlowServicePages<StoredSourceConnection>).call(this, ctx, firstPageRequest(sandboxName, filter), {
+		noun: 'source connections',
+		keep: matches(filter),
+		limit: filter.limit,
+		resumeFrom,
+		secrets: filter.secrets,
+		itemIndex,
+		narrowHint: 'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
+	});
 }
 
 /** Redshift source connections of the sandbox, newest first, all pages (at most `filter.limit`). Throws NodeApiError. */

@@ -59,23 +59,18 @@ export async function readTargetConnectionPages(
 	if (filter.name !== undefined) property.push(`name==${filter.name}`);
 	if (filter.dataSetId !== undefined) property.push(`params.dataSetId==${filter.dataSetId}`);
 	const contains = filter.nameContains?.toLowerCase();
-	return await readFlowServicePages.call<RequestContext, Parameters<typeof readFlowServicePages<TargetConnection>>, Promise<{ found: TargetConnection[]; next?: string }>>(
-		this,
-		ctx,
-		{ method: 'GET', path: targetConnectionPath(), qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: '-createdAt' }, sandboxName },
-		{
-			noun: 'target connections',
-			keep: (item) =>
-				item?.connectionSpec?.id === DATA_LAKE_CONNECTION_SPEC.id &&
-				(filter.name === undefined || item.name === filter.name) &&
-				(filter.dataSetId === undefined || item.params?.dataSetId === filter.dataSetId) &&
-				(contains === undefined || String(item.name ?? '').toLowerCase().includes(contains)),
-			limit: filter.limit,
-			resumeFrom: filter.resumeFrom,
-			itemIndex,
-			narrowHint: 'Narrow the listing with a Name or Dataset filter, or a Limit.',
-		},
-	);
+	return await (readFlowServicePages<TargetConnection>).call(this, ctx, { method: 'GET', path: targetConnectionPath(), qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: '-createdAt' }, sandboxName }, {
+		noun: 'target connections',
+		keep: (item) =>
+			item?.connectionSpec?.id === DATA_LAKE_CONNECTION_SPEC.id &&
+			(filter.name === undefined || item.name === filter.name) &&
+			(filter.dataSetId === undefined || item.params?.dataSetId === filter.dataSetId) &&
+			(contains === undefined || String(item.name ?? '').toLowerCase().includes(contains)),
+		limit: filter.limit,
+		resumeFrom: filter.resumeFrom,
+		itemIndex,
+		narrowHint: 'Narrow the listing with a Name or Dataset filter, or a Limit.',
+	});
 }
 
 /** Data Lake target connections matching `filter`, at most `filter.limit`. */

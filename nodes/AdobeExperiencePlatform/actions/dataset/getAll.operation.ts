@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { listDatasets } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
-import { readLimit, readParameter, readSandbox } from '../../../shared/parameters';
+import { readLimit, readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
-import { checkText } from '../../../shared/validation';
-import { FIELDS, LIMITS } from '../fields';
+import { readNameFilter } from '../parameters';
 import { datasetOutput } from './output';
 import type { OperationOption } from '../../../shared/operations';
 
@@ -24,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['dataset'],
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const limit = readLimit.call(this, itemIndex);
-	const name = checkText(FIELDS.nameFilter, readParameter.call(this, FIELDS.nameFilter.field, itemIndex), { maxLength: LIMITS.name }) || undefined;
+	const name = readNameFilter.call(this, itemIndex);
 	const datasets = await listDatasets.call(this, ctx, sandboxName, { name, limit }, itemIndex);
 	return datasets.map((dataset) => datasetOutput(dataset, sandboxName));
 }

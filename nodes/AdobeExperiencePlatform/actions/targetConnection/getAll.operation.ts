@@ -4,12 +4,11 @@ import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { listTargetConnections } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
-import { readLimit, readParameter, readSandbox } from '../../../shared/parameters';
+import { readLimit, readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
-import { checkText } from '../../../shared/validation';
-import { FIELDS, LIMITS } from '../fields';
+import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
-import { readOptionalPickedId } from '../parameters';
+import { readNameFilter, readOptionalPickedId } from '../parameters';
 import { targetConnectionOutput } from './output';
 import type { OperationOption } from '../../../shared/operations';
 
@@ -27,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['targetConn
 export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const limit = readLimit.call(this, itemIndex);
-	const name = checkText(FIELDS.nameFilter, readParameter.call(this, FIELDS.nameFilter.field, itemIndex), { maxLength: LIMITS.name }) || undefined;
+	const name = readNameFilter.call(this, itemIndex);
 	const dataSetId = readOptionalPickedId.call(this, FIELDS.datasetFilter, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
 	const targets = await listTargetConnections.call(this, ctx, sandboxName, { name, dataSetId, limit }, itemIndex);
 	return targets.map((target) => targetConnectionOutput(target, sandboxName));
