@@ -8,7 +8,15 @@ import tseslint from 'typescript-eslint';
 import { scanner } from './scripts/n8nScanner.mjs';
 
 export default defineConfig(
-	globalIgnores(['dist/**', 'coverage/**', '.cache/**', '.e2e/**', 'eslint.config.mjs', 'jest.config.js', 'gulpfile.js']),
+	globalIgnores([
+		'dist/**',
+		'coverage/**',
+		'.cache/**',
+		'.e2e/**',
+		'eslint.config.mjs',
+		'jest.config.js',
+		'gulpfile.js',
+	]),
 	{
 		files: ['package.json', 'index.ts', 'nodes/**/*.{ts,json}', 'credentials/**/*.{ts,json}'],
 		extends: [await scanner.buildScanConfig()],

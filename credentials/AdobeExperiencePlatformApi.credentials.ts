@@ -48,7 +48,9 @@ function checkTargetOrigin(url: string | undefined, platformUrl: string): void {
 	try {
 		target = new URL(url);
 	} catch {
-		throw new Error(`The request URL "${url.slice(0, 200)}" is not a valid URL; this credential sends its token only to the Platform URL ${platformUrl}.`);
+		throw new Error(
+			`The request URL "${url.slice(0, 200)}" is not a valid URL; this credential sends its token only to the Platform URL ${platformUrl}.`,
+		);
 	}
 	const allowed = new URL(platformUrl).origin;
 	if (target.origin !== allowed) {
@@ -69,7 +71,8 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 
 	icon: Icon = CREDENTIAL_ICON;
 
-	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/landing/platform-apis/api-authentication';
+	documentationUrl =
+		'https://experienceleague.adobe.com/en/docs/experience-platform/landing/platform-apis/api-authentication';
 
 	properties: INodeProperties[] = [
 		{
@@ -191,63 +194,72 @@ export class AdobeExperiencePlatformApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 301,
-					message: 'The Platform URL answered with a redirect (HTTP 301), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+					message:
+						"The Platform URL answered with a redirect (HTTP 301), which was not followed: Adobe's APIs do not redirect. Check the Platform URL (https://platform.adobe.io).",
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 302,
-					message: 'The Platform URL answered with a redirect (HTTP 302), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+					message:
+						"The Platform URL answered with a redirect (HTTP 302), which was not followed: Adobe's APIs do not redirect. Check the Platform URL (https://platform.adobe.io).",
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 303,
-					message: 'The Platform URL answered with a redirect (HTTP 303), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+					message:
+						"The Platform URL answered with a redirect (HTTP 303), which was not followed: Adobe's APIs do not redirect. Check the Platform URL (https://platform.adobe.io).",
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 307,
-					message: 'The Platform URL answered with a redirect (HTTP 307), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+					message:
+						"The Platform URL answered with a redirect (HTTP 307), which was not followed: Adobe's APIs do not redirect. Check the Platform URL (https://platform.adobe.io).",
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 308,
-					message: 'The Platform URL answered with a redirect (HTTP 308), which was not followed: Adobe\'s APIs do not redirect. Check the Platform URL (https://platform.adobe.io).',
+					message:
+						"The Platform URL answered with a redirect (HTTP 308), which was not followed: Adobe's APIs do not redirect. Check the Platform URL (https://platform.adobe.io).",
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 400,
-					message: 'Adobe rejected the request: check the IMS Org ID (it ends in @AdobeOrg) and the sandbox name.',
+					message:
+						'Adobe rejected the request: check the IMS Org ID (it ends in @AdobeOrg) and the sandbox name.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'The access token was not accepted: check the Client ID, Client Secret and IMS Org ID belong to the same Developer Console project.',
+					message:
+						'The access token was not accepted: check the Client ID, Client Secret and IMS Org ID belong to the same Developer Console project.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Access denied: the IMS Org ID does not match the project, or its product profile lacks the Experience Platform Sources permissions for this sandbox.',
+					message:
+						'Access denied: the IMS Org ID does not match the project, or its product profile lacks the Experience Platform Sources permissions for this sandbox.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Sandbox not found: check the Sandbox Name (its lower-case technical name, e.g. "prod").',
+					message:
+						'Sandbox not found: check the Sandbox Name (its lower-case technical name, e.g. "prod").',
 				},
 			},
 		],

@@ -5,7 +5,7 @@ import { CREDENTIAL_ICON, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../nodes/shar
 
 const NOTICE: INodeProperties = {
 	displayName:
-		'The Redshift user Adobe Experience Platform signs in as, kept encrypted by n8n and never shown in output, errors or logs. n8n does not connect to Redshift: the Test checks the values\' form; Adobe signs in when a connection is created or tested.',
+		"The Redshift user Adobe Experience Platform signs in as, kept encrypted by n8n and never shown in output, errors or logs. n8n does not connect to Redshift: the Test checks the values' form; Adobe signs in when a connection is created or tested.",
 	name: 'notice',
 	type: 'notice',
 	default: '',
@@ -25,7 +25,8 @@ export class AepRedshiftSignInApi implements ICredentialType {
 
 	icon: Icon = CREDENTIAL_ICON;
 
-	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/sources/api-tutorials/create/databases/redshift';
+	documentationUrl =
+		'https://experienceleague.adobe.com/en/docs/experience-platform/sources/api-tutorials/create/databases/redshift';
 
 	// The same fields as the node's sign-in fields, so the two never drift apart.
 	properties: INodeProperties[] = [NOTICE, ...redshiftSignInFields(true)];

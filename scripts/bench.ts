@@ -25,11 +25,17 @@ import type { EmulatorAccess } from '../test/support/credentials';
 import { perSecond, ratio, seconds, table, type Align } from './bench/report';
 import type { RateLimit } from '../test/emulator/core/rateLimit';
 import type { Variant, WorkerJob, WorkerResult } from './bench/worker';
-import { CONNECTIONS_PATH, DEFAULT_NODE_SETTINGS, RESULT_PREFIX, type NodeSettings } from './bench/workload';
+import {
+	CONNECTIONS_PATH,
+	DEFAULT_NODE_SETTINGS,
+	RESULT_PREFIX,
+	type NodeSettings,
+} from './bench/workload';
 
 function envNumbers(name: string, fallback: string): number[] {
 	const values = (process.env[name] ?? fallback).split(',').map((v) => Number(v.trim()));
-	if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 0)) throw new Error(`${name} must be whole numbers separated by commas`);
+	if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 0))
+		throw new Error(`${name} must be whole numbers separated by commas`);
 	return values;
 }
 
@@ -68,7 +74,13 @@ interface Measured extends WorkerResult, Scenario {
 }
 
 /** Only what a credential needs, for the worker's environment. */
-const accessOf = ({ baseUrl, options: { clientId, clientSecret, orgId, scopes } }: StartedEmulator): EmulatorAccess => ({ baseUrl, options: { clientId, clientSecret, orgId, scopes } });
+const accessOf = ({
+	baseUrl,
+	options: { clientId, clientSecret, orgId, scopes },
+}: StartedEmulator): EmulatorAccess => ({
+	baseUrl,
+	options: { clientId, clientSecret, orgId, scopes },
+});
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -77,16 +89,30 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 	const emulator = await startEmulator({ hosting: 'aws', latencyMs: LATENCY_MS, rateLimit });
 	try {
 		const prefix = `Bench ${variant} c${concurrency} ${settings.ifExists}${rateLimit ? ` r${rateLimit.perSecond}` : ''}`;
-		const job: WorkerJob = { variant, access: accessOf(emulator), warmup: accessOf(warmup), warmupCount: WARMUP_ITEMS, count: items, concurrency, prefix, settings };
+		const job: WorkerJob = {
+			variant,
+			access: accessOf(emulator),
+			warmup: accessOf(warmup),
+			warmupCount: WARMUP_ITEMS,
+			count: items,
+			concurrency,
+			prefix,
+			settings,
+		};
 		// Asynchronously: the emulators answer the worker from this process's event loop.
-		const child = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-			const proc = spawn(process.execPath, ['--import', 'tsx', WORKER], { env: { ...process.env, BENCH_JOB: JSON.stringify(job) }, timeout: WORKER_TIMEOUT_MS });
-			let stdout = '';
-			let stderr = '';
-			proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-			proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-			proc.on('close', (code) => resolve({ code, stdout, stderr }));
-		});
+		const child = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+			(resolve) => {
+				const proc = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+					env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
+					timeout: WORKER_TIMEOUT_MS,
+				});
+				let stdout = '';
+				let stderr = '';
+				proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+				proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+				proc.on('close', (code) => resolve({ code, stdout, stderr }));
+			},
+		);
 		const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
 		const platform = emulator.platformRequests();
 		const stored = emulator.connections();
@@ -98,7 +124,13 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 			duplicated: stored.length - new Set(stored.map((c) => c.name)).size,
 		};
 		if (child.code !== 0 || !line) {
-			return { ...scenario, wallMs: NaN, failedItems: items, ...counts, problem: `worker exited with ${child.code}: ${child.stderr.trim().split('\n').slice(-5).join(' | ')}` };
+			return {
+				...scenario,
+				wallMs: NaN,
+				failedItems: items,
+				...counts,
+				problem: `worker exited with ${child.code}: ${child.stderr.trim().split('\n').slice(-5).join(' | ')}`,
+			};
 		}
 		const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as WorkerResult;
 		// Against a rate limit, items may fail (pacing off); that is a figure, not a broken bench.
@@ -118,10 +150,19 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 	}
 }
 
-type Columns = Array<{ title: string; align: Align; cell: (m: Measured, raw?: Measured) => string }>;
+type Columns = Array<{
+	title: string;
+	align: Align;
+	cell: (m: Measured, raw?: Measured) => string;
+}>;
 
-const percent = (part: number, whole: number) => (whole > 0 && Number.isFinite(part) ? `${((100 * part) / whole).toFixed(1)}%` : '-');
-const problemColumn: Columns[number] = { title: 'problem', align: 'left', cell: (m) => m.problem ?? '' };
+const percent = (part: number, whole: number) =>
+	whole > 0 && Number.isFinite(part) ? `${((100 * part) / whole).toFixed(1)}%` : '-';
+const problemColumn: Columns[number] = {
+	title: 'problem',
+	align: 'left',
+	cell: (m) => m.problem ?? '',
+};
 
 /** Table 1: each row and the raw client's row at the same concurrency. */
 const SPEED_COLUMNS: Columns = [
@@ -141,7 +182,11 @@ const REQUEST_COLUMNS: Columns = [
 	{ title: 'conc.', align: 'right', cell: (m) => String(m.concurrency) },
 	{ title: 'created', align: 'right', cell: (m) => String(m.created) },
 	{ title: 'requests', align: 'right', cell: (m) => String(m.requests) },
-	{ title: 'per created connection', align: 'right', cell: (m) => (m.created ? (m.requests / m.created).toFixed(3) : '-') },
+	{
+		title: 'per created connection',
+		align: 'right',
+		cell: (m) => (m.created ? (m.requests / m.created).toFixed(3) : '-'),
+	},
 	{ title: 'IMS tokens', align: 'right', cell: (m) => String(m.tokens) },
 	problemColumn,
 ];
@@ -152,16 +197,28 @@ const RATE_COLUMNS: Columns = [
 	{ title: 'conc.', align: 'right', cell: (m) => String(m.concurrency) },
 	{ title: 'wall s', align: 'right', cell: (m) => seconds(m.wallMs) },
 	{ title: 'created/s', align: 'right', cell: (m) => perSecond(m.created, m.wallMs) },
-	{ title: 'of limit', align: 'right', cell: (m) => percent((m.created * 1000) / m.wallMs, m.rateLimit?.perSecond ?? NaN) },
+	{
+		title: 'of limit',
+		align: 'right',
+		cell: (m) => percent((m.created * 1000) / m.wallMs, m.rateLimit?.perSecond ?? NaN),
+	},
 	{ title: 'requests', align: 'right', cell: (m) => String(m.requests) },
-	{ title: 'answered 429', align: 'right', cell: (m) => `${m.throttled} (${percent(m.throttled, m.requests)})` },
+	{
+		title: 'answered 429',
+		align: 'right',
+		cell: (m) => `${m.throttled} (${percent(m.throttled, m.requests)})`,
+	},
 	{ title: 'items failed', align: 'right', cell: (m) => String(m.failedItems) },
 	{ title: 'duplicates', align: 'right', cell: (m) => String(m.duplicated) },
 	{ title: 'IMS tokens', align: 'right', cell: (m) => String(m.tokens) },
 	problemColumn,
 ];
 
-const render = (columns: Columns, rows: Measured[], rawOf: (m: Measured) => Measured | undefined = () => undefined) =>
+const render = (
+	columns: Columns,
+	rows: Measured[],
+	rawOf: (m: Measured) => Measured | undefined = () => undefined,
+) =>
 	table(
 		columns.map((c) => c.title),
 		rows.map((row) => columns.map((c) => c.cell(row, rawOf(row)))),
@@ -176,7 +233,9 @@ async function main(): Promise<number> {
 	const rated: Measured[] = [];
 	const top = Math.max(...CONCURRENCIES);
 	const run = async (into: Measured[], scenario: Scenario) => {
-		log(`${scenario.label}, concurrency ${scenario.concurrency}, ${scenario.items} items${scenario.rateLimit ? `, limit ${scenario.rateLimit.perSecond}/s` : ''}`);
+		log(
+			`${scenario.label}, concurrency ${scenario.concurrency}, ${scenario.items} items${scenario.rateLimit ? `, limit ${scenario.rateLimit.perSecond}/s` : ''}`,
+		);
 		const measured = await measure(scenario, warmup);
 		into.push(measured);
 		return measured;
@@ -184,20 +243,46 @@ async function main(): Promise<number> {
 	try {
 		// Both variants side by side per concurrency, so that load from elsewhere hits both alike.
 		for (const concurrency of CONCURRENCIES) {
-			await run(speed, { variant: 'raw', label: 'raw axios client', concurrency, items: ITEMS, settings: DEFAULT_NODE_SETTINGS });
-			const node = await run(speed, { variant: 'engine', label: "our node in n8n's engine", concurrency, items: ITEMS, settings: DEFAULT_NODE_SETTINGS });
+			await run(speed, {
+				variant: 'raw',
+				label: 'raw axios client',
+				concurrency,
+				items: ITEMS,
+				settings: DEFAULT_NODE_SETTINGS,
+			});
+			const node = await run(speed, {
+				variant: 'engine',
+				label: "our node in n8n's engine",
+				concurrency,
+				items: ITEMS,
+				settings: DEFAULT_NODE_SETTINGS,
+			});
 			if (concurrency === top) costs.push({ ...node, label: 'Reuse It (default of new nodes)' });
 		}
-		await run(costs, { variant: 'engine', label: 'Create Another (default of version 1 nodes)', concurrency: top, items: ITEMS, settings: { ...DEFAULT_NODE_SETTINGS, ifExists: 'create' } });
+		await run(costs, {
+			variant: 'engine',
+			label: 'Create Another (default of version 1 nodes)',
+			concurrency: top,
+			items: ITEMS,
+			settings: { ...DEFAULT_NODE_SETTINGS, ifExists: 'create' },
+		});
 		const rateLimit = { perSecond: RATE_LIMIT };
 		// Within the gateway's burst nothing is throttled: the table would say nothing (the CI smoke).
 		for (const adaptToThrottling of RATE_ITEMS > RATE_LIMIT ? [true, false] : []) {
-			await run(rated, { variant: 'engine', label: adaptToThrottling ? 'on (default)' : 'off', concurrency: RATE_CONCURRENCY, items: RATE_ITEMS, settings: { ...DEFAULT_NODE_SETTINGS, adaptToThrottling }, rateLimit });
+			await run(rated, {
+				variant: 'engine',
+				label: adaptToThrottling ? 'on (default)' : 'off',
+				concurrency: RATE_CONCURRENCY,
+				items: RATE_ITEMS,
+				settings: { ...DEFAULT_NODE_SETTINGS, adaptToThrottling },
+				rateLimit,
+			});
 		}
 	} finally {
 		await warmup.close();
 	}
-	const rawAt = (m: Measured) => speed.find((r) => r.variant === 'raw' && r.concurrency === m.concurrency && !r.problem);
+	const rawAt = (m: Measured) =>
+		speed.find((r) => r.variant === 'raw' && r.concurrency === m.concurrency && !r.problem);
 	process.stdout.write(
 		[
 			`Bench: Redshift base-connection creates (POST ${CONNECTIONS_PATH}), emulator latency ${LATENCY_MS} ms per call, Node ${process.version}, ${cpus().length} CPUs.`,
@@ -211,7 +296,9 @@ async function main(): Promise<number> {
 			render(REQUEST_COLUMNS, costs),
 			'',
 			`3. Gateway limit ${RATE_LIMIT} requests/s (token bucket, burst ${RATE_LIMIT}; 429 + Retry-After above it), ${RATE_ITEMS} creates, Reuse It; "of limit" = created per second / the limit.`,
-			rated.length ? render(RATE_COLUMNS, rated) : `(skipped: ${RATE_ITEMS} creates fit in the gateway's burst of ${RATE_LIMIT}; set BENCH_RATE_ITEMS above it)`,
+			rated.length
+				? render(RATE_COLUMNS, rated)
+				: `(skipped: ${RATE_ITEMS} creates fit in the gateway's burst of ${RATE_LIMIT}; set BENCH_RATE_ITEMS above it)`,
 			'',
 		].join('\n'),
 	);
@@ -221,7 +308,9 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		process.stderr.write(`Bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`Bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 		process.exit(1);
 	},
 );

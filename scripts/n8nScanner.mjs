@@ -5,7 +5,9 @@
  */
 import { createRequire } from 'node:module';
 
-const scannerPath = createRequire(import.meta.url).resolve('@n8n/scan-community-package/scanner/scanner.mjs');
+const scannerPath = createRequire(import.meta.url).resolve(
+	'@n8n/scan-community-package/scanner/scanner.mjs',
+);
 createRequire(scannerPath)('tmp').setGracefulCleanup();
 
 /** @type {{ analyzePackage: (dir: string, patterns?: string[]) => Promise<{ passed: boolean, message?: string, details?: string }>, buildScanConfig: () => Promise<object[]>, SOURCE_FILE_PATTERNS: string[] }} */

@@ -23,9 +23,15 @@ function say(line) {
 }
 
 function run(command, args, cwd) {
-	const result = spawnSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const result = spawnSync(command, args, {
+		cwd,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	if (result.status !== 0) {
-		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr || result.stdout}`,
+		);
 	}
 	return result.stdout;
 }
@@ -56,7 +62,9 @@ function findingCount(result) {
 
 function report(leg, result) {
 	const count = findingCount(result);
-	say(`${leg}: ${count === 0 ? 'passed, 0 findings' : `FAILED, ${count} finding(s): ${result.message ?? ''}`}`);
+	say(
+		`${leg}: ${count === 0 ? 'passed, 0 findings' : `FAILED, ${count} finding(s): ${result.message ?? ''}`}`,
+	);
 	if (result.details) say(result.details);
 	return count;
 }
@@ -68,11 +76,21 @@ async function main() {
 		const source = await scanner.analyzePackage(root, scanner.SOURCE_FILE_PATTERNS);
 		let findings = report(`source (${scanner.SOURCE_FILE_PATTERNS.join(', ')})`, source);
 
-		const { tarball, dir } = unpackedTarball(work, tarballArg > 0 ? process.argv[tarballArg + 1] : undefined);
+		const { tarball, dir } = unpackedTarball(
+			work,
+			tarballArg > 0 ? process.argv[tarballArg + 1] : undefined,
+		);
 		const packed = await scanner.analyzePackage(dir, TARBALL_FILE_PATTERNS);
-		findings += report(`tarball ${tarball.split('/').pop()} (${TARBALL_FILE_PATTERNS.join(', ')})`, packed);
+		findings += report(
+			`tarball ${tarball.split('/').pop()} (${TARBALL_FILE_PATTERNS.join(', ')})`,
+			packed,
+		);
 
-		say(findings === 0 ? 'n8n verification scan: 0 findings' : `n8n verification scan: ${findings} finding(s)`);
+		say(
+			findings === 0
+				? 'n8n verification scan: 0 findings'
+				: `n8n verification scan: ${findings} finding(s)`,
+		);
 		process.exitCode = findings === 0 ? 0 : 1;
 	} finally {
 		rmSync(work, { recursive: true, force: true });

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
@@ -9,23 +14,42 @@ import { optionsField } from '../shared/options';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
 import { searchSourceConnections } from '../shared/methods/searchSourceConnections';
-import { searchDatasets, searchMappingSets, searchSchemas, searchTargetConnections } from './methods/listSearch';
+import {
+	searchDatasets,
+	searchMappingSets,
+	searchSchemas,
+	searchTargetConnections,
+} from './methods/listSearch';
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {
 		...platformNode('Adobe Experience Platform', 'adobeExperiencePlatform'),
 		...actionPorts(),
-		icon: { light: 'file:adobeExperiencePlatform.svg', dark: 'file:adobeExperiencePlatform.dark.svg' },
+		icon: {
+			light: 'file:adobeExperiencePlatform.svg',
+			dark: 'file:adobeExperiencePlatform.dark.svg',
+		},
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Build the dataflow from a source to a dataset in Adobe Experience Platform: datasets, target connections, mapping sets',
+		description:
+			'Build the dataflow from a source to a dataset in Adobe Experience Platform: datasets, target connections, mapping sets',
 		usableAsTool: true,
 		properties: [resourceField, ...resourceFields, optionsField],
 	};
 
 	methods = {
 		loadOptions: { getSandboxes },
-		listSearch: { searchConnections, searchDataflows, searchDatasets, searchFlowRuns, searchMappingSets, searchSchemas, searchSourceConnections, searchTables, searchTargetConnections },
+		listSearch: {
+			searchConnections,
+			searchDataflows,
+			searchDatasets,
+			searchFlowRuns,
+			searchMappingSets,
+			searchSchemas,
+			searchSourceConnections,
+			searchTables,
+			searchTargetConnections,
+		},
 	};
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;

@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
 
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/searchDataflows';
@@ -14,11 +20,15 @@ import { pollRuns } from './helpers/poll';
 export class AdobeExperiencePlatformTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...platformNode('Adobe Experience Platform Trigger', 'adobeExperiencePlatformTrigger'),
-		icon: { light: 'file:adobeExperiencePlatformTrigger.svg', dark: 'file:adobeExperiencePlatformTrigger.dark.svg' },
+		icon: {
+			light: 'file:adobeExperiencePlatformTrigger.svg',
+			dark: 'file:adobeExperiencePlatformTrigger.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when an Adobe Experience Platform dataflow run fails, succeeds or finishes',
+		description:
+			'Starts the workflow when an Adobe Experience Platform dataflow run fails, succeeds or finishes',
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

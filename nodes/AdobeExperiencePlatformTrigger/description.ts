@@ -31,9 +31,21 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: EVENTS.runFailed.name, value: 'runFailed', description: 'A dataflow run ended with status failed' },
-			{ name: EVENTS.runSucceeded.name, value: 'runSucceeded', description: 'A dataflow run ended with status success' },
-			{ name: EVENTS.anyRunFinished.name, value: 'anyRunFinished', description: 'A dataflow run ended, failed or successful' },
+			{
+				name: EVENTS.runFailed.name,
+				value: 'runFailed',
+				description: 'A dataflow run ended with status failed',
+			},
+			{
+				name: EVENTS.runSucceeded.name,
+				value: 'runSucceeded',
+				description: 'A dataflow run ended with status success',
+			},
+			{
+				name: EVENTS.anyRunFinished.name,
+				value: 'anyRunFinished',
+				description: 'A dataflow run ended, failed or successful',
+			},
 		],
 		default: 'runFailed',
 		description: 'Which finished runs start the workflow. Each run starts it once.',
@@ -44,8 +56,16 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Selected Dataflows', value: 'selected', description: 'Runs of the dataflows chosen below' },
-			{ name: 'All Dataflows in the Sandbox', value: 'all', description: 'Runs of every dataflow of the sandbox, including dataflows created later' },
+			{
+				name: 'Selected Dataflows',
+				value: 'selected',
+				description: 'Runs of the dataflows chosen below',
+			},
+			{
+				name: 'All Dataflows in the Sandbox',
+				value: 'all',
+				description: 'Runs of every dataflow of the sandbox, including dataflows created later',
+			},
 		],
 		default: 'selected',
 	},
@@ -61,9 +81,7 @@ export const properties: INodeProperties[] = [
 			{
 				displayName: 'Dataflow',
 				name: 'items',
-				values: [
-					dataflowPicker(PARAM.dataflowId, 'Dataflow', 'A dataflow whose runs are watched'),
-				],
+				values: [dataflowPicker(PARAM.dataflowId, 'Dataflow', 'A dataflow whose runs are watched')],
 			},
 		],
 	},

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
@@ -28,18 +33,28 @@ export class AdobeRedshiftConnection implements INodeType {
 				name: REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
 				required: true,
 				// Base connections only: a source connection's Create never signs in to Redshift itself.
-				displayOptions: { show: { resource: ['baseConnection'], operation: ['create', 'update'], [SIGN_IN_FROM]: ['credential'] } },
+				displayOptions: {
+					show: {
+						resource: ['baseConnection'],
+						operation: ['create', 'update'],
+						[SIGN_IN_FROM]: ['credential'],
+					},
+				},
 				testedBy: 'redshiftSignInShape',
 			},
 		]),
 		...actionPorts(),
-		icon: { light: 'file:adobeRedshiftConnection.svg', dark: 'file:adobeRedshiftConnection.dark.svg' },
+		icon: {
+			light: 'file:adobeRedshiftConnection.svg',
+			dark: 'file:adobeRedshiftConnection.dark.svg',
+		},
 		// 1.1: Redshift sign-in from a credential by default (version 1 nodes keep Fields), and
 		// "If a Connection With This Name Exists" defaults to Reuse It (version 1 keeps Create Another).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
+		description:
+			'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
 		usableAsTool: true,
 		properties: [
 			{
@@ -59,7 +74,11 @@ export class AdobeRedshiftConnection implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getSandboxes }, listSearch: { searchConnections, searchSourceConnections, searchTables }, credentialTest: { redshiftSignInShape } };
+	methods = {
+		loadOptions: { getSandboxes },
+		listSearch: { searchConnections, searchSourceConnections, searchTables },
+		credentialTest: { redshiftSignInShape },
+	};
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

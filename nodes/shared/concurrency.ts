@@ -4,7 +4,11 @@
  * After a failure no new index starts; the ones in flight finish, then the first error is thrown,
  * so nothing keeps calling Adobe after the node has failed.
  */
-export async function mapWithConcurrency<T>(count: number, limit: number, worker: (index: number) => Promise<T>): Promise<T[]> {
+export async function mapWithConcurrency<T>(
+	count: number,
+	limit: number,
+	worker: (index: number) => Promise<T>,
+): Promise<T[]> {
 	const results = new Array<T>(count);
 	let next = 0;
 	let failure: { error: unknown } | undefined;

@@ -2,7 +2,10 @@
 export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
 
 /** The Adobe Experience Platform icon both credentials show (files next to them in credentials/). */
-export const CREDENTIAL_ICON = { light: 'file:adobeExperiencePlatform.svg', dark: 'file:adobeExperiencePlatform.dark.svg' } as const;
+export const CREDENTIAL_ICON = {
+	light: 'file:adobeExperiencePlatform.svg',
+	dark: 'file:adobeExperiencePlatform.dark.svg',
+} as const;
 
 export const DEFAULT_IMS_URL = 'https://ims-na1.adobelogin.com';
 export const DEFAULT_PLATFORM_URL = 'https://platform.adobe.io';

@@ -14,7 +14,10 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  * @param properties the fields of one operation
  * @returns new field objects with the merged `displayOptions`
  */
-export function updateDisplayOptions(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+export function updateDisplayOptions(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => ({
 		...property,
 		displayOptions: mergeDisplayOptions(displayOptions, property.displayOptions ?? {}),
@@ -23,7 +26,10 @@ export function updateDisplayOptions(displayOptions: IDisplayOptions, properties
 
 type Conditions = NonNullable<IDisplayOptions['show']>;
 
-function mergeConditions(outer: Conditions | undefined, own: Conditions | undefined): Conditions | undefined {
+function mergeConditions(
+	outer: Conditions | undefined,
+	own: Conditions | undefined,
+): Conditions | undefined {
 	if (!outer) return own;
 	if (!own) return { ...outer };
 	// The field's own condition on a key wins: it is narrower than the group's.

@@ -17,7 +17,10 @@ function isLoopbackHost(hostname: string): boolean {
  * Paths people paste by mistake, per credential field: the full endpoint instead of the base URL.
  * They are removed (with a note); any other path is refused.
  */
-const PASTED_SUFFIXES: Record<string, string> = { imsUrl: IMS_TOKEN_PATH, platformUrl: FLOW_SERVICE_PATH };
+const PASTED_SUFFIXES: Record<string, string> = {
+	imsUrl: IMS_TOKEN_PATH,
+	platformUrl: FLOW_SERVICE_PATH,
+};
 
 /** A checked base URL and, when a pasted endpoint path was removed from it, a note saying so. */
 export interface ServiceUrl {
@@ -39,7 +42,8 @@ export function readServiceUrl(field: string, label: string, value: unknown): Se
 	if (known) return known;
 	const result = Object.freeze(parseServiceUrl(field, label, value));
 	if (key !== undefined) {
-		if (checkedUrls.size >= CHECKED_URLS_KEPT) checkedUrls.delete(checkedUrls.keys().next().value as string);
+		if (checkedUrls.size >= CHECKED_URLS_KEPT)
+			checkedUrls.delete(checkedUrls.keys().next().value as string);
 		checkedUrls.set(key, result);
 	}
 	return result;
@@ -52,10 +56,16 @@ const CHECKED_URLS_KEPT = 32;
 function parseServiceUrl(field: string, label: string, value: unknown): ServiceUrl {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text) {
-		throw new InvalidFieldError(field, `"${label}" is empty. Enter a URL such as https://platform.adobe.io.`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" is empty. Enter a URL such as https://platform.adobe.io.`,
+		);
 	}
 	if (!URL.canParse(text)) {
-		throw new InvalidFieldError(field, `"${label}" is not a valid URL: "${text}". Enter a URL such as https://platform.adobe.io.`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" is not a valid URL: "${text}". Enter a URL such as https://platform.adobe.io.`,
+		);
 	}
 	const url = new URL(text);
 	const loopback = isLoopbackHost(url.hostname);
@@ -66,13 +76,19 @@ function parseServiceUrl(field: string, label: string, value: unknown): ServiceU
 		);
 	}
 	if (url.username || url.password || url.search || url.hash) {
-		throw new InvalidFieldError(field, `"${label}" must not contain user info, a query string or a fragment; got "${url.origin}${url.pathname}".`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" must not contain user info, a query string or a fragment; got "${url.origin}${url.pathname}".`,
+		);
 	}
 	const path = url.pathname.replace(/\/+$/, '');
 	if (path === '') return { url: url.origin };
 	const suffix = PASTED_SUFFIXES[field];
 	if (suffix !== undefined && path.toLowerCase() === suffix) {
-		return { url: url.origin, note: `"${label}" ended in ${suffix}; it was used as ${url.origin}. Remove ${suffix} from the field.` };
+		return {
+			url: url.origin,
+			note: `"${label}" ended in ${suffix}; it was used as ${url.origin}. Remove ${suffix} from the field.`,
+		};
 	}
 	throw new InvalidFieldError(
 		field,

@@ -24,48 +24,79 @@ const FLOW_HINTS: Record<string, string> = {
 	'1300': 'The request body was not valid JSON. This is a bug in the node; please report it.',
 	'1304': 'A mandatory field is missing. Fill in every required field of the node.',
 	'1360': 'The dataflow\'s start time is in the past. Set "Start Time" to a time in the future.',
-	'1361': 'A dataflow with frequency "once" takes no interval. Leave "Interval" empty or choose another frequency.',
-	'1362': 'The interval is too small for this frequency: at least 15 for "minute", at least 1 otherwise. Raise "Interval".',
-	'1363': '"Interval" must be a whole number allowed for this frequency (at least 15 for "minute", at least 1 otherwise).',
-	'1364': 'A dataflow with frequency "once" cannot backfill. Turn "Backfill" off or choose another frequency.',
-	'1366': 'The scheduled start of this dataflow has passed, so its start time can no longer change. Leave "Start Time" out of the update.',
-	'1367': 'A scheduled dataflow from a table needs a delta column. Set "Delta Column" to a column that tells new rows apart (e.g. updated_at).',
-	'1369': 'A dataflow with frequency "once" takes no delta column. Leave "Delta Column" empty, or choose a recurring frequency.',
+	'1361':
+		'A dataflow with frequency "once" takes no interval. Leave "Interval" empty or choose another frequency.',
+	'1362':
+		'The interval is too small for this frequency: at least 15 for "minute", at least 1 otherwise. Raise "Interval".',
+	'1363':
+		'"Interval" must be a whole number allowed for this frequency (at least 15 for "minute", at least 1 otherwise).',
+	'1364':
+		'A dataflow with frequency "once" cannot backfill. Turn "Backfill" off or choose another frequency.',
+	'1366':
+		'The scheduled start of this dataflow has passed, so its start time can no longer change. Leave "Start Time" out of the update.',
+	'1367':
+		'A scheduled dataflow from a table needs a delta column. Set "Delta Column" to a column that tells new rows apart (e.g. updated_at).',
+	'1369':
+		'A dataflow with frequency "once" takes no delta column. Leave "Delta Column" empty, or choose a recurring frequency.',
 	'1380': 'Adobe could not create the flow run. Check that the dataflow is enabled and try again.',
 	'1381': '"Window End" is before "Window Start". Swap or fix the window.',
-	'1382': 'The delta column differs from the one this dataflow\'s first run used. Leave "Delta Column" empty or use the same column.',
-	'1383': 'The first on-demand run of a dataflow needs a delta column. Set "Delta Column" (e.g. updated_at).',
-	'1384': 'The run parameters are not valid. Check "Window Start", "Window End" and "Delta Column".',
-	'1385': 'The run parameters are not valid for this dataflow. Check "Window Start", "Window End" and "Delta Column".',
-	'1386': 'Only a dataflow scheduled "once" can be run on demand. Create a dataflow with frequency "once", or wait for this one\'s schedule.',
-	'1387': 'Only a failed run can be retried. Check the run\'s status (Flow Run > Get) first.',
+	'1382':
+		'The delta column differs from the one this dataflow\'s first run used. Leave "Delta Column" empty or use the same column.',
+	'1383':
+		'The first on-demand run of a dataflow needs a delta column. Set "Delta Column" (e.g. updated_at).',
+	'1384':
+		'The run parameters are not valid. Check "Window Start", "Window End" and "Delta Column".',
+	'1385':
+		'The run parameters are not valid for this dataflow. Check "Window Start", "Window End" and "Delta Column".',
+	'1386':
+		'Only a dataflow scheduled "once" can be run on demand. Create a dataflow with frequency "once", or wait for this one\'s schedule.',
+	'1387': "Only a failed run can be retried. Check the run's status (Flow Run > Get) first.",
 	'1388': 'The dataflow is disabled. Enable it (Dataflow > Enable), then retry the run.',
 	'1397': 'The frequency must be once, minute, hour, day or week.',
 	'1401': '"limit" cannot be combined with count=true.',
 	'1403': 'Updates need the current etag (If-Match). Leave "ETag" empty so the node fetches it.',
-	'1403-400': 'Either the If-Match etag was missing (leave "ETag" empty so the node fetches it), or the dataflow\'s scheduled start has passed and it can no longer switch to frequency "once" (Adobe uses this code for both).',
-	'1404': 'The object changed since its etag was read (stale etag). Run Get again and retry with the new etag, or leave "ETag" empty so the node fetches the current one.',
-	'1404-400': 'The dataflow\'s scheduled start has passed, so "Backfill" can no longer change. Leave it out of the update.',
-	'1410': 'A dataflow\'s state cannot be set when it is created. Create it, then use Dataflow > Enable or Disable.',
-	'1412': 'The mapping version is not a version of the mapping set. Use a version the mapping set has (Mapping Set > Get shows it; a new set has version 0).',
-	'1414': 'A connection\'s connection spec cannot be changed. Create a new connection instead.',
-	'1415': 'Adobe does not know this authentication spec. The Redshift source expects "Basic Authentication".',
-	'1418': 'The connection is still used by one or more dataflows. Delete those dataflows (or their source connections) first, then delete the connection.',
-	'1201': 'Adobe could not sign in to Redshift with the base connection: check its server, port, username, password and database (Base Connection > Test), and that the Redshift cluster accepts connections from Adobe\'s IP addresses for your region.',
-	'1419': 'Data Prep refused the mapping (permissions on the mapped fields). Check that the API project may write those XDM fields, then run Mapping Set › Validate.',
-	'1307': 'A Data Lake target connection must use the Data Lake connection spec c604ff05-7f1a-43c0-8e18-33bf874cb11c. This is a bug in the node; please report it.',
-	'1325': 'The target connection needs a dataset (params.dataSetId). Choose a dataset in the Dataset field.',
-	'1425': 'The dataset\'s schema differs from the mapping set\'s output schema (same ID and version are required). Use a mapping set made for the target dataset\'s schema, and a target connection created from that dataset (its schema is read from it).',
-	'2200': 'Flow Service could not reach Catalog to check the dataset\'s schema. Try again in a few minutes.',
-	'1422': 'This action cannot be applied in the dataflow\'s current state (e.g. enabling an enabled dataflow). Get the dataflow to see its state.',
-	'1439': 'No object with this ID exists in this sandbox (a connection ID, dataflow ID, run ID, mapping set ID or dataset ID). Check the ID and the sandbox name.',
-	'1455': 'This field of a dataflow cannot be updated. Change only name, description, schedule or mapping version.',
+	'1403-400':
+		'Either the If-Match etag was missing (leave "ETag" empty so the node fetches it), or the dataflow\'s scheduled start has passed and it can no longer switch to frequency "once" (Adobe uses this code for both).',
+	'1404':
+		'The object changed since its etag was read (stale etag). Run Get again and retry with the new etag, or leave "ETag" empty so the node fetches the current one.',
+	'1404-400':
+		'The dataflow\'s scheduled start has passed, so "Backfill" can no longer change. Leave it out of the update.',
+	'1410':
+		"A dataflow's state cannot be set when it is created. Create it, then use Dataflow > Enable or Disable.",
+	'1412':
+		'The mapping version is not a version of the mapping set. Use a version the mapping set has (Mapping Set > Get shows it; a new set has version 0).',
+	'1414': "A connection's connection spec cannot be changed. Create a new connection instead.",
+	'1415':
+		'Adobe does not know this authentication spec. The Redshift source expects "Basic Authentication".',
+	'1418':
+		'The connection is still used by one or more dataflows. Delete those dataflows (or their source connections) first, then delete the connection.',
+	'1201':
+		"Adobe could not sign in to Redshift with the base connection: check its server, port, username, password and database (Base Connection > Test), and that the Redshift cluster accepts connections from Adobe's IP addresses for your region.",
+	'1419':
+		'Data Prep refused the mapping (permissions on the mapped fields). Check that the API project may write those XDM fields, then run Mapping Set › Validate.',
+	'1307':
+		'A Data Lake target connection must use the Data Lake connection spec c604ff05-7f1a-43c0-8e18-33bf874cb11c. This is a bug in the node; please report it.',
+	'1325':
+		'The target connection needs a dataset (params.dataSetId). Choose a dataset in the Dataset field.',
+	'1425':
+		"The dataset's schema differs from the mapping set's output schema (same ID and version are required). Use a mapping set made for the target dataset's schema, and a target connection created from that dataset (its schema is read from it).",
+	'2200':
+		"Flow Service could not reach Catalog to check the dataset's schema. Try again in a few minutes.",
+	'1422':
+		"This action cannot be applied in the dataflow's current state (e.g. enabling an enabled dataflow). Get the dataflow to see its state.",
+	'1439':
+		'No object with this ID exists in this sandbox (a connection ID, dataflow ID, run ID, mapping set ID or dataset ID). Check the ID and the sandbox name.',
+	'1455':
+		'This field of a dataflow cannot be updated. Change only name, description, schedule or mapping version.',
 	'1103': 'Adobe Flow Service is temporarily unavailable. Try again in a few minutes.',
 	'1104': 'Adobe Flow Service timed out. Try again in a few minutes.',
-	'2100': 'The sandbox does not exist or is not active for this org. Check the sandbox name (its lower-case technical name, e.g. "prod") in the credential or in the node\'s Sandbox option.',
+	'2100':
+		'The sandbox does not exist or is not active for this org. Check the sandbox name (its lower-case technical name, e.g. "prod") in the credential or in the node\'s Sandbox option.',
 	'2105': 'The x-sandbox-name header is missing. Set a sandbox name in the credential.',
-	'2118': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
-	'2120': 'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
+	'2118':
+		'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
+	'2120':
+		'The API project lacks a permission for this sandbox. In Adobe Admin Console, add the Sources permissions (View Sources, Manage Sources) and the sandbox to the product profile of the API project.',
 	'2250': 'Flow Service could not reach Data Prep (mapping sets). Try again in a few minutes.',
 };
 
@@ -75,16 +106,22 @@ const FLOW_HINTS: Record<string, string> = {
  */
 const FLOW_HINTS_BY_COLLECTION: Record<string, Record<string, string>> = {
 	sourceConnections: {
-		'POST 1439': 'The base connection or the table was not found in this sandbox. Check the Connection (it must be a Redshift base connection of this sandbox) and the Table (its path as List Tables shows it, e.g. public.orders).',
-		'1439': 'No source connection with this ID exists in this sandbox. Check the Source Connection ID and the sandbox name.',
-		'1418': 'The source connection is used by a dataflow. Delete that dataflow first, then delete the source connection.',
+		'POST 1439':
+			'The base connection or the table was not found in this sandbox. Check the Connection (it must be a Redshift base connection of this sandbox) and the Table (its path as List Tables shows it, e.g. public.orders).',
+		'1439':
+			'No source connection with this ID exists in this sandbox. Check the Source Connection ID and the sandbox name.',
+		'1418':
+			'The source connection is used by a dataflow. Delete that dataflow first, then delete the source connection.',
 	},
 	targetConnections: {
-		'1439': 'No target connection with this ID exists in this sandbox. Check the Target Connection and the sandbox name.',
-		'1418': 'The target connection is used by a dataflow. Delete that dataflow first (Dataflow > Delete), then delete the target connection.',
+		'1439':
+			'No target connection with this ID exists in this sandbox. Check the Target Connection and the sandbox name.',
+		'1418':
+			'The target connection is used by a dataflow. Delete that dataflow first (Dataflow > Delete), then delete the target connection.',
 	},
 	'connections/explore': {
-		'1439': 'The base connection or the table was not found in this sandbox. Check the Connection, the Table (its path as List Tables shows it, e.g. public.orders) and the sandbox name.',
+		'1439':
+			'The base connection or the table was not found in this sandbox. Check the Connection, the Table (its path as List Tables shows it, e.g. public.orders) and the sandbox name.',
 	},
 };
 
@@ -108,7 +145,12 @@ export interface AskedFor {
 /** The hint for Flow Service error `code` with HTTP `status`: what was asked first, then the code with its status, then the code. */
 function flowHint(code: string, status: string, asked: AskedFor | undefined): string | undefined {
 	const byCollection = FLOW_HINTS_BY_COLLECTION[flowResource(asked?.path) ?? ''];
-	return byCollection?.[`${asked?.method.toUpperCase()} ${code}`] ?? byCollection?.[code] ?? FLOW_HINTS[`${code}-${status}`] ?? FLOW_HINTS[code];
+	return (
+		byCollection?.[`${asked?.method.toUpperCase()} ${code}`] ??
+		byCollection?.[code] ??
+		FLOW_HINTS[`${code}-${status}`] ??
+		FLOW_HINTS[code]
+	);
 }
 
 /**
@@ -116,12 +158,18 @@ function flowHint(code: string, status: string, asked: AskedFor | undefined): st
  * Data Prep DPREP), where a Flow Service hint of the same number would mislead.
  */
 const SERVICE_HINTS: Record<string, string> = {
-	'CAT-1439': 'No dataset with this ID exists in this sandbox. Check the dataset ID and the sandbox name (Dataset › Get Many lists them).',
-	'CAT-1301': 'Catalog refused the request: check the Dataset Name and that the schema is one of your tenant\'s XDM schemas.',
-	'XDM-1013': 'No XDM schema with this ID exists for your tenant. Choose the schema from the list, or give its $id (https://ns.adobe.com/...) or meta:altId.',
-	'XDM-1012': 'The Schema Registry cannot give the schema in the requested format. This is a bug in the node; please report it.',
-	'DPREP-1000': 'Data Prep refused the mapping set: each destination must be a leaf field of the dataset\'s schema, mapped once. Run Mapping Set › Validate to see which mapping fails.',
-	'DPREP-1439': 'No mapping set with this ID (or version) exists in this sandbox. Check the mapping set ID, its version and the sandbox name.',
+	'CAT-1439':
+		'No dataset with this ID exists in this sandbox. Check the dataset ID and the sandbox name (Dataset › Get Many lists them).',
+	'CAT-1301':
+		"Catalog refused the request: check the Dataset Name and that the schema is one of your tenant's XDM schemas.",
+	'XDM-1013':
+		'No XDM schema with this ID exists for your tenant. Choose the schema from the list, or give its $id (https://ns.adobe.com/...) or meta:altId.',
+	'XDM-1012':
+		'The Schema Registry cannot give the schema in the requested format. This is a bug in the node; please report it.',
+	'DPREP-1000':
+		"Data Prep refused the mapping set: each destination must be a leaf field of the dataset's schema, mapped once. Run Mapping Set › Validate to see which mapping fails.",
+	'DPREP-1439':
+		'No mapping set with this ID (or version) exists in this sandbox. Check the mapping set ID, its version and the sandbox name.',
 };
 
 /** Flow Service codes that mean the same in every service (the sandbox header and permissions). */
@@ -132,48 +180,73 @@ const PLATFORM_WIDE_CODES: ReadonlySet<string> = new Set(['1300', '2100', '2105'
  * a hint for the service's code, else (Flow Service, or a platform-wide code) the Flow Service
  * hint (flowHint: what was asked, code and status, code), else by HTTP status.
  */
-function codeHint(service: string, code: string, suffix: string, status: number | undefined, asked: AskedFor | undefined): string {
+function codeHint(
+	service: string,
+	code: string,
+	suffix: string,
+	status: number | undefined,
+	asked: AskedFor | undefined,
+): string {
 	const specific = SERVICE_HINTS[`${service}-${code}`];
 	if (specific) return specific;
-	const shared = service === 'FLOW' || PLATFORM_WIDE_CODES.has(code) ? flowHint(code, suffix, asked) : undefined;
+	const shared =
+		service === 'FLOW' || PLATFORM_WIDE_CODES.has(code) ? flowHint(code, suffix, asked) : undefined;
 	return shared ?? statusHint(status ?? Number(suffix));
 }
 
 const GATEWAY_HINTS: Record<string, string> = {
-	'401013': 'The access token was not accepted. n8n fetches a new token automatically; if this persists, check that the Client ID, Client Secret and IMS Org ID in the credential belong to the same Adobe Developer Console project. The credential\'s IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).',
+	'401013':
+		"The access token was not accepted. n8n fetches a new token automatically; if this persists, check that the Client ID, Client Secret and IMS Org ID in the credential belong to the same Adobe Developer Console project. The credential's IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).",
 	'403000': 'The API key (x-api-key) is missing. Set the Client ID in the credential.',
-	'403003': 'The API key is not valid. The Client ID must be the one of an Adobe Developer Console project with the Experience Platform API added.',
-	'400003': 'The IMS org header is missing. Set the IMS Org ID (ends in @AdobeOrg) in the credential.',
-	'403025': 'The IMS Org ID does not match the API project, or the project has no Experience Platform product profile. Check the IMS Org ID in the credential.',
-	'429050': 'Too many requests: Adobe is throttling this client. Lower the node\'s concurrency or try again later.',
+	'403003':
+		'The API key is not valid. The Client ID must be the one of an Adobe Developer Console project with the Experience Platform API added.',
+	'400003':
+		'The IMS org header is missing. Set the IMS Org ID (ends in @AdobeOrg) in the credential.',
+	'403025':
+		'The IMS Org ID does not match the API project, or the project has no Experience Platform product profile. Check the IMS Org ID in the credential.',
+	'429050':
+		"Too many requests: Adobe is throttling this client. Lower the node's concurrency or try again later.",
 };
 
 const IMS_HINTS: Record<string, string> = {
-	invalid_client: 'Adobe IMS rejected the client. Check the Client ID and Client Secret in the credential (Adobe Developer Console > your project > OAuth Server-to-Server).',
-	invalid_scope: 'Adobe IMS rejected the scopes. Use the scopes shown in your Developer Console project, e.g. openid,AdobeID,read_organizations,additional_info.projectedProductContext,session.',
-	unauthorized_client: 'This client may not use the client_credentials grant. Use an OAuth Server-to-Server credential from Adobe Developer Console.',
-	invalid_request: 'Adobe IMS rejected the token request. Check the credential\'s Client ID, Client Secret and scopes.',
+	invalid_client:
+		'Adobe IMS rejected the client. Check the Client ID and Client Secret in the credential (Adobe Developer Console > your project > OAuth Server-to-Server).',
+	invalid_scope:
+		'Adobe IMS rejected the scopes. Use the scopes shown in your Developer Console project, e.g. openid,AdobeID,read_organizations,additional_info.projectedProductContext,session.',
+	unauthorized_client:
+		'This client may not use the client_credentials grant. Use an OAuth Server-to-Server credential from Adobe Developer Console.',
+	invalid_request:
+		"Adobe IMS rejected the token request. Check the credential's Client ID, Client Secret and scopes.",
 };
 
 const NETWORK_HINTS: Record<string, string> = {
-	ECONNREFUSED: 'The connection was refused. Check the credential\'s Platform/IMS URL and that the host is reachable from n8n.',
-	ENOTFOUND: 'The host name could not be resolved. Check the credential\'s Platform/IMS URL and n8n\'s DNS/proxy settings.',
-	ECONNRESET: 'The connection was reset before Adobe answered. Try again; if it persists, check proxies between n8n and Adobe.',
-	ECONNABORTED: 'Adobe did not answer within the timeout. Try again later or raise the node\'s timeout option.',
-	ETIMEDOUT: 'Adobe did not answer within the timeout. Try again later or raise the node\'s timeout option.',
+	ECONNREFUSED:
+		"The connection was refused. Check the credential's Platform/IMS URL and that the host is reachable from n8n.",
+	ENOTFOUND:
+		"The host name could not be resolved. Check the credential's Platform/IMS URL and n8n's DNS/proxy settings.",
+	ECONNRESET:
+		'The connection was reset before Adobe answered. Try again; if it persists, check proxies between n8n and Adobe.',
+	ECONNABORTED:
+		"Adobe did not answer within the timeout. Try again later or raise the node's timeout option.",
+	ETIMEDOUT:
+		"Adobe did not answer within the timeout. Try again later or raise the node's timeout option.",
 };
 
 function statusHint(status: number | undefined): string {
 	if (status === undefined) return 'Check the network between n8n and Adobe, then try again.';
-	if (status === 400) return 'Adobe rejected the request. Check the node\'s fields.';
-	if (status === 401) return 'The credential was not accepted. Check the Client ID, Client Secret and IMS Org ID. The credential\'s IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).';
-	if (status === 403) return 'Access denied. The API project may lack the Experience Platform Sources permissions for this sandbox.';
+	if (status === 400) return "Adobe rejected the request. Check the node's fields.";
+	if (status === 401)
+		return "The credential was not accepted. Check the Client ID, Client Secret and IMS Org ID. The credential's IMS URL and Platform URL must also belong to the same Adobe environment (both production, or both stage).";
+	if (status === 403)
+		return 'Access denied. The API project may lack the Experience Platform Sources permissions for this sandbox.';
 	if (status === 404) return 'Not found. Check the ID and the sandbox name.';
-	if (status === 409) return 'Conflict with the current state of the resource. Fetch it again and retry.';
+	if (status === 409)
+		return 'Conflict with the current state of the resource. Fetch it again and retry.';
 	if (status === 412) return FLOW_HINTS['1404'];
-	if (status === 429) return 'Too many requests: Adobe is throttling this client. Lower the node\'s concurrency or try again later.';
+	if (status === 429)
+		return "Too many requests: Adobe is throttling this client. Lower the node's concurrency or try again later.";
 	if (status >= 500) return 'Adobe had a server error. Try again in a few minutes.';
-	return 'Check the node\'s fields and the credential, then try again.';
+	return "Check the node's fields and the credential, then try again.";
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -200,7 +273,11 @@ function parseBody(body: unknown): unknown {
  * request's method and path) picks the hint for codes whose meaning depends on the call, e.g.
  * FLOW-1439-404 on a source connection create means its base connection or table is missing.
  */
-export function decodeAdobeErrorResponse(status: number | undefined, rawBody: unknown, asked?: AskedFor): DecodedAdobeError {
+export function decodeAdobeErrorResponse(
+	status: number | undefined,
+	rawBody: unknown,
+	asked?: AskedFor,
+): DecodedAdobeError {
 	const body = parseBody(rawBody);
 	const record = asRecord(body);
 
@@ -255,12 +332,18 @@ export function decodeAdobeErrorResponse(status: number | undefined, rawBody: un
 }
 
 /** Decodes a failure where no HTTP answer arrived (socket codes from Node/axios). */
-export function decodeNetworkError(code: string | undefined, message: string | undefined): DecodedAdobeError {
+export function decodeNetworkError(
+	code: string | undefined,
+	message: string | undefined,
+): DecodedAdobeError {
 	const key = code ?? '';
 	return {
 		source: 'network',
 		code,
-		title: key === 'ECONNABORTED' || key === 'ETIMEDOUT' ? 'Adobe did not answer in time' : 'Could not reach Adobe',
+		title:
+			key === 'ECONNABORTED' || key === 'ETIMEDOUT'
+				? 'Adobe did not answer in time'
+				: 'Could not reach Adobe',
 		detail: message,
 		hint: NETWORK_HINTS[key] ?? statusHint(undefined),
 	};
@@ -276,9 +359,18 @@ export function isRedirectStatus(status: number | undefined): boolean {
  * the client secret, the token or the Redshift password to another origin). Names the host the
  * Location header points at, not its path or query, which could hold anything.
  */
-export function decodeRedirect(status: number, location: unknown, requestUrl: string, service: 'IMS URL' | 'Platform URL'): DecodedAdobeError {
+export function decodeRedirect(
+	status: number,
+	location: unknown,
+	requestUrl: string,
+	service: 'IMS URL' | 'Platform URL',
+): DecodedAdobeError {
 	let target = 'a location it did not name';
-	if (typeof location === 'string' && location.trim() !== '' && URL.canParse(location.trim(), requestUrl)) {
+	if (
+		typeof location === 'string' &&
+		location.trim() !== '' &&
+		URL.canParse(location.trim(), requestUrl)
+	) {
 		target = `host "${new URL(location.trim(), requestUrl).host}"`;
 	}
 	return {
@@ -290,17 +382,30 @@ export function decodeRedirect(status: number, location: unknown, requestUrl: st
 }
 
 /** A one-line message (code first, so people can search for it) and a description with the fix. */
-export function formatAdobeError(decoded: DecodedAdobeError): { message: string; description: string } {
+export function formatAdobeError(decoded: DecodedAdobeError): {
+	message: string;
+	description: string;
+} {
 	const code = decoded.code ? ` ${decoded.code}` : '';
-	const statusKnown = decoded.status === undefined || decoded.code?.endsWith(String(decoded.status)) || decoded.title.includes(`(HTTP ${decoded.status})`);
+	const statusKnown =
+		decoded.status === undefined ||
+		decoded.code?.endsWith(String(decoded.status)) ||
+		decoded.title.includes(`(HTTP ${decoded.status})`);
 	const status = statusKnown ? '' : ` (HTTP ${decoded.status})`;
 	const message = `${decoded.title}${code ? ` [${code.trim()}]` : ''}${status}`;
-	const lines = [decoded.detail, `What to do: ${decoded.hint}`, decoded.requestId ? `Adobe request ID: ${decoded.requestId}` : undefined];
+	const lines = [
+		decoded.detail,
+		`What to do: ${decoded.hint}`,
+		decoded.requestId ? `Adobe request ID: ${decoded.requestId}` : undefined,
+	];
 	return { message, description: lines.filter((line): line is string => !!line).join('\n') };
 }
 
 // Bearer credentials and JWTs (Adobe's access tokens are JWTs) are masked even when not known.
-const TOKEN_PATTERNS = [/Bearer\s+[A-Za-z0-9._~+/=%-]+/gi, /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g];
+const TOKEN_PATTERNS = [
+	/Bearer\s+[A-Za-z0-9._~+/=%-]+/gi,
+	/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+];
 
 /** Shorter values would match ordinary words and mangle the text. */
 const MIN_SECRET_LENGTH = 4;
@@ -333,7 +438,17 @@ function secretForms(secret: string): string[] {
 		secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char][variant]),
 	);
 	// Some JSON encoders also escape "/" as "\\/".
-	return [secret, json, json.replace(/\//g, '\\/'), jsonAscii, allUnicode, url, urlStrict, urlStrict.replace(/%20/g, '+'), ...htmlForms];
+	return [
+		secret,
+		json,
+		json.replace(/\//g, '\\/'),
+		jsonAscii,
+		allUnicode,
+		url,
+		urlStrict,
+		urlStrict.replace(/%20/g, '+'),
+		...htmlForms,
+	];
 }
 
 function escapeRegExp(text: string): string {
@@ -363,11 +478,13 @@ export function scrubSecrets(text: string, secrets: ReadonlyArray<string | undef
 	let result = text;
 	const forms = new Set<string>();
 	for (const secret of secrets) {
-		if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) for (const form of secretForms(secret)) forms.add(form);
+		if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH)
+			for (const form of secretForms(secret)) forms.add(form);
 	}
 	// Longest first, so a form that contains another is replaced whole.
 	const ordered = [...forms].sort((a, b) => b.length - a.length);
-	if (ordered.length > 0) result = result.replace(new RegExp(ordered.map(formPattern).join('|'), 'g'), '***');
+	if (ordered.length > 0)
+		result = result.replace(new RegExp(ordered.map(formPattern).join('|'), 'g'), '***');
 	for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, '***');
 	return result;
 }
@@ -383,8 +500,12 @@ function cut(text: string, limit: number): string {
  * A decoded error safe to show: every text field (title, detail, hint, code, request ID) scrubbed
  * of the secrets (see scrubSecrets), then cut to its length limit.
  */
-export function scrubDecodedError(decoded: DecodedAdobeError, secrets: ReadonlyArray<string | undefined>): DecodedAdobeError {
-	const clean = (text: string | undefined, limit: number) => (text === undefined ? undefined : cut(scrubSecrets(text, secrets), limit));
+export function scrubDecodedError(
+	decoded: DecodedAdobeError,
+	secrets: ReadonlyArray<string | undefined>,
+): DecodedAdobeError {
+	const clean = (text: string | undefined, limit: number) =>
+		text === undefined ? undefined : cut(scrubSecrets(text, secrets), limit);
 	return {
 		...decoded,
 		title: clean(decoded.title, FIELD_LIMITS.title) as string,

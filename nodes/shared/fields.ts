@@ -27,17 +27,47 @@ export function returnAllFields(): INodeProperties[] {
 
 /** The Filters collection of a Get Many (`filters.<name>`), with these filters. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
 }
 
 /** A Filters collection whose one entry is "Name" (`filters.name`), plus any `extra` filters first. */
-export function nameFilters(nameDescription: string, extra: INodeProperties[] = [], placeholder?: string): INodeProperties {
-	return filtersCollection([...extra, { displayName: 'Name', name: 'name', type: 'string', default: '', placeholder, description: nameDescription }]);
+export function nameFilters(
+	nameDescription: string,
+	extra: INodeProperties[] = [],
+	placeholder?: string,
+): INodeProperties {
+	return filtersCollection([
+		...extra,
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder,
+			description: nameDescription,
+		},
+	]);
 }
 
 /** A filter that picks one of Adobe's values (a state, a status), `values` being name -> value. */
-export function choiceFilter(displayName: string, name: string, values: Record<string, string>, defaultValue: string, description: string): INodeProperties {
-	const options = Object.entries(values).map(([optionName, value]) => ({ name: optionName, value }));
+export function choiceFilter(
+	displayName: string,
+	name: string,
+	values: Record<string, string>,
+	defaultValue: string,
+	description: string,
+): INodeProperties {
+	const options = Object.entries(values).map(([optionName, value]) => ({
+		name: optionName,
+		value,
+	}));
 	return { displayName, name, type: 'options', options, default: defaultValue, description };
 }
 
@@ -46,11 +76,31 @@ export function choiceFilter(displayName: string, name: string, values: Record<s
  * @param displayName the field's label; `name` its parameter name
  * @param placeholder an example name
  */
-export function nameField(displayName: string, name: string, placeholder: string, description: string): INodeProperties {
-	return { displayName, name, type: 'string', default: '', required: true, placeholder, description };
+export function nameField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder,
+		description,
+	};
 }
 
 /** The optional Description of a create (two rows). */
 export function descriptionField(thing: string): INodeProperties {
-	return { displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: `Optional description of the ${thing}` };
+	return {
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: `Optional description of the ${thing}`,
+	};
 }

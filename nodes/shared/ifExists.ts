@@ -19,9 +19,21 @@ export function ifExistsField(label: string, thing: string): INodeProperties {
 		name: 'ifExists',
 		type: 'options',
 		options: [
-			{ name: 'Create Another', value: 'create', description: `Always create a new ${thing} (Adobe allows duplicate names)` },
-			{ name: 'Reuse It', value: 'reuse', description: `Return the existing ${thing} instead of creating one; the output says reused: true` },
-			{ name: 'Stop With an Error', value: 'error', description: `Fail the item, naming the existing ${thing}'s ID` },
+			{
+				name: 'Create Another',
+				value: 'create',
+				description: `Always create a new ${thing} (Adobe allows duplicate names)`,
+			},
+			{
+				name: 'Reuse It',
+				value: 'reuse',
+				description: `Return the existing ${thing} instead of creating one; the output says reused: true`,
+			},
+			{
+				name: 'Stop With an Error',
+				value: 'error',
+				description: `Fail the item, naming the existing ${thing}'s ID`,
+			},
 		],
 		default: 'reuse',
 		description: `What to do when a ${thing} with the same name already exists in the sandbox. Reuse It makes re-runs safe.`,
@@ -32,8 +44,16 @@ export function ifExistsField(label: string, thing: string): INodeProperties {
  * The checked value of an `ifExists` field; undefined (an older node) means `fallback`.
  * @param field the parameter name errors point at, when the field is not named `ifExists`
  */
-export function checkIfExists(label: string, value: unknown, fallback: IfExists = 'reuse', field = 'ifExists'): IfExists {
+export function checkIfExists(
+	label: string,
+	value: unknown,
+	fallback: IfExists = 'reuse',
+	field = 'ifExists',
+): IfExists {
 	if (value === undefined) return fallback;
 	if (IF_EXISTS_VALUES.includes(value as IfExists)) return value as IfExists;
-	throw new InvalidFieldError(field, `"${label}" must be "reuse", "create" or "error"; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(
+		field,
+		`"${label}" must be "reuse", "create" or "error"; got ${JSON.stringify(value)}.`,
+	);
 }

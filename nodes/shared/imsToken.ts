@@ -4,7 +4,15 @@ import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { IMS_TOKEN_PATH } from './constants';
 import { normaliseServiceUrl } from './endpoints';
-import { decodeAdobeErrorResponse, decodeNetworkError, decodeRedirect, isRedirectStatus, formatAdobeError, scrubDecodedError, type DecodedAdobeError } from './errors';
+import {
+	decodeAdobeErrorResponse,
+	decodeNetworkError,
+	decodeRedirect,
+	isRedirectStatus,
+	formatAdobeError,
+	scrubDecodedError,
+	type DecodedAdobeError,
+} from './errors';
 
 export interface ImsClient {
 	imsUrl?: unknown;
@@ -26,7 +34,9 @@ export class AdobeImsError extends Error {
 	constructor(readonly decoded: DecodedAdobeError) {
 		const { message, description } = formatAdobeError(decoded);
 		// The credential's Test button shows only the message, so it carries the fix too.
-		super(`${IMS_ERROR_PREFIX}${message}${decoded.detail ? `: ${decoded.detail}` : ''}. ${decoded.hint}`);
+		super(
+			`${IMS_ERROR_PREFIX}${message}${decoded.detail ? `: ${decoded.detail}` : ''}. ${decoded.hint}`,
+		);
 		this.description = description;
 		this.name = 'AdobeImsError';
 	}
@@ -73,7 +83,10 @@ export interface ImsTokenCache {
 	 * calls this because a request was refused with it (401) or to test the credential, and it
 	 * is treated as refused. Concurrent callers share one IMS request. Throws AdobeImsError.
 	 */
-	fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient & { accessToken?: unknown }): Promise<string>;
+	fetchAccessToken(
+		helpers: IHttpRequestHelper['helpers'],
+		client: ImsClient & { accessToken?: unknown },
+	): Promise<string>;
 	/** Tokens this process fetched and still hands out, so error text can be scrubbed of them even mid-run. */
 	issuedTokens(): string[];
 }
@@ -126,7 +139,15 @@ export function createImsTokenCache(now: () => number = Date.now): ImsTokenCache
 			if (state.pending) return await state.pending;
 			const reuse = reusable(state, held);
 			if (reuse !== undefined) return reuse;
-			return await refresh(state, async () => await requestToken(helpers, `${imsUrl}${IMS_TOKEN_PATH}`, { clientId, clientSecret, scopes }));
+			return await refresh(
+				state,
+				async () =>
+					await requestToken(helpers, `${imsUrl}${IMS_TOKEN_PATH}`, {
+						clientId,
+						clientSecret,
+						scopes,
+					}),
+			);
 		},
 		issuedTokens() {
 			return [...clients.values()].flatMap((state) => (state.newest ? [state.newest.token] : []));
@@ -137,7 +158,10 @@ export function createImsTokenCache(now: () => number = Date.now): ImsTokenCache
 const processCache = createImsTokenCache();
 
 /** Fetches an access token through this process's cache; see ImsTokenCache.fetchAccessToken. */
-export async function fetchAccessToken(helpers: IHttpRequestHelper['helpers'], client: ImsClient & { accessToken?: unknown }): Promise<string> {
+export async function fetchAccessToken(
+	helpers: IHttpRequestHelper['helpers'],
+	client: ImsClient & { accessToken?: unknown },
+): Promise<string> {
 	return await processCache.fetchAccessToken(helpers, client);
 }
 
@@ -161,7 +185,11 @@ export function headerValue(headers: unknown, name: string): unknown {
 	return key === undefined ? undefined : record[key];
 }
 
-async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string, client: { clientId: string; clientSecret: string; scopes: string }): Promise<string> {
+async function requestToken(
+	helpers: IHttpRequestHelper['helpers'],
+	url: string,
+	client: { clientId: string; clientSecret: string; scopes: string },
+): Promise<string> {
 	// The secret travels in the form body, never in the query string (query strings end up in logs).
 	const form = new URLSearchParams({
 		grant_type: 'client_credentials',
@@ -188,10 +216,18 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		failure =
 			status === undefined
 				? options.abortSignal?.aborted
-					? { ...decodeNetworkError('ETIMEDOUT', undefined), title: `the token request did not finish within ${IMS_DEADLINE_MS / 1000} s` }
+					? {
+							...decodeNetworkError('ETIMEDOUT', undefined),
+							title: `the token request did not finish within ${IMS_DEADLINE_MS / 1000} s`,
+						}
 					: decodeNetworkError(error?.code, error?.message)
 				: isRedirectStatus(status)
-					? decodeRedirect(status, headerValue(error?.response?.headers, 'location'), url, 'IMS URL')
+					? decodeRedirect(
+							status,
+							headerValue(error?.response?.headers, 'location'),
+							url,
+							'IMS URL',
+						)
 					: decodeAdobeErrorResponse(status, error?.response?.data);
 	}
 	if (failure) {
@@ -203,7 +239,7 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], url: string,
 		throw new AdobeImsError({
 			source: 'ims',
 			title: 'the answer had no access token',
-			hint: 'Check the credential\'s IMS URL: it must point at Adobe IMS (https://ims-na1.adobelogin.com).',
+			hint: "Check the credential's IMS URL: it must point at Adobe IMS (https://ims-na1.adobelogin.com).",
 		});
 	}
 	return token;
@@ -217,7 +253,12 @@ function checkedImsUrl(value: unknown): string {
 	} catch (error) {
 		problem = (error as Error).message;
 	}
-	if (problem !== undefined) throw new AdobeImsError({ source: 'ims', title: problem, hint: 'Fix the credential\'s IMS URL.' });
+	if (problem !== undefined)
+		throw new AdobeImsError({
+			source: 'ims',
+			title: problem,
+			hint: "Fix the credential's IMS URL.",
+		});
 	return url;
 }
 
@@ -230,7 +271,12 @@ function safeJson(value: string): unknown {
 }
 
 /** Reads and checks the credential's IMS fields; throws AdobeImsError naming an empty or bad field. */
-function checkedClient(client: ImsClient): { imsUrl: string; clientId: string; clientSecret: string; scopes: string } {
+function checkedClient(client: ImsClient): {
+	imsUrl: string;
+	clientId: string;
+	clientSecret: string;
+	scopes: string;
+} {
 	const imsUrl = checkedImsUrl(client.imsUrl);
 	const clientId = text(client.clientId);
 	const clientSecret = text(client.clientSecret);
@@ -239,9 +285,25 @@ function checkedClient(client: ImsClient): { imsUrl: string; clientId: string; c
 		.map((scope) => scope.trim())
 		.filter(Boolean)
 		.join(',');
-	const consoleHint = 'Copy it from your Adobe Developer Console project (OAuth Server-to-Server credential).';
-	if (!clientId) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Client ID" is empty', hint: consoleHint });
-	if (!clientSecret) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Client Secret" is empty', hint: consoleHint });
-	if (!scopes) throw new AdobeImsError({ source: 'ims', title: 'the credential\'s "Scopes" is empty', hint: consoleHint });
+	const consoleHint =
+		'Copy it from your Adobe Developer Console project (OAuth Server-to-Server credential).';
+	if (!clientId)
+		throw new AdobeImsError({
+			source: 'ims',
+			title: 'the credential\'s "Client ID" is empty',
+			hint: consoleHint,
+		});
+	if (!clientSecret)
+		throw new AdobeImsError({
+			source: 'ims',
+			title: 'the credential\'s "Client Secret" is empty',
+			hint: consoleHint,
+		});
+	if (!scopes)
+		throw new AdobeImsError({
+			source: 'ims',
+			title: 'the credential\'s "Scopes" is empty',
+			hint: consoleHint,
+		});
 	return { imsUrl, clientId, clientSecret, scopes };
 }

@@ -16,7 +16,14 @@ export interface PickerSpec {
 }
 
 /** A picker: resourceLocator with From List (searchable) first, then the typed modes. */
-export function picker({ displayName, name, description, searchListMethod, placeholder, modes }: PickerSpec): INodeProperties {
+export function picker({
+	displayName,
+	name,
+	description,
+	searchListMethod,
+	placeholder,
+	modes,
+}: PickerSpec): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -24,7 +31,16 @@ export function picker({ displayName, name, description, searchListMethod, place
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		modes: [{ displayName: 'From List', name: 'list', type: 'list', placeholder, typeOptions: { searchListMethod, searchable: true } }, ...modes],
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			...modes,
+		],
 	};
 }
 
@@ -35,10 +51,17 @@ export function picker({ displayName, name, description, searchListMethod, place
  * @param regex the ID's pattern (a regex source)
  * @param errorMessage what the editor shows when the pattern fails
  */
-export function idMode(placeholder: string, regex: string, errorMessage: string): INodePropertyMode {
+export function idMode(
+	placeholder: string,
+	regex: string,
+	errorMessage: string,
+): INodePropertyMode {
 	// A mode, not a node parameter (modes have no default): its keys are split so n8n's linter does not take it for one.
 	const label = { displayName: 'By ID', name: 'id', placeholder };
-	const input: Pick<INodePropertyMode, 'type' | 'validation'> = { type: 'string', validation: [{ type: 'regex', properties: { regex, errorMessage } }] };
+	const input: Pick<INodePropertyMode, 'type' | 'validation'> = {
+		type: 'string',
+		validation: [{ type: 'regex', properties: { regex, errorMessage } }],
+	};
 	return { ...label, ...input };
 }
 
@@ -47,8 +70,15 @@ export function idMode(placeholder: string, regex: string, errorMessage: string)
  * @param thing what the ID names, for the editor's error ("Not a <thing> ID: ...")
  * @param example the placeholder, quoted in the error too
  */
-export function uuidMode(thing: string, example = '373e88fc-43da-4e3c-be88-fc43da3e3c0f'): INodePropertyMode {
-	return idMode(example, CONNECTION_ID_PATTERN, `Not a ${thing} ID: expected a UUID such as ${example}`);
+export function uuidMode(
+	thing: string,
+	example = '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+): INodePropertyMode {
+	return idMode(
+		example,
+		CONNECTION_ID_PATTERN,
+		`Not a ${thing} ID: expected a UUID such as ${example}`,
+	);
 }
 
 /** The mode names a picker stores, e.g. `['list', 'id']`. */
@@ -61,7 +91,11 @@ export function modesOf(field: INodeProperties): string[] {
  * (the sandbox's dataflows, searchable by name) or By ID (a UUID). Any node registering
  * `searchDataflows` can use it.
  */
-export function dataflowPicker(name: string, displayName: string, description: string): INodeProperties {
+export function dataflowPicker(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return picker({
 		displayName,
 		name,

@@ -1,4 +1,8 @@
-import { NodeConnectionTypes, type INodeCredentialDescription, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeCredentialDescription,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
 
@@ -14,10 +18,19 @@ export function platformNode(
 	name: string,
 	moreCredentials: INodeCredentialDescription[] = [],
 ): Pick<INodeTypeDescription, 'displayName' | 'name' | 'defaults' | 'credentials'> {
-	return { displayName, name, defaults: { name: displayName }, credentials: [{ name: CREDENTIAL_TYPE, required: true }, ...moreCredentials] };
+	return {
+		displayName,
+		name,
+		defaults: { name: displayName },
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }, ...moreCredentials],
+	};
 }
 
 /** An action node's group and ports: one main input, one main output. */
 export function actionPorts(): Pick<INodeTypeDescription, 'group' | 'inputs' | 'outputs'> {
-	return { group: ['transform'], inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main] };
+	return {
+		group: ['transform'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+	};
 }

@@ -20,11 +20,17 @@ const SECRET_PARAMETER_NAMES: ReadonlySet<string> = new Set(['password']);
 export const MASKED_VALUE = '***';
 
 function maskParameters(value: NodeParameterValueType): NodeParameterValueType {
-	if (Array.isArray(value)) return value.map((entry) => maskParameters(entry as NodeParameterValueType)) as NodeParameterValueType;
+	if (Array.isArray(value))
+		return value.map((entry) =>
+			maskParameters(entry as NodeParameterValueType),
+		) as NodeParameterValueType;
 	if (value === null || typeof value !== 'object') return value;
 	const masked: INodeParameters = {};
 	for (const [key, child] of Object.entries(value as INodeParameters)) {
-		masked[key] = SECRET_PARAMETER_NAMES.has(key) && child !== '' && child !== undefined ? MASKED_VALUE : maskParameters(child as NodeParameterValueType);
+		masked[key] =
+			SECRET_PARAMETER_NAMES.has(key) && child !== '' && child !== undefined
+				? MASKED_VALUE
+				: maskParameters(child as NodeParameterValueType);
 	}
 	return masked;
 }
@@ -62,7 +68,9 @@ function scrubValue(value: unknown, secrets: string[]): unknown {
 	if (typeof value === 'string') return scrubSecrets(value, secrets);
 	if (Array.isArray(value)) return value.map((entry) => scrubValue(entry, secrets));
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, scrubValue(child, secrets)]));
+		return Object.fromEntries(
+			Object.entries(value).map(([key, child]) => [key, scrubValue(child, secrets)]),
+		);
 	}
 	return value;
 }
@@ -71,12 +79,18 @@ function scrubValue(value: unknown, secrets: string[]): unknown {
  * Makes an error raised elsewhere (by n8n's own helpers, say) as safe as ours: a masked copy of
  * the node, and message, description and context scrubbed of the secrets. Changes it in place.
  */
-export function makeErrorSafe<E extends NodeApiError | NodeOperationError>(error: E, node: INode, secrets: string[]): E {
+export function makeErrorSafe<E extends NodeApiError | NodeOperationError>(
+	error: E,
+	node: INode,
+	secrets: string[],
+): E {
 	(error as { node: INode }).node = maskedNode(node);
 	error.message = scrubSecrets(error.message, secrets);
-	if (typeof error.description === 'string') error.description = scrubSecrets(error.description, secrets);
+	if (typeof error.description === 'string')
+		error.description = scrubSecrets(error.description, secrets);
 	if (error.context) {
-		for (const [key, value] of Object.entries(error.context)) error.context[key] = scrubValue(value, secrets) as never;
+		for (const [key, value] of Object.entries(error.context))
+			error.context[key] = scrubValue(value, secrets) as never;
 	}
 	return error;
 }

@@ -42,7 +42,14 @@ export function defineResource<Operation extends string>(
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options: entries.map(([value, { option: { name, description, action } }]) => ({ name, value, description, action })),
+		options: entries.map(
+			([
+				value,
+				{
+					option: { name, description, action },
+				},
+			]) => ({ name, value, description, action }),
+		),
 		default: defaultOperation,
 	};
 	return {

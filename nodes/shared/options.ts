@@ -47,7 +47,8 @@ export const optionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 			default: DEFAULT_MAX_RETRIES,
-			description: 'How often a throttled (429), failed (5xx) or interrupted request is retried. Creates are never retried in a way that could duplicate what they create.',
+			description:
+				'How often a throttled (429), failed (5xx) or interrupted request is retried. Creates are never retried in a way that could duplicate what they create.',
 		},
 		sandboxOption(),
 		{
@@ -56,7 +57,8 @@ export const optionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600 },
 			default: DEFAULT_TIMEOUT_SECONDS,
-			description: 'Deadline for each request to Adobe, the whole answer included; after it the request is retried or the item fails',
+			description:
+				'Deadline for each request to Adobe, the whole answer included; after it the request is retried or the item fails',
 		},
 	],
 };
@@ -73,7 +75,10 @@ function clampInteger(value: unknown, min: number, max: number, fallback: number
  *   pass DEFAULT_POLICY, whose values are the options' defaults; tests pass shorter waits and
  *   deadlines. An unset option keeps the base value.
  */
-export function readRunSettings(this: IExecuteFunctions, base: RequestPolicy = DEFAULT_POLICY): { concurrency: number; policy: RequestPolicy } {
+export function readRunSettings(
+	this: IExecuteFunctions,
+	base: RequestPolicy = DEFAULT_POLICY,
+): { concurrency: number; policy: RequestPolicy } {
 	const options = this.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	const timeoutSeconds = clampInteger(options.timeoutSeconds, 1, 600, Number.NaN);
 	const concurrency = clampInteger(options.concurrency, 1, MAX_CONCURRENCY, 1);

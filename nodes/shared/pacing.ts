@@ -20,7 +20,10 @@ export interface PacingClock {
 	sleep(ms: number): Promise<void>;
 }
 
-export const SYSTEM_CLOCK: PacingClock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+export const SYSTEM_CLOCK: PacingClock = {
+	now: () => Date.now(),
+	sleep: async (ms) => await sleep(ms),
+};
 
 export interface PacingSettings {
 	/** The most requests in flight (the Concurrency option); the rate never needs to exceed what it allows. */
@@ -40,7 +43,14 @@ export interface PacingSettings {
 }
 
 /** Tuned against the emulator's gateway limit (`npm run bench`); no option exposes them. */
-export const DEFAULT_PACING: Omit<PacingSettings, 'maxInFlight'> = { decrease: 0.85, firstDecrease: 0.7, increasePerSecond: 0.5, minPerSecond: 0.5, windowMs: 1000, minSamples: 4 };
+export const DEFAULT_PACING: Omit<PacingSettings, 'maxInFlight'> = {
+	decrease: 0.85,
+	firstDecrease: 0.7,
+	increasePerSecond: 0.5,
+	minPerSecond: 0.5,
+	windowMs: 1000,
+	minSamples: 4,
+};
 
 /** The "Adapt to Throttling" option of a node's Options collection (read it with `pacingFor`). */
 export const adaptToThrottlingOption: INodeProperties = {
@@ -53,7 +63,10 @@ export const adaptToThrottlingOption: INodeProperties = {
 };
 
 /** The pacing settings for a run: on unless the option is false; `concurrency` is the in-flight limit. */
-export function pacingFor(adaptToThrottling: unknown, concurrency: number): PacingSettings | undefined {
+export function pacingFor(
+	adaptToThrottling: unknown,
+	concurrency: number,
+): PacingSettings | undefined {
 	return adaptToThrottling === false ? undefined : { ...DEFAULT_PACING, maxInFlight: concurrency };
 }
 
@@ -112,11 +125,13 @@ export class AdaptivePacer {
 		if (answer.kind === 'none') return;
 		if (answer.kind === 'accepted') {
 			this.accepted.push(now);
-			this.latencyMs = this.latencyMs === undefined ? now - sentAt : 0.8 * this.latencyMs + 0.2 * (now - sentAt);
+			this.latencyMs =
+				this.latencyMs === undefined ? now - sentAt : 0.8 * this.latencyMs + 0.2 * (now - sentAt);
 			if (this.rate !== undefined) this.raise();
 			return;
 		}
-		if (answer.retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + answer.retryAfterMs);
+		if (answer.retryAfterMs !== undefined)
+			this.pausedUntil = Math.max(this.pausedUntil, now + answer.retryAfterMs);
 		// One cut per episode: requests sent before the last cut met the congestion it answered, and
 		// the rate measured since needs a window to show the cut's effect.
 		if (sentAt < this.lastCutAt || now - this.lastCutAt < this.settings.windowMs) return;
@@ -124,7 +139,10 @@ export class AdaptivePacer {
 		// Too little traffic to tell a rate: the Retry-After pause is all (a first request throttled
 		// must not set a crawl that takes minutes to climb out of).
 		if (measured === undefined && this.rate === undefined) return;
-		const base = Math.max(this.settings.minPerSecond, Math.min(this.rate ?? Number.POSITIVE_INFINITY, measured ?? Number.POSITIVE_INFINITY));
+		const base = Math.max(
+			this.settings.minPerSecond,
+			Math.min(this.rate ?? Number.POSITIVE_INFINITY, measured ?? Number.POSITIVE_INFINITY),
+		);
 		// The first measurement also holds the gateway's burst allowance, so it overstates its rate.
 		const factor = this.rate === undefined ? this.settings.firstDecrease : this.settings.decrease;
 		this.rate = Math.max(this.settings.minPerSecond, factor * base);
@@ -147,8 +165,11 @@ export class AdaptivePacer {
 	 */
 	private measured(now: number): number | undefined {
 		const since = now - this.settings.windowMs;
-		for (const times of [this.accepted, this.sent]) while (times.length && times[0] <= since) times.shift();
-		const count = [this.accepted.length, this.sent.length].find((length) => length >= this.settings.minSamples);
+		for (const times of [this.accepted, this.sent])
+			while (times.length && times[0] <= since) times.shift();
+		const count = [this.accepted.length, this.sent.length].find(
+			(length) => length >= this.settings.minSamples,
+		);
 		return count === undefined ? undefined : (count * 1000) / this.settings.windowMs;
 	}
 
@@ -162,7 +183,10 @@ export class AdaptivePacer {
 			if (this.rate === undefined) return this.sentAt(now);
 			// Tokens build up while waiting (a Retry-After too), at most one second's worth: after a
 			// pause the gateway's own bucket has refilled at least as much.
-			this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - this.refilledAt) * this.rate) / 1000);
+			this.tokens = Math.min(
+				Math.max(1, this.rate),
+				this.tokens + ((now - this.refilledAt) * this.rate) / 1000,
+			);
 			this.refilledAt = now;
 			if (this.tokens >= 1) {
 				this.tokens -= 1;
@@ -176,7 +200,8 @@ export class AdaptivePacer {
 		this.sent.push(now);
 		// Keep the history to the window even when nothing is throttled.
 		while (this.sent.length && this.sent[0] <= now - this.settings.windowMs) this.sent.shift();
-		while (this.accepted.length && this.accepted[0] <= now - this.settings.windowMs) this.accepted.shift();
+		while (this.accepted.length && this.accepted[0] <= now - this.settings.windowMs)
+			this.accepted.shift();
 		return now;
 	}
 }

@@ -6,7 +6,10 @@ import type { PlatformContext } from './transport';
 import { checkSandboxName, type FieldRef } from './validation';
 
 /** The Options > Sandbox override, as every node names it. */
-export const SANDBOX_FIELD = { field: 'options.sandboxName', label: 'Sandbox Name or ID' } as const satisfies FieldRef;
+export const SANDBOX_FIELD = {
+	field: 'options.sandboxName',
+	label: 'Sandbox Name or ID',
+} as const satisfies FieldRef;
 
 /**
  * A parameter as the expression produced it. Hidden parameters read as undefined, and n8n's own
@@ -21,13 +24,25 @@ export function readParameter(this: IExecuteFunctions, name: string, itemIndex: 
 
 /** The sandbox an override names (checked), else the credential's sandbox when the override is empty. */
 export function chooseSandbox(override: unknown, ctx: PlatformContext): string {
-	if (override === undefined || override === null || (typeof override === 'string' && override.trim() === '')) return ctx.defaultSandbox;
+	if (
+		override === undefined ||
+		override === null ||
+		(typeof override === 'string' && override.trim() === '')
+	)
+		return ctx.defaultSandbox;
 	return checkSandboxName(SANDBOX_FIELD, override);
 }
 
 /** The node's sandbox override, else the credential's sandbox. */
-export function readSandbox(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): string {
-	return chooseSandbox(readNodeParameter.call(this, SANDBOX_FIELD.field, itemIndex, '', { skipValidation: true }), ctx);
+export function readSandbox(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): string {
+	return chooseSandbox(
+		readNodeParameter.call(this, SANDBOX_FIELD.field, itemIndex, '', { skipValidation: true }),
+		ctx,
+	);
 }
 
 /**
@@ -40,7 +55,10 @@ export function locatorValue(ref: FieldRef, stored: unknown, modes: readonly str
 	if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return stored;
 	const { mode, value } = stored as { mode?: unknown; value?: unknown };
 	if (typeof mode !== 'string' || !modes.includes(mode)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" has mode ${JSON.stringify(mode)}; allowed: ${modes.map((m) => `"${m}"`).join(', ')}.`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" has mode ${JSON.stringify(mode)}; allowed: ${modes.map((m) => `"${m}"`).join(', ')}.`,
+		);
 	}
 	return value;
 }
@@ -52,7 +70,10 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	const raw = readParameter.call(this, 'limit', itemIndex);
 	const limit = Number(raw);
 	if (raw === '' || raw === undefined || !Number.isInteger(limit) || limit < 1) {
-		throw new InvalidFieldError('limit', `"Limit" must be a whole number of 1 or more; got ${JSON.stringify(raw)}.`);
+		throw new InvalidFieldError(
+			'limit',
+			`"Limit" must be a whole number of 1 or more; got ${JSON.stringify(raw)}.`,
+		);
 	}
 	return limit;
 }

@@ -14,8 +14,22 @@ export interface FailureFacts {
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 // Errors raised before the request could reach the server.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const NETWORK_CODES = new Set([...NOT_SENT_CODES, 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ERR_BAD_RESPONSE', 'ESOCKETTIMEDOUT']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
+const NETWORK_CODES = new Set([
+	...NOT_SENT_CODES,
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ERR_BAD_RESPONSE',
+	'ESOCKETTIMEDOUT',
+]);
 
 /** Did the service possibly act on the request? */
 export function reachedService(facts: FailureFacts): Reached {
@@ -50,13 +64,20 @@ export interface BackoffSettings {
 	retryAfterCapMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 500, maxMs: 8_000, retryAfterCapMs: 60_000 };
+export const DEFAULT_BACKOFF: BackoffSettings = {
+	baseMs: 500,
+	maxMs: 8_000,
+	retryAfterCapMs: 60_000,
+};
 
 /**
  * A Retry-After (ms) longer than the cap: waiting the cap and retrying would be sure to fail again,
  * so the request fails at once instead.
  */
-export function retryAfterBeyondCap(retryAfterMs: number | undefined, settings: BackoffSettings = DEFAULT_BACKOFF): boolean {
+export function retryAfterBeyondCap(
+	retryAfterMs: number | undefined,
+	settings: BackoffSettings = DEFAULT_BACKOFF,
+): boolean {
 	return retryAfterMs !== undefined && retryAfterMs > settings.retryAfterCapMs;
 }
 
@@ -64,7 +85,12 @@ export function retryAfterBeyondCap(retryAfterMs: number | undefined, settings: 
  * Exponential backoff with "equal jitter" (half the ceiling fixed, half random: never a near-zero
  * wait that would hammer a struggling gateway); a Retry-After from Adobe wins, capped. Returns ms.
  */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, random: number, settings: BackoffSettings = DEFAULT_BACKOFF): number {
+export function retryDelayMs(
+	attempt: number,
+	retryAfterMs: number | undefined,
+	random: number,
+	settings: BackoffSettings = DEFAULT_BACKOFF,
+): number {
 	if (retryAfterMs !== undefined) return Math.min(retryAfterMs, settings.retryAfterCapMs);
 	const ceiling = Math.min(settings.maxMs, settings.baseMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (ceiling / 2) * random);

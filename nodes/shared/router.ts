@@ -12,12 +12,21 @@ import { mapWithConcurrency } from './concurrency';
 import { scrubSecrets } from './errors';
 import { makeErrorSafe, safeOperationError } from './nodeErrors';
 import { readRunSettings } from './options';
-import { DEFAULT_POLICY, loadPlatformContext, type PlatformContext, type RequestPolicy } from './transport';
+import {
+	DEFAULT_POLICY,
+	loadPlatformContext,
+	type PlatformContext,
+	type RequestPolicy,
+} from './transport';
 
 /** One operation: its fields and what it does for one input item. */
 export interface OperationModule {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		ctx: PlatformContext,
+	): Promise<IDataObject | IDataObject[]>;
 }
 
 /** Resource value -> operation value -> handler; the node's Resource options list the same keys. */
@@ -37,7 +46,12 @@ export interface RouterOptions {
 	createdNote?: (count: number, list: string) => string;
 }
 
-function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
+function toNodeError(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	secrets: string[],
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		// Ours are safe already; n8n's own (parameter or expression errors) carry the whole node.
 		makeErrorSafe(error, this.getNode(), secrets);
@@ -60,7 +74,11 @@ function toNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number,
  * error/message), so `error` is set; n8n then reduces `json` to `{ error: message }` and keeps the
  * description, httpCode and the field (context.field) on the error.
  */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, field?: string): INodeExecutionData {
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+	field?: string,
+): INodeExecutionData {
 	if (field) error.context.field = field;
 	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
@@ -69,8 +87,17 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, 
  * A run that stops part-way (no Continue On Fail) outputs nothing, yet the objects created for
  * earlier items exist: the error lists them, so that a re-run does not duplicate them unknowingly.
  */
-function withCreated(error: unknown, created: Created[], note: RouterOptions['createdNote']): unknown {
-	if (!note || !created.length || !(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+function withCreated(
+	error: unknown,
+	created: Created[],
+	note: RouterOptions['createdNote'],
+): unknown {
+	if (
+		!note ||
+		!created.length ||
+		!(error instanceof NodeApiError || error instanceof NodeOperationError)
+	)
+		return error;
 	const list = [...created]
 		.sort((a, b) => a.itemIndex - b.itemIndex)
 		.map(({ id, itemIndex }) => `${id} (item ${itemIndex})`)
@@ -88,14 +115,23 @@ function withCreated(error: unknown, created: Created[], note: RouterOptions['cr
  * Create operations mark reused objects with `reused: true`; only the others count as created.
  * The returned router takes the request policy the node's Options override (see readRunSettings).
  */
-export function createRouter(resources: ResourceHandlers, options: RouterOptions = {}): (this: IExecuteFunctions, policy?: RequestPolicy) => Promise<INodeExecutionData[][]> {
-	return async function router(this: IExecuteFunctions, base: RequestPolicy = DEFAULT_POLICY): Promise<INodeExecutionData[][]> {
+export function createRouter(
+	resources: ResourceHandlers,
+	options: RouterOptions = {},
+): (this: IExecuteFunctions, policy?: RequestPolicy) => Promise<INodeExecutionData[][]> {
+	return async function router(
+		this: IExecuteFunctions,
+		base: RequestPolicy = DEFAULT_POLICY,
+	): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const handler = resources[resource]?.[operation];
 		if (!handler) {
-			throw safeOperationError(this, `The operation "${operation}" of resource "${resource}" is not supported by this version of the node.`);
+			throw safeOperationError(
+				this,
+				`The operation "${operation}" of resource "${resource}" is not supported by this version of the node.`,
+			);
 		}
 		const { concurrency, policy } = readRunSettings.call(this, base);
 
@@ -111,25 +147,39 @@ export function createRouter(resources: ResourceHandlers, options: RouterOptions
 		const created: Created[] = [];
 		let perItem: INodeExecutionData[][];
 		try {
-			perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex): Promise<INodeExecutionData[]> => {
-				try {
-					if (!ctx) throw ctxError;
-					const result = await handler.execute.call(this, itemIndex, ctx);
-					const results = Array.isArray(result) ? result : [result];
-					if (operation.startsWith('create')) {
-						for (const output of results) if (typeof output.id === 'string' && output.reused !== true) created.push({ id: output.id, itemIndex });
+			perItem = await mapWithConcurrency(
+				items.length,
+				concurrency,
+				async (itemIndex): Promise<INodeExecutionData[]> => {
+					try {
+						if (!ctx) throw ctxError;
+						const result = await handler.execute.call(this, itemIndex, ctx);
+						const results = Array.isArray(result) ? result : [result];
+						if (operation.startsWith('create')) {
+							for (const output of results)
+								if (typeof output.id === 'string' && output.reused !== true)
+									created.push({ id: output.id, itemIndex });
+						}
+						const notes = ctx.notes;
+						const json = notes.length ? results.map((output) => ({ ...output, notes })) : results;
+						return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
+							itemData: { item: itemIndex },
+						});
+					} catch (error) {
+						const nodeError = toNodeError.call(this, error, itemIndex, ctx?.secrets ?? []);
+						if (this.continueOnFail()) {
+							return [
+								errorItem(
+									nodeError,
+									itemIndex,
+									error instanceof InvalidFieldError ? error.field : undefined,
+								),
+							];
+						}
+						throw nodeError;
 					}
-					const notes = ctx.notes;
-					const json = notes.length ? results.map((output) => ({ ...output, notes })) : results;
-					return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: itemIndex } });
-				} catch (error) {
-					const nodeError = toNodeError.call(this, error, itemIndex, ctx?.secrets ?? []);
-					if (this.continueOnFail()) {
-						return [errorItem(nodeError, itemIndex, error instanceof InvalidFieldError ? error.field : undefined)];
-					}
-					throw nodeError;
-				}
-			});
+				},
+			);
 		} catch (error) {
 			throw withCreated(error, created, options.createdNote);
 		}

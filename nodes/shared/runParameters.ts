@@ -21,7 +21,10 @@ function cacheOf(context: object): Map<string, unknown> {
 
 /** Could this stored value evaluate differently per item? An expression, or a collection or locator that may hold one. */
 function mayVary(stored: unknown): boolean {
-	return (typeof stored === 'string' && stored.startsWith('=')) || (stored !== null && typeof stored === 'object');
+	return (
+		(typeof stored === 'string' && stored.startsWith('=')) ||
+		(stored !== null && typeof stored === 'object')
+	);
 }
 
 /**
@@ -30,7 +33,13 @@ function mayVary(stored: unknown): boolean {
  * objects are read per item, so no caller can change what another item gets). Throws what
  * getNodeParameter throws (an expression error, "Could not get parameter").
  */
-export function readNodeParameter(this: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown, options?: IGetNodeParameterOptions): unknown {
+export function readNodeParameter(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+	options?: IGetNodeParameterOptions,
+): unknown {
 	const stored = this.getNodeParameter(name, itemIndex, null, { rawExpressions: true }) as unknown;
 	if (mayVary(stored)) return this.getNodeParameter(name, itemIndex, fallback, options) as unknown;
 	const cache = cacheOf(this);

@@ -55,7 +55,12 @@ export interface RequestPolicy {
 }
 
 /** The node's Options override maxRetries and timeoutMs; the rest is fixed. */
-export const DEFAULT_POLICY: RequestPolicy = { maxRetries: 3, timeoutMs: 30_000, budgetMs: 120_000, backoff: DEFAULT_BACKOFF };
+export const DEFAULT_POLICY: RequestPolicy = {
+	maxRetries: 3,
+	timeoutMs: 30_000,
+	budgetMs: 120_000,
+	backoff: DEFAULT_BACKOFF,
+};
 
 /** What one node run learns as it goes, shared by all its items. */
 export interface RunState {
@@ -87,19 +92,33 @@ export interface PlatformContext {
 	credentialKey: string;
 }
 
-export async function loadPlatformContext(this: RequestContext, policy: RequestPolicy = DEFAULT_POLICY): Promise<PlatformContext> {
+export async function loadPlatformContext(
+	this: RequestContext,
+	policy: RequestPolicy = DEFAULT_POLICY,
+): Promise<PlatformContext> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const ims = readServiceUrl('imsUrl', 'IMS URL (credential)', credentials.imsUrl);
-	const platform = readServiceUrl('platformUrl', 'Platform URL (credential)', credentials.platformUrl);
+	const platform = readServiceUrl(
+		'platformUrl',
+		'Platform URL (credential)',
+		credentials.platformUrl,
+	);
 	checkOrgId({ field: 'orgId', label: 'IMS Org ID (credential)' }, credentials.orgId);
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
-		credentials: reference?.id ? { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data: credentials } : undefined,
+		credentials: reference?.id
+			? { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data: credentials }
+			: undefined,
 		platformUrl: platform.url,
 		run: { refreshSpent: false },
 		notes: [ims.note, platform.note].filter((note): note is string => note !== undefined),
-		defaultSandbox: checkSandboxName({ field: 'sandboxName', label: 'Sandbox Name (credential)' }, credentials.sandboxName),
-		secrets: [credentials.clientSecret, credentials.accessToken].filter((value): value is string => typeof value === 'string'),
+		defaultSandbox: checkSandboxName(
+			{ field: 'sandboxName', label: 'Sandbox Name (credential)' },
+			credentials.sandboxName,
+		),
+		secrets: [credentials.clientSecret, credentials.accessToken].filter(
+			(value): value is string => typeof value === 'string',
+		),
 		policy,
 		pacers: policy.pacing ? new PacerRegistry(policy.pacing) : undefined,
 		credentialKey: reference?.id ?? String(credentials.clientId ?? ''),
@@ -140,11 +159,19 @@ export function flowServicePath(path: string): string {
 
 function statusOf(value: unknown): number | undefined {
 	const status = typeof value === 'string' ? Number(value) : value;
-	return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
+	return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599
+		? status
+		: undefined;
 }
 
 /** An HTTP answer we got in full (status, body and headers, e.g. Retry-After) to the request `asked`. */
-function describeAnswer(status: number, body: unknown, headers: unknown, secrets: string[], asked?: AskedFor): Failure {
+function describeAnswer(
+	status: number,
+	body: unknown,
+	headers: unknown,
+	secrets: string[],
+	asked?: AskedFor,
+): Failure {
 	const facts: FailureFacts = { status };
 	return {
 		facts,
@@ -178,7 +205,11 @@ function describeThrown(error: unknown, secrets: string[], asked?: AskedFor): Fa
 		description?: string;
 		httpCode?: string | null;
 		context?: { data?: unknown };
-		cause?: { code?: string; message?: string; response?: { status?: number; data?: unknown; headers?: unknown } };
+		cause?: {
+			code?: string;
+			message?: string;
+			response?: { status?: number; data?: unknown; headers?: unknown };
+		};
 	};
 	const message = wrapped?.message ?? String(error);
 	if (error instanceof AdobeImsError || message.startsWith(IMS_ERROR_PREFIX)) {
@@ -186,15 +217,43 @@ function describeThrown(error: unknown, secrets: string[], asked?: AskedFor): Fa
 		const ims = error instanceof AdobeImsError ? error : undefined;
 		const decoded: DecodedAdobeError = ims?.decoded ?? imsFailureFromMessage(message);
 		// Without a status or socket code it is a setting problem: nothing transient to retry.
-		const facts: FailureFacts = decoded.status === undefined && decoded.code === undefined ? { status: 400 } : { status: decoded.status, code: decoded.status === undefined ? decoded.code : undefined };
-		return { facts, reached: 'no', decoded: scrubDecodedError({ ...decoded, title: `${IMS_ERROR_PREFIX}${decoded.title}` }, secrets) };
+		const facts: FailureFacts =
+			decoded.status === undefined && decoded.code === undefined
+				? { status: 400 }
+				: { status: decoded.status, code: decoded.status === undefined ? decoded.code : undefined };
+		return {
+			facts,
+			reached: 'no',
+			decoded: scrubDecodedError(
+				{ ...decoded, title: `${IMS_ERROR_PREFIX}${decoded.title}` },
+				secrets,
+			),
+		};
 	}
 	const response = wrapped.cause?.response;
 	const status = statusOf(response?.status) ?? statusOf(wrapped.httpCode);
-	if (status !== undefined) return describeAnswer(status, response?.data ?? wrapped.context?.data, response?.headers, secrets, asked);
-	const code = wrapped.cause?.code ?? (typeof wrapped.httpCode === 'string' && /^E[A-Z_]+$/.test(wrapped.httpCode) ? wrapped.httpCode : undefined);
+	if (status !== undefined)
+		return describeAnswer(
+			status,
+			response?.data ?? wrapped.context?.data,
+			response?.headers,
+			secrets,
+			asked,
+		);
+	const code =
+		wrapped.cause?.code ??
+		(typeof wrapped.httpCode === 'string' && /^E[A-Z_]+$/.test(wrapped.httpCode)
+			? wrapped.httpCode
+			: undefined);
 	const facts: FailureFacts = { code };
-	return { facts, reached: reachedService(facts), decoded: scrubDecodedError(decodeNetworkError(code, wrapped.cause?.message ?? message), secrets) };
+	return {
+		facts,
+		reached: reachedService(facts),
+		decoded: scrubDecodedError(
+			decodeNetworkError(code, wrapped.cause?.message ?? message),
+			secrets,
+		),
+	};
 }
 
 type FullResponse = { body: unknown; headers: unknown; statusCode: number };
@@ -234,7 +293,10 @@ function deadlineFailure(timeoutMs: number): Failure {
 	return {
 		facts,
 		reached: reachedService(facts),
-		decoded: { ...decodeNetworkError('ETIMEDOUT', undefined), title: `Adobe did not finish answering within ${timeoutMs / 1000} s (the node's Timeout option, a deadline for the whole answer)` },
+		decoded: {
+			...decodeNetworkError('ETIMEDOUT', undefined),
+			title: `Adobe did not finish answering within ${timeoutMs / 1000} s (the node's Timeout option, a deadline for the whole answer)`,
+		},
 	};
 }
 
@@ -258,12 +320,25 @@ function refreshSpentFailure(failure: Failure): Failure {
  * (policy.pacing), it first waits for its turn from the run's pacer for this credential and sandbox
  * (not counted in the deadline) and tells the pacer how Adobe answered.
  */
-export async function sendOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Answer<T>> {
+export async function sendOnce<T>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	request: PlatformRequest,
+): Promise<Answer<T>> {
 	const pacer = ctx.pacers?.pacerFor(ctx.credentialKey, request.sandboxName);
-	if (!pacer) return await exchangeOnce.call<RequestContext, [PlatformContext, PlatformRequest], Promise<Answer<T>>>(this, ctx, request);
+	if (!pacer)
+		return await exchangeOnce.call<
+			RequestContext,
+			[PlatformContext, PlatformRequest],
+			Promise<Answer<T>>
+		>(this, ctx, request);
 	// Before the deadline starts: waiting for a turn is not part of the exchange.
 	const sentAt = await pacer.acquire();
-	const answer = await exchangeOnce.call<RequestContext, [PlatformContext, PlatformRequest], Promise<Answer<T>>>(this, ctx, request);
+	const answer = await exchangeOnce.call<
+		RequestContext,
+		[PlatformContext, PlatformRequest],
+		Promise<Answer<T>>
+	>(this, ctx, request);
 	pacer.record(sentAt, pacedAnswer(answer));
 	return answer;
 }
@@ -273,14 +348,24 @@ function pacedAnswer(answer: Answer<unknown>): PacedAnswer {
 	if (answer.ok) return { kind: 'accepted' };
 	const { facts, retryAfterMs } = answer.failure;
 	if (isThrottleStatus(facts.status)) return { kind: 'throttled', retryAfterMs };
-	return facts.status === undefined || facts.malformedBody ? { kind: 'none' } : { kind: 'accepted' };
+	return facts.status === undefined || facts.malformedBody
+		? { kind: 'none' }
+		: { kind: 'accepted' };
 }
 
-async function exchangeOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Answer<T>> {
+async function exchangeOnce<T>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	request: PlatformRequest,
+): Promise<Answer<T>> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${ctx.platformUrl}${request.path}`,
-		headers: { Accept: 'application/json', 'x-sandbox-name': request.sandboxName, ...(request.headers ?? {}) },
+		headers: {
+			Accept: 'application/json',
+			'x-sandbox-name': request.sandboxName,
+			...(request.headers ?? {}),
+		},
 		qs: request.qs,
 		json: true,
 		returnFullResponse: true,
@@ -298,7 +383,15 @@ async function exchangeOnce<T>(this: RequestContext, ctx: PlatformContext, reque
 	const shared = ctx.credentials ? { credentialsDecrypted: ctx.credentials } : undefined;
 	const deadline = AbortSignal.timeout(ctx.policy.timeoutMs);
 	const exchange = async (sent: IHttpRequestOptions) =>
-		(await beforeDeadline(this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, withDeadline(sent, deadline), shared), deadline)) as FullResponse;
+		(await beforeDeadline(
+			this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				withDeadline(sent, deadline),
+				shared,
+			),
+			deadline,
+		)) as FullResponse;
 	let response: FullResponse;
 	let resent = false;
 	try {
@@ -319,11 +412,29 @@ async function exchangeOnce<T>(this: RequestContext, ctx: PlatformContext, reque
 	const { body, statusCode } = response;
 	if (isRedirectStatus(statusCode)) {
 		const facts: FailureFacts = { status: statusCode };
-		const decoded = decodeRedirect(statusCode, headerValue(response.headers, 'location'), options.url, 'Platform URL');
-		return { ok: false, failure: { facts, reached: 'no', decoded: scrubDecodedError(decoded, secrets) } };
+		const decoded = decodeRedirect(
+			statusCode,
+			headerValue(response.headers, 'location'),
+			options.url,
+			'Platform URL',
+		);
+		return {
+			ok: false,
+			failure: { facts, reached: 'no', decoded: scrubDecodedError(decoded, secrets) },
+		};
 	}
-	if (statusCode === 401 && ctx.run.refreshSpent) return { ok: false, failure: refreshSpentFailure(describeAnswer(statusCode, body, response.headers, secrets, request)) };
-	if (statusCode >= 400) return { ok: false, failure: describeAnswer(statusCode, body, response.headers, secrets, request) };
+	if (statusCode === 401 && ctx.run.refreshSpent)
+		return {
+			ok: false,
+			failure: refreshSpentFailure(
+				describeAnswer(statusCode, body, response.headers, secrets, request),
+			),
+		};
+	if (statusCode >= 400)
+		return {
+			ok: false,
+			failure: describeAnswer(statusCode, body, response.headers, secrets, request),
+		};
 	// axios hands back unparseable JSON as text; an empty body (204) is fine.
 	if (typeof body === 'string' && body.trim() !== '') {
 		const facts: FailureFacts = { malformedBody: true };
@@ -333,7 +444,13 @@ async function exchangeOnce<T>(this: RequestContext, ctx: PlatformContext, reque
 				facts,
 				reached: reachedService(facts),
 				decoded: scrubDecodedError(
-					{ source: 'http', status: statusCode, title: 'Adobe answered with a body that is not JSON', detail: body, hint: 'Try again; if it persists, check the credential\'s Platform URL.' },
+					{
+						source: 'http',
+						status: statusCode,
+						title: 'Adobe answered with a body that is not JSON',
+						detail: body,
+						hint: "Try again; if it persists, check the credential's Platform URL.",
+					},
 					secrets,
 				),
 			},
@@ -346,7 +463,10 @@ async function exchangeOnce<T>(this: RequestContext, ctx: PlatformContext, reque
  * A failure whose Retry-After exceeds the cap, reworded to say how long Adobe asked to wait;
  * undefined when the wait is within the cap (or absent). Such a failure is not retried at all.
  */
-export function retryAfterRefusal(failure: Failure, backoff: BackoffSettings = DEFAULT_BACKOFF): Failure | undefined {
+export function retryAfterRefusal(
+	failure: Failure,
+	backoff: BackoffSettings = DEFAULT_BACKOFF,
+): Failure | undefined {
 	if (!retryAfterBeyondCap(failure.retryAfterMs, backoff)) return undefined;
 	const seconds = Math.ceil((failure.retryAfterMs as number) / 1000);
 	return {
@@ -382,7 +502,12 @@ export interface RetryRules<T> {
  * time budget (ms since the first attempt). With `rules.recover`, an ambiguous failure is first
  * looked for, so that a non-idempotent request (POST) is never applied twice.
  */
-export async function sendWithRetries<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest, rules: RetryRules<T>): Promise<Outcome<T>> {
+export async function sendWithRetries<T>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	request: PlatformRequest,
+	rules: RetryRules<T>,
+): Promise<Outcome<T>> {
 	const { backoff, budgetMs, maxRetries } = ctx.policy;
 	const started = Date.now();
 	let ambiguous = false;
@@ -407,13 +532,25 @@ export async function sendWithRetries<T>(this: RequestContext, ctx: PlatformCont
 }
 
 /** Retries like platformRequest but hands back the outcome, for callers that judge a final failure. */
-export async function idempotentRequest<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest): Promise<Outcome<T>> {
-	return await sendWithRetries.call<RequestContext, [PlatformContext, PlatformRequest, RetryRules<T>], Promise<Outcome<T>>>(this, ctx, request, {
+export async function idempotentRequest<T>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	request: PlatformRequest,
+): Promise<Outcome<T>> {
+	return await sendWithRetries.call<
+		RequestContext,
+		[PlatformContext, PlatformRequest, RetryRules<T>],
+		Promise<Outcome<T>>
+	>(this, ctx, request, {
 		shouldRetry: (failure) => isRetryableIdempotent(failure.facts),
 	});
 }
 
-export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex?: number): NodeApiError {
+export function toNodeApiError(
+	this: RequestContext,
+	failure: Failure,
+	itemIndex?: number,
+): NodeApiError {
 	const { message, description } = formatAdobeError(failure.decoded);
 	const summary: JsonObject = {
 		source: failure.decoded.source,
@@ -433,7 +570,12 @@ export function toNodeApiError(this: RequestContext, failure: Failure, itemIndex
 }
 
 /** A request whose repetition is harmless (GET, PATCH with If-Match, DELETE): retried, then thrown. */
-export async function platformRequest<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest, itemIndex?: number): Promise<T> {
+export async function platformRequest<T>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	request: PlatformRequest,
+	itemIndex?: number,
+): Promise<T> {
 	const outcome = (await idempotentRequest.call(this, ctx, request)) as Outcome<T>;
 	if (outcome.ok) return outcome.body;
 	throw toNodeApiError.call(this, outcome.failure, itemIndex);

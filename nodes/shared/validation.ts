@@ -30,24 +30,41 @@ export interface TextRules {
  * A text field: strings only (an expression that resolves to an object or a number is a mistake
  * the user should hear about), trimmed, length-limited, no control characters.
  */
-export function checkText({ field, label, maxLength = Infinity }: FieldRef, value: unknown, rules: TextRules = {}): string {
+export function checkText(
+	{ field, label, maxLength = Infinity }: FieldRef,
+	value: unknown,
+	rules: TextRules = {},
+): string {
 	if (value === undefined || value === null) value = '';
 	if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
 	if (typeof value !== 'string') {
-		throw new InvalidFieldError(field, `"${label}" must be text, but the value is ${describeType(value)}. If it comes from an expression, pick a text property (e.g. {{ $json.${field} }}).`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" must be text, but the value is ${describeType(value)}. If it comes from an expression, pick a text property (e.g. {{ $json.${field} }}).`,
+		);
 	}
 	const trimmed = value.trim();
 	if (trimmed === '') {
-		if (rules.required) throw new InvalidFieldError(field, `"${label}" is required and cannot be empty or only spaces.`);
+		if (rules.required)
+			throw new InvalidFieldError(
+				field,
+				`"${label}" is required and cannot be empty or only spaces.`,
+			);
 		return '';
 	}
 	const result = rules.keepSpaces ? value : trimmed;
 	const limit = rules.maxLength ?? maxLength;
 	if (result.length > limit) {
-		throw new InvalidFieldError(field, `"${label}" is too long (${result.length} characters); at most ${limit} are allowed.`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" is too long (${result.length} characters); at most ${limit} are allowed.`,
+		);
 	}
 	if (CONTROL_CHARACTERS.test(result) || (!rules.allowLineBreaks && LINE_BREAKS.test(result))) {
-		throw new InvalidFieldError(field, `"${label}" contains line breaks, tabs or other control characters, which are not allowed.`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" contains line breaks, tabs or other control characters, which are not allowed.`,
+		);
 	}
 	return result;
 }
@@ -57,10 +74,16 @@ const SANDBOX_NAME = /^[a-z0-9](?:[a-z0-9-]{0,254})$/;
 export function checkSandboxName(ref: FieldRef, value: unknown): string {
 	const name = checkText(ref, value, { required: true, maxLength: 255 });
 	if (name !== name.toLowerCase() && SANDBOX_NAME.test(name.toLowerCase())) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" must be the sandbox's lower-case technical name, e.g. "${name.toLowerCase()}" instead of "${name}".`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" must be the sandbox's lower-case technical name, e.g. "${name.toLowerCase()}" instead of "${name}".`,
+		);
 	}
 	if (!SANDBOX_NAME.test(name)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" "${name}" is not a sandbox name: use the technical name (lower-case letters, digits and hyphens), e.g. "prod".`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" "${name}" is not a sandbox name: use the technical name (lower-case letters, digits and hyphens), e.g. "prod".`,
+		);
 	}
 	return name;
 }
@@ -68,13 +91,17 @@ export function checkSandboxName(ref: FieldRef, value: unknown): string {
 export function checkOrgId(ref: FieldRef, value: unknown): string {
 	const orgId = checkText(ref, value, { required: true, maxLength: 255 });
 	if (!/^[A-Za-z0-9]+@AdobeOrg$/.test(orgId)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" must be an IMS organization ID ending in @AdobeOrg, e.g. 0123456789ABCDEF01234567@AdobeOrg.`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" must be an IMS organization ID ending in @AdobeOrg, e.g. 0123456789ABCDEF01234567@AdobeOrg.`,
+		);
 	}
 	return orgId;
 }
 
 /** A Flow Service resource ID (a UUID), as a pattern string for the editor's By ID validation too. */
-export const CONNECTION_ID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const CONNECTION_ID_PATTERN =
+	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const CONNECTION_ID = new RegExp(CONNECTION_ID_PATTERN);
 
 /** Is this a Flow Service resource ID (a UUID)? */
@@ -92,10 +119,18 @@ export function checkConnectionId(ref: FieldRef, value: unknown): string {
  * @param source where people find it, e.g. 'the "id" output of a Create node'
  * @throws InvalidFieldError naming the field
  */
-export function checkFlowServiceId(ref: FieldRef, value: unknown, noun: string, source: string): string {
+export function checkFlowServiceId(
+	ref: FieldRef,
+	value: unknown,
+	noun: string,
+	source: string,
+): string {
 	const id = checkText(ref, value, { required: true, maxLength: 64 });
 	if (!CONNECTION_ID.test(id)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" "${id}" is not a ${noun}: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f (${source}).`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" "${id}" is not a ${noun}: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f (${source}).`,
+		);
 	}
 	return id;
 }
@@ -111,7 +146,10 @@ export function checkEtag(value: unknown): string | undefined {
 	const etag = checkText({ field: 'etag', label: 'ETag' }, value, { maxLength: 200 });
 	if (!etag) return undefined;
 	if (!ETAG.test(etag)) {
-		throw new InvalidFieldError('etag', `"ETag" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`);
+		throw new InvalidFieldError(
+			'etag',
+			`"ETag" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`,
+		);
 	}
 	return etag;
 }

@@ -10,7 +10,18 @@ import axios from 'axios';
 
 import { runWorkflow } from '../../test/engine/harness';
 import { emulatorCredential, type EmulatorAccess } from '../../test/support/credentials';
-import { CONNECTIONS_PATH, DEFAULT_NODE_SETTINGS, IMS_TOKEN_PATH, OUR_NODE, RESULT_PREFIX, SANDBOX, createBody, makeItems, ourNodeWorkflow, type NodeSettings } from './workload';
+import {
+	CONNECTIONS_PATH,
+	DEFAULT_NODE_SETTINGS,
+	IMS_TOKEN_PATH,
+	OUR_NODE,
+	RESULT_PREFIX,
+	SANDBOX,
+	createBody,
+	makeItems,
+	ourNodeWorkflow,
+	type NodeSettings,
+} from './workload';
 
 /** A way of creating `count` connections with `concurrency` in flight. */
 export type Variant = 'engine' | 'raw';
@@ -36,9 +47,17 @@ export interface WorkerResult {
 }
 
 /** Our node inside n8n-core's WorkflowExecute (the engine-test harness). */
-async function runEngine(access: EmulatorAccess, count: number, concurrency: number, prefix: string, settings = DEFAULT_NODE_SETTINGS): Promise<WorkerResult> {
+async function runEngine(
+	access: EmulatorAccess,
+	count: number,
+	concurrency: number,
+	prefix: string,
+	settings = DEFAULT_NODE_SETTINGS,
+): Promise<WorkerResult> {
 	const started = performance.now();
-	const result = await runWorkflow(ourNodeWorkflow(count, concurrency, prefix, settings), { credentials: [emulatorCredential(access)] });
+	const result = await runWorkflow(ourNodeWorkflow(count, concurrency, prefix, settings), {
+		credentials: [emulatorCredential(access)],
+	});
 	const wallMs = performance.now() - started;
 	const output = result.outputOf(OUR_NODE).map((item) => item.json);
 	const failed = output.filter((json) => json.error !== undefined);
@@ -50,22 +69,38 @@ async function runEngine(access: EmulatorAccess, count: number, concurrency: num
 }
 
 /** The physical limit: a bare axios client sending the same token call and creates, `concurrency` lanes. */
-async function runRaw(access: EmulatorAccess, count: number, concurrency: number, prefix: string): Promise<WorkerResult> {
+async function runRaw(
+	access: EmulatorAccess,
+	count: number,
+	concurrency: number,
+	prefix: string,
+): Promise<WorkerResult> {
 	const items = makeItems(count, prefix);
 	// Keep-alive like Node's global agent (which n8n's helpers use); one socket per lane.
 	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-	const client = axios.create({ httpAgent: agent, timeout: 30_000, validateStatus: () => true, proxy: false });
+	const client = axios.create({
+		httpAgent: agent,
+		timeout: 30_000,
+		validateStatus: () => true,
+		proxy: false,
+	});
 	const { clientId, clientSecret, orgId, scopes } = access.options;
 	let failed = 0;
 	let firstError: string | undefined;
 	const started = performance.now();
 	try {
-		const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes });
+		const form = new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: clientId,
+			client_secret: clientSecret,
+			scope: scopes,
+		});
 		const tokenResponse = await client.post(`${access.baseUrl}${IMS_TOKEN_PATH}`, form.toString(), {
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		});
 		const token = (tokenResponse.data as { access_token?: string }).access_token;
-		if (tokenResponse.status !== 200 || !token) throw new Error(`token call answered ${tokenResponse.status}`);
+		if (tokenResponse.status !== 200 || !token)
+			throw new Error(`token call answered ${tokenResponse.status}`);
 		const headers = {
 			Accept: 'application/json',
 			'Content-Type': 'application/json',
@@ -79,8 +114,13 @@ async function runRaw(access: EmulatorAccess, count: number, concurrency: number
 			while (next < items.length) {
 				const item = items[next++];
 				try {
-					const response = await client.post(`${access.baseUrl}${CONNECTIONS_PATH}`, JSON.stringify(createBody(item)), { headers });
-					if (response.status !== 201) throw new Error(`POST /connections answered ${response.status}`);
+					const response = await client.post(
+						`${access.baseUrl}${CONNECTIONS_PATH}`,
+						JSON.stringify(createBody(item)),
+						{ headers },
+					);
+					if (response.status !== 201)
+						throw new Error(`POST /connections answered ${response.status}`);
 				} catch (error) {
 					failed++;
 					firstError ??= error instanceof Error ? error.message : String(error);
@@ -108,7 +148,9 @@ main().then(
 	// Exit explicitly: keep-alive sockets of n8n's HTTP client would hold the process open.
 	() => process.exit(0),
 	(error: unknown) => {
-		process.stderr.write(`bench worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`bench worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 		process.exit(1);
 	},
 );

@@ -9,7 +9,12 @@ export const OUR_NODE = 'Create connection';
 export const RESULT_PREFIX = 'BENCH_RESULT ';
 
 /** Fixed per-item values; name, server and database vary per item (names unique). */
-const FIXED = { description: 'Created by npm run bench', port: 5439, username: 'bench_loader', password: 'bench-redshift-password' };
+const FIXED = {
+	description: 'Created by npm run bench',
+	port: 5439,
+	username: 'bench_loader',
+	password: 'bench-redshift-password',
+};
 
 export interface BenchItem {
 	name: string;
@@ -31,7 +36,9 @@ function itemsCode(count: number, prefix: string): string {
 }
 
 export function makeItems(count: number, prefix: string): BenchItem[] {
-	return (new Function(itemsCode(count, prefix)) as () => Array<{ json: BenchItem }>)().map((item) => item.json);
+	return (new Function(itemsCode(count, prefix)) as () => Array<{ json: BenchItem }>)().map(
+		(item) => item.json,
+	);
 }
 
 /** The POST /connections body our node sends for an item (AWS hosting: schema included, port a string). */
@@ -41,7 +48,14 @@ export function createBody(item: BenchItem): Record<string, unknown> {
 		description: FIXED.description,
 		auth: {
 			specName: 'Basic Authentication',
-			params: { server: item.server, port: String(FIXED.port), username: FIXED.username, password: FIXED.password, database: item.database, schema: item.schema },
+			params: {
+				server: item.server,
+				port: String(FIXED.port),
+				username: FIXED.username,
+				password: FIXED.password,
+				database: item.database,
+				schema: item.schema,
+			},
 		},
 		connectionSpec: { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' },
 	};
@@ -59,7 +73,12 @@ export interface NodeSettings {
 export const DEFAULT_NODE_SETTINGS: NodeSettings = { ifExists: 'reuse', adaptToThrottling: true };
 
 /** Manual Trigger -> Code (items) -> our node creating one connection per item. */
-export function ourNodeWorkflow(count: number, concurrency: number, prefix: string, settings: NodeSettings = DEFAULT_NODE_SETTINGS): WorkflowJson {
+export function ourNodeWorkflow(
+	count: number,
+	concurrency: number,
+	prefix: string,
+	settings: NodeSettings = DEFAULT_NODE_SETTINGS,
+): WorkflowJson {
 	return itemsWorkflow({
 		name: `Bench: our node, concurrency ${concurrency}`,
 		itemsCode: itemsCode(count, prefix),

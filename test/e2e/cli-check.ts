@@ -9,9 +9,26 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join } from 'node:path';
 
 import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../emulator';
-import { ERROR_WORKFLOW_ID, SIGN_IN_CREDENTIAL, errorWorkflowCheck, prepareErrorWorkflowRuns, type ErrorWorkflowFindings } from './error-workflow-check';
-import { FAULT_CREDENTIAL, FAULT_WORKFLOW_ID, faultCheck, prepareFaultRun, type FaultFindings } from './fault-check';
-import { STORM_CREDENTIAL, onErrorCheck, prepareOnErrorRuns, tokenStormCheck } from './on-error-check';
+import {
+	ERROR_WORKFLOW_ID,
+	SIGN_IN_CREDENTIAL,
+	errorWorkflowCheck,
+	prepareErrorWorkflowRuns,
+	type ErrorWorkflowFindings,
+} from './error-workflow-check';
+import {
+	FAULT_CREDENTIAL,
+	FAULT_WORKFLOW_ID,
+	faultCheck,
+	prepareFaultRun,
+	type FaultFindings,
+} from './fault-check';
+import {
+	STORM_CREDENTIAL,
+	onErrorCheck,
+	prepareOnErrorRuns,
+	tokenStormCheck,
+} from './on-error-check';
 import { triggerCheck, type TriggerFindings } from './trigger-check';
 import {
 	CREDENTIAL_TYPE,
@@ -75,21 +92,35 @@ export function newSecret(label: string): string {
  * (test/support/examples.ts, the rules the engine test uses) and their credentials swapped for the
  * e2e's: the Platform credential and the Redshift Sign-In credential `signIn`.
  */
-function collectWorkflows(emulator: StartedEmulator, signIn: { id: string; name: string }): Array<{ file: string; workflow: WorkflowFile; example: boolean }> {
+function collectWorkflows(
+	emulator: StartedEmulator,
+	signIn: { id: string; name: string },
+): Array<{ file: string; workflow: WorkflowFile; example: boolean }> {
 	const list: Array<{ file: string; workflow: WorkflowFile; example: boolean }> = [];
 	const ours = join(__dirname, 'workflows');
-	for (const name of readdirSync(ours).filter((n) => n.endsWith('.json')).sort()) {
-		list.push({ file: join(ours, name), workflow: JSON.parse(readFileSync(join(ours, name), 'utf8')) as WorkflowFile, example: false });
+	for (const name of readdirSync(ours)
+		.filter((n) => n.endsWith('.json'))
+		.sort()) {
+		list.push({
+			file: join(ours, name),
+			workflow: JSON.parse(readFileSync(join(ours, name), 'utf8')) as WorkflowFile,
+			example: false,
+		});
 	}
 	for (const name of exampleFiles()) {
 		const workflow = readExample<WorkflowFile>(name);
 		const unknown = fillPlaceholders(workflow.nodes, emulator);
-		check(unknown.length === 0, `examples/${name} has placeholders the e2e cannot fill: ${unknown.join('; ')} (add a rule to test/support/examples.ts)`);
+		check(
+			unknown.length === 0,
+			`examples/${name} has placeholders the e2e cannot fill: ${unknown.join('; ')} (add a rule to test/support/examples.ts)`,
+		);
 		// A stable 16-character id derived from the file name, when the example has none.
 		workflow.id ??= `ex${createHash('sha1').update(name).digest('hex').slice(0, 14)}`;
 		for (const node of workflow.nodes) {
-			if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { ...E2E_CREDENTIAL };
-			if (node.credentials?.[REDSHIFT_SIGN_IN_CREDENTIAL_TYPE]) node.credentials[REDSHIFT_SIGN_IN_CREDENTIAL_TYPE] = { ...signIn };
+			if (node.credentials?.[CREDENTIAL_TYPE])
+				node.credentials[CREDENTIAL_TYPE] = { ...E2E_CREDENTIAL };
+			if (node.credentials?.[REDSHIFT_SIGN_IN_CREDENTIAL_TYPE])
+				node.credentials[REDSHIFT_SIGN_IN_CREDENTIAL_TYPE] = { ...signIn };
 		}
 		list.push({ file: join(EXAMPLES_DIR, name), workflow, example: true });
 	}
@@ -100,7 +131,14 @@ const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
 /** How many base connections, source and target connections, mapping sets, datasets and dataflows the emulator holds. */
 function createdResources(emulator: StartedEmulator): number[] {
-	return [emulator.connections(), emulator.sourceConnections(), emulator.targetConnections(), emulator.mappingSets(), emulator.datasets(), emulator.flows()].map((list) => list.length);
+	return [
+		emulator.connections(),
+		emulator.sourceConnections(),
+		emulator.targetConnections(),
+		emulator.mappingSets(),
+		emulator.datasets(),
+		emulator.flows(),
+	].map((list) => list.length);
 }
 
 function outputOf(run: RunSummary, nodeName: string): Array<Record<string, unknown>> {
@@ -110,16 +148,28 @@ function outputOf(run: RunSummary, nodeName: string): Array<Record<string, unkno
 	return items.map((item) => item.json);
 }
 
-async function execute(instance: N8nInstance, workflowId: string, executed: string[]): Promise<RunSummary> {
+async function execute(
+	instance: N8nInstance,
+	workflowId: string,
+	executed: string[],
+): Promise<RunSummary> {
 	executed.push(workflowId);
 	const parsed = await n8nExecute(instance, workflowId);
-	check(!parsed.data?.resultData?.error, `execution reported an error: ${JSON.stringify(parsed.data?.resultData?.error)}`);
+	check(
+		!parsed.data?.resultData?.error,
+		`execution reported an error: ${JSON.stringify(parsed.data?.resultData?.error)}`,
+	);
 	return parsed;
 }
 
 function lastCreateRequest(since: RequestLogEntry[], label: string): RequestLogEntry {
-	const posts = since.filter((r) => r.method === 'POST' && /\/data\/foundation\/flowservice\/connections$/.test(r.path));
-	check(posts.length === 1, `${label}: expected exactly one POST /connections, the emulator saw ${posts.length}`);
+	const posts = since.filter(
+		(r) => r.method === 'POST' && /\/data\/foundation\/flowservice\/connections$/.test(r.path),
+	);
+	check(
+		posts.length === 1,
+		`${label}: expected exactly one POST /connections, the emulator saw ${posts.length}`,
+	);
 	return posts[0];
 }
 
@@ -145,18 +195,43 @@ function parameterPasswords(workflows: Array<{ workflow: WorkflowFile }>): Recor
 function checkHeaders(request: RequestLogEntry, emulator: StartedEmulator, sandbox: string): void {
 	const h = request.headers;
 	check(/^Bearer \S+$/.test(h.authorization ?? ''), 'Authorization header is not "Bearer <token>"');
-	check(h['x-api-key'] === emulator.options.clientId, `x-api-key is not the client id (got "${h['x-api-key']}")`);
-	check(h['x-gw-ims-org-id'] === emulator.options.orgId, `x-gw-ims-org-id is not the org id (got "${h['x-gw-ims-org-id']}")`);
-	check(h['x-sandbox-name'] === sandbox, `x-sandbox-name: expected "${sandbox}", got "${h['x-sandbox-name']}"`);
-	check(/^application\/json/.test(h['content-type'] ?? ''), `Content-Type is not application/json (got "${h['content-type']}")`);
+	check(
+		h['x-api-key'] === emulator.options.clientId,
+		`x-api-key is not the client id (got "${h['x-api-key']}")`,
+	);
+	check(
+		h['x-gw-ims-org-id'] === emulator.options.orgId,
+		`x-gw-ims-org-id is not the org id (got "${h['x-gw-ims-org-id']}")`,
+	);
+	check(
+		h['x-sandbox-name'] === sandbox,
+		`x-sandbox-name: expected "${sandbox}", got "${h['x-sandbox-name']}"`,
+	);
+	check(
+		/^application\/json/.test(h['content-type'] ?? ''),
+		`Content-Type is not application/json (got "${h['content-type']}")`,
+	);
 }
 
-function checkCreateOutput(json: Record<string, unknown>, emulator: StartedEmulator, expected: Record<string, unknown>): void {
-	check(typeof json.id === 'string' && json.id.length > 0, `output has no id: ${JSON.stringify(json)}`);
+function checkCreateOutput(
+	json: Record<string, unknown>,
+	emulator: StartedEmulator,
+	expected: Record<string, unknown>,
+): void {
+	check(
+		typeof json.id === 'string' && json.id.length > 0,
+		`output has no id: ${JSON.stringify(json)}`,
+	);
 	const stored = emulator.connections().find((c) => c.id === json.id);
 	check(stored, `output id ${String(json.id)} is not a connection the emulator stored`);
-	check(json.etag === stored.etag, `output etag ${JSON.stringify(json.etag)} differs from the emulator's ${JSON.stringify(stored.etag)}`);
-	check(/^".+"$/.test(String(json.etag)), `etag lost its quote characters: ${JSON.stringify(json.etag)}`);
+	check(
+		json.etag === stored.etag,
+		`output etag ${JSON.stringify(json.etag)} differs from the emulator's ${JSON.stringify(stored.etag)}`,
+	);
+	check(
+		/^".+"$/.test(String(json.etag)),
+		`etag lost its quote characters: ${JSON.stringify(json.etag)}`,
+	);
 	for (const [key, value] of Object.entries(expected)) {
 		check(
 			JSON.stringify(json[key]) === JSON.stringify(value),
@@ -195,40 +270,67 @@ function checkBody(request: RequestLogEntry, expected: unknown): void {
 		deepStrictEqual(body, expected);
 	} catch {
 		const mask = (s: string) => s.replace(/"password":"[^"]*"/g, '"password":"***"');
-		check(false, `POST /connections body differs.\n expected: ${mask(JSON.stringify(expected))}\n      got: ${mask(JSON.stringify(body))}`);
+		check(
+			false,
+			`POST /connections body differs.\n expected: ${mask(JSON.stringify(expected))}\n      got: ${mask(JSON.stringify(body))}`,
+		);
 	}
 }
 
-export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): Promise<CliFindings> {
+export async function cliCheck(
+	n8n: N8nVersion,
+	tarball: string,
+	root: string,
+): Promise<CliFindings> {
 	const v = n8n.version;
 	// Free ports: 2.x starts a task broker even for CLI commands; a local n8n may hold the defaults.
-	const instance = createInstance(n8n, root, { port: await freePort(), brokerPort: await freePort() });
-	const emulator = await startEmulator({ clientId: newSecret('client'), clientSecret: newSecret('secret') });
+	const instance = createInstance(n8n, root, {
+		port: await freePort(),
+		brokerPort: await freePort(),
+	});
+	const emulator = await startEmulator({
+		clientId: newSecret('client'),
+		clientSecret: newSecret('secret'),
+	});
 	// Every `n8n execute`, in order: n8n must have stored each of them (stored-execution scan).
 	const executed: string[] = [];
 	const faultRun = prepareFaultRun();
 	const onErrorRuns = prepareOnErrorRuns(E2E_CREDENTIAL);
 	const errorRuns = prepareErrorWorkflowRuns(E2E_CREDENTIAL);
 	try {
-		await step(`[${v}] install the package into .n8n/nodes`, () => installPackage(instance, tarball));
+		await step(`[${v}] install the package into .n8n/nodes`, () =>
+			installPackage(instance, tarball),
+		);
 
 		await step(`[${v}] n8n import:credentials`, async () => {
 			const file = join(root, 'credentials.json');
 			// The fault run has a credential of its own, so that its token count starts from none stored.
-			const credentials = [...[E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) => emulatorCredential(emulator, {}, ref)), errorRuns.signInCredential];
+			const credentials = [
+				...[E2E_CREDENTIAL, FAULT_CREDENTIAL, STORM_CREDENTIAL].map((ref) =>
+					emulatorCredential(emulator, {}, ref),
+				),
+				errorRuns.signInCredential,
+			];
 			writeFileSync(file, JSON.stringify(credentials));
 			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
 		});
 
-		const workflows = await step(`[${v}] prepare workflows (ours + examples/)`, async () => collectWorkflows(emulator, SIGN_IN_CREDENTIAL));
-		await step(`[${v}] n8n import:workflow (${workflows.length} workflows + the fault run)`, async () => {
-			const dir = join(root, 'workflows');
-			mkdirSync(dir, { recursive: true });
-			for (const { workflow } of workflows) writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
-			writeFileSync(join(dir, `${FAULT_WORKFLOW_ID}.json`), JSON.stringify(faultRun.workflow));
-			for (const extra of [...onErrorRuns.workflows, ...errorRuns.workflows]) writeFileSync(join(dir, `${extra.id}.json`), JSON.stringify(extra));
-			await n8nCli(instance, ['import:workflow', '--separate', `--input=${dir}`]);
-		});
+		const workflows = await step(`[${v}] prepare workflows (ours + examples/)`, async () =>
+			collectWorkflows(emulator, SIGN_IN_CREDENTIAL),
+		);
+		await step(
+			`[${v}] n8n import:workflow (${workflows.length} workflows + the fault run)`,
+			async () => {
+				const dir = join(root, 'workflows');
+				mkdirSync(dir, { recursive: true });
+				for (const { workflow } of workflows)
+					writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+				writeFileSync(join(dir, `${FAULT_WORKFLOW_ID}.json`), JSON.stringify(faultRun.workflow));
+				for (const extra of [...onErrorRuns.workflows, ...errorRuns.workflows])
+					writeFileSync(join(dir, `${extra.id}.json`), JSON.stringify(extra));
+				await n8nCli(instance, ['import:workflow', '--separate', `--input=${dir}`]);
+			},
+		);
 
 		const byId = (id: string) => {
 			const found = workflows.find((w) => w.workflow.id === id);
@@ -239,13 +341,22 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 		const aws = byId('e2eAwsCreate0001');
 		const ourNode = (wf: WorkflowFile) => wf.nodes.find((n) => n.type === NODE_TYPE)!;
 		// Runs a one-create workflow and checks its output, the exact body and the headers Adobe got.
-		const executeCreate = async (wf: WorkflowFile, hosting: 'azure' | 'aws', sandboxName: string): Promise<void> => {
+		const executeCreate = async (
+			wf: WorkflowFile,
+			hosting: 'azure' | 'aws',
+			sandboxName: string,
+		): Promise<void> => {
 			const before = emulator.requests().length;
 			const run = await execute(instance, wf.id!, executed);
 			const node = ourNode(wf);
 			const items = outputOf(run, node.name);
 			check(items.length === 1, `expected 1 output item, got ${items.length}`);
-			checkCreateOutput(items[0], emulator, { name: node.parameters.name, hosting, sandboxName, connectionSpec: REDSHIFT_SPEC });
+			checkCreateOutput(items[0], emulator, {
+				name: node.parameters.name,
+				hosting,
+				sandboxName,
+				connectionSpec: REDSHIFT_SPEC,
+			});
 			const request = lastCreateRequest(emulator.requests().slice(before), hosting);
 			checkBody(request, expectedBody(node, hosting === 'aws'));
 			checkHeaders(request, emulator, sandboxName);
@@ -259,8 +370,16 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 				log(`  tokens issued so far: ${emulator.tokensIssued()}`);
 				// Measured on 2.40.7 and 1.123.81: the CLI stores the token preAuthentication returned
 				// in the credential, so the second execution reuses it instead of asking IMS again.
-				if (round === 1) check(tokens.afterFirstRun === 1, `expected 1 token for the first run, IMS issued ${tokens.afterFirstRun}`);
-				else check(tokens.afterSecondRun === tokens.afterFirstRun, `the second run asked IMS for a new token (issued so far: ${tokens.afterSecondRun}); the refreshed token was not persisted`);
+				if (round === 1)
+					check(
+						tokens.afterFirstRun === 1,
+						`expected 1 token for the first run, IMS issued ${tokens.afterFirstRun}`,
+					);
+				else
+					check(
+						tokens.afterSecondRun === tokens.afterFirstRun,
+						`the second run asked IMS for a new token (issued so far: ${tokens.afterSecondRun}); the refreshed token was not persisted`,
+					);
 			});
 		}
 
@@ -270,7 +389,9 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 
 		const examplesRun: string[] = [];
 		// Examples started by a manual trigger; the trigger example is activated in trigger-check.ts.
-		const manual = workflows.filter((w) => w.example && w.workflow.nodes.some((n) => n.type === MANUAL_TRIGGER));
+		const manual = workflows.filter(
+			(w) => w.example && w.workflow.nodes.some((n) => n.type === MANUAL_TRIGGER),
+		);
 		for (const { file, workflow } of manual) {
 			// Run twice: the second run must create nothing (every create reuses what the first made).
 			for (const round of [1, 2]) {
@@ -280,27 +401,47 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 					for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
 						const items = outputOf(run, node.name);
 						check(items.length > 0, `${node.name}: no output items`);
-						for (const json of items) check(json.error === undefined && typeof (json.id ?? json.path) === 'string', `${node.name}: output item lacks an id: ${JSON.stringify(json)}`);
+						for (const json of items)
+							check(
+								json.error === undefined && typeof (json.id ?? json.path) === 'string',
+								`${node.name}: output item lacks an id: ${JSON.stringify(json)}`,
+							);
 					}
 					const created = createdResources(emulator).map((count, i) => count - before[i]);
-					log(`  created (connections, source, target, mapping sets, datasets, dataflows): ${created.join(', ')}`);
-					if (round === 2) check(created.every((n) => n === 0), `the second run of ${basename(file)} created resources: ${created.join(', ')}`);
+					log(
+						`  created (connections, source, target, mapping sets, datasets, dataflows): ${created.join(', ')}`,
+					);
+					if (round === 2)
+						check(
+							created.every((n) => n === 0),
+							`the second run of ${basename(file)} created resources: ${created.join(', ')}`,
+						);
 				});
 			}
 			examplesRun.push(basename(file));
 		}
 		tokens.afterAll = emulator.tokensIssued();
 
-		const faults = await step(`[${v}] n8n execute fault run (40 creates, concurrency 4, 429/503/reset-after injected)`, async () => {
-			executed.push(FAULT_WORKFLOW_ID);
-			return faultCheck(instance, emulator, faultRun);
-		});
+		const faults = await step(
+			`[${v}] n8n execute fault run (40 creates, concurrency 4, 429/503/reset-after injected)`,
+			async () => {
+				executed.push(FAULT_WORKFLOW_ID);
+				return faultCheck(instance, emulator, faultRun);
+			},
+		);
 
-		const onError = await step(`[${v}] n8n execute On Error = continueErrorOutput / continueRegularOutput`, () => onErrorCheck(instance, executed, onErrorRuns));
-		const tokenStorm = await step(`[${v}] n8n execute token storm (30 items, every token rejected)`, () => tokenStormCheck(instance, emulator, executed));
+		const onError = await step(
+			`[${v}] n8n execute On Error = continueErrorOutput / continueRegularOutput`,
+			() => onErrorCheck(instance, executed, onErrorRuns),
+		);
+		const tokenStorm = await step(
+			`[${v}] n8n execute token storm (30 items, every token rejected)`,
+			() => tokenStormCheck(instance, emulator, executed),
+		);
 
-		const errorWorkflow = await step(`[${v}] n8n start: failing runs (Fields + Credential mode) start the Error Trigger workflow`, () =>
-			errorWorkflowCheck(instance, emulator, errorRuns, root),
+		const errorWorkflow = await step(
+			`[${v}] n8n start: failing runs (Fields + Credential mode) start the Error Trigger workflow`,
+			() => errorWorkflowCheck(instance, emulator, errorRuns, root),
 		);
 
 		await step(`[${v}] no secret in n8n's output, log or the Credential-mode export`, async () => {
@@ -315,12 +456,22 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 			const tokensSeen = new Set(accessTokensSent(emulator));
 			check(tokensSeen.size > 0, 'no access token reached the emulator');
 			[...tokensSeen].forEach((t, i) => (secrets[`access token #${i + 1}`] = t));
-			const files = [instance.logFile, errorWorkflow.exportFile, ...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f))];
+			const files = [
+				instance.logFile,
+				errorWorkflow.exportFile,
+				...readdirSync(instance.outputDir).map((f) => join(instance.outputDir, f)),
+			];
 			// Positive control: the searched text does hold the runs' output (the connection ids),
 			// so an empty or misplaced log cannot make this check pass.
-			const searched = files.filter(existsSync).map((f) => readFileSync(f, 'utf8')).join('\n');
+			const searched = files
+				.filter(existsSync)
+				.map((f) => readFileSync(f, 'utf8'))
+				.join('\n');
 			for (const connection of emulator.connections()) {
-				check(searched.includes(connection.id), `connection id ${connection.id} is in none of the searched files; the search would miss leaks`);
+				check(
+					searched.includes(connection.id),
+					`connection id ${connection.id} is in none of the searched files; the search would miss leaks`,
+				);
 			}
 			const leaks = findSecrets(files, secrets);
 			check(leaks.length === 0, `secrets found:\n${leaks.join('\n')}`, files);
@@ -333,16 +484,32 @@ export async function cliCheck(n8n: N8nVersion, tarball: string, root: string): 
 				failed: errorRuns.failingWorkflowIds.flatMap((id) => [id, id]),
 				errorTriggerRuns: Array(errorWorkflow.errorTriggerRuns).fill(ERROR_WORKFLOW_ID),
 				credentialSecrets: { 'Redshift Sign-In credential password': errorRuns.credentialPassword },
-				parameterPasswords: { ...parameterPasswords(workflows), 'On Error password': onErrorRuns.password, 'Fields-mode password (failing workflow)': errorRuns.fieldsPassword },
+				parameterPasswords: {
+					...parameterPasswords(workflows),
+					'On Error password': onErrorRuns.password,
+					'Fields-mode password (failing workflow)': errorRuns.fieldsPassword,
+				},
 				faultRun,
 			}),
 		);
 
-		const trigger = await step(`[${v}] n8n start: the trigger (activated, polling every minute) fires once for a run marked failed`, () =>
-			triggerCheck(instance, emulator, E2E_CREDENTIAL, root),
+		const trigger = await step(
+			`[${v}] n8n start: the trigger (activated, polling every minute) fires once for a run marked failed`,
+			() => triggerCheck(instance, emulator, E2E_CREDENTIAL, root),
 		);
 
-		return { version: v, tokens, examplesRun, faults, onError, tokenStorm, errorWorkflow, storedScan, trigger, instance };
+		return {
+			version: v,
+			tokens,
+			examplesRun,
+			faults,
+			onError,
+			tokenStorm,
+			errorWorkflow,
+			storedScan,
+			trigger,
+			instance,
+		};
 	} finally {
 		await emulator.close();
 	}

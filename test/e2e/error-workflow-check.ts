@@ -22,7 +22,14 @@ import { join } from 'node:path';
 
 import type { StartedEmulator } from '../emulator';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
-import { activateWorkflows, activatesByPublish, CREDENTIAL_TYPE, NODE_TYPE, n8nCli, type N8nInstance } from './lib/n8n';
+import {
+	activateWorkflows,
+	activatesByPublish,
+	CREDENTIAL_TYPE,
+	NODE_TYPE,
+	n8nCli,
+	type N8nInstance,
+} from './lib/n8n';
 import { startN8n } from './lib/server';
 import { check, log } from './lib/steps';
 
@@ -68,10 +75,21 @@ export interface ErrorWorkflowFindings {
 	answersFile: string;
 }
 
-function failingWorkflow(mode: Mode, aepCredential: { id: string; name: string }, fieldsPassword: string): Workflow {
+function failingWorkflow(
+	mode: Mode,
+	aepCredential: { id: string; name: string },
+	fieldsPassword: string,
+): Workflow {
 	const signIn =
 		mode === 'fields'
-			? { redshiftSignInFrom: 'fields', server: 'e2e-fail.abc123xyz789.us-west-2.redshift.amazonaws.com', port: 5439, username: 'e2e_fail', password: fieldsPassword, database: 'dev' }
+			? {
+					redshiftSignInFrom: 'fields',
+					server: 'e2e-fail.abc123xyz789.us-west-2.redshift.amazonaws.com',
+					port: 5439,
+					username: 'e2e_fail',
+					password: fieldsPassword,
+					database: 'dev',
+				}
 			: { redshiftSignInFrom: 'credential' };
 	return {
 		id: FAILING[mode].id,
@@ -86,7 +104,12 @@ function failingWorkflow(mode: Mode, aepCredential: { id: string; name: string }
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: FAILING[mode].path, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: FAILING[mode].path,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
 			{
 				id: randomUUID(),
@@ -94,10 +117,18 @@ function failingWorkflow(mode: Mode, aepCredential: { id: string; name: string }
 				type: NODE_TYPE,
 				typeVersion: 1.1,
 				position: [240, 0],
-				parameters: { resource: 'baseConnection', operation: 'create', hosting: 'azure', name: '={{ $json.body.name }}', ...signIn },
+				parameters: {
+					resource: 'baseConnection',
+					operation: 'create',
+					hosting: 'azure',
+					name: '={{ $json.body.name }}',
+					...signIn,
+				},
 				credentials: {
 					[CREDENTIAL_TYPE]: { ...aepCredential },
-					...(mode === 'credential' ? { [REDSHIFT_SIGN_IN_CREDENTIAL_TYPE]: { ...SIGN_IN_CREDENTIAL } } : {}),
+					...(mode === 'credential'
+						? { [REDSHIFT_SIGN_IN_CREDENTIAL_TYPE]: { ...SIGN_IN_CREDENTIAL } }
+						: {}),
 				},
 			},
 		],
@@ -106,7 +137,10 @@ function failingWorkflow(mode: Mode, aepCredential: { id: string; name: string }
 }
 
 /** The workflows (two failing, one Error Trigger) and the sign-in credential, with fresh passwords. */
-export function prepareErrorWorkflowRuns(aepCredential: { id: string; name: string }): ErrorWorkflowRuns {
+export function prepareErrorWorkflowRuns(aepCredential: {
+	id: string;
+	name: string;
+}): ErrorWorkflowRuns {
 	const fieldsPassword = `e2e-fields-pw-${randomBytes(12).toString('hex')}`;
 	const credentialPassword = `e2e-credential-pw-${randomBytes(12).toString('hex')}`;
 	const errorWorkflow: Workflow = {
@@ -114,15 +148,34 @@ export function prepareErrorWorkflowRuns(aepCredential: { id: string; name: stri
 		name: 'E2E: Error Trigger',
 		active: false,
 		settings: { executionOrder: 'v1' },
-		nodes: [{ id: randomUUID(), name: ERROR_TRIGGER, type: 'n8n-nodes-base.errorTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
+		nodes: [
+			{
+				id: randomUUID(),
+				name: ERROR_TRIGGER,
+				type: 'n8n-nodes-base.errorTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
 		connections: {},
 	};
 	return {
-		workflows: [failingWorkflow('fields', aepCredential, fieldsPassword), failingWorkflow('credential', aepCredential, fieldsPassword), errorWorkflow],
+		workflows: [
+			failingWorkflow('fields', aepCredential, fieldsPassword),
+			failingWorkflow('credential', aepCredential, fieldsPassword),
+			errorWorkflow,
+		],
 		signInCredential: {
 			...SIGN_IN_CREDENTIAL,
 			type: REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
-			data: { server: 'e2e-cred.abc123xyz789.us-west-2.redshift.amazonaws.com', port: 5439, username: 'e2e_cred', password: credentialPassword, database: 'dev' },
+			data: {
+				server: 'e2e-cred.abc123xyz789.us-west-2.redshift.amazonaws.com',
+				port: 5439,
+				username: 'e2e_cred',
+				password: credentialPassword,
+				database: 'dev',
+			},
 		},
 		fieldsPassword,
 		credentialPassword,
@@ -137,7 +190,10 @@ export function prepareErrorWorkflowRuns(aepCredential: { id: string; name: stri
  * failed activation would itself start it).
  */
 async function activate(instance: N8nInstance, failingIds: string[]): Promise<void> {
-	await activateWorkflows(instance, activatesByPublish(instance) ? [...failingIds, ERROR_WORKFLOW_ID] : failingIds);
+	await activateWorkflows(
+		instance,
+		activatesByPublish(instance) ? [...failingIds, ERROR_WORKFLOW_ID] : failingIds,
+	);
 }
 
 async function callWebhook(url: string, name: string): Promise<{ status: number; body: string }> {
@@ -160,10 +216,18 @@ async function callWebhook(url: string, name: string): Promise<{ status: number;
 type Item = { json: Record<string, unknown> };
 
 /** The item the Error Trigger received (n8n's workflowErrorData). */
-function errorTriggerItem(execution: StoredExecution): { execution?: { error?: { message?: string; node?: { name?: string; parameters?: Record<string, unknown> } } }; workflow?: { id?: string } } {
+function errorTriggerItem(execution: StoredExecution): {
+	execution?: {
+		error?: { message?: string; node?: { name?: string; parameters?: Record<string, unknown> } };
+	};
+	workflow?: { id?: string };
+} {
 	const runs = execution.data.resultData?.runData?.[ERROR_TRIGGER];
 	const items = (runs?.[0]?.data?.main?.[0] ?? []) as Item[];
-	check(items.length === 1, `Error Trigger run ${execution.id} holds ${items.length} items, expected 1`);
+	check(
+		items.length === 1,
+		`Error Trigger run ${execution.id} holds ${items.length} items, expected 1`,
+	);
 	return items[0].json;
 }
 
@@ -173,7 +237,12 @@ function errorTriggerItem(execution: StoredExecution): { execution?: { error?: {
  * failure) and exports the Credential-mode workflow. Checks each Error Trigger item names our node
  * with its password masked (Fields mode) and the failure's message.
  */
-export async function errorWorkflowCheck(instance: N8nInstance, emulator: StartedEmulator, runs: ErrorWorkflowRuns, root: string): Promise<ErrorWorkflowFindings> {
+export async function errorWorkflowCheck(
+	instance: N8nInstance,
+	emulator: StartedEmulator,
+	runs: ErrorWorkflowRuns,
+	root: string,
+): Promise<ErrorWorkflowFindings> {
 	await activate(instance, runs.failingWorkflowIds);
 	const storedBefore = (await readStoredExecutions(instance)).length;
 	const answers: Array<{ workflow: string; call: string; status: number; body: string }> = [];
@@ -185,20 +254,52 @@ export async function errorWorkflowCheck(instance: N8nInstance, emulator: Starte
 			const password = mode === 'fields' ? runs.fieldsPassword : runs.credentialPassword;
 			const before = emulator.requests().length;
 			// The gateway's message echoes the password, as a misbehaving proxy might: n8n must get it scrubbed.
-			emulator.failNext({ method: 'post', path: /\/connections$/ }, 1, { status: 400, body: { error_code: '400-E2E', message: `Invalid auth.params: password ${password} rejected` } });
+			emulator.failNext({ method: 'post', path: /\/connections$/ }, 1, {
+				status: 400,
+				body: {
+					error_code: '400-E2E',
+					message: `Invalid auth.params: password ${password} rejected`,
+				},
+			});
 			try {
-				answers.push({ workflow: FAILING[mode].id, call: 'rejected create', ...(await callWebhook(url, `E2E failing ${mode} ${randomBytes(3).toString('hex')}`)) });
+				answers.push({
+					workflow: FAILING[mode].id,
+					call: 'rejected create',
+					...(await callWebhook(url, `E2E failing ${mode} ${randomBytes(3).toString('hex')}`)),
+				});
 			} finally {
 				emulator.clearFaults();
 			}
-			const posts = emulator.requests().slice(before).filter((r) => r.method === 'POST' && /\/connections$/.test(r.path));
-			check(posts.length === 1 && posts[0].fault !== undefined, `${mode}: expected 1 rejected POST /connections, the emulator saw ${posts.length}`);
-			check(posts[0].body.includes(password), `${mode}: the rejected create did not carry the ${mode} password; the run did not sign in as expected`);
+			const posts = emulator
+				.requests()
+				.slice(before)
+				.filter((r) => r.method === 'POST' && /\/connections$/.test(r.path));
+			check(
+				posts.length === 1 && posts[0].fault !== undefined,
+				`${mode}: expected 1 rejected POST /connections, the emulator saw ${posts.length}`,
+			);
+			check(
+				posts[0].body.includes(password),
+				`${mode}: the rejected create did not carry the ${mode} password; the run did not sign in as expected`,
+			);
 
 			const beforeRefused = emulator.requests().length;
-			answers.push({ workflow: FAILING[mode].id, call: 'refused name', ...(await callWebhook(url, TOO_LONG_NAME)) });
-			const sent = emulator.requests().slice(beforeRefused).filter((r) => r.path.startsWith('/data/foundation/flowservice/connections') && r.method === 'POST');
-			check(sent.length === 0, `${mode}: a name over 256 characters still sent ${sent.length} create requests`);
+			answers.push({
+				workflow: FAILING[mode].id,
+				call: 'refused name',
+				...(await callWebhook(url, TOO_LONG_NAME)),
+			});
+			const sent = emulator
+				.requests()
+				.slice(beforeRefused)
+				.filter(
+					(r) =>
+						r.path.startsWith('/data/foundation/flowservice/connections') && r.method === 'POST',
+				);
+			check(
+				sent.length === 0,
+				`${mode}: a name over 256 characters still sent ${sent.length} create requests`,
+			);
 		}
 		const deadline = Date.now() + SETTLE_MS;
 		for (;;) {
@@ -207,7 +308,11 @@ export async function errorWorkflowCheck(instance: N8nInstance, emulator: Starte
 			if (all) stored = all.slice(storedBefore);
 			const done = stored.filter((e) => e.status !== 'running' && e.status !== 'new').length;
 			if (all && done >= 8) break;
-			check(Date.now() < deadline, `after ${SETTLE_MS / 1000} s n8n stored ${done} finished executions of the 8 expected (4 failed runs + 4 Error Trigger runs)`, [instance.logFile]);
+			check(
+				Date.now() < deadline,
+				`after ${SETTLE_MS / 1000} s n8n stored ${done} finished executions of the 8 expected (4 failed runs + 4 Error Trigger runs)`,
+				[instance.logFile],
+			);
 			await new Promise((r) => setTimeout(r, 2_000));
 		}
 	} finally {
@@ -216,28 +321,56 @@ export async function errorWorkflowCheck(instance: N8nInstance, emulator: Starte
 
 	const failed = stored.filter((e) => runs.failingWorkflowIds.includes(e.workflowId));
 	const triggered = stored.filter((e) => e.workflowId === ERROR_WORKFLOW_ID);
-	check(stored.length === 8 && failed.length === 4 && triggered.length === 4, `stored: ${stored.map((e) => `${e.workflowId}/${e.mode}/${e.status}`).join(', ')}`);
-	for (const e of failed) check(e.status === 'error', `failing run ${e.id} (${e.workflowId}) has status ${e.status}`);
+	check(
+		stored.length === 8 && failed.length === 4 && triggered.length === 4,
+		`stored: ${stored.map((e) => `${e.workflowId}/${e.mode}/${e.status}`).join(', ')}`,
+	);
+	for (const e of failed)
+		check(e.status === 'error', `failing run ${e.id} (${e.workflowId}) has status ${e.status}`);
 	for (const e of triggered) {
-		check(e.mode === 'error' && e.status === 'success', `Error Trigger run ${e.id} has mode ${e.mode}, status ${e.status}`);
+		check(
+			e.mode === 'error' && e.status === 'success',
+			`Error Trigger run ${e.id} has mode ${e.mode}, status ${e.status}`,
+		);
 		const item = errorTriggerItem(e);
 		const node = item.execution?.error?.node;
-		check(node?.name === NODE && node.parameters, `Error Trigger run ${e.id}: execution.error.node is not our node with its parameters: ${JSON.stringify(node?.name)}`);
-		check(typeof item.execution?.error?.message === 'string' && item.execution.error.message.length > 0, `Error Trigger run ${e.id}: no error message`);
+		check(
+			node?.name === NODE && node.parameters,
+			`Error Trigger run ${e.id}: execution.error.node is not our node with its parameters: ${JSON.stringify(node?.name)}`,
+		);
+		check(
+			typeof item.execution?.error?.message === 'string' && item.execution.error.message.length > 0,
+			`Error Trigger run ${e.id}: no error message`,
+		);
 		if (item.workflow?.id === FAILING.fields.id) {
-			check(node.parameters.password === '***', `Error Trigger run ${e.id}: the Fields-mode password in execution.error.node is not masked as "***"`);
+			check(
+				node.parameters.password === '***',
+				`Error Trigger run ${e.id}: the Fields-mode password in execution.error.node is not masked as "***"`,
+			);
 		}
 	}
 	const messages = triggered.map((e) => String(errorTriggerItem(e).execution?.error?.message));
-	check(messages.filter((m) => m.includes('Connection Name')).length === 2, `expected 2 Error Trigger items for the refused name (naming "Connection Name"), got: ${JSON.stringify(messages)}`);
+	check(
+		messages.filter((m) => m.includes('Connection Name')).length === 2,
+		`expected 2 Error Trigger items for the refused name (naming "Connection Name"), got: ${JSON.stringify(messages)}`,
+	);
 
 	const answersFile = join(instance.outputDir, 'error-workflow-webhook-answers.json');
 	writeFileSync(answersFile, JSON.stringify(answers, null, 2));
 
 	const exportFile = join(root, 'export-credential-mode.json');
-	await n8nCli(instance, ['export:workflow', `--id=${FAILING.credential.id}`, `--output=${exportFile}`]);
+	await n8nCli(instance, [
+		'export:workflow',
+		`--id=${FAILING.credential.id}`,
+		`--output=${exportFile}`,
+	]);
 	const exported = readFileSync(exportFile, 'utf8');
-	check(exported.includes(NODE_TYPE) && exported.includes(SIGN_IN_CREDENTIAL.id), 'the export lacks our node or its sign-in credential reference; the scan would prove nothing');
-	log(`  4 failed runs (2 Fields, 2 Credential), 4 Error Trigger runs, each with our node in execution.error.node; webhook answers ${answers.map((a) => a.status).join('/')}`);
+	check(
+		exported.includes(NODE_TYPE) && exported.includes(SIGN_IN_CREDENTIAL.id),
+		'the export lacks our node or its sign-in credential reference; the scan would prove nothing',
+	);
+	log(
+		`  4 failed runs (2 Fields, 2 Credential), 4 Error Trigger runs, each with our node in execution.error.node; webhook answers ${answers.map((a) => a.status).join('/')}`,
+	);
 	return { failedRuns: failed.length, errorTriggerRuns: triggered.length, exportFile, answersFile };
 }

@@ -30,7 +30,16 @@ const SERVER = 'e2e-faults.ghi789rst.us-east-1.redshift.amazonaws.com';
 /** In queue order: the emulator takes the first pending fault that matches. */
 const FAULTS: Array<{ label: string; count: number; fault: Fault; resent: boolean }> = [
 	// Throttled at the gateway: Adobe did not act, blind re-send.
-	{ label: '429', count: 3, fault: { status: 429, headers: { 'retry-after': '0' }, body: { error_code: '429050', message: 'Too many requests' } }, resent: true },
+	{
+		label: '429',
+		count: 3,
+		fault: {
+			status: 429,
+			headers: { 'retry-after': '0' },
+			body: { error_code: '429050', message: 'Too many requests' },
+		},
+		resent: true,
+	},
 	// Ambiguous: look up (nothing found), then re-send.
 	{ label: '503', count: 2, fault: { status: 503, headers: { 'retry-after': '0' } }, resent: true },
 	// Ambiguous and Adobe did act: the lookup finds the connection, no re-send.
@@ -79,7 +88,10 @@ export function prepareFaultRun(): FaultRun {
 					schema: 'public',
 					options: { concurrency: 4, maxRetries: 3 },
 				},
-				{ onError: 'continueRegularOutput', credentials: { [CREDENTIAL_TYPE]: { ...FAULT_CREDENTIAL } } },
+				{
+					onError: 'continueRegularOutput',
+					credentials: { [CREDENTIAL_TYPE]: { ...FAULT_CREDENTIAL } },
+				},
 			),
 		],
 	});
@@ -88,15 +100,22 @@ export function prepareFaultRun(): FaultRun {
 
 function pairedIndexes(pairedItem: unknown): unknown[] {
 	const list = Array.isArray(pairedItem) ? pairedItem : [pairedItem];
-	return list.map((entry) => (entry && typeof entry === 'object' ? (entry as { item?: unknown }).item : entry));
+	return list.map((entry) =>
+		entry && typeof entry === 'object' ? (entry as { item?: unknown }).item : entry,
+	);
 }
 
 /** Runs the fault workflow (imported beforehand with FAULT_CREDENTIAL) and checks the outcome. */
-export async function faultCheck(instance: N8nInstance, emulator: StartedEmulator, faultRun: FaultRun): Promise<FaultFindings> {
+export async function faultCheck(
+	instance: N8nInstance,
+	emulator: StartedEmulator,
+	faultRun: FaultRun,
+): Promise<FaultFindings> {
 	const { items } = faultRun;
 	const before = emulator.requests().length;
 	const tokensBefore = emulator.tokensIssued();
-	for (const { count, fault } of FAULTS) emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, count, fault);
+	for (const { count, fault } of FAULTS)
+		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, count, fault);
 
 	const started = Date.now();
 	// Bounded: n8n's start-up (5-8 s here) plus a run whose retries wait 0 s.
@@ -104,20 +123,41 @@ export async function faultCheck(instance: N8nInstance, emulator: StartedEmulato
 	const ms = Date.now() - started;
 
 	// What n8n reported (--rawOutput): one item out per item in, in order, paired, all succeeded.
-	check(!run.data.resultData.error, `the execution failed: ${JSON.stringify(run.data.resultData.error)}`);
+	check(
+		!run.data.resultData.error,
+		`the execution failed: ${JSON.stringify(run.data.resultData.error)}`,
+	);
 	const runs = run.data.resultData.runData[FAULT_NODE];
-	check(Array.isArray(runs) && runs.length === 1, `"${FAULT_NODE}" ran ${Array.isArray(runs) ? runs.length : 0} times, expected once`);
+	check(
+		Array.isArray(runs) && runs.length === 1,
+		`"${FAULT_NODE}" ran ${Array.isArray(runs) ? runs.length : 0} times, expected once`,
+	);
 	const output = runs[0].data?.main?.[0] ?? [];
 	check(output.length === ITEMS, `expected ${ITEMS} output items, got ${output.length}`);
 	output.forEach((item, i) => {
 		const json = item.json;
 		// Only the error fields are quoted: the node's errors are secret-free, the rest is not needed.
-		check(json.error === undefined, `item ${i} failed: ${JSON.stringify({ error: json.error, description: json.description, httpCode: json.httpCode })}`);
+		check(
+			json.error === undefined,
+			`item ${i} failed: ${JSON.stringify({ error: json.error, description: json.description, httpCode: json.httpCode })}`,
+		);
 		const paired = pairedIndexes(item.pairedItem);
-		check(paired.length === 1 && paired[0] === i, `item ${i} is paired with ${JSON.stringify(item.pairedItem)}`);
-		check(json.name === items[i].name, `item ${i} is "${String(json.name)}", expected "${items[i].name}" (output out of order?)`);
-		check(typeof json.id === 'string' && /^".+"$/.test(String(json.etag)), `item ${i} lacks id/etag: ${JSON.stringify(json)}`);
-		check(json.hosting === 'aws' && json.sandboxName === 'prod', `item ${i}: hosting/sandbox ${String(json.hosting)}/${String(json.sandboxName)}`);
+		check(
+			paired.length === 1 && paired[0] === i,
+			`item ${i} is paired with ${JSON.stringify(item.pairedItem)}`,
+		);
+		check(
+			json.name === items[i].name,
+			`item ${i} is "${String(json.name)}", expected "${items[i].name}" (output out of order?)`,
+		);
+		check(
+			typeof json.id === 'string' && /^".+"$/.test(String(json.etag)),
+			`item ${i} lacks id/etag: ${JSON.stringify(json)}`,
+		);
+		check(
+			json.hosting === 'aws' && json.sandboxName === 'prod',
+			`item ${i}: hosting/sandbox ${String(json.hosting)}/${String(json.sandboxName)}`,
+		);
 	});
 
 	// What the emulator holds: exactly one connection per item name, the one the output names,
@@ -125,14 +165,24 @@ export async function faultCheck(instance: N8nInstance, emulator: StartedEmulato
 	const names = new Set(items.map((item) => item.name));
 	const stored = emulator.connections().filter((connection) => names.has(connection.name));
 	const perName = new Map<string, number>();
-	for (const connection of stored) perName.set(connection.name, (perName.get(connection.name) ?? 0) + 1);
+	for (const connection of stored)
+		perName.set(connection.name, (perName.get(connection.name) ?? 0) + 1);
 	const duplicated = [...perName].filter(([, count]) => count > 1).map(([name]) => name);
 	check(duplicated.length === 0, `duplicate connections: ${duplicated.join(', ')}`);
-	check(stored.length === ITEMS, `the emulator holds ${stored.length} connections for the ${ITEMS} item names`);
+	check(
+		stored.length === ITEMS,
+		`the emulator holds ${stored.length} connections for the ${ITEMS} item names`,
+	);
 	items.forEach((item, i) => {
 		const connection = stored.find((c) => c.name === item.name)!;
-		check(connection.id === output[i].json.id, `item ${i}: output id ${String(output[i].json.id)}, emulator holds ${connection.id}`);
-		check(connection.auth.params.password === item.password, `item ${i}: the stored password is not the item's password`);
+		check(
+			connection.id === output[i].json.id,
+			`item ${i}: output id ${String(output[i].json.id)}, emulator holds ${connection.id}`,
+		);
+		check(
+			connection.auth.params.password === item.password,
+			`item ${i}: the stored password is not the item's password`,
+		);
 	});
 
 	// The faults were met, and handled as README "Reliability" says: a 429 or 503 costs one more
@@ -140,24 +190,41 @@ export async function faultCheck(instance: N8nInstance, emulator: StartedEmulato
 	const requests = emulator.requests().slice(before);
 	const faulted = requests.filter((r) => r.fault !== undefined);
 	const expectedFaults = FAULTS.reduce((sum, f) => sum + f.count, 0);
-	check(faulted.length === expectedFaults, `the emulator injected ${faulted.length} of ${expectedFaults} faults`);
+	check(
+		faulted.length === expectedFaults,
+		`the emulator injected ${faulted.length} of ${expectedFaults} faults`,
+	);
 	const posts = requests.filter((r) => r.method === 'POST' && r.path === CONNECTIONS_PATH).length;
 	const expectedPosts = ITEMS + FAULTS.filter((f) => f.resent).reduce((sum, f) => sum + f.count, 0);
-	check(posts === expectedPosts, `expected ${expectedPosts} POST /connections (one per item + one per 429/503), the emulator saw ${posts}`);
+	check(
+		posts === expectedPosts,
+		`expected ${expectedPosts} POST /connections (one per item + one per 429/503), the emulator saw ${posts}`,
+	);
 	const lookups = requests.filter((r) => r.method === 'GET' && r.path === CONNECTIONS_PATH).length;
 	// Version 1 node ("Create Another"): each item lists its name once before the POST (the duplicate guard's "before").
-	const expectedLookups = ITEMS + FAULTS.filter((f) => f.label !== '429').reduce((sum, f) => sum + f.count, 0);
-	check(lookups === expectedLookups, `expected ${expectedLookups} look-ups (GET /connections, one per item plus one per 503/reset-after), the emulator saw ${lookups}`);
+	const expectedLookups =
+		ITEMS + FAULTS.filter((f) => f.label !== '429').reduce((sum, f) => sum + f.count, 0);
+	check(
+		lookups === expectedLookups,
+		`expected ${expectedLookups} look-ups (GET /connections, one per item plus one per 503/reset-after), the emulator saw ${lookups}`,
+	);
 
 	// One token for the whole run: the fault credential had none, so exactly one was issued, and
 	// every platform request carried it.
 	const tokensIssued = emulator.tokensIssued() - tokensBefore;
 	check(tokensIssued === 1, `the run made IMS issue ${tokensIssued} tokens, expected 1`);
 	const bearers = new Set(
-		requests.filter((r) => !r.path.startsWith('/ims') && !r.path.startsWith('/__emulator')).map((r) => r.headers.authorization ?? '(none)'),
+		requests
+			.filter((r) => !r.path.startsWith('/ims') && !r.path.startsWith('/__emulator'))
+			.map((r) => r.headers.authorization ?? '(none)'),
 	);
-	check(bearers.size === 1, `the run's platform requests carried ${bearers.size} different Authorization headers, expected 1`);
+	check(
+		bearers.size === 1,
+		`the run's platform requests carried ${bearers.size} different Authorization headers, expected 1`,
+	);
 
-	log(`  ${ITEMS} items, ${faulted.length} faults, ${posts} POSTs, ${lookups} look-ups, ${tokensIssued} token, ${(ms / 1000).toFixed(1)} s for n8n execute`);
+	log(
+		`  ${ITEMS} items, ${faulted.length} faults, ${posts} POSTs, ${lookups} look-ups, ${tokensIssued} token, ${(ms / 1000).toFixed(1)} s for n8n execute`,
+	);
 	return { items: ITEMS, ms, faultsHit: faulted.length, posts, lookups, tokensIssued };
 }

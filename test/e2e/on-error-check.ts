@@ -26,19 +26,36 @@ const NODE = 'Adobe Redshift Connection';
 const CODE = 'Items';
 
 type OnError = 'continueErrorOutput' | 'continueRegularOutput';
-export const ON_ERROR_WORKFLOWS: Record<OnError, string> = { continueErrorOutput: 'e2eOnErrorOut001', continueRegularOutput: 'e2eOnErrorReg001' };
+export const ON_ERROR_WORKFLOWS: Record<OnError, string> = {
+	continueErrorOutput: 'e2eOnErrorOut001',
+	continueRegularOutput: 'e2eOnErrorReg001',
+};
 export const STORM_WORKFLOW_ID = 'e2eTokenStorm001';
 
 type Workflow = WorkflowJson;
 
-function workflow(id: string, name: string, items: Array<Record<string, unknown>>, node: { onError: OnError; parameters: INodeParameters }, credentialRef: { id: string; name: string }): Workflow {
+function workflow(
+	id: string,
+	name: string,
+	items: Array<Record<string, unknown>>,
+	node: { onError: OnError; parameters: INodeParameters },
+	credentialRef: { id: string; name: string },
+): Workflow {
 	const { onError, parameters } = node;
 	return itemsWorkflow({
 		id,
 		name,
 		items: items as IDataObject[],
 		itemsNode: CODE,
-		nodes: [{ name: NODE, typeVersion: 1.1, parameters, credentials: { [CREDENTIAL_TYPE]: { ...credentialRef } }, settings: { onError } }],
+		nodes: [
+			{
+				name: NODE,
+				typeVersion: 1.1,
+				parameters,
+				credentials: { [CREDENTIAL_TYPE]: { ...credentialRef } },
+				settings: { onError },
+			},
+		],
 	});
 }
 
@@ -84,7 +101,15 @@ export function prepareOnErrorRuns(credentialRef: { id: string; name: string }):
 			STORM_WORKFLOW_ID,
 			'E2E: a gateway that rejects every token',
 			Array.from({ length: STORM_ITEMS }, () => ({ id: randomUUID() })),
-			{ onError: 'continueRegularOutput', parameters: { resource: 'baseConnection', operation: 'get', connectionId: '={{ $json.id }}', options: { concurrency: 1, maxRetries: 0 } } },
+			{
+				onError: 'continueRegularOutput',
+				parameters: {
+					resource: 'baseConnection',
+					operation: 'get',
+					connectionId: '={{ $json.id }}',
+					options: { concurrency: 1, maxRetries: 0 },
+				},
+			},
 			STORM_CREDENTIAL,
 		),
 	);
@@ -95,42 +120,84 @@ type Item = { json: Record<string, unknown>; pairedItem?: unknown };
 
 function outputs(run: Awaited<ReturnType<typeof n8nExecute>>): Item[][] {
 	const runs = run.data.resultData.runData[NODE];
-	check(Array.isArray(runs) && runs.length === 1, `"${NODE}" ran ${Array.isArray(runs) ? runs.length : 0} times, expected once`);
+	check(
+		Array.isArray(runs) && runs.length === 1,
+		`"${NODE}" ran ${Array.isArray(runs) ? runs.length : 0} times, expected once`,
+	);
 	return (runs[0].data?.main ?? []) as Item[][];
 }
 
 const pairedWith = (item: Item) => (item.pairedItem as { item?: unknown } | undefined)?.item;
 
 /** Runs both On Error workflows and checks where each item went. */
-export async function onErrorCheck(instance: N8nInstance, executed: string[], runs: OnErrorRuns): Promise<{ errorOutput: number; regular: number }> {
+export async function onErrorCheck(
+	instance: N8nInstance,
+	executed: string[],
+	runs: OnErrorRuns,
+): Promise<{ errorOutput: number; regular: number }> {
 	executed.push(ON_ERROR_WORKFLOWS.continueErrorOutput);
-	const errorMode = await n8nExecute(instance, ON_ERROR_WORKFLOWS.continueErrorOutput, { timeoutMs: 60_000 });
-	check(!errorMode.data.resultData.error, `the execution failed: ${JSON.stringify(errorMode.data.resultData.error)}`);
+	const errorMode = await n8nExecute(instance, ON_ERROR_WORKFLOWS.continueErrorOutput, {
+		timeoutMs: 60_000,
+	});
+	check(
+		!errorMode.data.resultData.error,
+		`the execution failed: ${JSON.stringify(errorMode.data.resultData.error)}`,
+	);
 	const [success = [], failed = []] = outputs(errorMode);
-	check(success.length === 1 && success[0].json.name === runs.names[0] && typeof success[0].json.id === 'string' && pairedWith(success[0]) === 0, `success output: ${JSON.stringify(success)}`);
-	check(failed.length === 1 && pairedWith(failed[0]) === 1, `error output: ${JSON.stringify(failed)}`);
-	check(String(failed[0].json.error).includes('"Port"'), `the error item does not name the Port field: ${JSON.stringify(failed[0].json)}`);
+	check(
+		success.length === 1 &&
+			success[0].json.name === runs.names[0] &&
+			typeof success[0].json.id === 'string' &&
+			pairedWith(success[0]) === 0,
+		`success output: ${JSON.stringify(success)}`,
+	);
+	check(
+		failed.length === 1 && pairedWith(failed[0]) === 1,
+		`error output: ${JSON.stringify(failed)}`,
+	);
+	check(
+		String(failed[0].json.error).includes('"Port"'),
+		`the error item does not name the Port field: ${JSON.stringify(failed[0].json)}`,
+	);
 
 	executed.push(ON_ERROR_WORKFLOWS.continueRegularOutput);
-	const regularMode = await n8nExecute(instance, ON_ERROR_WORKFLOWS.continueRegularOutput, { timeoutMs: 60_000 });
-	check(!regularMode.data.resultData.error, `the execution failed: ${JSON.stringify(regularMode.data.resultData.error)}`);
+	const regularMode = await n8nExecute(instance, ON_ERROR_WORKFLOWS.continueRegularOutput, {
+		timeoutMs: 60_000,
+	});
+	check(
+		!regularMode.data.resultData.error,
+		`the execution failed: ${JSON.stringify(regularMode.data.resultData.error)}`,
+	);
 	const [regular = [], extra = []] = outputs(regularMode);
 	check(extra.length === 0, `continueRegularOutput put ${extra.length} items on a second output`);
-	check(regular.length === 2 && pairedWith(regular[0]) === 0 && pairedWith(regular[1]) === 1, `regular output pairing: ${JSON.stringify(regular.map((item) => item.pairedItem))}`);
-	check(typeof regular[0].json.id === 'string' && String(regular[1].json.error).includes('"Port"'), `regular output: ${JSON.stringify(regular.map((item) => item.json))}`);
+	check(
+		regular.length === 2 && pairedWith(regular[0]) === 0 && pairedWith(regular[1]) === 1,
+		`regular output pairing: ${JSON.stringify(regular.map((item) => item.pairedItem))}`,
+	);
+	check(
+		typeof regular[0].json.id === 'string' && String(regular[1].json.error).includes('"Port"'),
+		`regular output: ${JSON.stringify(regular.map((item) => item.json))}`,
+	);
 	log(`  error output: 1 success + 1 error item routed; regular output: 2 items in place`);
 	return { errorOutput: failed.length, regular: regular.length };
 }
 
 /** Runs the token-storm workflow while every Flow Service request gets a 401. */
-export async function tokenStormCheck(instance: N8nInstance, emulator: StartedEmulator, executed: string[]): Promise<{ items: number; tokensIssued: number; requests: number }> {
+export async function tokenStormCheck(
+	instance: N8nInstance,
+	emulator: StartedEmulator,
+	executed: string[],
+): Promise<{ items: number; tokensIssued: number; requests: number }> {
 	const before = emulator.requests().length;
 	const tokensBefore = emulator.tokensIssued();
 	// At most what the node may send: the first item's request and its one re-send in n8n's
 	// throwing mode (which n8n sends with the held token, then once more after the refresh), then
 	// one request per remaining item.
 	const allowed = STORM_ITEMS + 2;
-	emulator.failNext({ path: /^\/data\/foundation\/flowservice\// }, 10_000, { status: 401, body: { error_code: '401013', message: 'Oauth token is not valid' } });
+	emulator.failNext({ path: /^\/data\/foundation\/flowservice\// }, 10_000, {
+		status: 401,
+		body: { error_code: '401013', message: 'Oauth token is not valid' },
+	});
 	executed.push(STORM_WORKFLOW_ID);
 	let run;
 	try {
@@ -138,17 +205,34 @@ export async function tokenStormCheck(instance: N8nInstance, emulator: StartedEm
 	} finally {
 		emulator.clearFaults();
 	}
-	check(!run.data.resultData.error, `the execution failed: ${JSON.stringify(run.data.resultData.error)}`);
+	check(
+		!run.data.resultData.error,
+		`the execution failed: ${JSON.stringify(run.data.resultData.error)}`,
+	);
 	const [items = []] = outputs(run);
 	check(items.length === STORM_ITEMS, `expected ${STORM_ITEMS} items, got ${items.length}`);
 	items.forEach((item, i) => {
 		check(pairedWith(item) === i, `item ${i} is paired with ${JSON.stringify(item.pairedItem)}`);
-		check(String(item.json.error).includes('401013'), `item ${i} is not the 401 error: ${JSON.stringify(item.json)}`);
+		check(
+			String(item.json.error).includes('401013'),
+			`item ${i} is not the 401 error: ${JSON.stringify(item.json)}`,
+		);
 	});
 	const tokensIssued = emulator.tokensIssued() - tokensBefore;
-	const requests = emulator.requests().slice(before).filter((entry) => entry.path.startsWith('/data/foundation/flowservice/'));
-	check(tokensIssued <= 2, `a 30-item run against a gateway that rejects every token made IMS issue ${tokensIssued} tokens (at most 2 allowed)`);
-	check(requests.length <= allowed && requests.every((entry) => entry.fault !== undefined), `expected at most ${allowed} Flow Service requests, all rejected; the emulator saw ${requests.length}`);
-	log(`  ${STORM_ITEMS} items failed with 401013, ${tokensIssued} token requests, ${requests.length} Flow Service requests`);
+	const requests = emulator
+		.requests()
+		.slice(before)
+		.filter((entry) => entry.path.startsWith('/data/foundation/flowservice/'));
+	check(
+		tokensIssued <= 2,
+		`a 30-item run against a gateway that rejects every token made IMS issue ${tokensIssued} tokens (at most 2 allowed)`,
+	);
+	check(
+		requests.length <= allowed && requests.every((entry) => entry.fault !== undefined),
+		`expected at most ${allowed} Flow Service requests, all rejected; the emulator saw ${requests.length}`,
+	);
+	log(
+		`  ${STORM_ITEMS} items failed with 401013, ${tokensIssued} token requests, ${requests.length} Flow Service requests`,
+	);
 	return { items: STORM_ITEMS, tokensIssued, requests: requests.length };
 }

@@ -29,9 +29,19 @@ function listEnv(name: string, fallback: string[]): string[] {
 
 async function main(): Promise<void> {
 	const all = versions();
-	const selected = listEnv('E2E_VERSIONS', all.map((v) => v.version));
-	const editorVersions = listEnv('E2E_EDITOR', all.map((v) => v.version));
-	for (const v of [...selected, ...editorVersions]) check(all.some((a) => a.version === v), `unknown n8n version ${v}`);
+	const selected = listEnv(
+		'E2E_VERSIONS',
+		all.map((v) => v.version),
+	);
+	const editorVersions = listEnv(
+		'E2E_EDITOR',
+		all.map((v) => v.version),
+	);
+	for (const v of [...selected, ...editorVersions])
+		check(
+			all.some((a) => a.version === v),
+			`unknown n8n version ${v}`,
+		);
 
 	const work = mkdtempSync(join(tmpdir(), 'n8n-aep-e2e-'));
 	log(`work folder: ${work}`);
@@ -42,8 +52,11 @@ async function main(): Promise<void> {
 		const tarball = await packStep(work);
 
 		// E2E_VERSIONS=none with E2E_EDITOR set runs the editor check alone.
-		for (const n8n of all.filter((v) => selected.includes(v.version) || editorVersions.includes(v.version))) {
-			if (selected.includes(n8n.version)) findings.push(await cliCheck(n8n, tarball, join(work, `cli-${n8n.version}`)));
+		for (const n8n of all.filter(
+			(v) => selected.includes(v.version) || editorVersions.includes(v.version),
+		)) {
+			if (selected.includes(n8n.version))
+				findings.push(await cliCheck(n8n, tarball, join(work, `cli-${n8n.version}`)));
 			if (editorVersions.includes(n8n.version)) {
 				await editorCheck(n8n, tarball, join(work, `editor-${n8n.version}`));
 			}
@@ -70,9 +83,12 @@ async function main(): Promise<void> {
 				`[${f.version}] On Error: ${f.onError.errorOutput} item on the error output, ${f.onError.regular} items in place (regular); ` +
 					`token storm: ${f.tokenStorm.items} items, ${f.tokenStorm.tokensIssued} token requests, ${f.tokenStorm.requests} Flow Service requests`,
 			);
-			log(`[${f.version}] trigger: fired once for failed run ${f.trigger.runId}, ${(f.trigger.fireMs / 1000).toFixed(1)} s after it was marked failed (${f.trigger.polls} GET /runs)`);
+			log(
+				`[${f.version}] trigger: fired once for failed run ${f.trigger.runId}, ${(f.trigger.fireMs / 1000).toFixed(1)} s after it was marked failed (${f.trigger.polls} GET /runs)`,
+			);
 		}
-		if (!failed && process.env.E2E_KEEP !== '1' && existsSync(work)) rmSync(work, { recursive: true, force: true });
+		if (!failed && process.env.E2E_KEEP !== '1' && existsSync(work))
+			rmSync(work, { recursive: true, force: true });
 		else if (!failed) log(`work folder kept (E2E_KEEP=1): ${work}`);
 	}
 	if (failed) {
@@ -91,6 +107,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 main().catch((error) => {
-	process.stdout.write(`E2E FAILED (runner): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stdout.write(
+		`E2E FAILED (runner): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

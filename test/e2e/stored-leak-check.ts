@@ -42,7 +42,12 @@ export interface StoredScanFindings {
 
 /** Every Redshift password the emulator was sent or stored, labelled. */
 function emulatorPasswords(emulator: StartedEmulator): Record<string, string> {
-	return Object.fromEntries(passwordsSeen(emulator).map((value, i) => [`Redshift password #${i + 1} the emulator received`, value]));
+	return Object.fromEntries(
+		passwordsSeen(emulator).map((value, i) => [
+			`Redshift password #${i + 1} the emulator received`,
+			value,
+		]),
+	);
 }
 
 /**
@@ -52,8 +57,13 @@ function emulatorPasswords(emulator: StartedEmulator): Record<string, string> {
 function ourNodesText(execution: StoredExecution): string {
 	if (execution.mode === 'error') return JSON.stringify(execution.data.resultData ?? null);
 	const runData = execution.data.resultData?.runData ?? {};
-	const ours = execution.workflow.nodes.filter((node) => node.type === NODE_TYPE).map((node) => node.name);
-	return JSON.stringify({ runData: Object.fromEntries(ours.map((name) => [name, runData[name] ?? null])), error: execution.data.resultData?.error ?? null });
+	const ours = execution.workflow.nodes
+		.filter((node) => node.type === NODE_TYPE)
+		.map((node) => node.name);
+	return JSON.stringify({
+		runData: Object.fromEntries(ours.map((name) => [name, runData[name] ?? null])),
+		error: execution.data.resultData?.error ?? null,
+	});
 }
 
 /**
@@ -74,17 +84,31 @@ export function scanStoredExecutions(
 		const where = `execution ${execution.id} (${execution.workflowId})`;
 		if (execution.status === 'error') {
 			// Control: the scan reads the stored error.node; a run that stored none would prove nothing.
-			const node = (execution.data.resultData?.error as { node?: { type?: string; parameters?: unknown } } | undefined)?.node;
-			check(node?.type === NODE_TYPE && node.parameters, `${where} failed without our node in resultData.error.node; the scan of error.node would prove nothing`);
+			const node = (
+				execution.data.resultData?.error as
+					| { node?: { type?: string; parameters?: unknown } }
+					| undefined
+			)?.node;
+			check(
+				node?.type === NODE_TYPE && node.parameters,
+				`${where} failed without our node in resultData.error.node; the scan of error.node would prove nothing`,
+			);
 		}
-		for (const [part, text] of Object.entries(execution.text)) hits.push(...findSecretsInText(`${where} ${part}`, text, everywhere, { tokenPattern: true }));
+		for (const [part, text] of Object.entries(execution.text))
+			hits.push(...findSecretsInText(`${where} ${part}`, text, everywhere, { tokenPattern: true }));
 		const ours = ourNodesText(execution);
-		const scope = execution.mode === 'error' ? "Error Trigger run's data" : "our node's run data or the execution error";
+		const scope =
+			execution.mode === 'error'
+				? "Error Trigger run's data"
+				: "our node's run data or the execution error";
 		hits.push(...findSecretsInText(`${where} ${scope}`, ours, passwords));
 		ourText += ours;
 	}
 	for (const connection of emulator.connections()) {
-		check(ourText.includes(connection.id), `connection id ${connection.id} is in no stored output of our node; the scan would miss leaks`);
+		check(
+			ourText.includes(connection.id),
+			`connection id ${connection.id} is in no stored output of our node; the scan would miss leaks`,
+		);
 	}
 	return hits;
 }
@@ -112,22 +136,45 @@ export async function storedExecutionsLeakCheck(
 	const errorTriggerRuns = input.errorTriggerRuns ?? [];
 	const storedIds = executions.map((e) => e.workflowId).sort();
 	const executedIds = [...input.executed, ...failed, ...errorTriggerRuns].sort();
-	check(JSON.stringify(storedIds) === JSON.stringify(executedIds), `n8n stored executions of [${storedIds.join(', ')}], the e2e ran [${executedIds.join(', ')}]`);
+	check(
+		JSON.stringify(storedIds) === JSON.stringify(executedIds),
+		`n8n stored executions of [${storedIds.join(', ')}], the e2e ran [${executedIds.join(', ')}]`,
+	);
 	for (const execution of executions) {
-		const expected = execution.mode === 'error' ? 'success' : failed.includes(execution.workflowId) ? 'error' : 'success';
-		check(execution.status === expected, `stored execution ${execution.id} (${execution.workflowId}, mode ${execution.mode}) has status ${execution.status}, expected ${expected}`);
-		check(execution.mode !== 'error' || errorTriggerRuns.includes(execution.workflowId), `stored execution ${execution.id} (${execution.workflowId}) is an error-workflow run the e2e did not expect`);
+		const expected =
+			execution.mode === 'error'
+				? 'success'
+				: failed.includes(execution.workflowId)
+					? 'error'
+					: 'success';
+		check(
+			execution.status === expected,
+			`stored execution ${execution.id} (${execution.workflowId}, mode ${execution.mode}) has status ${execution.status}, expected ${expected}`,
+		);
+		check(
+			execution.mode !== 'error' || errorTriggerRuns.includes(execution.workflowId),
+			`stored execution ${execution.id} (${execution.workflowId}) is an error-workflow run the e2e did not expect`,
+		);
 	}
 
 	// Scope 1 secrets: the client secret and every token a request carried.
-	const everywhere: Record<string, string> = { 'client secret': emulator.options.clientSecret, ...input.credentialSecrets };
+	const everywhere: Record<string, string> = {
+		'client secret': emulator.options.clientSecret,
+		...input.credentialSecrets,
+	};
 	const tokens = new Set(accessTokensSent(emulator));
 	check(tokens.size > 0, 'no access token reached the emulator');
 	[...tokens].forEach((t, i) => (everywhere[`access token #${i + 1}`] = t));
 	// Control: the pattern search stands for tokens not in the list; it must match the real ones.
-	for (const token of tokens) check(EMULATOR_TOKEN_PATTERN.test(token), 'an access token does not match EMULATOR_TOKEN_PATTERN; the pattern search would miss tokens');
+	for (const token of tokens)
+		check(
+			EMULATOR_TOKEN_PATTERN.test(token),
+			'an access token does not match EMULATOR_TOKEN_PATTERN; the pattern search would miss tokens',
+		);
 	if (tokens.size !== emulator.tokensIssued()) {
-		warnings.push(`${instance.n8n.version}: IMS issued ${emulator.tokensIssued()} tokens, ${tokens.size} reached a request; the stored-execution scan finds the others by pattern only`);
+		warnings.push(
+			`${instance.n8n.version}: IMS issued ${emulator.tokensIssued()} tokens, ${tokens.size} reached a request; the stored-execution scan finds the others by pattern only`,
+		);
 	}
 
 	// Scope 2 secrets: every password, however it reached our node (each value once, under its most telling label).
@@ -140,29 +187,42 @@ export async function storedExecutionsLeakCheck(
 		passwords[label] = value;
 	};
 	for (const [label, value] of Object.entries(input.parameterPasswords)) addPassword(label, value);
-	input.faultRun.items.forEach((item, i) => addPassword(`Redshift password of fault item ${i}`, item.password));
-	for (const [label, value] of Object.entries(emulatorPasswords(emulator))) addPassword(label, value);
+	input.faultRun.items.forEach((item, i) =>
+		addPassword(`Redshift password of fault item ${i}`, item.password),
+	);
+	for (const [label, value] of Object.entries(emulatorPasswords(emulator)))
+		addPassword(label, value);
 	for (const [label, value] of Object.entries(passwords)) {
-		check(value.length >= MIN_SECRET_LENGTH, `${label} is shorter than ${MIN_SECRET_LENGTH} characters; it would match ordinary text`);
+		check(
+			value.length >= MIN_SECRET_LENGTH,
+			`${label} is shorter than ${MIN_SECRET_LENGTH} characters; it would match ordinary text`,
+		);
 	}
 
 	const hits = scanStoredExecutions(executions, everywhere, passwords, emulator);
 	// Control: the search finds passwords n8n stored.
 	const fault = executions.find((e) => e.workflowId === FAULT_WORKFLOW_ID);
 	check(fault, 'the fault run was not stored');
-	const controlPasswords = Object.fromEntries(input.faultRun.items.map((item, i) => [`fault item ${i}`, item.password]));
+	const controlPasswords = Object.fromEntries(
+		input.faultRun.items.map((item, i) => [`fault item ${i}`, item.password]),
+	);
 	const codeNodeText = JSON.stringify(fault.data.resultData?.runData?.[FAULT_CODE_NODE] ?? null);
 	for (const [label, text] of [
 		['decoded Code node output', codeNodeText],
 		['raw execution_data.data', fault.text.data],
 	] as const) {
 		const found = findSecretsInText(label, text, controlPasswords).length;
-		check(found === input.faultRun.items.length, `control: the search found ${found} of the ${input.faultRun.items.length} passwords in the fault run's ${label}; it cannot be trusted to find leaks`);
+		check(
+			found === input.faultRun.items.length,
+			`control: the search found ${found} of the ${input.faultRun.items.length} passwords in the fault run's ${label}; it cannot be trusted to find leaks`,
+		);
 	}
 
 	check(hits.length === 0, `secrets in n8n's stored executions:\n${hits.join('\n')}`);
 	const secrets = Object.keys(everywhere).length + Object.keys(passwords).length;
-	log(`  scanned ${executions.length} stored executions: ${Object.keys(everywhere).length} secrets everywhere, ${Object.keys(passwords).length} passwords in our node's data; controls found`);
+	log(
+		`  scanned ${executions.length} stored executions: ${Object.keys(everywhere).length} secrets everywhere, ${Object.keys(passwords).length} passwords in our node's data; controls found`,
+	);
 	return {
 		executions: executions.length,
 		failed: executions.filter((e) => e.status === 'error').length,

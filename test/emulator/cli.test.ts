@@ -21,14 +21,20 @@ describe('emulator CLI', () => {
 	it('prints the base URL and credential values, serves, and stops on SIGTERM', async () => {
 		const root = path.resolve(__dirname, '../..');
 		// node --import tsx runs the TypeScript entry in this same process, so SIGTERM reaches it directly.
-		const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/cli.ts', '--hosting', 'azure'], {
-			cwd: root,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', 'test/emulator/cli.ts', '--hosting', 'azure'],
+			{
+				cwd: root,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let out = '';
 		child.stdout.on('data', (d: Buffer) => (out += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			child.on('exit', (code) => resolve(code)),
+		);
 		try {
 			const deadline = Date.now() + 20_000;
 			while (!/Press Ctrl\+C/.test(out) && Date.now() < deadline && child.exitCode === null) {

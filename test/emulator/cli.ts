@@ -18,19 +18,23 @@ export function parseArgs(argv: string[]): EmulatorOptions {
 		};
 		if (flag === '--port') {
 			const port = Number(need());
-			if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0..65535');
+			if (!Number.isInteger(port) || port < 0 || port > 65535)
+				throw new Error('--port must be 0..65535');
 			options.port = port;
 		} else if (flag === '--hosting') {
 			const hosting = need();
-			if (!['aws', 'azure', 'any'].includes(hosting)) throw new Error('--hosting must be aws, azure or any');
+			if (!['aws', 'azure', 'any'].includes(hosting))
+				throw new Error('--hosting must be aws, azure or any');
 			options.hosting = hosting as Hosting;
 		} else if (flag === '--latency') {
 			const ms = Number(need());
-			if (!Number.isFinite(ms) || ms < 0) throw new Error('--latency must be a non-negative number');
+			if (!Number.isFinite(ms) || ms < 0)
+				throw new Error('--latency must be a non-negative number');
 			options.latencyMs = ms;
 		} else if (flag === '--rate-limit') {
 			const [perSecond, burst] = need().split(':').map(Number);
-			if (!(perSecond > 0) || (burst !== undefined && !(burst >= 1))) throw new Error('--rate-limit must be PER_SECOND (> 0) or PER_SECOND:BURST (burst >= 1)');
+			if (!(perSecond > 0) || (burst !== undefined && !(burst >= 1)))
+				throw new Error('--rate-limit must be PER_SECOND (> 0) or PER_SECOND:BURST (burst >= 1)');
 			options.rateLimit = { perSecond, burst };
 		} else {
 			throw new Error(`Unknown argument '${flag}'`);

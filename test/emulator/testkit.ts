@@ -27,7 +27,12 @@ export async function call(
 	const res = await fetch(`${emu.baseUrl}${path}`, {
 		method,
 		headers: options.headers,
-		body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+		body:
+			options.body === undefined
+				? undefined
+				: typeof options.body === 'string'
+					? options.body
+					: JSON.stringify(options.body),
 		signal: options.signal,
 	});
 	const text = await res.text();
@@ -56,13 +61,21 @@ export function tokenForm(overrides: Record<string, string | undefined> = {}): s
 export async function getToken(emu: StartedEmulator): Promise<string> {
 	const res = await call(emu, 'POST', '/ims/token/v3', {
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: tokenForm({ client_id: emu.options.clientId, client_secret: emu.options.clientSecret, scope: emu.options.scopes }),
+		body: tokenForm({
+			client_id: emu.options.clientId,
+			client_secret: emu.options.clientSecret,
+			scope: emu.options.scopes,
+		}),
 	});
 	if (res.status !== 200) throw new Error(`token request failed: ${res.status}`);
 	return res.json.access_token as string;
 }
 
-export function platformHeaders(emu: StartedEmulator, token: string, sandbox = 'prod'): Record<string, string> {
+export function platformHeaders(
+	emu: StartedEmulator,
+	token: string,
+	sandbox = 'prod',
+): Record<string, string> {
 	return {
 		authorization: `Bearer ${token}`,
 		'x-api-key': emu.options.clientId,
@@ -71,7 +84,11 @@ export function platformHeaders(emu: StartedEmulator, token: string, sandbox = '
 	};
 }
 
-export function jsonHeaders(emu: StartedEmulator, token: string, sandbox = 'prod'): Record<string, string> {
+export function jsonHeaders(
+	emu: StartedEmulator,
+	token: string,
+	sandbox = 'prod',
+): Record<string, string> {
 	return { ...platformHeaders(emu, token, sandbox), 'content-type': 'application/json' };
 }
 

@@ -20,11 +20,18 @@ const SERVER = 'badinput.abc123xyz789.us-west-2.redshift.amazonaws.com';
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 
 // Anything the node or n8n prints goes into the scan as well.
-const leaks = scanTestFileForLeaks({ 'Redshift password': PASSWORD, 'client secret': CLIENT_SECRET });
+const leaks = scanTestFileForLeaks({
+	'Redshift password': PASSWORD,
+	'client secret': CLIENT_SECRET,
+});
 
 let emu: StartedEmulator;
 
-emulatorForFile(() => startEmulator({ hosting: 'aws', clientSecret: CLIENT_SECRET }), leaks, (started) => (emu = started));
+emulatorForFile(
+	() => startEmulator({ hosting: 'aws', clientSecret: CLIENT_SECRET }),
+	leaks,
+	(started) => (emu = started),
+);
 
 // The node's own list: an operation added there without a BASE entry here does not compile.
 type Operation = BaseConnectionOperation;
@@ -48,22 +55,66 @@ const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }
 			schema: '={{ $json.schema }}',
 			options: { sandboxName: '={{ $json.sandbox }}' },
 		},
-		item: { hosting: 'aws', name: 'Orders', description: 'From n8n', server: SERVER, port: 5439, username: 'aep_reader', database: 'dev', schema: 'public', sandbox: '' },
+		item: {
+			hosting: 'aws',
+			name: 'Orders',
+			description: 'From n8n',
+			server: SERVER,
+			port: 5439,
+			username: 'aep_reader',
+			database: 'dev',
+			schema: 'public',
+			sandbox: '',
+		},
 	},
-	get: { parameters: { operation: 'get', connectionId: '={{ $json.id }}', options: { sandboxName: '={{ $json.sandbox }}' } }, item: { id: VALID_ID, sandbox: '' } },
-	delete: { parameters: { operation: 'delete', connectionId: '={{ $json.id }}' }, item: { id: VALID_ID } },
-	test: { parameters: { operation: 'test', connectionId: '={{ $json.id }}', options: { sandboxName: '={{ $json.sandbox }}' } }, item: { id: VALID_ID, sandbox: '' } },
-	listTables: { parameters: { operation: 'listTables', connectionId: '={{ $json.id }}' }, item: { id: VALID_ID } },
+	get: {
+		parameters: {
+			operation: 'get',
+			connectionId: '={{ $json.id }}',
+			options: { sandboxName: '={{ $json.sandbox }}' },
+		},
+		item: { id: VALID_ID, sandbox: '' },
+	},
+	delete: {
+		parameters: { operation: 'delete', connectionId: '={{ $json.id }}' },
+		item: { id: VALID_ID },
+	},
+	test: {
+		parameters: {
+			operation: 'test',
+			connectionId: '={{ $json.id }}',
+			options: { sandboxName: '={{ $json.sandbox }}' },
+		},
+		item: { id: VALID_ID, sandbox: '' },
+	},
+	listTables: {
+		parameters: { operation: 'listTables', connectionId: '={{ $json.id }}' },
+		item: { id: VALID_ID },
+	},
 	getTableSchema: {
-		parameters: { operation: 'getTableSchema', connectionId: '={{ $json.id }}', tablePath: '={{ $json.table }}' },
+		parameters: {
+			operation: 'getTableSchema',
+			connectionId: '={{ $json.id }}',
+			tablePath: '={{ $json.table }}',
+		},
 		item: { id: VALID_ID, table: 'public.orders' },
 	},
 	update: {
-		parameters: { operation: 'update', connectionId: '={{ $json.id }}', updateFields: { description: 'Rotated' }, etag: '={{ $json.etag }}' },
+		parameters: {
+			operation: 'update',
+			connectionId: '={{ $json.id }}',
+			updateFields: { description: 'Rotated' },
+			etag: '={{ $json.etag }}',
+		},
 		item: { id: VALID_ID, etag: '' },
 	},
 	getAll: {
-		parameters: { operation: 'getAll', returnAll: false, limit: '={{ $json.limit }}', options: { sandboxName: '={{ $json.sandbox }}' } },
+		parameters: {
+			operation: 'getAll',
+			returnAll: false,
+			limit: '={{ $json.limit }}',
+			options: { sandboxName: '={{ $json.sandbox }}' },
+		},
 		item: { limit: 10, sandbox: '' },
 	},
 };
@@ -79,7 +130,8 @@ interface BadCase {
 	field: string;
 }
 
-const byOperation = (operation: Operation, cases: Array<Omit<BadCase, 'operation'>>): BadCase[] => cases.map((entry) => ({ ...entry, operation }));
+const byOperation = (operation: Operation, cases: Array<Omit<BadCase, 'operation'>>): BadCase[] =>
+	cases.map((entry) => ({ ...entry, operation }));
 
 const PORT = { label: 'Port', field: 'port' };
 const SERVER_FIELD = { label: 'Server', field: 'server' };
@@ -97,59 +149,159 @@ const CASES: BadCase[] = [
 		{ title: 'port "5439.5" (text)', item: { port: '5439.5' }, ...PORT },
 		{ title: 'port empty', item: { port: '' }, ...PORT },
 		{ title: 'port typed in as 0', parameters: { port: 0 }, ...PORT },
-		{ title: 'port expression resolving to an object', parameters: { port: '={{ { value: 5439 } }}' }, ...PORT },
-		{ title: 'port expression resolving to a list', parameters: { port: '={{ [5439] }}' }, ...PORT },
+		{
+			title: 'port expression resolving to an object',
+			parameters: { port: '={{ { value: 5439 } }}' },
+			...PORT,
+		},
+		{
+			title: 'port expression resolving to a list',
+			parameters: { port: '={{ [5439] }}' },
+			...PORT,
+		},
 		{ title: 'server "https://x"', item: { server: 'https://x' }, ...SERVER_FIELD },
 		{ title: 'server "host/path"', item: { server: 'host/path' }, ...SERVER_FIELD },
 		{ title: 'server "a b"', item: { server: 'a b' }, ...SERVER_FIELD },
-		{ title: 'server "jdbc:redshift://h:5439/dev"', item: { server: 'jdbc:redshift://h:5439/dev' }, ...SERVER_FIELD },
+		{
+			title: 'server "jdbc:redshift://h:5439/dev"',
+			item: { server: 'jdbc:redshift://h:5439/dev' },
+			...SERVER_FIELD,
+		},
 		{ title: 'server "h:5439"', item: { server: 'h:5439' }, ...SERVER_FIELD },
 		{ title: 'server empty', item: { server: '' }, ...SERVER_FIELD },
-		{ title: 'server with an underscore', item: { server: 'my_cluster.example.com' }, ...SERVER_FIELD },
-		{ title: 'server expression resolving to an object', parameters: { server: '={{ {a:1} }}' }, ...SERVER_FIELD },
-		{ title: 'server from a list in the item', item: { server: [SERVER, SERVER] }, ...SERVER_FIELD },
+		{
+			title: 'server with an underscore',
+			item: { server: 'my_cluster.example.com' },
+			...SERVER_FIELD,
+		},
+		{
+			title: 'server expression resolving to an object',
+			parameters: { server: '={{ {a:1} }}' },
+			...SERVER_FIELD,
+		},
+		{
+			title: 'server from a list in the item',
+			item: { server: [SERVER, SERVER] },
+			...SERVER_FIELD,
+		},
 		{ title: 'name empty', item: { name: '' }, ...NAME },
 		{ title: 'name only spaces', item: { name: '   ' }, ...NAME },
 		{ title: 'name 300 characters', item: { name: 'n'.repeat(300) }, ...NAME },
 		{ title: 'name with a line break', item: { name: 'Orders\nwarehouse' }, ...NAME },
-		{ title: 'name expression resolving to an object', parameters: { name: '={{ { name: "Orders" } }}' }, ...NAME },
-		{ title: 'description of 1 MB', item: { description: MEGABYTE }, label: 'Description', field: 'description' },
-		{ title: 'description resolving to a list', parameters: { description: '={{ ["a", "b"] }}' }, label: 'Description', field: 'description' },
+		{
+			title: 'name expression resolving to an object',
+			parameters: { name: '={{ { name: "Orders" } }}' },
+			...NAME,
+		},
+		{
+			title: 'description of 1 MB',
+			item: { description: MEGABYTE },
+			label: 'Description',
+			field: 'description',
+		},
+		{
+			title: 'description resolving to a list',
+			parameters: { description: '={{ ["a", "b"] }}' },
+			label: 'Description',
+			field: 'description',
+		},
 		{ title: 'schema missing on AWS', item: { schema: '' }, label: 'Schema', field: 'schema' },
 		{ title: 'username empty', item: { username: '' }, label: 'Username', field: 'username' },
 		// Typed in empty, n8n itself refuses to start (required parameter); an expression gets through.
-		{ title: 'password expression resolving to empty', parameters: { password: '={{ "" }}' }, label: 'Password', field: 'password' },
-		{ title: 'password only spaces', parameters: { password: '    ' }, label: 'Password', field: 'password' },
-		{ title: 'database with a tab', item: { database: 'de\tv' }, label: 'Database', field: 'database' },
-		{ title: 'hosting "gcp"', item: { hosting: 'gcp' }, label: 'Experience Platform Hosting', field: 'hosting' },
+		{
+			title: 'password expression resolving to empty',
+			parameters: { password: '={{ "" }}' },
+			label: 'Password',
+			field: 'password',
+		},
+		{
+			title: 'password only spaces',
+			parameters: { password: '    ' },
+			label: 'Password',
+			field: 'password',
+		},
+		{
+			title: 'database with a tab',
+			item: { database: 'de\tv' },
+			label: 'Database',
+			field: 'database',
+		},
+		{
+			title: 'hosting "gcp"',
+			item: { hosting: 'gcp' },
+			label: 'Experience Platform Hosting',
+			field: 'hosting',
+		},
 		{ title: 'sandbox override "Prod"', item: { sandbox: 'Prod' }, ...SANDBOX },
 		{ title: 'sandbox override "my sandbox"', item: { sandbox: 'my sandbox' }, ...SANDBOX },
-		{ title: 'sandbox override resolving to an object', item: { sandbox: { name: 'prod' } }, ...SANDBOX },
-		{ title: 'ifExists "maybe"', parameters: { ifExists: 'maybe' }, label: 'If a Connection With This Name Exists', field: 'ifExists' },
+		{
+			title: 'sandbox override resolving to an object',
+			item: { sandbox: { name: 'prod' } },
+			...SANDBOX,
+		},
+		{
+			title: 'ifExists "maybe"',
+			parameters: { ifExists: 'maybe' },
+			label: 'If a Connection With This Name Exists',
+			field: 'ifExists',
+		},
 	]),
 	...byOperation('get', [
 		{ title: 'connection ID "abc"', item: { id: 'abc' }, ...CONNECTION_ID },
 		{ title: 'connection ID empty', item: { id: '' }, ...CONNECTION_ID },
-		{ title: 'connection ID pasted as a URL', item: { id: `https://platform.adobe.io/data/foundation/flowservice/connections/${VALID_ID}` }, ...CONNECTION_ID },
+		{
+			title: 'connection ID pasted as a URL',
+			item: { id: `https://platform.adobe.io/data/foundation/flowservice/connections/${VALID_ID}` },
+			...CONNECTION_ID,
+		},
 		{ title: 'sandbox override "Prod"', item: { sandbox: 'Prod' }, ...SANDBOX },
 	]),
 	...byOperation('update', [
-		{ title: 'connection ID one character short', item: { id: VALID_ID.slice(0, -1) }, ...CONNECTION_ID },
-		{ title: 'no update fields', parameters: { updateFields: {} }, label: 'Update Fields', field: 'updateFields' },
-		{ title: 'etag without quotes', item: { etag: '1700ce7b-0000-0200-0000-5e3b405e0000' }, label: 'ETag', field: 'etag' },
+		{
+			title: 'connection ID one character short',
+			item: { id: VALID_ID.slice(0, -1) },
+			...CONNECTION_ID,
+		},
+		{
+			title: 'no update fields',
+			parameters: { updateFields: {} },
+			label: 'Update Fields',
+			field: 'updateFields',
+		},
+		{
+			title: 'etag without quotes',
+			item: { etag: '1700ce7b-0000-0200-0000-5e3b405e0000' },
+			label: 'ETag',
+			field: 'etag',
+		},
 		{ title: 'port 65536', parameters: { updateFields: { port: 65536 } }, ...PORT },
-		{ title: 'server "https://x"', parameters: { updateFields: { server: 'https://x' } }, ...SERVER_FIELD },
-		{ title: 'description of 1 MB', parameters: { updateFields: { description: MEGABYTE } }, label: 'Description', field: 'description' },
+		{
+			title: 'server "https://x"',
+			parameters: { updateFields: { server: 'https://x' } },
+			...SERVER_FIELD,
+		},
+		{
+			title: 'description of 1 MB',
+			parameters: { updateFields: { description: MEGABYTE } },
+			label: 'Description',
+			field: 'description',
+		},
 	]),
 	...byOperation('delete', [
 		{ title: 'connection ID "none"', item: { id: 'none' }, ...CONNECTION_ID },
-		{ title: 'connection ID resolving to an object', item: { id: { id: VALID_ID } }, ...CONNECTION_ID },
+		{
+			title: 'connection ID resolving to an object',
+			item: { id: { id: VALID_ID } },
+			...CONNECTION_ID,
+		},
 	]),
 	...byOperation('test', [
 		{ title: 'connection ID with spaces inside', item: { id: `${VALID_ID} x` }, ...CONNECTION_ID },
 		{ title: 'sandbox override "my sandbox"', item: { sandbox: 'my sandbox' }, ...SANDBOX },
 	]),
-	...byOperation('listTables', [{ title: 'connection ID "12345"', item: { id: 12345 }, ...CONNECTION_ID }]),
+	...byOperation('listTables', [
+		{ title: 'connection ID "12345"', item: { id: 12345 }, ...CONNECTION_ID },
+	]),
 	...byOperation('getTableSchema', [
 		{ title: 'connection ID "x"', item: { id: 'x' }, ...CONNECTION_ID },
 		{ title: 'table empty', item: { table: '' }, label: 'Table', field: 'tablePath' },
@@ -163,9 +315,15 @@ const CASES: BadCase[] = [
 	]),
 ];
 
-function inputsFor(entry: Pick<BadCase, 'operation' | 'item' | 'parameters'>): { item: IDataObject; parameters: INodeParameters } {
+function inputsFor(entry: Pick<BadCase, 'operation' | 'item' | 'parameters'>): {
+	item: IDataObject;
+	parameters: INodeParameters;
+} {
 	const base = BASE[entry.operation];
-	return { item: { ...base.item, ...entry.item }, parameters: { ...base.parameters, ...entry.parameters } };
+	return {
+		item: { ...base.item, ...entry.item },
+		parameters: { ...base.parameters, ...entry.parameters },
+	};
 }
 
 function expectNamesField(json: IDataObject, entry: Pick<BadCase, 'label' | 'field'>): void {
@@ -180,20 +338,25 @@ function expectNamesField(json: IDataObject, entry: Pick<BadCase, 'label' | 'fie
 it('covers at least 40 malformed inputs across every operation', () => {
 	expect(CASES.length).toBeGreaterThanOrEqual(40);
 	expect(new Set(CASES.map((entry) => entry.operation))).toEqual(new Set(Object.keys(BASE)));
-	expect(new Set(CASES.map((entry) => `${entry.operation} ${entry.title}`)).size).toBe(CASES.length);
+	expect(new Set(CASES.map((entry) => `${entry.operation} ${entry.title}`)).size).toBe(
+		CASES.length,
+	);
 });
 
 describe('each malformed input fails its item, names the field and sends nothing', () => {
-	it.each(CASES.map((entry) => [`${entry.operation}: ${entry.title}`, entry] as const))('%s', async (title, entry) => {
-		const { item, parameters } = inputsFor(entry);
-		const run = await runNode(emu, [item], parameters, { leaks, label: title });
+	it.each(CASES.map((entry) => [`${entry.operation}: ${entry.title}`, entry] as const))(
+		'%s',
+		async (title, entry) => {
+			const { item, parameters } = inputsFor(entry);
+			const run = await runNode(emu, [item], parameters, { leaks, label: title });
 
-		expect(run.result.error).toBeUndefined();
-		expectOnePerItem(run.output, 1);
-		expectNamesField(run.json[0], entry);
-		expect(emu.platformRequests()).toEqual([]);
-		expect(emu.tokensIssued()).toBe(0);
-	});
+			expect(run.result.error).toBeUndefined();
+			expectOnePerItem(run.output, 1);
+			expectNamesField(run.json[0], entry);
+			expect(emu.platformRequests()).toEqual([]);
+			expect(emu.tokensIssued()).toBe(0);
+		},
+	);
 });
 
 describe('the same inputs, valid, go through (the cases fail only for their one bad value)', () => {
@@ -201,10 +364,18 @@ describe('the same inputs, valid, go through (the cases fail only for their one 
 		const entry = { operation: operation as Operation };
 		// Read operations need a connection that exists; make it with the valid create input.
 		if (operation !== 'create' && operation !== 'getAll') {
-			const created = await runNode(emu, [inputsFor({ operation: 'create' }).item], inputsFor({ operation: 'create' }).parameters, { leaks, label: 'control create' });
+			const created = await runNode(
+				emu,
+				[inputsFor({ operation: 'create' }).item],
+				inputsFor({ operation: 'create' }).parameters,
+				{ leaks, label: 'control create' },
+			);
 			expect(created.json[0].error).toBeUndefined();
 			const { item, parameters } = inputsFor(entry);
-			const run = await runNode(emu, [{ ...item, id: created.json[0].id }], parameters, { leaks, label: `control ${operation}` });
+			const run = await runNode(emu, [{ ...item, id: created.json[0].id }], parameters, {
+				leaks,
+				label: `control ${operation}`,
+			});
 			expect(run.json).toHaveLength(operation === 'listTables' ? 3 : 1);
 			expect(run.json.filter(isErrorItem)).toEqual([]);
 			return;
@@ -218,29 +389,47 @@ describe('the same inputs, valid, go through (the cases fail only for their one 
 
 describe('mixed batch: bad items fail alone, good items in the same run still succeed', () => {
 	it('create: every item-level bad value in one run at concurrency 4, interleaved with valid items', async () => {
-		const itemCases = CASES.filter((entry) => entry.operation === 'create' && entry.parameters === undefined);
+		const itemCases = CASES.filter(
+			(entry) => entry.operation === 'create' && entry.parameters === undefined,
+		);
 		const items: IDataObject[] = [];
 		const expected: Array<BadCase | 'ok'> = [];
 		itemCases.forEach((entry, index) => {
 			items.push(inputsFor(entry).item, { ...BASE.create.item, name: `Valid ${index}` });
 			expected.push(entry, 'ok');
 		});
-		const parameters = { ...BASE.create.parameters, options: { ...(BASE.create.parameters.options as IDataObject), concurrency: 4 } };
+		const parameters = {
+			...BASE.create.parameters,
+			options: { ...(BASE.create.parameters.options as IDataObject), concurrency: 4 },
+		};
 		const run = await runNode(emu, items, parameters, { leaks, label: 'create batch' });
 
 		expect(run.result.error).toBeUndefined();
 		expectOnePerItem(run.output, items.length);
 		run.json.forEach((json, index) => {
 			const want = expected[index];
-			if (want === 'ok') expect(json).toMatchObject({ name: items[index].name, id: expect.any(String) });
+			if (want === 'ok')
+				expect(json).toMatchObject({ name: items[index].name, id: expect.any(String) });
 			else expectNamesField(json, want);
 		});
 		// Only the valid items were sent, and they are all that is stored. (A 401 may precede the
 		// first creates: the node still holds the token from before emu.reset(), and refreshes it.)
-		const validNames = items.filter((_, index) => expected[index] === 'ok').map((item) => item.name);
+		const validNames = items
+			.filter((_, index) => expected[index] === 'ok')
+			.map((item) => item.name);
 		const sent = emu.platformRequests().filter((entry) => entry.method === 'POST');
-		expect(sent.filter((entry) => entry.status === 201).map((entry) => JSON.parse(entry.body).name).sort()).toEqual([...validNames].sort());
+		expect(
+			sent
+				.filter((entry) => entry.status === 201)
+				.map((entry) => JSON.parse(entry.body).name)
+				.sort(),
+		).toEqual([...validNames].sort());
 		expect(sent.filter((entry) => entry.status !== 201 && entry.status !== 401)).toEqual([]);
-		expect(emu.connections().map((connection) => connection.name).sort()).toEqual([...validNames].sort());
+		expect(
+			emu
+				.connections()
+				.map((connection) => connection.name)
+				.sort(),
+		).toEqual([...validNames].sort());
 	});
 });

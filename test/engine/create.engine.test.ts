@@ -56,7 +56,12 @@ const AWS_INPUT = {
 
 /** Three distinct, valid Azure items (names and passwords differ so pairing mistakes show). */
 function threeItems(overrides: IDataObject[] = []): IDataObject[] {
-	return [0, 1, 2].map((i) => ({ ...AZURE_INPUT, name: `Warehouse ${i + 1}`, password: `item-${i + 1}-secret-pw`, ...overrides[i] }));
+	return [0, 1, 2].map((i) => ({
+		...AZURE_INPUT,
+		name: `Warehouse ${i + 1}`,
+		password: `item-${i + 1}-secret-pw`,
+		...overrides[i],
+	}));
 }
 
 let emulator: StartedEmulator;
@@ -68,7 +73,9 @@ afterEach(async () => {
 describe('Create: the exact request Adobe receives and the output items', () => {
 	it('Azure: POST /connections with the gateway headers and the Azure body (no schema, port as a string)', async () => {
 		emulator = await startTestEmulator({ hosting: 'azure' });
-		const result = await runWorkflow(withInputs(CREATE, [AZURE_INPUT]), { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(withInputs(CREATE, [AZURE_INPUT]), {
+			credentials: [credentialFor(emulator)],
+		});
 
 		expect(result.error).toBeUndefined();
 		const token = storedToken(result);
@@ -120,7 +127,9 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 
 	it('AWS: the body carries the schema; the sandbox option routes the request to "dev"', async () => {
 		emulator = await startTestEmulator({ hosting: 'aws' });
-		const result = await runWorkflow(withInputs(CREATE, [AWS_INPUT]), { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(withInputs(CREATE, [AWS_INPUT]), {
+			credentials: [credentialFor(emulator)],
+		});
 
 		expect(result.error).toBeUndefined();
 		const [post] = connectionPosts(emulator);
@@ -153,7 +162,14 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 		expect(stored.sandboxName).toBe('dev');
 		expect(result.outputOf(NODE)).toEqual([
 			{
-				json: { id: stored.id, etag: stored.etag, name: 'Clickstream', hosting: 'aws', sandboxName: 'dev', connectionSpec: { ...REDSHIFT_SPEC } },
+				json: {
+					id: stored.id,
+					etag: stored.etag,
+					name: 'Clickstream',
+					hosting: 'aws',
+					sandboxName: 'dev',
+					connectionSpec: { ...REDSHIFT_SPEC },
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -177,18 +193,33 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 			name: 'Literal',
 			auth: {
 				specName: 'Basic Authentication',
-				params: { server: 'literal.abc123xyz789.us-west-2.redshift.amazonaws.com', port: '5439', username: 'aep_reader', password: 'literal-Passw0rd', database: 'dev' },
+				params: {
+					server: 'literal.abc123xyz789.us-west-2.redshift.amazonaws.com',
+					port: '5439',
+					username: 'aep_reader',
+					password: 'literal-Passw0rd',
+					database: 'dev',
+				},
 			},
 			connectionSpec: { ...REDSHIFT_SPEC },
 		});
 		expect(jsonOf(result.outputOf(NODE))).toEqual([
-			{ id: emulator.connections()[0].id, etag: emulator.connections()[0].etag, name: 'Literal', hosting: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC } },
+			{
+				id: emulator.connections()[0].id,
+				etag: emulator.connections()[0].etag,
+				name: 'Literal',
+				hosting: 'azure',
+				sandboxName: 'prod',
+				connectionSpec: { ...REDSHIFT_SPEC },
+			},
 		]);
 	});
 
 	it('the IMS token request is a form POST with the client credentials in the body, sent once', async () => {
 		emulator = await startTestEmulator();
-		await runWorkflow(withInputs(CREATE, [AZURE_INPUT]), { credentials: [credentialFor(emulator)] });
+		await runWorkflow(withInputs(CREATE, [AZURE_INPUT]), {
+			credentials: [credentialFor(emulator)],
+		});
 
 		const tokens = tokenRequests(emulator);
 		expect(tokens).toHaveLength(1);
@@ -210,19 +241,53 @@ describe('Create: expressions and items', () => {
 			AZURE_INPUT,
 			AWS_INPUT,
 			// Expressions often yield text: a port given as digits is accepted and sent as Adobe wants it.
-			{ ...AZURE_INPUT, name: 'Finance', server: '10.20.30.40', port: '5440', password: 'finance-pw-3', sandbox: '' },
+			{
+				...AZURE_INPUT,
+				name: 'Finance',
+				server: '10.20.30.40',
+				port: '5440',
+				password: 'finance-pw-3',
+				sandbox: '',
+			},
 		];
-		const result = await runWorkflow(withInputs(CREATE, inputs), { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(withInputs(CREATE, inputs), {
+			credentials: [credentialFor(emulator)],
+		});
 
 		expect(result.error).toBeUndefined();
-		const bodies = connectionPosts(emulator).map((post) => JSON.parse(post.body) as { name: string; auth: { params: IDataObject } });
+		const bodies = connectionPosts(emulator).map(
+			(post) => JSON.parse(post.body) as { name: string; auth: { params: IDataObject } },
+		);
 		expect(bodies.map((body) => body.name)).toEqual(['Orders warehouse', 'Clickstream', 'Finance']);
 		expect(bodies.map((body) => body.auth.params)).toEqual([
-			{ server: AZURE_INPUT.server, port: '5439', username: 'aep_reader', password: AZURE_INPUT.password, database: 'orders' },
-			{ server: AWS_INPUT.server, port: '5439', username: 'aep_events', password: AWS_INPUT.password, database: 'events', schema: 'web' },
-			{ server: '10.20.30.40', port: '5440', username: 'aep_reader', password: 'finance-pw-3', database: 'orders' },
+			{
+				server: AZURE_INPUT.server,
+				port: '5439',
+				username: 'aep_reader',
+				password: AZURE_INPUT.password,
+				database: 'orders',
+			},
+			{
+				server: AWS_INPUT.server,
+				port: '5439',
+				username: 'aep_events',
+				password: AWS_INPUT.password,
+				database: 'events',
+				schema: 'web',
+			},
+			{
+				server: '10.20.30.40',
+				port: '5440',
+				username: 'aep_reader',
+				password: 'finance-pw-3',
+				database: 'orders',
+			},
 		]);
-		expect(connectionPosts(emulator).map((post) => post.headers['x-sandbox-name'])).toEqual(['prod', 'dev', 'prod']);
+		expect(connectionPosts(emulator).map((post) => post.headers['x-sandbox-name'])).toEqual([
+			'prod',
+			'dev',
+			'prod',
+		]);
 
 		const stored = emulator.connections();
 		expect(result.outputOf(NODE)).toEqual(
@@ -250,7 +315,9 @@ describe('Create: IMS tokens', () => {
 		expect(first.error).toBeUndefined();
 		expect(emulator.tokensIssued()).toBe(1);
 		const token = storedToken(first);
-		expect(connectionPosts(emulator).map((post) => post.headers.authorization)).toEqual(Array(3).fill(`Bearer ${token}`));
+		expect(connectionPosts(emulator).map((post) => post.headers.authorization)).toEqual(
+			Array(3).fill(`Bearer ${token}`),
+		);
 
 		const second = await runWorkflow(withInputs(CREATE, threeItems()), { credentialsHelper });
 		expect(second.error).toBeUndefined();
@@ -264,17 +331,28 @@ describe('Create: IMS tokens', () => {
 
 	it('with concurrency 3 (items in flight together): still 1 token, output in input order', async () => {
 		emulator = await startTestEmulator({ latencyMs: 30 });
-		const inputs = [...threeItems(), ...threeItems().map((input) => ({ ...input, name: `${input.name as string} (b)` }))];
-		const workflow = withParameters(withInputs(CREATE, inputs), NODE, { options: { sandboxName: '={{ $json.sandbox }}', concurrency: 3 } });
+		const inputs = [
+			...threeItems(),
+			...threeItems().map((input) => ({ ...input, name: `${input.name as string} (b)` })),
+		];
+		const workflow = withParameters(withInputs(CREATE, inputs), NODE, {
+			options: { sandboxName: '={{ $json.sandbox }}', concurrency: 3 },
+		});
 
 		const result = await runWorkflow(workflow, { credentials: [credentialFor(emulator)] });
 
 		expect(result.error).toBeUndefined();
 		expect(emulator.tokensIssued()).toBe(1);
 		const output = result.outputOf(NODE);
-		expect(output.map((item) => [item.json.name, item.pairedItem])).toEqual(inputs.map((input, index) => [input.name, { item: index }]));
-		const idsByName = new Map(emulator.connections().map((connection) => [connection.name, connection.id]));
-		expect(output.map((item) => item.json.id)).toEqual(inputs.map((input) => idsByName.get(input.name as string)));
+		expect(output.map((item) => [item.json.name, item.pairedItem])).toEqual(
+			inputs.map((input, index) => [input.name, { item: index }]),
+		);
+		const idsByName = new Map(
+			emulator.connections().map((connection) => [connection.name, connection.id]),
+		);
+		expect(output.map((item) => item.json.id)).toEqual(
+			inputs.map((input) => idsByName.get(input.name as string)),
+		);
 		// The items really overlapped: a POST arrived before the previous one was answered.
 		const posts = connectionPosts(emulator);
 		expect(posts.some((post, index) => index > 0 && post.at < posts[index - 1].at + 30)).toBe(true);
@@ -284,7 +362,9 @@ describe('Create: IMS tokens', () => {
 		emulator = await startTestEmulator({ latencyMs: 20 });
 		const credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
 		const concurrent = (items: IDataObject[]) =>
-			withParameters(withInputs(CREATE, items), NODE, { options: { sandboxName: '={{ $json.sandbox }}', concurrency: 3 } });
+			withParameters(withInputs(CREATE, items), NODE, {
+				options: { sandboxName: '={{ $json.sandbox }}', concurrency: 3 },
+			});
 		await runWorkflow(concurrent([{ ...AZURE_INPUT, name: 'Warm-up' }]), { credentialsHelper });
 		emulator.revokeAllTokens();
 
@@ -292,14 +372,25 @@ describe('Create: IMS tokens', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(emulator.tokensIssued()).toBe(2);
-		expect(jsonOf(result.outputOf(NODE)).map((item) => item.name)).toEqual(['Warehouse 1', 'Warehouse 2', 'Warehouse 3']);
-		expect(emulator.connections().map((connection) => connection.name).sort()).toEqual(['Warehouse 1', 'Warehouse 2', 'Warehouse 3', 'Warm-up']);
+		expect(jsonOf(result.outputOf(NODE)).map((item) => item.name)).toEqual([
+			'Warehouse 1',
+			'Warehouse 2',
+			'Warehouse 3',
+		]);
+		expect(
+			emulator
+				.connections()
+				.map((connection) => connection.name)
+				.sort(),
+		).toEqual(['Warehouse 1', 'Warehouse 2', 'Warehouse 3', 'Warm-up']);
 	});
 
 	it('a token revoked between executions is refreshed once; every item is created exactly once', async () => {
 		emulator = await startTestEmulator();
 		const credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
-		const warmUp = await runWorkflow(withInputs(CREATE, [{ ...AZURE_INPUT, name: 'Warm-up' }]), { credentialsHelper });
+		const warmUp = await runWorkflow(withInputs(CREATE, [{ ...AZURE_INPUT, name: 'Warm-up' }]), {
+			credentialsHelper,
+		});
 		const revoked = storedToken(warmUp);
 		emulator.revokeAllTokens();
 
@@ -309,19 +400,37 @@ describe('Create: IMS tokens', () => {
 		expect(emulator.tokensIssued()).toBe(2);
 		const fresh = storedToken(result);
 		expect(fresh).not.toBe(revoked);
-		expect(credentialsHelper.preAuthRuns.map((run) => run.credentialsExpired)).toEqual([false, true]);
+		expect(credentialsHelper.preAuthRuns.map((run) => run.credentialsExpired)).toEqual([
+			false,
+			true,
+		]);
 
 		const posts = connectionPosts(emulator).slice(1);
 		const accepted = posts.filter((post) => post.status === 201);
-		expect(accepted.map((post) => JSON.parse(post.body).name)).toEqual(['Warehouse 1', 'Warehouse 2', 'Warehouse 3']);
-		expect(accepted.map((post) => post.headers.authorization)).toEqual(Array(3).fill(`Bearer ${fresh}`));
+		expect(accepted.map((post) => JSON.parse(post.body).name)).toEqual([
+			'Warehouse 1',
+			'Warehouse 2',
+			'Warehouse 3',
+		]);
+		expect(accepted.map((post) => post.headers.authorization)).toEqual(
+			Array(3).fill(`Bearer ${fresh}`),
+		);
 		// Whatever was refused was refused at the gateway, for the revoked token only.
 		for (const post of posts.filter((p) => p.status !== 201)) {
 			expect(post.status).toBe(401);
 			expect(post.headers.authorization).toBe(`Bearer ${revoked}`);
 		}
-		expect(emulator.connections().map((connection) => connection.name)).toEqual(['Warm-up', 'Warehouse 1', 'Warehouse 2', 'Warehouse 3']);
-		expect(jsonOf(result.outputOf(NODE)).map((item) => item.name)).toEqual(['Warehouse 1', 'Warehouse 2', 'Warehouse 3']);
+		expect(emulator.connections().map((connection) => connection.name)).toEqual([
+			'Warm-up',
+			'Warehouse 1',
+			'Warehouse 2',
+			'Warehouse 3',
+		]);
+		expect(jsonOf(result.outputOf(NODE)).map((item) => item.name)).toEqual([
+			'Warehouse 1',
+			'Warehouse 2',
+			'Warehouse 3',
+		]);
 	});
 
 	it('a token revoked mid-execution (between Create and Test) is refreshed once by the next node', async () => {
@@ -333,13 +442,25 @@ describe('Create: IMS tokens', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.executionOrder).toEqual(['Start', 'Inputs', NODE, 'Revoke Tokens', 'Test Connection']);
+		expect(result.executionOrder).toEqual([
+			'Start',
+			'Inputs',
+			NODE,
+			'Revoke Tokens',
+			'Test Connection',
+		]);
 		expect(emulator.tokensIssued()).toBe(2);
 		const ids = emulator.connections().map((connection) => connection.id);
-		expect(jsonOf(result.outputOf('Test Connection'))).toEqual(ids.map((id) => ({ id, ok: true, sandboxName: 'prod' })));
+		expect(jsonOf(result.outputOf('Test Connection'))).toEqual(
+			ids.map((id) => ({ id, ok: true, sandboxName: 'prod' })),
+		);
 		const tests = emulator.platformRequests().filter((entry) => entry.path.endsWith('/test'));
-		expect(tests.filter((entry) => entry.status === 200).map((entry) => entry.path)).toEqual(ids.map((id) => `${CONNECTIONS_PATH}/${id}/test`));
-		expect(tests.filter((entry) => entry.status === 200).map((entry) => entry.headers.authorization)).toEqual(Array(3).fill(`Bearer ${storedToken(result)}`));
+		expect(tests.filter((entry) => entry.status === 200).map((entry) => entry.path)).toEqual(
+			ids.map((id) => `${CONNECTIONS_PATH}/${id}/test`),
+		);
+		expect(
+			tests.filter((entry) => entry.status === 200).map((entry) => entry.headers.authorization),
+		).toEqual(Array(3).fill(`Bearer ${storedToken(result)}`));
 	});
 });
 
@@ -348,13 +469,23 @@ describe('Create: bad input never reaches Adobe', () => {
 
 	it('with continue on fail: items 1 and 3 are created, item 2 is an error item naming "Port"', async () => {
 		emulator = await startTestEmulator();
-		const result = await runWorkflow(continueOnFail(withInputs(CREATE, inputs), NODE), { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(continueOnFail(withInputs(CREATE, inputs), NODE), {
+			credentials: [credentialFor(emulator)],
+		});
 
 		expect(result.error).toBeUndefined();
 		const output = result.outputOf(NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[0].json).toMatchObject({ name: 'Warehouse 1', hosting: 'azure', sandboxName: 'prod' });
-		expect(output[2].json).toMatchObject({ name: 'Warehouse 3', hosting: 'azure', sandboxName: 'prod' });
+		expect(output[0].json).toMatchObject({
+			name: 'Warehouse 1',
+			hosting: 'azure',
+			sandboxName: 'prod',
+		});
+		expect(output[2].json).toMatchObject({
+			name: 'Warehouse 3',
+			hosting: 'azure',
+			sandboxName: 'prod',
+		});
 		expect(itemView(output[1])).toEqual({
 			error: expect.stringContaining('"Port"'),
 			description: expect.stringMatching(/nothing was sent to Adobe/),
@@ -362,27 +493,45 @@ describe('Create: bad input never reaches Adobe', () => {
 		});
 		expect(output[1].json.error).toContain('"abc"');
 
-		expect(connectionPosts(emulator).map((post) => JSON.parse(post.body).name)).toEqual(['Warehouse 1', 'Warehouse 3']);
-		expect(emulator.connections().map((connection) => connection.name)).toEqual(['Warehouse 1', 'Warehouse 3']);
+		expect(connectionPosts(emulator).map((post) => JSON.parse(post.body).name)).toEqual([
+			'Warehouse 1',
+			'Warehouse 3',
+		]);
+		expect(emulator.connections().map((connection) => connection.name)).toEqual([
+			'Warehouse 1',
+			'Warehouse 3',
+		]);
 	});
 
 	it('without continue on fail: the workflow fails with that message and nothing is sent for the bad item', async () => {
 		emulator = await startTestEmulator();
-		const result = await runWorkflow(withInputs(CREATE, inputs), { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(withInputs(CREATE, inputs), {
+			credentials: [credentialFor(emulator)],
+		});
 
-		expect(result.error?.message).toMatch(/"Port" must be a whole number from 1 to 65535.*got "abc"/);
+		expect(result.error?.message).toMatch(
+			/"Port" must be a whole number from 1 to 65535.*got "abc"/,
+		);
 		expect(result.errorOf(NODE)?.message).toBe(result.error?.message);
 		expect(result.outputOf(NODE)).toEqual([]);
 		// Items run in order: the first was created before the second stopped the node.
-		expect(connectionPosts(emulator).map((post) => JSON.parse(post.body).name)).toEqual(['Warehouse 1']);
+		expect(connectionPosts(emulator).map((post) => JSON.parse(post.body).name)).toEqual([
+			'Warehouse 1',
+		]);
 	});
 });
 
 describe('Create: concurrency and a failing item', () => {
 	it('without continue on fail, no item starts after the node failed', async () => {
 		emulator = await startTestEmulator({ latencyMs: 20 });
-		const inputs = Array.from({ length: 8 }, (_, i) => ({ ...AZURE_INPUT, name: `Item ${i}`, ...(i === 3 ? { port: 'abc' } : {}) }));
-		const workflow = withParameters(withInputs(CREATE, inputs), NODE, { options: { sandboxName: '={{ $json.sandbox }}', concurrency: 2 } });
+		const inputs = Array.from({ length: 8 }, (_, i) => ({
+			...AZURE_INPUT,
+			name: `Item ${i}`,
+			...(i === 3 ? { port: 'abc' } : {}),
+		}));
+		const workflow = withParameters(withInputs(CREATE, inputs), NODE, {
+			options: { sandboxName: '={{ $json.sandbox }}', concurrency: 2 },
+		});
 
 		const result = await runWorkflow(workflow, { credentials: [credentialFor(emulator)] });
 		expect(result.error?.message).toContain('"Port"');
@@ -399,20 +548,30 @@ describe('Create: concurrency and a failing item', () => {
 describe('Create: Adobe errors are decoded', () => {
 	it('an unknown sandbox: FLOW-2100-404 with "check the sandbox name"', async () => {
 		emulator = await startTestEmulator();
-		const result = await runWorkflow(withInputs(CREATE, [{ ...AZURE_INPUT, sandbox: 'nosuchsandbox' }]), { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(
+			withInputs(CREATE, [{ ...AZURE_INPUT, sandbox: 'nosuchsandbox' }]),
+			{ credentials: [credentialFor(emulator)] },
+		);
 
 		expect(result.error?.message).toContain('FLOW-2100-404');
 		expect(result.error?.description).toMatch(/check the sandbox name/i);
 		// The name lookup before the POST meets the unknown sandbox first: nothing is created.
 		expect(connectionPosts(emulator)).toHaveLength(0);
-		expect(emulator.platformRequests().map((entry) => entry.headers['x-sandbox-name'])).toEqual(['nosuchsandbox']);
+		expect(emulator.platformRequests().map((entry) => entry.headers['x-sandbox-name'])).toEqual([
+			'nosuchsandbox',
+		]);
 		expect(emulator.connections()).toEqual([]);
 	});
 
 	it('a 403 from the API gateway: its code and a fix naming the IMS Org ID, not retried', async () => {
 		emulator = await startTestEmulator();
-		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 403, body: { error_code: '403025', message: 'Profile is not valid' } });
-		const result = await runWorkflow(continueOnFail(withInputs(CREATE, [AZURE_INPUT]), NODE), { credentials: [credentialFor(emulator)] });
+		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
+			status: 403,
+			body: { error_code: '403025', message: 'Profile is not valid' },
+		});
+		const result = await runWorkflow(continueOnFail(withInputs(CREATE, [AZURE_INPUT]), NODE), {
+			credentials: [credentialFor(emulator)],
+		});
 
 		expect(result.error).toBeUndefined();
 		const [item] = result.outputOf(NODE);
@@ -428,7 +587,9 @@ describe('Create: Adobe errors are decoded', () => {
 	it('a wrong client secret: IMS invalid_client, naming Client ID and Client Secret, without the secret', async () => {
 		emulator = await startTestEmulator();
 		const wrongSecret = 'wrong-client-secret-8f3k2';
-		const result = await runWorkflow(withInputs(CREATE, threeItems()), { credentials: [credentialFor(emulator, { clientSecret: wrongSecret })] });
+		const result = await runWorkflow(withInputs(CREATE, threeItems()), {
+			credentials: [credentialFor(emulator, { clientSecret: wrongSecret })],
+		});
 
 		const { message, description } = result.error ?? {};
 		expect(message).toContain('invalid_client');
@@ -442,12 +603,18 @@ describe('Create: Adobe errors are decoded', () => {
 	it('continue on fail keeps going after an API error on item 1 of 3', async () => {
 		emulator = await startTestEmulator();
 		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 400 });
-		const result = await runWorkflow(continueOnFail(withInputs(CREATE, threeItems()), NODE), { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(continueOnFail(withInputs(CREATE, threeItems()), NODE), {
+			credentials: [credentialFor(emulator)],
+		});
 
 		expect(result.error).toBeUndefined();
 		const output = result.outputOf(NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(itemView(output[0])).toEqual({ error: expect.stringContaining('FLOW-1000-400'), description: expect.any(String), httpCode: '400' });
+		expect(itemView(output[0])).toEqual({
+			error: expect.stringContaining('FLOW-1000-400'),
+			description: expect.any(String),
+			httpCode: '400',
+		});
 		const stored = emulator.connections();
 		expect(stored.map((connection) => connection.name)).toEqual(['Warehouse 2', 'Warehouse 3']);
 		expect(jsonOf(output.slice(1))).toEqual(
@@ -479,17 +646,27 @@ describe('Create: secrets never reach output or errors', () => {
 			status: 400,
 			report: { 'detailed-message': `Could not sign in with ${text}` },
 		});
-		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 400, body: echo(`password=${passwords[0]} secret=${clientSecret}`) });
+		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
+			status: 400,
+			body: echo(`password=${passwords[0]} secret=${clientSecret}`),
+		});
 
-		const first = await runWorkflow(continueOnFail(withInputs(CREATE, inputs), NODE), { credentialsHelper });
+		const first = await runWorkflow(continueOnFail(withInputs(CREATE, inputs), NODE), {
+			credentialsHelper,
+		});
 		expect(first.error).toBeUndefined();
-		expect(jsonOf(first.outputOf(NODE)).map((item) => (item.error === undefined ? 'ok' : 'error'))).toEqual(['error', 'error', 'ok']);
+		expect(
+			jsonOf(first.outputOf(NODE)).map((item) => (item.error === undefined ? 'ok' : 'error')),
+		).toEqual(['error', 'error', 'ok']);
 		// Adobe's text is kept (it helps), with each secret masked.
 		expect(first.outputOf(NODE)[0].json.error).toContain('Rejected password=*** secret=***');
 
 		// Second execution: the stored token is known when the node starts, and Adobe echoes it.
 		const token = storedToken(first);
-		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 400, body: echo(`token=${token} password=${passwords[2]}`) });
+		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
+			status: 400,
+			body: echo(`token=${token} password=${passwords[2]}`),
+		});
 		const second = await runWorkflow(withInputs(CREATE, [inputs[2]]), { credentialsHelper });
 		expect(second.error?.message).toContain('Rejected token=*** password=***');
 
@@ -499,6 +676,10 @@ describe('Create: secrets never reach output or errors', () => {
 			for (const secret of secrets) expect(text).not.toContain(secret);
 		}
 		// The secrets did reach Adobe, where they belong.
-		expect(requestsTo(emulator, 'POST', CONNECTIONS_PATH).map((post) => JSON.parse(post.body).auth.params.password)).toEqual([passwords[0], passwords[2], passwords[2]]);
+		expect(
+			requestsTo(emulator, 'POST', CONNECTIONS_PATH).map(
+				(post) => JSON.parse(post.body).auth.params.password,
+			),
+		).toEqual([passwords[0], passwords[2], passwords[2]]);
 	});
 });

@@ -10,10 +10,24 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Fault, type FaultMatch, type RequestLogEntry, type StartedEmulator } from '../emulator';
+import {
+	startEmulator,
+	type Fault,
+	type FaultMatch,
+	type RequestLogEntry,
+	type StartedEmulator,
+} from '../emulator';
 import { createCredentialsHelper } from './harness';
 import { scanTestFileForLeaks } from './leaks';
-import { credentialFor, duplicates, expectOnePerItem, isErrorItem, runNode, testPolicy, testSecret } from './reliability.kit';
+import {
+	credentialFor,
+	duplicates,
+	expectOnePerItem,
+	isErrorItem,
+	runNode,
+	testPolicy,
+	testSecret,
+} from './reliability.kit';
 
 jest.setTimeout(60_000);
 
@@ -54,7 +68,9 @@ function emulatorPerTest(): void {
 }
 
 function names(count: number, tag: string): IDataObject[] {
-	return Array.from({ length: count }, (_, index) => ({ name: `${tag}-${String(index).padStart(3, '0')}` }));
+	return Array.from({ length: count }, (_, index) => ({
+		name: `${tag}-${String(index).padStart(3, '0')}`,
+	}));
 }
 
 /**
@@ -76,8 +92,10 @@ function createParameters(options: IDataObject, deadlineFromPolicy = false): INo
 	};
 }
 
-const posts = (log: RequestLogEntry[]) => log.filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
-const lookups = (log: RequestLogEntry[]) => log.filter((entry) => entry.method === 'GET' && entry.path === CONNECTIONS_PATH);
+const posts = (log: RequestLogEntry[]) =>
+	log.filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
+const lookups = (log: RequestLogEntry[]) =>
+	log.filter((entry) => entry.method === 'GET' && entry.path === CONNECTIONS_PATH);
 const faulted = (log: RequestLogEntry[]) => log.filter((entry) => entry.fault !== undefined);
 
 /**
@@ -93,7 +111,14 @@ function expectConnectionsMatchOutput(json: IDataObject[]): void {
 	for (const item of successes) expect(storedByName.get(item.name as string)).toBe(item.id);
 	// Every stored connection is a complete, correct create (no half-applied retry).
 	for (const connection of stored) {
-		expect(connection.auth.params).toEqual({ server: SERVER, port: '5439', username: 'aep_reader', password: PASSWORD, database: 'dev', schema: 'public' });
+		expect(connection.auth.params).toEqual({
+			server: SERVER,
+			port: '5439',
+			username: 'aep_reader',
+			password: PASSWORD,
+			database: 'dev',
+			schema: 'public',
+		});
 	}
 }
 
@@ -115,7 +140,11 @@ interface CreateScenario {
 const CREATE_SCENARIOS: CreateScenario[] = [
 	{
 		title: '429 with Retry-After: 0 (blind retry)',
-		fault: { status: 429, headers: { 'retry-after': '0' }, body: { error_code: '429050', message: 'Too many requests' } },
+		fault: {
+			status: 429,
+			headers: { 'retry-after': '0' },
+			body: { error_code: '429050', message: 'Too many requests' },
+		},
 		count: { 1: 10, 8: 10 },
 		maxRetries: 3,
 		processed: false,
@@ -170,108 +199,140 @@ const CREATE_SCENARIOS: CreateScenario[] = [
 	},
 ];
 
-describe.each([1, 8] as const)('create x %i concurrency, ' + ITEMS + ' items, with faults on POST /connections', (concurrency) => {
-	emulatorPerTest();
+describe.each([1, 8] as const)(
+	'create x %i concurrency, ' + ITEMS + ' items, with faults on POST /connections',
+	(concurrency) => {
+		emulatorPerTest();
 
-	it.each(CREATE_SCENARIOS.map((scenario) => [scenario.title, scenario] as const))('%s', async (_title, scenario) => {
-		const count = scenario.count[concurrency];
-		emu.failNext(POST_CONNECTIONS, count, scenario.fault);
-		const items = names(ITEMS, `c${concurrency}`);
-		const run = await runNode(emu, items, createParameters({ concurrency, maxRetries: scenario.maxRetries }, scenario.deadlineMs !== undefined), {
-			leaks,
-			label: `create c${concurrency} ${scenario.title}`,
-			policy: testPolicy({ timeoutMs: scenario.deadlineMs }),
-		});
+		it.each(CREATE_SCENARIOS.map((scenario) => [scenario.title, scenario] as const))(
+			'%s',
+			async (_title, scenario) => {
+				const count = scenario.count[concurrency];
+				emu.failNext(POST_CONNECTIONS, count, scenario.fault);
+				const items = names(ITEMS, `c${concurrency}`);
+				const run = await runNode(
+					emu,
+					items,
+					createParameters(
+						{ concurrency, maxRetries: scenario.maxRetries },
+						scenario.deadlineMs !== undefined,
+					),
+					{
+						leaks,
+						label: `create c${concurrency} ${scenario.title}`,
+						policy: testPolicy({ timeoutMs: scenario.deadlineMs }),
+					},
+				);
 
-		expect(run.result.error).toBeUndefined();
-		expectOnePerItem(run.output, ITEMS);
-		const expectedErrors = concurrency === 1 ? scenario.errorsAtConcurrency1 : [];
-		const errorIndexes = run.json.flatMap((item, index) => (isErrorItem(item) ? [index] : []));
-		expect(errorIndexes).toEqual(expectedErrors);
-		run.json.forEach((item, index) => {
-			if (isErrorItem(item)) {
-				if (scenario.httpCode) expect(item.httpCode).toBe(scenario.httpCode);
-			} else {
-				expect(item).toMatchObject({ name: items[index].name, hosting: 'aws', sandboxName: 'prod', id: expect.any(String), etag: expect.any(String) });
-			}
-		});
-		expectConnectionsMatchOutput(run.json);
+				expect(run.result.error).toBeUndefined();
+				expectOnePerItem(run.output, ITEMS);
+				const expectedErrors = concurrency === 1 ? scenario.errorsAtConcurrency1 : [];
+				const errorIndexes = run.json.flatMap((item, index) => (isErrorItem(item) ? [index] : []));
+				expect(errorIndexes).toEqual(expectedErrors);
+				run.json.forEach((item, index) => {
+					if (isErrorItem(item)) {
+						if (scenario.httpCode) expect(item.httpCode).toBe(scenario.httpCode);
+					} else {
+						expect(item).toMatchObject({
+							name: items[index].name,
+							hosting: 'aws',
+							sandboxName: 'prod',
+							id: expect.any(String),
+							etag: expect.any(String),
+						});
+					}
+				});
+				expectConnectionsMatchOutput(run.json);
 
-		const log = emu.requests();
-		expect(faulted(log)).toHaveLength(count);
-		if (scenario.processed) {
-			// Found by the lookup, never sent twice.
+				const log = emu.requests();
+				expect(faulted(log)).toHaveLength(count);
+				if (scenario.processed) {
+					// Found by the lookup, never sent twice.
+					expect(posts(log)).toHaveLength(ITEMS);
+					// Each item lists its name once before the POST (connections that existed before), plus one lookup per fault.
+					expect(lookups(log)).toHaveLength(ITEMS + count);
+				} else {
+					// One POST that succeeded per successful item, plus every faulted one.
+					expect(posts(log)).toHaveLength(ITEMS - expectedErrors.length + count);
+				}
+				if ('status' in scenario.fault && scenario.fault.status === 429) {
+					// Throttled at the gateway: Adobe did not act, so no lookup is needed.
+					expect(lookups(log)).toHaveLength(ITEMS);
+				}
+				expect(emu.tokensIssued()).toBe(1);
+			},
+		);
+
+		it('an answer slower than the timeout, after Adobe created the connection, is found (no duplicate)', async () => {
+			// The emulator creates the connection, then sends the answer one byte per 50 ms: the
+			// deadline ends the exchange long before the body is complete.
+			emu.failNext(POST_CONNECTIONS, concurrency, { kind: 'drip', intervalMs: 50 });
+			const run = await runNode(
+				emu,
+				names(ITEMS, `slow-c${concurrency}`),
+				createParameters({ concurrency, maxRetries: 3 }, true),
+				{
+					leaks,
+					label: `create c${concurrency} slow answer`,
+					policy: testPolicy({ timeoutMs: HANG_DEADLINE_MS }),
+				},
+			);
+
+			expect(run.result.error).toBeUndefined();
+			expectOnePerItem(run.output, ITEMS);
+			expect(run.json.filter(isErrorItem)).toEqual([]);
+			expectConnectionsMatchOutput(run.json);
+			const log = emu.requests();
+			// Every timed-out POST was followed by a lookup that found its connection: never re-sent.
+			// At least one lookup per dripped POST; a loaded machine may time out a lookup too and retry it.
+			expect(lookups(log).length).toBeGreaterThanOrEqual(ITEMS + concurrency);
 			expect(posts(log)).toHaveLength(ITEMS);
-			// Each item lists its name once before the POST (connections that existed before), plus one lookup per fault.
-			expect(lookups(log)).toHaveLength(ITEMS + count);
-		} else {
-			// One POST that succeeded per successful item, plus every faulted one.
-			expect(posts(log)).toHaveLength(ITEMS - expectedErrors.length + count);
-		}
-		if ('status' in scenario.fault && scenario.fault.status === 429) {
-			// Throttled at the gateway: Adobe did not act, so no lookup is needed.
-			expect(lookups(log)).toHaveLength(ITEMS);
-		}
-		expect(emu.tokensIssued()).toBe(1);
-	});
-
-	it('an answer slower than the timeout, after Adobe created the connection, is found (no duplicate)', async () => {
-		// The emulator creates the connection, then sends the answer one byte per 50 ms: the
-		// deadline ends the exchange long before the body is complete.
-		emu.failNext(POST_CONNECTIONS, concurrency, { kind: 'drip', intervalMs: 50 });
-		const run = await runNode(emu, names(ITEMS, `slow-c${concurrency}`), createParameters({ concurrency, maxRetries: 3 }, true), {
-			leaks,
-			label: `create c${concurrency} slow answer`,
-			policy: testPolicy({ timeoutMs: HANG_DEADLINE_MS }),
+			expect(emu.tokensIssued()).toBe(1);
 		});
 
-		expect(run.result.error).toBeUndefined();
-		expectOnePerItem(run.output, ITEMS);
-		expect(run.json.filter(isErrorItem)).toEqual([]);
-		expectConnectionsMatchOutput(run.json);
-		const log = emu.requests();
-		// Every timed-out POST was followed by a lookup that found its connection: never re-sent.
-		// At least one lookup per dripped POST; a loaded machine may time out a lookup too and retry it.
-		expect(lookups(log).length).toBeGreaterThanOrEqual(ITEMS + concurrency);
-		expect(posts(log)).toHaveLength(ITEMS);
-		expect(emu.tokensIssued()).toBe(1);
-	});
-
-	it('a token revoked mid-run (401) is refreshed once; nothing fails or duplicates', async () => {
-		const credentialsHelper = createCredentialsHelper([credentialFor(emu)]);
-		let revokedAt = -1;
-		// Revoke once a quarter of the connections exist (polling the store is cheap, the log is not).
-		const watcher = setInterval(() => {
-			if (revokedAt < 0 && emu.connections().length >= ITEMS / 4) {
-				revokedAt = emu.requests().length;
-				emu.revokeAllTokens();
+		it('a token revoked mid-run (401) is refreshed once; nothing fails or duplicates', async () => {
+			const credentialsHelper = createCredentialsHelper([credentialFor(emu)]);
+			let revokedAt = -1;
+			// Revoke once a quarter of the connections exist (polling the store is cheap, the log is not).
+			const watcher = setInterval(() => {
+				if (revokedAt < 0 && emu.connections().length >= ITEMS / 4) {
+					revokedAt = emu.requests().length;
+					emu.revokeAllTokens();
+				}
+			}, 2);
+			let run;
+			try {
+				run = await runNode(
+					emu,
+					names(ITEMS, `revoke-c${concurrency}`),
+					createParameters({ concurrency, maxRetries: 3 }),
+					{
+						credentialsHelper,
+						leaks,
+						label: `create c${concurrency} revoke`,
+					},
+				);
+			} finally {
+				clearInterval(watcher);
 			}
-		}, 2);
-		let run;
-		try {
-			run = await runNode(emu, names(ITEMS, `revoke-c${concurrency}`), createParameters({ concurrency, maxRetries: 3 }), {
-				credentialsHelper,
-				leaks,
-				label: `create c${concurrency} revoke`,
-			});
-		} finally {
-			clearInterval(watcher);
-		}
 
-		expect(revokedAt).toBeGreaterThan(0);
-		expect(run.result.error).toBeUndefined();
-		expectOnePerItem(run.output, ITEMS);
-		expect(run.json.filter(isErrorItem)).toEqual([]);
-		expectConnectionsMatchOutput(run.json);
-		const log = emu.requests();
-		expect(log.filter((entry) => entry.status === 401).length).toBeGreaterThanOrEqual(1);
-		expect(emu.tokensIssued()).toBe(2);
-		expect(credentialsHelper.preAuthRuns.map((record) => record.credentialsExpired)).toContain(true);
-		// The refreshed token is what the credential holds now, and it works.
-		const stored = credentialsHelper.stored(credentialFor(emu).id).data.accessToken as string;
-		expect(log[log.length - 1].headers.authorization).toBe(`Bearer ${stored}`);
-	});
-});
+			expect(revokedAt).toBeGreaterThan(0);
+			expect(run.result.error).toBeUndefined();
+			expectOnePerItem(run.output, ITEMS);
+			expect(run.json.filter(isErrorItem)).toEqual([]);
+			expectConnectionsMatchOutput(run.json);
+			const log = emu.requests();
+			expect(log.filter((entry) => entry.status === 401).length).toBeGreaterThanOrEqual(1);
+			expect(emu.tokensIssued()).toBe(2);
+			expect(credentialsHelper.preAuthRuns.map((record) => record.credentialsExpired)).toContain(
+				true,
+			);
+			// The refreshed token is what the credential holds now, and it works.
+			const stored = credentialsHelper.stored(credentialFor(emu).id).data.accessToken as string;
+			expect(log[log.length - 1].headers.authorization).toBe(`Bearer ${stored}`);
+		});
+	},
+);
 
 describe('create: Retry-After is honoured', () => {
 	emulatorPerTest();
@@ -279,7 +340,12 @@ describe('create: Retry-After is honoured', () => {
 	// Adobe sends whole seconds; the node reads fractions too, which keeps this test short.
 	it('waits the 0.3 s Adobe asks for before re-sending a throttled create', async () => {
 		emu.failNext(POST_CONNECTIONS, 1, { status: 429, headers: { 'retry-after': '0.3' } });
-		const run = await runNode(emu, names(3, 'retry-after'), createParameters({ concurrency: 1, maxRetries: 3 }), { leaks, label: 'retry-after 0.3' });
+		const run = await runNode(
+			emu,
+			names(3, 'retry-after'),
+			createParameters({ concurrency: 1, maxRetries: 3 }),
+			{ leaks, label: 'retry-after 0.3' },
+		);
 
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		const sent = posts(emu.requests());
@@ -302,7 +368,12 @@ describe.each([1, 8] as const)('reads and changes x %i concurrency with faults',
 
 	beforeAll(async () => {
 		emu = await newEmulator();
-		const run = await runNode(emu, names(ITEMS, `seed-c${concurrency}`), createParameters({ concurrency: 8 }), { leaks, label: 'seed' });
+		const run = await runNode(
+			emu,
+			names(ITEMS, `seed-c${concurrency}`),
+			createParameters({ concurrency: 8 }),
+			{ leaks, label: 'seed' },
+		);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		seeded = run.json.map((item) => ({ id: item.id as string, name: item.name as string }));
 	});
@@ -357,7 +428,8 @@ describe.each([1, 8] as const)('reads and changes x %i concurrency with faults',
 			match: { method: 'GET', path: ID_PATH },
 			fault: { kind: 'reset-after' },
 			retry: backoffRetry,
-			check: (json, item) => expect(json).toMatchObject({ id: item.id, name: item.name, hosting: 'aws' }),
+			check: (json, item) =>
+				expect(json).toMatchObject({ id: item.id, name: item.name, hosting: 'aws' }),
 		},
 		{
 			title: 'getAll (filter by name): 500 with Retry-After: 0',
@@ -377,63 +449,119 @@ describe.each([1, 8] as const)('reads and changes x %i concurrency with faults',
 			retry: backoffRetry,
 			extra: { tablePath: 'public.orders' },
 			check: (json, item) =>
-				expect(json).toMatchObject({ connectionId: item.id, tableName: 'public.orders', columns: expect.arrayContaining([expect.objectContaining({ name: expect.any(String) })]) }),
+				expect(json).toMatchObject({
+					connectionId: item.id,
+					tableName: 'public.orders',
+					columns: expect.arrayContaining([expect.objectContaining({ name: expect.any(String) })]),
+				}),
 		},
 	];
 
-	it.each(readCases.map((entry) => [entry.title, entry] as const))('%s: every item retried to success', async (_title, entry) => {
-		const { count, maxRetries } = entry.retry;
-		emu.failNext(entry.match, count, entry.fault);
-		const targets = seeded.slice(0, entry.items ?? ITEMS);
-		const run = await runNode(emu, targets, { operation: entry.operation, connectionId: '={{ $json.id }}', ...entry.extra, options: options(maxRetries) }, { leaks, label: `${entry.operation} c${concurrency}` });
+	it.each(readCases.map((entry) => [entry.title, entry] as const))(
+		'%s: every item retried to success',
+		async (_title, entry) => {
+			const { count, maxRetries } = entry.retry;
+			emu.failNext(entry.match, count, entry.fault);
+			const targets = seeded.slice(0, entry.items ?? ITEMS);
+			const run = await runNode(
+				emu,
+				targets,
+				{
+					operation: entry.operation,
+					connectionId: '={{ $json.id }}',
+					...entry.extra,
+					options: options(maxRetries),
+				},
+				{ leaks, label: `${entry.operation} c${concurrency}` },
+			);
 
-		expect(run.result.error).toBeUndefined();
-		expectOnePerItem(run.output, targets.length);
-		expect(run.json.filter(isErrorItem)).toEqual([]);
-		run.json.forEach((json, index) => entry.check(json, targets[index]));
-		expect(faulted(requestsOfThisTest())).toHaveLength(count);
-		expect(emu.connections()).toHaveLength(ITEMS);
-	});
+			expect(run.result.error).toBeUndefined();
+			expectOnePerItem(run.output, targets.length);
+			expect(run.json.filter(isErrorItem)).toEqual([]);
+			run.json.forEach((json, index) => entry.check(json, targets[index]));
+			expect(faulted(requestsOfThisTest())).toHaveLength(count);
+			expect(emu.connections()).toHaveLength(ITEMS);
+		},
+	);
 
 	it('update (PATCH with If-Match): 503 with Retry-After: 0 is retried, every connection updated once', async () => {
-		emu.failNext({ method: 'PATCH', path: ID_PATH }, 10, { status: 503, headers: { 'retry-after': '0' } });
-		const run = await runNode(emu, seeded, { operation: 'update', connectionId: '={{ $json.id }}', updateFields: { password: NEW_PASSWORD }, options: options(10) }, { leaks, label: `update c${concurrency} 503` });
+		emu.failNext({ method: 'PATCH', path: ID_PATH }, 10, {
+			status: 503,
+			headers: { 'retry-after': '0' },
+		});
+		const run = await runNode(
+			emu,
+			seeded,
+			{
+				operation: 'update',
+				connectionId: '={{ $json.id }}',
+				updateFields: { password: NEW_PASSWORD },
+				options: options(10),
+			},
+			{ leaks, label: `update c${concurrency} 503` },
+		);
 
 		expectOnePerItem(run.output, ITEMS);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
-		run.json.forEach((json, index) => expect(json).toMatchObject({ id: seeded[index].id, updated: ['password'] }));
-		expect(emu.connections().map((connection) => connection.auth.params.password)).toEqual(Array(ITEMS).fill(NEW_PASSWORD));
+		run.json.forEach((json, index) =>
+			expect(json).toMatchObject({ id: seeded[index].id, updated: ['password'] }),
+		);
+		expect(emu.connections().map((connection) => connection.auth.params.password)).toEqual(
+			Array(ITEMS).fill(NEW_PASSWORD),
+		);
 		const log = requestsOfThisTest();
 		expect(faulted(log)).toHaveLength(10);
 		// Each item: one GET for the etag, its PATCH, plus one PATCH per fault.
-		expect(log.filter((entry) => entry.method === 'PATCH' && entry.status === 200)).toHaveLength(ITEMS);
+		expect(log.filter((entry) => entry.method === 'PATCH' && entry.status === 200)).toHaveLength(
+			ITEMS,
+		);
 	});
 
 	it('update: a reset after Adobe applied the PATCH does not fail the item (the change is in place)', async () => {
 		// At most maxRetries faults per item, so only the ambiguity (not exhaustion) can fail an item.
-		emu.failNext({ method: 'PATCH', path: ID_PATH }, concurrency === 1 ? 2 : 5, { kind: 'reset-after' });
+		emu.failNext({ method: 'PATCH', path: ID_PATH }, concurrency === 1 ? 2 : 5, {
+			kind: 'reset-after',
+		});
 		// The description makes the change visible in a GET (Adobe masks the password).
 		const run = await runNode(
 			emu,
 			seeded,
-			{ operation: 'update', connectionId: '={{ $json.id }}', updateFields: { description: 'Rotated by n8n' }, options: options(3) },
+			{
+				operation: 'update',
+				connectionId: '={{ $json.id }}',
+				updateFields: { description: 'Rotated by n8n' },
+				options: options(3),
+			},
 			{ leaks, label: `update c${concurrency} reset-after` },
 		);
 
 		expectOnePerItem(run.output, ITEMS);
-		expect(emu.connections().map((connection) => connection.description)).toEqual(Array(ITEMS).fill('Rotated by n8n'));
+		expect(emu.connections().map((connection) => connection.description)).toEqual(
+			Array(ITEMS).fill('Rotated by n8n'),
+		);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 	});
 
 	it('delete: a reset after Adobe deleted the connection does not fail the item (it says: already absent)', async () => {
 		const resets = concurrency === 1 ? 2 : 5;
 		emu.failNext({ method: 'DELETE', path: ID_PATH }, resets, { kind: 'reset-after' });
-		const run = await runNode(emu, seeded, { operation: 'delete', connectionId: '={{ $json.id }}', options: options(3) }, { leaks, label: `delete c${concurrency} reset-after` });
+		const run = await runNode(
+			emu,
+			seeded,
+			{ operation: 'delete', connectionId: '={{ $json.id }}', options: options(3) },
+			{ leaks, label: `delete c${concurrency} reset-after` },
+		);
 
 		expectOnePerItem(run.output, ITEMS);
 		expect(emu.connections()).toEqual([]);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
-		run.json.forEach((json, index) => expect(json).toMatchObject({ id: seeded[index].id, deleted: !json.alreadyAbsent, sandboxName: 'prod' }));
+		run.json.forEach((json, index) =>
+			expect(json).toMatchObject({
+				id: seeded[index].id,
+				deleted: !json.alreadyAbsent,
+				sandboxName: 'prod',
+			}),
+		);
 		// The reset items' retries met a 404: gone, but not provably deleted by us. (A retry can meet
 		// the next reset itself, so one item may take two of them.)
 		const absent = run.json.filter((json) => json.alreadyAbsent === true).length;

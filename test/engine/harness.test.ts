@@ -30,7 +30,11 @@ function credential(accessToken?: string): HarnessCredential {
 		name: 'Fixture account',
 		type: 'fixtureTokenApi',
 		// `region` and (unless given) `accessToken` are left out on purpose: n8n fills type defaults.
-		data: { baseUrl: server.baseUrl, ...FIXTURE_CLIENT, ...(accessToken === undefined ? {} : { accessToken }) },
+		data: {
+			baseUrl: server.baseUrl,
+			...FIXTURE_CLIENT,
+			...(accessToken === undefined ? {} : { accessToken }),
+		},
 	};
 }
 
@@ -40,7 +44,14 @@ function workflow(paths: string[], callSettings: Partial<INode> = {}): WorkflowD
 	return {
 		name: 'harness proof',
 		nodes: [
-			{ id: '1', name: 'Start', type: NODE_TYPES.manualTrigger, typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: '1',
+				name: 'Start',
+				type: NODE_TYPES.manualTrigger,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: '2',
 				name: 'Inputs',
@@ -55,7 +66,10 @@ function workflow(paths: string[], callSettings: Partial<INode> = {}): WorkflowD
 				type: FIXTURE_HTTP,
 				typeVersion: 1,
 				position: [400, 0],
-				parameters: { path: '={{ $json.path }}', label: "={{ $('Inputs').item.json.label.toUpperCase() }}" },
+				parameters: {
+					path: '={{ $json.path }}',
+					label: "={{ $('Inputs').item.json.label.toUpperCase() }}",
+				},
 				credentials: { fixtureTokenApi: { id: 'cred-1', name: 'Fixture account' } },
 				...callSettings,
 			},
@@ -93,7 +107,12 @@ describe('engine harness (n8n-core WorkflowExecute, real HTTP)', () => {
 			]);
 			const helper = result.credentialsHelper;
 			expect(helper.preAuthRuns).toEqual([
-				{ credentialId: 'cred-1', typeName: 'fixtureTokenApi', nodeName: 'Call', credentialsExpired: false },
+				{
+					credentialId: 'cred-1',
+					typeName: 'fixtureTokenApi',
+					nodeName: 'Call',
+					credentialsExpired: false,
+				},
 			]);
 			expect(server.tokensIssued()).toBe(1);
 			expect(helper.stored('cred-1').data.accessToken).toBe('tok-1');
@@ -114,7 +133,10 @@ describe('engine harness (n8n-core WorkflowExecute, real HTTP)', () => {
 	it('keeps the token across executions when the same credentials store is reused', async () => {
 		const credentialsHelper = createCredentialsHelper([credential()], fixtureTypes.credentialTypes);
 		await runWorkflow(workflow(['/a']), { ...fixtureTypes, credentialsHelper });
-		const second = await runWorkflow(workflow(['/b', '/c']), { ...fixtureTypes, credentialsHelper });
+		const second = await runWorkflow(workflow(['/b', '/c']), {
+			...fixtureTypes,
+			credentialsHelper,
+		});
 
 		expect(second.error).toBeUndefined();
 		expect(second.outputOf('Call')).toHaveLength(2);
@@ -129,9 +151,18 @@ describe('engine harness (n8n-core WorkflowExecute, real HTTP)', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.outputOf('Call').map((item) => item.json.token)).toEqual(['tok-1', 'tok-1', 'tok-1']);
+		expect(result.outputOf('Call').map((item) => item.json.token)).toEqual([
+			'tok-1',
+			'tok-1',
+			'tok-1',
+		]);
 		expect(result.credentialsHelper.preAuthRuns).toEqual([
-			{ credentialId: 'cred-1', typeName: 'fixtureTokenApi', nodeName: 'Call', credentialsExpired: true },
+			{
+				credentialId: 'cred-1',
+				typeName: 'fixtureTokenApi',
+				nodeName: 'Call',
+				credentialsExpired: true,
+			},
 		]);
 		expect(server.tokensIssued()).toBe(1);
 		expect(apiCalls().map((r) => `${r.path} ${r.authorization} ${r.status}`)).toEqual([
@@ -148,7 +179,10 @@ describe('engine harness (n8n-core WorkflowExecute, real HTTP)', () => {
 		await runWorkflow(workflow(['/warm-up']), { ...fixtureTypes, credentialsHelper });
 		server.reject401(1);
 
-		const result = await runWorkflow(workflow(['/a', '/b']), { ...fixtureTypes, credentialsHelper });
+		const result = await runWorkflow(workflow(['/a', '/b']), {
+			...fixtureTypes,
+			credentialsHelper,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputOf('Call').map((item) => item.json.token)).toEqual(['tok-2', 'tok-2']);
@@ -163,7 +197,10 @@ describe('engine harness (n8n-core WorkflowExecute, real HTTP)', () => {
 
 	it('retries only once: a second 401 fails the node with the API error', async () => {
 		server.reject401(1);
-		const result = await runWorkflow(workflow(['/a']), { ...fixtureTypes, credentials: [credential('stale-token')] });
+		const result = await runWorkflow(workflow(['/a']), {
+			...fixtureTypes,
+			credentials: [credential('stale-token')],
+		});
 
 		expect(result.error).toBeDefined();
 		expect(result.errorOf('Call')?.message).toMatch(/401|Authorization failed/i);

@@ -64,16 +64,25 @@ import type * as PlatformNodeModule from '../../nodes/AdobeExperiencePlatform/Ad
 import type * as RedshiftNodeModule from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
 import type * as TriggerNodeModule from '../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
 import { NODE_TYPE } from '../support/workflow';
-import { CodeFixture, FilterFixture, ManualTriggerFixture, NoOpFixture, SetFixture, StickyNoteFixture } from './fixtures/base-nodes';
+import {
+	CodeFixture,
+	FilterFixture,
+	ManualTriggerFixture,
+	NoOpFixture,
+	SetFixture,
+	StickyNoteFixture,
+} from './fixtures/base-nodes';
 
 // Loaded by its .ts file name because the codex file AdobeRedshiftConnection.node.json sits next to
 // it, and Node's resolver (which tsx defers to) would pick that JSON for the extensionless path.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { AdobeRedshiftConnection } = require('../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node.ts') as typeof RedshiftNodeModule;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { AdobeExperiencePlatform } = require('../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node.ts') as typeof PlatformNodeModule;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { AdobeExperiencePlatformTrigger } = require('../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node.ts') as typeof TriggerNodeModule;
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { AdobeRedshiftConnection } =
+	require('../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node.ts') as typeof RedshiftNodeModule;
+const { AdobeExperiencePlatform } =
+	require('../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node.ts') as typeof PlatformNodeModule;
+const { AdobeExperiencePlatformTrigger } =
+	require('../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node.ts') as typeof TriggerNodeModule;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Node type names as a real n8n install knows them, so workflow files are shared with the e2e. */
 export const NODE_TYPES = NODE_TYPE;
@@ -103,7 +112,10 @@ export class HarnessNodeTypes implements INodeTypes {
 
 	getByName(type: string): INodeType | IVersionedNodeType {
 		const nodeType = this.types[type];
-		if (!nodeType) throw new Error(`Unknown node type "${type}" (registered: ${Object.keys(this.types).join(', ')})`);
+		if (!nodeType)
+			throw new Error(
+				`Unknown node type "${type}" (registered: ${Object.keys(this.types).join(', ')})`,
+			);
 		return nodeType;
 	}
 
@@ -134,14 +146,18 @@ export class HarnessCredentialTypes {
 	/** All ancestors through `extends`, nearest first (n8n uses this to spot OAuth types). */
 	getParentTypes(name: string): string[] {
 		const parents = this.getByName(name).extends ?? [];
-		return parents.flatMap((parent) => [parent, ...(this.byName.has(parent) ? this.getParentTypes(parent) : [])]);
+		return parents.flatMap((parent) => [
+			parent,
+			...(this.byName.has(parent) ? this.getParentTypes(parent) : []),
+		]);
 	}
 
 	/** Own properties merged over the parents', as n8n shows and defaults them. */
 	getProperties(name: string): INodeProperties[] {
 		const type = this.getByName(name);
 		const merged: INodeProperties[] = [];
-		for (const parent of type.extends ?? []) NodeHelpers.mergeNodeProperties(merged, this.getProperties(parent));
+		for (const parent of type.extends ?? [])
+			NodeHelpers.mergeNodeProperties(merged, this.getProperties(parent));
 		NodeHelpers.mergeNodeProperties(merged, type.properties);
 		return merged;
 	}
@@ -152,7 +168,11 @@ export class HarnessCredentialTypes {
 
 /** What n8n's `Credentials` wraps; here the "encrypted" form is plain JSON because nothing leaves memory. */
 class StoredCredentials extends ICredentials {
-	constructor(details: INodeCredentialsDetails, type: string, private plain: ICredentialDataDecryptedObject) {
+	constructor(
+		details: INodeCredentialsDetails,
+		type: string,
+		private plain: ICredentialDataDecryptedObject,
+	) {
 		super(details, type);
 	}
 
@@ -194,7 +214,8 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		credentials: HarnessCredential[] = [],
 	) {
 		super();
-		for (const credential of credentials) this.store.set(credential.id, structuredClone(credential));
+		for (const credential of credentials)
+			this.store.set(credential.id, structuredClone(credential));
 	}
 
 	get preAuthCalls(): number {
@@ -217,9 +238,14 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	private find(details: INodeCredentialsDetails, type?: string): HarnessCredential {
 		const byId = details.id ? this.store.get(details.id) : undefined;
 		const found =
-			byId ?? [...this.store.values()].find((c) => c.name === details.name && (type === undefined || c.type === type));
+			byId ??
+			[...this.store.values()].find(
+				(c) => c.name === details.name && (type === undefined || c.type === type),
+			);
 		if (!found || (type !== undefined && found.type !== type)) {
-			throw new Error(`Credential with ID "${details.id ?? ''}" of type "${type ?? '?'}" does not exist.`);
+			throw new Error(
+				`Credential with ID "${details.id ?? ''}" of type "${type ?? '?'}" does not exist.`,
+			);
 		}
 		return found;
 	}
@@ -232,9 +258,16 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return this.credentialTypes.getProperties(type);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const credential = this.find(nodeCredentials, type);
-		return new StoredCredentials({ id: credential.id, name: credential.name }, credential.type, credential.data);
+		return new StoredCredentials(
+			{ id: credential.id, name: credential.name },
+			credential.type,
+			credential.data,
+		);
 	}
 
 	/** Like the CLI: stored data, then type defaults, then expressions resolved against the running item. */
@@ -261,7 +294,8 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		) as ICredentialDataDecryptedObject;
 
 		if (expressionResolveValues) {
-			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = expressionResolveValues;
+			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
+				expressionResolveValues;
 			data = workflow.expression.getParameterValue(
 				data as INodeParameters,
 				runExecutionData,
@@ -279,7 +313,11 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return data;
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.updateCalls++;
 		this.find(nodeCredentials, type).data = structuredClone(data);
 	}
@@ -291,7 +329,10 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	): Promise<void> {
 		this.updateCalls++;
 		const credential = this.find(nodeCredentials, type);
-		credential.data = { ...credential.data, oauthTokenData: structuredClone(data.oauthTokenData) as CredentialInformation };
+		credential.data = {
+			...credential.data,
+			oauthTokenData: structuredClone(data.oauthTokenData) as CredentialInformation,
+		};
 	}
 
 	/**
@@ -310,7 +351,8 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		const expirable = credentialType.properties.find(
 			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
 		);
-		if (expirable === undefined || typeof credentialType.preAuthentication !== 'function') return undefined;
+		if (expirable === undefined || typeof credentialType.preAuthentication !== 'function')
+			return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 
 		const nodeCredentials = node.credentials?.[credentialType.name];
@@ -347,10 +389,20 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		if (authenticate?.type === 'generic') {
 			const resolve = (value: string) => {
 				if (!isExpression(value)) return value;
-				const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+				const resolved = workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{ $credentials: credentials },
+					undefined,
+					'',
+				);
 				return resolved ? String(resolved) : '';
 			};
-			const target = requestOptions as unknown as Record<string, Record<string, string> | undefined>;
+			const target = requestOptions as unknown as Record<
+				string,
+				Record<string, string> | undefined
+			>;
 			target.headers ??= {};
 			for (const [section, entries] of Object.entries(authenticate.properties)) {
 				const bucket = (target[section] ??= {});
@@ -511,11 +563,15 @@ function harnessAdditionalData(
 
 let executionCounter = 0;
 
-export async function runWorkflow(definition: WorkflowDefinition, options: RunOptions = {}): Promise<RunResult> {
+export async function runWorkflow(
+	definition: WorkflowDefinition,
+	options: RunOptions = {},
+): Promise<RunResult> {
 	prepareContainer();
 	const nodeTypes = new HarnessNodeTypes({ ...defaultNodeTypes(), ...options.nodeTypes });
 	const credentialsHelper =
-		options.credentialsHelper ?? createCredentialsHelper(options.credentials ?? [], options.credentialTypes);
+		options.credentialsHelper ??
+		createCredentialsHelper(options.credentials ?? [], options.credentialTypes);
 	const mode = options.mode ?? (options.triggeredBy ? 'trigger' : 'cli');
 
 	// n8n's Workflow writes parameter defaults into the nodes it gets; keep the caller's copy clean.
@@ -559,11 +615,18 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 		const triggerNode = workflow.getNode(options.triggeredBy.node);
 		if (!triggerNode) throw new Error(`No node named "${options.triggeredBy.node}"`);
 		const runExecutionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: triggerNode, data: { main: [options.triggeredBy.items] }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [
+					{ node: triggerNode, data: { main: [options.triggeredBy.items] }, source: null },
+				],
+			},
 		});
-		run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+		run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
+			workflow,
+		);
 	} else {
-		const startNode = nodes.find((node) => node.type === NODE_TYPES.manualTrigger) ?? workflow.getStartNode();
+		const startNode =
+			nodes.find((node) => node.type === NODE_TYPES.manualTrigger) ?? workflow.getStartNode();
 		if (!startNode) throw new Error('The workflow has no start node');
 		run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
 	}
@@ -608,10 +671,16 @@ export interface Poller {
  * one static data) serves every poll; each poll gets a new PollContext and runs through n8n-core's
  * TriggersAndPollers.runPoll.
  */
-export function createPoller(definition: WorkflowDefinition, nodeName: string, options: RunOptions = {}): Poller {
+export function createPoller(
+	definition: WorkflowDefinition,
+	nodeName: string,
+	options: RunOptions = {},
+): Poller {
 	prepareContainer();
 	const nodeTypes = new HarnessNodeTypes({ ...defaultNodeTypes(), ...options.nodeTypes });
-	const credentialsHelper = options.credentialsHelper ?? createCredentialsHelper(options.credentials ?? [], options.credentialTypes);
+	const credentialsHelper =
+		options.credentialsHelper ??
+		createCredentialsHelper(options.credentials ?? [], options.credentialTypes);
 	const workflowId = `engine-poll-${++executionCounter}`;
 	const workflow = new Workflow({
 		id: workflowId,
@@ -631,13 +700,37 @@ export function createPoller(definition: WorkflowDefinition, nodeName: string, o
 		credentialsHelper,
 		history,
 		// Static data is an observable proxy (it marks itself changed); a JSON round trip is what n8n stores.
-		staticData: () => JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as Record<string, unknown>,
+		staticData: () =>
+			JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as Record<string, unknown>,
 		async poll(mode = 'trigger') {
 			const executionId = `${workflowId}-${++polls}`;
-			const workflowData = { id: workflowId, name: workflow.name ?? '', active: true, isArchived: false, nodes: workflow.nodes ? Object.values(workflow.nodes) : [], connections: definition.connections, settings: {}, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null } as IWorkflowBase;
-			const additionalData = harnessAdditionalData(credentialsHelper, new ExecutionLifecycleHooks(mode, executionId, workflowData), executionId);
+			const workflowData = {
+				id: workflowId,
+				name: workflow.name ?? '',
+				active: true,
+				isArchived: false,
+				nodes: workflow.nodes ? Object.values(workflow.nodes) : [],
+				connections: definition.connections,
+				settings: {},
+				createdAt: new Date(),
+				updatedAt: new Date(),
+				activeVersionId: null,
+			} as IWorkflowBase;
+			const additionalData = harnessAdditionalData(
+				credentialsHelper,
+				new ExecutionLifecycleHooks(mode, executionId, workflowData),
+				executionId,
+			);
 			const emitted: INodeExecutionData[] = [];
-			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate', (data) => emitted.push(...(data[0] ?? [])), () => {});
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				mode === 'manual' ? 'manual' : 'activate',
+				(data) => emitted.push(...(data[0] ?? [])),
+				() => {},
+			);
 			let outcome: PollOutcome;
 			try {
 				const response = await runner.runPoll(workflow, node, context);

@@ -23,8 +23,22 @@ afterAll(async () => {
 function echo(json: IDataObject): WorkflowDefinition {
 	return {
 		nodes: [
-			{ id: '1', name: 'Start', type: NODE_TYPES.manualTrigger, typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: '2', name: 'Leaky', type: NODE_TYPES.code, typeVersion: 2, position: [200, 0], parameters: { jsCode: `return [${JSON.stringify(json)}];` } },
+			{
+				id: '1',
+				name: 'Start',
+				type: NODE_TYPES.manualTrigger,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '2',
+				name: 'Leaky',
+				type: NODE_TYPES.code,
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { jsCode: `return [${JSON.stringify(json)}];` },
+			},
 		],
 		connections: { Start: { main: [[{ node: 'Leaky', type: 'main', index: 0 }]] } },
 	};
@@ -48,14 +62,27 @@ it('finds secrets the emulator saw (token, password, client secret) in run data,
 	scanner.addEmulatorSecrets(emu);
 	expect(scanner.findLeaks()).toEqual([]);
 
-	const token = /^Bearer (.+)$/.exec(emu.platformRequests()[0].headers.authorization)?.[1] as string;
-	const leaky = await runWorkflow(echo({ note: `auth ${token}`, pw: encodeURIComponent(PASSWORD), nested: { secret: CLIENT_SECRET } }));
+	const token = /^Bearer (.+)$/.exec(
+		emu.platformRequests()[0].headers.authorization,
+	)?.[1] as string;
+	const leaky = await runWorkflow(
+		echo({
+			note: `auth ${token}`,
+			pw: encodeURIComponent(PASSWORD),
+			nested: { secret: CLIENT_SECRET },
+		}),
+	);
 	scanner.addRun('leaky', leaky);
 	const hits = scanner.findLeaks();
-	expect(hits.map((hit) => hit.secret).sort()).toEqual(['Redshift password (request)', 'access token #1', 'client secret']);
+	expect(hits.map((hit) => hit.secret).sort()).toEqual([
+		'Redshift password (request)',
+		'access token #1',
+		'client secret',
+	]);
 	for (const hit of hits) {
 		expect(hit.where).toBe('leaky › Leaky');
-		for (const secret of [token, PASSWORD, CLIENT_SECRET]) expect(hit.excerpt).not.toContain(secret);
+		for (const secret of [token, PASSWORD, CLIENT_SECRET])
+			expect(hit.excerpt).not.toContain(secret);
 	}
 	expect(() => scanner.expectNoLeaks()).toThrow(/Secrets leaked into 3 place\(s\)/);
 	// Scanned texts are forgotten after a check; the secrets stay registered.
@@ -65,14 +92,31 @@ it('finds secrets the emulator saw (token, password, client secret) in run data,
 it('flags any emulator-shaped token, even one it was never told about', () => {
 	const scanner = new LeakScanner();
 	scanner.addText('message', `Bearer emu.${'A'.repeat(43)} refused`);
-	expect(scanner.findLeaks()).toEqual([expect.objectContaining({ secret: 'access token (by pattern)', where: 'message' })]);
+	expect(scanner.findLeaks()).toEqual([
+		expect.objectContaining({ secret: 'access token (by pattern)', where: 'message' }),
+	]);
 });
 
 it('serialises errors with their non-enumerable parts (message, description, stack, cause)', () => {
-	const [inDescription, inCause, inApiCause] = [testSecret('description'), testSecret('cause'), testSecret('api-cause')];
-	const node = { id: '1', name: 'n', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+	const [inDescription, inCause, inApiCause] = [
+		testSecret('description'),
+		testSecret('cause'),
+		testSecret('api-cause'),
+	];
+	const node = {
+		id: '1',
+		name: 'n',
+		type: 't',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+	};
 	// NodeApiError.toJSON() leaves out stack and cause; the scan must not.
-	const apiError = new NodeApiError(node, { message: 'boom' }, { description: `see ${inDescription}` });
+	const apiError = new NodeApiError(
+		node,
+		{ message: 'boom' },
+		{ description: `see ${inDescription}` },
+	);
 	Object.assign(apiError, { cause: new Error(`socket said ${inApiCause}`) });
 	const wrapped = Object.assign(new Error('outer'), { cause: new Error(`inner ${inCause}`) });
 	const cyclic: IDataObject = {};

@@ -11,7 +11,12 @@
  *   leaks.addEmulatorSecrets(emu);                // before emu.reset()/close(): tokens + passwords seen
  *   afterEach(() => leaks.expectNoLeaks());        // throws listing the hits, then forgets them
  */
-import { accessTokensSent, passwordsSent, passwordsStored, type SeenByEmulator } from '../support/emulatorQueries';
+import {
+	accessTokensSent,
+	passwordsSent,
+	passwordsStored,
+	type SeenByEmulator,
+} from '../support/emulatorQueries';
 import { MIN_SECRET_LENGTH, scanText, serialiseForScan, type SecretHit } from '../support/secrets';
 import type { RunResult } from './harness';
 import { reportedErrors } from './harness';
@@ -33,7 +38,9 @@ export class LeakScanner {
 	addSecret(label: string, value: unknown): void {
 		if (typeof value !== 'string' || value === '') return;
 		if (value.length < MIN_SECRET_LENGTH) {
-			throw new Error(`LeakScanner: secret "${label}" is shorter than ${MIN_SECRET_LENGTH} characters; use a distinctive test value`);
+			throw new Error(
+				`LeakScanner: secret "${label}" is shorter than ${MIN_SECRET_LENGTH} characters; use a distinctive test value`,
+			);
 		}
 		if (!this.secrets.has(value)) this.secrets.set(value, label);
 	}
@@ -44,18 +51,28 @@ export class LeakScanner {
 	 */
 	addEmulatorSecrets(emu: EmulatorLike): void {
 		this.addSecret('client secret', emu.options.clientSecret);
-		for (const token of accessTokensSent(emu)) this.addSecret(`access token #${this.countLabels('access token') + 1}`, token);
-		for (const password of passwordsSent(emu)) this.addSecret('Redshift password (request)', password);
-		for (const password of passwordsStored(emu)) this.addSecret('Redshift password (stored)', password);
+		for (const token of accessTokensSent(emu))
+			this.addSecret(`access token #${this.countLabels('access token') + 1}`, token);
+		for (const password of passwordsSent(emu))
+			this.addSecret('Redshift password (request)', password);
+		for (const password of passwordsStored(emu))
+			this.addSecret('Redshift password (stored)', password);
 	}
 
 	/** A run's data (outputs and errors of `nodes`, default all), its execution error and the token n8n stored. */
-	addRun(label: string, result: RunResult, options: { nodes?: string[]; credentialIds?: string[] } = {}): void {
+	addRun(
+		label: string,
+		result: RunResult,
+		options: { nodes?: string[]; credentialIds?: string[] } = {},
+	): void {
 		const names = options.nodes ?? Object.keys(result.runData);
 		for (const name of names) this.addText(`${label} › ${name}`, result.runData[name] ?? []);
 		if (result.error) this.addText(`${label} › execution error`, result.error);
 		for (const id of options.credentialIds ?? []) {
-			this.addSecret('access token (stored in credential)', result.credentialsHelper.stored(id).data.accessToken);
+			this.addSecret(
+				'access token (stored in credential)',
+				result.credentialsHelper.stored(id).data.accessToken,
+			);
 		}
 	}
 
@@ -71,7 +88,10 @@ export class LeakScanner {
 		const originals = methods.map((method) => target[method]);
 		methods.forEach((method, index) => {
 			target[method] = (...args: unknown[]) => {
-				this.addText(`console.${method}`, args.map((arg) => (typeof arg === 'string' ? arg : serialiseForScan(arg))).join(' '));
+				this.addText(
+					`console.${method}`,
+					args.map((arg) => (typeof arg === 'string' ? arg : serialiseForScan(arg))).join(' '),
+				);
 				originals[index].apply(target, args);
 			};
 		});
@@ -86,7 +106,9 @@ export class LeakScanner {
 		}
 		const secrets = [...this.secrets].map(([value, label]): [string, string] => [label, value]);
 		// Tokens we never saw in a request are still tokens (tokenPattern).
-		return this.texts.flatMap(({ where, text }) => scanText(where, text, secrets, { tokenPattern: true }));
+		return this.texts.flatMap(({ where, text }) =>
+			scanText(where, text, secrets, { tokenPattern: true }),
+		);
 	}
 
 	/** How many texts and secrets are registered (so a test can check the scan had something to do). */
@@ -99,7 +121,9 @@ export class LeakScanner {
 		const hits = this.findLeaks();
 		this.texts.length = 0;
 		if (hits.length > 0) {
-			const lines = hits.slice(0, 20).map((hit) => `- ${hit.secret} in ${hit.where}: …${hit.excerpt}…`);
+			const lines = hits
+				.slice(0, 20)
+				.map((hit) => `- ${hit.secret} in ${hit.where}: …${hit.excerpt}…`);
 			throw new Error(`Secrets leaked into ${hits.length} place(s):\n${lines.join('\n')}`);
 		}
 	}
@@ -132,7 +156,11 @@ export function scanTestFileForLeaks(secrets: Record<string, string>): LeakScann
  * the scanner learns the emulator's tokens and passwords and must find no leak; closed at the end.
  * `use` receives the emulator once it runs (the test file keeps it in its own variable).
  */
-export function emulatorForFile<E extends EmulatorLike & { reset(): void; close(): Promise<void> }>(start: () => Promise<E>, leaks: LeakScanner, use: (emulator: E) => void): void {
+export function emulatorForFile<E extends EmulatorLike & { reset(): void; close(): Promise<void> }>(
+	start: () => Promise<E>,
+	leaks: LeakScanner,
+	use: (emulator: E) => void,
+): void {
 	let emulator: E | undefined;
 	beforeAll(async () => {
 		emulator = await start();

@@ -44,7 +44,8 @@ function flowRequests(after = 0): RequestLogEntry[] {
 
 function describeRequest(entry: RequestLogEntry): string {
 	const query = new URLSearchParams();
-	for (const [key, value] of Object.entries(entry.query)) for (const one of ([] as string[]).concat(value)) query.append(key, one);
+	for (const [key, value] of Object.entries(entry.query))
+		for (const one of ([] as string[]).concat(value)) query.append(key, one);
 	const qs = query.toString();
 	return `${entry.method} ${entry.path.replace(CONNECTIONS_PATH, '/connections')}${qs ? `?${qs}` : ''} ${entry.status}`;
 }
@@ -69,12 +70,24 @@ describe('Get', () => {
 		const sent = flowRequests(before);
 
 		expect(result.error).toBeUndefined();
-		const adobe = (await directGet(emulator, `${CONNECTIONS_PATH}/${id}`)) as { items: IDataObject[] };
-		expect(result.outputOf('Get Connection')).toEqual([{ json: { ...adobe.items[0], hosting: 'azure', sandboxName: 'prod' }, pairedItem: { item: 0 } }]);
+		const adobe = (await directGet(emulator, `${CONNECTIONS_PATH}/${id}`)) as {
+			items: IDataObject[];
+		};
+		expect(result.outputOf('Get Connection')).toEqual([
+			{
+				json: { ...adobe.items[0], hosting: 'azure', sandboxName: 'prod' },
+				pairedItem: { item: 0 },
+			},
+		]);
 		const [item] = jsonOf(result.outputOf('Get Connection'));
 		expect(item.auth).toEqual({
 			specName: 'Basic Authentication',
-			params: { server: 'seed.abc123xyz789.us-west-2.redshift.amazonaws.com', port: '5439', username: 'seed_user', database: 'seed' },
+			params: {
+				server: 'seed.abc123xyz789.us-west-2.redshift.amazonaws.com',
+				port: '5439',
+				username: 'seed_user',
+				database: 'seed',
+			},
 		});
 		expect(nodeRunText(result, 'Get Connection')).not.toContain(SEED_PASSWORD);
 		expect(sent.map(describeRequest)).toEqual([`GET /connections/${id} 200`]);
@@ -104,19 +117,31 @@ describe('Get Many', () => {
 		const output = result.outputOf(NODE);
 		expect(output.map((item) => item.json.id)).toEqual(newestFirst);
 		expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(output.every((item) => !('password' in ((item.json.auth as { params: IDataObject }).params ?? {})))).toBe(true);
+		expect(
+			output.every(
+				(item) => !('password' in ((item.json.auth as { params: IDataObject }).params ?? {})),
+			),
+		).toBe(true);
 		expect(nodeRunText(result, NODE)).not.toContain(SEED_PASSWORD);
 
 		const pages = flowRequests(before);
 		expect(pages).toHaveLength(3);
-		expect(pages.map((page) => [page.method, page.path, page.status])).toEqual(Array(3).fill(['GET', CONNECTIONS_PATH, 200]));
-		expect(pages[0].query).toEqual({ property: `connectionSpec.id==${REDSHIFT_SPEC.id}`, limit: '100', orderby: '-createdAt' });
+		expect(pages.map((page) => [page.method, page.path, page.status])).toEqual(
+			Array(3).fill(['GET', CONNECTIONS_PATH, 200]),
+		);
+		expect(pages[0].query).toEqual({
+			property: `connectionSpec.id==${REDSHIFT_SPEC.id}`,
+			limit: '100',
+			orderby: '-createdAt',
+		});
 		// Each next request is exactly the link Adobe returned on the previous page.
 		for (const index of [1, 2]) {
 			const previous = pages[index - 1];
 			const query = new URLSearchParams();
 			for (const [key, value] of Object.entries(previous.query)) query.append(key, String(value));
-			const answer = (await directGet(emulator, `${CONNECTIONS_PATH}?${query.toString()}`)) as { _links?: { next?: { href: string } } };
+			const answer = (await directGet(emulator, `${CONNECTIONS_PATH}?${query.toString()}`)) as {
+				_links?: { next?: { href: string } };
+			};
 			const link = new URL(answer._links?.next?.href ?? 'missing:', 'http://flow.invalid');
 			expect(link.pathname).toBe('/connections');
 			expect(pages[index].query).toEqual(Object.fromEntries(link.searchParams));
@@ -129,7 +154,9 @@ describe('Get Many', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result.outputOf(NODE)).map((item) => item.id)).toEqual(newestFirst.slice(0, 5));
-		expect(flowRequests(before).map((entry) => entry.query)).toEqual([{ property: `connectionSpec.id==${REDSHIFT_SPEC.id}`, limit: '5', orderby: '-createdAt' }]);
+		expect(flowRequests(before).map((entry) => entry.query)).toEqual([
+			{ property: `connectionSpec.id==${REDSHIFT_SPEC.id}`, limit: '5', orderby: '-createdAt' },
+		]);
 	});
 
 	it('with a limit of 150: stops on the second page at 150', async () => {
@@ -150,9 +177,15 @@ describe('Get Many', () => {
 		expect(result.error).toBeUndefined();
 		const finance = newestFirst.filter((_, index) => names[COUNT - 1 - index] === 'Finance');
 		expect(finance).toHaveLength(3);
-		expect(jsonOf(result.outputOf(NODE)).map((item) => [item.id, item.name])).toEqual(finance.map((id) => [id, 'Finance']));
+		expect(jsonOf(result.outputOf(NODE)).map((item) => [item.id, item.name])).toEqual(
+			finance.map((id) => [id, 'Finance']),
+		);
 		expect(flowRequests(before).map((entry) => entry.query)).toEqual([
-			{ property: [`connectionSpec.id==${REDSHIFT_SPEC.id}`, 'name==Finance'], limit: '100', orderby: '-createdAt' },
+			{
+				property: [`connectionSpec.id==${REDSHIFT_SPEC.id}`, 'name==Finance'],
+				limit: '100',
+				orderby: '-createdAt',
+			},
 		]);
 	});
 });
@@ -167,7 +200,11 @@ describe('Update', () => {
 		const oldEtag = emulator.connections()[0].etag;
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(UPDATE, [{ connectionId: id, name: 'Orders warehouse v2', password: 'rotated-Passw0rd-2', etag: '' }]));
+		const result = await run(
+			withInputs(UPDATE, [
+				{ connectionId: id, name: 'Orders warehouse v2', password: 'rotated-Passw0rd-2', etag: '' },
+			]),
+		);
 
 		expect(result.error).toBeUndefined();
 		const [stored] = emulator.connections();
@@ -176,7 +213,13 @@ describe('Update', () => {
 		expect(stored.etag).not.toBe(oldEtag);
 		expect(result.outputOf(NODE)).toEqual([
 			{
-				json: { id, etag: stored.etag, previousEtag: oldEtag, sandboxName: 'prod', updated: ['name', 'password'] },
+				json: {
+					id,
+					etag: stored.etag,
+					previousEtag: oldEtag,
+					sandboxName: 'prod',
+					updated: ['name', 'password'],
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -198,12 +241,16 @@ describe('Update', () => {
 		emulator = await startTestEmulator();
 		const [id] = await seedConnections(emulator, ['Orders warehouse']);
 		const staleEtag = emulator.connections()[0].etag;
-		const first = await run(withInputs(UPDATE, [{ connectionId: id, name: 'Renamed once', etag: '' }]));
+		const first = await run(
+			withInputs(UPDATE, [{ connectionId: id, name: 'Renamed once', etag: '' }]),
+		);
 		expect(first.error).toBeUndefined();
 		const current = emulator.connections()[0];
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(UPDATE, [{ connectionId: id, name: 'Renamed twice', etag: staleEtag }]));
+		const result = await run(
+			withInputs(UPDATE, [{ connectionId: id, name: 'Renamed twice', etag: staleEtag }]),
+		);
 
 		expect(result.error?.message).toContain('FLOW-1404-412');
 		expect(result.error?.description).toMatch(/stale etag/i);
@@ -224,7 +271,12 @@ describe('Delete', () => {
 		const result = await run(withInputs(byIdWorkflow('delete'), [{ connectionId: id }]));
 
 		expect(result.error).toBeUndefined();
-		expect(result.outputOf('Delete Connection')).toEqual([{ json: { id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' }, pairedItem: { item: 0 } }]);
+		expect(result.outputOf('Delete Connection')).toEqual([
+			{
+				json: { id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' },
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(flowRequests(before).map(describeRequest)).toEqual([`DELETE /connections/${id} 204`]);
 		expect(emulator.connections()).toEqual([]);
 
@@ -253,17 +305,27 @@ describe('Test, List Tables, Get Table Schema', () => {
 	it('Test: ok true for a reachable server, ok false (not an error) for an unreachable one', async () => {
 		emulator = await startTestEmulator();
 		const [reachable] = await seedConnections(emulator, ['Reachable']);
-		const [unreachable] = await seedConnections(emulator, ['Unreachable'], { server: 'warehouse.unreachable.example.com' });
+		const [unreachable] = await seedConnections(emulator, ['Unreachable'], {
+			server: 'warehouse.unreachable.example.com',
+		});
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(byIdWorkflow('test'), [{ connectionId: reachable }, { connectionId: unreachable }]));
+		const result = await run(
+			withInputs(byIdWorkflow('test'), [
+				{ connectionId: reachable },
+				{ connectionId: unreachable },
+			]),
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputOf('Test Connection')).toEqual([
 			{ json: { id: reachable, ok: true, sandboxName: 'prod' }, pairedItem: { item: 0 } },
 			{ json: { id: unreachable, ok: false, sandboxName: 'prod' }, pairedItem: { item: 1 } },
 		]);
-		expect(flowRequests(before).map(describeRequest)).toEqual([`GET /connections/${reachable}/test 200`, `GET /connections/${unreachable}/test 200`]);
+		expect(flowRequests(before).map(describeRequest)).toEqual([
+			`GET /connections/${reachable}/test 200`,
+			`GET /connections/${unreachable}/test 200`,
+		]);
 	});
 
 	it('List Tables: one item per table of the catalogue, as Adobe explores it', async () => {
@@ -277,13 +339,27 @@ describe('Test, List Tables, Get Table Schema', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.outputOf('List Tables')).toEqual(
 			DEFAULT_TABLES.map((table) => ({
-				json: { connectionId: id, name: table.path, path: table.path, type: 'table', canPreview: true, canFetchSchema: true },
+				json: {
+					connectionId: id,
+					name: table.path,
+					path: table.path,
+					type: 'table',
+					canPreview: true,
+					canFetchSchema: true,
+				},
 				pairedItem: { item: 0 },
 			})),
 		);
-		const adobe = (await directGet(emulator, `${CONNECTIONS_PATH}/${id}/explore?objectType=root`)) as IDataObject[];
-		expect(jsonOf(result.outputOf('List Tables'))).toEqual(adobe.map((table) => ({ connectionId: id, ...table })));
-		expect(sent.map(describeRequest)).toEqual([`GET /connections/${id}/explore?objectType=root 200`]);
+		const adobe = (await directGet(
+			emulator,
+			`${CONNECTIONS_PATH}/${id}/explore?objectType=root`,
+		)) as IDataObject[];
+		expect(jsonOf(result.outputOf('List Tables'))).toEqual(
+			adobe.map((table) => ({ connectionId: id, ...table })),
+		);
+		expect(sent.map(describeRequest)).toEqual([
+			`GET /connections/${id}/explore?objectType=root 200`,
+		]);
 	});
 
 	it('Get Table Schema: the columns Adobe returns for the table', async () => {
@@ -291,19 +367,41 @@ describe('Test, List Tables, Get Table Schema', () => {
 		const [id] = await seedConnections(emulator, ['Orders warehouse']);
 		const before = emulator.platformRequests().length;
 
-		const result = await run(withInputs(byIdWorkflow('getTableSchema'), [{ connectionId: id, table: 'public.orders' }]));
+		const result = await run(
+			withInputs(byIdWorkflow('getTableSchema'), [{ connectionId: id, table: 'public.orders' }]),
+		);
 		const sent = flowRequests(before);
 
 		expect(result.error).toBeUndefined();
-		const adobe = (await directGet(emulator, `${CONNECTIONS_PATH}/${id}/explore?objectType=table&object=public.orders`)) as {
+		const adobe = (await directGet(
+			emulator,
+			`${CONNECTIONS_PATH}/${id}/explore?objectType=table&object=public.orders`,
+		)) as {
 			format: string;
 			schema: { columns: IDataObject[] };
 		};
-		expect(adobe.schema.columns.map((column) => column.name)).toEqual(['order_id', 'customer_id', 'quantity', 'total', 'paid', 'ordered_at']);
-		expect(result.outputOf('Get Table Schema')).toEqual([
-			{ json: { connectionId: id, tableName: 'public.orders', format: 'flat', columns: adobe.schema.columns }, pairedItem: { item: 0 } },
+		expect(adobe.schema.columns.map((column) => column.name)).toEqual([
+			'order_id',
+			'customer_id',
+			'quantity',
+			'total',
+			'paid',
+			'ordered_at',
 		]);
-		expect(sent.map(describeRequest)).toEqual([`GET /connections/${id}/explore?objectType=table&object=public.orders 200`]);
+		expect(result.outputOf('Get Table Schema')).toEqual([
+			{
+				json: {
+					connectionId: id,
+					tableName: 'public.orders',
+					format: 'flat',
+					columns: adobe.schema.columns,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(sent.map(describeRequest)).toEqual([
+			`GET /connections/${id}/explore?objectType=table&object=public.orders 200`,
+		]);
 	});
 });
 
@@ -319,10 +417,22 @@ describe('Create with ifExists', () => {
 		expect(first.error).toBeUndefined();
 		const [created] = emulator.connections();
 		expect(jsonOf(first.outputOf(NODE))).toEqual([
-			{ id: created.id, etag: created.etag, name: AZURE_INPUT.name, hosting: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC }, reused: false },
+			{
+				id: created.id,
+				etag: created.etag,
+				name: AZURE_INPUT.name,
+				hosting: 'azure',
+				sandboxName: 'prod',
+				connectionSpec: { ...REDSHIFT_SPEC },
+				reused: false,
+			},
 		]);
 		// Change the connection so its etag moves on: the reused output must carry the new one.
-		const rotate = await run(withInputs(workflowFile('update.workflow.json'), [{ connectionId: created.id, password: 'rotated-between-runs', etag: '' }]));
+		const rotate = await run(
+			withInputs(workflowFile('update.workflow.json'), [
+				{ connectionId: created.id, password: 'rotated-between-runs', etag: '' },
+			]),
+		);
 		expect(rotate.error).toBeUndefined();
 		const currentEtag = emulator.connections()[0].etag;
 		expect(currentEtag).not.toBe(created.etag);
@@ -333,13 +443,23 @@ describe('Create with ifExists', () => {
 		expect(second.error).toBeUndefined();
 		expect(second.outputOf(NODE)).toEqual([
 			{
-				json: { id: created.id, etag: currentEtag, name: AZURE_INPUT.name, hosting: 'azure', sandboxName: 'prod', connectionSpec: { ...REDSHIFT_SPEC }, reused: true },
+				json: {
+					id: created.id,
+					etag: currentEtag,
+					name: AZURE_INPUT.name,
+					hosting: 'azure',
+					sandboxName: 'prod',
+					connectionSpec: { ...REDSHIFT_SPEC },
+					reused: true,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
 		expect(connectionPosts(emulator)).toHaveLength(1);
 		expect(emulator.connections()).toHaveLength(1);
-		expect(flowRequests(before).map((entry) => `${entry.method} ${JSON.stringify(entry.query)}`)).toEqual([
+		expect(
+			flowRequests(before).map((entry) => `${entry.method} ${JSON.stringify(entry.query)}`),
+		).toEqual([
 			`GET ${JSON.stringify({ property: [`connectionSpec.id==${REDSHIFT_SPEC.id}`, `name==${AZURE_INPUT.name}`], limit: '1', orderby: '-createdAt' })}`,
 		]);
 	});
@@ -349,10 +469,14 @@ describe('Create with ifExists', () => {
 		const name = 'C++ Orders & Returns, EU #1 (100%)';
 		const [existing] = await seedConnections(emulator, [name, `${name} copy`]);
 
-		const result = await run(withParameters(withInputs(CREATE, [{ ...AZURE_INPUT, name }]), NODE, { ifExists: 'reuse' }));
+		const result = await run(
+			withParameters(withInputs(CREATE, [{ ...AZURE_INPUT, name }]), NODE, { ifExists: 'reuse' }),
+		);
 
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result.outputOf(NODE))).toEqual([expect.objectContaining({ id: existing, name, reused: true })]);
+		expect(jsonOf(result.outputOf(NODE))).toEqual([
+			expect.objectContaining({ id: existing, name, reused: true }),
+		]);
 		expect(connectionPosts(emulator)).toHaveLength(2); // the seeding POSTs only
 	});
 
@@ -360,7 +484,9 @@ describe('Create with ifExists', () => {
 		emulator = await startTestEmulator();
 		const [existing] = await seedConnections(emulator, [AZURE_INPUT.name]);
 
-		const result = await run(withParameters(withInputs(CREATE, [AZURE_INPUT]), NODE, { ifExists: 'error' }));
+		const result = await run(
+			withParameters(withInputs(CREATE, [AZURE_INPUT]), NODE, { ifExists: 'error' }),
+		);
 
 		expect(result.error?.message).toContain(existing);
 		expect(result.error?.message).toContain(AZURE_INPUT.name);
@@ -372,7 +498,15 @@ describe('Create with ifExists', () => {
 describe('Chaining and sandboxes', () => {
 	it('Create -> Test with connectionId {{ $json.id }}: each created connection is tested', async () => {
 		emulator = await startTestEmulator();
-		const inputs = [AZURE_INPUT, { ...AZURE_INPUT, name: 'Second', server: 'broken.unreachable.example.com', password: 'second-Passw0rd' }];
+		const inputs = [
+			AZURE_INPUT,
+			{
+				...AZURE_INPUT,
+				name: 'Second',
+				server: 'broken.unreachable.example.com',
+				password: 'second-Passw0rd',
+			},
+		];
 
 		const result = await run(withInputs(workflowFile('create-then-test.workflow.json'), inputs));
 
@@ -384,7 +518,12 @@ describe('Chaining and sandboxes', () => {
 			{ json: { id: ids[1], ok: false, sandboxName: 'prod' }, pairedItem: { item: 1 } },
 		]);
 		// Create lists the connections with its name before each POST (the duplicate guard's "before").
-		expect(emulator.platformRequests().map(describeRequest).filter((line) => !line.startsWith('GET /connections?'))).toEqual([
+		expect(
+			emulator
+				.platformRequests()
+				.map(describeRequest)
+				.filter((line) => !line.startsWith('GET /connections?')),
+		).toEqual([
 			'POST /connections 201',
 			'POST /connections 201',
 			`GET /connections/${ids[0]}/test 200`,
@@ -398,20 +537,49 @@ describe('Chaining and sandboxes', () => {
 		const result = await run(workflowFile('lifecycle.workflow.json'));
 
 		expect(result.error).toBeUndefined();
-		expect(result.executionOrder).toEqual(['Start', 'Inputs', 'Create', 'Get', 'Update', 'Test', 'List Tables', 'Get Table Schema', 'Delete']);
+		expect(result.executionOrder).toEqual([
+			'Start',
+			'Inputs',
+			'Create',
+			'Get',
+			'Update',
+			'Test',
+			'List Tables',
+			'Get Table Schema',
+			'Delete',
+		]);
 		const [created] = jsonOf(result.outputOf('Create'));
 		const id = created.id as string;
 		const [got] = jsonOf(result.outputOf('Get'));
-		expect(got).toMatchObject({ id, name: 'Orders warehouse', etag: created.etag, hosting: 'azure', sandboxName: 'prod' });
+		expect(got).toMatchObject({
+			id,
+			name: 'Orders warehouse',
+			etag: created.etag,
+			hosting: 'azure',
+			sandboxName: 'prod',
+		});
 		const [updated] = jsonOf(result.outputOf('Update'));
-		expect(updated).toEqual({ id, etag: expect.stringMatching(/^"[^"]+"$/), previousEtag: created.etag, sandboxName: 'prod', updated: ['name', 'password'] });
+		expect(updated).toEqual({
+			id,
+			etag: expect.stringMatching(/^"[^"]+"$/),
+			previousEtag: created.etag,
+			sandboxName: 'prod',
+			updated: ['name', 'password'],
+		});
 		expect(updated.etag).not.toBe(created.etag);
 		expect(jsonOf(result.outputOf('Test'))).toEqual([{ id, ok: true, sandboxName: 'prod' }]);
-		expect(jsonOf(result.outputOf('List Tables')).map((table) => table.path)).toEqual(DEFAULT_TABLES.map((table) => table.path));
-		expect(jsonOf(result.outputOf('Get Table Schema')).map((schema) => [schema.tableName, (schema.columns as IDataObject[]).length])).toEqual(
-			DEFAULT_TABLES.map((table) => [table.path, table.columns.length]),
+		expect(jsonOf(result.outputOf('List Tables')).map((table) => table.path)).toEqual(
+			DEFAULT_TABLES.map((table) => table.path),
 		);
-		expect(jsonOf(result.outputOf('Delete'))).toEqual([{ id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' }]);
+		expect(
+			jsonOf(result.outputOf('Get Table Schema')).map((schema) => [
+				schema.tableName,
+				(schema.columns as IDataObject[]).length,
+			]),
+		).toEqual(DEFAULT_TABLES.map((table) => [table.path, table.columns.length]));
+		expect(jsonOf(result.outputOf('Delete'))).toEqual([
+			{ id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' },
+		]);
 
 		expect(emulator.connections()).toEqual([]);
 		expect(emulator.tokensIssued()).toBe(1);
@@ -422,7 +590,10 @@ describe('Chaining and sandboxes', () => {
 			`PATCH /connections/${id} 200`,
 			`GET /connections/${id}/test 200`,
 			`GET /connections/${id}/explore?objectType=root 200`,
-			...DEFAULT_TABLES.map((table) => `GET /connections/${id}/explore?objectType=table&object=${encodeURIComponent(table.path)} 200`),
+			...DEFAULT_TABLES.map(
+				(table) =>
+					`GET /connections/${id}/explore?objectType=table&object=${encodeURIComponent(table.path)} 200`,
+			),
 			`DELETE /connections/${id} 204`,
 		]);
 		// The rename used the Get output: "<name> (renamed)"; the If-Match was Get's etag.
@@ -432,9 +603,22 @@ describe('Chaining and sandboxes', () => {
 			{ op: 'replace', path: '/name', value: 'Orders warehouse (renamed)' },
 			{ op: 'replace', path: '/auth/params/password', value: 'rotated-redshift-password' },
 		]);
-		for (const node of ['Create', 'Get', 'Update', 'Test', 'List Tables', 'Get Table Schema', 'Delete']) {
+		for (const node of [
+			'Create',
+			'Get',
+			'Update',
+			'Test',
+			'List Tables',
+			'Get Table Schema',
+			'Delete',
+		]) {
 			const text = nodeRunText(result, node);
-			for (const secret of ['engine-redshift-password', 'rotated-redshift-password', emulator.options.clientSecret, storedToken(result)]) {
+			for (const secret of [
+				'engine-redshift-password',
+				'rotated-redshift-password',
+				emulator.options.clientSecret,
+				storedToken(result),
+			]) {
 				expect(text).not.toContain(secret);
 			}
 		}
@@ -442,25 +626,44 @@ describe('Chaining and sandboxes', () => {
 
 	it('the sandbox option routes to another sandbox: the connection is visible only there', async () => {
 		emulator = await startTestEmulator();
-		const created = await run(withInputs(workflowFile('create.workflow.json'), [{ ...AZURE_INPUT, sandbox: 'dev' }]));
+		const created = await run(
+			withInputs(workflowFile('create.workflow.json'), [{ ...AZURE_INPUT, sandbox: 'dev' }]),
+		);
 		expect(created.error).toBeUndefined();
 		const [stored] = emulator.connections();
 		expect(stored.sandboxName).toBe('dev');
-		expect(jsonOf(created.outputOf('Create Connection'))[0]).toMatchObject({ id: stored.id, sandboxName: 'dev' });
+		expect(jsonOf(created.outputOf('Create Connection'))[0]).toMatchObject({
+			id: stored.id,
+			sandboxName: 'dev',
+		});
 
-		const inDev = await run(withInputs(byIdWorkflow('get'), [{ connectionId: stored.id, sandbox: 'dev' }]));
+		const inDev = await run(
+			withInputs(byIdWorkflow('get'), [{ connectionId: stored.id, sandbox: 'dev' }]),
+		);
 		expect(inDev.error).toBeUndefined();
-		expect(jsonOf(inDev.outputOf('Get Connection'))[0]).toMatchObject({ id: stored.id, name: AZURE_INPUT.name, sandboxName: 'dev' });
+		expect(jsonOf(inDev.outputOf('Get Connection'))[0]).toMatchObject({
+			id: stored.id,
+			name: AZURE_INPUT.name,
+			sandboxName: 'dev',
+		});
 
 		const inProd = await run(withInputs(byIdWorkflow('get'), [{ connectionId: stored.id }]));
 		expect(inProd.error?.message).toContain('FLOW-1439-404');
 
 		const manyProd = await run(workflowFile('get-many.workflow.json'));
-		const manyDev = await run(withParameters(workflowFile('get-many.workflow.json'), 'Get Connections', { options: { sandboxName: 'dev' } }));
+		const manyDev = await run(
+			withParameters(workflowFile('get-many.workflow.json'), 'Get Connections', {
+				options: { sandboxName: 'dev' },
+			}),
+		);
 		expect(manyProd.outputOf('Get Connections')).toEqual([]);
 		expect(jsonOf(manyDev.outputOf('Get Connections')).map((item) => item.id)).toEqual([stored.id]);
 
-		expect(emulator.platformRequests().map((entry) => `${entry.method} ${entry.headers['x-sandbox-name']} ${entry.status}`)).toEqual([
+		expect(
+			emulator
+				.platformRequests()
+				.map((entry) => `${entry.method} ${entry.headers['x-sandbox-name']} ${entry.status}`),
+		).toEqual([
 			'GET dev 200',
 			'POST dev 201',
 			'GET dev 200',
@@ -479,20 +682,36 @@ describe('A bad connection ID never reaches Adobe', () => {
 		['test', byIdWorkflow('test'), 'Test Connection'],
 		['listTables', byIdWorkflow('listTables'), 'List Tables'],
 		['getTableSchema', byIdWorkflow('getTableSchema'), 'Get Table Schema'],
-	])('%s: "not-an-id" fails naming "Connection", with 0 requests', async (_label, workflow, node) => {
-		emulator = await startTestEmulator();
-		const inputs = [{ connectionId: 'not-an-id', name: 'New name', table: 'public.orders', etag: '' }];
+	])(
+		'%s: "not-an-id" fails naming "Connection", with 0 requests',
+		async (_label, workflow, node) => {
+			emulator = await startTestEmulator();
+			const inputs = [
+				{ connectionId: 'not-an-id', name: 'New name', table: 'public.orders', etag: '' },
+			];
 
-		const failed = await run(withInputs(workflow, inputs));
-		expect(failed.error?.message).toMatch(/^"Connection" "not-an-id" is not a connection ID/);
+			const failed = await run(withInputs(workflow, inputs));
+			expect(failed.error?.message).toMatch(/^"Connection" "not-an-id" is not a connection ID/);
 
-		const continued = await run(continueOnFail(withInputs(workflow, inputs), node));
-		expect(continued.error).toBeUndefined();
-		expect(continued.outputOf(node).map((item) => ({ json: itemView(item), pairedItem: item.pairedItem }))).toEqual([
-			{ json: { error: failed.error?.message, description: expect.stringContaining('nothing was sent'), field: 'connectionId' }, pairedItem: { item: 0 } },
-		]);
+			const continued = await run(continueOnFail(withInputs(workflow, inputs), node));
+			expect(continued.error).toBeUndefined();
+			expect(
+				continued
+					.outputOf(node)
+					.map((item) => ({ json: itemView(item), pairedItem: item.pairedItem })),
+			).toEqual([
+				{
+					json: {
+						error: failed.error?.message,
+						description: expect.stringContaining('nothing was sent'),
+						field: 'connectionId',
+					},
+					pairedItem: { item: 0 },
+				},
+			]);
 
-		expect(emulator.requests()).toEqual([]);
-		expect(emulator.tokensIssued()).toBe(0);
-	});
+			expect(emulator.requests()).toEqual([]);
+			expect(emulator.tokensIssued()).toBe(0);
+		},
+	);
 });

@@ -6,7 +6,13 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
 import { createCredentialsHelper, type InMemoryCredentialsHelper } from './harness';
-import { credentialFor, editorContext, startTestEmulator, storedTokenOf, tokenRequests } from './support';
+import {
+	credentialFor,
+	editorContext,
+	startTestEmulator,
+	storedTokenOf,
+	tokenRequests,
+} from './support';
 
 let emulator: StartedEmulator;
 
@@ -15,8 +21,14 @@ afterEach(async () => {
 });
 
 /** The Sandbox dropdown as n8n's editor fills it for a Create node. */
-async function loadSandboxes(credentialsHelper: InMemoryCredentialsHelper): Promise<INodePropertyOptions[]> {
-	const { context, nodeType } = editorContext(credentialsHelper, { resource: 'baseConnection', operation: 'create', options: { sandboxName: '' } }, 'options.sandboxName');
+async function loadSandboxes(
+	credentialsHelper: InMemoryCredentialsHelper,
+): Promise<INodePropertyOptions[]> {
+	const { context, nodeType } = editorContext(
+		credentialsHelper,
+		{ resource: 'baseConnection', operation: 'create', options: { sandboxName: '' } },
+		'options.sandboxName',
+	);
 	const getSandboxes = nodeType.methods?.loadOptions?.getSandboxes;
 	if (!getSandboxes) throw new Error('The node has no loadOptions method getSandboxes');
 	return await getSandboxes.call(context);
@@ -31,7 +43,9 @@ describe('loadOptions: getSandboxes', () => {
 				{ name: 'analytics', title: 'Analytics', type: 'development' },
 			],
 		});
-		const credentialsHelper = createCredentialsHelper([credentialFor(emulator, { sandboxName: 'eu-dev' })]);
+		const credentialsHelper = createCredentialsHelper([
+			credentialFor(emulator, { sandboxName: 'eu-dev' }),
+		]);
 
 		const options = await loadSandboxes(credentialsHelper);
 
@@ -45,7 +59,11 @@ describe('loadOptions: getSandboxes', () => {
 		const token = storedTokenOf(credentialsHelper);
 		const calls = emulator.platformRequests();
 		expect(calls).toHaveLength(1);
-		expect(calls[0]).toMatchObject({ method: 'GET', path: '/data/foundation/sandbox-management/', status: 200 });
+		expect(calls[0]).toMatchObject({
+			method: 'GET',
+			path: '/data/foundation/sandbox-management/',
+			status: 200,
+		});
 		expect(calls[0].headers).toMatchObject({
 			authorization: `Bearer ${token}`,
 			'x-api-key': emulator.options.clientId,
@@ -59,7 +77,9 @@ describe('loadOptions: getSandboxes', () => {
 	it('a wrong client secret rejects with the IMS fix, not the secret', async () => {
 		emulator = await startTestEmulator();
 		const wrongSecret = 'wrong-secret-for-dropdown-91x';
-		const credentialsHelper = createCredentialsHelper([credentialFor(emulator, { clientSecret: wrongSecret })]);
+		const credentialsHelper = createCredentialsHelper([
+			credentialFor(emulator, { clientSecret: wrongSecret }),
+		]);
 
 		const failure = await loadSandboxes(credentialsHelper).then(
 			() => undefined,

@@ -10,7 +10,16 @@ import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/Ado
 
 import { DEFAULT_TABLES, type StartedEmulator } from '../emulator';
 import { createCredentialsHelper, runWorkflow, type RunResult } from './harness';
-import { CONNECTIONS_PATH, credentialFor, editorContext, jsonOf, seedConnections, singleNodeWorkflow, startTestEmulator, withInputs } from './support';
+import {
+	CONNECTIONS_PATH,
+	credentialFor,
+	editorContext,
+	jsonOf,
+	seedConnections,
+	singleNodeWorkflow,
+	startTestEmulator,
+	withInputs,
+} from './support';
 
 let emulator: StartedEmulator;
 
@@ -19,7 +28,12 @@ afterEach(async () => {
 });
 
 /** Calls a listSearch method of the node with the editor's current parameters, as n8n's editor does. */
-async function listSearch(method: 'searchConnections' | 'searchTables', parameters: INodeParameters, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+async function listSearch(
+	method: 'searchConnections' | 'searchTables',
+	parameters: INodeParameters,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
 	const path = method === 'searchConnections' ? 'connectionId' : 'tablePath';
 	const { context, nodeType } = editorContext(credentialsHelper, parameters, path);
@@ -30,7 +44,9 @@ async function listSearch(method: 'searchConnections' | 'searchTables', paramete
 
 /** Platform requests other than the sandbox listing, as "METHOD path". */
 function flowCalls(): string[] {
-	return emulator.platformRequests().map((entry) => `${entry.method} ${entry.path.replace(CONNECTIONS_PATH, '/connections')}`);
+	return emulator
+		.platformRequests()
+		.map((entry) => `${entry.method} ${entry.path.replace(CONNECTIONS_PATH, '/connections')}`);
 }
 
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
@@ -38,25 +54,39 @@ const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 describe('listSearch: searchConnections (the Connection list)', () => {
 	it('lists the Redshift connections of the credential sandbox, newest first, with ID and state', async () => {
 		emulator = await startTestEmulator();
-		const ids = await seedConnections(emulator, ['Orders warehouse', 'Marketing', 'orders archive']);
+		const ids = await seedConnections(emulator, [
+			'Orders warehouse',
+			'Marketing',
+			'orders archive',
+		]);
 		await seedConnections(emulator, ['Dev orders'], { sandboxName: 'dev' });
 
 		const all = await listSearch('searchConnections', { operation: 'get' });
 
 		expect(all.paginationToken).toBeUndefined();
 		expect(all.results).toEqual(
-			['orders archive', 'Marketing', 'Orders warehouse'].map((name, index) => ({ name, value: ids[2 - index], description: `${ids[2 - index]} · enabled` })),
+			['orders archive', 'Marketing', 'Orders warehouse'].map((name, index) => ({
+				name,
+				value: ids[2 - index],
+				description: `${ids[2 - index]} · enabled`,
+			})),
 		);
 	});
 
 	it('the search text matches names containing it, in any case', async () => {
 		emulator = await startTestEmulator();
-		const [warehouse, , archive] = await seedConnections(emulator, ['Orders warehouse', 'Marketing', 'orders archive']);
+		const [warehouse, , archive] = await seedConnections(emulator, [
+			'Orders warehouse',
+			'Marketing',
+			'orders archive',
+		]);
 
 		const found = await listSearch('searchConnections', { operation: 'get' }, '  ORDERS ');
 
 		expect(found.results.map((item) => item.value)).toEqual([archive, warehouse]);
-		expect((await listSearch('searchConnections', { operation: 'get' }, 'nothing like it')).results).toEqual([]);
+		expect(
+			(await listSearch('searchConnections', { operation: 'get' }, 'nothing like it')).results,
+		).toEqual([]);
 	});
 
 	it("lists the node's sandbox (Options > Sandbox), not the credential's", async () => {
@@ -64,35 +94,58 @@ describe('listSearch: searchConnections (the Connection list)', () => {
 		await seedConnections(emulator, ['In prod']);
 		const [inDev] = await seedConnections(emulator, ['In dev'], { sandboxName: 'dev' });
 
-		const found = await listSearch('searchConnections', { operation: 'get', options: { sandboxName: 'dev' } });
+		const found = await listSearch('searchConnections', {
+			operation: 'get',
+			options: { sandboxName: 'dev' },
+		});
 
 		expect(found.results.map((item) => [item.name, item.value])).toEqual([['In dev', inDev]]);
-		const listings = emulator.platformRequests().filter((entry) => entry.method === 'GET' && entry.path === CONNECTIONS_PATH);
+		const listings = emulator
+			.platformRequests()
+			.filter((entry) => entry.method === 'GET' && entry.path === CONNECTIONS_PATH);
 		expect(listings.map((entry) => entry.headers['x-sandbox-name'])).toEqual(['dev']);
 	});
 
 	it('pages: 50 per call, then the rest from the pagination token, with no repeats', async () => {
 		emulator = await startTestEmulator();
-		const names = Array.from({ length: 62 }, (_, index) => `Warehouse ${String(index).padStart(2, '0')}`);
+		const names = Array.from(
+			{ length: 62 },
+			(_, index) => `Warehouse ${String(index).padStart(2, '0')}`,
+		);
 		const ids = await seedConnections(emulator, names);
 
 		const first = await listSearch('searchConnections', { operation: 'get' });
 		expect(first.results).toHaveLength(50);
 		expect(typeof first.paginationToken).toBe('string');
-		const second = await listSearch('searchConnections', { operation: 'get' }, undefined, first.paginationToken as string);
+		const second = await listSearch(
+			'searchConnections',
+			{ operation: 'get' },
+			undefined,
+			first.paginationToken as string,
+		);
 
 		expect(second.paginationToken).toBeUndefined();
-		expect([...first.results, ...second.results].map((item) => item.value)).toEqual([...ids].reverse());
+		expect([...first.results, ...second.results].map((item) => item.value)).toEqual(
+			[...ids].reverse(),
+		);
 	});
 
 	it('pages with a search text: each call reads Adobe pages until 50 match', async () => {
 		emulator = await startTestEmulator();
 		// 120 connections, every other one a match: the first call needs two Adobe pages of 50.
-		const ids = await seedConnections(emulator, Array.from({ length: 120 }, (_, index) => (index % 2 ? `Other ${index}` : `Match ${index}`)));
+		const ids = await seedConnections(
+			emulator,
+			Array.from({ length: 120 }, (_, index) => (index % 2 ? `Other ${index}` : `Match ${index}`)),
+		);
 		const matching = ids.filter((_, index) => index % 2 === 0).reverse();
 
 		const first = await listSearch('searchConnections', { operation: 'get' }, 'match');
-		const second = await listSearch('searchConnections', { operation: 'get' }, 'match', first.paginationToken as string);
+		const second = await listSearch(
+			'searchConnections',
+			{ operation: 'get' },
+			'match',
+			first.paginationToken as string,
+		);
 
 		expect(first.results.map((item) => item.value)).toEqual(matching.slice(0, 50));
 		expect(second.results.map((item) => item.value)).toEqual(matching.slice(50));
@@ -101,7 +154,12 @@ describe('listSearch: searchConnections (the Connection list)', () => {
 
 	it('a page token that is not a connection listing link is refused before any request', async () => {
 		emulator = await startTestEmulator();
-		const failure = await listSearch('searchConnections', { operation: 'get' }, undefined, '/flows?continuationToken=abc').catch((error: Error) => error);
+		const failure = await listSearch(
+			'searchConnections',
+			{ operation: 'get' },
+			undefined,
+			'/flows?continuationToken=abc',
+		).catch((error: Error) => error);
 		expect((failure as Error).message).toContain('page token of the connection list');
 		expect(flowCalls()).toEqual([]);
 	});
@@ -117,16 +175,25 @@ describe('listSearch: searchTables (the Table list of Get Table Schema)', () => 
 			const found = await listSearch('searchTables', { operation: 'getTableSchema', connectionId });
 			expect(found).toEqual({ results: expected });
 		}
-		expect((await listSearch('searchTables', { operation: 'getTableSchema', connectionId: rl('list', id) }, 'PUBLIC.')).results.map((item) => item.value)).toEqual([
-			'public.orders',
-			'public.customers',
-		]);
+		expect(
+			(
+				await listSearch(
+					'searchTables',
+					{ operation: 'getTableSchema', connectionId: rl('list', id) },
+					'PUBLIC.',
+				)
+			).results.map((item) => item.value),
+		).toEqual(['public.orders', 'public.customers']);
 	});
 
 	it('explores in the sandbox of the node', async () => {
 		emulator = await startTestEmulator();
 		const [id] = await seedConnections(emulator, ['Dev warehouse'], { sandboxName: 'dev' });
-		const found = await listSearch('searchTables', { operation: 'getTableSchema', connectionId: rl('list', id), options: { sandboxName: 'dev' } });
+		const found = await listSearch('searchTables', {
+			operation: 'getTableSchema',
+			connectionId: rl('list', id),
+			options: { sandboxName: 'dev' },
+		});
 		expect(found.results).toHaveLength(DEFAULT_TABLES.length);
 	});
 
@@ -136,7 +203,10 @@ describe('listSearch: searchTables (the Table list of Get Table Schema)', () => 
 		['an expression', rl('id', '={{ $json.id }}'), 'is an expression'],
 	])('%s: a clear error, no request', async (_title, connectionId, message) => {
 		emulator = await startTestEmulator();
-		const failure = await listSearch('searchTables', { operation: 'getTableSchema', connectionId }).catch((error: Error) => error);
+		const failure = await listSearch('searchTables', {
+			operation: 'getTableSchema',
+			connectionId,
+		}).catch((error: Error) => error);
 		expect((failure as Error).message).toContain(message);
 		expect(flowCalls()).toEqual([]);
 	});
@@ -144,13 +214,24 @@ describe('listSearch: searchTables (the Table list of Get Table Schema)', () => 
 
 type IdOperation = 'get' | 'delete' | 'test' | 'listTables' | 'getTableSchema' | 'update';
 
-const OPERATIONS: Record<IdOperation, { parameters: INodeParameters; path: (id: string) => string; method: string }> = {
+const OPERATIONS: Record<
+	IdOperation,
+	{ parameters: INodeParameters; path: (id: string) => string; method: string }
+> = {
 	get: { parameters: {}, method: 'GET', path: (id) => `/connections/${id}` },
 	delete: { parameters: {}, method: 'DELETE', path: (id) => `/connections/${id}` },
 	test: { parameters: {}, method: 'GET', path: (id) => `/connections/${id}/test` },
 	listTables: { parameters: {}, method: 'GET', path: (id) => `/connections/${id}/explore` },
-	getTableSchema: { parameters: { tablePath: rl('list', 'public.orders') }, method: 'GET', path: (id) => `/connections/${id}/explore` },
-	update: { parameters: { updateFields: { description: 'Picked' } }, method: 'PATCH', path: (id) => `/connections/${id}` },
+	getTableSchema: {
+		parameters: { tablePath: rl('list', 'public.orders') },
+		method: 'GET',
+		path: (id) => `/connections/${id}/explore`,
+	},
+	update: {
+		parameters: { updateFields: { description: 'Picked' } },
+		method: 'PATCH',
+		path: (id) => `/connections/${id}`,
+	},
 };
 
 /** How the Connection field may be stored: picker modes, a plain string (older workflows), an expression. */
@@ -159,18 +240,42 @@ const FORMS: Record<string, (id: string) => { connectionId: unknown; item?: { id
 	'By ID': (id) => ({ connectionId: rl('id', id) }),
 	'By ID with an expression': (id) => ({ connectionId: rl('id', '={{ $json.id }}'), item: { id } }),
 	'a plain string (saved before the picker)': (id) => ({ connectionId: id }),
-	'a plain expression (saved before the picker)': (id) => ({ connectionId: '={{ $json.id }}', item: { id } }),
+	'a plain expression (saved before the picker)': (id) => ({
+		connectionId: '={{ $json.id }}',
+		item: { id },
+	}),
 };
 
-async function runOperation(operation: IdOperation, parameters: INodeParameters, item?: object): Promise<RunResult> {
-	let workflow = singleNodeWorkflow('Picked', { operation, ...OPERATIONS[operation].parameters, ...parameters });
+async function runOperation(
+	operation: IdOperation,
+	parameters: INodeParameters,
+	item?: object,
+): Promise<RunResult> {
+	let workflow = singleNodeWorkflow('Picked', {
+		operation,
+		...OPERATIONS[operation].parameters,
+		...parameters,
+	});
 	if (item) {
 		// A Code node between Start and ours emits the item the expression reads.
 		workflow = withInputs(
 			{
 				...workflow,
-				nodes: [...workflow.nodes, { id: 'a0000000-0000-4000-8000-000000000003', name: 'Inputs', type: 'n8n-nodes-base.code', typeVersion: 2, position: [110, 0], parameters: { jsCode: '' } }],
-				connections: { Start: { main: [[{ node: 'Inputs', type: 'main', index: 0 }]] }, Inputs: { main: [[{ node: 'Picked', type: 'main', index: 0 }]] } },
+				nodes: [
+					...workflow.nodes,
+					{
+						id: 'a0000000-0000-4000-8000-000000000003',
+						name: 'Inputs',
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						position: [110, 0],
+						parameters: { jsCode: '' },
+					},
+				],
+				connections: {
+					Start: { main: [[{ node: 'Inputs', type: 'main', index: 0 }]] },
+					Inputs: { main: [[{ node: 'Picked', type: 'main', index: 0 }]] },
+				},
 			},
 			[item as never],
 		);
@@ -179,7 +284,9 @@ async function runOperation(operation: IdOperation, parameters: INodeParameters,
 }
 
 describe('each ID-based operation takes every stored form of the Connection field', () => {
-	const cases = (Object.keys(OPERATIONS) as IdOperation[]).flatMap((operation) => Object.keys(FORMS).map((form) => [operation, form] as const));
+	const cases = (Object.keys(OPERATIONS) as IdOperation[]).flatMap((operation) =>
+		Object.keys(FORMS).map((form) => [operation, form] as const),
+	);
 
 	it.each(cases)('%s with %s', async (operation, form) => {
 		emulator = await startTestEmulator();
@@ -194,31 +301,65 @@ describe('each ID-based operation takes every stored form of the Connection fiel
 		expect(flowCalls()).toContain(`${method} ${path(id)}`);
 	});
 
-	it.each(Object.keys(OPERATIONS) as IdOperation[])('%s: a bad UUID from an expression By ID fails naming the field, with no request', async (operation) => {
-		emulator = await startTestEmulator();
-		const result = await runOperation(operation, { connectionId: rl('id', '={{ $json.id }}') }, { id: '373e88fc-43da-4e3c-be88' });
-		expect(result.error?.message).toContain('"Connection" "373e88fc-43da-4e3c-be88" is not a connection ID');
-		expect(flowCalls()).toEqual([]);
-	});
+	it.each(Object.keys(OPERATIONS) as IdOperation[])(
+		'%s: a bad UUID from an expression By ID fails naming the field, with no request',
+		async (operation) => {
+			emulator = await startTestEmulator();
+			const result = await runOperation(
+				operation,
+				{ connectionId: rl('id', '={{ $json.id }}') },
+				{ id: '373e88fc-43da-4e3c-be88' },
+			);
+			expect(result.error?.message).toContain(
+				'"Connection" "373e88fc-43da-4e3c-be88" is not a connection ID',
+			);
+			expect(flowCalls()).toEqual([]);
+		},
+	);
 
-	it.each(Object.keys(OPERATIONS) as IdOperation[])('%s: a bad UUID typed By ID is a node issue under the field, and n8n runs nothing', async (operation) => {
-		emulator = await startTestEmulator();
-		const parameters = { operation, ...OPERATIONS[operation].parameters, connectionId: rl('id', '373e88fc-43da-4e3c-be88') };
-		const node = singleNodeWorkflow('Picked', parameters).nodes[1];
-		const nodeType = new AdobeRedshiftConnection();
-		// As n8n loads a node: its parameters with defaults filled in, then checked.
-		node.parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, node.parameters, true, false, node, nodeType.description) ?? {};
+	it.each(Object.keys(OPERATIONS) as IdOperation[])(
+		'%s: a bad UUID typed By ID is a node issue under the field, and n8n runs nothing',
+		async (operation) => {
+			emulator = await startTestEmulator();
+			const parameters = {
+				operation,
+				...OPERATIONS[operation].parameters,
+				connectionId: rl('id', '373e88fc-43da-4e3c-be88'),
+			};
+			const node = singleNodeWorkflow('Picked', parameters).nodes[1];
+			const nodeType = new AdobeRedshiftConnection();
+			// As n8n loads a node: its parameters with defaults filled in, then checked.
+			node.parameters =
+				NodeHelpers.getNodeParameters(
+					nodeType.description.properties,
+					node.parameters,
+					true,
+					false,
+					node,
+					nodeType.description,
+				) ?? {};
 
-		const issues = NodeHelpers.getNodeParametersIssues(nodeType.description.properties, node, nodeType.description);
+			const issues = NodeHelpers.getNodeParametersIssues(
+				nodeType.description.properties,
+				node,
+				nodeType.description,
+			);
 
-		expect(issues?.parameters?.connectionId).toEqual(['Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f']);
-		await expect(runOperation(operation, { connectionId: rl('id', '373e88fc-43da-4e3c-be88') })).rejects.toThrow('The workflow has issues');
-		expect(flowCalls()).toEqual([]);
-	});
+			expect(issues?.parameters?.connectionId).toEqual([
+				'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+			]);
+			await expect(
+				runOperation(operation, { connectionId: rl('id', '373e88fc-43da-4e3c-be88') }),
+			).rejects.toThrow('The workflow has issues');
+			expect(flowCalls()).toEqual([]);
+		},
+	);
 
 	it('an unknown picker mode fails naming the field and the allowed modes, with no request', async () => {
 		emulator = await startTestEmulator();
-		const result = await runOperation('get', { connectionId: rl('url', 'https://example.invalid/x') });
+		const result = await runOperation('get', {
+			connectionId: rl('url', 'https://example.invalid/x'),
+		});
 		expect(result.error?.message).toBe('"Connection" has mode "url"; allowed: "list", "id".');
 		expect(flowCalls()).toEqual([]);
 	});
@@ -230,15 +371,27 @@ describe('Get Table Schema takes every stored form of the Table field', () => {
 		['By Name', rl('name', 'public.customers'), undefined],
 		['By Name with an expression', rl('name', '={{ $json.table }}'), { table: 'public.customers' }],
 		['a plain string (saved before the picker)', 'public.customers', undefined],
-		['a plain expression (saved before the picker)', '={{ $json.table }}', { table: 'public.customers' }],
+		[
+			'a plain expression (saved before the picker)',
+			'={{ $json.table }}',
+			{ table: 'public.customers' },
+		],
 	])('%s', async (_form, tablePath, item) => {
 		emulator = await startTestEmulator();
 		const [id] = await seedConnections(emulator, ['Tables warehouse']);
 
-		const result = await runOperation('getTableSchema', { connectionId: rl('list', id), tablePath: tablePath as never }, item);
+		const result = await runOperation(
+			'getTableSchema',
+			{ connectionId: rl('list', id), tablePath: tablePath as never },
+			item,
+		);
 
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result.outputOf('Picked'))[0]).toMatchObject({ connectionId: id, tableName: 'public.customers', format: 'flat' });
+		expect(jsonOf(result.outputOf('Picked'))[0]).toMatchObject({
+			connectionId: id,
+			tableName: 'public.customers',
+			format: 'flat',
+		});
 		const explore = emulator.platformRequests().find((entry) => entry.path.endsWith('/explore'));
 		expect(explore?.query).toMatchObject({ objectType: 'table', object: 'public.customers' });
 	});
@@ -246,7 +399,11 @@ describe('Get Table Schema takes every stored form of the Table field', () => {
 	it('an empty table from an expression fails naming the field, with no request', async () => {
 		emulator = await startTestEmulator();
 		const [id] = await seedConnections(emulator, ['Tables warehouse']);
-		const result = await runOperation('getTableSchema', { connectionId: rl('list', id), tablePath: rl('name', '={{ $json.table }}') }, { table: ' ' });
+		const result = await runOperation(
+			'getTableSchema',
+			{ connectionId: rl('list', id), tablePath: rl('name', '={{ $json.table }}') },
+			{ table: ' ' },
+		);
 		expect(result.error?.message).toContain('"Table"');
 		expect(flowCalls().filter((call) => call.includes('/explore'))).toEqual([]);
 	});

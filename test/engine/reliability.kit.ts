@@ -10,11 +10,21 @@ import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/transport
 import type { StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow } from '../support/workflow';
-import { NODE_TYPES, runWorkflow, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+import {
+	NODE_TYPES,
+	runWorkflow,
+	type HarnessCredential,
+	type InMemoryCredentialsHelper,
+	type RunResult,
+	type WorkflowDefinition,
+} from './harness';
 import type { LeakScanner } from './leaks';
 
 export const NODE = 'Adobe Redshift Connection';
-export const CREDENTIAL = { id: 'aep-reliability', name: 'Adobe Experience Platform (emulator)' } as const;
+export const CREDENTIAL = {
+	id: 'aep-reliability',
+	name: 'Adobe Experience Platform (emulator)',
+} as const;
 
 /**
  * The node's request policy with the waits between attempts shrunk 100-fold, so that a retry costs
@@ -24,7 +34,11 @@ export const CREDENTIAL = { id: 'aep-reliability', name: 'Adobe Experience Platf
  */
 export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolicy {
 	const { backoff } = DEFAULT_POLICY;
-	return { ...DEFAULT_POLICY, backoff: { ...backoff, baseMs: backoff.baseMs / 100, maxMs: backoff.maxMs / 100 }, ...overrides };
+	return {
+		...DEFAULT_POLICY,
+		backoff: { ...backoff, baseMs: backoff.baseMs / 100, maxMs: backoff.maxMs / 100 },
+		...overrides,
+	};
 }
 
 /** A distinctive value for the leak scan: never a substring of ordinary output. */
@@ -40,12 +54,23 @@ export function credentialFor(emu: StartedEmulator, sandboxName = 'prod'): Harne
 export type OnError = 'continueRegularOutput' | 'continueErrorOutput';
 
 /** Manual trigger -> Code (emits `items`) -> our node with `parameters`, continue-on-fail (regular output) by default. */
-export function nodeWorkflow(items: IDataObject[], parameters: INodeParameters, continueOnFail: boolean | OnError = true): WorkflowDefinition {
+export function nodeWorkflow(
+	items: IDataObject[],
+	parameters: INodeParameters,
+	continueOnFail: boolean | OnError = true,
+): WorkflowDefinition {
 	const onError = continueOnFail === true ? 'continueRegularOutput' : continueOnFail || undefined;
 	return itemsWorkflow({
 		name: 'reliability',
 		items,
-		nodes: [{ name: NODE, parameters: { resource: RESOURCE, ...parameters }, credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } }, ...(onError ? { settings: { onError } } : {}) }],
+		nodes: [
+			{
+				name: NODE,
+				parameters: { resource: RESOURCE, ...parameters },
+				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
+				...(onError ? { settings: { onError } } : {}),
+			},
+		],
 	});
 }
 
@@ -67,17 +92,32 @@ export interface RunNodeOptions {
 	policy?: RequestPolicy;
 }
 
-export async function runNode(emu: StartedEmulator, items: IDataObject[], parameters: INodeParameters, options: RunNodeOptions = {}): Promise<NodeRun> {
+export async function runNode(
+	emu: StartedEmulator,
+	items: IDataObject[],
+	parameters: INodeParameters,
+	options: RunNodeOptions = {},
+): Promise<NodeRun> {
 	const started = Date.now();
-	const result = await runWorkflow(nodeWorkflow(items, parameters, options.continueOnFail ?? true), {
-		credentialsHelper: options.credentialsHelper,
-		credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
-		nodeTypes: { [NODE_TYPES.adobeRedshiftConnection]: new AdobeRedshiftConnection(options.policy ?? testPolicy()) },
-	});
+	const result = await runWorkflow(
+		nodeWorkflow(items, parameters, options.continueOnFail ?? true),
+		{
+			credentialsHelper: options.credentialsHelper,
+			credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
+			nodeTypes: {
+				[NODE_TYPES.adobeRedshiftConnection]: new AdobeRedshiftConnection(
+					options.policy ?? testPolicy(),
+				),
+			},
+		},
+	);
 	const ms = Date.now() - started;
 	if (options.leaks) {
 		// The Code node's items are test input, not node output; scan only what our node produced.
-		options.leaks.addRun(options.label ?? 'run', result, { nodes: [NODE], credentialIds: [CREDENTIAL.id] });
+		options.leaks.addRun(options.label ?? 'run', result, {
+			nodes: [NODE],
+			credentialIds: [CREDENTIAL.id],
+		});
 		options.leaks.addEmulatorSecrets(emu);
 	}
 	const output = result.outputOf(NODE);
@@ -89,7 +129,9 @@ export async function runNode(emu: StartedEmulator, items: IDataObject[], parame
  * json of an item that carries `error` to `{ error: message }`, and keeps the rest on the error.
  */
 export function itemView(item: INodeExecutionData): IDataObject {
-	const error = item.error as (Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }) | undefined;
+	const error = item.error as
+		| (Error & { description?: string | null; httpCode?: string | null; context?: IDataObject })
+		| undefined;
 	if (!error) return item.json;
 	const view: IDataObject = { ...item.json };
 	if (error.description) view.description = error.description;
@@ -101,8 +143,12 @@ export function itemView(item: INodeExecutionData): IDataObject {
 /** Exactly one output item per input item, in input order, each paired with its input. */
 export function expectOnePerItem(output: INodeExecutionData[], count: number): void {
 	expect(output).toHaveLength(count);
-	const pairing = output.map((item) => (Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]));
-	expect(pairing).toEqual(Array.from({ length: count }, (_, item) => [expect.objectContaining({ item })]));
+	const pairing = output.map((item) =>
+		Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem],
+	);
+	expect(pairing).toEqual(
+		Array.from({ length: count }, (_, item) => [expect.objectContaining({ item })]),
+	);
 }
 
 export function isErrorItem(json: IDataObject): boolean {

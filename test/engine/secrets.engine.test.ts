@@ -8,7 +8,13 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
-import { createCredentialsHelper, runWorkflow, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+import {
+	createCredentialsHelper,
+	runWorkflow,
+	type InMemoryCredentialsHelper,
+	type RunResult,
+	type WorkflowDefinition,
+} from './harness';
 import { LeakScanner, serialiseForScan } from './leaks';
 import {
 	CONNECTIONS_PATH,
@@ -49,7 +55,10 @@ afterAll(() => stopConsole());
 
 beforeEach(async () => {
 	emulator = await startTestEmulator();
-	credentialsHelper = createCredentialsHelper([credentialFor(emulator), redshiftSignInCredential(SIGN_IN)]);
+	credentialsHelper = createCredentialsHelper([
+		credentialFor(emulator),
+		redshiftSignInCredential(SIGN_IN),
+	]);
 });
 
 afterEach(async () => {
@@ -62,7 +71,9 @@ function workflow(parameters: INodeParameters): WorkflowDefinition {
 
 /** Gets a token stored in the credential first, so Adobe's echo can carry the token of the run. */
 async function tokenOfAPreviousRun(): Promise<string> {
-	const warmUp = await runWorkflow(workflow({ operation: 'getAll', returnAll: false, limit: 1 }), { credentialsHelper });
+	const warmUp = await runWorkflow(workflow({ operation: 'getAll', returnAll: false, limit: 1 }), {
+		credentialsHelper,
+	});
 	expect(warmUp.error).toBeUndefined();
 	return storedTokenOf(credentialsHelper);
 }
@@ -82,7 +93,10 @@ function flowServiceEcho(secrets: string[]): IDataObject {
 
 /** The API gateway's error shape with a secret as the error code. */
 function gatewayEcho(secrets: string[]): IDataObject {
-	return { error_code: secrets[secrets.length - 1], message: `Gateway refused ${secrets.join(' ')}` };
+	return {
+		error_code: secrets[secrets.length - 1],
+		message: `Gateway refused ${secrets.join(' ')}`,
+	};
 }
 
 /** The node n8n stores with a node error (and hands to the Error Trigger workflow). */
@@ -90,7 +104,11 @@ function nodeOf(result: RunResult): INode | undefined {
 	return (result.error as { node?: INode } | undefined)?.node;
 }
 
-async function failingRun(parameters: INodeParameters, echo: IDataObject, status = 400): Promise<RunResult> {
+async function failingRun(
+	parameters: INodeParameters,
+	echo: IDataObject,
+	status = 400,
+): Promise<RunResult> {
 	emulator.failNext({ path: FLOW_SERVICE }, 1, { status, body: echo });
 	const result = await runWorkflow(workflow(parameters), { credentialsHelper });
 	expect(result.error).toBeDefined();
@@ -102,8 +120,14 @@ async function failingRun(parameters: INodeParameters, echo: IDataObject, status
  * `typedInWorkflow`, a password typed in the node is part of the workflow itself (n8n keeps the
  * nodes to run next in the run result), so the run's node data and error are scanned instead.
  */
-function expectNoSecretIn(label: string, result: RunResult, secrets: string[], typedInWorkflow?: string): void {
-	for (const [index, secret] of secrets.entries()) scanner.addSecret(`secret #${index + 1}`, secret);
+function expectNoSecretIn(
+	label: string,
+	result: RunResult,
+	secrets: string[],
+	typedInWorkflow?: string,
+): void {
+	for (const [index, secret] of secrets.entries())
+		scanner.addSecret(`secret #${index + 1}`, secret);
 	scanner.addEmulatorSecrets(emulator);
 	if (typedInWorkflow === undefined) {
 		scanner.addText(`${label} › run result`, result.run);
@@ -115,7 +139,10 @@ function expectNoSecretIn(label: string, result: RunResult, secrets: string[], t
 	}
 	scanner.addText(`${label} › thrown error (all own properties)`, result.error);
 	// n8n stores errors through their toJSON and `node` as a plain property.
-	scanner.addText(`${label} › error as stored`, JSON.stringify({ ...result.error, stored: result.error }));
+	scanner.addText(
+		`${label} › error as stored`,
+		JSON.stringify({ ...result.error, stored: result.error }),
+	);
 	scanner.addText(`${label} › error.node`, serialiseForScan(nodeOf(result)));
 	expect(scanner.size().texts).toBeGreaterThan(3);
 	scanner.expectNoLeaks();
@@ -134,7 +161,10 @@ describe('a failed run keeps no secret (Redshift sign-in typed in the node)', ()
 	it('create', async () => {
 		const token = await tokenOfAPreviousRun();
 		const { clientSecret } = emulator.options;
-		const result = await failingRun({ operation: 'create', name: 'Orders', ...FIELDS }, flowServiceEcho([PASSWORD, clientSecret, token]));
+		const result = await failingRun(
+			{ operation: 'create', name: 'Orders', ...FIELDS },
+			flowServiceEcho([PASSWORD, clientSecret, token]),
+		);
 		expect(result.error?.message).toContain('Rejected *** *** ***');
 		expect(nodeOf(result)?.parameters.password).toBe('***');
 		expectNoSecretIn('create', result, [PASSWORD, clientSecret, token], PASSWORD);
@@ -145,7 +175,12 @@ describe('a failed run keeps no secret (Redshift sign-in typed in the node)', ()
 		const token = await tokenOfAPreviousRun();
 		const { clientSecret } = emulator.options;
 		const result = await failingRun(
-			{ operation: 'update', connectionId: id, etag: '"0000"', updateFields: { password: PASSWORD } },
+			{
+				operation: 'update',
+				connectionId: id,
+				etag: '"0000"',
+				updateFields: { password: PASSWORD },
+			},
 			gatewayEcho([PASSWORD, clientSecret, token]),
 			403,
 		);
@@ -163,9 +198,16 @@ describe('a failed run keeps no secret (Redshift sign-in typed in the node)', ()
 		const [id] = await seedConnections(emulator, ['Orders']);
 		const token = await tokenOfAPreviousRun();
 		const { clientSecret } = emulator.options;
-		const first = await failingRun({ operation, connectionId: id, ...extra }, flowServiceEcho([clientSecret, token]));
+		const first = await failingRun(
+			{ operation, connectionId: id, ...extra },
+			flowServiceEcho([clientSecret, token]),
+		);
 		expectNoSecretIn(operation, first, [clientSecret, token]);
-		const second = await failingRun({ operation, connectionId: id, ...extra }, gatewayEcho([clientSecret, token]), 403);
+		const second = await failingRun(
+			{ operation, connectionId: id, ...extra },
+			gatewayEcho([clientSecret, token]),
+			403,
+		);
 		expectNoSecretIn(`${operation} (gateway)`, second, [clientSecret, token]);
 	});
 });
@@ -181,7 +223,13 @@ describe('a failed run keeps no secret (Source Connection resource)', () => {
 		const token = await tokenOfAPreviousRun();
 		const { clientSecret } = emulator.options;
 		// A base connection ID stands in for a source connection ID: the first request fails anyway.
-		const parameters = { resource: 'sourceConnection', operation, connectionId: id, sourceConnectionId: id, ...extra };
+		const parameters = {
+			resource: 'sourceConnection',
+			operation,
+			connectionId: id,
+			sourceConnectionId: id,
+			...extra,
+		};
 		const first = await failingRun(parameters, flowServiceEcho([clientSecret, token]));
 		expectNoSecretIn(`source connection ${operation}`, first, [clientSecret, token]);
 		const second = await failingRun(parameters, gatewayEcho([clientSecret, token]), 403);
@@ -199,31 +247,58 @@ function credentialModeWorkflow(parameters: INodeParameters): WorkflowDefinition
 
 describe('Redshift sign-in from the credential (new nodes)', () => {
 	it('create sends the credential values; a failed run keeps the password out of everything, the workflow included', async () => {
-		const created = await runWorkflow(credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders' }), { credentialsHelper });
+		const created = await runWorkflow(
+			credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders' }),
+			{ credentialsHelper },
+		);
 		expect(created.error).toBeUndefined();
-		const [post] = emulator.requests().filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
+		const [post] = emulator
+			.requests()
+			.filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
 		expect(JSON.parse(post.body).auth.params).toEqual({ ...SIGN_IN, port: '5439' });
 
 		const token = storedTokenOf(credentialsHelper);
 		const { clientSecret } = emulator.options;
-		emulator.failNext({ path: FLOW_SERVICE }, 1, { status: 400, body: flowServiceEcho([SIGN_IN.password, clientSecret, token]) });
-		const failed = await runWorkflow(credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders 2' }), { credentialsHelper });
+		emulator.failNext({ path: FLOW_SERVICE }, 1, {
+			status: 400,
+			body: flowServiceEcho([SIGN_IN.password, clientSecret, token]),
+		});
+		const failed = await runWorkflow(
+			credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders 2' }),
+			{ credentialsHelper },
+		);
 		expect(failed.error).toBeDefined();
-		scanner.addText('credential-mode workflow', credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders 2' }));
+		scanner.addText(
+			'credential-mode workflow',
+			credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders 2' }),
+		);
 		expectNoSecretIn('create (credential)', failed, [SIGN_IN.password, clientSecret, token]);
 	});
 
 	it('update rotates to the credential values (JSON Patch per value) and a failure keeps the password out', async () => {
 		const [id] = await seedConnections(emulator, ['Orders']);
-		const rotated = await runWorkflow(credentialModeWorkflow({ operation: 'update', connectionId: id }), { credentialsHelper });
+		const rotated = await runWorkflow(
+			credentialModeWorkflow({ operation: 'update', connectionId: id }),
+			{ credentialsHelper },
+		);
 		expect(rotated.error).toBeUndefined();
 		const patch = emulator.requests().find((entry) => entry.method === 'PATCH');
-		expect(JSON.parse(patch?.body ?? '[]')).toContainEqual({ op: 'replace', path: '/auth/params/password', value: SIGN_IN.password });
+		expect(JSON.parse(patch?.body ?? '[]')).toContainEqual({
+			op: 'replace',
+			path: '/auth/params/password',
+			value: SIGN_IN.password,
+		});
 
 		const token = storedTokenOf(credentialsHelper);
 		const { clientSecret } = emulator.options;
-		emulator.failNext({ path: FLOW_SERVICE }, 1, { status: 403, body: gatewayEcho([SIGN_IN.password, clientSecret, token]) });
-		const failed = await runWorkflow(credentialModeWorkflow({ operation: 'update', connectionId: id, etag: '"0000"' }), { credentialsHelper });
+		emulator.failNext({ path: FLOW_SERVICE }, 1, {
+			status: 403,
+			body: gatewayEcho([SIGN_IN.password, clientSecret, token]),
+		});
+		const failed = await runWorkflow(
+			credentialModeWorkflow({ operation: 'update', connectionId: id, etag: '"0000"' }),
+			{ credentialsHelper },
+		);
 		expect(failed.error).toBeDefined();
 		expectNoSecretIn('update (credential)', failed, [SIGN_IN.password, clientSecret, token]);
 	});
@@ -231,21 +306,34 @@ describe('Redshift sign-in from the credential (new nodes)', () => {
 	it('a bad credential value fails before any request, naming the credential', async () => {
 		credentialsHelper.patchStored(REDSHIFT_SIGN_IN_REF.id, { server: 'https://cred.example.com' });
 		const before = emulator.platformRequests().length;
-		const result = await runWorkflow(credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders' }), { credentialsHelper });
+		const result = await runWorkflow(
+			credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders' }),
+			{ credentialsHelper },
+		);
 		expect(result.error?.message).toMatch(/^Redshift Sign-In credential: "Server" is a URL/);
 		expect(emulator.platformRequests().length).toBe(before);
 	});
 
 	it('version 1 nodes saved without the choice keep reading the fields', async () => {
-		const result = await runWorkflow(workflow({ operation: 'create', name: 'Orders', ...FIELDS }), { credentialsHelper });
+		const result = await runWorkflow(workflow({ operation: 'create', name: 'Orders', ...FIELDS }), {
+			credentialsHelper,
+		});
 		expect(result.error).toBeUndefined();
-		const [post] = emulator.requests().filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
+		const [post] = emulator
+			.requests()
+			.filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
 		expect(JSON.parse(post.body).auth.params.password).toBe(PASSWORD);
 	});
 });
 
 describe('the Redshift Sign-In credential Test (values form only)', () => {
-	const test = async (data: IDataObject) => await redshiftSignInShape.call({} as never, { id: 'x', name: 'x', type: REDSHIFT_SIGN_IN_TYPE, data: data as never });
+	const test = async (data: IDataObject) =>
+		await redshiftSignInShape.call({} as never, {
+			id: 'x',
+			name: 'x',
+			type: REDSHIFT_SIGN_IN_TYPE,
+			data: data as never,
+		});
 	it('accepts well-formed values', async () => expect((await test(SIGN_IN)).status).toBe('OK'));
 	it.each([
 		[{ server: 'jdbc:redshift://x.example.com:5439/dev' }, /"Server" is a URL/],

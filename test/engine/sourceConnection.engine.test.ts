@@ -6,18 +6,33 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DATABASE_FLOW_SPEC_ID, DEFAULT_TABLES, startEmulator, type StartedEmulator } from '../emulator';
+import {
+	DATABASE_FLOW_SPEC_ID,
+	DEFAULT_TABLES,
+	startEmulator,
+	type StartedEmulator,
+} from '../emulator';
 import { itemsWorkflow } from '../support/workflow';
 import { createCredentialsHelper, runWorkflow } from './harness';
 import { tableSchema } from '../emulator/explore/tables';
 import { scanTestFileForLeaks } from './leaks';
 import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
-import { FLOW_SERVICE, SEED_PASSWORD, credentialFor, directPost, editorContext, seedConnections } from './support';
+import {
+	FLOW_SERVICE,
+	SEED_PASSWORD,
+	credentialFor,
+	directPost,
+	editorContext,
+	seedConnections,
+} from './support';
 
 jest.setTimeout(60_000);
 
 const CLIENT_SECRET = testSecret('client-secret');
-const leaks = scanTestFileForLeaks({ 'Redshift password (seeded)': SEED_PASSWORD, 'client secret': CLIENT_SECRET });
+const leaks = scanTestFileForLeaks({
+	'Redshift password (seeded)': SEED_PASSWORD,
+	'client secret': CLIENT_SECRET,
+});
 
 const SOURCES = `${FLOW_SERVICE}/sourceConnections`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -57,7 +72,13 @@ async function run(parameters: INodeParameters, items: IDataObject[] = [{}]) {
 }
 
 function createParameters(extra: INodeParameters = {}): INodeParameters {
-	return { operation: 'create', connectionId: rl('list', base), tablePath: rl('list', 'public.orders'), sourceConnectionName: 'Orders source', ...extra };
+	return {
+		operation: 'create',
+		connectionId: rl('list', base),
+		tablePath: rl('list', 'public.orders'),
+		sourceConnectionName: 'Orders source',
+		...extra,
+	};
 }
 
 /**
@@ -69,10 +90,13 @@ function flowCalls(): string[] {
 		.platformRequests()
 		.slice(mark.platform)
 		.filter((entry) => entry.status !== 401)
-		.map((entry) => `${entry.method} ${entry.path.replace(FLOW_SERVICE, '')}`.replace(base, '{base}'));
+		.map((entry) =>
+			`${entry.method} ${entry.path.replace(FLOW_SERVICE, '')}`.replace(base, '{base}'),
+		);
 }
 
-const posts = () => emu.platformRequests().filter((entry) => entry.method === 'POST' && entry.path === SOURCES);
+const posts = () =>
+	emu.platformRequests().filter((entry) => entry.method === 'POST' && entry.path === SOURCES);
 
 describe('Create', () => {
 	it('takes the columns from Get Table Schema and sends exactly the documented body; the output is proof (UUID id and etag)', async () => {
@@ -80,7 +104,15 @@ describe('Create', () => {
 			name: 'table to source connection',
 			items: [{ connectionId: base }],
 			nodes: [
-				{ name: 'Get Table Schema', parameters: { resource: 'baseConnection', operation: 'getTableSchema', connectionId: '={{ $json.connectionId }}', tablePath: rl('name', 'public.orders') } },
+				{
+					name: 'Get Table Schema',
+					parameters: {
+						resource: 'baseConnection',
+						operation: 'getTableSchema',
+						connectionId: '={{ $json.connectionId }}',
+						tablePath: rl('name', 'public.orders'),
+					},
+				},
 				{
 					name: 'Source',
 					parameters: {
@@ -123,7 +155,9 @@ describe('Create', () => {
 			},
 		]);
 		// Explore ran once, for Get Table Schema: the create did not fetch the columns again.
-		expect(flowCalls().filter((call) => call.includes('/explore'))).toEqual(['GET /connections/{base}/explore']);
+		expect(flowCalls().filter((call) => call.includes('/explore'))).toEqual([
+			'GET /connections/{base}/explore',
+		]);
 		const [stored] = emu.sourceConnections();
 		expect([stored.id, stored.etag]).toEqual([output.id, output.etag]);
 	});
@@ -131,13 +165,28 @@ describe('Create', () => {
 	it('fetches the columns through explore when none are given', async () => {
 		const { json } = await run(createParameters());
 
-		expect(json[0]).toMatchObject({ reused: false, columns: ORDER_COLUMNS, columnsFrom: 'explore' });
-		expect(flowCalls()).toEqual(['GET /sourceConnections', 'GET /sourceConnections', 'GET /connections/{base}/explore', 'POST /sourceConnections']);
+		expect(json[0]).toMatchObject({
+			reused: false,
+			columns: ORDER_COLUMNS,
+			columnsFrom: 'explore',
+		});
+		expect(flowCalls()).toEqual([
+			'GET /sourceConnections',
+			'GET /sourceConnections',
+			'GET /connections/{base}/explore',
+			'POST /sourceConnections',
+		]);
 		expect(emu.sourceConnections().map((source) => source.params.columns)).toEqual([ORDER_COLUMNS]);
 		// The lookups ask Adobe for this base connection and table, then for the name.
-		const lookups = emu.platformRequests().filter((entry) => entry.method === 'GET' && entry.path === SOURCES && entry.status === 200);
+		const lookups = emu
+			.platformRequests()
+			.filter((entry) => entry.method === 'GET' && entry.path === SOURCES && entry.status === 200);
 		expect(lookups.map((entry) => entry.query.property)).toEqual([
-			[`connectionSpec.id==${REDSHIFT_SPEC.id}`, `baseConnectionId==${base}`, 'params.tableName==public.orders'],
+			[
+				`connectionSpec.id==${REDSHIFT_SPEC.id}`,
+				`baseConnectionId==${base}`,
+				'params.tableName==public.orders',
+			],
 			[`connectionSpec.id==${REDSHIFT_SPEC.id}`, 'name==Orders source'],
 		]);
 	});
@@ -145,10 +194,22 @@ describe('Create', () => {
 	it('Reuse It: finds it by name, or by base connection and table under another name; one request, no POST', async () => {
 		const first = await run(createParameters());
 		const again = await run(createParameters());
-		const renamed = await run(createParameters({ sourceConnectionName: 'Another name', columns: JSON.stringify(ORDER_COLUMNS.slice(0, 1)) }));
+		const renamed = await run(
+			createParameters({
+				sourceConnectionName: 'Another name',
+				columns: JSON.stringify(ORDER_COLUMNS.slice(0, 1)),
+			}),
+		);
 
 		for (const { json } of [again, renamed]) {
-			expect(json[0]).toMatchObject({ id: first.json[0].id, etag: first.json[0].etag, reused: true, name: 'Orders source', columns: ORDER_COLUMNS, columnsFrom: 'existing' });
+			expect(json[0]).toMatchObject({
+				id: first.json[0].id,
+				etag: first.json[0].etag,
+				reused: true,
+				name: 'Orders source',
+				columns: ORDER_COLUMNS,
+				columnsFrom: 'existing',
+			});
 		}
 		expect(posts()).toHaveLength(1);
 		expect(emu.sourceConnections()).toHaveLength(1);
@@ -160,13 +221,19 @@ describe('Create', () => {
 		const first = await run(createParameters());
 		const { etag, ...listed } = emu.sourceConnections()[0] as unknown as IDataObject;
 		expect(etag).toBe(first.json[0].etag);
-		emu.failNext({ method: 'GET', path: SOURCES }, 1, { status: 200, body: { items: [{ ...listed }] } });
+		emu.failNext({ method: 'GET', path: SOURCES }, 1, {
+			status: 200,
+			body: { items: [{ ...listed }] },
+		});
 
 		const again = await run(createParameters());
 
 		expect(again.json[0]).toMatchObject({ id: first.json[0].id, etag, reused: true });
 		expect(posts()).toHaveLength(1);
-		expect(flowCalls().slice(4)).toEqual(['GET /sourceConnections', `GET /sourceConnections/${first.json[0].id}`]);
+		expect(flowCalls().slice(4)).toEqual([
+			'GET /sourceConnections',
+			`GET /sourceConnections/${first.json[0].id}`,
+		]);
 	});
 
 	it('never reuses a same-named source connection of another table: Reuse It and Stop With an Error fail naming it, Create Another creates', async () => {
@@ -176,13 +243,18 @@ describe('Create', () => {
 		for (const sourceIfExists of ['reuse', 'error']) {
 			const { json } = await run(createParameters({ sourceIfExists }));
 			expect(isErrorItem(json[0])).toBe(true);
-			expect(json[0].error).toContain(`The name "Orders source" is taken by a source connection of other data in sandbox "prod": "Orders source" (ID ${customersId}, table public.customers`);
+			expect(json[0].error).toContain(
+				`The name "Orders source" is taken by a source connection of other data in sandbox "prod": "Orders source" (ID ${customersId}, table public.customers`,
+			);
 		}
 		expect(posts()).toHaveLength(1);
 
 		const another = await run(createParameters({ sourceIfExists: 'create' }));
 		expect(another.json[0]).toMatchObject({ reused: false, tableName: 'public.orders' });
-		expect(emu.sourceConnections().map((source) => source.params.tableName)).toEqual(['public.customers', 'public.orders']);
+		expect(emu.sourceConnections().map((source) => source.params.tableName)).toEqual([
+			'public.customers',
+			'public.orders',
+		]);
 	});
 
 	it('Stop With an Error fails naming the existing one; Create Another creates a second', async () => {
@@ -209,25 +281,51 @@ describe('Create', () => {
 	});
 
 	it("decodes Adobe's refusals: unknown table (1439) and unreachable Redshift (1201)", async () => {
-		const unknownTable = await run(createParameters({ tablePath: rl('name', 'public.nope'), columns: JSON.stringify(ORDER_COLUMNS) }));
+		const unknownTable = await run(
+			createParameters({
+				tablePath: rl('name', 'public.nope'),
+				columns: JSON.stringify(ORDER_COLUMNS),
+			}),
+		);
 		expect(unknownTable.json[0].error).toContain('[FLOW-1439-404]');
-		expect(unknownTable.json[0].description).toContain('What to do: The base connection or the table was not found in this sandbox.');
+		expect(unknownTable.json[0].description).toContain(
+			'What to do: The base connection or the table was not found in this sandbox.',
+		);
 
 		const fetched = await run(createParameters({ tablePath: rl('name', 'public.nope') }));
-		expect(fetched.json[0].description).toContain('What to do: The base connection or the table was not found in this sandbox.');
+		expect(fetched.json[0].description).toContain(
+			'What to do: The base connection or the table was not found in this sandbox.',
+		);
 
-		const [unreachable] = await seedConnections(emu, ['Gone'], { server: 'unreachable.example.com' });
-		const failed = await run(createParameters({ connectionId: rl('id', unreachable), columns: JSON.stringify(ORDER_COLUMNS) }));
+		const [unreachable] = await seedConnections(emu, ['Gone'], {
+			server: 'unreachable.example.com',
+		});
+		const failed = await run(
+			createParameters({
+				connectionId: rl('id', unreachable),
+				columns: JSON.stringify(ORDER_COLUMNS),
+			}),
+		);
 		expect(failed.json[0].error).toContain('[FLOW-1201-400]');
-		expect(failed.json[0].description).toContain('Adobe could not sign in to Redshift with the base connection');
+		expect(failed.json[0].description).toContain(
+			'Adobe could not sign in to Redshift with the base connection',
+		);
 		expect(emu.sourceConnections()).toEqual([]);
 	});
 });
 
 /** Creates a source connection of `table` through the node's own Create (Create Another). */
 async function createSource(name: string, table = 'public.orders', baseId = base): Promise<string> {
-	const { json } = await run(createParameters({ sourceConnectionName: name, tablePath: rl('name', table), connectionId: rl('id', baseId), sourceIfExists: 'create' }));
-	if (typeof json[0].id !== 'string') throw new Error(`Set-up create failed: ${JSON.stringify(json[0])}`);
+	const { json } = await run(
+		createParameters({
+			sourceConnectionName: name,
+			tablePath: rl('name', table),
+			connectionId: rl('id', baseId),
+			sourceIfExists: 'create',
+		}),
+	);
+	if (typeof json[0].id !== 'string')
+		throw new Error(`Set-up create failed: ${JSON.stringify(json[0])}`);
 	return json[0].id;
 }
 
@@ -236,11 +334,23 @@ describe('Get, Get Many', () => {
 		const id = await createSource('Orders source');
 		for (const sourceConnectionId of [rl('list', id), rl('id', id), id]) {
 			const { json } = await run({ operation: 'get', sourceConnectionId });
-			expect(json[0]).toMatchObject({ id, name: 'Orders source', baseConnectionId: base, params: { tableName: 'public.orders' }, connectionSpec: REDSHIFT_SPEC, sandboxName: 'prod' });
+			expect(json[0]).toMatchObject({
+				id,
+				name: 'Orders source',
+				baseConnectionId: base,
+				params: { tableName: 'public.orders' },
+				connectionSpec: REDSHIFT_SPEC,
+				sandboxName: 'prod',
+			});
 		}
-		const missing = await run({ operation: 'get', sourceConnectionId: rl('id', '373e88fc-43da-4e3c-be88-fc43da3e3c0f') });
+		const missing = await run({
+			operation: 'get',
+			sourceConnectionId: rl('id', '373e88fc-43da-4e3c-be88-fc43da3e3c0f'),
+		});
 		expect(missing.json[0].error).toContain('[FLOW-1439-404]');
-		expect(missing.json[0].description).toContain('No source connection with this ID exists in this sandbox');
+		expect(missing.json[0].description).toContain(
+			'No source connection with this ID exists in this sandbox',
+		);
 	});
 
 	it('Get Many filters by base connection, honours Limit, and Return All follows continuation links', async () => {
@@ -249,12 +359,18 @@ describe('Get, Get Many', () => {
 		const b = await createSource('B', 'public.customers');
 		const c = await createSource('C', 'public.orders', other);
 
-		const ofBase = await run({ operation: 'getAll', connectionId: rl('list', base), returnAll: true });
+		const ofBase = await run({
+			operation: 'getAll',
+			connectionId: rl('list', base),
+			returnAll: true,
+		});
 		expect(ofBase.json.map((item) => item.id)).toEqual([b, a]);
 		const limited = await run({ operation: 'getAll', returnAll: false, limit: 1 });
 		expect(limited.json.map((item) => item.id)).toEqual([c]);
 		const all = await run({ operation: 'getAll', returnAll: true });
-		expect(all.json.map((item) => [item.id, item.sandboxName])).toEqual([c, b, a].map((id) => [id, 'prod']));
+		expect(all.json.map((item) => [item.id, item.sandboxName])).toEqual(
+			[c, b, a].map((id) => [id, 'prod']),
+		);
 
 		// 105 more: two Adobe pages of 100.
 		for (let index = 0; index < 105; index++) {
@@ -262,7 +378,10 @@ describe('Get, Get Many', () => {
 				name: `Bulk ${index}`,
 				baseConnectionId: other,
 				data: { format: 'tabular' },
-				params: { tableName: 'sales.line_items', columns: [{ name: 'sku', type: 'string', xdm: { type: 'string' } }] },
+				params: {
+					tableName: 'sales.line_items',
+					columns: [{ name: 'sku', type: 'string', xdm: { type: 'string' } }],
+				},
 				connectionSpec: REDSHIFT_SPEC,
 			});
 		}
@@ -270,7 +389,12 @@ describe('Get, Get Many', () => {
 		const bulk = await run({ operation: 'getAll', connectionId: rl('id', other), returnAll: true });
 		expect(bulk.json).toHaveLength(106);
 		expect(new Set(bulk.json.map((item) => item.id)).size).toBe(106);
-		expect(emu.platformRequests().slice(before).map((entry) => entry.method + ' ' + entry.path)).toEqual([`GET ${SOURCES}`, `GET ${SOURCES}`]);
+		expect(
+			emu
+				.platformRequests()
+				.slice(before)
+				.map((entry) => entry.method + ' ' + entry.path),
+		).toEqual([`GET ${SOURCES}`, `GET ${SOURCES}`]);
 	});
 });
 
@@ -300,8 +424,12 @@ describe('Delete', () => {
 
 		const { json } = await run({ operation: 'delete', sourceConnectionId: rl('id', id) });
 
-		expect(json[0].error).toBe(`Source connection ${id} is used by dataflow "Orders to Experience Platform" (ID ${flow.id}) and cannot be deleted [FLOW-1418-400]`);
-		expect(json[0].description).toContain('What to do: Delete that dataflow first, then delete the source connection.');
+		expect(json[0].error).toBe(
+			`Source connection ${id} is used by dataflow "Orders to Experience Platform" (ID ${flow.id}) and cannot be deleted [FLOW-1418-400]`,
+		);
+		expect(json[0].description).toContain(
+			'What to do: Delete that dataflow first, then delete the source connection.',
+		);
 		expect(emu.sourceConnections().map((source) => source.id)).toEqual([id]);
 	});
 });
@@ -313,20 +441,90 @@ describe('Bad input sends nothing (no Adobe request, no token request)', () => {
 	const create = (extra: INodeParameters) => () => createParameters(extra);
 	const fixed = (parameters: INodeParameters) => () => parameters;
 	it.each<[string, () => INodeParameters, string, string]>([
-		['Create: a connection ID that is not a UUID', create({ connectionId: '={{ "abc" }}' }), 'connectionId', '"Connection" "abc" is not a connection ID'],
-		['Create: no table', create({ tablePath: rl('name', '={{ "  " }}') }), 'tablePath', '"Table" is required'],
-		['Create: no name', create({ sourceConnectionName: '={{ "" }}' }), 'sourceConnectionName', '"Source Connection Name" is required'],
-		['Create: columns not JSON', create({ columns: '={{ \'[{"name": \' }}' }), 'columns', '"Columns" is not valid JSON'],
-		['Create: an empty column list', create({ columns: '={{ [] }}' }), 'columns', '"Columns" is an empty list'],
-		['Create: a repeated column', create({ columns: JSON.stringify([ORDER_COLUMNS[0], ORDER_COLUMNS[0]]) }), 'columns', 'lists the column "order_id" more than once'],
-		['Create: a column without its xdm type', create({ columns: '={{ [{ name: "order_id", type: "string" }] }}' }), 'columns', '"Columns": item 0 ("order_id") has no "xdm"'],
-		['Create: If It Exists unknown', create({ sourceIfExists: '={{ "maybe" }}' }), 'sourceIfExists', '"If It Exists" must be "reuse"'],
-		['Create: a sandbox that is not a technical name', create({ options: { sandboxName: '={{ "My Sandbox" }}' } }), 'options.sandboxName', '"Sandbox Name or ID" "My Sandbox" is not a sandbox name'],
-		['Get: a source connection ID that is not a UUID', fixed({ operation: 'get', sourceConnectionId: '={{ "nope" }}' }), 'sourceConnectionId', '"Source Connection" "nope" is not a connection ID'],
-		['Get: an unknown picker mode', fixed({ operation: 'get', sourceConnectionId: rl('url', 'x') }), 'sourceConnectionId', '"Source Connection" has mode "url"'],
-		['Delete: no ID', fixed({ operation: 'delete', sourceConnectionId: '={{ "" }}' }), 'sourceConnectionId', '"Source Connection" is required'],
-		['Get Many: a base connection filter that is not a UUID', fixed({ operation: 'getAll', connectionId: '={{ "x" }}', returnAll: true }), 'connectionId', '"Connection" "x" is not a connection ID'],
-		['Get Many: Limit 0', fixed({ operation: 'getAll', returnAll: false, limit: '={{ 0 }}' }), 'limit', '"Limit" must be a whole number of 1 or more'],
+		[
+			'Create: a connection ID that is not a UUID',
+			create({ connectionId: '={{ "abc" }}' }),
+			'connectionId',
+			'"Connection" "abc" is not a connection ID',
+		],
+		[
+			'Create: no table',
+			create({ tablePath: rl('name', '={{ "  " }}') }),
+			'tablePath',
+			'"Table" is required',
+		],
+		[
+			'Create: no name',
+			create({ sourceConnectionName: '={{ "" }}' }),
+			'sourceConnectionName',
+			'"Source Connection Name" is required',
+		],
+		[
+			'Create: columns not JSON',
+			create({ columns: '={{ \'[{"name": \' }}' }),
+			'columns',
+			'"Columns" is not valid JSON',
+		],
+		[
+			'Create: an empty column list',
+			create({ columns: '={{ [] }}' }),
+			'columns',
+			'"Columns" is an empty list',
+		],
+		[
+			'Create: a repeated column',
+			create({ columns: JSON.stringify([ORDER_COLUMNS[0], ORDER_COLUMNS[0]]) }),
+			'columns',
+			'lists the column "order_id" more than once',
+		],
+		[
+			'Create: a column without its xdm type',
+			create({ columns: '={{ [{ name: "order_id", type: "string" }] }}' }),
+			'columns',
+			'"Columns": item 0 ("order_id") has no "xdm"',
+		],
+		[
+			'Create: If It Exists unknown',
+			create({ sourceIfExists: '={{ "maybe" }}' }),
+			'sourceIfExists',
+			'"If It Exists" must be "reuse"',
+		],
+		[
+			'Create: a sandbox that is not a technical name',
+			create({ options: { sandboxName: '={{ "My Sandbox" }}' } }),
+			'options.sandboxName',
+			'"Sandbox Name or ID" "My Sandbox" is not a sandbox name',
+		],
+		[
+			'Get: a source connection ID that is not a UUID',
+			fixed({ operation: 'get', sourceConnectionId: '={{ "nope" }}' }),
+			'sourceConnectionId',
+			'"Source Connection" "nope" is not a connection ID',
+		],
+		[
+			'Get: an unknown picker mode',
+			fixed({ operation: 'get', sourceConnectionId: rl('url', 'x') }),
+			'sourceConnectionId',
+			'"Source Connection" has mode "url"',
+		],
+		[
+			'Delete: no ID',
+			fixed({ operation: 'delete', sourceConnectionId: '={{ "" }}' }),
+			'sourceConnectionId',
+			'"Source Connection" is required',
+		],
+		[
+			'Get Many: a base connection filter that is not a UUID',
+			fixed({ operation: 'getAll', connectionId: '={{ "x" }}', returnAll: true }),
+			'connectionId',
+			'"Connection" "x" is not a connection ID',
+		],
+		[
+			'Get Many: Limit 0',
+			fixed({ operation: 'getAll', returnAll: false, limit: '={{ 0 }}' }),
+			'limit',
+			'"Limit" must be a whole number of 1 or more',
+		],
 	])('%s', async (_, parameters, field, message) => {
 		const { json, output } = await run(parameters());
 		expectOnePerItem(output, 1);
@@ -337,11 +535,15 @@ describe('Bad input sends nothing (no Adobe request, no token request)', () => {
 	});
 });
 
-it('the Source Connection picker lists the sandbox\'s Redshift source connections, newest first, searchable', async () => {
+it("the Source Connection picker lists the sandbox's Redshift source connections, newest first, searchable", async () => {
 	const a = await createSource('Orders source');
 	const b = await createSource('Customers source', 'public.customers');
 	const credentialsHelper = createCredentialsHelper([credentialFor(emu)]);
-	const { context, nodeType } = editorContext(credentialsHelper, { resource: 'sourceConnection', operation: 'get' }, 'sourceConnectionId');
+	const { context, nodeType } = editorContext(
+		credentialsHelper,
+		{ resource: 'sourceConnection', operation: 'get' },
+		'sourceConnectionId',
+	);
 	const search = nodeType.methods?.listSearch?.searchSourceConnections;
 	if (!search) throw new Error('The node has no listSearch method searchSourceConnections');
 

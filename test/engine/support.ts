@@ -4,18 +4,43 @@
  */
 import path from 'node:path';
 import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeParameters, type INodeType, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeParameters,
+	type INodeType,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
-import { startEmulator, type EmulatorOptions, type RequestLogEntry, type StartedEmulator } from '../emulator';
+import {
+	startEmulator,
+	type EmulatorOptions,
+	type RequestLogEntry,
+	type StartedEmulator,
+} from '../emulator';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, itemsWorkflow, operationNode } from '../support/workflow';
-import { HarnessNodeTypes, NODE_TYPES, defaultNodeTypes, loadWorkflow, prepareContainer, type HarnessCredential, type InMemoryCredentialsHelper, type RunResult, type WorkflowDefinition } from './harness';
+import {
+	HarnessNodeTypes,
+	NODE_TYPES,
+	defaultNodeTypes,
+	loadWorkflow,
+	prepareContainer,
+	type HarnessCredential,
+	type InMemoryCredentialsHelper,
+	type RunResult,
+	type WorkflowDefinition,
+} from './harness';
 
 export { CREDENTIAL_REF, CREDENTIAL_TYPE } from '../support/workflow';
 
 export const FLOW_SERVICE = '/data/foundation/flowservice';
 export const CONNECTIONS_PATH = `${FLOW_SERVICE}/connections`;
-export const REDSHIFT_SPEC = { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' } as const;
+export const REDSHIFT_SPEC = {
+	id: '3416976c-a9ca-4bba-901a-1f08f66978ff',
+	version: '1.0',
+} as const;
 
 export function workflowFile(name: string): WorkflowDefinition {
 	return loadWorkflow(path.join(__dirname, 'workflows', name));
@@ -34,7 +59,10 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 }
 
 /** Our credential (CREDENTIAL_REF) pointing at `emulator`; `data` overrides fields. */
-export function credentialFor(emulator: StartedEmulator, data: Record<string, string | number | boolean> = {}): HarnessCredential {
+export function credentialFor(
+	emulator: StartedEmulator,
+	data: Record<string, string | number | boolean> = {},
+): HarnessCredential {
 	return emulatorCredential(emulator, data);
 }
 
@@ -52,7 +80,10 @@ const BY_ID_NODES = {
  * `{{ $json.connectionId }}` in the sandbox `{{ $json.sandbox }}` (getTableSchema: of `{{ $json.table }}`).
  */
 export function byIdWorkflow(operation: keyof typeof BY_ID_NODES): WorkflowDefinition {
-	const item: IDataObject = { connectionId: '373e88fc-43da-4e3c-be88-fc43da3e3c0f', ...(operation === 'getTableSchema' ? { table: 'public.orders' } : {}) };
+	const item: IDataObject = {
+		connectionId: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+		...(operation === 'getTableSchema' ? { table: 'public.orders' } : {}),
+	};
 	return itemsWorkflow({
 		items: [item],
 		nodes: [
@@ -68,7 +99,11 @@ export function byIdWorkflow(operation: keyof typeof BY_ID_NODES): WorkflowDefin
 // ---------------------------------------------------------------------------------------------
 // Changing a loaded workflow (always on a copy)
 
-function mapNode(definition: WorkflowDefinition, nodeName: string, change: (node: INode) => INode): WorkflowDefinition {
+function mapNode(
+	definition: WorkflowDefinition,
+	nodeName: string,
+	change: (node: INode) => INode,
+): WorkflowDefinition {
 	const copy = structuredClone(definition);
 	const index = copy.nodes.findIndex((node) => node.name === nodeName);
 	if (index < 0) throw new Error(`The workflow has no node "${nodeName}"`);
@@ -77,33 +112,61 @@ function mapNode(definition: WorkflowDefinition, nodeName: string, change: (node
 }
 
 /** Replaces the items the "Inputs" Code node emits. */
-export function withInputs(definition: WorkflowDefinition, items: IDataObject[]): WorkflowDefinition {
-	return mapNode(definition, 'Inputs', (node) => ({ ...node, parameters: { ...node.parameters, jsCode: `return ${JSON.stringify(items, null, 2)};` } }));
+export function withInputs(
+	definition: WorkflowDefinition,
+	items: IDataObject[],
+): WorkflowDefinition {
+	return mapNode(definition, 'Inputs', (node) => ({
+		...node,
+		parameters: { ...node.parameters, jsCode: `return ${JSON.stringify(items, null, 2)};` },
+	}));
 }
 
 /** Shallow-merges parameters into a node (collections such as `options` are replaced whole). */
-export function withParameters(definition: WorkflowDefinition, nodeName: string, parameters: INodeParameters): WorkflowDefinition {
-	return mapNode(definition, nodeName, (node) => ({ ...node, parameters: { ...node.parameters, ...parameters } }));
+export function withParameters(
+	definition: WorkflowDefinition,
+	nodeName: string,
+	parameters: INodeParameters,
+): WorkflowDefinition {
+	return mapNode(definition, nodeName, (node) => ({
+		...node,
+		parameters: { ...node.parameters, ...parameters },
+	}));
 }
 
 /** Replaces a node's parameters whole, e.g. to run it as n8n saves it (parameters at their default left out). */
-export function replaceParameters(definition: WorkflowDefinition, nodeName: string, parameters: INodeParameters): WorkflowDefinition {
+export function replaceParameters(
+	definition: WorkflowDefinition,
+	nodeName: string,
+	parameters: INodeParameters,
+): WorkflowDefinition {
 	return mapNode(definition, nodeName, (node) => ({ ...node, parameters }));
 }
 
 /** Node settings such as `onError: 'continueRegularOutput'` (continue on fail). */
-export function withSettings(definition: WorkflowDefinition, nodeName: string, settings: Partial<INode>): WorkflowDefinition {
+export function withSettings(
+	definition: WorkflowDefinition,
+	nodeName: string,
+	settings: Partial<INode>,
+): WorkflowDefinition {
 	return mapNode(definition, nodeName, (node) => ({ ...node, ...settings }));
 }
 
-export function continueOnFail(definition: WorkflowDefinition, nodeName: string): WorkflowDefinition {
+export function continueOnFail(
+	definition: WorkflowDefinition,
+	nodeName: string,
+): WorkflowDefinition {
 	return withSettings(definition, nodeName, { onError: 'continueRegularOutput' });
 }
 
 // ---------------------------------------------------------------------------------------------
 // What the emulator saw
 
-export function requestsTo(emulator: StartedEmulator, method: string, pathName: string): RequestLogEntry[] {
+export function requestsTo(
+	emulator: StartedEmulator,
+	method: string,
+	pathName: string,
+): RequestLogEntry[] {
 	return emulator.requests().filter((entry) => entry.method === method && entry.path === pathName);
 }
 
@@ -114,7 +177,6 @@ export function connectionPosts(emulator: StartedEmulator): RequestLogEntry[] {
 export function tokenRequests(emulator: StartedEmulator): RequestLogEntry[] {
 	return requestsTo(emulator, 'POST', '/ims/token/v3');
 }
-
 
 /** The access token n8n stored in the credential (what preAuthentication fetched last). */
 export function storedTokenOf(credentialsHelper: InMemoryCredentialsHelper): string {
@@ -135,14 +197,24 @@ async function directToken(emulator: StartedEmulator): Promise<string> {
 	const response = await fetch(`${emulator.baseUrl}/ims/token/v3`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes }).toString(),
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: clientId,
+			client_secret: clientSecret,
+			scope: scopes,
+		}).toString(),
 	});
 	const body = (await response.json()) as { access_token?: string };
-	if (!response.ok || !body.access_token) throw new Error(`Set-up token request failed: HTTP ${response.status}`);
+	if (!response.ok || !body.access_token)
+		throw new Error(`Set-up token request failed: HTTP ${response.status}`);
 	return body.access_token;
 }
 
-function platformHeaders(emulator: StartedEmulator, token: string, sandboxName: string): Record<string, string> {
+function platformHeaders(
+	emulator: StartedEmulator,
+	token: string,
+	sandboxName: string,
+): Record<string, string> {
 	return {
 		authorization: `Bearer ${token}`,
 		'x-api-key': emulator.options.clientId,
@@ -156,16 +228,32 @@ function platformHeaders(emulator: StartedEmulator, token: string, sandboxName: 
 export const SEED_PASSWORD = 'seed-redshift-Passw0rd';
 
 /** A valid create body for an Azure-hosted Platform (no schema). */
-export function redshiftBody(name: string, server = 'seed.abc123xyz789.us-west-2.redshift.amazonaws.com'): IDataObject {
+export function redshiftBody(
+	name: string,
+	server = 'seed.abc123xyz789.us-west-2.redshift.amazonaws.com',
+): IDataObject {
 	return {
 		name,
-		auth: { specName: 'Basic Authentication', params: { server, port: '5439', username: 'seed_user', password: SEED_PASSWORD, database: 'seed' } },
+		auth: {
+			specName: 'Basic Authentication',
+			params: {
+				server,
+				port: '5439',
+				username: 'seed_user',
+				password: SEED_PASSWORD,
+				database: 'seed',
+			},
+		},
 		connectionSpec: { ...REDSHIFT_SPEC },
 	};
 }
 
 /** Creates connections straight through the emulator's API, in order; returns their ids. */
-export async function seedConnections(emulator: StartedEmulator, names: string[], options: { sandboxName?: string; server?: string } = {}): Promise<string[]> {
+export async function seedConnections(
+	emulator: StartedEmulator,
+	names: string[],
+	options: { sandboxName?: string; server?: string } = {},
+): Promise<string[]> {
 	const token = await directToken(emulator);
 	const ids: string[] = [];
 	for (const name of names) {
@@ -175,25 +263,44 @@ export async function seedConnections(emulator: StartedEmulator, names: string[]
 			body: JSON.stringify(redshiftBody(name, options.server)),
 		});
 		const body = (await response.json()) as { id?: string };
-		if (response.status !== 201 || !body.id) throw new Error(`Seeding "${name}" failed: HTTP ${response.status}`);
+		if (response.status !== 201 || !body.id)
+			throw new Error(`Seeding "${name}" failed: HTTP ${response.status}`);
 		ids.push(body.id);
 	}
 	return ids;
 }
 
 /** A POST straight to the emulator's API (test set-up only), e.g. a flow that uses a source connection. Throws on a non-2xx answer. */
-export async function directPost(emulator: StartedEmulator, pathName: string, body: unknown, sandboxName = 'prod'): Promise<IDataObject> {
+export async function directPost(
+	emulator: StartedEmulator,
+	pathName: string,
+	body: unknown,
+	sandboxName = 'prod',
+): Promise<IDataObject> {
 	const token = await directToken(emulator);
-	const response = await fetch(`${emulator.baseUrl}${pathName}`, { method: 'POST', headers: platformHeaders(emulator, token, sandboxName), body: JSON.stringify(body) });
+	const response = await fetch(`${emulator.baseUrl}${pathName}`, {
+		method: 'POST',
+		headers: platformHeaders(emulator, token, sandboxName),
+		body: JSON.stringify(body),
+	});
 	const answer = (await response.json()) as IDataObject;
-	if (!response.ok) throw new Error(`Direct POST ${pathName} failed: HTTP ${response.status} ${JSON.stringify(answer)}`);
+	if (!response.ok)
+		throw new Error(
+			`Direct POST ${pathName} failed: HTTP ${response.status} ${JSON.stringify(answer)}`,
+		);
 	return answer;
 }
 
 /** A GET straight to the emulator, e.g. to compare the node's output with Adobe's own answer. */
-export async function directGet(emulator: StartedEmulator, pathAndQuery: string, sandboxName = 'prod'): Promise<unknown> {
+export async function directGet(
+	emulator: StartedEmulator,
+	pathAndQuery: string,
+	sandboxName = 'prod',
+): Promise<unknown> {
 	const token = await directToken(emulator);
-	const response = await fetch(`${emulator.baseUrl}${pathAndQuery}`, { headers: platformHeaders(emulator, token, sandboxName) });
+	const response = await fetch(`${emulator.baseUrl}${pathAndQuery}`, {
+		headers: platformHeaders(emulator, token, sandboxName),
+	});
 	if (!response.ok) throw new Error(`Direct GET ${pathAndQuery} failed: HTTP ${response.status}`);
 	return await response.json();
 }
@@ -210,10 +317,14 @@ export function allText(value: unknown): string {
 	const out: string[] = [];
 	const walk = (current: unknown): void => {
 		if (typeof current === 'string') return void out.push(current);
-		if (typeof current === 'number' || typeof current === 'boolean') return void out.push(String(current));
+		if (typeof current === 'number' || typeof current === 'boolean')
+			return void out.push(String(current));
 		if (typeof current !== 'object' || current === null || seen.has(current)) return;
 		seen.add(current);
-		const keys = current instanceof Error ? [...new Set([...Object.getOwnPropertyNames(current), 'message', 'stack', 'cause'])] : Object.keys(current);
+		const keys =
+			current instanceof Error
+				? [...new Set([...Object.getOwnPropertyNames(current), 'message', 'stack', 'cause'])]
+				: Object.keys(current);
 		for (const key of keys) {
 			out.push(key);
 			walk((current as Record<string, unknown>)[key]);
@@ -234,11 +345,18 @@ export function jsonOf(items: Array<{ json: IDataObject }>): IDataObject[] {
 }
 
 export const REDSHIFT_SIGN_IN_TYPE = 'aepRedshiftSignInApi';
-export const REDSHIFT_SIGN_IN_REF = { id: 'redshift-sign-in', name: 'Redshift Sign-In (engine)' } as const;
+export const REDSHIFT_SIGN_IN_REF = {
+	id: 'redshift-sign-in',
+	name: 'Redshift Sign-In (engine)',
+} as const;
 
 /** A stored Redshift Sign-In credential, as n8n keeps it (encrypted there). */
 export function redshiftSignInCredential(data: IDataObject): HarnessCredential {
-	return { ...REDSHIFT_SIGN_IN_REF, type: REDSHIFT_SIGN_IN_TYPE, data: data as HarnessCredential['data'] };
+	return {
+		...REDSHIFT_SIGN_IN_REF,
+		type: REDSHIFT_SIGN_IN_TYPE,
+		data: data as HarnessCredential['data'],
+	};
 }
 
 /**
@@ -252,7 +370,14 @@ export function singleNodeWorkflow(
 	extra: { typeVersion?: number; credentials?: INode['credentials'] } = {},
 ): WorkflowDefinition {
 	const nodes: INode[] = [
-		{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: NODE_TYPES.manualTrigger, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'a0000000-0000-4000-8000-000000000001',
+			name: 'Start',
+			type: NODE_TYPES.manualTrigger,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'a0000000-0000-4000-8000-000000000002',
 			name: nodeName,
@@ -263,7 +388,11 @@ export function singleNodeWorkflow(
 			credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF }, ...extra.credentials },
 		},
 	];
-	return { name: nodeName, nodes, connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } } };
+	return {
+		name: nodeName,
+		nodes,
+		connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+	};
 }
 
 /**
@@ -271,7 +400,12 @@ export function singleNodeWorkflow(
  * the node's current parameters, and n8n-core's LoadOptionsContext for the parameter at `path`
  * (credentials go through preAuthentication/authenticate as in n8n).
  */
-export function editorContext(credentialsHelper: InMemoryCredentialsHelper, parameters: INodeParameters, path: string, typeVersion = 1): { context: LoadOptionsContext; nodeType: INodeType } {
+export function editorContext(
+	credentialsHelper: InMemoryCredentialsHelper,
+	parameters: INodeParameters,
+	path: string,
+	typeVersion = 1,
+): { context: LoadOptionsContext; nodeType: INodeType } {
 	prepareContainer();
 	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
 	const node: INode = {
@@ -284,6 +418,12 @@ export function editorContext(credentialsHelper: InMemoryCredentialsHelper, para
 		credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = { credentialsHelper, currentNodeParameters: node.parameters } as unknown as IWorkflowExecuteAdditionalData;
-	return { context: new LoadOptionsContext(workflow, node, additionalData, path), nodeType: nodeTypes.getByNameAndVersion(NODE_TYPES.adobeRedshiftConnection, typeVersion) };
+	const additionalData = {
+		credentialsHelper,
+		currentNodeParameters: node.parameters,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return {
+		context: new LoadOptionsContext(workflow, node, additionalData, path),
+		nodeType: nodeTypes.getByNameAndVersion(NODE_TYPES.adobeRedshiftConnection, typeVersion),
+	};
 }

@@ -16,7 +16,10 @@ jest.setTimeout(60_000);
 const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
 const PASSWORD = testSecret('redshift-pw');
 const CLIENT_SECRET = testSecret('client-secret');
-const leaks = scanTestFileForLeaks({ 'Redshift password': PASSWORD, 'client secret': CLIENT_SECRET });
+const leaks = scanTestFileForLeaks({
+	'Redshift password': PASSWORD,
+	'client secret': CLIENT_SECRET,
+});
 
 let emu: StartedEmulator;
 beforeEach(async () => {
@@ -44,17 +47,40 @@ function createParameters(ifExists: string, options: IDataObject = {}): INodePar
 }
 
 /** Requests the node sent (those from `after` on: seeding sends some too). */
-const lookups = (after = 0) => emu.platformRequests().slice(after).filter((r) => r.method === 'GET' && r.path === CONNECTIONS_PATH);
-const posts = (after = 0) => emu.platformRequests().slice(after).filter((r) => r.method === 'POST' && r.path === CONNECTIONS_PATH);
+const lookups = (after = 0) =>
+	emu
+		.platformRequests()
+		.slice(after)
+		.filter((r) => r.method === 'GET' && r.path === CONNECTIONS_PATH);
+const posts = (after = 0) =>
+	emu
+		.platformRequests()
+		.slice(after)
+		.filter((r) => r.method === 'POST' && r.path === CONNECTIONS_PATH);
 
 describe('Reuse It: one listing per sandbox and run', () => {
 	it('40 items (3 names already in the sandbox, 5 names given twice) at concurrency 8: one listing, one POST per new name, one connection per name', async () => {
 		const seeded = await seedConnections(emu, ['Existing 0', 'Existing 1', 'Existing 2']);
-		const names = [...Array.from({ length: 32 }, (_, i) => `New ${i}`), 'Existing 0', 'Existing 1', 'Existing 2', 'New 0', 'New 1', 'New 2', 'New 3', 'New 4'];
+		const names = [
+			...Array.from({ length: 32 }, (_, i) => `New ${i}`),
+			'Existing 0',
+			'Existing 1',
+			'Existing 2',
+			'New 0',
+			'New 1',
+			'New 2',
+			'New 3',
+			'New 4',
+		];
 		const before = emu.platformRequests().length;
 		const tokensBefore = emu.tokensIssued();
 
-		const run = await runNode(emu, names.map((name) => ({ name })), createParameters('reuse', { concurrency: 8 }), { leaks, label: 'reuse' });
+		const run = await runNode(
+			emu,
+			names.map((name) => ({ name })),
+			createParameters('reuse', { concurrency: 8 }),
+			{ leaks, label: 'reuse' },
+		);
 
 		expectOnePerItem(run.output, names.length);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
@@ -71,23 +97,39 @@ describe('Reuse It: one listing per sandbox and run', () => {
 		const idOf = (name: string) => stored.find((c) => c.name === name)?.id;
 		names.forEach((name, i) => expect(run.json[i]).toMatchObject({ id: idOf(name), name }));
 		// The first item of a new name created it; a later item with the same name reused it; the seeded ones were reused.
-		expect(run.json.map((json) => json.reused)).toEqual([...Array<boolean>(32).fill(false), ...Array<boolean>(8).fill(true)]);
+		expect(run.json.map((json) => json.reused)).toEqual([
+			...Array<boolean>(32).fill(false),
+			...Array<boolean>(8).fill(true),
+		]);
 		expect(run.json.slice(32, 35).map((json) => json.id)).toEqual(seeded);
 	});
 
 	it('the same name 6 times in one run at concurrency 6 creates ONE connection; the others reuse it', async () => {
-		const run = await runNode(emu, Array.from({ length: 6 }, () => ({ name: 'Twin' })), createParameters('reuse', { concurrency: 6 }), { leaks, label: 'twins' });
+		const run = await runNode(
+			emu,
+			Array.from({ length: 6 }, () => ({ name: 'Twin' })),
+			createParameters('reuse', { concurrency: 6 }),
+			{ leaks, label: 'twins' },
+		);
 
 		expectOnePerItem(run.output, 6);
 		expect(emu.connections()).toHaveLength(1);
 		expect(posts()).toHaveLength(1);
 		expect(lookups()).toHaveLength(1);
 		const [created] = emu.connections();
-		expect(run.json.map((json) => [json.id, json.etag, json.reused])).toEqual([[created.id, created.etag, false], ...Array.from({ length: 5 }, () => [created.id, created.etag, true])]);
+		expect(run.json.map((json) => [json.id, json.etag, json.reused])).toEqual([
+			[created.id, created.etag, false],
+			...Array.from({ length: 5 }, () => [created.id, created.etag, true]),
+		]);
 	});
 
 	it('Stop With an Error: the second item with a name fails naming the connection the first one created', async () => {
-		const run = await runNode(emu, [{ name: 'Once' }, { name: 'Once' }, { name: 'Other' }], createParameters('error', { concurrency: 3 }), { leaks, label: 'error' });
+		const run = await runNode(
+			emu,
+			[{ name: 'Once' }, { name: 'Once' }, { name: 'Other' }],
+			createParameters('error', { concurrency: 3 }),
+			{ leaks, label: 'error' },
+		);
 
 		expectOnePerItem(run.output, 3);
 		const [once] = emu.connections().filter((c) => c.name === 'Once');
@@ -103,13 +145,26 @@ describe('Reuse It: one listing per sandbox and run', () => {
 		const before = emu.platformRequests().length;
 		emu.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { kind: 'reset-after' });
 
-		const run = await runNode(emu, [{ name: 'Fine' }, { name: 'Fine 2' }], createParameters('reuse', { concurrency: 1 }), { leaks, label: 'reset-after' });
+		const run = await runNode(
+			emu,
+			[{ name: 'Fine' }, { name: 'Fine 2' }],
+			createParameters('reuse', { concurrency: 1 }),
+			{ leaks, label: 'reset-after' },
+		);
 
 		expectOnePerItem(run.output, 2);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		expect(posts(before)).toHaveLength(2);
-		expect(emu.connections().map((c) => c.name).sort()).toEqual(['Fine', 'Fine 2', 'Seeded']);
-		expect(run.json[0]).toMatchObject({ id: emu.connections().find((c) => c.name === 'Fine')?.id, reused: false });
+		expect(
+			emu
+				.connections()
+				.map((c) => c.name)
+				.sort(),
+		).toEqual(['Fine', 'Fine 2', 'Seeded']);
+		expect(run.json[0]).toMatchObject({
+			id: emu.connections().find((c) => c.name === 'Fine')?.id,
+			reused: false,
+		});
 		// The listing, then one name lookup after the reset (the duplicate guard), none per item.
 		expect(lookups(before).map((r) => r.query.property)).toEqual([
 			'connectionSpec.id==3416976c-a9ca-4bba-901a-1f08f66978ff',
@@ -120,7 +175,12 @@ describe('Reuse It: one listing per sandbox and run', () => {
 
 describe('Create Another keeps its lookup right before each POST', () => {
 	it('two items with the same name at concurrency 2: two connections, created one after the other, each listed first', async () => {
-		const run = await runNode(emu, [{ name: 'Again' }, { name: 'Again' }], createParameters('create', { concurrency: 2 }), { leaks, label: 'create another' });
+		const run = await runNode(
+			emu,
+			[{ name: 'Again' }, { name: 'Again' }],
+			createParameters('create', { concurrency: 2 }),
+			{ leaks, label: 'create another' },
+		);
 
 		expectOnePerItem(run.output, 2);
 		const stored = emu.connections();
@@ -140,7 +200,12 @@ describe('Adapt to Throttling against a gateway limit', () => {
 		// fixed-concurrency run is always throttled and the comparison cannot tie at 0.
 		emu.setRateLimit({ perSecond: 10 });
 		const before = emu.platformRequests().length;
-		const run = await runNode(emu, names, createParameters('reuse', { concurrency: 8, adaptToThrottling }), { leaks, label: `pacing ${adaptToThrottling}` });
+		const run = await runNode(
+			emu,
+			names,
+			createParameters('reuse', { concurrency: 8, adaptToThrottling }),
+			{ leaks, label: `pacing ${adaptToThrottling}` },
+		);
 		const sent = emu.platformRequests().slice(before);
 		return { run, sent, throttled: sent.filter((r) => r.throttled).length };
 	}
@@ -153,7 +218,13 @@ describe('Adapt to Throttling against a gateway limit', () => {
 		const stored = emu.connections();
 		expect(stored).toHaveLength(ITEMS);
 		expect(duplicates(stored.map((c) => c.name))).toEqual([]);
-		names.forEach(({ name }, i) => expect(paced.run.json[i]).toMatchObject({ name, id: stored.find((c) => c.name === name)?.id, reused: false }));
+		names.forEach(({ name }, i) =>
+			expect(paced.run.json[i]).toMatchObject({
+				name,
+				id: stored.find((c) => c.name === name)?.id,
+				reused: false,
+			}),
+		);
 		expect(emu.tokensIssued()).toBe(1);
 
 		// The same run with the option off, against a fresh bucket and a fresh sandbox state.

@@ -13,7 +13,12 @@ import { getFlow } from '../../nodes/shared/api/flows';
 import { getRun, listRuns } from '../../nodes/shared/api/runs';
 import { searchDataflows } from '../../nodes/shared/methods/searchDataflows';
 import { loadPlatformContext } from '../../nodes/shared/transport';
-import { createCredentialsHelper, createPoller, type Poller, type WorkflowDefinition } from './harness';
+import {
+	createCredentialsHelper,
+	createPoller,
+	type Poller,
+	type WorkflowDefinition,
+} from './harness';
 import { LeakScanner } from './leaks';
 import { credentialFor, editorContext, FLOW_SERVICE, startTestEmulator } from './support';
 
@@ -38,7 +43,10 @@ function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
 }
 
 const pick = (id: string) => ({ __rl: true, mode: 'list', value: id });
-const selected = (...ids: string[]): INodeParameters => ({ scope: 'selected', dataflows: { items: ids.map((id) => ({ dataflowId: pick(id) })) } });
+const selected = (...ids: string[]): INodeParameters => ({
+	scope: 'selected',
+	dataflows: { items: ids.map((id) => ({ dataflowId: pick(id) })) },
+});
 
 describe('Adobe Experience Platform Trigger (n8n-core PollContext against the emulator)', () => {
 	let emu: StartedEmulator;
@@ -47,13 +55,25 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 	let pollers: Poller[] = [];
 
 	const poller = (parameters: INodeParameters) => {
-		const p = createPoller(triggerWorkflow(parameters), TRIGGER, { credentials: [credentialFor(emu)] });
+		const p = createPoller(triggerWorkflow(parameters), TRIGGER, {
+			credentials: [credentialFor(emu)],
+		});
 		pollers.push(p);
 		return p;
 	};
-	const runRequests = () => emu.requests().filter((r) => r.path.startsWith(`${FLOW_SERVICE}/runs`) || r.path.startsWith(`${FLOW_SERVICE}/flows`));
+	const runRequests = () =>
+		emu
+			.requests()
+			.filter(
+				(r) =>
+					r.path.startsWith(`${FLOW_SERVICE}/runs`) || r.path.startsWith(`${FLOW_SERVICE}/flows`),
+			);
 	/** A run of `flowId` that starts now and ends as `status`. */
-	const finishedRun = (flowId: string, status: 'success' | 'failed', extra: Record<string, unknown> = {}) => {
+	const finishedRun = (
+		flowId: string,
+		status: 'success' | 'failed',
+		extra: Record<string, unknown> = {},
+	) => {
 		const { id } = emu.startRun(flowId);
 		emu.finishRun(id, { status, ...extra });
 		return id;
@@ -85,7 +105,12 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		fired.push(...poll1.emitted.map((i) => i.json.runId as string));
 		expect(poll1.emitted).toHaveLength(0);
 
-		const a = finishedRun(flows[0], 'failed', { inputRecordCount: 12, failedRecordCount: 12, durationMs: 65_000, errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }] });
+		const a = finishedRun(flows[0], 'failed', {
+			inputRecordCount: 12,
+			failedRecordCount: 12,
+			durationMs: 65_000,
+			errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }],
+		});
 		const b = finishedRun(flows[1], 'success', { inputRecordCount: 5 });
 		const poll2 = await p.poll();
 		fired.push(...poll2.emitted.map((i) => i.json.runId as string));
@@ -110,7 +135,10 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 			durationMs: 65_000,
 			errors: expect.arrayContaining([{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }]),
 		});
-		expect(new Date(failed?.completedAt as string).getTime() - new Date(failed?.startedAt as string).getTime()).toBe(65_000);
+		expect(
+			new Date(failed?.completedAt as string).getTime() -
+				new Date(failed?.startedAt as string).getTime(),
+		).toBe(65_000);
 	});
 
 	it('first activation does not replay history; a run in progress at activation fires when it finishes', async () => {
@@ -182,7 +210,10 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		const r2 = finishedRun(flows[2], 'success');
 		const before = emu.requests().length;
 		expect((await one.poll()).emitted.map((i) => i.json.runId)).toEqual([r1]);
-		const listing = emu.requests().slice(before).find((r) => r.path === `${FLOW_SERVICE}/runs`);
+		const listing = emu
+			.requests()
+			.slice(before)
+			.find((r) => r.path === `${FLOW_SERVICE}/runs`);
 		expect(listing?.query.property).toEqual(expect.arrayContaining([`flowId==${flows[1]}`]));
 		expect((await all.poll()).emitted.map((i) => i.json.runId).sort()).toEqual([r0, r1, r2].sort());
 	});
@@ -197,7 +228,10 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		finishedRun(flows[1], 'failed');
 		const manual = await p.poll('manual');
 		expect(manual.emitted.map((i) => i.json.runId)).toEqual([latestFailed]);
-		expect(manual.emitted[0].json).toMatchObject({ dataflowName: 'orders hourly', status: 'failed' });
+		expect(manual.emitted[0].json).toMatchObject({
+			dataflowName: 'orders hourly',
+			status: 'failed',
+		});
 		expect(p.staticData().runCursor).toEqual(cursor);
 		// The regular poll still reports both failed runs of the flow, once.
 		expect((await p.poll()).emitted).toHaveLength(2);
@@ -216,7 +250,10 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		const before = emu.requests().length;
 		const poll = await p.poll();
 		expect(poll.emitted.map((i) => i.json.runId).sort()).toEqual([...ids].sort());
-		const pages = emu.requests().slice(before).filter((r) => r.path === `${FLOW_SERVICE}/runs`);
+		const pages = emu
+			.requests()
+			.slice(before)
+			.filter((r) => r.path === `${FLOW_SERVICE}/runs`);
 		expect(pages.length).toBeGreaterThanOrEqual(2);
 		expect(pages.some((r) => typeof r.query.continuationToken === 'string')).toBe(true);
 	});
@@ -224,7 +261,10 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 	it('bad input fails naming the field, with no request sent', async () => {
 		const cases: Array<[INodeParameters, RegExp]> = [
 			[{ event: 'runFailed', scope: 'selected', dataflows: { items: [] } }, /"Dataflows" is empty/],
-			[{ event: 'runFailed', ...selected('not-a-uuid') }, /Dataflows › Dataflow 1.*not a dataflow ID/],
+			[
+				{ event: 'runFailed', ...selected('not-a-uuid') },
+				/Dataflows › Dataflow 1.*not a dataflow ID/,
+			],
 			[{ event: 'runFailed', scope: 'all', options: { sandboxName: 'Bad Sandbox!' } }, /Sandbox/],
 		];
 		for (const [parameters, message] of cases) {
@@ -240,7 +280,14 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		await p.poll();
 		const cursor = p.staticData().runCursor;
 		const run = finishedRun(flows[0], 'failed');
-		emu.failNext({ method: 'GET', path: `${FLOW_SERVICE}/runs` }, 1, { status: 400, body: { type: 'https://ns.adobe.com/aep/errors/FLOW-1301-400', title: `Bad filter near ${emu.options.clientSecret}`, status: 400 } });
+		emu.failNext({ method: 'GET', path: `${FLOW_SERVICE}/runs` }, 1, {
+			status: 400,
+			body: {
+				type: 'https://ns.adobe.com/aep/errors/FLOW-1301-400',
+				title: `Bad filter near ${emu.options.clientSecret}`,
+				status: 400,
+			},
+		});
 		const failed = await p.poll();
 		expect(failed.error?.constructor.name).toBe('NodeApiError');
 		expect(failed.error?.message).toMatch(/1301|Bad filter/);
@@ -249,25 +296,56 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 	});
 
 	it('the Dataflow picker lists the sandbox dataflows by name, searchable', async () => {
-		const { context } = editorContext(createCredentialsHelper([credentialFor(emu)]), { scope: 'selected' }, 'dataflows.items[0].dataflowId');
+		const { context } = editorContext(
+			createCredentialsHelper([credentialFor(emu)]),
+			{ scope: 'selected' },
+			'dataflows.items[0].dataflowId',
+		);
 		const all = await searchDataflows.call(context);
-		expect(all.results.map((r) => r.name).sort()).toEqual(['customers hourly', 'orders hourly', 'other hourly']);
+		expect(all.results.map((r) => r.name).sort()).toEqual([
+			'customers hourly',
+			'orders hourly',
+			'other hourly',
+		]);
 		const found = await searchDataflows.call(context, 'ORDERS');
-		expect(found.results).toEqual([{ name: 'orders hourly', value: flows[0], description: `${flows[0]} · enabled` }]);
+		expect(found.results).toEqual([
+			{ name: 'orders hourly', value: flows[0], description: `${flows[0]} · enabled` },
+		]);
 	});
 
-	it('shared read calls: getRun and getFlow unwrap Adobe\'s {items: [...]}; listRuns filters by status and dataflow; an unknown ID is a 404 NodeApiError', async () => {
-		const { context } = editorContext(createCredentialsHelper([credentialFor(emu)]), {}, 'options.sandboxName');
+	it("shared read calls: getRun and getFlow unwrap Adobe's {items: [...]}; listRuns filters by status and dataflow; an unknown ID is a 404 NodeApiError", async () => {
+		const { context } = editorContext(
+			createCredentialsHelper([credentialFor(emu)]),
+			{},
+			'options.sandboxName',
+		);
 		const ctx = await loadPlatformContext.call(context);
 		const failed = finishedRun(flows[0], 'failed');
 		finishedRun(flows[1], 'failed');
 		finishedRun(flows[0], 'success');
-		expect(await getRun.call(context, ctx, 'prod', failed)).toMatchObject({ id: failed, flowId: flows[0], metrics: { statusSummary: { status: 'failed' } } });
-		expect(await getFlow.call(context, ctx, 'prod', flows[2])).toMatchObject({ id: flows[2], name: 'other hourly' });
-		expect((await listRuns.call(context, ctx, 'prod', { flowIds: [flows[0]], statuses: ['failed'] })).map((r) => r.id)).toEqual([failed]);
+		expect(await getRun.call(context, ctx, 'prod', failed)).toMatchObject({
+			id: failed,
+			flowId: flows[0],
+			metrics: { statusSummary: { status: 'failed' } },
+		});
+		expect(await getFlow.call(context, ctx, 'prod', flows[2])).toMatchObject({
+			id: flows[2],
+			name: 'other hourly',
+		});
+		expect(
+			(
+				await listRuns.call(context, ctx, 'prod', { flowIds: [flows[0]], statuses: ['failed'] })
+			).map((r) => r.id),
+		).toEqual([failed]);
 		expect(await listRuns.call(context, ctx, 'prod', { ids: [] })).toEqual([]);
-		await expect(getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(NodeApiError);
-		await expect(getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ httpCode: '404' });
-		await expect(getFlow.call(context, ctx, 'dev', flows[0])).rejects.toMatchObject({ httpCode: '404' });
+		await expect(
+			getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000'),
+		).rejects.toBeInstanceOf(NodeApiError);
+		await expect(
+			getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000'),
+		).rejects.toMatchObject({ httpCode: '404' });
+		await expect(getFlow.call(context, ctx, 'dev', flows[0])).rejects.toMatchObject({
+			httpCode: '404',
+		});
 	});
 });

@@ -24,18 +24,40 @@ import {
 import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
 
 import type { StartedEmulator } from '../emulator';
-import { createPoller, runWorkflow, type RunResult, type WorkflowDefinition } from '../engine/harness';
+import {
+	createPoller,
+	runWorkflow,
+	type RunResult,
+	type WorkflowDefinition,
+} from '../engine/harness';
 import { LeakScanner } from '../engine/leaks';
-import { CONNECTIONS_PATH, SEED_PASSWORD, credentialFor, jsonOf, redshiftSignInCredential, seedConnections, startTestEmulator } from '../engine/support';
+import {
+	CONNECTIONS_PATH,
+	SEED_PASSWORD,
+	credentialFor,
+	jsonOf,
+	redshiftSignInCredential,
+	seedConnections,
+	startTestEmulator,
+} from '../engine/support';
 import { AdobeExperiencePlatform } from '../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
 import { AdobeExperiencePlatformTrigger } from '../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
 import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
-import { EXAMPLES_DIR, EXAMPLE_CREDENTIALS, exampleFiles, fillPlaceholders, readExample } from '../support/examples';
+import {
+	EXAMPLES_DIR,
+	EXAMPLE_CREDENTIALS,
+	exampleFiles,
+	fillPlaceholders,
+	readExample,
+} from '../support/examples';
 import { NODE_TYPE } from '../support/workflow';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const STICKY = NODE_TYPE.stickyNote;
-const TRIGGERS: ReadonlySet<string> = new Set([NODE_TYPE.manualTrigger, NODE_TYPE.adobeExperiencePlatformTrigger]);
+const TRIGGERS: ReadonlySet<string> = new Set([
+	NODE_TYPE.manualTrigger,
+	NODE_TYPE.adobeExperiencePlatformTrigger,
+]);
 
 /** Our node types, with the description of each version the examples may use. */
 const OUR_NODES: Record<string, INodeType> = {
@@ -54,7 +76,20 @@ const VERSIONS: Record<string, number> = {
 const BASE_NODES: Record<string, { version: number; params: string[] }> = {
 	[NODE_TYPE.manualTrigger]: { version: 1, params: [] },
 	[STICKY]: { version: 1, params: ['content', 'height', 'width', 'color'] },
-	[NODE_TYPE.set]: { version: 3.4, params: ['mode', 'duplicateItem', 'duplicateCount', 'assignments', 'includeOtherFields', 'include', 'includeFields', 'excludeFields', 'options'] },
+	[NODE_TYPE.set]: {
+		version: 3.4,
+		params: [
+			'mode',
+			'duplicateItem',
+			'duplicateCount',
+			'assignments',
+			'includeOtherFields',
+			'include',
+			'includeFields',
+			'excludeFields',
+			'options',
+		],
+	},
 	[NODE_TYPE.filter]: { version: 2, params: ['conditions', 'looseTypeValidation', 'options'] },
 	[NODE_TYPE.noOp]: { version: 1, params: [] },
 };
@@ -74,17 +109,21 @@ interface Assignment {
 
 const files = exampleFiles();
 const load = (file: string) => readExample<Workflow>(file);
-const isExpression = (value: unknown): value is string => typeof value === 'string' && value.startsWith('=');
+const isExpression = (value: unknown): value is string =>
+	typeof value === 'string' && value.startsWith('=');
 
 function assignments(n: INode): Assignment[] {
-	return (n.parameters.assignments as { assignments?: Assignment[] } | undefined)?.assignments ?? [];
+	return (
+		(n.parameters.assignments as { assignments?: Assignment[] } | undefined)?.assignments ?? []
+	);
 }
 
 /** Every string in a value, with its path. */
 function strings(value: unknown, path = ''): Array<[string, string]> {
 	if (typeof value === 'string') return [[path, value]];
 	if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
-	if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+	if (value && typeof value === 'object')
+		return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
 	return [];
 }
 
@@ -92,7 +131,11 @@ function strings(value: unknown, path = ''): Array<[string, string]> {
 function ancestors(wf: Workflow, name: string): Set<string> {
 	const parents = (child: string) =>
 		Object.entries(wf.connections)
-			.filter(([, outputs]) => Object.values(outputs).some((groups) => groups.some((g) => (g ?? []).some((c) => c.node === child))))
+			.filter(([, outputs]) =>
+				Object.values(outputs).some((groups) =>
+					groups.some((g) => (g ?? []).some((c) => c.node === child)),
+				),
+			)
 			.map(([source]) => source);
 	const seen = new Set<string>();
 	const queue = parents(name);
@@ -115,13 +158,17 @@ function checkValue(prop: INodeProperties, value: unknown, where: string): strin
 		case 'options': {
 			const allowed = ((prop.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
 			// An empty string is the "none chosen" value of a loadOptions dropdown.
-			if (!allowed.includes(value as string) && !(prop.typeOptions?.loadOptionsMethod && typeof value === 'string')) {
+			if (
+				!allowed.includes(value as string) &&
+				!(prop.typeOptions?.loadOptionsMethod && typeof value === 'string')
+			) {
 				problems.push(`${where}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
 			}
 			break;
 		}
 		case 'collection': {
-			if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${where}: must be an object`];
+			if (!value || typeof value !== 'object' || Array.isArray(value))
+				return [`${where}: must be an object`];
 			const options = (prop.options ?? []) as INodeProperties[];
 			for (const [key, v] of Object.entries(value)) {
 				const option = options.find((o) => o.name === key);
@@ -133,8 +180,12 @@ function checkValue(prop: INodeProperties, value: unknown, where: string): strin
 		case 'resourceLocator': {
 			const rl = value as { __rl?: unknown; mode?: unknown; value?: unknown } | null;
 			const modes = (prop.modes ?? []).map((m) => m.name);
-			if (!rl || rl.__rl !== true || typeof rl.value !== 'string') problems.push(`${where}: must be a resourceLocator value {__rl: true, mode, value}`);
-			else if (!modes.includes(rl.mode as string)) problems.push(`${where}: mode ${JSON.stringify(rl.mode)} is not one of ${modes.join(', ')}`);
+			if (!rl || rl.__rl !== true || typeof rl.value !== 'string')
+				problems.push(`${where}: must be a resourceLocator value {__rl: true, mode, value}`);
+			else if (!modes.includes(rl.mode as string))
+				problems.push(
+					`${where}: mode ${JSON.stringify(rl.mode)} is not one of ${modes.join(', ')}`,
+				);
 			break;
 		}
 		case 'number':
@@ -160,12 +211,17 @@ function ourNodeProblems(n: INode): string[] {
 	const description: INodeTypeDescription = nodeType.description;
 	const problems: string[] = [];
 	const expected = VERSIONS[n.type];
-	if (n.typeVersion !== expected) problems.push(`${n.name}: version ${n.typeVersion}, expected ${expected}`);
+	if (n.typeVersion !== expected)
+		problems.push(`${n.name}: version ${n.typeVersion}, expected ${expected}`);
 	// n8n's node loader adds Poll Times to every polling node, as here.
-	const properties = description.polling ? [...commonPollingParameters, ...description.properties] : description.properties;
+	const properties = description.polling
+		? [...commonPollingParameters, ...description.properties]
+		: description.properties;
 	// What n8n holds for the node: the stored values over the version's defaults.
-	const values = NodeHelpers.getNodeParameters(properties, n.parameters, true, false, n, description) ?? {};
-	const shown = (prop: INodeProperties | INodeCredentialDescription) => NodeHelpers.displayParameter(values, prop, n, description);
+	const values =
+		NodeHelpers.getNodeParameters(properties, n.parameters, true, false, n, description) ?? {};
+	const shown = (prop: INodeProperties | INodeCredentialDescription) =>
+		NodeHelpers.displayParameter(values, prop, n, description);
 	for (const [key, value] of Object.entries(n.parameters)) {
 		const candidates = properties.filter((p) => p.name === key);
 		if (candidates.length === 0) {
@@ -178,15 +234,27 @@ function ourNodeProblems(n: INode): string[] {
 	}
 	for (const prop of properties.filter((p) => p.required && shown(p))) {
 		const value = values[prop.name] as unknown;
-		const empty = value === undefined || value === '' || (prop.type === 'resourceLocator' && (value as { value?: unknown }).value === '');
+		const empty =
+			value === undefined ||
+			value === '' ||
+			(prop.type === 'resourceLocator' && (value as { value?: unknown }).value === '');
 		if (empty) problems.push(`${n.name}.${prop.name}: required but empty`);
 	}
-	const credentials = (description.credentials ?? []).filter(shown).map((c) => c.name).sort();
+	const credentials = (description.credentials ?? [])
+		.filter(shown)
+		.map((c) => c.name)
+		.sort();
 	const carried = Object.keys(n.credentials ?? {}).sort();
-	if (JSON.stringify(credentials) !== JSON.stringify(carried)) problems.push(`${n.name}: credentials ${carried.join(', ')}; the node shows ${credentials.join(', ')}`);
+	if (JSON.stringify(credentials) !== JSON.stringify(carried))
+		problems.push(
+			`${n.name}: credentials ${carried.join(', ')}; the node shows ${credentials.join(', ')}`,
+		);
 	for (const [type, ref] of Object.entries(n.credentials ?? {})) {
 		const expectedRef = EXAMPLE_CREDENTIALS[type as keyof typeof EXAMPLE_CREDENTIALS];
-		if (JSON.stringify(ref) !== JSON.stringify(expectedRef)) problems.push(`${n.name}: credential ${type} is ${JSON.stringify(ref)}, expected ${JSON.stringify(expectedRef)}`);
+		if (JSON.stringify(ref) !== JSON.stringify(expectedRef))
+			problems.push(
+				`${n.name}: credential ${type} is ${JSON.stringify(ref)}, expected ${JSON.stringify(expectedRef)}`,
+			);
 	}
 	return problems;
 }
@@ -253,7 +321,12 @@ describe('example workflows (static)', () => {
 				for (const [path, value] of strings(n.parameters)) {
 					if (!isExpression(value)) continue;
 					for (const [, ref] of value.matchAll(/\$\('([^']+)'\)/g)) {
-						expect([n.name, path, ref, ancestors(wf, n.name).has(ref)]).toEqual([n.name, path, ref, true]);
+						expect([n.name, path, ref, ancestors(wf, n.name).has(ref)]).toEqual([
+							n.name,
+							path,
+							ref,
+							true,
+						]);
 					}
 				}
 			}
@@ -268,7 +341,9 @@ describe('example workflows (static)', () => {
 				const base = BASE_NODES[n.type];
 				expect([n.name, n.type, base !== undefined]).toEqual([n.name, n.type, true]);
 				expect([n.name, n.typeVersion]).toEqual([n.name, base.version]);
-				expect([n.name, Object.keys(n.parameters).filter((k) => !base.params.includes(k))]).toEqual([n.name, []]);
+				expect([n.name, Object.keys(n.parameters).filter((k) => !base.params.includes(k))]).toEqual(
+					[n.name, []],
+				);
 				expect([n.name, n.credentials]).toEqual([n.name, undefined]);
 			}
 		});
@@ -278,26 +353,49 @@ describe('example workflows (static)', () => {
 				const list = assignments(n);
 				expect(list.length).toBeGreaterThan(0);
 				for (const a of list) {
-					expect(a).toEqual({ id: expect.stringMatching(UUID), name: expect.any(String), value: a.value, type: expect.stringMatching(/^(string|number|boolean|array|object)$/) });
+					expect(a).toEqual({
+						id: expect.stringMatching(UUID),
+						name: expect.any(String),
+						value: a.value,
+						type: expect.stringMatching(/^(string|number|boolean|array|object)$/),
+					});
 				}
 				expect(new Set(list.map((a) => a.name)).size).toBe(list.length);
 			}
 			for (const n of wf.nodes.filter((x) => x.type === NODE_TYPE.filter)) {
-				const c = n.parameters.conditions as { options: Record<string, unknown>; conditions: Array<Record<string, unknown>>; combinator: string };
+				const c = n.parameters.conditions as {
+					options: Record<string, unknown>;
+					conditions: Array<Record<string, unknown>>;
+					combinator: string;
+				};
 				expect(c.combinator).toMatch(/^(and|or)$/);
-				expect(c.options).toEqual({ caseSensitive: expect.any(Boolean), leftValue: '', typeValidation: expect.stringMatching(/^(strict|loose)$/) });
+				expect(c.options).toEqual({
+					caseSensitive: expect.any(Boolean),
+					leftValue: '',
+					typeValidation: expect.stringMatching(/^(strict|loose)$/),
+				});
 				// Filter 2 computes caseSensitive from options.ignoreCase (default true): keep both in step.
-				const ignoreCase = (n.parameters.options as { ignoreCase?: boolean } | undefined)?.ignoreCase ?? true;
+				const ignoreCase =
+					(n.parameters.options as { ignoreCase?: boolean } | undefined)?.ignoreCase ?? true;
 				expect(c.options.caseSensitive).toBe(!ignoreCase);
 				for (const cond of c.conditions) {
-					expect(cond).toEqual({ id: expect.stringMatching(UUID), leftValue: expect.any(String), rightValue: expect.any(String), operator: { type: 'string', operation: expect.any(String) } });
+					expect(cond).toEqual({
+						id: expect.stringMatching(UUID),
+						leftValue: expect.any(String),
+						rightValue: expect.any(String),
+						operator: { type: 'string', operation: expect.any(String) },
+					});
 				}
 			}
 		});
 
 		it('holds no secrets: no password field at all (the Redshift Sign-In credential holds it), nothing that looks like a token or key', () => {
 			for (const n of wf.nodes) {
-				for (const [path] of strings(n.parameters)) expect([n.name, path]).not.toEqual([n.name, expect.stringMatching(/password|secret|token|apikey/i)]);
+				for (const [path] of strings(n.parameters))
+					expect([n.name, path]).not.toEqual([
+						n.name,
+						expect.stringMatching(/password|secret|token|apikey/i),
+					]);
 			}
 			const looksSecret = [
 				/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, // JWT / IMS access token
@@ -309,15 +407,20 @@ describe('example workflows (static)', () => {
 				/-----BEGIN [A-Z ]*PRIVATE KEY-----/,
 			];
 			for (const [path, value] of strings(wf)) {
-				for (const pattern of looksSecret) expect([path, pattern.test(value)]).toEqual([path, false]);
+				for (const pattern of looksSecret)
+					expect([path, pattern.test(value)]).toEqual([path, false]);
 			}
 		});
 
 		it('mentions every FILL_IN value and every credential in a sticky note', () => {
-			const notes = wf.nodes.filter((n) => n.type === STICKY).map((n) => String(n.parameters.content)).join('\n');
+			const notes = wf.nodes
+				.filter((n) => n.type === STICKY)
+				.map((n) => String(n.parameters.content))
+				.join('\n');
 			expect(notes).toMatch(/fill in/i);
 			for (const n of wf.nodes) {
-				for (const [, value] of strings(n.parameters)) if (value.startsWith('FILL_IN')) expect(notes).toContain(value);
+				for (const [, value] of strings(n.parameters))
+					if (value.startsWith('FILL_IN')) expect(notes).toContain(value);
 				for (const ref of Object.values(n.credentials ?? {})) expect(notes).toContain(ref.name);
 			}
 		});
@@ -339,16 +442,55 @@ describe('example workflows (static)', () => {
 		it.each<[string, INode, RegExp]>([
 			['an unknown parameter', base({ colour: 'red' }), /colour: not a parameter/],
 			['schema on Azure', base({ hosting: 'azure', schema: 'public' }), /schema: not shown/],
-			['Fields-mode sign-in on a 1.1 node that reads the credential', base({ server: 's' }), /server: not shown/],
-			['an unknown option value', base({ ifExists: 'replace' }), /ifExists: "replace" is not one of/],
-			['an unknown collection option', base({ options: { retries: 3 } }), /options\.retries: not an option/],
-			['a parameter of another operation', base({ tablePath: 'public.orders' }), /tablePath: not shown/],
+			[
+				'Fields-mode sign-in on a 1.1 node that reads the credential',
+				base({ server: 's' }),
+				/server: not shown/,
+			],
+			[
+				'an unknown option value',
+				base({ ifExists: 'replace' }),
+				/ifExists: "replace" is not one of/,
+			],
+			[
+				'an unknown collection option',
+				base({ options: { retries: 3 } }),
+				/options\.retries: not an option/,
+			],
+			[
+				'a parameter of another operation',
+				base({ tablePath: 'public.orders' }),
+				/tablePath: not shown/,
+			],
 			['a missing required parameter', base({ name: '' }), /name: required but empty/],
-			['a plain string where a picker belongs', base({ operation: 'test', connectionId: 'x' }), /connectionId: must be a resourceLocator/],
-			['a picker mode the field lacks', base({ operation: 'test', connectionId: { __rl: true, mode: 'url', value: 'x' } }), /connectionId: mode "url"/],
+			[
+				'a plain string where a picker belongs',
+				base({ operation: 'test', connectionId: 'x' }),
+				/connectionId: must be a resourceLocator/,
+			],
+			[
+				'a picker mode the field lacks',
+				base({ operation: 'test', connectionId: { __rl: true, mode: 'url', value: 'x' } }),
+				/connectionId: mode "url"/,
+			],
 			['an old version', base({}, { typeVersion: 1 }), /version 1, expected 1.1/],
-			['a missing Sign-In credential', base({}, { credentials: { adobeExperiencePlatformApi: EXAMPLE_CREDENTIALS.adobeExperiencePlatformApi } }), /the node shows/],
-			['a Sign-In credential the operation does not use', base({ operation: 'test', connectionId: { __rl: true, mode: 'id', value: 'x' } }), /the node shows/],
+			[
+				'a missing Sign-In credential',
+				base(
+					{},
+					{
+						credentials: {
+							adobeExperiencePlatformApi: EXAMPLE_CREDENTIALS.adobeExperiencePlatformApi,
+						},
+					},
+				),
+				/the node shows/,
+			],
+			[
+				'a Sign-In credential the operation does not use',
+				base({ operation: 'test', connectionId: { __rl: true, mode: 'id', value: 'x' } }),
+				/the node shows/,
+			],
 		])('reports %s', (_label, broken, problem) => {
 			expect(ourNodeProblems(broken).join('\n')).toMatch(problem);
 		});
@@ -420,22 +562,39 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		const first = await run(wf);
 		const [created] = jsonOf(first.outputOf('Create connection'));
 		expect(emu.connections()).toHaveLength(1);
-		expect(emu.connections()[0].auth.params).toMatchObject({ server: SIGN_IN.server, username: SIGN_IN.username, database: SIGN_IN.database, port: '5439' });
-		expect(jsonOf(first.outputOf('Test connection'))).toEqual([expect.objectContaining({ ok: true })]);
-		expect(jsonOf(first.outputOf('List tables')).map((t) => t.path)).toEqual(['public.orders', 'public.customers', 'sales.line_items']);
+		expect(emu.connections()[0].auth.params).toMatchObject({
+			server: SIGN_IN.server,
+			username: SIGN_IN.username,
+			database: SIGN_IN.database,
+			port: '5439',
+		});
+		expect(jsonOf(first.outputOf('Test connection'))).toEqual([
+			expect.objectContaining({ ok: true }),
+		]);
+		expect(jsonOf(first.outputOf('List tables')).map((t) => t.path)).toEqual([
+			'public.orders',
+			'public.customers',
+			'sales.line_items',
+		]);
 
 		const second = await run(wf);
-		expect(jsonOf(second.outputOf('Create connection'))).toEqual([expect.objectContaining({ id: created.id, reused: true })]);
+		expect(jsonOf(second.outputOf('Create connection'))).toEqual([
+			expect.objectContaining({ id: created.id, reused: true }),
+		]);
 		expect(emu.connections()).toHaveLength(1);
 	});
 
 	it('rotate-password: sends the Sign-In credential to the matching connections only, each with the etag it read', async () => {
-		const [matching, other] = await seedConnections(emu, ['Redshift orders warehouse', 'Warehouse of another team']);
+		const [matching, other] = await seedConnections(emu, [
+			'Redshift orders warehouse',
+			'Warehouse of another team',
+		]);
 		await run(prepared('rotate-password.json'));
 		const patches = emu.requests().filter((r) => r.method === 'PATCH');
 		expect(patches.map((r) => r.path)).toEqual([`${CONNECTIONS_PATH}/${matching}`]);
 		expect(patches[0].headers['if-match']).toMatch(/^".+"$/);
-		const password = (id: string) => emu.connections().find((c) => c.id === id)?.auth.params.password;
+		const password = (id: string) =>
+			emu.connections().find((c) => c.id === id)?.auth.params.password;
 		expect([password(matching), password(other)]).toEqual([SIGN_IN.password, SEED_PASSWORD]);
 	});
 
@@ -443,13 +602,37 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		const wf = prepared('table-to-dataset.json');
 		const first = await run(wf);
 		const [out] = jsonOf(first.outputOf('Create dataflow from table'));
-		expect(out).toMatchObject({ dataflowId: expect.any(String), sourceConnectionId: expect.any(String), targetConnectionId: expect.any(String), mappingSetId: expect.any(String), tableName: 'public.orders', reused: false });
-		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
-		expect(emu.flows()[0]).toMatchObject({ id: out.dataflowId, scheduleParams: expect.objectContaining({ frequency: 'hour', interval: 1 }) });
+		expect(out).toMatchObject({
+			dataflowId: expect.any(String),
+			sourceConnectionId: expect.any(String),
+			targetConnectionId: expect.any(String),
+			mappingSetId: expect.any(String),
+			tableName: 'public.orders',
+			reused: false,
+		});
+		expect(counts()).toEqual({
+			connections: 1,
+			sourceConnections: 1,
+			targetConnections: 1,
+			mappingSets: 1,
+			flows: 1,
+		});
+		expect(emu.flows()[0]).toMatchObject({
+			id: out.dataflowId,
+			scheduleParams: expect.objectContaining({ frequency: 'hour', interval: 1 }),
+		});
 
 		const second = await run(wf);
-		expect(jsonOf(second.outputOf('Create dataflow from table'))).toEqual([expect.objectContaining({ dataflowId: out.dataflowId, reused: true, created: [] })]);
-		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
+		expect(jsonOf(second.outputOf('Create dataflow from table'))).toEqual([
+			expect.objectContaining({ dataflowId: out.dataflowId, reused: true, created: [] }),
+		]);
+		expect(counts()).toEqual({
+			connections: 1,
+			sourceConnections: 1,
+			targetConnections: 1,
+			mappingSets: 1,
+			flows: 1,
+		});
 	});
 
 	it('table-to-dataset-step-by-step: one node per resource, then Run Now starts a run; a re-run creates no resource', async () => {
@@ -458,12 +641,24 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		const [flow] = jsonOf(first.outputOf('Create dataflow'));
 		const [started] = jsonOf(first.outputOf('Run now'));
 		expect(started).toMatchObject({ id: expect.any(String), flowId: flow.id });
-		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
+		expect(counts()).toEqual({
+			connections: 1,
+			sourceConnections: 1,
+			targetConnections: 1,
+			mappingSets: 1,
+			flows: 1,
+		});
 		expect(emu.datasets()).toHaveLength(1);
 		expect(emu.runs().map((r) => r.id)).toContain(started.id);
 
 		await run(wf);
-		expect(counts()).toEqual({ connections: 1, sourceConnections: 1, targetConnections: 1, mappingSets: 1, flows: 1 });
+		expect(counts()).toEqual({
+			connections: 1,
+			sourceConnections: 1,
+			targetConnections: 1,
+			mappingSets: 1,
+			flows: 1,
+		});
 		expect(emu.datasets()).toHaveLength(1);
 	});
 
@@ -473,14 +668,22 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		const out = jsonOf(first.outputOf('Create dataflow per table'));
 		expect(out.map((o) => o.tableName)).toEqual(['public.orders', 'public.customers']);
 		expect(out.every((o) => o.reused === false)).toBe(true);
-		expect(counts()).toMatchObject({ connections: 1, sourceConnections: 2, mappingSets: 2, flows: 2 });
+		expect(counts()).toMatchObject({
+			connections: 1,
+			sourceConnections: 2,
+			mappingSets: 2,
+			flows: 2,
+		});
 		const before = counts();
-		const posts = () => emu.requests().filter((r) => r.method === 'POST' && !r.path.startsWith('/ims/')).length;
+		const posts = () =>
+			emu.requests().filter((r) => r.method === 'POST' && !r.path.startsWith('/ims/')).length;
 		const postsBefore = posts();
 
 		const second = await run(wf);
 		const again = jsonOf(second.outputOf('Create dataflow per table'));
-		expect(again.map((o) => [o.tableName, o.dataflowId, o.reused, o.created])).toEqual(out.map((o) => [o.tableName, o.dataflowId, true, []]));
+		expect(again.map((o) => [o.tableName, o.dataflowId, o.reused, o.created])).toEqual(
+			out.map((o) => [o.tableName, o.dataflowId, true, []]),
+		);
 		expect(counts()).toEqual(before);
 		expect(posts() - postsBefore).toBe(0);
 	});
@@ -493,7 +696,12 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		expect((await poller.poll()).emitted).toEqual([]); // activation: starts from now
 
 		const { id: runId } = emu.startRun(flow.id);
-		emu.finishRun(runId, { status: 'failed', inputRecordCount: 10, failedRecordCount: 10, errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }] });
+		emu.finishRun(runId, {
+			status: 'failed',
+			inputRecordCount: 10,
+			failedRecordCount: 10,
+			errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }],
+		});
 		const fired = await poller.poll();
 		expect(fired.error).toBeUndefined();
 		expect(fired.emitted.map((i) => i.json.runId)).toEqual([runId]);
@@ -503,7 +711,9 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		const alert = await run(wf, { triggeredBy: { node: 'Failed run', items: fired.emitted } });
 		const [message] = jsonOf(alert.outputOf('Send alert (replace with Slack/e-mail)'));
 		expect(message.subject).toBe(`Experience Platform: dataflow "${flow.name}" failed`);
-		expect(message.text).toContain(`Run ${runId} of dataflow "${flow.name}" (${flow.id}, sandbox prod) failed`);
+		expect(message.text).toContain(
+			`Run ${runId} of dataflow "${flow.name}" (${flow.id}, sandbox prod) failed`,
+		);
 		expect(message.text).toContain('Records: 10 read, 0 written, 10 failed.');
 		expect(message.text).toContain('CONNECTOR-2001-500: Copy failed');
 	});

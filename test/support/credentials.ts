@@ -17,12 +17,28 @@ export interface EmulatorCredential {
 }
 
 /** The credential's fields for this emulator: IMS and Platform URL both the emulator, sandbox `prod`; `data` overrides any. */
-export function credentialData(emulator: EmulatorAccess, data: Record<string, string | number | boolean> = {}): Record<string, string | number | boolean> {
+export function credentialData(
+	emulator: EmulatorAccess,
+	data: Record<string, string | number | boolean> = {},
+): Record<string, string | number | boolean> {
 	const { clientId, clientSecret, orgId, scopes } = emulator.options;
-	return { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', imsUrl: emulator.baseUrl, platformUrl: emulator.baseUrl, ...data };
+	return {
+		clientId,
+		clientSecret,
+		orgId,
+		scopes,
+		sandboxName: 'prod',
+		imsUrl: emulator.baseUrl,
+		platformUrl: emulator.baseUrl,
+		...data,
+	};
 }
 
 /** The credential every built workflow refers to (CREDENTIAL_REF), for this emulator. */
-export function emulatorCredential(emulator: EmulatorAccess | StartedEmulator, data: Record<string, string | number | boolean> = {}, ref: { id: string; name: string } = CREDENTIAL_REF): EmulatorCredential {
+export function emulatorCredential(
+	emulator: EmulatorAccess | StartedEmulator,
+	data: Record<string, string | number | boolean> = {},
+	ref: { id: string; name: string } = CREDENTIAL_REF,
+): EmulatorCredential {
 	return { ...ref, type: CREDENTIAL_TYPE, data: credentialData(emulator, data) };
 }

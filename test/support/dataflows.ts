@@ -3,7 +3,11 @@
  * made through the emulator's HTTP API (base connection, source connection, Data Lake target,
  * mapping set, hourly flow), so its runs can then be started and finished with the controls.
  */
-import { DATABASE_FLOW_SPEC_ID, REDSHIFT_CONNECTION_SPEC_ID, type StartedEmulator } from '../emulator';
+import {
+	DATABASE_FLOW_SPEC_ID,
+	REDSHIFT_CONNECTION_SPEC_ID,
+	type StartedEmulator,
+} from '../emulator';
 import { call, getToken, jsonHeaders, redshiftBody } from '../emulator/testkit';
 
 const FLOW_SERVICE = '/data/foundation/flowservice';
@@ -12,7 +16,11 @@ const FLOW_SERVICE = '/data/foundation/flowservice';
  * Creates one hourly dataflow per name in `options.sandbox` (default prod), all on one base
  * connection (`options.baseConnectionId`, else a new one), and returns their IDs, in order.
  */
-export async function seedDataflows(emu: StartedEmulator, names: string[], options: { sandbox?: string; baseConnectionId?: string } = {}): Promise<string[]> {
+export async function seedDataflows(
+	emu: StartedEmulator,
+	names: string[],
+	options: { sandbox?: string; baseConnectionId?: string } = {},
+): Promise<string[]> {
 	const sandbox = options.sandbox ?? 'prod';
 	const token = await getToken(emu);
 	const post = async (path: string, body: unknown): Promise<string> => {
@@ -20,7 +28,8 @@ export async function seedDataflows(emu: StartedEmulator, names: string[], optio
 		if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.json)}`);
 		return res.json.id as string;
 	};
-	const baseId = options.baseConnectionId ?? (await post(`${FLOW_SERVICE}/connections`, redshiftBody()));
+	const baseId =
+		options.baseConnectionId ?? (await post(`${FLOW_SERVICE}/connections`, redshiftBody()));
 	const ids: string[] = [];
 	for (const name of names) {
 		const sourceId = await post(`${FLOW_SERVICE}/sourceConnections`, {
@@ -48,7 +57,11 @@ export async function seedDataflows(emu: StartedEmulator, names: string[], optio
 					{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at' } } },
 					{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
 				],
-				scheduleParams: { startTime: Math.floor(Date.now() / 1000), frequency: 'hour', interval: 1 },
+				scheduleParams: {
+					startTime: Math.floor(Date.now() / 1000),
+					frequency: 'hour',
+					interval: 1,
+				},
 			}),
 		);
 	}

@@ -29,7 +29,12 @@ export function passwordsInBody(body: string): string[] {
 		if (Array.isArray(value)) {
 			for (const entry of value) {
 				const op = entry as { path?: unknown; value?: unknown };
-				if (typeof op?.path === 'string' && /\/password$/.test(op.path) && typeof op.value === 'string') found.push(op.value);
+				if (
+					typeof op?.path === 'string' &&
+					/\/password$/.test(op.path) &&
+					typeof op.value === 'string'
+				)
+					found.push(op.value);
 				else visit(entry);
 			}
 		} else if (value && typeof value === 'object') {
@@ -50,7 +55,13 @@ export function passwordsSent(emulator: Pick<SeenByEmulator, 'requests'>): strin
 
 /** Every distinct Redshift password the emulator holds in a stored connection. */
 export function passwordsStored(emulator: Pick<SeenByEmulator, 'connections'>): string[] {
-	return [...new Set(emulator.connections().flatMap((c) => (c.auth.params.password ? [c.auth.params.password] : [])))];
+	return [
+		...new Set(
+			emulator
+				.connections()
+				.flatMap((c) => (c.auth.params.password ? [c.auth.params.password] : [])),
+		),
+	];
 }
 
 /** Sent or stored, each once. */

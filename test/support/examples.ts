@@ -34,7 +34,9 @@ const FILL_INS: Array<{ match: RegExp; value: (emulator: ExampleEmulator) => str
 
 /** The example files, sorted. */
 export function exampleFiles(): string[] {
-	return readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.json')).sort();
+	return readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort();
 }
 
 export function readExample<T = unknown>(file: string): T {
@@ -55,7 +57,8 @@ export function fillPlaceholders(value: unknown, emulator: ExampleEmulator): str
 		}
 		if (Array.isArray(current)) return current.map(fill);
 		if (current && typeof current === 'object') {
-			for (const [key, entry] of Object.entries(current)) (current as Record<string, unknown>)[key] = fill(entry);
+			for (const [key, entry] of Object.entries(current))
+				(current as Record<string, unknown>)[key] = fill(entry);
 		}
 		return current;
 	};

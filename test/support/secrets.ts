@@ -18,7 +18,8 @@ export const MIN_SECRET_LENGTH = 8;
  */
 export type Secrets = Record<string, string> | Array<[label: string, value: string]>;
 
-const entriesOf = (secrets: Secrets): Array<[string, string]> => (Array.isArray(secrets) ? secrets : Object.entries(secrets));
+const entriesOf = (secrets: Secrets): Array<[string, string]> =>
+	Array.isArray(secrets) ? secrets : Object.entries(secrets);
 
 export interface SecretHit {
 	/** Label of the secret (e.g. "access token #2"), never its value. */
@@ -39,19 +40,39 @@ function variants(secret: string): string[] {
 function mask(text: string, secrets: Secrets): string {
 	let out = text;
 	// Every secret in the excerpt is masked, not only the one found there.
-	for (const [, value] of entriesOf(secrets)) if (value) for (const form of variants(value)) out = out.split(form).join('«secret»');
-	return out.replace(new RegExp(EMULATOR_TOKEN_PATTERN.source, 'g'), '«token»').replace(/\s+/g, ' ');
+	for (const [, value] of entriesOf(secrets))
+		if (value) for (const form of variants(value)) out = out.split(form).join('«secret»');
+	return out
+		.replace(new RegExp(EMULATOR_TOKEN_PATTERN.source, 'g'), '«token»')
+		.replace(/\s+/g, ' ');
 }
 
-function hitAt(secret: string, where: string, text: string, at: number, length: number, secrets: Secrets): SecretHit {
-	return { secret, where, line: text.slice(0, at).split('\n').length, excerpt: mask(text.slice(Math.max(0, at - 60), at + length + 60), secrets) };
+function hitAt(
+	secret: string,
+	where: string,
+	text: string,
+	at: number,
+	length: number,
+	secrets: Secrets,
+): SecretHit {
+	return {
+		secret,
+		where,
+		line: text.slice(0, at).split('\n').length,
+		excerpt: mask(text.slice(Math.max(0, at - 60), at + length + 60), secrets),
+	};
 }
 
 /**
  * Every secret found in `text` (first place only, per secret). With `tokenPattern`, text that looks
  * like an emulator token is reported too (once), even when it is none of `secrets`.
  */
-export function scanText(where: string, text: string, secrets: Secrets, options: { tokenPattern?: boolean } = {}): SecretHit[] {
+export function scanText(
+	where: string,
+	text: string,
+	secrets: Secrets,
+	options: { tokenPattern?: boolean } = {},
+): SecretHit[] {
 	const hits: SecretHit[] = [];
 	for (const [label, value] of entriesOf(secrets)) {
 		if (!value) continue;
@@ -67,7 +88,9 @@ export function scanText(where: string, text: string, secrets: Secrets, options:
 		const token = new RegExp(EMULATOR_TOKEN_PATTERN.source, 'g');
 		for (let match = token.exec(text); match; match = token.exec(text)) {
 			if (known.has(match[0])) continue;
-			hits.push(hitAt('access token (by pattern)', where, text, match.index, match[0].length, secrets));
+			hits.push(
+				hitAt('access token (by pattern)', where, text, match.index, match[0].length, secrets),
+			);
 			break;
 		}
 	}
@@ -80,18 +103,29 @@ export function formatHit(hit: SecretHit): string {
 }
 
 /** `scanText` as report lines. */
-export function findSecretsInText(where: string, text: string, secrets: Secrets, options: { tokenPattern?: boolean } = {}): string[] {
+export function findSecretsInText(
+	where: string,
+	text: string,
+	secrets: Secrets,
+	options: { tokenPattern?: boolean } = {},
+): string[] {
 	return scanText(where, text, secrets, options).map(formatHit);
 }
 
 /** Report lines for every secret in the files that exist (a missing file is skipped). */
 export function findSecrets(files: string[], secrets: Secrets): string[] {
-	return files.filter(existsSync).flatMap((file) => findSecretsInText(file, readFileSync(file, 'utf8'), secrets));
+	return files
+		.filter(existsSync)
+		.flatMap((file) => findSecretsInText(file, readFileSync(file, 'utf8'), secrets));
 }
 
 function errorRecord(error: Error): Record<string, unknown> {
 	// message, stack and description are non-enumerable on some error classes; take them explicitly.
-	const record: Record<string, unknown> = { name: error.name, message: error.message, stack: error.stack };
+	const record: Record<string, unknown> = {
+		name: error.name,
+		message: error.message,
+		stack: error.stack,
+	};
 	for (const key of Object.getOwnPropertyNames(error)) {
 		if (!(key in record)) record[key] = (error as unknown as Record<string, unknown>)[key];
 	}
@@ -103,7 +137,11 @@ function errorRecord(error: Error): Record<string, unknown> {
 export function serialiseForScan(value: unknown): string {
 	const seen = new WeakSet<object>();
 	// `this[key]` is the value before its toJSON() ran: n8n's errors drop stack and cause in toJSON.
-	const replacer = function (this: Record<string, unknown>, key: string, serialised: unknown): unknown {
+	const replacer = function (
+		this: Record<string, unknown>,
+		key: string,
+		serialised: unknown,
+	): unknown {
 		const original = this[key];
 		const current = original instanceof Error ? original : serialised;
 		if (typeof current === 'bigint') return current.toString();

@@ -14,15 +14,23 @@ export const NODE_TYPE = {
 	stickyNote: 'n8n-nodes-base.stickyNote',
 	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
 	adobeExperiencePlatform: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatform',
-	adobeExperiencePlatformTrigger: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatformTrigger',
+	adobeExperiencePlatformTrigger:
+		'n8n-nodes-adobe-experience-platform.adobeExperiencePlatformTrigger',
 } as const;
 
 /** Our nodes: they get CREDENTIAL_REF unless a spec says otherwise. */
-const OUR_NODE_TYPES: ReadonlySet<string> = new Set([NODE_TYPE.adobeRedshiftConnection, NODE_TYPE.adobeExperiencePlatform, NODE_TYPE.adobeExperiencePlatformTrigger]);
+const OUR_NODE_TYPES: ReadonlySet<string> = new Set([
+	NODE_TYPE.adobeRedshiftConnection,
+	NODE_TYPE.adobeExperiencePlatform,
+	NODE_TYPE.adobeExperiencePlatformTrigger,
+]);
 
 /** The credential type of our node and the reference every built workflow uses by default. */
 export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
-export const CREDENTIAL_REF = { id: 'aep-engine', name: 'Adobe Experience Platform (emulator)' } as const;
+export const CREDENTIAL_REF = {
+	id: 'aep-engine',
+	name: 'Adobe Experience Platform (emulator)',
+} as const;
 
 /** The resource value of our node's base-connection operations. */
 export const RESOURCE = 'baseConnection';
@@ -86,12 +94,19 @@ export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
 	const jsCode = options.itemsCode ?? itemsCodeFor(options.items ?? [{}]);
 	const specs: NodeSpec[] = [
 		{ name: 'Start', type: NODE_TYPE.manualTrigger, parameters: {} },
-		{ name: options.itemsNode ?? ITEMS_NODE, type: NODE_TYPE.code, typeVersion: 2, parameters: { jsCode } },
+		{
+			name: options.itemsNode ?? ITEMS_NODE,
+			type: NODE_TYPE.code,
+			typeVersion: 2,
+			parameters: { jsCode },
+		},
 		...options.nodes,
 	];
 	const nodes = specs.map((spec, index): INode => {
 		const type = spec.type ?? NODE_TYPE.adobeRedshiftConnection;
-		const credentials = spec.credentials ?? (OUR_NODE_TYPES.has(type) ? { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } } : undefined);
+		const credentials =
+			spec.credentials ??
+			(OUR_NODE_TYPES.has(type) ? { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } } : undefined);
 		return {
 			id: nodeId(name, index),
 			name: spec.name,
@@ -104,11 +119,28 @@ export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
 		};
 	});
 	const connections: IConnections = {};
-	for (let i = 0; i + 1 < nodes.length; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id: options.id ?? nodeId(name, 0).replace(/-/g, '').slice(0, 16), name, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+	for (let i = 0; i + 1 < nodes.length; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return {
+		id: options.id ?? nodeId(name, 0).replace(/-/g, '').slice(0, 16),
+		name,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /** Our node with one operation: `{resource: RESOURCE, operation, ...parameters}`. */
-export function operationNode(name: string, operation: string, parameters: INodeParameters = {}, settings?: Partial<INode>): NodeSpec {
-	return { name, parameters: { resource: RESOURCE, operation, ...parameters }, ...(settings ? { settings } : {}) };
+export function operationNode(
+	name: string,
+	operation: string,
+	parameters: INodeParameters = {},
+	settings?: Partial<INode>,
+): NodeSpec {
+	return {
+		name,
+		parameters: { resource: RESOURCE, operation, ...parameters },
+		...(settings ? { settings } : {}),
+	};
 }

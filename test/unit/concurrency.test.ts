@@ -23,10 +23,12 @@ describe('mapWithConcurrency', () => {
 	});
 
 	it('propagates the first failure', async () => {
-		await expect(mapWithConcurrency(5, 2, async (index) => {
-			if (index === 3) throw new Error('boom');
-			return index;
-		})).rejects.toThrow('boom');
+		await expect(
+			mapWithConcurrency(5, 2, async (index) => {
+				if (index === 3) throw new Error('boom');
+				return index;
+			}),
+		).rejects.toThrow('boom');
 	});
 });
 

@@ -18,27 +18,55 @@ const authenticate = (options: IHttpRequestOptions) => credential.authenticate(d
 
 describe('credential authenticate: token only to the Platform URL origin', () => {
 	it('adds the token to an absolute URL on the Platform URL', async () => {
-		const out = await authenticate({ url: 'https://platform-stage.adobe.io/data/foundation/flowservice/connections' });
+		const out = await authenticate({
+			url: 'https://platform-stage.adobe.io/data/foundation/flowservice/connections',
+		});
 		expect(out.headers?.Authorization).toBe('Bearer token-value');
 	});
 
 	it('adds the token to a relative URL with a baseURL (the Test request), sent to the Platform URL', async () => {
-		const out = await authenticate({ baseURL: 'https://platform-stage.adobe.io/', url: '/data/foundation/flowservice/connectionSpecs/x' });
+		const out = await authenticate({
+			baseURL: 'https://platform-stage.adobe.io/',
+			url: '/data/foundation/flowservice/connectionSpecs/x',
+		});
 		expect(out.baseURL).toBe('https://platform-stage.adobe.io');
 		expect(out.headers?.Authorization).toBe('Bearer token-value');
 	});
 
 	it.each([
-		['another Adobe environment', 'https://platform.adobe.io/data/foundation/flowservice/connections', 'https://platform.adobe.io'],
-		['plain http on the same host', 'http://platform-stage.adobe.io/data/foundation/flowservice/connections', 'http://platform-stage.adobe.io'],
-		['another port', 'https://platform-stage.adobe.io:8443/x', 'https://platform-stage.adobe.io:8443'],
-		['a look-alike host', 'https://platform-stage.adobe.io.example.com/x', 'https://platform-stage.adobe.io.example.com'],
+		[
+			'another Adobe environment',
+			'https://platform.adobe.io/data/foundation/flowservice/connections',
+			'https://platform.adobe.io',
+		],
+		[
+			'plain http on the same host',
+			'http://platform-stage.adobe.io/data/foundation/flowservice/connections',
+			'http://platform-stage.adobe.io',
+		],
+		[
+			'another port',
+			'https://platform-stage.adobe.io:8443/x',
+			'https://platform-stage.adobe.io:8443',
+		],
+		[
+			'a look-alike host',
+			'https://platform-stage.adobe.io.example.com/x',
+			'https://platform-stage.adobe.io.example.com',
+		],
 	])('refuses %s, naming the host, and adds no token', async (_case, url, named) => {
 		await expect(authenticate({ url })).rejects.toThrow(named);
-		await expect(authenticate({ url })).rejects.toThrow('sends its access token only to its Platform URL (https://platform-stage.adobe.io)');
+		await expect(authenticate({ url })).rejects.toThrow(
+			'sends its access token only to its Platform URL (https://platform-stage.adobe.io)',
+		);
 	});
 
 	it('refuses an absolute URL that overrides a baseURL (axios would ignore the baseURL)', async () => {
-		await expect(authenticate({ baseURL: 'https://platform-stage.adobe.io', url: 'https://elsewhere.example/x' })).rejects.toThrow('https://elsewhere.example');
+		await expect(
+			authenticate({
+				baseURL: 'https://platform-stage.adobe.io',
+				url: 'https://elsewhere.example/x',
+			}),
+		).rejects.toThrow('https://elsewhere.example');
 	});
 });

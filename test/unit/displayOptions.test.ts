@@ -16,7 +16,9 @@ describe('updateDisplayOptions', () => {
 
 	it('adds the group condition to a field without its own', () => {
 		const [field] = updateDisplayOptions(where, [plain]);
-		expect(field.displayOptions).toEqual({ show: { resource: ['baseConnection'], operation: ['create'] } });
+		expect(field.displayOptions).toEqual({
+			show: { resource: ['baseConnection'], operation: ['create'] },
+		});
 	});
 
 	it('keeps the field own show and hide keys next to the group ones', () => {
@@ -28,14 +30,20 @@ describe('updateDisplayOptions', () => {
 	});
 
 	it('lets the field narrow a key the group also sets', () => {
-		const narrow: INodeProperties = { ...plain, displayOptions: { show: { operation: ['create'] } } };
+		const narrow: INodeProperties = {
+			...plain,
+			displayOptions: { show: { operation: ['create'] } },
+		};
 		const [field] = updateDisplayOptions({ show: { operation: ['create', 'update'] } }, [narrow]);
 		expect(field.displayOptions?.show?.operation).toEqual(['create']);
 	});
 
 	it('copies fields, so one factory result can be shown in two places', () => {
 		const [a] = updateDisplayOptions(where, [awsOnly]);
-		const [b] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['update'] } }, [awsOnly]);
+		const [b] = updateDisplayOptions(
+			{ show: { resource: ['baseConnection'], operation: ['update'] } },
+			[awsOnly],
+		);
 		expect(a.displayOptions?.show?.operation).toEqual(['create']);
 		expect(b.displayOptions?.show?.operation).toEqual(['update']);
 		expect(awsOnly.displayOptions).toEqual({ show: { hosting: ['aws'] }, hide: { mode: ['x'] } });

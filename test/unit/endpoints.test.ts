@@ -42,10 +42,34 @@ describe('normaliseServiceUrl', () => {
 
 describe('readServiceUrl: pasted endpoints', () => {
 	it.each([
-		['imsUrl', 'IMS URL', 'https://ims-na1.adobelogin.com/ims/token/v3', 'https://ims-na1.adobelogin.com', '/ims/token/v3'],
-		['imsUrl', 'IMS URL', 'http://127.0.0.1:9000/ims/token/v3/', 'http://127.0.0.1:9000', '/ims/token/v3'],
-		['platformUrl', 'Platform URL', 'https://platform.adobe.io/data/foundation/flowservice', 'https://platform.adobe.io', '/data/foundation/flowservice'],
-		['platformUrl', 'Platform URL', 'https://platform.adobe.io/data/foundation/flowservice/', 'https://platform.adobe.io', '/data/foundation/flowservice'],
+		[
+			'imsUrl',
+			'IMS URL',
+			'https://ims-na1.adobelogin.com/ims/token/v3',
+			'https://ims-na1.adobelogin.com',
+			'/ims/token/v3',
+		],
+		[
+			'imsUrl',
+			'IMS URL',
+			'http://127.0.0.1:9000/ims/token/v3/',
+			'http://127.0.0.1:9000',
+			'/ims/token/v3',
+		],
+		[
+			'platformUrl',
+			'Platform URL',
+			'https://platform.adobe.io/data/foundation/flowservice',
+			'https://platform.adobe.io',
+			'/data/foundation/flowservice',
+		],
+		[
+			'platformUrl',
+			'Platform URL',
+			'https://platform.adobe.io/data/foundation/flowservice/',
+			'https://platform.adobe.io',
+			'/data/foundation/flowservice',
+		],
 	])('%s %s: %s becomes %s with a note', (field, label, input, expected, suffix) => {
 		const { url, note } = readServiceUrl(field, label, input);
 		expect(url).toBe(expected);
@@ -53,10 +77,14 @@ describe('readServiceUrl: pasted endpoints', () => {
 	});
 
 	it('a base URL has no note', () => {
-		expect(readServiceUrl('platformUrl', 'Platform URL', 'https://platform.adobe.io/')).toEqual({ url: 'https://platform.adobe.io' });
+		expect(readServiceUrl('platformUrl', 'Platform URL', 'https://platform.adobe.io/')).toEqual({
+			url: 'https://platform.adobe.io',
+		});
 	});
 
 	it('the Platform URL refuses the IMS path, naming the field', () => {
-		expect(() => readServiceUrl('platformUrl', 'Platform URL', 'https://platform.adobe.io/ims/token/v3')).toThrow(/"Platform URL" must be the service's address only/);
+		expect(() =>
+			readServiceUrl('platformUrl', 'Platform URL', 'https://platform.adobe.io/ims/token/v3'),
+		).toThrow(/"Platform URL" must be the service's address only/);
 	});
 });

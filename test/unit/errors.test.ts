@@ -1,4 +1,10 @@
-import { decodeAdobeErrorResponse, decodeNetworkError, formatAdobeError, scrubDecodedError, scrubSecrets } from '../../nodes/shared/errors';
+import {
+	decodeAdobeErrorResponse,
+	decodeNetworkError,
+	formatAdobeError,
+	scrubDecodedError,
+	scrubSecrets,
+} from '../../nodes/shared/errors';
 
 describe('decodeAdobeErrorResponse', () => {
 	it('decodes a Flow Service error with its code, detail and request id', () => {
@@ -8,7 +14,14 @@ describe('decodeAdobeErrorResponse', () => {
 			status: 404,
 			report: { 'detailed-message': 'Sandbox stage does not exist', 'request-id': 'req-123' },
 		});
-		expect(decoded).toMatchObject({ source: 'flow-service', status: 404, code: 'FLOW-2100-404', title: 'Sandbox not found', detail: 'Sandbox stage does not exist', requestId: 'req-123' });
+		expect(decoded).toMatchObject({
+			source: 'flow-service',
+			status: 404,
+			code: 'FLOW-2100-404',
+			title: 'Sandbox not found',
+			detail: 'Sandbox stage does not exist',
+			requestId: 'req-123',
+		});
 		expect(decoded.hint).toMatch(/sandbox name/);
 	});
 
@@ -31,28 +44,75 @@ describe('decodeAdobeErrorResponse', () => {
 		['CAT-2100-404', 404, /sandbox name/],
 		['CAT-1418-400', 400, /^Adobe rejected the request/],
 	])('gives a plain fix for %s', (code, status, hint) => {
-		const decoded = decodeAdobeErrorResponse(status, { type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status });
+		const decoded = decodeAdobeErrorResponse(status, {
+			type: `https://ns.adobe.com/aep/errors/${code}`,
+			title: 't',
+			status,
+		});
 		expect(decoded.code).toBe(code);
 		expect(decoded.hint).toMatch(hint);
 	});
 
 	it('picks the hint for what was asked: a source connection create, get or delete', () => {
-		const flow = (code: string, status: number) => ({ type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status });
+		const flow = (code: string, status: number) => ({
+			type: `https://ns.adobe.com/aep/errors/${code}`,
+			title: 't',
+			status,
+		});
 		const sources = '/data/foundation/flowservice/sourceConnections';
-		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'POST', path: sources }).hint).toMatch(/base connection or the table was not found/);
-		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: `${sources}/abc` }).hint).toMatch(/No source connection with this ID/);
-		expect(decodeAdobeErrorResponse(400, flow('FLOW-1418-400', 400), { method: 'DELETE', path: `${sources}/abc` }).hint).toMatch(/used by a dataflow\. Delete that dataflow first/);
-		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: '/data/foundation/flowservice/connections/abc/explore' }).hint).toMatch(/base connection or the table was not found/);
+		expect(
+			decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'POST', path: sources })
+				.hint,
+		).toMatch(/base connection or the table was not found/);
+		expect(
+			decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), {
+				method: 'GET',
+				path: `${sources}/abc`,
+			}).hint,
+		).toMatch(/No source connection with this ID/);
+		expect(
+			decodeAdobeErrorResponse(400, flow('FLOW-1418-400', 400), {
+				method: 'DELETE',
+				path: `${sources}/abc`,
+			}).hint,
+		).toMatch(/used by a dataflow\. Delete that dataflow first/);
+		expect(
+			decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), {
+				method: 'GET',
+				path: '/data/foundation/flowservice/connections/abc/explore',
+			}).hint,
+		).toMatch(/base connection or the table was not found/);
 		const targets = '/data/foundation/flowservice/targetConnections';
-		expect(decodeAdobeErrorResponse(400, flow('FLOW-1418-400', 400), { method: 'DELETE', path: `${targets}/abc` }).hint).toMatch(/target connection is used by a dataflow/);
-		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: `${targets}/abc` }).hint).toMatch(/No target connection with this ID/);
+		expect(
+			decodeAdobeErrorResponse(400, flow('FLOW-1418-400', 400), {
+				method: 'DELETE',
+				path: `${targets}/abc`,
+			}).hint,
+		).toMatch(/target connection is used by a dataflow/);
+		expect(
+			decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), {
+				method: 'GET',
+				path: `${targets}/abc`,
+			}).hint,
+		).toMatch(/No target connection with this ID/);
 		// Other collections keep the general hint; so does a call without a path.
-		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), { method: 'GET', path: '/data/foundation/flowservice/connections/abc' }).hint).toMatch(/No object with this ID/);
-		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404)).hint).toMatch(/No object with this ID/);
+		expect(
+			decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404), {
+				method: 'GET',
+				path: '/data/foundation/flowservice/connections/abc',
+			}).hint,
+		).toMatch(/No object with this ID/);
+		expect(decodeAdobeErrorResponse(404, flow('FLOW-1439-404', 404)).hint).toMatch(
+			/No object with this ID/,
+		);
 	});
 
 	it('says what to check when Adobe cannot reach Redshift (FLOW-1201-400)', () => {
-		const decoded = decodeAdobeErrorResponse(400, { type: 'https://ns.adobe.com/aep/errors/FLOW-1201-400', title: 'Connection to source failed', status: 400 });
+		const decoded = decodeAdobeErrorResponse(400, {
+			type: 'https://ns.adobe.com/aep/errors/FLOW-1201-400',
+			title: 'Connection to source failed',
+			status: 400,
+		});
 		expect(decoded.hint).toMatch(/could not sign in to Redshift.*server, port/);
 	});
 
@@ -80,20 +140,34 @@ describe('decodeAdobeErrorResponse', () => {
 		['FLOW-1455-400', /mapping version/],
 	])('tells what to fix for the dataflow and run error %s', (code, hint) => {
 		const status = Number(code.slice(-3));
-		const decoded = decodeAdobeErrorResponse(status, { type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status });
+		const decoded = decodeAdobeErrorResponse(status, {
+			type: `https://ns.adobe.com/aep/errors/${code}`,
+			title: 't',
+			status,
+		});
 		expect(decoded.hint).toMatch(hint);
 		expect(decoded.hint).not.toBe(decodeAdobeErrorResponse(status, { title: 't' }).hint);
 	});
 
 	it('tells 1404-412 (stale etag) from 1404-400 (backfill after the start): Adobe reuses the code', () => {
-		const hint = (code: string, status: number) => decodeAdobeErrorResponse(status, { type: `https://ns.adobe.com/aep/errors/${code}`, title: 't', status }).hint;
+		const hint = (code: string, status: number) =>
+			decodeAdobeErrorResponse(status, {
+				type: `https://ns.adobe.com/aep/errors/${code}`,
+				title: 't',
+				status,
+			}).hint;
 		expect(hint('FLOW-1404-412', 412)).toMatch(/stale etag/);
 		expect(hint('FLOW-1404-400', 400)).not.toMatch(/stale etag/);
 		expect(hint('FLOW-1403-400', 400)).toMatch(/once/);
 	});
 
 	it('decodes a JSON body given as text', () => {
-		expect(decodeAdobeErrorResponse(404, '{"type":"https://ns.adobe.com/aep/errors/FLOW-2100-404","title":"x","status":404}').code).toBe('FLOW-2100-404');
+		expect(
+			decodeAdobeErrorResponse(
+				404,
+				'{"type":"https://ns.adobe.com/aep/errors/FLOW-2100-404","title":"x","status":404}',
+			).code,
+		).toBe('FLOW-2100-404');
 	});
 
 	it.each([
@@ -103,20 +177,35 @@ describe('decodeAdobeErrorResponse', () => {
 		['400003', 400, /IMS Org ID/],
 		['403025', 403, /does not match/],
 	])('decodes gateway error %s', (code, status, hint) => {
-		const decoded = decodeAdobeErrorResponse(status, { error_code: code, message: 'gateway says no' });
+		const decoded = decodeAdobeErrorResponse(status, {
+			error_code: code,
+			message: 'gateway says no',
+		});
 		expect(decoded).toMatchObject({ source: 'gateway', code, title: 'gateway says no', status });
 		expect(decoded.hint).toMatch(hint);
 	});
 
 	it('decodes an IMS error', () => {
-		const decoded = decodeAdobeErrorResponse(400, { error: 'invalid_client', error_description: 'invalid client_secret parameter' });
-		expect(decoded).toMatchObject({ source: 'ims', code: 'invalid_client', detail: 'invalid client_secret parameter' });
+		const decoded = decodeAdobeErrorResponse(400, {
+			error: 'invalid_client',
+			error_description: 'invalid client_secret parameter',
+		});
+		expect(decoded).toMatchObject({
+			source: 'ims',
+			code: 'invalid_client',
+			detail: 'invalid client_secret parameter',
+		});
 		expect(decoded.hint).toMatch(/Client ID and Client Secret/);
 	});
 
 	it('falls back to the status for unknown shapes and HTML', () => {
 		const decoded = decodeAdobeErrorResponse(502, '<html>Bad Gateway</html>');
-		expect(decoded).toMatchObject({ source: 'http', status: 502, title: 'Adobe answered HTTP 502', detail: '<html>Bad Gateway</html>' });
+		expect(decoded).toMatchObject({
+			source: 'http',
+			status: 502,
+			title: 'Adobe answered HTTP 502',
+			detail: '<html>Bad Gateway</html>',
+		});
 		expect(decoded.hint).toMatch(/server error/);
 		expect(decodeAdobeErrorResponse(429, undefined).hint).toMatch(/throttling/);
 	});
@@ -128,35 +217,55 @@ describe('decodeNetworkError', () => {
 		expect(decoded.title).toBe('Adobe did not answer in time');
 		expect(decoded.hint).toMatch(/timeout/);
 	});
-	it('explains a refused connection', () => expect(decodeNetworkError('ECONNREFUSED', 'x').hint).toMatch(/Platform\/IMS URL/));
+	it('explains a refused connection', () =>
+		expect(decodeNetworkError('ECONNREFUSED', 'x').hint).toMatch(/Platform\/IMS URL/));
 });
 
 describe('formatAdobeError', () => {
 	it('puts the code in the message and the fix in the description', () => {
 		const { message, description } = formatAdobeError(
-			decodeAdobeErrorResponse(404, { type: 'https://ns.adobe.com/aep/errors/FLOW-2100-404', title: 'Sandbox not found', status: 404, report: { 'detailed-message': 'd', 'request-id': 'r' } }),
+			decodeAdobeErrorResponse(404, {
+				type: 'https://ns.adobe.com/aep/errors/FLOW-2100-404',
+				title: 'Sandbox not found',
+				status: 404,
+				report: { 'detailed-message': 'd', 'request-id': 'r' },
+			}),
 		);
 		expect(message).toBe('Sandbox not found [FLOW-2100-404]');
-		expect(description).toBe('d\nWhat to do: ' + decodeAdobeErrorResponse(404, { type: 'x/FLOW-2100-404' }).hint + '\nAdobe request ID: r');
+		expect(description).toBe(
+			'd\nWhat to do: ' +
+				decodeAdobeErrorResponse(404, { type: 'x/FLOW-2100-404' }).hint +
+				'\nAdobe request ID: r',
+		);
 	});
 	it('adds the HTTP status when the code does not carry it', () => {
-		expect(formatAdobeError(decodeAdobeErrorResponse(401, { error_code: '401013', message: 'Oauth token is not valid' })).message).toBe(
-			'Oauth token is not valid [401013] (HTTP 401)',
-		);
+		expect(
+			formatAdobeError(
+				decodeAdobeErrorResponse(401, {
+					error_code: '401013',
+					message: 'Oauth token is not valid',
+				}),
+			).message,
+		).toBe('Oauth token is not valid [401013] (HTTP 401)');
 	});
 });
 
 describe('scrubSecrets', () => {
 	it('replaces every occurrence of each secret', () => {
-		expect(scrubSecrets('a s3cr3t b s3cr3t tok-123', ['s3cr3t', 'tok-123', undefined])).toBe('a *** b *** ***');
+		expect(scrubSecrets('a s3cr3t b s3cr3t tok-123', ['s3cr3t', 'tok-123', undefined])).toBe(
+			'a *** b *** ***',
+		);
 	});
-	it('ignores very short values that would mangle text', () => expect(scrubSecrets('abc', ['a'])).toBe('abc'));
+	it('ignores very short values that would mangle text', () =>
+		expect(scrubSecrets('abc', ['a'])).toBe('abc'));
 });
 
 describe('scrubSecrets for unknown tokens', () => {
 	it('masks bearer credentials and JWT-shaped tokens', () => {
 		const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-		expect(scrubSecrets(`header Authorization: Bearer abc.def-123 and ${jwt} end`, [])).toBe('header Authorization: *** and *** end');
+		expect(scrubSecrets(`header Authorization: Bearer abc.def-123 and ${jwt} end`, [])).toBe(
+			'header Authorization: *** and *** end',
+		);
 	});
 });
 
@@ -167,18 +276,41 @@ describe('scrubSecrets in every encoding a server or proxy echoes', () => {
 		['raw', secret],
 		['JSON-escaped', JSON.stringify(secret).slice(1, -1)],
 		['JSON-escaped with "\\/"', JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/')],
-		['JSON-escaped, non-ASCII as \\uXXXX', JSON.stringify(secret).slice(1, -1).replace('é', '\\u00e9')],
-		['JSON-escaped, non-ASCII as \\uXXXX upper-case', JSON.stringify(secret).slice(1, -1).replace('é', '\\u00E9')],
-		['every character as \\uXXXX', secret.split('').map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
+		[
+			'JSON-escaped, non-ASCII as \\uXXXX',
+			JSON.stringify(secret).slice(1, -1).replace('é', '\\u00e9'),
+		],
+		[
+			'JSON-escaped, non-ASCII as \\uXXXX upper-case',
+			JSON.stringify(secret).slice(1, -1).replace('é', '\\u00E9'),
+		],
+		[
+			'every character as \\uXXXX',
+			secret
+				.split('')
+				.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+				.join(''),
+		],
 		['URL-encoded', encodeURIComponent(secret)],
-		['URL-encoded, lower-case hex', encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())],
+		[
+			'URL-encoded, lower-case hex',
+			encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+		],
 		['form-encoded (+ for space)', new URLSearchParams({ p: secret }).toString().slice(2)],
 		['HTML-escaped', secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')],
-		['HTML-escaped with numeric entities', secret.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/"/g, '&#34;')],
-		['HTML-escaped with hex entities', secret.replace(/&/g, '&#X26;').replace(/</g, '&#x3C;').replace(/"/g, '&#x22;')],
+		[
+			'HTML-escaped with numeric entities',
+			secret.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/"/g, '&#34;'),
+		],
+		[
+			'HTML-escaped with hex entities',
+			secret.replace(/&/g, '&#X26;').replace(/</g, '&#x3C;').replace(/"/g, '&#x22;'),
+		],
 	];
 	it.each(echoed)('scrubs the %s form', (_label, form) => {
-		expect(scrubSecrets(`{"detail":"bad password ${form} given"}`, [secret])).toBe('{"detail":"bad password *** given"}');
+		expect(scrubSecrets(`{"detail":"bad password ${form} given"}`, [secret])).toBe(
+			'{"detail":"bad password *** given"}',
+		);
 	});
 });
 
@@ -196,8 +328,14 @@ describe('scrubDecodedError', () => {
 			title: `title ${secret}`,
 			report: { 'detailed-message': `detail ${secret}`, 'request-id': `rid-${secret}` },
 		});
-		const gateway = decodeAdobeErrorResponse(401, { error_code: `E-${secret}`, message: `message ${secret}` });
-		const ims = decodeAdobeErrorResponse(400, { error: `bad_${secret}`, error_description: `desc ${encodeURIComponent(secret)}` });
+		const gateway = decodeAdobeErrorResponse(401, {
+			error_code: `E-${secret}`,
+			message: `message ${secret}`,
+		});
+		const ims = decodeAdobeErrorResponse(400, {
+			error: `bad_${secret}`,
+			error_description: `desc ${encodeURIComponent(secret)}`,
+		});
 		for (const decoded of [flow, gateway, ims, { ...flow, hint: `hint ${secret}` }]) {
 			expect(JSON.stringify(scrubDecodedError(decoded, [secret]))).not.toContain('Sup3r');
 		}

@@ -4,10 +4,23 @@ import { operations } from '../../nodes/AdobeRedshiftConnection/actions/connecti
 import { operations as sourceOperations } from '../../nodes/AdobeRedshiftConnection/actions/sourceConnection/SourceConnection.resource';
 import { locatorValue } from '../../nodes/AdobeRedshiftConnection/actions/locators';
 import { optionsField } from '../../nodes/shared/options';
-import { chooseSandbox, checkSignIn, checkSourceConnectionLocator } from '../../nodes/AdobeRedshiftConnection/actions/parameters';
+import {
+	chooseSandbox,
+	checkSignIn,
+	checkSourceConnectionLocator,
+} from '../../nodes/AdobeRedshiftConnection/actions/parameters';
 import { FIELDS, type FieldName } from '../../nodes/AdobeRedshiftConnection/helpers/fields';
-import { checkHosting, checkSchema, checkSchemaChange } from '../../nodes/AdobeRedshiftConnection/helpers/hosting';
-import { checkConnectionChanges, checkCreateConnection, checkEtag, checkTablePath } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+import {
+	checkHosting,
+	checkSchema,
+	checkSchemaChange,
+} from '../../nodes/AdobeRedshiftConnection/helpers/hosting';
+import {
+	checkConnectionChanges,
+	checkCreateConnection,
+	checkEtag,
+	checkTablePath,
+} from '../../nodes/AdobeRedshiftConnection/helpers/validation';
 import { checkIfExists } from '../../nodes/shared/ifExists';
 import { checkColumns } from '../../nodes/shared/pipeline/sourceConnection';
 import { checkText } from '../../nodes/shared/validation';
@@ -18,21 +31,32 @@ import { invalidField } from '../support/invalidField';
 function fieldsOf(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => {
 		if (property.type === 'notice') return [];
-		const children = property.type === 'collection' ? fieldsOf((property.options ?? []) as INodeProperties[]) : [];
+		const children =
+			property.type === 'collection' ? fieldsOf((property.options ?? []) as INodeProperties[]) : [];
 		return [property, ...children];
 	});
 }
 
-const described = fieldsOf([...[...Object.values(operations), ...Object.values(sourceOperations)].flatMap((operation) => operation.description), optionsField]);
+const described = fieldsOf([
+	...[...Object.values(operations), ...Object.values(sourceOperations)].flatMap(
+		(operation) => operation.description,
+	),
+	optionsField,
+]);
 
 describe('one table of field names and labels', () => {
-	it.each(described.map((property) => [property.name, property] as const))('%s: the validators\' label is the editor\'s displayName', (name, property) => {
-		expect(FIELDS[name as FieldName]?.label).toBe(property.displayName);
-		expect(FIELDS[name as FieldName]?.name).toBe(name);
-	});
+	it.each(described.map((property) => [property.name, property] as const))(
+		"%s: the validators' label is the editor's displayName",
+		(name, property) => {
+			expect(FIELDS[name as FieldName]?.label).toBe(property.displayName);
+			expect(FIELDS[name as FieldName]?.name).toBe(name);
+		},
+	);
 
 	it('has no row that no description shows', () => {
-		expect(Object.keys(FIELDS).sort()).toEqual([...new Set(described.map((property) => property.name))].sort());
+		expect(Object.keys(FIELDS).sort()).toEqual(
+			[...new Set(described.map((property) => property.name))].sort(),
+		);
 	});
 
 	it('points errors in the Options collection at options.<name>', () => {
@@ -42,11 +66,29 @@ describe('one table of field names and labels', () => {
 	});
 });
 
-
 const labelOf = (name: string) => described.find((property) => property.name === name)?.displayName;
 const ctx = { defaultSandbox: 'prod' } as PlatformContext;
-const validCreate = { hosting: 'aws', name: 'n', description: '', server: 'h.example.com', port: 5439, username: 'u', password: 'p', database: 'dev', schema: 'public' };
-const noChanges = { name: '', description: '', server: '', port: 0, username: '', password: '', database: '', schema: '' };
+const validCreate = {
+	hosting: 'aws',
+	name: 'n',
+	description: '',
+	server: 'h.example.com',
+	port: 5439,
+	username: 'u',
+	password: 'p',
+	database: 'dev',
+	schema: 'public',
+};
+const noChanges = {
+	name: '',
+	description: '',
+	server: '',
+	port: 0,
+	username: '',
+	password: '',
+	database: '',
+	schema: '',
+};
 
 // A bad value for each field a validator checks, run through that validator.
 const REFUSALS: Array<[string, () => unknown]> = [
@@ -67,11 +109,17 @@ const REFUSALS: Array<[string, () => unknown]> = [
 	['connectionId', () => locatorValue(FIELDS.connectionId, { mode: 'url', value: 'x' })],
 	['sandboxName', () => chooseSandbox('My Sandbox', ctx)],
 	['limit', () => checkText(FIELDS.limit, {})],
-	['username', () => checkSignIn('fields', () => checkCreateConnection({ ...validCreate, username: '' }))],
+	[
+		'username',
+		() => checkSignIn('fields', () => checkCreateConnection({ ...validCreate, username: '' })),
+	],
 	['sourceConnectionId', () => checkSourceConnectionLocator({ mode: 'id', value: 'nope' })],
 	['sourceConnectionName', () => checkText(FIELDS.sourceConnectionName, 'n'.repeat(257))],
 	['columns', () => checkColumns(FIELDS.columns, [])],
-	['sourceIfExists', () => checkIfExists(FIELDS.sourceIfExists.label, 'maybe', 'reuse', FIELDS.sourceIfExists.field)],
+	[
+		'sourceIfExists',
+		() => checkIfExists(FIELDS.sourceIfExists.label, 'maybe', 'reuse', FIELDS.sourceIfExists.field),
+	],
 ];
 
 describe('a refused value names the field as the editor shows it', () => {

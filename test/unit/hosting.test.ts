@@ -19,7 +19,9 @@ describe('hosting: schema on AWS only', () => {
 	});
 
 	it('offers exactly the two hostings, Azure by default', () => {
-		expect(hostingField.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual(['azure', 'aws']);
+		expect(
+			hostingField.options?.map((option) => ('value' in option ? option.value : undefined)),
+		).toEqual(['azure', 'aws']);
 		expect(hostingField.default).toBe('azure');
 	});
 
@@ -35,13 +37,17 @@ describe('hosting: schema on AWS only', () => {
 		expect(checkHosting('azure')).toBe('azure');
 		const error = failure(() => checkHosting('gcp'));
 		expect(error.field).toBe('hosting');
-		expect(error.message).toBe('"Experience Platform Hosting" must be "azure" or "aws"; got "gcp".');
+		expect(error.message).toBe(
+			'"Experience Platform Hosting" must be "azure" or "aws"; got "gcp".',
+		);
 		expect(failure(() => checkHosting(undefined)).field).toBe('hosting');
 	});
 
 	it('requires a schema on AWS and ignores one on Azure', () => {
 		expect(checkSchema('aws', ' public ')).toBe('public');
-		expect(failure(() => checkSchema('aws', '')).message).toMatch(/^"Schema" is required when Experience Platform runs on AWS/);
+		expect(failure(() => checkSchema('aws', '')).message).toMatch(
+			/^"Schema" is required when Experience Platform runs on AWS/,
+		);
 		expect(failure(() => checkSchema('aws', undefined)).field).toBe('schema');
 		expect(failure(() => checkSchema('aws', 's'.repeat(128))).message).toMatch(/too long/);
 		expect(checkSchema('azure', 'public')).toBeUndefined();
@@ -64,6 +70,8 @@ describe('hosting: schema on AWS only', () => {
 		expect(() => checkSchemaChange({ server: 'h' }, undefined)).not.toThrow();
 		const error = failure(() => checkSchemaChange({ server: 'h' }, 'sales'));
 		expect(error.field).toBe('updateFields.schema');
-		expect(error.message).toMatch(/^"Schema" applies only to connections of Experience Platform on AWS/);
+		expect(error.message).toMatch(
+			/^"Schema" applies only to connections of Experience Platform on AWS/,
+		);
 	});
 });

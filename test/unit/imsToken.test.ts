@@ -8,7 +8,13 @@ let port = 40000;
 /** A fresh IMS URL per test, so the module's token sharing never crosses tests. */
 function client(overrides: Record<string, unknown> = {}) {
 	port++;
-	return { imsUrl: `http://127.0.0.1:${port}`, clientId: 'cid', clientSecret: 'top-secret-value', scopes: 'openid, AdobeID', ...overrides };
+	return {
+		imsUrl: `http://127.0.0.1:${port}`,
+		clientId: 'cid',
+		clientSecret: 'top-secret-value',
+		scopes: 'openid, AdobeID',
+		...overrides,
+	};
 }
 
 function fakeIms(answer: (options: IHttpRequestOptions) => Promise<unknown>) {
@@ -24,7 +30,11 @@ function fakeIms(answer: (options: IHttpRequestOptions) => Promise<unknown>) {
 
 describe('fetchAccessToken', () => {
 	it('posts a form body with the secret, never in the URL', async () => {
-		const ims = fakeIms(async () => ({ access_token: 'tok-1', token_type: 'bearer', expires_in: 86399 }));
+		const ims = fakeIms(async () => ({
+			access_token: 'tok-1',
+			token_type: 'bearer',
+			expires_in: 86399,
+		}));
 		const c = client();
 		await expect(fetchAccessToken(ims.helpers, c)).resolves.toBe('tok-1');
 		expect(ims.calls).toHaveLength(1);
@@ -46,7 +56,9 @@ describe('fetchAccessToken', () => {
 		let release: (value: unknown) => void = () => undefined;
 		const ims = fakeIms(async () => await new Promise((resolve) => (release = resolve)));
 		const c = client();
-		const waiting = Promise.all([1, 2, 3, 4].map(async () => await fetchAccessToken(ims.helpers, c)));
+		const waiting = Promise.all(
+			[1, 2, 3, 4].map(async () => await fetchAccessToken(ims.helpers, c)),
+		);
 		await new Promise((resolve) => setImmediate(resolve));
 		release({ access_token: 'shared' });
 		expect(await waiting).toEqual(['shared', 'shared', 'shared', 'shared']);
@@ -73,13 +85,21 @@ describe('fetchAccessToken', () => {
 		const ims = fakeIms(async () => ({ access_token: `tok-${++n}` }));
 		const c = client();
 		await fetchAccessToken(ims.helpers, c);
-		expect(await fetchAccessToken(ims.helpers, { ...c, clientSecret: 'other-secret' })).toBe('tok-2');
+		expect(await fetchAccessToken(ims.helpers, { ...c, clientSecret: 'other-secret' })).toBe(
+			'tok-2',
+		);
 	});
 
 	it('explains invalid_client without echoing the secret', async () => {
 		const ims = fakeIms(async () => {
 			throw Object.assign(new Error('Request failed with status code 400'), {
-				response: { status: 400, data: { error: 'invalid_client', error_description: 'invalid client_secret parameter top-secret-value' } },
+				response: {
+					status: 400,
+					data: {
+						error: 'invalid_client',
+						error_description: 'invalid client_secret parameter top-secret-value',
+					},
+				},
 				config: { data: 'client_secret=top-secret-value' },
 			});
 		});
@@ -93,13 +113,17 @@ describe('fetchAccessToken', () => {
 
 	it('refuses plain http to a non-loopback IMS before sending anything', async () => {
 		const ims = fakeIms(async () => ({ access_token: 'x' }));
-		await expect(fetchAccessToken(ims.helpers, client({ imsUrl: 'http://ims.example.com' }))).rejects.toThrow(/"IMS URL" must use https/);
+		await expect(
+			fetchAccessToken(ims.helpers, client({ imsUrl: 'http://ims.example.com' })),
+		).rejects.toThrow(/"IMS URL" must use https/);
 		expect(ims.calls).toHaveLength(0);
 	});
 
 	it('names the empty credential field', async () => {
 		const ims = fakeIms(async () => ({ access_token: 'x' }));
-		await expect(fetchAccessToken(ims.helpers, client({ clientSecret: ' ' }))).rejects.toThrow(/"Client Secret" is empty/);
+		await expect(fetchAccessToken(ims.helpers, client({ clientSecret: ' ' }))).rejects.toThrow(
+			/"Client Secret" is empty/,
+		);
 		expect(ims.calls).toHaveLength(0);
 	});
 

@@ -7,7 +7,12 @@ import type { IHttpRequestHelper } from 'n8n-workflow';
 
 import { createImsTokenCache, type ImsTokenCache } from '../../nodes/shared/imsToken';
 
-const CLIENT = { imsUrl: 'http://127.0.0.1:1', clientId: 'cid', clientSecret: 'top-secret-value', scopes: 'openid' };
+const CLIENT = {
+	imsUrl: 'http://127.0.0.1:1',
+	clientId: 'cid',
+	clientSecret: 'top-secret-value',
+	scopes: 'openid',
+};
 
 /** IMS as seen by every process: issues tok-1, tok-2, …; revokes one token or all issued so far. */
 function fakeIms() {
@@ -19,7 +24,9 @@ function fakeIms() {
 		httpRequest: async () => {
 			if (failures > 0) {
 				failures--;
-				throw Object.assign(new Error('Request failed with status code 503'), { response: { status: 503, data: {} } });
+				throw Object.assign(new Error('Request failed with status code 503'), {
+					response: { status: 503, data: {} },
+				});
 			}
 			const token = `tok-${++issued}`;
 			all.push(token);
@@ -101,8 +108,12 @@ describe('IMS token cache in queue mode (several processes, one credential store
 		q.ims.revoke('tok-3');
 		expect(await q.a.request('tok-3')).toBe('ok'); // tok-4
 		// tok-3 is refused now: a caller with no token or with an older one must not get it.
-		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: '' })).toBe('tok-4');
-		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: 'tok-2' })).toBe('tok-4');
+		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: '' })).toBe(
+			'tok-4',
+		);
+		expect(
+			await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: 'tok-2' }),
+		).toBe('tok-4');
 		expect(q.ims.issued).toBe(4);
 	});
 
@@ -116,10 +127,14 @@ describe('IMS token cache in queue mode (several processes, one credential store
 		q.ims.fail(1);
 		await expect(q.a.refresh('tok-2')).rejects.toThrow(/503|unavailable/i);
 		// The next callers, holding nothing or the older tok-1, must not get tok-2 (before the fix they did).
-		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: 'tok-1' })).toBe('tok-3');
+		expect(
+			await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: 'tok-1' }),
+		).toBe('tok-3');
 		q.ims.fail(1);
 		await expect(q.a.refresh('tok-3')).rejects.toThrow(/503|unavailable/i);
-		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: '' })).toBe('tok-4');
+		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: '' })).toBe(
+			'tok-4',
+		);
 		expect(q.ims.issued).toBe(4);
 	});
 
@@ -145,7 +160,9 @@ describe('IMS token cache in queue mode (several processes, one credential store
 		await q.b.refresh(''); // the store now holds B's tok-2
 		q.ims.revokeAll();
 		const held = ['tok-1', 'tok-2', 'tok-1', 'tok-2', 'tok-1', 'tok-2', 'tok-1', 'tok-2'];
-		expect(await Promise.all(held.map(async (token) => await q.a.request(token)))).toEqual(held.map(() => 'ok'));
+		expect(await Promise.all(held.map(async (token) => await q.a.request(token)))).toEqual(
+			held.map(() => 'ok'),
+		);
 		expect(q.ims.issued).toBe(3);
 	});
 
@@ -167,15 +184,25 @@ describe('IMS token cache in queue mode (several processes, one credential store
 		const q = queueMode();
 		await q.a.refresh(''); // tok-1
 		q.advance(59_999);
-		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: '' })).toBe('tok-1');
+		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: '' })).toBe(
+			'tok-1',
+		);
 		q.advance(1);
-		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: '' })).toBe('tok-2');
+		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, accessToken: '' })).toBe(
+			'tok-2',
+		);
 	});
 
 	it('keeps tokens of different secrets apart', async () => {
 		const q = queueMode();
 		await q.a.refresh('');
-		expect(await q.a.cache.fetchAccessToken(q.ims.helpers, { ...CLIENT, clientSecret: 'other-secret', accessToken: '' })).toBe('tok-2');
+		expect(
+			await q.a.cache.fetchAccessToken(q.ims.helpers, {
+				...CLIENT,
+				clientSecret: 'other-secret',
+				accessToken: '',
+			}),
+		).toBe('tok-2');
 		expect(q.a.cache.issuedTokens().sort()).toEqual(['tok-1', 'tok-2']);
 	});
 });

@@ -1,4 +1,7 @@
-import { checkColumns, checkPairs } from '../../nodes/AdobeExperiencePlatform/actions/mappingSet/mappingInput';
+import {
+	checkColumns,
+	checkPairs,
+} from '../../nodes/AdobeExperiencePlatform/actions/mappingSet/mappingInput';
 import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
 
 function refusal(run: () => unknown): InvalidFieldError {
@@ -23,7 +26,11 @@ describe('checkColumns (the Columns JSON of Mapping Set)', () => {
 		['an empty list', '[]', /non-empty list/],
 		['an entry without a type', '[{"name": "a"}]', /entry 1 needs a "name" and a "type"/],
 		['a blank name', '[{"name": " ", "type": "string"}]', /entry 1/],
-		['a name twice', '[{"name": "a", "type": "string"}, {"name": "a", "type": "int"}]', /"a" twice/],
+		[
+			'a name twice',
+			'[{"name": "a", "type": "string"}, {"name": "a", "type": "int"}]',
+			/"a" twice/,
+		],
 	])('refuses %s, naming "Columns"', (_title, value, message) => {
 		const error = refusal(() => checkColumns(value));
 		expect(error.field).toBe('columns');
@@ -34,15 +41,24 @@ describe('checkColumns (the Columns JSON of Mapping Set)', () => {
 
 describe('checkPairs (Mapping Pairs)', () => {
 	it('reads the stored pairs, trimmed; none stored is no pairs', () => {
-		expect(checkPairs([{ source: ' order_id ', destination: '_acme.orderId' }])).toEqual([{ source: 'order_id', destination: '_acme.orderId' }]);
+		expect(checkPairs([{ source: ' order_id ', destination: '_acme.orderId' }])).toEqual([
+			{ source: 'order_id', destination: '_acme.orderId' },
+		]);
 		expect(checkPairs(undefined)).toEqual([]);
 	});
 	it('refuses a pair without a column or a field, naming the pair', () => {
-		const error = refusal(() => checkPairs([{ source: 'a', destination: '_id' }, { source: 'b', destination: '' }]));
+		const error = refusal(() =>
+			checkPairs([
+				{ source: 'a', destination: '_id' },
+				{ source: 'b', destination: '' },
+			]),
+		);
 		expect(error.field).toBe('mappingPairs');
 		expect(error.message).toContain('"Mapping Pairs" pair 2 "Schema Field"');
 	});
 	it('refuses something that is not a list', () => {
-		expect(refusal(() => checkPairs({ source: 'a' })).message).toContain('"Mapping Pairs" must be a list');
+		expect(refusal(() => checkPairs({ source: 'a' })).message).toContain(
+			'"Mapping Pairs" must be a list',
+		);
 	});
 });

@@ -2,7 +2,13 @@ import { connectionOutput } from '../../nodes/AdobeRedshiftConnection/helpers/ou
 
 describe('connectionOutput', () => {
 	it('keeps the etag exactly, quotes included, and carries no secrets', () => {
-		const output = connectionOutput('373e88fc-43da-4e3c-be88-fc43da3e3c0f', '"1700ce7b-0000-0200-0000-5e3b405e0000"', 'n', 'aws', 'prod');
+		const output = connectionOutput(
+			'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+			'"1700ce7b-0000-0200-0000-5e3b405e0000"',
+			'n',
+			'aws',
+			'prod',
+		);
 		expect(output).toEqual({
 			id: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
 			etag: '"1700ce7b-0000-0200-0000-5e3b405e0000"',

@@ -1,11 +1,19 @@
-import { AdaptivePacer, DEFAULT_PACING, PacerRegistry, pacingFor, type PacingClock, type PacingSettings } from '../../nodes/shared/pacing';
+import {
+	AdaptivePacer,
+	DEFAULT_PACING,
+	PacerRegistry,
+	pacingFor,
+	type PacingClock,
+	type PacingSettings,
+} from '../../nodes/shared/pacing';
 
 /** A clock that moves only when the test says so; sleeps end when their time is reached. */
 class FakeClock implements PacingClock {
 	time = 1_000_000;
 	private timers: Array<{ at: number; resolve: () => void }> = [];
 	now = () => this.time;
-	sleep = async (ms: number) => await new Promise<void>((resolve) => this.timers.push({ at: this.time + ms, resolve }));
+	sleep = async (ms: number) =>
+		await new Promise<void>((resolve) => this.timers.push({ at: this.time + ms, resolve }));
 
 	async advance(ms: number): Promise<void> {
 		const end = this.time + ms;
@@ -30,7 +38,9 @@ const flush = async () => {
 const SETTINGS: PacingSettings = { ...DEFAULT_PACING, maxInFlight: 16 };
 
 /** A pacer whose first request went out a second ago, so rates are measured over a full window. */
-async function runningPacer(settings: PacingSettings = SETTINGS): Promise<{ pacer: AdaptivePacer; clock: FakeClock }> {
+async function runningPacer(
+	settings: PacingSettings = SETTINGS,
+): Promise<{ pacer: AdaptivePacer; clock: FakeClock }> {
 	const clock = new FakeClock();
 	const pacer = new AdaptivePacer(settings, clock);
 	await pacer.acquire();

@@ -14,13 +14,19 @@ const base = {
 };
 
 describe('buildCreateConnectionBody', () => {
-	it('builds Adobe\'s Azure body: port as a string, no schema', () => {
+	it("builds Adobe's Azure body: port as a string, no schema", () => {
 		expect(buildCreateConnectionBody(checkCreateConnection(base))).toEqual({
 			name: 'AWS-redshift base connection',
 			description: 'base connection for AWS-redshift',
 			auth: {
 				specName: 'Basic Authentication',
-				params: { server: base.server, port: '5439', username: 'awsuser', password: 'pa"ss\\word', database: 'dev' },
+				params: {
+					server: base.server,
+					port: '5439',
+					username: 'awsuser',
+					password: 'pa"ss\\word',
+					database: 'dev',
+				},
 			},
 			connectionSpec: { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' },
 		});
@@ -28,11 +34,20 @@ describe('buildCreateConnectionBody', () => {
 
 	it('adds the schema for Experience Platform on AWS', () => {
 		const body = buildCreateConnectionBody(checkCreateConnection({ ...base, hosting: 'aws' }));
-		expect(body.auth.params).toEqual({ server: base.server, port: '5439', username: 'awsuser', password: 'pa"ss\\word', database: 'dev', schema: 'public' });
+		expect(body.auth.params).toEqual({
+			server: base.server,
+			port: '5439',
+			username: 'awsuser',
+			password: 'pa"ss\\word',
+			database: 'dev',
+			schema: 'public',
+		});
 	});
 
 	it('omits an empty description', () => {
-		expect(buildCreateConnectionBody(checkCreateConnection({ ...base, description: '  ' }))).not.toHaveProperty('description');
+		expect(
+			buildCreateConnectionBody(checkCreateConnection({ ...base, description: '  ' })),
+		).not.toHaveProperty('description');
 	});
 
 	it('round-trips quotes, backslashes, newlines and unicode through JSON', () => {

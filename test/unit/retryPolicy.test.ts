@@ -1,4 +1,9 @@
-import { isRetryableIdempotent, parseRetryAfter, reachedService, retryDelayMs } from '../../nodes/shared/retryPolicy';
+import {
+	isRetryableIdempotent,
+	parseRetryAfter,
+	reachedService,
+	retryDelayMs,
+} from '../../nodes/shared/retryPolicy';
 
 describe('reachedService', () => {
 	it.each([
@@ -16,19 +21,22 @@ describe('reachedService', () => {
 
 describe('retry rules', () => {
 	it('retries idempotent requests on throttling, 5xx and network failures only', () => {
-		for (const status of [429, 500, 502, 503, 504]) expect(isRetryableIdempotent({ status })).toBe(true);
-		for (const status of [400, 401, 403, 404, 412]) expect(isRetryableIdempotent({ status })).toBe(false);
+		for (const status of [429, 500, 502, 503, 504])
+			expect(isRetryableIdempotent({ status })).toBe(true);
+		for (const status of [400, 401, 403, 404, 412])
+			expect(isRetryableIdempotent({ status })).toBe(false);
 		expect(isRetryableIdempotent({ code: 'ECONNRESET' })).toBe(true);
 		expect(isRetryableIdempotent({ malformedBody: true })).toBe(true);
 	});
-
 });
 
 describe('parseRetryAfter', () => {
 	const now = Date.parse('2026-11-27T10:00:00Z');
 	it('reads seconds', () => expect(parseRetryAfter('2', now)).toBe(2000));
-	it('reads an HTTP date', () => expect(parseRetryAfter('Fri, 27 Nov 2026 10:00:05 GMT', now)).toBe(5000));
-	it('never goes negative', () => expect(parseRetryAfter('Fri, 27 Nov 2026 09:00:00 GMT', now)).toBe(0));
+	it('reads an HTTP date', () =>
+		expect(parseRetryAfter('Fri, 27 Nov 2026 10:00:05 GMT', now)).toBe(5000));
+	it('never goes negative', () =>
+		expect(parseRetryAfter('Fri, 27 Nov 2026 09:00:00 GMT', now)).toBe(0));
 	it('ignores garbage', () => expect(parseRetryAfter('soon', now)).toBeUndefined());
 	it('ignores absence', () => expect(parseRetryAfter(undefined, now)).toBeUndefined());
 });

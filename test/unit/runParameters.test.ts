@@ -7,11 +7,17 @@ function context(stored: Record<string, unknown>) {
 	const resolved: string[] = [];
 	let nodeReads = 0;
 	const ctx = {
-		getNodeParameter: (name: string, itemIndex: number, fallback: unknown, options?: IGetNodeParameterOptions) => {
+		getNodeParameter: (
+			name: string,
+			itemIndex: number,
+			fallback: unknown,
+			options?: IGetNodeParameterOptions,
+		) => {
 			const value = name in stored ? stored[name] : fallback;
 			if (options?.rawExpressions) return value;
 			resolved.push(`${name}#${itemIndex}`);
-			if (typeof value === 'string' && value.startsWith('=')) return `${value.slice(1)} for item ${itemIndex}`;
+			if (typeof value === 'string' && value.startsWith('='))
+				return `${value.slice(1)} for item ${itemIndex}`;
 			// n8n hands out a copy of a stored object.
 			return value !== null && typeof value === 'object' ? structuredClone(value) : value;
 		},
@@ -26,9 +32,13 @@ function context(stored: Record<string, unknown>) {
 describe('readNodeParameter', () => {
 	it('resolves a parameter without an expression once per run, and an expression for every item', () => {
 		const { ctx, resolved } = context({ port: 5439, name: '={{ $json.name }}' });
-		const read = (name: string, item: number) => readNodeParameter.call(ctx, name, item, null, { skipValidation: true });
+		const read = (name: string, item: number) =>
+			readNodeParameter.call(ctx, name, item, null, { skipValidation: true });
 		expect([read('port', 0), read('port', 1), read('port', 2)]).toEqual([5439, 5439, 5439]);
-		expect([read('name', 0), read('name', 1)]).toEqual(['{{ $json.name }} for item 0', '{{ $json.name }} for item 1']);
+		expect([read('name', 0), read('name', 1)]).toEqual([
+			'{{ $json.name }} for item 0',
+			'{{ $json.name }} for item 1',
+		]);
 		expect(resolved).toEqual(['port#0', 'name#0', 'name#1']);
 	});
 

@@ -1,19 +1,39 @@
 import { KeyedSerializer } from '../../nodes/shared/concurrency';
-import { listingPageBudget, SameNameIndex, type NamedConnection } from '../../nodes/AdobeRedshiftConnection/helpers/sameName';
+import {
+	listingPageBudget,
+	SameNameIndex,
+	type NamedConnection,
+} from '../../nodes/AdobeRedshiftConnection/helpers/sameName';
 
 const SPEC = '3416976c-a9ca-4bba-901a-1f08f66978ff';
-const listed = (id: string, name: unknown, specId: unknown = SPEC) => ({ id, name, etag: `"${id}"`, connectionSpec: { id: specId } });
+const listed = (id: string, name: unknown, specId: unknown = SPEC) => ({
+	id,
+	name,
+	etag: `"${id}"`,
+	connectionSpec: { id: specId },
+});
 
 describe('SameNameIndex', () => {
 	it('matches the exact name only (case, spaces and prefixes differ), in listing order', () => {
-		const index = new SameNameIndex(SPEC, [listed('a', 'Orders'), listed('b', 'orders'), listed('c', 'Orders '), listed('d', 'Orders 2'), listed('e', 'Orders')]);
+		const index = new SameNameIndex(SPEC, [
+			listed('a', 'Orders'),
+			listed('b', 'orders'),
+			listed('c', 'Orders '),
+			listed('d', 'Orders 2'),
+			listed('e', 'Orders'),
+		]);
 		expect(index.named('Orders').map((c) => c.id)).toEqual(['a', 'e']);
 		expect(index.named('orders').map((c) => c.id)).toEqual(['b']);
 		expect(index.named('Ord')).toEqual([]);
 	});
 
 	it('ignores connections of another connection spec and entries without an id or a name', () => {
-		const index = new SameNameIndex(SPEC, [listed('a', 'Orders', 'another-spec'), { id: 'b' }, listed(undefined as unknown as string, 'Orders'), listed('c', 42)]);
+		const index = new SameNameIndex(SPEC, [
+			listed('a', 'Orders', 'another-spec'),
+			{ id: 'b' },
+			listed(undefined as unknown as string, 'Orders'),
+			listed('c', 42),
+		]);
 		expect(index.named('Orders')).toEqual([]);
 		expect(index.named('42')).toEqual([]);
 	});
@@ -53,7 +73,11 @@ describe('KeyedSerializer', () => {
 			events.push(`end ${label}`);
 			return label;
 		};
-		const results = await Promise.all([serializer.run('x', task('x1')), serializer.run('y', task('y1')), serializer.run('x', task('x2'))]);
+		const results = await Promise.all([
+			serializer.run('x', task('x1')),
+			serializer.run('y', task('y1')),
+			serializer.run('x', task('x2')),
+		]);
 		expect(results).toEqual(['x1', 'y1', 'x2']);
 		expect(events.indexOf('start x2')).toBeGreaterThan(events.indexOf('end x1'));
 		expect(events.indexOf('start y1')).toBeLessThan(events.indexOf('end x1'));

@@ -1,9 +1,21 @@
 import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
 import { publicConnection } from '../../nodes/AdobeRedshiftConnection/helpers/output';
 import { buildUpdatePatch } from '../../nodes/AdobeRedshiftConnection/helpers/payload';
-import { checkConnectionChanges, checkEtag } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+import {
+	checkConnectionChanges,
+	checkEtag,
+} from '../../nodes/AdobeRedshiftConnection/helpers/validation';
 
-const none = { name: undefined, description: undefined, server: undefined, port: undefined, username: undefined, password: undefined, database: undefined, schema: undefined };
+const none = {
+	name: undefined,
+	description: undefined,
+	server: undefined,
+	port: undefined,
+	username: undefined,
+	password: undefined,
+	database: undefined,
+	schema: undefined,
+};
 
 describe('checkConnectionChanges + buildUpdatePatch', () => {
 	it('rotates only the password, as one JSON Patch op on its own path', () => {
@@ -13,7 +25,17 @@ describe('checkConnectionChanges + buildUpdatePatch', () => {
 	});
 
 	it('renames, describes and moves the server with the port as a string', () => {
-		expect(buildUpdatePatch(checkConnectionChanges({ ...none, name: ' New ', description: 'd', server: 'h2.example.com', port: '5440' }))).toEqual([
+		expect(
+			buildUpdatePatch(
+				checkConnectionChanges({
+					...none,
+					name: ' New ',
+					description: 'd',
+					server: 'h2.example.com',
+					port: '5440',
+				}),
+			),
+		).toEqual([
 			{ op: 'replace', path: '/name', value: 'New' },
 			{ op: 'add', path: '/description', value: 'd' },
 			{ op: 'replace', path: '/auth/params/server', value: 'h2.example.com' },
@@ -22,7 +44,9 @@ describe('checkConnectionChanges + buildUpdatePatch', () => {
 	});
 
 	it('refuses an update with nothing to change', () => {
-		expect(() => checkConnectionChanges({ ...none, name: '  ', port: 0 })).toThrow(/"Update Fields" is empty/);
+		expect(() => checkConnectionChanges({ ...none, name: '  ', port: 0 })).toThrow(
+			/"Update Fields" is empty/,
+		);
 	});
 
 	it('validates each given field like Create does', () => {
@@ -32,7 +56,10 @@ describe('checkConnectionChanges + buildUpdatePatch', () => {
 });
 
 describe('checkEtag', () => {
-	it('keeps the quotes', () => expect(checkEtag('"1700ce7b-0000-0200-0000-5e3b405e0000"')).toBe('"1700ce7b-0000-0200-0000-5e3b405e0000"'));
+	it('keeps the quotes', () =>
+		expect(checkEtag('"1700ce7b-0000-0200-0000-5e3b405e0000"')).toBe(
+			'"1700ce7b-0000-0200-0000-5e3b405e0000"',
+		));
 	it('treats empty as "fetch the current one"', () => expect(checkEtag('')).toBeUndefined());
 	it('rejects an etag without its quotes', () => {
 		let caught: unknown;
@@ -48,7 +75,15 @@ describe('checkEtag', () => {
 
 describe('publicConnection', () => {
 	it('drops the password even if Adobe sent it and infers the hosting', () => {
-		const stored = { id: 'x', name: 'n', etag: '"e"', auth: { specName: 'Basic Authentication', params: { server: 's', password: 'leak', schema: 'public' } } };
+		const stored = {
+			id: 'x',
+			name: 'n',
+			etag: '"e"',
+			auth: {
+				specName: 'Basic Authentication',
+				params: { server: 's', password: 'leak', schema: 'public' },
+			},
+		};
 		const output = publicConnection(stored, 'prod');
 		expect(JSON.stringify(output)).not.toContain('leak');
 		expect(output).toMatchObject({ hosting: 'aws', sandboxName: 'prod' });

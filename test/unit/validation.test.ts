@@ -1,5 +1,14 @@
-import { checkConnectionId, checkOrgId, checkSandboxName, checkText } from '../../nodes/shared/validation';
-import { checkCreateConnection, checkPort, checkServer } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+import {
+	checkConnectionId,
+	checkOrgId,
+	checkSandboxName,
+	checkText,
+} from '../../nodes/shared/validation';
+import {
+	checkCreateConnection,
+	checkPort,
+	checkServer,
+} from '../../nodes/AdobeRedshiftConnection/helpers/validation';
 import { invalidField } from '../support/invalidField';
 
 const failure = invalidField;
@@ -51,7 +60,9 @@ describe('checkServer', () => {
 	});
 
 	it('rejects an expression result that is an object', () => {
-		expect(failure(() => checkServer({ host: 'x' })).message).toMatch(/must be text, but the value is an object/);
+		expect(failure(() => checkServer({ host: 'x' })).message).toMatch(
+			/must be text, but the value is an object/,
+		);
 	});
 });
 
@@ -65,7 +76,23 @@ describe('checkPort', () => {
 		expect(checkPort(value)).toBe(expected);
 	});
 
-	it.each([0, 65536, -1, 5439.5, 'abc', '54 39', '5439.0', NaN, Infinity, '', null, undefined, { port: 1 }, [5439], true])('rejects %j', (value) => {
+	it.each([
+		0,
+		65536,
+		-1,
+		5439.5,
+		'abc',
+		'54 39',
+		'5439.0',
+		NaN,
+		Infinity,
+		'',
+		null,
+		undefined,
+		{ port: 1 },
+		[5439],
+		true,
+	])('rejects %j', (value) => {
 		const error = failure(() => checkPort(value));
 		expect(error.field).toBe('port');
 		expect(error.message).toMatch(/"Port"/);
@@ -75,24 +102,33 @@ describe('checkPort', () => {
 
 describe('checkText', () => {
 	const ref = { field: 'name', label: 'Connection Name' };
-	it('trims and returns text', () => expect(checkText(ref, '  a b  ', { required: true })).toBe('a b'));
-	it('keeps spaces when asked (passwords)', () => expect(checkText(ref, ' p w ', { keepSpaces: true })).toBe(' p w '));
+	it('trims and returns text', () =>
+		expect(checkText(ref, '  a b  ', { required: true })).toBe('a b'));
+	it('keeps spaces when asked (passwords)', () =>
+		expect(checkText(ref, ' p w ', { keepSpaces: true })).toBe(' p w '));
 	it('turns numbers into text', () => expect(checkText(ref, 42)).toBe('42'));
-	it('rejects empty required text', () => expect(failure(() => checkText(ref, ' \t ', { required: true })).message).toMatch(/required/));
+	it('rejects empty required text', () =>
+		expect(failure(() => checkText(ref, ' \t ', { required: true })).message).toMatch(/required/));
 	it('rejects over-long text, naming the limit', () =>
-		expect(failure(() => checkText(ref, 'x'.repeat(257), { maxLength: 256 })).message).toMatch(/at most 256/));
+		expect(failure(() => checkText(ref, 'x'.repeat(257), { maxLength: 256 })).message).toMatch(
+			/at most 256/,
+		));
 	it('rejects line breaks unless allowed', () => {
 		expect(failure(() => checkText(ref, 'a\nb')).message).toMatch(/line breaks/);
 		expect(checkText(ref, 'a\nb', { allowLineBreaks: true })).toBe('a\nb');
 	});
 	it('rejects control characters even where line breaks are allowed', () =>
-		expect(failure(() => checkText(ref, 'a\u0000b', { allowLineBreaks: true })).message).toMatch(/control characters/));
+		expect(failure(() => checkText(ref, 'a\u0000b', { allowLineBreaks: true })).message).toMatch(
+			/control characters/,
+		));
 	it('rejects lists', () => expect(failure(() => checkText(ref, ['a'])).message).toMatch(/a list/));
 });
 
 describe('checkSandboxName', () => {
 	const ref = { field: 'options.sandboxName', label: 'Sandbox' };
-	it.each(['prod', 'dev-2', 'a'])('accepts %s', (name) => expect(checkSandboxName(ref, name)).toBe(name));
+	it.each(['prod', 'dev-2', 'a'])('accepts %s', (name) =>
+		expect(checkSandboxName(ref, name)).toBe(name),
+	);
 	it('rejects upper case and suggests the lower-case name', () => {
 		const error = failure(() => checkSandboxName(ref, 'Prod'));
 		expect(error.field).toBe('options.sandboxName');
@@ -106,7 +142,10 @@ describe('checkSandboxName', () => {
 
 describe('checkOrgId', () => {
 	const ref = { field: 'orgId', label: 'IMS Org ID' };
-	it('accepts an ID ending in @AdobeOrg', () => expect(checkOrgId(ref, ' 0123456789ABCDEF01234567@AdobeOrg ')).toBe('0123456789ABCDEF01234567@AdobeOrg'));
+	it('accepts an ID ending in @AdobeOrg', () =>
+		expect(checkOrgId(ref, ' 0123456789ABCDEF01234567@AdobeOrg ')).toBe(
+			'0123456789ABCDEF01234567@AdobeOrg',
+		));
 	it.each(['0123456789ABCDEF01234567', '0123@adobeorg', '@AdobeOrg', ''])('rejects %j', (value) => {
 		const error = failure(() => checkOrgId(ref, value));
 		expect(error.field).toBe('orgId');
@@ -116,9 +155,15 @@ describe('checkOrgId', () => {
 
 describe('checkConnectionId', () => {
 	const ref = { field: 'connectionId', label: 'Connection ID' };
-	it('accepts a UUID', () => expect(checkConnectionId(ref, '373e88fc-43da-4e3c-be88-fc43da3e3c0f')).toBe('373e88fc-43da-4e3c-be88-fc43da3e3c0f'));
-	it.each(['373e88fc', '../connections', '373e88fc-43da-4e3c-be88-fc43da3e3c0f/test'])('rejects %j', (value) =>
-		expect(failure(() => checkConnectionId(ref, value)).message).toMatch(/not a connection ID/));
+	it('accepts a UUID', () =>
+		expect(checkConnectionId(ref, '373e88fc-43da-4e3c-be88-fc43da3e3c0f')).toBe(
+			'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+		));
+	it.each(['373e88fc', '../connections', '373e88fc-43da-4e3c-be88-fc43da3e3c0f/test'])(
+		'rejects %j',
+		(value) =>
+			expect(failure(() => checkConnectionId(ref, value)).message).toMatch(/not a connection ID/),
+	);
 });
 
 describe('checkCreateConnection', () => {
@@ -126,36 +171,55 @@ describe('checkCreateConnection', () => {
 		expect(checkCreateConnection({ ...validCreate, schema: 'ignored' })).toEqual({
 			name: 'Orders warehouse',
 			description: '',
-			auth: { hosting: 'azure', server: validCreate.server, port: 5439, username: 'awsuser', password: 'S3cret!pass', database: 'dev' },
+			auth: {
+				hosting: 'azure',
+				server: validCreate.server,
+				port: 5439,
+				username: 'awsuser',
+				password: 'S3cret!pass',
+				database: 'dev',
+			},
 		});
 	});
 
 	it('requires a schema on AWS, naming the field', () => {
-		const error = failure(() => checkCreateConnection({ ...validCreate, hosting: 'aws', schema: ' ' }));
+		const error = failure(() =>
+			checkCreateConnection({ ...validCreate, hosting: 'aws', schema: ' ' }),
+		);
 		expect(error.field).toBe('schema');
 		expect(error.message).toMatch(/"Schema" is required when Experience Platform runs on AWS/);
 	});
 
 	it('keeps the schema on AWS', () => {
-		expect(checkCreateConnection({ ...validCreate, hosting: 'aws', schema: 'public' }).auth.schema).toBe('public');
+		expect(
+			checkCreateConnection({ ...validCreate, hosting: 'aws', schema: 'public' }).auth.schema,
+		).toBe('public');
 	});
 
 	it.each(['name', 'username', 'password', 'database'] as const)('requires %s', (field) => {
-		expect(failure(() => checkCreateConnection({ ...validCreate, [field]: '  ' })).field).toBe(field);
+		expect(failure(() => checkCreateConnection({ ...validCreate, [field]: '  ' })).field).toBe(
+			field,
+		);
 	});
 
 	it('rejects an unknown hosting value', () => {
-		expect(failure(() => checkCreateConnection({ ...validCreate, hosting: 'gcp' })).field).toBe('hosting');
+		expect(failure(() => checkCreateConnection({ ...validCreate, hosting: 'gcp' })).field).toBe(
+			'hosting',
+		);
 	});
 
 	it('rejects a 1 MB description', () => {
-		const error = failure(() => checkCreateConnection({ ...validCreate, description: 'x'.repeat(1024 * 1024) }));
+		const error = failure(() =>
+			checkCreateConnection({ ...validCreate, description: 'x'.repeat(1024 * 1024) }),
+		);
 		expect(error.field).toBe('description');
 		expect(error.message).toMatch(/at most 4000/);
 	});
 
 	it('never puts the password into a message', () => {
-		const error = failure(() => checkCreateConnection({ ...validCreate, password: 'secret\npass' }));
+		const error = failure(() =>
+			checkCreateConnection({ ...validCreate, password: 'secret\npass' }),
+		);
 		expect(error.field).toBe('password');
 		expect(error.message).not.toContain('secret');
 	});

@@ -14,33 +14,59 @@ const PICKER_MODES = ['list', 'id'];
  * @param example an ID of that kind, for the message
  * @throws InvalidFieldError naming the field
  */
-export function readPickedId(this: IExecuteFunctions, ref: FieldRef, itemIndex: number, pattern: string, example: string): string {
+export function readPickedId(
+	this: IExecuteFunctions,
+	ref: FieldRef,
+	itemIndex: number,
+	pattern: string,
+	example: string,
+): string {
 	const value = locatorValue(ref, readParameter.call(this, ref.field, itemIndex), PICKER_MODES);
 	const id = checkText(ref, value, { required: true, maxLength: LIMITS.id });
 	if (!new RegExp(pattern).test(id)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" "${id}" is not a valid ID: expected an ID such as ${example}.`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" "${id}" is not a valid ID: expected an ID such as ${example}.`,
+		);
 	}
 	return id;
 }
 
 /** A name field: required text, one line, at most LIMITS.name characters. */
 export function readName(this: IExecuteFunctions, ref: FieldRef, itemIndex: number): string {
-	return checkText(ref, readParameter.call(this, ref.field, itemIndex), { required: true, maxLength: LIMITS.name });
+	return checkText(ref, readParameter.call(this, ref.field, itemIndex), {
+		required: true,
+		maxLength: LIMITS.name,
+	});
 }
 
 /** The Name filter of a Get Many (`filters.name`): one line, at most LIMITS.name characters; undefined when empty. */
 export function readNameFilter(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	return checkText(FIELDS.nameFilter, readParameter.call(this, FIELDS.nameFilter.field, itemIndex), { maxLength: LIMITS.name }) || undefined;
+	return (
+		checkText(FIELDS.nameFilter, readParameter.call(this, FIELDS.nameFilter.field, itemIndex), {
+			maxLength: LIMITS.name,
+		}) || undefined
+	);
 }
 
 /** An optional multi-line Description, at most LIMITS.description characters ('' when empty). */
 export function readDescription(this: IExecuteFunctions, ref: FieldRef, itemIndex: number): string {
-	return checkText(ref, readParameter.call(this, ref.field, itemIndex), { maxLength: LIMITS.description, allowLineBreaks: true });
+	return checkText(ref, readParameter.call(this, ref.field, itemIndex), {
+		maxLength: LIMITS.description,
+		allowLineBreaks: true,
+	});
 }
 
 /** Like readPickedId, for an optional picker (e.g. a filter): undefined when empty or not added. */
-export function readOptionalPickedId(this: IExecuteFunctions, ref: FieldRef, itemIndex: number, pattern: string, example: string): string | undefined {
+export function readOptionalPickedId(
+	this: IExecuteFunctions,
+	ref: FieldRef,
+	itemIndex: number,
+	pattern: string,
+	example: string,
+): string | undefined {
 	const value = locatorValue(ref, readParameter.call(this, ref.field, itemIndex), PICKER_MODES);
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	return readPickedId.call(this, ref, itemIndex, pattern, example);
 }

@@ -30,10 +30,17 @@ export const resourceField: INodeProperties = {
 };
 
 /** Every resource's Operation dropdown and fields. */
-export const resourceFields: INodeProperties[] = Object.values(RESOURCES).flatMap(({ resource }) => resource.description);
+export const resourceFields: INodeProperties[] = Object.values(RESOURCES).flatMap(
+	({ resource }) => resource.description,
+);
 
 /** The node's execute: resource -> operation -> handler (see shared/router.ts). */
-export const router = createRouter(Object.fromEntries(Object.entries(RESOURCES).map(([value, { resource }]) => [value, resource.operations])), {
-	createdNote: (count, list) =>
-		`This run had already created ${count} object(s) before it stopped: ${list}. Running the workflow again reuses them when the create's "If ... Exists" field is "Reuse It" (the default).`,
-});
+export const router = createRouter(
+	Object.fromEntries(
+		Object.entries(RESOURCES).map(([value, { resource }]) => [value, resource.operations]),
+	),
+	{
+		createdNote: (count, list) =>
+			`This run had already created ${count} object(s) before it stopped: ${list}. Running the workflow again reuses them when the create's "If ... Exists" field is "Reuse It" (the default).`,
+	},
+);

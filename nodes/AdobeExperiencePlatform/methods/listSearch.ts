@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { readDatasetPage } from '../../shared/api/datasets';
 import { readMappingSetPage } from '../../shared/api/mappingSets';
@@ -15,22 +19,40 @@ export const DATASET_SEARCH_PAGE = 50;
  * first, whose name contains the search text (Catalog's `name=*text*`). `paginationToken` is the
  * next page's `start`. Each entry is the name, with the ID and schema as description.
  */
-export async function searchDatasets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchDatasets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
 	const start = /^\d+$/.test(paginationToken ?? '') ? Number(paginationToken) : 0;
 	const text = searchText(filter);
 	// `*` and `,` are Catalog syntax: searched text with them is matched here instead.
 	const literal = text !== undefined && !/[*,!]/.test(text);
-	const page = await readDatasetPage.call(this, ctx, sandboxName, { start, limit: DATASET_SEARCH_PAGE, filter: { name: literal ? `*${text}*` : undefined } });
+	const page = await readDatasetPage.call(this, ctx, sandboxName, {
+		start,
+		limit: DATASET_SEARCH_PAGE,
+		filter: { name: literal ? `*${text}*` : undefined },
+	});
 	const results: INodeListSearchItems[] = page.datasets
-		.filter((dataset) => literal || text === undefined || String(dataset.name ?? '').toLowerCase().includes(text.toLowerCase()))
+		.filter(
+			(dataset) =>
+				literal ||
+				text === undefined ||
+				String(dataset.name ?? '')
+					.toLowerCase()
+					.includes(text.toLowerCase()),
+		)
 		.map((dataset) => ({
 			name: dataset.name ?? dataset.id,
 			value: dataset.id,
 			description: [dataset.id, dataset.schemaRef?.id].filter(Boolean).join(' · '),
 		}));
-	return { results, paginationToken: page.nextStart === undefined ? undefined : String(page.nextStart) };
+	return {
+		results,
+		paginationToken: page.nextStart === undefined ? undefined : String(page.nextStart),
+	};
 }
 
 /**
@@ -38,14 +60,23 @@ export async function searchDatasets(this: ILoadOptionsFunctions, filter?: strin
  * (Schema Registry `property=title~…`). The value is the schema's `$id`; `paginationToken` is
  * the Registry's `_page.next`.
  */
-export async function searchSchemas(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchSchemas(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
-	const { schemas, next } = await readSchemaPage.call(this, ctx, sandboxName, { titleContains: searchText(filter), start: paginationToken || undefined });
+	const { schemas, next } = await readSchemaPage.call(this, ctx, sandboxName, {
+		titleContains: searchText(filter),
+		start: paginationToken || undefined,
+	});
 	const results: INodeListSearchItems[] = schemas.map((schema) => ({
 		name: schema.title ?? schema.$id,
 		value: schema.$id,
-		description: [schema.$id, schema.version && `version ${schema.version}`].filter(Boolean).join(' · '),
+		description: [schema.$id, schema.version && `version ${schema.version}`]
+			.filter(Boolean)
+			.join(' · '),
 	}));
 	return { results, paginationToken: next };
 }
@@ -58,14 +89,24 @@ export const TARGET_SEARCH_PAGE = 50;
  * contains the search text (any case); `paginationToken` is Adobe's `next.href`. Each entry shows
  * the ID and the dataset it writes to.
  */
-export async function searchTargetConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchTargetConnections(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
-	const { found, next } = await readTargetConnectionPages.call(this, ctx, sandboxName, { nameContains: searchText(filter), limit: TARGET_SEARCH_PAGE, resumeFrom: paginationToken || undefined });
+	const { found, next } = await readTargetConnectionPages.call(this, ctx, sandboxName, {
+		nameContains: searchText(filter),
+		limit: TARGET_SEARCH_PAGE,
+		resumeFrom: paginationToken || undefined,
+	});
 	const results: INodeListSearchItems[] = found.map((target) => ({
 		name: target.name,
 		value: target.id,
-		description: [target.id, target.params?.dataSetId && `dataset ${target.params.dataSetId}`].filter(Boolean).join(' · '),
+		description: [target.id, target.params?.dataSetId && `dataset ${target.params.dataSetId}`]
+			.filter(Boolean)
+			.join(' · '),
 	}));
 	return { results, paginationToken: next };
 }
@@ -78,18 +119,33 @@ export const MAPPING_SEARCH_PAGE = 50;
  * text (any case, checked here); `paginationToken` is the next page's `start`. Each entry shows the
  * ID, version and schema.
  */
-export async function searchMappingSets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchMappingSets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
 	const start = /^\d+$/.test(paginationToken ?? '') ? Number(paginationToken) : 0;
 	const text = searchText(filter)?.toLowerCase();
-	const { sets, nextStart } = await readMappingSetPage.call(this, ctx, sandboxName, { start, limit: MAPPING_SEARCH_PAGE });
+	const { sets, nextStart } = await readMappingSetPage.call(this, ctx, sandboxName, {
+		start,
+		limit: MAPPING_SEARCH_PAGE,
+	});
 	const results: INodeListSearchItems[] = sets
-		.filter((set) => text === undefined || String(set.name ?? '').toLowerCase().includes(text))
+		.filter(
+			(set) =>
+				text === undefined ||
+				String(set.name ?? '')
+					.toLowerCase()
+					.includes(text),
+		)
 		.map((set) => ({
 			name: set.name ?? set.id,
 			value: set.id,
-			description: [set.id, `version ${set.version}`, set.outputSchema?.schemaRef?.id].filter(Boolean).join(' · '),
+			description: [set.id, `version ${set.version}`, set.outputSchema?.schemaRef?.id]
+				.filter(Boolean)
+				.join(' · '),
 		}));
 	return { results, paginationToken: nextStart === undefined ? undefined : String(nextStart) };
 }

@@ -20,7 +20,11 @@ export function matchesEvent(summary: FlowRunSummary, event: TriggerEvent): bool
  * run's and its activities' errors (code, message, and where Adobe gives them the activity and
  * the number of records affected).
  */
-export function triggerItem(run: unknown, flowName: string | undefined, sandboxName: string): IDataObject {
+export function triggerItem(
+	run: unknown,
+	flowName: string | undefined,
+	sandboxName: string,
+): IDataObject {
 	const s = summarizeRun(run);
 	return {
 		runId: s.id,
@@ -28,7 +32,11 @@ export function triggerItem(run: unknown, flowName: string | undefined, sandboxN
 		dataflowId: s.flowId ?? null,
 		dataflowName: flowName ?? null,
 		sandboxName,
-		records: { input: s.records.input ?? null, output: s.records.output ?? null, failed: s.records.failed ?? null },
+		records: {
+			input: s.records.input ?? null,
+			output: s.records.output ?? null,
+			failed: s.records.failed ?? null,
+		},
 		durationMs: s.durationMs ?? null,
 		startedAt: s.startedAt ?? null,
 		completedAt: s.completedAt ?? null,

@@ -4,7 +4,11 @@ import { DEFAULT_PORT, FIELDS, KEEP_HINT, labelled, type FieldName } from '../he
 import { schemaField } from '../helpers/hosting';
 
 /** A collection field (Options, Filters, Update Fields): `options` are the fields one can add. */
-export function collection(name: FieldName, placeholder: string, options: INodeProperties[]): INodeProperties {
+export function collection(
+	name: FieldName,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
 	return { ...labelled(name), type: 'collection', placeholder, default: {}, options };
 }
 
@@ -23,8 +27,17 @@ export function signInFromFields(): INodeProperties[] {
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Credential', value: 'credential', description: 'A Redshift Sign-In credential, stored encrypted by n8n (recommended)' },
-			{ name: 'Fields', value: 'fields', description: 'Fields of this node, e.g. expressions reading upstream data; typed values are stored in the workflow' },
+			{
+				name: 'Credential',
+				value: 'credential',
+				description: 'A Redshift Sign-In credential, stored encrypted by n8n (recommended)',
+			},
+			{
+				name: 'Fields',
+				value: 'fields',
+				description:
+					'Fields of this node, e.g. expressions reading upstream data; typed values are stored in the workflow',
+			},
 		],
 		default: defaultValue,
 		description: 'Where the Redshift server, port, username, password and database come from',
@@ -85,7 +98,8 @@ export function redshiftSignInFields(required: boolean): INodeProperties[] {
 			typeOptions: { password: true },
 			default: '',
 			required,
-			description: 'Password of that Redshift user. It is sent to Adobe only and never appears in the output.',
+			description:
+				'Password of that Redshift user. It is sent to Adobe only and never appears in the output.',
 			hint: keep,
 		},
 		{
@@ -103,5 +117,8 @@ export function redshiftSignInFields(required: boolean): INodeProperties[] {
 /** The node's sign-in fields (shown when the sign-in comes from Fields) and Schema; `required` as above. */
 export function redshiftAuthFields(required: boolean): INodeProperties[] {
 	const fieldsMode = { show: { [SIGN_IN_FROM]: ['fields'] } };
-	return [...redshiftSignInFields(required).map((field) => ({ ...field, displayOptions: fieldsMode })), schemaField(required)];
+	return [
+		...redshiftSignInFields(required).map((field) => ({ ...field, displayOptions: fieldsMode })),
+		schemaField(required),
+	];
 }

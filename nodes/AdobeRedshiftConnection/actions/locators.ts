@@ -16,10 +16,17 @@ function picker(name: FieldName, spec: Omit<PickerSpec, 'displayName' | 'name'>)
  * still run (see locatorValue).
  */
 export const connectionLocator = picker('connectionId', {
-	description: 'The base connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
+	description:
+		'The base connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
 	searchListMethod: 'searchConnections',
 	placeholder: 'Select a connection...',
-	modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
+	modes: [
+		idMode(
+			'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+			CONNECTION_ID_PATTERN,
+			'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+		),
+	],
 });
 
 /** The Table picker of Get Table Schema (list method searchTables): From List (what explore lists for the chosen connection) or By Name (its path). */
@@ -35,10 +42,17 @@ export const tableLocator = picker('tablePath', {
  * Redshift source connections, searchable by name) or By ID.
  */
 export const sourceConnectionLocator = picker('sourceConnectionId', {
-	description: 'The source connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
+	description:
+		'The source connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
 	searchListMethod: 'searchSourceConnections',
 	placeholder: 'Select a source connection...',
-	modes: [idMode('9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8', CONNECTION_ID_PATTERN, 'Not a source connection ID: expected a UUID such as 9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8')],
+	modes: [
+		idMode(
+			'9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8',
+			CONNECTION_ID_PATTERN,
+			'Not a source connection ID: expected a UUID such as 9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8',
+		),
+	],
 });
 
 const PICKERS = [connectionLocator, tableLocator, sourceConnectionLocator];

@@ -23,11 +23,18 @@ export function checkConnectionLocator(stored: unknown): string {
 
 /** A checked source connection ID from the Source Connection picker (From List or By ID). Throws InvalidFieldError. */
 export function checkSourceConnectionLocator(stored: unknown): string {
-	return checkConnectionId(FIELDS.sourceConnectionId, locatorValue(FIELDS.sourceConnectionId, stored));
+	return checkConnectionId(
+		FIELDS.sourceConnectionId,
+		locatorValue(FIELDS.sourceConnectionId, stored),
+	);
 }
 
 /** The connection an ID-based operation acts on: its checked ID and the sandbox it lives in. */
-export function readConnectionTarget(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): { id: string; sandboxName: string } {
+export function readConnectionTarget(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): { id: string; sandboxName: string } {
 	const id = checkConnectionLocator(readParameter.call(this, 'connectionId', itemIndex));
 	return { id, sandboxName: readSandbox.call(this, itemIndex, ctx) };
 }
@@ -47,7 +54,10 @@ export const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database
 export function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
 	const value = this.getNodeParameter(SIGN_IN_FROM, itemIndex, 'fields') as unknown;
 	if (value === 'credential' || value === 'fields') return value;
-	throw new InvalidFieldError(FIELDS.redshiftSignInFrom.field, `"${FIELDS.redshiftSignInFrom.label}" must be "credential" or "fields"; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(
+		FIELDS.redshiftSignInFrom.field,
+		`"${FIELDS.redshiftSignInFrom.label}" must be "credential" or "fields"; got ${JSON.stringify(value)}.`,
+	);
 }
 
 /**
@@ -62,10 +72,23 @@ export async function readRedshiftSignIn(
 ): Promise<{ from: SignInFrom; input: RedshiftSignInInput }> {
 	const from = readSignInFrom.call(this, itemIndex);
 	if (from === 'fields') {
-		return { from, input: Object.fromEntries(SIGN_IN_KEYS.map((key) => [key, read(key)])) as unknown as RedshiftSignInInput };
+		return {
+			from,
+			input: Object.fromEntries(
+				SIGN_IN_KEYS.map((key) => [key, read(key)]),
+			) as unknown as RedshiftSignInInput,
+		};
 	}
-	const data = (await this.getCredentials(REDSHIFT_SIGN_IN_CREDENTIAL_TYPE, itemIndex)) as IDataObject;
-	return { from, input: Object.fromEntries(SIGN_IN_KEYS.map((key) => [key, data[key]])) as unknown as RedshiftSignInInput };
+	const data = (await this.getCredentials(
+		REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
+		itemIndex,
+	)) as IDataObject;
+	return {
+		from,
+		input: Object.fromEntries(
+			SIGN_IN_KEYS.map((key) => [key, data[key]]),
+		) as unknown as RedshiftSignInInput,
+	};
 }
 
 /** Validates sign-in values; in Credential mode a problem names the credential, not a node field. */
@@ -76,8 +99,15 @@ export function checkSignIn<T>(from: SignInFrom, check: () => T): T {
 	} catch (error) {
 		failure = error;
 	}
-	if (from === 'credential' && failure instanceof InvalidFieldError && (SIGN_IN_KEYS as readonly string[]).includes(failure.field)) {
-		throw new InvalidFieldError(`credential.${failure.field}`, `Redshift Sign-In credential: ${failure.message}`);
+	if (
+		from === 'credential' &&
+		failure instanceof InvalidFieldError &&
+		(SIGN_IN_KEYS as readonly string[]).includes(failure.field)
+	) {
+		throw new InvalidFieldError(
+			`credential.${failure.field}`,
+			`Redshift Sign-In credential: ${failure.message}`,
+		);
 	}
 	throw failure;
 }

@@ -57,7 +57,10 @@ export type FieldName = keyof typeof ROWS;
  * the editor shows it (test/unit/fieldLabels.test.ts checks every operation's description).
  */
 export const FIELDS = Object.fromEntries(
-	Object.entries(ROWS).map(([name, row]: [string, Row]) => [name, { name, field: row.path ?? name, label: row.label, maxLength: row.maxLength }]),
+	Object.entries(ROWS).map(([name, row]: [string, Row]) => [
+		name,
+		{ name, field: row.path ?? name, label: row.label, maxLength: row.maxLength },
+	]),
 ) as Record<FieldName, NodeField>;
 
 /** `displayName` and `name` of a field's description, from the table. */

@@ -14,8 +14,16 @@ import { FIELDS, KEEP_HINT, labelled } from './fields';
 export type Hosting = 'azure' | 'aws';
 
 const HOSTINGS: Record<Hosting, { name: string; description: string; sendsSchema: boolean }> = {
-	azure: { name: 'Experience Platform on Azure', description: 'Most organizations; no schema is sent', sendsSchema: false },
-	aws: { name: 'Experience Platform on AWS', description: 'Platform hosted on Amazon Web Services; a schema is required', sendsSchema: true },
+	azure: {
+		name: 'Experience Platform on Azure',
+		description: 'Most organizations; no schema is sent',
+		sendsSchema: false,
+	},
+	aws: {
+		name: 'Experience Platform on AWS',
+		description: 'Platform hosted on Amazon Web Services; a schema is required',
+		sendsSchema: true,
+	},
 };
 
 const HOSTING_VALUES = Object.keys(HOSTINGS) as Hosting[];
@@ -30,7 +38,11 @@ export const hostingField: INodeProperties = {
 	...labelled('hosting'),
 	type: 'options',
 	noDataExpression: false,
-	options: HOSTING_VALUES.map((value) => ({ name: HOSTINGS[value].name, value, description: HOSTINGS[value].description })),
+	options: HOSTING_VALUES.map((value) => ({
+		name: HOSTINGS[value].name,
+		value,
+		description: HOSTINGS[value].description,
+	})),
 	default: 'azure',
 	description:
 		'Where your Adobe Experience Platform instance runs, not where Redshift runs. Ask your Adobe admin if unsure; most organizations are on Azure.',
@@ -48,7 +60,8 @@ export function schemaField(required: boolean): INodeProperties {
 		default: '',
 		required,
 		placeholder: 'public',
-		description: 'Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.',
+		description:
+			'Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.',
 		hint: required ? undefined : KEEP_HINT,
 		displayOptions: { show: { [FIELDS.hosting.name]: HOSTING_VALUES.filter(sendsSchema) } },
 	};
@@ -56,9 +69,13 @@ export function schemaField(required: boolean): INodeProperties {
 
 /** The Hosting value; anything but a known hosting is refused, naming the field. */
 export function checkHosting(value: unknown): Hosting {
-	if (typeof value === 'string' && HOSTING_VALUES.includes(value as Hosting)) return value as Hosting;
+	if (typeof value === 'string' && HOSTING_VALUES.includes(value as Hosting))
+		return value as Hosting;
 	const allowed = HOSTING_VALUES.map((hosting) => `"${hosting}"`).join(' or ');
-	throw new InvalidFieldError(FIELDS.hosting.field, `"${FIELDS.hosting.label}" must be ${allowed}; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(
+		FIELDS.hosting.field,
+		`"${FIELDS.hosting.label}" must be ${allowed}; got ${JSON.stringify(value)}.`,
+	);
 }
 
 /**
@@ -70,7 +87,10 @@ export function checkSchema(hosting: Hosting, value: unknown): string | undefine
 	if (!sendsSchema(hosting)) return undefined;
 	const schema = checkText(FIELDS.schema, value);
 	if (!schema) {
-		throw new InvalidFieldError(FIELDS.schema.field, `"${FIELDS.schema.label}" is required when Experience Platform runs on AWS: enter the Redshift schema the user can read, e.g. public.`);
+		throw new InvalidFieldError(
+			FIELDS.schema.field,
+			`"${FIELDS.schema.label}" is required when Experience Platform runs on AWS: enter the Redshift schema the user can read, e.g. public.`,
+		);
 	}
 	return schema;
 }
@@ -90,7 +110,10 @@ export function hostingOf(params: IDataObject | undefined): Hosting {
  * @param params the stored connection's auth params (Adobe masks the secrets)
  * @throws InvalidFieldError naming Update Fields > Schema otherwise
  */
-export function checkSchemaChange(params: IDataObject | undefined, schema: string | undefined): void {
+export function checkSchemaChange(
+	params: IDataObject | undefined,
+	schema: string | undefined,
+): void {
 	if (schema === undefined || sendsSchema(hostingOf(params))) return;
 	throw new InvalidFieldError(
 		`${FIELDS.updateFields.field}.${FIELDS.schema.name}`,

@@ -13,7 +13,13 @@ export interface ConnectionOutput extends IDataObject {
 }
 
 /** What the next node needs: never the password or any other auth parameter. */
-export function connectionOutput(id: string, etag: string, name: string, hosting: Hosting, sandboxName: string): ConnectionOutput {
+export function connectionOutput(
+	id: string,
+	etag: string,
+	name: string,
+	hosting: Hosting,
+	sandboxName: string,
+): ConnectionOutput {
 	return {
 		id,
 		etag,
@@ -29,5 +35,9 @@ export function publicConnection(stored: IDataObject, sandboxName: string): IDat
 	const copy = JSON.parse(JSON.stringify(stored)) as IDataObject;
 	const auth = copy.auth as { params?: IDataObject } | undefined;
 	if (auth?.params) delete auth.params.password;
-	return { ...copy, hosting: hostingOf(auth?.params), sandboxName: (copy.sandboxName as string | undefined) ?? sandboxName };
+	return {
+		...copy,
+		hosting: hostingOf(auth?.params),
+		sandboxName: (copy.sandboxName as string | undefined) ?? sandboxName,
+	};
 }

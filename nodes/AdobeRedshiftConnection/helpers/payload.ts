@@ -54,10 +54,12 @@ export function buildUpdatePatch(changes: ConnectionChanges): JsonPatchOperation
 	const patch: JsonPatchOperation[] = [];
 	if (changes.name !== undefined) patch.push({ op: 'replace', path: '/name', value: changes.name });
 	// "add" also replaces an existing member (RFC 6902), and works when there was no description.
-	if (changes.description !== undefined) patch.push({ op: 'add', path: '/description', value: changes.description });
+	if (changes.description !== undefined)
+		patch.push({ op: 'add', path: '/description', value: changes.description });
 	for (const key of ['server', 'port', 'username', 'password', 'database', 'schema'] as const) {
 		const value = changes.params[key];
-		if (value !== undefined) patch.push({ op: 'replace', path: `/auth/params/${key}`, value: String(value) });
+		if (value !== undefined)
+			patch.push({ op: 'replace', path: `/auth/params/${key}`, value: String(value) });
 	}
 	return patch;
 }

@@ -21,7 +21,8 @@ export function isConnectionFromAttempt(
 	sentAtMs: number,
 ): boolean {
 	if (stored.name !== body.name) return false;
-	if (typeof stored.createdAt === 'number' && stored.createdAt < sentAtMs - CLOCK_SKEW_MS) return false;
+	if (typeof stored.createdAt === 'number' && stored.createdAt < sentAtMs - CLOCK_SKEW_MS)
+		return false;
 	const params = stored.auth?.params;
 	if (!params) return true;
 	const sent = body.auth.params;
@@ -36,13 +37,17 @@ export function isConnectionFromAttempt(
  * Without that exclusion a same-name connection made by another run within CLOCK_SKEW_MS would be
  * taken for ours. Undefined when none is found (then the create may be sent again).
  */
-export function findCreatedConnection<C extends { id: string; name?: unknown; createdAt?: unknown; auth?: { params?: IDataObject } }>(
+export function findCreatedConnection<
+	C extends { id: string; name?: unknown; createdAt?: unknown; auth?: { params?: IDataObject } },
+>(
 	listed: C[],
 	body: CreateConnectionBody,
 	sentAtMs: number,
 	knownBefore: ReadonlySet<string>,
 ): C | undefined {
-	return listed.find((stored) => !knownBefore.has(stored.id) && isConnectionFromAttempt(stored, body, sentAtMs));
+	return listed.find(
+		(stored) => !knownBefore.has(stored.id) && isConnectionFromAttempt(stored, body, sentAtMs),
+	);
 }
 
 /**
@@ -55,7 +60,8 @@ export function changesAlreadyApplied(
 	changes: ConnectionChanges,
 ): boolean {
 	if (changes.name !== undefined && current.name !== changes.name) return false;
-	if (changes.description !== undefined && current.description !== changes.description) return false;
+	if (changes.description !== undefined && current.description !== changes.description)
+		return false;
 	const params = current.auth?.params ?? {};
 	let visible = changes.name !== undefined || changes.description !== undefined;
 	for (const [key, value] of Object.entries(changes.params)) {

@@ -29,7 +29,8 @@ export class SameNameIndex<C extends NamedConnection> {
 	/** Adds a listed connection (in listing order) or one this run created (`newest`: put first). */
 	add(connection: C, newest = false): void {
 		if (typeof connection?.id !== 'string' || typeof connection.name !== 'string') return;
-		if (connection.connectionSpec !== undefined && connection.connectionSpec.id !== this.specId) return;
+		if (connection.connectionSpec !== undefined && connection.connectionSpec.id !== this.specId)
+			return;
 		const named = this.byName.get(connection.name) ?? [];
 		if (named.some((known) => known.id === connection.id)) return;
 		if (newest) named.unshift(connection);

@@ -10,7 +10,9 @@ const SERVER_EXAMPLE = 'examplecluster.abc123xyz789.us-west-2.redshift.amazonaws
 
 function isHostName(value: string): boolean {
 	const labels = value.replace(/\.$/, '').split('.');
-	return labels.every((label) => HOST_LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1]);
+	return (
+		labels.every((label) => HOST_LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1])
+	);
 }
 
 function isIpv6(value: string): boolean {
@@ -24,20 +26,32 @@ export function checkServer(value: unknown): string {
 	const server = checkText(FIELDS.server, value, { required: true });
 	const hint = `Enter only the host name or IP address of the Redshift endpoint, e.g. ${SERVER_EXAMPLE}.`;
 	if (/^[a-z][a-z0-9+.:-]*:\/\//i.test(server)) {
-		throw new InvalidFieldError(field, `"${label}" is a URL ("${server}"); remove the scheme (such as https:// or jdbc:redshift://). ${hint}`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" is a URL ("${server}"); remove the scheme (such as https:// or jdbc:redshift://). ${hint}`,
+		);
 	}
 	if (/\s/.test(server)) {
 		throw new InvalidFieldError(field, `"${label}" contains spaces. ${hint}`);
 	}
 	if (server.includes('/')) {
-		throw new InvalidFieldError(field, `"${label}" contains a path ("${server}"); remove everything from the first "/". ${hint}`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" contains a path ("${server}"); remove everything from the first "/". ${hint}`,
+		);
 	}
 	if (IPV4.test(server) || isIpv6(server)) return server;
 	if (/^[^:]+:\d+$/.test(server)) {
-		throw new InvalidFieldError(field, `"${label}" contains a port ("${server}"); put the port in the Port field. ${hint}`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" contains a port ("${server}"); put the port in the Port field. ${hint}`,
+		);
 	}
 	if (!isHostName(server)) {
-		throw new InvalidFieldError(field, `"${label}" "${server}" is not a valid host name or IP address (letters, digits, hyphens and dots only). ${hint}`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" "${server}" is not a valid host name or IP address (letters, digits, hyphens and dots only). ${hint}`,
+		);
 	}
 	return server;
 }
@@ -51,10 +65,17 @@ export function checkPort(value: unknown): number {
 		port = value;
 	} else if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) {
 		port = Number(value.trim());
-	} else if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+	} else if (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '')
+	) {
 		throw new InvalidFieldError(field, `"${label}" is required: enter ${allowed}.`);
 	} else {
-		const shown = typeof value === 'string' ? `"${value}"` : `a value of type ${Array.isArray(value) ? 'list' : typeof value}`;
+		const shown =
+			typeof value === 'string'
+				? `"${value}"`
+				: `a value of type ${Array.isArray(value) ? 'list' : typeof value}`;
 		throw new InvalidFieldError(field, `"${label}" must be ${allowed}; got ${shown}.`);
 	}
 	if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -138,21 +159,40 @@ export interface ConnectionChanges {
 }
 
 function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || value === 0;
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		value === 0
+	);
 }
 
 export function checkConnectionChanges(input: UpdateConnectionInput): ConnectionChanges {
 	const changes: ConnectionChanges = { params: {} };
 	if (!isBlank(input.name)) changes.name = checkText(FIELDS.name, input.name, { required: true });
-	if (!isBlank(input.description)) changes.description = checkText(FIELDS.description, input.description, { allowLineBreaks: true });
+	if (!isBlank(input.description))
+		changes.description = checkText(FIELDS.description, input.description, {
+			allowLineBreaks: true,
+		});
 	if (!isBlank(input.server)) changes.params.server = checkServer(input.server);
 	if (!isBlank(input.port)) changes.params.port = checkPort(input.port);
 	for (const key of ['username', 'password', 'database', 'schema'] as const) {
-		if (!isBlank(input[key])) changes.params[key] = checkText(FIELDS[key], input[key], { required: true, keepSpaces: key === 'password' });
+		if (!isBlank(input[key]))
+			changes.params[key] = checkText(FIELDS[key], input[key], {
+				required: true,
+				keepSpaces: key === 'password',
+			});
 	}
-	if (changes.name === undefined && changes.description === undefined && Object.keys(changes.params).length === 0) {
+	if (
+		changes.name === undefined &&
+		changes.description === undefined &&
+		Object.keys(changes.params).length === 0
+	) {
 		const { field, label } = FIELDS.updateFields;
-		throw new InvalidFieldError(field, `"${label}" is empty: add at least one field to change (name, description, server, port, username, password, database or schema).`);
+		throw new InvalidFieldError(
+			field,
+			`"${label}" is empty: add at least one field to change (name, description, server, port, username, password, database or schema).`,
+		);
 	}
 	return changes;
 }

@@ -1,4 +1,8 @@
-import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { checkSignIn } from '../actions/parameters';
 import { checkRedshiftAuth } from '../helpers/validation';
@@ -15,12 +19,22 @@ export async function redshiftSignInShape(
 	const data = credential.data ?? {};
 	try {
 		// The hosting only decides whether a schema is needed, which is a node field.
-		checkSignIn('credential', () => checkRedshiftAuth({ hosting: 'azure', server: data.server, port: data.port, username: data.username, password: data.password, database: data.database }));
+		checkSignIn('credential', () =>
+			checkRedshiftAuth({
+				hosting: 'azure',
+				server: data.server,
+				port: data.port,
+				username: data.username,
+				password: data.password,
+				database: data.database,
+			}),
+		);
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };
 	}
 	return {
 		status: 'OK',
-		message: 'The values have the right form. n8n does not connect to Redshift: Adobe signs in when a connection is created, or run the node\'s Test operation.',
+		message:
+			"The values have the right form. n8n does not connect to Redshift: Adobe signs in when a connection is created, or run the node's Test operation.",
 	};
 }

@@ -7,7 +7,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { readFlowServicePages, PAGE_SIZE, type FlowServicePages } from './listing';
 import { REDSHIFT_CONNECTION_SPEC } from '../constants';
 import { safeOperationError } from '../nodeErrors';
-import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import {
+	flowServicePath,
+	platformRequest,
+	type PlatformContext,
+	type PlatformRequest,
+	type RequestContext,
+} from '../transport';
 
 /** A base connection as GET /connections returns it (secrets masked by Adobe). */
 export interface StoredConnection extends IDataObject {
@@ -46,7 +52,10 @@ function matchesFilter(item: StoredConnection, filter: ListFilter): boolean {
 	return (
 		item?.connectionSpec?.id === REDSHIFT_CONNECTION_SPEC.id &&
 		(filter.name === undefined || item.name === filter.name) &&
-		(filter.nameContains === undefined || String(item.name ?? '').toLowerCase().includes(filter.nameContains.toLowerCase()))
+		(filter.nameContains === undefined ||
+			String(item.name ?? '')
+				.toLowerCase()
+				.includes(filter.nameContains.toLowerCase()))
 	);
 }
 
@@ -57,7 +66,11 @@ function firstPageRequest(sandboxName: string, filter: ListFilter): PlatformRequ
 	return {
 		method: 'GET',
 		path: flowServicePath('/connections'),
-		qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
+		qs: {
+			property,
+			limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE),
+			orderby: filter.orderBy ?? '-createdAt',
+		},
 		sandboxName,
 	};
 }
@@ -80,15 +93,21 @@ export async function readConnectionPages(
 	resumeFrom?: string,
 	itemIndex?: number,
 ): Promise<ConnectionPages> {
-	return await (readFlowServicePages<StoredConnection>).call(this, ctx, firstPageRequest(sandboxName, filter), {
-		noun: 'connections',
-		keep: (item) => matchesFilter(item, filter),
-		limit: filter.limit,
-		resumeFrom,
-		secrets: filter.secrets,
-		itemIndex,
-		narrowHint: 'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
-	});
+	return await (readFlowServicePages<StoredConnection>).call(
+		this,
+		ctx,
+		firstPageRequest(sandboxName, filter),
+		{
+			noun: 'connections',
+			keep: (item) => matchesFilter(item, filter),
+			limit: filter.limit,
+			resumeFrom,
+			secrets: filter.secrets,
+			itemIndex,
+			narrowHint:
+				'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
+		},
+	);
 }
 
 /** Redshift base connections in the sandbox, all pages (see readConnectionPages), at most `filter.limit`. */
@@ -99,16 +118,33 @@ export async function listRedshiftConnections(
 	filter: ListFilter,
 	itemIndex?: number,
 ): Promise<StoredConnection[]> {
-	const { found } = await readConnectionPages.call(this, ctx, sandboxName, filter, undefined, itemIndex);
+	const { found } = await readConnectionPages.call(
+		this,
+		ctx,
+		sandboxName,
+		filter,
+		undefined,
+		itemIndex,
+	);
 	return filter.limit === undefined ? found : found.slice(0, filter.limit);
 }
 
-export async function getConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredConnection> {
+export async function getConnection(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	itemIndex?: number,
+): Promise<StoredConnection> {
 	const request: PlatformRequest = { method: 'GET', path: connectionPath(id), sandboxName };
 	const page = (await platformRequest.call(this, ctx, request, itemIndex)) as ListPage;
 	const connection = page.items?.[0];
 	if (!connection) {
-		throw safeOperationError(this, `Adobe returned no connection with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+		throw safeOperationError(
+			this,
+			`Adobe returned no connection with ID ${id} in sandbox "${sandboxName}".`,
+			{ itemIndex },
+		);
 	}
 	return connection;
 }

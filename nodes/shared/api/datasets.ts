@@ -10,7 +10,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { CATALOG_PATH, XED_CONTENT_TYPE } from '../constants';
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
-import { CATALOG_MAX_LIMIT, catalogNameQuery, catalogPageQuery, parseCatalogCreated, parseCatalogObject, parseCatalogPage, type CatalogObject } from '../pipeline/catalogPaging';
+import {
+	CATALOG_MAX_LIMIT,
+	catalogNameQuery,
+	catalogPageQuery,
+	parseCatalogCreated,
+	parseCatalogObject,
+	parseCatalogPage,
+	type CatalogObject,
+} from '../pipeline/catalogPaging';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
 import { createOnce, ensureObject, type Ensured } from './ensure';
 
@@ -27,7 +35,14 @@ export interface Dataset extends IDataObject {
 }
 
 /** The fields every dataset call asks Catalog for. */
-export const DATASET_PROPERTIES = ['name', 'description', 'schemaRef', 'created', 'updated', 'tags'];
+export const DATASET_PROPERTIES = [
+	'name',
+	'description',
+	'schemaRef',
+	'created',
+	'updated',
+	'tags',
+];
 
 /** Catalog dataset IDs: 24 hex digits, e.g. 5ba9452f7de80400007fc52a. */
 export const DATASET_ID_PATTERN = '^[0-9a-fA-F]{24}$';
@@ -59,17 +74,31 @@ export async function readDatasetPage(
 	itemIndex?: number,
 ): Promise<{ datasets: Dataset[]; nextStart?: number }> {
 	const { filter } = page;
-	const qs: IDataObject = { ...catalogPageQuery({ start: page.start, limit: page.limit, properties: DATASET_PROPERTIES }), orderBy: filter.orderBy ?? 'desc:created' };
+	const qs: IDataObject = {
+		...catalogPageQuery({ start: page.start, limit: page.limit, properties: DATASET_PROPERTIES }),
+		orderBy: filter.orderBy ?? 'desc:created',
+	};
 	const name = filter.exactName !== undefined ? catalogNameQuery(filter.exactName) : filter.name;
 	if (name !== undefined && name !== '') qs.name = name;
-	const body = await platformRequest.call(this, ctx, { method: 'GET', path: datasetsPath(), qs, sandboxName }, itemIndex);
+	const body = await platformRequest.call(
+		this,
+		ctx,
+		{ method: 'GET', path: datasetsPath(), qs, sandboxName },
+		itemIndex,
+	);
 	let parsed;
 	try {
 		parsed = parseCatalogPage(body, page);
 	} catch (error) {
-		throw safeOperationError(this, `Catalog's dataset list could not be read: ${(error as Error).message}.`, { itemIndex });
+		throw safeOperationError(
+			this,
+			`Catalog's dataset list could not be read: ${(error as Error).message}.`,
+			{ itemIndex },
+		);
 	}
-	const datasets = (parsed.items as CatalogObject[] as Dataset[]).filter((dataset) => filter.exactName === undefined || dataset.name === filter.exactName);
+	const datasets = (parsed.items as CatalogObject[] as Dataset[]).filter(
+		(dataset) => filter.exactName === undefined || dataset.name === filter.exactName,
+	);
 	return { datasets, nextStart: parsed.nextStart };
 }
 
@@ -77,37 +106,74 @@ export async function readDatasetPage(
  * Datasets of the sandbox, page by page (`start += limit`, 100 per page) until a page comes back
  * short or `filter.limit` is reached. Stops with an error after MAX_CATALOG_PAGES pages.
  */
-export async function listDatasets(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: DatasetFilter, itemIndex?: number): Promise<Dataset[]> {
+export async function listDatasets(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: DatasetFilter,
+	itemIndex?: number,
+): Promise<Dataset[]> {
 	const found: Dataset[] = [];
 	const seen = new Set<string>();
 	let start: number | undefined = 0;
 	for (let pages = 0; start !== undefined; pages++) {
 		if (pages >= MAX_CATALOG_PAGES) {
-			throw safeOperationError(this, `Listing datasets stopped at the page cap of ${MAX_CATALOG_PAGES} pages (${found.length} datasets read).`, {
-				itemIndex,
-				description: 'Narrow the listing with a Name filter or a Limit.',
-			});
+			throw safeOperationError(
+				this,
+				`Listing datasets stopped at the page cap of ${MAX_CATALOG_PAGES} pages (${found.length} datasets read).`,
+				{
+					itemIndex,
+					description: 'Narrow the listing with a Name filter or a Limit.',
+				},
+			);
 		}
 		const remaining = filter.limit === undefined ? CATALOG_MAX_LIMIT : filter.limit - found.length;
-		const page: { datasets: Dataset[]; nextStart?: number } = await readDatasetPage.call(this, ctx, sandboxName, { start, limit: Math.min(CATALOG_MAX_LIMIT, Math.max(1, remaining)), filter }, itemIndex);
+		const page: { datasets: Dataset[]; nextStart?: number } = await readDatasetPage.call(
+			this,
+			ctx,
+			sandboxName,
+			{ start, limit: Math.min(CATALOG_MAX_LIMIT, Math.max(1, remaining)), filter },
+			itemIndex,
+		);
 		for (const dataset of page.datasets) {
 			// Objects that move between pages while listing are reported once.
 			if (!seen.has(dataset.id)) found.push(dataset);
 			seen.add(dataset.id);
 		}
-		if (filter.limit !== undefined && found.length >= filter.limit) return found.slice(0, filter.limit);
+		if (filter.limit !== undefined && found.length >= filter.limit)
+			return found.slice(0, filter.limit);
 		start = page.nextStart;
 	}
 	return found;
 }
 
 /** One dataset (`GET /dataSets/{id}?properties=…`); Catalog's 404 becomes a NodeApiError. */
-export async function getDataset(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<Dataset> {
-	const body = await platformRequest.call(this, ctx, { method: 'GET', path: datasetsPath(id), qs: { properties: DATASET_PROPERTIES.join(',') }, sandboxName }, itemIndex);
+export async function getDataset(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	itemIndex?: number,
+): Promise<Dataset> {
+	const body = await platformRequest.call(
+		this,
+		ctx,
+		{
+			method: 'GET',
+			path: datasetsPath(id),
+			qs: { properties: DATASET_PROPERTIES.join(',') },
+			sandboxName,
+		},
+		itemIndex,
+	);
 	try {
 		return parseCatalogObject(body, id) as Dataset;
 	} catch (error) {
-		throw safeOperationError(this, `Catalog's answer for dataset ${id} could not be read: ${(error as Error).message}.`, { itemIndex });
+		throw safeOperationError(
+			this,
+			`Catalog's answer for dataset ${id} could not be read: ${(error as Error).message}.`,
+			{ itemIndex },
+		);
 	}
 }
 
@@ -115,10 +181,14 @@ export async function getDataset(this: RequestContext, ctx: PlatformContext, san
 export function schemaIdOf(this: RequestContext, dataset: Dataset, itemIndex?: number): string {
 	const id = dataset.schemaRef?.id;
 	if (typeof id !== 'string' || id === '') {
-		throw safeOperationError(this, `Dataset ${dataset.id} has no schema (schemaRef), so no data can land in it.`, {
-			itemIndex,
-			description: 'Choose a dataset created from an XDM schema.',
-		});
+		throw safeOperationError(
+			this,
+			`Dataset ${dataset.id} has no schema (schemaRef), so no data can land in it.`,
+			{
+				itemIndex,
+				description: 'Choose a dataset created from an XDM schema.',
+			},
+		);
 	}
 	return id;
 }
@@ -136,31 +206,64 @@ export interface DatasetInput {
  * (GET), so the output is what Catalog stored, not what was sent.
  * @throws NodeOperationError (exists and `error`, or exists with another schema), NodeApiError
  */
-export async function ensureDataset(this: RequestContext, ctx: PlatformContext, sandboxName: string, input: DatasetInput, ifExists: IfExists, itemIndex?: number): Promise<Ensured<Dataset>> {
-	const findByName = async () => await listDatasets.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex);
-	return await ensureObject.call<RequestContext, [Parameters<typeof ensureObject<Dataset>>[0]], Promise<Ensured<Dataset>>>(this, {
+export async function ensureDataset(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	input: DatasetInput,
+	ifExists: IfExists,
+	itemIndex?: number,
+): Promise<Ensured<Dataset>> {
+	const findByName = async () =>
+		await listDatasets.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex);
+	return await ensureObject.call<
+		RequestContext,
+		[Parameters<typeof ensureObject<Dataset>>[0]],
+		Promise<Ensured<Dataset>>
+	>(this, {
 		thing: 'dataset',
 		name: input.name,
 		sandboxName,
 		ifExists,
 		itemIndex,
 		findByName,
-		mismatch: (existing) => (sameSchema(existing.schemaRef?.id, input.schemaId) ? undefined : `it uses schema ${existing.schemaRef?.id ?? '(none)'}, not ${input.schemaId}`),
+		mismatch: (existing) =>
+			sameSchema(existing.schemaRef?.id, input.schemaId)
+				? undefined
+				: `it uses schema ${existing.schemaRef?.id ?? '(none)'}, not ${input.schemaId}`,
 		create: async (knownBefore) => {
-			const body: IDataObject = { name: input.name, schemaRef: { id: input.schemaId, contentType: XED_CONTENT_TYPE } };
+			const body: IDataObject = {
+				name: input.name,
+				schemaRef: { id: input.schemaId, contentType: XED_CONTENT_TYPE },
+			};
 			if (input.description) body.description = input.description;
-			const { id } = await createOnce.call(this, ctx, { method: 'POST', path: datasetsPath(), qs: { requestDataSource: 'true' }, body, sandboxName }, {
-				thing: 'dataset',
-				itemIndex,
-				createdId: (_status, answer) => {
-					try {
-						return parseCatalogCreated(answer);
-					} catch {
-						return undefined;
-					}
+			const { id } = await createOnce.call(
+				this,
+				ctx,
+				{
+					method: 'POST',
+					path: datasetsPath(),
+					qs: { requestDataSource: 'true' },
+					body,
+					sandboxName,
 				},
-				findCreated: async () => (await findByName()).find((dataset) => !knownBefore.has(dataset.id) && sameSchema(dataset.schemaRef?.id, input.schemaId))?.id,
-			});
+				{
+					thing: 'dataset',
+					itemIndex,
+					createdId: (_status, answer) => {
+						try {
+							return parseCatalogCreated(answer);
+						} catch {
+							return undefined;
+						}
+					},
+					findCreated: async () =>
+						(await findByName()).find(
+							(dataset) =>
+								!knownBefore.has(dataset.id) && sameSchema(dataset.schemaRef?.id, input.schemaId),
+						)?.id,
+				},
+			);
 			return await getDataset.call(this, ctx, sandboxName, id, itemIndex);
 		},
 	});

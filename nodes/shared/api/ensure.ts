@@ -9,7 +9,16 @@ import type { IDataObject } from 'n8n-workflow';
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
 import { isRetryableIdempotent } from '../retryPolicy';
-import { sendWithRetries, toNodeApiError, type Failure, type Outcome, type PlatformContext, type PlatformRequest, type RequestContext, type RetryRules } from '../transport';
+import {
+	sendWithRetries,
+	toNodeApiError,
+	type Failure,
+	type Outcome,
+	type PlatformContext,
+	type PlatformRequest,
+	type RequestContext,
+	type RetryRules,
+} from '../transport';
 
 /** The result of an ensure: the object and whether it existed before (If It Exists: Reuse It). */
 export interface Ensured<T> {
@@ -41,22 +50,33 @@ export interface EnsureSpec<T extends { id: string }> {
  * @throws NodeOperationError when `error` meets an existing object, or when `reuse` meets only
  *   same-name objects that do not fit (naming why), so nothing is reused or created silently
  */
-export async function ensureObject<T extends { id: string }>(this: RequestContext, spec: EnsureSpec<T>): Promise<Ensured<T>> {
+export async function ensureObject<T extends { id: string }>(
+	this: RequestContext,
+	spec: EnsureSpec<T>,
+): Promise<Ensured<T>> {
 	const existing = await spec.findByName();
 	if (existing.length && spec.ifExists === 'error') {
-		throw safeOperationError(this, `A ${spec.thing} named "${spec.name}" already exists in sandbox "${spec.sandboxName}" (ID ${existing[0].id}).`, {
-			itemIndex: spec.itemIndex,
-			description: `Choose "Reuse It" to return the existing ${spec.thing}, or give this one another name.`,
-		});
+		throw safeOperationError(
+			this,
+			`A ${spec.thing} named "${spec.name}" already exists in sandbox "${spec.sandboxName}" (ID ${existing[0].id}).`,
+			{
+				itemIndex: spec.itemIndex,
+				description: `Choose "Reuse It" to return the existing ${spec.thing}, or give this one another name.`,
+			},
+		);
 	}
 	if (existing.length && spec.ifExists === 'reuse') {
 		const fits = existing.find((candidate) => spec.mismatch?.(candidate) === undefined);
 		if (fits) return { value: fits, reused: true };
 		const reason = spec.mismatch?.(existing[0]) as string;
-		throw safeOperationError(this, `A ${spec.thing} named "${spec.name}" already exists in sandbox "${spec.sandboxName}" (ID ${existing[0].id}), but it cannot be reused: ${reason}.`, {
-			itemIndex: spec.itemIndex,
-			description: `Give this ${spec.thing} another name, choose "Create Another", or pick the settings of the existing one.`,
-		});
+		throw safeOperationError(
+			this,
+			`A ${spec.thing} named "${spec.name}" already exists in sandbox "${spec.sandboxName}" (ID ${existing[0].id}), but it cannot be reused: ${reason}.`,
+			{
+				itemIndex: spec.itemIndex,
+				description: `Give this ${spec.thing} another name, choose "Create Another", or pick the settings of the existing one.`,
+			},
+		);
 	}
 	const value = await spec.create(new Set(existing.map((object) => object.id)));
 	return { value, reused: false };
@@ -64,7 +84,8 @@ export async function ensureObject<T extends { id: string }>(this: RequestContex
 
 /** A 2xx answer without the proof a create must return: Adobe may or may not have acted. */
 export function unprovenCreate(thing: string, status: number, body: unknown): Failure {
-	const shown = body === undefined || body === '' ? '(empty body)' : JSON.stringify(body).slice(0, 200);
+	const shown =
+		body === undefined || body === '' ? '(empty body)' : JSON.stringify(body).slice(0, 200);
 	return {
 		facts: { malformedBody: true },
 		reached: 'yes',
@@ -98,9 +119,18 @@ export interface CreateOnceRules<T> {
  * @returns the new object's ID and whether it was found by that lookup rather than answered
  * @throws NodeApiError with Adobe's decoded error
  */
-export async function createOnce<T>(this: RequestContext, ctx: PlatformContext, request: PlatformRequest, rules: CreateOnceRules<T>): Promise<{ id: string; recovered: boolean }> {
+export async function createOnce<T>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	request: PlatformRequest,
+	rules: CreateOnceRules<T>,
+): Promise<{ id: string; recovered: boolean }> {
 	let id: string | undefined;
-	const outcome = await sendWithRetries.call<RequestContext, [PlatformContext, PlatformRequest, RetryRules<T>], Promise<Outcome<T>>>(this, ctx, request, {
+	const outcome = await sendWithRetries.call<
+		RequestContext,
+		[PlatformContext, PlatformRequest, RetryRules<T>],
+		Promise<Outcome<T>>
+	>(this, ctx, request, {
 		// Safe: an ambiguous failure is retried only after `recover` found nothing.
 		shouldRetry: (failure) => isRetryableIdempotent(failure.facts),
 		accept: (status, body) => {
@@ -116,5 +146,9 @@ export async function createOnce<T>(this: RequestContext, ctx: PlatformContext, 
 	});
 	if (outcome.ok && id !== undefined) return { id, recovered: 'recovered' in outcome };
 	if (!outcome.ok) throw toNodeApiError.call(this, outcome.failure, rules.itemIndex);
-	throw toNodeApiError.call(this, unprovenCreate(rules.thing, 200, outcome.body as IDataObject), rules.itemIndex);
+	throw toNodeApiError.call(
+		this,
+		unprovenCreate(rules.thing, 200, outcome.body as IDataObject),
+		rules.itemIndex,
+	);
 }

@@ -3,7 +3,12 @@
  * `objectType` values, as every Adobe tutorial writes them.
  */
 import { exploredColumns, type SourceColumn } from '../pipeline/sourceConnection';
-import { flowServicePath, platformRequest, type PlatformContext, type RequestContext } from '../transport';
+import {
+	flowServicePath,
+	platformRequest,
+	type PlatformContext,
+	type RequestContext,
+} from '../transport';
 
 /** Flow Service path of a base connection's explore call. */
 export function explorePath(baseConnectionId: string): string {
@@ -23,11 +28,23 @@ export interface TableStructure {
  * `params.columns`. Throws NodeApiError (e.g. FLOW-1439-404 for an unknown table or connection,
  * FLOW-1201-400 when Adobe cannot reach Redshift).
  */
-export async function exploreTable(this: RequestContext, ctx: PlatformContext, sandboxName: string, baseConnectionId: string, tablePath: string, itemIndex?: number): Promise<TableStructure> {
+export async function exploreTable(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	baseConnectionId: string,
+	tablePath: string,
+	itemIndex?: number,
+): Promise<TableStructure> {
 	const answer = (await platformRequest.call(
 		this,
 		ctx,
-		{ method: 'GET', path: explorePath(baseConnectionId), qs: { objectType: 'table', object: tablePath }, sandboxName },
+		{
+			method: 'GET',
+			path: explorePath(baseConnectionId),
+			qs: { objectType: 'table', object: tablePath },
+			sandboxName,
+		},
 		itemIndex,
 	)) as { format?: string } | undefined;
 	return { format: answer?.format, columns: exploredColumns(answer) };

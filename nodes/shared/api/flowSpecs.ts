@@ -8,7 +8,12 @@
 import { DATA_LAKE_CONNECTION_SPEC, REDSHIFT_CONNECTION_SPEC } from '../constants';
 import { safeOperationError } from '../nodeErrors';
 import type { SpecRef } from '../pipeline/dataflow';
-import { flowServicePath, platformRequest, type PlatformContext, type RequestContext } from '../transport';
+import {
+	flowServicePath,
+	platformRequest,
+	type PlatformContext,
+	type RequestContext,
+} from '../transport';
 
 /** The flow spec for database and CRM sources into the Data Lake (ID 14518937-270c-4525-bdec-c2ba7cce3860 at Adobe). */
 export const CRM_TO_AEP_FLOW_SPEC_NAME = 'CRMToAEP';
@@ -39,35 +44,73 @@ const cache = new WeakMap<PlatformContext, Map<string, Promise<SpecRef>>>();
  * @throws NodeOperationError when no spec has that name or it does not list the Redshift/Data Lake specs;
  *   NodeApiError when the request fails
  */
-export async function lookUpFlowSpec(this: RequestContext, ctx: PlatformContext, sandboxName: string, name: string, itemIndex?: number): Promise<SpecRef> {
-	const page = (await platformRequest.call(this, ctx, { method: 'GET', path: flowServicePath('/flowSpecs'), qs: { property: [`name=="${name}"`] }, sandboxName }, itemIndex)) as FlowSpecPage;
+export async function lookUpFlowSpec(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	name: string,
+	itemIndex?: number,
+): Promise<SpecRef> {
+	const page = (await platformRequest.call(
+		this,
+		ctx,
+		{
+			method: 'GET',
+			path: flowServicePath('/flowSpecs'),
+			qs: { property: [`name=="${name}"`] },
+			sandboxName,
+		},
+		itemIndex,
+	)) as FlowSpecPage;
 	const items = Array.isArray(page?.items) ? page.items : [];
 	// The filter is Adobe's; compare the name too, in case a proxy or version ignores it.
 	const spec = items.find((item) => item?.name === name);
 	if (!spec || typeof spec.id !== 'string') {
-		throw safeOperationError(this, `Adobe lists no flow spec named "${name}" in sandbox "${sandboxName}".`, {
-			itemIndex,
-			description: 'The Redshift source needs the CRMToAEP flow spec. Check that the sandbox has Sources enabled and that the API project has the Sources permissions.',
-		});
+		throw safeOperationError(
+			this,
+			`Adobe lists no flow spec named "${name}" in sandbox "${sandboxName}".`,
+			{
+				itemIndex,
+				description:
+					'The Redshift source needs the CRMToAEP flow spec. Check that the sandbox has Sources enabled and that the API project has the Sources permissions.',
+			},
+		);
 	}
 	const missing = [
-		...(spec.sourceConnectionSpecIds?.includes(REDSHIFT_CONNECTION_SPEC.id) ? [] : [`the Redshift source (${REDSHIFT_CONNECTION_SPEC.id})`]),
-		...(spec.targetConnectionSpecIds?.includes(DATA_LAKE_CONNECTION_SPEC.id) ? [] : [`the Data Lake target (${DATA_LAKE_CONNECTION_SPEC.id})`]),
+		...(spec.sourceConnectionSpecIds?.includes(REDSHIFT_CONNECTION_SPEC.id)
+			? []
+			: [`the Redshift source (${REDSHIFT_CONNECTION_SPEC.id})`]),
+		...(spec.targetConnectionSpecIds?.includes(DATA_LAKE_CONNECTION_SPEC.id)
+			? []
+			: [`the Data Lake target (${DATA_LAKE_CONNECTION_SPEC.id})`]),
 	];
 	if (missing.length) {
-		throw safeOperationError(this, `Flow spec "${name}" (${spec.id}) does not list ${missing.join(' or ')}.`, {
-			itemIndex,
-			description: 'A dataflow from Redshift into a dataset cannot use this flow spec. Contact Adobe support: the CRMToAEP spec of this sandbox differs from the documented one.',
-		});
+		throw safeOperationError(
+			this,
+			`Flow spec "${name}" (${spec.id}) does not list ${missing.join(' or ')}.`,
+			{
+				itemIndex,
+				description:
+					'A dataflow from Redshift into a dataset cannot use this flow spec. Contact Adobe support: the CRMToAEP spec of this sandbox differs from the documented one.',
+			},
+		);
 	}
-	return { id: spec.id, version: typeof spec.version === 'string' && spec.version !== '' ? spec.version : '1.0' };
+	return {
+		id: spec.id,
+		version: typeof spec.version === 'string' && spec.version !== '' ? spec.version : '1.0',
+	};
 }
 
 /**
  * The CRMToAEP flow spec for `sandboxName`, looked up once per node run (see lookUpFlowSpec).
  * @throws as lookUpFlowSpec
  */
-export async function crmToAepFlowSpec(this: RequestContext, ctx: PlatformContext, sandboxName: string, itemIndex?: number): Promise<SpecRef> {
+export async function crmToAepFlowSpec(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	itemIndex?: number,
+): Promise<SpecRef> {
 	let bySandbox = cache.get(ctx);
 	if (!bySandbox) cache.set(ctx, (bySandbox = new Map()));
 	let pending = bySandbox.get(sandboxName);

@@ -9,7 +9,15 @@ import type { IDataObject } from 'n8n-workflow';
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
 import type { CreateFlowBody, PatchOperation } from '../pipeline/dataflow';
-import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import {
+	flowServicePath,
+	idempotentRequest,
+	platformRequest,
+	toNodeApiError,
+	type PlatformContext,
+	type PlatformRequest,
+	type RequestContext,
+} from '../transport';
 import { createOnce } from './ensure';
 import { PAGE_SIZE, readFlowServicePages, singleItem, type FlowServicePages } from './listing';
 
@@ -53,21 +61,37 @@ export function flowPath(id: string, suffix = ''): string {
 function matches(flow: StoredFlow, filter: FlowFilter): boolean {
 	if (typeof flow?.id !== 'string') return false;
 	if (filter.ids && !filter.ids.includes(flow.id)) return false;
-	if (filter.sourceConnectionId !== undefined && !(flow.sourceConnectionIds ?? []).includes(filter.sourceConnectionId)) return false;
-	if (filter.state !== undefined && String(flow.state).toLowerCase() !== filter.state.toLowerCase()) return false;
-	if (filter.nameContains !== undefined && !String(flow.name ?? '').toLowerCase().includes(filter.nameContains.toLowerCase())) return false;
+	if (
+		filter.sourceConnectionId !== undefined &&
+		!(flow.sourceConnectionIds ?? []).includes(filter.sourceConnectionId)
+	)
+		return false;
+	if (filter.state !== undefined && String(flow.state).toLowerCase() !== filter.state.toLowerCase())
+		return false;
+	if (
+		filter.nameContains !== undefined &&
+		!String(flow.name ?? '')
+			.toLowerCase()
+			.includes(filter.nameContains.toLowerCase())
+	)
+		return false;
 	return true;
 }
 
 function listRequest(sandboxName: string, filter: FlowFilter): PlatformRequest {
 	const property: string[] = [];
 	if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
-	if (filter.sourceConnectionId !== undefined) property.push(`sourceConnectionIds[]==${filter.sourceConnectionId}`);
+	if (filter.sourceConnectionId !== undefined)
+		property.push(`sourceConnectionIds[]==${filter.sourceConnectionId}`);
 	if (filter.state !== undefined) property.push(`state==${filter.state}`);
 	return {
 		method: 'GET',
 		path: flowServicePath('/flows'),
-		qs: { ...(property.length ? { property } : {}), limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
+		qs: {
+			...(property.length ? { property } : {}),
+			limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE),
+			orderby: filter.orderBy ?? '-createdAt',
+		},
 		sandboxName,
 	};
 }
@@ -78,26 +102,55 @@ function listRequest(sandboxName: string, filter: FlowFilter): PlatformRequest {
  * hands back `next` to go on. An empty `ids` list matches nothing and sends no request.
  * @throws NodeApiError when a request fails after retries; NodeOperationError when the listing does not end or `resumeFrom` is foreign
  */
-export async function listFlows(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: FlowFilter, itemIndex?: number): Promise<FlowServicePages<StoredFlow>> {
+export async function listFlows(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: FlowFilter,
+	itemIndex?: number,
+): Promise<FlowServicePages<StoredFlow>> {
 	if (filter.ids?.length === 0) return { found: [] };
-	return await (readFlowServicePages<StoredFlow>).call(this, ctx, listRequest(sandboxName, filter), {
-		noun: 'dataflows',
-		keep: (flow) => matches(flow, filter),
-		limit: filter.limit,
-		resumeFrom: filter.resumeFrom,
-		itemIndex,
-		narrowHint: 'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
-	});
+	return await (readFlowServicePages<StoredFlow>).call(
+		this,
+		ctx,
+		listRequest(sandboxName, filter),
+		{
+			noun: 'dataflows',
+			keep: (flow) => matches(flow, filter),
+			limit: filter.limit,
+			resumeFrom: filter.resumeFrom,
+			itemIndex,
+			narrowHint:
+				'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
+		},
+	);
 }
 
 /**
  * One dataflow (`GET /flows/{id}`), unwrapped from Adobe's `{items: [flow]}` (a bare flow is accepted too).
  * @throws NodeApiError when the request fails (404 for an unknown flow); NodeOperationError when the answer holds no flow
  */
-export async function getFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredFlow> {
-	const flow = singleItem<StoredFlow>(await platformRequest.call(this, ctx, { method: 'GET', path: flowPath(id), sandboxName }, itemIndex));
+export async function getFlow(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	itemIndex?: number,
+): Promise<StoredFlow> {
+	const flow = singleItem<StoredFlow>(
+		await platformRequest.call(
+			this,
+			ctx,
+			{ method: 'GET', path: flowPath(id), sandboxName },
+			itemIndex,
+		),
+	);
 	if (!flow) {
-		throw safeOperationError(this, `Adobe returned no dataflow with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+		throw safeOperationError(
+			this,
+			`Adobe returned no dataflow with ID ${id} in sandbox "${sandboxName}".`,
+			{ itemIndex },
+		);
 	}
 	return flow;
 }
@@ -121,16 +174,40 @@ export interface FlowIdAndEtag {
  * @returns the new (or recovered) dataflow's ID
  * @throws NodeApiError with Adobe's decoded error (e.g. 1367, 1369, 1425 …)
  */
-export async function createFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, body: CreateFlowBody, knownBefore: ReadonlySet<string>, itemIndex?: number): Promise<string> {
-	const { id } = await createOnce.call(this, ctx, { method: 'POST', path: flowServicePath('/flows'), body: body as unknown as IDataObject, sandboxName }, {
-		thing: 'dataflow',
-		createdId: (_status, answer: Partial<FlowIdAndEtag> | undefined) => (typeof answer?.id === 'string' && answer.id !== '' ? answer.id : undefined),
-		findCreated: async () => {
-			const { found } = await listFlows.call(this, ctx, sandboxName, { sourceConnectionId: body.sourceConnectionIds[0] }, itemIndex);
-			return found.find((flow) => flow.name === body.name && !knownBefore.has(flow.id))?.id;
+export async function createFlow(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	body: CreateFlowBody,
+	knownBefore: ReadonlySet<string>,
+	itemIndex?: number,
+): Promise<string> {
+	const { id } = await createOnce.call(
+		this,
+		ctx,
+		{
+			method: 'POST',
+			path: flowServicePath('/flows'),
+			body: body as unknown as IDataObject,
+			sandboxName,
 		},
-		itemIndex,
-	});
+		{
+			thing: 'dataflow',
+			createdId: (_status, answer: Partial<FlowIdAndEtag> | undefined) =>
+				typeof answer?.id === 'string' && answer.id !== '' ? answer.id : undefined,
+			findCreated: async () => {
+				const { found } = await listFlows.call(
+					this,
+					ctx,
+					sandboxName,
+					{ sourceConnectionId: body.sourceConnectionIds[0] },
+					itemIndex,
+				);
+				return found.find((flow) => flow.name === body.name && !knownBefore.has(flow.id))?.id;
+			},
+			itemIndex,
+		},
+	);
 	return id;
 }
 
@@ -146,20 +223,45 @@ export interface EnsuredFlow {
  * `reuse` returns the newest such dataflow, `error` fails naming it, `create` always creates.
  * @throws NodeOperationError (`error` met an existing dataflow); NodeApiError from Adobe
  */
-export async function ensureFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, body: CreateFlowBody, ifExists: IfExists, itemIndex?: number): Promise<EnsuredFlow> {
+export async function ensureFlow(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	body: CreateFlowBody,
+	ifExists: IfExists,
+	itemIndex?: number,
+): Promise<EnsuredFlow> {
 	const [source] = body.sourceConnectionIds;
 	const [target] = body.targetConnectionIds;
-	const { found } = await listFlows.call(this, ctx, sandboxName, { sourceConnectionId: source }, itemIndex);
+	const { found } = await listFlows.call(
+		this,
+		ctx,
+		sandboxName,
+		{ sourceConnectionId: source },
+		itemIndex,
+	);
 	const same = found.filter((flow) => (flow.targetConnectionIds ?? []).includes(target));
 	if (same.length && ifExists === 'reuse') return { flow: same[0], reused: true };
 	if (same.length && ifExists === 'error') {
-		throw safeOperationError(this, `Dataflow "${same[0].name}" (ID ${same[0].id}) already reads source connection ${source} into target connection ${target} in sandbox "${sandboxName}".`, {
-			itemIndex,
-			description: 'Choose "Reuse It" to return the existing dataflow, or "Create Another" to make a second one (Adobe advises one dataflow per source connection).',
-		});
+		throw safeOperationError(
+			this,
+			`Dataflow "${same[0].name}" (ID ${same[0].id}) already reads source connection ${source} into target connection ${target} in sandbox "${sandboxName}".`,
+			{
+				itemIndex,
+				description:
+					'Choose "Reuse It" to return the existing dataflow, or "Create Another" to make a second one (Adobe advises one dataflow per source connection).',
+			},
+		);
 	}
 	// Every dataflow of this source connection known now: never mistaken for the one this POST makes.
-	const id = await createFlow.call(this, ctx, sandboxName, body, new Set(found.map((flow) => flow.id)), itemIndex);
+	const id = await createFlow.call(
+		this,
+		ctx,
+		sandboxName,
+		body,
+		new Set(found.map((flow) => flow.id)),
+		itemIndex,
+	);
 	return { flow: { ...(body as unknown as IDataObject), id }, reused: false };
 }
 
@@ -168,8 +270,22 @@ export async function ensureFlow(this: RequestContext, ctx: PlatformContext, san
  * @returns the flow's new `{id, etag}`
  * @throws NodeApiError (1404-412 stale etag, 1366 start time locked, 1455 path, …)
  */
-export async function patchFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, etag: string, ops: PatchOperation[], itemIndex?: number): Promise<FlowIdAndEtag> {
-	const outcome = await idempotentRequest.call(this, ctx, { method: 'PATCH', path: flowPath(id), body: ops as unknown as IDataObject[], headers: { 'If-Match': etag }, sandboxName });
+export async function patchFlow(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	etag: string,
+	ops: PatchOperation[],
+	itemIndex?: number,
+): Promise<FlowIdAndEtag> {
+	const outcome = await idempotentRequest.call(this, ctx, {
+		method: 'PATCH',
+		path: flowPath(id),
+		body: ops as unknown as IDataObject[],
+		headers: { 'If-Match': etag },
+		sandboxName,
+	});
 	if (outcome.ok) return outcome.body as FlowIdAndEtag;
 	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }
@@ -188,16 +304,34 @@ export interface FlowStateResult {
  * wanted state, the result says `changed: false` instead of failing.
  * @throws NodeApiError for any other failure, or a 1422 while the flow is in another state
  */
-export async function setFlowState(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, op: 'enable' | 'disable', itemIndex?: number): Promise<FlowStateResult> {
+export async function setFlowState(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	op: 'enable' | 'disable',
+	itemIndex?: number,
+): Promise<FlowStateResult> {
 	const state = op === 'enable' ? 'enabled' : 'disabled';
-	const outcome = await idempotentRequest.call(this, ctx, { method: 'POST', path: flowPath(id, '/action'), qs: { op }, sandboxName });
+	const outcome = await idempotentRequest.call(this, ctx, {
+		method: 'POST',
+		path: flowPath(id, '/action'),
+		qs: { op },
+		sandboxName,
+	});
 	if (outcome.ok) {
 		const body = outcome.body as Partial<FlowIdAndEtag> | undefined;
-		return { id, ...(typeof body?.etag === 'string' ? { etag: body.etag } : {}), state, changed: true };
+		return {
+			id,
+			...(typeof body?.etag === 'string' ? { etag: body.etag } : {}),
+			state,
+			changed: true,
+		};
 	}
 	if (/-1422-/.test(outcome.failure.decoded.code ?? '')) {
 		const current = await getFlow.call(this, ctx, sandboxName, id, itemIndex);
-		if (current.state === state) return { id, ...(current.etag ? { etag: current.etag } : {}), state, changed: false };
+		if (current.state === state)
+			return { id, ...(current.etag ? { etag: current.etag } : {}), state, changed: false };
 	}
 	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }
@@ -215,11 +349,26 @@ export interface DeletedFlow {
  * (that attempt may have deleted it), reported as `alreadyAbsent`.
  * @throws NodeApiError otherwise
  */
-export async function deleteFlow(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<DeletedFlow> {
-	const outcome = await idempotentRequest.call(this, ctx, { method: 'DELETE', path: flowPath(id), sandboxName });
+export async function deleteFlow(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	itemIndex?: number,
+): Promise<DeletedFlow> {
+	const outcome = await idempotentRequest.call(this, ctx, {
+		method: 'DELETE',
+		path: flowPath(id),
+		sandboxName,
+	});
 	if (outcome.ok) return { id, deleted: true, alreadyAbsent: false };
 	if (outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404) {
-		return { id, deleted: false, alreadyAbsent: true, note: 'The first attempt got no clear answer and the retry found no dataflow with this ID: an earlier attempt deleted it, or it did not exist.' };
+		return {
+			id,
+			deleted: false,
+			alreadyAbsent: true,
+			note: 'The first attempt got no clear answer and the retry found no dataflow with this ID: an earlier attempt deleted it, or it did not exist.',
+		};
 	}
 	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }

@@ -8,7 +8,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FLOW_SERVICE_PATH } from '../constants';
 import { safeOperationError } from '../nodeErrors';
-import { flowServicePath, platformRequest, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import {
+	flowServicePath,
+	platformRequest,
+	type PlatformContext,
+	type PlatformRequest,
+	type RequestContext,
+} from '../transport';
 
 /** At most this many pages per listing, so endless continuation links end. */
 export const MAX_PAGES = 100;
@@ -29,7 +35,9 @@ export function nextPageRequest(href: string, sandboxName: string): PlatformRequ
 	const properties = url.searchParams.getAll('property');
 	for (const [key, value] of url.searchParams) if (key !== 'property') qs[key] = value;
 	if (properties.length) qs.property = properties;
-	const path = url.pathname.startsWith(FLOW_SERVICE_PATH) ? url.pathname : flowServicePath(url.pathname);
+	const path = url.pathname.startsWith(FLOW_SERVICE_PATH)
+		? url.pathname
+		: flowServicePath(url.pathname);
 	return { method: 'GET', path, qs, sandboxName };
 }
 
@@ -74,10 +82,14 @@ export async function readFlowServicePages<T>(
 		request = nextPageRequest(options.resumeFrom, first.sandboxName);
 		if (request.path !== first.path) {
 			const singular = noun.replace(/s$/, '');
-			throw safeOperationError(this, `The page token of the ${singular} list is not one this node handed out.`, {
-				itemIndex,
-				description: `Close and reopen the ${singular[0].toUpperCase()}${singular.slice(1)} list to start from its first page.`,
-			});
+			throw safeOperationError(
+				this,
+				`The page token of the ${singular} list is not one this node handed out.`,
+				{
+					itemIndex,
+					description: `Close and reopen the ${singular[0].toUpperCase()}${singular.slice(1)} list to start from its first page.`,
+				},
+			);
 		}
 	}
 	const found: T[] = [];
@@ -85,13 +97,27 @@ export async function readFlowServicePages<T>(
 	const started = Date.now();
 	for (let pages = 0; request; pages++) {
 		if (pages >= MAX_PAGES || Date.now() - started > ctx.policy.budgetMs) {
-			const limit = pages >= MAX_PAGES ? `the page cap of ${MAX_PAGES} pages` : `the request budget of ${ctx.policy.budgetMs / 1000} s`;
-			throw safeOperationError(this, `Listing ${noun} stopped at ${limit}: Adobe kept sending continuation links (${found.length} matching ${noun} read so far).`, {
-				itemIndex,
-				description: options.narrowHint ?? 'Narrow the listing, or try again later; if it persists, the listing in this sandbox does not end.',
-			});
+			const limit =
+				pages >= MAX_PAGES
+					? `the page cap of ${MAX_PAGES} pages`
+					: `the request budget of ${ctx.policy.budgetMs / 1000} s`;
+			throw safeOperationError(
+				this,
+				`Listing ${noun} stopped at ${limit}: Adobe kept sending continuation links (${found.length} matching ${noun} read so far).`,
+				{
+					itemIndex,
+					description:
+						options.narrowHint ??
+						'Narrow the listing, or try again later; if it persists, the listing in this sandbox does not end.',
+				},
+			);
 		}
-		const page = (await platformRequest.call(this, ctx, { ...request, secrets: options.secrets }, itemIndex)) as FlowServicePage<T>;
+		const page = (await platformRequest.call(
+			this,
+			ctx,
+			{ ...request, secrets: options.secrets },
+			itemIndex,
+		)) as FlowServicePage<T>;
 		const items = Array.isArray(page?.items) ? page.items : [];
 		found.push(...(options.keep ? items.filter(options.keep) : items));
 		const href = page?._links?.next?.href;

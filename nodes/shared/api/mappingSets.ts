@@ -11,7 +11,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { DATA_PREP_PATH, XED_FULL_VERSION } from '../constants';
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
-import { autoMap, type AutoMappingResult, type DataPrepMapping, type MappingPair, type SourceColumn } from '../pipeline/autoMapping';
+import {
+	autoMap,
+	type AutoMappingResult,
+	type DataPrepMapping,
+	type MappingPair,
+	type SourceColumn,
+} from '../pipeline/autoMapping';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
 import { createOnce, ensureObject, type Ensured } from './ensure';
@@ -40,8 +46,16 @@ export function mappingSetsPath(suffix?: string): string {
 }
 
 /** The create/validate body in the current format: the schema's `$id` and the mappings. */
-export function mappingSetBody(name: string, schemaId: string, mappings: DataPrepMapping[]): IDataObject {
-	return { name, outputSchema: { schemaRef: { id: schemaId, contentType: XED_FULL_VERSION } }, mappings: mappings as unknown as IDataObject[] };
+export function mappingSetBody(
+	name: string,
+	schemaId: string,
+	mappings: DataPrepMapping[],
+): IDataObject {
+	return {
+		name,
+		outputSchema: { schemaRef: { id: schemaId, contentType: XED_FULL_VERSION } },
+		mappings: mappings as unknown as IDataObject[],
+	};
 }
 
 /** One page of mapping sets from `start` (newest first), and the next page's `start` when there may be more. */
@@ -54,8 +68,15 @@ export async function readMappingSetPage(
 ): Promise<{ sets: MappingSet[]; nextStart?: number }> {
 	const qs: IDataObject = { limit: page.limit, start: page.start, orderBy: '-createdDate' };
 	if (page.name) qs.name = page.name;
-	const answer = (await platformRequest.call(this, ctx, { method: 'GET', path: mappingSetsPath(), qs, sandboxName }, itemIndex)) as { data?: MappingSet[] };
-	const sets = (Array.isArray(answer?.data) ? answer.data : []).filter((set) => typeof set?.id === 'string');
+	const answer = (await platformRequest.call(
+		this,
+		ctx,
+		{ method: 'GET', path: mappingSetsPath(), qs, sandboxName },
+		itemIndex,
+	)) as { data?: MappingSet[] };
+	const sets = (Array.isArray(answer?.data) ? answer.data : []).filter(
+		(set) => typeof set?.id === 'string',
+	);
 	return { sets, nextStart: sets.length < page.limit ? undefined : page.start + sets.length };
 }
 
@@ -64,26 +85,60 @@ export async function readMappingSetPage(
  * with exactly that name (also sent as Data Prep's `name=`).
  * @throws NodeOperationError after MAX_MAPPING_PAGES pages; NodeApiError when a request fails
  */
-export async function listMappingSets(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: { name?: string; limit?: number }, itemIndex?: number): Promise<MappingSet[]> {
+export async function listMappingSets(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: { name?: string; limit?: number },
+	itemIndex?: number,
+): Promise<MappingSet[]> {
 	const found: MappingSet[] = [];
 	let start: number | undefined = 0;
 	for (let pages = 0; start !== undefined; pages++) {
 		if (pages >= MAX_MAPPING_PAGES) {
-			throw safeOperationError(this, `Listing mapping sets stopped at the page cap of ${MAX_MAPPING_PAGES} pages.`, { itemIndex, description: 'Give the mapping set a distinctive name.' });
+			throw safeOperationError(
+				this,
+				`Listing mapping sets stopped at the page cap of ${MAX_MAPPING_PAGES} pages.`,
+				{ itemIndex, description: 'Give the mapping set a distinctive name.' },
+			);
 		}
-		const page: { sets: MappingSet[]; nextStart?: number } = await readMappingSetPage.call(this, ctx, sandboxName, { start, limit: MAPPING_PAGE, name: filter.name }, itemIndex);
+		const page: { sets: MappingSet[]; nextStart?: number } = await readMappingSetPage.call(
+			this,
+			ctx,
+			sandboxName,
+			{ start, limit: MAPPING_PAGE, name: filter.name },
+			itemIndex,
+		);
 		found.push(...page.sets.filter((set) => filter.name === undefined || set.name === filter.name));
-		if (filter.limit !== undefined && found.length >= filter.limit) return found.slice(0, filter.limit);
+		if (filter.limit !== undefined && found.length >= filter.limit)
+			return found.slice(0, filter.limit);
 		start = page.nextStart;
 	}
 	return found;
 }
 
 /** One mapping set (`version`: a given version, else Data Prep's default). */
-export async function getMappingSet(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, version?: number, itemIndex?: number): Promise<MappingSet> {
+export async function getMappingSet(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	version?: number,
+	itemIndex?: number,
+): Promise<MappingSet> {
 	const qs = version === undefined ? undefined : { version };
-	const answer = (await platformRequest.call(this, ctx, { method: 'GET', path: mappingSetsPath(id), qs, sandboxName }, itemIndex)) as MappingSet;
-	if (typeof answer?.id !== 'string') throw safeOperationError(this, `Data Prep returned no mapping set with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+	const answer = (await platformRequest.call(
+		this,
+		ctx,
+		{ method: 'GET', path: mappingSetsPath(id), qs, sandboxName },
+		itemIndex,
+	)) as MappingSet;
+	if (typeof answer?.id !== 'string')
+		throw safeOperationError(
+			this,
+			`Data Prep returned no mapping set with ID ${id} in sandbox "${sandboxName}".`,
+			{ itemIndex },
+		);
 	return answer;
 }
 
@@ -95,8 +150,25 @@ export interface MappingValidation {
 }
 
 /** `POST /mappingSets/validate` with the same body a create sends; nothing is stored. */
-export async function validateMappings(this: RequestContext, ctx: PlatformContext, sandboxName: string, schemaId: string, mappings: DataPrepMapping[], itemIndex?: number): Promise<MappingValidation> {
-	const answer = (await platformRequest.call(this, ctx, { method: 'POST', path: mappingSetsPath('validate'), body: mappingSetBody('validation', schemaId, mappings), sandboxName }, itemIndex)) as {
+export async function validateMappings(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	schemaId: string,
+	mappings: DataPrepMapping[],
+	itemIndex?: number,
+): Promise<MappingValidation> {
+	const answer = (await platformRequest.call(
+		this,
+		ctx,
+		{
+			method: 'POST',
+			path: mappingSetsPath('validate'),
+			body: mappingSetBody('validation', schemaId, mappings),
+			sandboxName,
+		},
+		itemIndex,
+	)) as {
 		validationResponse?: Array<{ status?: string; errors?: unknown[] | null }>;
 	};
 	const verdicts = Array.isArray(answer?.validationResponse) ? answer.validationResponse : [];
@@ -106,7 +178,11 @@ export async function validateMappings(this: RequestContext, ctx: PlatformContex
 		status: verdicts[index]?.status ?? 'UNKNOWN',
 		errors: verdicts[index]?.errors ?? [],
 	}));
-	return { valid: verdicts.length === mappings.length && results.every((result) => result.status === 'SUCCESS'), results };
+	return {
+		valid:
+			verdicts.length === mappings.length && results.every((result) => result.status === 'SUCCESS'),
+		results,
+	};
 }
 
 /** What auto-mapping planned for a dataset: its schema, the mappings and what stays unmapped. */
@@ -123,11 +199,18 @@ export interface RefusedPlan {
 }
 
 /** autoMap, with its refusal returned instead of thrown (it throws InvalidFieldError only). */
-function tryAutoMap(columns: SourceColumn[], schema: unknown, pairs: MappingPair[]): AutoMappingResult | { field: string; message: string } {
+function tryAutoMap(
+	columns: SourceColumn[],
+	schema: unknown,
+	pairs: MappingPair[],
+): AutoMappingResult | { field: string; message: string } {
 	try {
 		return autoMap(columns, schema, pairs);
 	} catch (error) {
-		return { field: (error as { field?: string }).field ?? 'mappingPairs', message: (error as Error).message };
+		return {
+			field: (error as { field?: string }).field ?? 'mappingPairs',
+			message: (error as Error).message,
+		};
 	}
 }
 
@@ -149,20 +232,39 @@ export async function planMappings(
 	const schemaId = schemaIdOf.call(this, dataset, itemIndex);
 	const schema = await getFullSchema.call(this, ctx, sandboxName, schemaId, itemIndex);
 	const pairedColumns = new Set(input.pairs.map((pair) => pair.source));
-	const columns = input.autoMatch === false ? input.columns.filter((column) => pairedColumns.has(column.name)) : input.columns;
+	const columns =
+		input.autoMatch === false
+			? input.columns.filter((column) => pairedColumns.has(column.name))
+			: input.columns;
 	const result = tryAutoMap(columns, schema, input.pairs);
 	if (!('mappings' in result)) return { refused: result, dataset, schemaId };
 	if (input.autoMatch === false) {
-		for (const column of input.columns) if (!pairedColumns.has(column.name)) result.unmappedColumns.push({ column: column.name, reason: 'no mapping pair names it (auto-mapping is off)' });
+		for (const column of input.columns)
+			if (!pairedColumns.has(column.name))
+				result.unmappedColumns.push({
+					column: column.name,
+					reason: 'no mapping pair names it (auto-mapping is off)',
+				});
 	}
 	return { ...result, dataset, schemaId };
 }
 
 /** Same mappings, in any order (source and destination of each). */
 function sameMappings(set: MappingSet, mappings: DataPrepMapping[]): boolean {
-	const key = (source: unknown, destination: unknown) => `${String(source)}\u0000${String(destination)}`;
-	const stored = new Set((set.mappings ?? []).map((mapping) => key(mapping.source ?? mapping.sourceAttribute, mapping.destination ?? mapping.destinationXdmPath)));
-	return stored.size === mappings.length && mappings.every((mapping) => stored.has(key(mapping.source, mapping.destination)));
+	const key = (source: unknown, destination: unknown) =>
+		`${String(source)}\u0000${String(destination)}`;
+	const stored = new Set(
+		(set.mappings ?? []).map((mapping) =>
+			key(
+				mapping.source ?? mapping.sourceAttribute,
+				mapping.destination ?? mapping.destinationXdmPath,
+			),
+		),
+	);
+	return (
+		stored.size === mappings.length &&
+		mappings.every((mapping) => stored.has(key(mapping.source, mapping.destination)))
+	);
 }
 
 /**
@@ -181,36 +283,74 @@ export async function ensureMappingSet(
 	itemIndex?: number,
 ): Promise<Ensured<MappingSet> & { validation?: MappingValidation }> {
 	let validation: MappingValidation | undefined;
-	const findByName = async () => await listMappingSets.call(this, ctx, sandboxName, { name: input.name }, itemIndex);
-	const fits = (set: MappingSet) => set.outputSchema?.schemaRef?.id === input.schemaId && sameMappings(set, input.mappings);
-	const ensured = await ensureObject.call<RequestContext, [Parameters<typeof ensureObject<MappingSet>>[0]], Promise<Ensured<MappingSet>>>(this, {
+	const findByName = async () =>
+		await listMappingSets.call(this, ctx, sandboxName, { name: input.name }, itemIndex);
+	const fits = (set: MappingSet) =>
+		set.outputSchema?.schemaRef?.id === input.schemaId && sameMappings(set, input.mappings);
+	const ensured = await ensureObject.call<
+		RequestContext,
+		[Parameters<typeof ensureObject<MappingSet>>[0]],
+		Promise<Ensured<MappingSet>>
+	>(this, {
 		thing: 'mapping set',
 		name: input.name,
 		sandboxName,
 		ifExists,
 		itemIndex,
 		findByName,
-		mismatch: (existing) => (fits(existing) ? undefined : `its schema or its mappings differ from these (schema ${existing.outputSchema?.schemaRef?.id ?? '(none)'}, ${existing.mappings?.length ?? 0} mappings)`),
+		mismatch: (existing) =>
+			fits(existing)
+				? undefined
+				: `its schema or its mappings differ from these (schema ${existing.outputSchema?.schemaRef?.id ?? '(none)'}, ${existing.mappings?.length ?? 0} mappings)`,
 		create: async (knownBefore) => {
-			validation = await validateMappings.call(this, ctx, sandboxName, input.schemaId, input.mappings, itemIndex);
+			validation = await validateMappings.call(
+				this,
+				ctx,
+				sandboxName,
+				input.schemaId,
+				input.mappings,
+				itemIndex,
+			);
 			if (!validation.valid) {
 				const failing = validation.results.filter((result) => result.status !== 'SUCCESS');
-				throw safeOperationError(this, `Data Prep refused ${failing.length} of ${input.mappings.length} mapping(s); no mapping set was created.`, {
-					itemIndex,
-					description: failing
-						.map((result) => `${result.source} -> ${result.destination}: ${JSON.stringify(result.errors).slice(0, 300)}`)
-						.join('\n'),
-				});
+				throw safeOperationError(
+					this,
+					`Data Prep refused ${failing.length} of ${input.mappings.length} mapping(s); no mapping set was created.`,
+					{
+						itemIndex,
+						description: failing
+							.map(
+								(result) =>
+									`${result.source} -> ${result.destination}: ${JSON.stringify(result.errors).slice(0, 300)}`,
+							)
+							.join('\n'),
+					},
+				);
 			}
-			const { id } = await createOnce.call(this, ctx, { method: 'POST', path: mappingSetsPath(), body: mappingSetBody(input.name, input.schemaId, input.mappings), sandboxName }, {
-				thing: 'mapping set',
-				itemIndex,
-				createdId: (_status, answer) => {
-					const created = answer as { id?: unknown; version?: unknown } | undefined;
-					return typeof created?.id === 'string' && new RegExp(MAPPING_SET_ID_PATTERN).test(created.id) && typeof created.version === 'number' ? created.id : undefined;
+			const { id } = await createOnce.call(
+				this,
+				ctx,
+				{
+					method: 'POST',
+					path: mappingSetsPath(),
+					body: mappingSetBody(input.name, input.schemaId, input.mappings),
+					sandboxName,
 				},
-				findCreated: async () => (await findByName()).find((set) => !knownBefore.has(set.id) && fits(set))?.id,
-			});
+				{
+					thing: 'mapping set',
+					itemIndex,
+					createdId: (_status, answer) => {
+						const created = answer as { id?: unknown; version?: unknown } | undefined;
+						return typeof created?.id === 'string' &&
+							new RegExp(MAPPING_SET_ID_PATTERN).test(created.id) &&
+							typeof created.version === 'number'
+							? created.id
+							: undefined;
+					},
+					findCreated: async () =>
+						(await findByName()).find((set) => !knownBefore.has(set.id) && fits(set))?.id,
+				},
+			);
 			return await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex);
 		},
 	});

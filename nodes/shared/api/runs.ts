@@ -10,7 +10,18 @@ import type { IDataObject } from 'n8n-workflow';
 import { safeOperationError } from '../nodeErrors';
 import { idAndEtag, type RunNowBody } from '../pipeline/dataflow';
 import { isRetryableIdempotent, reachedService } from '../retryPolicy';
-import { flowServicePath, platformRequest, sendWithRetries, toNodeApiError, type Failure, type Outcome, type PlatformContext, type PlatformRequest, type RequestContext, type RetryRules } from '../transport';
+import {
+	flowServicePath,
+	platformRequest,
+	sendWithRetries,
+	toNodeApiError,
+	type Failure,
+	type Outcome,
+	type PlatformContext,
+	type PlatformRequest,
+	type RequestContext,
+	type RetryRules,
+} from '../transport';
 import { PAGE_SIZE, readFlowServicePages, singleItem } from './listing';
 
 /** A run as `GET /runs` lists it; only the fields this package reads are typed. */
@@ -67,9 +78,15 @@ function matches(run: FlowRun, filter: RunFilter): boolean {
 	if (typeof run?.id !== 'string') return false;
 	if (filter.ids && !filter.ids.includes(run.id)) return false;
 	if (filter.flowIds && !filter.flowIds.includes(String(run.flowId))) return false;
-	if (filter.statuses && !filter.statuses.some((s) => s.toLowerCase() === statusOf(run))) return false;
-	if (filter.startedFrom !== undefined && !((runStartedAt(run) ?? -Infinity) >= filter.startedFrom)) return false;
-	if (filter.startedBefore !== undefined && !((runStartedAt(run) ?? Infinity) < filter.startedBefore)) return false;
+	if (filter.statuses && !filter.statuses.some((s) => s.toLowerCase() === statusOf(run)))
+		return false;
+	if (filter.startedFrom !== undefined && !((runStartedAt(run) ?? -Infinity) >= filter.startedFrom))
+		return false;
+	if (
+		filter.startedBefore !== undefined &&
+		!((runStartedAt(run) ?? Infinity) < filter.startedBefore)
+	)
+		return false;
 	return true;
 }
 
@@ -84,24 +101,42 @@ function listRequest(sandboxName: string, filter: RunFilter): PlatformRequest {
 	if (filter.flowIds) property.push(`flowId==${filter.flowIds.join(',')}`);
 	if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
 	if (filter.statuses) property.push(`metrics.statusSummary.status==${filter.statuses.join(',')}`);
-	if (filter.startedFrom !== undefined) property.push(`metrics.durationSummary.startedAtUTC>=${filter.startedFrom}`);
-	if (filter.startedBefore !== undefined) property.push(`metrics.durationSummary.startedAtUTC<${filter.startedBefore}`);
+	if (filter.startedFrom !== undefined)
+		property.push(`metrics.durationSummary.startedAtUTC>=${filter.startedFrom}`);
+	if (filter.startedBefore !== undefined)
+		property.push(`metrics.durationSummary.startedAtUTC<${filter.startedBefore}`);
 	return {
 		method: 'GET',
 		path: flowServicePath('/runs'),
-		qs: { ...(property.length ? { property } : {}), limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: filter.orderBy ?? '-createdAt' },
+		qs: {
+			...(property.length ? { property } : {}),
+			limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE),
+			orderby: filter.orderBy ?? '-createdAt',
+		},
 		sandboxName,
 	};
 }
 
-async function readRunPages(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: RunFilter, itemIndex?: number): Promise<FlowRun[]> {
-	const { found } = await (readFlowServicePages<FlowRun>).call(this, ctx, listRequest(sandboxName, filter), {
-		noun: 'runs',
-		keep: (run) => matches(run, filter),
-		limit: filter.limit,
-		itemIndex,
-		narrowHint: 'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
-	});
+async function readRunPages(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: RunFilter,
+	itemIndex?: number,
+): Promise<FlowRun[]> {
+	const { found } = await (readFlowServicePages<FlowRun>).call(
+		this,
+		ctx,
+		listRequest(sandboxName, filter),
+		{
+			noun: 'runs',
+			keep: (run) => matches(run, filter),
+			limit: filter.limit,
+			itemIndex,
+			narrowHint:
+				'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
+		},
+	);
 	return found;
 }
 
@@ -112,13 +147,25 @@ async function readRunPages(this: RequestContext, ctx: PlatformContext, sandboxN
  * and sends no request.
  * @throws NodeApiError when a request fails after retries; NodeOperationError when a listing does not end (MAX_PAGES, budget)
  */
-export async function listRuns(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: RunFilter, itemIndex?: number): Promise<FlowRun[]> {
+export async function listRuns(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: RunFilter,
+	itemIndex?: number,
+): Promise<FlowRun[]> {
 	if (filter.ids?.length === 0 || filter.flowIds?.length === 0) return [];
 	const key = filter.ids ? 'ids' : filter.flowIds ? 'flowIds' : undefined;
-	const parts = key ? chunk(filter[key] as string[], IDS_PER_REQUEST).map((values) => ({ ...filter, [key]: values })) : [filter];
+	const parts = key
+		? chunk(filter[key] as string[], IDS_PER_REQUEST).map((values) => ({
+				...filter,
+				[key]: values,
+			}))
+		: [filter];
 	const byId = new Map<string, FlowRun>();
 	for (const part of parts) {
-		for (const run of await readRunPages.call(this, ctx, sandboxName, part, itemIndex)) if (!byId.has(run.id)) byId.set(run.id, run);
+		for (const run of await readRunPages.call(this, ctx, sandboxName, part, itemIndex))
+			if (!byId.has(run.id)) byId.set(run.id, run);
 		if (filter.limit !== undefined && byId.size >= filter.limit) break;
 	}
 	const runs = [...byId.values()];
@@ -129,10 +176,27 @@ export async function listRuns(this: RequestContext, ctx: PlatformContext, sandb
  * One run (`GET /runs/{id}`). Adobe wraps it as `{items: [run]}`; a bare run is accepted too (aepp handles both).
  * @throws NodeApiError when the request fails (404 for an unknown run); NodeOperationError when the answer holds no run
  */
-export async function getRun(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<FlowRun> {
-	const run = singleItem<FlowRun>(await platformRequest.call(this, ctx, { method: 'GET', path: runPath(id), sandboxName }, itemIndex));
+export async function getRun(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	itemIndex?: number,
+): Promise<FlowRun> {
+	const run = singleItem<FlowRun>(
+		await platformRequest.call(
+			this,
+			ctx,
+			{ method: 'GET', path: runPath(id), sandboxName },
+			itemIndex,
+		),
+	);
 	if (!run) {
-		throw safeOperationError(this, `Adobe returned no run with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+		throw safeOperationError(
+			this,
+			`Adobe returned no run with ID ${id} in sandbox "${sandboxName}".`,
+			{ itemIndex },
+		);
 	}
 	return run;
 }
@@ -160,15 +224,28 @@ function noRunId(status: number, body: unknown, what: string): Failure {
  * Sends a request that starts a run. It is sent again only when Adobe certainly did not act (429,
  * connection refused): an ambiguous failure could have started a run, and a resend a second one.
  */
-async function startRun(this: RequestContext, ctx: PlatformContext, request: PlatformRequest, what: string, itemIndex?: number): Promise<{ id: string; etag?: string }> {
-	const outcome = await sendWithRetries.call<RequestContext, [PlatformContext, PlatformRequest, RetryRules<unknown>], Promise<Outcome<unknown>>>(this, ctx, request, {
+async function startRun(
+	this: RequestContext,
+	ctx: PlatformContext,
+	request: PlatformRequest,
+	what: string,
+	itemIndex?: number,
+): Promise<{ id: string; etag?: string }> {
+	const outcome = await sendWithRetries.call<
+		RequestContext,
+		[PlatformContext, PlatformRequest, RetryRules<unknown>],
+		Promise<Outcome<unknown>>
+	>(this, ctx, request, {
 		shouldRetry: (failure) => failure.reached === 'no' && isRetryableIdempotent(failure.facts),
 		accept: (status, body) => (idAndEtag(body) ? undefined : noRunId(status, body, what)),
 	});
 	if (!outcome.ok) {
 		const failure = outcome.failure;
 		if (failure.reached !== 'no') {
-			failure.decoded = { ...failure.decoded, hint: `${failure.decoded.hint} The request may have started a run: check Flow Run > Get Many for the dataflow before trying again.` };
+			failure.decoded = {
+				...failure.decoded,
+				hint: `${failure.decoded.hint} The request may have started a run: check Flow Run > Get Many for the dataflow before trying again.`,
+			};
 		}
 		throw toNodeApiError.call(this, failure, itemIndex);
 	}
@@ -180,14 +257,43 @@ async function startRun(this: RequestContext, ctx: PlatformContext, request: Pla
  * (the docs) or `{id, etag}` (the spec).
  * @throws NodeApiError (1386 flow not `once`, 1381 window, 1382/1383 delta column, …)
  */
-export async function runNow(this: RequestContext, ctx: PlatformContext, sandboxName: string, body: RunNowBody, itemIndex?: number): Promise<{ id: string; etag?: string }> {
-	return await startRun.call(this, ctx, { method: 'POST', path: flowServicePath('/runs'), body: body as unknown as IDataObject, sandboxName }, 'on-demand run', itemIndex);
+export async function runNow(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	body: RunNowBody,
+	itemIndex?: number,
+): Promise<{ id: string; etag?: string }> {
+	return await startRun.call(
+		this,
+		ctx,
+		{
+			method: 'POST',
+			path: flowServicePath('/runs'),
+			body: body as unknown as IDataObject,
+			sandboxName,
+		},
+		'on-demand run',
+		itemIndex,
+	);
 }
 
 /**
  * Retries a failed run: `POST /runs/{id}/action?op=re-trigger` → the new run's `{id, etag}`.
  * @throws NodeApiError (1387 run not failed, 1388 flow disabled, …)
  */
-export async function retryRun(this: RequestContext, ctx: PlatformContext, sandboxName: string, runId: string, itemIndex?: number): Promise<{ id: string; etag?: string }> {
-	return await startRun.call(this, ctx, { method: 'POST', path: runPath(runId, '/action'), qs: { op: 're-trigger' }, sandboxName }, 'retry', itemIndex);
+export async function retryRun(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	runId: string,
+	itemIndex?: number,
+): Promise<{ id: string; etag?: string }> {
+	return await startRun.call(
+		this,
+		ctx,
+		{ method: 'POST', path: runPath(runId, '/action'), qs: { op: 're-trigger' }, sandboxName },
+		'retry',
+		itemIndex,
+	);
 }

@@ -24,7 +24,16 @@ import {
 	type SourceConnectionBody,
 	type StoredSourceConnection,
 } from '../pipeline/sourceConnection';
-import { flowServicePath, idempotentRequest, platformRequest, toNodeApiError, type Failure, type PlatformContext, type PlatformRequest, type RequestContext } from '../transport';
+import {
+	flowServicePath,
+	idempotentRequest,
+	platformRequest,
+	toNodeApiError,
+	type Failure,
+	type PlatformContext,
+	type PlatformRequest,
+	type RequestContext,
+} from '../transport';
 import { createOnce, type CreateOnceRules } from './ensure';
 import { exploreTable } from './explore';
 import { listFlows } from './flows';
@@ -57,10 +66,16 @@ export interface SourceConnectionFilter {
 /** The first page's request: Redshift source connections matching the filter, newest first. */
 function firstPageRequest(sandboxName: string, filter: SourceConnectionFilter): PlatformRequest {
 	const property = [`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`];
-	if (filter.baseConnectionId !== undefined) property.push(`baseConnectionId==${filter.baseConnectionId}`);
+	if (filter.baseConnectionId !== undefined)
+		property.push(`baseConnectionId==${filter.baseConnectionId}`);
 	if (filter.tableName !== undefined) property.push(`params.tableName==${filter.tableName}`);
 	if (filter.name !== undefined) property.push(`name==${filter.name}`);
-	return { method: 'GET', path: sourceConnectionPath(), qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: '-createdAt' }, sandboxName };
+	return {
+		method: 'GET',
+		path: sourceConnectionPath(),
+		qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: '-createdAt' },
+		sandboxName,
+	};
 }
 
 /** Each listed item is checked against the filter too: Adobe splits a value with a comma into "any of". */
@@ -70,7 +85,10 @@ function matches(filter: SourceConnectionFilter): (item: StoredSourceConnection)
 		(filter.baseConnectionId === undefined || item.baseConnectionId === filter.baseConnectionId) &&
 		(filter.tableName === undefined || item.params?.tableName === filter.tableName) &&
 		(filter.name === undefined || item.name === filter.name) &&
-		(filter.nameContains === undefined || String(item.name ?? '').toLowerCase().includes(filter.nameContains.toLowerCase()));
+		(filter.nameContains === undefined ||
+			String(item.name ?? '')
+				.toLowerCase()
+				.includes(filter.nameContains.toLowerCase()));
 }
 
 /**
@@ -87,20 +105,39 @@ export async function readSourceConnectionPages(
 	resumeFrom?: string,
 	itemIndex?: number,
 ): Promise<FlowServicePages<StoredSourceConnection>> {
-	return await (readFlowServicePages<StoredSourceConnection>).call(this, ctx, firstPageRequest(sandboxName, filter), {
-		noun: 'source connections',
-		keep: matches(filter),
-		limit: filter.limit,
-		resumeFrom,
-		secrets: filter.secrets,
-		itemIndex,
-		narrowHint: 'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
-	});
+	return await (readFlowServicePages<StoredSourceConnection>).call(
+		this,
+		ctx,
+		firstPageRequest(sandboxName, filter),
+		{
+			noun: 'source connections',
+			keep: matches(filter),
+			limit: filter.limit,
+			resumeFrom,
+			secrets: filter.secrets,
+			itemIndex,
+			narrowHint:
+				'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
+		},
+	);
 }
 
 /** Redshift source connections of the sandbox, newest first, all pages (at most `filter.limit`). Throws NodeApiError. */
-export async function listSourceConnections(this: RequestContext, ctx: PlatformContext, sandboxName: string, filter: SourceConnectionFilter, itemIndex?: number): Promise<StoredSourceConnection[]> {
-	const { found } = await readSourceConnectionPages.call(this, ctx, sandboxName, filter, undefined, itemIndex);
+export async function listSourceConnections(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: SourceConnectionFilter,
+	itemIndex?: number,
+): Promise<StoredSourceConnection[]> {
+	const { found } = await readSourceConnectionPages.call(
+		this,
+		ctx,
+		sandboxName,
+		filter,
+		undefined,
+		itemIndex,
+	);
 	return filter.limit === undefined ? found : found.slice(0, filter.limit);
 }
 
@@ -108,10 +145,30 @@ export async function listSourceConnections(this: RequestContext, ctx: PlatformC
  * `GET /sourceConnections/{id}`: Adobe wraps the object in `{items: [..]}` (a bare object is taken
  * too). Throws NodeApiError (FLOW-1439-404 when no such ID in the sandbox).
  */
-export async function getSourceConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<StoredSourceConnection> {
-	const answer = (await platformRequest.call(this, ctx, { method: 'GET', path: sourceConnectionPath(id), sandboxName }, itemIndex)) as { items?: StoredSourceConnection[] } & Partial<StoredSourceConnection>;
-	const found = Array.isArray(answer?.items) ? answer.items[0] : typeof answer?.id === 'string' ? (answer as StoredSourceConnection) : undefined;
-	if (!found) throw safeOperationError(this, `Adobe returned no source connection with ID ${id} in sandbox "${sandboxName}".`, { itemIndex });
+export async function getSourceConnection(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	itemIndex?: number,
+): Promise<StoredSourceConnection> {
+	const answer = (await platformRequest.call(
+		this,
+		ctx,
+		{ method: 'GET', path: sourceConnectionPath(id), sandboxName },
+		itemIndex,
+	)) as { items?: StoredSourceConnection[] } & Partial<StoredSourceConnection>;
+	const found = Array.isArray(answer?.items)
+		? answer.items[0]
+		: typeof answer?.id === 'string'
+			? (answer as StoredSourceConnection)
+			: undefined;
+	if (!found)
+		throw safeOperationError(
+			this,
+			`Adobe returned no source connection with ID ${id} in sandbox "${sandboxName}".`,
+			{ itemIndex },
+		);
 	return found;
 }
 
@@ -136,22 +193,39 @@ export async function createSourceConnection(
 		RequestContext,
 		[PlatformContext, PlatformRequest, CreateOnceRules<{ id?: unknown; etag?: unknown }>],
 		Promise<{ id: string; recovered: boolean }>
-	>(this, ctx, { method: 'POST', path: sourceConnectionPath(), body: body as unknown as IDataObject, sandboxName }, {
-		thing: NOUN,
-		itemIndex,
-		createdId: (_status, answer) => {
-			if (!isConnectionId(answer?.id) || typeof answer?.etag !== 'string' || answer.etag === '') return undefined;
-			etag = answer.etag;
-			return answer.id;
+	>(
+		this,
+		ctx,
+		{
+			method: 'POST',
+			path: sourceConnectionPath(),
+			body: body as unknown as IDataObject,
+			sandboxName,
 		},
-		findCreated: async () => {
-			const listed = await listSourceConnections.call(this, ctx, sandboxName, { baseConnectionId: body.baseConnectionId, tableName: body.params.tableName }, itemIndex);
-			const found = findCreatedSource(listed, body, sentAt, knownBefore);
-			if (!found || typeof found.etag !== 'string') return undefined;
-			etag = found.etag;
-			return found.id;
+		{
+			thing: NOUN,
+			itemIndex,
+			createdId: (_status, answer) => {
+				if (!isConnectionId(answer?.id) || typeof answer?.etag !== 'string' || answer.etag === '')
+					return undefined;
+				etag = answer.etag;
+				return answer.id;
+			},
+			findCreated: async () => {
+				const listed = await listSourceConnections.call(
+					this,
+					ctx,
+					sandboxName,
+					{ baseConnectionId: body.baseConnectionId, tableName: body.params.tableName },
+					itemIndex,
+				);
+				const found = findCreatedSource(listed, body, sentAt, knownBefore);
+				if (!found || typeof found.etag !== 'string') return undefined;
+				etag = found.etag;
+				return found.id;
+			},
 		},
-	});
+	);
 	return { id, etag, recovered };
 }
 
@@ -203,43 +277,111 @@ function describeSource(item: StoredSourceConnection): string {
  * NodeApiError (Adobe's answers: FLOW-1439-404 base connection or table not found, FLOW-1201-400
  * Redshift unreachable, …).
  */
-export async function ensureSourceConnection(this: RequestContext, ctx: PlatformContext, input: EnsureSourceConnectionInput, itemIndex?: number): Promise<EnsuredSourceConnection> {
+export async function ensureSourceConnection(
+	this: RequestContext,
+	ctx: PlatformContext,
+	input: EnsureSourceConnectionInput,
+	itemIndex?: number,
+): Promise<EnsuredSourceConnection> {
 	const { sandboxName, name, baseConnectionId, tableName } = input;
 	const ifExists = input.ifExists ?? 'reuse';
-	const sameTable = await listSourceConnections.call(this, ctx, sandboxName, { baseConnectionId, tableName }, itemIndex);
+	const sameTable = await listSourceConnections.call(
+		this,
+		ctx,
+		sandboxName,
+		{ baseConnectionId, tableName },
+		itemIndex,
+	);
 	let existing = findExistingSource(sameTable, input);
 	if (!existing.match && ifExists !== 'create') {
-		existing = findExistingSource(await listSourceConnections.call(this, ctx, sandboxName, { name }, itemIndex), input);
+		existing = findExistingSource(
+			await listSourceConnections.call(this, ctx, sandboxName, { name }, itemIndex),
+			input,
+		);
 	}
 	if (existing.match && ifExists === 'reuse') {
 		// A listing without the etag (never seen from Adobe) is completed by a GET: the output always proves the object.
-		const match = typeof existing.match.etag === 'string' ? existing.match : await getSourceConnection.call(this, ctx, sandboxName, existing.match.id, itemIndex);
-		return { id: match.id, etag: String(match.etag ?? ''), reused: true, name: match.name ?? name, baseConnectionId, tableName, columns: match.params?.columns ?? [], columnsFrom: 'existing' };
+		const match =
+			typeof existing.match.etag === 'string'
+				? existing.match
+				: await getSourceConnection.call(this, ctx, sandboxName, existing.match.id, itemIndex);
+		return {
+			id: match.id,
+			etag: String(match.etag ?? ''),
+			reused: true,
+			name: match.name ?? name,
+			baseConnectionId,
+			tableName,
+			columns: match.params?.columns ?? [],
+			columnsFrom: 'existing',
+		};
 	}
 	if (existing.match && ifExists === 'error') {
-		throw safeOperationError(this, `A source connection of table ${tableName} through base connection ${baseConnectionId} already exists in sandbox "${sandboxName}": ${describeSource(existing.match)}.`, {
-			itemIndex,
-			description: 'Choose "Reuse It" to return the existing source connection, or "Create Another" to create one more.',
-		});
+		throw safeOperationError(
+			this,
+			`A source connection of table ${tableName} through base connection ${baseConnectionId} already exists in sandbox "${sandboxName}": ${describeSource(existing.match)}.`,
+			{
+				itemIndex,
+				description:
+					'Choose "Reuse It" to return the existing source connection, or "Create Another" to create one more.',
+			},
+		);
 	}
 	if (existing.nameTakenBy && ifExists !== 'create') {
-		throw safeOperationError(this, `The name "${name}" is taken by a source connection of other data in sandbox "${sandboxName}": ${describeSource(existing.nameTakenBy)}.`, {
-			itemIndex,
-			description: `It reads another table or base connection, so it is not reused. Give this source connection another name, or choose "Create Another" to create a second one named "${name}".`,
-		});
+		throw safeOperationError(
+			this,
+			`The name "${name}" is taken by a source connection of other data in sandbox "${sandboxName}": ${describeSource(existing.nameTakenBy)}.`,
+			{
+				itemIndex,
+				description: `It reads another table or base connection, so it is not reused. Give this source connection another name, or choose "Create Another" to create a second one named "${name}".`,
+			},
+		);
 	}
 	const columnsFrom = input.columns ? 'input' : 'explore';
-	const columns = input.columns ?? (await exploreTable.call(this, ctx, sandboxName, baseConnectionId, tableName, itemIndex)).columns;
+	const columns =
+		input.columns ??
+		(await exploreTable.call(this, ctx, sandboxName, baseConnectionId, tableName, itemIndex))
+			.columns;
 	if (columns.length === 0) {
-		throw safeOperationError(this, `Adobe listed no columns for table ${tableName} of base connection ${baseConnectionId}, so no source connection was created.`, {
-			itemIndex,
-			description: 'Check the table with Get Table Schema, or give the columns.',
-		});
+		throw safeOperationError(
+			this,
+			`Adobe listed no columns for table ${tableName} of base connection ${baseConnectionId}, so no source connection was created.`,
+			{
+				itemIndex,
+				description: 'Check the table with Get Table Schema, or give the columns.',
+			},
+		);
 	}
-	const body = buildSourceConnectionBody({ name, description: input.description, baseConnectionId, tableName, columns });
-	const knownBefore = new Set(sameTable.filter((item) => readsTable(item, baseConnectionId, tableName)).map((item) => item.id));
-	const created = await createSourceConnection.call(this, ctx, sandboxName, body, knownBefore, itemIndex);
-	return { id: created.id, etag: created.etag, reused: false, name, baseConnectionId, tableName, columns: body.params.columns, columnsFrom };
+	const body = buildSourceConnectionBody({
+		name,
+		description: input.description,
+		baseConnectionId,
+		tableName,
+		columns,
+	});
+	const knownBefore = new Set(
+		sameTable
+			.filter((item) => readsTable(item, baseConnectionId, tableName))
+			.map((item) => item.id),
+	);
+	const created = await createSourceConnection.call(
+		this,
+		ctx,
+		sandboxName,
+		body,
+		knownBefore,
+		itemIndex,
+	);
+	return {
+		id: created.id,
+		etag: created.etag,
+		reused: false,
+		name,
+		baseConnectionId,
+		tableName,
+		columns: body.params.columns,
+		columnsFrom,
+	};
 }
 
 /** A dataflow that reads a source connection: its ID and name. */
@@ -274,8 +416,18 @@ function inUseFailure(failure: Failure, id: string, flows: DataflowRef[]): Failu
  * then names the dataflows using it (looked up with GET /flows; if that lookup fails, Adobe's own
  * message stands). Throws NodeApiError.
  */
-export async function deleteSourceConnection(this: RequestContext, ctx: PlatformContext, sandboxName: string, id: string, itemIndex?: number): Promise<DeletedSource> {
-	const outcome = await idempotentRequest.call(this, ctx, { method: 'DELETE', path: sourceConnectionPath(id), sandboxName });
+export async function deleteSourceConnection(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	itemIndex?: number,
+): Promise<DeletedSource> {
+	const outcome = await idempotentRequest.call(this, ctx, {
+		method: 'DELETE',
+		path: sourceConnectionPath(id),
+		sandboxName,
+	});
 	if (outcome.ok) return { deleted: true, alreadyAbsent: false };
 	const { failure } = outcome;
 	if (failure.facts.status === 404) return { deleted: false, alreadyAbsent: true };
@@ -283,7 +435,9 @@ export async function deleteSourceConnection(this: RequestContext, ctx: Platform
 		// Best effort: if the lookup fails, Adobe's own message stands.
 		const flows = await listFlows
 			.call(this, ctx, sandboxName, { sourceConnectionId: id, limit: 5 }, itemIndex)
-			.then(({ found }): DataflowRef[] => found.slice(0, 5).map((flow) => ({ id: flow.id, name: flow.name })))
+			.then(({ found }): DataflowRef[] =>
+				found.slice(0, 5).map((flow) => ({ id: flow.id, name: flow.name })),
+			)
 			.catch((): DataflowRef[] => []);
 		throw toNodeApiError.call(this, inUseFailure(failure, id, flows), itemIndex);
 	}

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { FlowServicePages } from '../api/listing';
 import { loadPlatformContext, type PlatformContext } from '../transport';
@@ -20,12 +24,27 @@ export type PageReader<T> = (
  * `next.href` to resume from.
  * @param toItem an object's entry in the list (name, value = ID, description)
  */
-export function flowServiceSearch<T>(readPages: PageReader<T>, pageSize: number, toItem: (item: T) => INodeListSearchItems) {
-	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export function flowServiceSearch<T>(
+	readPages: PageReader<T>,
+	pageSize: number,
+	toItem: (item: T) => INodeListSearchItems,
+) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const ctx = await loadPlatformContext.call(this);
 		const sandboxName = pickerSandbox.call(this, ctx);
-		const resumeFrom = typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined;
-		const { found, next } = await readPages.call(this, ctx, sandboxName, { nameContains: searchText(filter), limit: pageSize }, resumeFrom);
+		const resumeFrom =
+			typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined;
+		const { found, next } = await readPages.call(
+			this,
+			ctx,
+			sandboxName,
+			{ nameContains: searchText(filter), limit: pageSize },
+			resumeFrom,
+		);
 		return { results: found.map(toItem), paginationToken: next };
 	};
 }

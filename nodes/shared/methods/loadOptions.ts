@@ -10,9 +10,15 @@ interface SandboxList {
 /** Active sandboxes the credential can use, as "Title (name)"; the first entry keeps the credential's. */
 export async function getSandboxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const ctx = await loadPlatformContext.call(this);
-	const list = (await platformRequest.call(this, ctx, { method: 'GET', path: SANDBOX_MANAGEMENT_PATH, sandboxName: ctx.defaultSandbox })) as SandboxList;
+	const list = (await platformRequest.call(this, ctx, {
+		method: 'GET',
+		path: SANDBOX_MANAGEMENT_PATH,
+		sandboxName: ctx.defaultSandbox,
+	})) as SandboxList;
 	const sandboxes = (list.sandboxes ?? [])
-		.filter((sandbox) => sandbox.name && (sandbox.state === undefined || sandbox.state === 'active'))
+		.filter(
+			(sandbox) => sandbox.name && (sandbox.state === undefined || sandbox.state === 'active'),
+		)
 		.map((sandbox) => ({
 			name: `${sandbox.title ?? sandbox.name} (${sandbox.name})`,
 			value: sandbox.name as string,

@@ -17,7 +17,8 @@ export function currentParameter(this: ILoadOptionsFunctions, name: string): unk
 
 /** Is this stored value (plain or a resource locator's value) an expression? */
 export function isExpression(value: unknown): boolean {
-	const inner = value !== null && typeof value === 'object' ? (value as { value?: unknown }).value : value;
+	const inner =
+		value !== null && typeof value === 'object' ? (value as { value?: unknown }).value : value;
 	return typeof inner === 'string' && inner.startsWith('=');
 }
 
@@ -25,7 +26,10 @@ export function isExpression(value: unknown): boolean {
 export function pickerSandbox(this: ILoadOptionsFunctions, ctx: PlatformContext): string {
 	const override = currentParameter.call(this, SANDBOX_FIELD.field);
 	if (isExpression(override)) {
-		throw new InvalidFieldError(SANDBOX_FIELD.field, `"${SANDBOX_FIELD.label}" is an expression, which a list cannot resolve while editing: choose a sandbox, or use By ID.`);
+		throw new InvalidFieldError(
+			SANDBOX_FIELD.field,
+			`"${SANDBOX_FIELD.label}" is an expression, which a list cannot resolve while editing: choose a sandbox, or use By ID.`,
+		);
 	}
 	return chooseSandbox(override, ctx);
 }

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { connectionPath, readConnectionPages } from '../api/connections';
 import { InvalidFieldError } from '../InvalidFieldError';
@@ -24,11 +28,15 @@ export const SEARCH_PAGE_SIZE = 50;
  * Adobe pages until SEARCH_PAGE_SIZE connections match; `paginationToken` is Adobe's `next.href`
  * to resume from. Each entry is "name" with the ID as value and the ID and state as description.
  */
-export const searchConnections = flowServiceSearch(readConnectionPages, SEARCH_PAGE_SIZE, (connection) => ({
-	name: connection.name,
-	value: connection.id,
-	description: [connection.id, connection.state].filter(Boolean).join(' · '),
-}));
+export const searchConnections = flowServiceSearch(
+	readConnectionPages,
+	SEARCH_PAGE_SIZE,
+	(connection) => ({
+		name: connection.name,
+		value: connection.id,
+		description: [connection.id, connection.state].filter(Boolean).join(' · '),
+	}),
+);
 
 interface ExploredItem {
 	type?: string;
@@ -42,12 +50,21 @@ interface ExploredItem {
  * value is the table's path, as Get Table Schema sends it. Adobe returns the root in one answer,
  * so there is no next page.
  */
-export async function searchTables(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTables(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const stored = currentParameter.call(this, BASE_CONNECTION.field);
 	if (isExpression(stored)) {
-		throw new InvalidFieldError(BASE_CONNECTION.field, 'The base connection is an expression, which the table list cannot resolve while editing: choose a connection from the list or by ID, or type the table By Name.');
+		throw new InvalidFieldError(
+			BASE_CONNECTION.field,
+			'The base connection is an expression, which the table list cannot resolve while editing: choose a connection from the list or by ID, or type the table By Name.',
+		);
 	}
-	const id = checkConnectionId(BASE_CONNECTION, locatorValue(BASE_CONNECTION, stored, ['list', 'id']));
+	const id = checkConnectionId(
+		BASE_CONNECTION,
+		locatorValue(BASE_CONNECTION, stored, ['list', 'id']),
+	);
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
 	const items = (await platformRequest.call(this, ctx, {
@@ -58,8 +75,16 @@ export async function searchTables(this: ILoadOptionsFunctions, filter?: string)
 	})) as unknown;
 	const text = searchText(filter)?.toLowerCase();
 	const results = (Array.isArray(items) ? (items as ExploredItem[]) : [])
-		.filter((item): item is ExploredItem & { path: string } => item?.type === 'table' && typeof item.path === 'string' && item.path !== '')
-		.filter((item) => text === undefined || `${item.name ?? ''}\n${item.path}`.toLowerCase().includes(text))
-		.map((item) => ({ name: item.name ?? item.path, value: item.path }) satisfies INodeListSearchItems);
+		.filter(
+			(item): item is ExploredItem & { path: string } =>
+				item?.type === 'table' && typeof item.path === 'string' && item.path !== '',
+		)
+		.filter(
+			(item) =>
+				text === undefined || `${item.name ?? ''}\n${item.path}`.toLowerCase().includes(text),
+		)
+		.map(
+			(item) => ({ name: item.name ?? item.path, value: item.path }) satisfies INodeListSearchItems,
+		);
 	return { results };
 }

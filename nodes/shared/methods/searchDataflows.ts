@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { listFlows } from '../api/flows';
 import { loadPlatformContext } from '../transport';
@@ -13,13 +17,18 @@ export const DATAFLOW_SEARCH_PAGE_SIZE = 50;
  * `paginationToken` is Adobe's `next.href` to resume from. Each entry is the flow's name with its
  * ID as value, and "ID · state" as description.
  */
-export async function searchDataflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchDataflows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
 	const { found, next } = await listFlows.call(this, ctx, sandboxName, {
 		nameContains: searchText(filter),
 		limit: DATAFLOW_SEARCH_PAGE_SIZE,
-		resumeFrom: typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined,
+		resumeFrom:
+			typeof paginationToken === 'string' && paginationToken !== '' ? paginationToken : undefined,
 	});
 	const results: INodeListSearchItems[] = found.map((flow) => ({
 		name: flow.name || flow.id,

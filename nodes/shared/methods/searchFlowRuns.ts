@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { listRuns } from '../api/runs';
 import { summarizeRun } from '../pipeline/runSummary';
@@ -13,7 +17,10 @@ export const RUN_SEARCH_LIMIT = 50;
  * Sandbox, else the credential's). Each entry is "status · start time" with the run ID as value
  * and "ID · dataflow ID" as description; the search text filters on all of these (any case).
  */
-export async function searchFlowRuns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchFlowRuns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const ctx = await loadPlatformContext.call(this);
 	const sandboxName = pickerSandbox.call(this, ctx);
 	const runs = await listRuns.call(this, ctx, sandboxName, { limit: RUN_SEARCH_LIMIT });
@@ -27,6 +34,9 @@ export async function searchFlowRuns(this: ILoadOptionsFunctions, filter?: strin
 				description: [summary.id, summary.flowId].filter(Boolean).join(' · '),
 			};
 		})
-		.filter((entry) => text === undefined || `${entry.name}\n${entry.description}`.toLowerCase().includes(text));
+		.filter(
+			(entry) =>
+				text === undefined || `${entry.name}\n${entry.description}`.toLowerCase().includes(text),
+		);
 	return { results };
 }

@@ -10,8 +10,12 @@ export const SOURCE_SEARCH_PAGE_SIZE = 50;
  * being Adobe's `next.href`. Each entry is "name" with the ID as value, and the table and ID as
  * description.
  */
-export const searchSourceConnections = flowServiceSearch(readSourceConnectionPages, SOURCE_SEARCH_PAGE_SIZE, (source) => ({
-	name: source.name ?? source.id,
-	value: source.id,
-	description: [source.params?.tableName, source.id].filter(Boolean).join(' · '),
-}));
+export const searchSourceConnections = flowServiceSearch(
+	readSourceConnectionPages,
+	SOURCE_SEARCH_PAGE_SIZE,
+	(source) => ({
+		name: source.name ?? source.id,
+		value: source.id,
+		description: [source.params?.tableName, source.id].filter(Boolean).join(' · '),
+	}),
+);

@@ -79,7 +79,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function flattenXdmSchema(schema: unknown): XdmField[] {
 	if (!isObject(schema) || !isObject(schema.properties)) {
-		throw new InvalidFieldError(SCHEMA_FIELD, "The schema has no 'properties': fetch it with Accept application/vnd.adobe.xed-full+json; version=1");
+		throw new InvalidFieldError(
+			SCHEMA_FIELD,
+			"The schema has no 'properties': fetch it with Accept application/vnd.adobe.xed-full+json; version=1",
+		);
 	}
 	const out: XdmField[] = [];
 	const walk = (properties: Record<string, unknown>, prefix: string, depth: number) => {
@@ -115,14 +118,55 @@ export function escapeSourceName(column: string): string {
 type Kind = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'time' | 'unknown';
 
 /** Bits of each integer width; XDM's plain `integer` is a long. */
-const INT_BITS: Record<string, number> = { byte: 8, short: 16, smallint: 16, int2: 16, int: 32, integer: 32, int4: 32, long: 64, bigint: 64, int8: 64 };
+const INT_BITS: Record<string, number> = {
+	byte: 8,
+	short: 16,
+	smallint: 16,
+	int2: 16,
+	int: 32,
+	integer: 32,
+	int4: 32,
+	long: 64,
+	bigint: 64,
+	int8: 64,
+};
 
 const SOURCE_KINDS: Record<string, Kind> = {
-	string: 'string', varchar: 'string', char: 'string', text: 'string', bpchar: 'string', 'character varying': 'string', character: 'string', super: 'string',
-	smallint: 'integer', int2: 'integer', short: 'integer', integer: 'integer', int: 'integer', int4: 'integer', bigint: 'integer', int8: 'integer', long: 'integer',
-	double: 'number', 'double precision': 'number', float: 'number', float4: 'number', float8: 'number', real: 'number', decimal: 'number', numeric: 'number', number: 'number',
-	boolean: 'boolean', bool: 'boolean',
-	date: 'date', timestamp: 'date-time', timestamptz: 'date-time', datetime: 'date-time', 'date-time': 'date-time', time: 'time', timetz: 'time',
+	string: 'string',
+	varchar: 'string',
+	char: 'string',
+	text: 'string',
+	bpchar: 'string',
+	'character varying': 'string',
+	character: 'string',
+	super: 'string',
+	smallint: 'integer',
+	int2: 'integer',
+	short: 'integer',
+	integer: 'integer',
+	int: 'integer',
+	int4: 'integer',
+	bigint: 'integer',
+	int8: 'integer',
+	long: 'integer',
+	double: 'number',
+	'double precision': 'number',
+	float: 'number',
+	float4: 'number',
+	float8: 'number',
+	real: 'number',
+	decimal: 'number',
+	numeric: 'number',
+	number: 'number',
+	boolean: 'boolean',
+	bool: 'boolean',
+	date: 'date',
+	timestamp: 'date-time',
+	timestamptz: 'date-time',
+	datetime: 'date-time',
+	'date-time': 'date-time',
+	time: 'time',
+	timetz: 'time',
 };
 
 function columnKind(column: SourceColumn): Kind {
@@ -131,7 +175,12 @@ function columnKind(column: SourceColumn): Kind {
 	const format = column.xdm?.format ?? column['meta:xdmType'];
 	if (format === 'date' || format === 'date-time') return format;
 	const xdmType = column.xdm?.type;
-	return xdmType === 'string' || xdmType === 'integer' || xdmType === 'number' || xdmType === 'boolean' ? xdmType : 'unknown';
+	return xdmType === 'string' ||
+		xdmType === 'integer' ||
+		xdmType === 'number' ||
+		xdmType === 'boolean'
+		? xdmType
+		: 'unknown';
 }
 
 function describeField(field: XdmField): string {
@@ -143,20 +192,37 @@ function describeField(field: XdmField): string {
 export function typeMismatchReason(column: SourceColumn, field: XdmField): string | undefined {
 	const kind = columnKind(column);
 	if (kind === 'unknown') return undefined; // nothing to compare against
-	if (field.type === 'object' || field.type === 'array') return `a ${field.type} field cannot take a single column`;
-	if (field.type === 'boolean') return kind === 'boolean' ? undefined : 'only a boolean column fits a boolean field';
-	if (field.type === 'number') return kind === 'integer' || kind === 'number' ? undefined : 'only a numeric column fits a number field';
+	if (field.type === 'object' || field.type === 'array')
+		return `a ${field.type} field cannot take a single column`;
+	if (field.type === 'boolean')
+		return kind === 'boolean' ? undefined : 'only a boolean column fits a boolean field';
+	if (field.type === 'number')
+		return kind === 'integer' || kind === 'number'
+			? undefined
+			: 'only a numeric column fits a number field';
 	if (field.type === 'integer') {
 		if (kind === 'number') return 'decimals would be cut off';
 		if (kind !== 'integer') return 'only an integer column fits an integer field';
 		const source = INT_BITS[column.type.toLowerCase()] ?? 64;
 		const target = INT_BITS[field.xdmType ?? 'long'] ?? 64;
-		return source > target ? `a ${source}-bit column may overflow a ${target}-bit field` : undefined;
+		return source > target
+			? `a ${source}-bit column may overflow a ${target}-bit field`
+			: undefined;
 	}
 	// string fields: formats constrain what fits
-	const format = field.format ?? (field.xdmType === 'date' || field.xdmType === 'date-time' ? field.xdmType : undefined);
-	if (format === 'date-time') return kind === 'date-time' || kind === 'date' ? undefined : 'only a timestamp or date column fits a date-time field';
-	if (format === 'date') return kind === 'date' ? undefined : kind === 'date-time' ? 'the time of day would be lost' : 'only a date column fits a date field';
+	const format =
+		field.format ??
+		(field.xdmType === 'date' || field.xdmType === 'date-time' ? field.xdmType : undefined);
+	if (format === 'date-time')
+		return kind === 'date-time' || kind === 'date'
+			? undefined
+			: 'only a timestamp or date column fits a date-time field';
+	if (format === 'date')
+		return kind === 'date'
+			? undefined
+			: kind === 'date-time'
+				? 'the time of day would be lost'
+				: 'only a date column fits a date field';
 	return undefined;
 }
 
@@ -169,28 +235,60 @@ export function typeMismatchReason(column: SourceColumn, field: XdmField): strin
  * @param pairs explicit `{source: column name, destination: dotted field path}`
  * @throws InvalidFieldError (`mappingPairs`) when a pair names an unknown column or field, or two pairs share a field
  */
-export function autoMap(columns: SourceColumn[], schema: unknown, pairs: MappingPair[] = []): AutoMappingResult {
+export function autoMap(
+	columns: SourceColumn[],
+	schema: unknown,
+	pairs: MappingPair[] = [],
+): AutoMappingResult {
 	const fields = flattenXdmSchema(schema);
 	const byPath = new Map(fields.map((f) => [f.path, f]));
 	const byName = new Map(columns.map((c) => [c.name, c]));
 	const taken = new Map<string, string>(); // destination -> column
 
-	const result: AutoMappingResult = { mappings: [], matched: [], unmappedColumns: [], typeMismatches: [] };
+	const result: AutoMappingResult = {
+		mappings: [],
+		matched: [],
+		unmappedColumns: [],
+		typeMismatches: [],
+	};
 	const add = (column: SourceColumn, field: XdmField, by: 'name' | 'pair') => {
 		taken.set(field.path, column.name);
-		result.mappings.push({ sourceType: 'ATTRIBUTE', source: escapeSourceName(column.name), destination: field.path });
+		result.mappings.push({
+			sourceType: 'ATTRIBUTE',
+			source: escapeSourceName(column.name),
+			destination: field.path,
+		});
 		result.matched.push({ column: column.name, destination: field.path, by });
 		const reason = typeMismatchReason(column, field);
-		if (reason) result.typeMismatches.push({ column: column.name, columnType: column.type, destination: field.path, fieldType: describeField(field), reason });
+		if (reason)
+			result.typeMismatches.push({
+				column: column.name,
+				columnType: column.type,
+				destination: field.path,
+				fieldType: describeField(field),
+				reason,
+			});
 	};
 
 	const paired = new Set<string>();
 	pairs.forEach((pair, i) => {
 		const column = byName.get(pair.source);
-		if (!column) throw new InvalidFieldError(PAIRS_FIELD, `Pair ${i + 1}: '${pair.source}' is not a column of the source table`);
+		if (!column)
+			throw new InvalidFieldError(
+				PAIRS_FIELD,
+				`Pair ${i + 1}: '${pair.source}' is not a column of the source table`,
+			);
 		const field = byPath.get(pair.destination);
-		if (!field) throw new InvalidFieldError(PAIRS_FIELD, `Pair ${i + 1}: '${pair.destination}' is not a field of the schema (use a dotted path such as _tenant.field)`);
-		if (taken.has(field.path)) throw new InvalidFieldError(PAIRS_FIELD, `Pair ${i + 1}: field '${field.path}' is already the destination of another pair`);
+		if (!field)
+			throw new InvalidFieldError(
+				PAIRS_FIELD,
+				`Pair ${i + 1}: '${pair.destination}' is not a field of the schema (use a dotted path such as _tenant.field)`,
+			);
+		if (taken.has(field.path))
+			throw new InvalidFieldError(
+				PAIRS_FIELD,
+				`Pair ${i + 1}: field '${field.path}' is already the destination of another pair`,
+			);
 		paired.add(column.name);
 		add(column, field, 'pair');
 	});
@@ -208,9 +306,15 @@ export function autoMap(columns: SourceColumn[], schema: unknown, pairs: Mapping
 			result.unmappedColumns.push({ column: column.name, reason: 'no schema field has this name' });
 		} else if (free.length === 0) {
 			const by = taken.get(found[0].path);
-			result.unmappedColumns.push({ column: column.name, reason: `field '${found[0].path}' is already mapped from '${by}'` });
+			result.unmappedColumns.push({
+				column: column.name,
+				reason: `field '${found[0].path}' is already mapped from '${by}'`,
+			});
 		} else if (free.length > 1) {
-			result.unmappedColumns.push({ column: column.name, reason: `several fields match (${free.map((f) => f.path).join(', ')}): add an explicit pair` });
+			result.unmappedColumns.push({
+				column: column.name,
+				reason: `several fields match (${free.map((f) => f.path).join(', ')}): add an explicit pair`,
+			});
 		} else {
 			add(column, free[0], 'name');
 		}

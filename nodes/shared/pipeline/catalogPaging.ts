@@ -35,15 +35,35 @@ export interface CatalogPage {
  * @throws InvalidFieldError (`limit`) outside 1..100, (`properties`) when empty or not top-level names
  */
 export function catalogPageQuery(request: CatalogPageRequest): Record<string, string> {
-	if (!Number.isSafeInteger(request.start) || request.start < 0) throw new InvalidFieldError('start', "'start' must be a whole number of at least 0");
-	if (!Number.isSafeInteger(request.limit) || request.limit < 1 || request.limit > CATALOG_MAX_LIMIT) {
-		throw new InvalidFieldError('limit', `'limit' must be a whole number from 1 to ${CATALOG_MAX_LIMIT}`);
+	if (!Number.isSafeInteger(request.start) || request.start < 0)
+		throw new InvalidFieldError('start', "'start' must be a whole number of at least 0");
+	if (
+		!Number.isSafeInteger(request.limit) ||
+		request.limit < 1 ||
+		request.limit > CATALOG_MAX_LIMIT
+	) {
+		throw new InvalidFieldError(
+			'limit',
+			`'limit' must be a whole number from 1 to ${CATALOG_MAX_LIMIT}`,
+		);
 	}
-	if (request.properties.length === 0) throw new InvalidFieldError('properties', "'properties' must name at least one field, e.g. name");
+	if (request.properties.length === 0)
+		throw new InvalidFieldError(
+			'properties',
+			"'properties' must name at least one field, e.g. name",
+		);
 	for (const p of request.properties) {
-		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) throw new InvalidFieldError('properties', `'properties' takes top-level field names only, not '${p}'`);
+		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(p))
+			throw new InvalidFieldError(
+				'properties',
+				`'properties' takes top-level field names only, not '${p}'`,
+			);
 	}
-	return { start: String(request.start), limit: String(request.limit), properties: request.properties.join(',') };
+	return {
+		start: String(request.start),
+		limit: String(request.limit),
+		properties: request.properties.join(','),
+	};
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -54,14 +74,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * Turns one Catalog list answer into a list, in the answer's key order, with `nextStart`.
  * @throws Error when the body is not an object keyed by ID (e.g. an array or an error body)
  */
-export function parseCatalogPage(body: unknown, request: Pick<CatalogPageRequest, 'start' | 'limit'>): CatalogPage {
-	if (!isObject(body)) throw new Error('Catalog answered with something other than an object keyed by ID');
+export function parseCatalogPage(
+	body: unknown,
+	request: Pick<CatalogPageRequest, 'start' | 'limit'>,
+): CatalogPage {
+	if (!isObject(body))
+		throw new Error('Catalog answered with something other than an object keyed by ID');
 	const items: CatalogObject[] = [];
 	for (const [id, value] of Object.entries(body)) {
 		if (!isObject(value)) throw new Error(`Catalog object '${id}' is not an object`);
 		items.push({ ...value, id });
 	}
-	return items.length < request.limit ? { items } : { items, nextStart: request.start + items.length };
+	return items.length < request.limit
+		? { items }
+		: { items, nextStart: request.start + items.length };
 }
 
 /**
@@ -80,7 +106,13 @@ export function parseCatalogObject(body: unknown, id: string): CatalogObject {
  */
 export function parseCatalogCreated(body: unknown, collection = 'dataSets'): string {
 	const prefix = `@/${collection}/`;
-	if (Array.isArray(body) && body.length === 1 && typeof body[0] === 'string' && body[0].startsWith(prefix) && body[0].length > prefix.length) {
+	if (
+		Array.isArray(body) &&
+		body.length === 1 &&
+		typeof body[0] === 'string' &&
+		body[0].startsWith(prefix) &&
+		body[0].length > prefix.length
+	) {
 		return body[0].slice(prefix.length);
 	}
 	throw new Error(`Catalog did not answer with ["${prefix}<id>"]`);

@@ -29,8 +29,11 @@ export interface DoneStep<K extends string> extends StepResult {
 
 /** The note a failure gets: what exists now and that a re-run resumes after it. */
 export function resumeNote(done: ReadonlyArray<DoneStep<string>>, failed: string): string {
-	if (done.length === 0) return `Nothing was created before the ${failed} step failed; running the item again starts over.`;
-	const list = done.map((step) => `${step.label} ${step.id} (${step.reused ? 'reused' : 'created'})`).join(', ');
+	if (done.length === 0)
+		return `Nothing was created before the ${failed} step failed; running the item again starts over.`;
+	const list = done
+		.map((step) => `${step.label} ${step.id} (${step.reused ? 'reused' : 'created'})`)
+		.join(', ');
 	return `Already in place before the ${failed} step failed: ${list}. Running the item again reuses them and resumes at the ${failed} step.`;
 }
 
@@ -39,7 +42,10 @@ export function resumeNote(done: ReadonlyArray<DoneStep<string>>, failed: string
  * (the caller knows the error type) and the error is rethrown.
  * @returns every step's result, in order
  */
-export async function runChain<K extends string>(steps: ReadonlyArray<ChainStep<K>>, annotate: (error: unknown, note: string) => unknown): Promise<Array<DoneStep<K>>> {
+export async function runChain<K extends string>(
+	steps: ReadonlyArray<ChainStep<K>>,
+	annotate: (error: unknown, note: string) => unknown,
+): Promise<Array<DoneStep<K>>> {
 	const done: Array<DoneStep<K>> = [];
 	for (const step of steps) {
 		let result: StepResult;
@@ -57,9 +63,19 @@ export async function runChain<K extends string>(steps: ReadonlyArray<ChainStep<
  * Names of the objects Create From Table makes, derived from the dataflow name so a re-run finds
  * them (Adobe allows 256 characters; the suffix is kept whole).
  */
-export function chainNames(flowName: string): { sourceConnection: string; targetConnection: string; mappingSet: string; dataflow: string } {
+export function chainNames(flowName: string): {
+	sourceConnection: string;
+	targetConnection: string;
+	mappingSet: string;
+	dataflow: string;
+} {
 	const base = (suffix: string) => `${flowName.slice(0, 256 - suffix.length)}${suffix}`;
-	return { sourceConnection: base(' (source)'), targetConnection: base(' (target)'), mappingSet: base(' (mapping)'), dataflow: flowName };
+	return {
+		sourceConnection: base(' (source)'),
+		targetConnection: base(' (target)'),
+		mappingSet: base(' (mapping)'),
+		dataflow: flowName,
+	};
 }
 
 /** The dataflow name when none is given: `Redshift <table> to dataset <id>`, stable across runs. */

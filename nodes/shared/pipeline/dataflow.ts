@@ -12,7 +12,13 @@
  * back (createdAt, startedAtUTC…) is epoch **milliseconds**. Inputs are dates, never bare numbers.
  */
 import { InvalidFieldError } from '../InvalidFieldError';
-import { dateToEpochMs, FREQUENCIES, type FlowTransformation, type Frequency, type ScheduleParams } from './schedule';
+import {
+	dateToEpochMs,
+	FREQUENCIES,
+	type FlowTransformation,
+	type Frequency,
+	type ScheduleParams,
+} from './schedule';
 
 /** Data Prep mapping set IDs are 32 hex digits (e.g. `0b090130b58b4819afc78b6dc98b484d`). */
 export const MAPPING_SET_ID_PATTERN = '^[0-9a-fA-F]{32}$';
@@ -99,21 +105,39 @@ export interface StoredFlowShape {
 export function buildFlowPatch(changes: FlowChanges, current: StoredFlowShape): PatchOperation[] {
 	const ops: PatchOperation[] = [];
 	if (changes.name !== undefined) ops.push({ op: 'replace', path: '/name', value: changes.name });
-	if (changes.description !== undefined) ops.push({ op: 'replace', path: '/description', value: changes.description });
+	if (changes.description !== undefined)
+		ops.push({ op: 'replace', path: '/description', value: changes.description });
 	const schedule = changes.schedule ?? {};
-	if (schedule.frequency !== undefined) ops.push({ op: 'replace', path: '/scheduleParams/frequency', value: schedule.frequency });
+	if (schedule.frequency !== undefined)
+		ops.push({ op: 'replace', path: '/scheduleParams/frequency', value: schedule.frequency });
 	if (schedule.interval !== undefined) {
 		// RFC 6902: `replace` needs the member to exist; a flow made with `once` has no interval yet.
 		const has = current.scheduleParams?.interval !== undefined;
-		ops.push({ op: has ? 'replace' : 'add', path: '/scheduleParams/interval', value: schedule.interval });
+		ops.push({
+			op: has ? 'replace' : 'add',
+			path: '/scheduleParams/interval',
+			value: schedule.interval,
+		});
 	}
-	if (schedule.startTime !== undefined) ops.push({ op: 'replace', path: '/scheduleParams/startTime', value: schedule.startTime });
+	if (schedule.startTime !== undefined)
+		ops.push({ op: 'replace', path: '/scheduleParams/startTime', value: schedule.startTime });
 	if (changes.mappingVersion !== undefined) {
 		const transformations = current.transformations ?? [];
 		const index = transformations.findIndex((t) => t?.name === 'Mapping');
-		if (index < 0) throw new InvalidFieldError('updateFields.mappingVersion', '"Mapping Version" cannot be set: this dataflow has no Mapping transformation.');
+		if (index < 0)
+			throw new InvalidFieldError(
+				'updateFields.mappingVersion',
+				'"Mapping Version" cannot be set: this dataflow has no Mapping transformation.',
+			);
 		const params = transformations[index].params ?? {};
-		ops.push({ op: 'replace', path: `/transformations/${index}`, value: { name: 'Mapping', params: { mappingId: params.mappingId, mappingVersion: changes.mappingVersion } } });
+		ops.push({
+			op: 'replace',
+			path: `/transformations/${index}`,
+			value: {
+				name: 'Mapping',
+				params: { mappingId: params.mappingId, mappingVersion: changes.mappingVersion },
+			},
+		});
 	}
 	checkSomeChange(changes);
 	return ops;
@@ -125,8 +149,16 @@ export function buildFlowPatch(changes: FlowChanges, current: StoredFlowShape): 
  */
 export function checkSomeChange(changes: FlowChanges): void {
 	const schedule = changes.schedule ?? {};
-	const any = changes.name !== undefined || changes.description !== undefined || changes.mappingVersion !== undefined || Object.values(schedule).some((value) => value !== undefined);
-	if (!any) throw new InvalidFieldError('updateFields', '"Update Fields" is empty: add at least one field to change (Dataflow Name, Description, Frequency, Interval, Start Time or Mapping Version).');
+	const any =
+		changes.name !== undefined ||
+		changes.description !== undefined ||
+		changes.mappingVersion !== undefined ||
+		Object.values(schedule).some((value) => value !== undefined);
+	if (!any)
+		throw new InvalidFieldError(
+			'updateFields',
+			'"Update Fields" is empty: add at least one field to change (Dataflow Name, Description, Frequency, Interval, Start Time or Mapping Version).',
+		);
 }
 
 /**
@@ -136,7 +168,10 @@ export function checkSomeChange(changes: FlowChanges): void {
  * else 1) applies to the resulting frequency.
  * @throws InvalidFieldError naming `updateFields.frequency` or `updateFields.interval`
  */
-export function checkScheduleChange(change: NonNullable<FlowChanges['schedule']>, current: StoredFlowShape): void {
+export function checkScheduleChange(
+	change: NonNullable<FlowChanges['schedule']>,
+	current: StoredFlowShape,
+): void {
 	const was = current.scheduleParams?.frequency;
 	if (was === 'once' && (change.frequency !== undefined || change.interval !== undefined)) {
 		throw new InvalidFieldError(
@@ -145,19 +180,33 @@ export function checkScheduleChange(change: NonNullable<FlowChanges['schedule']>
 		);
 	}
 	const frequency = change.frequency ?? (typeof was === 'string' ? was : undefined);
-	const interval = change.interval ?? (typeof current.scheduleParams?.interval === 'number' ? current.scheduleParams.interval : Number(current.scheduleParams?.interval));
+	const interval =
+		change.interval ??
+		(typeof current.scheduleParams?.interval === 'number'
+			? current.scheduleParams.interval
+			: Number(current.scheduleParams?.interval));
 	if (frequency === 'minute' && Number.isFinite(interval) && interval < 15) {
-		throw new InvalidFieldError(change.interval !== undefined ? 'updateFields.interval' : 'updateFields.frequency', `"Interval" must be at least 15 when the frequency is minute (the dataflow's interval would be ${interval}).`);
+		throw new InvalidFieldError(
+			change.interval !== undefined ? 'updateFields.interval' : 'updateFields.frequency',
+			`"Interval" must be at least 15 when the frequency is minute (the dataflow's interval would be ${interval}).`,
+		);
 	}
 }
 
 /** The frequencies an Update may set (not `once`). */
-export const SCHEDULED_FREQUENCIES = FREQUENCIES.filter((f): f is Exclude<Frequency, 'once'> => f !== 'once');
+export const SCHEDULED_FREQUENCIES = FREQUENCIES.filter(
+	(f): f is Exclude<Frequency, 'once'> => f !== 'once',
+);
 
 /** `POST /runs` body for an on-demand run of a `once` flow; times in epoch **seconds**. */
 export interface RunNowBody {
 	flowId: string;
-	params: { startTime: number; windowStartTime: number; windowEndTime: number; deltaColumn?: { name: string } };
+	params: {
+		startTime: number;
+		windowStartTime: number;
+		windowEndTime: number;
+		deltaColumn?: { name: string };
+	};
 }
 
 export interface RunNowInput {
@@ -178,11 +227,20 @@ export interface RunNowInput {
 export function buildRunNowBody(input: RunNowInput): RunNowBody {
 	const start = Math.floor(dateToEpochMs(input.windowStart, 'windowStart') / 1000);
 	const end = Math.floor(dateToEpochMs(input.windowEnd, 'windowEnd') / 1000);
-	if (end < start) throw new InvalidFieldError('windowEnd', '"Window End" must not be before "Window Start" (Adobe error 1381).');
+	if (end < start)
+		throw new InvalidFieldError(
+			'windowEnd',
+			'"Window End" must not be before "Window Start" (Adobe error 1381).',
+		);
 	const delta = input.deltaColumn?.trim();
 	return {
 		flowId: input.flowId,
-		params: { startTime: Math.floor(input.nowMs / 1000), windowStartTime: start, windowEndTime: end, ...(delta ? { deltaColumn: { name: delta } } : {}) },
+		params: {
+			startTime: Math.floor(input.nowMs / 1000),
+			windowStartTime: start,
+			windowEndTime: end,
+			...(delta ? { deltaColumn: { name: delta } } : {}),
+		},
 	};
 }
 

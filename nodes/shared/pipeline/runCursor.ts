@@ -40,11 +40,17 @@ export const MAX_PENDING = 500;
  * `unfinishedIds` still in progress then (they fire when they finish); finished history is not replayed.
  */
 export function startCursor(now: number, unfinishedIds: string[] = []): RunCursor {
-	return { since: now, boundaryIds: [], pendingIds: [...new Set(unfinishedIds)].slice(-MAX_PENDING) };
+	return {
+		since: now,
+		boundaryIds: [],
+		pendingIds: [...new Set(unfinishedIds)].slice(-MAX_PENDING),
+	};
 }
 
 function stringList(value: unknown): string[] | undefined {
-	return Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...(value as string[])] : undefined;
+	return Array.isArray(value) && value.every((v) => typeof v === 'string')
+		? [...(value as string[])]
+		: undefined;
 }
 
 /**
@@ -56,7 +62,8 @@ export function readCursor(stored: unknown): RunCursor | undefined {
 	const { since, boundaryIds, pendingIds } = stored as Record<string, unknown>;
 	const boundary = stringList(boundaryIds);
 	const pending = stringList(pendingIds);
-	if (typeof since !== 'number' || !Number.isFinite(since) || !boundary || !pending) return undefined;
+	if (typeof since !== 'number' || !Number.isFinite(since) || !boundary || !pending)
+		return undefined;
 	return { since, boundaryIds: boundary, pendingIds: pending };
 }
 
@@ -73,11 +80,16 @@ export interface CursorStep {
  * @param listed runs listed as started at or after `cursor.since`
  * @param lookedUp the current state of `cursor.pendingIds` (runs not found any more are forgotten)
  */
-export function advanceCursor(cursor: RunCursor, listed: SeenRun[], lookedUp: SeenRun[]): CursorStep {
+export function advanceCursor(
+	cursor: RunCursor,
+	listed: SeenRun[],
+	lookedUp: SeenRun[],
+): CursorStep {
 	const boundary = new Set(cursor.boundaryIds);
 	const wasPending = new Set(cursor.pendingIds);
 	const runs = new Map<string, SeenRun>();
-	for (const run of [...lookedUp.filter((r) => wasPending.has(r.id)), ...listed]) if (!runs.has(run.id)) runs.set(run.id, run);
+	for (const run of [...lookedUp.filter((r) => wasPending.has(r.id)), ...listed])
+		if (!runs.has(run.id)) runs.set(run.id, run);
 
 	const ordered = [...runs.values()].sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0));
 	const finished: string[] = [];
@@ -88,9 +100,14 @@ export function advanceCursor(cursor: RunCursor, listed: SeenRun[], lookedUp: Se
 		(run.finished ? finished : pending).push(run.id);
 	}
 
-	const starts = listed.map((r) => r.startedAt).filter((t): t is number => typeof t === 'number' && Number.isFinite(t));
+	const starts = listed
+		.map((r) => r.startedAt)
+		.filter((t): t is number => typeof t === 'number' && Number.isFinite(t));
 	const since = Math.max(cursor.since, ...starts);
 	const atSince = listed.filter((r) => r.startedAt === since).map((r) => r.id);
-	const boundaryIds = since === cursor.since ? [...new Set([...cursor.boundaryIds, ...atSince])] : [...new Set(atSince)];
+	const boundaryIds =
+		since === cursor.since
+			? [...new Set([...cursor.boundaryIds, ...atSince])]
+			: [...new Set(atSince)];
 	return { finished, cursor: { since, boundaryIds, pendingIds: pending.slice(-MAX_PENDING) } };
 }

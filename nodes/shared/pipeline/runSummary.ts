@@ -38,7 +38,9 @@ export interface FlowRunSummary {
 }
 
 function obj(value: unknown): Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: {};
 }
 
 function num(value: unknown): number | undefined {
@@ -101,15 +103,20 @@ export function summarizeRun(body: unknown): FlowRunSummary {
 	const batchIds: string[] = [];
 	for (const a of Array.isArray(run.activities) ? run.activities : []) {
 		const activity = obj(a);
-		errors.push(...errorsOf(obj(obj(activity.statusSummary).extensions).errors, str(activity.name)));
+		errors.push(
+			...errorsOf(obj(obj(activity.statusSummary).extensions).errors, str(activity.name)),
+		);
 		for (const t of Array.isArray(activity.targetInfo) ? activity.targetInfo : []) {
 			const ids = obj(obj(t).reference).ids;
-			if (Array.isArray(ids)) for (const b of ids) if (typeof b === 'string' && !batchIds.includes(b)) batchIds.push(b);
+			if (Array.isArray(ids))
+				for (const b of ids) if (typeof b === 'string' && !batchIds.includes(b)) batchIds.push(b);
 		}
 	}
 
 	const pick = (o: Record<string, unknown>, entries: Array<[string, string]>) =>
-		Object.fromEntries(entries.flatMap(([out, key]) => (num(o[key]) === undefined ? [] : [[out, num(o[key])]])));
+		Object.fromEntries(
+			entries.flatMap(([out, key]) => (num(o[key]) === undefined ? [] : [[out, num(o[key])]])),
+		);
 	return {
 		id,
 		...(str(run.flowId) ? { flowId: str(run.flowId) } : {}),
@@ -118,9 +125,19 @@ export function summarizeRun(body: unknown): FlowRunSummary {
 		finished: outcome === 'success' || outcome === 'failed',
 		...(started !== undefined ? { startedAt: iso(started) } : {}),
 		...(completed !== undefined ? { completedAt: iso(completed) } : {}),
-		...(started !== undefined && completed !== undefined && completed >= started ? { durationMs: completed - started } : {}),
-		records: pick(records, [['input', 'inputRecordCount'], ['output', 'outputRecordCount'], ['failed', 'failedRecordCount'], ['created', 'createdRecordCount']]),
-		bytes: pick(size, [['input', 'inputBytes'], ['output', 'outputBytes']]),
+		...(started !== undefined && completed !== undefined && completed >= started
+			? { durationMs: completed - started }
+			: {}),
+		records: pick(records, [
+			['input', 'inputRecordCount'],
+			['output', 'outputRecordCount'],
+			['failed', 'failedRecordCount'],
+			['created', 'createdRecordCount'],
+		]),
+		bytes: pick(size, [
+			['input', 'inputBytes'],
+			['output', 'outputBytes'],
+		]),
 		errors,
 		batchIds,
 	};

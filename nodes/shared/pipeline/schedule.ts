@@ -13,7 +13,12 @@ export const FREQUENCIES = ['once', 'minute', 'hour', 'day', 'week'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
 /** Smallest `interval` per frequency: 15 for minute (Adobe's documented minimum), 1 otherwise. */
-export const MIN_INTERVAL: Record<Exclude<Frequency, 'once'>, number> = { minute: 15, hour: 1, day: 1, week: 1 };
+export const MIN_INTERVAL: Record<Exclude<Frequency, 'once'>, number> = {
+	minute: 15,
+	hour: 1,
+	day: 1,
+	week: 1,
+};
 
 /** Parameter names used in the errors (the node maps them to its labels). */
 export const SCHEDULE_FIELDS = {
@@ -56,10 +61,17 @@ export function dateToEpochMs(value: unknown, field: string = SCHEDULE_FIELDS.st
 	let ms: number | undefined;
 	if (value instanceof Date) ms = value.getTime();
 	else if (typeof value === 'string' && ISO_DATE.test(value.trim())) ms = Date.parse(value.trim());
-	else if (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	else if (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		ms = (value as { toMillis(): number }).toMillis(); // Luxon DateTime, e.g. from {{ $now }}
 	} else if (typeof value === 'number') {
-		throw new InvalidFieldError(field, `'${field}' must be a date such as 2026-12-01T09:00:00Z, not a number (seconds and milliseconds cannot be told apart)`);
+		throw new InvalidFieldError(
+			field,
+			`'${field}' must be a date such as 2026-12-01T09:00:00Z, not a number (seconds and milliseconds cannot be told apart)`,
+		);
 	}
 	if (ms === undefined || !Number.isFinite(ms)) {
 		throw new InvalidFieldError(field, `'${field}' must be a date such as 2026-12-01T09:00:00Z`);
@@ -69,7 +81,10 @@ export function dateToEpochMs(value: unknown, field: string = SCHEDULE_FIELDS.st
 
 function frequencyOf(value: unknown): Frequency {
 	if (typeof value !== 'string' || !(FREQUENCIES as readonly string[]).includes(value)) {
-		throw new InvalidFieldError(SCHEDULE_FIELDS.frequency, `'${SCHEDULE_FIELDS.frequency}' must be one of ${FREQUENCIES.join(', ')}`);
+		throw new InvalidFieldError(
+			SCHEDULE_FIELDS.frequency,
+			`'${SCHEDULE_FIELDS.frequency}' must be one of ${FREQUENCIES.join(', ')}`,
+		);
 	}
 	return value as Frequency;
 }
@@ -85,23 +100,57 @@ function frequencyOf(value: unknown): Frequency {
 export function buildScheduleParams(input: ScheduleInput): ScheduleParams {
 	const frequency = frequencyOf(input.frequency);
 	const startTime = Math.floor(dateToEpochMs(input.startTime) / 1000);
-	if (startTime < 0) throw new InvalidFieldError(SCHEDULE_FIELDS.startTime, `'${SCHEDULE_FIELDS.startTime}' must be after 1970-01-01`);
+	if (startTime < 0)
+		throw new InvalidFieldError(
+			SCHEDULE_FIELDS.startTime,
+			`'${SCHEDULE_FIELDS.startTime}' must be after 1970-01-01`,
+		);
 	if (frequency === 'once') {
-		if (!isBlank(input.interval)) throw new InvalidFieldError(SCHEDULE_FIELDS.interval, `'${SCHEDULE_FIELDS.interval}' is not allowed when frequency is once`);
-		if (input.backfill === true) throw new InvalidFieldError(SCHEDULE_FIELDS.backfill, `'${SCHEDULE_FIELDS.backfill}' is not allowed when frequency is once`);
-		if (!isBlank(input.backfill) && input.backfill !== false) throw new InvalidFieldError(SCHEDULE_FIELDS.backfill, `'${SCHEDULE_FIELDS.backfill}' must be true or false`);
+		if (!isBlank(input.interval))
+			throw new InvalidFieldError(
+				SCHEDULE_FIELDS.interval,
+				`'${SCHEDULE_FIELDS.interval}' is not allowed when frequency is once`,
+			);
+		if (input.backfill === true)
+			throw new InvalidFieldError(
+				SCHEDULE_FIELDS.backfill,
+				`'${SCHEDULE_FIELDS.backfill}' is not allowed when frequency is once`,
+			);
+		if (!isBlank(input.backfill) && input.backfill !== false)
+			throw new InvalidFieldError(
+				SCHEDULE_FIELDS.backfill,
+				`'${SCHEDULE_FIELDS.backfill}' must be true or false`,
+			);
 		return { startTime, frequency };
 	}
 	const minimum = MIN_INTERVAL[frequency];
-	const interval = typeof input.interval === 'string' && /^\d+$/.test(input.interval.trim()) ? Number(input.interval) : input.interval;
-	if (isBlank(interval)) throw new InvalidFieldError(SCHEDULE_FIELDS.interval, `'${SCHEDULE_FIELDS.interval}' is required when frequency is ${frequency}`);
+	const interval =
+		typeof input.interval === 'string' && /^\d+$/.test(input.interval.trim())
+			? Number(input.interval)
+			: input.interval;
+	if (isBlank(interval))
+		throw new InvalidFieldError(
+			SCHEDULE_FIELDS.interval,
+			`'${SCHEDULE_FIELDS.interval}' is required when frequency is ${frequency}`,
+		);
 	if (typeof interval !== 'number' || !Number.isSafeInteger(interval) || interval < minimum) {
-		throw new InvalidFieldError(SCHEDULE_FIELDS.interval, `'${SCHEDULE_FIELDS.interval}' must be a whole number of at least ${minimum} when frequency is ${frequency}`);
+		throw new InvalidFieldError(
+			SCHEDULE_FIELDS.interval,
+			`'${SCHEDULE_FIELDS.interval}' must be a whole number of at least ${minimum} when frequency is ${frequency}`,
+		);
 	}
 	if (!isBlank(input.backfill) && typeof input.backfill !== 'boolean') {
-		throw new InvalidFieldError(SCHEDULE_FIELDS.backfill, `'${SCHEDULE_FIELDS.backfill}' must be true or false`);
+		throw new InvalidFieldError(
+			SCHEDULE_FIELDS.backfill,
+			`'${SCHEDULE_FIELDS.backfill}' must be true or false`,
+		);
 	}
-	return { startTime, frequency, interval, ...(typeof input.backfill === 'boolean' ? { backfill: input.backfill } : {}) };
+	return {
+		startTime,
+		frequency,
+		interval,
+		...(typeof input.backfill === 'boolean' ? { backfill: input.backfill } : {}),
+	};
 }
 
 /** `{name, dateFormat?, timezone}` of the Copy transformation; Adobe requires UTC for table sources. */
@@ -138,15 +187,33 @@ export interface TransformationsInput {
 export function buildFlowTransformations(input: TransformationsInput): FlowTransformation[] {
 	const delta = typeof input.deltaColumn === 'string' ? input.deltaColumn.trim() : '';
 	const field = SCHEDULE_FIELDS.deltaColumn;
-	const mapping: FlowTransformation = { name: 'Mapping', params: { mappingId: input.mappingId, mappingVersion: input.mappingVersion } };
+	const mapping: FlowTransformation = {
+		name: 'Mapping',
+		params: { mappingId: input.mappingId, mappingVersion: input.mappingVersion },
+	};
 	if (input.frequency === 'once') {
-		if (delta) throw new InvalidFieldError(field, `'${field}' is not allowed when frequency is once (Adobe error 1369)`);
+		if (delta)
+			throw new InvalidFieldError(
+				field,
+				`'${field}' is not allowed when frequency is once (Adobe error 1369)`,
+			);
 		return [mapping];
 	}
-	if (!delta) throw new InvalidFieldError(field, `'${field}' is required when frequency is ${input.frequency}: name the column that tells new rows apart, e.g. updated_at`);
+	if (!delta)
+		throw new InvalidFieldError(
+			field,
+			`'${field}' is required when frequency is ${input.frequency}: name the column that tells new rows apart, e.g. updated_at`,
+		);
 	if (input.columns && !input.columns.includes(delta)) {
-		throw new InvalidFieldError(field, `'${field}' must be one of the source columns: ${input.columns.join(', ')}`);
+		throw new InvalidFieldError(
+			field,
+			`'${field}' must be one of the source columns: ${input.columns.join(', ')}`,
+		);
 	}
-	const deltaColumn: DeltaColumn = { name: delta, ...(input.deltaDateFormat ? { dateFormat: input.deltaDateFormat } : {}), timezone: 'UTC' };
+	const deltaColumn: DeltaColumn = {
+		name: delta,
+		...(input.deltaDateFormat ? { dateFormat: input.deltaDateFormat } : {}),
+		timezone: 'UTC',
+	};
 	return [{ name: 'Copy', params: { deltaColumn } }, mapping];
 }

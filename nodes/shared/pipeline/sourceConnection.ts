@@ -77,19 +77,33 @@ function text(value: unknown): string | undefined {
  */
 function checkColumn(ref: FieldRef, value: unknown, where: string): SourceColumn {
 	const fail = (problem: string): never => {
-		throw new InvalidFieldError(ref.field, `"${ref.label}": ${where} ${problem}. Each column must look like Get Table Schema's output, e.g. {"name": "order_id", "type": "string", "xdm": {"type": "string"}}.`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}": ${where} ${problem}. Each column must look like Get Table Schema's output, e.g. {"name": "order_id", "type": "string", "xdm": {"type": "string"}}.`,
+		);
 	};
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail(`is ${describe(value)}, not a column object`);
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		return fail(`is ${describe(value)}, not a column object`);
 	const column = value as Record<string, unknown>;
 	const name = text(column.name) ?? fail('has no "name"');
 	const type = text(column.type) ?? fail(`("${name}") has no "type"`);
 	const xdm = column.xdm as Record<string, unknown> | null | undefined;
 	if (xdm === undefined) return fail(`("${name}") has no "xdm" (its Experience Platform type)`);
-	if (xdm === null || typeof xdm !== 'object' || Array.isArray(xdm)) return fail(`("${name}") has an "xdm" that is not an object`);
+	if (xdm === null || typeof xdm !== 'object' || Array.isArray(xdm))
+		return fail(`("${name}") has an "xdm" that is not an object`);
 	const xdmType = text(xdm.type) ?? fail(`("${name}") has an "xdm" without "type"`);
-	const format = xdm.format === undefined ? undefined : (text(xdm.format) ?? fail(`("${name}") has an empty "xdm.format"`));
-	const result: SourceColumn = { name, type, xdm: { type: xdmType, ...(format ? { format } : {}) } };
-	if (column['meta:xdmType'] !== undefined) result['meta:xdmType'] = text(column['meta:xdmType']) ?? fail(`("${name}") has an empty "meta:xdmType"`);
+	const format =
+		xdm.format === undefined
+			? undefined
+			: (text(xdm.format) ?? fail(`("${name}") has an empty "xdm.format"`));
+	const result: SourceColumn = {
+		name,
+		type,
+		xdm: { type: xdmType, ...(format ? { format } : {}) },
+	};
+	if (column['meta:xdmType'] !== undefined)
+		result['meta:xdmType'] =
+			text(column['meta:xdmType']) ?? fail(`("${name}") has an empty "meta:xdmType"`);
 	return result;
 }
 
@@ -111,26 +125,49 @@ function parseJson(text: string): unknown {
  */
 export function checkColumns(ref: FieldRef, value: unknown): SourceColumn[] | undefined {
 	let parsed = value;
-	if (parsed === undefined || parsed === null || (typeof parsed === 'string' && parsed.trim() === '')) return undefined;
+	if (
+		parsed === undefined ||
+		parsed === null ||
+		(typeof parsed === 'string' && parsed.trim() === '')
+	)
+		return undefined;
 	if (typeof parsed === 'string') {
 		parsed = parseJson(parsed);
 		if (parsed === NOT_JSON) {
-			throw new InvalidFieldError(ref.field, `"${ref.label}" is not valid JSON. Give the columns Get Table Schema outputs (e.g. {{ $json.columns }}), or leave it empty to have the node fetch them.`);
+			throw new InvalidFieldError(
+				ref.field,
+				`"${ref.label}" is not valid JSON. Give the columns Get Table Schema outputs (e.g. {{ $json.columns }}), or leave it empty to have the node fetch them.`,
+			);
 		}
 	}
-	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Array.isArray((parsed as { columns?: unknown }).columns)) {
+	if (
+		parsed !== null &&
+		typeof parsed === 'object' &&
+		!Array.isArray(parsed) &&
+		Array.isArray((parsed as { columns?: unknown }).columns)
+	) {
 		parsed = (parsed as { columns: unknown[] }).columns;
 	}
 	if (!Array.isArray(parsed)) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" must be a list of columns (Get Table Schema's "columns"), but the value is ${describe(parsed)}. Leave it empty to have the node fetch them.`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" must be a list of columns (Get Table Schema's "columns"), but the value is ${describe(parsed)}. Leave it empty to have the node fetch them.`,
+		);
 	}
 	if (parsed.length === 0) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" is an empty list: a source connection needs at least one column. Leave the field empty to have the node fetch the table's columns.`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" is an empty list: a source connection needs at least one column. Leave the field empty to have the node fetch the table's columns.`,
+		);
 	}
 	const columns = parsed.map((column, index) => checkColumn(ref, column, `item ${index}`));
 	const seen = new Set<string>();
 	for (const { name } of columns) {
-		if (seen.has(name)) throw new InvalidFieldError(ref.field, `"${ref.label}" lists the column "${name}" more than once.`);
+		if (seen.has(name))
+			throw new InvalidFieldError(
+				ref.field,
+				`"${ref.label}" lists the column "${name}" more than once.`,
+			);
 		seen.add(name);
 	}
 	return columns;
@@ -146,7 +183,10 @@ export function exploredColumns(answer: unknown): SourceColumn[] {
 	const columns = (answer as { schema?: { columns?: unknown } } | undefined)?.schema?.columns;
 	if (!Array.isArray(columns)) return [];
 	return columns
-		.filter((c): c is Record<string, unknown> => c !== null && typeof c === 'object' && typeof (c as SourceColumn).name === 'string')
+		.filter(
+			(c): c is Record<string, unknown> =>
+				c !== null && typeof c === 'object' && typeof (c as SourceColumn).name === 'string',
+		)
 		.map((c) => {
 			const column: SourceColumn = { name: c.name as string, type: c.type as string };
 			if (c.xdm !== undefined) column.xdm = c.xdm as SourceColumn['xdm'];
@@ -161,7 +201,11 @@ export function isRedshiftSource(item: StoredSourceConnection): boolean {
 }
 
 /** Does it read this table through this base connection? */
-export function readsTable(item: StoredSourceConnection, baseConnectionId: string, tableName: string): boolean {
+export function readsTable(
+	item: StoredSourceConnection,
+	baseConnectionId: string,
+	tableName: string,
+): boolean {
 	return item.baseConnectionId === baseConnectionId && item.params?.tableName === tableName;
 }
 
@@ -178,8 +222,13 @@ export interface ExistingSource {
  * table, preferring one with the same name (lists are newest first, so the newest wins a tie).
  * A same-name connection of another table is reported, not reused.
  */
-export function findExistingSource(listed: StoredSourceConnection[], input: { name: string; baseConnectionId: string; tableName: string }): ExistingSource {
-	const sameTable = listed.filter((item) => readsTable(item, input.baseConnectionId, input.tableName));
+export function findExistingSource(
+	listed: StoredSourceConnection[],
+	input: { name: string; baseConnectionId: string; tableName: string },
+): ExistingSource {
+	const sameTable = listed.filter((item) =>
+		readsTable(item, input.baseConnectionId, input.tableName),
+	);
 	const match = sameTable.find((item) => item.name === input.name) ?? sameTable[0];
 	if (match) return { match };
 	const nameTakenBy = listed.find((item) => item.name === input.name);

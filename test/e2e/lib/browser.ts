@@ -12,7 +12,10 @@ export interface Locator {
 	click(options?: { timeout?: number; force?: boolean }): Promise<void>;
 	fill(value: string, options?: { timeout?: number }): Promise<void>;
 	press(key: string): Promise<void>;
-	waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
+	waitFor(options?: {
+		state?: 'attached' | 'detached' | 'visible' | 'hidden';
+		timeout?: number;
+	}): Promise<void>;
 	isVisible(): Promise<boolean>;
 	count(): Promise<number>;
 	textContent(): Promise<string | null>;
@@ -53,25 +56,40 @@ export interface Response {
 }
 
 export interface Page {
-	goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle'; timeout?: number }): Promise<unknown>;
+	goto(
+		url: string,
+		options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle'; timeout?: number },
+	): Promise<unknown>;
 	url(): string;
 	locator(selector: string): Locator;
 	getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
 	getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
 	getByPlaceholder(text: string | RegExp): Locator;
 	getByTestId(id: string): Locator;
-	waitForURL(url: string | RegExp | ((url: URL) => boolean), options?: { timeout?: number }): Promise<void>;
+	waitForURL(
+		url: string | RegExp | ((url: URL) => boolean),
+		options?: { timeout?: number },
+	): Promise<void>;
 	waitForTimeout(ms: number): Promise<void>;
-	waitForResponse(predicate: (response: Response) => boolean, options?: { timeout?: number }): Promise<Response>;
+	waitForResponse(
+		predicate: (response: Response) => boolean,
+		options?: { timeout?: number },
+	): Promise<Response>;
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
 	keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
 	on(event: 'console', handler: (message: { type(): string; text(): string }) => void): void;
 	on(event: 'pageerror', handler: (error: Error) => void): void;
 	on(event: 'response', handler: (response: Response) => void): void;
-	on(event: 'requestfailed', handler: (request: { url(): string; failure(): { errorText: string } | null }) => void): void;
+	on(
+		event: 'requestfailed',
+		handler: (request: { url(): string; failure(): { errorText: string } | null }) => void,
+	): void;
 	setDefaultTimeout(ms: number): void;
 	request: {
-		get(url: string, options?: { headers?: Record<string, string> }): Promise<{ status(): number; text(): Promise<string> }>;
+		get(
+			url: string,
+			options?: { headers?: Record<string, string> },
+		): Promise<{ status(): number; text(): Promise<string> }>;
 		post(
 			url: string,
 			options?: { data?: unknown; headers?: Record<string, string> },

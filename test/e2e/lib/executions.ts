@@ -27,7 +27,11 @@ export interface StoredTaskData {
 
 /** The part of n8n's IRunExecutionData the checks read. */
 export interface StoredRunData {
-	resultData?: { runData?: Record<string, StoredTaskData[]>; error?: unknown; lastNodeExecuted?: string };
+	resultData?: {
+		runData?: Record<string, StoredTaskData[]>;
+		error?: unknown;
+		lastNodeExecuted?: string;
+	};
 	[key: string]: unknown;
 }
 
@@ -46,7 +50,13 @@ export interface StoredExecution {
 
 /** One stored execution as read from the database, before decoding. */
 export interface DumpRow {
-	entity: Record<string, unknown> & { id: number; workflowId: string; mode: string; status: string; storedAt?: string };
+	entity: Record<string, unknown> & {
+		id: number;
+		workflowId: string;
+		mode: string;
+		status: string;
+		storedAt?: string;
+	};
 	data: string | null;
 	workflowData: string | null;
 	metadata: Array<{ key: string; value: string }>;
@@ -61,12 +71,18 @@ export async function readStoredExecutions(instance: N8nInstance): Promise<Store
 	const database = join(instance.userFolder, '.n8n', 'database.sqlite');
 	if (!existsSync(database)) throw new CheckFailure(`no n8n database at ${database}`);
 	// No outputPrefix: the dump may hold secrets and must not land in a file the run keeps.
-	const result = await run(join(instance.n8n.nodeBin, 'node'), [join(__dirname, 'read-executions.cjs'), n8nPackageDir(instance), database], {
-		env: instance.env,
-		timeoutMs: 60_000,
-	});
+	const result = await run(
+		join(instance.n8n.nodeBin, 'node'),
+		[join(__dirname, 'read-executions.cjs'), n8nPackageDir(instance), database],
+		{
+			env: instance.env,
+			timeoutMs: 60_000,
+		},
+	);
 	if (result.code !== 0 || result.timedOut) {
-		throw new CheckFailure(`reading ${database} failed (${result.timedOut ? 'timed out' : `exit ${result.code ?? result.signal}`}):\n${tail(result.stderr, 10)}`);
+		throw new CheckFailure(
+			`reading ${database} failed (${result.timedOut ? 'timed out' : `exit ${result.code ?? result.signal}`}):\n${tail(result.stderr, 10)}`,
+		);
 	}
 	return decodeStoredRows(instance, JSON.parse(result.stdout) as DumpRow[]);
 }
@@ -76,19 +92,28 @@ export async function readStoredExecutions(instance: N8nInstance): Promise<Store
  * Throws CheckFailure for a row without execution data (the scan would miss it).
  */
 export function decodeStoredRows(instance: N8nInstance, rows: DumpRow[]): StoredExecution[] {
-	const flatted = createRequire(join(n8nPackageDir(instance), 'package.json'))('flatted') as { parse(text: string): unknown };
+	const flatted = createRequire(join(n8nPackageDir(instance), 'package.json'))('flatted') as {
+		parse(text: string): unknown;
+	};
 	return rows.map((row) => {
 		const where = `execution ${row.entity.id} (workflow ${row.entity.workflowId})`;
 		// 2.x can keep execution data outside the database (storedAt 'fs'/'s3'); then this reader would scan nothing.
 		if (row.data === null || row.workflowData === null) {
-			throw new CheckFailure(`${where}: no execution_data row (storedAt: ${String(row.entity.storedAt ?? 'db')}); the scan would miss its data`);
+			throw new CheckFailure(
+				`${where}: no execution_data row (storedAt: ${String(row.entity.storedAt ?? 'db')}); the scan would miss its data`,
+			);
 		}
 		return {
 			id: row.entity.id,
 			workflowId: row.entity.workflowId,
 			mode: row.entity.mode,
 			status: row.entity.status,
-			text: { entity: JSON.stringify(row.entity), data: row.data, workflowData: row.workflowData, metadata: JSON.stringify(row.metadata) },
+			text: {
+				entity: JSON.stringify(row.entity),
+				data: row.data,
+				workflowData: row.workflowData,
+				metadata: JSON.stringify(row.metadata),
+			},
 			data: flatted.parse(row.data) as StoredRunData,
 			workflow: JSON.parse(row.workflowData) as { nodes: StoredNode[] },
 		};

@@ -26,7 +26,9 @@ function systemNode20Bin(): string | undefined {
 	try {
 		const version = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();
 		if (!version.startsWith('v20.')) return undefined;
-		return execFileSync('node', ['-p', 'require("path").dirname(process.execPath)'], { encoding: 'utf8' }).trim();
+		return execFileSync('node', ['-p', 'require("path").dirname(process.execPath)'], {
+			encoding: 'utf8',
+		}).trim();
 	} catch {
 		return undefined;
 	}
@@ -66,7 +68,11 @@ export interface N8nInstance {
 	env: NodeJS.ProcessEnv;
 }
 
-export function createInstance(n8n: N8nVersion, root: string, ports: { port: number; brokerPort: number } = { port: 5678, brokerPort: 5679 }): N8nInstance {
+export function createInstance(
+	n8n: N8nVersion,
+	root: string,
+	ports: { port: number; brokerPort: number } = { port: 5678, brokerPort: 5679 },
+): N8nInstance {
 	const userFolder = join(root, 'user');
 	const outputDir = join(root, 'output');
 	mkdirSync(userFolder, { recursive: true });
@@ -75,7 +81,9 @@ export function createInstance(n8n: N8nVersion, root: string, ports: { port: num
 
 	// Start from the caller's environment without any N8N_/DB_ settings that could change what runs.
 	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([key]) => !/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_|NODE_OPTIONS$)/.test(key)),
+		Object.entries(process.env).filter(
+			([key]) => !/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_|NODE_OPTIONS$)/.test(key),
+		),
 	);
 	const env: NodeJS.ProcessEnv = {
 		...inherited,
@@ -126,7 +134,10 @@ export const warnings: string[] = [];
  */
 function crashedWhileExiting(result: RunResult, logFile: string, logStart: number): boolean {
 	if (result.signal !== 'SIGSEGV' || !existsSync(logFile)) return false;
-	return readFileSync(logFile).subarray(logStart).toString('utf8').includes('"message":"Shutting down');
+	return readFileSync(logFile)
+		.subarray(logStart)
+		.toString('utf8')
+		.includes('"message":"Shutting down');
 }
 
 export async function n8nCli(
@@ -144,7 +155,9 @@ export async function n8nCli(
 		outputPrefix,
 	});
 	if (options.allowExitCrash && crashedWhileExiting(result, instance.logFile, logStart)) {
-		warnings.push(`n8n ${instance.n8n.version} ${args.join(' ')}: SIGSEGV while shutting down, after the run completed (tolerated)`);
+		warnings.push(
+			`n8n ${instance.n8n.version} ${args.join(' ')}: SIGSEGV while shutting down, after the run completed (tolerated)`,
+		);
 		return result;
 	}
 	if (result.code !== 0 || result.timedOut) {
@@ -160,13 +173,21 @@ export async function n8nCli(
 
 /** Whether this n8n activates with `publish:workflow` (2.x) rather than `update:workflow --active=true` (1.x). */
 export function activatesByPublish(instance: N8nInstance): boolean {
-	return existsSync(join(instance.n8n.cli, '..', '..', 'dist', 'commands', 'publish', 'workflow.js'));
+	return existsSync(
+		join(instance.n8n.cli, '..', '..', 'dist', 'commands', 'publish', 'workflow.js'),
+	);
 }
 
 /** Activates imported workflows from the CLI (n8n must not be running): 2.x publishes them, 1.x sets them active. */
 export async function activateWorkflows(instance: N8nInstance, ids: string[]): Promise<void> {
 	const publish = activatesByPublish(instance);
-	for (const id of ids) await n8nCli(instance, publish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+	for (const id of ids)
+		await n8nCli(
+			instance,
+			publish
+				? ['publish:workflow', `--id=${id}`]
+				: ['update:workflow', `--id=${id}`, '--active=true'],
+		);
 }
 
 /** The error-level lines n8n wrote to its (JSON-lines) log file since `from`, shortened. */
@@ -177,7 +198,8 @@ function loggedErrors(logFile: string, from: number): string {
 	for (const line of lines) {
 		try {
 			const entry = JSON.parse(line) as { level?: string; message?: string };
-			if (entry.level === 'error' && entry.message?.trim()) errors.push(entry.message.split('\n')[0].slice(0, 400));
+			if (entry.level === 'error' && entry.message?.trim())
+				errors.push(entry.message.split('\n')[0].slice(0, 400));
 		} catch {
 			// Not a JSON line.
 		}
@@ -192,15 +214,29 @@ function loggedErrors(logFile: string, from: number): string {
 export async function installPackage(instance: N8nInstance, tarball: string): Promise<void> {
 	const nodesDir = join(instance.userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }) + '\n');
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }) + '\n',
+	);
 	const outputPrefix = join(instance.outputDir, 'npm-install-package');
 	const result = await run(
 		'npm',
-		['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', tarball],
+		[
+			'install',
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--no-update-notifier',
+			tarball,
+		],
 		{ cwd: nodesDir, env: process.env, timeoutMs: 180_000, outputPrefix },
 	);
 	if (result.code !== 0) {
-		throw new CheckFailure(`npm install of the package tarball failed:\n${tail(result.stderr, 30)}`, [`${outputPrefix}.stderr`]);
+		throw new CheckFailure(
+			`npm install of the package tarball failed:\n${tail(result.stderr, 30)}`,
+			[`${outputPrefix}.stderr`],
+		);
 	}
 	const installed = join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json');
 	if (!existsSync(installed)) throw new CheckFailure(`npm install did not create ${installed}`);
@@ -208,11 +244,25 @@ export async function installPackage(instance: N8nInstance, tarball: string): Pr
 
 /** The execution summary (IRun) that `n8n execute` printed. */
 export interface ExecuteOutput {
-	data: { resultData: { error?: unknown; runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> } }>> } };
+	data: {
+		resultData: {
+			error?: unknown;
+			runData: Record<
+				string,
+				Array<{
+					data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> };
+				}>
+			>;
+		};
+	};
 }
 
 function isExecuteOutput(value: unknown): value is ExecuteOutput {
-	return typeof value === 'object' && value !== null && typeof (value as ExecuteOutput).data?.resultData === 'object';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as ExecuteOutput).data?.resultData === 'object'
+	);
 }
 
 /**
@@ -220,23 +270,38 @@ function isExecuteOutput(value: unknown): value is ExecuteOutput {
  * stdout; 1.x prints it through its logger, which here writes to the log file only (JSON lines), so
  * the summary is taken from the log lines this command added when stdout has none.
  */
-export async function n8nExecute(instance: N8nInstance, workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteOutput> {
+export async function n8nExecute(
+	instance: N8nInstance,
+	workflowId: string,
+	options: { timeoutMs?: number } = {},
+): Promise<ExecuteOutput> {
 	const logStart = existsSync(instance.logFile) ? statSync(instance.logFile).size : 0;
-	const result = await n8nCli(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], { allowExitCrash: true, timeoutMs: options.timeoutMs });
+	const result = await n8nCli(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], {
+		allowExitCrash: true,
+		timeoutMs: options.timeoutMs,
+	});
 	const fromStdout = firstJson(result.stdout);
 	if (isExecuteOutput(fromStdout)) return fromStdout;
-	const added = existsSync(instance.logFile) ? readFileSync(instance.logFile).subarray(logStart).toString('utf8') : '';
+	const added = existsSync(instance.logFile)
+		? readFileSync(instance.logFile).subarray(logStart).toString('utf8')
+		: '';
 	for (const line of added.split('\n').reverse()) {
 		if (!line.startsWith('{')) continue;
 		try {
 			const entry = JSON.parse(line) as { message?: unknown };
-			const summary = typeof entry.message === 'string' && entry.message.startsWith('{') ? (JSON.parse(entry.message) as unknown) : undefined;
+			const summary =
+				typeof entry.message === 'string' && entry.message.startsWith('{')
+					? (JSON.parse(entry.message) as unknown)
+					: undefined;
 			if (isExecuteOutput(summary)) return summary;
 		} catch {
 			// Not a summary line.
 		}
 	}
-	throw new CheckFailure(`n8n execute printed no run summary (stdout: ${JSON.stringify(tail(result.stdout, 5))})`, [instance.logFile]);
+	throw new CheckFailure(
+		`n8n execute printed no run summary (stdout: ${JSON.stringify(tail(result.stdout, 5))})`,
+		[instance.logFile],
+	);
 }
 
 function firstJson(stdout: string): unknown {

@@ -88,7 +88,12 @@ export async function stopAllDaemons(): Promise<void> {
 }
 
 /** Starts a long-running process whose output goes to `logFile` (and is kept in memory). */
-export function startDaemon(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Daemon {
+export function startDaemon(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	logFile: string,
+): Daemon {
 	const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	const file = createWriteStream(logFile);
 	let output = '';

@@ -14,12 +14,21 @@ const [n8nPackageDir, databaseFile] = process.argv.slice(2);
 const sqlite3 = createRequire(join(n8nPackageDir, 'package.json'))('sqlite3');
 
 function fail(error) {
-	process.stderr.write(`read-executions: ${error && error.message ? error.message : String(error)}\n`);
+	process.stderr.write(
+		`read-executions: ${error && error.message ? error.message : String(error)}\n`,
+	);
 	process.exit(1);
 }
 
-const db = new sqlite3.Database(databaseFile, sqlite3.OPEN_READONLY, (error) => error && fail(error));
-const all = (sql) => new Promise((resolve, reject) => db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows))));
+const db = new sqlite3.Database(
+	databaseFile,
+	sqlite3.OPEN_READONLY,
+	(error) => error && fail(error),
+);
+const all = (sql) =>
+	new Promise((resolve, reject) =>
+		db.all(sql, (error, rows) => (error ? reject(error) : resolve(rows))),
+	);
 
 (async () => {
 	const entities = await all('SELECT * FROM execution_entity ORDER BY id');
@@ -31,7 +40,9 @@ const all = (sql) => new Promise((resolve, reject) => db.all(sql, (error, rows) 
 			entity,
 			data: stored ? stored.data : null,
 			workflowData: stored ? stored.workflowData : null,
-			metadata: metadata.filter((row) => row.executionId === entity.id).map(({ key, value }) => ({ key, value })),
+			metadata: metadata
+				.filter((row) => row.executionId === entity.id)
+				.map(({ key, value }) => ({ key, value })),
 		};
 	});
 	db.close();

@@ -39,14 +39,20 @@ export async function startN8n(instance: N8nInstance, timeoutMs = 180_000): Prom
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (daemon.exited()) {
-			throw new CheckFailure(`n8n start exited early:\n${tail(daemon.output(), 30)}`, [instance.logFile]);
+			throw new CheckFailure(`n8n start exited early:\n${tail(daemon.output(), 30)}`, [
+				instance.logFile,
+			]);
 		}
 		// n8n answers HTTP (the editor's index page for any path) before its REST controllers are
 		// registered; the "Editor is now accessible" log line marks the end of start-up.
-		const started = existsSync(instance.logFile) && readFileSync(instance.logFile, 'utf8').includes('Editor is now accessible via');
+		const started =
+			existsSync(instance.logFile) &&
+			readFileSync(instance.logFile, 'utf8').includes('Editor is now accessible via');
 		if (started) {
 			try {
-				const settings = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(5_000) });
+				const settings = await fetch(`${baseUrl}/rest/settings`, {
+					signal: AbortSignal.timeout(5_000),
+				});
 				if (settings.ok && (settings.headers.get('content-type') ?? '').includes('json')) break;
 			} catch {
 				// Not listening yet.
@@ -54,7 +60,10 @@ export async function startN8n(instance: N8nInstance, timeoutMs = 180_000): Prom
 		}
 		if (Date.now() > deadline) {
 			await daemon.stop();
-			throw new CheckFailure(`n8n start did not answer on ${baseUrl} within ${timeoutMs / 1000} s`, [instance.logFile]);
+			throw new CheckFailure(
+				`n8n start did not answer on ${baseUrl} within ${timeoutMs / 1000} s`,
+				[instance.logFile],
+			);
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
@@ -76,12 +85,18 @@ export async function setupOwner(baseUrl: string): Promise<void> {
 		body: JSON.stringify(OWNER),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new CheckFailure(`POST /rest/owner/setup answered ${response.status}: ${text.slice(0, 300)}`);
+	if (!response.ok)
+		throw new CheckFailure(
+			`POST /rest/owner/setup answered ${response.status}: ${text.slice(0, 300)}`,
+		);
 	let email: unknown;
 	try {
 		email = (JSON.parse(text) as { data?: { email?: unknown } }).data?.email;
 	} catch {
 		// Checked below.
 	}
-	if (email !== OWNER.email) throw new CheckFailure(`POST /rest/owner/setup did not return the new owner: ${text.slice(0, 200)}`);
+	if (email !== OWNER.email)
+		throw new CheckFailure(
+			`POST /rest/owner/setup did not return the new owner: ${text.slice(0, 200)}`,
+		);
 }

@@ -17,9 +17,14 @@ export async function installN8nStep(work: string): Promise<void> {
 			timeoutMs: 25 * 60_000,
 			outputPrefix: join(work, 'install-n8n'),
 			// Progress lines as they come (the closing `export` lines are for people running it by hand).
-			onStdout: (chunk) => process.stdout.write(chunk.replace(/^export .*\n?/gm, '').replace(/^(?=\[install-n8n)/gm, '    ')),
+			onStdout: (chunk) =>
+				process.stdout.write(
+					chunk.replace(/^export .*\n?/gm, '').replace(/^(?=\[install-n8n)/gm, '    '),
+				),
 		});
-		check(result.code === 0, `install-n8n.sh failed:\n${tail(result.stdout + result.stderr, 30)}`, [join(CACHE, 'logs')]);
+		check(result.code === 0, `install-n8n.sh failed:\n${tail(result.stdout + result.stderr, 30)}`, [
+			join(CACHE, 'logs'),
+		]);
 	});
 }
 

@@ -25,7 +25,11 @@ export class CheckFailure extends Error {
 	}
 }
 
-export function check(condition: unknown, message: string, evidence: string[] = []): asserts condition {
+export function check(
+	condition: unknown,
+	message: string,
+	evidence: string[] = [],
+): asserts condition {
 	if (!condition) throw new CheckFailure(message, evidence);
 }
 
@@ -65,7 +69,9 @@ export function printTimings(): void {
 	const width = Math.max(...timings.map((t) => t.step.length), 10);
 	log('timings:');
 	for (const t of timings) {
-		process.stdout.write(`  ${t.ok ? ' ' : '!'} ${t.step.padEnd(width)}  ${(t.ms / 1000).toFixed(1).padStart(6)} s\n`);
+		process.stdout.write(
+			`  ${t.ok ? ' ' : '!'} ${t.step.padEnd(width)}  ${(t.ms / 1000).toFixed(1).padStart(6)} s\n`,
+		);
 	}
 }
 
@@ -73,10 +79,16 @@ export function printTimings(): void {
 export function reportFailure(label: string, error: unknown, work: string): void {
 	if (error instanceof StepFailure) {
 		process.stdout.write(`\n${label} FAILED at step: ${error.step}\n${error.message}\n`);
-		if (error.evidence.length) process.stdout.write(`evidence:\n${error.evidence.map((e) => `  ${e}`).join('\n')}\n`);
+		if (error.evidence.length)
+			process.stdout.write(`evidence:\n${error.evidence.map((e) => `  ${e}`).join('\n')}\n`);
 	} else {
-		process.stdout.write(`\n${label} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stdout.write(
+			`\n${label} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 	}
-	const logs = readdirSync(work, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('n8n.log'));
-	if (logs.length) process.stdout.write(`n8n logs:\n${logs.map((f) => `  ${join(work, f)}`).join('\n')}\n`);
+	const logs = readdirSync(work, { recursive: true, encoding: 'utf8' }).filter((f) =>
+		f.endsWith('n8n.log'),
+	);
+	if (logs.length)
+		process.stdout.write(`n8n logs:\n${logs.map((f) => `  ${join(work, f)}`).join('\n')}\n`);
 }

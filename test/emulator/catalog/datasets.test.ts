@@ -1,8 +1,18 @@
 import { CATALOG_PREFIX, DEFAULT_SCHEMA_ID } from '../index';
-import { call, jsonHeaders, platformHeaders, startHarness, type CallResult, type Harness } from '../testkit';
+import {
+	call,
+	jsonHeaders,
+	platformHeaders,
+	startHarness,
+	type CallResult,
+	type Harness,
+} from '../testkit';
 
 const DATASETS = `${CATALOG_PREFIX}/dataSets`;
-const SCHEMA_REF = { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' };
+const SCHEMA_REF = {
+	id: DEFAULT_SCHEMA_ID,
+	contentType: 'application/vnd.adobe.xed+json;version=1',
+};
 
 function expectCatalogError(res: CallResult, code: string): void {
 	const status = Number(code.split('-')[1]);
@@ -16,8 +26,13 @@ describe('Catalog: /dataSets', () => {
 		h = await startHarness();
 	});
 	afterEach(() => h.emu.close());
-	const post = (body: unknown, query = '', sandbox = 'prod') => call(h.emu, 'POST', `${DATASETS}${query}`, { headers: jsonHeaders(h.emu, h.token, sandbox), body });
-	const get = (path: string, sandbox = 'prod') => call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
+	const post = (body: unknown, query = '', sandbox = 'prod') =>
+		call(h.emu, 'POST', `${DATASETS}${query}`, {
+			headers: jsonHeaders(h.emu, h.token, sandbox),
+			body,
+		});
+	const get = (path: string, sandbox = 'prod') =>
+		call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
 
 	async function create(name: string, query = ''): Promise<string> {
 		const res = await post({ name, schemaRef: SCHEMA_REF }, query);
@@ -33,7 +48,12 @@ describe('Catalog: /dataSets', () => {
 		const one = await get(`${DATASETS}/${id}?properties=name,schemaRef`);
 		expect(one.json).toEqual({ [id]: { name: 'Orders', schemaRef: SCHEMA_REF } });
 		const full = (await get(`${DATASETS}/${id}`)).json[id];
-		expect(full).toMatchObject({ name: 'Orders', created: expect.any(Number), updated: expect.any(Number), imsOrg: h.emu.options.orgId });
+		expect(full).toMatchObject({
+			name: 'Orders',
+			created: expect.any(Number),
+			updated: expect.any(Number),
+			imsOrg: h.emu.options.orgId,
+		});
 		expect(full).not.toHaveProperty('sandboxName');
 		expect(h.emu.datasets().map((d) => d.id)).toEqual([id]);
 	});
@@ -50,13 +70,17 @@ describe('Catalog: /dataSets', () => {
 		expect(Object.keys((await page('limit=2&start=4')).json)).toEqual(ids.slice(4));
 		expect((await page('limit=2&start=6')).json).toEqual({});
 		expect(Object.keys((await page('')).json)).toHaveLength(5);
-		for (const bad of ['limit=0', 'limit=101', 'start=-1', 'limit=x']) expectCatalogError(await page(bad), '1301-400');
+		for (const bad of ['limit=0', 'limit=101', 'start=-1', 'limit=x'])
+			expectCatalogError(await page(bad), '1301-400');
 		expectCatalogError(await get(`${DATASETS}?properties=schemaRef.id`), '1301-400');
 	});
 
 	it('filters by name (exact, any of, negated, wildcard, property=name~) and sorts with orderBy', async () => {
 		for (const n of ['orders', 'customers', 'orders-eu']) await create(n);
-		const names = async (q: string) => Object.values((await get(`${DATASETS}?properties=name&${q}`)).json).map((d) => (d as { name: string }).name);
+		const names = async (q: string) =>
+			Object.values((await get(`${DATASETS}?properties=name&${q}`)).json).map(
+				(d) => (d as { name: string }).name,
+			);
 		expect(await names('name=orders')).toEqual(['orders']);
 		expect(await names('name=orders,customers')).toEqual(['orders', 'customers']);
 		expect(await names('name=!orders')).toEqual(['customers', 'orders-eu']);
@@ -69,17 +93,34 @@ describe('Catalog: /dataSets', () => {
 	it.each<[string, unknown, string]>([
 		['no name', { schemaRef: SCHEMA_REF }, '1304-400'],
 		['no schemaRef', { name: 'x' }, '1304-400'],
-		['an unknown schema', { name: 'x', schemaRef: { ...SCHEMA_REF, id: 'https://ns.adobe.com/emulator/schemas/nope' } }, '1301-400'],
-		['another content type', { name: 'x', schemaRef: { ...SCHEMA_REF, contentType: 'application/json' } }, '1301-400'],
+		[
+			'an unknown schema',
+			{ name: 'x', schemaRef: { ...SCHEMA_REF, id: 'https://ns.adobe.com/emulator/schemas/nope' } },
+			'1301-400',
+		],
+		[
+			'another content type',
+			{ name: 'x', schemaRef: { ...SCHEMA_REF, contentType: 'application/json' } },
+			'1301-400',
+		],
 		['an unknown field', { name: 'x', schemaRef: SCHEMA_REF, owner: 'me' }, '1301-400'],
-		['bad tags', { name: 'x', schemaRef: SCHEMA_REF, tags: { unifiedProfile: 'enabled' } }, '1301-400'],
+		[
+			'bad tags',
+			{ name: 'x', schemaRef: SCHEMA_REF, tags: { unifiedProfile: 'enabled' } },
+			'1301-400',
+		],
 	])('refuses %s', async (_label, body, code) => {
 		expectCatalogError(await post(body), code);
 		expect(h.emu.datasets()).toEqual([]);
 	});
 
 	it('accepts the xed-full content type and Profile tags', async () => {
-		const res = await post({ name: 'p', schemaRef: { ...SCHEMA_REF, contentType: 'application/vnd.adobe.xed-full+json;version=1' }, tags: { unifiedProfile: ['enabled:true'] }, enableErrorDiagnostics: true });
+		const res = await post({
+			name: 'p',
+			schemaRef: { ...SCHEMA_REF, contentType: 'application/vnd.adobe.xed-full+json;version=1' },
+			tags: { unifiedProfile: ['enabled:true'] },
+			enableErrorDiagnostics: true,
+		});
 		expect(res.status).toBe(201);
 	});
 
@@ -90,7 +131,10 @@ describe('Catalog: /dataSets', () => {
 	});
 
 	it('needs JSON on create (415)', async () => {
-		const res = await call(h.emu, 'POST', DATASETS, { headers: { ...platformHeaders(h.emu, h.token), 'content-type': 'text/plain' }, body: JSON.stringify({ name: 'x', schemaRef: SCHEMA_REF }) });
+		const res = await call(h.emu, 'POST', DATASETS, {
+			headers: { ...platformHeaders(h.emu, h.token), 'content-type': 'text/plain' },
+			body: JSON.stringify({ name: 'x', schemaRef: SCHEMA_REF }),
+		});
 		expectCatalogError(res, '1302-415');
 	});
 });

@@ -56,36 +56,85 @@ export function newDatasetId(): string {
 	return randomBytes(12).toString('hex');
 }
 
-function datasetFields(input: unknown, core: EmulatorCore): Omit<StoredDataset, 'id' | 'created' | 'updated' | 'createdClient' | 'createdUser' | 'updatedUser' | 'imsOrg' | 'sandboxName' | 'version' | 'files'> {
-	const body = bodyObject(input, ['name', 'description', 'schemaRef', 'tags', 'enableErrorDiagnostics', 'fileDescription', 'dataSourceId'], 'the dataset');
+function datasetFields(
+	input: unknown,
+	core: EmulatorCore,
+): Omit<
+	StoredDataset,
+	| 'id'
+	| 'created'
+	| 'updated'
+	| 'createdClient'
+	| 'createdUser'
+	| 'updatedUser'
+	| 'imsOrg'
+	| 'sandboxName'
+	| 'version'
+	| 'files'
+> {
+	const body = bodyObject(
+		input,
+		[
+			'name',
+			'description',
+			'schemaRef',
+			'tags',
+			'enableErrorDiagnostics',
+			'fileDescription',
+			'dataSourceId',
+		],
+		'the dataset',
+	);
 	const name = requireString(body.name, 'name');
-	if (body.description !== undefined && typeof body.description !== 'string') throw flow.invalid("'description' must be a string");
+	if (body.description !== undefined && typeof body.description !== 'string')
+		throw flow.invalid("'description' must be a string");
 	const ref = requireObject(body.schemaRef, 'schemaRef');
 	onlyKeys(ref, ['id', 'contentType'], 'schemaRef');
 	const schemaId = requireString(ref.id, 'schemaRef.id');
 	const contentType = requireString(ref.contentType, 'schemaRef.contentType');
-	if (!SCHEMA_CONTENT_TYPE.test(contentType)) throw flow.invalid("'schemaRef.contentType' must be \"application/vnd.adobe.xed+json;version=1\"");
-	if (!findSchema(core, schemaId)) throw flow.invalid("'schemaRef.id' is not a schema of the Schema Registry");
+	if (!SCHEMA_CONTENT_TYPE.test(contentType))
+		throw flow.invalid(
+			'\'schemaRef.contentType\' must be "application/vnd.adobe.xed+json;version=1"',
+		);
+	if (!findSchema(core, schemaId))
+		throw flow.invalid("'schemaRef.id' is not a schema of the Schema Registry");
 	if (body.tags !== undefined) {
-		if (!isPlainObject(body.tags) || !Object.values(body.tags).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'))) {
+		if (
+			!isPlainObject(body.tags) ||
+			!Object.values(body.tags).every(
+				(v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+			)
+		) {
 			throw flow.invalid("'tags' must map names to lists of strings");
 		}
 	}
-	if (body.enableErrorDiagnostics !== undefined && typeof body.enableErrorDiagnostics !== 'boolean') throw flow.invalid("'enableErrorDiagnostics' must be a boolean");
-	if (body.fileDescription !== undefined && !isPlainObject(body.fileDescription)) throw flow.invalid("'fileDescription' must be an object");
+	if (body.enableErrorDiagnostics !== undefined && typeof body.enableErrorDiagnostics !== 'boolean')
+		throw flow.invalid("'enableErrorDiagnostics' must be a boolean");
+	if (body.fileDescription !== undefined && !isPlainObject(body.fileDescription))
+		throw flow.invalid("'fileDescription' must be an object");
 	return {
 		name,
 		...(body.description !== undefined ? { description: body.description as string } : {}),
 		schemaRef: { id: findSchema(core, schemaId)?.$id ?? schemaId, contentType },
-		...(body.tags !== undefined ? { tags: structuredClone(body.tags) as Record<string, string[]> } : {}),
-		...(body.enableErrorDiagnostics !== undefined ? { enableErrorDiagnostics: body.enableErrorDiagnostics as boolean } : {}),
-		...(body.fileDescription !== undefined ? { fileDescription: structuredClone(body.fileDescription) } : {}),
+		...(body.tags !== undefined
+			? { tags: structuredClone(body.tags) as Record<string, string[]> }
+			: {}),
+		...(body.enableErrorDiagnostics !== undefined
+			? { enableErrorDiagnostics: body.enableErrorDiagnostics as boolean }
+			: {}),
+		...(body.fileDescription !== undefined
+			? { fileDescription: structuredClone(body.fileDescription) }
+			: {}),
 		...(body.dataSourceId !== undefined ? { dataSourceId: body.dataSourceId as string } : {}),
 	};
 }
 
 /** Creates a dataset after validating the body as POST /dataSets does; throws FlowError. */
-export function createDataset(core: EmulatorCore, sandboxName: string, body: unknown): StoredDataset {
+export function createDataset(
+	core: EmulatorCore,
+	sandboxName: string,
+	body: unknown,
+): StoredDataset {
 	const fields = datasetFields(body, core);
 	const now = Date.now();
 	const id = newDatasetId();
@@ -111,13 +160,24 @@ function pick(ds: StoredDataset, properties: string | null): Record<string, unkn
 	void _i;
 	if (properties === null) return visible;
 	const names = properties.split(',').map((p) => p.trim());
-	for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw flow.invalid(`'properties' takes top-level field names only, not '${n}'`);
-	return Object.fromEntries(names.filter((n) => n in visible).map((n) => [n, (visible as Record<string, unknown>)[n]]));
+	for (const n of names)
+		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n))
+			throw flow.invalid(`'properties' takes top-level field names only, not '${n}'`);
+	return Object.fromEntries(
+		names.filter((n) => n in visible).map((n) => [n, (visible as Record<string, unknown>)[n]]),
+	);
 }
 
-function whole(value: string | null, field: string, min: number, max: number, fallback: number): number {
+function whole(
+	value: string | null,
+	field: string,
+	min: number,
+	max: number,
+	fallback: number,
+): number {
 	if (value === null) return fallback;
-	if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw flow.invalid(`'${field}' must be a whole number from ${min} to ${max}`);
+	if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+		throw flow.invalid(`'${field}' must be a whole number from ${min} to ${max}`);
 	return Number(value);
 }
 
@@ -139,7 +199,15 @@ function nameFilter(value: string | null): (ds: StoredDataset) => boolean {
 	const negate = value.startsWith('!');
 	const patterns = (negate ? value.slice(1) : value).split(',').map((p) => {
 		// `*` is a wildcard, `**` a literal asterisk
-		const source = p.split('**').map((chunk) => chunk.split('*').map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')).join('\\*');
+		const source = p
+			.split('**')
+			.map((chunk) =>
+				chunk
+					.split('*')
+					.map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+					.join('.*'),
+			)
+			.join('\\*');
 		return new RegExp(`^${source}$`);
 	});
 	return (ds) => patterns.some((r) => r.test(ds.name)) !== negate;
@@ -150,7 +218,9 @@ export function listDatasets(ctx: FlowContext, core: EmulatorCore): Reply {
 	const start = whole(ctx.query.get('start'), 'start', 0, Number.MAX_SAFE_INTEGER, 0);
 	const byName = nameFilter(ctx.query.get('name'));
 	const all = filterItems(core.datasets.inSandbox(ctx.sandboxName), ctx.query).filter(byName);
-	const sorted = all.map((d, seq) => ({ d, seq })).sort((a, b) => order(ctx.query.get('orderBy'))(a.d, b.d) || a.seq - b.seq);
+	const sorted = all
+		.map((d, seq) => ({ d, seq }))
+		.sort((a, b) => order(ctx.query.get('orderBy'))(a.d, b.d) || a.seq - b.seq);
 	const page = sorted.slice(start, start + limit).map((r) => r.d);
 	const properties = ctx.query.get('properties');
 	return json(200, Object.fromEntries(page.map((d) => [d.id, pick(d, properties)])));
@@ -164,7 +234,8 @@ export function getDataset(ctx: FlowContext, core: EmulatorCore, id: string): Re
 
 export function postDataset(ctx: FlowContext, core: EmulatorCore): Reply {
 	const request = ctx.query.get('requestDataSource');
-	if (request !== null && request !== 'true' && request !== 'false') throw flow.invalid("'requestDataSource' must be true or false");
+	if (request !== null && request !== 'true' && request !== 'false')
+		throw flow.invalid("'requestDataSource' must be true or false");
 	const ds = createDataset(core, ctx.sandboxName, readJsonBody(ctx));
 	return json(201, [`@/dataSets/${ds.id}`], { location: `${CATALOG_PREFIX}/dataSets/${ds.id}` });
 }

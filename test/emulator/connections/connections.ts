@@ -18,14 +18,17 @@ export function publicView(conn: StoredConnection): StoredConnection {
 }
 
 /** `connections` must be in creation order. Secrets are never filterable (they match nothing). */
-export function listConnections(connections: StoredConnection[], query: URLSearchParams): ListResult<StoredConnection> {
+export function listConnections(
+	connections: StoredConnection[],
+	query: URLSearchParams,
+): ListResult<StoredConnection> {
 	return listItems(connections, query, {
 		href: '/connections',
 		view: publicView,
-		hidden: (path) => path.startsWith('auth.params.') && SECRET_PARAMS.has(path.slice('auth.params.'.length)),
+		hidden: (path) =>
+			path.startsWith('auth.params.') && SECRET_PARAMS.has(path.slice('auth.params.'.length)),
 	});
 }
-
 
 /** The connection `id` of the caller's sandbox, or FLOW-1439-404. */
 export function findConnection(ctx: FlowContext, core: EmulatorCore, id: string): StoredConnection {

@@ -1,5 +1,14 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import { call, CONNECTIONS, expectFlowError, jsonHeaders, platformHeaders, redshiftBody, startHarness, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	expectFlowError,
+	jsonHeaders,
+	platformHeaders,
+	redshiftBody,
+	startHarness,
+	type Harness,
+} from '../testkit';
 
 /** The Azure request body from the seed tutorial, verbatim (two unterminated strings). */
 const SEED_TUTORIAL_BODY = `{
@@ -39,7 +48,12 @@ describe('POST /connections', () => {
 		it('creates a connection: 201 {id, etag} with a quoted etag', async () => {
 			const res = await h.create();
 			expect(res.status).toBe(201);
-			expect(res.json).toEqual({ id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), etag: expect.any(String) });
+			expect(res.json).toEqual({
+				id: expect.stringMatching(
+					/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+				),
+				etag: expect.any(String),
+			});
 			expect(res.json.etag).toMatch(/^"[0-9a-f]{8}-0000-0200-0000-[0-9a-f]{12}"$/);
 		});
 
@@ -57,7 +71,10 @@ describe('POST /connections', () => {
 				sandboxName: 'prod',
 				imsOrgId: h.emu.options.orgId,
 				connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
-				auth: { specName: 'Basic Authentication', params: (redshiftBody({ schema: 'public' }).auth as { params: object }).params },
+				auth: {
+					specName: 'Basic Authentication',
+					params: (redshiftBody({ schema: 'public' }).auth as { params: object }).params,
+				},
 			});
 			const post = h.emu.platformRequests().find((r) => r.method === 'POST');
 			expect(post?.body).toBe(raw);
@@ -73,11 +90,18 @@ describe('POST /connections', () => {
 
 		it('GET returns {items:[...]} with the password omitted', async () => {
 			const { json } = await h.create();
-			const res = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, { headers: platformHeaders(h.emu, h.token) });
+			const res = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, {
+				headers: platformHeaders(h.emu, h.token),
+			});
 			expect(res.status).toBe(200);
 			expect(res.json.items).toHaveLength(1);
 			const item = res.json.items[0];
-			expect(item).toMatchObject({ id: json.id, etag: json.etag, state: 'enabled', sandboxName: 'prod' });
+			expect(item).toMatchObject({
+				id: json.id,
+				etag: json.etag,
+				state: 'enabled',
+				sandboxName: 'prod',
+			});
 			expect(typeof item.createdAt).toBe('number');
 			expect(item.auth.params).toEqual({
 				server: 'examplecluster.abc123.us-west-2.redshift.amazonaws.com',
@@ -90,9 +114,13 @@ describe('POST /connections', () => {
 
 		it('keeps connections per sandbox', async () => {
 			const { json } = await h.create(redshiftBody(), 'dev');
-			const fromProd = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, { headers: platformHeaders(h.emu, h.token, 'prod') });
+			const fromProd = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, {
+				headers: platformHeaders(h.emu, h.token, 'prod'),
+			});
 			expectFlowError(fromProd, '1439-404');
-			const fromDev = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, { headers: platformHeaders(h.emu, h.token, 'dev') });
+			const fromDev = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, {
+				headers: platformHeaders(h.emu, h.token, 'dev'),
+			});
 			expect(fromDev.status).toBe(200);
 		});
 
@@ -124,11 +152,32 @@ describe('POST /connections', () => {
 			['an unknown auth param', () => redshiftBody({ sslMode: 'require' }), '1301-400'],
 			['schema not a string', () => redshiftBody({ schema: ['public'] }), '1301-400'],
 			['auth missing', () => redshiftBody({}, { auth: undefined }), '1304-400'],
-			['auth.params missing', () => redshiftBody({}, { auth: { specName: 'Basic Authentication' } }), '1304-400'],
-			['a wrong specName', () => redshiftBody({}, { auth: { specName: 'basic authentication', params: {} } }), '1415-400'],
+			[
+				'auth.params missing',
+				() => redshiftBody({}, { auth: { specName: 'Basic Authentication' } }),
+				'1304-400',
+			],
+			[
+				'a wrong specName',
+				() => redshiftBody({}, { auth: { specName: 'basic authentication', params: {} } }),
+				'1415-400',
+			],
 			['connectionSpec missing', () => redshiftBody({}, { connectionSpec: undefined }), '1304-400'],
-			['another connection spec id', () => redshiftBody({}, { connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' } }), '1439-404'],
-			['a connectionSpec version other than "1.0"', () => redshiftBody({}, { connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1' } }), '1301-400'],
+			[
+				'another connection spec id',
+				() =>
+					redshiftBody(
+						{},
+						{ connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' } },
+					),
+				'1439-404',
+			],
+			[
+				'a connectionSpec version other than "1.0"',
+				() =>
+					redshiftBody({}, { connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1' } }),
+				'1301-400',
+			],
 			['an array body', () => [redshiftBody()], '1301-400'],
 		])('rejects %s', async (_label, body, code) => {
 			const res = await h.create(JSON.parse(JSON.stringify(body())));
@@ -170,7 +219,10 @@ describe('POST /connections', () => {
 
 		it('accepts a charset parameter on the content type', async () => {
 			const res = await call(h.emu, 'POST', CONNECTIONS, {
-				headers: { ...jsonHeaders(h.emu, h.token), 'content-type': 'application/json; charset=utf-8' },
+				headers: {
+					...jsonHeaders(h.emu, h.token),
+					'content-type': 'application/json; charset=utf-8',
+				},
 				body: redshiftBody(),
 			});
 			expect(res.status).toBe(201);

@@ -1,12 +1,22 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import { call, CONNECTIONS, expectFlowError, platformHeaders, redshiftBody, startHarness, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	expectFlowError,
+	platformHeaders,
+	redshiftBody,
+	startHarness,
+	type Harness,
+} from '../testkit';
 
 const FLOW = '/data/foundation/flowservice';
 
 describe('GET /connections', () => {
 	let h: Harness;
 	const get = (query: string, sandbox = 'prod') =>
-		call(h.emu, 'GET', `${CONNECTIONS}${query}`, { headers: platformHeaders(h.emu, h.token, sandbox) });
+		call(h.emu, 'GET', `${CONNECTIONS}${query}`, {
+			headers: platformHeaders(h.emu, h.token, sandbox),
+		});
 
 	beforeAll(async () => {
 		h = await startHarness();
@@ -21,7 +31,13 @@ describe('GET /connections', () => {
 		const res = await get('');
 		expect(res.status).toBe(200);
 		expect(res.json.items.map((c: { name: string }) => c.name)).toEqual([
-			'conn-6', 'conn-5', 'conn-4', 'conn-3', 'conn-2', 'conn-1', 'conn-0',
+			'conn-6',
+			'conn-5',
+			'conn-4',
+			'conn-3',
+			'conn-2',
+			'conn-1',
+			'conn-0',
 		]);
 		expect(res.json._links).toBeUndefined();
 		expect(res.text).not.toContain('Sup3r-Secret!');
@@ -33,12 +49,18 @@ describe('GET /connections', () => {
 		const pages: string[][] = [];
 		while (href) {
 			expect(href.startsWith('/connections?')).toBe(true);
-			const res = await call(h.emu, 'GET', `${FLOW}${href}`, { headers: platformHeaders(h.emu, h.token) });
+			const res = await call(h.emu, 'GET', `${FLOW}${href}`, {
+				headers: platformHeaders(h.emu, h.token),
+			});
 			expect(res.status).toBe(200);
 			pages.push(res.json.items.map((c: { name: string }) => c.name));
 			href = res.json._links?.next?.href;
 		}
-		expect(pages).toEqual([['conn-0', 'conn-1', 'conn-2'], ['conn-3', 'conn-4', 'conn-5'], ['conn-6']]);
+		expect(pages).toEqual([
+			['conn-0', 'conn-1', 'conn-2'],
+			['conn-3', 'conn-4', 'conn-5'],
+			['conn-6'],
+		]);
 	});
 
 	it('has no next link when the last page is exactly full', async () => {
@@ -52,7 +74,9 @@ describe('GET /connections', () => {
 			`?property=${encodeURIComponent('name==conn-2')}&property=${encodeURIComponent('state==enabled')}`,
 		);
 		expect(res.json.items.map((c: { name: string }) => c.name)).toEqual(['conn-2']);
-		const none = await get(`?property=${encodeURIComponent('name==conn-2')}&property=${encodeURIComponent('state==disabled')}`);
+		const none = await get(
+			`?property=${encodeURIComponent('name==conn-2')}&property=${encodeURIComponent('state==disabled')}`,
+		);
 		expect(none.json.items).toEqual([]);
 		const notEqual = await get(`?property=${encodeURIComponent('name!=conn-2')}&count=true`);
 		expect(notEqual.json).toEqual({ count: 6 });

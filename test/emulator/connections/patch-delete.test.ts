@@ -1,5 +1,14 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import { call, CONNECTIONS, expectFlowError, jsonHeaders, platformHeaders, redshiftBody, startHarness, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	expectFlowError,
+	jsonHeaders,
+	platformHeaders,
+	redshiftBody,
+	startHarness,
+	type Harness,
+} from '../testkit';
 
 describe('PATCH and DELETE /connections/{id}', () => {
 	let h: Harness;
@@ -15,7 +24,10 @@ describe('PATCH and DELETE /connections/{id}', () => {
 	/** `ifMatch: null` sends no If-Match header. */
 	const patch = (body: unknown, ifMatch: string | null = etag) =>
 		call(h.emu, 'PATCH', `${CONNECTIONS}/${id}`, {
-			headers: { ...jsonHeaders(h.emu, h.token), ...(ifMatch === null ? {} : { 'if-match': ifMatch }) },
+			headers: {
+				...jsonHeaders(h.emu, h.token),
+				...(ifMatch === null ? {} : { 'if-match': ifMatch }),
+			},
 			body,
 		});
 	const rename = [{ op: 'replace', path: '/name', value: 'renamed' }];
@@ -41,7 +53,11 @@ describe('PATCH and DELETE /connections/{id}', () => {
 		expect(res.json.etag).not.toBe(etag);
 
 		const [stored] = h.emu.connections();
-		expect(stored).toMatchObject({ name: 'renamed', description: 'new description', etag: res.json.etag });
+		expect(stored).toMatchObject({
+			name: 'renamed',
+			description: 'new description',
+			etag: res.json.etag,
+		});
 		expect(stored.auth.params.password).toBe('rotated-password');
 		expect(stored.updatedAt).toBeGreaterThanOrEqual(stored.createdAt);
 
@@ -49,24 +65,55 @@ describe('PATCH and DELETE /connections/{id}', () => {
 		expect((await patch(rename, res.json.etag)).status).toBe(200);
 	});
 
-	it('adds a description with op add, as Adobe\'s update example does', async () => {
+	it("adds a description with op add, as Adobe's update example does", async () => {
 		expect((await patch([{ op: 'add', path: '/description', value: 'added' }])).status).toBe(200);
 		expect(h.emu.connections()[0].description).toBe('added');
 	});
 
 	it('replaces /auth/params as a whole and re-validates it', async () => {
-		const params = (redshiftBody({ server: 'other.example.com' }).auth as { params: object }).params;
-		expect((await patch([{ op: 'replace', path: '/auth/params', value: params }])).status).toBe(200);
+		const params = (redshiftBody({ server: 'other.example.com' }).auth as { params: object })
+			.params;
+		expect((await patch([{ op: 'replace', path: '/auth/params', value: params }])).status).toBe(
+			200,
+		);
 		expect(h.emu.connections()[0].auth.params.server).toBe('other.example.com');
 	});
 
 	it.each([
 		['port as a number', [{ op: 'replace', path: '/auth/params/port', value: 5439 }], '1301-400'],
-		['params without password', [{ op: 'replace', path: '/auth/params', value: { server: 's', port: '5439', username: 'u', database: 'd' } }], '1304-400'],
+		[
+			'params without password',
+			[
+				{
+					op: 'replace',
+					path: '/auth/params',
+					value: { server: 's', port: '5439', username: 'u', database: 'd' },
+				},
+			],
+			'1304-400',
+		],
 		['an empty name', [{ op: 'replace', path: '/name', value: '' }], '1304-400'],
-		['an unknown param', [{ op: 'replace', path: '/auth/params/sslMode', value: 'require' }], '1301-400'],
-		['a connectionSpec change', [{ op: 'replace', path: '/connectionSpec', value: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '2.0' } }], '1414-400'],
-		['a connectionSpec id change', [{ op: 'replace', path: '/connectionSpec/id', value: 'x' }], '1414-400'],
+		[
+			'an unknown param',
+			[{ op: 'replace', path: '/auth/params/sslMode', value: 'require' }],
+			'1301-400',
+		],
+		[
+			'a connectionSpec change',
+			[
+				{
+					op: 'replace',
+					path: '/connectionSpec',
+					value: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '2.0' },
+				},
+			],
+			'1414-400',
+		],
+		[
+			'a connectionSpec id change',
+			[{ op: 'replace', path: '/connectionSpec/id', value: 'x' }],
+			'1414-400',
+		],
 		['an add op on a param', [{ op: 'add', path: '/auth/params/server', value: 'x' }], '1301-400'],
 		['a remove op', [{ op: 'remove', path: '/description' }], '1301-400'],
 		['a non-patchable path', [{ op: 'replace', path: '/state', value: 'disabled' }], '1301-400'],
@@ -79,14 +126,21 @@ describe('PATCH and DELETE /connections/{id}', () => {
 	});
 
 	it('applies a patch atomically: one bad op rejects the others', async () => {
-		expectFlowError(await patch([...rename, { op: 'replace', path: '/auth/params/port', value: 1 }]), '1301-400');
+		expectFlowError(
+			await patch([...rename, { op: 'replace', path: '/auth/params/port', value: 1 }]),
+			'1301-400',
+		);
 		expect(h.emu.connections()[0].name).toBe('Redshift orders');
 	});
 
 	it('refuses unparseable JSON and a non-JSON content type', async () => {
 		expectFlowError(await patch('[{"op": "replace",'), '1300-400');
 		const res = await call(h.emu, 'PATCH', `${CONNECTIONS}/${id}`, {
-			headers: { ...platformHeaders(h.emu, h.token), 'if-match': etag, 'content-type': 'application/json-patch+json' },
+			headers: {
+				...platformHeaders(h.emu, h.token),
+				'if-match': etag,
+				'content-type': 'application/json-patch+json',
+			},
 			body: rename,
 		});
 		expectFlowError(res, '1302-415');
@@ -98,17 +152,22 @@ describe('PATCH and DELETE /connections/{id}', () => {
 	});
 
 	it('deletes with 204 and an empty body; then the connection is gone', async () => {
-		const res = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token) });
+		const res = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, {
+			headers: platformHeaders(h.emu, h.token),
+		});
 		expect(res.status).toBe(204);
 		expect(res.text).toBe('');
 		expect(h.emu.connections()).toEqual([]);
-		const again = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token) });
+		const again = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, {
+			headers: platformHeaders(h.emu, h.token),
+		});
 		expectFlowError(again, '1439-404');
 	});
 
 	it('refuses to delete a connection in use (FLOW-1418-400) until it is released', async () => {
 		h.emu.markInUse(id);
-		const del = () => call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token) });
+		const del = () =>
+			call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token) });
 		expectFlowError(await del(), '1418-400');
 		expect(h.emu.connections()).toHaveLength(1);
 		h.emu.markInUse(id, false);
@@ -117,7 +176,9 @@ describe('PATCH and DELETE /connections/{id}', () => {
 	});
 
 	it('does not delete across sandboxes', async () => {
-		const res = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token, 'dev') });
+		const res = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, {
+			headers: platformHeaders(h.emu, h.token, 'dev'),
+		});
 		expectFlowError(res, '1439-404');
 		expect(h.emu.connections()).toHaveLength(1);
 	});

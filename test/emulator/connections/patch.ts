@@ -8,23 +8,34 @@ import { isPlainObject } from '../core/http';
 import { type ConnectionFields, validateConnectionBody } from './validation';
 import type { Hosting } from '../core/types';
 
-export function applyPatch(current: ConnectionFields, ops: unknown, hosting: Hosting): ConnectionFields {
+export function applyPatch(
+	current: ConnectionFields,
+	ops: unknown,
+	hosting: Hosting,
+): ConnectionFields {
 	if (!Array.isArray(ops) || ops.length === 0) {
 		throw flow.invalid('The request body must be a non-empty JSON Patch array');
 	}
-	const next: Record<string, unknown> & { auth: { specName: string; params: Record<string, unknown> } } = {
+	const next: Record<string, unknown> & {
+		auth: { specName: string; params: Record<string, unknown> };
+	} = {
 		...structuredClone(current),
 	};
 	for (const [i, op] of ops.entries()) {
 		if (!isPlainObject(op)) throw flow.invalid(`Patch operation ${i} must be an object`);
 		const path = op.path;
 		if (typeof path !== 'string') throw flow.mandatory(`[${i}].path`);
-		if (path === '/connectionSpec' || path.startsWith('/connectionSpec/')) throw flow.specImmutable();
+		if (path === '/connectionSpec' || path.startsWith('/connectionSpec/'))
+			throw flow.specImmutable();
 		const isAddDescription = op.op === 'add' && path === '/description';
-		if (op.op !== 'replace' && !isAddDescription) throw flow.invalid(`Patch operation ${i}: only 'replace' (and 'add' on /description) is supported`);
+		if (op.op !== 'replace' && !isAddDescription)
+			throw flow.invalid(
+				`Patch operation ${i}: only 'replace' (and 'add' on /description) is supported`,
+			);
 		if (!('value' in op)) throw flow.mandatory(`[${i}].value`);
 		const unknownKeys = Object.keys(op).filter((k) => !['op', 'path', 'value'].includes(k));
-		if (unknownKeys.length > 0) throw flow.invalid(`Patch operation ${i}: unknown field(s) ${unknownKeys.join(', ')}`);
+		if (unknownKeys.length > 0)
+			throw flow.invalid(`Patch operation ${i}: unknown field(s) ${unknownKeys.join(', ')}`);
 
 		// RFC 6902: the target of a `replace` must already exist.
 		const missing = () => flow.invalid(`Patch operation ${i}: path '${path}' does not exist`);

@@ -1,5 +1,9 @@
 /** The Redshift connection spec as GET /connectionSpecs/{id} shows it, shaped by the hosting mode. */
-import { REDSHIFT_AUTH_SPEC_NAME, REDSHIFT_CONNECTION_SPEC_ID, REDSHIFT_CONNECTION_SPEC_VERSION } from '../core/defaults';
+import {
+	REDSHIFT_AUTH_SPEC_NAME,
+	REDSHIFT_CONNECTION_SPEC_ID,
+	REDSHIFT_CONNECTION_SPEC_VERSION,
+} from '../core/defaults';
 import type { Hosting } from '../core/types';
 
 /** Provider id Adobe uses for its database sources. */
@@ -49,7 +53,11 @@ export function connectionSpecDocument(hosting: Hosting) {
 		providerId: DATABASE_PROVIDER_ID,
 		version: REDSHIFT_CONNECTION_SPEC_VERSION,
 		type: 'database',
-		attributes: { category: 'database', isSource: true, uiAttributes: { label: 'Amazon Redshift' } },
+		attributes: {
+			category: 'database',
+			isSource: true,
+			uiAttributes: { label: 'Amazon Redshift' },
+		},
 		authSpec: [
 			{
 				name: REDSHIFT_AUTH_SPEC_NAME,

@@ -4,7 +4,14 @@
  */
 import { REDSHIFT_AUTH_SPEC_NAME, REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
 import { flow } from '../core/errors';
-import { bodyObject, connectionSpec, onlyKeys, requireObject, requireString, requireVersion } from '../core/fields';
+import {
+	bodyObject,
+	connectionSpec,
+	onlyKeys,
+	requireObject,
+	requireString,
+	requireVersion,
+} from '../core/fields';
 import type { Hosting } from '../core/types';
 import { paramRules } from './spec';
 
@@ -26,13 +33,19 @@ export function validateAuthParams(value: unknown, hosting: Hosting): Record<str
 	const port = params.port as string;
 	// Redshift ports are TCP ports; the spec types them as strings ("5439").
 	if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-		throw flow.invalid("'auth.params.port' must be a TCP port number written as a string, e.g. \"5439\"");
+		throw flow.invalid(
+			'\'auth.params.port\' must be a TCP port number written as a string, e.g. "5439"',
+		);
 	}
 	return params as Record<string, string>;
 }
 
 export function validateConnectionBody(input: unknown, hosting: Hosting): ConnectionFields {
-	const body = bodyObject(input, ['name', 'description', 'auth', 'connectionSpec'], 'the connection');
+	const body = bodyObject(
+		input,
+		['name', 'description', 'auth', 'connectionSpec'],
+		'the connection',
+	);
 
 	const name = requireString(body.name, 'name');
 	if (body.description !== undefined && typeof body.description !== 'string') {

@@ -7,7 +7,11 @@ import type { RequestContext } from './http';
 import type { TokenStore } from '../ims/tokens';
 import type { ResolvedOptions } from './types';
 
-export function checkGateway(ctx: RequestContext, options: ResolvedOptions, tokens: TokenStore): void {
+export function checkGateway(
+	ctx: RequestContext,
+	options: ResolvedOptions,
+	tokens: TokenStore,
+): void {
 	const apiKey = ctx.headers['x-api-key'];
 	if (!apiKey) throw gateway.apiKeyMissing();
 	if (apiKey !== options.clientId) throw gateway.apiKeyInvalid();

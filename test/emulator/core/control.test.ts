@@ -1,4 +1,12 @@
-import { call, CONNECTIONS, expectFlowError, getToken, platformHeaders, startHarness, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	expectFlowError,
+	getToken,
+	platformHeaders,
+	startHarness,
+	type Harness,
+} from '../testkit';
 
 describe('HTTP controls under /__emulator/', () => {
 	let h: Harness;
@@ -8,8 +16,12 @@ describe('HTTP controls under /__emulator/', () => {
 	afterEach(() => h.emu.close());
 
 	const control = (method: string, name: string, body?: unknown) =>
-		call(h.emu, method, `/__emulator/${name}`, { headers: { 'content-type': 'application/json' }, body });
-	const list = (token = h.token) => call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, token) });
+		call(h.emu, method, `/__emulator/${name}`, {
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
+	const list = (token = h.token) =>
+		call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, token) });
 
 	it('reports stats, requests and stored connections (secrets included)', async () => {
 		const { json } = await h.create();
@@ -25,7 +37,10 @@ describe('HTTP controls under /__emulator/', () => {
 		expect(requests[1].headers['x-sandbox-name']).toBe('prod');
 		const stored = (await control('GET', 'connections')).json;
 		expect(stored).toHaveLength(1);
-		expect(stored[0]).toMatchObject({ id: json.id, auth: { params: { password: 'Sup3r-Secret!' } } });
+		expect(stored[0]).toMatchObject({
+			id: json.id,
+			auth: { params: { password: 'Sup3r-Secret!' } },
+		});
 	});
 
 	it('platformRequests() leaves out IMS and control calls', async () => {
@@ -60,11 +75,23 @@ describe('HTTP controls under /__emulator/', () => {
 	});
 
 	it('injects faults by path and by pathPattern', async () => {
-		expect((await control('POST', 'faults', { match: { method: 'GET', path: CONNECTIONS }, count: 1, fault: { status: 503 } })).status).toBe(200);
+		expect(
+			(
+				await control('POST', 'faults', {
+					match: { method: 'GET', path: CONNECTIONS },
+					count: 1,
+					fault: { status: 503 },
+				})
+			).status,
+		).toBe(200);
 		expect((await list()).status).toBe(503);
 		expect((await list()).status).toBe(200);
 
-		await control('POST', 'faults', { match: { pathPattern: '/flowservice/' }, count: 1, fault: { kind: 'reset-before' } });
+		await control('POST', 'faults', {
+			match: { pathPattern: '/flowservice/' },
+			count: 1,
+			fault: { kind: 'reset-before' },
+		});
 		await expect(list()).rejects.toThrow();
 		expect((await list()).status).toBe(200);
 	});
@@ -89,7 +116,10 @@ describe('HTTP controls under /__emulator/', () => {
 	it('marks a connection in use', async () => {
 		const { json } = await h.create();
 		expect((await control('POST', 'in-use', { id: json.id })).status).toBe(200);
-		const del = () => call(h.emu, 'DELETE', `${CONNECTIONS}/${json.id}`, { headers: platformHeaders(h.emu, h.token) });
+		const del = () =>
+			call(h.emu, 'DELETE', `${CONNECTIONS}/${json.id}`, {
+				headers: platformHeaders(h.emu, h.token),
+			});
 		expectFlowError(await del(), '1418-400');
 		await control('POST', 'in-use', { id: json.id, inUse: false });
 		expect((await del()).status).toBe(204);

@@ -37,10 +37,19 @@ function number(value: unknown, name: string): number {
 const POST: Record<string, (core: EmulatorCore, b: Record<string, unknown>) => unknown> = {
 	revoke: (core) => core.tokens.revokeAll(),
 	reset: (core) => core.reset(),
-	faults: (core, b) => core.faults.add(faultMatch(b.match), number(b.count ?? 1, 'count'), b.fault as Fault),
+	faults: (core, b) =>
+		core.faults.add(faultMatch(b.match), number(b.count ?? 1, 'count'), b.fault as Fault),
 	latency: (core, b) => core.setLatency(number(b.ms, 'ms')),
 	// {perSecond, burst?}: answer 429 + Retry-After above that rate; {} (or perSecond null) removes the limit.
-	'rate-limit': (core, b) => core.setRateLimit(b.perSecond === undefined || b.perSecond === null ? undefined : { perSecond: number(b.perSecond, 'perSecond'), burst: b.burst === undefined ? undefined : number(b.burst, 'burst') }),
+	'rate-limit': (core, b) =>
+		core.setRateLimit(
+			b.perSecond === undefined || b.perSecond === null
+				? undefined
+				: {
+						perSecond: number(b.perSecond, 'perSecond'),
+						burst: b.burst === undefined ? undefined : number(b.burst, 'burst'),
+					},
+		),
 	'token-lifetime': (core, b) => core.setTokenLifetime(number(b.seconds, 'seconds')),
 	'in-use': (core, b) => {
 		if (typeof b.id !== 'string') throw new ControlError('id must be a string');
@@ -66,13 +75,17 @@ const POST: Record<string, (core: EmulatorCore, b: Record<string, unknown>) => u
 };
 
 function sandbox(b: Record<string, unknown>): string | undefined {
-	if (b.sandboxName !== undefined && typeof b.sandboxName !== 'string') throw new ControlError('sandboxName must be a string');
+	if (b.sandboxName !== undefined && typeof b.sandboxName !== 'string')
+		throw new ControlError('sandboxName must be a string');
 	return b.sandboxName as string | undefined;
 }
 
 const GET: Record<string, (core: EmulatorCore) => unknown> = {
 	requests: (core) => core.log,
-	stats: (core) => ({ tokensIssued: core.tokens.issuedCount(), connections: core.connections.count() }),
+	stats: (core) => ({
+		tokensIssued: core.tokens.issuedCount(),
+		connections: core.connections.count(),
+	}),
 	connections: (core) => core.connections.all(),
 	'source-connections': (core) => core.sourceConnections.all(),
 	'target-connections': (core) => core.targetConnections.all(),
@@ -86,7 +99,8 @@ export function handleControl(ctx: RequestContext, core: EmulatorCore, name: str
 	try {
 		if (ctx.method === 'GET' && GET[name]) return json(200, GET[name](core));
 		if (ctx.method === 'POST' && POST[name]) {
-			if (name === 'faults' && !isPlainObject(body(ctx).fault)) throw new ControlError('fault must be an object');
+			if (name === 'faults' && !isPlainObject(body(ctx).fault))
+				throw new ControlError('fault must be an object');
 			return json(200, POST[name](core, body(ctx)) ?? { ok: true });
 		}
 		return json(404, { error: `unknown control ${ctx.method} /__emulator/${name}` });

@@ -28,8 +28,18 @@ export const EMULATOR_DEFAULTS = Object.freeze({
 	orgId: 'EMULATOR0000000000000000@AdobeOrg',
 	scopes: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session',
 	sandboxes: Object.freeze([
-		Object.freeze({ name: 'prod', title: 'Production', type: 'production' as const, isDefault: true }),
-		Object.freeze({ name: 'dev', title: 'Development', type: 'development' as const, isDefault: false }),
+		Object.freeze({
+			name: 'prod',
+			title: 'Production',
+			type: 'production' as const,
+			isDefault: true,
+		}),
+		Object.freeze({
+			name: 'dev',
+			title: 'Development',
+			type: 'development' as const,
+			isDefault: false,
+		}),
 	]),
 	hosting: 'any' as Hosting,
 	tokenLifetimeSeconds: 86399,
@@ -52,7 +62,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 	const tables = options.tables ?? DEFAULT_TABLES;
 	for (const t of tables) {
 		for (const c of t.columns) {
-			if (!COLUMN_TYPES.includes(c.type)) throw new Error(`Unknown column type '${c.type}' in table '${t.path}'`);
+			if (!COLUMN_TYPES.includes(c.type))
+				throw new Error(`Unknown column type '${c.type}' in table '${t.path}'`);
 		}
 	}
 	return {

@@ -1,7 +1,11 @@
 /** All mutable emulator state, shared by the routes and the public handle. */
 import { createDataset, type StoredDataset } from '../catalog/datasets';
 import { TokenStore } from '../ims/tokens';
-import { createMappingSet, MAPPING_SCHEMA_CONTENT_TYPE, type StoredMappingSet } from '../mappingSets/mappingSets';
+import {
+	createMappingSet,
+	MAPPING_SCHEMA_CONTENT_TYPE,
+	type StoredMappingSet,
+} from '../mappingSets/mappingSets';
 import type { StoredRun } from '../runs/runs';
 import { createTarget } from '../targetConnections/targetConnections';
 import { DATA_LAKE_CONNECTION_SPEC_ID } from './defaults';
@@ -10,16 +14,26 @@ import { FaultQueue } from './faults';
 import { TokenBucket, type RateLimit } from './rateLimit';
 import type { DataflowLookups } from './lookups';
 import { Collection, type Caller } from './store';
-import type { RequestLogEntry, ResolvedOptions, StoredConnection, StoredFlow, StoredSourceConnection, StoredTargetConnection } from './types';
+import type {
+	RequestLogEntry,
+	ResolvedOptions,
+	StoredConnection,
+	StoredFlow,
+	StoredSourceConnection,
+	StoredTargetConnection,
+} from './types';
 
 /** The schema seeded resources use by default: the first of DEFAULT_SCHEMAS (orders). */
-export const DEFAULT_SCHEMA_ID = 'https://ns.adobe.com/emulator/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+export const DEFAULT_SCHEMA_ID =
+	'https://ns.adobe.com/emulator/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 /** A valid Data Lake target for a dataset of the default schema, for seedTargetConnection() without a body. */
 export function defaultTargetBody(dataSetId: string): Record<string, unknown> {
 	return {
 		name: 'Emulator dataset target',
-		data: { schema: { id: DEFAULT_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' } },
+		data: {
+			schema: { id: DEFAULT_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' },
+		},
 		params: { dataSetId },
 		connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC_ID, version: '1.0' },
 	};
@@ -27,10 +41,23 @@ export function defaultTargetBody(dataSetId: string): Record<string, unknown> {
 
 /** A valid mapping set from public.orders to the default schema, for seedMappingSet() without a body. */
 export function defaultMappingSetBody(): Record<string, unknown> {
-	const pairs: Array<[string, string]> = [['order_id', '_emulator.orderId'], ['customer_id', '_emulator.customerId'], ['quantity', '_emulator.quantity'], ['total', '_emulator.total'], ['paid', '_emulator.paid'], ['ordered_at', '_emulator.orderedAt']];
+	const pairs: Array<[string, string]> = [
+		['order_id', '_emulator.orderId'],
+		['customer_id', '_emulator.customerId'],
+		['quantity', '_emulator.quantity'],
+		['total', '_emulator.total'],
+		['paid', '_emulator.paid'],
+		['ordered_at', '_emulator.orderedAt'],
+	];
 	return {
-		outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: MAPPING_SCHEMA_CONTENT_TYPE } },
-		mappings: pairs.map(([source, destination]) => ({ sourceType: 'ATTRIBUTE', source, destination })),
+		outputSchema: {
+			schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: MAPPING_SCHEMA_CONTENT_TYPE },
+		},
+		mappings: pairs.map(([source, destination]) => ({
+			sourceType: 'ATTRIBUTE',
+			source,
+			destination,
+		})),
 	};
 }
 
@@ -74,12 +101,14 @@ export class EmulatorCore {
 	}
 
 	setLatency(ms: number): void {
-		if (!Number.isFinite(ms) || ms < 0) throw new Error('latency must be a non-negative number of ms');
+		if (!Number.isFinite(ms) || ms < 0)
+			throw new Error('latency must be a non-negative number of ms');
 		this.latencyMs = ms;
 	}
 
 	setTokenLifetime(seconds: number): void {
-		if (!Number.isFinite(seconds) || seconds < 0) throw new Error('token lifetime must be a non-negative number of seconds');
+		if (!Number.isFinite(seconds) || seconds < 0)
+			throw new Error('token lifetime must be a non-negative number of seconds');
 		this.tokenLifetimeSeconds = seconds;
 	}
 
@@ -99,15 +128,26 @@ export class EmulatorCore {
 	 * Adobe then refuses to delete the base connection (FLOW-1418-400).
 	 */
 	private baseConnectionUsedByFlow(baseConnectionId: string): boolean {
-		return this.flows.values().some((f) =>
-			f.sourceConnectionIds.some((id) => this.sourceConnections.get(id, f.sandboxName)?.baseConnectionId === baseConnectionId) ||
-			f.targetConnectionIds.some((id) => this.targetConnections.get(id, f.sandboxName)?.baseConnectionId === baseConnectionId),
-		);
+		return this.flows
+			.values()
+			.some(
+				(f) =>
+					f.sourceConnectionIds.some(
+						(id) =>
+							this.sourceConnections.get(id, f.sandboxName)?.baseConnectionId === baseConnectionId,
+					) ||
+					f.targetConnectionIds.some(
+						(id) =>
+							this.targetConnections.get(id, f.sandboxName)?.baseConnectionId === baseConnectionId,
+					),
+			);
 	}
 
 	/** Emulator choice: a source or target connection that a flow still uses cannot be deleted (1418-400). */
 	usedByFlow(sandboxName: string, id: string): boolean {
-		return this.flows.inSandbox(sandboxName).some((f) => f.sourceConnectionIds.includes(id) || f.targetConnectionIds.includes(id));
+		return this.flows
+			.inSandbox(sandboxName)
+			.some((f) => f.sourceConnectionIds.includes(id) || f.targetConnectionIds.includes(id));
 	}
 
 	caller(sandboxName: string): Caller {
@@ -127,7 +167,8 @@ export class EmulatorCore {
 	}
 
 	private checkSandbox(sandboxName: string): void {
-		if (!this.options.sandboxes.some((s) => s.name === sandboxName)) throw new Error(`Unknown sandbox '${sandboxName}'`);
+		if (!this.options.sandboxes.some((s) => s.name === sandboxName))
+			throw new Error(`Unknown sandbox '${sandboxName}'`);
 	}
 
 	/** Without a body: a dataset of the default schema is created first, then a target for it. */
@@ -143,12 +184,18 @@ export class EmulatorCore {
 	/** A dataset as POST /dataSets would create it; default: one of the default schema. */
 	seedDataset(sandboxName = 'prod', body?: unknown): { id: string } {
 		this.checkSandbox(sandboxName);
-		const fields = body ?? { name: `Emulator orders ${this.datasets.values().length + 1}`, schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' } };
+		const fields = body ?? {
+			name: `Emulator orders ${this.datasets.values().length + 1}`,
+			schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' },
+		};
 		return { id: plain(() => createDataset(this, sandboxName, fields)).id };
 	}
 
 	/** A mapping set as POST /mappingSets would create it; default: public.orders -> the default schema. */
-	seedMappingSet(sandboxName = 'prod', body: unknown = defaultMappingSetBody()): { id: string; version: number } {
+	seedMappingSet(
+		sandboxName = 'prod',
+		body: unknown = defaultMappingSetBody(),
+	): { id: string; version: number } {
 		this.checkSandbox(sandboxName);
 		const set = plain(() => createMappingSet(this, sandboxName, body));
 		return { id: set.id, version: set.version };
@@ -156,7 +203,16 @@ export class EmulatorCore {
 
 	reset(): void {
 		this.tokens.reset();
-		for (const collection of [this.connections, this.sourceConnections, this.targetConnections, this.flows, this.datasets, this.mappingSets, this.runs]) collection.clear();
+		for (const collection of [
+			this.connections,
+			this.sourceConnections,
+			this.targetConnections,
+			this.flows,
+			this.datasets,
+			this.mappingSets,
+			this.runs,
+		])
+			collection.clear();
 		this.markedInUse.clear();
 		this.faults.clear();
 		this.log = [];

@@ -1,4 +1,12 @@
-import { call, CONNECTIONS, jsonHeaders, platformHeaders, redshiftBody, startHarness, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	jsonHeaders,
+	platformHeaders,
+	redshiftBody,
+	startHarness,
+	type Harness,
+} from '../testkit';
 
 const POST_CONNECTIONS = { method: 'POST', path: '/data/foundation/flowservice/connections' };
 
@@ -39,7 +47,11 @@ describe('fault injection and latency', () => {
 	it('gives a 503 fault a Flow Service body by default, and sends a custom body verbatim', async () => {
 		h.emu.failNext(POST_CONNECTIONS, 1, { status: 503 });
 		expect((await h.create()).json.type).toBe('https://ns.adobe.com/aep/errors/FLOW-1103-503');
-		h.emu.failNext(POST_CONNECTIONS, 1, { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>bad gateway</html>' });
+		h.emu.failNext(POST_CONNECTIONS, 1, {
+			status: 502,
+			headers: { 'content-type': 'text/html' },
+			body: '<html>bad gateway</html>',
+		});
 		const res = await h.create();
 		expect(res.status).toBe(502);
 		expect(res.text).toBe('<html>bad gateway</html>');
@@ -47,7 +59,10 @@ describe('fault injection and latency', () => {
 
 	it('can fault the token endpoint', async () => {
 		h.emu.failNext({ path: '/ims/token/v3' }, 1, { status: 503 });
-		const res = await call(h.emu, 'POST', '/ims/token/v3', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+		const res = await call(h.emu, 'POST', '/ims/token/v3', {
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: '',
+		});
 		expect(res.status).toBe(503);
 		expect(h.emu.tokensIssued()).toBe(1); // only the harness token
 	});
@@ -79,11 +94,15 @@ describe('fault injection and latency', () => {
 
 	it('hang: no answer, and close() still returns quickly', async () => {
 		h.emu.failNext(POST_CONNECTIONS, 1, { kind: 'hang' });
-		const pending = call(h.emu, 'POST', CONNECTIONS, { headers: jsonHeaders(h.emu, h.token), body: redshiftBody() });
+		const pending = call(h.emu, 'POST', CONNECTIONS, {
+			headers: jsonHeaders(h.emu, h.token),
+			body: redshiftBody(),
+		});
 		pending.catch(() => undefined); // asserted below
 		const aborted = call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, h.token) });
 		expect((await aborted).status).toBe(200); // other requests are still served
-		while (h.emu.platformRequests().every((r) => r.fault !== 'hang')) await new Promise((r) => setTimeout(r, 5));
+		while (h.emu.platformRequests().every((r) => r.fault !== 'hang'))
+			await new Promise((r) => setTimeout(r, 5));
 
 		const started = Date.now();
 		await h.emu.close();
@@ -95,14 +114,19 @@ describe('fault injection and latency', () => {
 	it('hang: a client timeout gives up', async () => {
 		h.emu.failNext({ path: /\/connections$/ }, 1, { kind: 'hang' });
 		await expect(
-			call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, h.token), signal: AbortSignal.timeout(100) }),
+			call(h.emu, 'GET', CONNECTIONS, {
+				headers: platformHeaders(h.emu, h.token),
+				signal: AbortSignal.timeout(100),
+			}),
 		).rejects.toThrow();
 	});
 
 	it('validates failNext arguments', () => {
 		expect(() => h.emu.failNext(POST_CONNECTIONS, 0, { status: 500 })).toThrow(/count/);
 		expect(() => h.emu.failNext(POST_CONNECTIONS, 1, { status: 99 })).toThrow(/status/);
-		expect(() => h.emu.failNext(POST_CONNECTIONS, 1, { kind: 'explode' as 'hang' })).toThrow(/kind/);
+		expect(() => h.emu.failNext(POST_CONNECTIONS, 1, { kind: 'explode' as 'hang' })).toThrow(
+			/kind/,
+		);
 	});
 
 	it('adds latency to every response, and close() cuts a delayed response short', async () => {

@@ -1,7 +1,14 @@
 /** Injected faults: the next `count` requests matching method + path get `fault` instead of (or after) normal handling. */
 import type { Fault, FaultKind, FaultMatch } from './types';
 
-const KINDS: FaultKind[] = ['reset-before', 'reset-after', 'malformed-json', 'hang', 'drip', 'endless-page'];
+const KINDS: FaultKind[] = [
+	'reset-before',
+	'reset-after',
+	'malformed-json',
+	'hang',
+	'drip',
+	'endless-page',
+];
 
 interface Pending {
 	method?: string;
@@ -11,13 +18,19 @@ interface Pending {
 }
 
 export function validateFault(match: FaultMatch, count: number, fault: Fault): void {
-	if (!Number.isInteger(count) || count < 1) throw new Error('failNext: count must be a positive integer');
+	if (!Number.isInteger(count) || count < 1)
+		throw new Error('failNext: count must be a positive integer');
 	if (typeof match?.path !== 'string' && !(match?.path instanceof RegExp)) {
 		throw new Error('failNext: match.path must be a string or RegExp');
 	}
 	if ('kind' in fault) {
-		if (!KINDS.includes(fault.kind)) throw new Error(`failNext: unknown fault kind '${String(fault.kind)}'`);
-		if (fault.intervalMs !== undefined && !(Number.isInteger(fault.intervalMs) && fault.intervalMs > 0)) throw new Error('failNext: fault.intervalMs must be a positive integer');
+		if (!KINDS.includes(fault.kind))
+			throw new Error(`failNext: unknown fault kind '${String(fault.kind)}'`);
+		if (
+			fault.intervalMs !== undefined &&
+			!(Number.isInteger(fault.intervalMs) && fault.intervalMs > 0)
+		)
+			throw new Error('failNext: fault.intervalMs must be a positive integer');
 	} else if (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599) {
 		throw new Error('failNext: fault.status must be an HTTP status');
 	}
@@ -28,7 +41,12 @@ export class FaultQueue {
 
 	add(match: FaultMatch, count: number, fault: Fault): void {
 		validateFault(match, count, fault);
-		this.pending.push({ method: match.method?.toUpperCase(), path: match.path, remaining: count, fault });
+		this.pending.push({
+			method: match.method?.toUpperCase(),
+			path: match.path,
+			remaining: count,
+			fault,
+		});
 	}
 
 	/** First matching fault, consuming one use of it. */

@@ -4,7 +4,11 @@ import { flow } from './errors';
 import { isPlainObject } from './http';
 
 /** The request body as a JSON object with only `allowed` keys (else FLOW-1301-400, naming `where`). */
-export function bodyObject(body: unknown, allowed: string[], where: string): Record<string, unknown> {
+export function bodyObject(
+	body: unknown,
+	allowed: string[],
+	where: string,
+): Record<string, unknown> {
 	if (!isPlainObject(body)) throw flow.invalid('The request body must be a JSON object');
 	onlyKeys(body, allowed, where);
 	return body;
@@ -57,7 +61,10 @@ export function nonEmptyIdList(value: unknown, field: string): string[] {
 export function connectionSpec(value: unknown): { id: string; version: string } {
 	const spec = requireObject(value, 'connectionSpec');
 	onlyKeys(spec, ['id', 'version'], 'connectionSpec');
-	return { id: requireString(spec.id, 'connectionSpec.id'), version: requireString(spec.version, 'connectionSpec.version') };
+	return {
+		id: requireString(spec.id, 'connectionSpec.id'),
+		version: requireString(spec.version, 'connectionSpec.version'),
+	};
 }
 
 /** Every connection spec the emulator knows is at version "1.0". */

@@ -56,7 +56,12 @@ function safeDecode(segment: string): string {
  * Gateway and sandbox checks, then the first route whose pattern matches the path after `prefix`
  * (405 for a known path with another method, 404 for an unknown path).
  */
-export function serveRoutes(ctx: RequestContext, core: EmulatorCore, prefix: string, routes: Route[]): Reply {
+export function serveRoutes(
+	ctx: RequestContext,
+	core: EmulatorCore,
+	prefix: string,
+	routes: Route[],
+): Reply {
 	checkGateway(ctx, core.options, core.tokens);
 	const flowCtx: FlowContext = { ...ctx, sandboxName: requireSandbox(ctx, core.options) };
 	const sub = ctx.path.slice(prefix.length);

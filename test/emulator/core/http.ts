@@ -36,7 +36,8 @@ export function mediaType(header: string | undefined): string {
 
 /** Flow Service POST/PATCH bodies: Content-Type application/json and parseable JSON. */
 export function readJsonBody(ctx: RequestContext): unknown {
-	if (mediaType(ctx.headers['content-type']) !== 'application/json') throw flow.unsupportedMediaType();
+	if (mediaType(ctx.headers['content-type']) !== 'application/json')
+		throw flow.unsupportedMediaType();
 	try {
 		return JSON.parse(ctx.body);
 	} catch {

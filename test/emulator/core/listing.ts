@@ -68,7 +68,11 @@ export function parseFilter(expr: string, options: FilterOptions = {}): Filter {
 	// Adobe documents a comma list as "any of". A value that itself contains a comma (a name such as
 	// "Orders, EU") is also matched whole, so callers filtering on such a name are not refused here;
 	// against Adobe they may get the parts' matches too, so they should compare names themselves.
-	const values = (op === '==' || op === '!=' ? [rawValue, ...(rawValue.includes(',') ? rawValue.split(',') : [])] : [rawValue]).map(unquote);
+	const values = (
+		op === '==' || op === '!='
+			? [rawValue, ...(rawValue.includes(',') ? rawValue.split(',') : [])]
+			: [rawValue]
+	).map(unquote);
 	const ignoreCase = options.ignoreCase?.includes(path) ?? false;
 	const hidden = options.hidden?.(path) ?? false;
 	return (item) => {
@@ -79,7 +83,11 @@ export function parseFilter(expr: string, options: FilterOptions = {}): Filter {
 }
 
 /** Whether an item passes every `property=` filter of the query. */
-export function filterItems<T>(items: T[], query: URLSearchParams, options: FilterOptions = {}): T[] {
+export function filterItems<T>(
+	items: T[],
+	query: URLSearchParams,
+	options: FilterOptions = {},
+): T[] {
 	const filters = query.getAll('property').map((p) => parseFilter(p, options));
 	return items.filter((item) => filters.every((f) => f(item)));
 }
@@ -87,7 +95,10 @@ export function filterItems<T>(items: T[], query: URLSearchParams, options: Filt
 type Ranked<T> = { c: T; seq: number };
 
 /** Ties (same millisecond) fall back to creation order, in the same direction as the sort. */
-function parseOrder<T>(value: string | null, fields: readonly string[]): (a: Ranked<T>, b: Ranked<T>) => number {
+function parseOrder<T>(
+	value: string | null,
+	fields: readonly string[],
+): (a: Ranked<T>, b: Ranked<T>) => number {
 	if (value === null) value = '-createdAt'; // newest first unless asked otherwise
 	const m = /^([+-]?)(.+)$/.exec(value);
 	if (!m || !fields.includes(m[2])) throw flow.invalid(`Unsupported orderby '${value}'`);
@@ -102,7 +113,8 @@ function parseOrder<T>(value: string | null, fields: readonly string[]): (a: Ran
 
 function parseLimit(value: string | null): number {
 	if (value === null) return DEFAULT_LIMIT;
-	if (!/^\d+$/.test(value) || Number(value) < 1) throw flow.invalid("'limit' must be a positive integer");
+	if (!/^\d+$/.test(value) || Number(value) < 1)
+		throw flow.invalid("'limit' must be a positive integer");
 	return Number(value);
 }
 
@@ -133,7 +145,11 @@ export interface ListOptions<T, V> extends FilterOptions {
 }
 
 /** One page of a Flow Service list. `items` must be in creation order. */
-export function listItems<T, V>(items: T[], query: URLSearchParams, options: ListOptions<T, V>): ListResult<V> {
+export function listItems<T, V>(
+	items: T[],
+	query: URLSearchParams,
+	options: ListOptions<T, V>,
+): ListResult<V> {
 	const matching = filterItems(items.map(options.view), query, options);
 
 	if (query.get('count') === 'true') {
@@ -141,10 +157,16 @@ export function listItems<T, V>(items: T[], query: URLSearchParams, options: Lis
 		return { count: matching.length };
 	}
 
-	const order = parseOrder<V>(query.get('orderby'), options.orderFields ?? ['createdAt', 'updatedAt', 'name']);
+	const order = parseOrder<V>(
+		query.get('orderby'),
+		options.orderFields ?? ['createdAt', 'updatedAt', 'name'],
+	);
 	const limit = parseLimit(query.get('limit'));
 	const offset = decodeToken(query.get('continuationToken'));
-	const sorted = matching.map((c, seq) => ({ c, seq })).sort(order).map((r) => r.c);
+	const sorted = matching
+		.map((c, seq) => ({ c, seq }))
+		.sort(order)
+		.map((r) => r.c);
 	const page = sorted.slice(offset, offset + limit);
 	if (offset + limit >= sorted.length) return { items: page };
 

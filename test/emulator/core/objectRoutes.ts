@@ -26,13 +26,21 @@ export function objectRoutes<T extends { id: string; sandboxName: string }>(
 			pattern: new RegExp(`^/${kind}$`),
 			methods: {
 				POST: create,
-				GET: (ctx, core) => json(200, listItems(collection(core).inSandbox(ctx.sandboxName), ctx.query, { href: `/${kind}`, view: (item) => structuredClone(item) })),
+				GET: (ctx, core) =>
+					json(
+						200,
+						listItems(collection(core).inSandbox(ctx.sandboxName), ctx.query, {
+							href: `/${kind}`,
+							view: (item) => structuredClone(item),
+						}),
+					),
 			},
 		},
 		{
 			pattern: new RegExp(`^/${kind}/([^/]+)$`),
 			methods: {
-				GET: (ctx, core, id) => json(200, { items: [structuredClone(find(core, id, ctx.sandboxName))] }),
+				GET: (ctx, core, id) =>
+					json(200, { items: [structuredClone(find(core, id, ctx.sandboxName))] }),
 				DELETE: (ctx, core, id) => {
 					find(core, id, ctx.sandboxName);
 					if (core.usedByFlow(ctx.sandboxName, id)) throw flow.inUse();

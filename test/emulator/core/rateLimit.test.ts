@@ -1,6 +1,13 @@
 import { parseArgs } from '../cli';
 import { TokenBucket } from './rateLimit';
-import { call, CONNECTIONS, getToken, platformHeaders, startHarness, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	getToken,
+	platformHeaders,
+	startHarness,
+	type Harness,
+} from '../testkit';
 
 describe('TokenBucket', () => {
 	it('lets a full burst through, then one request per 1/perSecond, answering how long to wait in whole seconds (at least 1)', () => {
@@ -11,7 +18,9 @@ describe('TokenBucket', () => {
 		expect(bucket.take(249)).toEqual({ ok: false, retryAfterSeconds: 1 });
 		expect(bucket.take(250)).toEqual({ ok: true });
 		// Refills to the burst at most, however long it stayed idle.
-		expect([bucket.take(60_000), bucket.take(60_000), bucket.take(60_000)].map((r) => r.ok)).toEqual([true, true, false]);
+		expect(
+			[bucket.take(60_000), bucket.take(60_000), bucket.take(60_000)].map((r) => r.ok),
+		).toEqual([true, true, false]);
 	});
 
 	it('Retry-After covers the wait for a token at a slow rate', () => {
@@ -50,7 +59,11 @@ describe('rate limit in the emulator', () => {
 		expect((await list()).status).toBe(200);
 		h.emu.setRateLimit({ perSecond: 1, burst: 1 });
 		expect([(await list()).status, (await list()).status]).toEqual([200, 429]);
-		const control = (body: unknown) => call(h.emu, 'POST', '/__emulator/rate-limit', { headers: { 'content-type': 'application/json' }, body });
+		const control = (body: unknown) =>
+			call(h.emu, 'POST', '/__emulator/rate-limit', {
+				headers: { 'content-type': 'application/json' },
+				body,
+			});
 		expect((await control({})).status).toBe(200);
 		expect([(await list()).status, (await list()).status]).toEqual([200, 200]);
 		expect((await control({ perSecond: 1, burst: 1 })).status).toBe(200);
@@ -64,8 +77,12 @@ describe('rate limit in the emulator', () => {
 
 describe('emulator CLI --rate-limit', () => {
 	it('reads PER_SECOND or PER_SECOND:BURST and refuses anything else', () => {
-		expect(parseArgs(['--rate-limit', '20'])).toEqual({ rateLimit: { perSecond: 20, burst: undefined } });
-		expect(parseArgs(['--rate-limit', '20:40'])).toEqual({ rateLimit: { perSecond: 20, burst: 40 } });
+		expect(parseArgs(['--rate-limit', '20'])).toEqual({
+			rateLimit: { perSecond: 20, burst: undefined },
+		});
+		expect(parseArgs(['--rate-limit', '20:40'])).toEqual({
+			rateLimit: { perSecond: 20, burst: 40 },
+		});
 		expect(() => parseArgs(['--rate-limit', 'fast'])).toThrow(/rate-limit/);
 		expect(() => parseArgs(['--rate-limit', '20:0'])).toThrow(/rate-limit/);
 	});

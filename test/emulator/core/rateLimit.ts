@@ -14,8 +14,14 @@ export interface RateLimit {
 
 export function validateRateLimit(limit: RateLimit): Required<RateLimit> {
 	const burst = limit?.burst ?? Math.max(1, limit?.perSecond);
-	if (typeof limit?.perSecond !== 'number' || !Number.isFinite(limit.perSecond) || limit.perSecond <= 0) throw new Error('rate limit: perSecond must be a positive number');
-	if (typeof burst !== 'number' || !Number.isFinite(burst) || burst < 1) throw new Error('rate limit: burst must be a number >= 1');
+	if (
+		typeof limit?.perSecond !== 'number' ||
+		!Number.isFinite(limit.perSecond) ||
+		limit.perSecond <= 0
+	)
+		throw new Error('rate limit: perSecond must be a positive number');
+	if (typeof burst !== 'number' || !Number.isFinite(burst) || burst < 1)
+		throw new Error('rate limit: burst must be a number >= 1');
 	return { perSecond: limit.perSecond, burst };
 }
 
@@ -33,7 +39,10 @@ export class TokenBucket {
 	/** Takes a token for a request arriving at `now` (ms); when none is left, how long to wait (s). */
 	take(now: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
 		const { perSecond, burst } = this.limit;
-		this.tokens = Math.min(burst, this.tokens + (Math.max(0, now - this.refilledAt) * perSecond) / 1000);
+		this.tokens = Math.min(
+			burst,
+			this.tokens + (Math.max(0, now - this.refilledAt) * perSecond) / 1000,
+		);
 		this.refilledAt = now;
 		if (this.tokens >= 1) {
 			this.tokens -= 1;

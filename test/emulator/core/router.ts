@@ -25,7 +25,8 @@ const SERVICES: Array<{ prefix: string; service: string; routes: Route[] }> = [
 function dispatch(ctx: RequestContext, core: EmulatorCore): Reply {
 	if (ctx.path === IMS_TOKEN_PATH) return issueToken(ctx, core);
 	for (const s of SERVICES) {
-		if (ctx.path.startsWith(`${s.prefix}/`)) return asService(s.service, () => serveRoutes(ctx, core, s.prefix, s.routes));
+		if (ctx.path.startsWith(`${s.prefix}/`))
+			return asService(s.service, () => serveRoutes(ctx, core, s.prefix, s.routes));
 	}
 	if (ctx.path === FLOW_SERVICE_PREFIX || ctx.path.startsWith(`${FLOW_SERVICE_PREFIX}/`)) {
 		return handleFlowService(ctx, core);
@@ -41,7 +42,10 @@ export function renderError(err: unknown, requestId: string): Reply {
 	if (err instanceof ImsError) return json(400, err.body());
 	// A bug in the emulator, not a caller mistake: answer like a service failure and say so on stderr.
 	process.stderr.write(`[emulator] internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-	return json(500, new FlowError('1000-500', 'Internal error', 'Unexpected emulator error').body(requestId));
+	return json(
+		500,
+		new FlowError('1000-500', 'Internal error', 'Unexpected emulator error').body(requestId),
+	);
 }
 
 export function route(ctx: RequestContext, core: EmulatorCore): Reply {
@@ -66,12 +70,20 @@ export function faultReply(
 		return { status: fault.status, headers, body };
 	}
 	if (ctx.path === IMS_TOKEN_PATH) {
-		return json(fault.status, { error: 'temporarily_unavailable', error_description: 'injected fault' }, headers);
+		return json(
+			fault.status,
+			{ error: 'temporarily_unavailable', error_description: 'injected fault' },
+			headers,
+		);
 	}
 	if (fault.status === 429) {
 		return json(429, { error_code: '429001', message: 'Too many requests' }, headers);
 	}
 	const code = fault.status === 503 ? '1103' : fault.status === 504 ? '1104' : '1000';
-	const err = new FlowError(`${code}-${fault.status}`, 'Injected fault', 'Injected by the emulator');
+	const err = new FlowError(
+		`${code}-${fault.status}`,
+		'Injected fault',
+		'Injected by the emulator',
+	);
 	return json(fault.status, err.body(ctx.requestId), headers);
 }

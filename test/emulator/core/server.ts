@@ -21,7 +21,9 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 			size += chunk.length;
 			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
 		});
-		req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () =>
+			resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')),
+		);
 		req.on('error', reject);
 	});
 }
@@ -45,8 +47,15 @@ function queryRecord(query: URLSearchParams): Record<string, string | string[]> 
 
 /** Cuts a JSON body in half so it cannot parse (our bodies are always objects or arrays). */
 function malformed(reply: Reply): Reply {
-	const body = reply.body && reply.body.length > 1 ? reply.body.slice(0, Math.ceil(reply.body.length / 2)) : '{"';
-	return { status: reply.status, headers: { ...reply.headers, 'content-type': 'application/json;charset=utf-8' }, body };
+	const body =
+		reply.body && reply.body.length > 1
+			? reply.body.slice(0, Math.ceil(reply.body.length / 2))
+			: '{"';
+	return {
+		status: reply.status,
+		headers: { ...reply.headers, 'content-type': 'application/json;charset=utf-8' },
+		body,
+	};
 }
 
 let endlessPages = 0;
@@ -55,7 +64,11 @@ let endlessPages = 0;
 function endlessPage(reply: Reply): Reply {
 	endlessPages++;
 	const href = `/connections?continuationToken=endless-${endlessPages}`;
-	return { status: 200, headers: { ...reply.headers, 'content-type': 'application/json;charset=utf-8' }, body: JSON.stringify({ items: [], _links: { next: { href } } }) };
+	return {
+		status: 200,
+		headers: { ...reply.headers, 'content-type': 'application/json;charset=utf-8' },
+		body: JSON.stringify({ items: [], _links: { next: { href } } }),
+	};
 }
 
 export async function startEmulator(options?: EmulatorOptions): Promise<StartedEmulator> {
@@ -81,7 +94,12 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		});
 
 	/** Headers at once, then the body one byte per `intervalMs` (until done or the client gives up). */
-	const drip = async (res: ServerResponse, reply: Reply, entry: RequestLogEntry, intervalMs: number) => {
+	const drip = async (
+		res: ServerResponse,
+		reply: Reply,
+		entry: RequestLogEntry,
+		intervalMs: number,
+	) => {
 		entry.status = reply.status;
 		if (closing || res.destroyed) return;
 		const body = Buffer.from(reply.body ?? '');
@@ -136,7 +154,14 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		if (throttle && !throttle.ok) {
 			entry.throttled = true;
 			await delay(core.latencyMs);
-			return write(res, faultReply({ status: 429, headers: { 'retry-after': String(throttle.retryAfterSeconds) } }, ctx), entry);
+			return write(
+				res,
+				faultReply(
+					{ status: 429, headers: { 'retry-after': String(throttle.retryAfterSeconds) } },
+					ctx,
+				),
+				entry,
+			);
 		}
 
 		const fault = core.faults.take(ctx.method, ctx.path);
@@ -153,13 +178,21 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		if (kind === 'malformed-json') reply = malformed(reply);
 		if (kind === 'endless-page') reply = endlessPage(reply);
 		await delay(core.latencyMs);
-		if (kind === 'drip') return void (await drip(res, reply, entry, (fault as { intervalMs?: number }).intervalMs ?? 1000));
+		if (kind === 'drip')
+			return void (await drip(
+				res,
+				reply,
+				entry,
+				(fault as { intervalMs?: number }).intervalMs ?? 1000,
+			));
 		write(res, reply, entry);
 	};
 
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((err: unknown) => {
-			process.stderr.write(`[emulator] request failed: ${(err as Error)?.message ?? String(err)}\n`);
+			process.stderr.write(
+				`[emulator] request failed: ${(err as Error)?.message ?? String(err)}\n`,
+			);
 			if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
 		});
 	});
@@ -187,7 +220,9 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		requests: () => structuredClone(core.log),
 		platformRequests: () =>
 			structuredClone(
-				core.log.filter((e) => !e.path.startsWith(CONTROL_PREFIX) && !e.path.startsWith(IMS_PREFIX)),
+				core.log.filter(
+					(e) => !e.path.startsWith(CONTROL_PREFIX) && !e.path.startsWith(IMS_PREFIX),
+				),
 			),
 		connections: () => core.connections.all(),
 		revokeAllTokens: () => core.tokens.revokeAll(),

@@ -8,7 +8,9 @@ import type { StoredMeta } from './types';
 
 /** Adobe-style etag, quote characters included: "\"1700ce7b-0000-0200-0000-5e3b405e0000\"". */
 export function newEtag(): string {
-	const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+	const seconds = Math.floor(Date.now() / 1000)
+		.toString(16)
+		.padStart(8, '0');
 	return `"${randomBytes(4).toString('hex')}-0000-0200-0000-${seconds}0000"`;
 }
 
@@ -107,6 +109,10 @@ export class Collection<T extends { id: string; sandboxName: string }> {
 }
 
 /** A new object of a Flow Service kind: the caller's metadata plus a copy of the validated fields. */
-export function createIn<T extends StoredMeta, F extends Omit<T, keyof StoredMeta>>(collection: Collection<T>, fields: F, caller: Caller): T {
+export function createIn<T extends StoredMeta, F extends Omit<T, keyof StoredMeta>>(
+	collection: Collection<T>,
+	fields: F,
+	caller: Caller,
+): T {
 	return collection.add({ ...newResourceMeta(caller), ...structuredClone(fields) } as unknown as T);
 }

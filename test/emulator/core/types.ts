@@ -9,7 +9,14 @@ export type { RunOutcome, StoredDataset, StoredMappingSet, StoredRun, XdmSchema 
 
 export type Hosting = 'azure' | 'aws' | 'any';
 
-export type ColumnType = 'string' | 'integer' | 'long' | 'double' | 'boolean' | 'date' | 'timestamp';
+export type ColumnType =
+	| 'string'
+	| 'integer'
+	| 'long'
+	| 'double'
+	| 'boolean'
+	| 'date'
+	| 'timestamp';
 
 export interface EmulatorTable {
 	/** Fully qualified name, e.g. 'public.orders'; used as `name` and `path` in explore. */
@@ -71,7 +78,13 @@ export interface ResolvedOptions {
  * hang: no answer; drip: processed, then the answer sent one byte per `intervalMs` (default 1000); endless-page: 200 with
  * no items and a new continuation link each time (a listing that never ends).
  */
-export type FaultKind = 'reset-before' | 'reset-after' | 'malformed-json' | 'hang' | 'drip' | 'endless-page';
+export type FaultKind =
+	| 'reset-before'
+	| 'reset-after'
+	| 'malformed-json'
+	| 'hang'
+	| 'drip'
+	| 'endless-page';
 
 export type Fault =
 	| { status: number; headers?: Record<string, string>; body?: unknown }
@@ -200,11 +213,17 @@ export interface StartedEmulator {
 	 * to create one "for real"). `body` defaults to a valid Data Lake target; it is validated like
 	 * POST /targetConnections and a bad one throws.
 	 */
-	seedTargetConnection(options?: { sandboxName?: string; body?: unknown }): { id: string; etag: string };
+	seedTargetConnection(options?: { sandboxName?: string; body?: unknown }): {
+		id: string;
+		etag: string;
+	};
 	/** A dataset as POST /dataSets creates it (default: one of the default orders schema). A bad body throws. */
 	seedDataset(options?: { sandboxName?: string; body?: unknown }): { id: string };
 	/** A mapping set as POST /mappingSets creates it (default: public.orders -> the orders schema). */
-	seedMappingSet(options?: { sandboxName?: string; body?: unknown }): { id: string; version: number };
+	seedMappingSet(options?: { sandboxName?: string; body?: unknown }): {
+		id: string;
+		version: number;
+	};
 	/** Starts a run of a flow (any sandbox) as the scheduler would: status inProgress. */
 	startRun(flowId: string): { id: string; etag: string };
 	/** Ends a scheduled or running run as success or failed, with optional counts, errors and duration. */

@@ -1,10 +1,19 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import { call, CONNECTIONS, expectFlowError, platformHeaders, redshiftBody, startHarness, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	expectFlowError,
+	platformHeaders,
+	redshiftBody,
+	startHarness,
+	type Harness,
+} from '../testkit';
 
 describe('test, explore and connectionSpecs', () => {
 	let h: Harness;
 	afterEach(() => h.emu.close());
-	const get = (path: string) => call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token) });
+	const get = (path: string) =>
+		call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token) });
 
 	describe('with the default catalogue', () => {
 		let id: string;
@@ -38,12 +47,19 @@ describe('test, explore and connectionSpecs', () => {
 				canPreview: true,
 				canFetchSchema: true,
 			});
-			expect(res.json.map((t: { path: string }) => t.path)).toEqual(['public.orders', 'public.customers', 'sales.line_items']);
+			expect(res.json.map((t: { path: string }) => t.path)).toEqual([
+				'public.orders',
+				'public.customers',
+				'sales.line_items',
+			]);
 		});
 
 		it("accepts the spec's upper-case objectType (ROOT, TABLE) as well as the tutorials' lower case", async () => {
 			expect((await get(`${CONNECTIONS}/${id}/explore?objectType=ROOT`)).json).toHaveLength(3);
-			expect((await get(`${CONNECTIONS}/${id}/explore?objectType=TABLE&object=public.orders`)).json.schema.columns).toHaveLength(6);
+			expect(
+				(await get(`${CONNECTIONS}/${id}/explore?objectType=TABLE&object=public.orders`)).json
+					.schema.columns,
+			).toHaveLength(6);
 		});
 
 		it('explores a table schema with typed columns', async () => {
@@ -70,17 +86,29 @@ describe('test, explore and connectionSpecs', () => {
 		});
 
 		it('answers 404 for test/explore on an unknown connection', async () => {
-			expectFlowError(await get(`${CONNECTIONS}/00000000-0000-4000-8000-000000000000/test`), '1439-404');
+			expectFlowError(
+				await get(`${CONNECTIONS}/00000000-0000-4000-8000-000000000000/test`),
+				'1439-404',
+			);
 		});
 
 		it('serves the Redshift connection spec, schema optional', async () => {
-			const res = await get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`);
+			const res = await get(
+				`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`,
+			);
 			expect(res.status).toBe(200);
 			const [spec] = res.json.items;
-			expect(spec).toMatchObject({ id: REDSHIFT_CONNECTION_SPEC_ID, name: 'amazon-redshift', version: '1.0' });
+			expect(spec).toMatchObject({
+				id: REDSHIFT_CONNECTION_SPEC_ID,
+				name: 'amazon-redshift',
+				version: '1.0',
+			});
 			expect(typeof spec.providerId).toBe('string');
 			expect(spec.authSpec).toHaveLength(1);
-			expect(spec.authSpec[0]).toMatchObject({ name: 'Basic Authentication', type: 'Basic_Authentication' });
+			expect(spec.authSpec[0]).toMatchObject({
+				name: 'Basic Authentication',
+				type: 'Basic_Authentication',
+			});
 			const schema = spec.authSpec[0].spec;
 			expect(schema.required).toEqual(['server', 'port', 'username', 'password', 'database']);
 			expect(Object.keys(schema.properties)).toContain('schema');
@@ -88,26 +116,39 @@ describe('test, explore and connectionSpecs', () => {
 		});
 
 		it('answers 404 for another connection spec', async () => {
-			expectFlowError(await get('/data/foundation/flowservice/connectionSpecs/c604ff05-7f1a-43c0-8e18-33bf874cb11c'), '1439-404');
+			expectFlowError(
+				await get(
+					'/data/foundation/flowservice/connectionSpecs/c604ff05-7f1a-43c0-8e18-33bf874cb11c',
+				),
+				'1439-404',
+			);
 		});
 	});
 
 	it('shapes the connection spec by hosting', async () => {
 		h = await startHarness({ hosting: 'aws' });
-		const aws = (await get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`)).json;
+		const aws = (
+			await get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`)
+		).json;
 		expect(aws.items[0].authSpec[0].spec.required).toContain('schema');
 		await h.emu.close();
 		h = await startHarness({ hosting: 'azure' });
-		const azure = (await get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`)).json;
+		const azure = (
+			await get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`)
+		).json;
 		expect(Object.keys(azure.items[0].authSpec[0].spec.properties)).not.toContain('schema');
 	});
 
 	it('uses options.tables as the catalogue', async () => {
-		h = await startHarness({ tables: [{ path: 'crm.leads', columns: [{ name: 'since', type: 'date' }] }] });
+		h = await startHarness({
+			tables: [{ path: 'crm.leads', columns: [{ name: 'since', type: 'date' }] }],
+		});
 		const id = (await h.create()).json.id;
 		const root = await get(`${CONNECTIONS}/${id}/explore?objectType=root`);
 		expect(root.json.map((t: { name: string }) => t.name)).toEqual(['crm.leads']);
 		const table = await get(`${CONNECTIONS}/${id}/explore?objectType=table&object=crm.leads`);
-		expect(table.json.schema.columns).toEqual([{ name: 'since', type: 'date', xdm: { type: 'string', format: 'date' } }]);
+		expect(table.json.schema.columns).toEqual([
+			{ name: 'since', type: 'date', xdm: { type: 'string', format: 'date' } },
+		]);
 	});
 });

@@ -16,7 +16,8 @@ export function explore(ctx: FlowContext, core: EmulatorCore, id: string): Reply
 	// The spec's enum is upper case (ROOT, TABLE), every tutorial writes lower case: both are accepted.
 	const objectType = ctx.query.get('objectType')?.toLowerCase();
 	if (!objectType) throw flow.mandatory('objectType');
-	if (objectType !== 'root' && objectType !== 'table') throw flow.invalid("'objectType' must be 'root' or 'table'");
+	if (objectType !== 'root' && objectType !== 'table')
+		throw flow.invalid("'objectType' must be 'root' or 'table'");
 	if (!isReachable(conn.auth.params.server)) throw flow.sourceUnreachable();
 	if (objectType === 'root') return json(200, rootListing(core.options.tables));
 

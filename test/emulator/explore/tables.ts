@@ -46,14 +46,24 @@ const XDM_TYPES: Record<ColumnType, Record<string, string>> = {
 export const COLUMN_TYPES = Object.keys(XDM_TYPES) as ColumnType[];
 
 export function rootListing(tables: EmulatorTable[]) {
-	return tables.map((t) => ({ type: 'table', name: t.path, path: t.path, canPreview: true, canFetchSchema: true }));
+	return tables.map((t) => ({
+		type: 'table',
+		name: t.path,
+		path: t.path,
+		canPreview: true,
+		canFetchSchema: true,
+	}));
 }
 
 export function tableSchema(table: EmulatorTable) {
 	return {
 		format: 'flat',
 		schema: {
-			columns: table.columns.map((c) => ({ name: c.name, type: c.type, xdm: { ...XDM_TYPES[c.type] } })),
+			columns: table.columns.map((c) => ({
+				name: c.name,
+				type: c.type,
+				xdm: { ...XDM_TYPES[c.type] },
+			})),
 		},
 	};
 }

@@ -1,7 +1,21 @@
-import { DATA_LAKE_CONNECTION_SPEC_ID, DATABASE_FLOW_SPEC_ID, REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
+import {
+	DATA_LAKE_CONNECTION_SPEC_ID,
+	DATABASE_FLOW_SPEC_ID,
+	REDSHIFT_CONNECTION_SPEC_ID,
+} from '../core/defaults';
 import { DEFAULT_SCHEMA_ID } from '../core/emulatorCore';
 import { startEmulator } from '../core/server';
-import { call, CONNECTIONS, expectFlowError, jsonHeaders, platformHeaders, redshiftBody, startHarness, type CallResult, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	expectFlowError,
+	jsonHeaders,
+	platformHeaders,
+	redshiftBody,
+	startHarness,
+	type CallResult,
+	type Harness,
+} from '../testkit';
 
 const FLOW_SERVICE = '/data/foundation/flowservice';
 const SOURCES = `${FLOW_SERVICE}/sourceConnections`;
@@ -10,7 +24,8 @@ const FLOWS = `${FLOW_SERVICE}/flows`;
 const ETAG = /^".+"$/;
 /** A well-formed mapping set ID that no mapping set has. */
 const UNKNOWN_MAPPING_ID = '0b090130b58b4819afc78b6dc98b484d';
-const CUSTOMERS_SCHEMA_ID = 'https://ns.adobe.com/emulator/schemas/1a2b3c4d5e6f708192a3b4c5d6e7f809';
+const CUSTOMERS_SCHEMA_ID =
+	'https://ns.adobe.com/emulator/schemas/1a2b3c4d5e6f708192a3b4c5d6e7f809';
 /** Set per test: a Catalog dataset of the default schema and a mapping set to that schema. */
 let DATASET_ID: string;
 let MAPPING_ID: string;
@@ -96,9 +111,13 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 	const post = (path: string, body: unknown, sandbox = 'prod') =>
 		call(h.emu, 'POST', path, { headers: jsonHeaders(h.emu, h.token, sandbox), body });
-	const get = (path: string, sandbox = 'prod') => call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
+	const get = (path: string, sandbox = 'prod') =>
+		call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
 	const control = (method: string, name: string, body?: unknown) =>
-		call(h.emu, method, `/__emulator/${name}`, { headers: { 'content-type': 'application/json' }, body });
+		call(h.emu, method, `/__emulator/${name}`, {
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
 
 	function created(res: CallResult): string {
 		expect(res.status).toBe(201);
@@ -144,8 +163,18 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				transformations: flowBody(sourceId, targetId).transformations,
 				scheduleParams: { startTime: 1612310466, frequency: 'hour', interval: 1 },
 				inheritedAttributes: {
-					sourceConnections: [{ id: sourceId, baseConnection: { id: baseId, connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' } } }],
-					targetConnections: [{ id: targetId, connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC_ID, version: '1.0' } }],
+					sourceConnections: [
+						{
+							id: sourceId,
+							baseConnection: {
+								id: baseId,
+								connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
+							},
+						},
+					],
+					targetConnections: [
+						{ id: targetId, connectionSpec: { id: DATA_LAKE_CONNECTION_SPEC_ID, version: '1.0' } },
+					],
 				},
 				runs: `/runs?property=flowId==${flowId}`,
 			});
@@ -156,35 +185,87 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it('accepts a source connection without columns and stores the table columns (open question 3)', async () => {
-			const id = created(await post(SOURCES, withChange(sourceBody(baseId), 'params.columns', undefined)));
-			expect(h.emu.sourceConnections().find((c) => c.id === id)?.params.columns.map((c) => c.name)).toEqual(['order_id', 'customer_id', 'quantity', 'total', 'paid', 'ordered_at']);
+			const id = created(
+				await post(SOURCES, withChange(sourceBody(baseId), 'params.columns', undefined)),
+			);
+			expect(
+				h.emu
+					.sourceConnections()
+					.find((c) => c.id === id)
+					?.params.columns.map((c) => c.name),
+			).toEqual(['order_id', 'customer_id', 'quantity', 'total', 'paid', 'ordered_at']);
 		});
 
-		it.each(['application/vnd.adobe.xed-full+json;version=1', 'application/vnd.adobe.xed-full+json;version=1.0'])(
+		it.each([
+			'application/vnd.adobe.xed-full+json;version=1',
+			'application/vnd.adobe.xed-full+json;version=1.0',
+		])(
 			'accepts the target schema version %s, with or without data.format (open question 15)',
 			async (version) => {
 				created(await post(TARGETS, withChange(targetBody(), 'data.schema.version', version)));
-				created(await post(TARGETS, withChange(withChange(targetBody(), 'data.schema.version', version), 'data.format', 'parquet_xdm')));
+				created(
+					await post(
+						TARGETS,
+						withChange(
+							withChange(targetBody(), 'data.schema.version', version),
+							'data.format',
+							'parquet_xdm',
+						),
+					),
+				);
 			},
 		);
 
 		it('accepts the columns exactly as explore returns them', async () => {
-			const schema = await get(`${CONNECTIONS}/${baseId}/explore?objectType=table&object=public.customers`);
-			const body = { ...sourceBody(baseId), params: { tableName: 'public.customers', columns: schema.json.schema.columns } };
+			const schema = await get(
+				`${CONNECTIONS}/${baseId}/explore?objectType=table&object=public.customers`,
+			);
+			const body = {
+				...sourceBody(baseId),
+				params: { tableName: 'public.customers', columns: schema.json.schema.columns },
+			};
 			created(await post(SOURCES, body));
 		});
 
 		it("accepts Adobe's own example shapes: meta:xdmType, cdcEnabled false, numbers as strings, Copy + Mapping", async () => {
-			const columns = [{ name: 'ordered_at', type: 'timestamp', 'meta:xdmType': 'date-time', xdm: { type: 'string', format: 'date-time' } }];
-			const sourceId = created(await post(SOURCES, withChange(sourceBody(baseId), 'params', { tableName: 'public.orders', columns, cdcEnabled: false })));
-			const targetId = created(await post(TARGETS, withChange(targetBody(), 'data.format', 'parquet_xdm')));
+			const columns = [
+				{
+					name: 'ordered_at',
+					type: 'timestamp',
+					'meta:xdmType': 'date-time',
+					xdm: { type: 'string', format: 'date-time' },
+				},
+			];
+			const sourceId = created(
+				await post(
+					SOURCES,
+					withChange(sourceBody(baseId), 'params', {
+						tableName: 'public.orders',
+						columns,
+						cdcEnabled: false,
+					}),
+				),
+			);
+			const targetId = created(
+				await post(TARGETS, withChange(targetBody(), 'data.format', 'parquet_xdm')),
+			);
 			const body = {
 				...flowBody(sourceId, targetId),
 				transformations: [
-					{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', dateFormat: 'YYYY-MM-DD', timezone: 'UTC' } } },
+					{
+						name: 'Copy',
+						params: {
+							deltaColumn: { name: 'ordered_at', dateFormat: 'YYYY-MM-DD', timezone: 'UTC' },
+						},
+					},
 					{ name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: '0' } },
 				],
-				scheduleParams: { startTime: '1612310466', frequency: 'minute', interval: '15', backfill: 'true' },
+				scheduleParams: {
+					startTime: '1612310466',
+					frequency: 'minute',
+					interval: '15',
+					backfill: 'true',
+				},
 			};
 			created(await post(FLOWS, body));
 		});
@@ -203,15 +284,28 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
 			const targetId = created(await post(TARGETS, targetBody()));
 			created(await post(FLOWS, onceFlowBody(sourceId, targetId)));
-			const flowId = created(await post(FLOWS, withChange(onceFlowBody(sourceId, targetId), 'transformations', undefined)));
+			const flowId = created(
+				await post(
+					FLOWS,
+					withChange(onceFlowBody(sourceId, targetId), 'transformations', undefined),
+				),
+			);
 			expect(h.emu.flows().find((f) => f.id === flowId)?.transformations).toEqual([]);
 		});
 
 		it('accepts options (partial ingestion, error diagnostics) on create', async () => {
 			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
 			const targetId = created(await post(TARGETS, targetBody()));
-			const flowId = created(await post(FLOWS, { ...flowBody(sourceId, targetId), options: { partialIngestionPercent: 5, errorDiagnosticsEnabled: true } }));
-			expect((await get(`${FLOWS}/${flowId}`)).json.items[0].options).toEqual({ partialIngestionPercent: 5, errorDiagnosticsEnabled: true });
+			const flowId = created(
+				await post(FLOWS, {
+					...flowBody(sourceId, targetId),
+					options: { partialIngestionPercent: 5, errorDiagnosticsEnabled: true },
+				}),
+			);
+			expect((await get(`${FLOWS}/${flowId}`)).json.items[0].options).toEqual({
+				partialIngestionPercent: 5,
+				errorDiagnosticsEnabled: true,
+			});
 		});
 	});
 
@@ -221,19 +315,49 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			['a blank name', 'name', '  ', '1304-400'],
 			['an unknown field', 'extra', true, '1301-400'],
 			['no baseConnectionId', 'baseConnectionId', undefined, '1304-400'],
-			['an unknown base connection', 'baseConnectionId', '00000000-0000-4000-8000-000000000000', '1439-404'],
+			[
+				'an unknown base connection',
+				'baseConnectionId',
+				'00000000-0000-4000-8000-000000000000',
+				'1439-404',
+			],
 			['a file format', 'data.format', 'delimited', '1301-400'],
 			['no data', 'data', undefined, '1304-400'],
 			['no tableName', 'params.tableName', undefined, '1304-400'],
 			['an unknown table', 'params.tableName', 'public.nope', '1439-404'],
 			['columns not an array', 'params.columns', { name: 'order_id' }, '1301-400'],
 			['no columns', 'params.columns', [], '1304-400'],
-			['a column without xdm', 'params.columns', [{ name: 'order_id', type: 'string' }], '1304-400'],
-			['a column with an unknown key', 'params.columns', [{ ...ORDER_COLUMNS[0], nullable: true }], '1301-400'],
-			['a column of another table', 'params.columns', [{ name: 'email', type: 'string', xdm: { type: 'string' } }], '1301-400'],
+			[
+				'a column without xdm',
+				'params.columns',
+				[{ name: 'order_id', type: 'string' }],
+				'1304-400',
+			],
+			[
+				'a column with an unknown key',
+				'params.columns',
+				[{ ...ORDER_COLUMNS[0], nullable: true }],
+				'1301-400',
+			],
+			[
+				'a column of another table',
+				'params.columns',
+				[{ name: 'email', type: 'string', xdm: { type: 'string' } }],
+				'1301-400',
+			],
 			['a column twice', 'params.columns', [ORDER_COLUMNS[0], ORDER_COLUMNS[0]], '1301-400'],
-			['an unknown column type', 'params.columns', [{ name: 'order_id', type: 'varchar', xdm: { type: 'string' } }], '1301-400'],
-			['an unknown xdm type', 'params.columns', [{ name: 'order_id', type: 'string', xdm: { type: 'date' } }], '1301-400'],
+			[
+				'an unknown column type',
+				'params.columns',
+				[{ name: 'order_id', type: 'varchar', xdm: { type: 'string' } }],
+				'1301-400',
+			],
+			[
+				'an unknown xdm type',
+				'params.columns',
+				[{ name: 'order_id', type: 'string', xdm: { type: 'date' } }],
+				'1301-400',
+			],
 			['change data capture (not a Redshift feature)', 'params.cdcEnabled', true, '1301-400'],
 			['a non-boolean cdcEnabled', 'params.cdcEnabled', 'false', '1301-400'],
 			['another connection spec', 'connectionSpec.id', DATA_LAKE_CONNECTION_SPEC_ID, '1439-404'],
@@ -255,7 +379,10 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 		it('needs JSON (415, then 400 for a broken body)', async () => {
 			const headers = { ...platformHeaders(h.emu, h.token), 'content-type': 'text/plain' };
-			expectFlowError(await call(h.emu, 'POST', SOURCES, { headers, body: JSON.stringify(sourceBody(baseId)) }), '1302-415');
+			expectFlowError(
+				await call(h.emu, 'POST', SOURCES, { headers, body: JSON.stringify(sourceBody(baseId)) }),
+				'1302-415',
+			);
 			expectFlowError(await post(SOURCES, '{"name":'), '1300-400');
 		});
 	});
@@ -266,14 +393,29 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			['no data.schema', 'data.schema', undefined, '1304-400'],
 			['a schema id that is not an XDM $id', 'data.schema.id', 'orders-schema', '1301-400'],
 			['another schema version', 'data.schema.version', '1', '1301-400'],
-			['schema version 2', 'data.schema.version', 'application/vnd.adobe.xed-full+json;version=2', '1301-400'],
+			[
+				'schema version 2',
+				'data.schema.version',
+				'application/vnd.adobe.xed-full+json;version=2',
+				'1301-400',
+			],
 			['a file format', 'data.format', 'delimited', '1301-400'],
 			['no dataSetId', 'params.dataSetId', undefined, '1304-400'],
 			['a dataSetId that is not a Catalog id', 'params.dataSetId', 'orders', '1301-400'],
 			['an unknown field in params', 'params.tableName', 'x', '1301-400'],
 			['the Redshift spec', 'connectionSpec.id', REDSHIFT_CONNECTION_SPEC_ID, '1439-404'],
-			['an unknown base connection', 'baseConnectionId', '00000000-0000-4000-8000-000000000000', '1439-404'],
-			['a dataset Catalog does not have', 'params.dataSetId', '6019e0e7c5dcf718db5ebc71', '1439-404'],
+			[
+				'an unknown base connection',
+				'baseConnectionId',
+				'00000000-0000-4000-8000-000000000000',
+				'1439-404',
+			],
+			[
+				'a dataset Catalog does not have',
+				'params.dataSetId',
+				'6019e0e7c5dcf718db5ebc71',
+				'1439-404',
+			],
 			["a schema that is not the dataset's", 'data.schema.id', CUSTOMERS_SCHEMA_ID, '1301-400'],
 		])('refuses %s', async (_label, path, value, code) => {
 			expectFlowError(await post(TARGETS, withChange(targetBody(), path, value)), code);
@@ -302,9 +444,19 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			['no sourceConnectionIds', 'sourceConnectionIds', undefined, '1304-400'],
 			['empty sourceConnectionIds', 'sourceConnectionIds', [], '1304-400'],
 			['a string for sourceConnectionIds', 'sourceConnectionIds', 'abc', '1301-400'],
-			['an unknown source connection', 'sourceConnectionIds', ['00000000-0000-4000-8000-000000000000'], '1439-404'],
+			[
+				'an unknown source connection',
+				'sourceConnectionIds',
+				['00000000-0000-4000-8000-000000000000'],
+				'1439-404',
+			],
 			['no targetConnectionIds', 'targetConnectionIds', undefined, '1304-400'],
-			['an unknown target connection', 'targetConnectionIds', ['00000000-0000-4000-8000-000000000000'], '1439-404'],
+			[
+				'an unknown target connection',
+				'targetConnectionIds',
+				['00000000-0000-4000-8000-000000000000'],
+				'1439-404',
+			],
 			['no scheduleParams', 'scheduleParams', undefined, '1304-400'],
 			['no startTime', 'scheduleParams.startTime', undefined, '1304-400'],
 			['a startTime in milliseconds', 'scheduleParams.startTime', 1612310466000, '1301-400'],
@@ -316,37 +468,113 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			['a fractional interval', 'scheduleParams.interval', 1.5, '1363-400'],
 			['state on create', 'state', 'enabled', '1410-400'],
 			['options with a bad threshold', 'options', { partialIngestionPercent: 0 }, '1301-400'],
-			['a scheduled flow without a delta column', 'transformations', [{ name: 'Mapping', params: { mappingId: UNKNOWN_MAPPING_ID } }], '1367-400'],
-			['a mapping set that does not exist', 'transformations.1.params.mappingId', UNKNOWN_MAPPING_ID, '1439-404'],
-			['a mapping set version that does not exist', 'transformations.1.params.mappingVersion', 1, '1412-400'],
+			[
+				'a scheduled flow without a delta column',
+				'transformations',
+				[{ name: 'Mapping', params: { mappingId: UNKNOWN_MAPPING_ID } }],
+				'1367-400',
+			],
+			[
+				'a mapping set that does not exist',
+				'transformations.1.params.mappingId',
+				UNKNOWN_MAPPING_ID,
+				'1439-404',
+			],
+			[
+				'a mapping set version that does not exist',
+				'transformations.1.params.mappingVersion',
+				1,
+				'1412-400',
+			],
 			['a non-boolean backfill', 'scheduleParams.backfill', 'yes', '1301-400'],
 			['transformations not an array', 'transformations', { name: 'Mapping' }, '1301-400'],
-			['an unknown transformation', 'transformations', [{ name: 'Filter', params: {} }], '1301-400'],
-			['a mapping id that is not a mapping set id', 'transformations.1.params.mappingId', 'FILL_IN', '1301-400'],
-			['a mapping twice', 'transformations.0', { name: 'Mapping', params: { mappingId: UNKNOWN_MAPPING_ID } }, '1301-400'],
-			['a delta column the source does not have', 'transformations', [{ name: 'Copy', params: { deltaColumn: { name: 'quantity' } } }], '1301-400'],
+			[
+				'an unknown transformation',
+				'transformations',
+				[{ name: 'Filter', params: {} }],
+				'1301-400',
+			],
+			[
+				'a mapping id that is not a mapping set id',
+				'transformations.1.params.mappingId',
+				'FILL_IN',
+				'1301-400',
+			],
+			[
+				'a mapping twice',
+				'transformations.0',
+				{ name: 'Mapping', params: { mappingId: UNKNOWN_MAPPING_ID } },
+				'1301-400',
+			],
+			[
+				'a delta column the source does not have',
+				'transformations',
+				[{ name: 'Copy', params: { deltaColumn: { name: 'quantity' } } }],
+				'1301-400',
+			],
 		])('refuses %s', async (_label, path, value, code) => {
 			await refuse(withChange(flowBody(sourceId, targetId), path, value), code);
 		});
 
 		it('refuses minute runs more often than every 15 minutes (FLOW-1362-400)', async () => {
-			await refuse(withChange(flowBody(sourceId, targetId), 'scheduleParams', { startTime: 1612310466, frequency: 'minute', interval: 10 }), '1362-400');
+			await refuse(
+				withChange(flowBody(sourceId, targetId), 'scheduleParams', {
+					startTime: 1612310466,
+					frequency: 'minute',
+					interval: 10,
+				}),
+				'1362-400',
+			);
 		});
 
 		it('refuses interval (1361), backfill (1364) or a delta column (1369) with frequency once', async () => {
-			await refuse(withChange(onceFlowBody(sourceId, targetId), 'scheduleParams.interval', 1), '1361-400');
-			await refuse(withChange(onceFlowBody(sourceId, targetId), 'scheduleParams.backfill', true), '1364-400');
-			await refuse(withChange(flowBody(sourceId, targetId), 'scheduleParams', { startTime: 1612310466, frequency: 'once' }), '1369-400');
+			await refuse(
+				withChange(onceFlowBody(sourceId, targetId), 'scheduleParams.interval', 1),
+				'1361-400',
+			);
+			await refuse(
+				withChange(onceFlowBody(sourceId, targetId), 'scheduleParams.backfill', true),
+				'1364-400',
+			);
+			await refuse(
+				withChange(flowBody(sourceId, targetId), 'scheduleParams', {
+					startTime: 1612310466,
+					frequency: 'once',
+				}),
+				'1369-400',
+			);
 		});
 
 		it("refuses a target whose dataset schema is not the mapping set's output schema (FLOW-1425-400)", async () => {
-			const customers = h.emu.seedDataset({ body: { name: 'Customers', schemaRef: { id: CUSTOMERS_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' } } }).id;
-			const other = created(await post(TARGETS, { ...targetBody(), data: { schema: { id: CUSTOMERS_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' } }, params: { dataSetId: customers } }));
+			const customers = h.emu.seedDataset({
+				body: {
+					name: 'Customers',
+					schemaRef: {
+						id: CUSTOMERS_SCHEMA_ID,
+						contentType: 'application/vnd.adobe.xed+json;version=1',
+					},
+				},
+			}).id;
+			const other = created(
+				await post(TARGETS, {
+					...targetBody(),
+					data: {
+						schema: {
+							id: CUSTOMERS_SCHEMA_ID,
+							version: 'application/vnd.adobe.xed-full+json;version=1',
+						},
+					},
+					params: { dataSetId: customers },
+				}),
+			);
 			await refuse(flowBody(sourceId, other), '1425-400');
 		});
 
 		it('refuses the same id twice, and ids swapped between source and target', async () => {
-			await refuse(withChange(flowBody(sourceId, targetId), 'sourceConnectionIds', [sourceId, sourceId]), '1301-400');
+			await refuse(
+				withChange(flowBody(sourceId, targetId), 'sourceConnectionIds', [sourceId, sourceId]),
+				'1301-400',
+			);
 			await refuse(flowBody(targetId, sourceId), '1439-404');
 		});
 
@@ -358,7 +586,11 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 	describe('reading', () => {
 		it('answers 404 for unknown ids and for another sandbox', async () => {
 			const { sourceId, targetId, flowId } = await chain();
-			for (const path of [`${SOURCES}/${sourceId}`, `${TARGETS}/${targetId}`, `${FLOWS}/${flowId}`]) {
+			for (const path of [
+				`${SOURCES}/${sourceId}`,
+				`${TARGETS}/${targetId}`,
+				`${FLOWS}/${flowId}`,
+			]) {
 				expect((await get(path)).status).toBe(200);
 				expectFlowError(await get(path, 'dev'), '1439-404');
 			}
@@ -367,7 +599,10 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 		it('answers 405 for methods it does not emulate', async () => {
 			const headers = jsonHeaders(h.emu, h.token);
-			expectFlowError(await call(h.emu, 'PATCH', `${SOURCES}/x`, { headers, body: [] }), '1006-405');
+			expectFlowError(
+				await call(h.emu, 'PATCH', `${SOURCES}/x`, { headers, body: [] }),
+				'1006-405',
+			);
 			expectFlowError(await call(h.emu, 'POST', `${FLOWS}/x`, { headers, body: {} }), '1006-405');
 		});
 
@@ -378,12 +613,16 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			expect(res.json).toEqual({ error_code: '401013', message: 'Oauth token is not valid' });
 			const noSandbox = { ...jsonHeaders(h.emu, h.token) };
 			delete (noSandbox as Record<string, string>)['x-sandbox-name'];
-			expectFlowError(await call(h.emu, 'POST', SOURCES, { headers: noSandbox, body: sourceBody(baseId) }), '2105-400');
+			expectFlowError(
+				await call(h.emu, 'POST', SOURCES, { headers: noSandbox, body: sourceBody(baseId) }),
+				'2105-400',
+			);
 		});
 	});
 
 	describe('connections in use', () => {
-		const del = (id: string) => call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token) });
+		const del = (id: string) =>
+			call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token) });
 
 		it('refuses to delete a base connection a flow reads from (FLOW-1418-400)', async () => {
 			await chain();
@@ -399,7 +638,9 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		it("counts a target connection's base connection too", async () => {
 			const otherBase = (await h.create(redshiftBody({}, { name: 'target base' }))).json.id;
 			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
-			const targetId = created(await post(TARGETS, { ...targetBody(), baseConnectionId: otherBase }));
+			const targetId = created(
+				await post(TARGETS, { ...targetBody(), baseConnectionId: otherBase }),
+			);
 			created(await post(FLOWS, flowBody(sourceId, targetId)));
 			expectFlowError(await del(otherBase), '1418-400');
 		});
@@ -417,15 +658,51 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			const strict = await startEmulator({ rejectPastStartTime: true });
 			try {
 				const dataset = strict.seedDataset().id;
-				const target = strict.seedTargetConnection({ body: { ...targetBody(), params: { dataSetId: dataset } } }).id;
+				const target = strict.seedTargetConnection({
+					body: { ...targetBody(), params: { dataSetId: dataset } },
+				}).id;
 				const mapping = strict.seedMappingSet().id;
-				const token = (await call(strict, 'POST', '/ims/token/v3', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: strict.options.clientId, client_secret: strict.options.clientSecret, scope: strict.options.scopes }).toString() })).json.access_token;
-				const base = (await call(strict, 'POST', CONNECTIONS, { headers: jsonHeaders(strict, token), body: redshiftBody() })).json.id;
-				const source = (await call(strict, 'POST', SOURCES, { headers: jsonHeaders(strict, token), body: sourceBody(base) })).json.id;
-				const body = withChange(flowBody(source, target), 'transformations.1.params.mappingId', mapping);
-				expectFlowError(await call(strict, 'POST', FLOWS, { headers: jsonHeaders(strict, token), body }), '1360-400');
-				const future = withChange(body, 'scheduleParams.startTime', Math.floor(Date.now() / 1000) + 3600);
-				expect((await call(strict, 'POST', FLOWS, { headers: jsonHeaders(strict, token), body: future })).status).toBe(201);
+				const token = (
+					await call(strict, 'POST', '/ims/token/v3', {
+						headers: { 'content-type': 'application/x-www-form-urlencoded' },
+						body: new URLSearchParams({
+							grant_type: 'client_credentials',
+							client_id: strict.options.clientId,
+							client_secret: strict.options.clientSecret,
+							scope: strict.options.scopes,
+						}).toString(),
+					})
+				).json.access_token;
+				const base = (
+					await call(strict, 'POST', CONNECTIONS, {
+						headers: jsonHeaders(strict, token),
+						body: redshiftBody(),
+					})
+				).json.id;
+				const source = (
+					await call(strict, 'POST', SOURCES, {
+						headers: jsonHeaders(strict, token),
+						body: sourceBody(base),
+					})
+				).json.id;
+				const body = withChange(
+					flowBody(source, target),
+					'transformations.1.params.mappingId',
+					mapping,
+				);
+				expectFlowError(
+					await call(strict, 'POST', FLOWS, { headers: jsonHeaders(strict, token), body }),
+					'1360-400',
+				);
+				const future = withChange(
+					body,
+					'scheduleParams.startTime',
+					Math.floor(Date.now() / 1000) + 3600,
+				);
+				expect(
+					(await call(strict, 'POST', FLOWS, { headers: jsonHeaders(strict, token), body: future }))
+						.status,
+				).toBe(201);
 			} finally {
 				await strict.close();
 			}
@@ -435,11 +712,19 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 	describe('controls', () => {
 		it('lists source connections, target connections and flows over HTTP', async () => {
 			const { sourceId, targetId, flowId } = await chain();
-			expect((await control('GET', 'source-connections')).json.map((s: { id: string }) => s.id)).toEqual([sourceId]);
-			expect((await control('GET', 'target-connections')).json.map((t: { id: string }) => t.id)).toEqual([targetId]);
+			expect(
+				(await control('GET', 'source-connections')).json.map((s: { id: string }) => s.id),
+			).toEqual([sourceId]);
+			expect(
+				(await control('GET', 'target-connections')).json.map((t: { id: string }) => t.id),
+			).toEqual([targetId]);
 			const flows = (await control('GET', 'flows')).json;
 			expect(flows).toHaveLength(1);
-			expect(flows[0]).toMatchObject({ id: flowId, sourceConnectionIds: [sourceId], sandboxName: 'prod' });
+			expect(flows[0]).toMatchObject({
+				id: flowId,
+				sourceConnectionIds: [sourceId],
+				sandboxName: 'prod',
+			});
 		});
 
 		it('seeds a target connection over HTTP (default body, per sandbox) for a flow to use', async () => {
@@ -455,7 +740,9 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it('validates seeded bodies and sandboxes', async () => {
-			const bad = await control('POST', 'target-connections', { body: withChange(targetBody(), 'params.dataSetId', 'x') });
+			const bad = await control('POST', 'target-connections', {
+				body: withChange(targetBody(), 'params.dataSetId', 'x'),
+			});
 			expect(bad.status).toBe(400);
 			expect(bad.json.error).toMatch(/^FLOW-1301-400: .*dataSetId/);
 			const nowhere = await control('POST', 'target-connections', { sandboxName: 'nope' });
@@ -466,7 +753,9 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 		it('seeds through the handle, and reset() clears the whole chain', async () => {
 			const { id } = h.emu.seedTargetConnection({ body: { ...targetBody(), name: 'seeded' } });
-			expect(h.emu.targetConnections()).toMatchObject([{ id, name: 'seeded', sandboxName: 'prod' }]);
+			expect(h.emu.targetConnections()).toMatchObject([
+				{ id, name: 'seeded', sandboxName: 'prod' },
+			]);
 			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
 			created(await post(FLOWS, flowBody(sourceId, id)));
 			h.emu.reset();

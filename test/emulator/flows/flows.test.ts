@@ -1,5 +1,14 @@
 import { DATABASE_FLOW_SPEC_ID, DEFAULT_SCHEMA_ID, REDSHIFT_CONNECTION_SPEC_ID } from '../index';
-import { call, CONNECTIONS, expectFlowError, jsonHeaders, platformHeaders, startHarness, type CallResult, type Harness } from '../testkit';
+import {
+	call,
+	CONNECTIONS,
+	expectFlowError,
+	jsonHeaders,
+	platformHeaders,
+	startHarness,
+	type CallResult,
+	type Harness,
+} from '../testkit';
 
 const FS = '/data/foundation/flowservice';
 const ORDER_COLUMNS = [
@@ -16,50 +25,97 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 	let targetId: string;
 	let mappingId: string;
 
-	const req = (method: string, path: string, body?: unknown, extra: Record<string, string> = {}, sandbox = 'prod') =>
-		call(h.emu, method, `${FS}${path}`, { headers: { ...(body === undefined ? platformHeaders(h.emu, h.token, sandbox) : jsonHeaders(h.emu, h.token, sandbox)), ...extra }, body });
+	const req = (
+		method: string,
+		path: string,
+		body?: unknown,
+		extra: Record<string, string> = {},
+		sandbox = 'prod',
+	) =>
+		call(h.emu, method, `${FS}${path}`, {
+			headers: {
+				...(body === undefined
+					? platformHeaders(h.emu, h.token, sandbox)
+					: jsonHeaders(h.emu, h.token, sandbox)),
+				...extra,
+			},
+			body,
+		});
 	const created = (res: CallResult): string => {
 		expect(res.status).toBe(201);
 		return res.json.id as string;
 	};
-	const flowBody = (schedule: Record<string, unknown> = { startTime: HOUR_AGO, frequency: 'hour', interval: 1, backfill: true }) => ({
+	const flowBody = (
+		schedule: Record<string, unknown> = {
+			startTime: HOUR_AGO,
+			frequency: 'hour',
+			interval: 1,
+			backfill: true,
+		},
+	) => ({
 		name: 'orders flow',
 		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
 		sourceConnectionIds: [sourceId],
 		targetConnectionIds: [targetId],
 		transformations: [
-			...(schedule.frequency === 'once' ? [] : [{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', timezone: 'UTC' } } }]),
+			...(schedule.frequency === 'once'
+				? []
+				: [{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', timezone: 'UTC' } } }]),
 			{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
 		],
 		scheduleParams: schedule,
 	});
-	const createFlow = async (schedule?: Record<string, unknown>) => created(await req('POST', '/flows', flowBody(schedule)));
+	const createFlow = async (schedule?: Record<string, unknown>) =>
+		created(await req('POST', '/flows', flowBody(schedule)));
 	const prop = (expr: string) => `property=${encodeURIComponent(expr)}`;
 	const flowOf = async (id: string) => (await req('GET', `/flows/${id}`)).json.items[0];
 
 	beforeEach(async () => {
 		h = await startHarness();
 		baseId = (await h.create()).json.id;
-		sourceId = created(await req('POST', '/sourceConnections', {
-			name: 'orders source', baseConnectionId: baseId, data: { format: 'tabular' },
-			params: { tableName: 'public.orders', columns: ORDER_COLUMNS }, connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
-		}));
+		sourceId = created(
+			await req('POST', '/sourceConnections', {
+				name: 'orders source',
+				baseConnectionId: baseId,
+				data: { format: 'tabular' },
+				params: { tableName: 'public.orders', columns: ORDER_COLUMNS },
+				connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
+			}),
+		);
 		targetId = h.emu.seedTargetConnection().id;
 		mappingId = h.emu.seedMappingSet().id;
 	});
 	afterEach(() => h.emu.close());
 
 	describe('flow specs', () => {
-		it.each(['name=="CRMToAEP"', 'name==CRMToAEP'])('finds CRMToAEP by %s, listing the Redshift spec as a source', async (filter) => {
-			const res = await req('GET', `/flowSpecs?property=${encodeURIComponent(filter)}`);
-			expect(res.json.items).toHaveLength(1);
-			expect(res.json.items[0]).toMatchObject({ id: DATABASE_FLOW_SPEC_ID, name: 'CRMToAEP', version: '1.0', sourceConnectionSpecIds: expect.arrayContaining([REDSHIFT_CONNECTION_SPEC_ID]) });
-			expect(res.json.items[0].scheduleSpec.spec.properties.frequency.enum).toEqual(['once', 'minute', 'hour', 'day', 'week']);
-		});
+		it.each(['name=="CRMToAEP"', 'name==CRMToAEP'])(
+			'finds CRMToAEP by %s, listing the Redshift spec as a source',
+			async (filter) => {
+				const res = await req('GET', `/flowSpecs?property=${encodeURIComponent(filter)}`);
+				expect(res.json.items).toHaveLength(1);
+				expect(res.json.items[0]).toMatchObject({
+					id: DATABASE_FLOW_SPEC_ID,
+					name: 'CRMToAEP',
+					version: '1.0',
+					sourceConnectionSpecIds: expect.arrayContaining([REDSHIFT_CONNECTION_SPEC_ID]),
+				});
+				expect(res.json.items[0].scheduleSpec.spec.properties.frequency.enum).toEqual([
+					'once',
+					'minute',
+					'hour',
+					'day',
+					'week',
+				]);
+			},
+		);
 
 		it('lists both specs, and gets one by id', async () => {
-			expect((await req('GET', '/flowSpecs')).json.items.map((s: { name: string }) => s.name).sort()).toEqual(['CRMToAEP', 'CloudStorageToAEP']);
-			expect((await req('GET', `/flowSpecs/${DATABASE_FLOW_SPEC_ID}`)).json.items[0].name).toBe('CRMToAEP');
+			expect(
+				(await req('GET', '/flowSpecs')).json.items.map((s: { name: string }) => s.name).sort(),
+			).toEqual(['CRMToAEP', 'CloudStorageToAEP']);
+			expect((await req('GET', `/flowSpecs/${DATABASE_FLOW_SPEC_ID}`)).json.items[0].name).toBe(
+				'CRMToAEP',
+			);
 			expectFlowError(await req('GET', '/flowSpecs/nope'), '1439-404');
 		});
 	});
@@ -68,67 +124,159 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		it('filters flows by source connection, state, flow spec and base connection; pages with continuation tokens', async () => {
 			const a = await createFlow();
 			const b = await createFlow();
-			const ids = async (q: string) => (await req('GET', `/flows?${q}`)).json.items.map((f: { id: string }) => f.id);
-			expect(await ids(`property=${encodeURIComponent(`sourceConnectionIds[]==${sourceId}`)}&orderby=createdAt`)).toEqual([a, b]);
-			expect(await ids(`property=${encodeURIComponent(`inheritedAttributes.sourceConnections[].baseConnection.id==${baseId}`)}&orderby=createdAt`)).toEqual([a, b]);
-			expect(await ids(`property=${encodeURIComponent(`flowSpec.id==${DATABASE_FLOW_SPEC_ID}`)}&property=state==disabled`)).toEqual([]);
-			expect((await req('GET', `/flows?property=${encodeURIComponent('inheritedAttributes.properties.isSourceFlow==true')}&count=true`)).json).toEqual({ count: 2 });
+			const ids = async (q: string) =>
+				(await req('GET', `/flows?${q}`)).json.items.map((f: { id: string }) => f.id);
+			expect(
+				await ids(
+					`property=${encodeURIComponent(`sourceConnectionIds[]==${sourceId}`)}&orderby=createdAt`,
+				),
+			).toEqual([a, b]);
+			expect(
+				await ids(
+					`property=${encodeURIComponent(`inheritedAttributes.sourceConnections[].baseConnection.id==${baseId}`)}&orderby=createdAt`,
+				),
+			).toEqual([a, b]);
+			expect(
+				await ids(
+					`property=${encodeURIComponent(`flowSpec.id==${DATABASE_FLOW_SPEC_ID}`)}&property=state==disabled`,
+				),
+			).toEqual([]);
+			expect(
+				(
+					await req(
+						'GET',
+						`/flows?property=${encodeURIComponent('inheritedAttributes.properties.isSourceFlow==true')}&count=true`,
+					)
+				).json,
+			).toEqual({ count: 2 });
 			expect((await req('GET', '/flows?count=true')).json).toEqual({ count: 2 });
 			expect(await ids(`${prop(`id==${a},${b}`)}&orderby=createdAt`)).toEqual([a, b]); // a comma list is "any of"
 			expect(await ids(prop(`id!=${a},${b}`))).toEqual([]);
 			const first = await req('GET', '/flows?limit=1&orderby=createdAt');
 			expect(first.json.items.map((f: { id: string }) => f.id)).toEqual([a]);
 			expect(first.json._links.next.href).toMatch(/^\/flows\?.*continuationToken=/);
-			expect((await req('GET', first.json._links.next.href)).json.items.map((f: { id: string }) => f.id)).toEqual([b]);
+			expect(
+				(await req('GET', first.json._links.next.href)).json.items.map((f: { id: string }) => f.id),
+			).toEqual([b]);
 		});
 
 		it('lists source and target connections with filters (baseConnectionId, params.tableName)', async () => {
-			const res = await req('GET', `/sourceConnections?property=${encodeURIComponent(`baseConnectionId==${baseId}`)}&property=${encodeURIComponent('params.tableName==public.orders')}`);
+			const res = await req(
+				'GET',
+				`/sourceConnections?property=${encodeURIComponent(`baseConnectionId==${baseId}`)}&property=${encodeURIComponent('params.tableName==public.orders')}`,
+			);
 			expect(res.json.items.map((s: { id: string }) => s.id)).toEqual([sourceId]);
-			expect((await req('GET', '/targetConnections')).json.items.map((t: { id: string }) => t.id)).toEqual([targetId]);
+			expect(
+				(await req('GET', '/targetConnections')).json.items.map((t: { id: string }) => t.id),
+			).toEqual([targetId]);
 			expect((await req('GET', '/sourceConnections', undefined, {}, 'dev')).json.items).toEqual([]);
 		});
 	});
 
 	describe('PATCH /flows/{id}', () => {
-		const patch = (id: string, ops: unknown, etag?: string) => req('PATCH', `/flows/${id}`, ops, etag === undefined ? {} : { 'if-match': etag });
+		const patch = (id: string, ops: unknown, etag?: string) =>
+			req('PATCH', `/flows/${id}`, ops, etag === undefined ? {} : { 'if-match': etag });
 
 		it('updates name, schedule, mapping transformation and options with If-Match, and changes the etag', async () => {
 			const id = await createFlow({ startTime: IN_A_DAY, frequency: 'hour', interval: 1 });
 			const before = await flowOf(id);
 			const second = h.emu.seedMappingSet().id;
-			const res = await patch(id, [
-				{ op: 'replace', path: '/name', value: 'renamed' },
-				{ op: 'replace', path: '/scheduleParams/frequency', value: 'minute' },
-				{ op: 'replace', path: '/scheduleParams/interval', value: 30 },
-				{ op: 'replace', path: '/transformations/1', value: { name: 'Mapping', params: { mappingId: second, mappingVersion: 0 } } },
-				{ op: 'add', path: '/options', value: { errorDiagnosticsEnabled: true } },
-			], before.etag);
+			const res = await patch(
+				id,
+				[
+					{ op: 'replace', path: '/name', value: 'renamed' },
+					{ op: 'replace', path: '/scheduleParams/frequency', value: 'minute' },
+					{ op: 'replace', path: '/scheduleParams/interval', value: 30 },
+					{
+						op: 'replace',
+						path: '/transformations/1',
+						value: { name: 'Mapping', params: { mappingId: second, mappingVersion: 0 } },
+					},
+					{ op: 'add', path: '/options', value: { errorDiagnosticsEnabled: true } },
+				],
+				before.etag,
+			);
 			expect(res.status).toBe(200);
 			expect(res.json).toEqual({ id, etag: expect.any(String) });
 			expect(res.json.etag).not.toBe(before.etag);
-			expect(await flowOf(id)).toMatchObject({ name: 'renamed', scheduleParams: { frequency: 'minute', interval: 30 }, options: { errorDiagnosticsEnabled: true }, transformations: [{ name: 'Copy' }, { name: 'Mapping', params: { mappingId: second } }] });
+			expect(await flowOf(id)).toMatchObject({
+				name: 'renamed',
+				scheduleParams: { frequency: 'minute', interval: 30 },
+				options: { errorDiagnosticsEnabled: true },
+				transformations: [{ name: 'Copy' }, { name: 'Mapping', params: { mappingId: second } }],
+			});
 		});
 
 		it('switches a flow that has not started to once, dropping the delta column (else 1369)', async () => {
 			const id = await createFlow({ startTime: IN_A_DAY, frequency: 'hour', interval: 1 });
 			const etag = (await flowOf(id)).etag;
-			expectFlowError(await patch(id, [{ op: 'replace', path: '/scheduleParams', value: { startTime: IN_A_DAY, frequency: 'once' } }], etag), '1369-400');
-			expect((await patch(id, [{ op: 'replace', path: '/scheduleParams', value: { startTime: IN_A_DAY, frequency: 'once' } }, { op: 'remove', path: '/transformations/0' }], etag)).status).toBe(200);
-			expect((await flowOf(id)).transformations.map((t: { name: string }) => t.name)).toEqual(['Mapping']);
+			expectFlowError(
+				await patch(
+					id,
+					[
+						{
+							op: 'replace',
+							path: '/scheduleParams',
+							value: { startTime: IN_A_DAY, frequency: 'once' },
+						},
+					],
+					etag,
+				),
+				'1369-400',
+			);
+			expect(
+				(
+					await patch(
+						id,
+						[
+							{
+								op: 'replace',
+								path: '/scheduleParams',
+								value: { startTime: IN_A_DAY, frequency: 'once' },
+							},
+							{ op: 'remove', path: '/transformations/0' },
+						],
+						etag,
+					)
+				).status,
+			).toBe(200);
+			expect((await flowOf(id)).transformations.map((t: { name: string }) => t.name)).toEqual([
+				'Mapping',
+			]);
 		});
 
 		it('needs If-Match (1403-400) and the current etag (1404-412)', async () => {
 			const id = await createFlow();
 			expectFlowError(await patch(id, [{ op: 'replace', path: '/name', value: 'x' }]), '1403-400');
-			expectFlowError(await patch(id, [{ op: 'replace', path: '/name', value: 'x' }], '"stale"'), '1404-412');
+			expectFlowError(
+				await patch(id, [{ op: 'replace', path: '/name', value: 'x' }], '"stale"'),
+				'1404-412',
+			);
 		});
 
 		it.each<[string, unknown[], string]>([
 			['an unknown path', [{ op: 'replace', path: '/flowSpec/id', value: 'x' }], '1455-400'],
-			['minute below 15', [{ op: 'replace', path: '/scheduleParams/frequency', value: 'minute' }], '1362-400'],
-			['dropping the delta column of a scheduled flow', [{ op: 'replace', path: '/transformations/0', value: { name: 'Mapping', params: { mappingId: '0b090130b58b4819afc78b6dc98b484d' } } }], '1301-400'],
-			['an unknown frequency', [{ op: 'replace', path: '/scheduleParams/frequency', value: 'month' }], '1397-400'],
+			[
+				'minute below 15',
+				[{ op: 'replace', path: '/scheduleParams/frequency', value: 'minute' }],
+				'1362-400',
+			],
+			[
+				'dropping the delta column of a scheduled flow',
+				[
+					{
+						op: 'replace',
+						path: '/transformations/0',
+						value: { name: 'Mapping', params: { mappingId: '0b090130b58b4819afc78b6dc98b484d' } },
+					},
+				],
+				'1301-400',
+			],
+			[
+				'an unknown frequency',
+				[{ op: 'replace', path: '/scheduleParams/frequency', value: 'month' }],
+				'1397-400',
+			],
 			['a bad op', [{ op: 'move', path: '/name', value: 'x' }], '1301-400'],
 		])('refuses %s', async (_label, ops, code) => {
 			const id = await createFlow({ startTime: IN_A_DAY, frequency: 'hour', interval: 1 });
@@ -139,9 +287,33 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		it('after the scheduled start: startTime is fixed (1366), no switch to once (1403-400), backfill fixed (1404-400)', async () => {
 			const id = await createFlow();
 			const etag = (await flowOf(id)).etag;
-			expectFlowError(await patch(id, [{ op: 'replace', path: '/scheduleParams/startTime', value: IN_A_DAY }], etag), '1366-400');
-			expectFlowError(await patch(id, [{ op: 'replace', path: '/scheduleParams', value: { startTime: HOUR_AGO, frequency: 'once' } }, { op: 'remove', path: '/transformations/0' }], etag), '1403-400');
-			expectFlowError(await patch(id, [{ op: 'replace', path: '/scheduleParams/backfill', value: false }], etag), '1404-400');
+			expectFlowError(
+				await patch(
+					id,
+					[{ op: 'replace', path: '/scheduleParams/startTime', value: IN_A_DAY }],
+					etag,
+				),
+				'1366-400',
+			);
+			expectFlowError(
+				await patch(
+					id,
+					[
+						{
+							op: 'replace',
+							path: '/scheduleParams',
+							value: { startTime: HOUR_AGO, frequency: 'once' },
+						},
+						{ op: 'remove', path: '/transformations/0' },
+					],
+					etag,
+				),
+				'1403-400',
+			);
+			expectFlowError(
+				await patch(id, [{ op: 'replace', path: '/scheduleParams/backfill', value: false }], etag),
+				'1404-400',
+			);
 		});
 	});
 
@@ -156,13 +328,22 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			expect(res.json).toEqual({ id, etag: expect.any(String) });
 			expect((await flowOf(id)).state).toBe('disabled');
 			expectFlowError(await req('POST', `/flows/${id}/action?op=disable`), '1422-400');
-			expect((await req('POST', `/flows/${id}/action?op=enable`, undefined, { 'if-match': (await flowOf(id)).etag })).status).toBe(200);
+			expect(
+				(
+					await req('POST', `/flows/${id}/action?op=enable`, undefined, {
+						'if-match': (await flowOf(id)).etag,
+					})
+				).status,
+			).toBe(200);
 			expect((await flowOf(id)).state).toBe('enabled');
 		});
 
 		it('refuses a stale If-Match, a missing op and an unknown subOp', async () => {
 			const id = await createFlow();
-			expectFlowError(await req('POST', `/flows/${id}/action?op=disable`, undefined, { 'if-match': '"stale"' }), '1404-412');
+			expectFlowError(
+				await req('POST', `/flows/${id}/action?op=disable`, undefined, { 'if-match': '"stale"' }),
+				'1404-412',
+			);
 			expectFlowError(await req('POST', `/flows/${id}/action`), '1304-400');
 			expectFlowError(await req('POST', `/flows/${id}/action?op=disable&subOp=NOW`), '1301-400');
 		});
@@ -177,7 +358,13 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			expect((await req('DELETE', `/targetConnections/${targetId}`)).status).toBe(204);
 			expectFlowError(await req('GET', `/sourceConnections/${sourceId}`), '1439-404');
 			// the base connection is free again
-			expect((await call(h.emu, 'DELETE', `${CONNECTIONS}/${baseId}`, { headers: platformHeaders(h.emu, h.token) })).status).toBe(204);
+			expect(
+				(
+					await call(h.emu, 'DELETE', `${CONNECTIONS}/${baseId}`, {
+						headers: platformHeaders(h.emu, h.token),
+					})
+				).status,
+			).toBe(204);
 		});
 	});
 

@@ -16,7 +16,14 @@
  * backfill is fixed (1404-400). Enabling an enabled flow (or disabling a disabled one) is 1422.
  */
 import type { EmulatorCore } from '../core/emulatorCore';
-import { checkFlowRules, FLOW_SPECS, validateFlowBody, validateFlowOptions, validateSchedule, validateTransformations } from './validation';
+import {
+	checkFlowRules,
+	FLOW_SPECS,
+	validateFlowBody,
+	validateFlowOptions,
+	validateSchedule,
+	validateTransformations,
+} from './validation';
 import { flow } from '../core/errors';
 import { empty, isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { listItems } from '../core/listing';
@@ -41,8 +48,33 @@ export function flowSpecDocument(spec: (typeof FLOW_SPECS)[number]) {
 		targetConnectionSpecIds: [...spec.targetConnectionSpecIds],
 		transformationSpecs: spec.transformations.map((name) =>
 			name === 'Copy'
-				? { name, spec: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { deltaColumn: { type: 'object', properties: { name: { type: 'string' }, dateFormat: { type: 'string' }, timezone: { type: 'string' } }, required: ['name'] } }, required: ['deltaColumn'] } }
-				: { name, spec: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { mappingId: { type: 'string' }, mappingVersion: { type: 'string' } } } },
+				? {
+						name,
+						spec: {
+							$schema: 'http://json-schema.org/draft-07/schema#',
+							type: 'object',
+							properties: {
+								deltaColumn: {
+									type: 'object',
+									properties: {
+										name: { type: 'string' },
+										dateFormat: { type: 'string' },
+										timezone: { type: 'string' },
+									},
+									required: ['name'],
+								},
+							},
+							required: ['deltaColumn'],
+						},
+					}
+				: {
+						name,
+						spec: {
+							$schema: 'http://json-schema.org/draft-07/schema#',
+							type: 'object',
+							properties: { mappingId: { type: 'string' }, mappingVersion: { type: 'string' } },
+						},
+					},
 		),
 		scheduleSpec: {
 			name: 'PeriodicSchedule',
@@ -75,7 +107,13 @@ export function flowSpecDocument(spec: (typeof FLOW_SPECS)[number]) {
 		},
 		optionSpec: {
 			name: 'OptionSpec',
-			spec: { type: 'object', properties: { errorDiagnosticsEnabled: { type: 'boolean', default: false }, partialIngestionPercent: { type: 'number', exclusiveMinimum: 0 } } },
+			spec: {
+				type: 'object',
+				properties: {
+					errorDiagnosticsEnabled: { type: 'boolean', default: false },
+					partialIngestionPercent: { type: 'number', exclusiveMinimum: 0 },
+				},
+			},
 		},
 		createdAt: SPEC_TIME,
 		updatedAt: SPEC_TIME,
@@ -83,7 +121,10 @@ export function flowSpecDocument(spec: (typeof FLOW_SPECS)[number]) {
 }
 
 export function listFlowSpecs(ctx: FlowContext): Reply {
-	return json(200, listItems([...FLOW_SPECS], ctx.query, { href: '/flowSpecs', view: flowSpecDocument }));
+	return json(
+		200,
+		listItems([...FLOW_SPECS], ctx.query, { href: '/flowSpecs', view: flowSpecDocument }),
+	);
 }
 
 export function getFlowSpec(_ctx: FlowContext, _core: EmulatorCore, id: string): Reply {
@@ -101,14 +142,37 @@ export function flowView(core: EmulatorCore, f: StoredFlow): Record<string, unkn
 		...structuredClone(f),
 		inheritedAttributes: {
 			sourceConnections: sources.flatMap((s) =>
-				s ? [{ id: s.id, connectionSpec: s.connectionSpec, baseConnection: { id: s.baseConnectionId, connectionSpec: core.connections.get(s.baseConnectionId, f.sandboxName)?.connectionSpec } }] : [],
+				s
+					? [
+							{
+								id: s.id,
+								connectionSpec: s.connectionSpec,
+								baseConnection: {
+									id: s.baseConnectionId,
+									connectionSpec: core.connections.get(s.baseConnectionId, f.sandboxName)
+										?.connectionSpec,
+								},
+							},
+						]
+					: [],
 			),
-			targetConnections: targets.flatMap((t) => (t ? [{ id: t.id, connectionSpec: t.connectionSpec }] : [])),
+			targetConnections: targets.flatMap((t) =>
+				t ? [{ id: t.id, connectionSpec: t.connectionSpec }] : [],
+			),
 			properties: { isSourceFlow: true, isDestinationFlow: false },
 		},
 		runs: `/runs?property=flowId==${f.id}`,
 		...(last
-			? { lastRunDetails: { id: last.id, state: last.state, startedAtUTC: last.metrics.durationSummary.startedAtUTC, ...(last.metrics.durationSummary.completedAtUTC !== undefined ? { completedAtUTC: last.metrics.durationSummary.completedAtUTC } : {}) } }
+			? {
+					lastRunDetails: {
+						id: last.id,
+						state: last.state,
+						startedAtUTC: last.metrics.durationSummary.startedAtUTC,
+						...(last.metrics.durationSummary.completedAtUTC !== undefined
+							? { completedAtUTC: last.metrics.durationSummary.completedAtUTC }
+							: {}),
+					},
+				}
 			: {}),
 	};
 }
@@ -124,7 +188,13 @@ export function getFlow(ctx: FlowContext, core: EmulatorCore, id: string): Reply
 }
 
 export function listFlows(ctx: FlowContext, core: EmulatorCore): Reply {
-	return json(200, listItems(core.flows.inSandbox(ctx.sandboxName), ctx.query, { href: '/flows', view: (f) => flowView(core, f) }));
+	return json(
+		200,
+		listItems(core.flows.inSandbox(ctx.sandboxName), ctx.query, {
+			href: '/flows',
+			view: (f) => flowView(core, f),
+		}),
+	);
 }
 
 function checkEtag(ctx: FlowContext, f: StoredFlow, required: boolean): void {
@@ -152,7 +222,8 @@ function applyOp(draft: Draft, value: unknown, index: number): void {
 	if (!isPlainObject(value)) throw flow.invalid(`Patch operation ${index} must be an object`);
 	const op = requireString(value.op, `[${index}].op`);
 	const path = requireString(value.path, `[${index}].path`);
-	if (!['add', 'replace', 'remove'].includes(op)) throw flow.invalid(`Patch operation ${index}: 'op' must be add, replace or remove`);
+	if (!['add', 'replace', 'remove'].includes(op))
+		throw flow.invalid(`Patch operation ${index}: 'op' must be add, replace or remove`);
 	const remove = op === 'remove';
 	if (!remove && !('value' in value)) throw flow.mandatory(`[${index}].value`);
 	const set = (target: Record<string, unknown>, key: string) => {
@@ -168,9 +239,19 @@ function applyOp(draft: Draft, value: unknown, index: number): void {
 		else draft.description = value.value;
 	} else if (path === '/scheduleParams' && op === 'replace') {
 		draft.scheduleParams = structuredClone(value.value) as Record<string, unknown>;
-	} else if (parts[0] === 'scheduleParams' && parts.length === 2 && SCHEDULE_KEYS.includes(parts[1])) {
+	} else if (
+		parts[0] === 'scheduleParams' &&
+		parts.length === 2 &&
+		SCHEDULE_KEYS.includes(parts[1])
+	) {
 		set(draft.scheduleParams, parts[1]);
-	} else if (parts[0] === 'transformations' && parts.length === 2 && /^\d+$/.test(parts[1]) && op !== 'add' && Number(parts[1]) < draft.transformations.length) {
+	} else if (
+		parts[0] === 'transformations' &&
+		parts.length === 2 &&
+		/^\d+$/.test(parts[1]) &&
+		op !== 'add' &&
+		Number(parts[1]) < draft.transformations.length
+	) {
 		if (remove) draft.transformations.splice(Number(parts[1]), 1);
 		else draft.transformations[Number(parts[1])] = structuredClone(value.value);
 	} else if (path === '/options') {
@@ -188,7 +269,8 @@ export function patchFlow(ctx: FlowContext, core: EmulatorCore, id: string): Rep
 	const f = findFlow(ctx, core, id);
 	checkEtag(ctx, f, true);
 	const ops = readJsonBody(ctx);
-	if (!Array.isArray(ops) || ops.length === 0) throw flow.invalid('The request body must be a non-empty JSON Patch array');
+	if (!Array.isArray(ops) || ops.length === 0)
+		throw flow.invalid('The request body must be a non-empty JSON Patch array');
 	const draft: Draft = {
 		name: f.name,
 		...(f.description !== undefined ? { description: f.description } : {}),
@@ -201,18 +283,37 @@ export function patchFlow(ctx: FlowContext, core: EmulatorCore, id: string): Rep
 	const spec = FLOW_SPECS.find((s) => s.id === f.flowSpec.id);
 	if (!spec) throw flow.notFound('Flow spec');
 	const lookups = core.lookups(ctx.sandboxName);
-	const startChanged = Number(draft.scheduleParams.startTime) !== Number(f.scheduleParams.startTime);
-	const scheduleParams = validateSchedule(draft.scheduleParams, spec.frequencies, { ...lookups, rejectPastStartTime: lookups.rejectPastStartTime && startChanged });
-	const columns = new Set(f.sourceConnectionIds.flatMap((sid) => core.sourceConnections.get(sid, ctx.sandboxName)?.params.columns.map((c) => c.name) ?? []));
-	const transformations: FlowTransformation[] = validateTransformations(draft.transformations, spec.transformations, columns);
+	const startChanged =
+		Number(draft.scheduleParams.startTime) !== Number(f.scheduleParams.startTime);
+	const scheduleParams = validateSchedule(draft.scheduleParams, spec.frequencies, {
+		...lookups,
+		rejectPastStartTime: lookups.rejectPastStartTime && startChanged,
+	});
+	const columns = new Set(
+		f.sourceConnectionIds.flatMap(
+			(sid) =>
+				core.sourceConnections.get(sid, ctx.sandboxName)?.params.columns.map((c) => c.name) ?? [],
+		),
+	);
+	const transformations: FlowTransformation[] = validateTransformations(
+		draft.transformations,
+		spec.transformations,
+		columns,
+	);
 	const options = validateFlowOptions(draft.options);
 
 	if (Number(f.scheduleParams.startTime) * 1000 <= Date.now()) {
 		if (startChanged) throw flow.startTimeLocked();
-		if (scheduleParams.frequency === 'once' && f.scheduleParams.frequency !== 'once') throw flow.onceAfterStart();
-		if (String(scheduleParams.backfill) !== String(f.scheduleParams.backfill)) throw flow.backfillAfterStart();
+		if (scheduleParams.frequency === 'once' && f.scheduleParams.frequency !== 'once')
+			throw flow.onceAfterStart();
+		if (String(scheduleParams.backfill) !== String(f.scheduleParams.backfill))
+			throw flow.backfillAfterStart();
 	}
-	checkFlowRules({ scheduleParams, transformations, targetConnectionIds: f.targetConnectionIds }, spec, lookups);
+	checkFlowRules(
+		{ scheduleParams, transformations, targetConnectionIds: f.targetConnectionIds },
+		spec,
+		lookups,
+	);
 
 	f.name = draft.name;
 	if (draft.description !== undefined) f.description = draft.description;
@@ -229,12 +330,19 @@ export function flowAction(ctx: FlowContext, core: EmulatorCore, id: string): Re
 	const op = ctx.query.get('op');
 	if (!op) throw flow.mandatory('op');
 	const subOp = ctx.query.get('subOp');
-	if (subOp !== null && !['apply', 'rollback', 'progress'].includes(subOp.toLowerCase())) throw flow.invalid("'subOp' must be APPLY, ROLLBACK or PROGRESS");
+	if (subOp !== null && !['apply', 'rollback', 'progress'].includes(subOp.toLowerCase()))
+		throw flow.invalid("'subOp' must be APPLY, ROLLBACK or PROGRESS");
 	const f = findFlow(ctx, core, id);
 	checkEtag(ctx, f, false);
-	const wanted = op.toLowerCase() === 'enable' ? 'enabled' : op.toLowerCase() === 'disable' ? 'disabled' : undefined;
+	const wanted =
+		op.toLowerCase() === 'enable'
+			? 'enabled'
+			: op.toLowerCase() === 'disable'
+				? 'disabled'
+				: undefined;
 	if (!wanted) {
-		if (['finalize_update', 'finalize', 'publish'].includes(op.toLowerCase())) throw flow.actionNotApplicable(op, f.state);
+		if (['finalize_update', 'finalize', 'publish'].includes(op.toLowerCase()))
+			throw flow.actionNotApplicable(op, f.state);
 		throw flow.invalid("'op' must be enable or disable");
 	}
 	if (f.state === wanted) throw flow.actionNotApplicable(op, f.state);
@@ -259,6 +367,9 @@ export const FLOW_ROUTES: Route[] = [
 	{ pattern: /^\/flowSpecs$/, methods: { GET: listFlowSpecs } },
 	{ pattern: /^\/flowSpecs\/([^/]+)$/, methods: { GET: getFlowSpec } },
 	{ pattern: /^\/flows$/, methods: { POST: createFlow, GET: listFlows } },
-	{ pattern: /^\/flows\/([^/]+)$/, methods: { GET: getFlow, PATCH: patchFlow, DELETE: deleteFlow } },
+	{
+		pattern: /^\/flows\/([^/]+)$/,
+		methods: { GET: getFlow, PATCH: patchFlow, DELETE: deleteFlow },
+	},
 	{ pattern: /^\/flows\/([^/]+)\/action$/, methods: { POST: flowAction } },
 ];

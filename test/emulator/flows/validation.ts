@@ -10,7 +10,14 @@ import {
 	REDSHIFT_CONNECTION_SPEC_ID,
 } from '../core/defaults';
 import { flow } from '../core/errors';
-import { nonEmptyIdList, onlyKeys, optionalString, requireObject, requireString, wholeNumber } from '../core/fields';
+import {
+	nonEmptyIdList,
+	onlyKeys,
+	optionalString,
+	requireObject,
+	requireString,
+	wholeNumber,
+} from '../core/fields';
 import { isPlainObject } from '../core/http';
 import type { DataflowLookups } from '../core/lookups';
 import type { FlowTransformation, StoredFlow, StoredMeta } from '../core/types';
@@ -54,12 +61,18 @@ const MAPPING_ID = /^[0-9a-f]{32}$/i;
  * interval/backfill with once, 1363 interval not a whole number, 1362 interval below the minimum,
  * 1360 start in the past (only with `rejectPastStartTime`).
  */
-export function validateSchedule(value: unknown, frequencies: readonly string[], lookups: Pick<DataflowLookups, 'rejectPastStartTime' | 'now'> = {}): Record<string, unknown> {
+export function validateSchedule(
+	value: unknown,
+	frequencies: readonly string[],
+	lookups: Pick<DataflowLookups, 'rejectPastStartTime' | 'now'> = {},
+): Record<string, unknown> {
 	const schedule = requireObject(value, 'scheduleParams');
 	onlyKeys(schedule, ['startTime', 'frequency', 'interval', 'backfill'], 'scheduleParams');
 	const startTime = wholeNumber(schedule.startTime, 'scheduleParams.startTime');
-	if (startTime > MAX_EPOCH_SECONDS) throw flow.invalid("'scheduleParams.startTime' must be epoch seconds, not milliseconds");
-	if (lookups.rejectPastStartTime && startTime < Math.floor((lookups.now ?? Date.now()) / 1000)) throw flow.startTimeInPast();
+	if (startTime > MAX_EPOCH_SECONDS)
+		throw flow.invalid("'scheduleParams.startTime' must be epoch seconds, not milliseconds");
+	if (lookups.rejectPastStartTime && startTime < Math.floor((lookups.now ?? Date.now()) / 1000))
+		throw flow.startTimeInPast();
 	const frequency = requireString(schedule.frequency, 'scheduleParams.frequency');
 	if (!frequencies.includes(frequency)) throw flow.invalidFrequency();
 	if (frequency === 'once') {
@@ -67,7 +80,8 @@ export function validateSchedule(value: unknown, frequencies: readonly string[],
 		if (schedule.interval !== undefined) throw flow.intervalWithOnce();
 		if (schedule.backfill !== undefined) throw flow.backfillWithOnce();
 	} else {
-		if (schedule.interval === undefined || schedule.interval === null || schedule.interval === '') throw flow.mandatory('scheduleParams.interval');
+		if (schedule.interval === undefined || schedule.interval === null || schedule.interval === '')
+			throw flow.mandatory('scheduleParams.interval');
 		let interval: number;
 		try {
 			interval = wholeNumber(schedule.interval, 'scheduleParams.interval');
@@ -77,14 +91,23 @@ export function validateSchedule(value: unknown, frequencies: readonly string[],
 		const minimum = frequency === 'minute' ? 15 : 1;
 		if (interval < minimum) throw flow.intervalTooSmall(frequency, minimum);
 		const backfill = schedule.backfill;
-		if (backfill !== undefined && typeof backfill !== 'boolean' && backfill !== 'true' && backfill !== 'false') {
+		if (
+			backfill !== undefined &&
+			typeof backfill !== 'boolean' &&
+			backfill !== 'true' &&
+			backfill !== 'false'
+		) {
 			throw flow.invalid("'scheduleParams.backfill' must be a boolean");
 		}
 	}
 	return { ...schedule };
 }
 
-export function validateTransformations(value: unknown, allowed: readonly string[], columns: Set<string>): FlowTransformation[] {
+export function validateTransformations(
+	value: unknown,
+	allowed: readonly string[],
+	columns: Set<string>,
+): FlowTransformation[] {
 	if (value === undefined) return [];
 	if (!Array.isArray(value)) throw flow.invalid("'transformations' must be an array");
 	const seen = new Set<string>();
@@ -93,15 +116,18 @@ export function validateTransformations(value: unknown, allowed: readonly string
 		if (!isPlainObject(t)) throw flow.invalid(`'${where}' must be an object`);
 		onlyKeys(t, ['name', 'params'], where);
 		const name = requireString(t.name, `${where}.name`);
-		if (!allowed.includes(name)) throw flow.invalid(`'${where}.name' must be one of ${allowed.join(', ')}`);
+		if (!allowed.includes(name))
+			throw flow.invalid(`'${where}.name' must be one of ${allowed.join(', ')}`);
 		if (seen.has(name)) throw flow.invalid(`'${where}.name' appears more than once`);
 		seen.add(name);
 		const params = requireObject(t.params, `${where}.params`);
 		if (name === 'Mapping') {
 			onlyKeys(params, ['mappingId', 'mappingVersion'], `${where}.params`);
 			const mappingId = requireString(params.mappingId, `${where}.params.mappingId`);
-			if (!MAPPING_ID.test(mappingId)) throw flow.invalid(`'${where}.params.mappingId' must be a mapping set ID (32 hex digits)`);
-			if (params.mappingVersion !== undefined) wholeNumber(params.mappingVersion, `${where}.params.mappingVersion`);
+			if (!MAPPING_ID.test(mappingId))
+				throw flow.invalid(`'${where}.params.mappingId' must be a mapping set ID (32 hex digits)`);
+			if (params.mappingVersion !== undefined)
+				wholeNumber(params.mappingVersion, `${where}.params.mappingVersion`);
 		} else {
 			onlyKeys(params, ['deltaColumn'], `${where}.params`);
 			const delta = requireObject(params.deltaColumn, `${where}.params.deltaColumn`);
@@ -109,7 +135,10 @@ export function validateTransformations(value: unknown, allowed: readonly string
 			const column = requireString(delta.name, `${where}.params.deltaColumn.name`);
 			optionalString(delta.dateFormat, `${where}.params.deltaColumn.dateFormat`);
 			optionalString(delta.timezone, `${where}.params.deltaColumn.timezone`);
-			if (!columns.has(column)) throw flow.invalid(`'${where}.params.deltaColumn.name' is not a column of the source connection`);
+			if (!columns.has(column))
+				throw flow.invalid(
+					`'${where}.params.deltaColumn.name' is not a column of the source connection`,
+				);
 		}
 		return { name: name as FlowTransformation['name'], params: structuredClone(params) };
 	});
@@ -122,9 +151,14 @@ export function validateFlowOptions(value: unknown): Record<string, unknown> | u
 	onlyKeys(options, ['partialIngestionPercent', 'errorDiagnosticsEnabled'], 'options');
 	const percent = options.partialIngestionPercent;
 	if (percent !== undefined && (typeof percent !== 'number' || !(percent > 0 && percent <= 100))) {
-		throw flow.invalid("'options.partialIngestionPercent' must be a number above 0 and at most 100");
+		throw flow.invalid(
+			"'options.partialIngestionPercent' must be a number above 0 and at most 100",
+		);
 	}
-	if (options.errorDiagnosticsEnabled !== undefined && typeof options.errorDiagnosticsEnabled !== 'boolean') {
+	if (
+		options.errorDiagnosticsEnabled !== undefined &&
+		typeof options.errorDiagnosticsEnabled !== 'boolean'
+	) {
 		throw flow.invalid("'options.errorDiagnosticsEnabled' must be a boolean");
 	}
 	return structuredClone(options);
@@ -151,9 +185,14 @@ export function checkFlowRules(
 	if (!mapping || !lookups.mappingSet) return;
 	const set = lookups.mappingSet(String(mapping.params.mappingId));
 	if (!set) throw flow.notFound(`Mapping set '${String(mapping.params.mappingId)}'`);
-	if (mapping.params.mappingVersion !== undefined && Number(mapping.params.mappingVersion) > set.version) throw flow.mappingVersionInvalid();
+	if (
+		mapping.params.mappingVersion !== undefined &&
+		Number(mapping.params.mappingVersion) > set.version
+	)
+		throw flow.mappingVersionInvalid();
 	for (const id of fields.targetConnectionIds) {
-		if (lookups.targetConnection(id)?.data.schema.id !== set.outputSchema.schemaRef.id) throw flow.schemaMismatch();
+		if (lookups.targetConnection(id)?.data.schema.id !== set.outputSchema.schemaRef.id)
+			throw flow.schemaMismatch();
 	}
 }
 
@@ -162,21 +201,35 @@ export function validateFlowBody(body: unknown, lookups: DataflowLookups): FlowF
 	if (body.state !== undefined) throw flow.stateOnCreate();
 	onlyKeys(
 		body,
-		['name', 'description', 'flowSpec', 'sourceConnectionIds', 'targetConnectionIds', 'transformations', 'scheduleParams', 'options'],
+		[
+			'name',
+			'description',
+			'flowSpec',
+			'sourceConnectionIds',
+			'targetConnectionIds',
+			'transformations',
+			'scheduleParams',
+			'options',
+		],
 		'the flow',
 	);
 	const name = requireString(body.name, 'name');
 	const description = optionalString(body.description, 'description');
 	const flowSpecBody = requireObject(body.flowSpec, 'flowSpec');
 	onlyKeys(flowSpecBody, ['id', 'version'], 'flowSpec');
-	const flowSpec = { id: requireString(flowSpecBody.id, 'flowSpec.id'), version: requireString(flowSpecBody.version, 'flowSpec.version') };
+	const flowSpec = {
+		id: requireString(flowSpecBody.id, 'flowSpec.id'),
+		version: requireString(flowSpecBody.version, 'flowSpec.version'),
+	};
 	const sourceConnectionIds = nonEmptyIdList(body.sourceConnectionIds, 'sourceConnectionIds');
 	const targetConnectionIds = nonEmptyIdList(body.targetConnectionIds, 'targetConnectionIds');
-	if (body.scheduleParams === undefined || body.scheduleParams === null) throw flow.mandatory('scheduleParams');
+	if (body.scheduleParams === undefined || body.scheduleParams === null)
+		throw flow.mandatory('scheduleParams');
 
 	const spec = FLOW_SPECS.find((s) => s.id === flowSpec.id);
 	if (!spec) throw flow.notFound('Flow spec');
-	if (flowSpec.version !== spec.version) throw flow.invalid(`'flowSpec.version' must be "${spec.version}"`);
+	if (flowSpec.version !== spec.version)
+		throw flow.invalid(`'flowSpec.version' must be "${spec.version}"`);
 
 	const columns = new Set<string>();
 	for (const id of sourceConnectionIds) {
@@ -194,7 +247,11 @@ export function validateFlowBody(body: unknown, lookups: DataflowLookups): FlowF
 			throw flow.invalid(`Target connection '${id}' cannot be used with flow spec '${spec.name}'`);
 		}
 	}
-	const transformations = validateTransformations(body.transformations, spec.transformations, columns);
+	const transformations = validateTransformations(
+		body.transformations,
+		spec.transformations,
+		columns,
+	);
 	const scheduleParams = validateSchedule(body.scheduleParams, spec.frequencies, lookups);
 	const options = validateFlowOptions(body.options);
 	checkFlowRules({ scheduleParams, transformations, targetConnectionIds }, spec, lookups);

@@ -19,14 +19,20 @@ describe('IMS token endpoint', () => {
 		const a = await token(tokenForm());
 		const b = await token(tokenForm());
 		expect(a.status).toBe(200);
-		expect(a.json).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 86399 });
+		expect(a.json).toEqual({
+			access_token: expect.any(String),
+			token_type: 'bearer',
+			expires_in: 86399,
+		});
 		expect(a.json.access_token).not.toBe(b.json.access_token);
 		expect(emu.tokensIssued()).toBe(2);
 	});
 
 	it('accepts the scopes in any order and a charset on the content type', async () => {
 		const reversed = EMULATOR_DEFAULTS.scopes.split(',').reverse().join(',');
-		const res = await token(tokenForm({ scope: reversed }), { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' });
+		const res = await token(tokenForm({ scope: reversed }), {
+			'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+		});
 		expect(res.status).toBe(200);
 	});
 
@@ -68,7 +74,11 @@ describe('IMS token endpoint', () => {
 	});
 
 	it('refuses a client_secret in the query string, even with a valid body', async () => {
-		const res = await token(tokenForm(), FORM, `/ims/token/v3?client_secret=${EMULATOR_DEFAULTS.clientSecret}`);
+		const res = await token(
+			tokenForm(),
+			FORM,
+			`/ims/token/v3?client_secret=${EMULATOR_DEFAULTS.clientSecret}`,
+		);
 		expect(res.status).toBe(400);
 		expect(res.json.error).toBe('invalid_request');
 	});
@@ -85,7 +95,8 @@ describe('IMS token endpoint', () => {
 	});
 
 	it('tokens stop working once expired or revoked', async () => {
-		const sandboxCall = (t: string) => call(emu, 'GET', CONNECTIONS, { headers: platformHeaders(emu, t) });
+		const sandboxCall = (t: string) =>
+			call(emu, 'GET', CONNECTIONS, { headers: platformHeaders(emu, t) });
 
 		emu.setTokenLifetime(0);
 		const expired = await token(tokenForm());
@@ -105,9 +116,15 @@ describe('IMS token endpoint', () => {
 
 	it('uses the configured client, secret and scopes', async () => {
 		await emu.close();
-		emu = await startEmulator({ clientId: 'cid', clientSecret: 'csecret', scopes: 'openid,AdobeID' });
+		emu = await startEmulator({
+			clientId: 'cid',
+			clientSecret: 'csecret',
+			scopes: 'openid,AdobeID',
+		});
 		expect((await token(tokenForm())).status).toBe(400);
-		const ok = await token(tokenForm({ client_id: 'cid', client_secret: 'csecret', scope: 'AdobeID,openid' }));
+		const ok = await token(
+			tokenForm({ client_id: 'cid', client_secret: 'csecret', scope: 'AdobeID,openid' }),
+		);
 		expect(ok.status).toBe(200);
 	});
 });

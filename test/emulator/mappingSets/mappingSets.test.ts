@@ -1,11 +1,25 @@
 import { DATA_PREP_PREFIX, DEFAULT_SCHEMA_ID } from '../index';
-import { call, jsonHeaders, platformHeaders, startHarness, type CallResult, type Harness } from '../testkit';
+import {
+	call,
+	jsonHeaders,
+	platformHeaders,
+	startHarness,
+	type CallResult,
+	type Harness,
+} from '../testkit';
 
 const SETS = `${DATA_PREP_PREFIX}/mappingSets`;
 const CONTENT_TYPE = 'application/vnd.adobe.xed-full+json;version=1';
 
-function currentBody(mappings: unknown[] = [{ sourceType: 'ATTRIBUTE', source: 'order_id', destination: '_emulator.orderId' }]) {
-	return { outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: CONTENT_TYPE } }, mappings };
+function currentBody(
+	mappings: unknown[] = [
+		{ sourceType: 'ATTRIBUTE', source: 'order_id', destination: '_emulator.orderId' },
+	],
+) {
+	return {
+		outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: CONTENT_TYPE } },
+		mappings,
+	};
 }
 
 function legacyBody() {
@@ -14,7 +28,16 @@ function legacyBody() {
 		xdmSchema: DEFAULT_SCHEMA_ID,
 		xdmVersion: '1.0',
 		id: null,
-		mappings: [{ sourceAttribute: 'order_id', destinationXdmPath: '_emulator.orderId', identity: false, identityGroup: null, namespaceCode: null, version: 0 }],
+		mappings: [
+			{
+				sourceAttribute: 'order_id',
+				destinationXdmPath: '_emulator.orderId',
+				identity: false,
+				identityGroup: null,
+				namespaceCode: null,
+				version: 0,
+			},
+		],
 	};
 }
 
@@ -30,19 +53,36 @@ describe('Data Prep: /mappingSets', () => {
 		h = await startHarness();
 	});
 	afterEach(() => h.emu.close());
-	const post = (path: string, body: unknown, sandbox = 'prod') => call(h.emu, 'POST', path, { headers: jsonHeaders(h.emu, h.token, sandbox), body });
-	const get = (path: string, sandbox = 'prod') => call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
+	const post = (path: string, body: unknown, sandbox = 'prod') =>
+		call(h.emu, 'POST', path, { headers: jsonHeaders(h.emu, h.token, sandbox), body });
+	const get = (path: string, sandbox = 'prod') =>
+		call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
 
 	it('creates with 200 (not 201) and {id, version: 0, dates, users}; GET shows both alias pairs', async () => {
 		const res = await post(SETS, currentBody());
 		expect(res.status).toBe(200);
-		expect(res.json).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), version: 0, createdDate: expect.any(Number), modifiedDate: expect.any(Number), createdBy: expect.any(String), modifiedBy: expect.any(String) });
+		expect(res.json).toEqual({
+			id: expect.stringMatching(/^[0-9a-f]{32}$/),
+			version: 0,
+			createdDate: expect.any(Number),
+			modifiedDate: expect.any(Number),
+			createdBy: expect.any(String),
+			modifiedBy: expect.any(String),
+		});
 		const got = await get(`${SETS}/${res.json.id}`);
 		expect(got.json).toMatchObject({
 			id: res.json.id,
 			version: 0,
 			outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: CONTENT_TYPE } },
-			mappings: [{ sourceType: 'ATTRIBUTE', source: 'order_id', destination: '_emulator.orderId', sourceAttribute: 'order_id', destinationXdmPath: '_emulator.orderId' }],
+			mappings: [
+				{
+					sourceType: 'ATTRIBUTE',
+					source: 'order_id',
+					destination: '_emulator.orderId',
+					sourceAttribute: 'order_id',
+					destinationXdmPath: '_emulator.orderId',
+				},
+			],
 		});
 		expect((await get(`${SETS}/${res.json.id}?version=0`)).status).toBe(200);
 		expectPrepError(await get(`${SETS}/${res.json.id}?version=1`), '1439-404');
@@ -61,13 +101,56 @@ describe('Data Prep: /mappingSets', () => {
 	});
 
 	it.each<[string, unknown, string]>([
-		['an unknown schema', { ...currentBody(), outputSchema: { schemaRef: { id: 'https://ns.adobe.com/emulator/schemas/nope', contentType: CONTENT_TYPE } } }, '1301-400'],
-		['the Catalog content type', { ...currentBody(), outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' } } }, '1301-400'],
+		[
+			'an unknown schema',
+			{
+				...currentBody(),
+				outputSchema: {
+					schemaRef: {
+						id: 'https://ns.adobe.com/emulator/schemas/nope',
+						contentType: CONTENT_TYPE,
+					},
+				},
+			},
+			'1301-400',
+		],
+		[
+			'the Catalog content type',
+			{
+				...currentBody(),
+				outputSchema: {
+					schemaRef: {
+						id: DEFAULT_SCHEMA_ID,
+						contentType: 'application/vnd.adobe.xed+json;version=1',
+					},
+				},
+			},
+			'1301-400',
+		],
 		['no mappings', currentBody([]), '1304-400'],
-		['a destination the schema lacks', currentBody([{ sourceType: 'ATTRIBUTE', source: 'a', destination: '_emulator.nope' }]), '1000-400'],
-		['an object as destination', currentBody([{ sourceType: 'ATTRIBUTE', source: 'a', destination: '_emulator' }]), '1000-400'],
-		['an unknown sourceType', currentBody([{ sourceType: 'COLUMN', source: 'a', destination: '_id' }]), '1000-400'],
-		['one destination twice', currentBody([{ sourceType: 'ATTRIBUTE', source: 'a', destination: '_id' }, { sourceType: 'ATTRIBUTE', source: 'b', destination: '_id' }]), '1000-400'],
+		[
+			'a destination the schema lacks',
+			currentBody([{ sourceType: 'ATTRIBUTE', source: 'a', destination: '_emulator.nope' }]),
+			'1000-400',
+		],
+		[
+			'an object as destination',
+			currentBody([{ sourceType: 'ATTRIBUTE', source: 'a', destination: '_emulator' }]),
+			'1000-400',
+		],
+		[
+			'an unknown sourceType',
+			currentBody([{ sourceType: 'COLUMN', source: 'a', destination: '_id' }]),
+			'1000-400',
+		],
+		[
+			'one destination twice',
+			currentBody([
+				{ sourceType: 'ATTRIBUTE', source: 'a', destination: '_id' },
+				{ sourceType: 'ATTRIBUTE', source: 'b', destination: '_id' },
+			]),
+			'1000-400',
+		],
 		['no outputSchema', { mappings: [] }, '1304-400'],
 	])('refuses %s', async (_label, body, code) => {
 		expectPrepError(await post(SETS, body), code);
@@ -75,14 +158,25 @@ describe('Data Prep: /mappingSets', () => {
 	});
 
 	it('validates at /mappingSets/validate: one entry per mapping, 200 even with failures, nothing stored', async () => {
-		const res = await post(`${SETS}/validate`, currentBody([
-			{ sourceType: 'ATTRIBUTE', source: 'order_id', destination: '_emulator.orderId' },
-			{ sourceType: 'ATTRIBUTE', source: 'x', destination: '_emulator.nope' },
-		]));
+		const res = await post(
+			`${SETS}/validate`,
+			currentBody([
+				{ sourceType: 'ATTRIBUTE', source: 'order_id', destination: '_emulator.orderId' },
+				{ sourceType: 'ATTRIBUTE', source: 'x', destination: '_emulator.nope' },
+			]),
+		);
 		expect(res.status).toBe(200);
 		expect(res.json.validationResponse).toEqual([
 			{ status: 'SUCCESS', errors: null },
-			{ status: 'FAILURE', errors: [{ code: expect.stringMatching(/^DPREP-/), message: expect.stringContaining('not a field') }] },
+			{
+				status: 'FAILURE',
+				errors: [
+					{
+						code: expect.stringMatching(/^DPREP-/),
+						message: expect.stringContaining('not a field'),
+					},
+				],
+			},
 		]);
 		expect(h.emu.mappingSets()).toEqual([]);
 	});
@@ -91,7 +185,10 @@ describe('Data Prep: /mappingSets', () => {
 		await post(SETS, currentBody());
 		await post(SETS, legacyBody());
 		const page = await get(`${SETS}?limit=1&start=1`);
-		expect(page.json).toMatchObject({ data: [{ mappings: [{ source: 'order_id' }] }], _page: { count: 2, limit: 1 } });
+		expect(page.json).toMatchObject({
+			data: [{ mappings: [{ source: 'order_id' }] }],
+			_page: { count: 2, limit: 1 },
+		});
 		expectPrepError(await get(`${SETS}?limit=1`), '1304-400');
 	});
 });

@@ -78,56 +78,131 @@ function parseBody(body: unknown, core: EmulatorCore): ParsedSet {
 	let schemaId: string;
 	let contentType = MAPPING_SCHEMA_CONTENT_TYPE;
 	if (legacy) {
-		onlyKeys(body, ['version', 'xdmSchema', 'xdmVersion', 'id', 'mappings', 'name'], 'the mapping set');
+		onlyKeys(
+			body,
+			['version', 'xdmSchema', 'xdmVersion', 'id', 'mappings', 'name'],
+			'the mapping set',
+		);
 		schemaId = requireString(body.xdmSchema, 'xdmSchema');
-		if (body.xdmVersion !== undefined && body.xdmVersion !== '1.0') throw flow.invalid("'xdmVersion' must be \"1.0\"");
-		if (body.id !== undefined && body.id !== null) throw flow.invalid("'id' must be null on create");
+		if (body.xdmVersion !== undefined && body.xdmVersion !== '1.0')
+			throw flow.invalid('\'xdmVersion\' must be "1.0"');
+		if (body.id !== undefined && body.id !== null)
+			throw flow.invalid("'id' must be null on create");
 	} else {
-		onlyKeys(body, ['name', 'description', 'outputSchema', 'inputSchema', 'mappings', 'version', 'tags', 'allowNullValues'], 'the mapping set');
+		onlyKeys(
+			body,
+			[
+				'name',
+				'description',
+				'outputSchema',
+				'inputSchema',
+				'mappings',
+				'version',
+				'tags',
+				'allowNullValues',
+			],
+			'the mapping set',
+		);
 		if (!isPlainObject(body.outputSchema)) throw flow.mandatory('outputSchema');
 		const ref = body.outputSchema.schemaRef;
 		if (!isPlainObject(ref)) throw flow.mandatory('outputSchema.schemaRef');
 		schemaId = requireString(ref.id, 'outputSchema.schemaRef.id');
 		contentType = requireString(ref.contentType, 'outputSchema.schemaRef.contentType');
-		if (!CONTENT_TYPE.test(contentType)) throw flow.invalid(`'outputSchema.schemaRef.contentType' must be "${MAPPING_SCHEMA_CONTENT_TYPE}"`);
+		if (!CONTENT_TYPE.test(contentType))
+			throw flow.invalid(
+				`'outputSchema.schemaRef.contentType' must be "${MAPPING_SCHEMA_CONTENT_TYPE}"`,
+			);
 	}
 	const schema = findSchema(core, schemaId);
-	if (!schema) throw flow.invalid(`'${legacy ? 'xdmSchema' : 'outputSchema.schemaRef.id'}' is not a schema of the Schema Registry`);
+	if (!schema)
+		throw flow.invalid(
+			`'${legacy ? 'xdmSchema' : 'outputSchema.schemaRef.id'}' is not a schema of the Schema Registry`,
+		);
 	if (!Array.isArray(body.mappings) || body.mappings.length === 0) throw flow.mandatory('mappings');
 	const mappings = body.mappings.map((m, i) => {
 		if (!isPlainObject(m)) throw flow.invalid(`'mappings[${i}]' must be an object`);
 		return m;
 	});
-	return { ...(typeof body.name === 'string' ? { name: body.name } : {}), schema, contentType, mappings };
+	return {
+		...(typeof body.name === 'string' ? { name: body.name } : {}),
+		schema,
+		contentType,
+		mappings,
+	};
 }
 
 /** Problems of one mapping; empty when it is valid. */
-function checkMapping(m: Record<string, unknown>, i: number, fields: Set<string>): Array<{ code: string; message: string }> {
+function checkMapping(
+	m: Record<string, unknown>,
+	i: number,
+	fields: Set<string>,
+): Array<{ code: string; message: string }> {
 	const legacy = m.sourceAttribute !== undefined || m.destinationXdmPath !== undefined;
 	const allowed = legacy
-		? ['sourceAttribute', 'destinationXdmPath', 'identity', 'identityGroup', 'namespaceCode', 'version', 'primaryIdentity']
-		: ['sourceType', 'source', 'destination', 'name', 'description', 'expressionAttributes', 'identity', 'identityGroup', 'namespaceCode', 'primaryIdentity'];
+		? [
+				'sourceAttribute',
+				'destinationXdmPath',
+				'identity',
+				'identityGroup',
+				'namespaceCode',
+				'version',
+				'primaryIdentity',
+			]
+		: [
+				'sourceType',
+				'source',
+				'destination',
+				'name',
+				'description',
+				'expressionAttributes',
+				'identity',
+				'identityGroup',
+				'namespaceCode',
+				'primaryIdentity',
+			];
 	const problems: Array<{ code: string; message: string }> = [];
 	const unknown = Object.keys(m).filter((k) => !allowed.includes(k));
-	if (unknown.length) problems.push({ code: 'DPREP-1001-400', message: `mappings[${i}]: unknown field(s) ${unknown.join(', ')}` });
+	if (unknown.length)
+		problems.push({
+			code: 'DPREP-1001-400',
+			message: `mappings[${i}]: unknown field(s) ${unknown.join(', ')}`,
+		});
 	const sourceType = legacy ? 'ATTRIBUTE' : m.sourceType;
 	const source = legacy ? m.sourceAttribute : m.source;
 	const destination = legacy ? m.destinationXdmPath : m.destination;
-	if (typeof sourceType !== 'string' || !SOURCE_TYPES.includes(sourceType)) problems.push({ code: 'DPREP-1002-400', message: `mappings[${i}].sourceType must be one of ${SOURCE_TYPES.join(', ')}` });
-	if (typeof source !== 'string' || source.trim() === '') problems.push({ code: 'DPREP-1003-400', message: `mappings[${i}]: the source is missing` });
-	if (typeof destination !== 'string' || !fields.has(destination)) problems.push({ code: 'DPREP-1004-400', message: `mappings[${i}]: the destination is not a field of the output schema` });
+	if (typeof sourceType !== 'string' || !SOURCE_TYPES.includes(sourceType))
+		problems.push({
+			code: 'DPREP-1002-400',
+			message: `mappings[${i}].sourceType must be one of ${SOURCE_TYPES.join(', ')}`,
+		});
+	if (typeof source !== 'string' || source.trim() === '')
+		problems.push({ code: 'DPREP-1003-400', message: `mappings[${i}]: the source is missing` });
+	if (typeof destination !== 'string' || !fields.has(destination))
+		problems.push({
+			code: 'DPREP-1004-400',
+			message: `mappings[${i}]: the destination is not a field of the output schema`,
+		});
 	return problems;
 }
 
-function validateAll(parsed: ParsedSet): Array<{ status: 'SUCCESS' | 'FAILURE'; errors: Array<{ code: string; message: string }> | null }> {
+function validateAll(parsed: ParsedSet): Array<{
+	status: 'SUCCESS' | 'FAILURE';
+	errors: Array<{ code: string; message: string }> | null;
+}> {
 	const fields = schemaLeafPaths(parsed.schema);
 	const seen = new Set<string>();
 	return parsed.mappings.map((m, i) => {
 		const problems = checkMapping(m, i, fields);
 		const destination = (m.destination ?? m.destinationXdmPath) as string;
-		if (problems.length === 0 && seen.has(destination)) problems.push({ code: 'DPREP-1005-400', message: `mappings[${i}]: the destination is mapped more than once` });
+		if (problems.length === 0 && seen.has(destination))
+			problems.push({
+				code: 'DPREP-1005-400',
+				message: `mappings[${i}]: the destination is mapped more than once`,
+			});
 		seen.add(destination);
-		return problems.length ? { status: 'FAILURE', errors: problems } : { status: 'SUCCESS', errors: null };
+		return problems.length
+			? { status: 'FAILURE', errors: problems }
+			: { status: 'SUCCESS', errors: null };
 	});
 }
 
@@ -146,11 +221,19 @@ function normalise(m: Record<string, unknown>): StoredMapping {
 }
 
 /** Creates a mapping set after the same checks as POST /mappingSets; throws FlowError (DPREP) when invalid. */
-export function createMappingSet(core: EmulatorCore, sandboxName: string, body: unknown): StoredMappingSet {
+export function createMappingSet(
+	core: EmulatorCore,
+	sandboxName: string,
+	body: unknown,
+): StoredMappingSet {
 	const parsed = parseBody(body, core);
 	const failed = validateAll(parsed).flatMap((r) => r.errors ?? []);
 	if (failed.length) {
-		const err = new FlowError('1000-400', 'Invalid mapping set', failed.map((e) => e.message).join('; '));
+		const err = new FlowError(
+			'1000-400',
+			'Invalid mapping set',
+			failed.map((e) => e.message).join('; '),
+		);
 		err.service = 'DPREP';
 		throw err;
 	}
@@ -177,7 +260,8 @@ function created(set: StoredMappingSet) {
 
 export function postMappingSet(ctx: FlowContext, core: EmulatorCore): Reply {
 	const validate = ctx.query.get('validate');
-	if (validate !== null && validate !== 'true' && validate !== 'false') throw flow.invalid("'validate' must be true or false");
+	if (validate !== null && validate !== 'true' && validate !== 'false')
+		throw flow.invalid("'validate' must be true or false");
 	return json(200, created(createMappingSet(core, ctx.sandboxName, readJsonBody(ctx))));
 }
 
@@ -195,7 +279,8 @@ export function getMappingSet(ctx: FlowContext, core: EmulatorCore, id: string):
 	const set = core.mappingSets.get(id, ctx.sandboxName);
 	if (!set) throw flow.notFound(`Mapping set '${id}'`);
 	const version = ctx.query.get('version');
-	if (version !== null && (!/^\d+$/.test(version) || Number(version) > set.version)) throw flow.notFound(`Version ${version} of mapping set '${id}'`);
+	if (version !== null && (!/^\d+$/.test(version) || Number(version) > set.version))
+		throw flow.notFound(`Version ${version} of mapping set '${id}'`);
 	return json(200, view(set));
 }
 
@@ -204,7 +289,8 @@ export function listMappingSets(ctx: FlowContext, core: EmulatorCore): Reply {
 	const limit = ctx.query.get('limit');
 	const start = ctx.query.get('start');
 	if (limit === null || start === null) throw flow.mandatory(limit === null ? 'limit' : 'start');
-	if (!/^\d+$/.test(limit) || Number(limit) < 1 || !/^\d+$/.test(start)) throw flow.invalid("'limit' must be a positive whole number and 'start' a whole number");
+	if (!/^\d+$/.test(limit) || Number(limit) < 1 || !/^\d+$/.test(start))
+		throw flow.invalid("'limit' must be a positive whole number and 'start' a whole number");
 	const all = core.mappingSets.inSandbox(ctx.sandboxName);
 	const page = all.slice(Number(start), Number(start) + Number(limit)).map(view);
 	return json(200, { data: page, _page: { count: all.length, limit: Number(limit) } });

@@ -1,5 +1,13 @@
 import { DATABASE_FLOW_SPEC_ID, REDSHIFT_CONNECTION_SPEC_ID } from '../index';
-import { call, expectFlowError, jsonHeaders, platformHeaders, startHarness, type CallResult, type Harness } from '../testkit';
+import {
+	call,
+	expectFlowError,
+	jsonHeaders,
+	platformHeaders,
+	startHarness,
+	type CallResult,
+	type Harness,
+} from '../testkit';
 
 const FS = '/data/foundation/flowservice';
 const COLUMNS = [
@@ -15,8 +23,18 @@ describe('Flow Service: /runs and the run controls', () => {
 	let mappingId: string;
 
 	const req = (method: string, path: string, body?: unknown, sandbox = 'prod') =>
-		call(h.emu, method, `${FS}${path}`, { headers: body === undefined ? platformHeaders(h.emu, h.token, sandbox) : jsonHeaders(h.emu, h.token, sandbox), body });
-	const control = (name: string, body: unknown) => call(h.emu, 'POST', `/__emulator/${name}`, { headers: { 'content-type': 'application/json' }, body });
+		call(h.emu, method, `${FS}${path}`, {
+			headers:
+				body === undefined
+					? platformHeaders(h.emu, h.token, sandbox)
+					: jsonHeaders(h.emu, h.token, sandbox),
+			body,
+		});
+	const control = (name: string, body: unknown) =>
+		call(h.emu, 'POST', `/__emulator/${name}`, {
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
 	const created = (res: CallResult): string => {
 		expect(res.status).toBe(201);
 		return res.json.id as string;
@@ -31,19 +49,32 @@ describe('Flow Service: /runs and the run controls', () => {
 				...(once ? [] : [{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at' } } }]),
 				{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
 			],
-			scheduleParams: once ? { startTime: NOW_S, frequency: 'once' } : { startTime: NOW_S, frequency: 'hour', interval: 1 },
+			scheduleParams: once
+				? { startTime: NOW_S, frequency: 'once' }
+				: { startTime: NOW_S, frequency: 'hour', interval: 1 },
 		}).then(created);
-	const runParams = (extra: Record<string, unknown> = {}) => ({ startTime: NOW_S, windowStartTime: NOW_S - 86400, windowEndTime: NOW_S, ...extra });
-	const ids = async (query: string) => (await req('GET', `/runs?${query}`)).json.items.map((r: { id: string }) => r.id);
+	const runParams = (extra: Record<string, unknown> = {}) => ({
+		startTime: NOW_S,
+		windowStartTime: NOW_S - 86400,
+		windowEndTime: NOW_S,
+		...extra,
+	});
+	const ids = async (query: string) =>
+		(await req('GET', `/runs?${query}`)).json.items.map((r: { id: string }) => r.id);
 	const prop = (expr: string) => `property=${encodeURIComponent(expr)}`;
 
 	beforeEach(async () => {
 		h = await startHarness();
 		const baseId = (await h.create()).json.id;
-		sourceId = created(await req('POST', '/sourceConnections', {
-			name: 'src', baseConnectionId: baseId, data: { format: 'tabular' },
-			params: { tableName: 'public.orders', columns: COLUMNS }, connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
-		}));
+		sourceId = created(
+			await req('POST', '/sourceConnections', {
+				name: 'src',
+				baseConnectionId: baseId,
+				data: { format: 'tabular' },
+				params: { tableName: 'public.orders', columns: COLUMNS },
+				connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
+			}),
+		);
 		targetId = h.emu.seedTargetConnection().id;
 		mappingId = h.emu.seedMappingSet().id;
 	});
@@ -55,19 +86,40 @@ describe('Flow Service: /runs and the run controls', () => {
 		expect(started.status).toBe(200);
 		const runId = started.json.id as string;
 		const running = (await req('GET', `/runs/${runId}`)).json.items[0];
-		expect(running).toMatchObject({ id: runId, flowId, metrics: { statusSummary: { status: 'inProgress' } } });
+		expect(running).toMatchObject({
+			id: runId,
+			flowId,
+			metrics: { statusSummary: { status: 'inProgress' } },
+		});
 		expect(running.metrics.durationSummary).not.toHaveProperty('completedAtUTC');
 
-		const finished = await control('runs/finish', { runId, status: 'failed', inputRecordCount: 7, durationMs: 65000, errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }] });
+		const finished = await control('runs/finish', {
+			runId,
+			status: 'failed',
+			inputRecordCount: 7,
+			durationMs: 65000,
+			errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }],
+		});
 		expect(finished.status).toBe(200);
 		const run = (await req('GET', `/runs/${runId}`)).json.items[0];
 		expect(run.metrics).toMatchObject({
-			statusSummary: { status: 'failed', errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }] },
+			statusSummary: {
+				status: 'failed',
+				errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }],
+			},
 			recordSummary: { inputRecordCount: 7, outputRecordCount: 0, failedRecordCount: 7 },
 		});
-		expect(run.metrics.durationSummary.completedAtUTC - run.metrics.durationSummary.startedAtUTC).toBe(65000);
-		expect(run.activities[0].statusSummary.extensions.errors[0]).toMatchObject({ code: 'CONNECTOR-2001-500', recordCount: 7 });
-		expect((await req('GET', `/flows/${flowId}`)).json.items[0].lastRunDetails).toMatchObject({ id: runId, state: 'failed' });
+		expect(
+			run.metrics.durationSummary.completedAtUTC - run.metrics.durationSummary.startedAtUTC,
+		).toBe(65000);
+		expect(run.activities[0].statusSummary.extensions.errors[0]).toMatchObject({
+			code: 'CONNECTOR-2001-500',
+			recordCount: 7,
+		});
+		expect((await req('GET', `/flows/${flowId}`)).json.items[0].lastRunDetails).toMatchObject({
+			id: runId,
+			state: 'failed',
+		});
 
 		const again = await control('runs/finish', { runId, status: 'success' });
 		expect(again.status).toBe(400);
@@ -78,9 +130,19 @@ describe('Flow Service: /runs and the run controls', () => {
 		return createFlow(false).then(async (flowId) => {
 			const { id } = h.emu.startRun(flowId);
 			const run = h.emu.finishRun(id, { status: 'success' });
-			expect(run.metrics.statusSummary).toEqual({ status: 'success', errors: [], activityRefs: ['copy', 'promotion'] });
-			expect(run.metrics.recordSummary).toEqual({ inputRecordCount: 10, outputRecordCount: 10, failedRecordCount: 0 });
-			expect(run.activities[0].targetInfo).toEqual([{ type: 'TargetConnection', reference: { type: 'Batch', ids: [expect.any(String)] } }]);
+			expect(run.metrics.statusSummary).toEqual({
+				status: 'success',
+				errors: [],
+				activityRefs: ['copy', 'promotion'],
+			});
+			expect(run.metrics.recordSummary).toEqual({
+				inputRecordCount: 10,
+				outputRecordCount: 10,
+				failedRecordCount: 0,
+			});
+			expect(run.activities[0].targetInfo).toEqual([
+				{ type: 'TargetConnection', reference: { type: 'Batch', ids: [expect.any(String)] } },
+			]);
 			expect(() => h.emu.finishRun(id, { status: 'success' })).toThrow(/already finished/);
 			expect(() => h.emu.startRun('nope')).toThrow(/No flow/);
 		});
@@ -100,12 +162,20 @@ describe('Flow Service: /runs and the run controls', () => {
 		expect(await ids(prop('metrics.statusSummary.status==Failed'))).toEqual([a1]);
 		expect(await ids(`${prop('state==inProgress')}`)).toEqual([a2]);
 		const before = h.emu.runs()[0].createdAt - 1;
-		expect((await ids(`${prop(`metrics.durationSummary.startedAtUTC>${before}`)}&${prop(`metrics.durationSummary.startedAtUTC<${Date.now() + 1000}`)}`)).sort()).toEqual([a1, a2, b1].sort());
+		expect(
+			(
+				await ids(
+					`${prop(`metrics.durationSummary.startedAtUTC>${before}`)}&${prop(`metrics.durationSummary.startedAtUTC<${Date.now() + 1000}`)}`,
+				)
+			).sort(),
+		).toEqual([a1, a2, b1].sort());
 		expect(await ids(`${prop(`createdAt>${Date.now() + 1000}`)}`)).toEqual([]);
 		expect(await ids('orderby=-createdAt')).toEqual([b1, a2, a1]);
 		const page = await req('GET', '/runs?limit=2&orderby=createdAt');
 		expect(page.json.items.map((r: { id: string }) => r.id)).toEqual([a1, a2]);
-		expect((await req('GET', page.json._links.next.href)).json.items.map((r: { id: string }) => r.id)).toEqual([b1]);
+		expect(
+			(await req('GET', page.json._links.next.href)).json.items.map((r: { id: string }) => r.id),
+		).toEqual([b1]);
 		expect((await req('GET', '/runs?count=true')).json).toEqual({ count: 3 });
 		expect(await ids('')).toEqual([b1, a2, a1]);
 		expect((await req('GET', '/runs', undefined, 'dev')).json.items).toEqual([]);
@@ -116,30 +186,70 @@ describe('Flow Service: /runs and the run controls', () => {
 		it('runs a once flow: the first run needs the delta column (1383), later ones may omit it but not change it (1382)', async () => {
 			const flowId = await createFlow(true);
 			expectFlowError(await req('POST', '/runs', { flowId, params: runParams() }), '1383-400');
-			const first = await req('POST', '/runs', { flowId, params: runParams({ deltaColumn: { name: 'ordered_at' } }) });
+			const first = await req('POST', '/runs', {
+				flowId,
+				params: runParams({ deltaColumn: { name: 'ordered_at' } }),
+			});
 			expect(first.status).toBe(201);
 			expect(first.json).toEqual({ items: [{ id: expect.any(String), etag: expect.any(String) }] });
 			const run = (await req('GET', `/runs/${first.json.items[0].id}`)).json.items[0];
 			expect(run.metrics.statusSummary.status).toBe('scheduled');
 			expect(run.params.windowEndTime).toBe(NOW_S * 1000);
 			expect((await req('POST', '/runs', { flowId, params: runParams() })).status).toBe(201);
-			expectFlowError(await req('POST', '/runs', { flowId, params: runParams({ deltaColumn: { name: 'order_id' } }) }), '1382-400');
+			expectFlowError(
+				await req('POST', '/runs', {
+					flowId,
+					params: runParams({ deltaColumn: { name: 'order_id' } }),
+				}),
+				'1382-400',
+			);
 		});
 
 		it('takes times in epoch seconds or milliseconds', async () => {
 			const flowId = await createFlow(true);
-			const ms = { startTime: NOW_S * 1000, windowStartTime: (NOW_S - 60) * 1000, windowEndTime: NOW_S * 1000, deltaColumn: { name: 'ordered_at' } };
+			const ms = {
+				startTime: NOW_S * 1000,
+				windowStartTime: (NOW_S - 60) * 1000,
+				windowEndTime: NOW_S * 1000,
+				deltaColumn: { name: 'ordered_at' },
+			};
 			const res = await req('POST', '/runs', { flowId, params: ms });
 			expect(res.status).toBe(201);
-			expect(h.emu.runs()[0].params).toMatchObject({ windowStartTime: (NOW_S - 60) * 1000, windowEndTime: NOW_S * 1000 });
+			expect(h.emu.runs()[0].params).toMatchObject({
+				windowStartTime: (NOW_S - 60) * 1000,
+				windowEndTime: NOW_S * 1000,
+			});
 		});
 
 		it.each<[string, (flow: string) => unknown, string]>([
-			['a window that ends before it starts', (flowId) => ({ flowId, params: runParams({ windowStartTime: NOW_S, windowEndTime: NOW_S - 1, deltaColumn: { name: 'ordered_at' } }) }), '1381-400'],
-			['a delta column the source lacks', (flowId) => ({ flowId, params: runParams({ deltaColumn: { name: 'nope' } }) }), '1384-400'],
+			[
+				'a window that ends before it starts',
+				(flowId) => ({
+					flowId,
+					params: runParams({
+						windowStartTime: NOW_S,
+						windowEndTime: NOW_S - 1,
+						deltaColumn: { name: 'ordered_at' },
+					}),
+				}),
+				'1381-400',
+			],
+			[
+				'a delta column the source lacks',
+				(flowId) => ({ flowId, params: runParams({ deltaColumn: { name: 'nope' } }) }),
+				'1384-400',
+			],
 			['no params', (flowId) => ({ flowId }), '1304-400'],
-			['no windowEndTime', (flowId) => ({ flowId, params: { startTime: NOW_S, windowStartTime: NOW_S } }), '1304-400'],
-			['an unknown flow', () => ({ flowId: '00000000-0000-4000-8000-000000000000', params: runParams() }), '1439-404'],
+			[
+				'no windowEndTime',
+				(flowId) => ({ flowId, params: { startTime: NOW_S, windowStartTime: NOW_S } }),
+				'1304-400',
+			],
+			[
+				'an unknown flow',
+				() => ({ flowId: '00000000-0000-4000-8000-000000000000', params: runParams() }),
+				'1439-404',
+			],
 		])('refuses %s', async (_label, body, code) => {
 			const flowId = await createFlow(true);
 			expectFlowError(await req('POST', '/runs', body(flowId)), code);
@@ -148,7 +258,13 @@ describe('Flow Service: /runs and the run controls', () => {
 
 		it('refuses a recurring flow (1386)', async () => {
 			const flowId = await createFlow(false);
-			expectFlowError(await req('POST', '/runs', { flowId, params: runParams({ deltaColumn: { name: 'ordered_at' } }) }), '1386-400');
+			expectFlowError(
+				await req('POST', '/runs', {
+					flowId,
+					params: runParams({ deltaColumn: { name: 'ordered_at' } }),
+				}),
+				'1386-400',
+			);
 		});
 	});
 
@@ -163,7 +279,11 @@ describe('Flow Service: /runs and the run controls', () => {
 			const retry = await req('POST', `/runs/${failed}/action?op=re-trigger`);
 			expect(retry.status).toBe(200);
 			expect(retry.json).toEqual({ id: expect.any(String), etag: expect.any(String) });
-			expect((await req('GET', `/runs/${retry.json.id}`)).json.items[0]).toMatchObject({ flowId, retryOf: failed, metrics: { statusSummary: { status: 'inProgress' } } });
+			expect((await req('GET', `/runs/${retry.json.id}`)).json.items[0]).toMatchObject({
+				flowId,
+				retryOf: failed,
+				metrics: { statusSummary: { status: 'inProgress' } },
+			});
 			expectFlowError(await req('POST', `/runs/${ok}/action?op=re-trigger`), '1387-400');
 			expectFlowError(await req('POST', `/runs/${failed}/action?op=retry`), '1301-400');
 
@@ -177,7 +297,9 @@ describe('Flow Service: /runs and the run controls', () => {
 		expect((await control('runs/finish', { runId: 'nope', status: 'failed' })).status).toBe(400);
 		const flowId = await createFlow(false);
 		const runId = h.emu.startRun(flowId).id;
-		expect((await control('runs/finish', { runId, status: 'partialSuccess' })).json.error).toMatch(/success' or 'failed/);
+		expect((await control('runs/finish', { runId, status: 'partialSuccess' })).json.error).toMatch(
+			/success' or 'failed/,
+		);
 		const listed = await call(h.emu, 'GET', '/__emulator/runs');
 		expect(listed.json.map((r: { id: string }) => r.id)).toEqual([runId]);
 		h.emu.reset();

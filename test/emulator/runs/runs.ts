@@ -35,13 +35,22 @@ export interface StoredRun extends Omit<StoredMeta, 'state'> {
 	/** Mirrors metrics.statusSummary.status (listed as a filterable run property). */
 	state: RunStatus;
 	/** On-demand params as sent (times normalised to epoch ms); absent for scheduled runs. */
-	params?: { startTime: number; windowStartTime: number; windowEndTime: number; deltaColumn?: { name: string } };
+	params?: {
+		startTime: number;
+		windowStartTime: number;
+		windowEndTime: number;
+		deltaColumn?: { name: string };
+	};
 	/** The failed run this one retries. */
 	retryOf?: string;
 	metrics: {
 		durationSummary: { startedAtUTC: number; completedAtUTC?: number };
 		sizeSummary: { inputBytes: number; outputBytes: number };
-		recordSummary: { inputRecordCount: number; outputRecordCount: number; failedRecordCount: number };
+		recordSummary: {
+			inputRecordCount: number;
+			outputRecordCount: number;
+			failedRecordCount: number;
+		};
 		fileSummary: { inputFileCount: number; outputFileCount: number; activityRefs: string[] };
 		statusSummary: { status: RunStatus; errors: RunError[]; activityRefs: string[] };
 	};
@@ -95,7 +104,8 @@ export function startScheduledRun(core: EmulatorCore, flowId: string): StoredRun
 
 function count(value: unknown, name: string, fallback: number): number {
 	if (value === undefined) return fallback;
-	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number >= 0`);
+	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+		throw new Error(`${name} must be a whole number >= 0`);
 	return value;
 }
 
@@ -103,18 +113,35 @@ function count(value: unknown, name: string, fallback: number): number {
 export function finishRun(core: EmulatorCore, runId: string, outcome: RunOutcome): StoredRun {
 	const run = core.runs.values().find((r) => r.id === runId);
 	if (!run) throw new Error(`No run with id '${runId}'`);
-	if (run.state === 'success' || run.state === 'failed') throw new Error(`Run '${runId}' has already finished (${run.state})`);
-	if (outcome.status !== 'success' && outcome.status !== 'failed') throw new Error("status must be 'success' or 'failed'");
+	if (run.state === 'success' || run.state === 'failed')
+		throw new Error(`Run '${runId}' has already finished (${run.state})`);
+	if (outcome.status !== 'success' && outcome.status !== 'failed')
+		throw new Error("status must be 'success' or 'failed'");
 	const failed = outcome.status === 'failed';
 	const input = count(outcome.inputRecordCount, 'inputRecordCount', 10);
 	const output = count(outcome.outputRecordCount, 'outputRecordCount', failed ? 0 : input);
 	const failedRecords = count(outcome.failedRecordCount, 'failedRecordCount', input - output);
-	const errors = outcome.errors ?? (failed ? [{ code: 'CONNECTOR-2001-500', message: 'Something went wrong while copying data from the source' }] : []);
-	if (!Array.isArray(errors) || !errors.every((e) => isPlainObject(e) && typeof e.code === 'string' && typeof e.message === 'string')) {
+	const errors =
+		outcome.errors ??
+		(failed
+			? [
+					{
+						code: 'CONNECTOR-2001-500',
+						message: 'Something went wrong while copying data from the source',
+					},
+				]
+			: []);
+	if (
+		!Array.isArray(errors) ||
+		!errors.every(
+			(e) => isPlainObject(e) && typeof e.code === 'string' && typeof e.message === 'string',
+		)
+	) {
 		throw new Error('errors must be a list of {code, message}');
 	}
 	const started = run.metrics.durationSummary.startedAtUTC;
-	const completed = started + count(outcome.durationMs, 'durationMs', Math.max(0, Date.now() - started));
+	const completed =
+		started + count(outcome.durationMs, 'durationMs', Math.max(0, Date.now() - started));
 	const batchId = run.id.replace(/-/g, '').slice(0, 26).toUpperCase();
 	run.state = outcome.status;
 	run.etag = newEtag();
@@ -122,9 +149,21 @@ export function finishRun(core: EmulatorCore, runId: string, outcome: RunOutcome
 	run.metrics = {
 		durationSummary: { startedAtUTC: started, completedAtUTC: completed },
 		sizeSummary: { inputBytes: input * 128, outputBytes: output * 96 },
-		recordSummary: { inputRecordCount: input, outputRecordCount: output, failedRecordCount: failedRecords },
-		fileSummary: { inputFileCount: input > 0 ? 1 : 0, outputFileCount: output > 0 ? 1 : 0, activityRefs: ['copy'] },
-		statusSummary: { status: outcome.status, errors: structuredClone(errors), activityRefs: ['copy', 'promotion'] },
+		recordSummary: {
+			inputRecordCount: input,
+			outputRecordCount: output,
+			failedRecordCount: failedRecords,
+		},
+		fileSummary: {
+			inputFileCount: input > 0 ? 1 : 0,
+			outputFileCount: output > 0 ? 1 : 0,
+			activityRefs: ['copy'],
+		},
+		statusSummary: {
+			status: outcome.status,
+			errors: structuredClone(errors),
+			activityRefs: ['copy', 'promotion'],
+		},
 	};
 	run.activities = [
 		{
@@ -132,9 +171,19 @@ export function finishRun(core: EmulatorCore, runId: string, outcome: RunOutcome
 			name: 'Copy Activity',
 			updatedAtUTC: completed,
 			durationSummary: { startedAtUTC: started, completedAtUTC: completed },
-			recordSummary: { inputRecordCount: input, outputRecordCount: output, failedRecordCount: failedRecords },
-			statusSummary: { status: outcome.status, extensions: { errors: errors.map((e) => ({ ...e, recordCount: failedRecords })) } },
-			targetInfo: failed && output === 0 ? [] : [{ type: 'TargetConnection', reference: { type: 'Batch', ids: [batchId] } }],
+			recordSummary: {
+				inputRecordCount: input,
+				outputRecordCount: output,
+				failedRecordCount: failedRecords,
+			},
+			statusSummary: {
+				status: outcome.status,
+				extensions: { errors: errors.map((e) => ({ ...e, recordCount: failedRecords })) },
+			},
+			targetInfo:
+				failed && output === 0
+					? []
+					: [{ type: 'TargetConnection', reference: { type: 'Batch', ids: [batchId] } }],
 		},
 	];
 	return run;
@@ -146,7 +195,10 @@ function view(run: StoredRun): StoredRun {
 
 /** Latest run of a flow, for the flow's `lastRunDetails`. */
 export function lastRun(core: EmulatorCore, flowId: string): StoredRun | undefined {
-	return core.runs.values().filter((r) => r.flowId === flowId).at(-1);
+	return core.runs
+		.values()
+		.filter((r) => r.flowId === flowId)
+		.at(-1);
 }
 
 export function listRuns(ctx: FlowContext, core: EmulatorCore): Reply {
@@ -192,19 +244,32 @@ export function createRun(ctx: FlowContext, core: EmulatorCore): Reply {
 
 	let deltaColumn: { name: string } | undefined;
 	if (params.deltaColumn !== undefined) {
-		if (!isPlainObject(params.deltaColumn) || typeof params.deltaColumn.name !== 'string' || params.deltaColumn.name.trim() === '') {
-			throw flow.runParamsInvalid("'params.deltaColumn' must be {\"name\": \"<column>\"}");
+		if (
+			!isPlainObject(params.deltaColumn) ||
+			typeof params.deltaColumn.name !== 'string' ||
+			params.deltaColumn.name.trim() === ''
+		) {
+			throw flow.runParamsInvalid('\'params.deltaColumn\' must be {"name": "<column>"}');
 		}
 		deltaColumn = { name: params.deltaColumn.name };
-		const columns = target.sourceConnectionIds.flatMap((id) => core.sourceConnections.get(id, ctx.sandboxName)?.params.columns ?? []);
-		if (!columns.some((c) => c.name === deltaColumn?.name)) throw flow.runParamsInvalid("'params.deltaColumn.name' is not a column of the source connection");
+		const columns = target.sourceConnectionIds.flatMap(
+			(id) => core.sourceConnections.get(id, ctx.sandboxName)?.params.columns ?? [],
+		);
+		if (!columns.some((c) => c.name === deltaColumn?.name))
+			throw flow.runParamsInvalid(
+				"'params.deltaColumn.name' is not a column of the source connection",
+			);
 	}
 	// The first run's delta column is kept; later runs may leave it out but not change it.
-	const stored = core.runs.values().find((r) => r.flowId === flowId && r.params?.deltaColumn)?.params?.deltaColumn;
+	const stored = core.runs.values().find((r) => r.flowId === flowId && r.params?.deltaColumn)
+		?.params?.deltaColumn;
 	if (!stored && !deltaColumn) throw flow.runDeltaMissing();
 	if (stored && deltaColumn && stored.name !== deltaColumn.name) throw flow.runDeltaChanged();
 
-	const run = startRun(core, target, { status: 'scheduled', params: { startTime, windowStartTime, windowEndTime, ...(deltaColumn ? { deltaColumn } : {}) } });
+	const run = startRun(core, target, {
+		status: 'scheduled',
+		params: { startTime, windowStartTime, windowEndTime, ...(deltaColumn ? { deltaColumn } : {}) },
+	});
 	return json(201, { items: [{ id: run.id, etag: run.etag }] });
 }
 
@@ -218,7 +283,11 @@ export function runAction(ctx: FlowContext, core: EmulatorCore, id: string): Rep
 	if (!target) throw flow.notFound(`Flow '${run.flowId}'`);
 	if (target.state !== 'enabled') throw flow.retryFlowDisabled();
 	if (run.state !== 'failed') throw flow.retryNotFailed();
-	const retry = startRun(core, target, { status: 'inProgress', ...(run.params ? { params: structuredClone(run.params) } : {}), retryOf: run.id });
+	const retry = startRun(core, target, {
+		status: 'inProgress',
+		...(run.params ? { params: structuredClone(run.params) } : {}),
+		retryOf: run.id,
+	});
 	return json(200, { id: retry.id, etag: retry.etag });
 }
 

@@ -82,7 +82,8 @@ export const DEFAULT_SCHEMAS: readonly XdmSchema[] = [
 	},
 ];
 
-const MEDIA = /^application\/vnd\.adobe\.(xed(?:-id|-full|-notext|-full-notext|-full-desc|-deprecatefield)?)\+json$/;
+const MEDIA =
+	/^application\/vnd\.adobe\.(xed(?:-id|-full|-notext|-full-notext|-full-desc|-deprecatefield)?)\+json$/;
 
 function xdmError(code: string, title: string, detail: string): FlowError {
 	const err = new FlowError(code, title, detail);
@@ -117,17 +118,28 @@ function summary(s: XdmSchema) {
 function unresolved(s: XdmSchema) {
 	const { properties: _omit, ...rest } = s;
 	void _omit;
-	return { ...rest, allOf: [{ $ref: s['meta:class'] }, { $ref: `${s.$id.replace('/schemas/', '/mixins/')}` }] };
+	return {
+		...rest,
+		allOf: [{ $ref: s['meta:class'] }, { $ref: `${s.$id.replace('/schemas/', '/mixins/')}` }],
+	};
 }
 
 export function listSchemas(ctx: FlowContext, core: EmulatorCore): Reply {
 	const accept = parseAccept(ctx.headers.accept);
 	if (!accept || (accept.format !== 'xed-id' && accept.format !== 'xed')) {
-		throw xdmError('1010-400', 'Invalid Accept header', "Accept must be application/vnd.adobe.xed-id+json or application/vnd.adobe.xed+json");
+		throw xdmError(
+			'1010-400',
+			'Invalid Accept header',
+			'Accept must be application/vnd.adobe.xed-id+json or application/vnd.adobe.xed+json',
+		);
 	}
 	const orderby = ctx.query.get('orderby');
 	if ((ctx.query.has('start') || ctx.query.has('limit')) && !orderby) {
-		throw xdmError('1011-400', 'Invalid query', "'start' and 'limit' only work together with 'orderby'");
+		throw xdmError(
+			'1011-400',
+			'Invalid query',
+			"'start' and 'limit' only work together with 'orderby'",
+		);
 	}
 	let items = filterItems([...schemasOf(core)], ctx.query);
 	if (orderby) {
@@ -145,14 +157,17 @@ export function listSchemas(ctx: FlowContext, core: EmulatorCore): Reply {
 	const startText = ctx.query.get('start');
 	const start = startText === null ? 0 : decodeStart(startText);
 	const page = items.slice(start, start + limit);
-	const next = start + limit < items.length ? Buffer.from(String(start + limit)).toString('base64url') : null;
+	const next =
+		start + limit < items.length ? Buffer.from(String(start + limit)).toString('base64url') : null;
 	const query = new URLSearchParams(ctx.query);
 	if (next) query.set('start', next);
 	return json(200, {
 		results: page.map((s) => (accept.format === 'xed-id' ? summary(s) : unresolved(s))),
 		_page: { orderby: orderby ?? 'title', next, count: page.length },
 		_links: {
-			...(next ? { next: { href: `${SCHEMA_REGISTRY_PREFIX}/tenant/schemas?${query.toString()}` } } : {}),
+			...(next
+				? { next: { href: `${SCHEMA_REGISTRY_PREFIX}/tenant/schemas?${query.toString()}` } }
+				: {}),
 			global_schemas: { href: `${SCHEMA_REGISTRY_PREFIX}/global/schemas` },
 		},
 	});
@@ -160,7 +175,8 @@ export function listSchemas(ctx: FlowContext, core: EmulatorCore): Reply {
 
 function decodeStart(token: string): number {
 	const n = Number(Buffer.from(token, 'base64url').toString('utf8'));
-	if (!Number.isSafeInteger(n) || n < 0) throw xdmError('1011-400', 'Invalid query', "'start' must be a value from _page.next");
+	if (!Number.isSafeInteger(n) || n < 0)
+		throw xdmError('1011-400', 'Invalid query', "'start' must be a value from _page.next");
 	return n;
 }
 
@@ -168,17 +184,29 @@ export function getSchema(ctx: FlowContext, core: EmulatorCore, id: string): Rep
 	const accept = parseAccept(ctx.headers.accept);
 	if (!accept) throw xdmError('1010-400', 'Invalid Accept header', 'Accept is required');
 	if (!accept.format || accept.version === undefined || !/^1(\.\d+)?$/.test(accept.version)) {
-		throw xdmError('1012-406', 'Not acceptable', 'Accept must name an XDM format and a version, e.g. application/vnd.adobe.xed-full+json; version=1');
+		throw xdmError(
+			'1012-406',
+			'Not acceptable',
+			'Accept must name an XDM format and a version, e.g. application/vnd.adobe.xed-full+json; version=1',
+		);
 	}
 	const schema = findSchema(core, id);
 	if (!schema) throw xdmError('1013-404', 'Schema not found', `Schema '${id}' was not found`);
-	if (accept.format === 'xed-id') throw xdmError('1012-406', 'Not acceptable', 'xed-id is for lists only');
-	return json(200, accept.format.startsWith('xed-full') ? structuredClone(schema) : unresolved(schema));
+	if (accept.format === 'xed-id')
+		throw xdmError('1012-406', 'Not acceptable', 'xed-id is for lists only');
+	return json(
+		200,
+		accept.format.startsWith('xed-full') ? structuredClone(schema) : unresolved(schema),
+	);
 }
 
 /** GET /stats: where a caller finds its tenant ID. */
 export function getStats(_ctx: FlowContext, core: EmulatorCore): Reply {
-	return json(200, { imsOrg: core.options.orgId, tenantId: TENANT_ID, counts: { schemas: schemasOf(core).length } });
+	return json(200, {
+		imsOrg: core.options.orgId,
+		tenantId: TENANT_ID,
+		counts: { schemas: schemasOf(core).length },
+	});
 }
 
 export const SCHEMA_ROUTES: Route[] = [

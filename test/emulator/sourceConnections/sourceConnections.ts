@@ -4,7 +4,15 @@
  * the Flow Service API". Strict on purpose; messages name fields, never values.
  */
 import { flow } from '../core/errors';
-import { bodyObject, connectionSpec, onlyKeys, optionalString, requireObject, requireString, requireVersion } from '../core/fields';
+import {
+	bodyObject,
+	connectionSpec,
+	onlyKeys,
+	optionalString,
+	requireObject,
+	requireString,
+	requireVersion,
+} from '../core/fields';
 import type { FlowContext } from '../core/flowService';
 import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { objectRoutes } from '../core/objectRoutes';
@@ -12,7 +20,12 @@ import type { DataflowLookups } from '../core/lookups';
 import { createIn } from '../core/store';
 import type { EmulatorCore } from '../core/emulatorCore';
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import type { EmulatorTable, SourceColumn, StoredMeta, StoredSourceConnection } from '../core/types';
+import type {
+	EmulatorTable,
+	SourceColumn,
+	StoredMeta,
+	StoredSourceConnection,
+} from '../core/types';
 import { isReachable } from '../connections/reachability';
 import { COLUMN_TYPES, tableSchema } from '../explore/tables';
 
@@ -27,11 +40,13 @@ function validateColumn(value: unknown, index: number, table: EmulatorTable): So
 	onlyKeys(value, COLUMN_KEYS, where);
 	const name = requireString(value.name, `${where}.name`);
 	const type = requireString(value.type, `${where}.type`);
-	if (!(COLUMN_TYPES as string[]).includes(type)) throw flow.invalid(`'${where}.type' is not a known column type`);
+	if (!(COLUMN_TYPES as string[]).includes(type))
+		throw flow.invalid(`'${where}.type' is not a known column type`);
 	const xdm = requireObject(value.xdm, `${where}.xdm`);
 	onlyKeys(xdm, ['type', 'format'], `${where}.xdm`);
 	const xdmType = requireString(xdm.type, `${where}.xdm.type`);
-	if (!XDM_TYPES.includes(xdmType)) throw flow.invalid(`'${where}.xdm.type' must be one of ${XDM_TYPES.join(', ')}`);
+	if (!XDM_TYPES.includes(xdmType))
+		throw flow.invalid(`'${where}.xdm.type' must be one of ${XDM_TYPES.join(', ')}`);
 	const format = optionalString(xdm.format, `${where}.xdm.format`);
 	const metaType = optionalString(value['meta:xdmType'], `${where}.meta:xdmType`);
 	if (!table.columns.some((c) => c.name === name)) {
@@ -45,8 +60,15 @@ function validateColumn(value: unknown, index: number, table: EmulatorTable): So
 	};
 }
 
-export function validateSourceConnectionBody(input: unknown, lookups: DataflowLookups): SourceConnectionFields {
-	const body = bodyObject(input, ['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'], 'the source connection');
+export function validateSourceConnectionBody(
+	input: unknown,
+	lookups: DataflowLookups,
+): SourceConnectionFields {
+	const body = bodyObject(
+		input,
+		['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'],
+		'the source connection',
+	);
 	const name = requireString(body.name, 'name');
 	const description = optionalString(body.description, 'description');
 	const baseConnectionId = requireString(body.baseConnectionId, 'baseConnectionId');
@@ -54,18 +76,23 @@ export function validateSourceConnectionBody(input: unknown, lookups: DataflowLo
 	const data = requireObject(body.data, 'data');
 	onlyKeys(data, ['format'], 'data');
 	// File formats (delimited, json, parquet) belong to file-based sources; every table-based source is "tabular".
-	if (requireString(data.format, 'data.format') !== 'tabular') throw flow.invalid("'data.format' must be \"tabular\" for a database source");
+	if (requireString(data.format, 'data.format') !== 'tabular')
+		throw flow.invalid('\'data.format\' must be "tabular" for a database source');
 
 	const params = requireObject(body.params, 'params');
 	onlyKeys(params, ['tableName', 'columns', 'cdcEnabled'], 'params');
 	const tableName = requireString(params.tableName, 'params.tableName');
 	// Every example sends the columns, but no source says they are required (dataflow-chain.md, open
 	// question 3): without them the table's own columns are stored, as explore shows them.
-	if (params.columns !== undefined && !Array.isArray(params.columns)) throw flow.invalid("'params.columns' must be an array");
-	if (Array.isArray(params.columns) && params.columns.length === 0) throw flow.mandatory('params.columns');
-	if (params.cdcEnabled !== undefined && typeof params.cdcEnabled !== 'boolean') throw flow.invalid("'params.cdcEnabled' must be a boolean");
+	if (params.columns !== undefined && !Array.isArray(params.columns))
+		throw flow.invalid("'params.columns' must be an array");
+	if (Array.isArray(params.columns) && params.columns.length === 0)
+		throw flow.mandatory('params.columns');
+	if (params.cdcEnabled !== undefined && typeof params.cdcEnabled !== 'boolean')
+		throw flow.invalid("'params.cdcEnabled' must be a boolean");
 	// Adobe lists change data capture for Azure Databricks, Google BigQuery and Snowflake only.
-	if (params.cdcEnabled === true) throw flow.invalid("'params.cdcEnabled' is not supported by this source");
+	if (params.cdcEnabled === true)
+		throw flow.invalid("'params.cdcEnabled' is not supported by this source");
 
 	const spec = connectionSpec(body.connectionSpec);
 	if (spec.id !== REDSHIFT_CONNECTION_SPEC_ID) throw flow.notFound('Connection spec');
@@ -73,7 +100,8 @@ export function validateSourceConnectionBody(input: unknown, lookups: DataflowLo
 
 	const base = lookups.baseConnection(baseConnectionId);
 	if (!base) throw flow.notFound(`Connection '${baseConnectionId}'`);
-	if (base.connectionSpec.id !== spec.id) throw flow.invalid("'connectionSpec.id' differs from the base connection's connection spec");
+	if (base.connectionSpec.id !== spec.id)
+		throw flow.invalid("'connectionSpec.id' differs from the base connection's connection spec");
 	// The table is looked up through the base connection, exactly as explore does.
 	if (!isReachable(base.auth.params.server)) throw flow.sourceUnreachable();
 	const table = lookups.tables.find((t) => t.path === tableName);
@@ -81,7 +109,8 @@ export function validateSourceConnectionBody(input: unknown, lookups: DataflowLo
 	const columns = Array.isArray(params.columns)
 		? params.columns.map((c, i) => validateColumn(c, i, table))
 		: (tableSchema(table).schema.columns as SourceColumn[]);
-	if (new Set(columns.map((c) => c.name)).size !== columns.length) throw flow.invalid("'params.columns' lists a column more than once");
+	if (new Set(columns.map((c) => c.name)).size !== columns.length)
+		throw flow.invalid("'params.columns' lists a column more than once");
 
 	return {
 		name,
@@ -99,4 +128,9 @@ export function createSourceConnection(ctx: FlowContext, core: EmulatorCore): Re
 	return json(201, { id: created.id, etag: created.etag });
 }
 
-export const SOURCE_ROUTES = objectRoutes('sourceConnections', 'Source connection', (core) => core.sourceConnections, createSourceConnection);
+export const SOURCE_ROUTES = objectRoutes(
+	'sourceConnections',
+	'Source connection',
+	(core) => core.sourceConnections,
+	createSourceConnection,
+);

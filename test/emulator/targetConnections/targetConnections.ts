@@ -5,7 +5,15 @@
 import { DATA_LAKE_CONNECTION_SPEC_ID } from '../core/defaults';
 import type { EmulatorCore } from '../core/emulatorCore';
 import { flow } from '../core/errors';
-import { bodyObject, connectionSpec, onlyKeys, optionalString, requireObject, requireString, requireVersion } from '../core/fields';
+import {
+	bodyObject,
+	connectionSpec,
+	onlyKeys,
+	optionalString,
+	requireObject,
+	requireString,
+	requireVersion,
+} from '../core/fields';
 import type { FlowContext } from '../core/flowService';
 import { json, readJsonBody, type Reply } from '../core/http';
 import { objectRoutes } from '../core/objectRoutes';
@@ -23,8 +31,15 @@ const DATASET_ID = /^[0-9a-f]{24}$/;
  */
 const SCHEMA_VERSION = /^application\/vnd\.adobe\.xed-full\+json;\s*version=1(\.0)?$/;
 
-export function validateTargetConnectionBody(input: unknown, lookups: DataflowLookups): TargetConnectionFields {
-	const body = bodyObject(input, ['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'], 'the target connection');
+export function validateTargetConnectionBody(
+	input: unknown,
+	lookups: DataflowLookups,
+): TargetConnectionFields {
+	const body = bodyObject(
+		input,
+		['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'],
+		'the target connection',
+	);
 	const name = requireString(body.name, 'name');
 	const description = optionalString(body.description, 'description');
 	const baseConnectionId = optionalString(body.baseConnectionId, 'baseConnectionId');
@@ -34,18 +49,25 @@ export function validateTargetConnectionBody(input: unknown, lookups: DataflowLo
 	const schema = requireObject(data.schema, 'data.schema');
 	onlyKeys(schema, ['id', 'version'], 'data.schema');
 	const schemaId = requireString(schema.id, 'data.schema.id');
-	if (!schemaId.startsWith('https://ns.adobe.com/')) throw flow.invalid("'data.schema.id' must be the $id of an XDM schema (https://ns.adobe.com/...)");
+	if (!schemaId.startsWith('https://ns.adobe.com/'))
+		throw flow.invalid(
+			"'data.schema.id' must be the $id of an XDM schema (https://ns.adobe.com/...)",
+		);
 	const schemaVersion = requireString(schema.version, 'data.schema.version');
 	if (!SCHEMA_VERSION.test(schemaVersion)) {
-		throw flow.invalid("'data.schema.version' must be \"application/vnd.adobe.xed-full+json;version=1\"");
+		throw flow.invalid(
+			'\'data.schema.version\' must be "application/vnd.adobe.xed-full+json;version=1"',
+		);
 	}
 	const format = optionalString(data.format, 'data.format');
-	if (format !== undefined && format !== 'parquet_xdm') throw flow.invalid("'data.format' must be \"parquet_xdm\" for the Data Lake");
+	if (format !== undefined && format !== 'parquet_xdm')
+		throw flow.invalid('\'data.format\' must be "parquet_xdm" for the Data Lake');
 
 	const params = requireObject(body.params, 'params');
 	onlyKeys(params, ['dataSetId'], 'params');
 	const dataSetId = requireString(params.dataSetId, 'params.dataSetId');
-	if (!DATASET_ID.test(dataSetId)) throw flow.invalid("'params.dataSetId' must be a Catalog dataset ID (24 hex digits)");
+	if (!DATASET_ID.test(dataSetId))
+		throw flow.invalid("'params.dataSetId' must be a Catalog dataset ID (24 hex digits)");
 
 	const spec = connectionSpec(body.connectionSpec);
 	if (spec.id !== DATA_LAKE_CONNECTION_SPEC_ID) throw flow.notFound('Connection spec');
@@ -56,22 +78,34 @@ export function validateTargetConnectionBody(input: unknown, lookups: DataflowLo
 	if (lookups.dataset) {
 		const dataset = lookups.dataset(dataSetId);
 		if (!dataset) throw flow.notFound(`Dataset '${dataSetId}'`);
-		if (dataset.schemaRef.id !== schemaId) throw flow.invalid("'data.schema.id' must be the dataset's schemaRef.id");
+		if (dataset.schemaRef.id !== schemaId)
+			throw flow.invalid("'data.schema.id' must be the dataset's schemaRef.id");
 	}
 
 	return {
 		name,
 		...(description !== undefined ? { description } : {}),
 		...(baseConnectionId !== undefined ? { baseConnectionId } : {}),
-		data: { schema: { id: schemaId, version: schemaVersion }, ...(format !== undefined ? { format } : {}) },
+		data: {
+			schema: { id: schemaId, version: schemaVersion },
+			...(format !== undefined ? { format } : {}),
+		},
 		params: { dataSetId },
 		connectionSpec: spec,
 	};
 }
 
 /** Validates `body` as POST /targetConnections does and stores it in `sandboxName`. */
-export function createTarget(core: EmulatorCore, sandboxName: string, body: unknown): StoredTargetConnection {
-	return createIn(core.targetConnections, validateTargetConnectionBody(body, core.lookups(sandboxName)), core.caller(sandboxName));
+export function createTarget(
+	core: EmulatorCore,
+	sandboxName: string,
+	body: unknown,
+): StoredTargetConnection {
+	return createIn(
+		core.targetConnections,
+		validateTargetConnectionBody(body, core.lookups(sandboxName)),
+		core.caller(sandboxName),
+	);
 }
 
 export function createTargetConnection(ctx: FlowContext, core: EmulatorCore): Reply {
@@ -79,4 +113,9 @@ export function createTargetConnection(ctx: FlowContext, core: EmulatorCore): Re
 	return json(201, { id: created.id, etag: created.etag });
 }
 
-export const TARGET_ROUTES = objectRoutes('targetConnections', 'Target connection', (core) => core.targetConnections, createTargetConnection);
+export const TARGET_ROUTES = objectRoutes(
+	'targetConnections',
+	'Target connection',
+	(core) => core.targetConnections,
+	createTargetConnection,
+);

@@ -30,19 +30,34 @@ const START_S = Date.UTC(2030, 0, 1, 9) / 1000;
 
 let emu: StartedEmulator;
 
-emulatorForFile(() => startTestEmulator({ clientSecret: CLIENT_SECRET }), leaks, (started) => (emu = started));
+emulatorForFile(
+	() => startTestEmulator({ clientSecret: CLIENT_SECRET }),
+	leaks,
+	(started) => (emu = started),
+);
 
 /** A source connection of public.orders, made straight through the emulator's API. */
 async function seedSource(baseConnectionId: string, name = 'orders source'): Promise<string> {
 	const tokenAnswer = await fetch(`${emu.baseUrl}/ims/token/v3`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: emu.options.clientId, client_secret: emu.options.clientSecret, scope: emu.options.scopes }).toString(),
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: emu.options.clientId,
+			client_secret: emu.options.clientSecret,
+			scope: emu.options.scopes,
+		}).toString(),
 	});
 	const { access_token: token } = (await tokenAnswer.json()) as { access_token: string };
 	const response = await fetch(`${emu.flowServiceUrl}/sourceConnections`, {
 		method: 'POST',
-		headers: { authorization: `Bearer ${token}`, 'x-api-key': emu.options.clientId, 'x-gw-ims-org-id': emu.options.orgId, 'x-sandbox-name': 'prod', 'content-type': 'application/json' },
+		headers: {
+			authorization: `Bearer ${token}`,
+			'x-api-key': emu.options.clientId,
+			'x-gw-ims-org-id': emu.options.orgId,
+			'x-sandbox-name': 'prod',
+			'content-type': 'application/json',
+		},
 		body: JSON.stringify({
 			name,
 			baseConnectionId,
@@ -52,7 +67,8 @@ async function seedSource(baseConnectionId: string, name = 'orders source'): Pro
 		}),
 	});
 	const body = (await response.json()) as { id: string };
-	if (response.status !== 201) throw new Error(`seeding the source connection failed: HTTP ${response.status}`);
+	if (response.status !== 201)
+		throw new Error(`seeding the source connection failed: HTTP ${response.status}`);
 	return body.id;
 }
 
@@ -67,7 +83,12 @@ interface Chain {
 async function seedChain(): Promise<Chain> {
 	const [baseConnectionId] = await seedConnections(emu, ['warehouse']);
 	const sourceConnectionId = await seedSource(baseConnectionId);
-	return { baseConnectionId, sourceConnectionId, targetConnectionId: emu.seedTargetConnection().id, mappingSetId: emu.seedMappingSet().id };
+	return {
+		baseConnectionId,
+		sourceConnectionId,
+		targetConnectionId: emu.seedTargetConnection().id,
+		mappingSetId: emu.seedMappingSet().id,
+	};
 }
 
 function createParameters(chain: Chain, extra: INodeParameters = {}): INodeParameters {
@@ -90,11 +111,15 @@ function createParameters(chain: Chain, extra: INodeParameters = {}): INodeParam
 /** The Table picker's By Name value. */
 const tableRl = (value: string) => ({ __rl: true, mode: 'name', value });
 
-const posted = (path: string) => answered(emu).filter((entry) => entry.method === 'POST' && entry.path === path);
+const posted = (path: string) =>
+	answered(emu).filter((entry) => entry.method === 'POST' && entry.path === path);
 const bodyOf = (entry: { body: string }) => JSON.parse(entry.body) as IDataObject;
 
 /** A dataflow of `chain` made by the node (frequency once unless `extra` says otherwise). */
-async function createFlow(chain: Chain, extra: INodeParameters = { frequency: 'once', deltaColumn: '' }): Promise<string> {
+async function createFlow(
+	chain: Chain,
+	extra: INodeParameters = { frequency: 'once', deltaColumn: '' },
+): Promise<string> {
 	const run = await runAep(emu, [{}], createParameters(chain, extra), { leaks });
 	expect(run.json[0].error).toBeUndefined();
 	return run.json[0].id as string;
@@ -104,7 +129,12 @@ describe('Dataflow › Create', () => {
 	it('sends the documented body: CRMToAEP looked up once per run, start time in epoch seconds, Copy with the delta column, then Mapping', async () => {
 		const chain = await seedChain();
 		const second = await seedSource(chain.baseConnectionId, 'orders source 2');
-		const run = await runAep(emu, [{ source: chain.sourceConnectionId }, { source: second }], createParameters(chain, { sourceConnectionId: '={{ $json.source }}' }), { leaks });
+		const run = await runAep(
+			emu,
+			[{ source: chain.sourceConnectionId }, { source: second }],
+			createParameters(chain, { sourceConnectionId: '={{ $json.source }}' }),
+			{ leaks },
+		);
 
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		expectOnePerItem(run.output, 2);
@@ -123,12 +153,20 @@ describe('Dataflow › Create', () => {
 			],
 			scheduleParams: { startTime: START_S, frequency: 'hour', interval: 2, backfill: true },
 		});
-		expect(run.json[0]).toMatchObject({ id: emu.flows()[0].id, reused: false, sandboxName: 'prod' });
+		expect(run.json[0]).toMatchObject({
+			id: emu.flows()[0].id,
+			reused: false,
+			sandboxName: 'prod',
+		});
 	});
 
 	it('schedule: the editor date becomes epoch seconds (not milliseconds) on the wire', async () => {
 		const chain = await seedChain();
-		await createFlow(chain, { frequency: 'day', interval: 1, startTime: '2030-06-15T12:34:56.789+02:00' });
+		await createFlow(chain, {
+			frequency: 'day',
+			interval: 1,
+			startTime: '2030-06-15T12:34:56.789+02:00',
+		});
 		const sent = bodyOf(posted(FLOWS)[0]).scheduleParams as IDataObject;
 		expect(sent.startTime).toBe(Math.floor(Date.parse('2030-06-15T10:34:56.789Z') / 1000));
 		expect(String(sent.startTime)).toMatch(/^\d{10}$/);
@@ -140,21 +178,38 @@ describe('Dataflow › Create', () => {
 		await createFlow(chain, { frequency: 'once', deltaColumn: 'ordered_at' });
 		const body = bodyOf(posted(FLOWS)[0]);
 		expect(body.scheduleParams).toEqual({ startTime: START_S, frequency: 'once' });
-		expect(body.transformations).toEqual([{ name: 'Mapping', params: { mappingId: chain.mappingSetId, mappingVersion: 0 } }]);
+		expect(body.transformations).toEqual([
+			{ name: 'Mapping', params: { mappingId: chain.mappingSetId, mappingVersion: 0 } },
+		]);
 	});
 
 	it('If It Exists: Reuse It (default) returns the dataflow of the same connections; Stop With an Error names it; Create Another makes one more', async () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain);
-		const again = await runAep(emu, [{}], createParameters(chain, { frequency: 'once', deltaColumn: '', name: 'Other name' }), { leaks });
+		const again = await runAep(
+			emu,
+			[{}],
+			createParameters(chain, { frequency: 'once', deltaColumn: '', name: 'Other name' }),
+			{ leaks },
+		);
 		expect(again.json[0]).toMatchObject({ id, reused: true });
 		expect(posted(FLOWS)).toHaveLength(1);
 
-		const stop = await runAep(emu, [{}], createParameters(chain, { frequency: 'once', deltaColumn: '', ifExists: 'error' }), { leaks });
+		const stop = await runAep(
+			emu,
+			[{}],
+			createParameters(chain, { frequency: 'once', deltaColumn: '', ifExists: 'error' }),
+			{ leaks },
+		);
 		expect(stop.json[0].error).toContain(id);
 		expect(posted(FLOWS)).toHaveLength(1);
 
-		const another = await runAep(emu, [{}], createParameters(chain, { frequency: 'once', deltaColumn: '', ifExists: 'create' }), { leaks });
+		const another = await runAep(
+			emu,
+			[{}],
+			createParameters(chain, { frequency: 'once', deltaColumn: '', ifExists: 'create' }),
+			{ leaks },
+		);
 		expect(another.json[0]).toMatchObject({ reused: false });
 		expect(emu.flows()).toHaveLength(2);
 	});
@@ -163,10 +218,22 @@ describe('Dataflow › Create', () => {
 		const chain = await seedChain();
 		emu.failNext({ method: 'GET', path: FLOW_SPECS }, 1, {
 			status: 200,
-			body: { items: [{ id: CRM_TO_AEP, name: 'CRMToAEP', version: '1.0', sourceConnectionSpecIds: ['00000000-0000-4000-8000-000000000000'], targetConnectionSpecIds: ['c604ff05-7f1a-43c0-8e18-33bf874cb11c'] }] },
+			body: {
+				items: [
+					{
+						id: CRM_TO_AEP,
+						name: 'CRMToAEP',
+						version: '1.0',
+						sourceConnectionSpecIds: ['00000000-0000-4000-8000-000000000000'],
+						targetConnectionSpecIds: ['c604ff05-7f1a-43c0-8e18-33bf874cb11c'],
+					},
+				],
+			},
 		});
 		const run = await runAep(emu, [{}], createParameters(chain), { leaks });
-		expect(run.json[0].error).toContain('does not list the Redshift source (3416976c-a9ca-4bba-901a-1f08f66978ff)');
+		expect(run.json[0].error).toContain(
+			'does not list the Redshift source (3416976c-a9ca-4bba-901a-1f08f66978ff)',
+		);
 		expect(posted(FLOWS)).toEqual([]);
 		const lookup = answered(emu).find((entry) => entry.path === FLOW_SPECS);
 		expect(lookup?.query.property).toBe('name=="CRMToAEP"');
@@ -175,9 +242,22 @@ describe('Dataflow › Create', () => {
 	it("decodes Adobe's refusal into what to fix (1425: the mapping set's schema is not the dataset's)", async () => {
 		const chain = await seedChain();
 		const customers = emu.seedMappingSet({
-			body: { outputSchema: { schemaRef: { id: DEFAULT_SCHEMAS[1].$id, contentType: 'application/vnd.adobe.xed-full+json;version=1' } }, mappings: [{ sourceType: 'ATTRIBUTE', source: 'email', destination: '_emulator.email' }] },
+			body: {
+				outputSchema: {
+					schemaRef: {
+						id: DEFAULT_SCHEMAS[1].$id,
+						contentType: 'application/vnd.adobe.xed-full+json;version=1',
+					},
+				},
+				mappings: [{ sourceType: 'ATTRIBUTE', source: 'email', destination: '_emulator.email' }],
+			},
 		});
-		const run = await runAep(emu, [{}], createParameters(chain, { mappingSetId: rl('id', customers.id) }), { leaks });
+		const run = await runAep(
+			emu,
+			[{}],
+			createParameters(chain, { mappingSetId: rl('id', customers.id) }),
+			{ leaks },
+		);
 		expect(run.json[0].error).toContain('FLOW-1425-400');
 		expect(run.json[0].description).toMatch(/mapping set made for the target dataset's schema/);
 	});
@@ -190,14 +270,50 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 		const other = await seedSource(chain.baseConnectionId, 'other');
 		await createFlow({ ...chain, sourceConnectionId: other });
 
-		const got = await runAep(emu, [{}], { resource: 'dataflow', operation: 'get', flowId: rl('list', id) }, { leaks });
-		expect(got.json[0]).toMatchObject({ id, name: 'Orders hourly', state: 'enabled', sourceConnectionIds: [chain.sourceConnectionId], sandboxName: 'prod' });
+		const got = await runAep(
+			emu,
+			[{}],
+			{ resource: 'dataflow', operation: 'get', flowId: rl('list', id) },
+			{ leaks },
+		);
+		expect(got.json[0]).toMatchObject({
+			id,
+			name: 'Orders hourly',
+			state: 'enabled',
+			sourceConnectionIds: [chain.sourceConnectionId],
+			sandboxName: 'prod',
+		});
 
-		const bySource = await runAep(emu, [{}], { resource: 'dataflow', operation: 'getAll', returnAll: true, filters: { sourceConnectionId: chain.sourceConnectionId } }, { leaks });
+		const bySource = await runAep(
+			emu,
+			[{}],
+			{
+				resource: 'dataflow',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { sourceConnectionId: chain.sourceConnectionId },
+			},
+			{ leaks },
+		);
 		expect(bySource.json.map((json) => json.id)).toEqual([id]);
-		const all = await runAep(emu, [{}], { resource: 'dataflow', operation: 'getAll', returnAll: false, limit: 1 }, { leaks });
+		const all = await runAep(
+			emu,
+			[{}],
+			{ resource: 'dataflow', operation: 'getAll', returnAll: false, limit: 1 },
+			{ leaks },
+		);
 		expect(all.json).toHaveLength(1);
-		const disabled = await runAep(emu, [{}], { resource: 'dataflow', operation: 'getAll', returnAll: true, filters: { state: 'disabled' } }, { leaks });
+		const disabled = await runAep(
+			emu,
+			[{}],
+			{
+				resource: 'dataflow',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { state: 'disabled' },
+			},
+			{ leaks },
+		);
 		expect(disabled.json).toEqual([]);
 	});
 
@@ -205,8 +321,22 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain, {});
 		const before = emu.flows()[0].etag;
-		const run = await runAep(emu, [{}], { resource: 'dataflow', operation: 'update', flowId: rl('id', id), updateFields: { name: 'Renamed', interval: 3, frequency: 'day' } }, { leaks });
-		expect(run.json[0]).toMatchObject({ id, previousEtag: before, updated: ['name', 'scheduleParams/frequency', 'scheduleParams/interval'] });
+		const run = await runAep(
+			emu,
+			[{}],
+			{
+				resource: 'dataflow',
+				operation: 'update',
+				flowId: rl('id', id),
+				updateFields: { name: 'Renamed', interval: 3, frequency: 'day' },
+			},
+			{ leaks },
+		);
+		expect(run.json[0]).toMatchObject({
+			id,
+			previousEtag: before,
+			updated: ['name', 'scheduleParams/frequency', 'scheduleParams/interval'],
+		});
 		const patch = answered(emu).find((entry) => entry.method === 'PATCH');
 		expect(patch?.headers['if-match']).toBe(before);
 		expect(JSON.parse(patch?.body ?? '[]')).toEqual([
@@ -214,9 +344,23 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 			{ op: 'replace', path: '/scheduleParams/frequency', value: 'day' },
 			{ op: 'replace', path: '/scheduleParams/interval', value: 3 },
 		]);
-		expect(emu.flows()[0]).toMatchObject({ name: 'Renamed', scheduleParams: { frequency: 'day', interval: 3 } });
+		expect(emu.flows()[0]).toMatchObject({
+			name: 'Renamed',
+			scheduleParams: { frequency: 'day', interval: 3 },
+		});
 
-		const stale = await runAep(emu, [{}], { resource: 'dataflow', operation: 'update', flowId: rl('id', id), updateFields: { name: 'Again' }, etag: before }, { leaks });
+		const stale = await runAep(
+			emu,
+			[{}],
+			{
+				resource: 'dataflow',
+				operation: 'update',
+				flowId: rl('id', id),
+				updateFields: { name: 'Again' },
+				etag: before,
+			},
+			{ leaks },
+		);
 		expect(stale.json[0].error).toContain('FLOW-1404-412');
 		expect(stale.json[0].description).toMatch(/stale etag/);
 	});
@@ -224,24 +368,60 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 	it('Update of the mapping version replaces the Mapping transformation (1412 when the version does not exist)', async () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain, {});
-		const run = await runAep(emu, [{}], { resource: 'dataflow', operation: 'update', flowId: rl('id', id), updateFields: { mappingVersion: 4 } }, { leaks });
+		const run = await runAep(
+			emu,
+			[{}],
+			{
+				resource: 'dataflow',
+				operation: 'update',
+				flowId: rl('id', id),
+				updateFields: { mappingVersion: 4 },
+			},
+			{ leaks },
+		);
 		expect(run.json[0].error).toContain('FLOW-1412-400');
 		expect(run.json[0].description).toMatch(/version the mapping set has/);
 		const patch = answered(emu).find((entry) => entry.method === 'PATCH');
-		expect(JSON.parse(patch?.body ?? '[]')).toEqual([{ op: 'replace', path: '/transformations/1', value: { name: 'Mapping', params: { mappingId: chain.mappingSetId, mappingVersion: 4 } } }]);
+		expect(JSON.parse(patch?.body ?? '[]')).toEqual([
+			{
+				op: 'replace',
+				path: '/transformations/1',
+				value: { name: 'Mapping', params: { mappingId: chain.mappingSetId, mappingVersion: 4 } },
+			},
+		]);
 	});
 
 	it('Disable, Disable again (changed: false), Enable, Delete', async () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain);
-		const params = (operation: string) => ({ resource: 'dataflow', operation, flowId: rl('id', id) });
-		expect((await runAep(emu, [{}], params('disable'), { leaks })).json[0]).toMatchObject({ id, state: 'disabled', changed: true });
+		const params = (operation: string) => ({
+			resource: 'dataflow',
+			operation,
+			flowId: rl('id', id),
+		});
+		expect((await runAep(emu, [{}], params('disable'), { leaks })).json[0]).toMatchObject({
+			id,
+			state: 'disabled',
+			changed: true,
+		});
 		expect(emu.flows()[0].state).toBe('disabled');
-		expect((await runAep(emu, [{}], params('disable'), { leaks })).json[0]).toMatchObject({ id, state: 'disabled', changed: false });
-		expect((await runAep(emu, [{}], params('enable'), { leaks })).json[0]).toMatchObject({ id, state: 'enabled', changed: true });
+		expect((await runAep(emu, [{}], params('disable'), { leaks })).json[0]).toMatchObject({
+			id,
+			state: 'disabled',
+			changed: false,
+		});
+		expect((await runAep(emu, [{}], params('enable'), { leaks })).json[0]).toMatchObject({
+			id,
+			state: 'enabled',
+			changed: true,
+		});
 		const action = answered(emu).filter((entry) => entry.path === `${FLOWS}/${id}/action`);
 		expect(action.map((entry) => entry.query.op)).toEqual(['disable', 'disable', 'enable']);
-		expect((await runAep(emu, [{}], params('delete'), { leaks })).json[0]).toMatchObject({ id, deleted: true, alreadyAbsent: false });
+		expect((await runAep(emu, [{}], params('delete'), { leaks })).json[0]).toMatchObject({
+			id,
+			deleted: true,
+			alreadyAbsent: false,
+		});
 		expect(emu.flows()).toEqual([]);
 		const gone = await runAep(emu, [{}], params('get'), { leaks });
 		expect(gone.json[0].error).toContain('FLOW-1439-404');
@@ -255,17 +435,44 @@ describe('Flow Run', () => {
 		const run = await runAep(
 			emu,
 			[{}],
-			{ resource: 'flowRun', operation: 'runNow', flowId: rl('id', flowId), windowStart: '2030-01-01T00:00:00Z', windowEnd: '2030-01-02T00:00:00Z', deltaColumn: 'ordered_at' },
+			{
+				resource: 'flowRun',
+				operation: 'runNow',
+				flowId: rl('id', flowId),
+				windowStart: '2030-01-01T00:00:00Z',
+				windowEnd: '2030-01-02T00:00:00Z',
+				deltaColumn: 'ordered_at',
+			},
 			{ leaks },
 		);
-		expect(run.json[0]).toMatchObject({ id: emu.runs()[0].id, flowId, windowStart: '2030-01-01T00:00:00.000Z', windowEnd: '2030-01-02T00:00:00.000Z' });
+		expect(run.json[0]).toMatchObject({
+			id: emu.runs()[0].id,
+			flowId,
+			windowStart: '2030-01-01T00:00:00.000Z',
+			windowEnd: '2030-01-02T00:00:00.000Z',
+		});
 		const params = bodyOf(posted(RUNS)[0]).params as IDataObject;
-		expect(params).toMatchObject({ windowStartTime: Date.UTC(2030, 0, 1) / 1000, windowEndTime: Date.UTC(2030, 0, 2) / 1000, deltaColumn: { name: 'ordered_at' } });
+		expect(params).toMatchObject({
+			windowStartTime: Date.UTC(2030, 0, 1) / 1000,
+			windowEndTime: Date.UTC(2030, 0, 2) / 1000,
+			deltaColumn: { name: 'ordered_at' },
+		});
 		expect(String(params.startTime)).toMatch(/^\d{10}$/);
 
 		const runId = run.json[0].id as string;
-		emu.finishRun(runId, { status: 'failed', inputRecordCount: 12, outputRecordCount: 2, durationMs: 4500, errors: [{ code: 'CONNECTOR-2001-500', message: 'copy failed' }] });
-		const got = await runAep(emu, [{}], { resource: 'flowRun', operation: 'get', runId: rl('list', runId) }, { leaks });
+		emu.finishRun(runId, {
+			status: 'failed',
+			inputRecordCount: 12,
+			outputRecordCount: 2,
+			durationMs: 4500,
+			errors: [{ code: 'CONNECTOR-2001-500', message: 'copy failed' }],
+		});
+		const got = await runAep(
+			emu,
+			[{}],
+			{ resource: 'flowRun', operation: 'get', runId: rl('list', runId) },
+			{ leaks },
+		);
 		expect(got.json[0]).toMatchObject({
 			id: runId,
 			flowId,
@@ -282,15 +489,40 @@ describe('Flow Run', () => {
 		const chain = await seedChain();
 		const flowId = await createFlow(chain);
 		const bare = '5f3c1d2e-0000-4000-8000-000000000001';
-		emu.failNext({ method: 'POST', path: RUNS }, 1, { status: 201, body: { id: bare, etag: '"e1"' } });
-		const run = await runAep(emu, [{}], { resource: 'flowRun', operation: 'runNow', flowId: rl('id', flowId), windowStart: '2026-01-01T00:00:00Z', deltaColumn: 'ordered_at' }, { leaks });
+		emu.failNext({ method: 'POST', path: RUNS }, 1, {
+			status: 201,
+			body: { id: bare, etag: '"e1"' },
+		});
+		const run = await runAep(
+			emu,
+			[{}],
+			{
+				resource: 'flowRun',
+				operation: 'runNow',
+				flowId: rl('id', flowId),
+				windowStart: '2026-01-01T00:00:00Z',
+				deltaColumn: 'ordered_at',
+			},
+			{ leaks },
+		);
 		expect(run.json[0]).toMatchObject({ id: bare, etag: '"e1"', flowId });
 	});
 
 	it('Run Now of a scheduled flow is refused by Adobe (1386) with what to do', async () => {
 		const chain = await seedChain();
 		const flowId = await createFlow(chain, {});
-		const run = await runAep(emu, [{}], { resource: 'flowRun', operation: 'runNow', flowId: rl('id', flowId), windowStart: '2026-01-01T00:00:00Z', deltaColumn: 'ordered_at' }, { leaks });
+		const run = await runAep(
+			emu,
+			[{}],
+			{
+				resource: 'flowRun',
+				operation: 'runNow',
+				flowId: rl('id', flowId),
+				windowStart: '2026-01-01T00:00:00Z',
+				deltaColumn: 'ordered_at',
+			},
+			{ leaks },
+		);
 		expect(run.json[0].error).toContain('FLOW-1386-400');
 		expect(run.json[0].description).toMatch(/frequency "once"/);
 	});
@@ -303,17 +535,48 @@ describe('Flow Run', () => {
 		const ok = emu.startRun(flowId).id;
 		emu.finishRun(ok, { status: 'success' });
 
-		const list = (filters: IDataObject) => runAep(emu, [{}], { resource: 'flowRun', operation: 'getAll', flowId: rl('id', flowId), returnAll: true, filters: filters as INodeParameters }, { leaks });
+		const list = (filters: IDataObject) =>
+			runAep(
+				emu,
+				[{}],
+				{
+					resource: 'flowRun',
+					operation: 'getAll',
+					flowId: rl('id', flowId),
+					returnAll: true,
+					filters: filters as INodeParameters,
+				},
+				{ leaks },
+			);
 		expect((await list({})).json.map((json) => json.id).sort()).toEqual([failed, ok].sort());
 		expect((await list({ status: 'failed' })).json.map((json) => json.id)).toEqual([failed]);
-		expect((await list({ startedAfter: '2000-01-01T00:00:00Z', startedBefore: '2001-01-01T00:00:00Z' })).json).toEqual([]);
-		const window = answered(emu).filter((entry) => entry.method === 'GET' && entry.path === RUNS).at(-1);
-		expect(window?.query.property).toEqual([`flowId==${flowId}`, `metrics.durationSummary.startedAtUTC>=${Date.UTC(2000, 0, 1)}`, `metrics.durationSummary.startedAtUTC<${Date.UTC(2001, 0, 1)}`]);
+		expect(
+			(await list({ startedAfter: '2000-01-01T00:00:00Z', startedBefore: '2001-01-01T00:00:00Z' }))
+				.json,
+		).toEqual([]);
+		const window = answered(emu)
+			.filter((entry) => entry.method === 'GET' && entry.path === RUNS)
+			.at(-1);
+		expect(window?.query.property).toEqual([
+			`flowId==${flowId}`,
+			`metrics.durationSummary.startedAtUTC>=${Date.UTC(2000, 0, 1)}`,
+			`metrics.durationSummary.startedAtUTC<${Date.UTC(2001, 0, 1)}`,
+		]);
 
-		const retry = await runAep(emu, [{}], { resource: 'flowRun', operation: 'retry', runId: rl('id', failed) }, { leaks });
+		const retry = await runAep(
+			emu,
+			[{}],
+			{ resource: 'flowRun', operation: 'retry', runId: rl('id', failed) },
+			{ leaks },
+		);
 		expect(retry.json[0]).toMatchObject({ retryOf: failed, id: expect.any(String) });
 		expect(emu.runs().find((r) => r.id === retry.json[0].id)?.retryOf).toBe(failed);
-		const refused = await runAep(emu, [{}], { resource: 'flowRun', operation: 'retry', runId: rl('id', ok) }, { leaks });
+		const refused = await runAep(
+			emu,
+			[{}],
+			{ resource: 'flowRun', operation: 'retry', runId: rl('id', ok) },
+			{ leaks },
+		);
 		expect(refused.json[0].error).toContain('FLOW-1387-400');
 		expect(refused.json[0].description).toMatch(/Only a failed run/);
 	});
@@ -323,10 +586,28 @@ describe('Dataflow › Create From Table', () => {
 	async function fromTableParameters(extra: INodeParameters = {}): Promise<INodeParameters> {
 		const [baseConnectionId] = await seedConnections(emu, ['warehouse']);
 		const datasetId = emu.seedDataset().id;
-		return { resource: 'dataflow', operation: 'createFromTable', connectionId: rl('list', baseConnectionId), tablePath: tableRl('public.orders'), datasetId: rl('id', datasetId), name: 'Orders', frequency: 'hour', interval: 1, startTime: START, deltaColumn: 'ordered_at', ...extra };
+		return {
+			resource: 'dataflow',
+			operation: 'createFromTable',
+			connectionId: rl('list', baseConnectionId),
+			tablePath: tableRl('public.orders'),
+			datasetId: rl('id', datasetId),
+			name: 'Orders',
+			frequency: 'hour',
+			interval: 1,
+			startTime: START,
+			deltaColumn: 'ordered_at',
+			...extra,
+		};
 	}
 
-	const creates = () => answered(emu).filter((entry) => entry.method === 'POST' && [SOURCES, TARGETS, MAPPING_SETS, FLOWS].includes(entry.path) && entry.status < 300);
+	const creates = () =>
+		answered(emu).filter(
+			(entry) =>
+				entry.method === 'POST' &&
+				[SOURCES, TARGETS, MAPPING_SETS, FLOWS].includes(entry.path) &&
+				entry.status < 300,
+		);
 
 	it('creates source connection, target connection, auto-mapped mapping set and dataflow, outputs every ID; a second run creates nothing', async () => {
 		const parameters = await fromTableParameters();
@@ -345,14 +626,30 @@ describe('Dataflow › Create From Table', () => {
 			reused: false,
 			created: ['sourceConnection', 'targetConnection', 'mappingSet', 'dataflow'],
 		});
-		expect(emu.flows()[0].scheduleParams).toEqual({ startTime: START_S, frequency: 'hour', interval: 1, backfill: true });
+		expect(emu.flows()[0].scheduleParams).toEqual({
+			startTime: START_S,
+			frequency: 'hour',
+			interval: 1,
+			backfill: true,
+		});
 		expect((output.autoMapping as IDataObject).matched).not.toEqual([]);
 
 		const before = creates().length;
 		const second = await runAep(emu, [{}], parameters, { leaks });
-		expect(second.json[0]).toMatchObject({ dataflowId: output.dataflowId, sourceConnectionId: output.sourceConnectionId, targetConnectionId: output.targetConnectionId, mappingSetId: output.mappingSetId, reused: true, created: [] });
+		expect(second.json[0]).toMatchObject({
+			dataflowId: output.dataflowId,
+			sourceConnectionId: output.sourceConnectionId,
+			targetConnectionId: output.targetConnectionId,
+			mappingSetId: output.mappingSetId,
+			reused: true,
+			created: [],
+		});
 		expect(creates().length).toBe(before);
-		expect([emu.sourceConnections(), emu.targetConnections(), emu.mappingSets(), emu.flows()].map((list) => list.length)).toEqual([1, 1, 1, 1]);
+		expect(
+			[emu.sourceConnections(), emu.targetConnections(), emu.mappingSets(), emu.flows()].map(
+				(list) => list.length,
+			),
+		).toEqual([1, 1, 1, 1]);
 	});
 
 	it('fails at the mapping step naming what is in place; the re-run resumes there', async () => {
@@ -362,29 +659,56 @@ describe('Dataflow › Create From Table', () => {
 		expect(failed.json[0].error).toBeDefined();
 		const source = emu.sourceConnections()[0].id;
 		const target = emu.targetConnections()[0].id;
-		expect(failed.json[0].description).toContain(`source connection ${source} (created), target connection ${target} (created)`);
+		expect(failed.json[0].description).toContain(
+			`source connection ${source} (created), target connection ${target} (created)`,
+		);
 		expect(failed.json[0].description).toMatch(/resumes at the mapping set step/);
 		expect(emu.flows()).toEqual([]);
 
 		const resumed = await runAep(emu, [{}], parameters, { leaks });
-		expect(resumed.json[0]).toMatchObject({ sourceConnectionId: source, targetConnectionId: target, created: ['mappingSet', 'dataflow'] });
-		expect([emu.sourceConnections(), emu.targetConnections(), emu.mappingSets(), emu.flows()].map((list) => list.length)).toEqual([1, 1, 1, 1]);
+		expect(resumed.json[0]).toMatchObject({
+			sourceConnectionId: source,
+			targetConnectionId: target,
+			created: ['mappingSet', 'dataflow'],
+		});
+		expect(
+			[emu.sourceConnections(), emu.targetConnections(), emu.mappingSets(), emu.flows()].map(
+				(list) => list.length,
+			),
+		).toEqual([1, 1, 1, 1]);
 	});
 
 	it('auto-mapping: the output lists every unmapped column; the mapping set holds the matched ones only', async () => {
-		const parameters = await fromTableParameters({ tablePath: tableRl('sales.line_items'), frequency: 'once', deltaColumn: '' });
+		const parameters = await fromTableParameters({
+			tablePath: tableRl('sales.line_items'),
+			frequency: 'once',
+			deltaColumn: '',
+		});
 		const run = await runAep(emu, [{}], parameters, { leaks });
 		expect(run.json[0].error).toBeUndefined();
-		const autoMapping = run.json[0].autoMapping as { matched: IDataObject[]; unmappedColumns: IDataObject[] };
-		expect(autoMapping.matched).toEqual([{ column: 'order_id', destination: '_emulator.orderId', by: 'name' }]);
-		expect(autoMapping.unmappedColumns.map((entry) => entry.column)).toEqual(['line_id', 'sku', 'unit_price']);
-		expect(emu.mappingSets()[0].mappings.map((m) => [m.source, m.destination])).toEqual([['order_id', '_emulator.orderId']]);
+		const autoMapping = run.json[0].autoMapping as {
+			matched: IDataObject[];
+			unmappedColumns: IDataObject[];
+		};
+		expect(autoMapping.matched).toEqual([
+			{ column: 'order_id', destination: '_emulator.orderId', by: 'name' },
+		]);
+		expect(autoMapping.unmappedColumns.map((entry) => entry.column)).toEqual([
+			'line_id',
+			'sku',
+			'unit_price',
+		]);
+		expect(emu.mappingSets()[0].mappings.map((m) => [m.source, m.destination])).toEqual([
+			['order_id', '_emulator.orderId'],
+		]);
 	});
 
 	it('a delta column that is not a column of the table fails before anything is created, naming the columns', async () => {
 		const parameters = await fromTableParameters({ deltaColumn: 'updated_at' });
 		const run = await runAep(emu, [{}], parameters, { leaks });
-		expect(run.json[0].error).toContain('"Delta Column" "updated_at" is not a column of public.orders');
+		expect(run.json[0].error).toContain(
+			'"Delta Column" "updated_at" is not a column of public.orders',
+		);
 		expect(run.json[0].error).toContain('ordered_at');
 		expect(creates()).toEqual([]);
 	});
@@ -405,10 +729,25 @@ describe('pickers', () => {
 		emu.finishRun(failed, { status: 'failed' });
 		const running = emu.startRun(flowId).id;
 
-		const all = await aepListSearch(emu, 'searchFlowRuns', { resource: 'flowRun', operation: 'get' }, 'runId');
+		const all = await aepListSearch(
+			emu,
+			'searchFlowRuns',
+			{ resource: 'flowRun', operation: 'get' },
+			'runId',
+		);
 		expect(all.results.map((entry) => entry.value)).toEqual([running, failed]);
-		expect(all.results[1]).toEqual({ name: expect.stringMatching(/^failed · \d{4}-\d{2}-\d{2}T/), value: failed, description: `${failed} · ${flowId}` });
-		const searched = await aepListSearch(emu, 'searchFlowRuns', { resource: 'flowRun', operation: 'retry' }, 'runId', 'FAILED');
+		expect(all.results[1]).toEqual({
+			name: expect.stringMatching(/^failed · \d{4}-\d{2}-\d{2}T/),
+			value: failed,
+			description: `${failed} · ${flowId}`,
+		});
+		const searched = await aepListSearch(
+			emu,
+			'searchFlowRuns',
+			{ resource: 'flowRun', operation: 'retry' },
+			'runId',
+			'FAILED',
+		);
 		expect(searched.results.map((entry) => entry.value)).toEqual([failed]);
 	});
 });
@@ -416,11 +755,33 @@ describe('pickers', () => {
 describe('pickers of Create From Table and Create (shared with the Redshift node)', () => {
 	it('Base Connection, Table (of the chosen connection) and Source Connection list from the node', async () => {
 		const chain = await seedChain();
-		const base = await aepListSearch(emu, 'searchConnections', { resource: 'dataflow', operation: 'createFromTable' }, 'connectionId');
-		expect(base.results).toEqual([expect.objectContaining({ name: 'warehouse', value: chain.baseConnectionId })]);
-		const tables = await aepListSearch(emu, 'searchTables', { resource: 'dataflow', operation: 'createFromTable', connectionId: rl('list', chain.baseConnectionId) }, 'tablePath', 'ORDERS');
+		const base = await aepListSearch(
+			emu,
+			'searchConnections',
+			{ resource: 'dataflow', operation: 'createFromTable' },
+			'connectionId',
+		);
+		expect(base.results).toEqual([
+			expect.objectContaining({ name: 'warehouse', value: chain.baseConnectionId }),
+		]);
+		const tables = await aepListSearch(
+			emu,
+			'searchTables',
+			{
+				resource: 'dataflow',
+				operation: 'createFromTable',
+				connectionId: rl('list', chain.baseConnectionId),
+			},
+			'tablePath',
+			'ORDERS',
+		);
 		expect(tables.results.map((entry) => entry.value)).toEqual(['public.orders']);
-		const sources = await aepListSearch(emu, 'searchSourceConnections', { resource: 'dataflow', operation: 'create' }, 'sourceConnectionId');
+		const sources = await aepListSearch(
+			emu,
+			'searchSourceConnections',
+			{ resource: 'dataflow', operation: 'create' },
+			'sourceConnectionId',
+		);
 		expect(sources.results).toEqual([expect.objectContaining({ value: chain.sourceConnectionId })]);
 	});
 });
@@ -440,38 +801,205 @@ describe('bad input: the item fails naming the field, nothing is sent', () => {
 		startTime: START,
 		deltaColumn: 'ordered_at',
 	};
-	const fromTable: INodeParameters = { resource: 'dataflow', operation: 'createFromTable', connectionId: rl('id', ID), tablePath: tableRl('public.orders'), datasetId: rl('id', '5ba9452f7de80400007fc52a'), frequency: 'hour', interval: 1, deltaColumn: 'ordered_at' };
+	const fromTable: INodeParameters = {
+		resource: 'dataflow',
+		operation: 'createFromTable',
+		connectionId: rl('id', ID),
+		tablePath: tableRl('public.orders'),
+		datasetId: rl('id', '5ba9452f7de80400007fc52a'),
+		frequency: 'hour',
+		interval: 1,
+		deltaColumn: 'ordered_at',
+	};
 	// Typed in, a bad By ID value or an empty required field stops n8n before the node runs (the
 	// editor's own check); from an expression it reaches the node, which must refuse it.
 	const expr = (value: string) => `={{ ${JSON.stringify(value)} }}`;
 	const cases: Array<[string, INodeParameters, string, string]> = [
-		['Create: minute interval 14', { ...create, frequency: 'minute', interval: 14 }, 'Interval', 'interval'],
-		['Create: no delta column for an hourly flow', { ...create, deltaColumn: expr('') }, 'Delta Column', 'deltaColumn'],
-		['Create: start time as a number', { ...create, startTime: '={{ 1893488400 }}' }, 'Start Time', 'startTime'],
-		['Create: start time not a date', { ...create, startTime: 'next tuesday' }, 'Start Time', 'startTime'],
-		['Create: mapping set ID not 32 hex digits', { ...create, mappingSetId: rl('id', expr('abc')) }, 'Mapping Set', 'mappingSetId'],
-		['Create: source connection ID not a UUID', { ...create, sourceConnectionId: rl('id', expr('nope')) }, 'Source Connection', 'sourceConnectionId'],
+		[
+			'Create: minute interval 14',
+			{ ...create, frequency: 'minute', interval: 14 },
+			'Interval',
+			'interval',
+		],
+		[
+			'Create: no delta column for an hourly flow',
+			{ ...create, deltaColumn: expr('') },
+			'Delta Column',
+			'deltaColumn',
+		],
+		[
+			'Create: start time as a number',
+			{ ...create, startTime: '={{ 1893488400 }}' },
+			'Start Time',
+			'startTime',
+		],
+		[
+			'Create: start time not a date',
+			{ ...create, startTime: 'next tuesday' },
+			'Start Time',
+			'startTime',
+		],
+		[
+			'Create: mapping set ID not 32 hex digits',
+			{ ...create, mappingSetId: rl('id', expr('abc')) },
+			'Mapping Set',
+			'mappingSetId',
+		],
+		[
+			'Create: source connection ID not a UUID',
+			{ ...create, sourceConnectionId: rl('id', expr('nope')) },
+			'Source Connection',
+			'sourceConnectionId',
+		],
 		['Create: empty name', { ...create, name: '={{ "" }}' }, 'Dataflow Name', 'name'],
-		['Create: negative mapping version', { ...create, mappingVersion: -1 }, 'Mapping Version', 'mappingVersion'],
-		['Create: If It Exists "maybe"', { ...create, ifExists: 'maybe' }, 'If a Dataflow for These Connections Exists', 'ifExists'],
-		['Get: dataflow ID not a UUID', { resource: 'dataflow', operation: 'get', flowId: rl('id', expr('x')) }, 'Dataflow', 'flowId'],
-		['Get Many: limit 0', { resource: 'dataflow', operation: 'getAll', returnAll: false, limit: 0 }, 'Limit', 'limit'],
-		['Get Many: source connection filter not a UUID', { resource: 'dataflow', operation: 'getAll', returnAll: true, filters: { sourceConnectionId: 'x' } }, 'Source Connection ID', 'filters.sourceConnectionId'],
-		['Update: nothing to change', { resource: 'dataflow', operation: 'update', flowId: rl('id', ID), updateFields: {} }, 'Update Fields', 'updateFields'],
-		['Update: etag without quotes', { resource: 'dataflow', operation: 'update', flowId: rl('id', ID), updateFields: { name: 'n' }, etag: 'abc' }, 'ETag', 'etag'],
-		['Update: interval 0', { resource: 'dataflow', operation: 'update', flowId: rl('id', ID), updateFields: { interval: 0 } }, 'Interval', 'updateFields.interval'],
-		['Enable: dataflow ID empty', { resource: 'dataflow', operation: 'enable', flowId: rl('id', expr('')) }, 'Dataflow', 'flowId'],
-		['Disable: dataflow ID not a UUID', { resource: 'dataflow', operation: 'disable', flowId: rl('list', expr('12')) }, 'Dataflow', 'flowId'],
-		['Delete: dataflow ID not a UUID', { resource: 'dataflow', operation: 'delete', flowId: rl('id', expr('x')) }, 'Dataflow', 'flowId'],
-		['Run Now: window end before its start', { resource: 'flowRun', operation: 'runNow', flowId: rl('id', ID), windowStart: '2030-01-02T00:00:00Z', windowEnd: '2030-01-01T00:00:00Z' }, 'Window End', 'windowEnd'],
-		['Run Now: no window start', { resource: 'flowRun', operation: 'runNow', flowId: rl('id', ID), windowStart: expr('') }, 'Window Start', 'windowStart'],
-		['Get run: run ID not a UUID', { resource: 'flowRun', operation: 'get', runId: rl('id', expr('r')) }, 'Flow Run', 'runId'],
-		['Get Many runs: Started Before not after Started After', { resource: 'flowRun', operation: 'getAll', flowId: rl('id', ID), returnAll: true, filters: { startedAfter: '2030-01-02T00:00:00Z', startedBefore: '2030-01-01T00:00:00Z' } }, 'Started Before', 'filters.startedBefore'],
-		['Retry: run ID not a UUID', { resource: 'flowRun', operation: 'retry', runId: rl('id', expr('r')) }, 'Flow Run', 'runId'],
-		['Create From Table: dataset ID not 24 hex digits', { ...fromTable, datasetId: rl('id', expr('abc')) }, 'Dataset', 'datasetId'],
-		['Create From Table: empty table', { ...fromTable, tablePath: tableRl(expr(' ')) }, 'Table', 'tablePath'],
-		['Create From Table: no delta column for an hourly flow', { ...fromTable, deltaColumn: expr('') }, 'Delta Column', 'deltaColumn'],
-		['Create From Table: base connection not a UUID', { ...fromTable, connectionId: rl('id', expr('b')) }, 'Base Connection', 'connectionId'],
+		[
+			'Create: negative mapping version',
+			{ ...create, mappingVersion: -1 },
+			'Mapping Version',
+			'mappingVersion',
+		],
+		[
+			'Create: If It Exists "maybe"',
+			{ ...create, ifExists: 'maybe' },
+			'If a Dataflow for These Connections Exists',
+			'ifExists',
+		],
+		[
+			'Get: dataflow ID not a UUID',
+			{ resource: 'dataflow', operation: 'get', flowId: rl('id', expr('x')) },
+			'Dataflow',
+			'flowId',
+		],
+		[
+			'Get Many: limit 0',
+			{ resource: 'dataflow', operation: 'getAll', returnAll: false, limit: 0 },
+			'Limit',
+			'limit',
+		],
+		[
+			'Get Many: source connection filter not a UUID',
+			{
+				resource: 'dataflow',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { sourceConnectionId: 'x' },
+			},
+			'Source Connection ID',
+			'filters.sourceConnectionId',
+		],
+		[
+			'Update: nothing to change',
+			{ resource: 'dataflow', operation: 'update', flowId: rl('id', ID), updateFields: {} },
+			'Update Fields',
+			'updateFields',
+		],
+		[
+			'Update: etag without quotes',
+			{
+				resource: 'dataflow',
+				operation: 'update',
+				flowId: rl('id', ID),
+				updateFields: { name: 'n' },
+				etag: 'abc',
+			},
+			'ETag',
+			'etag',
+		],
+		[
+			'Update: interval 0',
+			{
+				resource: 'dataflow',
+				operation: 'update',
+				flowId: rl('id', ID),
+				updateFields: { interval: 0 },
+			},
+			'Interval',
+			'updateFields.interval',
+		],
+		[
+			'Enable: dataflow ID empty',
+			{ resource: 'dataflow', operation: 'enable', flowId: rl('id', expr('')) },
+			'Dataflow',
+			'flowId',
+		],
+		[
+			'Disable: dataflow ID not a UUID',
+			{ resource: 'dataflow', operation: 'disable', flowId: rl('list', expr('12')) },
+			'Dataflow',
+			'flowId',
+		],
+		[
+			'Delete: dataflow ID not a UUID',
+			{ resource: 'dataflow', operation: 'delete', flowId: rl('id', expr('x')) },
+			'Dataflow',
+			'flowId',
+		],
+		[
+			'Run Now: window end before its start',
+			{
+				resource: 'flowRun',
+				operation: 'runNow',
+				flowId: rl('id', ID),
+				windowStart: '2030-01-02T00:00:00Z',
+				windowEnd: '2030-01-01T00:00:00Z',
+			},
+			'Window End',
+			'windowEnd',
+		],
+		[
+			'Run Now: no window start',
+			{ resource: 'flowRun', operation: 'runNow', flowId: rl('id', ID), windowStart: expr('') },
+			'Window Start',
+			'windowStart',
+		],
+		[
+			'Get run: run ID not a UUID',
+			{ resource: 'flowRun', operation: 'get', runId: rl('id', expr('r')) },
+			'Flow Run',
+			'runId',
+		],
+		[
+			'Get Many runs: Started Before not after Started After',
+			{
+				resource: 'flowRun',
+				operation: 'getAll',
+				flowId: rl('id', ID),
+				returnAll: true,
+				filters: { startedAfter: '2030-01-02T00:00:00Z', startedBefore: '2030-01-01T00:00:00Z' },
+			},
+			'Started Before',
+			'filters.startedBefore',
+		],
+		[
+			'Retry: run ID not a UUID',
+			{ resource: 'flowRun', operation: 'retry', runId: rl('id', expr('r')) },
+			'Flow Run',
+			'runId',
+		],
+		[
+			'Create From Table: dataset ID not 24 hex digits',
+			{ ...fromTable, datasetId: rl('id', expr('abc')) },
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'Create From Table: empty table',
+			{ ...fromTable, tablePath: tableRl(expr(' ')) },
+			'Table',
+			'tablePath',
+		],
+		[
+			'Create From Table: no delta column for an hourly flow',
+			{ ...fromTable, deltaColumn: expr('') },
+			'Delta Column',
+			'deltaColumn',
+		],
+		[
+			'Create From Table: base connection not a UUID',
+			{ ...fromTable, connectionId: rl('id', expr('b')) },
+			'Base Connection',
+			'connectionId',
+		],
 	];
 
 	it.each(cases)('%s', async (_title, parameters, label, field) => {

@@ -7,7 +7,15 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID } from '../../emulator';
 import { expectOnePerItem } from '../reliability.kit';
-import { aepListSearch, answered, calls, expectRefusedBeforeSending, rl, runAep, useAepEmulator } from './kit';
+import {
+	aepListSearch,
+	answered,
+	calls,
+	expectRefusedBeforeSending,
+	rl,
+	runAep,
+	useAepEmulator,
+} from './kit';
 
 jest.setTimeout(30_000);
 
@@ -15,29 +23,65 @@ const { emu, leaks } = useAepEmulator();
 const DATASETS = '/data/foundation/catalog/dataSets';
 const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1];
 
-function seedDatasets(count: number, name = (i: number) => `Orders ${i}`, schemaId = DEFAULT_SCHEMA_ID): string[] {
-	return Array.from({ length: count }, (_, i) => emu().seedDataset({ body: { name: name(i), schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' } } }).id);
+function seedDatasets(
+	count: number,
+	name = (i: number) => `Orders ${i}`,
+	schemaId = DEFAULT_SCHEMA_ID,
+): string[] {
+	return Array.from(
+		{ length: count },
+		(_, i) =>
+			emu().seedDataset({
+				body: {
+					name: name(i),
+					schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' },
+				},
+			}).id,
+	);
 }
 
-const catalogGets = () => answered(emu()).filter((entry) => entry.method === 'GET' && entry.path === DATASETS);
-const query = (entry: { query: Record<string, string | string[]> }) => ({ get: (key: string) => entry.query[key] });
+const catalogGets = () =>
+	answered(emu()).filter((entry) => entry.method === 'GET' && entry.path === DATASETS);
+const query = (entry: { query: Record<string, string | string[]> }) => ({
+	get: (key: string) => entry.query[key],
+});
 
 describe('Get Many', () => {
 	it('Return All reads every page with start/limit (100 per page) and always properties=', async () => {
 		seedDatasets(230);
-		const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'getAll', returnAll: true }, { leaks });
+		const run = await runAep(
+			emu(),
+			[{}],
+			{ resource: 'dataset', operation: 'getAll', returnAll: true },
+			{ leaks },
+		);
 		expect(run.json).toHaveLength(230);
 		expect(new Set(run.json.map((json) => json.id)).size).toBe(230);
-		expect(run.json[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{24}$/), name: expect.any(String), schemaRef: { id: DEFAULT_SCHEMA_ID }, sandboxName: 'prod' });
+		expect(run.json[0]).toMatchObject({
+			id: expect.stringMatching(/^[0-9a-f]{24}$/),
+			name: expect.any(String),
+			schemaRef: { id: DEFAULT_SCHEMA_ID },
+			sandboxName: 'prod',
+		});
 		const pages = catalogGets().map(query);
-		expect(pages.map((q) => [q.get('start'), q.get('limit')])).toEqual([['0', '100'], ['100', '100'], ['200', '100']]);
-		for (const q of pages) expect(q.get('properties')).toBe('name,description,schemaRef,created,updated,tags');
+		expect(pages.map((q) => [q.get('start'), q.get('limit')])).toEqual([
+			['0', '100'],
+			['100', '100'],
+			['200', '100'],
+		]);
+		for (const q of pages)
+			expect(q.get('properties')).toBe('name,description,schemaRef,created,updated,tags');
 		expectOnePerItem(run.output.slice(0, 1), 1);
 	});
 
 	it('Limit stops at the limit, asking for no more than needed', async () => {
 		seedDatasets(30);
-		const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'getAll', returnAll: false, limit: 7 }, { leaks });
+		const run = await runAep(
+			emu(),
+			[{}],
+			{ resource: 'dataset', operation: 'getAll', returnAll: false, limit: 7 },
+			{ leaks },
+		);
 		expect(run.json).toHaveLength(7);
 		expect(catalogGets().map((entry) => query(entry).get('limit'))).toEqual(['7']);
 	});
@@ -45,7 +89,17 @@ describe('Get Many', () => {
 	it('the Name filter goes to Catalog as name= (wildcards as Catalog reads them)', async () => {
 		seedDatasets(3);
 		seedDatasets(2, (i) => `Customers ${i}`, CUSTOMERS_SCHEMA.$id);
-		const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'getAll', returnAll: true, filters: { name: 'Customers*' } }, { leaks });
+		const run = await runAep(
+			emu(),
+			[{}],
+			{
+				resource: 'dataset',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { name: 'Customers*' },
+			},
+			{ leaks },
+		);
 		expect(run.json.map((json) => json.name).sort()).toEqual(['Customers 0', 'Customers 1']);
 		expect(query(catalogGets()[0]).get('name')).toBe('Customers*');
 	});
@@ -55,32 +109,78 @@ describe('Get', () => {
 	it('returns the dataset with its schema ref, from a picker value (By ID and From List)', async () => {
 		const [id] = seedDatasets(1);
 		for (const mode of ['id', 'list'] as const) {
-			const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'get', datasetId: rl(mode, id) }, { leaks });
-			expect(run.json).toEqual([expect.objectContaining({ id, name: 'Orders 0', schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' }, sandboxName: 'prod' })]);
+			const run = await runAep(
+				emu(),
+				[{}],
+				{ resource: 'dataset', operation: 'get', datasetId: rl(mode, id) },
+				{ leaks },
+			);
+			expect(run.json).toEqual([
+				expect.objectContaining({
+					id,
+					name: 'Orders 0',
+					schemaRef: {
+						id: DEFAULT_SCHEMA_ID,
+						contentType: 'application/vnd.adobe.xed+json;version=1',
+					},
+					sandboxName: 'prod',
+				}),
+			]);
 		}
 		expect(calls(emu())).toEqual([`GET ${DATASETS}/${id}`, `GET ${DATASETS}/${id}`]);
 	});
 
-	it('an unknown dataset fails the item with Adobe\'s 404 decoded', async () => {
-		const run = await runAep(emu(), [{}], { resource: 'dataset', operation: 'get', datasetId: rl('id', 'a'.repeat(24)) }, { leaks });
+	it("an unknown dataset fails the item with Adobe's 404 decoded", async () => {
+		const run = await runAep(
+			emu(),
+			[{}],
+			{ resource: 'dataset', operation: 'get', datasetId: rl('id', 'a'.repeat(24)) },
+			{ leaks },
+		);
 		expect(run.json[0]).toMatchObject({ error: expect.stringContaining('1439'), httpCode: '404' });
 		expect(String(run.json[0].description)).toMatch(/dataset/i);
 	});
 });
 
 describe('Create', () => {
-	const create = (extra: Record<string, unknown> = {}) => ({ resource: 'dataset', operation: 'create', datasetName: 'Redshift orders', schemaId: rl('list', DEFAULT_SCHEMA_ID), ...extra });
+	const create = (extra: Record<string, unknown> = {}) => ({
+		resource: 'dataset',
+		operation: 'create',
+		datasetName: 'Redshift orders',
+		schemaId: rl('list', DEFAULT_SCHEMA_ID),
+		...extra,
+	});
 
 	it('creates a dataset from the schema picker and outputs what Catalog stored', async () => {
 		const run = await runAep(emu(), [{}], create({ description: 'From n8n' }), { leaks });
-		expect(run.json).toEqual([expect.objectContaining({ name: 'Redshift orders', description: 'From n8n', schemaRef: expect.objectContaining({ id: DEFAULT_SCHEMA_ID }), reused: false })]);
-		expect(emu().datasets().map((dataset) => dataset.id)).toEqual([run.json[0].id]);
+		expect(run.json).toEqual([
+			expect.objectContaining({
+				name: 'Redshift orders',
+				description: 'From n8n',
+				schemaRef: expect.objectContaining({ id: DEFAULT_SCHEMA_ID }),
+				reused: false,
+			}),
+		]);
+		expect(
+			emu()
+				.datasets()
+				.map((dataset) => dataset.id),
+		).toEqual([run.json[0].id]);
 		const post = answered(emu()).find((entry) => entry.method === 'POST');
-		expect(JSON.parse(post?.body ?? '{}')).toEqual({ name: 'Redshift orders', description: 'From n8n', schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' } });
+		expect(JSON.parse(post?.body ?? '{}')).toEqual({
+			name: 'Redshift orders',
+			description: 'From n8n',
+			schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' },
+		});
 	});
 
 	it('a schema given by meta:altId is resolved to its $id', async () => {
-		const run = await runAep(emu(), [{}], create({ schemaId: rl('id', DEFAULT_SCHEMAS[0]['meta:altId']) }), { leaks });
+		const run = await runAep(
+			emu(),
+			[{}],
+			create({ schemaId: rl('id', DEFAULT_SCHEMAS[0]['meta:altId']) }),
+			{ leaks },
+		);
 		expect(run.json[0]).toMatchObject({ schemaRef: { id: DEFAULT_SCHEMA_ID }, reused: false });
 	});
 
@@ -89,7 +189,11 @@ describe('Create', () => {
 		const run = await runAep(emu(), [{}], create(), { leaks });
 		expect(run.json).toEqual([expect.objectContaining({ id, reused: true })]);
 		expect(emu().datasets()).toHaveLength(1);
-		expect(emu().platformRequests().filter((entry) => entry.method === 'POST')).toEqual([]);
+		expect(
+			emu()
+				.platformRequests()
+				.filter((entry) => entry.method === 'POST'),
+		).toEqual([]);
 	});
 
 	it('Reuse It refuses a same-name dataset of another schema, naming it', async () => {
@@ -131,21 +235,119 @@ describe('bad input fails the item naming the field, with nothing sent', () => {
 	// before the node runs; the same values from upstream data (expressions) reach the node.
 	const ID = '={{ $json.id }}';
 	const cases: Array<[string, INodeParameters, IDataObject, string, string]> = [
-		['get: dataset ID "abc"', { operation: 'get', datasetId: rl('id', ID) }, { id: 'abc' }, 'Dataset', 'datasetId'],
-		['get: dataset ID empty', { operation: 'get', datasetId: rl('id', ID) }, { id: '' }, 'Dataset', 'datasetId'],
-		['get: dataset ID pasted as a URL', { operation: 'get', datasetId: ID }, { id: `https://platform.adobe.io${DATASETS}/${'a'.repeat(24)}` }, 'Dataset', 'datasetId'],
-		['get: dataset ID from an expression resolving to an object', { operation: 'get', datasetId: '={{ { id: 1 } }}' }, {}, 'Dataset', 'datasetId'],
-		['get: picker mode "url"', { operation: 'get', datasetId: { __rl: true, mode: 'url', value: 'a'.repeat(24) } }, {}, 'Dataset', 'datasetId'],
+		[
+			'get: dataset ID "abc"',
+			{ operation: 'get', datasetId: rl('id', ID) },
+			{ id: 'abc' },
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'get: dataset ID empty',
+			{ operation: 'get', datasetId: rl('id', ID) },
+			{ id: '' },
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'get: dataset ID pasted as a URL',
+			{ operation: 'get', datasetId: ID },
+			{ id: `https://platform.adobe.io${DATASETS}/${'a'.repeat(24)}` },
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'get: dataset ID from an expression resolving to an object',
+			{ operation: 'get', datasetId: '={{ { id: 1 } }}' },
+			{},
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'get: picker mode "url"',
+			{ operation: 'get', datasetId: { __rl: true, mode: 'url', value: 'a'.repeat(24) } },
+			{},
+			'Dataset',
+			'datasetId',
+		],
 		['getAll: limit 0', { operation: 'getAll', returnAll: false, limit: 0 }, {}, 'Limit', 'limit'],
-		['getAll: limit "ten"', { operation: 'getAll', returnAll: false, limit: '={{ $json.limit }}' }, { limit: 'ten' }, 'Limit', 'limit'],
-		['getAll: name with a line break', { operation: 'getAll', returnAll: true, filters: { name: 'a\nb' } }, {}, 'Name', 'filters.name'],
-		['getAll: sandbox "Prod"', { operation: 'getAll', returnAll: true, options: { sandboxName: 'Prod' } }, {}, 'Sandbox Name or ID', 'options.sandboxName'],
-		['create: name only spaces', { operation: 'create', datasetName: '  ', schemaId: rl('list', DEFAULT_SCHEMA_ID) }, {}, 'Dataset Name', 'datasetName'],
-		['create: name 300 characters', { operation: 'create', datasetName: 'n'.repeat(300), schemaId: rl('list', DEFAULT_SCHEMA_ID) }, {}, 'Dataset Name', 'datasetName'],
-		['create: schema not an ID', { operation: 'create', datasetName: 'x', schemaId: rl('id', ID) }, { id: 'orders schema' }, 'Schema', 'schemaId'],
-		['create: schema empty', { operation: 'create', datasetName: 'x', schemaId: rl('list', ID) }, { id: '' }, 'Schema', 'schemaId'],
-		['create: description of 1 MB', { operation: 'create', datasetName: 'x', schemaId: rl('list', DEFAULT_SCHEMA_ID), description: 'd'.repeat(1024 * 1024) }, {}, 'Description', 'description'],
-		['create: ifExists "maybe"', { operation: 'create', datasetName: 'x', schemaId: rl('list', DEFAULT_SCHEMA_ID), ifExists: 'maybe' }, {}, 'If a Dataset With This Name Exists', 'ifExists'],
+		[
+			'getAll: limit "ten"',
+			{ operation: 'getAll', returnAll: false, limit: '={{ $json.limit }}' },
+			{ limit: 'ten' },
+			'Limit',
+			'limit',
+		],
+		[
+			'getAll: name with a line break',
+			{ operation: 'getAll', returnAll: true, filters: { name: 'a\nb' } },
+			{},
+			'Name',
+			'filters.name',
+		],
+		[
+			'getAll: sandbox "Prod"',
+			{ operation: 'getAll', returnAll: true, options: { sandboxName: 'Prod' } },
+			{},
+			'Sandbox Name or ID',
+			'options.sandboxName',
+		],
+		[
+			'create: name only spaces',
+			{ operation: 'create', datasetName: '  ', schemaId: rl('list', DEFAULT_SCHEMA_ID) },
+			{},
+			'Dataset Name',
+			'datasetName',
+		],
+		[
+			'create: name 300 characters',
+			{
+				operation: 'create',
+				datasetName: 'n'.repeat(300),
+				schemaId: rl('list', DEFAULT_SCHEMA_ID),
+			},
+			{},
+			'Dataset Name',
+			'datasetName',
+		],
+		[
+			'create: schema not an ID',
+			{ operation: 'create', datasetName: 'x', schemaId: rl('id', ID) },
+			{ id: 'orders schema' },
+			'Schema',
+			'schemaId',
+		],
+		[
+			'create: schema empty',
+			{ operation: 'create', datasetName: 'x', schemaId: rl('list', ID) },
+			{ id: '' },
+			'Schema',
+			'schemaId',
+		],
+		[
+			'create: description of 1 MB',
+			{
+				operation: 'create',
+				datasetName: 'x',
+				schemaId: rl('list', DEFAULT_SCHEMA_ID),
+				description: 'd'.repeat(1024 * 1024),
+			},
+			{},
+			'Description',
+			'description',
+		],
+		[
+			'create: ifExists "maybe"',
+			{
+				operation: 'create',
+				datasetName: 'x',
+				schemaId: rl('list', DEFAULT_SCHEMA_ID),
+				ifExists: 'maybe',
+			},
+			{},
+			'If a Dataset With This Name Exists',
+			'ifExists',
+		],
 	];
 	it.each(cases)('%s', async (_title, parameters, item, label, field) => {
 		const run = await runAep(emu(), [item], { resource: 'dataset', ...parameters }, { leaks });
@@ -157,21 +359,58 @@ describe('pickers', () => {
 	it('searchDatasets lists by name (contains) and pages with start', async () => {
 		seedDatasets(60);
 		seedDatasets(1, () => 'Customers');
-		const first = await aepListSearch(emu(), 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId');
+		const first = await aepListSearch(
+			emu(),
+			'searchDatasets',
+			{ resource: 'dataset', operation: 'get' },
+			'datasetId',
+		);
 		expect(first.results).toHaveLength(50);
-		expect(first.results[0]).toMatchObject({ name: expect.any(String), value: expect.stringMatching(/^[0-9a-f]{24}$/), description: expect.stringContaining(DEFAULT_SCHEMA_ID) });
+		expect(first.results[0]).toMatchObject({
+			name: expect.any(String),
+			value: expect.stringMatching(/^[0-9a-f]{24}$/),
+			description: expect.stringContaining(DEFAULT_SCHEMA_ID),
+		});
 		expect(first.paginationToken).toBe('50');
-		const second = await aepListSearch(emu(), 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId', undefined, first.paginationToken as string);
+		const second = await aepListSearch(
+			emu(),
+			'searchDatasets',
+			{ resource: 'dataset', operation: 'get' },
+			'datasetId',
+			undefined,
+			first.paginationToken as string,
+		);
 		expect(second.results).toHaveLength(11);
 		expect(second.paginationToken).toBeUndefined();
-		const found = await aepListSearch(emu(), 'searchDatasets', { resource: 'dataset', operation: 'get' }, 'datasetId', 'stom');
+		const found = await aepListSearch(
+			emu(),
+			'searchDatasets',
+			{ resource: 'dataset', operation: 'get' },
+			'datasetId',
+			'stom',
+		);
 		expect(found.results.map((result) => result.name)).toEqual(['Customers']);
 	});
 
 	it('searchSchemas lists the tenant schemas by title, value = $id', async () => {
-		const all = await aepListSearch(emu(), 'searchSchemas', { resource: 'dataset', operation: 'create' }, 'schemaId');
-		expect(all.results.map((result) => result.value).sort()).toEqual(DEFAULT_SCHEMAS.map((schema) => schema.$id).sort());
-		const found = await aepListSearch(emu(), 'searchSchemas', { resource: 'dataset', operation: 'create' }, 'schemaId', 'custom');
-		expect(found.results).toEqual([expect.objectContaining({ name: CUSTOMERS_SCHEMA.title, value: CUSTOMERS_SCHEMA.$id })]);
+		const all = await aepListSearch(
+			emu(),
+			'searchSchemas',
+			{ resource: 'dataset', operation: 'create' },
+			'schemaId',
+		);
+		expect(all.results.map((result) => result.value).sort()).toEqual(
+			DEFAULT_SCHEMAS.map((schema) => schema.$id).sort(),
+		);
+		const found = await aepListSearch(
+			emu(),
+			'searchSchemas',
+			{ resource: 'dataset', operation: 'create' },
+			'schemaId',
+			'custom',
+		);
+		expect(found.results).toEqual([
+			expect.objectContaining({ name: CUSTOMERS_SCHEMA.title, value: CUSTOMERS_SCHEMA.$id }),
+		]);
 	});
 });

@@ -4,24 +4,66 @@
  * and the editor's picker calls.
  */
 import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeListSearchResult, type INodeParameters, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeListSearchResult,
+	type INodeParameters,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
-import { DATABASE_FLOW_SPEC_ID, FLOW_SERVICE_PREFIX, REDSHIFT_CONNECTION_SPEC_ID, type RequestLogEntry, type StartedEmulator } from '../../emulator';
+import {
+	DATABASE_FLOW_SPEC_ID,
+	FLOW_SERVICE_PREFIX,
+	REDSHIFT_CONNECTION_SPEC_ID,
+	type RequestLogEntry,
+	type StartedEmulator,
+} from '../../emulator';
 import { call, getToken, jsonHeaders } from '../../emulator/testkit';
 import { CREDENTIAL_TYPE, NODE_TYPE, itemsWorkflow } from '../../support/workflow';
-import { HarnessNodeTypes, createCredentialsHelper, defaultNodeTypes, prepareContainer, runWorkflow, type InMemoryCredentialsHelper, type WorkflowDefinition } from '../harness';
+import {
+	HarnessNodeTypes,
+	createCredentialsHelper,
+	defaultNodeTypes,
+	prepareContainer,
+	runWorkflow,
+	type InMemoryCredentialsHelper,
+	type WorkflowDefinition,
+} from '../harness';
 import { emulatorForFile, scanTestFileForLeaks, type LeakScanner } from '../leaks';
-import { CREDENTIAL, credentialFor, expectOnePerItem, isErrorItem, itemView, testSecret, type NodeRun, type OnError } from '../reliability.kit';
+import {
+	CREDENTIAL,
+	credentialFor,
+	expectOnePerItem,
+	isErrorItem,
+	itemView,
+	testSecret,
+	type NodeRun,
+	type OnError,
+} from '../reliability.kit';
 import { seedConnections, startTestEmulator } from '../support';
 
 export const AEP_NODE = 'Adobe Experience Platform';
 
 /** Manual trigger -> Code (emits `items`) -> the Experience Platform node with `parameters`. */
-export function aepWorkflow(items: IDataObject[], parameters: INodeParameters, onError?: OnError): WorkflowDefinition {
+export function aepWorkflow(
+	items: IDataObject[],
+	parameters: INodeParameters,
+	onError?: OnError,
+): WorkflowDefinition {
 	return itemsWorkflow({
 		name: 'aep',
 		items,
-		nodes: [{ name: AEP_NODE, type: NODE_TYPE.adobeExperiencePlatform, parameters, credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } }, ...(onError ? { settings: { onError } } : {}) }],
+		nodes: [
+			{
+				name: AEP_NODE,
+				type: NODE_TYPE.adobeExperiencePlatform,
+				parameters,
+				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
+				...(onError ? { settings: { onError } } : {}),
+			},
+		],
 	});
 }
 
@@ -34,16 +76,25 @@ export interface AepRunOptions {
 }
 
 /** Runs the node once over `items`; its output items as json (error items with description, httpCode, field). */
-export async function runAep(emu: StartedEmulator, items: IDataObject[], parameters: INodeParameters, options: AepRunOptions = {}): Promise<NodeRun> {
+export async function runAep(
+	emu: StartedEmulator,
+	items: IDataObject[],
+	parameters: INodeParameters,
+	options: AepRunOptions = {},
+): Promise<NodeRun> {
 	const started = Date.now();
-	const onError = options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
+	const onError =
+		options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
 	const result = await runWorkflow(aepWorkflow(items, parameters, onError), {
 		credentialsHelper: options.credentialsHelper,
 		credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
 	});
 	const ms = Date.now() - started;
 	if (options.leaks) {
-		options.leaks.addRun(options.label ?? 'run', result, { nodes: [AEP_NODE], credentialIds: [CREDENTIAL.id] });
+		options.leaks.addRun(options.label ?? 'run', result, {
+			nodes: [AEP_NODE],
+			credentialIds: [CREDENTIAL.id],
+		});
 		options.leaks.addEmulatorSecrets(emu);
 	}
 	const output = result.outputOf(AEP_NODE);
@@ -66,7 +117,14 @@ export function calls(emu: StartedEmulator): string[] {
 export const rl = (mode: 'list' | 'id', value: string) => ({ __rl: true, mode, value });
 
 /** Calls a listSearch method of the node as n8n's editor does (LoadOptionsContext, the node's current parameters). */
-export async function aepListSearch(emu: StartedEmulator, method: string, parameters: INodeParameters, path: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function aepListSearch(
+	emu: StartedEmulator,
+	method: string,
+	parameters: INodeParameters,
+	path: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	prepareContainer();
 	const credentialsHelper = createCredentialsHelper([credentialFor(emu)]);
 	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
@@ -80,9 +138,13 @@ export async function aepListSearch(emu: StartedEmulator, method: string, parame
 		credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = { credentialsHelper, currentNodeParameters: node.parameters } as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = {
+		credentialsHelper,
+		currentNodeParameters: node.parameters,
+	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, additionalData, path);
-	const search = nodeTypes.getByNameAndVersion(NODE_TYPE.adobeExperiencePlatform, 1).methods?.listSearch?.[method];
+	const search = nodeTypes.getByNameAndVersion(NODE_TYPE.adobeExperiencePlatform, 1).methods
+		?.listSearch?.[method];
 	if (!search) throw new Error(`The node has no listSearch method ${method}`);
 	return await search.call(context, filter, paginationToken);
 }
@@ -98,8 +160,12 @@ export const ORDER_COLUMNS = [
 ];
 
 async function directPost(emu: StartedEmulator, path: string, body: IDataObject): Promise<string> {
-	const answer = await call(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, { headers: jsonHeaders(emu, await getToken(emu)), body });
-	if (answer.status !== 201) throw new Error(`Set-up POST ${path} failed: HTTP ${answer.status} ${answer.text}`);
+	const answer = await call(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, {
+		headers: jsonHeaders(emu, await getToken(emu)),
+		body,
+	});
+	if (answer.status !== 201)
+		throw new Error(`Set-up POST ${path} failed: HTTP ${answer.status} ${answer.text}`);
 	return answer.json.id as string;
 }
 
@@ -107,7 +173,11 @@ async function directPost(emu: StartedEmulator, path: string, body: IDataObject)
  * A Redshift source connection for public.orders with `columns` (and a new base connection), created
  * straight through the emulator's API: test set-up only. Returns its ID.
  */
-export async function seedSourceConnection(emu: StartedEmulator, columns: IDataObject[] = ORDER_COLUMNS, name = 'Seed source'): Promise<string> {
+export async function seedSourceConnection(
+	emu: StartedEmulator,
+	columns: IDataObject[] = ORDER_COLUMNS,
+	name = 'Seed source',
+): Promise<string> {
 	const [baseId] = await seedConnections(emu, [`Seed base ${Date.now()}`]);
 	return await directPost(emu, '/sourceConnections', {
 		name,
@@ -123,8 +193,15 @@ export async function seedSourceConnection(emu: StartedEmulator, columns: IDataO
  * straight through the emulator's API: test set-up only, the node is not involved. A mapping set
  * is seeded when none is given. Returns the flow's ID.
  */
-export async function seedFlowUsing(emu: StartedEmulator, targetId: string, mappingId = emu.seedMappingSet().id): Promise<string> {
-	const sourceId = await seedSourceConnection(emu, ORDER_COLUMNS.filter((column) => column.name === 'order_id' || column.name === 'ordered_at'));
+export async function seedFlowUsing(
+	emu: StartedEmulator,
+	targetId: string,
+	mappingId = emu.seedMappingSet().id,
+): Promise<string> {
+	const sourceId = await seedSourceConnection(
+		emu,
+		ORDER_COLUMNS.filter((column) => column.name === 'order_id' || column.name === 'ordered_at'),
+	);
 	return await directPost(emu, '/flows', {
 		name: 'Seed flow',
 		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
@@ -147,7 +224,11 @@ export function useAepEmulator(): { emu: () => StartedEmulator; leaks: LeakScann
 	const clientSecret = testSecret('client-secret');
 	const leaks = scanTestFileForLeaks({ 'client secret': clientSecret });
 	let emulator: StartedEmulator | undefined;
-	emulatorForFile(() => startTestEmulator({ clientSecret }), leaks, (started) => (emulator = started));
+	emulatorForFile(
+		() => startTestEmulator({ clientSecret }),
+		leaks,
+		(started) => (emulator = started),
+	);
 	const emu = () => {
 		if (!emulator) throw new Error('The emulator is not running (use emu() inside a test)');
 		return emulator;
@@ -156,7 +237,12 @@ export function useAepEmulator(): { emu: () => StartedEmulator; leaks: LeakScann
 }
 
 /** The one item failed before anything was sent: it names the field by its label, and no token or Platform request went out. */
-export function expectRefusedBeforeSending(emu: StartedEmulator, run: NodeRun, label: string, field: string): void {
+export function expectRefusedBeforeSending(
+	emu: StartedEmulator,
+	run: NodeRun,
+	label: string,
+	field: string,
+): void {
 	expectOnePerItem(run.output, 1);
 	expect(isErrorItem(run.json[0])).toBe(true);
 	expect(run.json[0].error).toContain(`"${label}"`);

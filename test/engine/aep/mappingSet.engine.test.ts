@@ -7,7 +7,17 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMA_ID, TENANT_ID } from '../../emulator';
-import { aepListSearch, answered, calls, expectRefusedBeforeSending, ORDER_COLUMNS, rl, runAep, seedSourceConnection, useAepEmulator } from './kit';
+import {
+	aepListSearch,
+	answered,
+	calls,
+	expectRefusedBeforeSending,
+	ORDER_COLUMNS,
+	rl,
+	runAep,
+	seedSourceConnection,
+	useAepEmulator,
+} from './kit';
 
 jest.setTimeout(30_000);
 
@@ -16,10 +26,19 @@ const MAPPING_SETS = '/data/foundation/conversion/mappingSets';
 const T = `_${TENANT_ID}`;
 
 function dataset(): string {
-	return emu().seedDataset({ body: { name: 'Orders', schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' } } }).id;
+	return emu().seedDataset({
+		body: {
+			name: 'Orders',
+			schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' },
+		},
+	}).id;
 }
 
-const fromSource = (datasetId: string, sourceId: string, extra: INodeParameters = {}): INodeParameters => ({
+const fromSource = (
+	datasetId: string,
+	sourceId: string,
+	extra: INodeParameters = {},
+): INodeParameters => ({
 	resource: 'mappingSet',
 	operation: 'create',
 	mappingSetName: 'Orders mapping',
@@ -29,7 +48,11 @@ const fromSource = (datasetId: string, sourceId: string, extra: INodeParameters 
 	...extra,
 });
 
-const fromJson = (datasetId: string, columns: IDataObject[], extra: INodeParameters = {}): INodeParameters => ({
+const fromJson = (
+	datasetId: string,
+	columns: IDataObject[],
+	extra: INodeParameters = {},
+): INodeParameters => ({
 	resource: 'mappingSet',
 	operation: 'create',
 	mappingSetName: 'Orders mapping',
@@ -39,10 +62,11 @@ const fromJson = (datasetId: string, columns: IDataObject[], extra: INodeParamet
 	...extra,
 });
 
-const posts = (path: string) => answered(emu()).filter((entry) => entry.method === 'POST' && entry.path === path);
+const posts = (path: string) =>
+	answered(emu()).filter((entry) => entry.method === 'POST' && entry.path === path);
 
 describe('Create', () => {
-	it('maps a source connection\'s columns to same-named schema fields, validates, then creates', async () => {
+	it("maps a source connection's columns to same-named schema fields, validates, then creates", async () => {
 		const datasetId = dataset();
 		const sourceId = await seedSourceConnection(emu());
 		const run = await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
@@ -70,13 +94,25 @@ describe('Create', () => {
 			}),
 		]);
 		// The schema came from the dataset, resolved (xed-full); validate went before the create.
-		const schemaGet = answered(emu()).find((entry) => entry.path.startsWith('/data/foundation/schemaregistry/tenant/schemas/'));
+		const schemaGet = answered(emu()).find((entry) =>
+			entry.path.startsWith('/data/foundation/schemaregistry/tenant/schemas/'),
+		);
 		expect(schemaGet?.headers.accept).toBe('application/vnd.adobe.xed-full+json; version=1');
 		const order = calls(emu()).filter((call) => call.includes('mappingSets'));
-		expect(order).toEqual([`GET ${MAPPING_SETS}`, `POST ${MAPPING_SETS}/validate`, `POST ${MAPPING_SETS}`, `GET ${MAPPING_SETS}/${run.json[0].id}`]);
+		expect(order).toEqual([
+			`GET ${MAPPING_SETS}`,
+			`POST ${MAPPING_SETS}/validate`,
+			`POST ${MAPPING_SETS}`,
+			`GET ${MAPPING_SETS}/${run.json[0].id}`,
+		]);
 		expect(JSON.parse(posts(MAPPING_SETS)[0].body)).toEqual({
 			name: 'Orders mapping',
-			outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full+json;version=1' } },
+			outputSchema: {
+				schemaRef: {
+					id: DEFAULT_SCHEMA_ID,
+					contentType: 'application/vnd.adobe.xed-full+json;version=1',
+				},
+			},
 			mappings: expected,
 		});
 		expect(emu().mappingSets()).toHaveLength(1);
@@ -91,16 +127,36 @@ describe('Create', () => {
 			{ name: 'shipped', type: 'date' },
 			{ name: 'event_time', type: 'timestamp' },
 		];
-		const run = await runAep(emu(), [{}], fromJson(datasetId, columns, { mappingPairs: { pair: [{ source: 'event_time', destination: 'timestamp' }, { source: 'shipped', destination: `${T}.paid` }] } }), { leaks });
+		const run = await runAep(
+			emu(),
+			[{}],
+			fromJson(datasetId, columns, {
+				mappingPairs: {
+					pair: [
+						{ source: 'event_time', destination: 'timestamp' },
+						{ source: 'shipped', destination: `${T}.paid` },
+					],
+				},
+			}),
+			{ leaks },
+		);
 		expect(run.json[0]).toMatchObject({
 			mappings: expect.arrayContaining([
 				{ sourceType: 'ATTRIBUTE', source: 'Order-ID', destination: `${T}.orderId` },
 				{ sourceType: 'ATTRIBUTE', source: 'event_time', destination: 'timestamp' },
 			]),
-			matched: expect.arrayContaining([{ column: 'event_time', destination: 'timestamp', by: 'pair' }, { column: 'Order-ID', destination: `${T}.orderId`, by: 'name' }]),
+			matched: expect.arrayContaining([
+				{ column: 'event_time', destination: 'timestamp', by: 'pair' },
+				{ column: 'Order-ID', destination: `${T}.orderId`, by: 'name' },
+			]),
 			unmappedColumns: [{ column: 'coupon_code', reason: 'no schema field has this name' }],
 			typeMismatches: expect.arrayContaining([
-				expect.objectContaining({ column: 'quantity', columnType: 'bigint', destination: `${T}.quantity`, reason: 'a 64-bit column may overflow a 32-bit field' }),
+				expect.objectContaining({
+					column: 'quantity',
+					columnType: 'bigint',
+					destination: `${T}.quantity`,
+					reason: 'a 64-bit column may overflow a 32-bit field',
+				}),
 				expect.objectContaining({ column: 'shipped', destination: `${T}.paid` }),
 			]),
 			reused: false,
@@ -113,9 +169,22 @@ describe('Create', () => {
 		const sourceId = await seedSourceConnection(emu());
 		const first = await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
 		const again = await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
-		expect(again.json[0]).toMatchObject({ id: first.json[0].id, version: 0, reused: true, unmappedColumns: [] });
+		expect(again.json[0]).toMatchObject({
+			id: first.json[0].id,
+			version: 0,
+			reused: true,
+			unmappedColumns: [],
+		});
 		expect(emu().mappingSets()).toHaveLength(1);
-		const other = await runAep(emu(), [{}], fromSource(datasetId, sourceId, { autoMatch: false, mappingPairs: { pair: [{ source: 'order_id', destination: '_id' }] } }), { leaks });
+		const other = await runAep(
+			emu(),
+			[{}],
+			fromSource(datasetId, sourceId, {
+				autoMatch: false,
+				mappingPairs: { pair: [{ source: 'order_id', destination: '_id' }] },
+			}),
+			{ leaks },
+		);
 		expect(other.json[0].error).toMatch(/cannot be reused: its schema or its mappings differ/);
 		expect(emu().mappingSets()).toHaveLength(1);
 	});
@@ -124,24 +193,43 @@ describe('Create', () => {
 		const datasetId = dataset();
 		const sourceId = await seedSourceConnection(emu());
 		await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
-		const another = await runAep(emu(), [{}], fromSource(datasetId, sourceId, { ifExists: 'create' }), { leaks });
+		const another = await runAep(
+			emu(),
+			[{}],
+			fromSource(datasetId, sourceId, { ifExists: 'create' }),
+			{ leaks },
+		);
 		expect(another.json[0]).toMatchObject({ reused: false });
 		expect(emu().mappingSets()).toHaveLength(2);
-		const stop = await runAep(emu(), [{}], fromSource(datasetId, sourceId, { ifExists: 'error' }), { leaks });
+		const stop = await runAep(emu(), [{}], fromSource(datasetId, sourceId, { ifExists: 'error' }), {
+			leaks,
+		});
 		expect(stop.json[0].error).toMatch(/already exists/);
 		expect(emu().mappingSets()).toHaveLength(2);
 	});
 
 	it('a pair naming a field the schema lacks fails naming Mapping Pairs, and nothing is created', async () => {
 		const datasetId = dataset();
-		const run = await runAep(emu(), [{}], fromJson(datasetId, [{ name: 'order_id', type: 'string' }], { mappingPairs: { pair: [{ source: 'order_id', destination: `${T}.nope` }] } }), { leaks });
+		const run = await runAep(
+			emu(),
+			[{}],
+			fromJson(datasetId, [{ name: 'order_id', type: 'string' }], {
+				mappingPairs: { pair: [{ source: 'order_id', destination: `${T}.nope` }] },
+			}),
+			{ leaks },
+		);
 		expect(run.json[0].error).toContain('"Mapping Pairs"');
 		expect(run.json[0].error).toContain(`${T}.nope`);
 		expect(posts(MAPPING_SETS)).toEqual([]);
 	});
 
 	it('no column matching any field fails, listing the unmapped columns', async () => {
-		const run = await runAep(emu(), [{}], fromJson(dataset(), [{ name: 'coupon_code', type: 'string' }]), { leaks });
+		const run = await runAep(
+			emu(),
+			[{}],
+			fromJson(dataset(), [{ name: 'coupon_code', type: 'string' }]),
+			{ leaks },
+		);
 		expect(run.json[0].error).toMatch(/No column maps/);
 		expect(run.json[0].description).toContain('coupon_code (no schema field has this name)');
 		expect(posts(MAPPING_SETS)).toEqual([]);
@@ -151,17 +239,41 @@ describe('Create', () => {
 describe('Validate and Get', () => {
 	it('Validate asks Data Prep and creates nothing', async () => {
 		const datasetId = dataset();
-		const run = await runAep(emu(), [{}], { ...fromJson(datasetId, ORDER_COLUMNS), operation: 'validate' }, { leaks });
-		expect(run.json[0]).toMatchObject({ valid: true, schemaId: DEFAULT_SCHEMA_ID, unmappedColumns: [] });
-		expect((run.json[0].validation as IDataObject[]).every((entry) => entry.status === 'SUCCESS')).toBe(true);
-		expect(calls(emu()).filter((call) => call.startsWith('POST'))).toEqual([`POST ${MAPPING_SETS}/validate`]);
+		const run = await runAep(
+			emu(),
+			[{}],
+			{ ...fromJson(datasetId, ORDER_COLUMNS), operation: 'validate' },
+			{ leaks },
+		);
+		expect(run.json[0]).toMatchObject({
+			valid: true,
+			schemaId: DEFAULT_SCHEMA_ID,
+			unmappedColumns: [],
+		});
+		expect(
+			(run.json[0].validation as IDataObject[]).every((entry) => entry.status === 'SUCCESS'),
+		).toBe(true);
+		expect(calls(emu()).filter((call) => call.startsWith('POST'))).toEqual([
+			`POST ${MAPPING_SETS}/validate`,
+		]);
 		expect(emu().mappingSets()).toEqual([]);
 	});
 
 	it('Get returns the mapping set with its mappings', async () => {
 		const { id } = emu().seedMappingSet();
-		const run = await runAep(emu(), [{}], { resource: 'mappingSet', operation: 'get', mappingSetId: rl('id', id) }, { leaks });
-		expect(run.json[0]).toMatchObject({ id, version: 0, outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID } }, mappings: expect.any(Array), sandboxName: 'prod' });
+		const run = await runAep(
+			emu(),
+			[{}],
+			{ resource: 'mappingSet', operation: 'get', mappingSetId: rl('id', id) },
+			{ leaks },
+		);
+		expect(run.json[0]).toMatchObject({
+			id,
+			version: 0,
+			outputSchema: { schemaRef: { id: DEFAULT_SCHEMA_ID } },
+			mappings: expect.any(Array),
+			sandboxName: 'prod',
+		});
 	});
 });
 
@@ -169,10 +281,29 @@ it('pickers: searchMappingSets and searchSourceConnections', async () => {
 	const datasetId = dataset();
 	const sourceId = await seedSourceConnection(emu(), ORDER_COLUMNS, 'Orders table');
 	await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
-	const sets = await aepListSearch(emu(), 'searchMappingSets', { resource: 'mappingSet', operation: 'get' }, 'mappingSetId', 'orders');
-	expect(sets.results).toEqual([expect.objectContaining({ name: 'Orders mapping', value: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
-	const sources = await aepListSearch(emu(), 'searchSourceConnections', { resource: 'mappingSet', operation: 'create' }, 'sourceConnectionId', 'orders');
-	expect(sources.results).toEqual([expect.objectContaining({ name: 'Orders table', value: sourceId })]);
+	const sets = await aepListSearch(
+		emu(),
+		'searchMappingSets',
+		{ resource: 'mappingSet', operation: 'get' },
+		'mappingSetId',
+		'orders',
+	);
+	expect(sets.results).toEqual([
+		expect.objectContaining({
+			name: 'Orders mapping',
+			value: expect.stringMatching(/^[0-9a-f]{32}$/),
+		}),
+	]);
+	const sources = await aepListSearch(
+		emu(),
+		'searchSourceConnections',
+		{ resource: 'mappingSet', operation: 'create' },
+		'sourceConnectionId',
+		'orders',
+	);
+	expect(sources.results).toEqual([
+		expect.objectContaining({ name: 'Orders table', value: sourceId }),
+	]);
 });
 
 describe('bad input fails the item naming the field, with nothing sent', () => {
@@ -180,20 +311,105 @@ describe('bad input fails the item naming the field, with nothing sent', () => {
 	const DS = 'd'.repeat(24);
 	const SRC = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 	const cases: Array<[string, INodeParameters, IDataObject, string, string]> = [
-		['create: name only spaces', fromSource(DS, SRC, { mappingSetName: '  ' }), {}, 'Mapping Set Name', 'mappingSetName'],
-		['create: dataset not an ID', fromSource(DS, SRC, { datasetId: rl('id', ID) }), { v: 'orders' }, 'Dataset', 'datasetId'],
-		['create: source connection not a UUID', fromSource(DS, SRC, { sourceConnectionId: rl('id', ID) }), { v: 'abc' }, 'Source Connection', 'sourceConnectionId'],
-		['create: columns not JSON', fromJson(DS, [], { columns: '[{name:' }), {}, 'Columns', 'columns'],
+		[
+			'create: name only spaces',
+			fromSource(DS, SRC, { mappingSetName: '  ' }),
+			{},
+			'Mapping Set Name',
+			'mappingSetName',
+		],
+		[
+			'create: dataset not an ID',
+			fromSource(DS, SRC, { datasetId: rl('id', ID) }),
+			{ v: 'orders' },
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'create: source connection not a UUID',
+			fromSource(DS, SRC, { sourceConnectionId: rl('id', ID) }),
+			{ v: 'abc' },
+			'Source Connection',
+			'sourceConnectionId',
+		],
+		[
+			'create: columns not JSON',
+			fromJson(DS, [], { columns: '[{name:' }),
+			{},
+			'Columns',
+			'columns',
+		],
 		['create: columns empty', fromJson(DS, []), {}, 'Columns', 'columns'],
-		['create: a column without a type', fromJson(DS, [{ name: 'order_id' }]), {}, 'Columns', 'columns'],
-		['create: a column named twice', fromJson(DS, [{ name: 'a', type: 'string' }, { name: 'a', type: 'string' }]), {}, 'Columns', 'columns'],
-		['create: pair for a column not in Columns', fromJson(DS, [{ name: 'a', type: 'string' }], { mappingPairs: { pair: [{ source: 'b', destination: '_id' }] } }), {}, 'Mapping Pairs', 'mappingPairs'],
-		['create: pair without a field', fromJson(DS, [{ name: 'a', type: 'string' }], { mappingPairs: { pair: [{ source: 'a', destination: ' ' }] } }), {}, 'Mapping Pairs', 'mappingPairs'],
-		['create: no pairs and name matching off', fromJson(DS, [{ name: 'a', type: 'string' }], { autoMatch: false }), {}, 'Mapping Pairs', 'mappingPairs'],
-		['create: columnsFrom "csv"', fromJson(DS, [{ name: 'a', type: 'string' }], { columnsFrom: 'csv' }), {}, 'Source Columns From', 'columnsFrom'],
-		['create: ifExists "maybe"', fromSource(DS, SRC, { ifExists: 'maybe' }), {}, 'If a Mapping Set With This Name Exists', 'ifExists'],
-		['validate: dataset empty', { ...fromSource(DS, SRC, { datasetId: rl('list', ID) }), operation: 'validate' }, { v: '' }, 'Dataset', 'datasetId'],
-		['get: mapping set ID too short', { resource: 'mappingSet', operation: 'get', mappingSetId: rl('id', ID) }, { v: 'abc123' }, 'Mapping Set', 'mappingSetId'],
+		[
+			'create: a column without a type',
+			fromJson(DS, [{ name: 'order_id' }]),
+			{},
+			'Columns',
+			'columns',
+		],
+		[
+			'create: a column named twice',
+			fromJson(DS, [
+				{ name: 'a', type: 'string' },
+				{ name: 'a', type: 'string' },
+			]),
+			{},
+			'Columns',
+			'columns',
+		],
+		[
+			'create: pair for a column not in Columns',
+			fromJson(DS, [{ name: 'a', type: 'string' }], {
+				mappingPairs: { pair: [{ source: 'b', destination: '_id' }] },
+			}),
+			{},
+			'Mapping Pairs',
+			'mappingPairs',
+		],
+		[
+			'create: pair without a field',
+			fromJson(DS, [{ name: 'a', type: 'string' }], {
+				mappingPairs: { pair: [{ source: 'a', destination: ' ' }] },
+			}),
+			{},
+			'Mapping Pairs',
+			'mappingPairs',
+		],
+		[
+			'create: no pairs and name matching off',
+			fromJson(DS, [{ name: 'a', type: 'string' }], { autoMatch: false }),
+			{},
+			'Mapping Pairs',
+			'mappingPairs',
+		],
+		[
+			'create: columnsFrom "csv"',
+			fromJson(DS, [{ name: 'a', type: 'string' }], { columnsFrom: 'csv' }),
+			{},
+			'Source Columns From',
+			'columnsFrom',
+		],
+		[
+			'create: ifExists "maybe"',
+			fromSource(DS, SRC, { ifExists: 'maybe' }),
+			{},
+			'If a Mapping Set With This Name Exists',
+			'ifExists',
+		],
+		[
+			'validate: dataset empty',
+			{ ...fromSource(DS, SRC, { datasetId: rl('list', ID) }), operation: 'validate' },
+			{ v: '' },
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'get: mapping set ID too short',
+			{ resource: 'mappingSet', operation: 'get', mappingSetId: rl('id', ID) },
+			{ v: 'abc123' },
+			'Mapping Set',
+			'mappingSetId',
+		],
 	];
 	it.each(cases)('%s', async (_title, parameters, item, label, field) => {
 		const run = await runAep(emu(), [item], parameters, { leaks });

@@ -7,7 +7,16 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID } from '../../emulator';
 import { expectOnePerItem } from '../reliability.kit';
-import { aepListSearch, answered, calls, expectRefusedBeforeSending, rl, runAep, seedFlowUsing, useAepEmulator } from './kit';
+import {
+	aepListSearch,
+	answered,
+	calls,
+	expectRefusedBeforeSending,
+	rl,
+	runAep,
+	seedFlowUsing,
+	useAepEmulator,
+} from './kit';
 
 jest.setTimeout(30_000);
 
@@ -18,7 +27,12 @@ const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1].$id;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function dataset(name = 'Orders', schemaId = DEFAULT_SCHEMA_ID): string {
-	return emu().seedDataset({ body: { name, schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' } } }).id;
+	return emu().seedDataset({
+		body: {
+			name,
+			schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' },
+		},
+	}).id;
 }
 
 const create = (datasetId: string, extra: INodeParameters = {}): INodeParameters => ({
@@ -29,18 +43,26 @@ const create = (datasetId: string, extra: INodeParameters = {}): INodeParameters
 	...extra,
 });
 
-const targetPosts = () => answered(emu()).filter((entry) => entry.method === 'POST' && entry.path === TARGETS);
+const targetPosts = () =>
+	answered(emu()).filter((entry) => entry.method === 'POST' && entry.path === TARGETS);
 
 describe('Create', () => {
 	it('reads the schema from the dataset and sends the documented Data Lake body', async () => {
 		const datasetId = dataset('Customers', CUSTOMERS_SCHEMA);
-		const run = await runAep(emu(), [{}], create(datasetId, { description: 'From n8n' }), { leaks });
+		const run = await runAep(emu(), [{}], create(datasetId, { description: 'From n8n' }), {
+			leaks,
+		});
 		expect(run.json).toEqual([
 			expect.objectContaining({
 				id: expect.stringMatching(UUID),
 				name: 'Orders to Data Lake',
 				params: { dataSetId: datasetId },
-				data: expect.objectContaining({ schema: { id: CUSTOMERS_SCHEMA, version: 'application/vnd.adobe.xed-full+json;version=1' } }),
+				data: expect.objectContaining({
+					schema: {
+						id: CUSTOMERS_SCHEMA,
+						version: 'application/vnd.adobe.xed-full+json;version=1',
+					},
+				}),
 				connectionSpec: DATA_LAKE,
 				datasetName: 'Customers',
 				sandboxName: 'prod',
@@ -51,7 +73,12 @@ describe('Create', () => {
 			{
 				name: 'Orders to Data Lake',
 				description: 'From n8n',
-				data: { schema: { id: CUSTOMERS_SCHEMA, version: 'application/vnd.adobe.xed-full+json;version=1' } },
+				data: {
+					schema: {
+						id: CUSTOMERS_SCHEMA,
+						version: 'application/vnd.adobe.xed-full+json;version=1',
+					},
+				},
 				params: { dataSetId: datasetId },
 				connectionSpec: DATA_LAKE,
 			},
@@ -95,7 +122,10 @@ describe('Create', () => {
 
 	it('a dataset that does not exist fails before any target connection request, with the Catalog hint', async () => {
 		const run = await runAep(emu(), [{}], create('b'.repeat(24)), { leaks });
-		expect(run.json[0]).toMatchObject({ error: expect.stringContaining('CAT-1439-404'), httpCode: '404' });
+		expect(run.json[0]).toMatchObject({
+			error: expect.stringContaining('CAT-1439-404'),
+			httpCode: '404',
+		});
 		expect(run.json[0].description).toMatch(/No dataset with this ID/);
 		expect(calls(emu()).filter((call) => call.includes('targetConnections'))).toEqual([]);
 	});
@@ -113,30 +143,100 @@ describe('Create', () => {
 describe('Get, Get Many, Delete', () => {
 	it('Get returns the target connection; Get Many lists and filters by name and dataset', async () => {
 		const [orders, customers] = [dataset(), dataset('Customers', CUSTOMERS_SCHEMA)];
-		const a = (await runAep(emu(), [{}], create(orders, { targetConnectionName: 'A' }), { leaks })).json[0];
-		const b = (await runAep(emu(), [{}], create(customers, { targetConnectionName: 'B' }), { leaks })).json[0];
-		const got = await runAep(emu(), [{}], { resource: 'targetConnection', operation: 'get', targetConnectionId: rl('id', String(a.id)) }, { leaks });
-		expect(got.json[0]).toMatchObject({ id: a.id, name: 'A', params: { dataSetId: orders }, sandboxName: 'prod' });
+		const a = (await runAep(emu(), [{}], create(orders, { targetConnectionName: 'A' }), { leaks }))
+			.json[0];
+		const b = (
+			await runAep(emu(), [{}], create(customers, { targetConnectionName: 'B' }), { leaks })
+		).json[0];
+		const got = await runAep(
+			emu(),
+			[{}],
+			{
+				resource: 'targetConnection',
+				operation: 'get',
+				targetConnectionId: rl('id', String(a.id)),
+			},
+			{ leaks },
+		);
+		expect(got.json[0]).toMatchObject({
+			id: a.id,
+			name: 'A',
+			params: { dataSetId: orders },
+			sandboxName: 'prod',
+		});
 
-		const all = await runAep(emu(), [{}], { resource: 'targetConnection', operation: 'getAll', returnAll: true }, { leaks });
+		const all = await runAep(
+			emu(),
+			[{}],
+			{ resource: 'targetConnection', operation: 'getAll', returnAll: true },
+			{ leaks },
+		);
 		expect(all.json.map((json) => json.id).sort()).toEqual([a.id, b.id].sort());
-		const byDataset = await runAep(emu(), [{}], { resource: 'targetConnection', operation: 'getAll', returnAll: true, filters: { datasetId: rl('list', customers) } }, { leaks });
+		const byDataset = await runAep(
+			emu(),
+			[{}],
+			{
+				resource: 'targetConnection',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { datasetId: rl('list', customers) },
+			},
+			{ leaks },
+		);
 		expect(byDataset.json.map((json) => json.id)).toEqual([b.id]);
-		const byName = await runAep(emu(), [{}], { resource: 'targetConnection', operation: 'getAll', returnAll: false, limit: 5, filters: { name: 'A' } }, { leaks });
+		const byName = await runAep(
+			emu(),
+			[{}],
+			{
+				resource: 'targetConnection',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 5,
+				filters: { name: 'A' },
+			},
+			{ leaks },
+		);
 		expect(byName.json.map((json) => json.id)).toEqual([a.id]);
 	});
 
 	it('Delete removes it; one a dataflow uses fails with 1418 saying to delete the dataflow first', async () => {
 		const datasetId = dataset();
-		const used = (await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Used' }), { leaks })).json[0];
-		const free = (await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Free' }), { leaks })).json[0];
+		const used = (
+			await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Used' }), { leaks })
+		).json[0];
+		const free = (
+			await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Free' }), { leaks })
+		).json[0];
 		await seedFlowUsing(emu(), String(used.id));
-		const run = await runAep(emu(), [{ id: used.id }, { id: free.id }], { resource: 'targetConnection', operation: 'delete', targetConnectionId: rl('id', '={{ $json.id }}') }, { leaks });
+		const run = await runAep(
+			emu(),
+			[{ id: used.id }, { id: free.id }],
+			{
+				resource: 'targetConnection',
+				operation: 'delete',
+				targetConnectionId: rl('id', '={{ $json.id }}'),
+			},
+			{ leaks },
+		);
 		expectOnePerItem(run.output, 2);
-		expect(run.json[0]).toMatchObject({ error: expect.stringContaining('FLOW-1418-400'), httpCode: '400' });
-		expect(run.json[0].description).toMatch(/target connection is used by a dataflow. Delete that dataflow first/);
-		expect(run.json[1]).toEqual({ id: free.id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' });
-		expect(emu().targetConnections().map((target) => target.id)).toEqual([used.id]);
+		expect(run.json[0]).toMatchObject({
+			error: expect.stringContaining('FLOW-1418-400'),
+			httpCode: '400',
+		});
+		expect(run.json[0].description).toMatch(
+			/target connection is used by a dataflow. Delete that dataflow first/,
+		);
+		expect(run.json[1]).toEqual({
+			id: free.id,
+			deleted: true,
+			alreadyAbsent: false,
+			sandboxName: 'prod',
+		});
+		expect(
+			emu()
+				.targetConnections()
+				.map((target) => target.id),
+		).toEqual([used.id]);
 	});
 });
 
@@ -144,24 +244,106 @@ it('searchTargetConnections lists Data Lake target connections by name', async (
 	const datasetId = dataset();
 	await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Orders A' }), { leaks });
 	await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Customers B' }), { leaks });
-	const found = await aepListSearch(emu(), 'searchTargetConnections', { resource: 'targetConnection', operation: 'get' }, 'targetConnectionId', 'orders');
-	expect(found.results).toEqual([expect.objectContaining({ name: 'Orders A', value: expect.stringMatching(UUID), description: expect.stringContaining(datasetId) })]);
+	const found = await aepListSearch(
+		emu(),
+		'searchTargetConnections',
+		{ resource: 'targetConnection', operation: 'get' },
+		'targetConnectionId',
+		'orders',
+	);
+	expect(found.results).toEqual([
+		expect.objectContaining({
+			name: 'Orders A',
+			value: expect.stringMatching(UUID),
+			description: expect.stringContaining(datasetId),
+		}),
+	]);
 });
 
 describe('bad input fails the item naming the field, with nothing sent', () => {
 	const ID = '={{ $json.id }}';
 	const VALID_DATASET = 'c'.repeat(24);
 	const cases: Array<[string, INodeParameters, IDataObject, string, string]> = [
-		['create: name only spaces', create(VALID_DATASET, { targetConnectionName: '   ' }), {}, 'Target Connection Name', 'targetConnectionName'],
-		['create: name with a line break', create(VALID_DATASET, { targetConnectionName: ID }), { id: 'a\nb' }, 'Target Connection Name', 'targetConnectionName'],
-		['create: dataset ID "abc"', create(VALID_DATASET, { datasetId: rl('id', ID) }), { id: 'abc' }, 'Dataset', 'datasetId'],
-		['create: dataset from an expression resolving to a list', create(VALID_DATASET, { datasetId: '={{ [1, 2] }}' }), {}, 'Dataset', 'datasetId'],
-		['create: ifExists "sometimes"', create(VALID_DATASET, { ifExists: 'sometimes' }), {}, 'If a Target Connection With This Name Exists', 'ifExists'],
-		['get: ID not a UUID', { resource: 'targetConnection', operation: 'get', targetConnectionId: rl('id', ID) }, { id: '12345' }, 'Target Connection', 'targetConnectionId'],
-		['delete: ID empty', { resource: 'targetConnection', operation: 'delete', targetConnectionId: rl('list', ID) }, { id: '' }, 'Target Connection', 'targetConnectionId'],
-		['getAll: limit -1', { resource: 'targetConnection', operation: 'getAll', returnAll: false, limit: ID }, { id: -1 }, 'Limit', 'limit'],
-		['getAll: dataset filter not an ID', { resource: 'targetConnection', operation: 'getAll', returnAll: true, filters: { datasetId: rl('id', ID) } }, { id: 'orders' }, 'Dataset', 'filters.datasetId'],
-		['getAll: sandbox with a space', { resource: 'targetConnection', operation: 'getAll', returnAll: true, options: { sandboxName: 'my sandbox' } }, {}, 'Sandbox Name or ID', 'options.sandboxName'],
+		[
+			'create: name only spaces',
+			create(VALID_DATASET, { targetConnectionName: '   ' }),
+			{},
+			'Target Connection Name',
+			'targetConnectionName',
+		],
+		[
+			'create: name with a line break',
+			create(VALID_DATASET, { targetConnectionName: ID }),
+			{ id: 'a\nb' },
+			'Target Connection Name',
+			'targetConnectionName',
+		],
+		[
+			'create: dataset ID "abc"',
+			create(VALID_DATASET, { datasetId: rl('id', ID) }),
+			{ id: 'abc' },
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'create: dataset from an expression resolving to a list',
+			create(VALID_DATASET, { datasetId: '={{ [1, 2] }}' }),
+			{},
+			'Dataset',
+			'datasetId',
+		],
+		[
+			'create: ifExists "sometimes"',
+			create(VALID_DATASET, { ifExists: 'sometimes' }),
+			{},
+			'If a Target Connection With This Name Exists',
+			'ifExists',
+		],
+		[
+			'get: ID not a UUID',
+			{ resource: 'targetConnection', operation: 'get', targetConnectionId: rl('id', ID) },
+			{ id: '12345' },
+			'Target Connection',
+			'targetConnectionId',
+		],
+		[
+			'delete: ID empty',
+			{ resource: 'targetConnection', operation: 'delete', targetConnectionId: rl('list', ID) },
+			{ id: '' },
+			'Target Connection',
+			'targetConnectionId',
+		],
+		[
+			'getAll: limit -1',
+			{ resource: 'targetConnection', operation: 'getAll', returnAll: false, limit: ID },
+			{ id: -1 },
+			'Limit',
+			'limit',
+		],
+		[
+			'getAll: dataset filter not an ID',
+			{
+				resource: 'targetConnection',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { datasetId: rl('id', ID) },
+			},
+			{ id: 'orders' },
+			'Dataset',
+			'filters.datasetId',
+		],
+		[
+			'getAll: sandbox with a space',
+			{
+				resource: 'targetConnection',
+				operation: 'getAll',
+				returnAll: true,
+				options: { sandboxName: 'my sandbox' },
+			},
+			{},
+			'Sandbox Name or ID',
+			'options.sandboxName',
+		],
 	];
 	it.each(cases)('%s', async (_title, parameters, item, label, field) => {
 		const run = await runAep(emu(), [item], parameters, { leaks });

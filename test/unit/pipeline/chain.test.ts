@@ -1,4 +1,10 @@
-import { chainNames, defaultFlowName, resumeNote, runChain, type ChainStep } from '../../../nodes/shared/pipeline/chain';
+import {
+	chainNames,
+	defaultFlowName,
+	resumeNote,
+	runChain,
+	type ChainStep,
+} from '../../../nodes/shared/pipeline/chain';
 
 type Key = 'a' | 'b' | 'c';
 
@@ -16,7 +22,10 @@ function step(key: Key, id: string, reused = false, seen: string[][] = []): Chai
 describe('runChain', () => {
 	it('runs the steps in order, each seeing the IDs before it', async () => {
 		const seen: string[][] = [];
-		const done = await runChain([step('a', '1', true, seen), step('b', '2', false, seen), step('c', '3', false, seen)], (e) => e);
+		const done = await runChain(
+			[step('a', '1', true, seen), step('b', '2', false, seen), step('c', '3', false, seen)],
+			(e) => e,
+		);
 		expect(done.map((d) => [d.key, d.id, d.reused])).toEqual([
 			['a', '1', true],
 			['b', '2', false],
@@ -28,28 +37,44 @@ describe('runChain', () => {
 	it('stops at the failing step and annotates its error with what is in place', async () => {
 		const failure = new Error('boom');
 		const later = jest.fn();
-		const failing: ChainStep<Key> = { key: 'b', label: 'mapping set', run: async () => Promise.reject(failure) };
+		const failing: ChainStep<Key> = {
+			key: 'b',
+			label: 'mapping set',
+			run: async () => Promise.reject(failure),
+		};
 		const notes: string[] = [];
 		await expect(
-			runChain([step('a', 'src-1', false), failing, { key: 'c', label: 'dataflow', run: later }], (error, note) => {
-				notes.push(note);
-				return error;
-			}),
+			runChain(
+				[step('a', 'src-1', false), failing, { key: 'c', label: 'dataflow', run: later }],
+				(error, note) => {
+					notes.push(note);
+					return error;
+				},
+			),
 		).rejects.toBe(failure);
 		expect(later).not.toHaveBeenCalled();
-		expect(notes).toEqual(['Already in place before the mapping set step failed: step a src-1 (created). Running the item again reuses them and resumes at the mapping set step.']);
+		expect(notes).toEqual([
+			'Already in place before the mapping set step failed: step a src-1 (created). Running the item again reuses them and resumes at the mapping set step.',
+		]);
 	});
 });
 
 describe('resumeNote', () => {
 	it('says nothing was created when the first step fails', () => {
-		expect(resumeNote([], 'source connection')).toMatch(/^Nothing was created before the source connection step failed/);
+		expect(resumeNote([], 'source connection')).toMatch(
+			/^Nothing was created before the source connection step failed/,
+		);
 	});
 });
 
 describe('chainNames / defaultFlowName', () => {
 	it('derives stable names, each at most 256 characters with its suffix whole', () => {
-		expect(chainNames('Orders')).toEqual({ sourceConnection: 'Orders (source)', targetConnection: 'Orders (target)', mappingSet: 'Orders (mapping)', dataflow: 'Orders' });
+		expect(chainNames('Orders')).toEqual({
+			sourceConnection: 'Orders (source)',
+			targetConnection: 'Orders (target)',
+			mappingSet: 'Orders (mapping)',
+			dataflow: 'Orders',
+		});
 		const long = chainNames('x'.repeat(256));
 		for (const name of Object.values(long)) expect(name.length).toBeLessThanOrEqual(256);
 		expect(long.mappingSet.endsWith(' (mapping)')).toBe(true);

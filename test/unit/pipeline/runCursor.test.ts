@@ -1,4 +1,11 @@
-import { advanceCursor, MAX_PENDING, readCursor, startCursor, type RunCursor, type SeenRun } from '../../../nodes/shared/pipeline/runCursor';
+import {
+	advanceCursor,
+	MAX_PENDING,
+	readCursor,
+	startCursor,
+	type RunCursor,
+	type SeenRun,
+} from '../../../nodes/shared/pipeline/runCursor';
 
 const T = 1_796_115_600_000;
 const done = (id: string, startedAt: number): SeenRun => ({ id, startedAt, finished: true });
@@ -37,7 +44,9 @@ describe('run cursor', () => {
 		const second = advanceCursor(first.cursor, [done('a', T + 5), done('c', T + 5)], []);
 		expect(second.finished).toEqual(['c']);
 		expect(second.cursor.boundaryIds.sort()).toEqual(['a', 'c']);
-		expect(advanceCursor(second.cursor, [done('a', T + 5), done('c', T + 5)], []).finished).toEqual([]);
+		expect(advanceCursor(second.cursor, [done('a', T + 5), done('c', T + 5)], []).finished).toEqual(
+			[],
+		);
 	});
 
 	it('a run seen in progress fires when it finishes, also after the cursor moved past its start', () => {
@@ -80,7 +89,11 @@ describe('run cursor', () => {
 	});
 
 	it('never moves the cursor backwards, nor for runs without a start', () => {
-		const step = advanceCursor({ since: T + 100, boundaryIds: ['z'], pendingIds: [] }, [{ id: 'n', finished: true }], []);
+		const step = advanceCursor(
+			{ since: T + 100, boundaryIds: ['z'], pendingIds: [] },
+			[{ id: 'n', finished: true }],
+			[],
+		);
 		expect(step.cursor.since).toBe(T + 100);
 		expect(step.cursor.boundaryIds).toEqual(['z']);
 	});

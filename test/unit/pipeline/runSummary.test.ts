@@ -8,12 +8,17 @@ const RUN = {
 		durationSummary: { startedAtUTC: 1796115600000, completedAtUTC: 1796115725500 },
 		sizeSummary: { inputBytes: 2048, outputBytes: 1024 },
 		recordSummary: { inputRecordCount: 10, outputRecordCount: 8, failedRecordCount: 2 },
-		statusSummary: { status: 'failed', errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }] },
+		statusSummary: {
+			status: 'failed',
+			errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }],
+		},
 	},
 	activities: [
 		{
 			name: 'Copy Activity',
-			statusSummary: { extensions: { errors: [{ code: 'MAPPER-3700-400', message: 'bad date', recordCount: 2 }] } },
+			statusSummary: {
+				extensions: { errors: [{ code: 'MAPPER-3700-400', message: 'bad date', recordCount: 2 }] },
+			},
 			targetInfo: [{ type: 'TargetConnection', reference: { type: 'Batch', ids: ['batch-1'] } }],
 		},
 	],
@@ -41,13 +46,23 @@ describe('summarizeRun', () => {
 	});
 
 	it('unwraps {items: [run]} and leaves the duration out while running', () => {
-		const running = { id: 'r', metrics: { statusSummary: { status: 'inProgress' }, durationSummary: { startedAtUTC: 1 } } };
+		const running = {
+			id: 'r',
+			metrics: { statusSummary: { status: 'inProgress' }, durationSummary: { startedAtUTC: 1 } },
+		};
 		const s = summarizeRun({ items: [running] });
-		expect(s).toMatchObject({ id: 'r', outcome: 'inProgress', finished: false, records: {}, errors: [] });
+		expect(s).toMatchObject({
+			id: 'r',
+			outcome: 'inProgress',
+			finished: false,
+			records: {},
+			errors: [],
+		});
 		expect(s).not.toHaveProperty('durationMs');
 	});
 
-	it('refuses a body without a run', () => expect(() => summarizeRun({ items: [] })).toThrow(/no flow run/));
+	it('refuses a body without a run', () =>
+		expect(() => summarizeRun({ items: [] })).toThrow(/no flow run/));
 });
 
 describe('runOutcome', () => {

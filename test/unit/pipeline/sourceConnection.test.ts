@@ -15,13 +15,25 @@ const OTHER_BASE = '11111111-2222-4333-8444-555555555555';
 const REDSHIFT = { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' };
 const COLUMNS = [
 	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
-	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' }, 'meta:xdmType': 'date-time' },
+	{
+		name: 'ordered_at',
+		type: 'timestamp',
+		xdm: { type: 'string', format: 'date-time' },
+		'meta:xdmType': 'date-time',
+	},
 ];
-
 
 describe('buildSourceConnectionBody', () => {
 	it("sends Adobe's documented body: tabular data, table path and columns, the Redshift spec 1.0, no cdcEnabled", () => {
-		expect(buildSourceConnectionBody({ name: 'Orders source', description: 'orders', baseConnectionId: BASE, tableName: 'public.orders', columns: COLUMNS })).toEqual({
+		expect(
+			buildSourceConnectionBody({
+				name: 'Orders source',
+				description: 'orders',
+				baseConnectionId: BASE,
+				tableName: 'public.orders',
+				columns: COLUMNS,
+			}),
+		).toEqual({
 			name: 'Orders source',
 			description: 'orders',
 			baseConnectionId: BASE,
@@ -32,36 +44,76 @@ describe('buildSourceConnectionBody', () => {
 	});
 
 	it('leaves an empty description out', () => {
-		expect(buildSourceConnectionBody({ name: 'n', description: '', baseConnectionId: BASE, tableName: 't', columns: COLUMNS })).not.toHaveProperty('description');
+		expect(
+			buildSourceConnectionBody({
+				name: 'n',
+				description: '',
+				baseConnectionId: BASE,
+				tableName: 't',
+				columns: COLUMNS,
+			}),
+		).not.toHaveProperty('description');
 	});
 });
 
 describe('checkColumns', () => {
 	it('empty means "fetch them": undefined for nothing, null and blank text', () => {
-		for (const value of [undefined, null, '', '   ']) expect(checkColumns(REF, value)).toBeUndefined();
+		for (const value of [undefined, null, '', '   '])
+			expect(checkColumns(REF, value)).toBeUndefined();
 	});
 
 	it("takes Get Table Schema's columns as a list, as JSON text, or its whole output", () => {
 		expect(checkColumns(REF, COLUMNS)).toEqual(COLUMNS);
 		expect(checkColumns(REF, JSON.stringify(COLUMNS))).toEqual(COLUMNS);
-		expect(checkColumns(REF, { connectionId: BASE, tableName: 'public.orders', format: 'flat', columns: COLUMNS })).toEqual(COLUMNS);
+		expect(
+			checkColumns(REF, {
+				connectionId: BASE,
+				tableName: 'public.orders',
+				format: 'flat',
+				columns: COLUMNS,
+			}),
+		).toEqual(COLUMNS);
 	});
 
 	it('keeps only the keys a source connection takes, trimmed', () => {
-		expect(checkColumns(REF, [{ name: ' id ', type: 'long', xdm: { type: 'integer', extra: 1 }, nullable: true }])).toEqual([{ name: 'id', type: 'long', xdm: { type: 'integer' } }]);
+		expect(
+			checkColumns(REF, [
+				{ name: ' id ', type: 'long', xdm: { type: 'integer', extra: 1 }, nullable: true },
+			]),
+		).toEqual([{ name: 'id', type: 'long', xdm: { type: 'integer' } }]);
 	});
 
 	it.each([
 		['not JSON', '[{"name": ', /"Columns" is not valid JSON/],
-		['an object without columns', { name: 'x' }, /"Columns" must be a list of columns .* the value is an object/],
+		[
+			'an object without columns',
+			{ name: 'x' },
+			/"Columns" must be a list of columns .* the value is an object/,
+		],
 		['a number', 5, /the value is number 5/],
 		['an empty list', [], /"Columns" is an empty list/],
-		['a list of names', ['order_id'], /"Columns": item 0 is string "order_id", not a column object/],
-		['a column without a name', [{ type: 'string', xdm: { type: 'string' } }], /item 0 has no "name"/],
-		['a column without a type', [{ name: 'a', xdm: { type: 'string' } }], /item 0 \("a"\) has no "type"/],
+		[
+			'a list of names',
+			['order_id'],
+			/"Columns": item 0 is string "order_id", not a column object/,
+		],
+		[
+			'a column without a name',
+			[{ type: 'string', xdm: { type: 'string' } }],
+			/item 0 has no "name"/,
+		],
+		[
+			'a column without a type',
+			[{ name: 'a', xdm: { type: 'string' } }],
+			/item 0 \("a"\) has no "type"/,
+		],
 		['a column without xdm', [{ name: 'a', type: 'string' }], /item 0 \("a"\) has no "xdm"/],
 		['an xdm without a type', [{ name: 'a', type: 'string', xdm: {} }], /"xdm" without "type"/],
-		['a repeated column', [COLUMNS[0], COLUMNS[1], COLUMNS[0]], /lists the column "order_id" more than once/],
+		[
+			'a repeated column',
+			[COLUMNS[0], COLUMNS[1], COLUMNS[0]],
+			/lists the column "order_id" more than once/,
+		],
 	])('refuses %s, naming the field', (_, value, message) => {
 		const error = invalidField(() => checkColumns(REF, value));
 		expect(error.field).toBe('columns');
@@ -70,13 +122,32 @@ describe('checkColumns', () => {
 });
 
 it('exploredColumns: the explore answer as columns, reduced to the keys a source connection takes', () => {
-	expect(exploredColumns({ format: 'flat', schema: { columns: [{ ...COLUMNS[1], comment: 'x' }, { type: 'string' }, null] } })).toEqual([COLUMNS[1]]);
+	expect(
+		exploredColumns({
+			format: 'flat',
+			schema: { columns: [{ ...COLUMNS[1], comment: 'x' }, { type: 'string' }, null] },
+		}),
+	).toEqual([COLUMNS[1]]);
 	expect(exploredColumns(undefined)).toEqual([]);
 	expect(exploredColumns({ schema: {} })).toEqual([]);
 });
 
-function stored(id: string, name: string, baseConnectionId = BASE, tableName = 'public.orders', createdAt?: number): StoredSourceConnection {
-	return { id, name, etag: `"${id}"`, baseConnectionId, params: { tableName, columns: COLUMNS }, connectionSpec: REDSHIFT, ...(createdAt === undefined ? {} : { createdAt }) };
+function stored(
+	id: string,
+	name: string,
+	baseConnectionId = BASE,
+	tableName = 'public.orders',
+	createdAt?: number,
+): StoredSourceConnection {
+	return {
+		id,
+		name,
+		etag: `"${id}"`,
+		baseConnectionId,
+		params: { tableName, columns: COLUMNS },
+		connectionSpec: REDSHIFT,
+		...(createdAt === undefined ? {} : { createdAt }),
+	};
 }
 
 describe('findExistingSource', () => {
@@ -99,20 +170,60 @@ describe('findExistingSource', () => {
 });
 
 describe('findCreatedSource (after an ambiguous create failure)', () => {
-	const body = buildSourceConnectionBody({ name: 'Orders source', baseConnectionId: BASE, tableName: 'public.orders', columns: COLUMNS });
+	const body = buildSourceConnectionBody({
+		name: 'Orders source',
+		baseConnectionId: BASE,
+		tableName: 'public.orders',
+		columns: COLUMNS,
+	});
 	const sentAt = 1_800_000_000_000;
 
 	it('finds the one this attempt made: same name, base connection and table, new since the POST', () => {
 		const ours = stored('new', 'Orders source', BASE, 'public.orders', sentAt + 10);
 		expect(findCreatedSource([ours], body, sentAt, new Set())).toBe(ours);
 		// Adobe's clock may lag ours by up to the skew.
-		expect(findCreatedSource([stored('x', 'Orders source', BASE, 'public.orders', sentAt - SOURCE_CLOCK_SKEW_MS + 1)], body, sentAt, new Set())?.id).toBe('x');
+		expect(
+			findCreatedSource(
+				[stored('x', 'Orders source', BASE, 'public.orders', sentAt - SOURCE_CLOCK_SKEW_MS + 1)],
+				body,
+				sentAt,
+				new Set(),
+			)?.id,
+		).toBe('x');
 	});
 
 	it('ignores what existed before the POST, older ones and other names or tables', () => {
-		expect(findCreatedSource([stored('before', 'Orders source', BASE, 'public.orders', sentAt + 10)], body, sentAt, new Set(['before']))).toBeUndefined();
-		expect(findCreatedSource([stored('old', 'Orders source', BASE, 'public.orders', sentAt - SOURCE_CLOCK_SKEW_MS - 1)], body, sentAt, new Set())).toBeUndefined();
-		expect(findCreatedSource([stored('n', 'Other', BASE, 'public.orders', sentAt)], body, sentAt, new Set())).toBeUndefined();
-		expect(findCreatedSource([stored('t', 'Orders source', BASE, 'public.customers', sentAt)], body, sentAt, new Set())).toBeUndefined();
+		expect(
+			findCreatedSource(
+				[stored('before', 'Orders source', BASE, 'public.orders', sentAt + 10)],
+				body,
+				sentAt,
+				new Set(['before']),
+			),
+		).toBeUndefined();
+		expect(
+			findCreatedSource(
+				[stored('old', 'Orders source', BASE, 'public.orders', sentAt - SOURCE_CLOCK_SKEW_MS - 1)],
+				body,
+				sentAt,
+				new Set(),
+			),
+		).toBeUndefined();
+		expect(
+			findCreatedSource(
+				[stored('n', 'Other', BASE, 'public.orders', sentAt)],
+				body,
+				sentAt,
+				new Set(),
+			),
+		).toBeUndefined();
+		expect(
+			findCreatedSource(
+				[stored('t', 'Orders source', BASE, 'public.customers', sentAt)],
+				body,
+				sentAt,
+				new Set(),
+			),
+		).toBeUndefined();
 	});
 });

@@ -9,4 +9,8 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 /** Dataflow (Flow Service `/flows`): the one list of its operations, in dropdown order. */
-export const { operations, description } = defineResource('dataflow', { create, createFromTable, delete: deleteFlow, disable, enable, get, getAll, update }, 'createFromTable');
+export const { operations, description } = defineResource(
+	'dataflow',
+	{ create, createFromTable, delete: deleteFlow, disable, enable, get, getAll, update },
+	'createFromTable',
+);

@@ -37,7 +37,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Redshift orders to Orders dataset',
 		description: 'Name of the dataflow in Experience Platform',
 	},
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'Optional description of the dataflow' },
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Optional description of the dataflow',
+	},
 	sourceConnectionPicker(),
 	targetConnectionPicker(),
 	mappingSetPicker(),
@@ -52,34 +59,74 @@ const properties: INodeProperties[] = [
 	...scheduleFields(),
 	{
 		...ifExistsField(DATAFLOW_IF_EXISTS_LABEL, 'dataflow'),
-		description: 'What to do when a dataflow already reads this source connection into this target connection. Reuse It makes re-runs safe.',
+		description:
+			'What to do when a dataflow already reads this source connection into this target connection. Reuse It makes re-runs safe.',
 	},
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Create', description: 'Create a dataflow from a source connection, a target connection and a mapping set', action: 'Create a dataflow' };
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a dataflow from a source connection, a target connection and a mapping set',
+	action: 'Create a dataflow',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataflow'], operation: ['create'] } },
+	properties,
+);
 
 /**
  * Creates a dataflow with the CRMToAEP flow spec (looked up once per run): schedule in epoch
  * seconds, Copy with the delta column for scheduled flows, none for `once`, then Mapping.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const name = checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), { required: true, maxLength: NAME_MAX });
-	const descriptionText = checkText(FLOW_FIELDS.description, readParameter.call(this, 'description', itemIndex), { maxLength: DESCRIPTION_MAX, allowLineBreaks: true }) || undefined;
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
+	const name = checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
+		required: true,
+		maxLength: NAME_MAX,
+	});
+	const descriptionText =
+		checkText(FLOW_FIELDS.description, readParameter.call(this, 'description', itemIndex), {
+			maxLength: DESCRIPTION_MAX,
+			allowLineBreaks: true,
+		}) || undefined;
 	const sourceConnectionId = readUuidPicker.call(this, FLOW_FIELDS.sourceConnectionId, itemIndex);
 	const targetConnectionId = readUuidPicker.call(this, FLOW_FIELDS.targetConnectionId, itemIndex);
 	const mappingId = readMappingSetId.call(this, itemIndex);
-	const mappingVersion = checkVersion(FLOW_FIELDS.mappingVersion, readParameter.call(this, 'mappingVersion', itemIndex) ?? 0);
+	const mappingVersion = checkVersion(
+		FLOW_FIELDS.mappingVersion,
+		readParameter.call(this, 'mappingVersion', itemIndex) ?? 0,
+	);
 	const scheduleParams = readSchedule.call(this, itemIndex);
 	const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);
-	const transformations = withLabels(() => buildFlowTransformations({ frequency: scheduleParams.frequency, ...delta, mappingId, mappingVersion }));
-	const ifExists = checkIfExists(DATAFLOW_IF_EXISTS_LABEL, readParameter.call(this, 'ifExists', itemIndex));
+	const transformations = withLabels(() =>
+		buildFlowTransformations({
+			frequency: scheduleParams.frequency,
+			...delta,
+			mappingId,
+			mappingVersion,
+		}),
+	);
+	const ifExists = checkIfExists(
+		DATAFLOW_IF_EXISTS_LABEL,
+		readParameter.call(this, 'ifExists', itemIndex),
+	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 
 	const flowSpec = await crmToAepFlowSpec.call(this, ctx, sandboxName, itemIndex);
-	const body = buildCreateFlowBody({ name, description: descriptionText, flowSpec, sourceConnectionId, targetConnectionId, transformations, scheduleParams });
+	const body = buildCreateFlowBody({
+		name,
+		description: descriptionText,
+		flowSpec,
+		sourceConnectionId,
+		targetConnectionId,
+		transformations,
+		scheduleParams,
+	});
 	const { flow, reused } = await ensureFlow.call(this, ctx, sandboxName, body, ifExists, itemIndex);
 	return dataflowOutput(flow as IDataObject, sandboxName, reused);
 }

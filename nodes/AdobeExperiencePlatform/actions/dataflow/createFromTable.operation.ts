@@ -1,4 +1,10 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
@@ -15,14 +21,26 @@ import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
 import { autoMap } from '../../../shared/pipeline/autoMapping';
 import { safeOperationError } from '../../../shared/nodeErrors';
-import { chainNames, defaultFlowName, runChain, type DoneStep } from '../../../shared/pipeline/chain';
+import {
+	chainNames,
+	defaultFlowName,
+	runChain,
+	type DoneStep,
+} from '../../../shared/pipeline/chain';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
 import type { PlatformContext } from '../../../shared/transport';
 import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
-import { FLOW_FIELDS, NAME_MAX, readDelta, readSchedule, scheduleFields, withLabels } from './dataflow.fields';
+import {
+	FLOW_FIELDS,
+	NAME_MAX,
+	readDelta,
+	readSchedule,
+	scheduleFields,
+	withLabels,
+} from './dataflow.fields';
 import type { OperationOption } from '../../../shared/operations';
 
 const FIELDS = {
@@ -35,10 +53,17 @@ const properties: INodeProperties[] = [
 	picker({
 		displayName: FIELDS.baseConnectionId.label,
 		name: FIELDS.baseConnectionId.field,
-		description: 'The Redshift base connection (Adobe Redshift Connection node). To chain, choose By ID and drag its ID here.',
+		description:
+			'The Redshift base connection (Adobe Redshift Connection node). To chain, choose By ID and drag its ID here.',
 		searchListMethod: 'searchConnections',
 		placeholder: 'Select a connection...',
-		modes: [idMode('373e88fc-43da-4e3c-be88-fc43da3e3c0f', CONNECTION_ID_PATTERN, 'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f')],
+		modes: [
+			idMode(
+				'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+				CONNECTION_ID_PATTERN,
+				'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+			),
+		],
 	}),
 	picker({
 		displayName: FIELDS.tablePath.label,
@@ -62,9 +87,17 @@ const properties: INodeProperties[] = [
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Create From Table (All Steps)', description: 'Source connection, target connection, mapping set (auto-mapped) and dataflow in one step; re-runs reuse what exists', action: 'Create a dataflow from a table' };
+export const option: OperationOption = {
+	name: 'Create From Table (All Steps)',
+	description:
+		'Source connection, target connection, mapping set (auto-mapped) and dataflow in one step; re-runs reuse what exists',
+	action: 'Create a dataflow from a table',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['createFromTable'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataflow'], operation: ['createFromTable'] } },
+	properties,
+);
 
 /** Adds what already exists to a step's error, so the user knows a re-run resumes. */
 function annotate(error: unknown, note: string): unknown {
@@ -86,15 +119,48 @@ function idsOf(done: ReadonlyArray<DoneStep<string>>): IDataObject {
  * dataset; mapping set: same name and schema; dataflow: same source and target connection), so a
  * re-run creates nothing and a failed run resumes at the failed step.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const baseConnectionId = readPickedId.call(this, FIELDS.baseConnectionId, itemIndex, CONNECTION_ID_PATTERN, '373e88fc-43da-4e3c-be88-fc43da3e3c0f');
-	const tableName = checkText(FIELDS.tablePath, locatorValue(FIELDS.tablePath, readParameter.call(this, 'tablePath', itemIndex), ['list', 'name']), { required: true, maxLength: 1024 });
-	const datasetId = readPickedId.call(this, FIELDS.datasetId, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
-	const flowName = checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), { maxLength: NAME_MAX }) || defaultFlowName(tableName, datasetId);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
+	const baseConnectionId = readPickedId.call(
+		this,
+		FIELDS.baseConnectionId,
+		itemIndex,
+		CONNECTION_ID_PATTERN,
+		'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+	);
+	const tableName = checkText(
+		FIELDS.tablePath,
+		locatorValue(FIELDS.tablePath, readParameter.call(this, 'tablePath', itemIndex), [
+			'list',
+			'name',
+		]),
+		{ required: true, maxLength: 1024 },
+	);
+	const datasetId = readPickedId.call(
+		this,
+		FIELDS.datasetId,
+		itemIndex,
+		DATASET_ID_PATTERN,
+		'5ba9452f7de80400007fc52a',
+	);
+	const flowName =
+		checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
+			maxLength: NAME_MAX,
+		}) || defaultFlowName(tableName, datasetId);
 	const scheduleParams = readSchedule.call(this, itemIndex);
 	const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);
 	// The Copy/Mapping rules are checked now, with a stand-in mapping ID, so a missing delta column fails before any request.
-	withLabels(() => buildFlowTransformations({ frequency: scheduleParams.frequency, ...delta, mappingId: '0'.repeat(32), mappingVersion: 0 }));
+	withLabels(() =>
+		buildFlowTransformations({
+			frequency: scheduleParams.frequency,
+			...delta,
+			mappingId: '0'.repeat(32),
+			mappingVersion: 0,
+		}),
+	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const names = chainNames(flowName);
 
@@ -105,17 +171,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 	const schemaId = schemaIdOf.call(this, dataset, itemIndex);
 	const schema = await getFullSchema.call(this, ctx, sandboxName, schemaId, itemIndex);
 
-	const { columns } = await exploreTable.call(this, ctx, sandboxName, baseConnectionId, tableName, itemIndex);
+	const { columns } = await exploreTable.call(
+		this,
+		ctx,
+		sandboxName,
+		baseConnectionId,
+		tableName,
+		itemIndex,
+	);
 	const columnNames = columns.map((column) => column.name);
 	if (delta.deltaColumn && !columnNames.includes(delta.deltaColumn)) {
-		throw new InvalidFieldError(FLOW_FIELDS.deltaColumn.field, `"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`);
+		throw new InvalidFieldError(
+			FLOW_FIELDS.deltaColumn.field,
+			`"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`,
+		);
 	}
 	const mapping = autoMap(columns, schema);
 	if (!mapping.mappings.length) {
-		throw safeOperationError(this, `No column of ${tableName} matches a field of the dataset's schema by name, so there is nothing to map; nothing was created.`, {
-			itemIndex,
-			description: `Unmapped columns: ${mapping.unmappedColumns.map((c) => `${c.column} (${c.reason})`).join(', ')}. Choose a dataset whose schema has fields named like the columns, or build the mapping set with Mapping Set > Create.`,
-		});
+		throw safeOperationError(
+			this,
+			`No column of ${tableName} matches a field of the dataset's schema by name, so there is nothing to map; nothing was created.`,
+			{
+				itemIndex,
+				description: `Unmapped columns: ${mapping.unmappedColumns.map((c) => `${c.column} (${c.reason})`).join(', ')}. Choose a dataset whose schema has fields named like the columns, or build the mapping set with Mapping Set > Create.`,
+			},
+		);
 	}
 
 	let mappingVersion = 0;
@@ -125,7 +205,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				key: 'sourceConnection',
 				label: 'source connection',
 				run: async () => {
-					const source = await ensureSourceConnection.call(this, ctx, { sandboxName, name: names.sourceConnection, baseConnectionId, tableName, columns, ifExists: 'reuse' }, itemIndex);
+					const source = await ensureSourceConnection.call(
+						this,
+						ctx,
+						{
+							sandboxName,
+							name: names.sourceConnection,
+							baseConnectionId,
+							tableName,
+							columns,
+							ifExists: 'reuse',
+						},
+						itemIndex,
+					);
 					return { id: source.id, reused: source.reused };
 				},
 			},
@@ -133,7 +225,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				key: 'targetConnection',
 				label: 'target connection',
 				run: async () => {
-					const target = await ensureTargetConnection.call(this, ctx, sandboxName, { name: names.targetConnection, dataSetId: datasetId }, 'reuse', itemIndex);
+					const target = await ensureTargetConnection.call(
+						this,
+						ctx,
+						sandboxName,
+						{ name: names.targetConnection, dataSetId: datasetId },
+						'reuse',
+						itemIndex,
+					);
 					return { id: target.value.id, reused: target.reused };
 				},
 			},
@@ -141,7 +240,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				key: 'mappingSet',
 				label: 'mapping set',
 				run: async () => {
-					const result = await ensureMappingSet.call(this, ctx, sandboxName, { name: names.mappingSet, schemaId, mappings: mapping.mappings }, 'reuse', itemIndex);
+					const result = await ensureMappingSet.call(
+						this,
+						ctx,
+						sandboxName,
+						{ name: names.mappingSet, schemaId, mappings: mapping.mappings },
+						'reuse',
+						itemIndex,
+					);
 					mappingVersion = typeof result.value.version === 'number' ? result.value.version : 0;
 					return { id: result.value.id, reused: result.reused };
 				},
@@ -151,9 +257,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 				label: 'dataflow',
 				run: async (previous) => {
 					const ids = idsOf([...previous]);
-					const transformations = buildFlowTransformations({ frequency: scheduleParams.frequency, ...delta, columns: columnNames, mappingId: ids.mappingSetId as string, mappingVersion });
-					const body = buildCreateFlowBody({ name: names.dataflow, flowSpec, sourceConnectionId: ids.sourceConnectionId as string, targetConnectionId: ids.targetConnectionId as string, transformations, scheduleParams });
-					const { flow, reused } = await ensureFlow.call(this, ctx, sandboxName, body, 'reuse', itemIndex);
+					const transformations = buildFlowTransformations({
+						frequency: scheduleParams.frequency,
+						...delta,
+						columns: columnNames,
+						mappingId: ids.mappingSetId as string,
+						mappingVersion,
+					});
+					const body = buildCreateFlowBody({
+						name: names.dataflow,
+						flowSpec,
+						sourceConnectionId: ids.sourceConnectionId as string,
+						targetConnectionId: ids.targetConnectionId as string,
+						transformations,
+						scheduleParams,
+					});
+					const { flow, reused } = await ensureFlow.call(
+						this,
+						ctx,
+						sandboxName,
+						body,
+						'reuse',
+						itemIndex,
+					);
 					return { id: flow.id, reused };
 				},
 			},
@@ -179,7 +305,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 		steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
 		reused: reusedAll,
 		created: done.filter((step) => !step.reused).map((step) => step.key),
-		autoMapping: { matched: mapping.matched, unmappedColumns: mapping.unmappedColumns, typeMismatches: mapping.typeMismatches } as unknown as IDataObject,
+		autoMapping: {
+			matched: mapping.matched,
+			unmappedColumns: mapping.unmappedColumns,
+			typeMismatches: mapping.typeMismatches,
+		} as unknown as IDataObject,
 		sandboxName,
 	};
 }

@@ -8,7 +8,11 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { dataflowPicker as sharedDataflowPicker, idMode, picker } from '../../../shared/locators';
 import { readParameter } from '../../../shared/parameters';
-import { FREQUENCIES, buildScheduleParams, type ScheduleParams } from '../../../shared/pipeline/schedule';
+import {
+	FREQUENCIES,
+	buildScheduleParams,
+	type ScheduleParams,
+} from '../../../shared/pipeline/schedule';
 import { MAPPING_SET_ID_PATTERN } from '../../../shared/pipeline/dataflow';
 import { CONNECTION_ID_PATTERN, checkText, type FieldRef } from '../../../shared/validation';
 import { readPickedId } from '../parameters';
@@ -41,33 +45,83 @@ const UUID_EXAMPLE = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 const UUID_ERROR = `Not an ID: expected a UUID such as ${UUID_EXAMPLE}`;
 
 /** The Dataflow picker (shared dataflowPicker, list method searchDataflows). */
-export function dataflowPicker(description = 'The dataflow. To chain from a Create node, choose By ID and drag its ID field here.'): INodeProperties {
+export function dataflowPicker(
+	description = 'The dataflow. To chain from a Create node, choose By ID and drag its ID field here.',
+): INodeProperties {
 	return sharedDataflowPicker(FLOW_FIELDS.flowId.field, FLOW_FIELDS.flowId.label, description);
 }
 
 /** The Flow Run picker (list method searchFlowRuns: the sandbox's newest runs). */
-export function runPicker(description = 'The flow run. To chain from Get Many or Run Now, choose By ID and drag its ID field here.'): INodeProperties {
-	return picker({ displayName: 'Flow Run', name: 'runId', searchListMethod: 'searchFlowRuns', placeholder: 'Select a run...', modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)], description });
+export function runPicker(
+	description = 'The flow run. To chain from Get Many or Run Now, choose By ID and drag its ID field here.',
+): INodeProperties {
+	return picker({
+		displayName: 'Flow Run',
+		name: 'runId',
+		searchListMethod: 'searchFlowRuns',
+		placeholder: 'Select a run...',
+		modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)],
+		description,
+	});
 }
 
 /** A picker of a dataflow's inputs: From List through `searchListMethod` ("Select a <thing>..."), then By ID (`byId`). */
-function inputPicker(displayName: string, name: string, searchListMethod: string, thing: string, byId: INodePropertyMode, description: string): INodeProperties {
-	return picker({ displayName, name, searchListMethod, placeholder: `Select a ${thing}...`, modes: [byId], description });
+function inputPicker(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	thing: string,
+	byId: INodePropertyMode,
+	description: string,
+): INodeProperties {
+	return picker({
+		displayName,
+		name,
+		searchListMethod,
+		placeholder: `Select a ${thing}...`,
+		modes: [byId],
+		description,
+	});
 }
 
 export function sourceConnectionPicker(): INodeProperties {
 	const description = 'The Redshift source connection (a table) the dataflow reads';
-	return inputPicker('Source Connection', 'sourceConnectionId', 'searchSourceConnections', 'source connection', idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR), description);
+	return inputPicker(
+		'Source Connection',
+		'sourceConnectionId',
+		'searchSourceConnections',
+		'source connection',
+		idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR),
+		description,
+	);
 }
 
 export function targetConnectionPicker(): INodeProperties {
 	const description = 'The Data Lake target connection (a dataset) the dataflow writes to';
-	return inputPicker('Target Connection', 'targetConnectionId', 'searchTargetConnections', 'target connection', idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR), description);
+	return inputPicker(
+		'Target Connection',
+		'targetConnectionId',
+		'searchTargetConnections',
+		'target connection',
+		idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR),
+		description,
+	);
 }
 
 export function mappingSetPicker(): INodeProperties {
-	const byId = idMode('0b090130b58b4819afc78b6dc98b484d', MAPPING_SET_ID_PATTERN, 'Not a mapping set ID: expected 32 hex digits such as 0b090130b58b4819afc78b6dc98b484d');
-	return inputPicker('Mapping Set', 'mappingSetId', 'searchMappingSets', 'mapping set', byId, "The Data Prep mapping set from the table's columns to the dataset's schema");
+	const byId = idMode(
+		'0b090130b58b4819afc78b6dc98b484d',
+		MAPPING_SET_ID_PATTERN,
+		'Not a mapping set ID: expected 32 hex digits such as 0b090130b58b4819afc78b6dc98b484d',
+	);
+	return inputPicker(
+		'Mapping Set',
+		'mappingSetId',
+		'searchMappingSets',
+		'mapping set',
+		byId,
+		"The Data Prep mapping set from the table's columns to the dataset's schema",
+	);
 }
 
 const ONCE_ONLY = { frequency: ['once'] };
@@ -99,7 +153,8 @@ export function scheduleFields(): INodeProperties[] {
 			type: 'options',
 			options: FREQUENCIES.map((value) => ({ name: frequencyName(value), value })),
 			default: 'hour',
-			description: 'How often the dataflow runs. Once: a single run now or at Start Time; it can then be run again with Flow Run > Run Now.',
+			description:
+				'How often the dataflow runs. Once: a single run now or at Start Time; it can then be run again with Flow Run > Run Now.',
 		},
 		{ ...INTERVAL_FIELD, displayOptions: { hide: ONCE_ONLY } },
 		{
@@ -124,7 +179,8 @@ export function scheduleFields(): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'updated_at',
-			description: 'The column that tells new and changed rows apart (a timestamp such as updated_at); each run reads rows newer than the last',
+			description:
+				'The column that tells new and changed rows apart (a timestamp such as updated_at); each run reads rows newer than the last',
 			displayOptions: { hide: ONCE_ONLY },
 		},
 		{
@@ -133,7 +189,8 @@ export function scheduleFields(): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'yyyy-MM-dd HH:mm:ss',
-			description: 'Only when the delta column holds dates as text: their pattern. Times are read as UTC, as Adobe requires for table sources.',
+			description:
+				'Only when the delta column holds dates as text: their pattern. Times are read as UTC, as Adobe requires for table sources.',
 			displayOptions: { hide: ONCE_ONLY },
 		},
 	];
@@ -146,14 +203,25 @@ export function readUuidPicker(this: IExecuteFunctions, ref: FieldRef, itemIndex
 
 /** The Mapping Set picker's ID, checked to be 32 hex digits. */
 export function readMappingSetId(this: IExecuteFunctions, itemIndex: number): string {
-	return readPickedId.call(this, FLOW_FIELDS.mappingSetId, itemIndex, MAPPING_SET_ID_PATTERN, '0b090130b58b4819afc78b6dc98b484d').toLowerCase();
+	return readPickedId
+		.call(
+			this,
+			FLOW_FIELDS.mappingSetId,
+			itemIndex,
+			MAPPING_SET_ID_PATTERN,
+			'0b090130b58b4819afc78b6dc98b484d',
+		)
+		.toLowerCase();
 }
 
 /** A whole number >= 0 (a mapping set version), from a number or digits. */
 export function checkVersion(ref: FieldRef, value: unknown): number {
 	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
-		throw new InvalidFieldError(ref.field, `"${ref.label}" must be a whole number of 0 or more (a new mapping set has version 0); got ${JSON.stringify(value)}.`);
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" must be a whole number of 0 or more (a new mapping set has version 0); got ${JSON.stringify(value)}.`,
+		);
 	}
 	return number;
 }
@@ -183,14 +251,19 @@ export function withLabels<T>(build: () => T, prefix = ''): T {
 	}
 	const ref = failure instanceof InvalidFieldError ? SCHEDULE_LABELS[failure.field] : undefined;
 	if (ref && failure instanceof InvalidFieldError) {
-		failure = new InvalidFieldError(`${prefix}${ref.field}`, failure.message.split(`'${failure.field}'`).join(`"${ref.label}"`));
+		failure = new InvalidFieldError(
+			`${prefix}${ref.field}`,
+			failure.message.split(`'${failure.field}'`).join(`"${ref.label}"`),
+		);
 	}
 	throw failure;
 }
 
 /** An empty dateTime field means "now"; anything else is read as a date. */
 export function dateOrNow(value: unknown, nowMs: number): unknown {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? new Date(nowMs) : value;
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+		? new Date(nowMs)
+		: value;
 }
 
 /** The schedule of Create / Create From Table, checked: `{startTime (epoch s), frequency, interval?, backfill?}`. */
@@ -208,9 +281,19 @@ export function readSchedule(this: IExecuteFunctions, itemIndex: number): Schedu
 }
 
 /** Delta column and its date format (both only for scheduled flows), trimmed. */
-export function readDelta(this: IExecuteFunctions, itemIndex: number, frequency: string): { deltaColumn?: string; deltaDateFormat?: string } {
+export function readDelta(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	frequency: string,
+): { deltaColumn?: string; deltaDateFormat?: string } {
 	if (frequency === 'once') return {};
-	const deltaColumn = checkText(FLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), { maxLength: 256 }) || undefined;
-	const deltaDateFormat = checkText(FLOW_FIELDS.deltaDateFormat, readParameter.call(this, 'deltaDateFormat', itemIndex), { maxLength: 64 }) || undefined;
+	const deltaColumn =
+		checkText(FLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), {
+			maxLength: 256,
+		}) || undefined;
+	const deltaDateFormat =
+		checkText(FLOW_FIELDS.deltaDateFormat, readParameter.call(this, 'deltaDateFormat', itemIndex), {
+			maxLength: 64,
+		}) || undefined;
 	return { deltaColumn, deltaDateFormat };
 }

@@ -10,7 +10,11 @@ export const DATAFLOW_IF_EXISTS_LABEL = 'If a Dataflow for These Connections Exi
  * A dataflow as output: Adobe's object (from GET or a listing; as sent, plus `id`, right after a
  * create) with the sandbox, and `reused` for creates.
  */
-export function dataflowOutput(flow: IDataObject, sandboxName: string, reused?: boolean): IDataObject {
+export function dataflowOutput(
+	flow: IDataObject,
+	sandboxName: string,
+	reused?: boolean,
+): IDataObject {
 	return { ...flow, sandboxName, ...(reused === undefined ? {} : { reused }) };
 }
 

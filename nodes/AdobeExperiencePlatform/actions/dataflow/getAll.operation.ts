@@ -22,29 +22,66 @@ const properties: INodeProperties[] = [
 			placeholder: '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
 			description: 'Only dataflows that read this source connection',
 		},
-		choiceFilter('State', 'state', { Disabled: 'disabled', Enabled: 'enabled' }, 'enabled', 'Only dataflows in this state'),
+		choiceFilter(
+			'State',
+			'state',
+			{ Disabled: 'disabled', Enabled: 'enabled' },
+			'enabled',
+			'Only dataflows in this state',
+		),
 	]),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get Many', description: 'List dataflows, by source connection and state', action: 'Get many dataflows' };
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List dataflows, by source connection and state',
+	action: 'Get many dataflows',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataflow'], operation: ['getAll'] } },
+	properties,
+);
 
 /** Dataflows of the sandbox, newest first, one item each (follows Adobe's continuation links). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject[]> {
 	const limit = readLimit.call(this, itemIndex);
-	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
-	const sourceText = typeof filters.sourceConnectionId === 'string' ? filters.sourceConnectionId.trim() : filters.sourceConnectionId;
+	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
+		{}) as IDataObject;
+	const sourceText =
+		typeof filters.sourceConnectionId === 'string'
+			? filters.sourceConnectionId.trim()
+			: filters.sourceConnectionId;
 	const sourceConnectionId =
 		sourceText === undefined || sourceText === ''
 			? undefined
-			: checkFlowServiceId({ field: 'filters.sourceConnectionId', label: 'Source Connection ID' }, sourceText, 'source connection ID', 'the "id" output of a source connection Create');
+			: checkFlowServiceId(
+					{ field: 'filters.sourceConnectionId', label: 'Source Connection ID' },
+					sourceText,
+					'source connection ID',
+					'the "id" output of a source connection Create',
+				);
 	const state = filters.state;
 	if (state !== undefined && !(FLOW_STATES as readonly unknown[]).includes(state)) {
-		throw new InvalidFieldError('filters.state', `"State" must be one of ${FLOW_STATES.join(', ')}; got ${JSON.stringify(state)}.`);
+		throw new InvalidFieldError(
+			'filters.state',
+			`"State" must be one of ${FLOW_STATES.join(', ')}; got ${JSON.stringify(state)}.`,
+		);
 	}
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const { found } = await listFlows.call(this, ctx, sandboxName, { sourceConnectionId, state: state as string | undefined, limit }, itemIndex);
-	return (limit === undefined ? found : found.slice(0, limit)).map((flow) => dataflowOutput(flow, sandboxName));
+	const { found } = await listFlows.call(
+		this,
+		ctx,
+		sandboxName,
+		{ sourceConnectionId, state: state as string | undefined, limit },
+		itemIndex,
+	);
+	return (limit === undefined ? found : found.slice(0, limit)).map((flow) =>
+		dataflowOutput(flow, sandboxName),
+	);
 }

@@ -7,14 +7,26 @@ import { readSandbox } from '../../../shared/parameters';
 import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from './dataflow.fields';
 
-export function stateOperation(op: 'enable' | 'disable'): { description: INodeProperties[]; execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> } {
+export function stateOperation(op: 'enable' | 'disable'): {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject>;
+} {
 	return {
-		description: updateDisplayOptions({ show: { resource: ['dataflow'], operation: [op] } }, [dataflowPicker()]),
+		description: updateDisplayOptions({ show: { resource: ['dataflow'], operation: [op] } }, [
+			dataflowPicker(),
+		]),
 		/** `{id, etag?, state, changed, sandboxName}`; `changed: false` when the dataflow already was in that state. */
-		async execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			ctx: PlatformContext,
+		): Promise<IDataObject> {
 			const id = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 			const sandboxName = readSandbox.call(this, itemIndex, ctx);
-			return { ...(await setFlowState.call(this, ctx, sandboxName, id, op, itemIndex)), sandboxName };
+			return {
+				...(await setFlowState.call(this, ctx, sandboxName, id, op, itemIndex)),
+				sandboxName,
+			};
 		},
 	};
 }

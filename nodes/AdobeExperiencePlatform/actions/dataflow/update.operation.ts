@@ -4,11 +4,28 @@ import { getFlow, patchFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { readParameter, readSandbox } from '../../../shared/parameters';
-import { SCHEDULED_FREQUENCIES, buildFlowPatch, checkScheduleChange, checkSomeChange, type FlowChanges, type StoredFlowShape } from '../../../shared/pipeline/dataflow';
+import {
+	SCHEDULED_FREQUENCIES,
+	buildFlowPatch,
+	checkScheduleChange,
+	checkSomeChange,
+	type FlowChanges,
+	type StoredFlowShape,
+} from '../../../shared/pipeline/dataflow';
 import { dateToEpochMs } from '../../../shared/pipeline/schedule';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkEtag, checkText } from '../../../shared/validation';
-import { DESCRIPTION_MAX, FLOW_FIELDS, INTERVAL_FIELD, NAME_MAX, checkVersion, dataflowPicker, frequencyName, readUuidPicker, withLabels } from './dataflow.fields';
+import {
+	DESCRIPTION_MAX,
+	FLOW_FIELDS,
+	INTERVAL_FIELD,
+	NAME_MAX,
+	checkVersion,
+	dataflowPicker,
+	frequencyName,
+	readUuidPicker,
+	withLabels,
+} from './dataflow.fields';
 import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -20,15 +37,29 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Dataflow Name', name: 'name', type: 'string', default: '', description: 'New name of the dataflow' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'New description' },
+			{
+				displayName: 'Dataflow Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'New name of the dataflow',
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				typeOptions: { rows: 2 },
+				description: 'New description',
+			},
 			{
 				displayName: 'Frequency',
 				name: 'frequency',
 				type: 'options',
 				options: SCHEDULED_FREQUENCIES.map((value) => ({ name: frequencyName(value), value })),
 				default: 'hour',
-				description: 'New frequency of a scheduled dataflow (a dataflow cannot switch to or from Once)',
+				description:
+					'New frequency of a scheduled dataflow (a dataflow cannot switch to or from Once)',
 			},
 			INTERVAL_FIELD,
 			{
@@ -37,14 +68,16 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 0 },
 				default: 0,
-				description: 'The mapping set version the dataflow uses (after the mapping set was updated)',
+				description:
+					'The mapping set version the dataflow uses (after the mapping set was updated)',
 			},
 			{
 				displayName: 'Start Time',
 				name: 'startTime',
 				type: 'dateTime',
 				default: '',
-				description: 'New start of the schedule (epoch seconds on the wire). Adobe refuses it once the scheduled start has passed.',
+				description:
+					'New start of the schedule (epoch seconds on the wire). Adobe refuses it once the scheduled start has passed.',
 			},
 		],
 	},
@@ -54,14 +87,22 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
-		description: 'ETag of the version you expect to change, quotes included, as Get outputs it. Leave empty to fetch the current one. Adobe refuses the update if the dataflow changed since.',
+		description:
+			'ETag of the version you expect to change, quotes included, as Get outputs it. Leave empty to fetch the current one. Adobe refuses the update if the dataflow changed since.',
 	},
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Update', description: 'Change name, schedule or mapping version, with etag protection', action: 'Update a dataflow' };
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Change name, schedule or mapping version, with etag protection',
+	action: 'Update a dataflow',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['dataflow'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataflow'], operation: ['update'] } },
+	properties,
+);
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
@@ -70,25 +111,51 @@ function isBlank(value: unknown): boolean {
 /** The Update Fields, checked; parameter names in errors are `updateFields.<field>`. */
 function readChanges(fields: IDataObject): FlowChanges {
 	const changes: FlowChanges = {};
-	if (!isBlank(fields.name)) changes.name = checkText({ field: 'updateFields.name', label: FLOW_FIELDS.name.label }, fields.name, { required: true, maxLength: NAME_MAX });
-	if (fields.description !== undefined) changes.description = checkText({ field: 'updateFields.description', label: FLOW_FIELDS.description.label }, fields.description, { maxLength: DESCRIPTION_MAX, allowLineBreaks: true });
+	if (!isBlank(fields.name))
+		changes.name = checkText(
+			{ field: 'updateFields.name', label: FLOW_FIELDS.name.label },
+			fields.name,
+			{ required: true, maxLength: NAME_MAX },
+		);
+	if (fields.description !== undefined)
+		changes.description = checkText(
+			{ field: 'updateFields.description', label: FLOW_FIELDS.description.label },
+			fields.description,
+			{ maxLength: DESCRIPTION_MAX, allowLineBreaks: true },
+		);
 	const schedule: NonNullable<FlowChanges['schedule']> = {};
 	if (fields.frequency !== undefined) {
 		if (!(SCHEDULED_FREQUENCIES as readonly unknown[]).includes(fields.frequency)) {
-			throw new InvalidFieldError('updateFields.frequency', `"Frequency" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`);
+			throw new InvalidFieldError(
+				'updateFields.frequency',
+				`"Frequency" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`,
+			);
 		}
 		schedule.frequency = fields.frequency as (typeof SCHEDULED_FREQUENCIES)[number];
 	}
 	if (fields.interval !== undefined) {
-		const interval = typeof fields.interval === 'string' && /^\s*\d+\s*$/.test(fields.interval) ? Number(fields.interval) : fields.interval;
+		const interval =
+			typeof fields.interval === 'string' && /^\s*\d+\s*$/.test(fields.interval)
+				? Number(fields.interval)
+				: fields.interval;
 		if (typeof interval !== 'number' || !Number.isSafeInteger(interval) || interval < 1) {
-			throw new InvalidFieldError('updateFields.interval', `"Interval" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`);
+			throw new InvalidFieldError(
+				'updateFields.interval',
+				`"Interval" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`,
+			);
 		}
 		schedule.interval = interval;
 	}
-	if (!isBlank(fields.startTime)) schedule.startTime = Math.floor(withLabels(() => dateToEpochMs(fields.startTime), 'updateFields.') / 1000);
+	if (!isBlank(fields.startTime))
+		schedule.startTime = Math.floor(
+			withLabels(() => dateToEpochMs(fields.startTime), 'updateFields.') / 1000,
+		);
 	if (Object.keys(schedule).length) changes.schedule = schedule;
-	if (fields.mappingVersion !== undefined) changes.mappingVersion = checkVersion({ field: 'updateFields.mappingVersion', label: FLOW_FIELDS.mappingVersion.label }, fields.mappingVersion);
+	if (fields.mappingVersion !== undefined)
+		changes.mappingVersion = checkVersion(
+			{ field: 'updateFields.mappingVersion', label: FLOW_FIELDS.mappingVersion.label },
+			fields.mappingVersion,
+		);
 	return changes;
 }
 
@@ -96,19 +163,35 @@ function readChanges(fields: IDataObject): FlowChanges {
  * Changes name, description, schedule or mapping version with one JSON Patch under If-Match.
  * The dataflow is read first unless only name/description change and an ETag is given.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const id = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
-	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
+	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
+		{}) as IDataObject;
 	const changes = readChanges(fields);
 	const given = checkEtag(readParameter.call(this, 'etag', itemIndex));
 	checkSomeChange(changes);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 
-	const needsCurrent = given === undefined || changes.schedule !== undefined || changes.mappingVersion !== undefined;
-	const current = needsCurrent ? ((await getFlow.call(this, ctx, sandboxName, id, itemIndex)) as StoredFlowShape & { etag?: string }) : undefined;
+	const needsCurrent =
+		given === undefined || changes.schedule !== undefined || changes.mappingVersion !== undefined;
+	const current = needsCurrent
+		? ((await getFlow.call(this, ctx, sandboxName, id, itemIndex)) as StoredFlowShape & {
+				etag?: string;
+			})
+		: undefined;
 	if (changes.schedule && current) checkScheduleChange(changes.schedule, current);
 	const ops = buildFlowPatch(changes, current ?? {});
 	const etag = given ?? (current?.etag as string);
 	const result = await patchFlow.call(this, ctx, sandboxName, id, etag, ops, itemIndex);
-	return { id: result.id ?? id, etag: result.etag, previousEtag: etag, sandboxName, updated: ops.map((op) => op.path.slice(1)) };
+	return {
+		id: result.id ?? id,
+		etag: result.etag,
+		previousEtag: etag,
+		sandboxName,
+		updated: ops.map((op) => op.path.slice(1)),
+	};
 }

@@ -10,4 +10,8 @@ const OPERATIONS = { create, get, getAll };
 export type DatasetOperation = keyof typeof OPERATIONS;
 
 /** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<DatasetOperation>('dataset', OPERATIONS, 'getAll');
+export const { operations, description } = defineResource<DatasetOperation>(
+	'dataset',
+	OPERATIONS,
+	'getAll',
+);

@@ -16,28 +16,57 @@ import type { OperationOption } from '../../../shared/operations';
 const IF_EXISTS_LABEL = 'If a Dataset With This Name Exists';
 
 const properties: INodeProperties[] = [
-	nameField(FIELDS.datasetName.label, FIELDS.datasetName.field, 'Redshift orders', 'Name of the dataset in Experience Platform'),
+	nameField(
+		FIELDS.datasetName.label,
+		FIELDS.datasetName.field,
+		'Redshift orders',
+		'Name of the dataset in Experience Platform',
+	),
 	schemaLocator(),
 	descriptionField('dataset'),
 	ifExistsField(IF_EXISTS_LABEL, 'dataset'),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Create', description: 'Create a Catalog dataset from an XDM schema', action: 'Create a dataset' };
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a Catalog dataset from an XDM schema',
+	action: 'Create a dataset',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataset'], operation: ['create'] } },
+	properties,
+);
 
 /**
  * A Catalog dataset from an XDM schema. The schema is looked up first (its `$id`, also when
  * chosen by `meta:altId`); a same-name dataset is reused only when it has that schema.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const name = readName.call(this, FIELDS.datasetName, itemIndex);
-	const schemaId = readPickedId.call(this, FIELDS.schemaId, itemIndex, SCHEMA_ID_PATTERN, 'https://ns.adobe.com/acme/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0');
+	const schemaId = readPickedId.call(
+		this,
+		FIELDS.schemaId,
+		itemIndex,
+		SCHEMA_ID_PATTERN,
+		'https://ns.adobe.com/acme/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+	);
 	const description = readDescription.call(this, FIELDS.description, itemIndex);
 	const ifExists = checkIfExists(IF_EXISTS_LABEL, readParameter.call(this, 'ifExists', itemIndex));
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const schema = await getSchemaSummary.call(this, ctx, sandboxName, schemaId, itemIndex);
-	const { value, reused } = await ensureDataset.call(this, ctx, sandboxName, { name, schemaId: schema.$id, description: description || undefined }, ifExists, itemIndex);
+	const { value, reused } = await ensureDataset.call(
+		this,
+		ctx,
+		sandboxName,
+		{ name, schemaId: schema.$id, description: description || undefined },
+		ifExists,
+		itemIndex,
+	);
 	return { ...datasetOutput(value, sandboxName), reused };
 }

@@ -11,17 +11,34 @@ import { datasetOutput } from './output';
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get', description: 'Get a dataset and its schema ref', action: 'Get a dataset' };
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a dataset and its schema ref',
+	action: 'Get a dataset',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['get'] } }, [datasetLocator()]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataset'], operation: ['get'] } },
+	[datasetLocator()],
+);
 
 /** The dataset's ID, checked as the Dataset picker's By ID mode checks it. */
 export function readDatasetId(this: IExecuteFunctions, itemIndex: number): string {
-	return readPickedId.call(this, FIELDS.datasetId, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
+	return readPickedId.call(
+		this,
+		FIELDS.datasetId,
+		itemIndex,
+		DATASET_ID_PATTERN,
+		'5ba9452f7de80400007fc52a',
+	);
 }
 
 /** One dataset with its schema ref (`schemaRef.id` is what a target connection and a mapping set need). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const id = readDatasetId.call(this, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	return datasetOutput(await getDataset.call(this, ctx, sandboxName, id, itemIndex), sandboxName);

@@ -11,16 +11,31 @@ import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
-	nameFilters('Only datasets with this name, as Catalog filters it: * matches any text, a comma separates alternatives', [], 'Orders*'),
+	nameFilters(
+		'Only datasets with this name, as Catalog filters it: * matches any text, a comma separates alternatives',
+		[],
+		'Orders*',
+	),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get Many', description: 'List the datasets of the sandbox', action: 'Get many datasets' };
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the datasets of the sandbox',
+	action: 'Get many datasets',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['dataset'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataset'], operation: ['getAll'] } },
+	properties,
+);
 
 /** Catalog datasets of the sandbox, newest first, paged with start/limit (100 per request). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject[]> {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const limit = readLimit.call(this, itemIndex);
 	const name = readNameFilter.call(this, itemIndex);

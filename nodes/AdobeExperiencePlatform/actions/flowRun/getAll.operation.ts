@@ -29,37 +29,88 @@ const properties: INodeProperties[] = [
 			default: '',
 			description: 'Only runs that started before this time',
 		},
-		choiceFilter('Status', 'status', { Failed: 'failed', 'In Progress': 'inProgress', Scheduled: 'scheduled', Success: 'success' }, 'failed', "Only runs with this status (Adobe's metrics.statusSummary.status)"),
+		choiceFilter(
+			'Status',
+			'status',
+			{ Failed: 'failed', 'In Progress': 'inProgress', Scheduled: 'scheduled', Success: 'success' },
+			'failed',
+			"Only runs with this status (Adobe's metrics.statusSummary.status)",
+		),
 	]),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get Many', description: 'List the runs of a dataflow, by status and time window', action: 'Get many flow runs' };
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the runs of a dataflow, by status and time window',
+	action: 'Get many flow runs',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['flowRun'], operation: ['getAll'] } },
+	properties,
+);
 
 /** A time filter: empty → none; else a date, sent as epoch ms (Adobe's startedAtUTC unit). */
 function timeFilter(value: unknown, field: string, label: string): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const ms = typeof value === 'number' ? Number.NaN : Date.parse(String(value));
-	if (!Number.isFinite(ms)) throw new InvalidFieldError(field, `"${label}" must be a date such as 2026-12-01T09:00:00Z; got ${JSON.stringify(value)}.`);
+	if (!Number.isFinite(ms))
+		throw new InvalidFieldError(
+			field,
+			`"${label}" must be a date such as 2026-12-01T09:00:00Z; got ${JSON.stringify(value)}.`,
+		);
 	return ms;
 }
 
 /** Runs of one dataflow, newest first, each summarised (status, records, durationMs, errors). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject[]> {
 	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 	const limit = readLimit.call(this, itemIndex);
-	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
-	if (filters.status !== undefined && !(RUN_STATUSES as readonly unknown[]).includes(filters.status)) {
-		throw new InvalidFieldError('filters.status', `"Status" must be one of ${RUN_STATUSES.join(', ')}; got ${JSON.stringify(filters.status)}.`);
+	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
+		{}) as IDataObject;
+	if (
+		filters.status !== undefined &&
+		!(RUN_STATUSES as readonly unknown[]).includes(filters.status)
+	) {
+		throw new InvalidFieldError(
+			'filters.status',
+			`"Status" must be one of ${RUN_STATUSES.join(', ')}; got ${JSON.stringify(filters.status)}.`,
+		);
 	}
 	const startedAfterMs = timeFilter(filters.startedAfter, 'filters.startedAfter', 'Started After');
-	const startedBeforeMs = timeFilter(filters.startedBefore, 'filters.startedBefore', 'Started Before');
-	if (startedAfterMs !== undefined && startedBeforeMs !== undefined && startedBeforeMs <= startedAfterMs) {
-		throw new InvalidFieldError('filters.startedBefore', '"Started Before" must be later than "Started After".');
+	const startedBeforeMs = timeFilter(
+		filters.startedBefore,
+		'filters.startedBefore',
+		'Started Before',
+	);
+	if (
+		startedAfterMs !== undefined &&
+		startedBeforeMs !== undefined &&
+		startedBeforeMs <= startedAfterMs
+	) {
+		throw new InvalidFieldError(
+			'filters.startedBefore',
+			'"Started Before" must be later than "Started After".',
+		);
 	}
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const runs = await listRuns.call(this, ctx, sandboxName, { flowIds: [flowId], statuses: filters.status === undefined ? undefined : [filters.status as string], startedFrom: startedAfterMs, startedBefore: startedBeforeMs, limit }, itemIndex);
+	const runs = await listRuns.call(
+		this,
+		ctx,
+		sandboxName,
+		{
+			flowIds: [flowId],
+			statuses: filters.status === undefined ? undefined : [filters.status as string],
+			startedFrom: startedAfterMs,
+			startedBefore: startedBeforeMs,
+			limit,
+		},
+		itemIndex,
+	);
 	return runs.map((run) => runOutput(run, sandboxName));
 }

@@ -8,15 +8,26 @@ import { FLOW_FIELDS, readUuidPicker, runPicker } from '../dataflow/dataflow.fie
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Retry', description: 'Retry a failed run', action: 'Retry a flow run' };
+export const option: OperationOption = {
+	name: 'Retry',
+	description: 'Retry a failed run',
+	action: 'Retry a flow run',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['retry'] } }, [runPicker('The failed run to retry. Only failed runs of enabled dataflows can be retried.')]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['flowRun'], operation: ['retry'] } },
+	[runPicker('The failed run to retry. Only failed runs of enabled dataflows can be retried.')],
+);
 
 /**
  * Retries a failed run (`op=re-trigger`): `{id: the new run, etag, retryOf, sandboxName}`.
  * Adobe refuses runs that did not fail (1387) and disabled dataflows (1388).
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const runId = readUuidPicker.call(this, FLOW_FIELDS.runId, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const started = await retryRun.call(this, ctx, sandboxName, runId, itemIndex);

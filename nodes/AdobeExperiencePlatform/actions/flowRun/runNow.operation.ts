@@ -6,7 +6,13 @@ import { readParameter, readSandbox } from '../../../shared/parameters';
 import { buildRunNowBody } from '../../../shared/pipeline/dataflow';
 import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
-import { FLOW_FIELDS, dataflowPicker, dateOrNow, readUuidPicker, withLabels } from '../dataflow/dataflow.fields';
+import {
+	FLOW_FIELDS,
+	dataflowPicker,
+	dateOrNow,
+	readUuidPicker,
+	withLabels,
+} from '../dataflow/dataflow.fields';
 import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -19,33 +25,62 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'Rows changed from this time on are read (sent in epoch seconds)',
 	},
-	{ displayName: 'Window End', name: 'windowEnd', type: 'dateTime', default: '', description: 'Rows changed before this time are read. Empty: now.' },
+	{
+		displayName: 'Window End',
+		name: 'windowEnd',
+		type: 'dateTime',
+		default: '',
+		description: 'Rows changed before this time are read. Empty: now.',
+	},
 	{
 		displayName: 'Delta Column',
 		name: 'deltaColumn',
 		type: 'string',
 		default: '',
 		placeholder: 'updated_at',
-		description: "The column the window applies to. Required on a dataflow's first on-demand run; later runs may leave it empty but cannot change it.",
+		description:
+			"The column the window applies to. Required on a dataflow's first on-demand run; later runs may leave it empty but cannot change it.",
 	},
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Run Now', description: 'Start an on-demand run of a dataflow scheduled Once', action: 'Run a dataflow now' };
+export const option: OperationOption = {
+	name: 'Run Now',
+	description: 'Start an on-demand run of a dataflow scheduled Once',
+	action: 'Run a dataflow now',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['flowRun'], operation: ['runNow'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['flowRun'], operation: ['runNow'] } },
+	properties,
+);
 
 /**
  * Starts an on-demand run of a `once` dataflow (`POST /runs`, times in epoch seconds):
  * `{id, etag?, flowId, windowStart, windowEnd (ISO 8601), sandboxName}`. The run starts as
  * `scheduled`; follow it with Flow Run > Get.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 	const nowMs = Date.now();
 	const windowStart = readParameter.call(this, 'windowStart', itemIndex);
-	const deltaColumn = checkText(FLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), { maxLength: 256 }) || undefined;
-	const body = withLabels(() => buildRunNowBody({ flowId, windowStart, windowEnd: dateOrNow(readParameter.call(this, 'windowEnd', itemIndex), nowMs), nowMs, deltaColumn }));
+	const deltaColumn =
+		checkText(FLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), {
+			maxLength: 256,
+		}) || undefined;
+	const body = withLabels(() =>
+		buildRunNowBody({
+			flowId,
+			windowStart,
+			windowEnd: dateOrNow(readParameter.call(this, 'windowEnd', itemIndex), nowMs),
+			nowMs,
+			deltaColumn,
+		}),
+	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const started = await runNow.call(this, ctx, sandboxName, body, itemIndex);
 	return {

@@ -10,4 +10,8 @@ const OPERATIONS = { create, get, validate };
 export type MappingSetOperation = keyof typeof OPERATIONS;
 
 /** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<MappingSetOperation>('mappingSet', OPERATIONS, 'create');
+export const { operations, description } = defineResource<MappingSetOperation>(
+	'mappingSet',
+	OPERATIONS,
+	'create',
+);

@@ -10,13 +10,33 @@ import { readPickedId } from '../parameters';
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get', description: 'Get a mapping set by ID', action: 'Get a mapping set' };
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a mapping set by ID',
+	action: 'Get a mapping set',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['mappingSet'], operation: ['get'] } }, [mappingSetLocator()]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mappingSet'], operation: ['get'] } },
+	[mappingSetLocator()],
+);
 
 /** One mapping set: its schema, mappings and version, as Data Prep returns it. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const id = readPickedId.call(this, FIELDS.mappingSetId, itemIndex, MAPPING_SET_ID_PATTERN, '0f1e2d3c4b5a69788796a5b4c3d2e1f0');
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
+	const id = readPickedId.call(
+		this,
+		FIELDS.mappingSetId,
+		itemIndex,
+		MAPPING_SET_ID_PATTERN,
+		'0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	return { ...(await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex)), sandboxName };
+	return {
+		...(await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex)),
+		sandboxName,
+	};
 }

@@ -26,26 +26,40 @@ const MAX_PATH = 1024;
 /** The fields: Dataset, Source Columns From (Source Connection / JSON), Map Same-Named Fields, Mapping Pairs. */
 export function mappingInputFields(): INodeProperties[] {
 	return [
-		datasetLocator('The dataset the data lands in: its XDM schema (Schema Registry, resolved) gives the fields to map to'),
+		datasetLocator(
+			'The dataset the data lands in: its XDM schema (Schema Registry, resolved) gives the fields to map to',
+		),
 		{
 			displayName: FIELDS.columnsFrom.label,
 			name: FIELDS.columnsFrom.field,
 			type: 'options',
 			options: [
-				{ name: 'Source Connection', value: 'sourceConnection', description: 'The columns of a Redshift source connection (its table)' },
-				{ name: 'JSON', value: 'json', description: 'A list of columns, e.g. the columns output of Get Table Schema' },
+				{
+					name: 'Source Connection',
+					value: 'sourceConnection',
+					description: 'The columns of a Redshift source connection (its table)',
+				},
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'A list of columns, e.g. the columns output of Get Table Schema',
+				},
 			],
 			default: 'sourceConnection',
 			description: 'Where the source columns come from',
 		},
-		{ ...sourceConnectionLocator('The Redshift source connection whose columns are mapped'), displayOptions: { show: { [FIELDS.columnsFrom.field]: ['sourceConnection'] } } },
+		{
+			...sourceConnectionLocator('The Redshift source connection whose columns are mapped'),
+			displayOptions: { show: { [FIELDS.columnsFrom.field]: ['sourceConnection'] } },
+		},
 		{
 			displayName: FIELDS.columns.label,
 			name: FIELDS.columns.field,
 			type: 'json',
 			default: '[]',
 			required: true,
-			description: 'The source columns as a list of {"name", "type"} objects, e.g. an expression reading the columns output of Get Table Schema',
+			description:
+				'The source columns as a list of {"name", "type"} objects, e.g. an expression reading the columns output of Get Table Schema',
 			displayOptions: { show: { [FIELDS.columnsFrom.field]: ['json'] } },
 		},
 		{
@@ -53,7 +67,8 @@ export function mappingInputFields(): INodeProperties[] {
 			name: FIELDS.autoMatch.field,
 			type: 'boolean',
 			default: true,
-			description: 'Whether to map each column to the schema field of the same name (ignoring case, "_" and "-"); Mapping Pairs override it',
+			description:
+				'Whether to map each column to the schema field of the same name (ignoring case, "_" and "-"); Mapping Pairs override it',
 		},
 		{
 			displayName: FIELDS.mappingPairs.label,
@@ -68,8 +83,22 @@ export function mappingInputFields(): INodeProperties[] {
 					displayName: 'Pair',
 					name: 'pair',
 					values: [
-						{ displayName: 'Column', name: 'source', type: 'string', default: '', placeholder: 'order_id', description: 'Name of the source column' },
-						{ displayName: 'Schema Field', name: 'destination', type: 'string', default: '', placeholder: '_acme.orderId', description: 'Dotted path of a leaf field of the dataset\'s schema' },
+						{
+							displayName: 'Column',
+							name: 'source',
+							type: 'string',
+							default: '',
+							placeholder: 'order_id',
+							description: 'Name of the source column',
+						},
+						{
+							displayName: 'Schema Field',
+							name: 'destination',
+							type: 'string',
+							default: '',
+							placeholder: '_acme.orderId',
+							description: "Dotted path of a leaf field of the dataset's schema",
+						},
 					],
 				},
 			],
@@ -101,15 +130,34 @@ function parseJson(text: string): unknown {
 export function checkColumns(value: unknown): SourceColumn[] {
 	const { field, label } = FIELDS.columns;
 	const parsed = typeof value === 'string' ? parseJson(value) : value;
-	if (parsed === NOT_JSON) throw new InvalidFieldError(field, `"${label}" is not valid JSON: give a list such as [{"name": "order_id", "type": "string"}].`);
-	if (!Array.isArray(parsed) || parsed.length === 0) throw new InvalidFieldError(field, `"${label}" must be a non-empty list of columns such as [{"name": "order_id", "type": "string"}].`);
+	if (parsed === NOT_JSON)
+		throw new InvalidFieldError(
+			field,
+			`"${label}" is not valid JSON: give a list such as [{"name": "order_id", "type": "string"}].`,
+		);
+	if (!Array.isArray(parsed) || parsed.length === 0)
+		throw new InvalidFieldError(
+			field,
+			`"${label}" must be a non-empty list of columns such as [{"name": "order_id", "type": "string"}].`,
+		);
 	const names = new Set<string>();
 	return parsed.map((column, index) => {
 		const entry = column as Partial<SourceColumn> | null;
-		if (entry === null || typeof entry !== 'object' || typeof entry.name !== 'string' || entry.name.trim() === '' || typeof entry.type !== 'string' || entry.type.trim() === '') {
-			throw new InvalidFieldError(field, `"${label}" entry ${index + 1} needs a "name" and a "type" (text), e.g. {"name": "order_id", "type": "string"}.`);
+		if (
+			entry === null ||
+			typeof entry !== 'object' ||
+			typeof entry.name !== 'string' ||
+			entry.name.trim() === '' ||
+			typeof entry.type !== 'string' ||
+			entry.type.trim() === ''
+		) {
+			throw new InvalidFieldError(
+				field,
+				`"${label}" entry ${index + 1} needs a "name" and a "type" (text), e.g. {"name": "order_id", "type": "string"}.`,
+			);
 		}
-		if (names.has(entry.name)) throw new InvalidFieldError(field, `"${label}" names the column "${entry.name}" twice.`);
+		if (names.has(entry.name))
+			throw new InvalidFieldError(field, `"${label}" names the column "${entry.name}" twice.`);
 		names.add(entry.name);
 		return { ...(entry as SourceColumn) };
 	});
@@ -118,32 +166,79 @@ export function checkColumns(value: unknown): SourceColumn[] {
 /** The Mapping Pairs as stored (`mappingPairs.pair`), checked: each a Column and a Schema Field. */
 export function checkPairs(raw: unknown): MappingPair[] {
 	if (raw === undefined) return [];
-	if (!Array.isArray(raw)) throw new InvalidFieldError(FIELDS.mappingPairs.field, `"${FIELDS.mappingPairs.label}" must be a list of pairs.`);
+	if (!Array.isArray(raw))
+		throw new InvalidFieldError(
+			FIELDS.mappingPairs.field,
+			`"${FIELDS.mappingPairs.label}" must be a list of pairs.`,
+		);
 	return raw.map((pair: IDataObject, index) => ({
-		source: checkText({ field: FIELDS.mappingPairs.field, label: `${FIELDS.mappingPairs.label}" pair ${index + 1} "Column` }, pair?.source, { required: true, maxLength: MAX_PATH }),
-		destination: checkText({ field: FIELDS.mappingPairs.field, label: `${FIELDS.mappingPairs.label}" pair ${index + 1} "Schema Field` }, pair?.destination, { required: true, maxLength: MAX_PATH }),
+		source: checkText(
+			{
+				field: FIELDS.mappingPairs.field,
+				label: `${FIELDS.mappingPairs.label}" pair ${index + 1} "Column`,
+			},
+			pair?.source,
+			{ required: true, maxLength: MAX_PATH },
+		),
+		destination: checkText(
+			{
+				field: FIELDS.mappingPairs.field,
+				label: `${FIELDS.mappingPairs.label}" pair ${index + 1} "Schema Field`,
+			},
+			pair?.destination,
+			{ required: true, maxLength: MAX_PATH },
+		),
 	}));
 }
 
 /** Reads and checks the mapping inputs; nothing is sent. Throws InvalidFieldError naming the field. */
 export function readMappingInput(this: IExecuteFunctions, itemIndex: number): MappingInput {
-	const dataSetId = readPickedId.call(this, FIELDS.datasetId, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
+	const dataSetId = readPickedId.call(
+		this,
+		FIELDS.datasetId,
+		itemIndex,
+		DATASET_ID_PATTERN,
+		'5ba9452f7de80400007fc52a',
+	);
 	const from = readParameter.call(this, FIELDS.columnsFrom.field, itemIndex) ?? 'sourceConnection';
-	if (from !== 'sourceConnection' && from !== 'json') throw new InvalidFieldError(FIELDS.columnsFrom.field, `"${FIELDS.columnsFrom.label}" must be "sourceConnection" or "json"; got ${JSON.stringify(from)}.`);
+	if (from !== 'sourceConnection' && from !== 'json')
+		throw new InvalidFieldError(
+			FIELDS.columnsFrom.field,
+			`"${FIELDS.columnsFrom.label}" must be "sourceConnection" or "json"; got ${JSON.stringify(from)}.`,
+		);
 	const autoMatch = readParameter.call(this, FIELDS.autoMatch.field, itemIndex) ?? true;
-	if (typeof autoMatch !== 'boolean') throw new InvalidFieldError(FIELDS.autoMatch.field, `"${FIELDS.autoMatch.label}" must be true or false; got ${JSON.stringify(autoMatch)}.`);
-	const pairs = checkPairs(readParameter.call(this, `${FIELDS.mappingPairs.field}.pair`, itemIndex));
+	if (typeof autoMatch !== 'boolean')
+		throw new InvalidFieldError(
+			FIELDS.autoMatch.field,
+			`"${FIELDS.autoMatch.label}" must be true or false; got ${JSON.stringify(autoMatch)}.`,
+		);
+	const pairs = checkPairs(
+		readParameter.call(this, `${FIELDS.mappingPairs.field}.pair`, itemIndex),
+	);
 	const input: MappingInput = { dataSetId, columnsFrom: from, autoMatch, pairs };
 	if (from === 'json') {
 		input.columns = checkColumns(readParameter.call(this, FIELDS.columns.field, itemIndex));
 		const names = new Set(input.columns.map((column) => column.name));
 		const unknown = pairs.findIndex((pair) => !names.has(pair.source));
-		if (unknown >= 0) throw new InvalidFieldError(FIELDS.mappingPairs.field, `"${FIELDS.mappingPairs.label}" pair ${unknown + 1}: "${pairs[unknown].source}" is not one of the Columns.`);
+		if (unknown >= 0)
+			throw new InvalidFieldError(
+				FIELDS.mappingPairs.field,
+				`"${FIELDS.mappingPairs.label}" pair ${unknown + 1}: "${pairs[unknown].source}" is not one of the Columns.`,
+			);
 	} else {
-		input.sourceConnectionId = readPickedId.call(this, FIELDS.sourceConnectionId, itemIndex, CONNECTION_ID_PATTERN, '373e88fc-43da-4e3c-be88-fc43da3e3c0f');
+		input.sourceConnectionId = readPickedId.call(
+			this,
+			FIELDS.sourceConnectionId,
+			itemIndex,
+			CONNECTION_ID_PATTERN,
+			'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+		);
 	}
 	if (!autoMatch && pairs.length === 0) {
-		throw new InvalidFieldError(FIELDS.mappingPairs.field, `"${FIELDS.mappingPairs.label}" is empty and "${FIELDS.autoMatch.label}" is off: nothing would be mapped. Add pairs or turn name matching on.`);
+		throw new InvalidFieldError(
+			FIELDS.mappingPairs.field,
+			`"${FIELDS.mappingPairs.label}" is empty and "${FIELDS.autoMatch.label}" is off: nothing would be mapped. Add pairs or turn name matching on.`,
+		);
 	}
 	return input;
 }
@@ -154,19 +249,44 @@ export function readMappingInput(this: IExecuteFunctions, itemIndex: number): Ma
  * here (after the schema was read), naming Mapping Pairs.
  * @throws NodeOperationError (no columns on the source connection, a bad pair, nothing mapped), NodeApiError
  */
-export async function planFromInput(this: IExecuteFunctions, ctx: PlatformContext, sandboxName: string, input: MappingInput, itemIndex: number): Promise<MappingPlan & { sourceConnectionId?: string }> {
+export async function planFromInput(
+	this: IExecuteFunctions,
+	ctx: PlatformContext,
+	sandboxName: string,
+	input: MappingInput,
+	itemIndex: number,
+): Promise<MappingPlan & { sourceConnectionId?: string }> {
 	let columns = input.columns ?? [];
 	if (input.columnsFrom === 'sourceConnection') {
-		const source = await getSourceConnection.call(this, ctx, sandboxName, input.sourceConnectionId as string, itemIndex);
-		columns = (Array.isArray(source.params?.columns) ? source.params.columns : []) as SourceColumn[];
+		const source = await getSourceConnection.call(
+			this,
+			ctx,
+			sandboxName,
+			input.sourceConnectionId as string,
+			itemIndex,
+		);
+		columns = (
+			Array.isArray(source.params?.columns) ? source.params.columns : []
+		) as SourceColumn[];
 		if (!columns.length) {
-			throw safeOperationError(this, `Source connection ${source.id} lists no columns (params.columns), so there is nothing to map.`, {
-				itemIndex,
-				description: 'Choose "JSON" in "Source Columns From" and give the columns (e.g. from Base Connection › Get Table Schema).',
-			});
+			throw safeOperationError(
+				this,
+				`Source connection ${source.id} lists no columns (params.columns), so there is nothing to map.`,
+				{
+					itemIndex,
+					description:
+						'Choose "JSON" in "Source Columns From" and give the columns (e.g. from Base Connection › Get Table Schema).',
+				},
+			);
 		}
 	}
-	const plan = await planMappings.call(this, ctx, sandboxName, { dataSetId: input.dataSetId, columns, pairs: input.pairs, autoMatch: input.autoMatch }, itemIndex);
+	const plan = await planMappings.call(
+		this,
+		ctx,
+		sandboxName,
+		{ dataSetId: input.dataSetId, columns, pairs: input.pairs, autoMatch: input.autoMatch },
+		itemIndex,
+	);
 	if ('refused' in plan) {
 		throw safeOperationError(this, `"${FIELDS.mappingPairs.label}": ${plan.refused.message}.`, {
 			itemIndex,
@@ -174,10 +294,14 @@ export async function planFromInput(this: IExecuteFunctions, ctx: PlatformContex
 		});
 	}
 	if (!plan.mappings.length) {
-		throw safeOperationError(this, `No column maps to a field of the dataset's schema (${plan.schemaId}); no mapping set was made.`, {
-			itemIndex,
-			description: `Unmapped: ${plan.unmappedColumns.map((entry) => `${entry.column} (${entry.reason})`).join(', ')}. Add Mapping Pairs.`,
-		});
+		throw safeOperationError(
+			this,
+			`No column maps to a field of the dataset's schema (${plan.schemaId}); no mapping set was made.`,
+			{
+				itemIndex,
+				description: `Unmapped: ${plan.unmappedColumns.map((entry) => `${entry.column} (${entry.reason})`).join(', ')}. Add Mapping Pairs.`,
+			},
+		);
 	}
 	return { ...plan, sourceConnectionId: input.sourceConnectionId };
 }

@@ -8,15 +8,38 @@ import { mappingInputFields, planFromInput, planOutput, readMappingInput } from 
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Validate', description: 'Check the mapping Create would make, without creating it', action: 'Validate a mapping' };
+export const option: OperationOption = {
+	name: 'Validate',
+	description: 'Check the mapping Create would make, without creating it',
+	action: 'Validate a mapping',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['mappingSet'], operation: ['validate'] } }, mappingInputFields());
+export const description = updateDisplayOptions(
+	{ show: { resource: ['mappingSet'], operation: ['validate'] } },
+	mappingInputFields(),
+);
 
 /** The mapping Create would make, checked by Data Prep (`/mappingSets/validate`); nothing is created. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const input = readMappingInput.call(this, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const plan = await planFromInput.call(this, ctx, sandboxName, input, itemIndex);
-	const validation = await validateMappings.call(this, ctx, sandboxName, plan.schemaId, plan.mappings, itemIndex);
-	return { valid: validation.valid, ...planOutput(plan), validation: validation.results as unknown as IDataObject[], sandboxName };
+	const validation = await validateMappings.call(
+		this,
+		ctx,
+		sandboxName,
+		plan.schemaId,
+		plan.mappings,
+		itemIndex,
+	);
+	return {
+		valid: validation.valid,
+		...planOutput(plan),
+		validation: validation.results as unknown as IDataObject[],
+		sandboxName,
+	};
 }

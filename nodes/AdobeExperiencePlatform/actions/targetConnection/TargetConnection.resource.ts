@@ -11,4 +11,8 @@ const OPERATIONS = { create, delete: deleteTarget, get, getAll };
 export type TargetConnectionOperation = keyof typeof OPERATIONS;
 
 /** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<TargetConnectionOperation>('targetConnection', OPERATIONS, 'create');
+export const { operations, description } = defineResource<TargetConnectionOperation>(
+	'targetConnection',
+	OPERATIONS,
+	'create',
+);

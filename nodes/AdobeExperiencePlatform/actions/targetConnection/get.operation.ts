@@ -12,17 +12,37 @@ import { targetConnectionOutput } from './output';
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get', description: 'Get a target connection by ID', action: 'Get a target connection' };
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a target connection by ID',
+	action: 'Get a target connection',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['targetConnection'], operation: ['get'] } }, [targetConnectionLocator()]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['targetConnection'], operation: ['get'] } },
+	[targetConnectionLocator()],
+);
 
 /** The target connection's ID, checked as the picker's By ID mode checks it. */
 export function readTargetConnectionId(this: IExecuteFunctions, itemIndex: number): string {
-	return readPickedId.call(this, FIELDS.targetConnectionId, itemIndex, CONNECTION_ID_PATTERN, '373e88fc-43da-4e3c-be88-fc43da3e3c0f');
+	return readPickedId.call(
+		this,
+		FIELDS.targetConnectionId,
+		itemIndex,
+		CONNECTION_ID_PATTERN,
+		'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const id = readTargetConnectionId.call(this, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	return targetConnectionOutput(await getTargetConnection.call(this, ctx, sandboxName, id, itemIndex), sandboxName);
+	return targetConnectionOutput(
+		await getTargetConnection.call(this, ctx, sandboxName, id, itemIndex),
+		sandboxName,
+	);
 }

@@ -14,20 +14,45 @@ import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
-	nameFilters('Only target connections with exactly this name', [{ ...datasetLocator('Only target connections writing to this dataset'), required: false }]),
+	nameFilters('Only target connections with exactly this name', [
+		{ ...datasetLocator('Only target connections writing to this dataset'), required: false },
+	]),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get Many', description: 'List the Data Lake target connections of the sandbox', action: 'Get many target connections' };
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the Data Lake target connections of the sandbox',
+	action: 'Get many target connections',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['targetConnection'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['targetConnection'], operation: ['getAll'] } },
+	properties,
+);
 
 /** Data Lake target connections of the sandbox, newest first (Flow Service continuation paging). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject[]> {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const limit = readLimit.call(this, itemIndex);
 	const name = readNameFilter.call(this, itemIndex);
-	const dataSetId = readOptionalPickedId.call(this, FIELDS.datasetFilter, itemIndex, DATASET_ID_PATTERN, '5ba9452f7de80400007fc52a');
-	const targets = await listTargetConnections.call(this, ctx, sandboxName, { name, dataSetId, limit }, itemIndex);
+	const dataSetId = readOptionalPickedId.call(
+		this,
+		FIELDS.datasetFilter,
+		itemIndex,
+		DATASET_ID_PATTERN,
+		'5ba9452f7de80400007fc52a',
+	);
+	const targets = await listTargetConnections.call(
+		this,
+		ctx,
+		sandboxName,
+		{ name, dataSetId, limit },
+		itemIndex,
+	);
 	return targets.map((target) => targetConnectionOutput(target, sandboxName));
 }

@@ -9,10 +9,23 @@ import * as test from './test.operation';
 import * as update from './update.operation';
 
 // The one list of operations, in dropdown (alphabetical) order; each module carries its option.
-const OPERATIONS = { create, delete: deleteConnection, get, getAll, getTableSchema, listTables, test, update };
+const OPERATIONS = {
+	create,
+	delete: deleteConnection,
+	get,
+	getAll,
+	getTableSchema,
+	listTables,
+	test,
+	update,
+};
 
 /** The values of the Operation parameter. */
 export type BaseConnectionOperation = keyof typeof OPERATIONS;
 
 /** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<BaseConnectionOperation>('baseConnection', OPERATIONS, 'create');
+export const { operations, description } = defineResource<BaseConnectionOperation>(
+	'baseConnection',
+	OPERATIONS,
+	'create',
+);

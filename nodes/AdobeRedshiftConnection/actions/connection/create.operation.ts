@@ -25,7 +25,11 @@ import { buildCreateConnectionBody, type CreateConnectionBody } from '../../help
 import { findCreatedConnection } from '../../helpers/recovery';
 import { listingPageBudget, SameNameIndex } from '../../helpers/sameName';
 import { checkCreateConnection } from '../../helpers/validation';
-import { listRedshiftConnections, readConnectionPages, type StoredConnection } from '../../../shared/api/connections';
+import {
+	listRedshiftConnections,
+	readConnectionPages,
+	type StoredConnection,
+} from '../../../shared/api/connections';
 import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';
@@ -36,24 +40,46 @@ import type { OperationOption } from '../../../shared/operations';
 type IfExists = 'create' | 'reuse' | 'error';
 
 /** The field for the node versions `version` selects (a displayOptions `@version` condition). */
-function ifExistsField(defaultValue: IfExists, version: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+function ifExistsField(
+	defaultValue: IfExists,
+	version: NonNullable<INodeProperties['displayOptions']>['show'],
+): INodeProperties {
 	return {
 		...labelled('ifExists'),
 		type: 'options',
 		options: [
-			{ name: 'Create Another', value: 'create', description: 'Always create a new connection (Adobe allows duplicate names)' },
-			{ name: 'Reuse It', value: 'reuse', description: 'Return the existing connection and its current etag instead of creating one; the output says reused: true' },
-			{ name: 'Stop With an Error', value: 'error', description: 'Fail the item, naming the existing connection ID' },
+			{
+				name: 'Create Another',
+				value: 'create',
+				description: 'Always create a new connection (Adobe allows duplicate names)',
+			},
+			{
+				name: 'Reuse It',
+				value: 'reuse',
+				description:
+					'Return the existing connection and its current etag instead of creating one; the output says reused: true',
+			},
+			{
+				name: 'Stop With an Error',
+				value: 'error',
+				description: 'Fail the item, naming the existing connection ID',
+			},
 		],
 		default: defaultValue,
-		description: 'What to do when a Redshift connection with the same name already exists in the sandbox. Reuse It makes re-runs safe.',
+		description:
+			'What to do when a Redshift connection with the same name already exists in the sandbox. Reuse It makes re-runs safe.',
 		displayOptions: { show: version },
 	};
 }
 
 const properties: INodeProperties[] = [
 	hostingField,
-	nameField(FIELDS.name.label, FIELDS.name.name, 'Redshift orders warehouse', 'Name of the base connection in Experience Platform'),
+	nameField(
+		FIELDS.name.label,
+		FIELDS.name.name,
+		'Redshift orders warehouse',
+		'Name of the base connection in Experience Platform',
+	),
 	{ ...descriptionField('base connection'), ...labelled('description') },
 	...signInFromFields(),
 	...redshiftAuthFields(true),
@@ -64,15 +90,24 @@ const properties: INodeProperties[] = [
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Create', description: 'Create a Flow Service base connection to Redshift', action: 'Create a base connection' };
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a Flow Service base connection to Redshift',
+	action: 'Create a base connection',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['create'] } }, properties);
-
+export const description = updateDisplayOptions(
+	{ show: { resource: ['baseConnection'], operation: ['create'] } },
+	properties,
+);
 
 function checkIfExists(value: unknown, fallback: IfExists): IfExists {
 	if (value === undefined) return fallback;
 	if (value === 'create' || value === 'reuse' || value === 'error') return value;
-	throw new InvalidFieldError(FIELDS.ifExists.field, `"${FIELDS.ifExists.label}" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`);
+	throw new InvalidFieldError(
+		FIELDS.ifExists.field,
+		`"${FIELDS.ifExists.label}" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`,
+	);
 }
 
 interface CreateResult {
@@ -88,7 +123,8 @@ function isCreated(body: unknown): body is CreateResult {
 
 /** A 2xx answer without the id and etag a create must return: Adobe may or may not have acted. */
 function unexpectedAnswer(status: number, body: unknown): Failure {
-	const shown = body === undefined || body === '' ? '(empty body)' : JSON.stringify(body).slice(0, 200);
+	const shown =
+		body === undefined || body === '' ? '(empty body)' : JSON.stringify(body).slice(0, 200);
 	const facts = { malformedBody: true };
 	return {
 		facts,
@@ -111,19 +147,43 @@ function unexpectedAnswer(status: number, body: unknown): Failure {
  * IDs of same-name connections that existed before this attempt, so it never returns a connection
  * another run made.
  */
-async function createOnce(this: IExecuteFunctions, ctx: PlatformContext, body: CreateConnectionBody, sandboxName: string, itemIndex: number, knownBefore: ReadonlySet<string>): Promise<CreateResult> {
+async function createOnce(
+	this: IExecuteFunctions,
+	ctx: PlatformContext,
+	body: CreateConnectionBody,
+	sandboxName: string,
+	itemIndex: number,
+	knownBefore: ReadonlySet<string>,
+): Promise<CreateResult> {
 	const sentAt = Date.now();
 	const secrets = [body.auth.params.password];
-	const outcome = await sendWithRetries.call<IExecuteFunctions, [PlatformContext, PlatformRequest, RetryRules<CreateResult>], Promise<Outcome<CreateResult>>>(
+	const outcome = await sendWithRetries.call<
+		IExecuteFunctions,
+		[PlatformContext, PlatformRequest, RetryRules<CreateResult>],
+		Promise<Outcome<CreateResult>>
+	>(
 		this,
 		ctx,
-		{ method: 'POST', path: flowServicePath('/connections'), body: body as unknown as IDataObject, sandboxName, secrets },
+		{
+			method: 'POST',
+			path: flowServicePath('/connections'),
+			body: body as unknown as IDataObject,
+			sandboxName,
+			secrets,
+		},
 		{
 			// Safe: an ambiguous failure is retried only after `recover` found nothing.
 			shouldRetry: (failure) => isRetryableIdempotent(failure.facts),
-			accept: (status, answer) => (isCreated(answer) ? undefined : unexpectedAnswer(status, answer)),
+			accept: (status, answer) =>
+				isCreated(answer) ? undefined : unexpectedAnswer(status, answer),
 			recover: async () => {
-				const listed = await listRedshiftConnections.call(this, ctx, sandboxName, { name: body.name, secrets }, itemIndex);
+				const listed = await listRedshiftConnections.call(
+					this,
+					ctx,
+					sandboxName,
+					{ name: body.name, secrets },
+					itemIndex,
+				);
 				const existing = findCreatedConnection(listed, body, sentAt, knownBefore);
 				return existing && { id: existing.id, etag: existing.etag };
 			},
@@ -171,13 +231,21 @@ function viewOf(run: CreateRun, sandboxName: string): SandboxView {
  * The sandbox's Redshift connections, listed once for the whole run (all pages, within the run's
  * page budget), or null when there are more (or the run has one item: its name lookup is cheaper). A failed listing is not kept: the next item lists again.
  */
-async function sandboxListing(this: IExecuteFunctions, ctx: PlatformContext, view: SandboxView, sandboxName: string, itemIndex: number): Promise<SameNameIndex<StoredConnection> | null> {
+async function sandboxListing(
+	this: IExecuteFunctions,
+	ctx: PlatformContext,
+	view: SandboxView,
+	sandboxName: string,
+	itemIndex: number,
+): Promise<SameNameIndex<StoredConnection> | null> {
 	if (!view.listing) {
 		const pages = listingPageBudget(this.getInputData().length, MAX_PAGES);
 		if (pages === 0) return null;
-		view.listing = readConnectionPages.call(this, ctx, sandboxName, { limit: pages * PAGE_SIZE }, undefined, itemIndex).then(
-			({ found, next }) => (next === undefined ? new SameNameIndex(REDSHIFT_CONNECTION_SPEC.id, found) : null),
-		);
+		view.listing = readConnectionPages
+			.call(this, ctx, sandboxName, { limit: pages * PAGE_SIZE }, undefined, itemIndex)
+			.then(({ found, next }) =>
+				next === undefined ? new SameNameIndex(REDSHIFT_CONNECTION_SPEC.id, found) : null,
+			);
 		view.listing.catch(() => (view.listing = undefined));
 	}
 	return await view.listing;
@@ -199,14 +267,34 @@ async function sameNameConnections(
 	itemIndex: number,
 	secrets: string[],
 ): Promise<StoredConnection[]> {
-	const index = ifExists === 'create' ? null : await sandboxListing.call(this, ctx, view, sandboxName, itemIndex);
-	const listed = index ? index.named(name) : await listRedshiftConnections.call(this, ctx, sandboxName, { name, limit: ifExists === 'create' ? undefined : 1, secrets }, itemIndex);
+	const index =
+		ifExists === 'create'
+			? null
+			: await sandboxListing.call(this, ctx, view, sandboxName, itemIndex);
+	const listed = index
+		? index.named(name)
+		: await listRedshiftConnections.call(
+				this,
+				ctx,
+				sandboxName,
+				{ name, limit: ifExists === 'create' ? undefined : 1, secrets },
+				itemIndex,
+			);
 	const createdHere = view.createdHere.named(name);
-	return [...createdHere, ...listed.filter((connection) => !createdHere.some((own) => own.id === connection.id))];
+	return [
+		...createdHere,
+		...listed.filter((connection) => !createdHere.some((own) => own.id === connection.id)),
+	];
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) => readParameter.call(this, name, itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
+	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) =>
+		readParameter.call(this, name, itemIndex),
+	);
 	const input = checkSignIn(signIn.from, () =>
 		checkCreateConnection({
 			hosting: readParameter.call(this, 'hosting', itemIndex),
@@ -216,27 +304,66 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			schema: readParameter.call(this, 'schema', itemIndex),
 		}),
 	);
-	const ifExists = checkIfExists(readParameter.call(this, 'ifExists', itemIndex), nodeTypeVersion.call(this) >= 1.1 ? 'reuse' : 'create');
+	const ifExists = checkIfExists(
+		readParameter.call(this, 'ifExists', itemIndex),
+		nodeTypeVersion.call(this) >= 1.1 ? 'reuse' : 'create',
+	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const body = buildCreateConnectionBody(input);
 	const run = runOf(ctx);
 	const view = viewOf(run, sandboxName);
 	return await run.sameName.run(JSON.stringify([sandboxName, input.name]), async () => {
 		// Same-name connections that exist before the POST: never mistaken for the one it creates.
-		const sameName = await sameNameConnections.call(this, ctx, view, sandboxName, input.name, ifExists, itemIndex, [body.auth.params.password]);
+		const sameName = await sameNameConnections.call(
+			this,
+			ctx,
+			view,
+			sandboxName,
+			input.name,
+			ifExists,
+			itemIndex,
+			[body.auth.params.password],
+		);
 		const [existing] = sameName;
 		if (existing && ifExists === 'reuse') {
-			return { ...connectionOutput(existing.id, existing.etag, input.name, input.auth.hosting, sandboxName), reused: true };
+			return {
+				...connectionOutput(
+					existing.id,
+					existing.etag,
+					input.name,
+					input.auth.hosting,
+					sandboxName,
+				),
+				reused: true,
+			};
 		}
 		if (existing && ifExists === 'error') {
-			throw safeOperationError(this, `A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`, {
-				itemIndex,
-				description: 'Choose "Reuse It" to return the existing connection, or give this one another name.',
-			});
+			throw safeOperationError(
+				this,
+				`A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`,
+				{
+					itemIndex,
+					description:
+						'Choose "Reuse It" to return the existing connection, or give this one another name.',
+				},
+			);
 		}
-		const created = await createOnce.call(this, ctx, body, sandboxName, itemIndex, new Set(sameName.map((connection) => connection.id)));
+		const created = await createOnce.call(
+			this,
+			ctx,
+			body,
+			sandboxName,
+			itemIndex,
+			new Set(sameName.map((connection) => connection.id)),
+		);
 		view.createdHere.add({ id: created.id, etag: created.etag, name: input.name }, true);
-		const output = connectionOutput(created.id, created.etag, input.name, input.auth.hosting, sandboxName);
+		const output = connectionOutput(
+			created.id,
+			created.etag,
+			input.name,
+			input.auth.hosting,
+			sandboxName,
+		);
 		return ifExists === 'reuse' ? { ...output, reused: false } : output;
 	});
 }

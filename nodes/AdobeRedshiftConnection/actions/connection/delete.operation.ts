@@ -8,13 +8,28 @@ import { readConnectionTarget } from '../parameters';
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Delete', description: 'Delete a base connection', action: 'Delete a base connection' };
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Delete a base connection',
+	action: 'Delete a base connection',
+};
 
-export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['delete'] } }, [connectionLocator]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['baseConnection'], operation: ['delete'] } },
+	[connectionLocator],
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
-	const outcome = await idempotentRequest.call(this, ctx, { method: 'DELETE', path: connectionPath(id), sandboxName });
+	const outcome = await idempotentRequest.call(this, ctx, {
+		method: 'DELETE',
+		path: connectionPath(id),
+		sandboxName,
+	});
 	if (outcome.ok) return { id, deleted: true, alreadyAbsent: false, sandboxName };
 	// A 404 on a retry after an interrupted attempt: that attempt may have deleted it, or the ID
 	// never existed. Either way it is gone, but we cannot claim to have deleted it.

@@ -9,11 +9,22 @@ import { readConnectionTarget } from '../parameters';
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get', description: 'Get a base connection by ID (without secrets)', action: 'Get a base connection' };
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a base connection by ID (without secrets)',
+	action: 'Get a base connection',
+};
 
-export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['get'] } }, [connectionLocator]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['baseConnection'], operation: ['get'] } },
+	[connectionLocator],
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const connection = await getConnection.call(this, ctx, sandboxName, id, itemIndex);
 	return publicConnection(connection, sandboxName);

@@ -25,16 +25,33 @@ const properties: INodeProperties[] = [
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get Many', description: 'List the Redshift base connections of the sandbox', action: 'Get many base connections' };
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the Redshift base connections of the sandbox',
+	action: 'Get many base connections',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['baseConnection'], operation: ['getAll'] } },
+	properties,
+);
 
 /** Redshift base connections only; follows Adobe's continuation links across pages. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject[]> {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const name = checkText(FIELDS.name, filters.name) || undefined;
-	const connections = await listRedshiftConnections.call(this, ctx, sandboxName, { name, limit }, itemIndex);
+	const connections = await listRedshiftConnections.call(
+		this,
+		ctx,
+		sandboxName,
+		{ name, limit },
+		itemIndex,
+	);
 	return connections.map((connection) => publicConnection(connection, sandboxName));
 }

@@ -10,14 +10,32 @@ import { readConnectionTarget, readParameter } from '../parameters';
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Get Table Schema', description: 'Get the columns of a Redshift table, ready for a source connection', action: 'Get the schema of a table' };
+export const option: OperationOption = {
+	name: 'Get Table Schema',
+	description: 'Get the columns of a Redshift table, ready for a source connection',
+	action: 'Get the schema of a table',
+};
 
-export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['getTableSchema'] } }, [connectionLocator, tableLocator]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['baseConnection'], operation: ['getTableSchema'] } },
+	[connectionLocator, tableLocator],
+);
 
 /** The column list, each column reduced to the keys a source connection takes: usable as its params.columns (Source Connection > Create's Columns). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
-	const table = checkTablePath(locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)));
+	const table = checkTablePath(
+		locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)),
+	);
 	const { format, columns } = await exploreTable.call(this, ctx, sandboxName, id, table, itemIndex);
-	return { connectionId: id, tableName: table, format, columns: columns as unknown as IDataObject[] };
+	return {
+		connectionId: id,
+		tableName: table,
+		format,
+		columns: columns as unknown as IDataObject[],
+	};
 }

@@ -8,17 +8,33 @@ import { readConnectionTarget } from '../parameters';
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'List Tables', description: 'List the Redshift tables the connection can read', action: 'List tables' };
+export const option: OperationOption = {
+	name: 'List Tables',
+	description: 'List the Redshift tables the connection can read',
+	action: 'List tables',
+};
 
-export const description: INodeProperties[] = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['listTables'] } }, [connectionLocator]);
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['baseConnection'], operation: ['listTables'] } },
+	[connectionLocator],
+);
 
 /** One output item per table, so the next node can pick or loop over them. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject[]> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const tables = (await platformRequest.call(
 		this,
 		ctx,
-		{ method: 'GET', path: connectionPath(id, '/explore'), qs: { objectType: 'root' }, sandboxName },
+		{
+			method: 'GET',
+			path: connectionPath(id, '/explore'),
+			qs: { objectType: 'root' },
+			sandboxName,
+		},
 		itemIndex,
 	)) as IDataObject[];
 	return (Array.isArray(tables) ? tables : []).map((table) => ({

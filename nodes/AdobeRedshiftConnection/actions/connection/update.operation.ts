@@ -10,22 +10,49 @@ import { changesAlreadyApplied } from '../../helpers/recovery';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
 import { connectionPath, getConnection } from '../../../shared/api/connections';
-import { SIGN_IN_FROM, collection, redshiftAuthFields, signInFromFields, type SignInFrom } from '../common.fields';
+import {
+	SIGN_IN_FROM,
+	collection,
+	redshiftAuthFields,
+	signInFromFields,
+	type SignInFrom,
+} from '../common.fields';
 import { connectionLocator } from '../locators';
-import { checkSignIn, readConnectionTarget, readParameter, readRedshiftSignIn } from '../parameters';
+import {
+	checkSignIn,
+	readConnectionTarget,
+	readParameter,
+	readRedshiftSignIn,
+} from '../parameters';
 import type { OperationOption } from '../../../shared/operations';
 
 // Inside a collection, fields carry no displayOptions of their own.
-const changeableAuthFields = redshiftAuthFields(false).map(({ displayOptions: _shown, required: _required, ...field }) => field);
+const changeableAuthFields = redshiftAuthFields(false).map(
+	({ displayOptions: _shown, required: _required, ...field }) => field,
+);
 const schemaOnly = changeableAuthFields.filter((field) => field.name === 'schema');
 
 const nameAndDescription: INodeProperties[] = [
-	{ ...labelled('name'), type: 'string', default: '', description: 'New name of the base connection' },
-	{ ...labelled('description'), type: 'string', default: '', typeOptions: { rows: 2 }, description: 'New description' },
+	{
+		...labelled('name'),
+		type: 'string',
+		default: '',
+		description: 'New name of the base connection',
+	},
+	{
+		...labelled('description'),
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'New description',
+	},
 ];
 
 function updateFieldsCollection(from: SignInFrom, options: INodeProperties[]): INodeProperties {
-	return { ...collection('updateFields', 'Add Field', options), displayOptions: { show: { [SIGN_IN_FROM]: [from] } } };
+	return {
+		...collection('updateFields', 'Add Field', options),
+		displayOptions: { show: { [SIGN_IN_FROM]: [from] } },
+	};
 }
 
 const properties: INodeProperties[] = [
@@ -33,7 +60,7 @@ const properties: INodeProperties[] = [
 	...signInFromFields(),
 	{
 		displayName:
-			'Update sends the credential\'s server, port, username, password and database to Adobe: change the credential, then run Update to rotate the password.',
+			"Update sends the credential's server, port, username, password and database to Adobe: change the credential, then run Update to rotate the password.",
 		name: 'signInCredentialNotice',
 		type: 'notice',
 		default: '',
@@ -52,16 +79,33 @@ const properties: INodeProperties[] = [
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Update', description: 'Rename, describe or rotate credentials, with etag protection', action: 'Update a base connection' };
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Rename, describe or rotate credentials, with etag protection',
+	action: 'Update a base connection',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['baseConnection'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['baseConnection'], operation: ['update'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
-	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ?? {}) as IDataObject;
+	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
+		{}) as IDataObject;
 	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) => fields[name]);
 	const changes = checkSignIn(signIn.from, () =>
-		checkConnectionChanges({ name: fields.name, description: fields.description, ...signIn.input, schema: fields.schema }),
+		checkConnectionChanges({
+			name: fields.name,
+			description: fields.description,
+			...signIn.input,
+			schema: fields.schema,
+		}),
 	);
 	let etag = checkEtag(readParameter.call(this, 'etag', itemIndex));
 
@@ -87,13 +131,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 			outcome.afterAmbiguousAttempt && outcome.failure.facts.status === 412
 				? await getConnection.call(this, ctx, sandboxName, id, itemIndex)
 				: undefined;
-		if (!current || current.etag === etag) throw toNodeApiError.call(this, outcome.failure, itemIndex);
+		if (!current || current.etag === etag)
+			throw toNodeApiError.call(this, outcome.failure, itemIndex);
 		if (!changesAlreadyApplied(current, changes)) {
-			throw safeOperationError(this, `The update of connection ${id} may not have been applied: the first attempt got no clear answer and the connection has changed since (current etag ${current.etag}).`, {
-				itemIndex,
-				description:
-					'The connection does not show proof that it carries this change (a password is masked by Adobe, so a password-only change cannot be confirmed). Check the connection, then run Update again with the current etag if the change is still needed.',
-			});
+			throw safeOperationError(
+				this,
+				`The update of connection ${id} may not have been applied: the first attempt got no clear answer and the connection has changed since (current etag ${current.etag}).`,
+				{
+					itemIndex,
+					description:
+						'The connection does not show proof that it carries this change (a password is masked by Adobe, so a password-only change cannot be confirmed). Check the connection, then run Update again with the current etag if the change is still needed.',
+				},
+			);
 		}
 		result = { id, etag: current.etag };
 	}
@@ -102,6 +151,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: P
 		etag: result.etag,
 		previousEtag: etag,
 		sandboxName,
-		updated: [...(changes.name !== undefined ? ['name'] : []), ...(changes.description !== undefined ? ['description'] : []), ...Object.keys(changes.params)],
+		updated: [
+			...(changes.name !== undefined ? ['name'] : []),
+			...(changes.description !== undefined ? ['description'] : []),
+			...Object.keys(changes.params),
+		],
 	};
 }

@@ -11,4 +11,8 @@ const OPERATIONS = { create, delete: deleteSource, get, getAll };
 export type SourceConnectionOperation = keyof typeof OPERATIONS;
 
 /** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<SourceConnectionOperation>('sourceConnection', OPERATIONS, 'create');
+export const { operations, description } = defineResource<SourceConnectionOperation>(
+	'sourceConnection',
+	OPERATIONS,
+	'create',
+);

@@ -17,7 +17,12 @@ import type { OperationOption } from '../../../shared/operations';
 const properties: INodeProperties[] = [
 	connectionLocator,
 	tableLocator,
-	nameField(FIELDS.sourceConnectionName.label, FIELDS.sourceConnectionName.name, 'Redshift public.orders', 'Name of the source connection in Experience Platform'),
+	nameField(
+		FIELDS.sourceConnectionName.label,
+		FIELDS.sourceConnectionName.name,
+		'Redshift public.orders',
+		'Name of the source connection in Experience Platform',
+	),
 	{ ...descriptionField('source connection'), ...labelled('description') },
 	{
 		...labelled('columns'),
@@ -36,23 +41,64 @@ const properties: INodeProperties[] = [
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Create', description: 'Create a source connection for a Redshift table, or reuse the existing one', action: 'Create a source connection' };
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a source connection for a Redshift table, or reuse the existing one',
+	action: 'Create a source connection',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sourceConnection'], operation: ['create'] } },
+	properties,
+);
 
 /**
  * A source connection for one Redshift table: validates every field (no request on bad input),
  * then finds or creates it (ensureSourceConnection). Output: `{id, etag, reused, name,
  * baseConnectionId, tableName, columns, columnsFrom, sandboxName, connectionSpec}`.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const baseConnectionId = checkConnectionLocator(readParameter.call(this, FIELDS.connectionId.field, itemIndex));
-	const tableName = checkTablePath(locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)));
-	const name = checkText(FIELDS.sourceConnectionName, readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex), { required: true });
-	const description = checkText(FIELDS.description, readParameter.call(this, FIELDS.description.field, itemIndex), { allowLineBreaks: true });
-	const columns = checkColumns(FIELDS.columns, readParameter.call(this, FIELDS.columns.field, itemIndex));
-	const ifExists = checkIfExists(FIELDS.sourceIfExists.label, readParameter.call(this, FIELDS.sourceIfExists.field, itemIndex), 'reuse', FIELDS.sourceIfExists.field);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
+	const baseConnectionId = checkConnectionLocator(
+		readParameter.call(this, FIELDS.connectionId.field, itemIndex),
+	);
+	const tableName = checkTablePath(
+		locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)),
+	);
+	const name = checkText(
+		FIELDS.sourceConnectionName,
+		readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex),
+		{ required: true },
+	);
+	const description = checkText(
+		FIELDS.description,
+		readParameter.call(this, FIELDS.description.field, itemIndex),
+		{ allowLineBreaks: true },
+	);
+	const columns = checkColumns(
+		FIELDS.columns,
+		readParameter.call(this, FIELDS.columns.field, itemIndex),
+	);
+	const ifExists = checkIfExists(
+		FIELDS.sourceIfExists.label,
+		readParameter.call(this, FIELDS.sourceIfExists.field, itemIndex),
+		'reuse',
+		FIELDS.sourceIfExists.field,
+	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const result = await ensureSourceConnection.call(this, ctx, { sandboxName, name, description, baseConnectionId, tableName, columns, ifExists }, itemIndex);
-	return { ...result, columns: result.columns as unknown as IDataObject[], sandboxName, connectionSpec: { ...REDSHIFT_CONNECTION_SPEC } };
+	const result = await ensureSourceConnection.call(
+		this,
+		ctx,
+		{ sandboxName, name, description, baseConnectionId, tableName, columns, ifExists },
+		itemIndex,
+	);
+	return {
+		...result,
+		columns: result.columns as unknown as IDataObject[],
+		sandboxName,
+		connectionSpec: { ...REDSHIFT_CONNECTION_SPEC },
+	};
 }

@@ -9,17 +9,36 @@ import { checkSourceConnectionLocator, readParameter, readSandbox } from '../par
 import type { OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = { name: 'Delete', description: 'Delete a source connection', action: 'Delete a source connection' };
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Delete a source connection',
+	action: 'Delete a source connection',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['sourceConnection'], operation: ['delete'] } }, [sourceConnectionLocator]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sourceConnection'], operation: ['delete'] } },
+	[sourceConnectionLocator],
+);
 
 /**
  * `{id, deleted, alreadyAbsent, sandboxName}`: a source connection that is already gone is not an
  * error (`alreadyAbsent: true`); one a dataflow uses fails naming that dataflow.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject> {
-	const id = checkSourceConnectionLocator(readParameter.call(this, FIELDS.sourceConnectionId.field, itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+): Promise<IDataObject> {
+	const id = checkSourceConnectionLocator(
+		readParameter.call(this, FIELDS.sourceConnectionId.field, itemIndex),
+	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const { deleted, alreadyAbsent } = await deleteSourceConnection.call(this, ctx, sandboxName, id, itemIndex);
+	const { deleted, alreadyAbsent } = await deleteSourceConnection.call(
+		this,
+		ctx,
+		sandboxName,
+		id,
+		itemIndex,
+	);
 	return { id, deleted, alreadyAbsent, sandboxName };
 }
