@@ -7,7 +7,11 @@ import type {
 import { readDatasetPage } from '../../shared/api/datasets';
 import { readMappingSetPage } from '../../shared/api/mappingSets';
 import { readSchemaPage } from '../../shared/api/schemas';
-import { readTargetConnectionPages } from '../../shared/api/targetConnections';
+import {
+	readTargetConnectionPages,
+	type TargetConnection,
+} from '../../shared/api/targetConnections';
+import { flowServiceSearch } from '../../shared/methods/flowServiceSearch';
 import { pickerSandbox, searchText } from '../../shared/methods/pickers';
 import { loadPlatformContext } from '../../shared/transport';
 
@@ -89,27 +93,19 @@ export const TARGET_SEARCH_PAGE = 50;
  * contains the search text (any case); `paginationToken` is Adobe's `next.href`. Each entry shows
  * the ID and the dataset it writes to.
  */
-export async function searchTargetConnections(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const ctx = await loadPlatformContext.call(this);
-	const sandboxName = pickerSandbox.call(this, ctx);
-	const { found, next } = await readTargetConnectionPages.call(this, ctx, sandboxName, {
-		nameContains: searchText(filter),
-		limit: TARGET_SEARCH_PAGE,
-		resumeFrom: paginationToken || undefined,
-	});
-	const results: INodeListSearchItems[] = found.map((target) => ({
+export const searchTargetConnections = flowServiceSearch<TargetConnection>(
+	async function (ctx, sandboxName, filter, resumeFrom) {
+		return await readTargetConnectionPages.call(this, ctx, sandboxName, { ...filter, resumeFrom });
+	},
+	TARGET_SEARCH_PAGE,
+	(target) => ({
 		name: target.name,
 		value: target.id,
 		description: [target.id, target.params?.dataSetId && `dataset ${target.params.dataSetId}`]
 			.filter(Boolean)
 			.join(' · '),
-	}));
-	return { results, paginationToken: next };
-}
+	}),
+);
 
 /** Mapping sets per page of the Mapping Set list. */
 export const MAPPING_SEARCH_PAGE = 50;
