@@ -74,14 +74,12 @@ export async function execute(
 		);
 	}
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const { found } = await listFlows.call(
+	const found = await listFlows.call(
 		this,
 		ctx,
 		sandboxName,
 		{ sourceConnectionId, state: state as string | undefined, limit },
 		itemIndex,
 	);
-	return (limit === undefined ? found : found.slice(0, limit)).map((flow) =>
-		dataflowOutput(flow, sandboxName),
-	);
+	return found.map((flow) => dataflowOutput(flow, sandboxName));
 }
