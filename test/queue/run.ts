@@ -617,6 +617,7 @@ async function main(): Promise<void> {
 				for (
 					const deadline = Date.now() + 150_000;
 					(fired = await firedRunIds()).length < runIds.length;
+
 				) {
 					check(
 						Date.now() < deadline,
@@ -634,6 +635,7 @@ async function main(): Promise<void> {
 					const deadline = Date.now() + 90_000;
 					emu.requests().filter((r) => r.method === 'GET' && r.path === RUNS_PATH).length ===
 					pollsAtFire;
+
 				) {
 					check(Date.now() < deadline, 'the main did not poll again within 90 s of firing', [
 						main.logFile,
@@ -719,7 +721,8 @@ async function main(): Promise<void> {
 			const storedName = (e: StoredExecution) =>
 				(
 					e.data.resultData?.runData?.Webhook?.[0]?.data?.main?.[0]?.[0]?.json?.body as
-						{ name?: unknown } | undefined
+						| { name?: unknown }
+						| undefined
 				)?.name;
 			for (const name of lostAnswers) {
 				const stored = executions.filter((e) => storedName(e) === name);
