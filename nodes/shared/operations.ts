@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from './router';
 
+export type { ItemOperation } from './router';
+
 /** An operation's option in its resource's Operation dropdown (the value is its key in the resource's list). */
 export interface OperationOption {
 	name: string;

@@ -86,7 +86,7 @@ export function readRunSettings(
 		concurrency,
 		policy: {
 			...base,
-			pacing: pacingFor(options.adaptToThrottling, concurrency),
+			pacing: pacingFor(options.adaptToThrottling, concurrency, base.pacingTuning),
 			maxRetries: clampInteger(options.maxRetries, 0, 10, base.maxRetries),
 			timeoutMs: Number.isNaN(timeoutSeconds) ? base.timeoutMs : timeoutSeconds * 1000,
 		},

@@ -42,8 +42,14 @@ export interface PacingSettings {
 	minSamples: number;
 }
 
-/** Tuned against the emulator's gateway limit (`npm run bench`); no option exposes them. */
-export const DEFAULT_PACING: Omit<PacingSettings, 'maxInFlight'> = {
+/** How a pacer reacts, apart from the in-flight limit that the Concurrency option sets. */
+export type PacingTuning = Omit<PacingSettings, 'maxInFlight'>;
+
+/**
+ * Tuned against the emulator's gateway limit (`npm run bench`); no option exposes them. The node
+ * uses them through DEFAULT_POLICY.pacingTuning; tests pass a faster tuning.
+ */
+export const DEFAULT_PACING: PacingTuning = {
 	decrease: 0.85,
 	firstDecrease: 0.7,
 	increasePerSecond: 0.5,
@@ -62,12 +68,16 @@ export const adaptToThrottlingOption: INodeProperties = {
 		'Whether to slow down for all items of the run when Adobe throttles (429 or 503, honouring Retry-After) and speed up again up to the Concurrency while it does not. Off: every item retries on its own schedule.',
 };
 
-/** The pacing settings for a run: on unless the option is false; `concurrency` is the in-flight limit. */
+/**
+ * The pacing settings for a run: on unless the option is false; `concurrency` is the in-flight
+ * limit, `tuning` how the pacer reacts (the policy's, DEFAULT_PACING for the node).
+ */
 export function pacingFor(
 	adaptToThrottling: unknown,
 	concurrency: number,
+	tuning: PacingTuning = DEFAULT_PACING,
 ): PacingSettings | undefined {
-	return adaptToThrottling === false ? undefined : { ...DEFAULT_PACING, maxInFlight: concurrency };
+	return adaptToThrottling === false ? undefined : { ...tuning, maxInFlight: concurrency };
 }
 
 /** What became of one paced request. */

@@ -19,14 +19,23 @@ import {
 	type RequestPolicy,
 } from './transport';
 
+/**
+ * What an operation does for one input item, typed once so that each operation file writes
+ * `export const execute: ItemOperation = async function (itemIndex, ctx) { ... }` with `this`
+ * typed from here. `this` is n8n's execution context; `ctx` the credential and request policy,
+ * loaded once per run. Returns the item's output: one object, or one per result (a Get Many). The
+ * router adds pairedItem and notes; a thrown error becomes an error item with Continue On Fail.
+ */
+export type ItemOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ctx: PlatformContext,
+) => Promise<IDataObject | IDataObject[]>;
+
 /** One operation: its fields and what it does for one input item. */
 export interface OperationModule {
 	description: INodeProperties[];
-	execute(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		ctx: PlatformContext,
-	): Promise<IDataObject | IDataObject[]>;
+	execute: ItemOperation;
 }
 
 /** Resource value -> operation value -> handler; the node's Resource options list the same keys. */

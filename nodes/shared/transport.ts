@@ -36,7 +36,14 @@ import {
 	type Reached,
 } from './retryPolicy';
 import { safeApiError } from './nodeErrors';
-import { isThrottleStatus, PacerRegistry, type PacedAnswer, type PacingSettings } from './pacing';
+import {
+	DEFAULT_PACING,
+	isThrottleStatus,
+	PacerRegistry,
+	type PacedAnswer,
+	type PacingSettings,
+	type PacingTuning,
+} from './pacing';
 import { checkOrgId, checkSandboxName } from './validation';
 
 /** Every n8n context our nodes send requests from: an operation, an editor list, a polling trigger. */
@@ -52,6 +59,8 @@ export interface RequestPolicy {
 	backoff: BackoffSettings;
 	/** Adaptive pacing ("Adapt to Throttling"), shared by the run's requests; undefined = off. */
 	pacing?: PacingSettings;
+	/** How pacing reacts when the option turns it on; tests pass a faster tuning, as with backoff. */
+	pacingTuning: PacingTuning;
 }
 
 /** The node's Options override maxRetries and timeoutMs; the rest is fixed. */
@@ -60,6 +69,7 @@ export const DEFAULT_POLICY: RequestPolicy = {
 	timeoutMs: 30_000,
 	budgetMs: 120_000,
 	backoff: DEFAULT_BACKOFF,
+	pacingTuning: DEFAULT_PACING,
 };
 
 /** What one node run learns as it goes, shared by all its items. */

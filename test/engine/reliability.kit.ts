@@ -27,16 +27,19 @@ export const CREDENTIAL = {
 } as const;
 
 /**
- * The node's request policy with the waits between attempts shrunk 100-fold, so that a retry costs
- * milliseconds; the node's Options still override retries and timeout. What is retried, how often,
+ * The node's request policy with the waits between attempts shrunk 100-fold and pacing's slowest
+ * rate raised to 100 requests/s, so that a retry or a paced turn costs milliseconds; the node's Options still override retries and timeout. What is retried, how often,
  * the time budget and the Retry-After cap stay the node's own. `overrides` sets more (e.g. a
  * deadline under a second, which the Timeout option's whole seconds cannot give).
  */
 export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolicy {
-	const { backoff } = DEFAULT_POLICY;
+	const { backoff, pacingTuning } = DEFAULT_POLICY;
 	return {
 		...DEFAULT_POLICY,
 		backoff: { ...backoff, baseMs: backoff.baseMs / 100, maxMs: backoff.maxMs / 100 },
+		// Pacing stays on and still cuts and honours Retry-After, but never below 100 requests/s, so
+		// a throttled test waits milliseconds where the node's floor (0.5/s) would cost seconds.
+		pacingTuning: { ...pacingTuning, minPerSecond: 100 },
 		...overrides,
 	};
 }

@@ -68,4 +68,13 @@ describe('readRunSettings: the Options over a base policy', () => {
 				.pacing,
 		).toBeUndefined();
 	});
+
+	it("Adapt to Throttling: paces with the base policy's tuning (tests pass a faster one)", () => {
+		const tuning = { ...DEFAULT_PACING, minPerSecond: 100 };
+		const base = { ...fast, pacingTuning: tuning };
+		expect(readRunSettings.call(withOptions({ concurrency: 4 }), base).policy.pacing).toEqual({
+			...tuning,
+			maxInFlight: 4,
+		});
+	});
 });

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { ensureFlow } from '../../../shared/api/flows';
@@ -7,7 +7,6 @@ import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { readParameter, readSandbox } from '../../../shared/parameters';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
-import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import {
 	DESCRIPTION_MAX,
@@ -25,7 +24,7 @@ import {
 	withLabels,
 } from './dataflow.fields';
 import { DATAFLOW_IF_EXISTS_LABEL, dataflowOutput } from './dataflow.output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -71,20 +70,15 @@ export const option: OperationOption = {
 	action: 'Create a dataflow',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dataflow'], operation: ['create'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['dataflow'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Creates a dataflow with the CRMToAEP flow spec (looked up once per run): schedule in epoch
  * seconds, Copy with the delta column for scheduled flows, none for `once`, then Mapping.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const name = checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
 		required: true,
 		maxLength: NAME_MAX,
@@ -129,4 +123,4 @@ export async function execute(
 	});
 	const { flow, reused } = await ensureFlow.call(this, ctx, sandboxName, body, ifExists, itemIndex);
 	return dataflowOutput(flow as IDataObject, sandboxName, reused);
-}
+};

@@ -2,7 +2,6 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
-	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
@@ -29,7 +28,6 @@ import {
 } from '../../../shared/pipeline/chain';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
-import type { PlatformContext } from '../../../shared/transport';
 import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
@@ -41,7 +39,7 @@ import {
 	scheduleFields,
 	withLabels,
 } from './dataflow.fields';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
@@ -94,10 +92,9 @@ export const option: OperationOption = {
 	action: 'Create a dataflow from a table',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dataflow'], operation: ['createFromTable'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['dataflow'], operation: ['createFromTable'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Adds what already exists to a step's error, so the user knows a re-run resumes. */
 function annotate(error: unknown, note: string): unknown {
@@ -119,11 +116,7 @@ function idsOf(done: ReadonlyArray<DoneStep<string>>): IDataObject {
  * dataset; mapping set: same name and schema; dataflow: same source and target connection), so a
  * re-run creates nothing and a failed run resumes at the failed step.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const baseConnectionId = readPickedId.call(
 		this,
 		FIELDS.baseConnectionId,
@@ -312,4 +305,4 @@ export async function execute(
 		} as unknown as IDataObject,
 		sandboxName,
 	};
-}
+};

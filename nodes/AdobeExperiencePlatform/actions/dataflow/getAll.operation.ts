@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listFlows } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
@@ -6,10 +6,9 @@ import { choiceFilter, filtersCollection, returnAllFields } from '../../../share
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { readLimit, readSandbox } from '../../../shared/parameters';
 import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
-import type { PlatformContext } from '../../../shared/transport';
 import { checkFlowServiceId } from '../../../shared/validation';
 import { dataflowOutput } from './dataflow.output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -39,17 +38,12 @@ export const option: OperationOption = {
 	action: 'Get many dataflows',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dataflow'], operation: ['getAll'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['dataflow'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Dataflows of the sandbox, newest first, one item each (follows Adobe's continuation links). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject[]> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const limit = readLimit.call(this, itemIndex);
 	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
@@ -84,4 +78,4 @@ export async function execute(
 	return (limit === undefined ? found : found.slice(0, limit)).map((flow) =>
 		dataflowOutput(flow, sandboxName),
 	);
-}
+};

@@ -1,26 +1,16 @@
 /** Enable and Disable: the same action with another `op`. */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
 import { setFlowState } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
+import type { OperationModule } from '../../../shared/router';
 import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from './dataflow.fields';
 
-export function stateOperation(op: 'enable' | 'disable'): {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, ctx: PlatformContext): Promise<IDataObject>;
-} {
+export function stateOperation(op: 'enable' | 'disable'): OperationModule {
+	const displayOptions = { show: { resource: ['dataflow'], operation: [op] } };
 	return {
-		description: updateDisplayOptions({ show: { resource: ['dataflow'], operation: [op] } }, [
-			dataflowPicker(),
-		]),
+		description: updateDisplayOptions(displayOptions, [dataflowPicker()]),
 		/** `{id, etag?, state, changed, sandboxName}`; `changed: false` when the dataflow already was in that state. */
-		async execute(
-			this: IExecuteFunctions,
-			itemIndex: number,
-			ctx: PlatformContext,
-		): Promise<IDataObject> {
+		async execute(itemIndex, ctx) {
 			const id = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 			const sandboxName = readSandbox.call(this, itemIndex, ctx);
 			return {

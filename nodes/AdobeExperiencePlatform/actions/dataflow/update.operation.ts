@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { getFlow, patchFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
@@ -13,7 +13,6 @@ import {
 	type StoredFlowShape,
 } from '../../../shared/pipeline/dataflow';
 import { dateToEpochMs } from '../../../shared/pipeline/schedule';
-import type { PlatformContext } from '../../../shared/transport';
 import { checkEtag, checkText } from '../../../shared/validation';
 import {
 	DESCRIPTION_MAX,
@@ -26,7 +25,7 @@ import {
 	readUuidPicker,
 	withLabels,
 } from './dataflow.fields';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker(),
@@ -99,10 +98,9 @@ export const option: OperationOption = {
 	action: 'Update a dataflow',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dataflow'], operation: ['update'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['dataflow'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
@@ -163,11 +161,7 @@ function readChanges(fields: IDataObject): FlowChanges {
  * Changes name, description, schedule or mapping version with one JSON Patch under If-Match.
  * The dataflow is read first unless only name/description change and an ETag is given.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const id = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
@@ -194,4 +188,4 @@ export async function execute(
 		sandboxName,
 		updated: ops.map((op) => op.path.slice(1)),
 	};
-}
+};

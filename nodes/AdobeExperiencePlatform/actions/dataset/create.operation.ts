@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { ensureDataset } from '../../../shared/api/datasets';
 import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/api/schemas';
@@ -6,12 +6,11 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { descriptionField, nameField } from '../../../shared/fields';
 import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { readParameter, readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../fields';
 import { schemaLocator } from '../locators';
 import { readDescription, readName, readPickedId } from '../parameters';
 import { datasetOutput } from './output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS_LABEL = 'If a Dataset With This Name Exists';
 
@@ -34,20 +33,15 @@ export const option: OperationOption = {
 	action: 'Create a dataset',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dataset'], operation: ['create'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['dataset'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * A Catalog dataset from an XDM schema. The schema is looked up first (its `$id`, also when
  * chosen by `meta:altId`); a same-name dataset is reused only when it has that schema.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const name = readName.call(this, FIELDS.datasetName, itemIndex);
 	const schemaId = readPickedId.call(
 		this,
@@ -69,4 +63,4 @@ export async function execute(
 		itemIndex,
 	);
 	return { ...datasetOutput(value, sandboxName), reused };
-}
+};

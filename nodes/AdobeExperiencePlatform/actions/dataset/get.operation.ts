@@ -1,14 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN, getDataset } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { datasetOutput } from './output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -17,10 +16,9 @@ export const option: OperationOption = {
 	action: 'Get a dataset',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dataset'], operation: ['get'] } },
-	[datasetLocator()],
-);
+const displayOptions = { show: { resource: ['dataset'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, [datasetLocator()]);
 
 /** The dataset's ID, checked as the Dataset picker's By ID mode checks it. */
 export function readDatasetId(this: IExecuteFunctions, itemIndex: number): string {
@@ -34,12 +32,8 @@ export function readDatasetId(this: IExecuteFunctions, itemIndex: number): strin
 }
 
 /** One dataset with its schema ref (`schemaRef.id` is what a target connection and a mapping set need). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const id = readDatasetId.call(this, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	return datasetOutput(await getDataset.call(this, ctx, sandboxName, id, itemIndex), sandboxName);
-}
+};

@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { listDatasets } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
 import { readLimit, readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { readNameFilter } from '../parameters';
 import { datasetOutput } from './output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -25,20 +24,15 @@ export const option: OperationOption = {
 	action: 'Get many datasets',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['dataset'], operation: ['getAll'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['dataset'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Catalog datasets of the sandbox, newest first, paged with start/limit (100 per request). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject[]> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const limit = readLimit.call(this, itemIndex);
 	const name = readNameFilter.call(this, itemIndex);
 	const datasets = await listDatasets.call(this, ctx, sandboxName, { name, limit }, itemIndex);
 	return datasets.map((dataset) => datasetOutput(dataset, sandboxName));
-}
+};

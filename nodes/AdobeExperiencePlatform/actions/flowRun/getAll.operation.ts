@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listRuns } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
@@ -6,10 +6,9 @@ import { choiceFilter, filtersCollection, returnAllFields } from '../../../share
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { readLimit, readSandbox } from '../../../shared/parameters';
 import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
-import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow whose runs to list'),
@@ -46,10 +45,9 @@ export const option: OperationOption = {
 	action: 'Get many flow runs',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['flowRun'], operation: ['getAll'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['flowRun'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** A time filter: empty → none; else a date, sent as epoch ms (Adobe's startedAtUTC unit). */
 function timeFilter(value: unknown, field: string, label: string): number | undefined {
@@ -64,11 +62,7 @@ function timeFilter(value: unknown, field: string, label: string): number | unde
 }
 
 /** Runs of one dataflow, newest first, each summarised (status, records, durationMs, errors). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject[]> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 	const limit = readLimit.call(this, itemIndex);
 	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
@@ -113,4 +107,4 @@ export async function execute(
 		itemIndex,
 	);
 	return runs.map((run) => runOutput(run, sandboxName));
-}
+};

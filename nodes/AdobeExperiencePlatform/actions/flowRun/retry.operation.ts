@@ -1,11 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { retryRun } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { FLOW_FIELDS, readUuidPicker, runPicker } from '../dataflow/dataflow.fields';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -14,22 +11,19 @@ export const option: OperationOption = {
 	action: 'Retry a flow run',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['flowRun'], operation: ['retry'] } },
-	[runPicker('The failed run to retry. Only failed runs of enabled dataflows can be retried.')],
-);
+const displayOptions = { show: { resource: ['flowRun'], operation: ['retry'] } };
+
+export const description = updateDisplayOptions(displayOptions, [
+	runPicker('The failed run to retry. Only failed runs of enabled dataflows can be retried.'),
+]);
 
 /**
  * Retries a failed run (`op=re-trigger`): `{id: the new run, etag, retryOf, sandboxName}`.
  * Adobe refuses runs that did not fail (1387) and disabled dataflows (1388).
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const runId = readUuidPicker.call(this, FLOW_FIELDS.runId, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const started = await retryRun.call(this, ctx, sandboxName, runId, itemIndex);
 	return { ...started, retryOf: runId, sandboxName };
-}
+};

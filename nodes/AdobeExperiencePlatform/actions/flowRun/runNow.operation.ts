@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { runNow } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readParameter, readSandbox } from '../../../shared/parameters';
 import { buildRunNowBody } from '../../../shared/pipeline/dataflow';
-import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import {
 	FLOW_FIELDS,
@@ -13,7 +12,7 @@ import {
 	readUuidPicker,
 	withLabels,
 } from '../dataflow/dataflow.fields';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow to run. Only a dataflow with frequency Once can be run on demand.'),
@@ -50,21 +49,16 @@ export const option: OperationOption = {
 	action: 'Run a dataflow now',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['flowRun'], operation: ['runNow'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['flowRun'], operation: ['runNow'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Starts an on-demand run of a `once` dataflow (`POST /runs`, times in epoch seconds):
  * `{id, etag?, flowId, windowStart, windowEnd (ISO 8601), sandboxName}`. The run starts as
  * `scheduled`; follow it with Flow Run > Get.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 	const nowMs = Date.now();
 	const windowStart = readParameter.call(this, 'windowStart', itemIndex);
@@ -90,4 +84,4 @@ export async function execute(
 		windowEnd: new Date(body.params.windowEndTime * 1000).toISOString(),
 		sandboxName,
 	};
-}
+};

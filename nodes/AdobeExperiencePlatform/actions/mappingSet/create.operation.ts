@@ -1,15 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { nameField } from '../../../shared/fields';
 import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { readParameter, readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../fields';
 import { readName } from '../parameters';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS_LABEL = 'If a Mapping Set With This Name Exists';
 
@@ -32,21 +31,16 @@ export const option: OperationOption = {
 	action: 'Create a mapping set',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['mappingSet'], operation: ['create'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['mappingSet'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * A mapping set from auto-mapping (columns to same-named leaf fields of the dataset's schema,
  * pairs overriding), validated by Data Prep before it is created (see ensureMappingSet). The
  * output lists every unmapped column and every type mismatch.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const name = readName.call(this, FIELDS.mappingSetName, itemIndex);
 	const input = readMappingInput.call(this, itemIndex);
 	const ifExists = checkIfExists(IF_EXISTS_LABEL, readParameter.call(this, 'ifExists', itemIndex));
@@ -69,4 +63,4 @@ export async function execute(
 		reused,
 		sandboxName,
 	};
-}
+};

@@ -1,13 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { MAPPING_SET_ID_PATTERN, getMappingSet } from '../../../shared/api/mappingSets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../fields';
 import { mappingSetLocator } from '../locators';
 import { readPickedId } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -16,17 +13,12 @@ export const option: OperationOption = {
 	action: 'Get a mapping set',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['mappingSet'], operation: ['get'] } },
-	[mappingSetLocator()],
-);
+const displayOptions = { show: { resource: ['mappingSet'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, [mappingSetLocator()]);
 
 /** One mapping set: its schema, mappings and version, as Data Prep returns it. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const id = readPickedId.call(
 		this,
 		FIELDS.mappingSetId,
@@ -39,4 +31,4 @@ export async function execute(
 		...(await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex)),
 		sandboxName,
 	};
-}
+};

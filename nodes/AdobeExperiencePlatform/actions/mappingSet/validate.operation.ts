@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { validateMappings } from '../../../shared/api/mappingSets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -14,17 +13,12 @@ export const option: OperationOption = {
 	action: 'Validate a mapping',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['mappingSet'], operation: ['validate'] } },
-	mappingInputFields(),
-);
+const displayOptions = { show: { resource: ['mappingSet'], operation: ['validate'] } };
+
+export const description = updateDisplayOptions(displayOptions, mappingInputFields());
 
 /** The mapping Create would make, checked by Data Prep (`/mappingSets/validate`); nothing is created. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const input = readMappingInput.call(this, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const plan = await planFromInput.call(this, ctx, sandboxName, input, itemIndex);
@@ -42,4 +36,4 @@ export async function execute(
 		validation: validation.results as unknown as IDataObject[],
 		sandboxName,
 	};
-}
+};

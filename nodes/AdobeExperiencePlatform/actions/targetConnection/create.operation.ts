@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { ensureTargetConnection } from '../../../shared/api/targetConnections';
@@ -6,12 +6,11 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { descriptionField, nameField } from '../../../shared/fields';
 import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { readParameter, readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readDescription, readName, readPickedId } from '../parameters';
 import { targetConnectionOutput } from './output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS_LABEL = 'If a Target Connection With This Name Exists';
 
@@ -36,17 +35,12 @@ export const option: OperationOption = {
 	action: 'Create a target connection',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['targetConnection'], operation: ['create'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['targetConnection'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** A Data Lake target connection for a dataset, with the dataset's schema (see ensureTargetConnection). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const name = readName.call(this, FIELDS.targetConnectionName, itemIndex);
 	const dataSetId = readPickedId.call(
 		this,
@@ -67,4 +61,4 @@ export async function execute(
 		itemIndex,
 	);
 	return { ...targetConnectionOutput(value, sandboxName), datasetName: dataset.name, reused };
-}
+};

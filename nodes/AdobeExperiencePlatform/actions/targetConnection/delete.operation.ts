@@ -1,12 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { deleteTargetConnection } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { targetConnectionLocator } from '../locators';
 import { readTargetConnectionId } from './get.operation';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -15,17 +12,12 @@ export const option: OperationOption = {
 	action: 'Delete a target connection',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['targetConnection'], operation: ['delete'] } },
-	[targetConnectionLocator()],
-);
+const displayOptions = { show: { resource: ['targetConnection'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, [targetConnectionLocator()]);
 
 /** Deletes a target connection; one still used by a dataflow fails with Adobe's 1418, decoded. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const id = readTargetConnectionId.call(this, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const { deleted, alreadyAbsent } = await deleteTargetConnection.call(
@@ -46,4 +38,4 @@ export async function execute(
 				}
 			: {}),
 	};
-}
+};

@@ -1,15 +1,14 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getTargetConnection } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { CONNECTION_ID_PATTERN } from '../../../shared/validation';
 import { FIELDS } from '../fields';
 import { targetConnectionLocator } from '../locators';
 import { readPickedId } from '../parameters';
 import { targetConnectionOutput } from './output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -18,10 +17,9 @@ export const option: OperationOption = {
 	action: 'Get a target connection',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['targetConnection'], operation: ['get'] } },
-	[targetConnectionLocator()],
-);
+const displayOptions = { show: { resource: ['targetConnection'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, [targetConnectionLocator()]);
 
 /** The target connection's ID, checked as the picker's By ID mode checks it. */
 export function readTargetConnectionId(this: IExecuteFunctions, itemIndex: number): string {
@@ -34,15 +32,11 @@ export function readTargetConnectionId(this: IExecuteFunctions, itemIndex: numbe
 	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const id = readTargetConnectionId.call(this, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	return targetConnectionOutput(
 		await getTargetConnection.call(this, ctx, sandboxName, id, itemIndex),
 		sandboxName,
 	);
-}
+};

@@ -1,16 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { listTargetConnections } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
 import { readLimit, readSandbox } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readNameFilter, readOptionalPickedId } from '../parameters';
 import { targetConnectionOutput } from './output';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -26,17 +25,12 @@ export const option: OperationOption = {
 	action: 'Get many target connections',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['targetConnection'], operation: ['getAll'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['targetConnection'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Data Lake target connections of the sandbox, newest first (Flow Service continuation paging). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject[]> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const limit = readLimit.call(this, itemIndex);
 	const name = readNameFilter.call(this, itemIndex);
@@ -55,4 +49,4 @@ export async function execute(
 		itemIndex,
 	);
 	return targets.map((target) => targetConnectionOutput(target, sandboxName));
-}
+};

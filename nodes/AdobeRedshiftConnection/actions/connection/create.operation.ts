@@ -35,7 +35,7 @@ import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';
 import { redshiftAuthFields, signInFromFields } from '../common.fields';
 import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 type IfExists = 'create' | 'reuse' | 'error';
 
@@ -96,10 +96,9 @@ export const option: OperationOption = {
 	action: 'Create a base connection',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['baseConnection'], operation: ['create'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['baseConnection'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 function checkIfExists(value: unknown, fallback: IfExists): IfExists {
 	if (value === undefined) return fallback;
@@ -287,11 +286,7 @@ async function sameNameConnections(
 	];
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) =>
 		readParameter.call(this, name, itemIndex),
 	);
@@ -366,4 +361,4 @@ export async function execute(
 		);
 		return ifExists === 'reuse' ? { ...output, reused: false } : output;
 	});
-}
+};

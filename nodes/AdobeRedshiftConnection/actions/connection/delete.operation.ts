@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
+import { idempotentRequest, toNodeApiError } from '../../../shared/transport';
 import { connectionPath } from '../../../shared/api/connections';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -14,16 +12,11 @@ export const option: OperationOption = {
 	action: 'Delete a base connection',
 };
 
-export const description: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['baseConnection'], operation: ['delete'] } },
-	[connectionLocator],
-);
+const displayOptions = { show: { resource: ['baseConnection'], operation: ['delete'] } };
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
+
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'DELETE',
@@ -43,4 +36,4 @@ export async function execute(
 		};
 	}
 	throw toNodeApiError.call(this, outcome.failure, itemIndex);
-}
+};

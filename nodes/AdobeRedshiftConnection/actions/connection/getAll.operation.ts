@@ -1,16 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { returnAllFields } from '../../../shared/fields';
 import { readLimit } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { listRedshiftConnections } from '../../../shared/api/connections';
 import { collection } from '../common.fields';
 import { readSandbox } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -31,17 +30,12 @@ export const option: OperationOption = {
 	action: 'Get many base connections',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['baseConnection'], operation: ['getAll'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['baseConnection'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Redshift base connections only; follows Adobe's continuation links across pages. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject[]> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -54,4 +48,4 @@ export async function execute(
 		itemIndex,
 	);
 	return connections.map((connection) => publicConnection(connection, sandboxName));
-}
+};

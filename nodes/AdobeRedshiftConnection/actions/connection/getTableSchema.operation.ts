@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { exploreTable } from '../../../shared/api/explore';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../../helpers/fields';
 import { checkTablePath } from '../../helpers/validation';
 import { connectionLocator, locatorValue, tableLocator } from '../locators';
 import { readConnectionTarget, readParameter } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -16,17 +15,12 @@ export const option: OperationOption = {
 	action: 'Get the schema of a table',
 };
 
-export const description: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['baseConnection'], operation: ['getTableSchema'] } },
-	[connectionLocator, tableLocator],
-);
+const displayOptions = { show: { resource: ['baseConnection'], operation: ['getTableSchema'] } };
+
+export const description = updateDisplayOptions(displayOptions, [connectionLocator, tableLocator]);
 
 /** The column list, each column reduced to the keys a source connection takes: usable as its params.columns (Source Connection > Create's Columns). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const table = checkTablePath(
 		locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)),
@@ -38,4 +32,4 @@ export async function execute(
 		format,
 		columns: columns as unknown as IDataObject[],
 	};
-}
+};

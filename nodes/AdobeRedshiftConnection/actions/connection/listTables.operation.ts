@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { platformRequest, type PlatformContext } from '../../../shared/transport';
+import { platformRequest } from '../../../shared/transport';
 import { connectionPath } from '../../../shared/api/connections';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -14,17 +14,12 @@ export const option: OperationOption = {
 	action: 'List tables',
 };
 
-export const description: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['baseConnection'], operation: ['listTables'] } },
-	[connectionLocator],
-);
+const displayOptions = { show: { resource: ['baseConnection'], operation: ['listTables'] } };
+
+export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
 
 /** One output item per table, so the next node can pick or loop over them. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject[]> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const tables = (await platformRequest.call(
 		this,
@@ -45,4 +40,4 @@ export async function execute(
 		canPreview: table.canPreview,
 		canFetchSchema: table.canFetchSchema,
 	}));
-}
+};

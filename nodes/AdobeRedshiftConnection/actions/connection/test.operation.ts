@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { platformRequest, type PlatformContext } from '../../../shared/transport';
+import { platformRequest } from '../../../shared/transport';
 import { connectionPath } from '../../../shared/api/connections';
 import { connectionLocator } from '../locators';
 import { readConnectionTarget } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -14,17 +12,12 @@ export const option: OperationOption = {
 	action: 'Test a base connection',
 };
 
-export const description: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['baseConnection'], operation: ['test'] } },
-	[connectionLocator],
-);
+const displayOptions = { show: { resource: ['baseConnection'], operation: ['test'] } };
+
+export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
 
 /** Asks Adobe to sign in to Redshift with the stored values; a failed sign-in is ok: false, not an error. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const answer = (await platformRequest.call(
 		this,
@@ -35,4 +28,4 @@ export async function execute(
 		result?: unknown;
 	};
 	return { id, ok: answer?.result === true, sandboxName };
-}
+};

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { safeOperationError } from '../../../shared/nodeErrors';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { idempotentRequest, toNodeApiError, type PlatformContext } from '../../../shared/transport';
+import { idempotentRequest, toNodeApiError } from '../../../shared/transport';
 import { labelled } from '../../helpers/fields';
 import { checkSchemaChange } from '../../helpers/hosting';
 import { changesAlreadyApplied } from '../../helpers/recovery';
@@ -24,7 +24,7 @@ import {
 	readParameter,
 	readRedshiftSignIn,
 } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 // Inside a collection, fields carry no displayOptions of their own.
 const changeableAuthFields = redshiftAuthFields(false).map(
@@ -85,16 +85,11 @@ export const option: OperationOption = {
 	action: 'Update a base connection',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['baseConnection'], operation: ['update'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['baseConnection'], operation: ['update'] } };
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
@@ -157,4 +152,4 @@ export async function execute(
 			...Object.keys(changes.params),
 		],
 	};
-}
+};

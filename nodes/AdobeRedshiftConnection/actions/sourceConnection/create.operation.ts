@@ -1,18 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
 import { checkColumns } from '../../../shared/pipeline/sourceConnection';
-import type { PlatformContext } from '../../../shared/transport';
 import { checkText } from '../../../shared/validation';
 import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { checkTablePath } from '../../helpers/validation';
 import { connectionLocator, locatorValue, tableLocator } from '../locators';
 import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	connectionLocator,
@@ -47,21 +46,16 @@ export const option: OperationOption = {
 	action: 'Create a source connection',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sourceConnection'], operation: ['create'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['sourceConnection'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * A source connection for one Redshift table: validates every field (no request on bad input),
  * then finds or creates it (ensureSourceConnection). Output: `{id, etag, reused, name,
  * baseConnectionId, tableName, columns, columnsFrom, sandboxName, connectionSpec}`.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const baseConnectionId = checkConnectionLocator(
 		readParameter.call(this, FIELDS.connectionId.field, itemIndex),
 	);
@@ -101,4 +95,4 @@ export async function execute(
 		sandboxName,
 		connectionSpec: { ...REDSHIFT_CONNECTION_SPEC },
 	};
-}
+};

@@ -1,12 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { deleteSourceConnection } from '../../../shared/api/sourceConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../../helpers/fields';
 import { sourceConnectionLocator } from '../locators';
 import { checkSourceConnectionLocator, readParameter, readSandbox } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -15,20 +12,15 @@ export const option: OperationOption = {
 	action: 'Delete a source connection',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sourceConnection'], operation: ['delete'] } },
-	[sourceConnectionLocator],
-);
+const displayOptions = { show: { resource: ['sourceConnection'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, [sourceConnectionLocator]);
 
 /**
  * `{id, deleted, alreadyAbsent, sandboxName}`: a source connection that is already gone is not an
  * error (`alreadyAbsent: true`); one a dataflow uses fails naming that dataflow.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const id = checkSourceConnectionLocator(
 		readParameter.call(this, FIELDS.sourceConnectionId.field, itemIndex),
 	);
@@ -41,4 +33,4 @@ export async function execute(
 		itemIndex,
 	);
 	return { id, deleted, alreadyAbsent, sandboxName };
-}
+};

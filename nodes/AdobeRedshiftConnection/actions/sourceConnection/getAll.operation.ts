@@ -1,14 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listSourceConnections } from '../../../shared/api/sourceConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { returnAllFields } from '../../../shared/fields';
 import { readLimit } from '../../../shared/parameters';
-import type { PlatformContext } from '../../../shared/transport';
 import { FIELDS } from '../../helpers/fields';
 import { connectionLocator } from '../locators';
 import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
+import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,10 +26,9 @@ export const option: OperationOption = {
 	action: 'Get many source connections',
 };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sourceConnection'], operation: ['getAll'] } },
-	properties,
-);
+const displayOptions = { show: { resource: ['sourceConnection'], operation: ['getAll'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 function isEmptyLocator(stored: unknown): boolean {
 	const value =
@@ -41,11 +39,7 @@ function isEmptyLocator(stored: unknown): boolean {
 }
 
 /** Redshift source connections of the sandbox (or of one base connection), newest first, following Adobe's continuation links. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): Promise<IDataObject[]> {
+export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const stored = readParameter.call(this, FIELDS.connectionId.field, itemIndex);
 	const baseConnectionId = isEmptyLocator(stored) ? undefined : checkConnectionLocator(stored);
 	const limit = readLimit.call(this, itemIndex);
@@ -58,4 +52,4 @@ export async function execute(
 		itemIndex,
 	);
 	return found.map((item) => ({ ...(item as IDataObject), sandboxName }));
-}
+};
