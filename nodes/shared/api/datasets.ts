@@ -19,7 +19,7 @@ import {
 	type CatalogObject,
 } from '../pipeline/catalogPaging';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
-import { createOnce, ensureObject, type Ensured } from './ensure';
+import { ensureByName, type Ensured } from './ensure';
 import { nameContains } from './listing';
 import { listFromStart, type StartPage, type StartPageRequest } from './startPaging';
 
@@ -199,58 +199,38 @@ export async function ensureDataset(
 	ifExists: IfExists,
 	itemIndex?: number,
 ): Promise<Ensured<Dataset>> {
-	const findByName = async () =>
-		await listDatasets.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex);
-	return await ensureObject.call<
-		RequestContext,
-		[Parameters<typeof ensureObject<Dataset>>[0]],
-		Promise<Ensured<Dataset>>
-	>(this, {
+	const body: IDataObject = {
+		name: input.name,
+		schemaRef: { id: input.schemaId, contentType: XED_CONTENT_TYPE },
+	};
+	if (input.description) body.description = input.description;
+	return await (ensureByName<Dataset>).call(this, ctx, {
 		thing: 'dataset',
 		name: input.name,
 		sandboxName,
 		ifExists,
 		itemIndex,
-		findByName,
+		findByName: async () =>
+			await listDatasets.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex),
 		mismatch: (existing) =>
 			sameSchema(existing.schemaRef?.id, input.schemaId)
 				? undefined
 				: `it uses schema ${existing.schemaRef?.id ?? '(none)'}, not ${input.schemaId}`,
-		create: async (knownBefore) => {
-			const body: IDataObject = {
-				name: input.name,
-				schemaRef: { id: input.schemaId, contentType: XED_CONTENT_TYPE },
-			};
-			if (input.description) body.description = input.description;
-			const { id } = await createOnce.call(
-				this,
-				ctx,
-				{
-					method: 'POST',
-					path: datasetsPath(),
-					qs: { requestDataSource: 'true' },
-					body,
-					sandboxName,
-				},
-				{
-					thing: 'dataset',
-					itemIndex,
-					createdId: (_status, answer) => {
-						try {
-							return parseCatalogCreated(answer);
-						} catch {
-							return undefined;
-						}
-					},
-					findCreated: async () =>
-						(await findByName()).find(
-							(dataset) =>
-								!knownBefore.has(dataset.id) && sameSchema(dataset.schemaRef?.id, input.schemaId),
-						)?.id,
-				},
-			);
-			return await getDataset.call(this, ctx, sandboxName, id, itemIndex);
+		request: {
+			method: 'POST',
+			path: datasetsPath(),
+			qs: { requestDataSource: 'true' },
+			body,
+			sandboxName,
 		},
+		createdId: (_status, answer) => {
+			try {
+				return parseCatalogCreated(answer);
+			} catch {
+				return undefined;
+			}
+		},
+		readBack: async (id) => await getDataset.call(this, ctx, sandboxName, id, itemIndex),
 	});
 }
 

@@ -152,3 +152,55 @@ export async function createOnce<T>(
 		rules.itemIndex,
 	);
 }
+
+/** What ensureByName needs: the If It Exists inputs, the create request and how to read the result. */
+export interface NamedCreateSpec<T extends { id: string }> {
+	/** Lower-case noun for messages, e.g. "dataset", "target connection". */
+	thing: string;
+	name: string;
+	sandboxName: string;
+	ifExists: IfExists;
+	itemIndex?: number;
+	/** The objects of the sandbox with exactly this name, newest first if known. */
+	findByName(): Promise<T[]>;
+	/** Why an existing same-name object cannot stand in for the one asked for, or undefined when it fits. */
+	mismatch(existing: T): string | undefined;
+	/** Checks made just before the create (e.g. Data Prep's validation); throws to create nothing. */
+	beforeCreate?(): Promise<void>;
+	/** The create request (a POST). */
+	request: PlatformRequest;
+	/** The new object's ID from a 2xx answer, or undefined when the answer does not prove a create. */
+	createdId(status: number, body: unknown): string | undefined;
+	/** Reads the created object by ID (a GET), so the output is what Adobe stored, not what was sent. */
+	readBack(id: string): Promise<T>;
+}
+
+/**
+ * The object named `spec.name`, made idempotent: If It Exists applies (ensureObject: a same-name
+ * object is reused only when it fits, i.e. `mismatch` is undefined); otherwise it is created at
+ * most once (createOnce: after an ambiguous failure, the object this attempt made is a same-name
+ * one that fits and was not listed before) and read back.
+ * @throws NodeOperationError (ensureObject's refusals, or `beforeCreate`'s); NodeApiError from Adobe
+ */
+export async function ensureByName<T extends { id: string }>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	spec: NamedCreateSpec<T>,
+): Promise<Ensured<T>> {
+	return await (ensureObject<T>).call(this, {
+		...spec,
+		create: async (knownBefore) => {
+			await spec.beforeCreate?.();
+			const { id } = await (createOnce<unknown>).call(this, ctx, spec.request, {
+				thing: spec.thing,
+				itemIndex: spec.itemIndex,
+				createdId: spec.createdId,
+				findCreated: async () =>
+					(await spec.findByName()).find(
+						(object) => !knownBefore.has(object.id) && spec.mismatch(object) === undefined,
+					)?.id,
+			});
+			return await spec.readBack(id);
+		},
+	});
+}

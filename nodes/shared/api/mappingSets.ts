@@ -21,7 +21,7 @@ import {
 import { isMappingSetId } from '../pipeline/dataflow';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { createOnce, ensureObject, type Ensured } from './ensure';
+import { ensureByName, type Ensured } from './ensure';
 import { nameContains } from './listing';
 import { listFromStart, type StartPage, type StartPageRequest } from './startPaging';
 import { getFullSchema } from './schemas';
@@ -280,26 +280,21 @@ export async function ensureMappingSet(
 	itemIndex?: number,
 ): Promise<Ensured<MappingSet> & { validation?: MappingValidation }> {
 	let validation: MappingValidation | undefined;
-	const findByName = async () =>
-		await listMappingSets.call(this, ctx, sandboxName, { name: input.name }, itemIndex);
 	const fits = (set: MappingSet) =>
 		set.outputSchema?.schemaRef?.id === input.schemaId && sameMappings(set, input.mappings);
-	const ensured = await ensureObject.call<
-		RequestContext,
-		[Parameters<typeof ensureObject<MappingSet>>[0]],
-		Promise<Ensured<MappingSet>>
-	>(this, {
+	const ensured = await (ensureByName<MappingSet>).call(this, ctx, {
 		thing: 'mapping set',
 		name: input.name,
 		sandboxName,
 		ifExists,
 		itemIndex,
-		findByName,
+		findByName: async () =>
+			await listMappingSets.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
 		mismatch: (existing) =>
 			fits(existing)
 				? undefined
 				: `its schema or its mappings differ from these (schema ${existing.outputSchema?.schemaRef?.id ?? '(none)'}, ${existing.mappings?.length ?? 0} mappings)`,
-		create: async (knownBefore) => {
+		beforeCreate: async () => {
 			validation = await validateMappings.call(
 				this,
 				ctx,
@@ -324,30 +319,21 @@ export async function ensureMappingSet(
 					},
 				);
 			}
-			const { id } = await createOnce.call(
-				this,
-				ctx,
-				{
-					method: 'POST',
-					path: mappingSetsPath(),
-					body: mappingSetBody(input.name, input.schemaId, input.mappings),
-					sandboxName,
-				},
-				{
-					thing: 'mapping set',
-					itemIndex,
-					createdId: (_status, answer) => {
-						const created = answer as { id?: unknown; version?: unknown } | undefined;
-						return isMappingSetId(created?.id) && typeof created.version === 'number'
-							? created.id
-							: undefined;
-					},
-					findCreated: async () =>
-						(await findByName()).find((set) => !knownBefore.has(set.id) && fits(set))?.id,
-				},
-			);
-			return await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex);
 		},
+		request: {
+			method: 'POST',
+			path: mappingSetsPath(),
+			body: mappingSetBody(input.name, input.schemaId, input.mappings),
+			sandboxName,
+		},
+		createdId: (_status, answer) => {
+			const created = answer as { id?: unknown; version?: unknown } | undefined;
+			return isMappingSetId(created?.id) && typeof created.version === 'number'
+				? created.id
+				: undefined;
+		},
+		readBack: async (id) =>
+			await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex),
 	});
 	return { ...ensured, validation };
 }
