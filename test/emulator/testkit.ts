@@ -1,5 +1,9 @@
 /** Small HTTP client helpers for the emulator's own tests (global fetch, no axios). */
-import { EMULATOR_DEFAULTS, REDSHIFT_CONNECTION_SPEC_ID } from './core/defaults';
+import {
+	EMULATOR_DEFAULTS,
+	FLOW_SERVICE_PREFIX,
+	REDSHIFT_CONNECTION_SPEC_ID,
+} from './core/defaults';
 import { startEmulator } from './core/server';
 import type { EmulatorOptions, StartedEmulator } from './core/types';
 
@@ -117,21 +121,97 @@ export function redshiftBody(
 	};
 }
 
+export interface RequestOptions {
+	/** Default "prod". */
+	sandbox?: string;
+	/** Added to (or replacing) the gateway headers, e.g. `if-match`. */
+	headers?: Record<string, string>;
+}
+
 export interface Harness {
 	emu: StartedEmulator;
 	token: string;
 	/** POST a body to /connections in a sandbox; returns the parsed result. */
 	create(body?: unknown, sandbox?: string): Promise<CallResult>;
+	/** A Platform request with the harness's token and the gateway headers; a body adds the JSON content type. */
+	request(
+		method: string,
+		path: string,
+		body?: unknown,
+		options?: RequestOptions,
+	): Promise<CallResult>;
+	get(path: string, sandbox?: string): Promise<CallResult>;
+	post(path: string, body: unknown, sandbox?: string): Promise<CallResult>;
+	/** A call of the emulator's own `/__emulator/<name>` controls (no gateway headers). */
+	control(method: string, name: string, body?: unknown): Promise<CallResult>;
 }
 
 export async function startHarness(options?: EmulatorOptions): Promise<Harness> {
 	const emu = await startEmulator(options);
-	const token = await getToken(emu);
-	return {
+	// Requests read `harness.token`, so a test may replace it (e.g. after emu.reset()).
+	const request: Harness['request'] = (method, path, body, { sandbox = 'prod', headers } = {}) =>
+		call(emu, method, path, {
+			headers: {
+				...(body === undefined
+					? platformHeaders(emu, harness.token, sandbox)
+					: jsonHeaders(emu, harness.token, sandbox)),
+				...headers,
+			},
+			body,
+		});
+	const harness: Harness = {
 		emu,
-		token,
+		token: await getToken(emu),
 		create: (body = redshiftBody(), sandbox = 'prod') =>
-			call(emu, 'POST', CONNECTIONS, { headers: jsonHeaders(emu, token, sandbox), body }),
+			request('POST', CONNECTIONS, body, { sandbox }),
+		request,
+		get: (path, sandbox) => request('GET', path, undefined, { sandbox }),
+		post: (path, body, sandbox) => request('POST', path, body, { sandbox }),
+		control: (method, name, body) =>
+			call(emu, method, `/__emulator/${name}`, {
+				headers: { 'content-type': 'application/json' },
+				body,
+			}),
+	};
+	return harness;
+}
+
+/** A `property=` filter of a Flow Service list, URL-encoded. */
+export const property = (expression: string): string =>
+	`property=${encodeURIComponent(expression)}`;
+
+/** The ID of what a 201 answer created (the test fails on another status). */
+export function createdId(res: CallResult): string {
+	expect(res.status).toBe(201);
+	return res.json.id as string;
+}
+
+/** public.orders columns for a source connection; `ordered_at` serves as a Copy step's delta column. */
+export const ORDER_COLUMNS = [
+	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
+	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
+];
+
+/** What a flow needs: a base connection, its source connection of public.orders, a Data Lake target and a mapping set. */
+export async function seedFlowInputs(
+	h: Harness,
+	sourceName = 'orders source',
+): Promise<{ baseId: string; sourceId: string; targetId: string; mappingId: string }> {
+	const baseId = createdId(await h.create());
+	const sourceId = createdId(
+		await h.post(`${FLOW_SERVICE_PREFIX}/sourceConnections`, {
+			name: sourceName,
+			baseConnectionId: baseId,
+			data: { format: 'tabular' },
+			params: { tableName: 'public.orders', columns: ORDER_COLUMNS },
+			connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
+		}),
+	);
+	return {
+		baseId,
+		sourceId,
+		targetId: h.emu.seedTargetConnection().id,
+		mappingId: h.emu.seedMappingSet().id,
 	};
 }
 

@@ -18,7 +18,8 @@ import {
 	type StartedEmulator,
 } from '../emulator';
 import { createCredentialsHelper } from './harness';
-import { scanTestFileForLeaks } from './leaks';
+import { emulatorPerTest, scanTestFileForLeaks } from './leaks';
+import { CONNECTIONS_PATH } from './support';
 import {
 	credentialFor,
 	duplicates,
@@ -35,7 +36,6 @@ jest.setTimeout(60_000);
 // scenario, all taken by the first 8 + 10 attempts); more items only repeat the same path and cost
 // engine time.
 const ITEMS = 16;
-const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
 const POST_CONNECTIONS: FaultMatch = { method: 'POST', path: CONNECTIONS_PATH };
 const SERVER = 'faults.abc123xyz789.us-west-2.redshift.amazonaws.com';
 const PASSWORD = testSecret('redshift-pw');
@@ -55,17 +55,9 @@ let emu: StartedEmulator;
 
 const newEmulator = () => startEmulator({ hosting: 'aws', clientSecret: CLIENT_SECRET });
 
-/** A fresh emulator per test: a new base URL also keeps the node's per-IMS-URL token cache apart. */
-function emulatorPerTest(): void {
-	beforeEach(async () => {
-		emu = await newEmulator();
-	});
-	afterEach(async () => {
-		leaks.addEmulatorSecrets(emu);
-		await emu.close();
-		leaks.expectNoLeaks();
-	});
-}
+/** A fresh emulator per test (the leak scan after each). */
+const freshEmulatorPerTest = () =>
+	emulatorPerTest(newEmulator, leaks, (started) => (emu = started));
 
 function names(count: number, tag: string): IDataObject[] {
 	return Array.from({ length: count }, (_, index) => ({
@@ -202,7 +194,7 @@ const CREATE_SCENARIOS: CreateScenario[] = [
 describe.each([1, 8] as const)(
 	'create x %i concurrency, ' + ITEMS + ' items, with faults on POST /connections',
 	(concurrency) => {
-		emulatorPerTest();
+		freshEmulatorPerTest();
 
 		it.each(CREATE_SCENARIOS.map((scenario) => [scenario.title, scenario] as const))(
 			'%s',
@@ -335,7 +327,7 @@ describe.each([1, 8] as const)(
 );
 
 describe('create: Retry-After is honoured', () => {
-	emulatorPerTest();
+	freshEmulatorPerTest();
 
 	// Adobe sends whole seconds; the node reads fractions too, which keeps this test short.
 	it('waits the 0.3 s Adobe asks for before re-sending a throttled create', async () => {

@@ -3,8 +3,8 @@ import type { INode } from 'n8n-workflow';
 import { FixtureHttp } from './fixtures/FixtureHttp.node';
 import { FixtureTokenApi } from './fixtures/FixtureTokenApi.credentials';
 import { FIXTURE_CLIENT, startTokenServer, type TokenServer } from './fixtures/token-server';
+import { itemsWorkflow } from '../support/workflow';
 import {
-	NODE_TYPES,
 	createCredentialsHelper,
 	runWorkflow,
 	type HarnessCredential,
@@ -40,45 +40,22 @@ function credential(accessToken?: string): HarnessCredential {
 
 /** Start -> Inputs (Code, one item per path) -> Call (fixture HTTP node). */
 function workflow(paths: string[], callSettings: Partial<INode> = {}): WorkflowDefinition {
-	const items = paths.map((path, i) => ({ path, label: `item-${i}` }));
-	return {
+	return itemsWorkflow({
 		name: 'harness proof',
+		items: paths.map((path, i) => ({ path, label: `item-${i}` })),
 		nodes: [
 			{
-				id: '1',
-				name: 'Start',
-				type: NODE_TYPES.manualTrigger,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: '2',
-				name: 'Inputs',
-				type: NODE_TYPES.code,
-				typeVersion: 2,
-				position: [200, 0],
-				parameters: { jsCode: `return ${JSON.stringify(items)};` },
-			},
-			{
-				id: '3',
 				name: 'Call',
 				type: FIXTURE_HTTP,
-				typeVersion: 1,
-				position: [400, 0],
 				parameters: {
 					path: '={{ $json.path }}',
 					label: "={{ $('Inputs').item.json.label.toUpperCase() }}",
 				},
 				credentials: { fixtureTokenApi: { id: 'cred-1', name: 'Fixture account' } },
-				...callSettings,
+				settings: callSettings,
 			},
 		],
-		connections: {
-			Start: { main: [[{ node: 'Inputs', type: 'main', index: 0 }]] },
-			Inputs: { main: [[{ node: 'Call', type: 'main', index: 0 }]] },
-		},
-	};
+	});
 }
 
 const fixtureTypes: Pick<RunOptions, 'nodeTypes' | 'credentialTypes'> = {

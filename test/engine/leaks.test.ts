@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { startEmulator, type StartedEmulator } from '../emulator';
-import { NODE_TYPES, runWorkflow, type WorkflowDefinition } from './harness';
+import { itemsWorkflow } from '../support/workflow';
+import { runWorkflow, type WorkflowDefinition } from './harness';
 import { LeakScanner, serialiseForScan } from './leaks';
 import { NODE, runNode, testSecret } from './reliability.kit';
 
@@ -21,27 +22,7 @@ afterAll(async () => {
 
 /** A Code node that outputs whatever it is given: a stand-in for a node that leaks. */
 function echo(json: IDataObject): WorkflowDefinition {
-	return {
-		nodes: [
-			{
-				id: '1',
-				name: 'Start',
-				type: NODE_TYPES.manualTrigger,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: '2',
-				name: 'Leaky',
-				type: NODE_TYPES.code,
-				typeVersion: 2,
-				position: [200, 0],
-				parameters: { jsCode: `return [${JSON.stringify(json)}];` },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Leaky', type: 'main', index: 0 }]] } },
-	};
+	return itemsWorkflow({ name: 'leaky', items: [json], itemsNode: 'Leaky', nodes: [] });
 }
 
 it('finds secrets the emulator saw (token, password, client secret) in run data, masked in the report', async () => {

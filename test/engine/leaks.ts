@@ -176,3 +176,26 @@ export function emulatorForFile<E extends EmulatorLike & { reset(): void; close(
 		await emulator?.close();
 	});
 }
+
+/**
+ * A fresh emulator for each test, as `start` makes it (a new base URL also keeps the node's
+ * per-IMS-URL token cache apart); after each test the scanner learns its tokens and passwords, it
+ * is closed, and no leak may be found. `use` receives each new emulator.
+ */
+export function emulatorPerTest<E extends EmulatorLike & { close(): Promise<void> }>(
+	start: () => Promise<E>,
+	leaks: LeakScanner,
+	use: (emulator: E) => void,
+): void {
+	let emulator: E | undefined;
+	beforeEach(async () => {
+		emulator = await start();
+		use(emulator);
+	});
+	afterEach(async () => {
+		if (!emulator) return;
+		leaks.addEmulatorSecrets(emulator);
+		await emulator.close();
+		leaks.expectNoLeaks();
+	});
+}

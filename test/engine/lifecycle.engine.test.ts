@@ -37,6 +37,13 @@ async function run(workflow: WorkflowDefinition): Promise<RunResult> {
 	return await runWorkflow(workflow, { credentials: [credentialFor(emulator)] });
 }
 
+/** Starts the emulator with one connection, "Orders warehouse"; returns its ID. */
+async function startWithOneConnection(): Promise<string> {
+	emulator = await startTestEmulator();
+	const [id] = await seedConnections(emulator, ['Orders warehouse']);
+	return id;
+}
+
 /** Platform requests logged after the first `after` ones (take them before any direct call of the test's own). */
 function flowRequests(after = 0): RequestLogEntry[] {
 	return emulator.platformRequests().slice(after);
@@ -62,8 +69,7 @@ const AZURE_INPUT = {
 
 describe('Get', () => {
 	it('returns the connection as Adobe lists it, plus hosting and sandbox, without the password', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Orders warehouse']);
+		const id = await startWithOneConnection();
 		const before = emulator.platformRequests().length;
 
 		const result = await run(withInputs(byIdWorkflow('get'), [{ connectionId: id }]));
@@ -195,8 +201,7 @@ describe('Update', () => {
 	const NODE = 'Update Connection';
 
 	it('renames and rotates the password: fetches the etag, sends it as If-Match, outputs the new etag', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Orders warehouse']);
+		const id = await startWithOneConnection();
 		const oldEtag = emulator.connections()[0].etag;
 		const before = emulator.platformRequests().length;
 
@@ -238,8 +243,7 @@ describe('Update', () => {
 	});
 
 	it('a stale etag given explicitly is refused with a clear message (FLOW-1404-412) and nothing changes', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Orders warehouse']);
+		const id = await startWithOneConnection();
 		const staleEtag = emulator.connections()[0].etag;
 		const first = await run(
 			withInputs(UPDATE, [{ connectionId: id, name: 'Renamed once', etag: '' }]),
@@ -264,8 +268,7 @@ describe('Update', () => {
 
 describe('Delete', () => {
 	it('deletes (204) and a later Get fails with not found', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Orders warehouse']);
+		const id = await startWithOneConnection();
 		const before = emulator.platformRequests().length;
 
 		const result = await run(withInputs(byIdWorkflow('delete'), [{ connectionId: id }]));
@@ -286,8 +289,7 @@ describe('Delete', () => {
 	});
 
 	it('a connection used by dataflows: FLOW-1418-400 saying to delete the dataflows first; it stays', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Orders warehouse']);
+		const id = await startWithOneConnection();
 		emulator.markInUse(id);
 		const before = emulator.platformRequests().length;
 
@@ -329,8 +331,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 	});
 
 	it('List Tables: one item per table of the catalogue, as Adobe explores it', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Orders warehouse']);
+		const id = await startWithOneConnection();
 		const before = emulator.platformRequests().length;
 
 		const result = await run(withInputs(byIdWorkflow('listTables'), [{ connectionId: id }]));
@@ -363,8 +364,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 	});
 
 	it('Get Table Schema: the columns Adobe returns for the table', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Orders warehouse']);
+		const id = await startWithOneConnection();
 		const before = emulator.platformRequests().length;
 
 		const result = await run(

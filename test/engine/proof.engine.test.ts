@@ -10,7 +10,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type StartedEmulator } from '../emulator';
 import { createCredentialsHelper, runWorkflow } from './harness';
-import { scanTestFileForLeaks } from './leaks';
+import { emulatorPerTest, scanTestFileForLeaks } from './leaks';
 import {
 	credentialFor,
 	expectOnePerItem,
@@ -21,11 +21,10 @@ import {
 	testPolicy,
 	testSecret,
 } from './reliability.kit';
-import { seedConnections } from './support';
+import { CONNECTIONS_PATH, seedConnections } from './support';
 
 jest.setTimeout(30_000);
 
-const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
 const PASSWORD = testSecret('redshift-pw');
 const NEW_PASSWORD = testSecret('rotated-pw');
 const CLIENT_SECRET = testSecret('client-secret');
@@ -36,14 +35,11 @@ const leaks = scanTestFileForLeaks({
 });
 
 let emu: StartedEmulator;
-beforeEach(async () => {
-	emu = await startEmulator({ clientSecret: CLIENT_SECRET });
-});
-afterEach(async () => {
-	leaks.addEmulatorSecrets(emu);
-	await emu.close();
-	leaks.expectNoLeaks();
-});
+emulatorPerTest(
+	() => startEmulator({ clientSecret: CLIENT_SECRET }),
+	leaks,
+	(started) => (emu = started),
+);
 
 function createParameters(options: IDataObject = {}, extra: INodeParameters = {}): INodeParameters {
 	return {

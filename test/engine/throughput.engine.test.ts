@@ -7,13 +7,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type StartedEmulator } from '../emulator';
-import { scanTestFileForLeaks } from './leaks';
+import { emulatorPerTest, scanTestFileForLeaks } from './leaks';
 import { duplicates, expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
-import { seedConnections } from './support';
+import { CONNECTIONS_PATH, seedConnections } from './support';
 
 jest.setTimeout(60_000);
 
-const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
 const PASSWORD = testSecret('redshift-pw');
 const CLIENT_SECRET = testSecret('client-secret');
 const leaks = scanTestFileForLeaks({
@@ -22,14 +21,11 @@ const leaks = scanTestFileForLeaks({
 });
 
 let emu: StartedEmulator;
-beforeEach(async () => {
-	emu = await startEmulator({ clientSecret: CLIENT_SECRET });
-});
-afterEach(async () => {
-	leaks.addEmulatorSecrets(emu);
-	await emu.close();
-	leaks.expectNoLeaks();
-});
+emulatorPerTest(
+	() => startEmulator({ clientSecret: CLIENT_SECRET }),
+	leaks,
+	(started) => (emu = started),
+);
 
 function createParameters(ifExists: string, options: IDataObject = {}): INodeParameters {
 	return {

@@ -556,6 +556,14 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		mappingSets: emu.mappingSets().length,
 		flows: emu.flows().length,
 	});
+	/** One of each object of the dataflow chain. */
+	const ONE_CHAIN = {
+		connections: 1,
+		sourceConnections: 1,
+		targetConnections: 1,
+		mappingSets: 1,
+		flows: 1,
+	};
 
 	it('create-test-list-tables: creates the connection from the Sign-In credential, tests it, lists its tables; a re-run reuses it', async () => {
 		const wf = prepared('create-test-list-tables.json');
@@ -610,13 +618,7 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 			tableName: 'public.orders',
 			reused: false,
 		});
-		expect(counts()).toEqual({
-			connections: 1,
-			sourceConnections: 1,
-			targetConnections: 1,
-			mappingSets: 1,
-			flows: 1,
-		});
+		expect(counts()).toEqual(ONE_CHAIN);
 		expect(emu.flows()[0]).toMatchObject({
 			id: out.dataflowId,
 			scheduleParams: expect.objectContaining({ frequency: 'hour', interval: 1 }),
@@ -626,13 +628,7 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		expect(jsonOf(second.outputOf('Create dataflow from table'))).toEqual([
 			expect.objectContaining({ dataflowId: out.dataflowId, reused: true, created: [] }),
 		]);
-		expect(counts()).toEqual({
-			connections: 1,
-			sourceConnections: 1,
-			targetConnections: 1,
-			mappingSets: 1,
-			flows: 1,
-		});
+		expect(counts()).toEqual(ONE_CHAIN);
 	});
 
 	it('table-to-dataset-step-by-step: one node per resource, then Run Now starts a run; a re-run creates no resource', async () => {
@@ -641,24 +637,12 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		const [flow] = jsonOf(first.outputOf('Create dataflow'));
 		const [started] = jsonOf(first.outputOf('Run now'));
 		expect(started).toMatchObject({ id: expect.any(String), flowId: flow.id });
-		expect(counts()).toEqual({
-			connections: 1,
-			sourceConnections: 1,
-			targetConnections: 1,
-			mappingSets: 1,
-			flows: 1,
-		});
+		expect(counts()).toEqual(ONE_CHAIN);
 		expect(emu.datasets()).toHaveLength(1);
 		expect(emu.runs().map((r) => r.id)).toContain(started.id);
 
 		await run(wf);
-		expect(counts()).toEqual({
-			connections: 1,
-			sourceConnections: 1,
-			targetConnections: 1,
-			mappingSets: 1,
-			flows: 1,
-		});
+		expect(counts()).toEqual(ONE_CHAIN);
 		expect(emu.datasets()).toHaveLength(1);
 	});
 

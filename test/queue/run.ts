@@ -82,36 +82,21 @@ const TIMEOUT_MS = Number(process.env.QUEUE_TIMEOUT_MIN || 25) * 60_000;
 /** A webhook call takes under 10 s here even on a loaded machine; longer means the answer is lost. */
 const ANSWER_TIMEOUT_MS = 60_000;
 
+const THROTTLED = {
+	label: '429',
+	fault: {
+		status: 429,
+		headers: { 'retry-after': '0' },
+		body: { error_code: '429050', message: 'Too many requests' },
+	},
+};
+const UNAVAILABLE = { label: '503', fault: { status: 503, headers: { 'retry-after': '0' } } };
+const RESET_AFTER_CREATE = { label: 'reset after create', fault: { kind: 'reset-after' } as Fault };
 /** Faults for POST /connections, one at a time, spread over the fault round (in this order). */
 const FAULTS: Array<{ label: string; fault: Fault }> = [
-	{
-		label: '429',
-		fault: {
-			status: 429,
-			headers: { 'retry-after': '0' },
-			body: { error_code: '429050', message: 'Too many requests' },
-		},
-	},
-	{ label: '503', fault: { status: 503, headers: { 'retry-after': '0' } } },
-	{ label: 'reset after create', fault: { kind: 'reset-after' } },
-	{
-		label: '429',
-		fault: {
-			status: 429,
-			headers: { 'retry-after': '0' },
-			body: { error_code: '429050', message: 'Too many requests' },
-		},
-	},
-	{ label: '503', fault: { status: 503, headers: { 'retry-after': '0' } } },
-	{ label: 'reset after create', fault: { kind: 'reset-after' } },
-	{
-		label: '429',
-		fault: {
-			status: 429,
-			headers: { 'retry-after': '0' },
-			body: { error_code: '429050', message: 'Too many requests' },
-		},
-	},
+	...[THROTTLED, UNAVAILABLE, RESET_AFTER_CREATE],
+	...[THROTTLED, UNAVAILABLE, RESET_AFTER_CREATE],
+	THROTTLED,
 ];
 
 function workflow() {

@@ -25,6 +25,7 @@ import { checkIfExists } from '../../nodes/shared/ifExists';
 import { checkColumns } from '../../nodes/shared/pipeline/sourceConnection';
 import { checkText } from '../../nodes/shared/validation';
 import type { PlatformContext } from '../../nodes/shared/transport';
+import { createInput } from '../support/connectionInput';
 import { invalidField } from '../support/invalidField';
 
 /** Every field of every operation's description, collection entries included (notices are text, not fields). */
@@ -68,17 +69,7 @@ describe('one table of field names and labels', () => {
 
 const labelOf = (name: string) => described.find((property) => property.name === name)?.displayName;
 const ctx = { defaultSandbox: 'prod' } as PlatformContext;
-const validCreate = {
-	hosting: 'aws',
-	name: 'n',
-	description: '',
-	server: 'h.example.com',
-	port: 5439,
-	username: 'u',
-	password: 'p',
-	database: 'dev',
-	schema: 'public',
-};
+const validCreate = createInput();
 const noChanges = {
 	name: '',
 	description: '',

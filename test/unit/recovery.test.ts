@@ -9,32 +9,10 @@ import {
 	checkConnectionChanges,
 	checkCreateConnection,
 } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
-
-const none = {
-	name: undefined,
-	description: undefined,
-	server: undefined,
-	port: undefined,
-	username: undefined,
-	password: undefined,
-	database: undefined,
-	schema: undefined,
-};
+import { NO_CHANGES as none, createInput } from '../support/connectionInput';
 
 describe('isConnectionFromAttempt', () => {
-	const body = buildCreateConnectionBody(
-		checkCreateConnection({
-			hosting: 'aws',
-			name: 'c1',
-			description: '',
-			server: 'h.example.com',
-			port: 5439,
-			username: 'u',
-			password: 'p',
-			database: 'dev',
-			schema: 'public',
-		}),
-	);
+	const body = buildCreateConnectionBody(checkCreateConnection(createInput()));
 	const sentAt = Date.parse('2026-11-27T10:00:00Z');
 	const stored = {
 		name: 'c1',
@@ -82,16 +60,7 @@ describe('isConnectionFromAttempt', () => {
 
 describe('findCreatedConnection', () => {
 	const body = buildCreateConnectionBody(
-		checkCreateConnection({
-			hosting: 'azure',
-			name: 'c1',
-			description: '',
-			server: 'h.example.com',
-			port: 5439,
-			username: 'u',
-			password: 'p',
-			database: 'dev',
-		}),
+		checkCreateConnection(createInput({ hosting: 'azure', schema: undefined })),
 	);
 	const sentAt = Date.parse('2026-11-27T10:00:00Z');
 	const params = { server: 'h.example.com', port: '5439', username: 'u', database: 'dev' };

@@ -5,17 +5,7 @@ import {
 	checkConnectionChanges,
 	checkEtag,
 } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
-
-const none = {
-	name: undefined,
-	description: undefined,
-	server: undefined,
-	port: undefined,
-	username: undefined,
-	password: undefined,
-	database: undefined,
-	schema: undefined,
-};
+import { NO_CHANGES as none } from '../support/connectionInput';
 
 describe('checkConnectionChanges + buildUpdatePatch', () => {
 	it('rotates only the password, as one JSON Patch op on its own path', () => {

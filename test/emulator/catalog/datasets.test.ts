@@ -1,12 +1,5 @@
 import { CATALOG_PREFIX, DEFAULT_SCHEMA_ID } from '../index';
-import {
-	call,
-	jsonHeaders,
-	platformHeaders,
-	startHarness,
-	type CallResult,
-	type Harness,
-} from '../testkit';
+import { call, platformHeaders, startHarness, type CallResult, type Harness } from '../testkit';
 
 const DATASETS = `${CATALOG_PREFIX}/dataSets`;
 const SCHEMA_REF = {
@@ -27,12 +20,7 @@ describe('Catalog: /dataSets', () => {
 	});
 	afterEach(() => h.emu.close());
 	const post = (body: unknown, query = '', sandbox = 'prod') =>
-		call(h.emu, 'POST', `${DATASETS}${query}`, {
-			headers: jsonHeaders(h.emu, h.token, sandbox),
-			body,
-		});
-	const get = (path: string, sandbox = 'prod') =>
-		call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
+		h.post(`${DATASETS}${query}`, body, sandbox);
 
 	async function create(name: string, query = ''): Promise<string> {
 		const res = await post({ name, schemaRef: SCHEMA_REF }, query);
@@ -45,9 +33,9 @@ describe('Catalog: /dataSets', () => {
 
 	it('creates from a schema (201 ["@/dataSets/<id>"]) and reads it back as an object keyed by ID', async () => {
 		const id = await create('Orders', '?requestDataSource=true');
-		const one = await get(`${DATASETS}/${id}?properties=name,schemaRef`);
+		const one = await h.get(`${DATASETS}/${id}?properties=name,schemaRef`);
 		expect(one.json).toEqual({ [id]: { name: 'Orders', schemaRef: SCHEMA_REF } });
-		const full = (await get(`${DATASETS}/${id}`)).json[id];
+		const full = (await h.get(`${DATASETS}/${id}`)).json[id];
 		expect(full).toMatchObject({
 			name: 'Orders',
 			created: expect.any(Number),
@@ -61,7 +49,7 @@ describe('Catalog: /dataSets', () => {
 	it('pages with start/limit (default 20, max 100) and answers an object, never an array', async () => {
 		const ids: string[] = [];
 		for (let i = 0; i < 5; i++) ids.push(await create(`ds-${i}`));
-		const page = (q: string) => get(`${DATASETS}?properties=name&${q}`);
+		const page = (q: string) => h.get(`${DATASETS}?properties=name&${q}`);
 		const first = await page('limit=2&start=0');
 		expect(Array.isArray(first.json)).toBe(false);
 		expect(Object.keys(first.json)).toEqual(ids.slice(0, 2));
@@ -72,13 +60,13 @@ describe('Catalog: /dataSets', () => {
 		expect(Object.keys((await page('')).json)).toHaveLength(5);
 		for (const bad of ['limit=0', 'limit=101', 'start=-1', 'limit=x'])
 			expectCatalogError(await page(bad), '1301-400');
-		expectCatalogError(await get(`${DATASETS}?properties=schemaRef.id`), '1301-400');
+		expectCatalogError(await h.get(`${DATASETS}?properties=schemaRef.id`), '1301-400');
 	});
 
 	it('filters by name (exact, any of, negated, wildcard, property=name~) and sorts with orderBy', async () => {
 		for (const n of ['orders', 'customers', 'orders-eu']) await create(n);
 		const names = async (q: string) =>
-			Object.values((await get(`${DATASETS}?properties=name&${q}`)).json).map(
+			Object.values((await h.get(`${DATASETS}?properties=name&${q}`)).json).map(
 				(d) => (d as { name: string }).name,
 			);
 		expect(await names('name=orders')).toEqual(['orders']);
@@ -87,7 +75,7 @@ describe('Catalog: /dataSets', () => {
 		expect(await names('name=orders*')).toEqual(['orders', 'orders-eu']);
 		expect(await names(`property=${encodeURIComponent('name~^cust')}`)).toEqual(['customers']);
 		expect(await names('orderBy=desc:name')).toEqual(['orders-eu', 'orders', 'customers']);
-		expectCatalogError(await get(`${DATASETS}?orderBy=size`), '1301-400');
+		expectCatalogError(await h.get(`${DATASETS}?orderBy=size`), '1301-400');
 	});
 
 	it.each<[string, unknown, string]>([
@@ -126,8 +114,8 @@ describe('Catalog: /dataSets', () => {
 
 	it('keeps datasets per sandbox and answers 404 elsewhere', async () => {
 		const id = await create('Orders');
-		expectCatalogError(await get(`${DATASETS}/${id}`, 'dev'), '1439-404');
-		expect((await get(`${DATASETS}?properties=name`, 'dev')).json).toEqual({});
+		expectCatalogError(await h.get(`${DATASETS}/${id}`, 'dev'), '1439-404');
+		expect((await h.get(`${DATASETS}?properties=name`, 'dev')).json).toEqual({});
 	});
 
 	it('needs JSON on create (415)', async () => {

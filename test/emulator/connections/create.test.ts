@@ -90,9 +90,7 @@ describe('POST /connections', () => {
 
 		it('GET returns {items:[...]} with the password omitted', async () => {
 			const { json } = await h.create();
-			const res = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, {
-				headers: platformHeaders(h.emu, h.token),
-			});
+			const res = await h.get(`${CONNECTIONS}/${json.id}`);
 			expect(res.status).toBe(200);
 			expect(res.json.items).toHaveLength(1);
 			const item = res.json.items[0];
@@ -114,13 +112,9 @@ describe('POST /connections', () => {
 
 		it('keeps connections per sandbox', async () => {
 			const { json } = await h.create(redshiftBody(), 'dev');
-			const fromProd = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, {
-				headers: platformHeaders(h.emu, h.token, 'prod'),
-			});
+			const fromProd = await h.get(`${CONNECTIONS}/${json.id}`, 'prod');
 			expectFlowError(fromProd, '1439-404');
-			const fromDev = await call(h.emu, 'GET', `${CONNECTIONS}/${json.id}`, {
-				headers: platformHeaders(h.emu, h.token, 'dev'),
-			});
+			const fromDev = await h.get(`${CONNECTIONS}/${json.id}`, 'dev');
 			expect(fromDev.status).toBe(200);
 		});
 

@@ -1,22 +1,11 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import {
-	call,
-	CONNECTIONS,
-	expectFlowError,
-	platformHeaders,
-	redshiftBody,
-	startHarness,
-	type Harness,
-} from '../testkit';
+import { CONNECTIONS, expectFlowError, redshiftBody, startHarness, type Harness } from '../testkit';
 
 const FLOW = '/data/foundation/flowservice';
 
 describe('GET /connections', () => {
 	let h: Harness;
-	const get = (query: string, sandbox = 'prod') =>
-		call(h.emu, 'GET', `${CONNECTIONS}${query}`, {
-			headers: platformHeaders(h.emu, h.token, sandbox),
-		});
+	const get = (query: string, sandbox = 'prod') => h.get(`${CONNECTIONS}${query}`, sandbox);
 
 	beforeAll(async () => {
 		h = await startHarness();
@@ -49,9 +38,7 @@ describe('GET /connections', () => {
 		const pages: string[][] = [];
 		while (href) {
 			expect(href.startsWith('/connections?')).toBe(true);
-			const res = await call(h.emu, 'GET', `${FLOW}${href}`, {
-				headers: platformHeaders(h.emu, h.token),
-			});
+			const res = await h.get(`${FLOW}${href}`);
 			expect(res.status).toBe(200);
 			pages.push(res.json.items.map((c: { name: string }) => c.name));
 			href = res.json._links?.next?.href;

@@ -152,22 +152,17 @@ describe('PATCH and DELETE /connections/{id}', () => {
 	});
 
 	it('deletes with 204 and an empty body; then the connection is gone', async () => {
-		const res = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, {
-			headers: platformHeaders(h.emu, h.token),
-		});
+		const res = await h.request('DELETE', `${CONNECTIONS}/${id}`);
 		expect(res.status).toBe(204);
 		expect(res.text).toBe('');
 		expect(h.emu.connections()).toEqual([]);
-		const again = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, {
-			headers: platformHeaders(h.emu, h.token),
-		});
+		const again = await h.request('DELETE', `${CONNECTIONS}/${id}`);
 		expectFlowError(again, '1439-404');
 	});
 
 	it('refuses to delete a connection in use (FLOW-1418-400) until it is released', async () => {
 		h.emu.markInUse(id);
-		const del = () =>
-			call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token) });
+		const del = () => h.request('DELETE', `${CONNECTIONS}/${id}`);
 		expectFlowError(await del(), '1418-400');
 		expect(h.emu.connections()).toHaveLength(1);
 		h.emu.markInUse(id, false);
@@ -176,9 +171,7 @@ describe('PATCH and DELETE /connections/{id}', () => {
 	});
 
 	it('does not delete across sandboxes', async () => {
-		const res = await call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, {
-			headers: platformHeaders(h.emu, h.token, 'dev'),
-		});
+		const res = await h.request('DELETE', `${CONNECTIONS}/${id}`, undefined, { sandbox: 'dev' });
 		expectFlowError(res, '1439-404');
 		expect(h.emu.connections()).toHaveLength(1);
 	});

@@ -15,18 +15,13 @@ describe('HTTP controls under /__emulator/', () => {
 	});
 	afterEach(() => h.emu.close());
 
-	const control = (method: string, name: string, body?: unknown) =>
-		call(h.emu, method, `/__emulator/${name}`, {
-			headers: { 'content-type': 'application/json' },
-			body,
-		});
 	const list = (token = h.token) =>
 		call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, token) });
 
 	it('reports stats, requests and stored connections (secrets included)', async () => {
 		const { json } = await h.create();
-		expect((await control('GET', 'stats')).json).toEqual({ tokensIssued: 1, connections: 1 });
-		const requests = (await control('GET', 'requests')).json;
+		expect((await h.control('GET', 'stats')).json).toEqual({ tokensIssued: 1, connections: 1 });
+		const requests = (await h.control('GET', 'requests')).json;
 		expect(requests.map((r: { method: string; path: string }) => `${r.method} ${r.path}`)).toEqual([
 			'POST /ims/token/v3',
 			'POST /data/foundation/flowservice/connections',
@@ -35,7 +30,7 @@ describe('HTTP controls under /__emulator/', () => {
 		]);
 		expect(requests[3].status).toBe(0);
 		expect(requests[1].headers['x-sandbox-name']).toBe('prod');
-		const stored = (await control('GET', 'connections')).json;
+		const stored = (await h.control('GET', 'connections')).json;
 		expect(stored).toHaveLength(1);
 		expect(stored[0]).toMatchObject({
 			id: json.id,
@@ -44,21 +39,21 @@ describe('HTTP controls under /__emulator/', () => {
 	});
 
 	it('platformRequests() leaves out IMS and control calls', async () => {
-		await control('GET', 'stats');
+		await h.control('GET', 'stats');
 		await list();
 		expect(h.emu.platformRequests().map((r) => r.path)).toEqual([CONNECTIONS]);
 		expect(h.emu.requests()).toHaveLength(3);
 	});
 
 	it('revokes tokens', async () => {
-		expect((await control('POST', 'revoke')).status).toBe(200);
+		expect((await h.control('POST', 'revoke')).status).toBe(200);
 		expect((await list()).status).toBe(401);
 	});
 
 	it('resets state, over HTTP and through reset()', async () => {
 		await h.create();
 		h.emu.setLatency(5000);
-		expect((await control('POST', 'reset')).status).toBe(200);
+		expect((await h.control('POST', 'reset')).status).toBe(200);
 		expect(h.emu.connections()).toEqual([]);
 		expect(h.emu.tokensIssued()).toBe(0);
 		expect(h.emu.requests().map((r) => r.path)).toEqual([]); // the reset call itself is cleared with the log
@@ -77,7 +72,7 @@ describe('HTTP controls under /__emulator/', () => {
 	it('injects faults by path and by pathPattern', async () => {
 		expect(
 			(
-				await control('POST', 'faults', {
+				await h.control('POST', 'faults', {
 					match: { method: 'GET', path: CONNECTIONS },
 					count: 1,
 					fault: { status: 503 },
@@ -87,7 +82,7 @@ describe('HTTP controls under /__emulator/', () => {
 		expect((await list()).status).toBe(503);
 		expect((await list()).status).toBe(200);
 
-		await control('POST', 'faults', {
+		await h.control('POST', 'faults', {
 			match: { pathPattern: '/flowservice/' },
 			count: 1,
 			fault: { kind: 'reset-before' },
@@ -97,31 +92,28 @@ describe('HTTP controls under /__emulator/', () => {
 	});
 
 	it('sets latency and token lifetime', async () => {
-		await control('POST', 'latency', { ms: 120 });
+		await h.control('POST', 'latency', { ms: 120 });
 		let started = Date.now();
 		await list();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(110);
 		// Controls are never delayed: with 5 s of latency a control call still answers well within it
 		// (a wide margin, so a loaded machine cannot fail it).
-		await control('POST', 'latency', { ms: 5000 });
+		await h.control('POST', 'latency', { ms: 5000 });
 		started = Date.now();
-		await control('GET', 'stats');
+		await h.control('GET', 'stats');
 		expect(Date.now() - started).toBeLessThan(2500);
-		await control('POST', 'latency', { ms: 0 });
+		await h.control('POST', 'latency', { ms: 0 });
 
-		await control('POST', 'token-lifetime', { seconds: 0 });
+		await h.control('POST', 'token-lifetime', { seconds: 0 });
 		expect((await list(await getToken(h.emu))).status).toBe(401);
 	});
 
 	it('marks a connection in use', async () => {
 		const { json } = await h.create();
-		expect((await control('POST', 'in-use', { id: json.id })).status).toBe(200);
-		const del = () =>
-			call(h.emu, 'DELETE', `${CONNECTIONS}/${json.id}`, {
-				headers: platformHeaders(h.emu, h.token),
-			});
+		expect((await h.control('POST', 'in-use', { id: json.id })).status).toBe(200);
+		const del = () => h.request('DELETE', `${CONNECTIONS}/${json.id}`);
 		expectFlowError(await del(), '1418-400');
-		await control('POST', 'in-use', { id: json.id, inUse: false });
+		await h.control('POST', 'in-use', { id: json.id, inUse: false });
 		expect((await del()).status).toBe(204);
 	});
 
@@ -135,7 +127,7 @@ describe('HTTP controls under /__emulator/', () => {
 		['POST', 'faults', { match: { pathPattern: '(' }, count: 1, fault: { status: 500 } }, 400],
 		['POST', 'in-use', { id: 'missing' }, 400],
 	])('refuses %s %s %p', async (method, name, body, status) => {
-		const res = await control(method, name, body);
+		const res = await h.control(method, name, body);
 		expect(res.status).toBe(status);
 		expect(res.json).toEqual({ error: expect.any(String) });
 	});

@@ -1,7 +1,6 @@
 import {
 	call,
 	CONNECTIONS,
-	jsonHeaders,
 	platformHeaders,
 	redshiftBody,
 	startHarness,
@@ -17,7 +16,7 @@ describe('fault injection and latency', () => {
 	});
 	afterEach(() => h.emu.close());
 
-	const list = () => call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, h.token) });
+	const list = () => h.get(CONNECTIONS);
 
 	it('answers the next N matching requests with a status fault, then normally', async () => {
 		h.emu.failNext(POST_CONNECTIONS, 2, { status: 429, headers: { 'retry-after': '2' } });
@@ -94,12 +93,9 @@ describe('fault injection and latency', () => {
 
 	it('hang: no answer, and close() still returns quickly', async () => {
 		h.emu.failNext(POST_CONNECTIONS, 1, { kind: 'hang' });
-		const pending = call(h.emu, 'POST', CONNECTIONS, {
-			headers: jsonHeaders(h.emu, h.token),
-			body: redshiftBody(),
-		});
+		const pending = h.post(CONNECTIONS, redshiftBody());
 		pending.catch(() => undefined); // asserted below
-		const aborted = call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, h.token) });
+		const aborted = h.get(CONNECTIONS);
 		expect((await aborted).status).toBe(200); // other requests are still served
 		while (h.emu.platformRequests().every((r) => r.fault !== 'hang'))
 			await new Promise((r) => setTimeout(r, 5));

@@ -25,7 +25,7 @@ describe('gateway headers on Platform calls', () => {
 	});
 
 	it('accepts a call with all headers', async () => {
-		const res = await call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, h.token) });
+		const res = await h.get(CONNECTIONS);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 	});
@@ -112,9 +112,7 @@ describe('gateway headers on Platform calls', () => {
 	});
 
 	it('serves the sandbox list only at the trailing-slash path', async () => {
-		const res = await call(h.emu, 'GET', '/data/foundation/sandbox-management', {
-			headers: platformHeaders(h.emu, h.token),
-		});
+		const res = await h.get('/data/foundation/sandbox-management');
 		expect(res.status).toBe(404);
 	});
 

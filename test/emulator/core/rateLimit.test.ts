@@ -1,13 +1,6 @@
 import { parseArgs } from '../cli';
 import { TokenBucket } from './rateLimit';
-import {
-	call,
-	CONNECTIONS,
-	getToken,
-	platformHeaders,
-	startHarness,
-	type Harness,
-} from '../testkit';
+import { CONNECTIONS, getToken, startHarness, type Harness } from '../testkit';
 
 describe('TokenBucket', () => {
 	it('lets a full burst through, then one request per 1/perSecond, answering how long to wait in whole seconds (at least 1)', () => {
@@ -39,7 +32,7 @@ describe('TokenBucket', () => {
 describe('rate limit in the emulator', () => {
 	let h: Harness;
 	afterEach(() => h.emu.close());
-	const list = () => call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, h.token) });
+	const list = () => h.get(CONNECTIONS);
 
 	it('answers 429 + Retry-After above the limit, without processing the request; IMS is not counted', async () => {
 		h = await startHarness({ rateLimit: { perSecond: 1, burst: 2 } });
@@ -59,18 +52,14 @@ describe('rate limit in the emulator', () => {
 		expect((await list()).status).toBe(200);
 		h.emu.setRateLimit({ perSecond: 1, burst: 1 });
 		expect([(await list()).status, (await list()).status]).toEqual([200, 429]);
-		const control = (body: unknown) =>
-			call(h.emu, 'POST', '/__emulator/rate-limit', {
-				headers: { 'content-type': 'application/json' },
-				body,
-			});
+		const control = (body: unknown) => h.control('POST', 'rate-limit', body);
 		expect((await control({})).status).toBe(200);
 		expect([(await list()).status, (await list()).status]).toEqual([200, 200]);
 		expect((await control({ perSecond: 1, burst: 1 })).status).toBe(200);
 		expect([(await list()).status, (await list()).status]).toEqual([200, 429]);
 		expect((await control({ perSecond: -1 })).status).toBe(400);
 		h.emu.reset(); // tokens are gone too
-		h = { ...h, token: await getToken(h.emu) };
+		h.token = await getToken(h.emu);
 		expect([(await list()).status, (await list()).status]).toEqual([200, 200]);
 	});
 });

@@ -1,19 +1,9 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import {
-	call,
-	CONNECTIONS,
-	expectFlowError,
-	platformHeaders,
-	redshiftBody,
-	startHarness,
-	type Harness,
-} from '../testkit';
+import { CONNECTIONS, expectFlowError, redshiftBody, startHarness, type Harness } from '../testkit';
 
 describe('test, explore and connectionSpecs', () => {
 	let h: Harness;
 	afterEach(() => h.emu.close());
-	const get = (path: string) =>
-		call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token) });
 
 	describe('with the default catalogue', () => {
 		let id: string;
@@ -23,7 +13,7 @@ describe('test, explore and connectionSpecs', () => {
 		});
 
 		it('tests a reachable connection as true', async () => {
-			const res = await get(`${CONNECTIONS}/${id}/test`);
+			const res = await h.get(`${CONNECTIONS}/${id}/test`);
 			expect(res.status).toBe(200);
 			expect(res.json).toEqual({ result: true });
 		});
@@ -32,13 +22,13 @@ describe('test, explore and connectionSpecs', () => {
 			'tests server %s as unreachable, and explore fails',
 			async (server) => {
 				const bad = (await h.create(redshiftBody({ server }))).json.id;
-				expect((await get(`${CONNECTIONS}/${bad}/test`)).json).toEqual({ result: false });
-				expectFlowError(await get(`${CONNECTIONS}/${bad}/explore?objectType=root`), '1201-400');
+				expect((await h.get(`${CONNECTIONS}/${bad}/test`)).json).toEqual({ result: false });
+				expectFlowError(await h.get(`${CONNECTIONS}/${bad}/explore?objectType=root`), '1201-400');
 			},
 		);
 
 		it('explores the root: the tables', async () => {
-			const res = await get(`${CONNECTIONS}/${id}/explore?objectType=root`);
+			const res = await h.get(`${CONNECTIONS}/${id}/explore?objectType=root`);
 			expect(res.status).toBe(200);
 			expect(res.json).toContainEqual({
 				type: 'table',
@@ -55,15 +45,15 @@ describe('test, explore and connectionSpecs', () => {
 		});
 
 		it("accepts the spec's upper-case objectType (ROOT, TABLE) as well as the tutorials' lower case", async () => {
-			expect((await get(`${CONNECTIONS}/${id}/explore?objectType=ROOT`)).json).toHaveLength(3);
+			expect((await h.get(`${CONNECTIONS}/${id}/explore?objectType=ROOT`)).json).toHaveLength(3);
 			expect(
-				(await get(`${CONNECTIONS}/${id}/explore?objectType=TABLE&object=public.orders`)).json
+				(await h.get(`${CONNECTIONS}/${id}/explore?objectType=TABLE&object=public.orders`)).json
 					.schema.columns,
 			).toHaveLength(6);
 		});
 
 		it('explores a table schema with typed columns', async () => {
-			const res = await get(`${CONNECTIONS}/${id}/explore?objectType=table&object=public.orders`);
+			const res = await h.get(`${CONNECTIONS}/${id}/explore?objectType=table&object=public.orders`);
 			expect(res.status).toBe(200);
 			expect(res.json.format).toBe('flat');
 			expect(res.json.schema.columns).toEqual([
@@ -82,18 +72,18 @@ describe('test, explore and connectionSpecs', () => {
 			['no objectType', '', '1304-400'],
 			['an unknown objectType', '?objectType=folder', '1301-400'],
 		])('refuses %s', async (_label, query, code) => {
-			expectFlowError(await get(`${CONNECTIONS}/${id}/explore${query}`), code);
+			expectFlowError(await h.get(`${CONNECTIONS}/${id}/explore${query}`), code);
 		});
 
 		it('answers 404 for test/explore on an unknown connection', async () => {
 			expectFlowError(
-				await get(`${CONNECTIONS}/00000000-0000-4000-8000-000000000000/test`),
+				await h.get(`${CONNECTIONS}/00000000-0000-4000-8000-000000000000/test`),
 				'1439-404',
 			);
 		});
 
 		it('serves the Redshift connection spec, schema optional', async () => {
-			const res = await get(
+			const res = await h.get(
 				`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`,
 			);
 			expect(res.status).toBe(200);
@@ -117,7 +107,7 @@ describe('test, explore and connectionSpecs', () => {
 
 		it('answers 404 for another connection spec', async () => {
 			expectFlowError(
-				await get(
+				await h.get(
 					'/data/foundation/flowservice/connectionSpecs/c604ff05-7f1a-43c0-8e18-33bf874cb11c',
 				),
 				'1439-404',
@@ -128,13 +118,13 @@ describe('test, explore and connectionSpecs', () => {
 	it('shapes the connection spec by hosting', async () => {
 		h = await startHarness({ hosting: 'aws' });
 		const aws = (
-			await get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`)
+			await h.get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`)
 		).json;
 		expect(aws.items[0].authSpec[0].spec.required).toContain('schema');
 		await h.emu.close();
 		h = await startHarness({ hosting: 'azure' });
 		const azure = (
-			await get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`)
+			await h.get(`/data/foundation/flowservice/connectionSpecs/${REDSHIFT_CONNECTION_SPEC_ID}`)
 		).json;
 		expect(Object.keys(azure.items[0].authSpec[0].spec.properties)).not.toContain('schema');
 	});
@@ -144,9 +134,9 @@ describe('test, explore and connectionSpecs', () => {
 			tables: [{ path: 'crm.leads', columns: [{ name: 'since', type: 'date' }] }],
 		});
 		const id = (await h.create()).json.id;
-		const root = await get(`${CONNECTIONS}/${id}/explore?objectType=root`);
+		const root = await h.get(`${CONNECTIONS}/${id}/explore?objectType=root`);
 		expect(root.json.map((t: { name: string }) => t.name)).toEqual(['crm.leads']);
-		const table = await get(`${CONNECTIONS}/${id}/explore?objectType=table&object=crm.leads`);
+		const table = await h.get(`${CONNECTIONS}/${id}/explore?objectType=table&object=crm.leads`);
 		expect(table.json.schema.columns).toEqual([
 			{ name: 'since', type: 'date', xdm: { type: 'string', format: 'date' } },
 		]);

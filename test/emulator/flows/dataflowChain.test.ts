@@ -109,16 +109,6 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 	});
 	afterEach(() => h.emu.close());
 
-	const post = (path: string, body: unknown, sandbox = 'prod') =>
-		call(h.emu, 'POST', path, { headers: jsonHeaders(h.emu, h.token, sandbox), body });
-	const get = (path: string, sandbox = 'prod') =>
-		call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
-	const control = (method: string, name: string, body?: unknown) =>
-		call(h.emu, method, `/__emulator/${name}`, {
-			headers: { 'content-type': 'application/json' },
-			body,
-		});
-
 	function created(res: CallResult): string {
 		expect(res.status).toBe(201);
 		expect(res.json).toEqual({ id: expect.any(String), etag: expect.stringMatching(ETAG) });
@@ -126,9 +116,9 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 	}
 
 	async function chain(): Promise<{ sourceId: string; targetId: string; flowId: string }> {
-		const sourceId = created(await post(SOURCES, sourceBody(baseId)));
-		const targetId = created(await post(TARGETS, targetBody()));
-		const flowId = created(await post(FLOWS, flowBody(sourceId, targetId)));
+		const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
+		const targetId = created(await h.post(TARGETS, targetBody()));
+		const flowId = created(await h.post(FLOWS, flowBody(sourceId, targetId)));
 		return { sourceId, targetId, flowId };
 	}
 
@@ -136,7 +126,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		it('creates source, target and flow, and serves each by id as {items: [..]}', async () => {
 			const { sourceId, targetId, flowId } = await chain();
 
-			const source = await get(`${SOURCES}/${sourceId}`);
+			const source = await h.get(`${SOURCES}/${sourceId}`);
 			expect(source.status).toBe(200);
 			expect(source.json.items).toHaveLength(1);
 			expect(source.json.items[0]).toMatchObject({
@@ -151,10 +141,10 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				etag: expect.stringMatching(ETAG),
 			});
 
-			const target = (await get(`${TARGETS}/${targetId}`)).json.items[0];
+			const target = (await h.get(`${TARGETS}/${targetId}`)).json.items[0];
 			expect(target).toMatchObject({ id: targetId, params: { dataSetId: DATASET_ID } });
 
-			const flow = (await get(`${FLOWS}/${flowId}`)).json.items[0];
+			const flow = (await h.get(`${FLOWS}/${flowId}`)).json.items[0];
 			expect(flow).toMatchObject({
 				id: flowId,
 				flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
@@ -186,7 +176,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 		it('accepts a source connection without columns and stores the table columns (open question 3)', async () => {
 			const id = created(
-				await post(SOURCES, withChange(sourceBody(baseId), 'params.columns', undefined)),
+				await h.post(SOURCES, withChange(sourceBody(baseId), 'params.columns', undefined)),
 			);
 			expect(
 				h.emu
@@ -202,9 +192,9 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		])(
 			'accepts the target schema version %s, with or without data.format (open question 15)',
 			async (version) => {
-				created(await post(TARGETS, withChange(targetBody(), 'data.schema.version', version)));
+				created(await h.post(TARGETS, withChange(targetBody(), 'data.schema.version', version)));
 				created(
-					await post(
+					await h.post(
 						TARGETS,
 						withChange(
 							withChange(targetBody(), 'data.schema.version', version),
@@ -217,14 +207,14 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		);
 
 		it('accepts the columns exactly as explore returns them', async () => {
-			const schema = await get(
+			const schema = await h.get(
 				`${CONNECTIONS}/${baseId}/explore?objectType=table&object=public.customers`,
 			);
 			const body = {
 				...sourceBody(baseId),
 				params: { tableName: 'public.customers', columns: schema.json.schema.columns },
 			};
-			created(await post(SOURCES, body));
+			created(await h.post(SOURCES, body));
 		});
 
 		it("accepts Adobe's own example shapes: meta:xdmType, cdcEnabled false, numbers as strings, Copy + Mapping", async () => {
@@ -237,7 +227,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				},
 			];
 			const sourceId = created(
-				await post(
+				await h.post(
 					SOURCES,
 					withChange(sourceBody(baseId), 'params', {
 						tableName: 'public.orders',
@@ -247,7 +237,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				),
 			);
 			const targetId = created(
-				await post(TARGETS, withChange(targetBody(), 'data.format', 'parquet_xdm')),
+				await h.post(TARGETS, withChange(targetBody(), 'data.format', 'parquet_xdm')),
 			);
 			const body = {
 				...flowBody(sourceId, targetId),
@@ -267,7 +257,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 					backfill: 'true',
 				},
 			};
-			created(await post(FLOWS, body));
+			created(await h.post(FLOWS, body));
 		});
 
 		it.each([
@@ -275,17 +265,17 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			[{ startTime: 1612310466, frequency: 'week', interval: 2 }],
 			[{ startTime: 1612310466, frequency: 'minute', interval: 15, backfill: true }],
 		])('accepts schedule %p', async (scheduleParams) => {
-			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
-			const targetId = created(await post(TARGETS, targetBody()));
-			created(await post(FLOWS, { ...flowBody(sourceId, targetId), scheduleParams }));
+			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
+			const targetId = created(await h.post(TARGETS, targetBody()));
+			created(await h.post(FLOWS, { ...flowBody(sourceId, targetId), scheduleParams }));
 		});
 
 		it('creates a one-time flow without a delta column, and one without transformations', async () => {
-			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
-			const targetId = created(await post(TARGETS, targetBody()));
-			created(await post(FLOWS, onceFlowBody(sourceId, targetId)));
+			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
+			const targetId = created(await h.post(TARGETS, targetBody()));
+			created(await h.post(FLOWS, onceFlowBody(sourceId, targetId)));
 			const flowId = created(
-				await post(
+				await h.post(
 					FLOWS,
 					withChange(onceFlowBody(sourceId, targetId), 'transformations', undefined),
 				),
@@ -294,15 +284,15 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it('accepts options (partial ingestion, error diagnostics) on create', async () => {
-			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
-			const targetId = created(await post(TARGETS, targetBody()));
+			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
+			const targetId = created(await h.post(TARGETS, targetBody()));
 			const flowId = created(
-				await post(FLOWS, {
+				await h.post(FLOWS, {
 					...flowBody(sourceId, targetId),
 					options: { partialIngestionPercent: 5, errorDiagnosticsEnabled: true },
 				}),
 			);
-			expect((await get(`${FLOWS}/${flowId}`)).json.items[0].options).toEqual({
+			expect((await h.get(`${FLOWS}/${flowId}`)).json.items[0].options).toEqual({
 				partialIngestionPercent: 5,
 				errorDiagnosticsEnabled: true,
 			});
@@ -364,17 +354,17 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			['another spec version', 'connectionSpec.version', '2.0', '1301-400'],
 			['no connectionSpec', 'connectionSpec', undefined, '1304-400'],
 		])('refuses %s', async (_label, path, value, code) => {
-			expectFlowError(await post(SOURCES, withChange(sourceBody(baseId), path, value)), code);
+			expectFlowError(await h.post(SOURCES, withChange(sourceBody(baseId), path, value)), code);
 			expect(h.emu.sourceConnections()).toEqual([]);
 		});
 
 		it('refuses a base connection of another sandbox', async () => {
-			expectFlowError(await post(SOURCES, sourceBody(baseId), 'dev'), '1439-404');
+			expectFlowError(await h.post(SOURCES, sourceBody(baseId), 'dev'), '1439-404');
 		});
 
 		it('cannot reach the tables of an unreachable source (FLOW-1201-400)', async () => {
 			const bad = (await h.create(redshiftBody({ server: 'cluster.invalid' }))).json.id;
-			expectFlowError(await post(SOURCES, sourceBody(bad)), '1201-400');
+			expectFlowError(await h.post(SOURCES, sourceBody(bad)), '1201-400');
 		});
 
 		it('needs JSON (415, then 400 for a broken body)', async () => {
@@ -383,7 +373,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				await call(h.emu, 'POST', SOURCES, { headers, body: JSON.stringify(sourceBody(baseId)) }),
 				'1302-415',
 			);
-			expectFlowError(await post(SOURCES, '{"name":'), '1300-400');
+			expectFlowError(await h.post(SOURCES, '{"name":'), '1300-400');
 		});
 	});
 
@@ -418,7 +408,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			],
 			["a schema that is not the dataset's", 'data.schema.id', CUSTOMERS_SCHEMA_ID, '1301-400'],
 		])('refuses %s', async (_label, path, value, code) => {
-			expectFlowError(await post(TARGETS, withChange(targetBody(), path, value)), code);
+			expectFlowError(await h.post(TARGETS, withChange(targetBody(), path, value)), code);
 			expect(h.emu.targetConnections()).toEqual([]);
 		});
 	});
@@ -427,12 +417,12 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		let sourceId: string;
 		let targetId: string;
 		beforeEach(async () => {
-			sourceId = created(await post(SOURCES, sourceBody(baseId)));
-			targetId = created(await post(TARGETS, targetBody()));
+			sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
+			targetId = created(await h.post(TARGETS, targetBody()));
 		});
 
 		const refuse = async (body: Body, code: string) => {
-			expectFlowError(await post(FLOWS, body), code);
+			expectFlowError(await h.post(FLOWS, body), code);
 			expect(h.emu.flows()).toEqual([]);
 		};
 
@@ -556,7 +546,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				},
 			}).id;
 			const other = created(
-				await post(TARGETS, {
+				await h.post(TARGETS, {
 					...targetBody(),
 					data: {
 						schema: {
@@ -579,7 +569,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it('refuses connections of another sandbox', async () => {
-			expectFlowError(await post(FLOWS, flowBody(sourceId, targetId), 'dev'), '1439-404');
+			expectFlowError(await h.post(FLOWS, flowBody(sourceId, targetId), 'dev'), '1439-404');
 		});
 	});
 
@@ -591,10 +581,10 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				`${TARGETS}/${targetId}`,
 				`${FLOWS}/${flowId}`,
 			]) {
-				expect((await get(path)).status).toBe(200);
-				expectFlowError(await get(path, 'dev'), '1439-404');
+				expect((await h.get(path)).status).toBe(200);
+				expectFlowError(await h.get(path, 'dev'), '1439-404');
 			}
-			expectFlowError(await get(`${FLOWS}/00000000-0000-4000-8000-000000000000`), '1439-404');
+			expectFlowError(await h.get(`${FLOWS}/00000000-0000-4000-8000-000000000000`), '1439-404');
 		});
 
 		it('answers 405 for methods it does not emulate', async () => {
@@ -621,8 +611,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 	});
 
 	describe('connections in use', () => {
-		const del = (id: string) =>
-			call(h.emu, 'DELETE', `${CONNECTIONS}/${id}`, { headers: platformHeaders(h.emu, h.token) });
+		const del = (id: string) => h.request('DELETE', `${CONNECTIONS}/${id}`);
 
 		it('refuses to delete a base connection a flow reads from (FLOW-1418-400)', async () => {
 			await chain();
@@ -631,17 +620,17 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it('deletes a base connection that only a source connection (no flow) uses', async () => {
-			created(await post(SOURCES, sourceBody(baseId)));
+			created(await h.post(SOURCES, sourceBody(baseId)));
 			expect((await del(baseId)).status).toBe(204);
 		});
 
 		it("counts a target connection's base connection too", async () => {
 			const otherBase = (await h.create(redshiftBody({}, { name: 'target base' }))).json.id;
-			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
+			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
 			const targetId = created(
-				await post(TARGETS, { ...targetBody(), baseConnectionId: otherBase }),
+				await h.post(TARGETS, { ...targetBody(), baseConnectionId: otherBase }),
 			);
-			created(await post(FLOWS, flowBody(sourceId, targetId)));
+			created(await h.post(FLOWS, flowBody(sourceId, targetId)));
 			expectFlowError(await del(otherBase), '1418-400');
 		});
 
@@ -713,12 +702,12 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		it('lists source connections, target connections and flows over HTTP', async () => {
 			const { sourceId, targetId, flowId } = await chain();
 			expect(
-				(await control('GET', 'source-connections')).json.map((s: { id: string }) => s.id),
+				(await h.control('GET', 'source-connections')).json.map((s: { id: string }) => s.id),
 			).toEqual([sourceId]);
 			expect(
-				(await control('GET', 'target-connections')).json.map((t: { id: string }) => t.id),
+				(await h.control('GET', 'target-connections')).json.map((t: { id: string }) => t.id),
 			).toEqual([targetId]);
-			const flows = (await control('GET', 'flows')).json;
+			const flows = (await h.control('GET', 'flows')).json;
 			expect(flows).toHaveLength(1);
 			expect(flows[0]).toMatchObject({
 				id: flowId,
@@ -728,24 +717,24 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it('seeds a target connection over HTTP (default body, per sandbox) for a flow to use', async () => {
-			const seeded = await control('POST', 'target-connections', { sandboxName: 'dev' });
+			const seeded = await h.control('POST', 'target-connections', { sandboxName: 'dev' });
 			expect(seeded.status).toBe(200);
 			expect(seeded.json).toEqual({ id: expect.any(String), etag: expect.stringMatching(ETAG) });
-			expect((await get(`${TARGETS}/${seeded.json.id}`, 'dev')).status).toBe(200);
-			expectFlowError(await get(`${TARGETS}/${seeded.json.id}`), '1439-404');
+			expect((await h.get(`${TARGETS}/${seeded.json.id}`, 'dev')).status).toBe(200);
+			expectFlowError(await h.get(`${TARGETS}/${seeded.json.id}`), '1439-404');
 
-			const prod = await control('POST', 'target-connections', {});
-			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
-			created(await post(FLOWS, flowBody(sourceId, prod.json.id)));
+			const prod = await h.control('POST', 'target-connections', {});
+			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
+			created(await h.post(FLOWS, flowBody(sourceId, prod.json.id)));
 		});
 
 		it('validates seeded bodies and sandboxes', async () => {
-			const bad = await control('POST', 'target-connections', {
+			const bad = await h.control('POST', 'target-connections', {
 				body: withChange(targetBody(), 'params.dataSetId', 'x'),
 			});
 			expect(bad.status).toBe(400);
 			expect(bad.json.error).toMatch(/^FLOW-1301-400: .*dataSetId/);
-			const nowhere = await control('POST', 'target-connections', { sandboxName: 'nope' });
+			const nowhere = await h.control('POST', 'target-connections', { sandboxName: 'nope' });
 			expect(nowhere.status).toBe(400);
 			expect(() => h.emu.seedTargetConnection({ body: { name: 'x' } })).toThrow(/FLOW-1304-400/);
 			expect(h.emu.targetConnections()).toEqual([]);
@@ -756,8 +745,8 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			expect(h.emu.targetConnections()).toMatchObject([
 				{ id, name: 'seeded', sandboxName: 'prod' },
 			]);
-			const sourceId = created(await post(SOURCES, sourceBody(baseId)));
-			created(await post(FLOWS, flowBody(sourceId, id)));
+			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
+			created(await h.post(FLOWS, flowBody(sourceId, id)));
 			h.emu.reset();
 			expect(h.emu.sourceConnections()).toEqual([]);
 			expect(h.emu.targetConnections()).toEqual([]);

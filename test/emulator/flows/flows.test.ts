@@ -1,20 +1,15 @@
 import { DATABASE_FLOW_SPEC_ID, DEFAULT_SCHEMA_ID, REDSHIFT_CONNECTION_SPEC_ID } from '../index';
 import {
-	call,
 	CONNECTIONS,
+	createdId as created,
 	expectFlowError,
-	jsonHeaders,
-	platformHeaders,
+	property as prop,
+	seedFlowInputs,
 	startHarness,
-	type CallResult,
 	type Harness,
 } from '../testkit';
 
 const FS = '/data/foundation/flowservice';
-const ORDER_COLUMNS = [
-	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
-	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
-];
 const HOUR_AGO = Math.floor(Date.now() / 1000) - 3600;
 const IN_A_DAY = Math.floor(Date.now() / 1000) + 86400;
 
@@ -29,22 +24,9 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		method: string,
 		path: string,
 		body?: unknown,
-		extra: Record<string, string> = {},
+		headers: Record<string, string> = {},
 		sandbox = 'prod',
-	) =>
-		call(h.emu, method, `${FS}${path}`, {
-			headers: {
-				...(body === undefined
-					? platformHeaders(h.emu, h.token, sandbox)
-					: jsonHeaders(h.emu, h.token, sandbox)),
-				...extra,
-			},
-			body,
-		});
-	const created = (res: CallResult): string => {
-		expect(res.status).toBe(201);
-		return res.json.id as string;
-	};
+	) => h.request(method, `${FS}${path}`, body, { headers, sandbox });
 	const flowBody = (
 		schedule: Record<string, unknown> = {
 			startTime: HOUR_AGO,
@@ -67,23 +49,11 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 	});
 	const createFlow = async (schedule?: Record<string, unknown>) =>
 		created(await req('POST', '/flows', flowBody(schedule)));
-	const prop = (expr: string) => `property=${encodeURIComponent(expr)}`;
 	const flowOf = async (id: string) => (await req('GET', `/flows/${id}`)).json.items[0];
 
 	beforeEach(async () => {
 		h = await startHarness();
-		baseId = (await h.create()).json.id;
-		sourceId = created(
-			await req('POST', '/sourceConnections', {
-				name: 'orders source',
-				baseConnectionId: baseId,
-				data: { format: 'tabular' },
-				params: { tableName: 'public.orders', columns: ORDER_COLUMNS },
-				connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
-			}),
-		);
-		targetId = h.emu.seedTargetConnection().id;
-		mappingId = h.emu.seedMappingSet().id;
+		({ baseId, sourceId, targetId, mappingId } = await seedFlowInputs(h));
 	});
 	afterEach(() => h.emu.close());
 
@@ -91,7 +61,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		it.each(['name=="CRMToAEP"', 'name==CRMToAEP'])(
 			'finds CRMToAEP by %s, listing the Redshift spec as a source',
 			async (filter) => {
-				const res = await req('GET', `/flowSpecs?property=${encodeURIComponent(filter)}`);
+				const res = await req('GET', `/flowSpecs?${prop(filter)}`);
 				expect(res.json.items).toHaveLength(1);
 				expect(res.json.items[0]).toMatchObject({
 					id: DATABASE_FLOW_SPEC_ID,
@@ -126,26 +96,23 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			const b = await createFlow();
 			const ids = async (q: string) =>
 				(await req('GET', `/flows?${q}`)).json.items.map((f: { id: string }) => f.id);
+			expect(await ids(`${prop(`sourceConnectionIds[]==${sourceId}`)}&orderby=createdAt`)).toEqual([
+				a,
+				b,
+			]);
 			expect(
 				await ids(
-					`property=${encodeURIComponent(`sourceConnectionIds[]==${sourceId}`)}&orderby=createdAt`,
+					`${prop(`inheritedAttributes.sourceConnections[].baseConnection.id==${baseId}`)}&orderby=createdAt`,
 				),
 			).toEqual([a, b]);
 			expect(
-				await ids(
-					`property=${encodeURIComponent(`inheritedAttributes.sourceConnections[].baseConnection.id==${baseId}`)}&orderby=createdAt`,
-				),
-			).toEqual([a, b]);
-			expect(
-				await ids(
-					`property=${encodeURIComponent(`flowSpec.id==${DATABASE_FLOW_SPEC_ID}`)}&property=state==disabled`,
-				),
+				await ids(`${prop(`flowSpec.id==${DATABASE_FLOW_SPEC_ID}`)}&property=state==disabled`),
 			).toEqual([]);
 			expect(
 				(
 					await req(
 						'GET',
-						`/flows?property=${encodeURIComponent('inheritedAttributes.properties.isSourceFlow==true')}&count=true`,
+						`/flows?${prop('inheritedAttributes.properties.isSourceFlow==true')}&count=true`,
 					)
 				).json,
 			).toEqual({ count: 2 });
@@ -163,7 +130,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		it('lists source and target connections with filters (baseConnectionId, params.tableName)', async () => {
 			const res = await req(
 				'GET',
-				`/sourceConnections?property=${encodeURIComponent(`baseConnectionId==${baseId}`)}&property=${encodeURIComponent('params.tableName==public.orders')}`,
+				`/sourceConnections?${prop(`baseConnectionId==${baseId}`)}&${prop('params.tableName==public.orders')}`,
 			);
 			expect(res.json.items.map((s: { id: string }) => s.id)).toEqual([sourceId]);
 			expect(
@@ -358,13 +325,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			expect((await req('DELETE', `/targetConnections/${targetId}`)).status).toBe(204);
 			expectFlowError(await req('GET', `/sourceConnections/${sourceId}`), '1439-404');
 			// the base connection is free again
-			expect(
-				(
-					await call(h.emu, 'DELETE', `${CONNECTIONS}/${baseId}`, {
-						headers: platformHeaders(h.emu, h.token),
-					})
-				).status,
-			).toBe(204);
+			expect((await h.request('DELETE', `${CONNECTIONS}/${baseId}`)).status).toBe(204);
 		});
 	});
 

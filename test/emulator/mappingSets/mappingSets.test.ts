@@ -1,12 +1,5 @@
 import { DATA_PREP_PREFIX, DEFAULT_SCHEMA_ID } from '../index';
-import {
-	call,
-	jsonHeaders,
-	platformHeaders,
-	startHarness,
-	type CallResult,
-	type Harness,
-} from '../testkit';
+import { startHarness, type CallResult, type Harness } from '../testkit';
 
 const SETS = `${DATA_PREP_PREFIX}/mappingSets`;
 const CONTENT_TYPE = 'application/vnd.adobe.xed-full+json;version=1';
@@ -53,13 +46,9 @@ describe('Data Prep: /mappingSets', () => {
 		h = await startHarness();
 	});
 	afterEach(() => h.emu.close());
-	const post = (path: string, body: unknown, sandbox = 'prod') =>
-		call(h.emu, 'POST', path, { headers: jsonHeaders(h.emu, h.token, sandbox), body });
-	const get = (path: string, sandbox = 'prod') =>
-		call(h.emu, 'GET', path, { headers: platformHeaders(h.emu, h.token, sandbox) });
 
 	it('creates with 200 (not 201) and {id, version: 0, dates, users}; GET shows both alias pairs', async () => {
-		const res = await post(SETS, currentBody());
+		const res = await h.post(SETS, currentBody());
 		expect(res.status).toBe(200);
 		expect(res.json).toEqual({
 			id: expect.stringMatching(/^[0-9a-f]{32}$/),
@@ -69,7 +58,7 @@ describe('Data Prep: /mappingSets', () => {
 			createdBy: expect.any(String),
 			modifiedBy: expect.any(String),
 		});
-		const got = await get(`${SETS}/${res.json.id}`);
+		const got = await h.get(`${SETS}/${res.json.id}`);
 		expect(got.json).toMatchObject({
 			id: res.json.id,
 			version: 0,
@@ -84,19 +73,19 @@ describe('Data Prep: /mappingSets', () => {
 				},
 			],
 		});
-		expect((await get(`${SETS}/${res.json.id}?version=0`)).status).toBe(200);
-		expectPrepError(await get(`${SETS}/${res.json.id}?version=1`), '1439-404');
-		expectPrepError(await get(`${SETS}/${res.json.id}`, 'dev'), '1439-404');
+		expect((await h.get(`${SETS}/${res.json.id}?version=0`)).status).toBe(200);
+		expectPrepError(await h.get(`${SETS}/${res.json.id}?version=1`), '1439-404');
+		expectPrepError(await h.get(`${SETS}/${res.json.id}`, 'dev'), '1439-404');
 	});
 
 	it("accepts the Sources tutorials' legacy body, EXPRESSION and STATIC mappings, and ?validate=", async () => {
-		expect((await post(SETS, legacyBody())).status).toBe(200);
+		expect((await h.post(SETS, legacyBody())).status).toBe(200);
 		const mixed = currentBody([
 			{ sourceType: 'EXPRESSION', source: 'concat(order_id, "-x")', destination: '_id' },
 			{ sourceType: 'STATIC', source: 'web', destination: '_emulator.customerId' },
 		]);
-		expect((await post(`${SETS}?validate=true`, mixed)).status).toBe(200);
-		expectPrepError(await post(`${SETS}?validate=maybe`, mixed), '1301-400');
+		expect((await h.post(`${SETS}?validate=true`, mixed)).status).toBe(200);
+		expectPrepError(await h.post(`${SETS}?validate=maybe`, mixed), '1301-400');
 		expect(h.emu.mappingSets()).toHaveLength(2);
 	});
 
@@ -153,12 +142,12 @@ describe('Data Prep: /mappingSets', () => {
 		],
 		['no outputSchema', { mappings: [] }, '1304-400'],
 	])('refuses %s', async (_label, body, code) => {
-		expectPrepError(await post(SETS, body), code);
+		expectPrepError(await h.post(SETS, body), code);
 		expect(h.emu.mappingSets()).toEqual([]);
 	});
 
 	it('validates at /mappingSets/validate: one entry per mapping, 200 even with failures, nothing stored', async () => {
-		const res = await post(
+		const res = await h.post(
 			`${SETS}/validate`,
 			currentBody([
 				{ sourceType: 'ATTRIBUTE', source: 'order_id', destination: '_emulator.orderId' },
@@ -182,13 +171,13 @@ describe('Data Prep: /mappingSets', () => {
 	});
 
 	it('lists with limit and start (both required)', async () => {
-		await post(SETS, currentBody());
-		await post(SETS, legacyBody());
-		const page = await get(`${SETS}?limit=1&start=1`);
+		await h.post(SETS, currentBody());
+		await h.post(SETS, legacyBody());
+		const page = await h.get(`${SETS}?limit=1&start=1`);
 		expect(page.json).toMatchObject({
 			data: [{ mappings: [{ source: 'order_id' }] }],
 			_page: { count: 2, limit: 1 },
 		});
-		expectPrepError(await get(`${SETS}?limit=1`), '1304-400');
+		expectPrepError(await h.get(`${SETS}?limit=1`), '1304-400');
 	});
 });

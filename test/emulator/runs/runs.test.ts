@@ -1,19 +1,14 @@
-import { DATABASE_FLOW_SPEC_ID, REDSHIFT_CONNECTION_SPEC_ID } from '../index';
+import { DATABASE_FLOW_SPEC_ID } from '../index';
 import {
-	call,
+	createdId as created,
 	expectFlowError,
-	jsonHeaders,
-	platformHeaders,
+	property as prop,
+	seedFlowInputs,
 	startHarness,
-	type CallResult,
 	type Harness,
 } from '../testkit';
 
 const FS = '/data/foundation/flowservice';
-const COLUMNS = [
-	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
-	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
-];
 const NOW_S = Math.floor(Date.now() / 1000);
 
 describe('Flow Service: /runs and the run controls', () => {
@@ -23,22 +18,8 @@ describe('Flow Service: /runs and the run controls', () => {
 	let mappingId: string;
 
 	const req = (method: string, path: string, body?: unknown, sandbox = 'prod') =>
-		call(h.emu, method, `${FS}${path}`, {
-			headers:
-				body === undefined
-					? platformHeaders(h.emu, h.token, sandbox)
-					: jsonHeaders(h.emu, h.token, sandbox),
-			body,
-		});
-	const control = (name: string, body: unknown) =>
-		call(h.emu, 'POST', `/__emulator/${name}`, {
-			headers: { 'content-type': 'application/json' },
-			body,
-		});
-	const created = (res: CallResult): string => {
-		expect(res.status).toBe(201);
-		return res.json.id as string;
-	};
+		h.request(method, `${FS}${path}`, body, { sandbox });
+	const control = (name: string, body: unknown) => h.control('POST', name, body);
 	const createFlow = (once: boolean) =>
 		req('POST', '/flows', {
 			name: once ? 'once flow' : 'hourly flow',
@@ -61,22 +42,10 @@ describe('Flow Service: /runs and the run controls', () => {
 	});
 	const ids = async (query: string) =>
 		(await req('GET', `/runs?${query}`)).json.items.map((r: { id: string }) => r.id);
-	const prop = (expr: string) => `property=${encodeURIComponent(expr)}`;
 
 	beforeEach(async () => {
 		h = await startHarness();
-		const baseId = (await h.create()).json.id;
-		sourceId = created(
-			await req('POST', '/sourceConnections', {
-				name: 'src',
-				baseConnectionId: baseId,
-				data: { format: 'tabular' },
-				params: { tableName: 'public.orders', columns: COLUMNS },
-				connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },
-			}),
-		);
-		targetId = h.emu.seedTargetConnection().id;
-		mappingId = h.emu.seedMappingSet().id;
+		({ sourceId, targetId, mappingId } = await seedFlowInputs(h, 'src'));
 	});
 	afterEach(() => h.emu.close());
 
@@ -300,7 +269,7 @@ describe('Flow Service: /runs and the run controls', () => {
 		expect((await control('runs/finish', { runId, status: 'partialSuccess' })).json.error).toMatch(
 			/success' or 'failed/,
 		);
-		const listed = await call(h.emu, 'GET', '/__emulator/runs');
+		const listed = await h.control('GET', 'runs');
 		expect(listed.json.map((r: { id: string }) => r.id)).toEqual([runId]);
 		h.emu.reset();
 		expect(h.emu.runs()).toEqual([]);

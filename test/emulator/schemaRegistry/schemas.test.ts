@@ -25,9 +25,7 @@ describe('Schema Registry: /tenant/schemas, /stats', () => {
 	});
 	afterAll(() => h.emu.close());
 	const get = (path: string, accept?: string, sandbox = 'prod') =>
-		call(h.emu, 'GET', path, {
-			headers: { ...platformHeaders(h.emu, h.token, sandbox), ...(accept ? { accept } : {}) },
-		});
+		h.request('GET', path, undefined, { sandbox, headers: accept ? { accept } : {} });
 
 	it('lists summaries with xed-id, and unresolved schemas with xed', async () => {
 		const ids = await get(SCHEMAS, 'application/vnd.adobe.xed-id+json');

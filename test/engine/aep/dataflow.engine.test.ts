@@ -429,22 +429,28 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 });
 
 describe('Flow Run', () => {
-	it('Run Now starts a run of a once flow (times in epoch seconds); Get reports status, records, duration (ms) and errors', async () => {
-		const chain = await seedChain();
-		const flowId = await createFlow(chain);
-		const run = await runAep(
+	/** Run Now of `flowId` (delta column ordered_at) over `window`: windowStart and optional windowEnd. */
+	const runNow = (flowId: string, window: INodeParameters) =>
+		runAep(
 			emu,
 			[{}],
 			{
 				resource: 'flowRun',
 				operation: 'runNow',
 				flowId: rl('id', flowId),
-				windowStart: '2030-01-01T00:00:00Z',
-				windowEnd: '2030-01-02T00:00:00Z',
 				deltaColumn: 'ordered_at',
+				...window,
 			},
 			{ leaks },
 		);
+
+	it('Run Now starts a run of a once flow (times in epoch seconds); Get reports status, records, duration (ms) and errors', async () => {
+		const chain = await seedChain();
+		const flowId = await createFlow(chain);
+		const run = await runNow(flowId, {
+			windowStart: '2030-01-01T00:00:00Z',
+			windowEnd: '2030-01-02T00:00:00Z',
+		});
 		expect(run.json[0]).toMatchObject({
 			id: emu.runs()[0].id,
 			flowId,
@@ -493,36 +499,14 @@ describe('Flow Run', () => {
 			status: 201,
 			body: { id: bare, etag: '"e1"' },
 		});
-		const run = await runAep(
-			emu,
-			[{}],
-			{
-				resource: 'flowRun',
-				operation: 'runNow',
-				flowId: rl('id', flowId),
-				windowStart: '2026-01-01T00:00:00Z',
-				deltaColumn: 'ordered_at',
-			},
-			{ leaks },
-		);
+		const run = await runNow(flowId, { windowStart: '2026-01-01T00:00:00Z' });
 		expect(run.json[0]).toMatchObject({ id: bare, etag: '"e1"', flowId });
 	});
 
 	it('Run Now of a scheduled flow is refused by Adobe (1386) with what to do', async () => {
 		const chain = await seedChain();
 		const flowId = await createFlow(chain, {});
-		const run = await runAep(
-			emu,
-			[{}],
-			{
-				resource: 'flowRun',
-				operation: 'runNow',
-				flowId: rl('id', flowId),
-				windowStart: '2026-01-01T00:00:00Z',
-				deltaColumn: 'ordered_at',
-			},
-			{ leaks },
-		);
+		const run = await runNow(flowId, { windowStart: '2026-01-01T00:00:00Z' });
 		expect(run.json[0].error).toContain('FLOW-1386-400');
 		expect(run.json[0].description).toMatch(/frequency "once"/);
 	});

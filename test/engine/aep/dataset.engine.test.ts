@@ -14,6 +14,7 @@ import {
 	expectRefusedBeforeSending,
 	rl,
 	runAep,
+	seedDataset,
 	useAepEmulator,
 } from './kit';
 
@@ -28,16 +29,7 @@ function seedDatasets(
 	name = (i: number) => `Orders ${i}`,
 	schemaId = DEFAULT_SCHEMA_ID,
 ): string[] {
-	return Array.from(
-		{ length: count },
-		(_, i) =>
-			emu().seedDataset({
-				body: {
-					name: name(i),
-					schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' },
-				},
-			}).id,
-	);
+	return Array.from({ length: count }, (_, i) => seedDataset(emu(), name(i), schemaId));
 }
 
 const catalogGets = () =>

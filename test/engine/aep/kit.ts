@@ -15,6 +15,7 @@ import {
 
 import {
 	DATABASE_FLOW_SPEC_ID,
+	DEFAULT_SCHEMA_ID,
 	FLOW_SERVICE_PREFIX,
 	REDSHIFT_CONNECTION_SPEC_ID,
 	type RequestLogEntry,
@@ -158,6 +159,20 @@ export const ORDER_COLUMNS = [
 	{ name: 'paid', type: 'boolean', xdm: { type: 'boolean' } },
 	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
 ];
+
+/** A Catalog dataset `name` of the XDM schema `schemaId`, seeded in the emulator (test set-up only). Returns its ID. */
+export function seedDataset(
+	emu: StartedEmulator,
+	name = 'Orders',
+	schemaId = DEFAULT_SCHEMA_ID,
+): string {
+	return emu.seedDataset({
+		body: {
+			name,
+			schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' },
+		},
+	}).id;
+}
 
 async function directPost(emu: StartedEmulator, path: string, body: IDataObject): Promise<string> {
 	const answer = await call(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, {

@@ -15,6 +15,7 @@ import {
 	ORDER_COLUMNS,
 	rl,
 	runAep,
+	seedDataset,
 	seedSourceConnection,
 	useAepEmulator,
 } from './kit';
@@ -25,14 +26,7 @@ const { emu, leaks } = useAepEmulator();
 const MAPPING_SETS = '/data/foundation/conversion/mappingSets';
 const T = `_${TENANT_ID}`;
 
-function dataset(): string {
-	return emu().seedDataset({
-		body: {
-			name: 'Orders',
-			schemaRef: { id: DEFAULT_SCHEMA_ID, contentType: 'application/vnd.adobe.xed+json;version=1' },
-		},
-	}).id;
-}
+const dataset = (): string => seedDataset(emu());
 
 const fromSource = (
 	datasetId: string,

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID } from '../../emulator';
+import { DEFAULT_SCHEMAS } from '../../emulator';
 import { expectOnePerItem } from '../reliability.kit';
 import {
 	aepListSearch,
@@ -14,6 +14,7 @@ import {
 	expectRefusedBeforeSending,
 	rl,
 	runAep,
+	seedDataset,
 	seedFlowUsing,
 	useAepEmulator,
 } from './kit';
@@ -26,14 +27,7 @@ const DATA_LAKE = { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' }
 const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1].$id;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function dataset(name = 'Orders', schemaId = DEFAULT_SCHEMA_ID): string {
-	return emu().seedDataset({
-		body: {
-			name,
-			schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed+json;version=1' },
-		},
-	}).id;
-}
+const dataset = (name?: string, schemaId?: string): string => seedDataset(emu(), name, schemaId);
 
 const create = (datasetId: string, extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'targetConnection',
