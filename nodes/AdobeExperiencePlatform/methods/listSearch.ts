@@ -7,10 +7,7 @@ import type {
 import { readDatasetPage } from '../../shared/api/datasets';
 import { readMappingSetPage } from '../../shared/api/mappingSets';
 import { readSchemaPage } from '../../shared/api/schemas';
-import {
-	readTargetConnectionPages,
-	type TargetConnection,
-} from '../../shared/api/targetConnections';
+import { readTargetConnectionPages } from '../../shared/api/targetConnections';
 import { flowServiceSearch } from '../../shared/methods/flowServiceSearch';
 import { pickerSandbox, searchText } from '../../shared/methods/pickers';
 import { loadPlatformContext } from '../../shared/transport';
@@ -93,10 +90,8 @@ export const TARGET_SEARCH_PAGE = 50;
  * contains the search text (any case); `paginationToken` is Adobe's `next.href`. Each entry shows
  * the ID and the dataset it writes to.
  */
-export const searchTargetConnections = flowServiceSearch<TargetConnection>(
-	async function (ctx, sandboxName, filter, resumeFrom) {
-		return await readTargetConnectionPages.call(this, ctx, sandboxName, { ...filter, resumeFrom });
-	},
+export const searchTargetConnections = flowServiceSearch(
+	readTargetConnectionPages,
 	TARGET_SEARCH_PAGE,
 	(target) => ({
 		name: target.name,

@@ -4,18 +4,12 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import type { FlowServicePages } from '../api/listing';
-import { loadPlatformContext, type PlatformContext } from '../transport';
+import type { PageReader } from '../api/listing';
+import { loadPlatformContext } from '../transport';
 import { pickerSandbox, searchText } from './pickers';
 
-/** Reads Flow Service pages of one kind of object from the first page or from `resumeFrom` (a `next.href`). */
-export type PageReader<T> = (
-	this: ILoadOptionsFunctions,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: { nameContains?: string; limit: number },
-	resumeFrom?: string,
-) => Promise<FlowServicePages<T>>;
+/** Reads Flow Service pages of one kind of object, filtered by a name search, from the first page or from `resumeFrom`. */
+export type SearchPageReader<T> = PageReader<T, { nameContains?: string; limit: number }>;
 
 /**
  * A list search method (resourceLocator From List) over Flow Service objects of the node's sandbox
@@ -25,7 +19,7 @@ export type PageReader<T> = (
  * @param toItem an object's entry in the list (name, value = ID, description)
  */
 export function flowServiceSearch<T>(
-	readPages: PageReader<T>,
+	readPages: SearchPageReader<T>,
 	pageSize: number,
 	toItem: (item: T) => INodeListSearchItems,
 ) {

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { listFlows, type FlowFilter, type StoredFlow } from '../../../shared/api/flows';
+import { listFlows, type FlowFilter } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation, type ListCall } from '../../../shared/handlers';
+import { listOperation } from '../../../shared/handlers';
 import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
@@ -41,17 +41,6 @@ const displayOptions = { show: { resource: ['dataflow'], operation: ['getAll'] }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Dataflows of the sandbox, newest first, cut to the limit (listFlows stops at the page reaching it). */
-const listDataflows: ListCall<FlowFilter, StoredFlow> = async function (
-	ctx,
-	sandboxName,
-	filter,
-	itemIndex,
-) {
-	const { found } = await listFlows.call(this, ctx, sandboxName, filter, itemIndex);
-	return filter.limit === undefined ? found : found.slice(0, filter.limit);
-};
-
 /** Dataflows of the sandbox, newest first, one item each (follows Adobe's continuation links). */
 export const execute = listOperation(function (itemIndex): FlowFilter {
 	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
@@ -77,4 +66,4 @@ export const execute = listOperation(function (itemIndex): FlowFilter {
 		);
 	}
 	return { sourceConnectionId, state: state as string | undefined };
-}, listDataflows);
+}, listFlows);
