@@ -124,8 +124,8 @@ export function redshiftBody(
 export interface RequestOptions {
 	/** Default "prod". */
 	sandbox?: string;
-	/** Added to (or replacing) the gateway headers, e.g. `if-match`. */
-	headers?: Record<string, string>;
+	/** Added to (or replacing) the gateway headers, e.g. `if-match`; `undefined` leaves a header out. */
+	headers?: Record<string, string | undefined>;
 }
 
 export interface Harness {
@@ -146,17 +146,23 @@ export interface Harness {
 	control(method: string, name: string, body?: unknown): Promise<CallResult>;
 }
 
+function definedOnly(headers: Record<string, string | undefined>): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined),
+	);
+}
+
 export async function startHarness(options?: EmulatorOptions): Promise<Harness> {
 	const emu = await startEmulator(options);
 	// Requests read `harness.token`, so a test may replace it (e.g. after emu.reset()).
 	const request: Harness['request'] = (method, path, body, { sandbox = 'prod', headers } = {}) =>
 		call(emu, method, path, {
-			headers: {
+			headers: definedOnly({
 				...(body === undefined
 					? platformHeaders(emu, harness.token, sandbox)
 					: jsonHeaders(emu, harness.token, sandbox)),
 				...headers,
-			},
+			}),
 			body,
 		});
 	const harness: Harness = {
