@@ -121,6 +121,49 @@ export function redshiftBody(
 	};
 }
 
+/**
+ * A Platform call straight to the emulator (test set-up only; the node is not involved), with
+ * `token` or a new one; throws on an answer other than 2xx.
+ */
+export async function directCall(
+	emu: StartedEmulator,
+	method: string,
+	path: string,
+	body?: unknown,
+	{ sandbox = 'prod', token }: { sandbox?: string; token?: string } = {},
+): Promise<CallResult> {
+	const bearer = token ?? (await getToken(emu));
+	const res = await call(emu, method, path, {
+		headers:
+			body === undefined
+				? platformHeaders(emu, bearer, sandbox)
+				: jsonHeaders(emu, bearer, sandbox),
+		body,
+	});
+	if (res.status < 200 || res.status > 299)
+		throw new Error(`Set-up ${method} ${path} failed: HTTP ${res.status} ${res.text}`);
+	return res;
+}
+
+/**
+ * Creates Redshift base connections straight through the emulator's API (one token for all), in
+ * order, each with `bodyOf(name)`; returns their IDs.
+ */
+export async function seedConnections(
+	emu: StartedEmulator,
+	names: string[],
+	bodyOf: (name: string) => unknown = (name) => redshiftBody({}, { name }),
+	sandbox = 'prod',
+): Promise<string[]> {
+	const token = await getToken(emu);
+	const ids: string[] = [];
+	for (const name of names)
+		ids.push(
+			(await directCall(emu, 'POST', CONNECTIONS, bodyOf(name), { sandbox, token })).json.id,
+		);
+	return ids;
+}
+
 export interface RequestOptions {
 	/** Default "prod". */
 	sandbox?: string;

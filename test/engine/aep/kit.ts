@@ -21,7 +21,7 @@ import {
 	type RequestLogEntry,
 	type StartedEmulator,
 } from '../../emulator';
-import { call, getToken, jsonHeaders } from '../../emulator/testkit';
+import { directCall } from '../../emulator/testkit';
 import { CREDENTIAL_TYPE, NODE_TYPE, itemsWorkflow } from '../../support/workflow';
 import {
 	HarnessNodeTypes,
@@ -175,13 +175,7 @@ export function seedDataset(
 }
 
 async function directPost(emu: StartedEmulator, path: string, body: IDataObject): Promise<string> {
-	const answer = await call(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, {
-		headers: jsonHeaders(emu, await getToken(emu)),
-		body,
-	});
-	if (answer.status !== 201)
-		throw new Error(`Set-up POST ${path} failed: HTTP ${answer.status} ${answer.text}`);
-	return answer.json.id as string;
+	return (await directCall(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, body)).json.id as string;
 }
 
 /**
