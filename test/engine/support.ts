@@ -341,27 +341,42 @@ export function singleNodeWorkflow(
 	};
 }
 
+/** Which of our nodes an editor context is for, and the credential it references. */
+export interface EditorNode {
+	type: string;
+	name: string;
+	credential: { id: string; name: string };
+}
+
+const REDSHIFT_EDITOR_NODE: EditorNode = {
+	type: NODE_TYPES.adobeRedshiftConnection,
+	name: 'Adobe Redshift Connection',
+	credential: CREDENTIAL_REF,
+};
+
 /**
- * What n8n's editor builds to fill a dropdown or picker of our node: a one-node workflow holding
- * the node's current parameters, and n8n-core's LoadOptionsContext for the parameter at `path`
- * (credentials go through preAuthentication/authenticate as in n8n).
+ * What n8n's editor builds to fill a dropdown or picker of our node (default: Adobe Redshift
+ * Connection): a one-node workflow holding the node's current parameters, and n8n-core's
+ * LoadOptionsContext for the parameter at `path` (credentials go through
+ * preAuthentication/authenticate as in n8n).
  */
 export function editorContext(
 	credentialsHelper: InMemoryCredentialsHelper,
 	parameters: INodeParameters,
 	path: string,
 	typeVersion = 1,
+	editorNode: EditorNode = REDSHIFT_EDITOR_NODE,
 ): { context: LoadOptionsContext; nodeType: INodeType } {
 	prepareContainer();
 	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
 	const node: INode = {
 		id: 'load-options-node',
-		name: 'Adobe Redshift Connection',
-		type: NODE_TYPES.adobeRedshiftConnection,
+		name: editorNode.name,
+		type: editorNode.type,
 		typeVersion,
 		position: [0, 0],
 		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } },
+		credentials: { [CREDENTIAL_TYPE]: { ...editorNode.credential } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const additionalData = {
@@ -370,6 +385,6 @@ export function editorContext(
 	} as unknown as IWorkflowExecuteAdditionalData;
 	return {
 		context: new LoadOptionsContext(workflow, node, additionalData, path),
-		nodeType: nodeTypes.getByNameAndVersion(NODE_TYPES.adobeRedshiftConnection, typeVersion),
+		nodeType: nodeTypes.getByNameAndVersion(editorNode.type, typeVersion),
 	};
 }

@@ -3,15 +3,7 @@
  * node (as reliability.kit does for the Redshift node), the emulator's view of what was sent,
  * and the editor's picker calls.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import {
-	Workflow,
-	type IDataObject,
-	type INode,
-	type INodeListSearchResult,
-	type INodeParameters,
-	type IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 
 import {
 	DATABASE_FLOW_SPEC_ID,
@@ -24,10 +16,7 @@ import {
 import { directCall } from '../../emulator/testkit';
 import { CREDENTIAL_TYPE, NODE_TYPE, itemsWorkflow } from '../../support/workflow';
 import {
-	HarnessNodeTypes,
 	createCredentialsHelper,
-	defaultNodeTypes,
-	prepareContainer,
 	runWorkflow,
 	type InMemoryCredentialsHelper,
 	type WorkflowDefinition,
@@ -43,7 +32,7 @@ import {
 	type NodeRun,
 	type OnError,
 } from '../reliability.kit';
-import { seedConnections, startTestEmulator } from '../support';
+import { editorContext, seedConnections, startTestEmulator } from '../support';
 
 export const AEP_NODE = 'Adobe Experience Platform';
 
@@ -126,26 +115,14 @@ export async function aepListSearch(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	prepareContainer();
-	const credentialsHelper = createCredentialsHelper([credentialFor(emu)]);
-	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
-	const node: INode = {
-		id: 'aep-picker-node',
-		name: AEP_NODE,
-		type: NODE_TYPE.adobeExperiencePlatform,
-		typeVersion: 1,
-		position: [0, 0],
+	const { context, nodeType } = editorContext(
+		createCredentialsHelper([credentialFor(emu)]),
 		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper,
-		currentNodeParameters: node.parameters,
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, path);
-	const search = nodeTypes.getByNameAndVersion(NODE_TYPE.adobeExperiencePlatform, 1).methods
-		?.listSearch?.[method];
+		path,
+		1,
+		{ type: NODE_TYPE.adobeExperiencePlatform, name: AEP_NODE, credential: CREDENTIAL },
+	);
+	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`The node has no listSearch method ${method}`);
 	return await search.call(context, filter, paginationToken);
 }
