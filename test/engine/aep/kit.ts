@@ -14,10 +14,9 @@ import {
 	type StartedEmulator,
 } from '../../emulator';
 import { directCall } from '../../emulator/testkit';
-import { CREDENTIAL_TYPE, NODE_TYPE, itemsWorkflow } from '../../support/workflow';
+import { NODE_TYPE } from '../../support/workflow';
 import {
 	createCredentialsHelper,
-	runWorkflow,
 	type InMemoryCredentialsHelper,
 	type WorkflowDefinition,
 } from '../harness';
@@ -27,7 +26,8 @@ import {
 	credentialFor,
 	expectOnePerItem,
 	isErrorItem,
-	itemView,
+	oneNodeWorkflow,
+	runOneNode,
 	testSecret,
 	type NodeRun,
 	type OnError,
@@ -42,19 +42,12 @@ export function aepWorkflow(
 	parameters: INodeParameters,
 	onError?: OnError,
 ): WorkflowDefinition {
-	return itemsWorkflow({
-		name: 'aep',
+	return oneNodeWorkflow(
+		'aep',
 		items,
-		nodes: [
-			{
-				name: AEP_NODE,
-				type: NODE_TYPE.adobeExperiencePlatform,
-				parameters,
-				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
-				...(onError ? { settings: { onError } } : {}),
-			},
-		],
-	});
+		{ name: AEP_NODE, type: NODE_TYPE.adobeExperiencePlatform, parameters },
+		onError,
+	);
 }
 
 export interface AepRunOptions {
@@ -72,23 +65,9 @@ export async function runAep(
 	parameters: INodeParameters,
 	options: AepRunOptions = {},
 ): Promise<NodeRun> {
-	const started = Date.now();
 	const onError =
 		options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
-	const result = await runWorkflow(aepWorkflow(items, parameters, onError), {
-		credentialsHelper: options.credentialsHelper,
-		credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
-	});
-	const ms = Date.now() - started;
-	if (options.leaks) {
-		options.leaks.addRun(options.label ?? 'run', result, {
-			nodes: [AEP_NODE],
-			credentialIds: [CREDENTIAL.id],
-		});
-		options.leaks.addEmulatorSecrets(emu);
-	}
-	const output = result.outputOf(AEP_NODE);
-	return { result, output, json: output.map(itemView), ms };
+	return await runOneNode(emu, aepWorkflow(items, parameters, onError), AEP_NODE, options);
 }
 
 /**
