@@ -1,8 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
+import { MAPPING_SET_ID_PATTERN } from '../../shared/api/mappingSets';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { locatorValue, readParameter } from '../../shared/parameters';
-import { checkText, type FieldRef } from '../../shared/validation';
+import { CONNECTION_ID_PATTERN, checkText, type FieldRef } from '../../shared/validation';
 import { FIELDS, LIMITS } from './fields';
 
 /** The modes of every picker of this node (From List, By ID). */
@@ -69,4 +71,37 @@ export function readOptionalPickedId(
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
 		return undefined;
 	return readPickedId.call(this, ref, itemIndex, pattern, example);
+}
+
+/** The Dataset picker's ID (24 hexadecimal characters), checked. */
+export function readDatasetId(this: IExecuteFunctions, itemIndex: number): string {
+	return readPickedId.call(
+		this,
+		FIELDS.datasetId,
+		itemIndex,
+		DATASET_ID_PATTERN,
+		'5ba9452f7de80400007fc52a',
+	);
+}
+
+/** The Target Connection picker's ID (a UUID), checked. */
+export function readTargetConnectionId(this: IExecuteFunctions, itemIndex: number): string {
+	return readPickedId.call(
+		this,
+		FIELDS.targetConnectionId,
+		itemIndex,
+		CONNECTION_ID_PATTERN,
+		'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
+	);
+}
+
+/** The Mapping Set picker's ID (32 hexadecimal characters), checked. */
+export function readMappingSetId(this: IExecuteFunctions, itemIndex: number): string {
+	return readPickedId.call(
+		this,
+		FIELDS.mappingSetId,
+		itemIndex,
+		MAPPING_SET_ID_PATTERN,
+		'0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+	);
 }

@@ -107,7 +107,7 @@ async function dataflowNames(
 ): Promise<Map<string, string>> {
 	const names = new Map<string, string>();
 	for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
-		const { found } = await listFlows.call(this, ctx, sandboxName, {
+		const found = await listFlows.call(this, ctx, sandboxName, {
 			ids: ids.slice(i, i + IDS_PER_REQUEST),
 		});
 		for (const flow of found) if (typeof flow.name === 'string') names.set(flow.id, flow.name);

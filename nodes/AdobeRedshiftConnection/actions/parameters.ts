@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../shared/constants';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 
-import { readParameter, readSandbox } from '../../shared/parameters';
-import type { PlatformContext } from '../../shared/transport';
+import { readParameter } from '../../shared/parameters';
 import { checkConnectionId } from '../../shared/validation';
 import { FIELDS } from '../helpers/fields';
+import { checkTablePath } from '../helpers/validation';
 import { SIGN_IN_FROM, type SignInFrom } from './common.fields';
 import { locatorValue } from './locators';
 
@@ -29,14 +29,23 @@ export function checkSourceConnectionLocator(stored: unknown): string {
 	);
 }
 
-/** The connection an ID-based operation acts on: its checked ID and the sandbox it lives in. */
-export function readConnectionTarget(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	ctx: PlatformContext,
-): { id: string; sandboxName: string } {
-	const id = checkConnectionLocator(readParameter.call(this, 'connectionId', itemIndex));
-	return { id, sandboxName: readSandbox.call(this, itemIndex, ctx) };
+/** The Connection picker's base connection ID, checked (see checkConnectionLocator). */
+export function readConnectionId(this: IExecuteFunctions, itemIndex: number): string {
+	return checkConnectionLocator(readParameter.call(this, FIELDS.connectionId.field, itemIndex));
+}
+
+/** The Source Connection picker's ID, checked (see checkSourceConnectionLocator). */
+export function readSourceConnectionId(this: IExecuteFunctions, itemIndex: number): string {
+	return checkSourceConnectionLocator(
+		readParameter.call(this, FIELDS.sourceConnectionId.field, itemIndex),
+	);
+}
+
+/** The Table picker's table path (From List or By Name), checked (see checkTablePath). */
+export function readTablePath(this: IExecuteFunctions, itemIndex: number): string {
+	return checkTablePath(
+		locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)),
+	);
 }
 
 /** The Redshift sign-in values (server, port, username, password, database) as given, before validation. */

@@ -12,14 +12,12 @@ import type { CreateFlowBody, PatchOperation } from '../pipeline/dataflow';
 import {
 	flowServicePath,
 	idempotentRequest,
-	platformRequest,
 	toNodeApiError,
 	type PlatformContext,
-	type PlatformRequest,
 	type RequestContext,
 } from '../transport';
 import { createOnce } from './ensure';
-import { PAGE_SIZE, readFlowServicePages, singleItem, type FlowServicePages } from './listing';
+import { flowServiceCollection, nameContains } from './listing';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
 export interface StoredFlow extends IDataObject {
@@ -49,111 +47,53 @@ export interface FlowFilter {
 	orderBy?: string;
 	/** Stop at the end of the page that reaches this many flows; undefined = every page. */
 	limit?: number;
-	/** A `next.href` returned earlier (a picker's next page). */
-	resumeFrom?: string;
 }
+
+/** Dataflows, by ID, source connection, state and name search. */
+const flows = flowServiceCollection<StoredFlow, FlowFilter>({
+	path: flowServicePath('/flows'),
+	noun: 'dataflow',
+	properties: (filter) => {
+		const property: string[] = [];
+		if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
+		if (filter.sourceConnectionId !== undefined)
+			property.push(`sourceConnectionIds[]==${filter.sourceConnectionId}`);
+		if (filter.state !== undefined) property.push(`state==${filter.state}`);
+		return property;
+	},
+	keep: (flow, filter) =>
+		typeof flow?.id === 'string' &&
+		(!filter.ids || filter.ids.includes(flow.id)) &&
+		(filter.sourceConnectionId === undefined ||
+			(flow.sourceConnectionIds ?? []).includes(filter.sourceConnectionId)) &&
+		(filter.state === undefined ||
+			String(flow.state).toLowerCase() === filter.state.toLowerCase()) &&
+		nameContains(flow.name, filter.nameContains),
+	matchesNothing: (filter) => filter.ids?.length === 0,
+	narrowHint:
+		'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
+});
 
 /** Flow Service path of one flow, e.g. /flows/{id}/action. */
-export function flowPath(id: string, suffix = ''): string {
-	return flowServicePath(`/flows/${encodeURIComponent(id)}${suffix}`);
-}
-
-function matches(flow: StoredFlow, filter: FlowFilter): boolean {
-	if (typeof flow?.id !== 'string') return false;
-	if (filter.ids && !filter.ids.includes(flow.id)) return false;
-	if (
-		filter.sourceConnectionId !== undefined &&
-		!(flow.sourceConnectionIds ?? []).includes(filter.sourceConnectionId)
-	)
-		return false;
-	if (filter.state !== undefined && String(flow.state).toLowerCase() !== filter.state.toLowerCase())
-		return false;
-	if (
-		filter.nameContains !== undefined &&
-		!String(flow.name ?? '')
-			.toLowerCase()
-			.includes(filter.nameContains.toLowerCase())
-	)
-		return false;
-	return true;
-}
-
-function listRequest(sandboxName: string, filter: FlowFilter): PlatformRequest {
-	const property: string[] = [];
-	if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
-	if (filter.sourceConnectionId !== undefined)
-		property.push(`sourceConnectionIds[]==${filter.sourceConnectionId}`);
-	if (filter.state !== undefined) property.push(`state==${filter.state}`);
-	return {
-		method: 'GET',
-		path: flowServicePath('/flows'),
-		qs: {
-			...(property.length ? { property } : {}),
-			limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE),
-			orderby: filter.orderBy ?? '-createdAt',
-		},
-		sandboxName,
-	};
-}
+export const flowPath = flows.pathOf;
 
 /**
  * Dataflows of the sandbox that pass every condition of `filter`, page by page from the first page
- * or from `filter.resumeFrom`. With a limit it stops at the end of the page that reaches it and
- * hands back `next` to go on. An empty `ids` list matches nothing and sends no request.
+ * or from `resumeFrom` (a `next.href` handed out earlier, for a picker's next page). With a limit it
+ * stops at the end of the page that reaches it and hands back `next` to go on. An empty `ids` list
+ * matches nothing and sends no request.
  * @throws NodeApiError when a request fails after retries; NodeOperationError when the listing does not end or `resumeFrom` is foreign
  */
-export async function listFlows(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: FlowFilter,
-	itemIndex?: number,
-): Promise<FlowServicePages<StoredFlow>> {
-	if (filter.ids?.length === 0) return { found: [] };
-	return await (readFlowServicePages<StoredFlow>).call(
-		this,
-		ctx,
-		listRequest(sandboxName, filter),
-		{
-			noun: 'dataflows',
-			keep: (flow) => matches(flow, filter),
-			limit: filter.limit,
-			resumeFrom: filter.resumeFrom,
-			itemIndex,
-			narrowHint:
-				'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
-		},
-	);
-}
+export const readFlowPages = flows.readPages;
+
+/** Dataflows of the sandbox that pass every condition of `filter`, all pages (see readFlowPages), at most `filter.limit`. */
+export const listFlows = flows.list;
 
 /**
  * One dataflow (`GET /flows/{id}`), unwrapped from Adobe's `{items: [flow]}` (a bare flow is accepted too).
  * @throws NodeApiError when the request fails (404 for an unknown flow); NodeOperationError when the answer holds no flow
  */
-export async function getFlow(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	id: string,
-	itemIndex?: number,
-): Promise<StoredFlow> {
-	const flow = singleItem<StoredFlow>(
-		await platformRequest.call(
-			this,
-			ctx,
-			{ method: 'GET', path: flowPath(id), sandboxName },
-			itemIndex,
-		),
-	);
-	if (!flow) {
-		throw safeOperationError(
-			this,
-			`Adobe returned no dataflow with ID ${id} in sandbox "${sandboxName}".`,
-			{ itemIndex },
-		);
-	}
-	return flow;
-}
+export const getFlow = flows.get;
 
 // ---------------------------------------------------------------------------------------------
 // Writes: create (ensure), update, enable/disable, delete. Adobe docs followed: "Create a dataflow
@@ -196,7 +136,7 @@ export async function createFlow(
 			createdId: (_status, answer: Partial<FlowIdAndEtag> | undefined) =>
 				typeof answer?.id === 'string' && answer.id !== '' ? answer.id : undefined,
 			findCreated: async () => {
-				const { found } = await listFlows.call(
+				const found = await listFlows.call(
 					this,
 					ctx,
 					sandboxName,
@@ -233,7 +173,7 @@ export async function ensureFlow(
 ): Promise<EnsuredFlow> {
 	const [source] = body.sourceConnectionIds;
 	const [target] = body.targetConnectionIds;
-	const { found } = await listFlows.call(
+	const found = await listFlows.call(
 		this,
 		ctx,
 		sandboxName,

@@ -28,6 +28,50 @@ export interface FlowServicePage<T> {
 	_links?: { next?: { href?: string } };
 }
 
+/** Paging and order asked of a Flow Service list: at most `limit` items, Flow Service `orderBy`. */
+export interface ListOrder {
+	/** Stop at the end of the page that reaches this many kept items; undefined = every page. */
+	limit?: number;
+	/** Flow Service `orderby`; default `-createdAt` (newest first). */
+	orderBy?: string;
+}
+
+/**
+ * The first page's request of a Flow Service list: `GET {path}?property=…&limit=…&orderby=…`, with
+ * each `property` filter as its own `property=` parameter (omitted when there is none), at most
+ * PAGE_SIZE items per page and newest first unless `order.orderBy` says otherwise.
+ */
+export function listRequest(
+	path: string,
+	sandboxName: string,
+	property: string[],
+	order: ListOrder,
+): PlatformRequest {
+	return {
+		method: 'GET',
+		path,
+		qs: {
+			...(property.length ? { property } : {}),
+			limit: Math.min(PAGE_SIZE, order.limit ?? PAGE_SIZE),
+			orderby: order.orderBy ?? '-createdAt',
+		},
+		sandboxName,
+	};
+}
+
+/**
+ * Does `name` contain `text`, ignoring case? True when `text` is undefined (no filter). Checked
+ * here for every listing: Adobe's filters have no "contains".
+ */
+export function nameContains(name: unknown, text: string | undefined): boolean {
+	return (
+		text === undefined ||
+		String(name ?? '')
+			.toLowerCase()
+			.includes(text.toLowerCase())
+	);
+}
+
 /** The request for a `next.href` (relative to the Flow Service base, e.g. "/runs?continuationToken=…"). */
 export function nextPageRequest(href: string, sandboxName: string): PlatformRequest {
 	const url = new URL(href, 'http://placeholder.invalid');
@@ -137,4 +181,131 @@ export function singleItem<T extends { id: string }>(body: unknown): T | undefin
 	const items = (body as { items?: unknown } | null)?.items;
 	const found = (Array.isArray(items) ? items[0] : body) as T | undefined;
 	return found && typeof found.id === 'string' ? found : undefined;
+}
+
+/**
+ * Reads Flow Service pages of one collection, from the first page or from `resumeFrom` (a
+ * `next.href` handed out earlier), as readFlowServicePages does for a filter of type `F`.
+ */
+export type PageReader<T, F> = (
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: F,
+	resumeFrom?: string,
+	itemIndex?: number,
+) => Promise<FlowServicePages<T>>;
+
+/** What every Flow Service list filter may carry besides its own conditions. */
+export interface CollectionFilter extends ListOrder {
+	/** Item-level secrets (e.g. a password being sent) to scrub from errors. */
+	secrets?: string[];
+}
+
+/** How one Flow Service collection is filtered; flowServiceCollection builds its calls from it. */
+export interface CollectionRules<T, F> {
+	/** Flow Service path of the collection, e.g. `flowServicePath('/connections')`. */
+	path: string;
+	/** Singular noun for messages, e.g. "source connection"; lists say it with an "s". */
+	noun: string;
+	/** The `property=` filters Adobe applies for `filter` (see listRequest). */
+	properties(filter: F): string[];
+	/**
+	 * Whether a listed item is what `filter` asked for. Every item is checked: a continuation link
+	 * that dropped the filters, or a value with a comma (Adobe's "any of"), must not leak others in.
+	 */
+	keep(item: T, filter: F): boolean;
+	/** Whether `filter` matches nothing (e.g. an empty ID list): no request is sent then. */
+	matchesNothing?(filter: F): boolean;
+	/** The error's hint when a listing does not end (MAX_PAGES or the policy budget). */
+	narrowHint: string;
+}
+
+/** The calls of one Flow Service collection (see flowServiceCollection). */
+export interface FlowServiceCollection<T, F> {
+	/** Flow Service path of one object, e.g. `/connections/{id}/test` with suffix `/test`. */
+	pathOf(id: string, suffix?: string): string;
+	/**
+	 * The objects matching `filter`, newest first unless `filter.orderBy` says otherwise, page by
+	 * page from the first page or from `resumeFrom`; with a limit it stops at the end of the page
+	 * that reaches it and hands back `next` to go on.
+	 * @throws NodeApiError when a request fails after retries; NodeOperationError when the listing
+	 *   does not end or `resumeFrom` is foreign
+	 */
+	readPages: PageReader<T, F>;
+	/** All pages (readPages from the first), at most `filter.limit`. Throws as readPages. */
+	list(
+		this: RequestContext,
+		ctx: PlatformContext,
+		sandboxName: string,
+		filter: F,
+		itemIndex?: number,
+	): Promise<T[]>;
+	/**
+	 * `GET <collection>/{id}`, unwrapped by singleItem.
+	 * @throws NodeApiError when the request fails (Adobe's 404 for an unknown ID); NodeOperationError
+	 *   "Adobe returned no <noun> with ID <id> in sandbox …" when the answer holds no object
+	 */
+	get(
+		this: RequestContext,
+		ctx: PlatformContext,
+		sandboxName: string,
+		id: string,
+		itemIndex?: number,
+	): Promise<T>;
+}
+
+/**
+ * Builds the list and get calls of one Flow Service collection from its filter rules, so that
+ * paging, the local re-check of every item and the "no such object" error are the same for
+ * connections, source and target connections, dataflows and runs.
+ */
+export function flowServiceCollection<T extends { id: string }, F extends CollectionFilter>(
+	rules: CollectionRules<T, F>,
+): FlowServiceCollection<T, F> {
+	const plural = `${rules.noun}s`;
+	const collection: FlowServiceCollection<T, F> = {
+		pathOf: (id, suffix = '') => `${rules.path}/${encodeURIComponent(id)}${suffix}`,
+		async readPages(ctx, sandboxName, filter, resumeFrom, itemIndex) {
+			if (rules.matchesNothing?.(filter)) return { found: [] };
+			return await (readFlowServicePages<T>).call(
+				this,
+				ctx,
+				listRequest(rules.path, sandboxName, rules.properties(filter), filter),
+				{
+					noun: plural,
+					keep: (item) => rules.keep(item, filter),
+					limit: filter.limit,
+					resumeFrom,
+					secrets: filter.secrets,
+					itemIndex,
+					narrowHint: rules.narrowHint,
+				},
+			);
+		},
+		async list(ctx, sandboxName, filter, itemIndex) {
+			const { found } = await collection.readPages.call(
+				this,
+				ctx,
+				sandboxName,
+				filter,
+				undefined,
+				itemIndex,
+			);
+			return filter.limit === undefined ? found : found.slice(0, filter.limit);
+		},
+		async get(ctx, sandboxName, id, itemIndex) {
+			const request = { method: 'GET' as const, path: collection.pathOf(id), sandboxName };
+			const found = singleItem<T>(await platformRequest.call(this, ctx, request, itemIndex));
+			if (!found) {
+				throw safeOperationError(
+					this,
+					`Adobe returned no ${rules.noun} with ID ${id} in sandbox "${sandboxName}".`,
+					{ itemIndex },
+				);
+			}
+			return found;
+		},
+	};
+	return collection;
 }

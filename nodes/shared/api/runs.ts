@@ -7,22 +7,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { safeOperationError } from '../nodeErrors';
 import { idAndEtag, type RunNowBody } from '../pipeline/dataflow';
-import { isRetryableIdempotent, reachedService } from '../retryPolicy';
+import { reachedService } from '../retryPolicy';
 import {
 	flowServicePath,
-	platformRequest,
-	sendWithRetries,
 	toNodeApiError,
 	type Failure,
-	type Outcome,
 	type PlatformContext,
 	type PlatformRequest,
 	type RequestContext,
-	type RetryRules,
 } from '../transport';
-import { PAGE_SIZE, readFlowServicePages, singleItem } from './listing';
+import { sendAtMostOnce } from './ensure';
+import { flowServiceCollection } from './listing';
 
 /** A run as `GET /runs` lists it; only the fields this package reads are typed. */
 export interface FlowRun extends IDataObject {
@@ -58,11 +54,6 @@ export interface RunFilter {
 /** IDs per `==a,b,…` filter: keeps each request's URL short (a run ID is 36 characters). */
 export const IDS_PER_REQUEST = 20;
 
-/** Flow Service path of one run, e.g. /runs/{id}/action. */
-export function runPath(id: string, suffix = ''): string {
-	return flowServicePath(`/runs/${encodeURIComponent(id)}${suffix}`);
-}
-
 function statusOf(run: FlowRun): string {
 	return String(run?.metrics?.statusSummary?.status ?? '').toLowerCase();
 }
@@ -71,6 +62,12 @@ function statusOf(run: FlowRun): string {
 export function runStartedAt(run: FlowRun): number | undefined {
 	const started = run?.metrics?.durationSummary?.startedAtUTC;
 	return typeof started === 'number' && Number.isFinite(started) ? started : undefined;
+}
+
+function chunk<T>(values: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+	return out;
 }
 
 /** Whether a listed run is what the filter asked for: a continuation link that dropped the filters must not leak others in. */
@@ -90,55 +87,30 @@ function matches(run: FlowRun, filter: RunFilter): boolean {
 	return true;
 }
 
-function chunk<T>(values: T[], size: number): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-	return out;
-}
+/** Flow runs, by dataflow, ID, status and start time. */
+const flowRuns = flowServiceCollection<FlowRun, RunFilter>({
+	path: flowServicePath('/runs'),
+	noun: 'run',
+	properties: (filter) => {
+		const property: string[] = [];
+		if (filter.flowIds) property.push(`flowId==${filter.flowIds.join(',')}`);
+		if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
+		if (filter.statuses)
+			property.push(`metrics.statusSummary.status==${filter.statuses.join(',')}`);
+		if (filter.startedFrom !== undefined)
+			property.push(`metrics.durationSummary.startedAtUTC>=${filter.startedFrom}`);
+		if (filter.startedBefore !== undefined)
+			property.push(`metrics.durationSummary.startedAtUTC<${filter.startedBefore}`);
+		return property;
+	},
+	keep: matches,
+	matchesNothing: (filter) => filter.ids?.length === 0 || filter.flowIds?.length === 0,
+	narrowHint:
+		'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
+});
 
-function listRequest(sandboxName: string, filter: RunFilter): PlatformRequest {
-	const property: string[] = [];
-	if (filter.flowIds) property.push(`flowId==${filter.flowIds.join(',')}`);
-	if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
-	if (filter.statuses) property.push(`metrics.statusSummary.status==${filter.statuses.join(',')}`);
-	if (filter.startedFrom !== undefined)
-		property.push(`metrics.durationSummary.startedAtUTC>=${filter.startedFrom}`);
-	if (filter.startedBefore !== undefined)
-		property.push(`metrics.durationSummary.startedAtUTC<${filter.startedBefore}`);
-	return {
-		method: 'GET',
-		path: flowServicePath('/runs'),
-		qs: {
-			...(property.length ? { property } : {}),
-			limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE),
-			orderby: filter.orderBy ?? '-createdAt',
-		},
-		sandboxName,
-	};
-}
-
-async function readRunPages(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: RunFilter,
-	itemIndex?: number,
-): Promise<FlowRun[]> {
-	const { found } = await (readFlowServicePages<FlowRun>).call(
-		this,
-		ctx,
-		listRequest(sandboxName, filter),
-		{
-			noun: 'runs',
-			keep: (run) => matches(run, filter),
-			limit: filter.limit,
-			itemIndex,
-			narrowHint:
-				'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
-		},
-	);
-	return found;
-}
+/** Flow Service path of one run, e.g. /runs/{id}/action. */
+export const runPath = flowRuns.pathOf;
 
 /**
  * Runs of the sandbox that pass every condition of `filter`, all pages (continuation links), at
@@ -154,7 +126,6 @@ export async function listRuns(
 	filter: RunFilter,
 	itemIndex?: number,
 ): Promise<FlowRun[]> {
-	if (filter.ids?.length === 0 || filter.flowIds?.length === 0) return [];
 	const key = filter.ids ? 'ids' : filter.flowIds ? 'flowIds' : undefined;
 	const parts = key
 		? chunk(filter[key] as string[], IDS_PER_REQUEST).map((values) => ({
@@ -164,7 +135,7 @@ export async function listRuns(
 		: [filter];
 	const byId = new Map<string, FlowRun>();
 	for (const part of parts) {
-		for (const run of await readRunPages.call(this, ctx, sandboxName, part, itemIndex))
+		for (const run of await flowRuns.list.call(this, ctx, sandboxName, part, itemIndex))
 			if (!byId.has(run.id)) byId.set(run.id, run);
 		if (filter.limit !== undefined && byId.size >= filter.limit) break;
 	}
@@ -176,30 +147,7 @@ export async function listRuns(
  * One run (`GET /runs/{id}`). Adobe wraps it as `{items: [run]}`; a bare run is accepted too (aepp handles both).
  * @throws NodeApiError when the request fails (404 for an unknown run); NodeOperationError when the answer holds no run
  */
-export async function getRun(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	id: string,
-	itemIndex?: number,
-): Promise<FlowRun> {
-	const run = singleItem<FlowRun>(
-		await platformRequest.call(
-			this,
-			ctx,
-			{ method: 'GET', path: runPath(id), sandboxName },
-			itemIndex,
-		),
-	);
-	if (!run) {
-		throw safeOperationError(
-			this,
-			`Adobe returned no run with ID ${id} in sandbox "${sandboxName}".`,
-			{ itemIndex },
-		);
-	}
-	return run;
-}
+export const getRun = flowRuns.get;
 
 // ---------------------------------------------------------------------------------------------
 // Writes: run now, retry
@@ -221,7 +169,8 @@ function noRunId(status: number, body: unknown, what: string): Failure {
 }
 
 /**
- * Sends a request that starts a run. It is sent again only when Adobe certainly did not act (429,
+ * Sends a request that starts a run (sendAtMostOnce without a lookup: a run made by an interrupted
+ * attempt cannot be told from others). It is sent again only when Adobe certainly did not act (429,
  * connection refused): an ambiguous failure could have started a run, and a resend a second one.
  */
 async function startRun(
@@ -231,12 +180,7 @@ async function startRun(
 	what: string,
 	itemIndex?: number,
 ): Promise<{ id: string; etag?: string }> {
-	const outcome = await sendWithRetries.call<
-		RequestContext,
-		[PlatformContext, PlatformRequest, RetryRules<unknown>],
-		Promise<Outcome<unknown>>
-	>(this, ctx, request, {
-		shouldRetry: (failure) => failure.reached === 'no' && isRetryableIdempotent(failure.facts),
+	const outcome = await (sendAtMostOnce<unknown>).call(this, ctx, request, {
 		accept: (status, body) => (idAndEtag(body) ? undefined : noRunId(status, body, what)),
 	});
 	if (!outcome.ok) {

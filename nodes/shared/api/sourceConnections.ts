@@ -27,7 +27,6 @@ import {
 import {
 	flowServicePath,
 	idempotentRequest,
-	platformRequest,
 	toNodeApiError,
 	type Failure,
 	type PlatformContext,
@@ -37,17 +36,11 @@ import {
 import { createOnce, type CreateOnceRules } from './ensure';
 import { exploreTable } from './explore';
 import { listFlows } from './flows';
-import { PAGE_SIZE, readFlowServicePages, type FlowServicePages } from './listing';
+import { flowServiceCollection, nameContains } from './listing';
 
 export type { SourceColumn, StoredSourceConnection } from '../pipeline/sourceConnection';
 
-const COLLECTION = '/sourceConnections';
 const NOUN = 'source connection';
-
-/** Flow Service path of the collection, or of one source connection. */
-export function sourceConnectionPath(id?: string): string {
-	return flowServicePath(id === undefined ? COLLECTION : `${COLLECTION}/${encodeURIComponent(id)}`);
-}
 
 export interface SourceConnectionFilter {
 	/** Only source connections of this base connection (`property=baseConnectionId==…`). */
@@ -63,32 +56,31 @@ export interface SourceConnectionFilter {
 	secrets?: string[];
 }
 
-/** The first page's request: Redshift source connections matching the filter, newest first. */
-function firstPageRequest(sandboxName: string, filter: SourceConnectionFilter): PlatformRequest {
-	const property = [`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`];
-	if (filter.baseConnectionId !== undefined)
-		property.push(`baseConnectionId==${filter.baseConnectionId}`);
-	if (filter.tableName !== undefined) property.push(`params.tableName==${filter.tableName}`);
-	if (filter.name !== undefined) property.push(`name==${filter.name}`);
-	return {
-		method: 'GET',
-		path: sourceConnectionPath(),
-		qs: { property, limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE), orderby: '-createdAt' },
-		sandboxName,
-	};
-}
-
-/** Each listed item is checked against the filter too: Adobe splits a value with a comma into "any of". */
-function matches(filter: SourceConnectionFilter): (item: StoredSourceConnection) => boolean {
-	return (item) =>
+/** Redshift source connections (the Redshift connection spec), by base connection, table and name. */
+const sourceConnections = flowServiceCollection<StoredSourceConnection, SourceConnectionFilter>({
+	path: flowServicePath('/sourceConnections'),
+	noun: NOUN,
+	properties: (filter) => [
+		`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`,
+		...(filter.baseConnectionId === undefined
+			? []
+			: [`baseConnectionId==${filter.baseConnectionId}`]),
+		...(filter.tableName === undefined ? [] : [`params.tableName==${filter.tableName}`]),
+		...(filter.name === undefined ? [] : [`name==${filter.name}`]),
+	],
+	keep: (item, filter) =>
 		isRedshiftSource(item) &&
 		(filter.baseConnectionId === undefined || item.baseConnectionId === filter.baseConnectionId) &&
 		(filter.tableName === undefined || item.params?.tableName === filter.tableName) &&
 		(filter.name === undefined || item.name === filter.name) &&
-		(filter.nameContains === undefined ||
-			String(item.name ?? '')
-				.toLowerCase()
-				.includes(filter.nameContains.toLowerCase()));
+		nameContains(item.name, filter.nameContains),
+	narrowHint:
+		'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
+});
+
+/** Flow Service path of the collection, or of one source connection. */
+export function sourceConnectionPath(id?: string): string {
+	return id === undefined ? flowServicePath('/sourceConnections') : sourceConnections.pathOf(id);
 }
 
 /**
@@ -97,80 +89,16 @@ function matches(filter: SourceConnectionFilter): (item: StoredSourceConnection)
  * With a limit it stops at the end of the page that reaches it and returns `next` to go on.
  * Throws NodeApiError (a failed request) and NodeOperationError (a listing that does not end).
  */
-export async function readSourceConnectionPages(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: SourceConnectionFilter,
-	resumeFrom?: string,
-	itemIndex?: number,
-): Promise<FlowServicePages<StoredSourceConnection>> {
-	return await (readFlowServicePages<StoredSourceConnection>).call(
-		this,
-		ctx,
-		firstPageRequest(sandboxName, filter),
-		{
-			noun: 'source connections',
-			keep: matches(filter),
-			limit: filter.limit,
-			resumeFrom,
-			secrets: filter.secrets,
-			itemIndex,
-			narrowHint:
-				'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
-		},
-	);
-}
+export const readSourceConnectionPages = sourceConnections.readPages;
 
 /** Redshift source connections of the sandbox, newest first, all pages (at most `filter.limit`). Throws NodeApiError. */
-export async function listSourceConnections(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: SourceConnectionFilter,
-	itemIndex?: number,
-): Promise<StoredSourceConnection[]> {
-	const { found } = await readSourceConnectionPages.call(
-		this,
-		ctx,
-		sandboxName,
-		filter,
-		undefined,
-		itemIndex,
-	);
-	return filter.limit === undefined ? found : found.slice(0, filter.limit);
-}
+export const listSourceConnections = sourceConnections.list;
 
 /**
  * `GET /sourceConnections/{id}`: Adobe wraps the object in `{items: [..]}` (a bare object is taken
  * too). Throws NodeApiError (FLOW-1439-404 when no such ID in the sandbox).
  */
-export async function getSourceConnection(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	id: string,
-	itemIndex?: number,
-): Promise<StoredSourceConnection> {
-	const answer = (await platformRequest.call(
-		this,
-		ctx,
-		{ method: 'GET', path: sourceConnectionPath(id), sandboxName },
-		itemIndex,
-	)) as { items?: StoredSourceConnection[] } & Partial<StoredSourceConnection>;
-	const found = Array.isArray(answer?.items)
-		? answer.items[0]
-		: typeof answer?.id === 'string'
-			? (answer as StoredSourceConnection)
-			: undefined;
-	if (!found)
-		throw safeOperationError(
-			this,
-			`Adobe returned no source connection with ID ${id} in sandbox "${sandboxName}".`,
-			{ itemIndex },
-		);
-	return found;
-}
+export const getSourceConnection = sourceConnections.get;
 
 /**
  * `POST /sourceConnections` for `body`, never creating twice (see createOnce): after an ambiguous
@@ -435,9 +363,7 @@ export async function deleteSourceConnection(
 		// Best effort: if the lookup fails, Adobe's own message stands.
 		const flows = await listFlows
 			.call(this, ctx, sandboxName, { sourceConnectionId: id, limit: 5 }, itemIndex)
-			.then(({ found }): DataflowRef[] =>
-				found.slice(0, 5).map((flow) => ({ id: flow.id, name: flow.name })),
-			)
+			.then((found): DataflowRef[] => found.map((flow) => ({ id: flow.id, name: flow.name })))
 			.catch((): DataflowRef[] => []);
 		throw toNodeApiError.call(this, inUseFailure(failure, id, flows), itemIndex);
 	}

@@ -11,19 +11,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DATA_LAKE_CONNECTION_SPEC, XED_FULL_VERSION } from '../constants';
 import type { IfExists } from '../ifExists';
-import { safeOperationError } from '../nodeErrors';
 import {
 	flowServicePath,
 	idempotentRequest,
-	platformRequest,
 	toNodeApiError,
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
 import { isConnectionId } from '../validation';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { createOnce, ensureObject, type Ensured } from './ensure';
-import { PAGE_SIZE, readFlowServicePages, type FlowServicePage } from './listing';
+import { ensureByName, type Ensured } from './ensure';
+import { flowServiceCollection, nameContains } from './listing';
 
 /** A target connection as Flow Service returns it. */
 export interface TargetConnection extends IDataObject {
@@ -38,12 +36,6 @@ export interface TargetConnection extends IDataObject {
 	updatedAt?: number;
 }
 
-export function targetConnectionPath(id?: string): string {
-	return flowServicePath(
-		`/targetConnections${id === undefined ? '' : `/${encodeURIComponent(id)}`}`,
-	);
-}
-
 export interface TargetConnectionFilter {
 	/** Exactly this name. */
 	name?: string;
@@ -52,88 +44,46 @@ export interface TargetConnectionFilter {
 	/** Only those whose name contains this text, any case (checked here: Adobe has no such filter). */
 	nameContains?: string;
 	limit?: number;
-	/** A `next.href` from an earlier page (pickers). */
-	resumeFrom?: string;
 }
 
-/** Data Lake target connections of the sandbox, newest first, matching `filter` (all pages unless limited). */
-export async function readTargetConnectionPages(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: TargetConnectionFilter,
-	itemIndex?: number,
-): Promise<{ found: TargetConnection[]; next?: string }> {
-	const property = [`connectionSpec.id==${DATA_LAKE_CONNECTION_SPEC.id}`];
-	if (filter.name !== undefined) property.push(`name==${filter.name}`);
-	if (filter.dataSetId !== undefined) property.push(`params.dataSetId==${filter.dataSetId}`);
-	const contains = filter.nameContains?.toLowerCase();
-	return await (readFlowServicePages<TargetConnection>).call(
-		this,
-		ctx,
-		{
-			method: 'GET',
-			path: targetConnectionPath(),
-			qs: {
-				property,
-				limit: Math.min(PAGE_SIZE, filter.limit ?? PAGE_SIZE),
-				orderby: '-createdAt',
-			},
-			sandboxName,
-		},
-		{
-			noun: 'target connections',
-			keep: (item) =>
-				item?.connectionSpec?.id === DATA_LAKE_CONNECTION_SPEC.id &&
-				(filter.name === undefined || item.name === filter.name) &&
-				(filter.dataSetId === undefined || item.params?.dataSetId === filter.dataSetId) &&
-				(contains === undefined ||
-					String(item.name ?? '')
-						.toLowerCase()
-						.includes(contains)),
-			limit: filter.limit,
-			resumeFrom: filter.resumeFrom,
-			itemIndex,
-			narrowHint: 'Narrow the listing with a Name or Dataset filter, or a Limit.',
-		},
-	);
+/** Data Lake target connections (the Data Lake connection spec), by name and dataset. */
+const targetConnections = flowServiceCollection<TargetConnection, TargetConnectionFilter>({
+	path: flowServicePath('/targetConnections'),
+	noun: 'target connection',
+	properties: (filter) => [
+		`connectionSpec.id==${DATA_LAKE_CONNECTION_SPEC.id}`,
+		...(filter.name === undefined ? [] : [`name==${filter.name}`]),
+		...(filter.dataSetId === undefined ? [] : [`params.dataSetId==${filter.dataSetId}`]),
+	],
+	keep: (item, filter) =>
+		item?.connectionSpec?.id === DATA_LAKE_CONNECTION_SPEC.id &&
+		(filter.name === undefined || item.name === filter.name) &&
+		(filter.dataSetId === undefined || item.params?.dataSetId === filter.dataSetId) &&
+		nameContains(item.name, filter.nameContains),
+	narrowHint: 'Narrow the listing with a Name or Dataset filter, or a Limit.',
+});
+
+/** Flow Service path of the collection, or of one target connection. */
+export function targetConnectionPath(id?: string): string {
+	return id === undefined ? flowServicePath('/targetConnections') : targetConnections.pathOf(id);
 }
 
-/** Data Lake target connections matching `filter`, at most `filter.limit`. */
-export async function listTargetConnections(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: TargetConnectionFilter,
-	itemIndex?: number,
-): Promise<TargetConnection[]> {
-	const { found } = await readTargetConnectionPages.call(this, ctx, sandboxName, filter, itemIndex);
-	return filter.limit === undefined ? found : found.slice(0, filter.limit);
-}
+/**
+ * Data Lake target connections of the sandbox, newest first, matching `filter`, page by page from
+ * the first page or from `resumeFrom` (a `next.href` handed out earlier, for a picker's next page).
+ * With a limit it stops at the end of the page that reaches it and returns `next` to go on.
+ * @throws NodeApiError (a failed request); NodeOperationError (a listing that does not end)
+ */
+export const readTargetConnectionPages = targetConnections.readPages;
 
-/** One target connection (Flow Service answers `{items: [one]}`). */
-export async function getTargetConnection(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	id: string,
-	itemIndex?: number,
-): Promise<TargetConnection> {
-	const page = (await platformRequest.call(
-		this,
-		ctx,
-		{ method: 'GET', path: targetConnectionPath(id), sandboxName },
-		itemIndex,
-	)) as FlowServicePage<TargetConnection>;
-	const found = page?.items?.[0];
-	if (!found)
-		throw safeOperationError(
-			this,
-			`Adobe returned no target connection with ID ${id} in sandbox "${sandboxName}".`,
-			{ itemIndex },
-		);
-	return found;
-}
+/** Data Lake target connections matching `filter`, all pages, at most `filter.limit`. */
+export const listTargetConnections = targetConnections.list;
+
+/**
+ * One target connection (`GET /targetConnections/{id}`, answered as `{items: [one]}`).
+ * @throws NodeApiError (Adobe's 404 for an unknown ID); NodeOperationError when the answer holds none
+ */
+export const getTargetConnection = targetConnections.get;
 
 /**
  * Deletes a target connection. A 404 after an interrupted first attempt means it is gone, but
@@ -202,50 +152,33 @@ export async function ensureTargetConnection(
 ): Promise<EnsuredTarget> {
 	const dataset = await getDataset.call(this, ctx, sandboxName, input.dataSetId, itemIndex);
 	const schemaId = schemaIdOf.call(this, dataset, itemIndex);
-	const findByName = async () =>
-		await listTargetConnections.call(this, ctx, sandboxName, { name: input.name }, itemIndex);
 	const fits = (target: TargetConnection) =>
 		target.params?.dataSetId === input.dataSetId && target.data?.schema?.id === schemaId;
-	const ensured = await ensureObject.call<
-		RequestContext,
-		[Parameters<typeof ensureObject<TargetConnection>>[0]],
-		Promise<Ensured<TargetConnection>>
-	>(this, {
+	const ensured = await (ensureByName<TargetConnection>).call(this, ctx, {
 		thing: 'target connection',
 		name: input.name,
 		sandboxName,
 		ifExists,
 		itemIndex,
-		findByName,
+		findByName: async () =>
+			await listTargetConnections.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
 		mismatch: (existing) =>
 			fits(existing)
 				? undefined
 				: `it writes to dataset ${existing.params?.dataSetId ?? '(none)'} with schema ${existing.data?.schema?.id ?? '(none)'}, not to dataset ${input.dataSetId} with schema ${schemaId}`,
-		create: async (knownBefore) => {
-			const { id } = await createOnce.call(
-				this,
-				ctx,
-				{
-					method: 'POST',
-					path: targetConnectionPath(),
-					body: targetConnectionBody(input.name, input.dataSetId, schemaId, input.description),
-					sandboxName,
-				},
-				{
-					thing: 'target connection',
-					itemIndex,
-					createdId: (_status, answer) => {
-						const created = answer as { id?: unknown; etag?: unknown } | undefined;
-						return isConnectionId(created?.id) && typeof created?.etag === 'string'
-							? created.id
-							: undefined;
-					},
-					findCreated: async () =>
-						(await findByName()).find((target) => !knownBefore.has(target.id) && fits(target))?.id,
-				},
-			);
-			return await getTargetConnection.call(this, ctx, sandboxName, id, itemIndex);
+		request: {
+			method: 'POST',
+			path: targetConnectionPath(),
+			body: targetConnectionBody(input.name, input.dataSetId, schemaId, input.description),
+			sandboxName,
 		},
+		createdId: (_status, answer) => {
+			const created = answer as { id?: unknown; etag?: unknown } | undefined;
+			return isConnectionId(created?.id) && typeof created?.etag === 'string'
+				? created.id
+				: undefined;
+		},
+		readBack: async (id) => await getTargetConnection.call(this, ctx, sandboxName, id, itemIndex),
 	});
 	return { ...ensured, dataset };
 }

@@ -1,10 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { ensureFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
-import { readParameter, readSandbox } from '../../../shared/parameters';
+import { createOperation, withSandbox } from '../../../shared/handlers';
+import { ifExistsField } from '../../../shared/ifExists';
+import { readParameter } from '../../../shared/parameters';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
 import { checkText } from '../../../shared/validation';
@@ -23,8 +24,10 @@ import {
 	targetConnectionPicker,
 	withLabels,
 } from './dataflow.fields';
-import { DATAFLOW_IF_EXISTS_LABEL, dataflowOutput } from './dataflow.output';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
+
+/** Dataflow › Create's If It Exists field (its label is also named in its errors). */
+const IF_EXISTS = { field: 'ifExists', label: 'If a Dataflow for These Connections Exists' };
 
 const properties: INodeProperties[] = [
 	{
@@ -57,7 +60,7 @@ const properties: INodeProperties[] = [
 	},
 	...scheduleFields(),
 	{
-		...ifExistsField(DATAFLOW_IF_EXISTS_LABEL, 'dataflow'),
+		...ifExistsField(IF_EXISTS.label, 'dataflow'),
 		description:
 			'What to do when a dataflow already reads this source connection into this target connection. Reuse It makes re-runs safe.',
 	},
@@ -78,49 +81,48 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * Creates a dataflow with the CRMToAEP flow spec (looked up once per run): schedule in epoch
  * seconds, Copy with the delta column for scheduled flows, none for `once`, then Mapping.
  */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const name = checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
-		required: true,
-		maxLength: NAME_MAX,
-	});
-	const descriptionText =
-		checkText(FLOW_FIELDS.description, readParameter.call(this, 'description', itemIndex), {
-			maxLength: DESCRIPTION_MAX,
-			allowLineBreaks: true,
-		}) || undefined;
-	const sourceConnectionId = readUuidPicker.call(this, FLOW_FIELDS.sourceConnectionId, itemIndex);
-	const targetConnectionId = readUuidPicker.call(this, FLOW_FIELDS.targetConnectionId, itemIndex);
-	const mappingId = readMappingSetId.call(this, itemIndex);
-	const mappingVersion = checkVersion(
-		FLOW_FIELDS.mappingVersion,
-		readParameter.call(this, 'mappingVersion', itemIndex) ?? 0,
-	);
-	const scheduleParams = readSchedule.call(this, itemIndex);
-	const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);
-	const transformations = withLabels(() =>
-		buildFlowTransformations({
-			frequency: scheduleParams.frequency,
-			...delta,
-			mappingId,
-			mappingVersion,
-		}),
-	);
-	const ifExists = checkIfExists(
-		DATAFLOW_IF_EXISTS_LABEL,
-		readParameter.call(this, 'ifExists', itemIndex),
-	);
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-
-	const flowSpec = await crmToAepFlowSpec.call(this, ctx, sandboxName, itemIndex);
-	const body = buildCreateFlowBody({
-		name,
-		description: descriptionText,
-		flowSpec,
-		sourceConnectionId,
-		targetConnectionId,
-		transformations,
-		scheduleParams,
-	});
-	const { flow, reused } = await ensureFlow.call(this, ctx, sandboxName, body, ifExists, itemIndex);
-	return dataflowOutput(flow as IDataObject, sandboxName, reused);
-};
+export const execute = createOperation({
+	ifExists: IF_EXISTS,
+	readInput(itemIndex) {
+		const name = checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
+			required: true,
+			maxLength: NAME_MAX,
+		});
+		const description =
+			checkText(FLOW_FIELDS.description, readParameter.call(this, 'description', itemIndex), {
+				maxLength: DESCRIPTION_MAX,
+				allowLineBreaks: true,
+			}) || undefined;
+		const sourceConnectionId = readUuidPicker.call(this, FLOW_FIELDS.sourceConnectionId, itemIndex);
+		const targetConnectionId = readUuidPicker.call(this, FLOW_FIELDS.targetConnectionId, itemIndex);
+		const mappingId = readMappingSetId.call(this, itemIndex);
+		const mappingVersion = checkVersion(
+			FLOW_FIELDS.mappingVersion,
+			readParameter.call(this, 'mappingVersion', itemIndex) ?? 0,
+		);
+		const scheduleParams = readSchedule.call(this, itemIndex);
+		const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);
+		const transformations = withLabels(() =>
+			buildFlowTransformations({
+				frequency: scheduleParams.frequency,
+				...delta,
+				mappingId,
+				mappingVersion,
+			}),
+		);
+		return {
+			name,
+			description,
+			sourceConnectionId,
+			targetConnectionId,
+			transformations,
+			scheduleParams,
+		};
+	},
+	async ensure(ctx, sandboxName, input, ifExists, itemIndex) {
+		const flowSpec = await crmToAepFlowSpec.call(this, ctx, sandboxName, itemIndex);
+		const body = buildCreateFlowBody({ ...input, flowSpec });
+		return await ensureFlow.call(this, ctx, sandboxName, body, ifExists, itemIndex);
+	},
+	output: ({ flow, reused }, sandboxName) => ({ ...withSandbox(flow, sandboxName), reused }),
+});

@@ -201,6 +201,16 @@ export function readUuidPicker(this: IExecuteFunctions, ref: FieldRef, itemIndex
 	return readPickedId.call(this, ref, itemIndex, CONNECTION_ID_PATTERN, UUID_EXAMPLE);
 }
 
+/** The Dataflow picker's ID, checked to be a UUID. */
+export function readFlowId(this: IExecuteFunctions, itemIndex: number): string {
+	return readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
+}
+
+/** The Flow Run picker's ID, checked to be a UUID. */
+export function readRunId(this: IExecuteFunctions, itemIndex: number): string {
+	return readUuidPicker.call(this, FLOW_FIELDS.runId, itemIndex);
+}
+
 /** The Mapping Set picker's ID, checked to be 32 hex digits. */
 export function readMappingSetId(this: IExecuteFunctions, itemIndex: number): string {
 	return readPickedId

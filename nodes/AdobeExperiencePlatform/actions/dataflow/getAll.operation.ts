@@ -1,14 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { listFlows } from '../../../shared/api/flows';
+import { listFlows, type FlowFilter } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { listOperation } from '../../../shared/handlers';
 import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { readLimit, readSandbox } from '../../../shared/parameters';
 import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
 import { checkFlowServiceId } from '../../../shared/validation';
-import { dataflowOutput } from './dataflow.output';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -43,8 +42,7 @@ const displayOptions = { show: { resource: ['dataflow'], operation: ['getAll'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Dataflows of the sandbox, newest first, one item each (follows Adobe's continuation links). */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const limit = readLimit.call(this, itemIndex);
+export const execute = listOperation(function (itemIndex): FlowFilter {
 	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
 	const sourceText =
@@ -67,15 +65,5 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 			`"State" must be one of ${FLOW_STATES.join(', ')}; got ${JSON.stringify(state)}.`,
 		);
 	}
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const { found } = await listFlows.call(
-		this,
-		ctx,
-		sandboxName,
-		{ sourceConnectionId, state: state as string | undefined, limit },
-		itemIndex,
-	);
-	return (limit === undefined ? found : found.slice(0, limit)).map((flow) =>
-		dataflowOutput(flow, sandboxName),
-	);
-};
+	return { sourceConnectionId, state: state as string | undefined };
+}, listFlows);

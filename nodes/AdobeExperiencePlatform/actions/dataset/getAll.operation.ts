@@ -2,11 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { listDatasets } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { listOperation } from '../../../shared/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
-import { readLimit, readSandbox } from '../../../shared/parameters';
 import { readNameFilter } from '../parameters';
-import { datasetOutput } from './output';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -29,10 +28,6 @@ const displayOptions = { show: { resource: ['dataset'], operation: ['getAll'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Catalog datasets of the sandbox, newest first, paged with start/limit (100 per request). */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const limit = readLimit.call(this, itemIndex);
-	const name = readNameFilter.call(this, itemIndex);
-	const datasets = await listDatasets.call(this, ctx, sandboxName, { name, limit }, itemIndex);
-	return datasets.map((dataset) => datasetOutput(dataset, sandboxName));
-};
+export const execute = listOperation(function (itemIndex) {
+	return { name: readNameFilter.call(this, itemIndex) };
+}, listDatasets);

@@ -2,13 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listRuns } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { listOperation } from '../../../shared/handlers';
 import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { readLimit, readSandbox } from '../../../shared/parameters';
 import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
-import { FLOW_FIELDS, dataflowPicker, readUuidPicker } from '../dataflow/dataflow.fields';
+import { dataflowPicker, readFlowId } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow whose runs to list'),
@@ -62,49 +62,47 @@ function timeFilter(value: unknown, field: string, label: string): number | unde
 }
 
 /** Runs of one dataflow, newest first, each summarised (status, records, durationMs, errors). */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
-	const limit = readLimit.call(this, itemIndex);
-	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
-		{}) as IDataObject;
-	if (
-		filters.status !== undefined &&
-		!(RUN_STATUSES as readonly unknown[]).includes(filters.status)
-	) {
-		throw new InvalidFieldError(
-			'filters.status',
-			`"Status" must be one of ${RUN_STATUSES.join(', ')}; got ${JSON.stringify(filters.status)}.`,
+export const execute = listOperation(
+	function (itemIndex) {
+		const flowId = readFlowId.call(this, itemIndex);
+		const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
+			{}) as IDataObject;
+		if (
+			filters.status !== undefined &&
+			!(RUN_STATUSES as readonly unknown[]).includes(filters.status)
+		) {
+			throw new InvalidFieldError(
+				'filters.status',
+				`"Status" must be one of ${RUN_STATUSES.join(', ')}; got ${JSON.stringify(filters.status)}.`,
+			);
+		}
+		const startedAfterMs = timeFilter(
+			filters.startedAfter,
+			'filters.startedAfter',
+			'Started After',
 		);
-	}
-	const startedAfterMs = timeFilter(filters.startedAfter, 'filters.startedAfter', 'Started After');
-	const startedBeforeMs = timeFilter(
-		filters.startedBefore,
-		'filters.startedBefore',
-		'Started Before',
-	);
-	if (
-		startedAfterMs !== undefined &&
-		startedBeforeMs !== undefined &&
-		startedBeforeMs <= startedAfterMs
-	) {
-		throw new InvalidFieldError(
+		const startedBeforeMs = timeFilter(
+			filters.startedBefore,
 			'filters.startedBefore',
-			'"Started Before" must be later than "Started After".',
+			'Started Before',
 		);
-	}
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const runs = await listRuns.call(
-		this,
-		ctx,
-		sandboxName,
-		{
+		if (
+			startedAfterMs !== undefined &&
+			startedBeforeMs !== undefined &&
+			startedBeforeMs <= startedAfterMs
+		) {
+			throw new InvalidFieldError(
+				'filters.startedBefore',
+				'"Started Before" must be later than "Started After".',
+			);
+		}
+		return {
 			flowIds: [flowId],
 			statuses: filters.status === undefined ? undefined : [filters.status as string],
 			startedFrom: startedAfterMs,
 			startedBefore: startedBeforeMs,
-			limit,
-		},
-		itemIndex,
-	);
-	return runs.map((run) => runOutput(run, sandboxName));
-};
+		};
+	},
+	listRuns,
+	runOutput,
+);

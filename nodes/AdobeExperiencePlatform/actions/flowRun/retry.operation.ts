@@ -1,8 +1,8 @@
 import { retryRun } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readSandbox } from '../../../shared/parameters';
-import { FLOW_FIELDS, readUuidPicker, runPicker } from '../dataflow/dataflow.fields';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import { pickedOperation } from '../../../shared/handlers';
+import type { OperationOption } from '../../../shared/operations';
+import { readRunId, runPicker } from '../dataflow/dataflow.fields';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -21,9 +21,8 @@ export const description = updateDisplayOptions(displayOptions, [
  * Retries a failed run (`op=re-trigger`): `{id: the new run, etag, retryOf, sandboxName}`.
  * Adobe refuses runs that did not fail (1387) and disabled dataflows (1388).
  */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const runId = readUuidPicker.call(this, FLOW_FIELDS.runId, itemIndex);
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const started = await retryRun.call(this, ctx, sandboxName, runId, itemIndex);
-	return { ...started, retryOf: runId, sandboxName };
-};
+export const execute = pickedOperation(readRunId, retryRun, (started, { id, sandboxName }) => ({
+	...started,
+	retryOf: id,
+	sandboxName,
+}));

@@ -3,14 +3,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { nameField } from '../../../shared/fields';
-import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
-import { readParameter, readSandbox } from '../../../shared/parameters';
+import { createOperation } from '../../../shared/handlers';
+import { ifExistsField } from '../../../shared/ifExists';
 import { FIELDS } from '../fields';
 import { readName } from '../parameters';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
-const IF_EXISTS_LABEL = 'If a Mapping Set With This Name Exists';
+const IF_EXISTS = { field: 'ifExists', label: 'If a Mapping Set With This Name Exists' };
 
 const properties: INodeProperties[] = [
 	nameField(
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		'Name of the mapping set in Data Prep',
 	),
 	...mappingInputFields(),
-	ifExistsField(IF_EXISTS_LABEL, 'mapping set'),
+	ifExistsField(IF_EXISTS.label, 'mapping set'),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
@@ -40,21 +40,19 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * pairs overriding), validated by Data Prep before it is created (see ensureMappingSet). The
  * output lists every unmapped column and every type mismatch.
  */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const name = readName.call(this, FIELDS.mappingSetName, itemIndex);
-	const input = readMappingInput.call(this, itemIndex);
-	const ifExists = checkIfExists(IF_EXISTS_LABEL, readParameter.call(this, 'ifExists', itemIndex));
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const plan = await planFromInput.call(this, ctx, sandboxName, input, itemIndex);
-	const { value, reused, validation } = await ensureMappingSet.call(
-		this,
-		ctx,
-		sandboxName,
-		{ name, schemaId: plan.schemaId, mappings: plan.mappings },
-		ifExists,
-		itemIndex,
-	);
-	return {
+export const execute = createOperation({
+	ifExists: IF_EXISTS,
+	readInput(itemIndex) {
+		const name = readName.call(this, FIELDS.mappingSetName, itemIndex);
+		return { name, mapping: readMappingInput.call(this, itemIndex) };
+	},
+	async ensure(ctx, sandboxName, { name, mapping }, ifExists, itemIndex) {
+		const plan = await planFromInput.call(this, ctx, sandboxName, mapping, itemIndex);
+		const input = { name, schemaId: plan.schemaId, mappings: plan.mappings };
+		const ensured = await ensureMappingSet.call(this, ctx, sandboxName, input, ifExists, itemIndex);
+		return { ...ensured, plan };
+	},
+	output: ({ value, reused, validation, plan }, sandboxName, { name }) => ({
 		id: value.id,
 		version: value.version,
 		name: value.name ?? name,
@@ -62,5 +60,5 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		...(validation ? { validation: validation.results as unknown as IDataObject[] } : {}),
 		reused,
 		sandboxName,
-	};
-};
+	}),
+});

@@ -1,18 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { ensureTargetConnection } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { descriptionField, nameField } from '../../../shared/fields';
-import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
-import { readParameter, readSandbox } from '../../../shared/parameters';
+import { createOperation, withSandbox } from '../../../shared/handlers';
+import { ifExistsField } from '../../../shared/ifExists';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
-import { readDescription, readName, readPickedId } from '../parameters';
-import { targetConnectionOutput } from './output';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import { readDatasetId, readDescription, readName } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
 
-const IF_EXISTS_LABEL = 'If a Target Connection With This Name Exists';
+const IF_EXISTS = { field: 'ifExists', label: 'If a Target Connection With This Name Exists' };
 
 const properties: INodeProperties[] = [
 	nameField(
@@ -25,7 +23,7 @@ const properties: INodeProperties[] = [
 		'The dataset the data lands in. Its XDM schema (schemaRef) is read from it: no schema to type.',
 	),
 	descriptionField('target connection'),
-	ifExistsField(IF_EXISTS_LABEL, 'target connection'),
+	ifExistsField(IF_EXISTS.label, 'target connection'),
 ];
 
 /** This operation's entry in its resource's Operation dropdown. */
@@ -40,25 +38,18 @@ const displayOptions = { show: { resource: ['targetConnection'], operation: ['cr
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** A Data Lake target connection for a dataset, with the dataset's schema (see ensureTargetConnection). */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const name = readName.call(this, FIELDS.targetConnectionName, itemIndex);
-	const dataSetId = readPickedId.call(
-		this,
-		FIELDS.datasetId,
-		itemIndex,
-		DATASET_ID_PATTERN,
-		'5ba9452f7de80400007fc52a',
-	);
-	const description = readDescription.call(this, FIELDS.description, itemIndex);
-	const ifExists = checkIfExists(IF_EXISTS_LABEL, readParameter.call(this, 'ifExists', itemIndex));
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const { value, reused, dataset } = await ensureTargetConnection.call(
-		this,
-		ctx,
-		sandboxName,
-		{ name, dataSetId, description: description || undefined },
-		ifExists,
-		itemIndex,
-	);
-	return { ...targetConnectionOutput(value, sandboxName), datasetName: dataset.name, reused };
-};
+export const execute = createOperation({
+	ifExists: IF_EXISTS,
+	readInput(itemIndex) {
+		const name = readName.call(this, FIELDS.targetConnectionName, itemIndex);
+		const dataSetId = readDatasetId.call(this, itemIndex);
+		const description = readDescription.call(this, FIELDS.description, itemIndex) || undefined;
+		return { name, dataSetId, description };
+	},
+	ensure: ensureTargetConnection,
+	output: (result, sandboxName) => ({
+		...withSandbox(result.value, sandboxName),
+		datasetName: result.dataset.name,
+		reused: result.reused,
+	}),
+});

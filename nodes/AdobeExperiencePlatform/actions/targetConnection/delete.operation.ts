@@ -1,9 +1,9 @@
 import { deleteTargetConnection } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readSandbox } from '../../../shared/parameters';
+import { deletedOutput, pickedOperation } from '../../../shared/handlers';
+import type { OperationOption } from '../../../shared/operations';
 import { targetConnectionLocator } from '../locators';
-import { readTargetConnectionId } from './get.operation';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import { readTargetConnectionId } from '../parameters';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -17,25 +17,8 @@ const displayOptions = { show: { resource: ['targetConnection'], operation: ['de
 export const description = updateDisplayOptions(displayOptions, [targetConnectionLocator()]);
 
 /** Deletes a target connection; one still used by a dataflow fails with Adobe's 1418, decoded. */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const id = readTargetConnectionId.call(this, itemIndex);
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const { deleted, alreadyAbsent } = await deleteTargetConnection.call(
-		this,
-		ctx,
-		sandboxName,
-		id,
-		itemIndex,
-	);
-	return {
-		id,
-		deleted,
-		alreadyAbsent,
-		sandboxName,
-		...(alreadyAbsent
-			? {
-					note: 'The first attempt got no clear answer and the retry found no target connection with this ID: an earlier attempt deleted it, or it did not exist.',
-				}
-			: {}),
-	};
-};
+export const execute = pickedOperation(
+	readTargetConnectionId,
+	deleteTargetConnection,
+	deletedOutput('target connection'),
+);

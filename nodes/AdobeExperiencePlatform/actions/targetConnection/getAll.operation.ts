@@ -3,13 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { listTargetConnections } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { listOperation } from '../../../shared/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
-import { readLimit, readSandbox } from '../../../shared/parameters';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readNameFilter, readOptionalPickedId } from '../parameters';
-import { targetConnectionOutput } from './output';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -30,9 +29,7 @@ const displayOptions = { show: { resource: ['targetConnection'], operation: ['ge
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Data Lake target connections of the sandbox, newest first (Flow Service continuation paging). */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const limit = readLimit.call(this, itemIndex);
+export const execute = listOperation(function (itemIndex) {
 	const name = readNameFilter.call(this, itemIndex);
 	const dataSetId = readOptionalPickedId.call(
 		this,
@@ -41,12 +38,5 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		DATASET_ID_PATTERN,
 		'5ba9452f7de80400007fc52a',
 	);
-	const targets = await listTargetConnections.call(
-		this,
-		ctx,
-		sandboxName,
-		{ name, dataSetId, limit },
-		itemIndex,
-	);
-	return targets.map((target) => targetConnectionOutput(target, sandboxName));
-};
+	return { name, dataSetId };
+}, listTargetConnections);

@@ -1,9 +1,10 @@
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { publicConnection } from '../../helpers/output';
 import { getConnection } from '../../../shared/api/connections';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { pickedOperation } from '../../../shared/handlers';
+import type { OperationOption } from '../../../shared/operations';
+import { publicConnection } from '../../helpers/output';
 import { connectionLocator } from '../locators';
-import { readConnectionTarget } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import { readConnectionId } from '../parameters';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -16,8 +17,7 @@ const displayOptions = { show: { resource: ['baseConnection'], operation: ['get'
 
 export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
 
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
-	const connection = await getConnection.call(this, ctx, sandboxName, id, itemIndex);
-	return publicConnection(connection, sandboxName);
-};
+/** The connection as Adobe returns it, without the password, plus `hosting` and `sandboxName` (see publicConnection). */
+export const execute = pickedOperation(readConnectionId, getConnection, (connection, picked) =>
+	publicConnection(connection, picked.sandboxName),
+);

@@ -1,15 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { listOperation } from '../../../shared/handlers';
 import { returnAllFields } from '../../../shared/fields';
-import { readLimit } from '../../../shared/parameters';
 import { checkText } from '../../../shared/validation';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { listRedshiftConnections } from '../../../shared/api/connections';
 import { collection } from '../common.fields';
-import { readSandbox } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -35,17 +34,11 @@ const displayOptions = { show: { resource: ['baseConnection'], operation: ['getA
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Redshift base connections only; follows Adobe's continuation links across pages. */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const limit = readLimit.call(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const name = checkText(FIELDS.name, filters.name) || undefined;
-	const connections = await listRedshiftConnections.call(
-		this,
-		ctx,
-		sandboxName,
-		{ name, limit },
-		itemIndex,
-	);
-	return connections.map((connection) => publicConnection(connection, sandboxName));
-};
+export const execute = listOperation(
+	function (itemIndex) {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		return { name: checkText(FIELDS.name, filters.name) || undefined };
+	},
+	listRedshiftConnections,
+	publicConnection,
+);

@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { readPicked } from '../../../shared/handlers';
 import { exploreTable } from '../../../shared/api/explore';
-import { FIELDS } from '../../helpers/fields';
-import { checkTablePath } from '../../helpers/validation';
-import { connectionLocator, locatorValue, tableLocator } from '../locators';
-import { readConnectionTarget, readParameter } from '../parameters';
+import { connectionLocator, tableLocator } from '../locators';
+import { readConnectionId, readTablePath } from '../parameters';
 import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 /** This operation's entry in its resource's Operation dropdown. */
@@ -21,10 +20,8 @@ export const description = updateDisplayOptions(displayOptions, [connectionLocat
 
 /** The column list, each column reduced to the keys a source connection takes: usable as its params.columns (Source Connection > Create's Columns). */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
-	const table = checkTablePath(
-		locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)),
-	);
+	const { id, sandboxName } = readPicked.call(this, readConnectionId, itemIndex, ctx);
+	const table = readTablePath.call(this, itemIndex);
 	const { format, columns } = await exploreTable.call(this, ctx, sandboxName, id, table, itemIndex);
 	return {
 		connectionId: id,

@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { platformRequest } from '../../../shared/transport';
 import { connectionPath } from '../../../shared/api/connections';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { pickedOperation } from '../../../shared/handlers';
+import type { OperationOption } from '../../../shared/operations';
+import { platformRequest } from '../../../shared/transport';
 import { connectionLocator } from '../locators';
-import { readConnectionTarget } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import { readConnectionId } from '../parameters';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -18,26 +19,26 @@ const displayOptions = { show: { resource: ['baseConnection'], operation: ['list
 
 export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
 
-/** One output item per table, so the next node can pick or loop over them. */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
-	const tables = (await platformRequest.call(
-		this,
-		ctx,
-		{
-			method: 'GET',
+/** One output item per table (`GET /connections/{id}/explore?objectType=root`), so the next node can pick or loop over them. */
+export const execute = pickedOperation(
+	readConnectionId,
+	async function (ctx, sandboxName, id, itemIndex) {
+		const request = {
+			method: 'GET' as const,
 			path: connectionPath(id, '/explore'),
 			qs: { objectType: 'root' },
 			sandboxName,
-		},
-		itemIndex,
-	)) as IDataObject[];
-	return (Array.isArray(tables) ? tables : []).map((table) => ({
-		connectionId: id,
-		name: table.name,
-		path: table.path,
-		type: table.type,
-		canPreview: table.canPreview,
-		canFetchSchema: table.canFetchSchema,
-	}));
-};
+		};
+		const tables = await platformRequest.call(this, ctx, request, itemIndex);
+		return (Array.isArray(tables) ? tables : []) as IDataObject[];
+	},
+	(tables, { id }) =>
+		tables.map((table) => ({
+			connectionId: id,
+			name: table.name,
+			path: table.path,
+			type: table.type,
+			canPreview: table.canPreview,
+			canFetchSchema: table.canFetchSchema,
+		})),
+);

@@ -1,9 +1,10 @@
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { platformRequest } from '../../../shared/transport';
 import { connectionPath } from '../../../shared/api/connections';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { pickedOperation } from '../../../shared/handlers';
+import type { OperationOption } from '../../../shared/operations';
+import { platformRequest } from '../../../shared/transport';
 import { connectionLocator } from '../locators';
-import { readConnectionTarget } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import { readConnectionId } from '../parameters';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -17,15 +18,11 @@ const displayOptions = { show: { resource: ['baseConnection'], operation: ['test
 export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
 
 /** Asks Adobe to sign in to Redshift with the stored values; a failed sign-in is ok: false, not an error. */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
-	const answer = (await platformRequest.call(
-		this,
-		ctx,
-		{ method: 'GET', path: connectionPath(id, '/test'), sandboxName },
-		itemIndex,
-	)) as {
-		result?: unknown;
-	};
-	return { id, ok: answer?.result === true, sandboxName };
-};
+export const execute = pickedOperation(
+	readConnectionId,
+	async function (ctx, sandboxName, id, itemIndex) {
+		const request = { method: 'GET' as const, path: connectionPath(id, '/test'), sandboxName };
+		return (await platformRequest.call(this, ctx, request, itemIndex)) as { result?: unknown };
+	},
+	(answer, { id, sandboxName }) => ({ id, ok: answer?.result === true, sandboxName }),
+);

@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { safeOperationError } from '../../../shared/nodeErrors';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { readPicked } from '../../../shared/handlers';
 import { idempotentRequest, toNodeApiError } from '../../../shared/transport';
 import { labelled } from '../../helpers/fields';
 import { checkSchemaChange } from '../../helpers/hosting';
@@ -18,12 +19,7 @@ import {
 	type SignInFrom,
 } from '../common.fields';
 import { connectionLocator } from '../locators';
-import {
-	checkSignIn,
-	readConnectionTarget,
-	readParameter,
-	readRedshiftSignIn,
-} from '../parameters';
+import { checkSignIn, readConnectionId, readParameter, readRedshiftSignIn } from '../parameters';
 import type { ItemOperation, OperationOption } from '../../../shared/operations';
 
 // Inside a collection, fields carry no displayOptions of their own.
@@ -90,7 +86,7 @@ const displayOptions = { show: { resource: ['baseConnection'], operation: ['upda
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const { id, sandboxName } = readConnectionTarget.call(this, itemIndex, ctx);
+	const { id, sandboxName } = readPicked.call(this, readConnectionId, itemIndex, ctx);
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
 	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) => fields[name]);

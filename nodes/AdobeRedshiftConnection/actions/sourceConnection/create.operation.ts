@@ -3,15 +3,15 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { checkIfExists, ifExistsField } from '../../../shared/ifExists';
+import { createOperation } from '../../../shared/handlers';
+import { ifExistsField } from '../../../shared/ifExists';
 import { checkColumns } from '../../../shared/pipeline/sourceConnection';
 import { checkText } from '../../../shared/validation';
 import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
-import { checkTablePath } from '../../helpers/validation';
-import { connectionLocator, locatorValue, tableLocator } from '../locators';
-import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import { connectionLocator, tableLocator } from '../locators';
+import { readConnectionId, readParameter, readTablePath } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	connectionLocator,
@@ -55,44 +55,35 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * then finds or creates it (ensureSourceConnection). Output: `{id, etag, reused, name,
  * baseConnectionId, tableName, columns, columnsFrom, sandboxName, connectionSpec}`.
  */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const baseConnectionId = checkConnectionLocator(
-		readParameter.call(this, FIELDS.connectionId.field, itemIndex),
-	);
-	const tableName = checkTablePath(
-		locatorValue(FIELDS.tablePath, readParameter.call(this, FIELDS.tablePath.field, itemIndex)),
-	);
-	const name = checkText(
-		FIELDS.sourceConnectionName,
-		readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex),
-		{ required: true },
-	);
-	const description = checkText(
-		FIELDS.description,
-		readParameter.call(this, FIELDS.description.field, itemIndex),
-		{ allowLineBreaks: true },
-	);
-	const columns = checkColumns(
-		FIELDS.columns,
-		readParameter.call(this, FIELDS.columns.field, itemIndex),
-	);
-	const ifExists = checkIfExists(
-		FIELDS.sourceIfExists.label,
-		readParameter.call(this, FIELDS.sourceIfExists.field, itemIndex),
-		'reuse',
-		FIELDS.sourceIfExists.field,
-	);
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const result = await ensureSourceConnection.call(
-		this,
-		ctx,
-		{ sandboxName, name, description, baseConnectionId, tableName, columns, ifExists },
-		itemIndex,
-	);
-	return {
+export const execute = createOperation({
+	ifExists: FIELDS.sourceIfExists,
+	readInput(itemIndex) {
+		const baseConnectionId = readConnectionId.call(this, itemIndex);
+		const tableName = readTablePath.call(this, itemIndex);
+		const name = checkText(
+			FIELDS.sourceConnectionName,
+			readParameter.call(this, FIELDS.sourceConnectionName.field, itemIndex),
+			{ required: true },
+		);
+		const description = checkText(
+			FIELDS.description,
+			readParameter.call(this, FIELDS.description.field, itemIndex),
+			{ allowLineBreaks: true },
+		);
+		const columns = checkColumns(
+			FIELDS.columns,
+			readParameter.call(this, FIELDS.columns.field, itemIndex),
+		);
+		return { name, description, baseConnectionId, tableName, columns };
+	},
+	async ensure(ctx, sandboxName, input, ifExists, itemIndex) {
+		const source = { sandboxName, ...input, ifExists };
+		return await ensureSourceConnection.call(this, ctx, source, itemIndex);
+	},
+	output: (result, sandboxName) => ({
 		...result,
 		columns: result.columns as unknown as IDataObject[],
 		sandboxName,
 		connectionSpec: { ...REDSHIFT_CONNECTION_SPEC },
-	};
-};
+	}),
+});

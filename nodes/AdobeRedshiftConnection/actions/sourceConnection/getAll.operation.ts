@@ -1,13 +1,13 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { listSourceConnections } from '../../../shared/api/sourceConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { listOperation } from '../../../shared/handlers';
 import { returnAllFields } from '../../../shared/fields';
-import { readLimit } from '../../../shared/parameters';
 import { FIELDS } from '../../helpers/fields';
 import { connectionLocator } from '../locators';
-import { checkConnectionLocator, readParameter, readSandbox } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import { checkConnectionLocator, readParameter } from '../parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -39,17 +39,7 @@ function isEmptyLocator(stored: unknown): boolean {
 }
 
 /** Redshift source connections of the sandbox (or of one base connection), newest first, following Adobe's continuation links. */
-export const execute: ItemOperation = async function (itemIndex, ctx) {
+export const execute = listOperation(function (itemIndex) {
 	const stored = readParameter.call(this, FIELDS.connectionId.field, itemIndex);
-	const baseConnectionId = isEmptyLocator(stored) ? undefined : checkConnectionLocator(stored);
-	const limit = readLimit.call(this, itemIndex);
-	const sandboxName = readSandbox.call(this, itemIndex, ctx);
-	const found = await listSourceConnections.call(
-		this,
-		ctx,
-		sandboxName,
-		{ baseConnectionId, limit },
-		itemIndex,
-	);
-	return found.map((item) => ({ ...(item as IDataObject), sandboxName }));
-};
+	return { baseConnectionId: isEmptyLocator(stored) ? undefined : checkConnectionLocator(stored) };
+}, listSourceConnections);
