@@ -88,6 +88,25 @@ export function newSecret(label: string): string {
 }
 
 /**
+ * An n8n instance under `root` on free ports (2.x starts a task broker even for CLI commands; a
+ * local n8n may hold the defaults) and an emulator whose client ID and secret are new secrets.
+ */
+export async function instanceAndEmulator(
+	n8n: N8nVersion,
+	root: string,
+): Promise<{ instance: N8nInstance; emulator: StartedEmulator }> {
+	const instance = createInstance(n8n, root, {
+		port: await freePort(),
+		brokerPort: await freePort(),
+	});
+	const emulator = await startEmulator({
+		clientId: newSecret('client'),
+		clientSecret: newSecret('secret'),
+	});
+	return { instance, emulator };
+}
+
+/**
  * The workflows the e2e imports: ours, and the project's examples with their FILL_IN values filled
  * (test/support/examples.ts, the rules the engine test uses) and their credentials swapped for the
  * e2e's: the Platform credential and the Redshift Sign-In credential `signIn`.
@@ -283,15 +302,7 @@ export async function cliCheck(
 	root: string,
 ): Promise<CliFindings> {
 	const v = n8n.version;
-	// Free ports: 2.x starts a task broker even for CLI commands; a local n8n may hold the defaults.
-	const instance = createInstance(n8n, root, {
-		port: await freePort(),
-		brokerPort: await freePort(),
-	});
-	const emulator = await startEmulator({
-		clientId: newSecret('client'),
-		clientSecret: newSecret('secret'),
-	});
+	const { instance, emulator } = await instanceAndEmulator(n8n, root);
 	// Every `n8n execute`, in order: n8n must have stored each of them (stored-execution scan).
 	const executed: string[] = [];
 	const faultRun = prepareFaultRun();

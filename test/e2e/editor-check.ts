@@ -6,13 +6,13 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DEFAULT_TABLES, startEmulator, type StartedEmulator } from '../emulator';
-import { CONNECTIONS, call, getToken, jsonHeaders, redshiftBody } from '../emulator/testkit';
-import { newSecret } from './cli-check';
+import { DEFAULT_TABLES, type StartedEmulator } from '../emulator';
+import { seedConnections } from '../emulator/testkit';
+import { instanceAndEmulator, newSecret } from './cli-check';
 import { launchChromium, type Locator, type Page } from './lib/browser';
-import { PACKAGE_NAME, createInstance, installPackage, type N8nVersion } from './lib/n8n';
+import { PACKAGE_NAME, installPackage, type N8nVersion } from './lib/n8n';
 import { findSecrets } from '../support/secrets';
-import { OWNER, freePort, setupOwner, startN8n, type RunningN8n } from './lib/server';
+import { OWNER, setupOwner, startN8n, type RunningN8n } from './lib/server';
 import { CheckFailure, check, log, step } from './lib/steps';
 
 const PROJECT = join(__dirname, '..', '..');
@@ -120,21 +120,6 @@ function fieldLocator(scope: Page | Locator, field: string): Locator {
 		: parameter(scope, field);
 }
 
-/** Creates Redshift connections straight through the emulator's API; returns their ids in order. */
-async function seedConnections(emulator: StartedEmulator, names: string[]): Promise<string[]> {
-	const token = await getToken(emulator);
-	const ids: string[] = [];
-	for (const name of names) {
-		const created = await call(emulator, 'POST', CONNECTIONS, {
-			headers: jsonHeaders(emulator, token),
-			body: redshiftBody({}, { name }),
-		});
-		check(created.status === 201, `seeding "${name}" failed: HTTP ${created.status}`);
-		ids.push(created.json.id as string);
-	}
-	return ids;
-}
-
 async function fillParameter(scope: Page | Locator, name: string, value: string): Promise<void> {
 	const input = parameter(scope, name).locator('input, textarea').first();
 	await input.fill(value);
@@ -174,14 +159,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 	const shots = join(process.env.E2E_SCREENSHOTS || join(PROJECT, 'docs', 'screenshots'), v);
 	mkdirSync(shots, { recursive: true });
 	mkdirSync(root, { recursive: true });
-	const instance = createInstance(n8n, root, {
-		port: await freePort(),
-		brokerPort: await freePort(),
-	});
-	const emulator = await startEmulator({
-		clientId: newSecret('client'),
-		clientSecret: newSecret('secret'),
-	});
+	const { instance, emulator } = await instanceAndEmulator(n8n, root);
 	let server: RunningN8n | undefined;
 	let closeBrowser: (() => Promise<void>) | undefined;
 	const redshiftPassword = newSecret('redshift-password');

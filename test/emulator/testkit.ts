@@ -121,11 +121,54 @@ export function redshiftBody(
 	};
 }
 
+/**
+ * A Platform call straight to the emulator (test set-up only; the node is not involved), with
+ * `token` or a new one; throws on an answer other than 2xx.
+ */
+export async function directCall(
+	emu: StartedEmulator,
+	method: string,
+	path: string,
+	body?: unknown,
+	{ sandbox = 'prod', token }: { sandbox?: string; token?: string } = {},
+): Promise<CallResult> {
+	const bearer = token ?? (await getToken(emu));
+	const res = await call(emu, method, path, {
+		headers:
+			body === undefined
+				? platformHeaders(emu, bearer, sandbox)
+				: jsonHeaders(emu, bearer, sandbox),
+		body,
+	});
+	if (res.status < 200 || res.status > 299)
+		throw new Error(`Set-up ${method} ${path} failed: HTTP ${res.status} ${res.text}`);
+	return res;
+}
+
+/**
+ * Creates Redshift base connections straight through the emulator's API (one token for all), in
+ * order, each with `bodyOf(name)`; returns their IDs.
+ */
+export async function seedConnections(
+	emu: StartedEmulator,
+	names: string[],
+	bodyOf: (name: string) => unknown = (name) => redshiftBody({}, { name }),
+	sandbox = 'prod',
+): Promise<string[]> {
+	const token = await getToken(emu);
+	const ids: string[] = [];
+	for (const name of names)
+		ids.push(
+			(await directCall(emu, 'POST', CONNECTIONS, bodyOf(name), { sandbox, token })).json.id,
+		);
+	return ids;
+}
+
 export interface RequestOptions {
 	/** Default "prod". */
 	sandbox?: string;
-	/** Added to (or replacing) the gateway headers, e.g. `if-match`. */
-	headers?: Record<string, string>;
+	/** Added to (or replacing) the gateway headers, e.g. `if-match`; `undefined` leaves a header out. */
+	headers?: Record<string, string | undefined>;
 }
 
 export interface Harness {
@@ -146,17 +189,23 @@ export interface Harness {
 	control(method: string, name: string, body?: unknown): Promise<CallResult>;
 }
 
+function definedOnly(headers: Record<string, string | undefined>): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined),
+	);
+}
+
 export async function startHarness(options?: EmulatorOptions): Promise<Harness> {
 	const emu = await startEmulator(options);
 	// Requests read `harness.token`, so a test may replace it (e.g. after emu.reset()).
 	const request: Harness['request'] = (method, path, body, { sandbox = 'prod', headers } = {}) =>
 		call(emu, method, path, {
-			headers: {
+			headers: definedOnly({
 				...(body === undefined
 					? platformHeaders(emu, harness.token, sandbox)
 					: jsonHeaders(emu, harness.token, sandbox)),
 				...headers,
-			},
+			}),
 			body,
 		});
 	const harness: Harness = {

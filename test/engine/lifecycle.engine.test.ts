@@ -44,6 +44,20 @@ async function startWithOneConnection(): Promise<string> {
 	return id;
 }
 
+/**
+ * Runs the by-ID workflow of `operation` on the one connection of a new emulator (`input` adds to
+ * the item); `sent` is every Platform request of the run.
+ */
+async function runOnOneConnection(
+	operation: Parameters<typeof byIdWorkflow>[0],
+	input: IDataObject = {},
+): Promise<{ id: string; result: RunResult; sent: RequestLogEntry[] }> {
+	const id = await startWithOneConnection();
+	const before = emulator.platformRequests().length;
+	const result = await run(withInputs(byIdWorkflow(operation), [{ connectionId: id, ...input }]));
+	return { id, result, sent: flowRequests(before) };
+}
+
 /** Platform requests logged after the first `after` ones (take them before any direct call of the test's own). */
 function flowRequests(after = 0): RequestLogEntry[] {
 	return emulator.platformRequests().slice(after);
@@ -69,11 +83,7 @@ const AZURE_INPUT = {
 
 describe('Get', () => {
 	it('returns the connection as Adobe lists it, plus hosting and sandbox, without the password', async () => {
-		const id = await startWithOneConnection();
-		const before = emulator.platformRequests().length;
-
-		const result = await run(withInputs(byIdWorkflow('get'), [{ connectionId: id }]));
-		const sent = flowRequests(before);
+		const { id, result, sent } = await runOnOneConnection('get');
 
 		expect(result.error).toBeUndefined();
 		const adobe = (await directGet(emulator, `${CONNECTIONS_PATH}/${id}`)) as {
@@ -268,10 +278,7 @@ describe('Update', () => {
 
 describe('Delete', () => {
 	it('deletes (204) and a later Get fails with not found', async () => {
-		const id = await startWithOneConnection();
-		const before = emulator.platformRequests().length;
-
-		const result = await run(withInputs(byIdWorkflow('delete'), [{ connectionId: id }]));
+		const { id, result, sent } = await runOnOneConnection('delete');
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputOf('Delete Connection')).toEqual([
@@ -280,7 +287,7 @@ describe('Delete', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(flowRequests(before).map(describeRequest)).toEqual([`DELETE /connections/${id} 204`]);
+		expect(sent.map(describeRequest)).toEqual([`DELETE /connections/${id} 204`]);
 		expect(emulator.connections()).toEqual([]);
 
 		const get = await run(withInputs(byIdWorkflow('get'), [{ connectionId: id }]));
@@ -331,11 +338,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 	});
 
 	it('List Tables: one item per table of the catalogue, as Adobe explores it', async () => {
-		const id = await startWithOneConnection();
-		const before = emulator.platformRequests().length;
-
-		const result = await run(withInputs(byIdWorkflow('listTables'), [{ connectionId: id }]));
-		const sent = flowRequests(before);
+		const { id, result, sent } = await runOnOneConnection('listTables');
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputOf('List Tables')).toEqual(
@@ -364,13 +367,9 @@ describe('Test, List Tables, Get Table Schema', () => {
 	});
 
 	it('Get Table Schema: the columns Adobe returns for the table', async () => {
-		const id = await startWithOneConnection();
-		const before = emulator.platformRequests().length;
-
-		const result = await run(
-			withInputs(byIdWorkflow('getTableSchema'), [{ connectionId: id, table: 'public.orders' }]),
-		);
-		const sent = flowRequests(before);
+		const { id, result, sent } = await runOnOneConnection('getTableSchema', {
+			table: 'public.orders',
+		});
 
 		expect(result.error).toBeUndefined();
 		const adobe = (await directGet(

@@ -9,12 +9,13 @@ import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/Ado
 import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/transport';
 import type { StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
-import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow } from '../support/workflow';
+import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow, type NodeSpec } from '../support/workflow';
 import {
 	NODE_TYPES,
 	runWorkflow,
 	type HarnessCredential,
 	type InMemoryCredentialsHelper,
+	type NodeTypeMap,
 	type RunResult,
 	type WorkflowDefinition,
 } from './harness';
@@ -56,6 +57,26 @@ export function credentialFor(emu: StartedEmulator, sandboxName = 'prod'): Harne
 
 export type OnError = 'continueRegularOutput' | 'continueErrorOutput';
 
+/** Manual trigger -> Code (emits `items`) -> one of our nodes with CREDENTIAL and, if given, an On Error mode. */
+export function oneNodeWorkflow(
+	name: string,
+	items: IDataObject[],
+	node: Omit<NodeSpec, 'credentials' | 'settings'>,
+	onError?: OnError,
+): WorkflowDefinition {
+	return itemsWorkflow({
+		name,
+		items,
+		nodes: [
+			{
+				...node,
+				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
+				...(onError ? { settings: { onError } } : {}),
+			},
+		],
+	});
+}
+
 /** Manual trigger -> Code (emits `items`) -> our node with `parameters`, continue-on-fail (regular output) by default. */
 export function nodeWorkflow(
 	items: IDataObject[],
@@ -63,18 +84,12 @@ export function nodeWorkflow(
 	continueOnFail: boolean | OnError = true,
 ): WorkflowDefinition {
 	const onError = continueOnFail === true ? 'continueRegularOutput' : continueOnFail || undefined;
-	return itemsWorkflow({
-		name: 'reliability',
+	return oneNodeWorkflow(
+		'reliability',
 		items,
-		nodes: [
-			{
-				name: NODE,
-				parameters: { resource: RESOURCE, ...parameters },
-				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
-				...(onError ? { settings: { onError } } : {}),
-			},
-		],
-	});
+		{ name: NODE, parameters: { resource: RESOURCE, ...parameters } },
+		onError,
+	);
 }
 
 export interface NodeRun {
@@ -101,12 +116,12 @@ export async function runNode(
 	parameters: INodeParameters,
 	options: RunNodeOptions = {},
 ): Promise<NodeRun> {
-	const started = Date.now();
-	const result = await runWorkflow(
+	return await runOneNode(
+		emu,
 		nodeWorkflow(items, parameters, options.continueOnFail ?? true),
+		NODE,
 		{
-			credentialsHelper: options.credentialsHelper,
-			credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
+			...options,
 			nodeTypes: {
 				[NODE_TYPES.adobeRedshiftConnection]: new AdobeRedshiftConnection(
 					options.policy ?? testPolicy(),
@@ -114,16 +129,37 @@ export async function runNode(
 			},
 		},
 	);
+}
+
+/**
+ * Runs a workflow of `oneNodeWorkflow` against `emu` (CREDENTIAL pointing at it, unless a
+ * credentials helper is given) and reads the node `nodeName`'s output items; with `leaks`, what
+ * that node produced and the emulator's secrets are registered for the scan.
+ */
+export async function runOneNode(
+	emu: StartedEmulator,
+	workflow: WorkflowDefinition,
+	nodeName: string,
+	options: Pick<RunNodeOptions, 'credentialsHelper' | 'leaks' | 'label'> & {
+		nodeTypes?: NodeTypeMap;
+	},
+): Promise<NodeRun> {
+	const started = Date.now();
+	const result = await runWorkflow(workflow, {
+		credentialsHelper: options.credentialsHelper,
+		credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
+		nodeTypes: options.nodeTypes,
+	});
 	const ms = Date.now() - started;
 	if (options.leaks) {
 		// The Code node's items are test input, not node output; scan only what our node produced.
 		options.leaks.addRun(options.label ?? 'run', result, {
-			nodes: [NODE],
+			nodes: [nodeName],
 			credentialIds: [CREDENTIAL.id],
 		});
 		options.leaks.addEmulatorSecrets(emu);
 	}
-	const output = result.outputOf(NODE);
+	const output = result.outputOf(nodeName);
 	return { result, output, json: output.map(itemView), ms };
 }
 

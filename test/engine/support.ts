@@ -19,6 +19,7 @@ import {
 	type RequestLogEntry,
 	type StartedEmulator,
 } from '../emulator';
+import { directCall, seedConnections as seedThroughApi } from '../emulator/testkit';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, itemsWorkflow, operationNode } from '../support/workflow';
 import {
@@ -192,38 +193,6 @@ export function storedToken(result: RunResult): string {
 // ---------------------------------------------------------------------------------------------
 // Direct calls to the emulator (test set-up only; the node is not involved)
 
-async function directToken(emulator: StartedEmulator): Promise<string> {
-	const { clientId, clientSecret, scopes } = emulator.options;
-	const response = await fetch(`${emulator.baseUrl}/ims/token/v3`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: clientId,
-			client_secret: clientSecret,
-			scope: scopes,
-		}).toString(),
-	});
-	const body = (await response.json()) as { access_token?: string };
-	if (!response.ok || !body.access_token)
-		throw new Error(`Set-up token request failed: HTTP ${response.status}`);
-	return body.access_token;
-}
-
-function platformHeaders(
-	emulator: StartedEmulator,
-	token: string,
-	sandboxName: string,
-): Record<string, string> {
-	return {
-		authorization: `Bearer ${token}`,
-		'x-api-key': emulator.options.clientId,
-		'x-gw-ims-org-id': emulator.options.orgId,
-		'x-sandbox-name': sandboxName,
-		'content-type': 'application/json',
-	};
-}
-
 /** The Redshift password of every seeded connection (to search for in outputs). */
 export const SEED_PASSWORD = 'seed-redshift-Passw0rd';
 
@@ -248,26 +217,18 @@ export function redshiftBody(
 	};
 }
 
-/** Creates connections straight through the emulator's API, in order; returns their ids. */
+/** Creates connections (the seed body) straight through the emulator's API, in order; returns their ids. */
 export async function seedConnections(
 	emulator: StartedEmulator,
 	names: string[],
 	options: { sandboxName?: string; server?: string } = {},
 ): Promise<string[]> {
-	const token = await directToken(emulator);
-	const ids: string[] = [];
-	for (const name of names) {
-		const response = await fetch(`${emulator.flowServiceUrl}/connections`, {
-			method: 'POST',
-			headers: platformHeaders(emulator, token, options.sandboxName ?? 'prod'),
-			body: JSON.stringify(redshiftBody(name, options.server)),
-		});
-		const body = (await response.json()) as { id?: string };
-		if (response.status !== 201 || !body.id)
-			throw new Error(`Seeding "${name}" failed: HTTP ${response.status}`);
-		ids.push(body.id);
-	}
-	return ids;
+	return await seedThroughApi(
+		emulator,
+		names,
+		(name) => redshiftBody(name, options.server),
+		options.sandboxName,
+	);
 }
 
 /** A POST straight to the emulator's API (test set-up only), e.g. a flow that uses a source connection. Throws on a non-2xx answer. */
@@ -277,18 +238,7 @@ export async function directPost(
 	body: unknown,
 	sandboxName = 'prod',
 ): Promise<IDataObject> {
-	const token = await directToken(emulator);
-	const response = await fetch(`${emulator.baseUrl}${pathName}`, {
-		method: 'POST',
-		headers: platformHeaders(emulator, token, sandboxName),
-		body: JSON.stringify(body),
-	});
-	const answer = (await response.json()) as IDataObject;
-	if (!response.ok)
-		throw new Error(
-			`Direct POST ${pathName} failed: HTTP ${response.status} ${JSON.stringify(answer)}`,
-		);
-	return answer;
+	return (await directCall(emulator, 'POST', pathName, body, { sandbox: sandboxName })).json;
 }
 
 /** A GET straight to the emulator, e.g. to compare the node's output with Adobe's own answer. */
@@ -297,12 +247,8 @@ export async function directGet(
 	pathAndQuery: string,
 	sandboxName = 'prod',
 ): Promise<unknown> {
-	const token = await directToken(emulator);
-	const response = await fetch(`${emulator.baseUrl}${pathAndQuery}`, {
-		headers: platformHeaders(emulator, token, sandboxName),
-	});
-	if (!response.ok) throw new Error(`Direct GET ${pathAndQuery} failed: HTTP ${response.status}`);
-	return await response.json();
+	return (await directCall(emulator, 'GET', pathAndQuery, undefined, { sandbox: sandboxName }))
+		.json;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,27 +341,42 @@ export function singleNodeWorkflow(
 	};
 }
 
+/** Which of our nodes an editor context is for, and the credential it references. */
+export interface EditorNode {
+	type: string;
+	name: string;
+	credential: { id: string; name: string };
+}
+
+const REDSHIFT_EDITOR_NODE: EditorNode = {
+	type: NODE_TYPES.adobeRedshiftConnection,
+	name: 'Adobe Redshift Connection',
+	credential: CREDENTIAL_REF,
+};
+
 /**
- * What n8n's editor builds to fill a dropdown or picker of our node: a one-node workflow holding
- * the node's current parameters, and n8n-core's LoadOptionsContext for the parameter at `path`
- * (credentials go through preAuthentication/authenticate as in n8n).
+ * What n8n's editor builds to fill a dropdown or picker of our node (default: Adobe Redshift
+ * Connection): a one-node workflow holding the node's current parameters, and n8n-core's
+ * LoadOptionsContext for the parameter at `path` (credentials go through
+ * preAuthentication/authenticate as in n8n).
  */
 export function editorContext(
 	credentialsHelper: InMemoryCredentialsHelper,
 	parameters: INodeParameters,
 	path: string,
 	typeVersion = 1,
+	editorNode: EditorNode = REDSHIFT_EDITOR_NODE,
 ): { context: LoadOptionsContext; nodeType: INodeType } {
 	prepareContainer();
 	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
 	const node: INode = {
 		id: 'load-options-node',
-		name: 'Adobe Redshift Connection',
-		type: NODE_TYPES.adobeRedshiftConnection,
+		name: editorNode.name,
+		type: editorNode.type,
 		typeVersion,
 		position: [0, 0],
 		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL_REF } },
+		credentials: { [CREDENTIAL_TYPE]: { ...editorNode.credential } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const additionalData = {
@@ -424,6 +385,6 @@ export function editorContext(
 	} as unknown as IWorkflowExecuteAdditionalData;
 	return {
 		context: new LoadOptionsContext(workflow, node, additionalData, path),
-		nodeType: nodeTypes.getByNameAndVersion(NODE_TYPES.adobeRedshiftConnection, typeVersion),
+		nodeType: nodeTypes.getByNameAndVersion(editorNode.type, typeVersion),
 	};
 }

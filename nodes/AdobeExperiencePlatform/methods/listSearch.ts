@@ -8,7 +8,7 @@ import { readDatasetPage } from '../../shared/api/datasets';
 import { readMappingSetPage } from '../../shared/api/mappingSets';
 import { readSchemaPage } from '../../shared/api/schemas';
 import { readTargetConnectionPages } from '../../shared/api/targetConnections';
-import { flowServiceSearch } from '../../shared/methods/flowServiceSearch';
+import { flowServiceSearch, startPagedSearch } from '../../shared/methods/pagedSearch';
 import { pickerSandbox, searchText } from '../../shared/methods/pickers';
 import { loadPlatformContext } from '../../shared/transport';
 
@@ -20,41 +20,11 @@ export const DATASET_SEARCH_PAGE = 50;
  * first, whose name contains the search text (Catalog's `name=*text*`). `paginationToken` is the
  * next page's `start`. Each entry is the name, with the ID and schema as description.
  */
-export async function searchDatasets(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const ctx = await loadPlatformContext.call(this);
-	const sandboxName = pickerSandbox.call(this, ctx);
-	const start = /^\d+$/.test(paginationToken ?? '') ? Number(paginationToken) : 0;
-	const text = searchText(filter);
-	// `*` and `,` are Catalog syntax: searched text with them is matched here instead.
-	const literal = text !== undefined && !/[*,!]/.test(text);
-	const page = await readDatasetPage.call(this, ctx, sandboxName, {
-		start,
-		limit: DATASET_SEARCH_PAGE,
-		filter: { name: literal ? `*${text}*` : undefined },
-	});
-	const results: INodeListSearchItems[] = page.datasets
-		.filter(
-			(dataset) =>
-				literal ||
-				text === undefined ||
-				String(dataset.name ?? '')
-					.toLowerCase()
-					.includes(text.toLowerCase()),
-		)
-		.map((dataset) => ({
-			name: dataset.name ?? dataset.id,
-			value: dataset.id,
-			description: [dataset.id, dataset.schemaRef?.id].filter(Boolean).join(' · '),
-		}));
-	return {
-		results,
-		paginationToken: page.nextStart === undefined ? undefined : String(page.nextStart),
-	};
-}
+export const searchDatasets = startPagedSearch(readDatasetPage, DATASET_SEARCH_PAGE, (dataset) => ({
+	name: dataset.name ?? dataset.id,
+	value: dataset.id,
+	description: [dataset.id, dataset.schemaRef?.id].filter(Boolean).join(' · '),
+}));
 
 /**
  * The Schema list: the tenant's XDM schemas by title, whose title contains the search text
@@ -110,33 +80,14 @@ export const MAPPING_SEARCH_PAGE = 50;
  * text (any case, checked here); `paginationToken` is the next page's `start`. Each entry shows the
  * ID, version and schema.
  */
-export async function searchMappingSets(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const ctx = await loadPlatformContext.call(this);
-	const sandboxName = pickerSandbox.call(this, ctx);
-	const start = /^\d+$/.test(paginationToken ?? '') ? Number(paginationToken) : 0;
-	const text = searchText(filter)?.toLowerCase();
-	const { sets, nextStart } = await readMappingSetPage.call(this, ctx, sandboxName, {
-		start,
-		limit: MAPPING_SEARCH_PAGE,
-	});
-	const results: INodeListSearchItems[] = sets
-		.filter(
-			(set) =>
-				text === undefined ||
-				String(set.name ?? '')
-					.toLowerCase()
-					.includes(text),
-		)
-		.map((set) => ({
-			name: set.name ?? set.id,
-			value: set.id,
-			description: [set.id, `version ${set.version}`, set.outputSchema?.schemaRef?.id]
-				.filter(Boolean)
-				.join(' · '),
-		}));
-	return { results, paginationToken: nextStart === undefined ? undefined : String(nextStart) };
-}
+export const searchMappingSets = startPagedSearch(
+	readMappingSetPage,
+	MAPPING_SEARCH_PAGE,
+	(set) => ({
+		name: set.name ?? set.id,
+		value: set.id,
+		description: [set.id, `version ${set.version}`, set.outputSchema?.schemaRef?.id]
+			.filter(Boolean)
+			.join(' · '),
+	}),
+);

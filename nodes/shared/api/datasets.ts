@@ -11,7 +11,6 @@ import { CATALOG_PATH, XED_CONTENT_TYPE } from '../constants';
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
 import {
-	CATALOG_MAX_LIMIT,
 	catalogNameQuery,
 	catalogPageQuery,
 	parseCatalogCreated,
@@ -20,7 +19,9 @@ import {
 	type CatalogObject,
 } from '../pipeline/catalogPaging';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
-import { createOnce, ensureObject, type Ensured } from './ensure';
+import { ensureByName, type Ensured } from './ensure';
+import { nameContains } from './listing';
+import { listFromStart, type StartPage, type StartPageRequest } from './startPaging';
 
 /** A dataset as this package outputs it: Catalog's fields (those asked for) with `id` added. */
 export interface Dataset extends IDataObject {
@@ -59,26 +60,43 @@ export interface DatasetFilter {
 	name?: string;
 	/** Only datasets whose name is exactly this (the `name=` filter is derived from it). */
 	exactName?: string;
+	/**
+	 * Only datasets whose name contains this text, any case: sent as Catalog's `name=*text*` when
+	 * the text holds none of Catalog's `*`, `,` and `!`, and checked here in any case.
+	 */
+	nameContains?: string;
 	/** Stop after this many datasets; undefined = all pages. */
 	limit?: number;
 	/** Catalog `orderBy`, e.g. `desc:created` (the default: newest first). */
 	orderBy?: string;
 }
 
-/** One page of datasets from `start`, and the `start` of the next page when there is one. */
+/** The `name=` value of a filter, if any (an exact name first, then a literal name search). */
+function nameQuery(filter: DatasetFilter): string | undefined {
+	if (filter.exactName !== undefined) return catalogNameQuery(filter.exactName);
+	const text = filter.nameContains;
+	if (text !== undefined && !/[*,!]/.test(text)) return `*${text}*`;
+	return filter.name;
+}
+
+/**
+ * One page of datasets from `start` (newest first unless `filter.orderBy`), and the `start` of the
+ * next page when there is one.
+ * @throws NodeOperationError when Catalog's answer is not an object keyed by ID; NodeApiError
+ */
 export async function readDatasetPage(
 	this: RequestContext,
 	ctx: PlatformContext,
 	sandboxName: string,
-	page: { start: number; limit: number; filter: DatasetFilter },
+	page: StartPageRequest<DatasetFilter>,
 	itemIndex?: number,
-): Promise<{ datasets: Dataset[]; nextStart?: number }> {
+): Promise<StartPage<Dataset>> {
 	const { filter } = page;
 	const qs: IDataObject = {
 		...catalogPageQuery({ start: page.start, limit: page.limit, properties: DATASET_PROPERTIES }),
 		orderBy: filter.orderBy ?? 'desc:created',
 	};
-	const name = filter.exactName !== undefined ? catalogNameQuery(filter.exactName) : filter.name;
+	const name = nameQuery(filter);
 	if (name !== undefined && name !== '') qs.name = name;
 	const body = await platformRequest.call(
 		this,
@@ -96,56 +114,23 @@ export async function readDatasetPage(
 			{ itemIndex },
 		);
 	}
-	const datasets = (parsed.items as CatalogObject[] as Dataset[]).filter(
-		(dataset) => filter.exactName === undefined || dataset.name === filter.exactName,
+	const found = (parsed.items as CatalogObject[] as Dataset[]).filter(
+		(dataset) =>
+			(filter.exactName === undefined || dataset.name === filter.exactName) &&
+			nameContains(dataset.name, filter.nameContains),
 	);
-	return { datasets, nextStart: parsed.nextStart };
+	return { found, nextStart: parsed.nextStart };
 }
 
 /**
  * Datasets of the sandbox, page by page (`start += limit`, 100 per page) until a page comes back
  * short or `filter.limit` is reached. Stops with an error after MAX_CATALOG_PAGES pages.
  */
-export async function listDatasets(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: DatasetFilter,
-	itemIndex?: number,
-): Promise<Dataset[]> {
-	const found: Dataset[] = [];
-	const seen = new Set<string>();
-	let start: number | undefined = 0;
-	for (let pages = 0; start !== undefined; pages++) {
-		if (pages >= MAX_CATALOG_PAGES) {
-			throw safeOperationError(
-				this,
-				`Listing datasets stopped at the page cap of ${MAX_CATALOG_PAGES} pages (${found.length} datasets read).`,
-				{
-					itemIndex,
-					description: 'Narrow the listing with a Name filter or a Limit.',
-				},
-			);
-		}
-		const remaining = filter.limit === undefined ? CATALOG_MAX_LIMIT : filter.limit - found.length;
-		const page: { datasets: Dataset[]; nextStart?: number } = await readDatasetPage.call(
-			this,
-			ctx,
-			sandboxName,
-			{ start, limit: Math.min(CATALOG_MAX_LIMIT, Math.max(1, remaining)), filter },
-			itemIndex,
-		);
-		for (const dataset of page.datasets) {
-			// Objects that move between pages while listing are reported once.
-			if (!seen.has(dataset.id)) found.push(dataset);
-			seen.add(dataset.id);
-		}
-		if (filter.limit !== undefined && found.length >= filter.limit)
-			return found.slice(0, filter.limit);
-		start = page.nextStart;
-	}
-	return found;
-}
+export const listDatasets = listFromStart(readDatasetPage, {
+	noun: 'datasets',
+	maxPages: MAX_CATALOG_PAGES,
+	narrowHint: 'Narrow the listing with a Name filter or a Limit.',
+});
 
 /** One dataset (`GET /dataSets/{id}?properties=…`); Catalog's 404 becomes a NodeApiError. */
 export async function getDataset(
@@ -214,58 +199,38 @@ export async function ensureDataset(
 	ifExists: IfExists,
 	itemIndex?: number,
 ): Promise<Ensured<Dataset>> {
-	const findByName = async () =>
-		await listDatasets.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex);
-	return await ensureObject.call<
-		RequestContext,
-		[Parameters<typeof ensureObject<Dataset>>[0]],
-		Promise<Ensured<Dataset>>
-	>(this, {
+	const body: IDataObject = {
+		name: input.name,
+		schemaRef: { id: input.schemaId, contentType: XED_CONTENT_TYPE },
+	};
+	if (input.description) body.description = input.description;
+	return await (ensureByName<Dataset>).call(this, ctx, {
 		thing: 'dataset',
 		name: input.name,
 		sandboxName,
 		ifExists,
 		itemIndex,
-		findByName,
+		findByName: async () =>
+			await listDatasets.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex),
 		mismatch: (existing) =>
 			sameSchema(existing.schemaRef?.id, input.schemaId)
 				? undefined
 				: `it uses schema ${existing.schemaRef?.id ?? '(none)'}, not ${input.schemaId}`,
-		create: async (knownBefore) => {
-			const body: IDataObject = {
-				name: input.name,
-				schemaRef: { id: input.schemaId, contentType: XED_CONTENT_TYPE },
-			};
-			if (input.description) body.description = input.description;
-			const { id } = await createOnce.call(
-				this,
-				ctx,
-				{
-					method: 'POST',
-					path: datasetsPath(),
-					qs: { requestDataSource: 'true' },
-					body,
-					sandboxName,
-				},
-				{
-					thing: 'dataset',
-					itemIndex,
-					createdId: (_status, answer) => {
-						try {
-							return parseCatalogCreated(answer);
-						} catch {
-							return undefined;
-						}
-					},
-					findCreated: async () =>
-						(await findByName()).find(
-							(dataset) =>
-								!knownBefore.has(dataset.id) && sameSchema(dataset.schemaRef?.id, input.schemaId),
-						)?.id,
-				},
-			);
-			return await getDataset.call(this, ctx, sandboxName, id, itemIndex);
+		request: {
+			method: 'POST',
+			path: datasetsPath(),
+			qs: { requestDataSource: 'true' },
+			body,
+			sandboxName,
 		},
+		createdId: (_status, answer) => {
+			try {
+				return parseCatalogCreated(answer);
+			} catch {
+				return undefined;
+			}
+		},
+		readBack: async (id) => await getDataset.call(this, ctx, sandboxName, id, itemIndex),
 	});
 }
 

@@ -1,6 +1,7 @@
 /**
  * Creating an Adobe object at most once: the If It Exists rule (reuse / create another / stop),
- * and a POST that is never sent twice after an answer that may mean Adobe acted on it.
+ * and a POST that is never sent twice after an answer that may mean Adobe acted on it (also used
+ * by the requests that start a flow run).
  * Every create of the Experience Platform node goes through here, and so do the chained creates
  * of Dataflow › Create From Table.
  */
@@ -17,7 +18,6 @@ import {
 	type PlatformContext,
 	type PlatformRequest,
 	type RequestContext,
-	type RetryRules,
 } from '../transport';
 
 /** The result of an ensure: the object and whether it existed before (If It Exists: Reuse It). */
@@ -111,11 +111,39 @@ export interface CreateOnceRules<T> {
 	itemIndex?: number;
 }
 
+/** How sendAtMostOnce judges the answers to a request that makes something. */
+export interface MakeOnceRules<T> {
+	/** Checks a 2xx answer: a Failure when it lacks the proof of what was made (e.g. an ID). */
+	accept(status: number, body: T): Failure | undefined;
+	/** After an ambiguous failure: what this attempt made, if it can be found (a lookup). */
+	findMade?(): Promise<T | undefined>;
+}
+
 /**
- * POSTs a create without ever creating the object twice: blind retries only when Adobe certainly
- * did not act (429, connection refused); after an ambiguous failure (timeout, reset, 5xx,
- * unreadable or incomplete answer) `findCreated` looks for it first, and a retry follows only when
- * it is absent.
+ * Sends a request that makes something (an object, a run) so that it is never made twice: it is
+ * sent again when Adobe certainly did not act (429, connection refused), and after an ambiguous
+ * failure (timeout, reset, 5xx, an answer without proof) only when `findMade` looked and found
+ * nothing. Without `findMade`, an ambiguous failure is final.
+ * @returns sendWithRetries' outcome (`recovered: true` when `findMade` found it)
+ */
+export async function sendAtMostOnce<T>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	request: PlatformRequest,
+	rules: MakeOnceRules<T>,
+): Promise<Outcome<T>> {
+	const findMade = rules.findMade?.bind(rules);
+	return await (sendWithRetries<T>).call(this, ctx, request, {
+		shouldRetry: (failure) =>
+			isRetryableIdempotent(failure.facts) && (failure.reached === 'no' || findMade !== undefined),
+		accept: (status, body) => rules.accept(status, body),
+		recover: findMade,
+	});
+}
+
+/**
+ * POSTs a create without ever creating the object twice (sendAtMostOnce with `findCreated` as the
+ * lookup after an ambiguous failure).
  * @returns the new object's ID and whether it was found by that lookup rather than answered
  * @throws NodeApiError with Adobe's decoded error
  */
@@ -126,18 +154,12 @@ export async function createOnce<T>(
 	rules: CreateOnceRules<T>,
 ): Promise<{ id: string; recovered: boolean }> {
 	let id: string | undefined;
-	const outcome = await sendWithRetries.call<
-		RequestContext,
-		[PlatformContext, PlatformRequest, RetryRules<T>],
-		Promise<Outcome<T>>
-	>(this, ctx, request, {
-		// Safe: an ambiguous failure is retried only after `recover` found nothing.
-		shouldRetry: (failure) => isRetryableIdempotent(failure.facts),
+	const outcome = await (sendAtMostOnce<T>).call(this, ctx, request, {
 		accept: (status, body) => {
 			id = rules.createdId(status, body);
 			return id === undefined ? unprovenCreate(rules.thing, status, body) : undefined;
 		},
-		recover: async () => {
+		findMade: async () => {
 			const found = await rules.findCreated();
 			if (found === undefined) return undefined;
 			id = found;
@@ -151,4 +173,56 @@ export async function createOnce<T>(
 		unprovenCreate(rules.thing, 200, outcome.body as IDataObject),
 		rules.itemIndex,
 	);
+}
+
+/** What ensureByName needs: the If It Exists inputs, the create request and how to read the result. */
+export interface NamedCreateSpec<T extends { id: string }> {
+	/** Lower-case noun for messages, e.g. "dataset", "target connection". */
+	thing: string;
+	name: string;
+	sandboxName: string;
+	ifExists: IfExists;
+	itemIndex?: number;
+	/** The objects of the sandbox with exactly this name, newest first if known. */
+	findByName(): Promise<T[]>;
+	/** Why an existing same-name object cannot stand in for the one asked for, or undefined when it fits. */
+	mismatch(existing: T): string | undefined;
+	/** Checks made just before the create (e.g. Data Prep's validation); throws to create nothing. */
+	beforeCreate?(): Promise<void>;
+	/** The create request (a POST). */
+	request: PlatformRequest;
+	/** The new object's ID from a 2xx answer, or undefined when the answer does not prove a create. */
+	createdId(status: number, body: unknown): string | undefined;
+	/** Reads the created object by ID (a GET), so the output is what Adobe stored, not what was sent. */
+	readBack(id: string): Promise<T>;
+}
+
+/**
+ * The object named `spec.name`, made idempotent: If It Exists applies (ensureObject: a same-name
+ * object is reused only when it fits, i.e. `mismatch` is undefined); otherwise it is created at
+ * most once (createOnce: after an ambiguous failure, the object this attempt made is a same-name
+ * one that fits and was not listed before) and read back.
+ * @throws NodeOperationError (ensureObject's refusals, or `beforeCreate`'s); NodeApiError from Adobe
+ */
+export async function ensureByName<T extends { id: string }>(
+	this: RequestContext,
+	ctx: PlatformContext,
+	spec: NamedCreateSpec<T>,
+): Promise<Ensured<T>> {
+	return await (ensureObject<T>).call(this, {
+		...spec,
+		create: async (knownBefore) => {
+			await spec.beforeCreate?.();
+			const { id } = await (createOnce<unknown>).call(this, ctx, spec.request, {
+				thing: spec.thing,
+				itemIndex: spec.itemIndex,
+				createdId: spec.createdId,
+				findCreated: async () =>
+					(await spec.findByName()).find(
+						(object) => !knownBefore.has(object.id) && spec.mismatch(object) === undefined,
+					)?.id,
+			});
+			return await spec.readBack(id);
+		},
+	});
 }

@@ -18,9 +18,12 @@ import {
 	type MappingPair,
 	type SourceColumn,
 } from '../pipeline/autoMapping';
+import { isMappingSetId } from '../pipeline/dataflow';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { createOnce, ensureObject, type Ensured } from './ensure';
+import { ensureByName, type Ensured } from './ensure';
+import { nameContains } from './listing';
+import { listFromStart, type StartPage, type StartPageRequest } from './startPaging';
 import { getFullSchema } from './schemas';
 
 /** A mapping set as Data Prep returns it (GET answers carry both `source` and `sourceAttribute`). */
@@ -34,11 +37,10 @@ export interface MappingSet extends IDataObject {
 	modifiedDate?: number;
 }
 
-/** Data Prep mapping set IDs: 32 hex digits. */
-export const MAPPING_SET_ID_PATTERN = '^[0-9a-fA-F]{32}$';
+/** Data Prep mapping set IDs (32 hex digits); the rule lives in pipeline/dataflow.ts. */
+export { MAPPING_SET_ID_PATTERN } from '../pipeline/dataflow';
 
-/** Page size of mapping set lists (the spec's default is 10); at most MAX_MAPPING_PAGES pages. */
-const MAPPING_PAGE = 100;
+/** At most this many pages of mapping sets per listing, so a list that never ends does not loop. */
 export const MAX_MAPPING_PAGES = 100;
 
 export function mappingSetsPath(suffix?: string): string {
@@ -58,16 +60,30 @@ export function mappingSetBody(
 	};
 }
 
-/** One page of mapping sets from `start` (newest first), and the next page's `start` when there may be more. */
+/** Which mapping sets to list. */
+export interface MappingSetFilter {
+	/** Exactly this name (also sent as Data Prep's `name=`). */
+	name?: string;
+	/** Only those whose name contains this text, any case (checked here: Data Prep has no such filter). */
+	nameContains?: string;
+	/** Stop after this many; undefined = all pages. */
+	limit?: number;
+}
+
+/**
+ * One page of mapping sets from `start` (newest first) that match the filter, and the next page's
+ * `start` when there may be more (a full page). Throws NodeApiError.
+ */
 export async function readMappingSetPage(
 	this: RequestContext,
 	ctx: PlatformContext,
 	sandboxName: string,
-	page: { start: number; limit: number; name?: string },
+	page: StartPageRequest<MappingSetFilter>,
 	itemIndex?: number,
-): Promise<{ sets: MappingSet[]; nextStart?: number }> {
+): Promise<StartPage<MappingSet>> {
+	const { filter } = page;
 	const qs: IDataObject = { limit: page.limit, start: page.start, orderBy: '-createdDate' };
-	if (page.name) qs.name = page.name;
+	if (filter.name) qs.name = filter.name;
 	const answer = (await platformRequest.call(
 		this,
 		ctx,
@@ -77,7 +93,14 @@ export async function readMappingSetPage(
 	const sets = (Array.isArray(answer?.data) ? answer.data : []).filter(
 		(set) => typeof set?.id === 'string',
 	);
-	return { sets, nextStart: sets.length < page.limit ? undefined : page.start + sets.length };
+	return {
+		found: sets.filter(
+			(set) =>
+				(filter.name === undefined || set.name === filter.name) &&
+				nameContains(set.name, filter.nameContains),
+		),
+		nextStart: sets.length < page.limit ? undefined : page.start + sets.length,
+	};
 }
 
 /**
@@ -85,37 +108,11 @@ export async function readMappingSetPage(
  * with exactly that name (also sent as Data Prep's `name=`).
  * @throws NodeOperationError after MAX_MAPPING_PAGES pages; NodeApiError when a request fails
  */
-export async function listMappingSets(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	filter: { name?: string; limit?: number },
-	itemIndex?: number,
-): Promise<MappingSet[]> {
-	const found: MappingSet[] = [];
-	let start: number | undefined = 0;
-	for (let pages = 0; start !== undefined; pages++) {
-		if (pages >= MAX_MAPPING_PAGES) {
-			throw safeOperationError(
-				this,
-				`Listing mapping sets stopped at the page cap of ${MAX_MAPPING_PAGES} pages.`,
-				{ itemIndex, description: 'Give the mapping set a distinctive name.' },
-			);
-		}
-		const page: { sets: MappingSet[]; nextStart?: number } = await readMappingSetPage.call(
-			this,
-			ctx,
-			sandboxName,
-			{ start, limit: MAPPING_PAGE, name: filter.name },
-			itemIndex,
-		);
-		found.push(...page.sets.filter((set) => filter.name === undefined || set.name === filter.name));
-		if (filter.limit !== undefined && found.length >= filter.limit)
-			return found.slice(0, filter.limit);
-		start = page.nextStart;
-	}
-	return found;
-}
+export const listMappingSets = listFromStart(readMappingSetPage, {
+	noun: 'mapping sets',
+	maxPages: MAX_MAPPING_PAGES,
+	narrowHint: 'Give the mapping set a distinctive name.',
+});
 
 /** One mapping set (`version`: a given version, else Data Prep's default). */
 export async function getMappingSet(
@@ -283,26 +280,21 @@ export async function ensureMappingSet(
 	itemIndex?: number,
 ): Promise<Ensured<MappingSet> & { validation?: MappingValidation }> {
 	let validation: MappingValidation | undefined;
-	const findByName = async () =>
-		await listMappingSets.call(this, ctx, sandboxName, { name: input.name }, itemIndex);
 	const fits = (set: MappingSet) =>
 		set.outputSchema?.schemaRef?.id === input.schemaId && sameMappings(set, input.mappings);
-	const ensured = await ensureObject.call<
-		RequestContext,
-		[Parameters<typeof ensureObject<MappingSet>>[0]],
-		Promise<Ensured<MappingSet>>
-	>(this, {
+	const ensured = await (ensureByName<MappingSet>).call(this, ctx, {
 		thing: 'mapping set',
 		name: input.name,
 		sandboxName,
 		ifExists,
 		itemIndex,
-		findByName,
+		findByName: async () =>
+			await listMappingSets.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
 		mismatch: (existing) =>
 			fits(existing)
 				? undefined
 				: `its schema or its mappings differ from these (schema ${existing.outputSchema?.schemaRef?.id ?? '(none)'}, ${existing.mappings?.length ?? 0} mappings)`,
-		create: async (knownBefore) => {
+		beforeCreate: async () => {
 			validation = await validateMappings.call(
 				this,
 				ctx,
@@ -327,32 +319,21 @@ export async function ensureMappingSet(
 					},
 				);
 			}
-			const { id } = await createOnce.call(
-				this,
-				ctx,
-				{
-					method: 'POST',
-					path: mappingSetsPath(),
-					body: mappingSetBody(input.name, input.schemaId, input.mappings),
-					sandboxName,
-				},
-				{
-					thing: 'mapping set',
-					itemIndex,
-					createdId: (_status, answer) => {
-						const created = answer as { id?: unknown; version?: unknown } | undefined;
-						return typeof created?.id === 'string' &&
-							new RegExp(MAPPING_SET_ID_PATTERN).test(created.id) &&
-							typeof created.version === 'number'
-							? created.id
-							: undefined;
-					},
-					findCreated: async () =>
-						(await findByName()).find((set) => !knownBefore.has(set.id) && fits(set))?.id,
-				},
-			);
-			return await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex);
 		},
+		request: {
+			method: 'POST',
+			path: mappingSetsPath(),
+			body: mappingSetBody(input.name, input.schemaId, input.mappings),
+			sandboxName,
+		},
+		createdId: (_status, answer) => {
+			const created = answer as { id?: unknown; version?: unknown } | undefined;
+			return isMappingSetId(created?.id) && typeof created.version === 'number'
+				? created.id
+				: undefined;
+		},
+		readBack: async (id) =>
+			await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex),
 	});
 	return { ...ensured, validation };
 }

@@ -8,18 +8,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { idAndEtag, type RunNowBody } from '../pipeline/dataflow';
-import { isRetryableIdempotent, reachedService } from '../retryPolicy';
+import { reachedService } from '../retryPolicy';
 import {
 	flowServicePath,
-	sendWithRetries,
 	toNodeApiError,
 	type Failure,
-	type Outcome,
 	type PlatformContext,
 	type PlatformRequest,
 	type RequestContext,
-	type RetryRules,
 } from '../transport';
+import { sendAtMostOnce } from './ensure';
 import { flowServiceCollection } from './listing';
 
 /** A run as `GET /runs` lists it; only the fields this package reads are typed. */
@@ -171,7 +169,8 @@ function noRunId(status: number, body: unknown, what: string): Failure {
 }
 
 /**
- * Sends a request that starts a run. It is sent again only when Adobe certainly did not act (429,
+ * Sends a request that starts a run (sendAtMostOnce without a lookup: a run made by an interrupted
+ * attempt cannot be told from others). It is sent again only when Adobe certainly did not act (429,
  * connection refused): an ambiguous failure could have started a run, and a resend a second one.
  */
 async function startRun(
@@ -181,12 +180,7 @@ async function startRun(
 	what: string,
 	itemIndex?: number,
 ): Promise<{ id: string; etag?: string }> {
-	const outcome = await sendWithRetries.call<
-		RequestContext,
-		[PlatformContext, PlatformRequest, RetryRules<unknown>],
-		Promise<Outcome<unknown>>
-	>(this, ctx, request, {
-		shouldRetry: (failure) => failure.reached === 'no' && isRetryableIdempotent(failure.facts),
+	const outcome = await (sendAtMostOnce<unknown>).call(this, ctx, request, {
 		accept: (status, body) => (idAndEtag(body) ? undefined : noRunId(status, body, what)),
 	});
 	if (!outcome.ok) {

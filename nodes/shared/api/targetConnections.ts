@@ -20,7 +20,7 @@ import {
 } from '../transport';
 import { isConnectionId } from '../validation';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { createOnce, ensureObject, type Ensured } from './ensure';
+import { ensureByName, type Ensured } from './ensure';
 import { flowServiceCollection, nameContains } from './listing';
 
 /** A target connection as Flow Service returns it. */
@@ -152,50 +152,33 @@ export async function ensureTargetConnection(
 ): Promise<EnsuredTarget> {
 	const dataset = await getDataset.call(this, ctx, sandboxName, input.dataSetId, itemIndex);
 	const schemaId = schemaIdOf.call(this, dataset, itemIndex);
-	const findByName = async () =>
-		await listTargetConnections.call(this, ctx, sandboxName, { name: input.name }, itemIndex);
 	const fits = (target: TargetConnection) =>
 		target.params?.dataSetId === input.dataSetId && target.data?.schema?.id === schemaId;
-	const ensured = await ensureObject.call<
-		RequestContext,
-		[Parameters<typeof ensureObject<TargetConnection>>[0]],
-		Promise<Ensured<TargetConnection>>
-	>(this, {
+	const ensured = await (ensureByName<TargetConnection>).call(this, ctx, {
 		thing: 'target connection',
 		name: input.name,
 		sandboxName,
 		ifExists,
 		itemIndex,
-		findByName,
+		findByName: async () =>
+			await listTargetConnections.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
 		mismatch: (existing) =>
 			fits(existing)
 				? undefined
 				: `it writes to dataset ${existing.params?.dataSetId ?? '(none)'} with schema ${existing.data?.schema?.id ?? '(none)'}, not to dataset ${input.dataSetId} with schema ${schemaId}`,
-		create: async (knownBefore) => {
-			const { id } = await createOnce.call(
-				this,
-				ctx,
-				{
-					method: 'POST',
-					path: targetConnectionPath(),
-					body: targetConnectionBody(input.name, input.dataSetId, schemaId, input.description),
-					sandboxName,
-				},
-				{
-					thing: 'target connection',
-					itemIndex,
-					createdId: (_status, answer) => {
-						const created = answer as { id?: unknown; etag?: unknown } | undefined;
-						return isConnectionId(created?.id) && typeof created?.etag === 'string'
-							? created.id
-							: undefined;
-					},
-					findCreated: async () =>
-						(await findByName()).find((target) => !knownBefore.has(target.id) && fits(target))?.id,
-				},
-			);
-			return await getTargetConnection.call(this, ctx, sandboxName, id, itemIndex);
+		request: {
+			method: 'POST',
+			path: targetConnectionPath(),
+			body: targetConnectionBody(input.name, input.dataSetId, schemaId, input.description),
+			sandboxName,
 		},
+		createdId: (_status, answer) => {
+			const created = answer as { id?: unknown; etag?: unknown } | undefined;
+			return isConnectionId(created?.id) && typeof created?.etag === 'string'
+				? created.id
+				: undefined;
+		},
+		readBack: async (id) => await getTargetConnection.call(this, ctx, sandboxName, id, itemIndex),
 	});
 	return { ...ensured, dataset };
 }

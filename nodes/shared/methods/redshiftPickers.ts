@@ -10,7 +10,7 @@ import { locatorValue } from '../parameters';
 import { loadPlatformContext, platformRequest } from '../transport';
 import { checkConnectionId, type FieldRef } from '../validation';
 import { currentParameter, isExpression, pickerSandbox, searchText } from './pickers';
-import { flowServiceSearch } from './flowServiceSearch';
+import { flowServiceSearch } from './pagedSearch';
 
 /**
  * The Redshift pickers every node shares (Base Connection, Table): list methods

@@ -1,5 +1,5 @@
 import { readFlowPages } from '../api/flows';
-import { flowServiceSearch } from './flowServiceSearch';
+import { flowServiceSearch } from './pagedSearch';
 
 /** Dataflows per page of the Dataflow list: Adobe pages are read until this many match. */
 export const DATAFLOW_SEARCH_PAGE_SIZE = 50;

@@ -1,5 +1,5 @@
 import { readSourceConnectionPages } from '../api/sourceConnections';
-import { flowServiceSearch } from './flowServiceSearch';
+import { flowServiceSearch } from './pagedSearch';
 
 /** Source connections per page of the Source Connection list. */
 export const SOURCE_SEARCH_PAGE_SIZE = 50;

@@ -1,14 +1,5 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import {
-	call,
-	CONNECTIONS,
-	expectFlowError,
-	jsonHeaders,
-	platformHeaders,
-	redshiftBody,
-	startHarness,
-	type Harness,
-} from '../testkit';
+import { CONNECTIONS, expectFlowError, redshiftBody, startHarness, type Harness } from '../testkit';
 
 /** The Azure request body from the seed tutorial, verbatim (two unterminated strings). */
 const SEED_TUTORIAL_BODY = `{
@@ -124,9 +115,8 @@ describe('POST /connections', () => {
 		});
 
 		it('needs Content-Type application/json', async () => {
-			const res = await call(h.emu, 'POST', CONNECTIONS, {
-				headers: { ...platformHeaders(h.emu, h.token), 'content-type': 'text/plain' },
-				body: JSON.stringify(redshiftBody()),
+			const res = await h.request('POST', CONNECTIONS, JSON.stringify(redshiftBody()), {
+				headers: { 'content-type': 'text/plain' },
 			});
 			expectFlowError(res, '1302-415');
 		});
@@ -212,12 +202,8 @@ describe('POST /connections', () => {
 		});
 
 		it('accepts a charset parameter on the content type', async () => {
-			const res = await call(h.emu, 'POST', CONNECTIONS, {
-				headers: {
-					...jsonHeaders(h.emu, h.token),
-					'content-type': 'application/json; charset=utf-8',
-				},
-				body: redshiftBody(),
+			const res = await h.request('POST', CONNECTIONS, redshiftBody(), {
+				headers: { 'content-type': 'application/json; charset=utf-8' },
 			});
 			expect(res.status).toBe(201);
 		});

@@ -1,14 +1,5 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import {
-	call,
-	CONNECTIONS,
-	expectFlowError,
-	jsonHeaders,
-	platformHeaders,
-	redshiftBody,
-	startHarness,
-	type Harness,
-} from '../testkit';
+import { CONNECTIONS, expectFlowError, redshiftBody, startHarness, type Harness } from '../testkit';
 
 describe('PATCH and DELETE /connections/{id}', () => {
 	let h: Harness;
@@ -23,12 +14,8 @@ describe('PATCH and DELETE /connections/{id}', () => {
 
 	/** `ifMatch: null` sends no If-Match header. */
 	const patch = (body: unknown, ifMatch: string | null = etag) =>
-		call(h.emu, 'PATCH', `${CONNECTIONS}/${id}`, {
-			headers: {
-				...jsonHeaders(h.emu, h.token),
-				...(ifMatch === null ? {} : { 'if-match': ifMatch }),
-			},
-			body,
+		h.request('PATCH', `${CONNECTIONS}/${id}`, body, {
+			headers: ifMatch === null ? {} : { 'if-match': ifMatch },
 		});
 	const rename = [{ op: 'replace', path: '/name', value: 'renamed' }];
 
@@ -135,13 +122,8 @@ describe('PATCH and DELETE /connections/{id}', () => {
 
 	it('refuses unparseable JSON and a non-JSON content type', async () => {
 		expectFlowError(await patch('[{"op": "replace",'), '1300-400');
-		const res = await call(h.emu, 'PATCH', `${CONNECTIONS}/${id}`, {
-			headers: {
-				...platformHeaders(h.emu, h.token),
-				'if-match': etag,
-				'content-type': 'application/json-patch+json',
-			},
-			body: rename,
+		const res = await h.request('PATCH', `${CONNECTIONS}/${id}`, rename, {
+			headers: { 'if-match': etag, 'content-type': 'application/json-patch+json' },
 		});
 		expectFlowError(res, '1302-415');
 	});

@@ -4,14 +4,7 @@
  */
 import { REDSHIFT_AUTH_SPEC_NAME, REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
 import { flow } from '../core/errors';
-import {
-	bodyObject,
-	connectionSpec,
-	onlyKeys,
-	requireObject,
-	requireString,
-	requireVersion,
-} from '../core/fields';
+import { bodyObject, connectionSpec, onlyKeys, requireObject, requireString } from '../core/fields';
 import type { Hosting } from '../core/types';
 import { paramRules } from './spec';
 
@@ -52,9 +45,7 @@ export function validateConnectionBody(input: unknown, hosting: Hosting): Connec
 		throw flow.invalid("'description' must be a string");
 	}
 
-	const spec = connectionSpec(body.connectionSpec);
-	if (spec.id !== REDSHIFT_CONNECTION_SPEC_ID) throw flow.notFound('Connection spec');
-	requireVersion(spec.version, 'connectionSpec.version');
+	const spec = connectionSpec(body.connectionSpec, REDSHIFT_CONNECTION_SPEC_ID);
 
 	const auth = requireObject(body.auth, 'auth');
 	onlyKeys(auth, ['specName', 'params'], 'auth');

@@ -7,7 +7,8 @@ import {
 	type StoredMappingSet,
 } from '../mappingSets/mappingSets';
 import type { StoredRun } from '../runs/runs';
-import { createTarget } from '../targetConnections/targetConnections';
+import { validateTargetConnectionBody } from '../targetConnections/targetConnections';
+import { createValidated } from './objectRoutes';
 import { DATA_LAKE_CONNECTION_SPEC_ID } from './defaults';
 import { FlowError } from './errors';
 import { FaultQueue } from './faults';
@@ -176,7 +177,13 @@ export class EmulatorCore {
 		this.checkSandbox(sandboxName);
 		return plain(() => {
 			const target = body ?? defaultTargetBody(this.seedDataset(sandboxName).id);
-			const created = createTarget(this, sandboxName, target);
+			const created = createValidated(
+				this,
+				this.targetConnections,
+				validateTargetConnectionBody,
+				sandboxName,
+				target,
+			);
 			return { id: created.id, etag: created.etag };
 		});
 	}

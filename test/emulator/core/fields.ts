@@ -57,17 +57,51 @@ export function nonEmptyIdList(value: unknown, field: string): string[] {
 	return ids;
 }
 
-/** `{id, version}`, both required, nothing else. */
-export function connectionSpec(value: unknown): { id: string; version: string } {
+/**
+ * `{id, version}`, both required, nothing else; the ID must be `specId` (else FLOW-1439-404) and
+ * the version "1.0", as for every connection spec the emulator knows.
+ */
+export function connectionSpec(value: unknown, specId: string): { id: string; version: string } {
 	const spec = requireObject(value, 'connectionSpec');
 	onlyKeys(spec, ['id', 'version'], 'connectionSpec');
-	return {
-		id: requireString(spec.id, 'connectionSpec.id'),
-		version: requireString(spec.version, 'connectionSpec.version'),
-	};
+	const id = requireString(spec.id, 'connectionSpec.id');
+	const version = requireString(spec.version, 'connectionSpec.version');
+	if (id !== specId) throw flow.notFound('Connection spec');
+	if (version !== REDSHIFT_CONNECTION_SPEC_VERSION)
+		throw flow.invalid(`'connectionSpec.version' must be "1.0"`);
+	return { id, version };
 }
 
-/** Every connection spec the emulator knows is at version "1.0". */
-export function requireVersion(version: string, field: string): void {
-	if (version !== REDSHIFT_CONNECTION_SPEC_VERSION) throw flow.invalid(`'${field}' must be "1.0"`);
+/**
+ * What a source and a target connection body share: only the six documented keys, a `name`, an
+ * optional `description` and the base connection's ID (a source needs one; a Data Lake target may
+ * omit it). `data`, `params` and `connectionSpec` are the caller's to check.
+ */
+export function dataflowConnectionBody(
+	input: unknown,
+	where: string,
+	baseConnection: 'required' | 'optional',
+): {
+	body: Record<string, unknown>;
+	name: string;
+	description?: string;
+	baseConnectionId?: string;
+} {
+	const body = bodyObject(
+		input,
+		['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'],
+		where,
+	);
+	const name = requireString(body.name, 'name');
+	const description = optionalString(body.description, 'description');
+	const baseConnectionId =
+		baseConnection === 'required'
+			? requireString(body.baseConnectionId, 'baseConnectionId')
+			: optionalString(body.baseConnectionId, 'baseConnectionId');
+	return {
+		body,
+		name,
+		...(description !== undefined ? { description } : {}),
+		...(baseConnectionId !== undefined ? { baseConnectionId } : {}),
+	};
 }

@@ -1,20 +1,40 @@
 /** The read and delete routes every dataflow-chain object kind has alike (source and target connections). */
 import type { EmulatorCore } from './emulatorCore';
 import { flow } from './errors';
-import type { Handler, Route } from './flowService';
-import { empty, json } from './http';
+import type { Route } from './flowService';
+import { empty, json, readJsonBody } from './http';
 import { listItems } from './listing';
-import type { Collection } from './store';
+import type { DataflowLookups } from './lookups';
+import { createIn, type Collection } from './store';
+import type { StoredMeta } from './types';
+
+/** A POST body's check: the object's own fields, or a Flow Service error. */
+export type Validate<T extends StoredMeta> = (
+	body: unknown,
+	lookups: DataflowLookups,
+) => Omit<T, keyof StoredMeta>;
+
+/** Validates `body` as the POST does and stores the object in `sandboxName` (also used to seed). */
+export function createValidated<T extends StoredMeta>(
+	core: EmulatorCore,
+	collection: Collection<T>,
+	validate: Validate<T>,
+	sandboxName: string,
+	body: unknown,
+): T {
+	return createIn(collection, validate(body, core.lookups(sandboxName)), core.caller(sandboxName));
+}
 
 /**
- * `POST|GET /<kind>` and `GET|DELETE /<kind>/{id}`: one object is answered as `{items: [..]}` like
+ * `POST|GET /<kind>` and `GET|DELETE /<kind>/{id}`: a POST body is validated and stored by `create`
+ * and answered 201 `{id, etag}`; one object is answered as `{items: [..]}` like
  * GET /connections/{id}; a DELETE is refused while a flow uses the object (emulator choice, 1418-400).
  */
-export function objectRoutes<T extends { id: string; sandboxName: string }>(
+export function objectRoutes<T extends StoredMeta & { sandboxName: string }>(
 	kind: string,
 	label: string,
 	collection: (core: EmulatorCore) => Collection<T>,
-	create: Handler,
+	validate: Validate<T>,
 ): Route[] {
 	const find = (core: EmulatorCore, id: string, sandboxName: string): T => {
 		const found = collection(core).get(id, sandboxName);
@@ -25,7 +45,16 @@ export function objectRoutes<T extends { id: string; sandboxName: string }>(
 		{
 			pattern: new RegExp(`^/${kind}$`),
 			methods: {
-				POST: create,
+				POST: (ctx, core) => {
+					const created = createValidated(
+						core,
+						collection(core),
+						validate,
+						ctx.sandboxName,
+						readJsonBody(ctx),
+					);
+					return json(201, { id: created.id, etag: created.etag });
+				},
 				GET: (ctx, core) =>
 					json(
 						200,

@@ -4,13 +4,9 @@ import {
 	REDSHIFT_CONNECTION_SPEC_ID,
 } from '../core/defaults';
 import { DEFAULT_SCHEMA_ID } from '../core/emulatorCore';
-import { startEmulator } from '../core/server';
 import {
-	call,
 	CONNECTIONS,
 	expectFlowError,
-	jsonHeaders,
-	platformHeaders,
 	redshiftBody,
 	startHarness,
 	type CallResult,
@@ -368,9 +364,10 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it('needs JSON (415, then 400 for a broken body)', async () => {
-			const headers = { ...platformHeaders(h.emu, h.token), 'content-type': 'text/plain' };
 			expectFlowError(
-				await call(h.emu, 'POST', SOURCES, { headers, body: JSON.stringify(sourceBody(baseId)) }),
+				await h.request('POST', SOURCES, JSON.stringify(sourceBody(baseId)), {
+					headers: { 'content-type': 'text/plain' },
+				}),
 				'1302-415',
 			);
 			expectFlowError(await h.post(SOURCES, '{"name":'), '1300-400');
@@ -588,23 +585,25 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		});
 
 		it('answers 405 for methods it does not emulate', async () => {
-			const headers = jsonHeaders(h.emu, h.token);
-			expectFlowError(
-				await call(h.emu, 'PATCH', `${SOURCES}/x`, { headers, body: [] }),
-				'1006-405',
-			);
-			expectFlowError(await call(h.emu, 'POST', `${FLOWS}/x`, { headers, body: {} }), '1006-405');
+			expectFlowError(await h.request('PATCH', `${SOURCES}/x`, []), '1006-405');
+			expectFlowError(await h.post(`${FLOWS}/x`, {}), '1006-405');
 		});
 
 		it('goes through the gateway like every Flow Service call', async () => {
-			const headers = { ...jsonHeaders(h.emu, h.token), authorization: 'Bearer not-a-token' };
-			const res = await call(h.emu, 'POST', FLOWS, { headers, body: {} });
+			const res = await h.request(
+				'POST',
+				FLOWS,
+				{},
+				{
+					headers: { authorization: 'Bearer not-a-token' },
+				},
+			);
 			expect(res.status).toBe(401);
 			expect(res.json).toEqual({ error_code: '401013', message: 'Oauth token is not valid' });
-			const noSandbox = { ...jsonHeaders(h.emu, h.token) };
-			delete (noSandbox as Record<string, string>)['x-sandbox-name'];
 			expectFlowError(
-				await call(h.emu, 'POST', SOURCES, { headers: noSandbox, body: sourceBody(baseId) }),
+				await h.request('POST', SOURCES, sourceBody(baseId), {
+					headers: { 'x-sandbox-name': undefined },
+				}),
 				'2105-400',
 			);
 		});
@@ -644,56 +643,29 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 	describe('start time in the past (rejectPastStartTime)', () => {
 		it('is accepted by default and refused with FLOW-1360-400 when the option is on', async () => {
-			const strict = await startEmulator({ rejectPastStartTime: true });
+			const strict = await startHarness({ rejectPastStartTime: true });
 			try {
-				const dataset = strict.seedDataset().id;
-				const target = strict.seedTargetConnection({
+				const dataset = strict.emu.seedDataset().id;
+				const target = strict.emu.seedTargetConnection({
 					body: { ...targetBody(), params: { dataSetId: dataset } },
 				}).id;
-				const mapping = strict.seedMappingSet().id;
-				const token = (
-					await call(strict, 'POST', '/ims/token/v3', {
-						headers: { 'content-type': 'application/x-www-form-urlencoded' },
-						body: new URLSearchParams({
-							grant_type: 'client_credentials',
-							client_id: strict.options.clientId,
-							client_secret: strict.options.clientSecret,
-							scope: strict.options.scopes,
-						}).toString(),
-					})
-				).json.access_token;
-				const base = (
-					await call(strict, 'POST', CONNECTIONS, {
-						headers: jsonHeaders(strict, token),
-						body: redshiftBody(),
-					})
-				).json.id;
-				const source = (
-					await call(strict, 'POST', SOURCES, {
-						headers: jsonHeaders(strict, token),
-						body: sourceBody(base),
-					})
-				).json.id;
+				const mapping = strict.emu.seedMappingSet().id;
+				const base = (await strict.create()).json.id;
+				const source = (await strict.post(SOURCES, sourceBody(base))).json.id;
 				const body = withChange(
 					flowBody(source, target),
 					'transformations.1.params.mappingId',
 					mapping,
 				);
-				expectFlowError(
-					await call(strict, 'POST', FLOWS, { headers: jsonHeaders(strict, token), body }),
-					'1360-400',
-				);
+				expectFlowError(await strict.post(FLOWS, body), '1360-400');
 				const future = withChange(
 					body,
 					'scheduleParams.startTime',
 					Math.floor(Date.now() / 1000) + 3600,
 				);
-				expect(
-					(await call(strict, 'POST', FLOWS, { headers: jsonHeaders(strict, token), body: future }))
-						.status,
-				).toBe(201);
+				expect((await strict.post(FLOWS, future)).status).toBe(201);
 			} finally {
-				await strict.close();
+				await strict.emu.close();
 			}
 		});
 	});

@@ -49,6 +49,11 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 	});
 	const createFlow = async (schedule?: Record<string, unknown>) =>
 		created(await req('POST', '/flows', flowBody(schedule)));
+	/** JSON Patch to a `once` schedule from `startTime`, without the Copy step a once flow refuses. */
+	const toOnce = (startTime: number) => [
+		{ op: 'replace', path: '/scheduleParams', value: { startTime, frequency: 'once' } },
+		{ op: 'remove', path: '/transformations/0' },
+	];
 	const flowOf = async (id: string) => (await req('GET', `/flows/${id}`)).json.items[0];
 
 	beforeEach(async () => {
@@ -191,22 +196,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 				),
 				'1369-400',
 			);
-			expect(
-				(
-					await patch(
-						id,
-						[
-							{
-								op: 'replace',
-								path: '/scheduleParams',
-								value: { startTime: IN_A_DAY, frequency: 'once' },
-							},
-							{ op: 'remove', path: '/transformations/0' },
-						],
-						etag,
-					)
-				).status,
-			).toBe(200);
+			expect((await patch(id, toOnce(IN_A_DAY), etag)).status).toBe(200);
 			expect((await flowOf(id)).transformations.map((t: { name: string }) => t.name)).toEqual([
 				'Mapping',
 			]);
@@ -262,21 +252,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 				),
 				'1366-400',
 			);
-			expectFlowError(
-				await patch(
-					id,
-					[
-						{
-							op: 'replace',
-							path: '/scheduleParams',
-							value: { startTime: HOUR_AGO, frequency: 'once' },
-						},
-						{ op: 'remove', path: '/transformations/0' },
-					],
-					etag,
-				),
-				'1403-400',
-			);
+			expectFlowError(await patch(id, toOnce(HOUR_AGO), etag), '1403-400');
 			expectFlowError(
 				await patch(id, [{ op: 'replace', path: '/scheduleParams/backfill', value: false }], etag),
 				'1404-400',

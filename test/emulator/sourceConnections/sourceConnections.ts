@@ -5,20 +5,16 @@
  */
 import { flow } from '../core/errors';
 import {
-	bodyObject,
+	dataflowConnectionBody,
 	connectionSpec,
 	onlyKeys,
 	optionalString,
 	requireObject,
 	requireString,
-	requireVersion,
 } from '../core/fields';
-import type { FlowContext } from '../core/flowService';
-import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
+import { isPlainObject } from '../core/http';
 import { objectRoutes } from '../core/objectRoutes';
 import type { DataflowLookups } from '../core/lookups';
-import { createIn } from '../core/store';
-import type { EmulatorCore } from '../core/emulatorCore';
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
 import type {
 	EmulatorTable,
@@ -64,14 +60,8 @@ export function validateSourceConnectionBody(
 	input: unknown,
 	lookups: DataflowLookups,
 ): SourceConnectionFields {
-	const body = bodyObject(
-		input,
-		['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'],
-		'the source connection',
-	);
-	const name = requireString(body.name, 'name');
-	const description = optionalString(body.description, 'description');
-	const baseConnectionId = requireString(body.baseConnectionId, 'baseConnectionId');
+	const { body, ...head } = dataflowConnectionBody(input, 'the source connection', 'required');
+	const baseConnectionId = head.baseConnectionId as string;
 
 	const data = requireObject(body.data, 'data');
 	onlyKeys(data, ['format'], 'data');
@@ -94,9 +84,7 @@ export function validateSourceConnectionBody(
 	if (params.cdcEnabled === true)
 		throw flow.invalid("'params.cdcEnabled' is not supported by this source");
 
-	const spec = connectionSpec(body.connectionSpec);
-	if (spec.id !== REDSHIFT_CONNECTION_SPEC_ID) throw flow.notFound('Connection spec');
-	requireVersion(spec.version, 'connectionSpec.version');
+	const spec = connectionSpec(body.connectionSpec, REDSHIFT_CONNECTION_SPEC_ID);
 
 	const base = lookups.baseConnection(baseConnectionId);
 	if (!base) throw flow.notFound(`Connection '${baseConnectionId}'`);
@@ -113,8 +101,7 @@ export function validateSourceConnectionBody(
 		throw flow.invalid("'params.columns' lists a column more than once");
 
 	return {
-		name,
-		...(description !== undefined ? { description } : {}),
+		...head,
 		baseConnectionId,
 		data: { format: 'tabular' },
 		params: { tableName, columns, ...(params.cdcEnabled === false ? { cdcEnabled: false } : {}) },
@@ -122,15 +109,9 @@ export function validateSourceConnectionBody(
 	};
 }
 
-export function createSourceConnection(ctx: FlowContext, core: EmulatorCore): Reply {
-	const fields = validateSourceConnectionBody(readJsonBody(ctx), core.lookups(ctx.sandboxName));
-	const created = createIn(core.sourceConnections, fields, core.caller(ctx.sandboxName));
-	return json(201, { id: created.id, etag: created.etag });
-}
-
 export const SOURCE_ROUTES = objectRoutes(
 	'sourceConnections',
 	'Source connection',
 	(core) => core.sourceConnections,
-	createSourceConnection,
+	validateSourceConnectionBody,
 );

@@ -3,22 +3,17 @@
  * delete; no PATCH). Strict on purpose; messages name fields, never values.
  */
 import { DATA_LAKE_CONNECTION_SPEC_ID } from '../core/defaults';
-import type { EmulatorCore } from '../core/emulatorCore';
 import { flow } from '../core/errors';
 import {
-	bodyObject,
+	dataflowConnectionBody,
 	connectionSpec,
 	onlyKeys,
 	optionalString,
 	requireObject,
 	requireString,
-	requireVersion,
 } from '../core/fields';
-import type { FlowContext } from '../core/flowService';
-import { json, readJsonBody, type Reply } from '../core/http';
 import { objectRoutes } from '../core/objectRoutes';
 import type { DataflowLookups } from '../core/lookups';
-import { createIn } from '../core/store';
 import type { StoredMeta, StoredTargetConnection } from '../core/types';
 
 export type TargetConnectionFields = Omit<StoredTargetConnection, keyof StoredMeta>;
@@ -35,14 +30,8 @@ export function validateTargetConnectionBody(
 	input: unknown,
 	lookups: DataflowLookups,
 ): TargetConnectionFields {
-	const body = bodyObject(
-		input,
-		['name', 'description', 'baseConnectionId', 'data', 'params', 'connectionSpec'],
-		'the target connection',
-	);
-	const name = requireString(body.name, 'name');
-	const description = optionalString(body.description, 'description');
-	const baseConnectionId = optionalString(body.baseConnectionId, 'baseConnectionId');
+	const { body, ...head } = dataflowConnectionBody(input, 'the target connection', 'optional');
+	const { baseConnectionId } = head;
 
 	const data = requireObject(body.data, 'data');
 	onlyKeys(data, ['schema', 'format'], 'data');
@@ -69,9 +58,7 @@ export function validateTargetConnectionBody(
 	if (!DATASET_ID.test(dataSetId))
 		throw flow.invalid("'params.dataSetId' must be a Catalog dataset ID (24 hex digits)");
 
-	const spec = connectionSpec(body.connectionSpec);
-	if (spec.id !== DATA_LAKE_CONNECTION_SPEC_ID) throw flow.notFound('Connection spec');
-	requireVersion(spec.version, 'connectionSpec.version');
+	const spec = connectionSpec(body.connectionSpec, DATA_LAKE_CONNECTION_SPEC_ID);
 	if (baseConnectionId !== undefined && !lookups.baseConnection(baseConnectionId)) {
 		throw flow.notFound(`Connection '${baseConnectionId}'`);
 	}
@@ -83,9 +70,7 @@ export function validateTargetConnectionBody(
 	}
 
 	return {
-		name,
-		...(description !== undefined ? { description } : {}),
-		...(baseConnectionId !== undefined ? { baseConnectionId } : {}),
+		...head,
 		data: {
 			schema: { id: schemaId, version: schemaVersion },
 			...(format !== undefined ? { format } : {}),
@@ -95,27 +80,9 @@ export function validateTargetConnectionBody(
 	};
 }
 
-/** Validates `body` as POST /targetConnections does and stores it in `sandboxName`. */
-export function createTarget(
-	core: EmulatorCore,
-	sandboxName: string,
-	body: unknown,
-): StoredTargetConnection {
-	return createIn(
-		core.targetConnections,
-		validateTargetConnectionBody(body, core.lookups(sandboxName)),
-		core.caller(sandboxName),
-	);
-}
-
-export function createTargetConnection(ctx: FlowContext, core: EmulatorCore): Reply {
-	const created = createTarget(core, ctx.sandboxName, readJsonBody(ctx));
-	return json(201, { id: created.id, etag: created.etag });
-}
-
 export const TARGET_ROUTES = objectRoutes(
 	'targetConnections',
 	'Target connection',
 	(core) => core.targetConnections,
-	createTargetConnection,
+	validateTargetConnectionBody,
 );

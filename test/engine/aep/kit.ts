@@ -3,15 +3,7 @@
  * node (as reliability.kit does for the Redshift node), the emulator's view of what was sent,
  * and the editor's picker calls.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import {
-	Workflow,
-	type IDataObject,
-	type INode,
-	type INodeListSearchResult,
-	type INodeParameters,
-	type IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 
 import {
 	DATABASE_FLOW_SPEC_ID,
@@ -21,14 +13,10 @@ import {
 	type RequestLogEntry,
 	type StartedEmulator,
 } from '../../emulator';
-import { call, getToken, jsonHeaders } from '../../emulator/testkit';
-import { CREDENTIAL_TYPE, NODE_TYPE, itemsWorkflow } from '../../support/workflow';
+import { directCall } from '../../emulator/testkit';
+import { NODE_TYPE } from '../../support/workflow';
 import {
-	HarnessNodeTypes,
 	createCredentialsHelper,
-	defaultNodeTypes,
-	prepareContainer,
-	runWorkflow,
 	type InMemoryCredentialsHelper,
 	type WorkflowDefinition,
 } from '../harness';
@@ -38,12 +26,13 @@ import {
 	credentialFor,
 	expectOnePerItem,
 	isErrorItem,
-	itemView,
+	oneNodeWorkflow,
+	runOneNode,
 	testSecret,
 	type NodeRun,
 	type OnError,
 } from '../reliability.kit';
-import { seedConnections, startTestEmulator } from '../support';
+import { editorContext, seedConnections, startTestEmulator } from '../support';
 
 export const AEP_NODE = 'Adobe Experience Platform';
 
@@ -53,19 +42,12 @@ export function aepWorkflow(
 	parameters: INodeParameters,
 	onError?: OnError,
 ): WorkflowDefinition {
-	return itemsWorkflow({
-		name: 'aep',
+	return oneNodeWorkflow(
+		'aep',
 		items,
-		nodes: [
-			{
-				name: AEP_NODE,
-				type: NODE_TYPE.adobeExperiencePlatform,
-				parameters,
-				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
-				...(onError ? { settings: { onError } } : {}),
-			},
-		],
-	});
+		{ name: AEP_NODE, type: NODE_TYPE.adobeExperiencePlatform, parameters },
+		onError,
+	);
 }
 
 export interface AepRunOptions {
@@ -83,23 +65,9 @@ export async function runAep(
 	parameters: INodeParameters,
 	options: AepRunOptions = {},
 ): Promise<NodeRun> {
-	const started = Date.now();
 	const onError =
 		options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
-	const result = await runWorkflow(aepWorkflow(items, parameters, onError), {
-		credentialsHelper: options.credentialsHelper,
-		credentials: options.credentialsHelper ? undefined : [credentialFor(emu)],
-	});
-	const ms = Date.now() - started;
-	if (options.leaks) {
-		options.leaks.addRun(options.label ?? 'run', result, {
-			nodes: [AEP_NODE],
-			credentialIds: [CREDENTIAL.id],
-		});
-		options.leaks.addEmulatorSecrets(emu);
-	}
-	const output = result.outputOf(AEP_NODE);
-	return { result, output, json: output.map(itemView), ms };
+	return await runOneNode(emu, aepWorkflow(items, parameters, onError), AEP_NODE, options);
 }
 
 /**
@@ -126,26 +94,14 @@ export async function aepListSearch(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	prepareContainer();
-	const credentialsHelper = createCredentialsHelper([credentialFor(emu)]);
-	const nodeTypes = new HarnessNodeTypes(defaultNodeTypes());
-	const node: INode = {
-		id: 'aep-picker-node',
-		name: AEP_NODE,
-		type: NODE_TYPE.adobeExperiencePlatform,
-		typeVersion: 1,
-		position: [0, 0],
+	const { context, nodeType } = editorContext(
+		createCredentialsHelper([credentialFor(emu)]),
 		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper,
-		currentNodeParameters: node.parameters,
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, path);
-	const search = nodeTypes.getByNameAndVersion(NODE_TYPE.adobeExperiencePlatform, 1).methods
-		?.listSearch?.[method];
+		path,
+		1,
+		{ type: NODE_TYPE.adobeExperiencePlatform, name: AEP_NODE, credential: CREDENTIAL },
+	);
+	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`The node has no listSearch method ${method}`);
 	return await search.call(context, filter, paginationToken);
 }
@@ -175,13 +131,7 @@ export function seedDataset(
 }
 
 async function directPost(emu: StartedEmulator, path: string, body: IDataObject): Promise<string> {
-	const answer = await call(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, {
-		headers: jsonHeaders(emu, await getToken(emu)),
-		body,
-	});
-	if (answer.status !== 201)
-		throw new Error(`Set-up POST ${path} failed: HTTP ${answer.status} ${answer.text}`);
-	return answer.json.id as string;
+	return (await directCall(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, body)).json.id as string;
 }
 
 /**

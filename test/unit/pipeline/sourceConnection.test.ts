@@ -192,37 +192,18 @@ describe('findCreatedSource (after an ambiguous create failure)', () => {
 		).toBe('x');
 	});
 
-	it('ignores what existed before the POST, older ones and other names or tables', () => {
+	it.each([
+		['what existed before the POST', 'before', 'Orders source', 'public.orders', 10, ['before']],
+		['an older one', 'old', 'Orders source', 'public.orders', -SOURCE_CLOCK_SKEW_MS - 1, []],
+		['another name', 'n', 'Other', 'public.orders', 0, []],
+		['another table', 't', 'Orders source', 'public.customers', 0, []],
+	])('ignores %s', (_label, id, name, table, createdAfterPost, before) => {
 		expect(
 			findCreatedSource(
-				[stored('before', 'Orders source', BASE, 'public.orders', sentAt + 10)],
+				[stored(id, name, BASE, table, sentAt + createdAfterPost)],
 				body,
 				sentAt,
-				new Set(['before']),
-			),
-		).toBeUndefined();
-		expect(
-			findCreatedSource(
-				[stored('old', 'Orders source', BASE, 'public.orders', sentAt - SOURCE_CLOCK_SKEW_MS - 1)],
-				body,
-				sentAt,
-				new Set(),
-			),
-		).toBeUndefined();
-		expect(
-			findCreatedSource(
-				[stored('n', 'Other', BASE, 'public.orders', sentAt)],
-				body,
-				sentAt,
-				new Set(),
-			),
-		).toBeUndefined();
-		expect(
-			findCreatedSource(
-				[stored('t', 'Orders source', BASE, 'public.customers', sentAt)],
-				body,
-				sentAt,
-				new Set(),
+				new Set(before),
 			),
 		).toBeUndefined();
 	});

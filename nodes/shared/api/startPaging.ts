@@ -1,0 +1,95 @@
+/**
+ * Offset paging (`start`/`limit`), the twin of listing.ts's `next.href` paging: Catalog's dataset
+ * list and Data Prep's mapping set list answer one page of at most `limit` objects from the
+ * zero-based `start`, and a shorter page is the last. Adobe docs followed: Catalog "List objects"
+ * and "Filter data" (help/catalog/api/list-objects.md, filter-data.md); Data Prep "Mapping sets"
+ * (help/data-prep/api/mapping-set.md, data-prep.yaml: `start`, `limit`).
+ */
+import { safeOperationError } from '../nodeErrors';
+import type { PlatformContext, RequestContext } from '../transport';
+
+/** Objects per page this package asks for: the most Catalog allows (Data Prep documents no maximum). */
+export const START_PAGE_SIZE = 100;
+
+/** Which page to read: at most `limit` objects from the zero-based `start`, matching `filter`. */
+export interface StartPageRequest<F> {
+	start: number;
+	limit: number;
+	filter: F;
+}
+
+/** One page: the objects that match the filter, and the next page's `start` (undefined after the last page). */
+export interface StartPage<T> {
+	found: T[];
+	nextStart?: number;
+}
+
+/** Reads one page of one collection (see StartPageRequest). */
+export type StartPageReader<T, F> = (
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	page: StartPageRequest<F>,
+	itemIndex?: number,
+) => Promise<StartPage<T>>;
+
+/** How a listing is named in its error, and where it stops. */
+export interface StartListingRules {
+	/** Plural noun, e.g. "datasets". */
+	noun: string;
+	/** At most this many pages, so a collection that never ends does not loop. */
+	maxPages: number;
+	/** The error's hint when `maxPages` is reached. */
+	narrowHint: string;
+}
+
+/**
+ * The "all pages, at most `filter.limit`" list of a page reader: pages from `start` 0 on, each
+ * START_PAGE_SIZE objects (the last one asks only for what is still missing), until a short page
+ * or `filter.limit` objects. An object read twice (new objects push older ones to a later page
+ * while listing) is kept once.
+ * @throws NodeOperationError "Listing <noun> stopped at the page cap …" after `rules.maxPages`
+ *   pages; what the reader throws (NodeApiError for a failed request)
+ */
+export function listFromStart<T extends { id: string }, F extends { limit?: number }>(
+	readPage: StartPageReader<T, F>,
+	rules: StartListingRules,
+) {
+	return async function (
+		this: RequestContext,
+		ctx: PlatformContext,
+		sandboxName: string,
+		filter: F,
+		itemIndex?: number,
+	): Promise<T[]> {
+		const found: T[] = [];
+		const seen = new Set<string>();
+		let start: number | undefined = 0;
+		for (let pages = 0; start !== undefined; pages++) {
+			if (pages >= rules.maxPages) {
+				throw safeOperationError(
+					this,
+					`Listing ${rules.noun} stopped at the page cap of ${rules.maxPages} pages (${found.length} ${rules.noun} read).`,
+					{ itemIndex, description: rules.narrowHint },
+				);
+			}
+			const missing = filter.limit === undefined ? START_PAGE_SIZE : filter.limit - found.length;
+			const limit = Math.min(START_PAGE_SIZE, Math.max(1, missing));
+			const page: StartPage<T> = await readPage.call(
+				this,
+				ctx,
+				sandboxName,
+				{ start, limit, filter },
+				itemIndex,
+			);
+			for (const object of page.found) {
+				if (!seen.has(object.id)) found.push(object);
+				seen.add(object.id);
+			}
+			if (filter.limit !== undefined && found.length >= filter.limit)
+				return found.slice(0, filter.limit);
+			start = page.nextStart;
+		}
+		return found;
+	};
+}

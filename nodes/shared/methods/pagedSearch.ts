@@ -1,0 +1,101 @@
+/**
+ * List search methods (resourceLocator From List) over Adobe's two kinds of paging: Flow Service's
+ * continuation links (`next.href`, api/listing.ts) and Catalog's and Data Prep's `start` offsets
+ * (api/startPaging.ts). Both list the objects of the node's sandbox (Options > Sandbox, else the
+ * credential's) whose name contains the search text (any case), and hand the next page's position
+ * to the editor as `paginationToken`.
+ */
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import type { PageReader } from '../api/listing';
+import type { StartPageReader } from '../api/startPaging';
+import { loadPlatformContext, type PlatformContext } from '../transport';
+import { pickerSandbox, searchText } from './pickers';
+
+/** Reads Flow Service pages of one kind of object, filtered by a name search, from the first page or from `resumeFrom`. */
+export type SearchPageReader<T> = PageReader<T, { nameContains?: string; limit: number }>;
+
+/** Reads one page from a `start` offset, filtered by a name search. */
+export type SearchStartPageReader<T> = StartPageReader<T, { nameContains?: string }>;
+
+/** One page of a search: the objects, and the token of the next page (undefined after the last). */
+interface SearchPage<T> {
+	found: T[];
+	next?: string;
+}
+
+/** The search method around `readPage`, which reads the page at `token` (undefined: the first). */
+function searchMethod<T>(
+	readPage: (
+		this: ILoadOptionsFunctions,
+		ctx: PlatformContext,
+		sandboxName: string,
+		nameContains: string | undefined,
+		token: string | undefined,
+	) => Promise<SearchPage<T>>,
+	toItem: (item: T) => INodeListSearchItems,
+) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const ctx = await loadPlatformContext.call(this);
+		const sandboxName = pickerSandbox.call(this, ctx);
+		const { found, next } = await readPage.call(
+			this,
+			ctx,
+			sandboxName,
+			searchText(filter),
+			paginationToken || undefined,
+		);
+		return { results: found.map(toItem), paginationToken: next };
+	};
+}
+
+/**
+ * A search method over Flow Service objects, newest first. One call reads Adobe pages until
+ * `pageSize` objects match; `paginationToken` is Adobe's `next.href` to resume from.
+ * @param toItem an object's entry in the list (name, value = ID, description)
+ */
+export function flowServiceSearch<T>(
+	readPages: SearchPageReader<T>,
+	pageSize: number,
+	toItem: (item: T) => INodeListSearchItems,
+) {
+	return searchMethod<T>(async function (ctx, sandboxName, nameContains, resumeFrom) {
+		return await readPages.call(
+			this,
+			ctx,
+			sandboxName,
+			{ nameContains, limit: pageSize },
+			resumeFrom,
+		);
+	}, toItem);
+}
+
+/**
+ * A search method over a `start`-paged collection (Catalog datasets, Data Prep mapping sets). One
+ * call reads one page of `pageSize` objects, of which those matching are listed (possibly none);
+ * `paginationToken` is the next page's `start`.
+ * @param toItem an object's entry in the list (name, value = ID, description)
+ */
+export function startPagedSearch<T>(
+	readPage: SearchStartPageReader<T>,
+	pageSize: number,
+	toItem: (item: T) => INodeListSearchItems,
+) {
+	return searchMethod<T>(async function (ctx, sandboxName, nameContains, token) {
+		const start = /^\d+$/.test(token ?? '') ? Number(token) : 0;
+		const { found, nextStart } = await readPage.call(this, ctx, sandboxName, {
+			start,
+			limit: pageSize,
+			filter: { nameContains },
+		});
+		return { found, next: nextStart === undefined ? undefined : String(nextStart) };
+	}, toItem);
+}
