@@ -17,7 +17,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
 import { itemsWorkflow, type WorkflowJson } from '../support/workflow';
-import { CREDENTIAL_TYPE, n8nExecute, type N8nInstance } from './lib/n8n';
+import {
+	CREDENTIAL_TYPE,
+	n8nExecute,
+	outputsOf,
+	type ExecutedItem,
+	type N8nInstance,
+} from './lib/n8n';
 import { check, log } from './lib/steps';
 
 export const STORM_CREDENTIAL = { id: 'e2eAepStormCrd01', name: 'AEP (emulator, token storm)' };
@@ -116,30 +122,19 @@ export function prepareOnErrorRuns(credentialRef: { id: string; name: string }):
 	return { workflows, password, names };
 }
 
-type Item = { json: Record<string, unknown>; pairedItem?: unknown };
-
 /** Runs `workflowId` with `n8n execute` (noted in `executed`); it must not fail. Returns the node's outputs. */
 async function executeForOutputs(
 	instance: N8nInstance,
 	executed: string[],
 	workflowId: string,
 	timeoutMs = 60_000,
-): Promise<Item[][]> {
+): Promise<ExecutedItem[][]> {
 	executed.push(workflowId);
-	const run = await n8nExecute(instance, workflowId, { timeoutMs });
-	check(
-		!run.data.resultData.error,
-		`the execution failed: ${JSON.stringify(run.data.resultData.error)}`,
-	);
-	const runs = run.data.resultData.runData[NODE];
-	check(
-		Array.isArray(runs) && runs.length === 1,
-		`"${NODE}" ran ${Array.isArray(runs) ? runs.length : 0} times, expected once`,
-	);
-	return (runs[0].data?.main ?? []) as Item[][];
+	return outputsOf(await n8nExecute(instance, workflowId, { timeoutMs }), NODE);
 }
 
-const pairedWith = (item: Item) => (item.pairedItem as { item?: unknown } | undefined)?.item;
+const pairedWith = (item: ExecutedItem) =>
+	(item.pairedItem as { item?: unknown } | undefined)?.item;
 
 /** Runs both On Error workflows and checks where each item went. */
 export async function onErrorCheck(
@@ -202,7 +197,7 @@ export async function tokenStormCheck(
 		status: 401,
 		body: { error_code: '401013', message: 'Oauth token is not valid' },
 	});
-	let items: Item[];
+	let items: ExecutedItem[];
 	try {
 		[items = []] = await executeForOutputs(instance, executed, STORM_WORKFLOW_ID, 90_000);
 	} finally {
