@@ -32,7 +32,7 @@ export type ObjectCall<T> = (
 ) => Promise<T>;
 
 /** Adobe's object as output, with the sandbox it was read in. */
-export function withSandbox(object: object, sandboxName: string): IDataObject {
+export function withSandbox(object: unknown, sandboxName: string): IDataObject {
 	return { ...(object as IDataObject), sandboxName };
 }
 
@@ -54,7 +54,7 @@ export function readPicked(
  * The handler of an operation on one picked object: reads it (readPicked), calls Adobe with it,
  * and outputs `output(answer, picked)`; by default Adobe's answer plus `sandboxName`.
  */
-export function pickedOperation<T extends object>(
+export function pickedOperation<T>(
 	readId: IdReader,
 	call: ObjectCall<T>,
 	output: (answer: T, picked: Picked) => IDataObject | IDataObject[] = (answer, picked) =>

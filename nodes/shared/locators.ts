@@ -86,22 +86,52 @@ export function modesOf(field: INodeProperties): string[] {
 	return (field.modes ?? []).map((mode) => mode.name);
 }
 
-/**
- * A Dataflow picker (list method searchDataflows, shared/methods/searchDataflows.ts): From List
- * (the sandbox's dataflows, searchable by name) or By ID (a UUID). Any node registering
- * `searchDataflows` can use it.
- */
-export function dataflowPicker(
+/** Makes a picker field: its parameter name, label and description (see pickerFor). */
+export type PickerFactory = (
 	name: string,
 	displayName: string,
 	description: string,
-): INodeProperties {
+) => INodeProperties;
+
+/**
+ * The pickers over one list search method: From List (placeholder "Select a <thing>..."), then
+ * `mode` (By ID, By Name). Each node registering `searchListMethod` can use them.
+ */
+export function pickerFor(
+	searchListMethod: string,
+	thing: string,
+	mode: INodePropertyMode,
+): PickerFactory {
+	const placeholder = `Select a ${thing}...`;
+	return (name, displayName, description) =>
+		picker({ displayName, name, description, searchListMethod, placeholder, modes: [mode] });
+}
+
+/** A Dataflow picker (searchDataflows, shared/methods/searchDataflows.ts): From List or By ID (a UUID). */
+export const dataflowPicker = pickerFor(
+	'searchDataflows',
+	'dataflow',
+	uuidMode('dataflow', '993f908f-3342-4d9c-9f3b-b9a3a9123d4e'),
+);
+
+/** A Redshift base connection picker (searchConnections, shared/methods/redshiftPickers.ts): From List or By ID (a UUID). */
+export const baseConnectionPicker = pickerFor(
+	'searchConnections',
+	'connection',
+	uuidMode('connection'),
+);
+
+/**
+ * A Redshift table picker (searchTables, which explores the base connection chosen in
+ * `connectionId`): From List, or By Name (its path as List Tables returns it, e.g. public.orders).
+ */
+export function tablePicker(name: string, displayName: string): INodeProperties {
 	return picker({
 		displayName,
 		name,
-		description,
-		searchListMethod: 'searchDataflows',
-		placeholder: 'Select a dataflow...',
-		modes: [uuidMode('dataflow', '993f908f-3342-4d9c-9f3b-b9a3a9123d4e')],
+		description: 'The table, by its path as List Tables returns it (e.g. public.orders)',
+		searchListMethod: 'searchTables',
+		placeholder: 'Select a table...',
+		modes: [{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'public.orders' }],
 	});
 }

@@ -1,33 +1,22 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
 import { MAPPING_SET_ID_PATTERN } from '../../shared/api/mappingSets';
 import { SCHEMA_ID_PATTERN } from '../../shared/api/schemas';
-import { idMode, picker, uuidMode } from '../../shared/locators';
+import { idMode, pickerFor, uuidMode } from '../../shared/locators';
 import { FIELDS } from './fields';
 
-/**
- * A picker of this node: From List through `searchListMethod` (placeholder "Select a <thing>..."), then `mode`.
- * @param label the field's label (FIELDS)
- * @param name the parameter name
- */
-function locator(
-	label: string,
-	name: string,
-	description: string,
-	searchListMethod: string,
-	thing: string,
-	mode: INodePropertyMode,
-): INodeProperties {
-	return picker({
-		displayName: label,
-		name,
-		description,
-		searchListMethod,
-		placeholder: `Select a ${thing}...`,
-		modes: [mode],
-	});
-}
+const targetConnectionPicker = pickerFor(
+	'searchTargetConnections',
+	'target connection',
+	uuidMode('target connection'),
+);
+
+const sourceConnectionPicker = pickerFor(
+	'searchSourceConnections',
+	'source connection',
+	uuidMode('source connection'),
+);
 
 /** The Dataset picker (list method searchDatasets): From List (the sandbox's datasets, searchable by name) or By ID. */
 export function datasetLocator(
@@ -39,7 +28,7 @@ export function datasetLocator(
 		DATASET_ID_PATTERN,
 		'Not a dataset ID: expected 24 hexadecimal characters such as 5ba9452f7de80400007fc52a',
 	);
-	return locator(FIELDS.datasetId.label, name, description, 'searchDatasets', 'dataset', byId);
+	return pickerFor('searchDatasets', 'dataset', byId)(name, FIELDS.datasetId.label, description);
 }
 
 /** The Schema picker (list method searchSchemas): From List (the tenant's XDM schemas, by title) or By ID ($id or meta:altId). */
@@ -50,13 +39,10 @@ export function schemaLocator(): INodeProperties {
 		'Not a schema ID: expected its $id (https://ns.adobe.com/...) or meta:altId (_tenant.schemas....)',
 	);
 	const description = "The XDM schema the dataset follows (Schema Registry, your tenant's schemas)";
-	return locator(
-		FIELDS.schemaId.label,
+	return pickerFor('searchSchemas', 'schema', byId)(
 		FIELDS.schemaId.field,
+		FIELDS.schemaId.label,
 		description,
-		'searchSchemas',
-		'schema',
-		byId,
 	);
 }
 
@@ -64,25 +50,19 @@ export function schemaLocator(): INodeProperties {
 export function targetConnectionLocator(): INodeProperties {
 	const description =
 		'The Data Lake target connection. To chain from a Create node, choose By ID and drag its ID here.';
-	return locator(
-		FIELDS.targetConnectionId.label,
+	return targetConnectionPicker(
 		FIELDS.targetConnectionId.field,
+		FIELDS.targetConnectionId.label,
 		description,
-		'searchTargetConnections',
-		'target connection',
-		uuidMode('target connection'),
 	);
 }
 
 /** The Source Connection picker (list method searchSourceConnections): the sandbox's Redshift source connections, or By ID (a UUID). */
 export function sourceConnectionLocator(description: string): INodeProperties {
-	return locator(
-		FIELDS.sourceConnectionId.label,
+	return sourceConnectionPicker(
 		FIELDS.sourceConnectionId.field,
+		FIELDS.sourceConnectionId.label,
 		description,
-		'searchSourceConnections',
-		'source connection',
-		uuidMode('source connection'),
 	);
 }
 
@@ -95,12 +75,9 @@ export function mappingSetLocator(): INodeProperties {
 	);
 	const description =
 		'The Data Prep mapping set. To chain from a Create node, choose By ID and drag its ID here.';
-	return locator(
-		FIELDS.mappingSetId.label,
+	return pickerFor('searchMappingSets', 'mapping set', byId)(
 		FIELDS.mappingSetId.field,
+		FIELDS.mappingSetId.label,
 		description,
-		'searchMappingSets',
-		'mapping set',
-		byId,
 	);
 }

@@ -13,9 +13,8 @@ import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { getFullSchema } from '../../../shared/api/schemas';
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
 import { ensureTargetConnection } from '../../../shared/api/targetConnections';
-import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { idMode, picker } from '../../../shared/locators';
+import { baseConnectionPicker, tablePicker } from '../../../shared/locators';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
 import { autoMap } from '../../../shared/pipeline/autoMapping';
@@ -30,7 +29,7 @@ import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
 import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { datasetLocator } from '../locators';
-import { readPickedId } from '../parameters';
+import { readDatasetId, readPickedId } from '../parameters';
 import {
 	FLOW_FIELDS,
 	NAME_MAX,
@@ -44,33 +43,15 @@ import type { ItemOperation, OperationOption } from '../../../shared/operations'
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
 	tablePath: { field: 'tablePath', label: 'Table' },
-	datasetId: { field: 'datasetId', label: 'Dataset' },
 } as const;
 
 const properties: INodeProperties[] = [
-	picker({
-		displayName: FIELDS.baseConnectionId.label,
-		name: FIELDS.baseConnectionId.field,
-		description:
-			'The Redshift base connection (Adobe Redshift Connection node). To chain, choose By ID and drag its ID here.',
-		searchListMethod: 'searchConnections',
-		placeholder: 'Select a connection...',
-		modes: [
-			idMode(
-				'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-				CONNECTION_ID_PATTERN,
-				'Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-			),
-		],
-	}),
-	picker({
-		displayName: FIELDS.tablePath.label,
-		name: FIELDS.tablePath.field,
-		description: 'The table, by its path as List Tables returns it (e.g. public.orders)',
-		searchListMethod: 'searchTables',
-		placeholder: 'Select a table...',
-		modes: [{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'public.orders' }],
-	}),
+	baseConnectionPicker(
+		FIELDS.baseConnectionId.field,
+		FIELDS.baseConnectionId.label,
+		'The Redshift base connection (Adobe Redshift Connection node). To chain, choose By ID and drag its ID here.',
+	),
+	tablePicker(FIELDS.tablePath.field, FIELDS.tablePath.label),
 	datasetLocator('The dataset the rows land in; its XDM schema is the mapping target'),
 	{
 		displayName: 'Dataflow Name',
@@ -132,13 +113,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		]),
 		{ required: true, maxLength: 1024 },
 	);
-	const datasetId = readPickedId.call(
-		this,
-		FIELDS.datasetId,
-		itemIndex,
-		DATASET_ID_PATTERN,
-		'5ba9452f7de80400007fc52a',
-	);
+	const datasetId = readDatasetId.call(this, itemIndex);
 	const flowName =
 		checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
 			maxLength: NAME_MAX,

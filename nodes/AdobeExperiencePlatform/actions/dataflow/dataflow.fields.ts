@@ -3,10 +3,14 @@
  * target connection, mapping set), the schedule fields and their readers. Every reader checks
  * the value before any request and names the field by its label.
  */
-import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { dataflowPicker as sharedDataflowPicker, idMode, picker } from '../../../shared/locators';
+import {
+	dataflowPicker as sharedDataflowPicker,
+	idMode,
+	pickerFor,
+} from '../../../shared/locators';
 import { readParameter } from '../../../shared/parameters';
 import {
 	FREQUENCIES,
@@ -51,75 +55,43 @@ export function dataflowPicker(
 	return sharedDataflowPicker(FLOW_FIELDS.flowId.field, FLOW_FIELDS.flowId.label, description);
 }
 
+const UUID_BY_ID = idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR);
+
 /** The Flow Run picker (list method searchFlowRuns: the sandbox's newest runs). */
 export function runPicker(
 	description = 'The flow run. To chain from Get Many or Run Now, choose By ID and drag its ID field here.',
 ): INodeProperties {
-	return picker({
-		displayName: 'Flow Run',
-		name: 'runId',
-		searchListMethod: 'searchFlowRuns',
-		placeholder: 'Select a run...',
-		modes: [idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR)],
-		description,
-	});
+	return pickerFor('searchFlowRuns', 'run', UUID_BY_ID)('runId', 'Flow Run', description);
 }
 
-/** A picker of a dataflow's inputs: From List through `searchListMethod` ("Select a <thing>..."), then By ID (`byId`). */
-function inputPicker(
-	displayName: string,
-	name: string,
-	searchListMethod: string,
-	thing: string,
-	byId: INodePropertyMode,
-	description: string,
-): INodeProperties {
-	return picker({
-		displayName,
-		name,
-		searchListMethod,
-		placeholder: `Select a ${thing}...`,
-		modes: [byId],
-		description,
-	});
-}
-
+/** The Source Connection picker of Create (searchSourceConnections). */
 export function sourceConnectionPicker(): INodeProperties {
-	const description = 'The Redshift source connection (a table) the dataflow reads';
-	return inputPicker(
-		'Source Connection',
+	return pickerFor('searchSourceConnections', 'source connection', UUID_BY_ID)(
 		'sourceConnectionId',
-		'searchSourceConnections',
-		'source connection',
-		idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR),
-		description,
+		'Source Connection',
+		'The Redshift source connection (a table) the dataflow reads',
 	);
 }
 
+/** The Target Connection picker of Create (searchTargetConnections). */
 export function targetConnectionPicker(): INodeProperties {
-	const description = 'The Data Lake target connection (a dataset) the dataflow writes to';
-	return inputPicker(
-		'Target Connection',
+	return pickerFor('searchTargetConnections', 'target connection', UUID_BY_ID)(
 		'targetConnectionId',
-		'searchTargetConnections',
-		'target connection',
-		idMode(UUID_EXAMPLE, CONNECTION_ID_PATTERN, UUID_ERROR),
-		description,
+		'Target Connection',
+		'The Data Lake target connection (a dataset) the dataflow writes to',
 	);
 }
 
+/** The Mapping Set picker of Create (searchMappingSets): By ID takes 32 hex digits. */
 export function mappingSetPicker(): INodeProperties {
 	const byId = idMode(
 		'0b090130b58b4819afc78b6dc98b484d',
 		MAPPING_SET_ID_PATTERN,
 		'Not a mapping set ID: expected 32 hex digits such as 0b090130b58b4819afc78b6dc98b484d',
 	);
-	return inputPicker(
-		'Mapping Set',
+	return pickerFor('searchMappingSets', 'mapping set', byId)(
 		'mappingSetId',
-		'searchMappingSets',
-		'mapping set',
-		byId,
+		'Mapping Set',
 		"The Data Prep mapping set from the table's columns to the dataset's schema",
 	);
 }

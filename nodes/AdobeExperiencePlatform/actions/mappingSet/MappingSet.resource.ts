@@ -3,15 +3,9 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as validate from './validate.operation';
 
-// The one list of operations, in dropdown (alphabetical) order; each module carries its option.
-const OPERATIONS = { create, get, validate };
-
-/** The values of the Operation parameter. */
-export type MappingSetOperation = keyof typeof OPERATIONS;
-
-/** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<MappingSetOperation>(
+/** Mapping Set (Data Prep `/mappingSets`): the one list of its operations, in dropdown order. */
+export const { operations, description } = defineResource(
 	'mappingSet',
-	OPERATIONS,
+	{ create, get, validate },
 	'create',
 );

@@ -5,7 +5,6 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { planMappings, type MappingPlan } from '../../../shared/api/mappingSets';
 import { getSourceConnection } from '../../../shared/api/sourceConnections';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
@@ -16,7 +15,7 @@ import type { PlatformContext } from '../../../shared/transport';
 import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { FIELDS } from '../fields';
 import { datasetLocator, sourceConnectionLocator } from '../locators';
-import { readPickedId } from '../parameters';
+import { readDatasetId, readPickedId } from '../parameters';
 
 type ColumnsFrom = 'sourceConnection' | 'json';
 
@@ -193,13 +192,7 @@ export function checkPairs(raw: unknown): MappingPair[] {
 
 /** Reads and checks the mapping inputs; nothing is sent. Throws InvalidFieldError naming the field. */
 export function readMappingInput(this: IExecuteFunctions, itemIndex: number): MappingInput {
-	const dataSetId = readPickedId.call(
-		this,
-		FIELDS.datasetId,
-		itemIndex,
-		DATASET_ID_PATTERN,
-		'5ba9452f7de80400007fc52a',
-	);
+	const dataSetId = readDatasetId.call(this, itemIndex);
 	const from = readParameter.call(this, FIELDS.columnsFrom.field, itemIndex) ?? 'sourceConnection';
 	if (from !== 'sourceConnection' && from !== 'json')
 		throw new InvalidFieldError(

@@ -4,15 +4,9 @@ import * as deleteTarget from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-// The one list of operations, in dropdown (alphabetical) order; each module carries its option.
-const OPERATIONS = { create, delete: deleteTarget, get, getAll };
-
-/** The values of the Operation parameter. */
-export type TargetConnectionOperation = keyof typeof OPERATIONS;
-
-/** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<TargetConnectionOperation>(
+/** Target Connection (Flow Service `/targetConnections`, Data Lake): the one list of its operations, in dropdown order. */
+export const { operations, description } = defineResource(
 	'targetConnection',
-	OPERATIONS,
+	{ create, delete: deleteTarget, get, getAll },
 	'create',
 );

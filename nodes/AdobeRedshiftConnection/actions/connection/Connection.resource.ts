@@ -8,24 +8,21 @@ import * as listTables from './listTables.operation';
 import * as test from './test.operation';
 import * as update from './update.operation';
 
-// The one list of operations, in dropdown (alphabetical) order; each module carries its option.
-const OPERATIONS = {
-	create,
-	delete: deleteConnection,
-	get,
-	getAll,
-	getTableSchema,
-	listTables,
-	test,
-	update,
-};
-
-/** The values of the Operation parameter. */
-export type BaseConnectionOperation = keyof typeof OPERATIONS;
-
-/** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<BaseConnectionOperation>(
+/** Base Connection (Flow Service `/connections`, Redshift): the one list of its operations, in dropdown order. */
+export const { operations, description } = defineResource(
 	'baseConnection',
-	OPERATIONS,
+	{
+		create,
+		delete: deleteConnection,
+		get,
+		getAll,
+		getTableSchema,
+		listTables,
+		test,
+		update,
+	},
 	'create',
 );
+
+/** The values of the Operation parameter. */
+export type BaseConnectionOperation = keyof typeof operations;

@@ -1,10 +1,9 @@
-import { connectionPath } from '../../../shared/api/connections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
 import type { OperationOption } from '../../../shared/operations';
-import { platformRequest } from '../../../shared/transport';
 import { connectionLocator } from '../locators';
 import { readConnectionId } from '../parameters';
+import { connectionGet } from './connectionGet';
 
 /** This operation's entry in its resource's Operation dropdown. */
 export const option: OperationOption = {
@@ -20,9 +19,10 @@ export const description = updateDisplayOptions(displayOptions, [connectionLocat
 /** Asks Adobe to sign in to Redshift with the stored values; a failed sign-in is ok: false, not an error. */
 export const execute = pickedOperation(
 	readConnectionId,
-	async function (ctx, sandboxName, id, itemIndex) {
-		const request = { method: 'GET' as const, path: connectionPath(id, '/test'), sandboxName };
-		return (await platformRequest.call(this, ctx, request, itemIndex)) as { result?: unknown };
-	},
-	(answer, { id, sandboxName }) => ({ id, ok: answer?.result === true, sandboxName }),
+	connectionGet('/test'),
+	(answer, { id, sandboxName }) => ({
+		id,
+		ok: (answer as { result?: unknown } | undefined)?.result === true,
+		sandboxName,
+	}),
 );

@@ -4,15 +4,9 @@ import * as deleteSource from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-// The one list of operations, in dropdown (alphabetical) order; each module carries its option.
-const OPERATIONS = { create, delete: deleteSource, get, getAll };
-
-/** The values of the Operation parameter. */
-export type SourceConnectionOperation = keyof typeof OPERATIONS;
-
-/** The router's handlers (keyed by operation value) and the resource's fields, Operation dropdown first. */
-export const { operations, description } = defineResource<SourceConnectionOperation>(
+/** Source Connection (Flow Service `/sourceConnections`, Redshift tables): the one list of its operations, in dropdown order. */
+export const { operations, description } = defineResource(
 	'sourceConnection',
-	OPERATIONS,
+	{ create, delete: deleteSource, get, getAll },
 	'create',
 );

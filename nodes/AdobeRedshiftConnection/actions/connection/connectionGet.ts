@@ -1,0 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { connectionPath } from '../../../shared/api/connections';
+import type { ObjectCall } from '../../../shared/handlers';
+import { platformRequest } from '../../../shared/transport';
+
+/**
+ * The Adobe call of Test and List Tables: `GET /connections/{id}<suffix>` (Flow Service), e.g.
+ * `/test` or `/explore` with `qs`; the answer as Adobe sends it, unchecked.
+ */
+export function connectionGet(suffix: string, qs?: IDataObject): ObjectCall<unknown> {
+	return async function (ctx, sandboxName, id, itemIndex) {
+		const request = { method: 'GET' as const, path: connectionPath(id, suffix), qs, sandboxName };
+		return await platformRequest.call(this, ctx, request, itemIndex);
+	};
+}
