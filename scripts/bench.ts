@@ -163,54 +163,73 @@ const problemColumn: Columns[number] = {
 	align: 'left',
 	cell: (m) => m.problem ?? '',
 };
+/** The first column: each row's label, under `title`. */
+const labelColumn = (title: string): Columns[number] => ({
+	title,
+	align: 'left',
+	cell: (m) => m.label,
+});
+/** A right-aligned column of one count of the row. */
+const countColumn = (
+	title: string,
+	key: 'concurrency' | 'tokens' | 'requests' | 'created' | 'failedItems' | 'duplicated',
+): Columns[number] => ({ title, align: 'right', cell: (m) => String(m[key]) });
+const concurrencyColumn = countColumn('conc.', 'concurrency');
+const tokensColumn = countColumn('IMS tokens', 'tokens');
+const requestsColumn = countColumn('requests', 'requests');
+const wallColumn: Columns[number] = {
+	title: 'wall s',
+	align: 'right',
+	cell: (m) => seconds(m.wallMs),
+};
 
 /** Table 1: each row and the raw client's row at the same concurrency. */
 const SPEED_COLUMNS: Columns = [
-	{ title: 'variant', align: 'left', cell: (m) => m.label },
-	{ title: 'conc.', align: 'right', cell: (m) => String(m.concurrency) },
-	{ title: 'wall s', align: 'right', cell: (m) => seconds(m.wallMs) },
+	labelColumn('variant'),
+	concurrencyColumn,
+	wallColumn,
 	{ title: 'items/s', align: 'right', cell: (m) => perSecond(m.items, m.wallMs) },
 	{ title: 'vs raw', align: 'right', cell: (m, raw) => (raw ? ratio(m.wallMs / raw.wallMs) : '-') },
-	{ title: 'IMS tokens', align: 'right', cell: (m) => String(m.tokens) },
-	{ title: 'requests', align: 'right', cell: (m) => String(m.requests) },
+	tokensColumn,
+	requestsColumn,
 	problemColumn,
 ];
 
 /** Table 2: what each create costs in requests. */
 const REQUEST_COLUMNS: Columns = [
-	{ title: 'If a Connection With This Name Exists', align: 'left', cell: (m) => m.label },
-	{ title: 'conc.', align: 'right', cell: (m) => String(m.concurrency) },
-	{ title: 'created', align: 'right', cell: (m) => String(m.created) },
-	{ title: 'requests', align: 'right', cell: (m) => String(m.requests) },
+	labelColumn('If a Connection With This Name Exists'),
+	concurrencyColumn,
+	countColumn('created', 'created'),
+	requestsColumn,
 	{
 		title: 'per created connection',
 		align: 'right',
 		cell: (m) => (m.created ? (m.requests / m.created).toFixed(3) : '-'),
 	},
-	{ title: 'IMS tokens', align: 'right', cell: (m) => String(m.tokens) },
+	tokensColumn,
 	problemColumn,
 ];
 
 /** Table 3: against the gateway's rate limit. */
 const RATE_COLUMNS: Columns = [
-	{ title: 'Adapt to Throttling', align: 'left', cell: (m) => m.label },
-	{ title: 'conc.', align: 'right', cell: (m) => String(m.concurrency) },
-	{ title: 'wall s', align: 'right', cell: (m) => seconds(m.wallMs) },
+	labelColumn('Adapt to Throttling'),
+	concurrencyColumn,
+	wallColumn,
 	{ title: 'created/s', align: 'right', cell: (m) => perSecond(m.created, m.wallMs) },
 	{
 		title: 'of limit',
 		align: 'right',
 		cell: (m) => percent((m.created * 1000) / m.wallMs, m.rateLimit?.perSecond ?? NaN),
 	},
-	{ title: 'requests', align: 'right', cell: (m) => String(m.requests) },
+	requestsColumn,
 	{
 		title: 'answered 429',
 		align: 'right',
 		cell: (m) => `${m.throttled} (${percent(m.throttled, m.requests)})`,
 	},
-	{ title: 'items failed', align: 'right', cell: (m) => String(m.failedItems) },
-	{ title: 'duplicates', align: 'right', cell: (m) => String(m.duplicated) },
-	{ title: 'IMS tokens', align: 'right', cell: (m) => String(m.tokens) },
+	countColumn('items failed', 'failedItems'),
+	countColumn('duplicates', 'duplicated'),
+	tokensColumn,
 	problemColumn,
 ];
 

@@ -16,7 +16,7 @@
  * Error Trigger runs, each holding the failed node (`execution.error.node`) with its password
  * masked. Then the Credential-mode workflow is exported (`n8n export:workflow`) for the leak scan.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,6 +32,12 @@ import {
 } from './lib/n8n';
 import { startN8n } from './lib/server';
 import { check, log } from './lib/steps';
+import {
+	chainWorkflow,
+	webhookNode,
+	NODE_TYPE as N8N_NODE_TYPE,
+	type WorkflowJson,
+} from '../support/workflow';
 
 export const REDSHIFT_SIGN_IN_CREDENTIAL_TYPE = 'aepRedshiftSignInApi';
 export const SIGN_IN_CREDENTIAL = { id: 'e2eRedshiftSign1', name: 'Redshift sign-in (e2e)' };
@@ -49,15 +55,8 @@ const FAILING: Record<Mode, { id: string; path: string }> = {
 	credential: { id: 'e2eFailCredent01', path: 'e2e-fail-credential' },
 };
 
-interface Workflow {
-	id: string;
-	name: string;
-	nodes: Array<Record<string, unknown>>;
-	[key: string]: unknown;
-}
-
 export interface ErrorWorkflowRuns {
-	workflows: Workflow[];
+	workflows: WorkflowJson[];
 	/** The Redshift Sign-In credential to import (its password belongs nowhere in n8n's data). */
 	signInCredential: { id: string; name: string; type: string; data: Record<string, unknown> };
 	/** Typed into the Fields-mode node: allowed in that workflow's JSON and snapshots only. */
@@ -79,7 +78,7 @@ function failingWorkflow(
 	mode: Mode,
 	aepCredential: { id: string; name: string },
 	fieldsPassword: string,
-): Workflow {
+): WorkflowJson {
 	const signIn =
 		mode === 'fields'
 			? {
@@ -91,32 +90,16 @@ function failingWorkflow(
 					database: 'dev',
 				}
 			: { redshiftSignInFrom: 'credential' };
-	return {
+	return chainWorkflow({
 		id: FAILING[mode].id,
 		name: `E2E: failing create (${mode}), Error Trigger attached`,
-		active: false,
-		settings: { executionOrder: 'v1', errorWorkflow: ERROR_WORKFLOW_ID },
+		settings: { errorWorkflow: ERROR_WORKFLOW_ID },
 		nodes: [
+			webhookNode(FAILING[mode].path),
 			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: {
-					httpMethod: 'POST',
-					path: FAILING[mode].path,
-					responseMode: 'lastNode',
-					options: {},
-				},
-			},
-			{
-				id: randomUUID(),
 				name: NODE,
 				type: NODE_TYPE,
 				typeVersion: 1.1,
-				position: [240, 0],
 				parameters: {
 					resource: 'baseConnection',
 					operation: 'create',
@@ -132,8 +115,7 @@ function failingWorkflow(
 				},
 			},
 		],
-		connections: { Webhook: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
+	});
 }
 
 /** The workflows (two failing, one Error Trigger) and the sign-in credential, with fresh passwords. */
@@ -143,23 +125,11 @@ export function prepareErrorWorkflowRuns(aepCredential: {
 }): ErrorWorkflowRuns {
 	const fieldsPassword = `e2e-fields-pw-${randomBytes(12).toString('hex')}`;
 	const credentialPassword = `e2e-credential-pw-${randomBytes(12).toString('hex')}`;
-	const errorWorkflow: Workflow = {
+	const errorWorkflow = chainWorkflow({
 		id: ERROR_WORKFLOW_ID,
 		name: 'E2E: Error Trigger',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: randomUUID(),
-				name: ERROR_TRIGGER,
-				type: 'n8n-nodes-base.errorTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-		],
-		connections: {},
-	};
+		nodes: [{ name: ERROR_TRIGGER, type: N8N_NODE_TYPE.errorTrigger, parameters: {} }],
+	});
 	return {
 		workflows: [
 			failingWorkflow('fields', aepCredential, fieldsPassword),

@@ -17,7 +17,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
 import { itemsWorkflow, type WorkflowJson } from '../support/workflow';
-import { CREDENTIAL_TYPE, n8nExecute, type N8nInstance } from './lib/n8n';
+import {
+	CREDENTIAL_TYPE,
+	n8nExecute,
+	outputsOf,
+	type ExecutedItem,
+	type N8nInstance,
+} from './lib/n8n';
 import { check, log } from './lib/steps';
 
 export const STORM_CREDENTIAL = { id: 'e2eAepStormCrd01', name: 'AEP (emulator, token storm)' };
@@ -116,18 +122,19 @@ export function prepareOnErrorRuns(credentialRef: { id: string; name: string }):
 	return { workflows, password, names };
 }
 
-type Item = { json: Record<string, unknown>; pairedItem?: unknown };
-
-function outputs(run: Awaited<ReturnType<typeof n8nExecute>>): Item[][] {
-	const runs = run.data.resultData.runData[NODE];
-	check(
-		Array.isArray(runs) && runs.length === 1,
-		`"${NODE}" ran ${Array.isArray(runs) ? runs.length : 0} times, expected once`,
-	);
-	return (runs[0].data?.main ?? []) as Item[][];
+/** Runs `workflowId` with `n8n execute` (noted in `executed`); it must not fail. Returns the node's outputs. */
+async function executeForOutputs(
+	instance: N8nInstance,
+	executed: string[],
+	workflowId: string,
+	timeoutMs = 60_000,
+): Promise<ExecutedItem[][]> {
+	executed.push(workflowId);
+	return outputsOf(await n8nExecute(instance, workflowId, { timeoutMs }), NODE);
 }
 
-const pairedWith = (item: Item) => (item.pairedItem as { item?: unknown } | undefined)?.item;
+const pairedWith = (item: ExecutedItem) =>
+	(item.pairedItem as { item?: unknown } | undefined)?.item;
 
 /** Runs both On Error workflows and checks where each item went. */
 export async function onErrorCheck(
@@ -135,15 +142,11 @@ export async function onErrorCheck(
 	executed: string[],
 	runs: OnErrorRuns,
 ): Promise<{ errorOutput: number; regular: number }> {
-	executed.push(ON_ERROR_WORKFLOWS.continueErrorOutput);
-	const errorMode = await n8nExecute(instance, ON_ERROR_WORKFLOWS.continueErrorOutput, {
-		timeoutMs: 60_000,
-	});
-	check(
-		!errorMode.data.resultData.error,
-		`the execution failed: ${JSON.stringify(errorMode.data.resultData.error)}`,
+	const [success = [], failed = []] = await executeForOutputs(
+		instance,
+		executed,
+		ON_ERROR_WORKFLOWS.continueErrorOutput,
 	);
-	const [success = [], failed = []] = outputs(errorMode);
 	check(
 		success.length === 1 &&
 			success[0].json.name === runs.names[0] &&
@@ -160,15 +163,11 @@ export async function onErrorCheck(
 		`the error item does not name the Port field: ${JSON.stringify(failed[0].json)}`,
 	);
 
-	executed.push(ON_ERROR_WORKFLOWS.continueRegularOutput);
-	const regularMode = await n8nExecute(instance, ON_ERROR_WORKFLOWS.continueRegularOutput, {
-		timeoutMs: 60_000,
-	});
-	check(
-		!regularMode.data.resultData.error,
-		`the execution failed: ${JSON.stringify(regularMode.data.resultData.error)}`,
+	const [regular = [], extra = []] = await executeForOutputs(
+		instance,
+		executed,
+		ON_ERROR_WORKFLOWS.continueRegularOutput,
 	);
-	const [regular = [], extra = []] = outputs(regularMode);
 	check(extra.length === 0, `continueRegularOutput put ${extra.length} items on a second output`);
 	check(
 		regular.length === 2 && pairedWith(regular[0]) === 0 && pairedWith(regular[1]) === 1,
@@ -198,18 +197,12 @@ export async function tokenStormCheck(
 		status: 401,
 		body: { error_code: '401013', message: 'Oauth token is not valid' },
 	});
-	executed.push(STORM_WORKFLOW_ID);
-	let run;
+	let items: ExecutedItem[];
 	try {
-		run = await n8nExecute(instance, STORM_WORKFLOW_ID, { timeoutMs: 90_000 });
+		[items = []] = await executeForOutputs(instance, executed, STORM_WORKFLOW_ID, 90_000);
 	} finally {
 		emulator.clearFaults();
 	}
-	check(
-		!run.data.resultData.error,
-		`the execution failed: ${JSON.stringify(run.data.resultData.error)}`,
-	);
-	const [items = []] = outputs(run);
 	check(items.length === STORM_ITEMS, `expected ${STORM_ITEMS} items, got ${items.length}`);
 	items.forEach((item, i) => {
 		check(pairedWith(item) === i, `item ${i} is paired with ${JSON.stringify(item.pairedItem)}`);

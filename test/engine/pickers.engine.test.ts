@@ -15,6 +15,7 @@ import {
 	credentialFor,
 	editorContext,
 	jsonOf,
+	rl,
 	seedConnections,
 	singleNodeWorkflow,
 	startTestEmulator,
@@ -48,8 +49,6 @@ function flowCalls(): string[] {
 		.platformRequests()
 		.map((entry) => `${entry.method} ${entry.path.replace(CONNECTIONS_PATH, '/connections')}`);
 }
-
-const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 
 describe('listSearch: searchConnections (the Connection list)', () => {
 	it('lists the Redshift connections of the credential sandbox, newest first, with ID and state', async () => {

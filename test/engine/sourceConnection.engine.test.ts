@@ -6,23 +6,20 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	DATABASE_FLOW_SPEC_ID,
-	DEFAULT_TABLES,
-	startEmulator,
-	type StartedEmulator,
-} from '../emulator';
+import { DATABASE_FLOW_SPEC_ID, startEmulator, type StartedEmulator } from '../emulator';
 import { itemsWorkflow } from '../support/workflow';
 import { createCredentialsHelper, runWorkflow } from './harness';
-import { tableSchema } from '../emulator/explore/tables';
 import { scanTestFileForLeaks } from './leaks';
 import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
 import {
 	FLOW_SERVICE,
+	ORDER_COLUMNS,
+	REDSHIFT_SPEC,
 	SEED_PASSWORD,
 	credentialFor,
 	directPost,
 	editorContext,
+	rl,
 	seedConnections,
 } from './support';
 
@@ -36,11 +33,6 @@ const leaks = scanTestFileForLeaks({
 
 const SOURCES = `${FLOW_SERVICE}/sourceConnections`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const REDSHIFT_SPEC = { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' };
-const ORDERS = DEFAULT_TABLES.find((table) => table.path === 'public.orders')!;
-/** The orders table's columns as explore (and Get Table Schema) gives them. */
-const ORDER_COLUMNS = tableSchema(ORDERS).schema.columns;
-const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 
 let emu: StartedEmulator;
 let base: string;

@@ -14,11 +14,13 @@ import {
 } from 'n8n-workflow';
 
 import {
+	DEFAULT_TABLES,
 	startEmulator,
 	type EmulatorOptions,
 	type RequestLogEntry,
 	type StartedEmulator,
 } from '../emulator';
+import { tableSchema } from '../emulator/explore/tables';
 import { directCall, seedConnections as seedThroughApi } from '../emulator/testkit';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, itemsWorkflow, operationNode } from '../support/workflow';
@@ -42,6 +44,18 @@ export const REDSHIFT_SPEC = {
 	id: '3416976c-a9ca-4bba-901a-1f08f66978ff',
 	version: '1.0',
 } as const;
+
+/** A resource locator value as the editor stores it. */
+export const rl = (mode: 'list' | 'id' | 'name' | 'url', value: string) => ({
+	__rl: true,
+	mode,
+	value,
+});
+
+/** The public.orders columns as explore (and Get Table Schema) gives them, from the emulator's table catalogue. */
+export const ORDER_COLUMNS = tableSchema(
+	DEFAULT_TABLES.find((table) => table.path === 'public.orders')!,
+).schema.columns;
 
 export function workflowFile(name: string): WorkflowDefinition {
 	return loadWorkflow(path.join(__dirname, 'workflows', name));

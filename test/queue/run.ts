@@ -52,6 +52,7 @@ import {
 import { run, startDaemon, stopAllDaemons, type Daemon } from '../e2e/lib/proc';
 import { emulatorCredential } from '../support/credentials';
 import { seedDataflows } from '../support/dataflows';
+import { chainWorkflow, webhookNode } from '../support/workflow';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { EMULATOR_TOKEN_PATTERN, findSecrets, findSecretsInText } from '../support/secrets';
 import { freePort, startN8n } from '../e2e/lib/server';
@@ -100,33 +101,14 @@ const FAULTS: Array<{ label: string; fault: Fault }> = [
 ];
 
 function workflow() {
-	return {
+	return chainWorkflow({
 		id: WORKFLOW_ID,
 		name: 'Queue: webhook -> create Redshift base connection (Reuse It)',
-		active: false,
-		settings: { executionOrder: 'v1' },
 		nodes: [
+			webhookNode(WEBHOOK_PATH, { responseData: 'firstEntryJson' }, 2.1),
 			{
-				id: '3c5e0f9a-1b2c-4d3e-8f40-000000000001',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2.1,
-				position: [0, 0],
-				webhookId: '7d1f4b52-9a3e-4c61-b0d8-2e5f6a7b8c90',
-				parameters: {
-					httpMethod: 'POST',
-					path: WEBHOOK_PATH,
-					responseMode: 'lastNode',
-					responseData: 'firstEntryJson',
-					options: {},
-				},
-			},
-			{
-				id: '3c5e0f9a-1b2c-4d3e-8f40-000000000002',
 				name: 'Create connection',
 				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [240, 0],
 				parameters: {
 					resource: 'baseConnection',
 					operation: 'create',
@@ -144,24 +126,18 @@ function workflow() {
 				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
 			},
 		],
-		connections: { Webhook: { main: [[{ node: 'Create connection', type: 'main', index: 0 }]] } },
-	};
+	});
 }
 
 /** The polling trigger: every dataflow of the sandbox, any finished run, polled every minute (published before start). */
 function triggerWorkflow() {
-	return {
+	return chainWorkflow({
 		id: TRIGGER_WORKFLOW_ID,
 		name: 'Queue: Adobe Experience Platform Trigger (any run finished)',
-		active: false,
-		settings: { executionOrder: 'v1' },
 		nodes: [
 			{
-				id: '3c5e0f9a-1b2c-4d3e-8f40-000000000003',
 				name: TRIGGER_NODE,
 				type: TRIGGER_NODE_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
 					event: 'anyRunFinished',
@@ -170,8 +146,7 @@ function triggerWorkflow() {
 				credentials: { [CREDENTIAL_TYPE]: { ...CREDENTIAL } },
 			},
 		],
-		connections: {},
-	};
+	});
 }
 
 interface TriggerFindings {

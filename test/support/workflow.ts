@@ -1,6 +1,7 @@
 /**
- * The one workflow builder of the tests, the e2e and the bench: "Manual Trigger -> items (Code node)
- * -> node", as n8n exports it, so the same JSON runs in n8n-core's engine and is imported by real n8n.
+ * The one workflow builder of the tests, the e2e and the bench: a chain of nodes as n8n exports it,
+ * usually "Manual Trigger -> items (Code node) -> node", so the same JSON runs in n8n-core's engine
+ * and is imported by real n8n.
  */
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
@@ -12,6 +13,8 @@ export const NODE_TYPE = {
 	filter: 'n8n-nodes-base.filter',
 	noOp: 'n8n-nodes-base.noOp',
 	stickyNote: 'n8n-nodes-base.stickyNote',
+	webhook: 'n8n-nodes-base.webhook',
+	errorTrigger: 'n8n-nodes-base.errorTrigger',
 	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
 	adobeExperiencePlatform: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatform',
 	adobeExperiencePlatformTrigger:
@@ -45,7 +48,8 @@ export interface WorkflowJson {
 	active: false;
 	nodes: INode[];
 	connections: IConnections;
-	settings: { executionOrder: 'v1' };
+	/** `errorWorkflow`: the ID of the workflow n8n runs when this one fails. */
+	settings: { executionOrder: 'v1'; errorWorkflow?: string };
 }
 
 export interface NodeSpec {
@@ -57,7 +61,7 @@ export interface NodeSpec {
 	typeVersion?: number;
 	/** Default: `{ adobeExperiencePlatformApi: CREDENTIAL_REF }` for our nodes, none for others. */
 	credentials?: INode['credentials'];
-	/** Other node settings, e.g. `{ onError: 'continueRegularOutput' }`, `{ executeOnce: true }`. */
+	/** Other node settings, e.g. `{ onError: 'continueRegularOutput' }`, `{ executeOnce: true }`, `{ webhookId }`. */
 	settings?: Partial<INode>;
 }
 
@@ -83,26 +87,20 @@ function nodeId(workflowName: string, index: number): string {
 	return `${hash.toString(16).padStart(8, '0')}-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
 }
 
-/** The JavaScript of a Code node returning these items. */
-export function itemsCodeFor(items: IDataObject[]): string {
-	return `return ${JSON.stringify(items, null, 2)};`;
+export interface ChainWorkflowOptions {
+	name: string;
+	/** Workflow id for real n8n's import; default: derived from the name. */
+	id?: string;
+	/** The nodes, each connected to the next on main output 0. */
+	nodes: NodeSpec[];
+	/** Added to `{ executionOrder: 'v1' }`. */
+	settings?: Omit<WorkflowJson['settings'], 'executionOrder'>;
 }
 
-/** Manual Trigger -> Code node "Inputs" -> the given nodes, chained on main output 0. */
-export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
-	const name = options.name ?? `${options.nodes[options.nodes.length - 1].name} workflow`;
-	const jsCode = options.itemsCode ?? itemsCodeFor(options.items ?? [{}]);
-	const specs: NodeSpec[] = [
-		{ name: 'Start', type: NODE_TYPE.manualTrigger, parameters: {} },
-		{
-			name: options.itemsNode ?? ITEMS_NODE,
-			type: NODE_TYPE.code,
-			typeVersion: 2,
-			parameters: { jsCode },
-		},
-		...options.nodes,
-	];
-	const nodes = specs.map((spec, index): INode => {
+/** The nodes in a chain, each on main output 0 of the one before, laid out left to right. */
+export function chainWorkflow(options: ChainWorkflowOptions): WorkflowJson {
+	const { name } = options;
+	const nodes = options.nodes.map((spec, index): INode => {
 		const type = spec.type ?? NODE_TYPE.adobeRedshiftConnection;
 		const credentials =
 			spec.credentials ??
@@ -127,8 +125,50 @@ export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
 		active: false,
 		nodes,
 		connections,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...options.settings },
 	};
+}
+
+/**
+ * A Webhook node (version 2 unless given) for `POST /webhook/<path>`, answering with the last
+ * node's output; `parameters` adds or overrides. Its webhookId is derived from the path.
+ */
+export function webhookNode(
+	path: string,
+	parameters: INodeParameters = {},
+	typeVersion = 2,
+): NodeSpec {
+	return {
+		name: 'Webhook',
+		type: NODE_TYPE.webhook,
+		typeVersion,
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {}, ...parameters },
+		settings: { webhookId: nodeId(`webhook ${path}`, 0) },
+	};
+}
+
+/** The JavaScript of a Code node returning these items. */
+export function itemsCodeFor(items: IDataObject[]): string {
+	return `return ${JSON.stringify(items, null, 2)};`;
+}
+
+/** Manual Trigger -> Code node "Inputs" -> the given nodes, chained on main output 0. */
+export function itemsWorkflow(options: ItemsWorkflowOptions): WorkflowJson {
+	const jsCode = options.itemsCode ?? itemsCodeFor(options.items ?? [{}]);
+	return chainWorkflow({
+		name: options.name ?? `${options.nodes[options.nodes.length - 1].name} workflow`,
+		id: options.id,
+		nodes: [
+			{ name: 'Start', type: NODE_TYPE.manualTrigger, parameters: {} },
+			{
+				name: options.itemsNode ?? ITEMS_NODE,
+				type: NODE_TYPE.code,
+				typeVersion: 2,
+				parameters: { jsCode },
+			},
+			...options.nodes,
+		],
+	});
 }
 
 /** Our node with one operation: `{resource: RESOURCE, operation, ...parameters}`. */

@@ -1,16 +1,13 @@
-import type {
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
-
 import { readDatasetPage } from '../../shared/api/datasets';
 import { readMappingSetPage } from '../../shared/api/mappingSets';
 import { readSchemaPage } from '../../shared/api/schemas';
 import { readTargetConnectionPages } from '../../shared/api/targetConnections';
-import { flowServiceSearch, startPagedSearch } from '../../shared/methods/pagedSearch';
-import { pickerSandbox, searchText } from '../../shared/methods/pickers';
-import { loadPlatformContext } from '../../shared/transport';
+import {
+	flowServiceSearch,
+	listSearchMethod,
+	startPagedSearch,
+} from '../../shared/methods/pagedSearch';
+import { joinParts } from '../../shared/methods/pickers';
 
 /** Datasets per page of the Dataset list. */
 export const DATASET_SEARCH_PAGE = 50;
@@ -23,7 +20,7 @@ export const DATASET_SEARCH_PAGE = 50;
 export const searchDatasets = startPagedSearch(readDatasetPage, DATASET_SEARCH_PAGE, (dataset) => ({
 	name: dataset.name ?? dataset.id,
 	value: dataset.id,
-	description: [dataset.id, dataset.schemaRef?.id].filter(Boolean).join(' · '),
+	description: joinParts(dataset.id, dataset.schemaRef?.id),
 }));
 
 /**
@@ -31,26 +28,20 @@ export const searchDatasets = startPagedSearch(readDatasetPage, DATASET_SEARCH_P
  * (Schema Registry `property=title~…`). The value is the schema's `$id`; `paginationToken` is
  * the Registry's `_page.next`.
  */
-export async function searchSchemas(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const ctx = await loadPlatformContext.call(this);
-	const sandboxName = pickerSandbox.call(this, ctx);
-	const { schemas, next } = await readSchemaPage.call(this, ctx, sandboxName, {
-		titleContains: searchText(filter),
-		start: paginationToken || undefined,
-	});
-	const results: INodeListSearchItems[] = schemas.map((schema) => ({
+export const searchSchemas = listSearchMethod(
+	async function (ctx, sandboxName, titleContains, start) {
+		const { schemas, next } = await readSchemaPage.call(this, ctx, sandboxName, {
+			titleContains,
+			start,
+		});
+		return { found: schemas, next };
+	},
+	(schema) => ({
 		name: schema.title ?? schema.$id,
 		value: schema.$id,
-		description: [schema.$id, schema.version && `version ${schema.version}`]
-			.filter(Boolean)
-			.join(' · '),
-	}));
-	return { results, paginationToken: next };
-}
+		description: joinParts(schema.$id, schema.version && `version ${schema.version}`),
+	}),
+);
 
 /** Target connections per page of the Target Connection list. */
 export const TARGET_SEARCH_PAGE = 50;
@@ -66,9 +57,10 @@ export const searchTargetConnections = flowServiceSearch(
 	(target) => ({
 		name: target.name,
 		value: target.id,
-		description: [target.id, target.params?.dataSetId && `dataset ${target.params.dataSetId}`]
-			.filter(Boolean)
-			.join(' · '),
+		description: joinParts(
+			target.id,
+			target.params?.dataSetId && `dataset ${target.params.dataSetId}`,
+		),
 	}),
 );
 
@@ -86,8 +78,6 @@ export const searchMappingSets = startPagedSearch(
 	(set) => ({
 		name: set.name ?? set.id,
 		value: set.id,
-		description: [set.id, `version ${set.version}`, set.outputSchema?.schemaRef?.id]
-			.filter(Boolean)
-			.join(' · '),
+		description: joinParts(set.id, `version ${set.version}`, set.outputSchema?.schemaRef?.id),
 	}),
 );

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { flowServiceCollection, nameContains, type FlowServicePages } from './listing';
+import { flowServiceCollection, type FlowServicePages } from './listing';
 import { REDSHIFT_CONNECTION_SPEC } from '../constants';
 import { flowServicePath } from '../transport';
 
@@ -35,14 +35,8 @@ export interface ListFilter {
 const connections = flowServiceCollection<StoredConnection, ListFilter>({
 	path: flowServicePath('/connections'),
 	noun: 'connection',
-	properties: (filter) => [
-		`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`,
-		...(filter.name === undefined ? [] : [`name==${filter.name}`]),
-	],
-	keep: (item, filter) =>
-		item?.connectionSpec?.id === REDSHIFT_CONNECTION_SPEC.id &&
-		(filter.name === undefined || item.name === filter.name) &&
-		nameContains(item.name, filter.nameContains),
+	connectionSpecId: REDSHIFT_CONNECTION_SPEC.id,
+	equals: { name: 'name' },
 	narrowHint:
 		'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
 });
@@ -71,3 +65,10 @@ export const listRedshiftConnections = connections.list;
  * @throws NodeApiError (Adobe's 404 for an unknown ID); NodeOperationError when the answer holds none
  */
 export const getConnection = connections.get;
+
+/**
+ * `DELETE /connections/{id}` (the collection's remove: a 404 on a retry after an interrupted
+ * attempt is `alreadyAbsent`). A connection still used by dataflows fails with Adobe's FLOW-1418-400.
+ * @throws NodeApiError
+ */
+export const deleteConnection = connections.remove;

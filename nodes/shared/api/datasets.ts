@@ -21,7 +21,7 @@ import {
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
 import { ensureByName, type Ensured } from './ensure';
 import { nameContains } from './listing';
-import { listFromStart, type StartPage, type StartPageRequest } from './startPaging';
+import { listFromStart, type StartPageReader } from './startPaging';
 
 /** A dataset as this package outputs it: Catalog's fields (those asked for) with `id` added. */
 export interface Dataset extends IDataObject {
@@ -84,13 +84,12 @@ function nameQuery(filter: DatasetFilter): string | undefined {
  * next page when there is one.
  * @throws NodeOperationError when Catalog's answer is not an object keyed by ID; NodeApiError
  */
-export async function readDatasetPage(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	page: StartPageRequest<DatasetFilter>,
-	itemIndex?: number,
-): Promise<StartPage<Dataset>> {
+export const readDatasetPage: StartPageReader<Dataset, DatasetFilter> = async function (
+	ctx,
+	sandboxName,
+	page,
+	itemIndex,
+) {
 	const { filter } = page;
 	const qs: IDataObject = {
 		...catalogPageQuery({ start: page.start, limit: page.limit, properties: DATASET_PROPERTIES }),
@@ -120,7 +119,7 @@ export async function readDatasetPage(
 			nameContains(dataset.name, filter.nameContains),
 	);
 	return { found, nextStart: parsed.nextStart };
-}
+};
 
 /**
  * Datasets of the sandbox, page by page (`start += limit`, 100 per page) until a page comes back

@@ -17,7 +17,7 @@ import {
 	type RequestContext,
 } from '../transport';
 import { createOnce } from './ensure';
-import { flowServiceCollection, nameContains } from './listing';
+import { flowServiceCollection } from './listing';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
 export interface StoredFlow extends IDataObject {
@@ -62,13 +62,10 @@ const flows = flowServiceCollection<StoredFlow, FlowFilter>({
 		return property;
 	},
 	keep: (flow, filter) =>
-		typeof flow?.id === 'string' &&
 		(!filter.ids || filter.ids.includes(flow.id)) &&
 		(filter.sourceConnectionId === undefined ||
 			(flow.sourceConnectionIds ?? []).includes(filter.sourceConnectionId)) &&
-		(filter.state === undefined ||
-			String(flow.state).toLowerCase() === filter.state.toLowerCase()) &&
-		nameContains(flow.name, filter.nameContains),
+		(filter.state === undefined || String(flow.state).toLowerCase() === filter.state.toLowerCase()),
 	matchesNothing: (filter) => filter.ids?.length === 0,
 	narrowHint:
 		'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
@@ -296,19 +293,11 @@ export async function deleteFlow(
 	id: string,
 	itemIndex?: number,
 ): Promise<DeletedFlow> {
-	const outcome = await idempotentRequest.call(this, ctx, {
-		method: 'DELETE',
-		path: flowPath(id),
-		sandboxName,
-	});
-	if (outcome.ok) return { id, deleted: true, alreadyAbsent: false };
-	if (outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404) {
-		return {
-			id,
-			deleted: false,
-			alreadyAbsent: true,
-			note: 'The first attempt got no clear answer and the retry found no dataflow with this ID: an earlier attempt deleted it, or it did not exist.',
-		};
-	}
-	throw toNodeApiError.call(this, outcome.failure, itemIndex);
+	const result = await flows.remove.call(this, ctx, sandboxName, id, itemIndex);
+	if (!result.alreadyAbsent) return { id, ...result };
+	return {
+		id,
+		...result,
+		note: 'The first attempt got no clear answer and the retry found no dataflow with this ID: an earlier attempt deleted it, or it did not exist.',
+	};
 }

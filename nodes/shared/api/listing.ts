@@ -10,7 +10,9 @@ import { FLOW_SERVICE_PATH } from '../constants';
 import { safeOperationError } from '../nodeErrors';
 import {
 	flowServicePath,
+	idempotentRequest,
 	platformRequest,
+	toNodeApiError,
 	type PlatformContext,
 	type PlatformRequest,
 	type RequestContext,
@@ -198,6 +200,8 @@ export type PageReader<T, F> = (
 
 /** What every Flow Service list filter may carry besides its own conditions. */
 export interface CollectionFilter extends ListOrder {
+	/** Only objects whose name contains this text, any case (checked here: Adobe has no such filter). */
+	nameContains?: string;
 	/** Item-level secrets (e.g. a password being sent) to scrub from errors. */
 	secrets?: string[];
 }
@@ -208,23 +212,69 @@ export interface CollectionRules<T, F> {
 	path: string;
 	/** Singular noun for messages, e.g. "source connection"; lists say it with an "s". */
 	noun: string;
-	/** The `property=` filters Adobe applies for `filter` (see listRequest). */
-	properties(filter: F): string[];
+	/** Only objects of this connection spec (`property=connectionSpec.id==…`), e.g. Redshift's. */
+	connectionSpecId?: string;
 	/**
-	 * Whether a listed item is what `filter` asked for. Every item is checked: a continuation link
-	 * that dropped the filters, or a value with a comma (Adobe's "any of"), must not leak others in.
+	 * Exact-value filters: a filter key and the object property Adobe filters on
+	 * (`property=<path>==<value>`) and that each listed object is checked on, e.g.
+	 * `{ tableName: 'params.tableName' }`. A filter key left undefined filters nothing.
 	 */
-	keep(item: T, filter: F): boolean;
+	equals?: { [K in keyof F]?: string };
+	/** Further `property=` filters, sent after those above (see listRequest). */
+	properties?(filter: F): string[];
+	/** Further checks of each listed object, for `properties` that are not plain equality. */
+	keep?(item: T, filter: F): boolean;
 	/** Whether `filter` matches nothing (e.g. an empty ID list): no request is sent then. */
 	matchesNothing?(filter: F): boolean;
 	/** The error's hint when a listing does not end (MAX_PAGES or the policy budget). */
 	narrowHint: string;
 }
 
+/** The value at a dotted property path of a listed object, e.g. `params.tableName`. */
+function valueAt(item: unknown, path: string): unknown {
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], item);
+}
+
+/**
+ * The `property=` filters and the local check of a collection's rules. Every listed object is
+ * checked too: a continuation link that dropped the filters, or a value with a comma (Adobe's
+ * "any of"), must not leak others in.
+ */
+function filtersOf<T extends { id: string }, F extends CollectionFilter>(
+	rules: CollectionRules<T, F>,
+) {
+	const equals = Object.entries(rules.equals ?? {}) as Array<[keyof F, string]>;
+	const given = (filter: F) => equals.filter(([key]) => filter[key] !== undefined);
+	return {
+		properties: (filter: F): string[] => [
+			...(rules.connectionSpecId === undefined
+				? []
+				: [`connectionSpec.id==${rules.connectionSpecId}`]),
+			...given(filter).map(([key, path]) => `${path}==${String(filter[key])}`),
+			...(rules.properties?.(filter) ?? []),
+		],
+		keep: (item: T, filter: F): boolean =>
+			typeof item?.id === 'string' &&
+			(rules.connectionSpecId === undefined ||
+				valueAt(item, 'connectionSpec.id') === rules.connectionSpecId) &&
+			given(filter).every(([key, path]) => valueAt(item, path) === filter[key]) &&
+			nameContains((item as { name?: unknown }).name, filter.nameContains) &&
+			(rules.keep?.(item, filter) ?? true),
+	};
+}
+
+/** What a delete ended with: deleted now, or found already gone. */
+export interface DeleteResult {
+	deleted: boolean;
+	alreadyAbsent: boolean;
+}
+
 /** The calls of one Flow Service collection (see flowServiceCollection). */
 export interface FlowServiceCollection<T, F> {
-	/** Flow Service path of one object, e.g. `/connections/{id}/test` with suffix `/test`. */
-	pathOf(id: string, suffix?: string): string;
+	/** Flow Service path of the collection, or of one object, e.g. `/connections/{id}/test` with suffix `/test`. */
+	pathOf(id?: string, suffix?: string): string;
 	/**
 	 * The objects matching `filter`, newest first unless `filter.orderBy` says otherwise, page by
 	 * page from the first page or from `resumeFrom`; with a limit it stops at the end of the page
@@ -253,6 +303,20 @@ export interface FlowServiceCollection<T, F> {
 		id: string,
 		itemIndex?: number,
 	): Promise<T>;
+	/**
+	 * `DELETE <collection>/{id}` (204), retried like any idempotent request. A 404 on a retry after
+	 * an interrupted attempt means it is gone, maybe deleted by that attempt (or the ID never
+	 * existed): `{deleted: false, alreadyAbsent: true}`, so a re-run passes.
+	 * @throws NodeApiError for any other failure (a first 404: no such object; Adobe's 1418-400
+	 *   while a dataflow uses a connection)
+	 */
+	remove(
+		this: RequestContext,
+		ctx: PlatformContext,
+		sandboxName: string,
+		id: string,
+		itemIndex?: number,
+	): Promise<DeleteResult>;
 }
 
 /**
@@ -264,17 +328,19 @@ export function flowServiceCollection<T extends { id: string }, F extends Collec
 	rules: CollectionRules<T, F>,
 ): FlowServiceCollection<T, F> {
 	const plural = `${rules.noun}s`;
+	const { properties, keep } = filtersOf(rules);
 	const collection: FlowServiceCollection<T, F> = {
-		pathOf: (id, suffix = '') => `${rules.path}/${encodeURIComponent(id)}${suffix}`,
+		pathOf: (id, suffix = '') =>
+			id === undefined ? rules.path : `${rules.path}/${encodeURIComponent(id)}${suffix}`,
 		async readPages(ctx, sandboxName, filter, resumeFrom, itemIndex) {
 			if (rules.matchesNothing?.(filter)) return { found: [] };
 			return await (readFlowServicePages<T>).call(
 				this,
 				ctx,
-				listRequest(rules.path, sandboxName, rules.properties(filter), filter),
+				listRequest(rules.path, sandboxName, properties(filter), filter),
 				{
 					noun: plural,
-					keep: (item) => rules.keep(item, filter),
+					keep: (item) => keep(item, filter),
 					limit: filter.limit,
 					resumeFrom,
 					secrets: filter.secrets,
@@ -305,6 +371,17 @@ export function flowServiceCollection<T extends { id: string }, F extends Collec
 				);
 			}
 			return found;
+		},
+		async remove(ctx, sandboxName, id, itemIndex) {
+			const outcome = await idempotentRequest.call(this, ctx, {
+				method: 'DELETE',
+				path: collection.pathOf(id),
+				sandboxName,
+			});
+			if (outcome.ok) return { deleted: true, alreadyAbsent: false };
+			if (outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404)
+				return { deleted: false, alreadyAbsent: true };
+			throw toNodeApiError.call(this, outcome.failure, itemIndex);
 		},
 	};
 	return collection;

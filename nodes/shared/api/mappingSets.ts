@@ -23,7 +23,7 @@ import { platformRequest, type PlatformContext, type RequestContext } from '../t
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
 import { ensureByName, type Ensured } from './ensure';
 import { nameContains } from './listing';
-import { listFromStart, type StartPage, type StartPageRequest } from './startPaging';
+import { listFromStart, type StartPageReader } from './startPaging';
 import { getFullSchema } from './schemas';
 
 /** A mapping set as Data Prep returns it (GET answers carry both `source` and `sourceAttribute`). */
@@ -74,13 +74,12 @@ export interface MappingSetFilter {
  * One page of mapping sets from `start` (newest first) that match the filter, and the next page's
  * `start` when there may be more (a full page). Throws NodeApiError.
  */
-export async function readMappingSetPage(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	page: StartPageRequest<MappingSetFilter>,
-	itemIndex?: number,
-): Promise<StartPage<MappingSet>> {
+export const readMappingSetPage: StartPageReader<MappingSet, MappingSetFilter> = async function (
+	ctx,
+	sandboxName,
+	page,
+	itemIndex,
+) {
 	const { filter } = page;
 	const qs: IDataObject = { limit: page.limit, start: page.start, orderBy: '-createdDate' };
 	if (filter.name) qs.name = filter.name;
@@ -101,7 +100,7 @@ export async function readMappingSetPage(
 		),
 		nextStart: sets.length < page.limit ? undefined : page.start + sets.length,
 	};
-}
+};
 
 /**
  * Mapping sets of the sandbox (all pages, or up to `filter.limit`); `filter.name` keeps only those

@@ -168,76 +168,64 @@ function noRunId(status: number, body: unknown, what: string): Failure {
 	};
 }
 
-/**
- * Sends a request that starts a run (sendAtMostOnce without a lookup: a run made by an interrupted
- * attempt cannot be told from others). It is sent again only when Adobe certainly did not act (429,
- * connection refused): an ambiguous failure could have started a run, and a resend a second one.
- */
-async function startRun(
-	this: RequestContext,
-	ctx: PlatformContext,
-	request: PlatformRequest,
-	what: string,
-	itemIndex?: number,
-): Promise<{ id: string; etag?: string }> {
-	const outcome = await (sendAtMostOnce<unknown>).call(this, ctx, request, {
-		accept: (status, body) => (idAndEtag(body) ? undefined : noRunId(status, body, what)),
-	});
-	if (!outcome.ok) {
-		const failure = outcome.failure;
-		if (failure.reached !== 'no') {
-			failure.decoded = {
-				...failure.decoded,
-				hint: `${failure.decoded.hint} The request may have started a run: check Flow Run > Get Many for the dataflow before trying again.`,
-			};
-		}
-		throw toNodeApiError.call(this, failure, itemIndex);
-	}
-	return idAndEtag(outcome.body) as { id: string; etag?: string };
+/** What a run start answers: the new run's ID (and etag when Adobe sends one). */
+export interface StartedRun {
+	id: string;
+	etag?: string;
 }
 
 /**
- * On-demand run of a `once` dataflow: `POST /runs`. The answer is read as `{items: [{id, etag}]}`
- * (the docs) or `{id, etag}` (the spec).
+ * A call that starts a run with the request `requestFor` builds from its argument, sent through
+ * sendAtMostOnce without a lookup (a run made by an interrupted attempt cannot be told from
+ * others): it is sent again only when Adobe certainly did not act (429, connection refused), as an
+ * ambiguous failure could have started a run and a resend a second one. `what` names the request
+ * in errors, e.g. "retry".
+ */
+function runStarter<A>(what: string, requestFor: (sandboxName: string, arg: A) => PlatformRequest) {
+	return async function (
+		this: RequestContext,
+		ctx: PlatformContext,
+		sandboxName: string,
+		arg: A,
+		itemIndex?: number,
+	): Promise<StartedRun> {
+		const outcome = await (sendAtMostOnce<unknown>).call(this, ctx, requestFor(sandboxName, arg), {
+			accept: (status, body) => (idAndEtag(body) ? undefined : noRunId(status, body, what)),
+		});
+		if (!outcome.ok) {
+			const failure = outcome.failure;
+			if (failure.reached !== 'no') {
+				failure.decoded = {
+					...failure.decoded,
+					hint: `${failure.decoded.hint} The request may have started a run: check Flow Run > Get Many for the dataflow before trying again.`,
+				};
+			}
+			throw toNodeApiError.call(this, failure, itemIndex);
+		}
+		return idAndEtag(outcome.body) as StartedRun;
+	};
+}
+
+/**
+ * On-demand run of a `once` dataflow: `POST /runs` with a RunNowBody. The answer is read as
+ * `{items: [{id, etag}]}` (the docs) or `{id, etag}` (the spec).
  * @throws NodeApiError (1386 flow not `once`, 1381 window, 1382/1383 delta column, …)
  */
-export async function runNow(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	body: RunNowBody,
-	itemIndex?: number,
-): Promise<{ id: string; etag?: string }> {
-	return await startRun.call(
-		this,
-		ctx,
-		{
-			method: 'POST',
-			path: flowServicePath('/runs'),
-			body: body as unknown as IDataObject,
-			sandboxName,
-		},
-		'on-demand run',
-		itemIndex,
-	);
-}
+export const runNow = runStarter<RunNowBody>('on-demand run', (sandboxName, body) => ({
+	method: 'POST',
+	path: flowServicePath('/runs'),
+	body: body as unknown as IDataObject,
+	sandboxName,
+}));
 
 /**
- * Retries a failed run: `POST /runs/{id}/action?op=re-trigger` → the new run's `{id, etag}`.
+ * Retries a failed run (given its ID): `POST /runs/{id}/action?op=re-trigger` → the new run's
+ * `{id, etag}`.
  * @throws NodeApiError (1387 run not failed, 1388 flow disabled, …)
  */
-export async function retryRun(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	runId: string,
-	itemIndex?: number,
-): Promise<{ id: string; etag?: string }> {
-	return await startRun.call(
-		this,
-		ctx,
-		{ method: 'POST', path: runPath(runId, '/action'), qs: { op: 're-trigger' }, sandboxName },
-		'retry',
-		itemIndex,
-	);
-}
+export const retryRun = runStarter<string>('retry', (sandboxName, runId) => ({
+	method: 'POST',
+	path: runPath(runId, '/action'),
+	qs: { op: 're-trigger' },
+	sandboxName,
+}));

@@ -18,7 +18,6 @@ import {
 	buildSourceConnectionBody,
 	findCreatedSource,
 	findExistingSource,
-	isRedshiftSource,
 	readsTable,
 	type SourceColumn,
 	type SourceConnectionBody,
@@ -36,7 +35,7 @@ import {
 import { createOnce, type CreateOnceRules } from './ensure';
 import { exploreTable } from './explore';
 import { listFlows } from './flows';
-import { flowServiceCollection, nameContains } from './listing';
+import { flowServiceCollection } from './listing';
 
 export type { SourceColumn, StoredSourceConnection } from '../pipeline/sourceConnection';
 
@@ -60,28 +59,14 @@ export interface SourceConnectionFilter {
 const sourceConnections = flowServiceCollection<StoredSourceConnection, SourceConnectionFilter>({
 	path: flowServicePath('/sourceConnections'),
 	noun: NOUN,
-	properties: (filter) => [
-		`connectionSpec.id==${REDSHIFT_CONNECTION_SPEC.id}`,
-		...(filter.baseConnectionId === undefined
-			? []
-			: [`baseConnectionId==${filter.baseConnectionId}`]),
-		...(filter.tableName === undefined ? [] : [`params.tableName==${filter.tableName}`]),
-		...(filter.name === undefined ? [] : [`name==${filter.name}`]),
-	],
-	keep: (item, filter) =>
-		isRedshiftSource(item) &&
-		(filter.baseConnectionId === undefined || item.baseConnectionId === filter.baseConnectionId) &&
-		(filter.tableName === undefined || item.params?.tableName === filter.tableName) &&
-		(filter.name === undefined || item.name === filter.name) &&
-		nameContains(item.name, filter.nameContains),
+	connectionSpecId: REDSHIFT_CONNECTION_SPEC.id,
+	equals: { baseConnectionId: 'baseConnectionId', tableName: 'params.tableName', name: 'name' },
 	narrowHint:
 		'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
 });
 
 /** Flow Service path of the collection, or of one source connection. */
-export function sourceConnectionPath(id?: string): string {
-	return id === undefined ? flowServicePath('/sourceConnections') : sourceConnections.pathOf(id);
-}
+export const sourceConnectionPath = sourceConnections.pathOf;
 
 /**
  * Redshift source connections of the sandbox matching `filter`, newest first, page by page from the

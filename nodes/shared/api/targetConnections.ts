@@ -11,17 +11,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DATA_LAKE_CONNECTION_SPEC, XED_FULL_VERSION } from '../constants';
 import type { IfExists } from '../ifExists';
-import {
-	flowServicePath,
-	idempotentRequest,
-	toNodeApiError,
-	type PlatformContext,
-	type RequestContext,
-} from '../transport';
+import { flowServicePath, type PlatformContext, type RequestContext } from '../transport';
 import { isConnectionId } from '../validation';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
 import { ensureByName, type Ensured } from './ensure';
-import { flowServiceCollection, nameContains } from './listing';
+import { flowServiceCollection } from './listing';
 
 /** A target connection as Flow Service returns it. */
 export interface TargetConnection extends IDataObject {
@@ -50,23 +44,13 @@ export interface TargetConnectionFilter {
 const targetConnections = flowServiceCollection<TargetConnection, TargetConnectionFilter>({
 	path: flowServicePath('/targetConnections'),
 	noun: 'target connection',
-	properties: (filter) => [
-		`connectionSpec.id==${DATA_LAKE_CONNECTION_SPEC.id}`,
-		...(filter.name === undefined ? [] : [`name==${filter.name}`]),
-		...(filter.dataSetId === undefined ? [] : [`params.dataSetId==${filter.dataSetId}`]),
-	],
-	keep: (item, filter) =>
-		item?.connectionSpec?.id === DATA_LAKE_CONNECTION_SPEC.id &&
-		(filter.name === undefined || item.name === filter.name) &&
-		(filter.dataSetId === undefined || item.params?.dataSetId === filter.dataSetId) &&
-		nameContains(item.name, filter.nameContains),
+	connectionSpecId: DATA_LAKE_CONNECTION_SPEC.id,
+	equals: { name: 'name', dataSetId: 'params.dataSetId' },
 	narrowHint: 'Narrow the listing with a Name or Dataset filter, or a Limit.',
 });
 
 /** Flow Service path of the collection, or of one target connection. */
-export function targetConnectionPath(id?: string): string {
-	return id === undefined ? flowServicePath('/targetConnections') : targetConnections.pathOf(id);
-}
+export const targetConnectionPath = targetConnections.pathOf;
 
 /**
  * Data Lake target connections of the sandbox, newest first, matching `filter`, page by page from
@@ -86,27 +70,11 @@ export const listTargetConnections = targetConnections.list;
 export const getTargetConnection = targetConnections.get;
 
 /**
- * Deletes a target connection. A 404 after an interrupted first attempt means it is gone, but
- * maybe not by us: reported as `alreadyAbsent`.
+ * Deletes a target connection (the collection's remove: a 404 after an interrupted first attempt
+ * means it is gone, but maybe not by us: reported as `alreadyAbsent`).
  * @throws NodeApiError, e.g. Adobe's 1418-400 while a dataflow uses it
  */
-export async function deleteTargetConnection(
-	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	id: string,
-	itemIndex?: number,
-): Promise<{ deleted: boolean; alreadyAbsent: boolean }> {
-	const outcome = await idempotentRequest.call(this, ctx, {
-		method: 'DELETE',
-		path: targetConnectionPath(id),
-		sandboxName,
-	});
-	if (outcome.ok) return { deleted: true, alreadyAbsent: false };
-	if (outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404)
-		return { deleted: false, alreadyAbsent: true };
-	throw toNodeApiError.call(this, outcome.failure, itemIndex);
-}
+export const deleteTargetConnection = targetConnections.remove;
 
 /** The POST body of a Data Lake target connection writing to `dataset` (its schema from `schemaRef`). */
 export function targetConnectionBody(

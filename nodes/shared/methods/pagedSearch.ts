@@ -23,13 +23,17 @@ export type SearchPageReader<T> = PageReader<T, { nameContains?: string; limit: 
 export type SearchStartPageReader<T> = StartPageReader<T, { nameContains?: string }>;
 
 /** One page of a search: the objects, and the token of the next page (undefined after the last). */
-interface SearchPage<T> {
+export interface SearchPage<T> {
 	found: T[];
 	next?: string;
 }
 
-/** The search method around `readPage`, which reads the page at `token` (undefined: the first). */
-function searchMethod<T>(
+/**
+ * A list search method around `readPage`, which reads the page at `token` (undefined: the first
+ * page; else the `next` it handed out) of the objects matching the search text: the sandbox is the
+ * node's (pickerSandbox), the text is trimmed (empty: no filter), each object becomes `toItem`.
+ */
+export function listSearchMethod<T>(
 	readPage: (
 		this: ILoadOptionsFunctions,
 		ctx: PlatformContext,
@@ -67,7 +71,7 @@ export function flowServiceSearch<T>(
 	pageSize: number,
 	toItem: (item: T) => INodeListSearchItems,
 ) {
-	return searchMethod<T>(async function (ctx, sandboxName, nameContains, resumeFrom) {
+	return listSearchMethod<T>(async function (ctx, sandboxName, nameContains, resumeFrom) {
 		return await readPages.call(
 			this,
 			ctx,
@@ -89,7 +93,7 @@ export function startPagedSearch<T>(
 	pageSize: number,
 	toItem: (item: T) => INodeListSearchItems,
 ) {
-	return searchMethod<T>(async function (ctx, sandboxName, nameContains, token) {
+	return listSearchMethod<T>(async function (ctx, sandboxName, nameContains, token) {
 		const start = /^\d+$/.test(token ?? '') ? Number(token) : 0;
 		const { found, nextStart } = await readPage.call(this, ctx, sandboxName, {
 			start,

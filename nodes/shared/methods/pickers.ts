@@ -10,6 +10,11 @@ export function searchText(filter?: string): string | undefined {
 	return text ? text : undefined;
 }
 
+/** A list entry's text from its parts: those that are set, joined with " · " (e.g. "ID · state"). */
+export function joinParts(...parts: unknown[]): string {
+	return parts.filter(Boolean).join(' · ');
+}
+
 /** A parameter as the editor holds it now; an expression (`=...`) cannot be resolved while editing. */
 export function currentParameter(this: ILoadOptionsFunctions, name: string): unknown {
 	return this.getCurrentNodeParameter(name) as unknown;

@@ -9,7 +9,7 @@ import { InvalidFieldError } from '../InvalidFieldError';
 import { locatorValue } from '../parameters';
 import { loadPlatformContext, platformRequest } from '../transport';
 import { checkConnectionId, type FieldRef } from '../validation';
-import { currentParameter, isExpression, pickerSandbox, searchText } from './pickers';
+import { currentParameter, isExpression, joinParts, pickerSandbox, searchText } from './pickers';
 import { flowServiceSearch } from './pagedSearch';
 
 /**
@@ -34,7 +34,7 @@ export const searchConnections = flowServiceSearch(
 	(connection) => ({
 		name: connection.name,
 		value: connection.id,
-		description: [connection.id, connection.state].filter(Boolean).join(' · '),
+		description: joinParts(connection.id, connection.state),
 	}),
 );
 

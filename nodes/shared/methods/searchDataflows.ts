@@ -1,5 +1,6 @@
 import { readFlowPages } from '../api/flows';
 import { flowServiceSearch } from './pagedSearch';
+import { joinParts } from './pickers';
 
 /** Dataflows per page of the Dataflow list: Adobe pages are read until this many match. */
 export const DATAFLOW_SEARCH_PAGE_SIZE = 50;
@@ -16,6 +17,6 @@ export const searchDataflows = flowServiceSearch(
 	(flow) => ({
 		name: flow.name || flow.id,
 		value: flow.id,
-		description: [flow.id, flow.state].filter(Boolean).join(' · '),
+		description: joinParts(flow.id, flow.state),
 	}),
 );

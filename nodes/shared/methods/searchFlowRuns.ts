@@ -7,7 +7,7 @@ import type {
 import { listRuns } from '../api/runs';
 import { summarizeRun } from '../pipeline/runSummary';
 import { loadPlatformContext } from '../transport';
-import { pickerSandbox, searchText } from './pickers';
+import { joinParts, pickerSandbox, searchText } from './pickers';
 
 /** Runs in the Flow Run list: the newest this many. */
 export const RUN_SEARCH_LIMIT = 50;
@@ -29,9 +29,9 @@ export async function searchFlowRuns(
 		.map((run) => {
 			const summary = summarizeRun(run);
 			return {
-				name: [summary.status ?? 'unknown', summary.startedAt].filter(Boolean).join(' · '),
+				name: joinParts(summary.status ?? 'unknown', summary.startedAt),
 				value: summary.id,
-				description: [summary.id, summary.flowId].filter(Boolean).join(' · '),
+				description: joinParts(summary.id, summary.flowId),
 			};
 		})
 		.filter(

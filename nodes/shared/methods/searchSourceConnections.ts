@@ -1,5 +1,6 @@
 import { readSourceConnectionPages } from '../api/sourceConnections';
 import { flowServiceSearch } from './pagedSearch';
+import { joinParts } from './pickers';
 
 /** Source connections per page of the Source Connection list. */
 export const SOURCE_SEARCH_PAGE_SIZE = 50;
@@ -16,6 +17,6 @@ export const searchSourceConnections = flowServiceSearch(
 	(source) => ({
 		name: source.name ?? source.id,
 		value: source.id,
-		description: [source.params?.tableName, source.id].filter(Boolean).join(' · '),
+		description: joinParts(source.params?.tableName, source.id),
 	}),
 );

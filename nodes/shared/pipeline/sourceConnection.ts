@@ -195,11 +195,6 @@ export function exploredColumns(answer: unknown): SourceColumn[] {
 		});
 }
 
-/** A Redshift source connection (other sources share the collection). */
-export function isRedshiftSource(item: StoredSourceConnection): boolean {
-	return item?.connectionSpec?.id === REDSHIFT_CONNECTION_SPEC.id;
-}
-
 /** Does it read this table through this base connection? */
 export function readsTable(
 	item: StoredSourceConnection,

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 import { run, tail, type RunResult } from './proc';
-import { CheckFailure } from './steps';
+import { CheckFailure, check } from './steps';
 
 export const CACHE = process.env.N8N_E2E_CACHE || join(homedir(), '.cache', 'n8n-nodes-aep-e2e');
 
@@ -243,18 +243,33 @@ export async function installPackage(instance: N8nInstance, tarball: string): Pr
 }
 
 /** The execution summary (IRun) that `n8n execute` printed. */
+/** One output item of a node in an `n8n execute` summary. */
+export interface ExecutedItem {
+	json: Record<string, unknown>;
+	pairedItem?: unknown;
+}
+
 export interface ExecuteOutput {
 	data: {
 		resultData: {
 			error?: unknown;
-			runData: Record<
-				string,
-				Array<{
-					data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> };
-				}>
-			>;
+			runData: Record<string, Array<{ data?: { main?: ExecutedItem[][] } }>>;
 		};
 	};
+}
+
+/** The outputs of `nodeName` in `run`; the run must not have failed and the node must have run once. */
+export function outputsOf(run: ExecuteOutput, nodeName: string): ExecutedItem[][] {
+	check(
+		!run.data.resultData.error,
+		`the execution failed: ${JSON.stringify(run.data.resultData.error)}`,
+	);
+	const runs = run.data.resultData.runData[nodeName];
+	check(
+		Array.isArray(runs) && runs.length === 1,
+		`"${nodeName}" ran ${Array.isArray(runs) ? runs.length : 0} times, expected once`,
+	);
+	return runs[0].data?.main ?? [];
 }
 
 function isExecuteOutput(value: unknown): value is ExecuteOutput {

@@ -32,7 +32,9 @@ import {
 	type NodeRun,
 	type OnError,
 } from '../reliability.kit';
-import { editorContext, seedConnections, startTestEmulator } from '../support';
+import { editorContext, ORDER_COLUMNS, seedConnections, startTestEmulator } from '../support';
+
+export { ORDER_COLUMNS, rl } from '../support';
 
 export const AEP_NODE = 'Adobe Experience Platform';
 
@@ -82,9 +84,6 @@ export function calls(emu: StartedEmulator): string[] {
 	return answered(emu).map((entry) => `${entry.method} ${entry.path}`);
 }
 
-/** A resource locator value as the editor stores it. */
-export const rl = (mode: 'list' | 'id', value: string) => ({ __rl: true, mode, value });
-
 /** Calls a listSearch method of the node as n8n's editor does (LoadOptionsContext, the node's current parameters). */
 export async function aepListSearch(
 	emu: StartedEmulator,
@@ -105,16 +104,6 @@ export async function aepListSearch(
 	if (!search) throw new Error(`The node has no listSearch method ${method}`);
 	return await search.call(context, filter, paginationToken);
 }
-
-/** The public.orders columns a seeded source connection lists (names from the emulator's table catalogue). */
-export const ORDER_COLUMNS = [
-	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
-	{ name: 'customer_id', type: 'string', xdm: { type: 'string' } },
-	{ name: 'quantity', type: 'integer', xdm: { type: 'integer' } },
-	{ name: 'total', type: 'double', xdm: { type: 'number' } },
-	{ name: 'paid', type: 'boolean', xdm: { type: 'boolean' } },
-	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
-];
 
 /** A Catalog dataset `name` of the XDM schema `schemaId`, seeded in the emulator (test set-up only). Returns its ID. */
 export function seedDataset(

@@ -1,8 +1,7 @@
-import { connectionPath } from '../../../shared/api/connections';
+import { deleteConnection } from '../../../shared/api/connections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { deletedOutput, pickedOperation, type Deletion } from '../../../shared/handlers';
+import { deletedOutput, pickedOperation } from '../../../shared/handlers';
 import type { OperationOption } from '../../../shared/operations';
-import { idempotentRequest, toNodeApiError } from '../../../shared/transport';
 import { connectionLocator } from '../locators';
 import { readConnectionId } from '../parameters';
 
@@ -23,18 +22,6 @@ export const description = updateDisplayOptions(displayOptions, [connectionLocat
  */
 export const execute = pickedOperation(
 	readConnectionId,
-	async function (ctx, sandboxName, id, itemIndex): Promise<Deletion> {
-		const outcome = await idempotentRequest.call(this, ctx, {
-			method: 'DELETE',
-			path: connectionPath(id),
-			sandboxName,
-		});
-		if (outcome.ok) return { deleted: true, alreadyAbsent: false };
-		// A 404 on a retry after an interrupted attempt: that attempt may have deleted it, or the ID
-		// never existed. Either way it is gone, but we cannot claim to have deleted it.
-		if (outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404)
-			return { deleted: false, alreadyAbsent: true };
-		throw toNodeApiError.call(this, outcome.failure, itemIndex);
-	},
+	deleteConnection,
 	deletedOutput('connection'),
 );
