@@ -29,10 +29,9 @@ import {
 	toNodeApiError,
 	type Failure,
 	type PlatformContext,
-	type PlatformRequest,
 	type RequestContext,
 } from '../transport';
-import { createOnce, type CreateOnceRules } from './ensure';
+import { createOnce } from './ensure';
 import { exploreTable } from './explore';
 import { listFlows } from './flows';
 import { flowServiceCollection } from './listing';
@@ -102,11 +101,7 @@ export async function createSourceConnection(
 ): Promise<{ id: string; etag: string; recovered: boolean }> {
 	const sentAt = Date.now();
 	let etag = '';
-	const { id, recovered } = await createOnce.call<
-		RequestContext,
-		[PlatformContext, PlatformRequest, CreateOnceRules<{ id?: unknown; etag?: unknown }>],
-		Promise<{ id: string; recovered: boolean }>
-	>(
+	const { id, recovered } = await (createOnce<{ id?: unknown; etag?: unknown }>).call(
 		this,
 		ctx,
 		{
