@@ -1,8 +1,9 @@
 /**
  * Handlers that several resources share, each written once: an operation on one object chosen
  * by a picker (Get, Delete, Enable, Retry, Test…), a Get Many and a create that can reuse what
- * exists. An operation file passes the
- * Adobe call and, where its output differs, how to output the answer.
+ * exists. An operation file passes its readers and the Adobe call and, where its output differs,
+ * how to output the answer; the order of reading (fields, then sandbox, then requests) and the
+ * output's `sandboxName` are the rule here.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 

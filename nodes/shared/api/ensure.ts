@@ -5,7 +5,6 @@
  * Every create of the Experience Platform node goes through here, and so do the chained creates
  * of Dataflow › Create From Table.
  */
-import type { IDataObject } from 'n8n-workflow';
 
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
@@ -108,6 +107,8 @@ export interface CreateOnceRules<T> {
 	 * same-name objects known before the POST). Returns its ID.
 	 */
 	findCreated(): Promise<string | undefined>;
+	/** The failure a 2xx answer without proof of a create becomes; default unprovenCreate(thing, …). */
+	unproven?(status: number, body: unknown): Failure;
 	itemIndex?: number;
 }
 
@@ -154,10 +155,11 @@ export async function createOnce<T>(
 	rules: CreateOnceRules<T>,
 ): Promise<{ id: string; recovered: boolean }> {
 	let id: string | undefined;
+	const unproven = rules.unproven ?? ((status, body) => unprovenCreate(rules.thing, status, body));
 	const outcome = await (sendAtMostOnce<T>).call(this, ctx, request, {
 		accept: (status, body) => {
 			id = rules.createdId(status, body);
-			return id === undefined ? unprovenCreate(rules.thing, status, body) : undefined;
+			return id === undefined ? unproven(status, body) : undefined;
 		},
 		findMade: async () => {
 			const found = await rules.findCreated();
@@ -168,11 +170,7 @@ export async function createOnce<T>(
 	});
 	if (outcome.ok && id !== undefined) return { id, recovered: 'recovered' in outcome };
 	if (!outcome.ok) throw toNodeApiError.call(this, outcome.failure, rules.itemIndex);
-	throw toNodeApiError.call(
-		this,
-		unprovenCreate(rules.thing, 200, outcome.body as IDataObject),
-		rules.itemIndex,
-	);
+	throw toNodeApiError.call(this, unproven(200, outcome.body), rules.itemIndex);
 }
 
 /** What ensureByName needs: the If It Exists inputs, the create request and how to read the result. */

@@ -1,5 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { createOnce } from '../../../shared/api/ensure';
 import { MAX_PAGES, PAGE_SIZE } from '../../../shared/api/listing';
 import { KeyedSerializer } from '../../../shared/concurrency';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
@@ -8,17 +9,7 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { safeOperationError } from '../../../shared/nodeErrors';
 
-import { isRetryableIdempotent } from '../../../shared/retryPolicy';
-import {
-	flowServicePath,
-	sendWithRetries,
-	toNodeApiError,
-	type Failure,
-	type Outcome,
-	type PlatformContext,
-	type PlatformRequest,
-	type RetryRules,
-} from '../../../shared/transport';
+import { flowServicePath, type Failure, type PlatformContext } from '../../../shared/transport';
 import { isConnectionId } from '../../../shared/validation';
 import { connectionOutput } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
@@ -139,14 +130,13 @@ function unexpectedAnswer(status: number, body: unknown): Failure {
 }
 
 /**
- * POST /connections without ever creating the same connection twice: blind retries only when
- * Adobe certainly did not act (429, connection refused); after an ambiguous failure (timeout,
- * reset, 5xx, unreadable or incomplete answer) the transport's recovery hook looks for the
- * connection first, and a retry follows only if it is absent. The lookup ignores `knownBefore`, the
- * IDs of same-name connections that existed before this attempt, so it never returns a connection
- * another run made.
+ * POST /connections without ever creating the same connection twice (the shared createOnce): after
+ * an ambiguous failure the connection is looked up first, and a retry follows only if it is
+ * absent. The lookup ignores `knownBefore`, the IDs of same-name connections that existed before
+ * this attempt, so it never returns a connection another run made. A create must answer with the
+ * connection's ID and etag; the etag of a connection found by the lookup is its current one.
  */
-async function createOnce(
+async function createConnectionOnce(
 	this: IExecuteFunctions,
 	ctx: PlatformContext,
 	body: CreateConnectionBody,
@@ -156,40 +146,37 @@ async function createOnce(
 ): Promise<CreateResult> {
 	const sentAt = Date.now();
 	const secrets = [body.auth.params.password];
-	const outcome = await sendWithRetries.call<
-		IExecuteFunctions,
-		[PlatformContext, PlatformRequest, RetryRules<CreateResult>],
-		Promise<Outcome<CreateResult>>
-	>(
-		this,
-		ctx,
-		{
-			method: 'POST',
-			path: flowServicePath('/connections'),
-			body: body as unknown as IDataObject,
-			sandboxName,
-			secrets,
+	let etag = '';
+	const request = {
+		method: 'POST' as const,
+		path: flowServicePath('/connections'),
+		body: body as unknown as IDataObject,
+		sandboxName,
+		secrets,
+	};
+	const { id } = await createOnce.call(this, ctx, request, {
+		thing: 'connection',
+		createdId: (_status, answer: unknown) => {
+			if (!isCreated(answer)) return undefined;
+			etag = answer.etag;
+			return answer.id;
 		},
-		{
-			// Safe: an ambiguous failure is retried only after `recover` found nothing.
-			shouldRetry: (failure) => isRetryableIdempotent(failure.facts),
-			accept: (status, answer) =>
-				isCreated(answer) ? undefined : unexpectedAnswer(status, answer),
-			recover: async () => {
-				const listed = await listRedshiftConnections.call(
-					this,
-					ctx,
-					sandboxName,
-					{ name: body.name, secrets },
-					itemIndex,
-				);
-				const existing = findCreatedConnection(listed, body, sentAt, knownBefore);
-				return existing && { id: existing.id, etag: existing.etag };
-			},
+		unproven: unexpectedAnswer,
+		findCreated: async () => {
+			const listed = await listRedshiftConnections.call(
+				this,
+				ctx,
+				sandboxName,
+				{ name: body.name, secrets },
+				itemIndex,
+			);
+			const existing = findCreatedConnection(listed, body, sentAt, knownBefore);
+			if (existing) etag = existing.etag;
+			return existing?.id;
 		},
-	);
-	if (outcome.ok) return { id: outcome.body.id, etag: outcome.body.etag };
-	throw toNodeApiError.call(this, outcome.failure, itemIndex);
+		itemIndex,
+	});
+	return { id, etag };
 }
 
 /** One sandbox as this run sees it: its one listing (lazy) and the connections this run created. */
@@ -343,7 +330,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 				},
 			);
 		}
-		const created = await createOnce.call(
+		const created = await createConnectionOnce.call(
 			this,
 			ctx,
 			body,
