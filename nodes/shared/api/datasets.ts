@@ -20,8 +20,7 @@ import {
 } from '../pipeline/catalogPaging';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
 import { ensureByName, type Ensured } from './ensure';
-import { nameContains } from './listing';
-import { listFromStart, type StartPageReader } from './startPaging';
+import { startPagedCollection } from './startPaging';
 
 /** A dataset as this package outputs it: Catalog's fields (those asked for) with `id` added. */
 export interface Dataset extends IDataObject {
@@ -79,57 +78,38 @@ function nameQuery(filter: DatasetFilter): string | undefined {
 	return filter.name;
 }
 
+/** Catalog datasets, newest first unless `filter.orderBy`, by name. */
+const datasets = startPagedCollection<Dataset, DatasetFilter>({
+	path: datasetsPath(),
+	noun: 'dataset',
+	service: 'Catalog',
+	query: (page) => {
+		const qs: IDataObject = {
+			...catalogPageQuery({ start: page.start, limit: page.limit, properties: DATASET_PROPERTIES }),
+			orderBy: page.filter.orderBy ?? 'desc:created',
+		};
+		const name = nameQuery(page.filter);
+		if (name !== undefined && name !== '') qs.name = name;
+		return qs;
+	},
+	objects: (body, page) => parseCatalogPage(body, page).items as CatalogObject[] as Dataset[],
+	keep: (dataset, filter) => filter.exactName === undefined || dataset.name === filter.exactName,
+	maxPages: MAX_CATALOG_PAGES,
+	narrowHint: 'Narrow the listing with a Name filter or a Limit.',
+});
+
 /**
  * One page of datasets from `start` (newest first unless `filter.orderBy`), and the `start` of the
  * next page when there is one.
  * @throws NodeOperationError when Catalog's answer is not an object keyed by ID; NodeApiError
  */
-export const readDatasetPage: StartPageReader<Dataset, DatasetFilter> = async function (
-	ctx,
-	sandboxName,
-	page,
-	itemIndex,
-) {
-	const { filter } = page;
-	const qs: IDataObject = {
-		...catalogPageQuery({ start: page.start, limit: page.limit, properties: DATASET_PROPERTIES }),
-		orderBy: filter.orderBy ?? 'desc:created',
-	};
-	const name = nameQuery(filter);
-	if (name !== undefined && name !== '') qs.name = name;
-	const body = await platformRequest.call(
-		this,
-		ctx,
-		{ method: 'GET', path: datasetsPath(), qs, sandboxName },
-		itemIndex,
-	);
-	let parsed;
-	try {
-		parsed = parseCatalogPage(body, page);
-	} catch (error) {
-		throw safeOperationError(
-			this,
-			`Catalog's dataset list could not be read: ${(error as Error).message}.`,
-			{ itemIndex },
-		);
-	}
-	const found = (parsed.items as CatalogObject[] as Dataset[]).filter(
-		(dataset) =>
-			(filter.exactName === undefined || dataset.name === filter.exactName) &&
-			nameContains(dataset.name, filter.nameContains),
-	);
-	return { found, nextStart: parsed.nextStart };
-};
+export const readDatasetPage = datasets.readPage;
 
 /**
  * Datasets of the sandbox, page by page (`start += limit`, 100 per page) until a page comes back
  * short or `filter.limit` is reached. Stops with an error after MAX_CATALOG_PAGES pages.
  */
-export const listDatasets = listFromStart(readDatasetPage, {
-	noun: 'datasets',
-	maxPages: MAX_CATALOG_PAGES,
-	narrowHint: 'Narrow the listing with a Name filter or a Limit.',
-});
+export const listDatasets = datasets.list;
 
 /** One dataset (`GET /dataSets/{id}?properties=…`); Catalog's 404 becomes a NodeApiError. */
 export async function getDataset(

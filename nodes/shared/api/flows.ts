@@ -53,20 +53,17 @@ export interface FlowFilter {
 const flows = flowServiceCollection<StoredFlow, FlowFilter>({
 	path: flowServicePath('/flows'),
 	noun: 'dataflow',
-	properties: (filter) => {
-		const property: string[] = [];
-		if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
-		if (filter.sourceConnectionId !== undefined)
-			property.push(`sourceConnectionIds[]==${filter.sourceConnectionId}`);
-		if (filter.state !== undefined) property.push(`state==${filter.state}`);
-		return property;
-	},
+	anyOf: { ids: 'id' },
+	properties: (filter) => [
+		...(filter.sourceConnectionId === undefined
+			? []
+			: [`sourceConnectionIds[]==${filter.sourceConnectionId}`]),
+		...(filter.state === undefined ? [] : [`state==${filter.state}`]),
+	],
 	keep: (flow, filter) =>
-		(!filter.ids || filter.ids.includes(flow.id)) &&
 		(filter.sourceConnectionId === undefined ||
 			(flow.sourceConnectionIds ?? []).includes(filter.sourceConnectionId)) &&
 		(filter.state === undefined || String(flow.state).toLowerCase() === filter.state.toLowerCase()),
-	matchesNothing: (filter) => filter.ids?.length === 0,
 	narrowHint:
 		'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
 });

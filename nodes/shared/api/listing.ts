@@ -220,12 +220,16 @@ export interface CollectionRules<T, F> {
 	 * `{ tableName: 'params.tableName' }`. A filter key left undefined filters nothing.
 	 */
 	equals?: { [K in keyof F]?: string };
+	/**
+	 * "Any of" filters: a filter key holding a list of values, and the object property Adobe
+	 * filters on (`property=<path>==a,b`) and that each listed object is checked on, e.g.
+	 * `{ ids: 'id' }`. An empty list matches nothing, and no request is sent.
+	 */
+	anyOf?: { [K in keyof F]?: string };
 	/** Further `property=` filters, sent after those above (see listRequest). */
 	properties?(filter: F): string[];
 	/** Further checks of each listed object, for `properties` that are not plain equality. */
 	keep?(item: T, filter: F): boolean;
-	/** Whether `filter` matches nothing (e.g. an empty ID list): no request is sent then. */
-	matchesNothing?(filter: F): boolean;
 	/** The error's hint when a listing does not end (MAX_PAGES or the policy budget). */
 	narrowHint: string;
 }
@@ -246,13 +250,20 @@ function filtersOf<T extends { id: string }, F extends CollectionFilter>(
 	rules: CollectionRules<T, F>,
 ) {
 	const equals = Object.entries(rules.equals ?? {}) as Array<[keyof F, string]>;
+	const anyOf = Object.entries(rules.anyOf ?? {}) as Array<[keyof F, string]>;
 	const given = (filter: F) => equals.filter(([key]) => filter[key] !== undefined);
+	const lists = (filter: F) =>
+		anyOf
+			.filter(([key]) => filter[key] !== undefined)
+			.map(([key, path]) => [filter[key] as unknown as string[], path] as const);
 	return {
+		matchesNothing: (filter: F): boolean => lists(filter).some(([values]) => values.length === 0),
 		properties: (filter: F): string[] => [
 			...(rules.connectionSpecId === undefined
 				? []
 				: [`connectionSpec.id==${rules.connectionSpecId}`]),
 			...given(filter).map(([key, path]) => `${path}==${String(filter[key])}`),
+			...lists(filter).map(([values, path]) => `${path}==${values.join(',')}`),
 			...(rules.properties?.(filter) ?? []),
 		],
 		keep: (item: T, filter: F): boolean =>
@@ -260,6 +271,7 @@ function filtersOf<T extends { id: string }, F extends CollectionFilter>(
 			(rules.connectionSpecId === undefined ||
 				valueAt(item, 'connectionSpec.id') === rules.connectionSpecId) &&
 			given(filter).every(([key, path]) => valueAt(item, path) === filter[key]) &&
+			lists(filter).every(([values, path]) => values.includes(String(valueAt(item, path)))) &&
 			nameContains((item as { name?: unknown }).name, filter.nameContains) &&
 			(rules.keep?.(item, filter) ?? true),
 	};
@@ -328,12 +340,12 @@ export function flowServiceCollection<T extends { id: string }, F extends Collec
 	rules: CollectionRules<T, F>,
 ): FlowServiceCollection<T, F> {
 	const plural = `${rules.noun}s`;
-	const { properties, keep } = filtersOf(rules);
+	const { matchesNothing, properties, keep } = filtersOf(rules);
 	const collection: FlowServiceCollection<T, F> = {
 		pathOf: (id, suffix = '') =>
 			id === undefined ? rules.path : `${rules.path}/${encodeURIComponent(id)}${suffix}`,
 		async readPages(ctx, sandboxName, filter, resumeFrom, itemIndex) {
-			if (rules.matchesNothing?.(filter)) return { found: [] };
+			if (matchesNothing(filter)) return { found: [] };
 			return await (readFlowServicePages<T>).call(
 				this,
 				ctx,

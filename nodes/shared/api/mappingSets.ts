@@ -22,8 +22,7 @@ import { isMappingSetId } from '../pipeline/dataflow';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
 import { ensureByName, type Ensured } from './ensure';
-import { nameContains } from './listing';
-import { listFromStart, type StartPageReader } from './startPaging';
+import { startPagedCollection } from './startPaging';
 import { getFullSchema } from './schemas';
 
 /** A mapping set as Data Prep returns it (GET answers carry both `source` and `sourceAttribute`). */
@@ -70,48 +69,38 @@ export interface MappingSetFilter {
 	limit?: number;
 }
 
+/** Data Prep mapping sets, newest first, by name. */
+const mappingSets = startPagedCollection<MappingSet, MappingSetFilter>({
+	path: mappingSetsPath(),
+	noun: 'mapping set',
+	service: 'Data Prep',
+	query: (page) => ({
+		limit: page.limit,
+		start: page.start,
+		orderBy: '-createdDate',
+		...(page.filter.name ? { name: page.filter.name } : {}),
+	}),
+	objects: (body) => {
+		const data = (body as { data?: MappingSet[] } | undefined)?.data;
+		return (Array.isArray(data) ? data : []).filter((set) => typeof set?.id === 'string');
+	},
+	keep: (set, filter) => filter.name === undefined || set.name === filter.name,
+	maxPages: MAX_MAPPING_PAGES,
+	narrowHint: 'Give the mapping set a distinctive name.',
+});
+
 /**
  * One page of mapping sets from `start` (newest first) that match the filter, and the next page's
  * `start` when there may be more (a full page). Throws NodeApiError.
  */
-export const readMappingSetPage: StartPageReader<MappingSet, MappingSetFilter> = async function (
-	ctx,
-	sandboxName,
-	page,
-	itemIndex,
-) {
-	const { filter } = page;
-	const qs: IDataObject = { limit: page.limit, start: page.start, orderBy: '-createdDate' };
-	if (filter.name) qs.name = filter.name;
-	const answer = (await platformRequest.call(
-		this,
-		ctx,
-		{ method: 'GET', path: mappingSetsPath(), qs, sandboxName },
-		itemIndex,
-	)) as { data?: MappingSet[] };
-	const sets = (Array.isArray(answer?.data) ? answer.data : []).filter(
-		(set) => typeof set?.id === 'string',
-	);
-	return {
-		found: sets.filter(
-			(set) =>
-				(filter.name === undefined || set.name === filter.name) &&
-				nameContains(set.name, filter.nameContains),
-		),
-		nextStart: sets.length < page.limit ? undefined : page.start + sets.length,
-	};
-};
+export const readMappingSetPage = mappingSets.readPage;
 
 /**
  * Mapping sets of the sandbox (all pages, or up to `filter.limit`); `filter.name` keeps only those
  * with exactly that name (also sent as Data Prep's `name=`).
  * @throws NodeOperationError after MAX_MAPPING_PAGES pages; NodeApiError when a request fails
  */
-export const listMappingSets = listFromStart(readMappingSetPage, {
-	noun: 'mapping sets',
-	maxPages: MAX_MAPPING_PAGES,
-	narrowHint: 'Give the mapping set a distinctive name.',
-});
+export const listMappingSets = mappingSets.list;
 
 /** One mapping set (`version`: a given version, else Data Prep's default). */
 export async function getMappingSet(

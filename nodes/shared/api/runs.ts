@@ -70,11 +70,8 @@ function chunk<T>(values: T[], size: number): T[][] {
 	return out;
 }
 
-/** Whether a listed run is what the filter asked for: a continuation link that dropped the filters must not leak others in. */
+/** The checks of a listed run beyond the ID lists: status (any case) and start time; a continuation link that dropped the filters must not leak others in. */
 function matches(run: FlowRun, filter: RunFilter): boolean {
-	if (typeof run?.id !== 'string') return false;
-	if (filter.ids && !filter.ids.includes(run.id)) return false;
-	if (filter.flowIds && !filter.flowIds.includes(String(run.flowId))) return false;
 	if (filter.statuses && !filter.statuses.some((s) => s.toLowerCase() === statusOf(run)))
 		return false;
 	if (filter.startedFrom !== undefined && !((runStartedAt(run) ?? -Infinity) >= filter.startedFrom))
@@ -91,10 +88,9 @@ function matches(run: FlowRun, filter: RunFilter): boolean {
 const flowRuns = flowServiceCollection<FlowRun, RunFilter>({
 	path: flowServicePath('/runs'),
 	noun: 'run',
+	anyOf: { flowIds: 'flowId', ids: 'id' },
 	properties: (filter) => {
 		const property: string[] = [];
-		if (filter.flowIds) property.push(`flowId==${filter.flowIds.join(',')}`);
-		if (filter.ids) property.push(`id==${filter.ids.join(',')}`);
 		if (filter.statuses)
 			property.push(`metrics.statusSummary.status==${filter.statuses.join(',')}`);
 		if (filter.startedFrom !== undefined)
@@ -104,7 +100,6 @@ const flowRuns = flowServiceCollection<FlowRun, RunFilter>({
 		return property;
 	},
 	keep: matches,
-	matchesNothing: (filter) => filter.ids?.length === 0 || filter.flowIds?.length === 0,
 	narrowHint:
 		'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
 });

@@ -5,8 +5,11 @@
  * and "Filter data" (help/catalog/api/list-objects.md, filter-data.md); Data Prep "Mapping sets"
  * (help/data-prep/api/mapping-set.md, data-prep.yaml: `start`, `limit`).
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { safeOperationError } from '../nodeErrors';
-import type { PlatformContext, RequestContext } from '../transport';
+import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
+import { nameContains } from './listing';
 
 /** Objects per page this package asks for: the most Catalog allows (Data Prep documents no maximum). */
 export const START_PAGE_SIZE = 100;
@@ -92,4 +95,84 @@ export function listFromStart<T extends { id: string }, F extends { limit?: numb
 		}
 		return found;
 	};
+}
+
+/** What every start-paged list filter may carry. */
+export interface StartFilter {
+	/** Only objects whose name contains this text, any case (checked here on each object). */
+	nameContains?: string;
+	/** Stop after this many objects; undefined = all pages. */
+	limit?: number;
+}
+
+/** How one start-paged collection is read; startPagedCollection builds its calls from it. */
+export interface StartCollectionRules<T, F> {
+	/** Path of the collection, e.g. `/data/foundation/catalog/dataSets`. */
+	path: string;
+	/** Singular noun for messages, e.g. "dataset"; lists say it with an "s". */
+	noun: string;
+	/** The service, as errors name it, e.g. "Catalog". */
+	service: string;
+	/** The query of one page (its `start` and `limit`, and the filter's parameters). */
+	query(page: StartPageRequest<F>): IDataObject;
+	/**
+	 * The objects of one answer, in the answer's order; their count decides whether a next page
+	 * follows (a page shorter than `limit` is the last).
+	 * @throws Error when the answer cannot be read
+	 */
+	objects(body: unknown, page: StartPageRequest<F>): T[];
+	/** Further checks of each object (e.g. an exact name, when the service's filter is looser). */
+	keep?(object: T, filter: F): boolean;
+	/** At most this many pages per listing. */
+	maxPages: number;
+	/** The error's hint when `maxPages` is reached. */
+	narrowHint: string;
+}
+
+/**
+ * The page reader and the list of one start-paged collection: `GET <path>?<query>` per page, each
+ * object checked against the name search and `keep`, the next page at `start + count` unless the
+ * page was short.
+ */
+export function startPagedCollection<
+	T extends { id: string; name?: unknown },
+	F extends StartFilter,
+>(rules: StartCollectionRules<T, F>) {
+	/**
+	 * One page from `start`: the objects matching the filter, and the next page's `start`.
+	 * @throws NodeOperationError when the answer cannot be read; NodeApiError when the request fails
+	 */
+	const readPage: StartPageReader<T, F> = async function (ctx, sandboxName, page, itemIndex) {
+		const request = {
+			method: 'GET' as const,
+			path: rules.path,
+			qs: rules.query(page),
+			sandboxName,
+		};
+		const body = await platformRequest.call(this, ctx, request, itemIndex);
+		let objects: T[];
+		try {
+			objects = rules.objects(body, page);
+		} catch (error) {
+			throw safeOperationError(
+				this,
+				`${rules.service}'s ${rules.noun} list could not be read: ${(error as Error).message}.`,
+				{ itemIndex },
+			);
+		}
+		return {
+			found: objects.filter(
+				(object) =>
+					nameContains(object.name, page.filter.nameContains) &&
+					(rules.keep?.(object, page.filter) ?? true),
+			),
+			nextStart: objects.length < page.limit ? undefined : page.start + objects.length,
+		};
+	};
+	const list = listFromStart(readPage, {
+		noun: `${rules.noun}s`,
+		maxPages: rules.maxPages,
+		narrowHint: rules.narrowHint,
+	});
+	return { readPage, list };
 }
