@@ -1,5 +1,5 @@
 import { normaliseServiceUrl, readServiceUrl } from '../../nodes/shared/endpoints';
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
+import { invalidField } from '../support/invalidField';
 
 describe('normaliseServiceUrl', () => {
 	it.each([
@@ -27,16 +27,10 @@ describe('normaliseServiceUrl', () => {
 		// The Platform URL's suffix is not the IMS URL's.
 		['https://ims-na1.adobelogin.com/data/foundation/flowservice', /without a path/],
 	])('rejects %s', (input, message) => {
-		let caught: unknown;
-		try {
-			normaliseServiceUrl('imsUrl', 'IMS URL', input);
-		} catch (error) {
-			caught = error;
-		}
-		expect(caught).toBeInstanceOf(InvalidFieldError);
-		expect((caught as InvalidFieldError).field).toBe('imsUrl');
-		expect((caught as InvalidFieldError).message).toMatch(message);
-		expect((caught as InvalidFieldError).message).toContain('"IMS URL"');
+		const caught = invalidField(() => normaliseServiceUrl('imsUrl', 'IMS URL', input));
+		expect(caught.field).toBe('imsUrl');
+		expect(caught.message).toMatch(message);
+		expect(caught.message).toContain('"IMS URL"');
 	});
 });
 

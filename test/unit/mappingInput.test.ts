@@ -2,17 +2,7 @@ import {
 	checkColumns,
 	checkPairs,
 } from '../../nodes/AdobeExperiencePlatform/actions/mappingSet/mappingInput';
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
-
-function refusal(run: () => unknown): InvalidFieldError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof InvalidFieldError) return error;
-		throw error;
-	}
-	throw new Error('expected a refusal');
-}
+import { invalidField as refusal } from '../support/invalidField';
 
 describe('checkColumns (the Columns JSON of Mapping Set)', () => {
 	it('takes a list of {name, type} as text or as a value, keeping xdm hints', () => {

@@ -1,4 +1,3 @@
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
 import { publicConnection } from '../../nodes/AdobeRedshiftConnection/helpers/output';
 import { buildUpdatePatch } from '../../nodes/AdobeRedshiftConnection/helpers/payload';
 import {
@@ -6,6 +5,7 @@ import {
 	checkEtag,
 } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
 import { NO_CHANGES as none } from '../support/connectionInput';
+import { invalidField } from '../support/invalidField';
 
 describe('checkConnectionChanges + buildUpdatePatch', () => {
 	it('rotates only the password, as one JSON Patch op on its own path', () => {
@@ -52,14 +52,7 @@ describe('checkEtag', () => {
 		));
 	it('treats empty as "fetch the current one"', () => expect(checkEtag('')).toBeUndefined());
 	it('rejects an etag without its quotes', () => {
-		let caught: unknown;
-		try {
-			checkEtag('1700ce7b-0000');
-		} catch (error) {
-			caught = error;
-		}
-		expect(caught).toBeInstanceOf(InvalidFieldError);
-		expect((caught as InvalidFieldError).field).toBe('etag');
+		expect(invalidField(() => checkEtag('1700ce7b-0000')).field).toBe('etag');
 	});
 });
 

@@ -6,6 +6,7 @@ import {
 	typeMismatchReason,
 	type SourceColumn,
 } from '../../../nodes/shared/pipeline/autoMapping';
+import { invalidField } from '../../support/invalidField';
 
 /** An xed-full schema: tenant fields nested under _acme, standard fields at the root. */
 const SCHEMA = {
@@ -185,15 +186,9 @@ describe('autoMap', () => {
 			_which === 'source'
 				? { source: 'nope', destination: '_acme.orderId' }
 				: { source: 'order_id', destination: '_acme.nope' };
-		let error: unknown;
-		try {
-			autoMap([col('order_id', 'string')], SCHEMA, [pair]);
-		} catch (e) {
-			error = e;
-		}
-		expect(error).toBeInstanceOf(InvalidFieldError);
-		expect((error as InvalidFieldError).field).toBe('mappingPairs');
-		expect((error as InvalidFieldError).message).toContain(message);
+		const error = invalidField(() => autoMap([col('order_id', 'string')], SCHEMA, [pair]));
+		expect(error.field).toBe('mappingPairs');
+		expect(error.message).toContain(message);
 	});
 
 	it('refuses two pairs for one field', () => {

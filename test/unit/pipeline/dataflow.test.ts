@@ -1,4 +1,3 @@
-import { InvalidFieldError } from '../../../nodes/shared/InvalidFieldError';
 import {
 	buildCreateFlowBody,
 	buildFlowPatch,
@@ -12,16 +11,10 @@ import {
 	buildFlowTransformations,
 	buildScheduleParams,
 } from '../../../nodes/shared/pipeline/schedule';
+import { invalidField } from '../../support/invalidField';
 
-function fieldOf(run: () => unknown): string {
-	try {
-		run();
-	} catch (e) {
-		if (e instanceof InvalidFieldError) return e.field;
-		throw e;
-	}
-	throw new Error('expected an InvalidFieldError');
-}
+/** The field the InvalidFieldError thrown by `run` names. */
+const fieldOf = (run: () => unknown): string => invalidField(run).field;
 
 const MAPPING_ID = '0b090130b58b4819afc78b6dc98b484d';
 const START = '2026-12-01T09:00:00Z';
