@@ -4,16 +4,16 @@ import type { OperationModule } from './router';
 
 export type { ItemOperation } from './router';
 
-/** An operation's option in its resource's Operation dropdown (the value is its key in the resource's list). */
-export interface OperationOption {
+/**
+ * One operation of a resource, as its `<Resource>.resource.ts` declares it: the operation module
+ * (its fields and handler) and its option in the Operation dropdown (the value is its key).
+ */
+export interface OperationEntry {
+	/** The `<op>.operation.ts` module: `description` (its fields) and `execute`. */
+	module: OperationModule;
 	name: string;
 	description: string;
 	action: string;
-}
-
-/** An operation module that also exports its dropdown option (`export const option`). */
-export interface OperationEntry extends OperationModule {
-	option: OperationOption;
 }
 
 /** What a `<Resource>.resource.ts` exports: the router's handlers and the resource's fields. */
@@ -25,11 +25,11 @@ export interface ResourceDefinition<Operation extends string> {
 }
 
 /**
- * Builds a resource from its one list of operation modules (in dropdown order, alphabetical): each
- * module exports its dropdown option next to its fields and handler, so an option without a handler
- * does not compile.
+ * Builds a resource from its one map of operations (in dropdown order, alphabetical by name): each
+ * entry gives the dropdown option and the operation module together, so an option without a
+ * handler, or a handler without an option, does not compile.
  * @param resource the Resource value the Operation dropdown is shown for
- * @param list operation value -> operation module
+ * @param list operation value -> module and dropdown option
  * @param defaultOperation the operation selected first
  */
 export function defineResource<Operation extends string>(
@@ -44,18 +44,19 @@ export function defineResource<Operation extends string>(
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options: entries.map(
-			([
-				value,
-				{
-					option: { name, description, action },
-				},
-			]) => ({ name, value, description, action }),
-		),
+		options: entries.map(([value, { name, description, action }]) => ({
+			name,
+			value,
+			description,
+			action,
+		})),
 		default: defaultOperation,
 	};
 	return {
-		operations: list,
-		description: [operationField, ...entries.flatMap(([, entry]) => entry.description)],
+		operations: Object.fromEntries(entries.map(([value, { module }]) => [value, module])) as Record<
+			Operation,
+			OperationModule
+		>,
+		description: [operationField, ...entries.flatMap(([, { module }]) => module.description)],
 	};
 }

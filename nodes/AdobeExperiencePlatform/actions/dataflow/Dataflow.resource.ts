@@ -8,9 +8,60 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-/** Dataflow (Flow Service `/flows`): the one list of its operations, in dropdown order. */
+/** Dataflow (Flow Service `/flows`): its one map of operations (module and Operation dropdown option each), in dropdown order. */
 export const { operations, description } = defineResource(
 	'dataflow',
-	{ create, createFromTable, delete: deleteFlow, disable, enable, get, getAll, update },
+	{
+		create: {
+			module: create,
+			name: 'Create',
+			description:
+				'Create a dataflow from a source connection, a target connection and a mapping set',
+			action: 'Create a dataflow',
+		},
+		createFromTable: {
+			module: createFromTable,
+			name: 'Create From Table (All Steps)',
+			description:
+				'Source connection, target connection, mapping set (auto-mapped) and dataflow in one step; re-runs reuse what exists',
+			action: 'Create a dataflow from a table',
+		},
+		delete: {
+			module: deleteFlow,
+			name: 'Delete',
+			description: 'Delete a dataflow',
+			action: 'Delete a dataflow',
+		},
+		disable: {
+			module: disable,
+			name: 'Disable',
+			description: "Stop a dataflow's schedule",
+			action: 'Disable a dataflow',
+		},
+		enable: {
+			module: enable,
+			name: 'Enable',
+			description: "Resume a dataflow's schedule",
+			action: 'Enable a dataflow',
+		},
+		get: {
+			module: get,
+			name: 'Get',
+			description: 'Get a dataflow by ID',
+			action: 'Get a dataflow',
+		},
+		getAll: {
+			module: getAll,
+			name: 'Get Many',
+			description: 'List dataflows, by source connection and state',
+			action: 'Get many dataflows',
+		},
+		update: {
+			module: update,
+			name: 'Update',
+			description: 'Change name, schedule or mapping version, with etag protection',
+			action: 'Update a dataflow',
+		},
+	},
 	'createFromTable',
 );

@@ -24,7 +24,6 @@ import {
 	targetConnectionPicker,
 	withLabels,
 } from './dataflow.fields';
-import type { OperationOption } from '../../../shared/operations';
 
 /** Dataflow › Create's If It Exists field (its label is also named in its errors). */
 const IF_EXISTS = { field: 'ifExists', label: 'If a Dataflow for These Connections Exists' };
@@ -65,13 +64,6 @@ const properties: INodeProperties[] = [
 			'What to do when a dataflow already reads this source connection into this target connection. Reuse It makes re-runs safe.',
 	},
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Create',
-	description: 'Create a dataflow from a source connection, a target connection and a mapping set',
-	action: 'Create a dataflow',
-};
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['create'] } };
 

@@ -38,7 +38,7 @@ import {
 	scheduleFields,
 	withLabels,
 } from './dataflow.fields';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/operations';
 
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
@@ -64,14 +64,6 @@ const properties: INodeProperties[] = [
 	},
 	...scheduleFields(),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Create From Table (All Steps)',
-	description:
-		'Source connection, target connection, mapping set (auto-mapped) and dataflow in one step; re-runs reuse what exists',
-	action: 'Create a dataflow from a table',
-};
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['createFromTable'] } };
 

@@ -1,15 +1,7 @@
 import { deleteFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
-import type { OperationOption } from '../../../shared/operations';
 import { dataflowPicker, readFlowId } from './dataflow.fields';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Delete',
-	description: 'Delete a dataflow',
-	action: 'Delete a dataflow',
-};
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['delete'] } };
 

@@ -1,15 +1,7 @@
 import { getFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
-import type { OperationOption } from '../../../shared/operations';
 import { dataflowPicker, readFlowId } from './dataflow.fields';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get',
-	description: 'Get a dataflow by ID',
-	action: 'Get a dataflow',
-};
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['get'] } };
 

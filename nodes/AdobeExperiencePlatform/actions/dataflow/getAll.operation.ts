@@ -7,7 +7,6 @@ import { choiceFilter, filtersCollection, returnAllFields } from '../../../share
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
 import { checkFlowServiceId } from '../../../shared/validation';
-import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -29,13 +28,6 @@ const properties: INodeProperties[] = [
 		),
 	]),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get Many',
-	description: 'List dataflows, by source connection and state',
-	action: 'Get many dataflows',
-};
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['getAll'] } };
 

@@ -25,7 +25,7 @@ import {
 	readUuidPicker,
 	withLabels,
 } from './dataflow.fields';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker(),
@@ -90,13 +90,6 @@ const properties: INodeProperties[] = [
 			'ETag of the version you expect to change, quotes included, as Get outputs it. Leave empty to fetch the current one. Adobe refuses the update if the dataflow changed since.',
 	},
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Update',
-	description: 'Change name, schedule or mapping version, with etag protection',
-	action: 'Update a dataflow',
-};
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['update'] } };
 

@@ -9,7 +9,6 @@ import { ifExistsField } from '../../../shared/ifExists';
 import { FIELDS } from '../fields';
 import { schemaLocator } from '../locators';
 import { readDescription, readName, readPickedId } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS = { field: 'ifExists', label: 'If a Dataset With This Name Exists' };
 
@@ -24,13 +23,6 @@ const properties: INodeProperties[] = [
 	descriptionField('dataset'),
 	ifExistsField(IF_EXISTS.label, 'dataset'),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Create',
-	description: 'Create a Catalog dataset from an XDM schema',
-	action: 'Create a dataset',
-};
 
 const displayOptions = { show: { resource: ['dataset'], operation: ['create'] } };
 

@@ -5,7 +5,6 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { listOperation } from '../../../shared/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
 import { readNameFilter } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -15,13 +14,6 @@ const properties: INodeProperties[] = [
 		'Orders*',
 	),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get Many',
-	description: 'List the datasets of the sandbox',
-	action: 'Get many datasets',
-};
 
 const displayOptions = { show: { resource: ['dataset'], operation: ['getAll'] } };
 

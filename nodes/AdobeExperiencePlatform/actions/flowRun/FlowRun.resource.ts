@@ -4,9 +4,34 @@ import * as getAll from './getAll.operation';
 import * as retry from './retry.operation';
 import * as runNow from './runNow.operation';
 
-/** Flow Run (Flow Service `/runs`): the one list of its operations, in dropdown order. */
+/** Flow Run (Flow Service `/runs`): its one map of operations (module and Operation dropdown option each), in dropdown order. */
 export const { operations, description } = defineResource(
 	'flowRun',
-	{ get, getAll, retry, runNow },
+	{
+		get: {
+			module: get,
+			name: 'Get',
+			description: 'Get a run: status, record counts, duration and errors',
+			action: 'Get a flow run',
+		},
+		getAll: {
+			module: getAll,
+			name: 'Get Many',
+			description: 'List the runs of a dataflow, by status and time window',
+			action: 'Get many flow runs',
+		},
+		retry: {
+			module: retry,
+			name: 'Retry',
+			description: 'Retry a failed run',
+			action: 'Retry a flow run',
+		},
+		runNow: {
+			module: runNow,
+			name: 'Run Now',
+			description: 'Start an on-demand run of a dataflow scheduled Once',
+			action: 'Run a dataflow now',
+		},
+	},
 	'get',
 );

@@ -8,7 +8,6 @@ import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
 import { dataflowPicker, readFlowId } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';
-import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow whose runs to list'),
@@ -37,13 +36,6 @@ const properties: INodeProperties[] = [
 		),
 	]),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get Many',
-	description: 'List the runs of a dataflow, by status and time window',
-	action: 'Get many flow runs',
-};
 
 const displayOptions = { show: { resource: ['flowRun'], operation: ['getAll'] } };
 

@@ -1,15 +1,7 @@
 import { retryRun } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
-import type { OperationOption } from '../../../shared/operations';
 import { readRunId, runPicker } from '../dataflow/dataflow.fields';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Retry',
-	description: 'Retry a failed run',
-	action: 'Retry a flow run',
-};
 
 const displayOptions = { show: { resource: ['flowRun'], operation: ['retry'] } };
 

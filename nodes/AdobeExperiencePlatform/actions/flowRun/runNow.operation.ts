@@ -12,7 +12,7 @@ import {
 	readUuidPicker,
 	withLabels,
 } from '../dataflow/dataflow.fields';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow to run. Only a dataflow with frequency Once can be run on demand.'),
@@ -41,13 +41,6 @@ const properties: INodeProperties[] = [
 			"The column the window applies to. Required on a dataflow's first on-demand run; later runs may leave it empty but cannot change it.",
 	},
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Run Now',
-	description: 'Start an on-demand run of a dataflow scheduled Once',
-	action: 'Run a dataflow now',
-};
 
 const displayOptions = { show: { resource: ['flowRun'], operation: ['runNow'] } };
 

@@ -8,7 +8,6 @@ import { ifExistsField } from '../../../shared/ifExists';
 import { FIELDS } from '../fields';
 import { readName } from '../parameters';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
-import type { OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS = { field: 'ifExists', label: 'If a Mapping Set With This Name Exists' };
 
@@ -22,14 +21,6 @@ const properties: INodeProperties[] = [
 	...mappingInputFields(),
 	ifExistsField(IF_EXISTS.label, 'mapping set'),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Create',
-	description:
-		"Create a Data Prep mapping set, auto-mapped to the dataset's schema and validated first",
-	action: 'Create a mapping set',
-};
 
 const displayOptions = { show: { resource: ['mappingSet'], operation: ['create'] } };
 

@@ -1,16 +1,8 @@
 import { getMappingSet } from '../../../shared/api/mappingSets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
-import type { OperationOption } from '../../../shared/operations';
 import { mappingSetLocator } from '../locators';
 import { readMappingSetId } from '../parameters';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get',
-	description: 'Get a mapping set by ID',
-	action: 'Get a mapping set',
-};
 
 const displayOptions = { show: { resource: ['mappingSet'], operation: ['get'] } };
 

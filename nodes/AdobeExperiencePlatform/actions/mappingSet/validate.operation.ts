@@ -4,14 +4,7 @@ import { validateMappings } from '../../../shared/api/mappingSets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { readSandbox } from '../../../shared/parameters';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Validate',
-	description: 'Check the mapping Create would make, without creating it',
-	action: 'Validate a mapping',
-};
+import type { ItemOperation } from '../../../shared/operations';
 
 const displayOptions = { show: { resource: ['mappingSet'], operation: ['validate'] } };
 

@@ -8,7 +8,6 @@ import { ifExistsField } from '../../../shared/ifExists';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readDatasetId, readDescription, readName } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
 
 const IF_EXISTS = { field: 'ifExists', label: 'If a Target Connection With This Name Exists' };
 
@@ -25,13 +24,6 @@ const properties: INodeProperties[] = [
 	descriptionField('target connection'),
 	ifExistsField(IF_EXISTS.label, 'target connection'),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Create',
-	description: 'Create a Data Lake target connection for a dataset, with its schema',
-	action: 'Create a target connection',
-};
 
 const displayOptions = { show: { resource: ['targetConnection'], operation: ['create'] } };
 

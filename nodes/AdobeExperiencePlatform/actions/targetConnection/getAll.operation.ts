@@ -8,7 +8,6 @@ import { nameFilters, returnAllFields } from '../../../shared/fields';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readNameFilter, readOptionalPickedId } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -16,13 +15,6 @@ const properties: INodeProperties[] = [
 		{ ...datasetLocator('Only target connections writing to this dataset'), required: false },
 	]),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get Many',
-	description: 'List the Data Lake target connections of the sandbox',
-	action: 'Get many target connections',
-};
 
 const displayOptions = { show: { resource: ['targetConnection'], operation: ['getAll'] } };
 

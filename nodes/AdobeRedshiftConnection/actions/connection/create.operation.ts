@@ -26,7 +26,7 @@ import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';
 import { redshiftAuthFields, signInFromFields } from '../common.fields';
 import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/operations';
 
 type IfExists = 'create' | 'reuse' | 'error';
 
@@ -79,13 +79,6 @@ const properties: INodeProperties[] = [
 	ifExistsField('create', { '@version': [1] }),
 	ifExistsField('reuse', { '@version': [{ _cnd: { gte: 1.1 } }] }),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Create',
-	description: 'Create a Flow Service base connection to Redshift',
-	action: 'Create a base connection',
-};
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['create'] } };
 

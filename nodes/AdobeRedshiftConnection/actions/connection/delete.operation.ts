@@ -1,16 +1,8 @@
 import { deleteConnection } from '../../../shared/api/connections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { deletedOutput, pickedOperation } from '../../../shared/handlers';
-import type { OperationOption } from '../../../shared/operations';
 import { connectionLocator } from '../locators';
 import { readConnectionId } from '../parameters';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Delete',
-	description: 'Delete a base connection',
-	action: 'Delete a base connection',
-};
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['delete'] } };
 

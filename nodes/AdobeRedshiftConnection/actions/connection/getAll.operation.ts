@@ -8,7 +8,6 @@ import { FIELDS, labelled } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { listRedshiftConnections } from '../../../shared/api/connections';
 import { collection } from '../common.fields';
-import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -21,13 +20,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get Many',
-	description: 'List the Redshift base connections of the sandbox',
-	action: 'Get many base connections',
-};
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['getAll'] } };
 

@@ -5,14 +5,7 @@ import { readPicked } from '../../../shared/handlers';
 import { exploreTable } from '../../../shared/api/explore';
 import { connectionLocator, tableLocator } from '../locators';
 import { readConnectionId, readTablePath } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get Table Schema',
-	description: 'Get the columns of a Redshift table, ready for a source connection',
-	action: 'Get the schema of a table',
-};
+import type { ItemOperation } from '../../../shared/operations';
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['getTableSchema'] } };
 

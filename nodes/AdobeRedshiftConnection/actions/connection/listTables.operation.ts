@@ -2,17 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
-import type { OperationOption } from '../../../shared/operations';
 import { connectionLocator } from '../locators';
 import { readConnectionId } from '../parameters';
 import { connectionGet } from './connectionGet';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'List Tables',
-	description: 'List the Redshift tables the connection can read',
-	action: 'List tables',
-};
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['listTables'] } };
 

@@ -1,16 +1,8 @@
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
-import type { OperationOption } from '../../../shared/operations';
 import { connectionLocator } from '../locators';
 import { readConnectionId } from '../parameters';
 import { connectionGet } from './connectionGet';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Test',
-	description: 'Check that Adobe can sign in to Redshift with the connection',
-	action: 'Test a base connection',
-};
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['test'] } };
 

@@ -20,7 +20,7 @@ import {
 } from '../common.fields';
 import { connectionLocator } from '../locators';
 import { checkSignIn, readConnectionId, readParameter, readRedshiftSignIn } from '../parameters';
-import type { ItemOperation, OperationOption } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/operations';
 
 // Inside a collection, fields carry no displayOptions of their own.
 const changeableAuthFields = redshiftAuthFields(false).map(
@@ -73,13 +73,6 @@ const properties: INodeProperties[] = [
 			'ETag of the version you expect to change, quotes included, as output by Create or Get. Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
 	},
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Update',
-	description: 'Rename, describe or rotate credentials, with etag protection',
-	action: 'Update a base connection',
-};
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['update'] } };
 

@@ -4,9 +4,34 @@ import * as deleteSource from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-/** Source Connection (Flow Service `/sourceConnections`, Redshift tables): the one list of its operations, in dropdown order. */
+/** Source Connection (Flow Service `/sourceConnections`, Redshift tables): its one map of operations (module and Operation dropdown option each), in dropdown order. */
 export const { operations, description } = defineResource(
 	'sourceConnection',
-	{ create, delete: deleteSource, get, getAll },
+	{
+		create: {
+			module: create,
+			name: 'Create',
+			description: 'Create a source connection for a Redshift table, or reuse the existing one',
+			action: 'Create a source connection',
+		},
+		delete: {
+			module: deleteSource,
+			name: 'Delete',
+			description: 'Delete a source connection',
+			action: 'Delete a source connection',
+		},
+		get: {
+			module: get,
+			name: 'Get',
+			description: 'Get a source connection by ID',
+			action: 'Get a source connection',
+		},
+		getAll: {
+			module: getAll,
+			name: 'Get Many',
+			description: 'List the Redshift source connections of the sandbox or of one base connection',
+			action: 'Get many source connections',
+		},
+	},
 	'create',
 );

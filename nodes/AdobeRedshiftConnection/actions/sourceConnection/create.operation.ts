@@ -11,7 +11,6 @@ import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { connectionLocator, tableLocator } from '../locators';
 import { readConnectionId, readParameter, readTablePath } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	connectionLocator,
@@ -38,13 +37,6 @@ const properties: INodeProperties[] = [
 			'What to do when a source connection of the same base connection and table (or one with this name) already exists. Reuse It makes re-runs safe; a same-named one of another table is never reused.',
 	},
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Create',
-	description: 'Create a source connection for a Redshift table, or reuse the existing one',
-	action: 'Create a source connection',
-};
 
 const displayOptions = { show: { resource: ['sourceConnection'], operation: ['create'] } };
 

@@ -1,16 +1,8 @@
 import { getSourceConnection } from '../../../shared/api/sourceConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
-import type { OperationOption } from '../../../shared/operations';
 import { sourceConnectionLocator } from '../locators';
 import { readSourceConnectionId } from '../parameters';
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get',
-	description: 'Get a source connection by ID',
-	action: 'Get a source connection',
-};
 
 const displayOptions = { show: { resource: ['sourceConnection'], operation: ['get'] } };
 

@@ -7,7 +7,6 @@ import { returnAllFields } from '../../../shared/fields';
 import { FIELDS } from '../../helpers/fields';
 import { connectionLocator } from '../locators';
 import { checkConnectionLocator, readParameter } from '../parameters';
-import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,13 +17,6 @@ const properties: INodeProperties[] = [
 	},
 	...returnAllFields(),
 ];
-
-/** This operation's entry in its resource's Operation dropdown. */
-export const option: OperationOption = {
-	name: 'Get Many',
-	description: 'List the Redshift source connections of the sandbox or of one base connection',
-	action: 'Get many source connections',
-};
 
 const displayOptions = { show: { resource: ['sourceConnection'], operation: ['getAll'] } };
 
