@@ -29,8 +29,9 @@ export const CREDENTIAL = {
 
 /**
  * The node's request policy with the waits between attempts shrunk 100-fold and pacing's slowest
- * rate raised to 100 requests/s, so that a retry or a paced turn costs milliseconds; the node's Options still override retries and timeout. What is retried, how often,
- * the time budget and the Retry-After cap stay the node's own. `overrides` sets more (e.g. a
+ * rate raised to 1,000 requests/s, so that a retry or a paced turn costs milliseconds; the node's
+ * Options still override retries and timeout. What is retried, how often, the time budget and the
+ * Retry-After cap stay the node's own. `overrides` sets more (e.g. a
  * deadline under a second, which the Timeout option's whole seconds cannot give).
  */
 export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolicy {
@@ -38,9 +39,9 @@ export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolic
 	return {
 		...DEFAULT_POLICY,
 		backoff: { ...backoff, baseMs: backoff.baseMs / 100, maxMs: backoff.maxMs / 100 },
-		// Pacing stays on and still cuts and honours Retry-After, but never below 100 requests/s, so
+		// Pacing stays on and still cuts and honours Retry-After, but never below 1,000 requests/s, so
 		// a throttled test waits milliseconds where the node's floor (0.5/s) would cost seconds.
-		pacingTuning: { ...pacingTuning, minPerSecond: 100 },
+		pacingTuning: { ...pacingTuning, minPerSecond: 1000 },
 		...overrides,
 	};
 }
