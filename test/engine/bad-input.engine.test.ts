@@ -7,31 +7,25 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { BaseConnectionOperation } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
-import { startEmulator, type StartedEmulator } from '../emulator';
-import { emulatorForFile, scanTestFileForLeaks } from './leaks';
-import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
+import {
+	expectOnePerItem,
+	isErrorItem,
+	runNode,
+	testSecret,
+	useScannedEmulator,
+} from './reliability.kit';
 
 jest.setTimeout(30_000);
 
 const PASSWORD = testSecret('redshift-pw');
-const CLIENT_SECRET = testSecret('client-secret');
 const VALID_ID = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 const SERVER = 'badinput.abc123xyz789.us-west-2.redshift.amazonaws.com';
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 
-// Anything the node or n8n prints goes into the scan as well.
-const leaks = scanTestFileForLeaks({
-	'Redshift password': PASSWORD,
-	'client secret': CLIENT_SECRET,
+const { emu, leaks } = useScannedEmulator({
+	hosting: 'aws',
+	secrets: { 'Redshift password': PASSWORD },
 });
-
-let emu: StartedEmulator;
-
-emulatorForFile(
-	() => startEmulator({ hosting: 'aws', clientSecret: CLIENT_SECRET }),
-	leaks,
-	(started) => (emu = started),
-);
 
 // The node's own list: an operation added there without a BASE entry here does not compile.
 type Operation = BaseConnectionOperation;
@@ -348,13 +342,13 @@ describe('each malformed input fails its item, names the field and sends nothing
 		'%s',
 		async (title, entry) => {
 			const { item, parameters } = inputsFor(entry);
-			const run = await runNode(emu, [item], parameters, { leaks, label: title });
+			const run = await runNode(emu(), [item], parameters, { leaks, label: title });
 
 			expect(run.result.error).toBeUndefined();
 			expectOnePerItem(run.output, 1);
 			expectNamesField(run.json[0], entry);
-			expect(emu.platformRequests()).toEqual([]);
-			expect(emu.tokensIssued()).toBe(0);
+			expect(emu().platformRequests()).toEqual([]);
+			expect(emu().tokensIssued()).toBe(0);
 		},
 	);
 });
@@ -365,14 +359,14 @@ describe('the same inputs, valid, go through (the cases fail only for their one 
 		// Read operations need a connection that exists; make it with the valid create input.
 		if (operation !== 'create' && operation !== 'getAll') {
 			const created = await runNode(
-				emu,
+				emu(),
 				[inputsFor({ operation: 'create' }).item],
 				inputsFor({ operation: 'create' }).parameters,
 				{ leaks, label: 'control create' },
 			);
 			expect(created.json[0].error).toBeUndefined();
 			const { item, parameters } = inputsFor(entry);
-			const run = await runNode(emu, [{ ...item, id: created.json[0].id }], parameters, {
+			const run = await runNode(emu(), [{ ...item, id: created.json[0].id }], parameters, {
 				leaks,
 				label: `control ${operation}`,
 			});
@@ -381,9 +375,9 @@ describe('the same inputs, valid, go through (the cases fail only for their one 
 			return;
 		}
 		const { item, parameters } = inputsFor(entry);
-		const run = await runNode(emu, [item], parameters, { leaks, label: `control ${operation}` });
+		const run = await runNode(emu(), [item], parameters, { leaks, label: `control ${operation}` });
 		expect(run.json.filter(isErrorItem)).toEqual([]);
-		expect(emu.platformRequests().length).toBeGreaterThan(0);
+		expect(emu().platformRequests().length).toBeGreaterThan(0);
 	});
 });
 
@@ -402,7 +396,7 @@ describe('mixed batch: bad items fail alone, good items in the same run still su
 			...BASE.create.parameters,
 			options: { ...(BASE.create.parameters.options as IDataObject), concurrency: 4 },
 		};
-		const run = await runNode(emu, items, parameters, { leaks, label: 'create batch' });
+		const run = await runNode(emu(), items, parameters, { leaks, label: 'create batch' });
 
 		expect(run.result.error).toBeUndefined();
 		expectOnePerItem(run.output, items.length);
@@ -413,11 +407,13 @@ describe('mixed batch: bad items fail alone, good items in the same run still su
 			else expectNamesField(json, want);
 		});
 		// Only the valid items were sent, and they are all that is stored. (A 401 may precede the
-		// first creates: the node still holds the token from before emu.reset(), and refreshes it.)
+		// first creates: the node still holds the token from before emu().reset(), and refreshes it.)
 		const validNames = items
 			.filter((_, index) => expected[index] === 'ok')
 			.map((item) => item.name);
-		const sent = emu.platformRequests().filter((entry) => entry.method === 'POST');
+		const sent = emu()
+			.platformRequests()
+			.filter((entry) => entry.method === 'POST');
 		expect(
 			sent
 				.filter((entry) => entry.status === 201)
@@ -426,7 +422,7 @@ describe('mixed batch: bad items fail alone, good items in the same run still su
 		).toEqual([...validNames].sort());
 		expect(sent.filter((entry) => entry.status !== 201 && entry.status !== 401)).toEqual([]);
 		expect(
-			emu
+			emu()
 				.connections()
 				.map((connection) => connection.name)
 				.sort(),
