@@ -7,13 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { BaseConnectionOperation } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
-import {
-	expectOnePerItem,
-	isErrorItem,
-	runNode,
-	testSecret,
-	useScannedEmulator,
-} from './reliability.kit';
+import { expectOnePerItem, isErrorItem, testSecret, useScannedEmulator } from './reliability.kit';
 
 jest.setTimeout(30_000);
 
@@ -22,7 +16,7 @@ const VALID_ID = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 const SERVER = 'badinput.abc123xyz789.us-west-2.redshift.amazonaws.com';
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 
-const { emu, leaks } = useScannedEmulator({
+const { emu, runNode } = useScannedEmulator({
 	hosting: 'aws',
 	secrets: { 'Redshift password': PASSWORD },
 });
@@ -342,7 +336,7 @@ describe('each malformed input fails its item, names the field and sends nothing
 		'%s',
 		async (title, entry) => {
 			const { item, parameters } = inputsFor(entry);
-			const run = await runNode(emu(), [item], parameters, { leaks, label: title });
+			const run = await runNode([item], parameters, { label: title });
 
 			expect(run.result.error).toBeUndefined();
 			expectOnePerItem(run.output, 1);
@@ -359,15 +353,13 @@ describe('the same inputs, valid, go through (the cases fail only for their one 
 		// Read operations need a connection that exists; make it with the valid create input.
 		if (operation !== 'create' && operation !== 'getAll') {
 			const created = await runNode(
-				emu(),
 				[inputsFor({ operation: 'create' }).item],
 				inputsFor({ operation: 'create' }).parameters,
-				{ leaks, label: 'control create' },
+				{ label: 'control create' },
 			);
 			expect(created.json[0].error).toBeUndefined();
 			const { item, parameters } = inputsFor(entry);
-			const run = await runNode(emu(), [{ ...item, id: created.json[0].id }], parameters, {
-				leaks,
+			const run = await runNode([{ ...item, id: created.json[0].id }], parameters, {
 				label: `control ${operation}`,
 			});
 			expect(run.json).toHaveLength(operation === 'listTables' ? 3 : 1);
@@ -375,7 +367,7 @@ describe('the same inputs, valid, go through (the cases fail only for their one 
 			return;
 		}
 		const { item, parameters } = inputsFor(entry);
-		const run = await runNode(emu(), [item], parameters, { leaks, label: `control ${operation}` });
+		const run = await runNode([item], parameters, { label: `control ${operation}` });
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		expect(emu().platformRequests().length).toBeGreaterThan(0);
 	});
@@ -396,7 +388,7 @@ describe('mixed batch: bad items fail alone, good items in the same run still su
 			...BASE.create.parameters,
 			options: { ...(BASE.create.parameters.options as IDataObject), concurrency: 4 },
 		};
-		const run = await runNode(emu(), items, parameters, { leaks, label: 'create batch' });
+		const run = await runNode(items, parameters, { label: 'create batch' });
 
 		expect(run.result.error).toBeUndefined();
 		expectOnePerItem(run.output, items.length);

@@ -15,7 +15,6 @@ import {
 	isErrorItem,
 	NODE,
 	nodeWorkflow,
-	runNode,
 	testPolicy,
 	testSecret,
 	useScannedEmulator,
@@ -26,7 +25,7 @@ jest.setTimeout(30_000);
 
 const PASSWORD = testSecret('redshift-pw');
 const NEW_PASSWORD = testSecret('rotated-pw');
-const { emu, leaks } = useScannedEmulator({
+const { emu, leaks, runNode } = useScannedEmulator({
 	per: 'test',
 	secrets: { 'Redshift password': PASSWORD, 'Redshift password (rotated)': NEW_PASSWORD },
 });
@@ -56,10 +55,9 @@ describe('On Error modes: failed items are routed as n8n expects', () => {
 	it('Continue (using error output): the failed item goes to the error output, paired; the good one to the success output', async () => {
 		const [id] = await seedConnections(emu(), ['routed']);
 		const run = await runNode(
-			emu(),
 			[{ id }, { id: randomUUID() }],
 			{ operation: 'get', connectionId: '={{ $json.id }}' },
-			{ continueOnFail: 'continueErrorOutput', leaks, label: 'error output' },
+			{ continueOnFail: 'continueErrorOutput', label: 'error output' },
 		);
 
 		const success = run.result.outputOf(NODE, 0);
@@ -74,10 +72,9 @@ describe('On Error modes: failed items are routed as n8n expects', () => {
 	it('Continue (regular output): the failed item stays in place and carries item.error', async () => {
 		const [id] = await seedConnections(emu(), ['regular']);
 		const run = await runNode(
-			emu(),
 			[{ id: randomUUID() }, { id }],
 			{ operation: 'get', connectionId: '={{ $json.id }}' },
-			{ continueOnFail: 'continueRegularOutput', leaks, label: 'regular output' },
+			{ continueOnFail: 'continueRegularOutput', label: 'regular output' },
 		);
 
 		expectOnePerItem(run.output, 2);
@@ -98,10 +95,9 @@ describe('deadlines, not idle timeouts', () => {
 			intervalMs: 50,
 		});
 		const run = await runNode(
-			emu(),
 			[{ id }],
 			{ operation: 'get', connectionId: '={{ $json.id }}', options: { maxRetries: 0 } },
-			{ leaks, label: 'drip flow', policy: testPolicy({ timeoutMs: 400 }) },
+			{ label: 'drip flow', policy: testPolicy({ timeoutMs: 400 }) },
 		);
 
 		expect(run.json[0].error).toMatch(/within 0.4 s/);
@@ -111,10 +107,9 @@ describe('deadlines, not idle timeouts', () => {
 	it('an IMS answer dripping 1 byte per 50 ms ends at the same deadline', async () => {
 		emu().failNext({ method: 'POST', path: '/ims/token/v3' }, 1, { kind: 'drip', intervalMs: 50 });
 		const run = await runNode(
-			emu(),
 			[{ id: randomUUID() }],
 			{ operation: 'get', connectionId: '={{ $json.id }}', options: { maxRetries: 0 } },
-			{ leaks, label: 'drip ims', policy: testPolicy({ timeoutMs: 400 }) },
+			{ label: 'drip ims', policy: testPolicy({ timeoutMs: 400 }) },
 		);
 
 		expect(run.json[0].error).toMatch(/within 0.4 s/);
@@ -126,20 +121,18 @@ describe('paging stops', () => {
 	it('endless fresh continuation tokens: Get Many and Reuse It stop at the page cap, naming it', async () => {
 		emu().failNext({ method: 'GET', path: CONNECTIONS_PATH }, 100_000, { kind: 'endless-page' });
 		const list = await runNode(
-			emu(),
 			[{}],
 			{ operation: 'getAll', returnAll: true },
-			{ leaks, label: 'endless getAll' },
+			{ label: 'endless getAll' },
 		);
 		expect(list.json).toHaveLength(1);
 		expect(list.json[0].error).toMatch(/page cap of 100 pages/);
 		expect(requestsTo('GET', CONNECTIONS_PATH)).toHaveLength(100);
 
 		const reuse = await runNode(
-			emu(),
 			[{ name: 'endless' }],
 			createParameters({}, { ifExists: 'reuse' }),
-			{ leaks, label: 'endless reuse' },
+			{ label: 'endless reuse' },
 		);
 		expect(reuse.json[0].error).toMatch(/page cap of 100 pages/);
 		expect(emu().connections()).toEqual([]);
@@ -152,10 +145,9 @@ describe('paging stops', () => {
 			headers: { 'retry-after': '2000' },
 		});
 		const run = await runNode(
-			emu(),
 			[{ id }],
 			{ operation: 'get', connectionId: '={{ $json.id }}' },
-			{ leaks, label: 'retry-after 2000' },
+			{ label: 'retry-after 2000' },
 		);
 
 		expect(run.json[0].httpCode).toBe('503');
@@ -169,8 +161,7 @@ describe('paging stops', () => {
 			status: 429,
 			headers: { 'retry-after': '2000' },
 		});
-		const run = await runNode(emu(), [{ name: 'throttled' }], createParameters(), {
-			leaks,
+		const run = await runNode([{ name: 'throttled' }], createParameters(), {
 			label: 'create retry-after 2000',
 		});
 
@@ -183,10 +174,7 @@ describe('paging stops', () => {
 describe('prove before reporting', () => {
 	it('a create answered 201 {} is an error naming the answer, after the duplicate-guard lookup', async () => {
 		emu().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 201, body: {} });
-		const run = await runNode(emu(), [{ name: 'empty-answer' }], createParameters(), {
-			leaks,
-			label: '201 {}',
-		});
+		const run = await runNode([{ name: 'empty-answer' }], createParameters(), { label: '201 {}' });
 
 		expect(run.json[0].error).toMatch(/HTTP 201 but without a connection ID and etag/);
 		expect(run.json[0].description).toContain('Answer: {}');
@@ -200,14 +188,13 @@ describe('prove before reporting', () => {
 		const staleEtag = emu().connections()[0].etag;
 		// Another writer changes the connection first.
 		const other = await runNode(
-			emu(),
 			[{ id }],
 			{
 				operation: 'update',
 				connectionId: '={{ $json.id }}',
 				updateFields: { description: 'other writer' },
 			},
-			{ leaks, label: 'other writer' },
+			{ label: 'other writer' },
 		);
 		const currentEtag = other.json[0].etag as string;
 		expect(currentEtag).not.toBe(staleEtag);
@@ -217,7 +204,6 @@ describe('prove before reporting', () => {
 			headers: { 'retry-after': '0' },
 		});
 		const run = await runNode(
-			emu(),
 			[{ id }],
 			{
 				operation: 'update',
@@ -225,7 +211,7 @@ describe('prove before reporting', () => {
 				etag: staleEtag,
 				updateFields: { password: NEW_PASSWORD },
 			},
-			{ leaks, label: 'stale etag 503' },
+			{ label: 'stale etag 503' },
 		);
 
 		expect(run.json[0].error).toMatch(/may not have been applied/);
@@ -240,31 +226,26 @@ describe('prove before reporting', () => {
 			headers: { 'retry-after': '0' },
 		});
 		const run = await runNode(
-			emu(),
 			[{ id }],
 			{ operation: 'delete', connectionId: '={{ $json.id }}' },
-			{ leaks, label: 'delete missing' },
+			{ label: 'delete missing' },
 		);
 
 		expect(run.json[0]).toMatchObject({ id, deleted: false, alreadyAbsent: true });
 	});
 
 	it("Create Another twice within the clock-skew window: a 500 on the second never returns the first run's connection", async () => {
-		const first = await runNode(
-			emu(),
-			[{ name: 'twice' }],
-			createParameters({}, { ifExists: 'create' }),
-			{ leaks, label: 'first create' },
-		);
+		const first = await runNode([{ name: 'twice' }], createParameters({}, { ifExists: 'create' }), {
+			label: 'first create',
+		});
 		emu().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
 			status: 500,
 			headers: { 'retry-after': '0' },
 		});
 		const second = await runNode(
-			emu(),
 			[{ name: 'twice' }],
 			createParameters({}, { ifExists: 'create' }),
-			{ leaks, label: 'second create' },
+			{ label: 'second create' },
 		);
 
 		expect(second.json[0].id).toEqual(expect.any(String));
@@ -288,10 +269,9 @@ describe('one refresh per run', () => {
 			});
 			const items = Array.from({ length: 30 }, () => ({ id: randomUUID() }));
 			const run = await runNode(
-				emu(),
 				items,
 				{ operation: 'get', connectionId: '={{ $json.id }}', options: { concurrency } },
-				{ leaks, label: `token storm c${concurrency}` },
+				{ label: `token storm c${concurrency}` },
 			);
 
 			expect(emu().tokensIssued()).toBeLessThanOrEqual(2);
@@ -325,10 +305,9 @@ describe('listed items are checked', () => {
 			body: unfilteredFirstPage,
 		});
 		const run = await runNode(
-			emu(),
 			[{}],
 			{ operation: 'getAll', returnAll: true, filters: { name: 'keep' } },
-			{ leaks, label: 'unfiltered getAll' },
+			{ label: 'unfiltered getAll' },
 		);
 
 		expect(run.json.map((json) => json.name)).toEqual(['keep', 'keep']);
@@ -340,12 +319,9 @@ describe('listed items are checked', () => {
 			status: 200,
 			body: unfilteredFirstPage,
 		});
-		const run = await runNode(
-			emu(),
-			[{ name: 'mine' }],
-			createParameters({}, { ifExists: 'reuse' }),
-			{ leaks, label: 'unfiltered reuse' },
-		);
+		const run = await runNode([{ name: 'mine' }], createParameters({}, { ifExists: 'reuse' }), {
+			label: 'unfiltered reuse',
+		});
 
 		expect(run.json[0]).toMatchObject({ name: 'mine', reused: false });
 		expect(
@@ -365,9 +341,8 @@ describe('pasted URLs', () => {
 			imsUrl: `${emu().baseUrl}/ims/token/v3`,
 			platformUrl: `${emu().baseUrl}/data/foundation/flowservice/`,
 		};
-		const run = await runNode(emu(), [{ name: 'pasted' }], createParameters(), {
+		const run = await runNode([{ name: 'pasted' }], createParameters(), {
 			credentialsHelper: createCredentialsHelper([credential]),
-			leaks,
 			label: 'pasted urls',
 		});
 
@@ -382,9 +357,8 @@ describe('pasted URLs', () => {
 	it('any other path is refused, naming the field, and nothing is sent', async () => {
 		const credential = credentialFor(emu());
 		credential.data = { ...credential.data, platformUrl: `${emu().baseUrl}/data/foundation` };
-		const run = await runNode(emu(), [{ name: 'refused' }], createParameters(), {
+		const run = await runNode([{ name: 'refused' }], createParameters(), {
 			credentialsHelper: createCredentialsHelper([credential]),
-			leaks,
 			label: 'bad path',
 		});
 
@@ -425,9 +399,8 @@ describe('partial runs are re-runnable', () => {
 
 	it('a run that stops part-way lists the IDs it already created and points to Reuse It', async () => {
 		const items = [{ name: 'partial-0' }, { name: 'partial-1' }, { name: 'x'.repeat(300) }];
-		const run = await runNode(emu(), items, createParameters({}, { ifExists: 'create' }), {
+		const run = await runNode(items, createParameters({}, { ifExists: 'create' }), {
 			continueOnFail: false,
-			leaks,
 			label: 'partial run',
 		});
 

@@ -59,6 +59,16 @@ export interface ScannedEmulator {
 	leaks: LeakScanner;
 }
 
+/** A scanned emulator with the Redshift node's runs on it: what `useScannedEmulator` gives a test file. */
+export interface ScannedNodeEmulator extends ScannedEmulator {
+	/** `runNode` on the emulator, with the run registered for the leak scan. */
+	runNode(
+		items: IDataObject[],
+		parameters: INodeParameters,
+		options?: Omit<RunNodeOptions, 'leaks'>,
+	): Promise<NodeRun>;
+}
+
 /**
  * The emulator of a test file and the file's leak scan; call at the top of the file. The emulator
  * gets a distinctive client secret (and `options`); the scan knows it and `secrets` (label ->
@@ -72,7 +82,7 @@ export function useScannedEmulator({
 }: EmulatorOptions & {
 	per?: 'file' | 'test';
 	secrets?: Record<string, string>;
-} = {}): ScannedEmulator {
+} = {}): ScannedNodeEmulator {
 	const clientSecret = testSecret('client-secret');
 	const leaks = scanTestFileForLeaks({ ...secrets, 'client secret': clientSecret });
 	let emulator: StartedEmulator | undefined;
@@ -86,7 +96,12 @@ export function useScannedEmulator({
 		if (!emulator) throw new Error('The emulator is not running (use emu() inside a test)');
 		return emulator;
 	};
-	return { emu, leaks };
+	return {
+		emu,
+		leaks,
+		runNode: async (items, parameters, options = {}) =>
+			await runNode(emu(), items, parameters, { ...options, leaks }),
+	};
 }
 
 /** Our credential pointing at `emu` (in `sandboxName`), under CREDENTIAL's id. */

@@ -9,7 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { DATABASE_FLOW_SPEC_ID } from '../emulator';
 import { itemsWorkflow } from '../support/workflow';
 import { createCredentialsHelper, runWorkflow } from './harness';
-import { expectOnePerItem, isErrorItem, runNode, useScannedEmulator } from './reliability.kit';
+import { expectOnePerItem, isErrorItem, useScannedEmulator } from './reliability.kit';
 import {
 	FLOW_SERVICE,
 	ORDER_COLUMNS,
@@ -24,7 +24,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const { emu, leaks } = useScannedEmulator({
+const { emu, leaks, runNode } = useScannedEmulator({
 	secrets: { 'Redshift password (seeded)': SEED_PASSWORD },
 });
 
@@ -43,7 +43,7 @@ beforeEach(async () => {
 
 /** Runs the node once on one item with the Source Connection resource (continue on fail, so errors come back as items). */
 async function run(parameters: INodeParameters, items: IDataObject[] = [{}]) {
-	return await runNode(emu(), items, { resource: 'sourceConnection', ...parameters }, { leaks });
+	return await runNode(items, { resource: 'sourceConnection', ...parameters });
 }
 
 function createParameters(extra: INodeParameters = {}): INodeParameters {

@@ -10,7 +10,6 @@ import {
 	duplicates,
 	expectOnePerItem,
 	isErrorItem,
-	runNode,
 	testSecret,
 	useScannedEmulator,
 } from './reliability.kit';
@@ -19,7 +18,7 @@ import { CONNECTIONS_PATH, seedConnections } from './support';
 jest.setTimeout(60_000);
 
 const PASSWORD = testSecret('redshift-pw');
-const { emu, leaks } = useScannedEmulator({
+const { emu, runNode } = useScannedEmulator({
 	per: 'test',
 	secrets: { 'Redshift password': PASSWORD },
 });
@@ -69,10 +68,9 @@ describe('Reuse It: one listing per sandbox and run', () => {
 		const tokensBefore = emu().tokensIssued();
 
 		const run = await runNode(
-			emu(),
 			names.map((name) => ({ name })),
 			createParameters('reuse', { concurrency: 8 }),
-			{ leaks, label: 'reuse' },
+			{ label: 'reuse' },
 		);
 
 		expectOnePerItem(run.output, names.length);
@@ -99,10 +97,9 @@ describe('Reuse It: one listing per sandbox and run', () => {
 
 	it('the same name 6 times in one run at concurrency 6 creates ONE connection; the others reuse it', async () => {
 		const run = await runNode(
-			emu(),
 			Array.from({ length: 6 }, () => ({ name: 'Twin' })),
 			createParameters('reuse', { concurrency: 6 }),
-			{ leaks, label: 'twins' },
+			{ label: 'twins' },
 		);
 
 		expectOnePerItem(run.output, 6);
@@ -118,10 +115,9 @@ describe('Reuse It: one listing per sandbox and run', () => {
 
 	it('Stop With an Error: the second item with a name fails naming the connection the first one created', async () => {
 		const run = await runNode(
-			emu(),
 			[{ name: 'Once' }, { name: 'Once' }, { name: 'Other' }],
 			createParameters('error', { concurrency: 3 }),
-			{ leaks, label: 'error' },
+			{ label: 'error' },
 		);
 
 		expectOnePerItem(run.output, 3);
@@ -141,10 +137,9 @@ describe('Reuse It: one listing per sandbox and run', () => {
 		emu().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { kind: 'reset-after' });
 
 		const run = await runNode(
-			emu(),
 			[{ name: 'Fine' }, { name: 'Fine 2' }],
 			createParameters('reuse', { concurrency: 1 }),
-			{ leaks, label: 'reset-after' },
+			{ label: 'reset-after' },
 		);
 
 		expectOnePerItem(run.output, 2);
@@ -173,10 +168,9 @@ describe('Reuse It: one listing per sandbox and run', () => {
 describe('Create Another keeps its lookup right before each POST', () => {
 	it('two items with the same name at concurrency 2: two connections, created one after the other, each listed first', async () => {
 		const run = await runNode(
-			emu(),
 			[{ name: 'Again' }, { name: 'Again' }],
 			createParameters('create', { concurrency: 2 }),
-			{ leaks, label: 'create another' },
+			{ label: 'create another' },
 		);
 
 		expectOnePerItem(run.output, 2);
@@ -202,10 +196,9 @@ describe('Adapt to Throttling against a gateway limit', () => {
 		emu().setRateLimit({ perSecond: 10 });
 		const before = emu().platformRequests().length;
 		const run = await runNode(
-			emu(),
 			names,
 			createParameters('reuse', { concurrency: 8, adaptToThrottling }),
-			{ leaks, label: `pacing ${adaptToThrottling}` },
+			{ label: `pacing ${adaptToThrottling}` },
 		);
 		const sent = emu().platformRequests().slice(before);
 		return { run, sent, throttled: sent.filter((r) => r.throttled).length };

@@ -24,7 +24,7 @@ const CRM_TO_AEP = '14518937-270c-4525-bdec-c2ba7cce3860';
 const START = '2030-01-01T09:00:00.000Z';
 const START_S = Date.UTC(2030, 0, 1, 9) / 1000;
 
-const aep = useAepEmulator();
+const aep = useAepEmulator('dataflow');
 
 interface Chain {
 	baseConnectionId: string;
@@ -515,6 +515,15 @@ describe('Dataflow › Create From Table', () => {
 					entry.status < 300,
 			);
 
+	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
+	const chainSizes = () =>
+		[
+			aep.emu().sourceConnections(),
+			aep.emu().targetConnections(),
+			aep.emu().mappingSets(),
+			aep.emu().flows(),
+		].map((list) => list.length);
+
 	it('creates source connection, target connection, auto-mapped mapping set and dataflow, outputs every ID; a second run creates nothing', async () => {
 		const parameters = await fromTableParameters();
 		const first = await aep.run([{}], parameters);
@@ -551,14 +560,7 @@ describe('Dataflow › Create From Table', () => {
 			created: [],
 		});
 		expect(creates().length).toBe(before);
-		expect(
-			[
-				aep.emu().sourceConnections(),
-				aep.emu().targetConnections(),
-				aep.emu().mappingSets(),
-				aep.emu().flows(),
-			].map((list) => list.length),
-		).toEqual([1, 1, 1, 1]);
+		expect(chainSizes()).toEqual([1, 1, 1, 1]);
 	});
 
 	it('fails at the mapping step naming what is in place; the re-run resumes there', async () => {
@@ -580,14 +582,7 @@ describe('Dataflow › Create From Table', () => {
 			targetConnectionId: target,
 			created: ['mappingSet', 'dataflow'],
 		});
-		expect(
-			[
-				aep.emu().sourceConnections(),
-				aep.emu().targetConnections(),
-				aep.emu().mappingSets(),
-				aep.emu().flows(),
-			].map((list) => list.length),
-		).toEqual([1, 1, 1, 1]);
+		expect(chainSizes()).toEqual([1, 1, 1, 1]);
 	});
 
 	it('auto-mapping: the output lists every unmapped column; the mapping set holds the matched ones only', async () => {
@@ -673,11 +668,7 @@ describe('pickers', () => {
 describe('pickers of Create From Table and Create (shared with the Redshift node)', () => {
 	it('Base Connection, Table (of the chosen connection) and Source Connection list from the node', async () => {
 		const chain = await seedChain();
-		const base = await aep.listSearch(
-			'searchConnections',
-			{ resource: 'dataflow', operation: 'createFromTable' },
-			'connectionId',
-		);
+		const base = await aep.listSearch('searchConnections', 'createFromTable', 'connectionId');
 		expect(base.results).toEqual([
 			expect.objectContaining({ name: 'warehouse', value: chain.baseConnectionId }),
 		]);
@@ -692,11 +683,7 @@ describe('pickers of Create From Table and Create (shared with the Redshift node
 			'ORDERS',
 		);
 		expect(tables.results.map((entry) => entry.value)).toEqual(['public.orders']);
-		const sources = await aep.listSearch(
-			'searchSourceConnections',
-			{ resource: 'dataflow', operation: 'create' },
-			'sourceConnectionId',
-		);
+		const sources = await aep.listSearch('searchSourceConnections', 'create', 'sourceConnectionId');
 		expect(sources.results).toEqual([expect.objectContaining({ value: chain.sourceConnectionId })]);
 	});
 });

@@ -11,7 +11,7 @@ import { rl, useAepEmulator } from './kit';
 
 jest.setTimeout(30_000);
 
-const aep = useAepEmulator();
+const aep = useAepEmulator('dataset');
 const DATASETS = '/data/foundation/catalog/dataSets';
 const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1];
 
@@ -330,11 +330,7 @@ describe('pickers', () => {
 	it('searchDatasets lists by name (contains) and pages with start', async () => {
 		seedDatasets(60);
 		seedDatasets(1, () => 'Customers');
-		const first = await aep.listSearch(
-			'searchDatasets',
-			{ resource: 'dataset', operation: 'get' },
-			'datasetId',
-		);
+		const first = await aep.listSearch('searchDatasets', 'get', 'datasetId');
 		expect(first.results).toHaveLength(50);
 		expect(first.results[0]).toMatchObject({
 			name: expect.any(String),
@@ -344,37 +340,23 @@ describe('pickers', () => {
 		expect(first.paginationToken).toBe('50');
 		const second = await aep.listSearch(
 			'searchDatasets',
-			{ resource: 'dataset', operation: 'get' },
+			'get',
 			'datasetId',
 			undefined,
 			first.paginationToken as string,
 		);
 		expect(second.results).toHaveLength(11);
 		expect(second.paginationToken).toBeUndefined();
-		const found = await aep.listSearch(
-			'searchDatasets',
-			{ resource: 'dataset', operation: 'get' },
-			'datasetId',
-			'stom',
-		);
+		const found = await aep.listSearch('searchDatasets', 'get', 'datasetId', 'stom');
 		expect(found.results.map((result) => result.name)).toEqual(['Customers']);
 	});
 
 	it('searchSchemas lists the tenant schemas by title, value = $id', async () => {
-		const all = await aep.listSearch(
-			'searchSchemas',
-			{ resource: 'dataset', operation: 'create' },
-			'schemaId',
-		);
+		const all = await aep.listSearch('searchSchemas', 'create', 'schemaId');
 		expect(all.results.map((result) => result.value).sort()).toEqual(
 			DEFAULT_SCHEMAS.map((schema) => schema.$id).sort(),
 		);
-		const found = await aep.listSearch(
-			'searchSchemas',
-			{ resource: 'dataset', operation: 'create' },
-			'schemaId',
-			'custom',
-		);
+		const found = await aep.listSearch('searchSchemas', 'create', 'schemaId', 'custom');
 		expect(found.results).toEqual([
 			expect.objectContaining({ name: CUSTOMERS_SCHEMA.title, value: CUSTOMERS_SCHEMA.$id }),
 		]);

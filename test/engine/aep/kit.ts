@@ -183,10 +183,13 @@ export interface AepEmulator extends ScannedEmulator {
 		parameters: INodeParameters,
 		options?: Omit<AepRunOptions, 'leaks'>,
 	): Promise<NodeRun>;
-	/** `aepListSearch` on the emulator. */
+	/**
+	 * `aepListSearch` on the emulator; `parameters` as a string is an operation of the file's
+	 * resource (the node's parameters are then just `{ resource, operation }`).
+	 */
 	listSearch(
 		method: string,
-		parameters: INodeParameters,
+		parameters: INodeParameters | string,
 		path: string,
 		filter?: string,
 		paginationToken?: string,
@@ -202,16 +205,23 @@ export interface AepEmulator extends ScannedEmulator {
 /**
  * One emulator for a test file (reset before each test, closed after all) and its leak scan
  * (the client secret and every token and password the emulator saw, checked after each test), with
- * the kit's calls bound to it. Call at the top of a file; `emu()` is the running emulator.
+ * the kit's calls bound to it. Call at the top of a file with the node resource the file tests;
+ * `emu()` is the running emulator.
  */
-export function useAepEmulator(): AepEmulator {
+export function useAepEmulator(resource: string): AepEmulator {
 	const { emu, leaks } = useScannedEmulator();
 	return {
 		emu,
 		leaks,
 		run: async (items, parameters, options = {}) =>
 			await runAep(emu(), items, parameters, { ...options, leaks }),
-		listSearch: async (...args) => await aepListSearch(emu(), ...args),
+		listSearch: async (method, parameters, ...rest) =>
+			await aepListSearch(
+				emu(),
+				method,
+				typeof parameters === 'string' ? { resource, operation: parameters } : parameters,
+				...rest,
+			),
 		answered: () => answered(emu()),
 		calls: () => calls(emu()),
 		seedDataset: (...args) => seedDataset(emu(), ...args),

@@ -11,7 +11,7 @@ import { ORDER_COLUMNS, rl, useAepEmulator } from './kit';
 
 jest.setTimeout(30_000);
 
-const aep = useAepEmulator();
+const aep = useAepEmulator('mappingSet');
 const MAPPING_SETS = '/data/foundation/conversion/mappingSets';
 const T = `_${TENANT_ID}`;
 
@@ -243,12 +243,7 @@ it('pickers: searchMappingSets and searchSourceConnections', async () => {
 	const datasetId = dataset();
 	const sourceId = await aep.seedSourceConnection({ name: 'Orders table' });
 	await aep.run([{}], fromSource(datasetId, sourceId));
-	const sets = await aep.listSearch(
-		'searchMappingSets',
-		{ resource: 'mappingSet', operation: 'get' },
-		'mappingSetId',
-		'orders',
-	);
+	const sets = await aep.listSearch('searchMappingSets', 'get', 'mappingSetId', 'orders');
 	expect(sets.results).toEqual([
 		expect.objectContaining({
 			name: 'Orders mapping',
@@ -257,7 +252,7 @@ it('pickers: searchMappingSets and searchSourceConnections', async () => {
 	]);
 	const sources = await aep.listSearch(
 		'searchSourceConnections',
-		{ resource: 'mappingSet', operation: 'create' },
+		'create',
 		'sourceConnectionId',
 		'orders',
 	);

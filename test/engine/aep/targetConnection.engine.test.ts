@@ -11,7 +11,7 @@ import { rl, useAepEmulator } from './kit';
 
 jest.setTimeout(30_000);
 
-const aep = useAepEmulator();
+const aep = useAepEmulator('targetConnection');
 const TARGETS = '/data/foundation/flowservice/targetConnections';
 const DATA_LAKE = { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' };
 const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1].$id;
@@ -201,7 +201,7 @@ it('searchTargetConnections lists Data Lake target connections by name', async (
 	await aep.run([{}], create(datasetId, { targetConnectionName: 'Customers B' }));
 	const found = await aep.listSearch(
 		'searchTargetConnections',
-		{ resource: 'targetConnection', operation: 'get' },
+		'get',
 		'targetConnectionId',
 		'orders',
 	);
