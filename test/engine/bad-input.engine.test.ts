@@ -24,11 +24,28 @@ const { emu, runNode } = useScannedEmulator({
 // The node's own list: an operation added there without a BASE entry here does not compile.
 type Operation = BaseConnectionOperation;
 
+interface BaseCase {
+	parameters: INodeParameters;
+	item: IDataObject;
+}
+
+const SANDBOX_FROM_ITEM = { options: { sandboxName: '={{ $json.sandbox }}' } };
+
+/** An operation on the connection whose ID the item gives, with more `parameters` and `item` values. */
+const byId = (
+	operation: Operation,
+	parameters: INodeParameters = {},
+	item: IDataObject = {},
+): BaseCase => ({
+	parameters: { operation, connectionId: '={{ $json.id }}', ...parameters },
+	item: { id: VALID_ID, ...item },
+});
+
 /**
  * Per operation: parameters whose values come from the item (`$json`), and an item that passes.
  * A case overrides item values (data from upstream) or parameters (typed in, or an inline expression).
  */
-const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }> = {
+const BASE: Record<Operation, BaseCase> = {
 	create: {
 		parameters: {
 			operation: 'create',
@@ -41,7 +58,7 @@ const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }
 			password: PASSWORD,
 			database: '={{ $json.database }}',
 			schema: '={{ $json.schema }}',
-			options: { sandboxName: '={{ $json.sandbox }}' },
+			...SANDBOX_FROM_ITEM,
 		},
 		item: {
 			hosting: 'aws',
@@ -55,53 +72,26 @@ const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }
 			sandbox: '',
 		},
 	},
-	get: {
-		parameters: {
-			operation: 'get',
-			connectionId: '={{ $json.id }}',
-			options: { sandboxName: '={{ $json.sandbox }}' },
-		},
-		item: { id: VALID_ID, sandbox: '' },
-	},
-	delete: {
-		parameters: { operation: 'delete', connectionId: '={{ $json.id }}' },
-		item: { id: VALID_ID },
-	},
-	test: {
-		parameters: {
-			operation: 'test',
-			connectionId: '={{ $json.id }}',
-			options: { sandboxName: '={{ $json.sandbox }}' },
-		},
-		item: { id: VALID_ID, sandbox: '' },
-	},
-	listTables: {
-		parameters: { operation: 'listTables', connectionId: '={{ $json.id }}' },
-		item: { id: VALID_ID },
-	},
-	getTableSchema: {
-		parameters: {
-			operation: 'getTableSchema',
-			connectionId: '={{ $json.id }}',
-			tablePath: '={{ $json.table }}',
-		},
-		item: { id: VALID_ID, table: 'public.orders' },
-	},
-	update: {
-		parameters: {
-			operation: 'update',
-			connectionId: '={{ $json.id }}',
-			updateFields: { description: 'Rotated' },
-			etag: '={{ $json.etag }}',
-		},
-		item: { id: VALID_ID, etag: '' },
-	},
+	get: byId('get', SANDBOX_FROM_ITEM, { sandbox: '' }),
+	delete: byId('delete'),
+	test: byId('test', SANDBOX_FROM_ITEM, { sandbox: '' }),
+	listTables: byId('listTables'),
+	getTableSchema: byId(
+		'getTableSchema',
+		{ tablePath: '={{ $json.table }}' },
+		{ table: 'public.orders' },
+	),
+	update: byId(
+		'update',
+		{ updateFields: { description: 'Rotated' }, etag: '={{ $json.etag }}' },
+		{ etag: '' },
+	),
 	getAll: {
 		parameters: {
 			operation: 'getAll',
 			returnAll: false,
 			limit: '={{ $json.limit }}',
-			options: { sandboxName: '={{ $json.sandbox }}' },
+			...SANDBOX_FROM_ITEM,
 		},
 		item: { limit: 10, sandbox: '' },
 	},
