@@ -30,10 +30,8 @@ export interface Named {
 }
 
 /** A named create's own part: reading its other fields, the ensure and the output (see CreateSpec). */
-export interface NamedCreateSpec<I, R> extends Omit<
-	CreateSpec<Named & I, R>,
-	'ifExists' | 'readInput'
-> {
+export interface NamedCreateSpec<I, R>
+	extends Omit<CreateSpec<Named & I, R>, 'ifExists' | 'readInput'> {
 	/** Reads and checks the create's own fields (not Name, Description or If It Exists); nothing is sent. */
 	readInput(this: IExecuteFunctions, itemIndex: number): I;
 }
