@@ -241,14 +241,24 @@ function valueAt(item: unknown, path: string): unknown {
 		.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], item);
 }
 
+/** A collection's filters for one listing (see collectionFilters). */
+export interface CollectionFilters<T, F> {
+	/** True when an "any of" filter holds an empty list: nothing can match, so no request is sent. */
+	matchesNothing(filter: F): boolean;
+	/** The `property=` values to send, in order: connection spec, `equals`, `anyOf`, then `properties`. */
+	properties(filter: F): string[];
+	/** Whether a listed object is one that was asked for (a string `id`, and every filter holds). */
+	keep(item: T, filter: F): boolean;
+}
+
 /**
- * The `property=` filters and the local check of a collection's rules. Every listed object is
- * checked too: a continuation link that dropped the filters, or a value with a comma (Adobe's
+ * The `property=` filters and the local check of a collection's rules (pure). Every listed object
+ * is checked too: a continuation link that dropped the filters, or a value with a comma (Adobe's
  * "any of"), must not leak others in.
  */
-function filtersOf<T extends { id: string }, F extends CollectionFilter>(
+export function collectionFilters<T extends { id: string }, F extends CollectionFilter>(
 	rules: CollectionRules<T, F>,
-) {
+): CollectionFilters<T, F> {
 	const equals = Object.entries(rules.equals ?? {}) as Array<[keyof F, string]>;
 	const anyOf = Object.entries(rules.anyOf ?? {}) as Array<[keyof F, string]>;
 	const given = (filter: F) => equals.filter(([key]) => filter[key] !== undefined);
@@ -350,7 +360,7 @@ export function flowServiceCollection<T extends { id: string }, F extends Collec
 	rules: CollectionRules<T, F>,
 ): FlowServiceCollection<T, F> {
 	const plural = `${rules.noun}s`;
-	const { matchesNothing, properties, keep } = filtersOf(rules);
+	const { matchesNothing, properties, keep } = collectionFilters(rules);
 	const collection: FlowServiceCollection<T, F> = {
 		pathOf: (id, suffix = '') =>
 			id === undefined ? rules.path : `${rules.path}/${encodeURIComponent(id)}${suffix}`,
