@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { getFlow, patchFlow } from '../../../shared/api/flows';
+import { flows, patchFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { etagField } from '../../../shared/fields';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
@@ -159,7 +159,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const needsCurrent =
 		given === undefined || changes.schedule !== undefined || changes.mappingVersion !== undefined;
 	const current = needsCurrent
-		? ((await getFlow.call(this, ctx, sandboxName, id, itemIndex)) as StoredFlowShape & {
+		? ((await flows.get.call(this, ctx, sandboxName, id, itemIndex)) as StoredFlowShape & {
 				etag?: string;
 			})
 		: undefined;

@@ -12,7 +12,7 @@ import { checkSchemaChange } from '../../helpers/hosting';
 import { changesAlreadyApplied } from '../../helpers/recovery';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
-import { connectionPath, getConnection } from '../../../shared/api/connections';
+import { connections } from '../../../shared/api/connections';
 import {
 	SIGN_IN_FROM,
 	collection,
@@ -89,13 +89,13 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	let etag = checkEtag(readParameter.call(this, ETAG_FIELD.field, itemIndex));
 
 	if (etag === undefined) {
-		const current = await getConnection.call(this, ctx, sandboxName, id, itemIndex);
+		const current = await connections.get.call(this, ctx, sandboxName, id, itemIndex);
 		etag = current.etag;
 		checkSchemaChange(current.auth?.params, changes.params.schema);
 	}
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',
-		path: connectionPath(id),
+		path: connections.pathOf(id),
 		body: buildUpdatePatch(changes) as unknown as IDataObject[],
 		headers: { 'If-Match': etag },
 		sandboxName,
@@ -108,7 +108,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		// A retry that meets a changed etag after an interrupted attempt: that attempt may have applied.
 		const current =
 			outcome.afterAmbiguousAttempt && outcome.failure.facts.status === 412
-				? await getConnection.call(this, ctx, sandboxName, id, itemIndex)
+				? await connections.get.call(this, ctx, sandboxName, id, itemIndex)
 				: undefined;
 		if (!current || current.etag === etag)
 			throw toNodeApiError.call(this, outcome.failure, itemIndex);
