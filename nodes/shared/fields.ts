@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ETAG_FIELD } from './validation';
+
 /**
  * Return All and Limit of a Get Many (read with readLimit, shared/parameters.ts); shown where the
  * operation's updateDisplayOptions puts them.
@@ -102,5 +104,22 @@ export function descriptionField(thing: string): INodeProperties {
 		default: '',
 		typeOptions: { rows: 2 },
 		description: `Optional description of the ${thing}`,
+	};
+}
+
+/**
+ * The optional ETag field of an Update (read with checkEtag): the version the user expects to
+ * change, sent as `If-Match`; empty means the node fetches the current one first.
+ * @param thing lower-case noun, e.g. "dataflow"
+ * @param outputBy the operations whose output has the etag, e.g. "Create or Get"
+ */
+export function etagField(thing: string, outputBy: string): INodeProperties {
+	return {
+		displayName: ETAG_FIELD.label,
+		name: ETAG_FIELD.field,
+		type: 'string',
+		default: '',
+		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
+		description: `ETag of the version you expect to change, quotes included, as output by ${outputBy}. Leave empty to fetch the current one. Adobe refuses the update if the ${thing} changed since.`,
 	};
 }

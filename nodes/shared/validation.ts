@@ -137,18 +137,25 @@ export function checkFlowServiceId(
 
 const ETAG = /^(W\/)?"[^"\r\n]+"$/;
 
+/** The ETag field of every Update (see etagField in shared/fields.ts): parameter, label, longest value. */
+export const ETAG_FIELD = {
+	field: 'etag',
+	label: 'ETag',
+	maxLength: 200,
+} as const satisfies FieldRef;
+
 /**
  * The optional ETag field (parameter `etag`): empty → undefined (the node fetches the current
  * one); else the etag exactly as Adobe returned it, double quotes included.
  * @throws InvalidFieldError naming "ETag"
  */
 export function checkEtag(value: unknown): string | undefined {
-	const etag = checkText({ field: 'etag', label: 'ETag' }, value, { maxLength: 200 });
+	const etag = checkText(ETAG_FIELD, value);
 	if (!etag) return undefined;
 	if (!ETAG.test(etag)) {
 		throw new InvalidFieldError(
-			'etag',
-			`"ETag" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`,
+			ETAG_FIELD.field,
+			`"${ETAG_FIELD.label}" must be the etag exactly as Adobe returned it, including its double quotes, e.g. "\\"1700ce7b-0000-0200-0000-5e3b405e0000\\""; got ${JSON.stringify(etag)}. Leave it empty to use the current etag.`,
 		);
 	}
 	return etag;

@@ -450,6 +450,18 @@ describe('Bad input sends nothing (no Adobe request, no token request)', () => {
 			'"Source Connection Name" is required',
 		],
 		[
+			'Create: a name longer than 256 characters',
+			create({ sourceConnectionName: `={{ "n".repeat(257) }}` }),
+			'sourceConnectionName',
+			'"Source Connection Name" is too long (257 characters); at most 256',
+		],
+		[
+			'Create: a description longer than 4000 characters',
+			create({ description: `={{ "d".repeat(4001) }}` }),
+			'description',
+			'"Description" is too long (4001 characters); at most 4000',
+		],
+		[
 			'Create: columns not JSON',
 			create({ columns: '={{ \'[{"name": \' }}' }),
 			'columns',

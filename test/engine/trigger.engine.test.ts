@@ -9,8 +9,8 @@ import { NodeApiError, type INodeParameters } from 'n8n-workflow';
 import type { StartedEmulator } from '../emulator';
 import { seedDataflows } from '../support/dataflows';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
-import { getFlow } from '../../nodes/shared/api/flows';
-import { getRun, listRuns } from '../../nodes/shared/api/runs';
+import { flows as dataflows } from '../../nodes/shared/api/flows';
+import { flowRuns, listRuns } from '../../nodes/shared/api/runs';
 import { searchDataflows } from '../../nodes/shared/methods/searchDataflows';
 import { loadPlatformContext } from '../../nodes/shared/transport';
 import {
@@ -313,7 +313,7 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		]);
 	});
 
-	it("shared read calls: getRun and getFlow unwrap Adobe's {items: [...]}; listRuns filters by status and dataflow; an unknown ID is a 404 NodeApiError", async () => {
+	it("shared read calls: flowRuns.get and flows.get unwrap Adobe's {items: [...]}; listRuns filters by status and dataflow; an unknown ID is a 404 NodeApiError", async () => {
 		const { context } = editorContext(
 			createCredentialsHelper([credentialFor(emu)]),
 			{},
@@ -323,12 +323,12 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		const failed = finishedRun(flows[0], 'failed');
 		finishedRun(flows[1], 'failed');
 		finishedRun(flows[0], 'success');
-		expect(await getRun.call(context, ctx, 'prod', failed)).toMatchObject({
+		expect(await flowRuns.get.call(context, ctx, 'prod', failed)).toMatchObject({
 			id: failed,
 			flowId: flows[0],
 			metrics: { statusSummary: { status: 'failed' } },
 		});
-		expect(await getFlow.call(context, ctx, 'prod', flows[2])).toMatchObject({
+		expect(await dataflows.get.call(context, ctx, 'prod', flows[2])).toMatchObject({
 			id: flows[2],
 			name: 'other hourly',
 		});
@@ -339,12 +339,12 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		).toEqual([failed]);
 		expect(await listRuns.call(context, ctx, 'prod', { ids: [] })).toEqual([]);
 		await expect(
-			getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000'),
+			flowRuns.get.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000'),
 		).rejects.toBeInstanceOf(NodeApiError);
 		await expect(
-			getRun.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000'),
+			flowRuns.get.call(context, ctx, 'prod', '00000000-0000-4000-8000-000000000000'),
 		).rejects.toMatchObject({ httpCode: '404' });
-		await expect(getFlow.call(context, ctx, 'dev', flows[0])).rejects.toMatchObject({
+		await expect(dataflows.get.call(context, ctx, 'dev', flows[0])).rejects.toMatchObject({
 			httpCode: '404',
 		});
 	});

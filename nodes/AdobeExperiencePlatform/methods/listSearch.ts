@@ -1,7 +1,7 @@
-import { readDatasetPage } from '../../shared/api/datasets';
-import { readMappingSetPage } from '../../shared/api/mappingSets';
+import { datasets } from '../../shared/api/datasets';
+import { mappingSets } from '../../shared/api/mappingSets';
 import { readSchemaPage } from '../../shared/api/schemas';
-import { readTargetConnectionPages } from '../../shared/api/targetConnections';
+import { targetConnections } from '../../shared/api/targetConnections';
 import {
 	flowServiceSearch,
 	listSearchMethod,
@@ -17,11 +17,15 @@ export const DATASET_SEARCH_PAGE = 50;
  * first, whose name contains the search text (Catalog's `name=*text*`). `paginationToken` is the
  * next page's `start`. Each entry is the name, with the ID and schema as description.
  */
-export const searchDatasets = startPagedSearch(readDatasetPage, DATASET_SEARCH_PAGE, (dataset) => ({
-	name: dataset.name ?? dataset.id,
-	value: dataset.id,
-	description: joinParts(dataset.id, dataset.schemaRef?.id),
-}));
+export const searchDatasets = startPagedSearch(
+	datasets.readPage,
+	DATASET_SEARCH_PAGE,
+	(dataset) => ({
+		name: dataset.name ?? dataset.id,
+		value: dataset.id,
+		description: joinParts(dataset.id, dataset.schemaRef?.id),
+	}),
+);
 
 /**
  * The Schema list: the tenant's XDM schemas by title, whose title contains the search text
@@ -52,7 +56,7 @@ export const TARGET_SEARCH_PAGE = 50;
  * the ID and the dataset it writes to.
  */
 export const searchTargetConnections = flowServiceSearch(
-	readTargetConnectionPages,
+	targetConnections.readPages,
 	TARGET_SEARCH_PAGE,
 	(target) => ({
 		name: target.name,
@@ -73,7 +77,7 @@ export const MAPPING_SEARCH_PAGE = 50;
  * ID, version and schema.
  */
 export const searchMappingSets = startPagedSearch(
-	readMappingSetPage,
+	mappingSets.readPage,
 	MAPPING_SEARCH_PAGE,
 	(set) => ({
 		name: set.name ?? set.id,

@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { listFlows } from '../../shared/api/flows';
+import { flows } from '../../shared/api/flows';
 import { IDS_PER_REQUEST, listRuns, runStartedAt, type FlowRun } from '../../shared/api/runs';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { scrubSecrets } from '../../shared/errors';
@@ -107,7 +107,7 @@ async function dataflowNames(
 ): Promise<Map<string, string>> {
 	const names = new Map<string, string>();
 	for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
-		const found = await listFlows.call(this, ctx, sandboxName, {
+		const found = await flows.list.call(this, ctx, sandboxName, {
 			ids: ids.slice(i, i + IDS_PER_REQUEST),
 		});
 		for (const flow of found) if (typeof flow.name === 'string') names.set(flow.id, flow.name);

@@ -1,4 +1,4 @@
-import type { FieldRef } from '../../shared/validation';
+import { ETAG_FIELD, type FieldRef } from '../../shared/validation';
 
 /** A field of this node: its parameter name, where an error points (`field`), its UI label and, for text, its longest value. */
 export interface NodeField extends FieldRef {
@@ -32,7 +32,7 @@ const ROWS = {
 	connectionId: { label: 'Connection' },
 	tablePath: { label: 'Table', maxLength: 1024 },
 	updateFields: { label: 'Update Fields' },
-	etag: { label: 'ETag', maxLength: 200 },
+	etag: { label: ETAG_FIELD.label, maxLength: ETAG_FIELD.maxLength },
 	returnAll: { label: 'Return All' },
 	limit: { label: 'Limit' },
 	filters: { label: 'Filters' },

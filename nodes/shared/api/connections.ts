@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { flowServiceCollection, type FlowServicePages } from './listing';
+import { flowServiceCollection } from './listing';
 import { REDSHIFT_CONNECTION_SPEC } from '../constants';
 import { flowServicePath } from '../transport';
 
@@ -31,8 +31,14 @@ export interface ListFilter {
 	secrets?: string[];
 }
 
-/** Redshift base connections (the Redshift connection spec), by exact name and name search. */
-const connections = flowServiceCollection<StoredConnection, ListFilter>({
+/**
+ * The sandbox's Redshift base connections (Flow Service `/connections`, Redshift connection spec
+ * only; Adobe: the Flow Service API reference and "Sort and filter"): `pathOf` (e.g.
+ * `/connections/{id}/test`), `readPages`, `list`, `get`, `remove` (see FlowServiceCollection;
+ * Adobe refuses a delete with FLOW-1418-400 while a dataflow uses it), newest first unless
+ * `filter.orderBy`. Filters (ListFilter): exact name (sent as a property filter), name search.
+ */
+export const connections = flowServiceCollection<StoredConnection, ListFilter>({
 	path: flowServicePath('/connections'),
 	noun: 'connection',
 	connectionSpecId: REDSHIFT_CONNECTION_SPEC.id,
@@ -40,35 +46,3 @@ const connections = flowServiceCollection<StoredConnection, ListFilter>({
 	narrowHint:
 		'Narrow the listing (a Name filter or a Limit), or try again later; if it persists, the listing in this sandbox does not end.',
 });
-
-/** Flow Service path of one connection, e.g. /connections/{id}/test. */
-export const connectionPath = connections.pathOf;
-
-/** Matching connections read so far and, when Adobe has more pages, the `next.href` to resume from. */
-export type ConnectionPages = FlowServicePages<StoredConnection>;
-
-/**
- * Redshift base connections in the sandbox (newest first unless `filter.orderBy`), following
- * continuation links page by page from the first page or from `resumeFrom` (a `next.href` returned
- * earlier). Every item is checked against the Redshift connection spec and the name filters
- * (others are dropped). With a limit it stops at the end of the page that reaches it: all of that
- * page's matches are returned, with `next` to go on. Stops with an error after MAX_PAGES pages or
- * once the policy's request budget (ms) is spent.
- */
-export const readConnectionPages = connections.readPages;
-
-/** Redshift base connections in the sandbox, all pages (see readConnectionPages), at most `filter.limit`. */
-export const listRedshiftConnections = connections.list;
-
-/**
- * One base connection (`GET /connections/{id}`, answered as `{items: [connection]}`).
- * @throws NodeApiError (Adobe's 404 for an unknown ID); NodeOperationError when the answer holds none
- */
-export const getConnection = connections.get;
-
-/**
- * `DELETE /connections/{id}` (the collection's remove: a 404 on a retry after an interrupted
- * attempt is `alreadyAbsent`). A connection still used by dataflows fails with Adobe's FLOW-1418-400.
- * @throws NodeApiError
- */
-export const deleteConnection = connections.remove;

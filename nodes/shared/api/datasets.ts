@@ -78,8 +78,14 @@ function nameQuery(filter: DatasetFilter): string | undefined {
 	return filter.name;
 }
 
-/** Catalog datasets, newest first unless `filter.orderBy`, by name. */
-const datasets = startPagedCollection<Dataset, DatasetFilter>({
+/**
+ * The sandbox's Catalog datasets, start-paged (Adobe: Catalog "List objects" and "Filter data"):
+ * `readPage` and `list` (see StartPagedCollection), newest first unless `filter.orderBy`, each page
+ * asking only for DATASET_PROPERTIES. Filters (DatasetFilter): Catalog's `name=` as given, an exact
+ * name, a name search. A listing stops with an error after MAX_CATALOG_PAGES pages. One dataset is
+ * getDataset (it asks for the same properties).
+ */
+export const datasets = startPagedCollection<Dataset, DatasetFilter>({
 	path: datasetsPath(),
 	noun: 'dataset',
 	service: 'Catalog',
@@ -97,19 +103,6 @@ const datasets = startPagedCollection<Dataset, DatasetFilter>({
 	maxPages: MAX_CATALOG_PAGES,
 	narrowHint: 'Narrow the listing with a Name filter or a Limit.',
 });
-
-/**
- * One page of datasets from `start` (newest first unless `filter.orderBy`), and the `start` of the
- * next page when there is one.
- * @throws NodeOperationError when Catalog's answer is not an object keyed by ID; NodeApiError
- */
-export const readDatasetPage = datasets.readPage;
-
-/**
- * Datasets of the sandbox, page by page (`start += limit`, 100 per page) until a page comes back
- * short or `filter.limit` is reached. Stops with an error after MAX_CATALOG_PAGES pages.
- */
-export const listDatasets = datasets.list;
 
 /** One dataset (`GET /dataSets/{id}?properties=…`); Catalog's 404 becomes a NodeApiError. */
 export async function getDataset(
@@ -190,7 +183,7 @@ export async function ensureDataset(
 		ifExists,
 		itemIndex,
 		findByName: async () =>
-			await listDatasets.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex),
+			await datasets.list.call(this, ctx, sandboxName, { exactName: input.name }, itemIndex),
 		mismatch: (existing) =>
 			sameSchema(existing.schemaRef?.id, input.schemaId)
 				? undefined

@@ -16,7 +16,7 @@ import {
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
-import { createOnce } from './ensure';
+import { createOnce, type Ensured } from './ensure';
 import { flowServiceCollection } from './listing';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
@@ -49,8 +49,14 @@ export interface FlowFilter {
 	limit?: number;
 }
 
-/** Dataflows, by ID, source connection, state and name search. */
-const flows = flowServiceCollection<StoredFlow, FlowFilter>({
+/**
+ * The sandbox's dataflows (Flow Service `/flows`; Adobe: "Sort and filter Flow Service responses"):
+ * `pathOf`, `readPages`, `list`, `get`, `remove` (see FlowServiceCollection). Filters (FlowFilter):
+ * IDs (Adobe's "any of": an empty list matches nothing and sends no request), source connection,
+ * state (any case), name search; each listed flow is checked on them again here. `remove` is used
+ * through deleteFlow, which explains an `alreadyAbsent`.
+ */
+export const flows = flowServiceCollection<StoredFlow, FlowFilter>({
 	path: flowServicePath('/flows'),
 	noun: 'dataflow',
 	anyOf: { ids: 'id' },
@@ -67,27 +73,6 @@ const flows = flowServiceCollection<StoredFlow, FlowFilter>({
 	narrowHint:
 		'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
 });
-
-/** Flow Service path of one flow, e.g. /flows/{id}/action. */
-export const flowPath = flows.pathOf;
-
-/**
- * Dataflows of the sandbox that pass every condition of `filter`, page by page from the first page
- * or from `resumeFrom` (a `next.href` handed out earlier, for a picker's next page). With a limit it
- * stops at the end of the page that reaches it and hands back `next` to go on. An empty `ids` list
- * matches nothing and sends no request.
- * @throws NodeApiError when a request fails after retries; NodeOperationError when the listing does not end or `resumeFrom` is foreign
- */
-export const readFlowPages = flows.readPages;
-
-/** Dataflows of the sandbox that pass every condition of `filter`, all pages (see readFlowPages), at most `filter.limit`. */
-export const listFlows = flows.list;
-
-/**
- * One dataflow (`GET /flows/{id}`), unwrapped from Adobe's `{items: [flow]}` (a bare flow is accepted too).
- * @throws NodeApiError when the request fails (404 for an unknown flow); NodeOperationError when the answer holds no flow
- */
-export const getFlow = flows.get;
 
 // ---------------------------------------------------------------------------------------------
 // Writes: create (ensure), update, enable/disable, delete. Adobe docs followed: "Create a dataflow
@@ -121,7 +106,7 @@ export async function createFlow(
 		ctx,
 		{
 			method: 'POST',
-			path: flowServicePath('/flows'),
+			path: flows.pathOf(),
 			body: body as unknown as IDataObject,
 			sandboxName,
 		},
@@ -130,7 +115,7 @@ export async function createFlow(
 			createdId: (_status, answer: Partial<FlowIdAndEtag> | undefined) =>
 				typeof answer?.id === 'string' && answer.id !== '' ? answer.id : undefined,
 			findCreated: async () => {
-				const found = await listFlows.call(
+				const found = await flows.list.call(
 					this,
 					ctx,
 					sandboxName,
@@ -146,10 +131,7 @@ export async function createFlow(
 }
 
 /** A dataflow ensureFlow returns: as listed (reused) or as sent plus its new ID (created). */
-export interface EnsuredFlow {
-	flow: IDataObject & { id: string };
-	reused: boolean;
-}
+export type EnsuredFlow = Ensured<IDataObject & { id: string }>;
 
 /**
  * Creates a dataflow unless one already reads the same source connection into the same target
@@ -167,7 +149,7 @@ export async function ensureFlow(
 ): Promise<EnsuredFlow> {
 	const [source] = body.sourceConnectionIds;
 	const [target] = body.targetConnectionIds;
-	const found = await listFlows.call(
+	const found = await flows.list.call(
 		this,
 		ctx,
 		sandboxName,
@@ -175,7 +157,7 @@ export async function ensureFlow(
 		itemIndex,
 	);
 	const same = found.filter((flow) => (flow.targetConnectionIds ?? []).includes(target));
-	if (same.length && ifExists === 'reuse') return { flow: same[0], reused: true };
+	if (same.length && ifExists === 'reuse') return { value: same[0], reused: true };
 	if (same.length && ifExists === 'error') {
 		throw safeOperationError(
 			this,
@@ -196,7 +178,7 @@ export async function ensureFlow(
 		new Set(found.map((flow) => flow.id)),
 		itemIndex,
 	);
-	return { flow: { ...(body as unknown as IDataObject), id }, reused: false };
+	return { value: { ...(body as unknown as IDataObject), id }, reused: false };
 }
 
 /**
@@ -215,7 +197,7 @@ export async function patchFlow(
 ): Promise<FlowIdAndEtag> {
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',
-		path: flowPath(id),
+		path: flows.pathOf(id),
 		body: ops as unknown as IDataObject[],
 		headers: { 'If-Match': etag },
 		sandboxName,
@@ -249,7 +231,7 @@ export async function setFlowState(
 	const state = op === 'enable' ? 'enabled' : 'disabled';
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'POST',
-		path: flowPath(id, '/action'),
+		path: flows.pathOf(id, '/action'),
 		qs: { op },
 		sandboxName,
 	});
@@ -263,7 +245,7 @@ export async function setFlowState(
 		};
 	}
 	if (/-1422-/.test(outcome.failure.decoded.code ?? '')) {
-		const current = await getFlow.call(this, ctx, sandboxName, id, itemIndex);
+		const current = await flows.get.call(this, ctx, sandboxName, id, itemIndex);
 		if (current.state === state)
 			return { id, ...(current.etag ? { etag: current.etag } : {}), state, changed: false };
 	}

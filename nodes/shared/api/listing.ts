@@ -241,14 +241,24 @@ function valueAt(item: unknown, path: string): unknown {
 		.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], item);
 }
 
+/** A collection's filters for one listing (see collectionFilters). */
+export interface CollectionFilters<T, F> {
+	/** True when an "any of" filter holds an empty list: nothing can match, so no request is sent. */
+	matchesNothing(filter: F): boolean;
+	/** The `property=` values to send, in order: connection spec, `equals`, `anyOf`, then `properties`. */
+	properties(filter: F): string[];
+	/** Whether a listed object is one that was asked for (a string `id`, and every filter holds). */
+	keep(item: T, filter: F): boolean;
+}
+
 /**
- * The `property=` filters and the local check of a collection's rules. Every listed object is
- * checked too: a continuation link that dropped the filters, or a value with a comma (Adobe's
+ * The `property=` filters and the local check of a collection's rules (pure). Every listed object
+ * is checked too: a continuation link that dropped the filters, or a value with a comma (Adobe's
  * "any of"), must not leak others in.
  */
-function filtersOf<T extends { id: string }, F extends CollectionFilter>(
+export function collectionFilters<T extends { id: string }, F extends CollectionFilter>(
 	rules: CollectionRules<T, F>,
-) {
+): CollectionFilters<T, F> {
 	const equals = Object.entries(rules.equals ?? {}) as Array<[keyof F, string]>;
 	const anyOf = Object.entries(rules.anyOf ?? {}) as Array<[keyof F, string]>;
 	const given = (filter: F) => equals.filter(([key]) => filter[key] !== undefined);
@@ -285,14 +295,22 @@ export interface DeleteResult {
 
 /** The calls of one Flow Service collection (see flowServiceCollection). */
 export interface FlowServiceCollection<T, F> {
-	/** Flow Service path of the collection, or of one object, e.g. `/connections/{id}/test` with suffix `/test`. */
+	/**
+	 * Flow Service path of the collection (no `id`), or of one object plus `suffix`, e.g.
+	 * `/flows/{id}/action` for `pathOf(id, '/action')`; the ID is URL-encoded.
+	 */
 	pathOf(id?: string, suffix?: string): string;
 	/**
-	 * The objects matching `filter`, newest first unless `filter.orderBy` says otherwise, page by
-	 * page from the first page or from `resumeFrom`; with a limit it stops at the end of the page
-	 * that reaches it and hands back `next` to go on.
-	 * @throws NodeApiError when a request fails after retries; NodeOperationError when the listing
-	 *   does not end or `resumeFrom` is foreign
+	 * The objects matching every condition of `filter`, newest first unless `filter.orderBy` says
+	 * otherwise, page by page (continuation links) from the first page or from `resumeFrom` (a
+	 * `next.href` handed out earlier, e.g. for a picker's next page). Every listed object is checked
+	 * again here (its `id` a string, the connection spec, each filter): others are dropped. With a
+	 * limit it stops at the end of the page that reaches it, returns all of that page's matches and
+	 * hands back `next` to go on. An empty "any of" list (e.g. `ids: []`) matches nothing and sends
+	 * no request.
+	 * @throws NodeApiError when a request fails after retries; NodeOperationError after MAX_PAGES
+	 *   pages or once the policy's request budget (ms) is spent, or when `resumeFrom` points at
+	 *   another list
 	 */
 	readPages: PageReader<T, F>;
 	/** All pages (readPages from the first), at most `filter.limit`. Throws as readPages. */
@@ -304,9 +322,11 @@ export interface FlowServiceCollection<T, F> {
 		itemIndex?: number,
 	): Promise<T[]>;
 	/**
-	 * `GET <collection>/{id}`, unwrapped by singleItem.
-	 * @throws NodeApiError when the request fails (Adobe's 404 for an unknown ID); NodeOperationError
-	 *   "Adobe returned no <noun> with ID <id> in sandbox …" when the answer holds no object
+	 * `GET <collection>/{id}`: the object Adobe wraps as `{items: [object]}` (a bare object is
+	 * accepted too; see singleItem).
+	 * @throws NodeApiError when the request fails (Adobe's 404 for an unknown ID, e.g.
+	 *   FLOW-1439-404); NodeOperationError "Adobe returned no <noun> with ID <id> in sandbox …" when
+	 *   the answer holds no object
 	 */
 	get(
 		this: RequestContext,
@@ -340,7 +360,7 @@ export function flowServiceCollection<T extends { id: string }, F extends Collec
 	rules: CollectionRules<T, F>,
 ): FlowServiceCollection<T, F> {
 	const plural = `${rules.noun}s`;
-	const { matchesNothing, properties, keep } = filtersOf(rules);
+	const { matchesNothing, properties, keep } = collectionFilters(rules);
 	const collection: FlowServiceCollection<T, F> = {
 		pathOf: (id, suffix = '') =>
 			id === undefined ? rules.path : `${rules.path}/${encodeURIComponent(id)}${suffix}`,

@@ -69,8 +69,14 @@ export interface MappingSetFilter {
 	limit?: number;
 }
 
-/** Data Prep mapping sets, newest first, by name. */
-const mappingSets = startPagedCollection<MappingSet, MappingSetFilter>({
+/**
+ * The sandbox's Data Prep mapping sets, start-paged (Adobe: "Mapping sets", `start` and `limit`,
+ * answered as `{data, _page}`): `readPage` and `list` (see StartPagedCollection), newest first
+ * (`orderBy=-createdDate`). Filters (MappingSetFilter): an exact name, also sent as Data Prep's
+ * `name=`, and a name search. A listing stops with an error after MAX_MAPPING_PAGES pages. One
+ * mapping set is getMappingSet.
+ */
+export const mappingSets = startPagedCollection<MappingSet, MappingSetFilter>({
 	path: mappingSetsPath(),
 	noun: 'mapping set',
 	service: 'Data Prep',
@@ -88,19 +94,6 @@ const mappingSets = startPagedCollection<MappingSet, MappingSetFilter>({
 	maxPages: MAX_MAPPING_PAGES,
 	narrowHint: 'Give the mapping set a distinctive name.',
 });
-
-/**
- * One page of mapping sets from `start` (newest first) that match the filter, and the next page's
- * `start` when there may be more (a full page). Throws NodeApiError.
- */
-export const readMappingSetPage = mappingSets.readPage;
-
-/**
- * Mapping sets of the sandbox (all pages, or up to `filter.limit`); `filter.name` keeps only those
- * with exactly that name (also sent as Data Prep's `name=`).
- * @throws NodeOperationError after MAX_MAPPING_PAGES pages; NodeApiError when a request fails
- */
-export const listMappingSets = mappingSets.list;
 
 /** One mapping set (`version`: a given version, else Data Prep's default). */
 export async function getMappingSet(
@@ -277,7 +270,7 @@ export async function ensureMappingSet(
 		ifExists,
 		itemIndex,
 		findByName: async () =>
-			await listMappingSets.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
+			await mappingSets.list.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
 		mismatch: (existing) =>
 			fits(existing)
 				? undefined

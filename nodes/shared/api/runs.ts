@@ -84,8 +84,15 @@ function matches(run: FlowRun, filter: RunFilter): boolean {
 	return true;
 }
 
-/** Flow runs, by dataflow, ID, status and start time. */
-const flowRuns = flowServiceCollection<FlowRun, RunFilter>({
+/**
+ * The sandbox's flow runs (Flow Service `/runs`; Adobe: "Monitor dataflows for sources", "Sort and
+ * filter Flow Service responses"): `pathOf` (e.g. `/runs/{id}/action`), `readPages`, `list`, `get`
+ * (see FlowServiceCollection; Adobe answers an unknown run with a 404). Filters (RunFilter):
+ * dataflow IDs and run IDs (Adobe's "any of": an empty list matches nothing and sends no request),
+ * statuses (any case), start time; each listed run is checked on them again here. listRuns lists
+ * long ID lists IDS_PER_REQUEST at a time.
+ */
+export const flowRuns = flowServiceCollection<FlowRun, RunFilter>({
 	path: flowServicePath('/runs'),
 	noun: 'run',
 	anyOf: { flowIds: 'flowId', ids: 'id' },
@@ -103,9 +110,6 @@ const flowRuns = flowServiceCollection<FlowRun, RunFilter>({
 	narrowHint:
 		'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
 });
-
-/** Flow Service path of one run, e.g. /runs/{id}/action. */
-export const runPath = flowRuns.pathOf;
 
 /**
  * Runs of the sandbox that pass every condition of `filter`, all pages (continuation links), at
@@ -137,12 +141,6 @@ export async function listRuns(
 	const runs = [...byId.values()];
 	return filter.limit === undefined ? runs : runs.slice(0, filter.limit);
 }
-
-/**
- * One run (`GET /runs/{id}`). Adobe wraps it as `{items: [run]}`; a bare run is accepted too (aepp handles both).
- * @throws NodeApiError when the request fails (404 for an unknown run); NodeOperationError when the answer holds no run
- */
-export const getRun = flowRuns.get;
 
 // ---------------------------------------------------------------------------------------------
 // Writes: run now, retry
@@ -208,7 +206,7 @@ function runStarter<A>(what: string, requestFor: (sandboxName: string, arg: A) =
  */
 export const runNow = runStarter<RunNowBody>('on-demand run', (sandboxName, body) => ({
 	method: 'POST',
-	path: flowServicePath('/runs'),
+	path: flowRuns.pathOf(),
 	body: body as unknown as IDataObject,
 	sandboxName,
 }));
@@ -220,7 +218,7 @@ export const runNow = runStarter<RunNowBody>('on-demand run', (sandboxName, body
  */
 export const retryRun = runStarter<string>('retry', (sandboxName, runId) => ({
 	method: 'POST',
-	path: runPath(runId, '/action'),
+	path: flowRuns.pathOf(runId, '/action'),
 	qs: { op: 're-trigger' },
 	sandboxName,
 }));

@@ -33,7 +33,7 @@ import {
 } from '../transport';
 import { createOnce } from './ensure';
 import { exploreTable } from './explore';
-import { listFlows } from './flows';
+import { flows } from './flows';
 import { flowServiceCollection } from './listing';
 
 export type { SourceColumn, StoredSourceConnection } from '../pipeline/sourceConnection';
@@ -54,8 +54,17 @@ export interface SourceConnectionFilter {
 	secrets?: string[];
 }
 
-/** Redshift source connections (the Redshift connection spec), by base connection, table and name. */
-const sourceConnections = flowServiceCollection<StoredSourceConnection, SourceConnectionFilter>({
+/**
+ * The sandbox's Redshift source connections (Flow Service `/sourceConnections`, Redshift connection
+ * spec only; Adobe: the Flow Service API reference and "Sort and filter"): `pathOf`, `readPages`,
+ * `list`, `get` (see FlowServiceCollection; Adobe answers an unknown ID with FLOW-1439-404), newest
+ * first. Filters (SourceConnectionFilter): base connection, table (`params.tableName`), exact name,
+ * name search. Create and delete are createSourceConnection and deleteSourceConnection.
+ */
+export const sourceConnections = flowServiceCollection<
+	StoredSourceConnection,
+	SourceConnectionFilter
+>({
 	path: flowServicePath('/sourceConnections'),
 	noun: NOUN,
 	connectionSpecId: REDSHIFT_CONNECTION_SPEC.id,
@@ -63,26 +72,6 @@ const sourceConnections = flowServiceCollection<StoredSourceConnection, SourceCo
 	narrowHint:
 		'Narrow the listing (a Connection filter or a Limit), or try again later; if it persists, the source connection listing in this sandbox does not end.',
 });
-
-/** Flow Service path of the collection, or of one source connection. */
-export const sourceConnectionPath = sourceConnections.pathOf;
-
-/**
- * Redshift source connections of the sandbox matching `filter`, newest first, page by page from the
- * first page or from `resumeFrom` (a `next.href` handed out earlier, for a picker's next page).
- * With a limit it stops at the end of the page that reaches it and returns `next` to go on.
- * Throws NodeApiError (a failed request) and NodeOperationError (a listing that does not end).
- */
-export const readSourceConnectionPages = sourceConnections.readPages;
-
-/** Redshift source connections of the sandbox, newest first, all pages (at most `filter.limit`). Throws NodeApiError. */
-export const listSourceConnections = sourceConnections.list;
-
-/**
- * `GET /sourceConnections/{id}`: Adobe wraps the object in `{items: [..]}` (a bare object is taken
- * too). Throws NodeApiError (FLOW-1439-404 when no such ID in the sandbox).
- */
-export const getSourceConnection = sourceConnections.get;
 
 /**
  * `POST /sourceConnections` for `body`, never creating twice (see createOnce): after an ambiguous
@@ -106,7 +95,7 @@ export async function createSourceConnection(
 		ctx,
 		{
 			method: 'POST',
-			path: sourceConnectionPath(),
+			path: sourceConnections.pathOf(),
 			body: body as unknown as IDataObject,
 			sandboxName,
 		},
@@ -120,7 +109,7 @@ export async function createSourceConnection(
 				return answer.id;
 			},
 			findCreated: async () => {
-				const listed = await listSourceConnections.call(
+				const listed = await sourceConnections.list.call(
 					this,
 					ctx,
 					sandboxName,
@@ -139,7 +128,6 @@ export async function createSourceConnection(
 
 /** What ensureSourceConnection is asked for. Values are already checked (validation names the node's own fields). */
 export interface EnsureSourceConnectionInput {
-	sandboxName: string;
 	name: string;
 	description?: string;
 	/** The Redshift base connection (a UUID). */
@@ -148,8 +136,6 @@ export interface EnsureSourceConnectionInput {
 	tableName: string;
 	/** The columns to read; undefined = fetched through explore, only when a create follows. */
 	columns?: SourceColumn[];
-	/** Default `reuse`. */
-	ifExists?: IfExists;
 }
 
 /** The source connection that now exists for the table. */
@@ -173,7 +159,7 @@ function describeSource(item: StoredSourceConnection): string {
 
 /**
  * The source connection for (base connection, table), made idempotent: with `ifExists` `reuse`
- * (default) an existing Redshift source connection of the same base connection and table is
+ * an existing Redshift source connection of the same base connection and table is
  * returned (one with the same name first; `reused: true`, nothing created); `error` stops naming
  * it; `create` always creates. A source connection that only shares the name but reads another
  * table or base connection is never reused: `reuse` and `error` stop with an error naming it.
@@ -188,12 +174,13 @@ function describeSource(item: StoredSourceConnection): string {
 export async function ensureSourceConnection(
 	this: RequestContext,
 	ctx: PlatformContext,
+	sandboxName: string,
 	input: EnsureSourceConnectionInput,
+	ifExists: IfExists,
 	itemIndex?: number,
 ): Promise<EnsuredSourceConnection> {
-	const { sandboxName, name, baseConnectionId, tableName } = input;
-	const ifExists = input.ifExists ?? 'reuse';
-	const sameTable = await listSourceConnections.call(
+	const { name, baseConnectionId, tableName } = input;
+	const sameTable = await sourceConnections.list.call(
 		this,
 		ctx,
 		sandboxName,
@@ -203,7 +190,7 @@ export async function ensureSourceConnection(
 	let existing = findExistingSource(sameTable, input);
 	if (!existing.match && ifExists !== 'create') {
 		existing = findExistingSource(
-			await listSourceConnections.call(this, ctx, sandboxName, { name }, itemIndex),
+			await sourceConnections.list.call(this, ctx, sandboxName, { name }, itemIndex),
 			input,
 		);
 	}
@@ -212,7 +199,7 @@ export async function ensureSourceConnection(
 		const match =
 			typeof existing.match.etag === 'string'
 				? existing.match
-				: await getSourceConnection.call(this, ctx, sandboxName, existing.match.id, itemIndex);
+				: await sourceConnections.get.call(this, ctx, sandboxName, existing.match.id, itemIndex);
 		return {
 			id: match.id,
 			etag: String(match.etag ?? ''),
@@ -305,15 +292,15 @@ export interface DeletedSource {
 }
 
 /** Rewords Adobe's "connection in use" (FLOW-1418-400) to name the dataflows, when the lookup finds them. */
-function inUseFailure(failure: Failure, id: string, flows: DataflowRef[]): Failure {
-	if (flows.length === 0) return failure;
-	const named = flows.map((flow) => `"${flow.name ?? ''}" (ID ${flow.id})`).join(', ');
+function inUseFailure(failure: Failure, id: string, users: DataflowRef[]): Failure {
+	if (users.length === 0) return failure;
+	const named = users.map((flow) => `"${flow.name ?? ''}" (ID ${flow.id})`).join(', ');
 	return {
 		...failure,
 		decoded: {
 			...failure.decoded,
-			title: `Source connection ${id} is used by ${flows.length === 1 ? 'dataflow' : 'dataflows'} ${named} and cannot be deleted`,
-			hint: `Delete ${flows.length === 1 ? 'that dataflow' : 'those dataflows'} first, then delete the source connection.`,
+			title: `Source connection ${id} is used by ${users.length === 1 ? 'dataflow' : 'dataflows'} ${named} and cannot be deleted`,
+			hint: `Delete ${users.length === 1 ? 'that dataflow' : 'those dataflows'} first, then delete the source connection.`,
 		},
 	};
 }
@@ -333,7 +320,7 @@ export async function deleteSourceConnection(
 ): Promise<DeletedSource> {
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'DELETE',
-		path: sourceConnectionPath(id),
+		path: sourceConnections.pathOf(id),
 		sandboxName,
 	});
 	if (outcome.ok) return { deleted: true, alreadyAbsent: false };
@@ -341,11 +328,11 @@ export async function deleteSourceConnection(
 	if (failure.facts.status === 404) return { deleted: false, alreadyAbsent: true };
 	if (failure.decoded.code === 'FLOW-1418-400') {
 		// Best effort: if the lookup fails, Adobe's own message stands.
-		const flows = await listFlows
+		const users = await flows.list
 			.call(this, ctx, sandboxName, { sourceConnectionId: id, limit: 5 }, itemIndex)
 			.then((found): DataflowRef[] => found.map((flow) => ({ id: flow.id, name: flow.name })))
 			.catch((): DataflowRef[] => []);
-		throw toNodeApiError.call(this, inUseFailure(failure, id, flows), itemIndex);
+		throw toNodeApiError.call(this, inUseFailure(failure, id, users), itemIndex);
 	}
 	throw toNodeApiError.call(this, failure, itemIndex);
 }

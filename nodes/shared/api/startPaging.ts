@@ -129,6 +129,32 @@ export interface StartCollectionRules<T, F> {
 	narrowHint: string;
 }
 
+/** The calls of one start-paged collection (see startPagedCollection). */
+export interface StartPagedCollection<T, F> {
+	/**
+	 * One page of at most `page.limit` objects from the zero-based `page.start`: those matching
+	 * `page.filter` (the name search, any case, and the collection's own check), and the next
+	 * page's `start` (`start` + objects read), undefined when the page came back short (the last).
+	 * @throws NodeOperationError "<service>'s <noun> list could not be read: …" when the answer
+	 *   cannot be read (e.g. Catalog's is not an object keyed by ID); NodeApiError when the request
+	 *   fails after retries
+	 */
+	readPage: StartPageReader<T, F>;
+	/**
+	 * All pages from `start` 0, START_PAGE_SIZE objects each, until a page comes back short or
+	 * `filter.limit` objects are read (see listFromStart; an object seen twice is kept once).
+	 * @throws NodeOperationError "Listing <noun>s stopped at the page cap of <maxPages> pages (<n>
+	 *   <noun>s read)."; NodeApiError and NodeOperationError as readPage
+	 */
+	list(
+		this: RequestContext,
+		ctx: PlatformContext,
+		sandboxName: string,
+		filter: F,
+		itemIndex?: number,
+	): Promise<T[]>;
+}
+
 /**
  * The page reader and the list of one start-paged collection: `GET <path>?<query>` per page, each
  * object checked against the name search and `keep`, the next page at `start + count` unless the
@@ -137,11 +163,7 @@ export interface StartCollectionRules<T, F> {
 export function startPagedCollection<
 	T extends { id: string; name?: unknown },
 	F extends StartFilter,
->(rules: StartCollectionRules<T, F>) {
-	/**
-	 * One page from `start`: the objects matching the filter, and the next page's `start`.
-	 * @throws NodeOperationError when the answer cannot be read; NodeApiError when the request fails
-	 */
+>(rules: StartCollectionRules<T, F>): StartPagedCollection<T, F> {
 	const readPage: StartPageReader<T, F> = async function (ctx, sandboxName, page, itemIndex) {
 		const request = {
 			method: 'GET' as const,

@@ -40,41 +40,20 @@ export interface TargetConnectionFilter {
 	limit?: number;
 }
 
-/** Data Lake target connections (the Data Lake connection spec), by name and dataset. */
-const targetConnections = flowServiceCollection<TargetConnection, TargetConnectionFilter>({
+/**
+ * The sandbox's Data Lake target connections (Flow Service `/targetConnections`, Data Lake
+ * connection spec only; Adobe: the Flow Service OpenAPI): `pathOf`, `readPages`, `list`, `get`,
+ * `remove` (see FlowServiceCollection; Adobe refuses a delete with 1418-400 while a dataflow uses
+ * it), newest first. Filters (TargetConnectionFilter): exact name, dataset (`params.dataSetId`),
+ * name search. Create is ensureTargetConnection.
+ */
+export const targetConnections = flowServiceCollection<TargetConnection, TargetConnectionFilter>({
 	path: flowServicePath('/targetConnections'),
 	noun: 'target connection',
 	connectionSpecId: DATA_LAKE_CONNECTION_SPEC.id,
 	equals: { name: 'name', dataSetId: 'params.dataSetId' },
 	narrowHint: 'Narrow the listing with a Name or Dataset filter, or a Limit.',
 });
-
-/** Flow Service path of the collection, or of one target connection. */
-export const targetConnectionPath = targetConnections.pathOf;
-
-/**
- * Data Lake target connections of the sandbox, newest first, matching `filter`, page by page from
- * the first page or from `resumeFrom` (a `next.href` handed out earlier, for a picker's next page).
- * With a limit it stops at the end of the page that reaches it and returns `next` to go on.
- * @throws NodeApiError (a failed request); NodeOperationError (a listing that does not end)
- */
-export const readTargetConnectionPages = targetConnections.readPages;
-
-/** Data Lake target connections matching `filter`, all pages, at most `filter.limit`. */
-export const listTargetConnections = targetConnections.list;
-
-/**
- * One target connection (`GET /targetConnections/{id}`, answered as `{items: [one]}`).
- * @throws NodeApiError (Adobe's 404 for an unknown ID); NodeOperationError when the answer holds none
- */
-export const getTargetConnection = targetConnections.get;
-
-/**
- * Deletes a target connection (the collection's remove: a 404 after an interrupted first attempt
- * means it is gone, but maybe not by us: reported as `alreadyAbsent`).
- * @throws NodeApiError, e.g. Adobe's 1418-400 while a dataflow uses it
- */
-export const deleteTargetConnection = targetConnections.remove;
 
 /** The POST body of a Data Lake target connection writing to `dataset` (its schema from `schemaRef`). */
 export function targetConnectionBody(
@@ -129,14 +108,14 @@ export async function ensureTargetConnection(
 		ifExists,
 		itemIndex,
 		findByName: async () =>
-			await listTargetConnections.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
+			await targetConnections.list.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
 		mismatch: (existing) =>
 			fits(existing)
 				? undefined
 				: `it writes to dataset ${existing.params?.dataSetId ?? '(none)'} with schema ${existing.data?.schema?.id ?? '(none)'}, not to dataset ${input.dataSetId} with schema ${schemaId}`,
 		request: {
 			method: 'POST',
-			path: targetConnectionPath(),
+			path: targetConnections.pathOf(),
 			body: targetConnectionBody(input.name, input.dataSetId, schemaId, input.description),
 			sandboxName,
 		},
@@ -146,7 +125,7 @@ export async function ensureTargetConnection(
 				? created.id
 				: undefined;
 		},
-		readBack: async (id) => await getTargetConnection.call(this, ctx, sandboxName, id, itemIndex),
+		readBack: async (id) => await targetConnections.get.call(this, ctx, sandboxName, id, itemIndex),
 	});
 	return { ...ensured, dataset };
 }

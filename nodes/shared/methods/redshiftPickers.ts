@@ -4,7 +4,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { connectionPath, readConnectionPages } from '../api/connections';
+import { connections } from '../api/connections';
 import { InvalidFieldError } from '../InvalidFieldError';
 import { locatorValue } from '../parameters';
 import { loadPlatformContext, platformRequest } from '../transport';
@@ -29,7 +29,7 @@ export const SEARCH_PAGE_SIZE = 50;
  * to resume from. Each entry is "name" with the ID as value and the ID and state as description.
  */
 export const searchConnections = flowServiceSearch(
-	readConnectionPages,
+	connections.readPages,
 	SEARCH_PAGE_SIZE,
 	(connection) => ({
 		name: connection.name,
@@ -69,7 +69,7 @@ export async function searchTables(
 	const sandboxName = pickerSandbox.call(this, ctx);
 	const items = (await platformRequest.call(this, ctx, {
 		method: 'GET',
-		path: connectionPath(id, '/explore'),
+		path: connections.pathOf(id, '/explore'),
 		qs: { objectType: 'root' },
 		sandboxName,
 	})) as unknown;

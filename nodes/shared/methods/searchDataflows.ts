@@ -1,4 +1,4 @@
-import { readFlowPages } from '../api/flows';
+import { flows } from '../api/flows';
 import { flowServiceSearch } from './pagedSearch';
 import { joinParts } from './pickers';
 
@@ -12,7 +12,7 @@ export const DATAFLOW_SEARCH_PAGE_SIZE = 50;
  * ID as value, and "ID · state" as description.
  */
 export const searchDataflows = flowServiceSearch(
-	readFlowPages,
+	flows.readPages,
 	DATAFLOW_SEARCH_PAGE_SIZE,
 	(flow) => ({
 		name: flow.name || flow.id,

@@ -1,4 +1,4 @@
-import { readSourceConnectionPages } from '../api/sourceConnections';
+import { sourceConnections } from '../api/sourceConnections';
 import { flowServiceSearch } from './pagedSearch';
 import { joinParts } from './pickers';
 
@@ -12,7 +12,7 @@ export const SOURCE_SEARCH_PAGE_SIZE = 50;
  * description.
  */
 export const searchSourceConnections = flowServiceSearch(
-	readSourceConnectionPages,
+	sourceConnections.readPages,
 	SOURCE_SEARCH_PAGE_SIZE,
 	(source) => ({
 		name: source.name ?? source.id,

@@ -18,7 +18,12 @@ import {
 	type ScheduleParams,
 } from '../../../shared/pipeline/schedule';
 import { MAPPING_SET_ID_PATTERN } from '../../../shared/pipeline/dataflow';
-import { CONNECTION_ID_PATTERN, checkText, type FieldRef } from '../../../shared/validation';
+import {
+	CONNECTION_ID_PATTERN,
+	ETAG_FIELD,
+	checkText,
+	type FieldRef,
+} from '../../../shared/validation';
 import { readPickedId } from '../parameters';
 
 /** Every user-facing field of these resources: parameter name and the label the editor shows. */
@@ -39,7 +44,7 @@ export const FLOW_FIELDS = {
 	deltaDateFormat: { field: 'deltaDateFormat', label: 'Delta Column Date Format' },
 	windowStart: { field: 'windowStart', label: 'Window Start' },
 	windowEnd: { field: 'windowEnd', label: 'Window End' },
-	etag: { field: 'etag', label: 'ETag' },
+	etag: ETAG_FIELD,
 } as const satisfies Record<string, FieldRef>;
 
 export const NAME_MAX = 256;

@@ -1,4 +1,4 @@
-import { getFlow } from '../../../shared/api/flows';
+import { flows } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
 import { dataflowPicker, readFlowId } from './dataflow.fields';
@@ -8,4 +8,4 @@ const displayOptions = { show: { resource: ['dataflow'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, [dataflowPicker()]);
 
 /** The dataflow as Adobe returns it (state, schedule, transformations, last run…), plus the sandbox. */
-export const execute = pickedOperation(readFlowId, getFlow);
+export const execute = pickedOperation(readFlowId, flows.get);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { listFlows, type FlowFilter } from '../../../shared/api/flows';
+import { flows, type FlowFilter } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { listOperation } from '../../../shared/handlers';
 import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
@@ -58,4 +58,4 @@ export const execute = listOperation(function (itemIndex): FlowFilter {
 		);
 	}
 	return { sourceConnectionId, state: state as string | undefined };
-}, listFlows);
+}, flows.list);

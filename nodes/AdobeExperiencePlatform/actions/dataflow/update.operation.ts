@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { getFlow, patchFlow } from '../../../shared/api/flows';
+import { flows, patchFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { etagField } from '../../../shared/fields';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { readParameter, readSandbox } from '../../../shared/parameters';
 import {
@@ -13,7 +14,7 @@ import {
 	type StoredFlowShape,
 } from '../../../shared/pipeline/dataflow';
 import { dateToEpochMs } from '../../../shared/pipeline/schedule';
-import { checkEtag, checkText } from '../../../shared/validation';
+import { ETAG_FIELD, checkEtag, checkText } from '../../../shared/validation';
 import {
 	DESCRIPTION_MAX,
 	FLOW_FIELDS,
@@ -80,15 +81,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'ETag',
-		name: 'etag',
-		type: 'string',
-		default: '',
-		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
-		description:
-			'ETag of the version you expect to change, quotes included, as Get outputs it. Leave empty to fetch the current one. Adobe refuses the update if the dataflow changed since.',
-	},
+	etagField('dataflow', 'Get'),
 ];
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['update'] } };
@@ -159,14 +152,14 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
 	const changes = readChanges(fields);
-	const given = checkEtag(readParameter.call(this, 'etag', itemIndex));
+	const given = checkEtag(readParameter.call(this, ETAG_FIELD.field, itemIndex));
 	checkSomeChange(changes);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 
 	const needsCurrent =
 		given === undefined || changes.schedule !== undefined || changes.mappingVersion !== undefined;
 	const current = needsCurrent
-		? ((await getFlow.call(this, ctx, sandboxName, id, itemIndex)) as StoredFlowShape & {
+		? ((await flows.get.call(this, ctx, sandboxName, id, itemIndex)) as StoredFlowShape & {
 				etag?: string;
 			})
 		: undefined;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listDatasets } from '../../../shared/api/datasets';
+import { datasets } from '../../../shared/api/datasets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { listOperation } from '../../../shared/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
@@ -22,4 +22,4 @@ export const description = updateDisplayOptions(displayOptions, properties);
 /** Catalog datasets of the sandbox, newest first, paged with start/limit (100 per request). */
 export const execute = listOperation(function (itemIndex) {
 	return { name: readNameFilter.call(this, itemIndex) };
-}, listDatasets);
+}, datasets.list);

@@ -1,4 +1,4 @@
-import { getRun } from '../../../shared/api/runs';
+import { flowRuns } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
 import { readRunId, runPicker } from '../dataflow/dataflow.fields';
@@ -9,6 +9,6 @@ const displayOptions = { show: { resource: ['flowRun'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, [runPicker()]);
 
 /** One run, summarised: status, records, durationMs, errors (see runOutput). */
-export const execute = pickedOperation(readRunId, getRun, (run, { sandboxName }) =>
+export const execute = pickedOperation(readRunId, flowRuns.get, (run, { sandboxName }) =>
 	runOutput(run, sandboxName),
 );

@@ -1,26 +1,20 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { nameField } from '../../../shared/fields';
-import { createOperation } from '../../../shared/handlers';
-import { ifExistsField } from '../../../shared/ifExists';
 import { FIELDS } from '../fields';
-import { readName } from '../parameters';
+import { namedCreate } from '../namedCreate';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
 
-const IF_EXISTS = { field: 'ifExists', label: 'If a Mapping Set With This Name Exists' };
+const mappingSet = namedCreate({
+	thing: 'mapping set',
+	name: FIELDS.mappingSetName,
+	placeholder: 'Redshift orders mapping',
+	nameHelp: 'Name of the mapping set in Data Prep',
+	description: false,
+});
 
-const properties: INodeProperties[] = [
-	nameField(
-		FIELDS.mappingSetName.label,
-		FIELDS.mappingSetName.field,
-		'Redshift orders mapping',
-		'Name of the mapping set in Data Prep',
-	),
-	...mappingInputFields(),
-	ifExistsField(IF_EXISTS.label, 'mapping set'),
-];
+const properties = mappingSet.fields(mappingInputFields());
 
 const displayOptions = { show: { resource: ['mappingSet'], operation: ['create'] } };
 
@@ -31,11 +25,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * pairs overriding), validated by Data Prep before it is created (see ensureMappingSet). The
  * output lists every unmapped column and every type mismatch.
  */
-export const execute = createOperation({
-	ifExists: IF_EXISTS,
+export const execute = mappingSet.operation({
 	readInput(itemIndex) {
-		const name = readName.call(this, FIELDS.mappingSetName, itemIndex);
-		return { name, mapping: readMappingInput.call(this, itemIndex) };
+		return { mapping: readMappingInput.call(this, itemIndex) };
 	},
 	async ensure(ctx, sandboxName, { name, mapping }, ifExists, itemIndex) {
 		const plan = await planFromInput.call(this, ctx, sandboxName, mapping, itemIndex);

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { planMappings, type MappingPlan } from '../../../shared/api/mappingSets';
-import { getSourceConnection } from '../../../shared/api/sourceConnections';
+import { sourceConnections } from '../../../shared/api/sourceConnections';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { safeOperationError } from '../../../shared/nodeErrors';
 import { readParameter } from '../../../shared/parameters';
@@ -251,7 +251,7 @@ export async function planFromInput(
 ): Promise<MappingPlan & { sourceConnectionId?: string }> {
 	let columns = input.columns ?? [];
 	if (input.columnsFrom === 'sourceConnection') {
-		const source = await getSourceConnection.call(
+		const source = await sourceConnections.get.call(
 			this,
 			ctx,
 			sandboxName,

@@ -1,4 +1,4 @@
-import { deleteTargetConnection } from '../../../shared/api/targetConnections';
+import { targetConnections } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { deletedOutput, pickedOperation } from '../../../shared/handlers';
 import { targetConnectionLocator } from '../locators';
@@ -11,6 +11,6 @@ export const description = updateDisplayOptions(displayOptions, [targetConnectio
 /** Deletes a target connection; one still used by a dataflow fails with Adobe's 1418, decoded. */
 export const execute = pickedOperation(
 	readTargetConnectionId,
-	deleteTargetConnection,
+	targetConnections.remove,
 	deletedOutput('target connection'),
 );

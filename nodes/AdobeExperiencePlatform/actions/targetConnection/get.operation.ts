@@ -1,4 +1,4 @@
-import { getTargetConnection } from '../../../shared/api/targetConnections';
+import { targetConnections } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
 import { targetConnectionLocator } from '../locators';
@@ -9,4 +9,4 @@ const displayOptions = { show: { resource: ['targetConnection'], operation: ['ge
 export const description = updateDisplayOptions(displayOptions, [targetConnectionLocator()]);
 
 /** The target connection as Flow Service returns it, with its sandbox. */
-export const execute = pickedOperation(readTargetConnectionId, getTargetConnection);
+export const execute = pickedOperation(readTargetConnectionId, targetConnections.get);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
-import { listTargetConnections } from '../../../shared/api/targetConnections';
+import { targetConnections } from '../../../shared/api/targetConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { listOperation } from '../../../shared/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
@@ -31,4 +31,4 @@ export const execute = listOperation(function (itemIndex) {
 		'5ba9452f7de80400007fc52a',
 	);
 	return { name, dataSetId };
-}, listTargetConnections);
+}, targetConnections.list);

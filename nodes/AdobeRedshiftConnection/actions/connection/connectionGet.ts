@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { connectionPath } from '../../../shared/api/connections';
+import { connections } from '../../../shared/api/connections';
 import type { ObjectCall } from '../../../shared/handlers';
 import { platformRequest } from '../../../shared/transport';
 
@@ -10,7 +10,12 @@ import { platformRequest } from '../../../shared/transport';
  */
 export function connectionGet(suffix: string, qs?: IDataObject): ObjectCall<unknown> {
 	return async function (ctx, sandboxName, id, itemIndex) {
-		const request = { method: 'GET' as const, path: connectionPath(id, suffix), qs, sandboxName };
+		const request = {
+			method: 'GET' as const,
+			path: connections.pathOf(id, suffix),
+			qs,
+			sandboxName,
+		};
 		return await platformRequest.call(this, ctx, request, itemIndex);
 	};
 }

@@ -9,18 +9,14 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { safeOperationError } from '../../../shared/nodeErrors';
 
-import { flowServicePath, type Failure, type PlatformContext } from '../../../shared/transport';
+import { type Failure, type PlatformContext } from '../../../shared/transport';
 import { isConnectionId } from '../../../shared/validation';
 import { connectionOutput } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
 import { findCreatedConnection } from '../../helpers/recovery';
 import { listingPageBudget, SameNameIndex } from '../../helpers/sameName';
 import { checkCreateConnection } from '../../helpers/validation';
-import {
-	listRedshiftConnections,
-	readConnectionPages,
-	type StoredConnection,
-} from '../../../shared/api/connections';
+import { connections, type StoredConnection } from '../../../shared/api/connections';
 import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField } from '../../helpers/hosting';
@@ -142,7 +138,7 @@ async function createConnectionOnce(
 	let etag = '';
 	const request = {
 		method: 'POST' as const,
-		path: flowServicePath('/connections'),
+		path: connections.pathOf(),
 		body: body as unknown as IDataObject,
 		sandboxName,
 		secrets,
@@ -156,7 +152,7 @@ async function createConnectionOnce(
 		},
 		unproven: unexpectedAnswer,
 		findCreated: async () => {
-			const listed = await listRedshiftConnections.call(
+			const listed = await connections.list.call(
 				this,
 				ctx,
 				sandboxName,
@@ -220,7 +216,7 @@ async function sandboxListing(
 	if (!view.listing) {
 		const pages = listingPageBudget(this.getInputData().length, MAX_PAGES);
 		if (pages === 0) return null;
-		view.listing = readConnectionPages
+		view.listing = connections.readPages
 			.call(this, ctx, sandboxName, { limit: pages * PAGE_SIZE }, undefined, itemIndex)
 			.then(({ found, next }) =>
 				next === undefined ? new SameNameIndex(REDSHIFT_CONNECTION_SPEC.id, found) : null,
@@ -252,7 +248,7 @@ async function sameNameConnections(
 			: await sandboxListing.call(this, ctx, view, sandboxName, itemIndex);
 	const listed = index
 		? index.named(name)
-		: await listRedshiftConnections.call(
+		: await connections.list.call(
 				this,
 				ctx,
 				sandboxName,

@@ -1,4 +1,4 @@
-import { deleteConnection } from '../../../shared/api/connections';
+import { connections } from '../../../shared/api/connections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { deletedOutput, pickedOperation } from '../../../shared/handlers';
 import { connectionLocator } from '../locators';
@@ -14,6 +14,6 @@ export const description = updateDisplayOptions(displayOptions, [connectionLocat
  */
 export const execute = pickedOperation(
 	readConnectionId,
-	deleteConnection,
+	connections.remove,
 	deletedOutput('connection'),
 );

@@ -1,4 +1,4 @@
-import { getConnection } from '../../../shared/api/connections';
+import { connections } from '../../../shared/api/connections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
 import { publicConnection } from '../../helpers/output';
@@ -10,6 +10,6 @@ const displayOptions = { show: { resource: ['baseConnection'], operation: ['get'
 export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
 
 /** The connection as Adobe returns it, without the password, plus `hosting` and `sandboxName` (see publicConnection). */
-export const execute = pickedOperation(readConnectionId, getConnection, (connection, picked) =>
+export const execute = pickedOperation(readConnectionId, connections.get, (connection, picked) =>
 	publicConnection(connection, picked.sandboxName),
 );

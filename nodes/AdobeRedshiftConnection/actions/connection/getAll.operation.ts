@@ -6,7 +6,7 @@ import { returnAllFields } from '../../../shared/fields';
 import { checkText } from '../../../shared/validation';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
-import { listRedshiftConnections } from '../../../shared/api/connections';
+import { connections } from '../../../shared/api/connections';
 import { collection } from '../common.fields';
 
 const properties: INodeProperties[] = [
@@ -31,6 +31,6 @@ export const execute = listOperation(
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		return { name: checkText(FIELDS.name, filters.name) || undefined };
 	},
-	listRedshiftConnections,
+	connections.list,
 	publicConnection,
 );

@@ -3,14 +3,16 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { safeOperationError } from '../../../shared/nodeErrors';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { etagField } from '../../../shared/fields';
 import { readPicked } from '../../../shared/handlers';
 import { idempotentRequest, toNodeApiError } from '../../../shared/transport';
+import { ETAG_FIELD } from '../../../shared/validation';
 import { labelled } from '../../helpers/fields';
 import { checkSchemaChange } from '../../helpers/hosting';
 import { changesAlreadyApplied } from '../../helpers/recovery';
 import { buildUpdatePatch } from '../../helpers/payload';
 import { checkConnectionChanges, checkEtag } from '../../helpers/validation';
-import { connectionPath, getConnection } from '../../../shared/api/connections';
+import { connections } from '../../../shared/api/connections';
 import {
 	SIGN_IN_FROM,
 	collection,
@@ -64,14 +66,7 @@ const properties: INodeProperties[] = [
 	},
 	updateFieldsCollection('fields', [...nameAndDescription, ...changeableAuthFields]),
 	updateFieldsCollection('credential', [...nameAndDescription, ...schemaOnly]),
-	{
-		...labelled('etag'),
-		type: 'string',
-		default: '',
-		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
-		description:
-			'ETag of the version you expect to change, quotes included, as output by Create or Get. Leave empty to fetch the current one. Adobe refuses the update if the connection changed since.',
-	},
+	etagField('connection', 'Create or Get'),
 ];
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['update'] } };
@@ -91,16 +86,16 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 			schema: fields.schema,
 		}),
 	);
-	let etag = checkEtag(readParameter.call(this, 'etag', itemIndex));
+	let etag = checkEtag(readParameter.call(this, ETAG_FIELD.field, itemIndex));
 
 	if (etag === undefined) {
-		const current = await getConnection.call(this, ctx, sandboxName, id, itemIndex);
+		const current = await connections.get.call(this, ctx, sandboxName, id, itemIndex);
 		etag = current.etag;
 		checkSchemaChange(current.auth?.params, changes.params.schema);
 	}
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',
-		path: connectionPath(id),
+		path: connections.pathOf(id),
 		body: buildUpdatePatch(changes) as unknown as IDataObject[],
 		headers: { 'If-Match': etag },
 		sandboxName,
@@ -113,7 +108,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		// A retry that meets a changed etag after an interrupted attempt: that attempt may have applied.
 		const current =
 			outcome.afterAmbiguousAttempt && outcome.failure.facts.status === 412
-				? await getConnection.call(this, ctx, sandboxName, id, itemIndex)
+				? await connections.get.call(this, ctx, sandboxName, id, itemIndex)
 				: undefined;
 		if (!current || current.etag === etag)
 			throw toNodeApiError.call(this, outcome.failure, itemIndex);

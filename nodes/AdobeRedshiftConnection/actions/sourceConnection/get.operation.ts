@@ -1,4 +1,4 @@
-import { getSourceConnection } from '../../../shared/api/sourceConnections';
+import { sourceConnections } from '../../../shared/api/sourceConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { pickedOperation } from '../../../shared/handlers';
 import { sourceConnectionLocator } from '../locators';
@@ -9,4 +9,4 @@ const displayOptions = { show: { resource: ['sourceConnection'], operation: ['ge
 export const description = updateDisplayOptions(displayOptions, [sourceConnectionLocator]);
 
 /** The source connection as Adobe returns it (base connection ID, table, columns, etag…), plus `sandboxName`. */
-export const execute = pickedOperation(readSourceConnectionId, getSourceConnection);
+export const execute = pickedOperation(readSourceConnectionId, sourceConnections.get);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listSourceConnections } from '../../../shared/api/sourceConnections';
+import { sourceConnections } from '../../../shared/api/sourceConnections';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { listOperation } from '../../../shared/handlers';
 import { returnAllFields } from '../../../shared/fields';
@@ -34,4 +34,4 @@ function isEmptyLocator(stored: unknown): boolean {
 export const execute = listOperation(function (itemIndex) {
 	const stored = readParameter.call(this, FIELDS.connectionId.field, itemIndex);
 	return { baseConnectionId: isEmptyLocator(stored) ? undefined : checkConnectionLocator(stored) };
-}, listSourceConnections);
+}, sourceConnections.list);

@@ -1,0 +1,88 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { descriptionField, nameField } from '../../shared/fields';
+import { createOperation, type CreateSpec } from '../../shared/handlers';
+import { ifExistsField } from '../../shared/ifExists';
+import type { ItemOperation } from '../../shared/operations';
+import type { FieldRef } from '../../shared/validation';
+import { FIELDS } from './fields';
+import { readDescription, readName } from './parameters';
+
+/** What a create of this node that makes a named object (Dataset, Target Connection, Mapping Set) says of it. */
+export interface NamedObject {
+	/** Lower-case noun, e.g. "target connection". */
+	thing: string;
+	/** The Name field (its parameter and label, from FIELDS). */
+	name: FieldRef;
+	/** An example name. */
+	placeholder: string;
+	/** The Name field's help. */
+	nameHelp: string;
+	/** Whether the create has the optional Description field. */
+	description: boolean;
+}
+
+/** The fields every named create reads: the Name and, where the create has one, the Description. */
+export interface Named {
+	name: string;
+	/** Undefined when empty. */
+	description?: string;
+}
+
+/** A named create's own part: reading its other fields, the ensure and the output (see CreateSpec). */
+export interface NamedCreateSpec<I, R>
+	extends Omit<CreateSpec<Named & I, R>, 'ifExists' | 'readInput'> {
+	/** Reads and checks the create's own fields (not Name, Description or If It Exists); nothing is sent. */
+	readInput(this: IExecuteFunctions, itemIndex: number): I;
+}
+
+/** A named create's fields and handler, both built from one NamedObject. */
+export interface NamedCreate {
+	/** Name, then `own`, then Description (if any), then "If a <Thing> With This Name Exists". */
+	fields(own: INodeProperties[]): INodeProperties[];
+	/**
+	 * The createOperation handler: reads Name, the own fields, Description (in the editor's order,
+	 * so the first bad field is the one named), then If It Exists and the sandbox; the ensure gets
+	 * `{name, ...own, description}`.
+	 */
+	operation<I extends object, R>(spec: NamedCreateSpec<I, R>): ItemOperation;
+}
+
+/** "Target Connection" from "target connection". */
+function titleCase(thing: string): string {
+	return thing.replace(/(^|\s)\S/g, (letter) => letter.toUpperCase());
+}
+
+/**
+ * A create that makes a named object and reuses a same-name one (If It Exists, default Reuse It):
+ * the Name, Description and If It Exists fields and their reading are written here once; the
+ * operation file declares only its own fields, its ensure and its output.
+ */
+export function namedCreate(object: NamedObject): NamedCreate {
+	const article = /^[aeiou]/i.test(object.thing) ? 'an' : 'a';
+	const ifExists = {
+		field: 'ifExists',
+		label: `If ${article} ${titleCase(object.thing)} With This Name Exists`,
+	};
+	return {
+		fields: (own) => [
+			nameField(object.name.label, object.name.field, object.placeholder, object.nameHelp),
+			...own,
+			...(object.description ? [descriptionField(object.thing)] : []),
+			ifExistsField(ifExists.label, object.thing),
+		],
+		operation: (spec) =>
+			createOperation({
+				...spec,
+				ifExists,
+				readInput(itemIndex) {
+					const name = readName.call(this, object.name, itemIndex);
+					const own = spec.readInput.call(this, itemIndex);
+					if (!object.description) return { name, ...own };
+					const description =
+						readDescription.call(this, FIELDS.description, itemIndex) || undefined;
+					return { name, ...own, description };
+				},
+			}),
+	};
+}
