@@ -16,7 +16,7 @@ import {
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
-import { createOnce } from './ensure';
+import { createOnce, type Ensured } from './ensure';
 import { flowServiceCollection } from './listing';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
@@ -131,10 +131,7 @@ export async function createFlow(
 }
 
 /** A dataflow ensureFlow returns: as listed (reused) or as sent plus its new ID (created). */
-export interface EnsuredFlow {
-	flow: IDataObject & { id: string };
-	reused: boolean;
-}
+export type EnsuredFlow = Ensured<IDataObject & { id: string }>;
 
 /**
  * Creates a dataflow unless one already reads the same source connection into the same target
@@ -160,7 +157,7 @@ export async function ensureFlow(
 		itemIndex,
 	);
 	const same = found.filter((flow) => (flow.targetConnectionIds ?? []).includes(target));
-	if (same.length && ifExists === 'reuse') return { flow: same[0], reused: true };
+	if (same.length && ifExists === 'reuse') return { value: same[0], reused: true };
 	if (same.length && ifExists === 'error') {
 		throw safeOperationError(
 			this,
@@ -181,7 +178,7 @@ export async function ensureFlow(
 		new Set(found.map((flow) => flow.id)),
 		itemIndex,
 	);
-	return { flow: { ...(body as unknown as IDataObject), id }, reused: false };
+	return { value: { ...(body as unknown as IDataObject), id }, reused: false };
 }
 
 /**

@@ -128,7 +128,6 @@ export async function createSourceConnection(
 
 /** What ensureSourceConnection is asked for. Values are already checked (validation names the node's own fields). */
 export interface EnsureSourceConnectionInput {
-	sandboxName: string;
 	name: string;
 	description?: string;
 	/** The Redshift base connection (a UUID). */
@@ -137,8 +136,6 @@ export interface EnsureSourceConnectionInput {
 	tableName: string;
 	/** The columns to read; undefined = fetched through explore, only when a create follows. */
 	columns?: SourceColumn[];
-	/** Default `reuse`. */
-	ifExists?: IfExists;
 }
 
 /** The source connection that now exists for the table. */
@@ -162,7 +159,7 @@ function describeSource(item: StoredSourceConnection): string {
 
 /**
  * The source connection for (base connection, table), made idempotent: with `ifExists` `reuse`
- * (default) an existing Redshift source connection of the same base connection and table is
+ * an existing Redshift source connection of the same base connection and table is
  * returned (one with the same name first; `reused: true`, nothing created); `error` stops naming
  * it; `create` always creates. A source connection that only shares the name but reads another
  * table or base connection is never reused: `reuse` and `error` stop with an error naming it.
@@ -177,11 +174,12 @@ function describeSource(item: StoredSourceConnection): string {
 export async function ensureSourceConnection(
 	this: RequestContext,
 	ctx: PlatformContext,
+	sandboxName: string,
 	input: EnsureSourceConnectionInput,
+	ifExists: IfExists,
 	itemIndex?: number,
 ): Promise<EnsuredSourceConnection> {
-	const { sandboxName, name, baseConnectionId, tableName } = input;
-	const ifExists = input.ifExists ?? 'reuse';
+	const { name, baseConnectionId, tableName } = input;
 	const sameTable = await sourceConnections.list.call(
 		this,
 		ctx,

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { ensureFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { createOperation, withSandbox } from '../../../shared/handlers';
+import { createOperation, ensuredOutput } from '../../../shared/handlers';
 import { ifExistsField } from '../../../shared/ifExists';
 import { readParameter } from '../../../shared/parameters';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
@@ -116,5 +116,5 @@ export const execute = createOperation({
 		const body = buildCreateFlowBody({ ...input, flowSpec });
 		return await ensureFlow.call(this, ctx, sandboxName, body, ifExists, itemIndex);
 	},
-	output: ({ flow, reused }, sandboxName) => ({ ...withSandbox(flow, sandboxName), reused }),
+	output: ensuredOutput,
 });

@@ -8,6 +8,7 @@ import {
 import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { exploreTable } from '../../../shared/api/explore';
+import type { Ensured } from '../../../shared/api/ensure';
 import { ensureFlow } from '../../../shared/api/flows';
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { getFullSchema } from '../../../shared/api/schemas';
@@ -18,6 +19,7 @@ import { baseConnectionPicker, tablePicker } from '../../../shared/locators';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
 import { autoMap } from '../../../shared/pipeline/autoMapping';
+import type { EnsureCall } from '../../../shared/handlers';
 import { safeOperationError } from '../../../shared/nodeErrors';
 import {
 	chainNames,
@@ -158,6 +160,10 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		);
 	}
 
+	// Every step finds what an earlier run made (Reuse It) before it creates: a re-run resumes.
+	const reuse = <I, R>(ensure: EnsureCall<I, R>, input: I) =>
+		ensure.call(this, ctx, sandboxName, input, 'reuse', itemIndex);
+	const stepOf = ({ value, reused }: Ensured<{ id: string }>) => ({ id: value.id, reused });
 	let mappingVersion = 0;
 	const done = await runChain(
 		[
@@ -165,58 +171,34 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 				key: 'sourceConnection',
 				label: 'source connection',
 				run: async () => {
-					const source = await ensureSourceConnection.call(
-						this,
-						ctx,
-						{
-							sandboxName,
-							name: names.sourceConnection,
-							baseConnectionId,
-							tableName,
-							columns,
-							ifExists: 'reuse',
-						},
-						itemIndex,
-					);
-					return { id: source.id, reused: source.reused };
+					const input = { name: names.sourceConnection, baseConnectionId, tableName, columns };
+					const { id, reused } = await reuse(ensureSourceConnection, input);
+					return { id, reused };
 				},
 			},
 			{
 				key: 'targetConnection',
 				label: 'target connection',
 				run: async () => {
-					const target = await ensureTargetConnection.call(
-						this,
-						ctx,
-						sandboxName,
-						{ name: names.targetConnection, dataSetId: datasetId },
-						'reuse',
-						itemIndex,
-					);
-					return { id: target.value.id, reused: target.reused };
+					const input = { name: names.targetConnection, dataSetId: datasetId };
+					return stepOf(await reuse(ensureTargetConnection, input));
 				},
 			},
 			{
 				key: 'mappingSet',
 				label: 'mapping set',
 				run: async () => {
-					const result = await ensureMappingSet.call(
-						this,
-						ctx,
-						sandboxName,
-						{ name: names.mappingSet, schemaId, mappings: mapping.mappings },
-						'reuse',
-						itemIndex,
-					);
+					const input = { name: names.mappingSet, schemaId, mappings: mapping.mappings };
+					const result = await reuse(ensureMappingSet, input);
 					mappingVersion = typeof result.value.version === 'number' ? result.value.version : 0;
-					return { id: result.value.id, reused: result.reused };
+					return stepOf(result);
 				},
 			},
 			{
 				key: 'dataflow',
 				label: 'dataflow',
 				run: async (previous) => {
-					const ids = idsOf([...previous]);
+					const ids = idsOf(previous);
 					const transformations = buildFlowTransformations({
 						frequency: scheduleParams.frequency,
 						...delta,
@@ -232,15 +214,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 						transformations,
 						scheduleParams,
 					});
-					const { flow, reused } = await ensureFlow.call(
-						this,
-						ctx,
-						sandboxName,
-						body,
-						'reuse',
-						itemIndex,
-					);
-					return { id: flow.id, reused };
+					return stepOf(await reuse(ensureFlow, body));
 				},
 			},
 		],

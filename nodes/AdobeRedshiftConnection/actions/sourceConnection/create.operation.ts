@@ -68,10 +68,7 @@ export const execute = createOperation({
 		);
 		return { name, description, baseConnectionId, tableName, columns };
 	},
-	async ensure(ctx, sandboxName, input, ifExists, itemIndex) {
-		const source = { sandboxName, ...input, ifExists };
-		return await ensureSourceConnection.call(this, ctx, source, itemIndex);
-	},
+	ensure: ensureSourceConnection,
 	output: (result, sandboxName) => ({
 		...result,
 		columns: result.columns as unknown as IDataObject[],
