@@ -1,5 +1,6 @@
 /** Small HTTP client helpers for the emulator's own tests (global fetch, no axios). */
 import {
+	DATABASE_FLOW_SPEC_ID,
 	EMULATOR_DEFAULTS,
 	FLOW_SERVICE_PREFIX,
 	REDSHIFT_CONNECTION_SPEC_ID,
@@ -185,6 +186,13 @@ export interface Harness {
 	): Promise<CallResult>;
 	get(path: string, sandbox?: string): Promise<CallResult>;
 	post(path: string, body: unknown, sandbox?: string): Promise<CallResult>;
+	/** `request` to a path under /data/foundation/flowservice (`path` starts with "/"). */
+	flowService(
+		method: string,
+		path: string,
+		body?: unknown,
+		options?: RequestOptions,
+	): Promise<CallResult>;
 	/** A call of the emulator's own `/__emulator/<name>` controls (no gateway headers). */
 	control(method: string, name: string, body?: unknown): Promise<CallResult>;
 }
@@ -216,6 +224,8 @@ export async function startHarness(options?: EmulatorOptions): Promise<Harness> 
 		request,
 		get: (path, sandbox) => request('GET', path, undefined, { sandbox }),
 		post: (path, body, sandbox) => request('POST', path, body, { sandbox }),
+		flowService: (method, path, body, options) =>
+			request(method, `${FLOW_SERVICE_PREFIX}${path}`, body, options),
 		control: (method, name, body) =>
 			call(emu, method, `/__emulator/${name}`, {
 				headers: { 'content-type': 'application/json' },
@@ -242,10 +252,18 @@ export const ORDER_COLUMNS = [
 ];
 
 /** What a flow needs: a base connection, its source connection of public.orders, a Data Lake target and a mapping set. */
+export interface FlowInputs {
+	baseId: string;
+	sourceId: string;
+	targetId: string;
+	mappingId: string;
+}
+
+/** What a flow needs, made in `h`'s emulator (the source connection named `sourceName`). */
 export async function seedFlowInputs(
 	h: Harness,
 	sourceName = 'orders source',
-): Promise<{ baseId: string; sourceId: string; targetId: string; mappingId: string }> {
+): Promise<FlowInputs> {
 	const baseId = createdId(await h.create());
 	const sourceId = createdId(
 		await h.post(`${FLOW_SERVICE_PREFIX}/sourceConnections`, {
@@ -261,6 +279,35 @@ export async function seedFlowInputs(
 		sourceId,
 		targetId: h.emu.seedTargetConnection().id,
 		mappingId: h.emu.seedMappingSet().id,
+	};
+}
+
+/**
+ * A CRMToAEP flow body from `sourceId` to `targetId` through the mapping set `mappingId`: a Copy
+ * step with `ordered_at` as the delta column (UTC), left out for a `once` schedule (which refuses
+ * it, FLOW-1369-400), then the Mapping. By default hourly from 1612310466 (epoch seconds).
+ */
+export function flowBody(
+	{ sourceId, targetId, mappingId }: Omit<FlowInputs, 'baseId'>,
+	scheduleParams: Record<string, unknown> = {
+		startTime: 1612310466,
+		frequency: 'hour',
+		interval: 1,
+	},
+	name = 'orders flow',
+): Record<string, unknown> {
+	return {
+		name,
+		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
+		sourceConnectionIds: [sourceId],
+		targetConnectionIds: [targetId],
+		transformations: [
+			...(scheduleParams.frequency === 'once'
+				? []
+				: [{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', timezone: 'UTC' } } }]),
+			{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
+		],
+		scheduleParams,
 	};
 }
 

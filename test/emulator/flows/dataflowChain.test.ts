@@ -7,6 +7,7 @@ import { DEFAULT_SCHEMA_ID } from '../core/emulatorCore';
 import {
 	CONNECTIONS,
 	expectFlowError,
+	flowBody,
 	redshiftBody,
 	startHarness,
 	type CallResult,
@@ -70,28 +71,14 @@ function targetBody(): Body {
 	};
 }
 
-function flowBody(sourceId: string, targetId: string): Body {
-	return {
-		name: 'Orders to Experience Platform',
-		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
-		sourceConnectionIds: [sourceId],
-		targetConnectionIds: [targetId],
-		transformations: [
-			{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', timezone: 'UTC' } } },
-			{ name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: 0 } },
-		],
-		scheduleParams: { startTime: 1612310466, frequency: 'hour', interval: 1 },
-	};
-}
-
-/** A one-time flow: no Copy/deltaColumn (FLOW-1369-400), no interval or backfill. */
-function onceFlowBody(sourceId: string, targetId: string): Body {
-	return {
-		...flowBody(sourceId, targetId),
-		transformations: [{ name: 'Mapping', params: { mappingId: MAPPING_ID, mappingVersion: 0 } }],
-		scheduleParams: { startTime: 1612310466, frequency: 'once' },
-	};
-}
+/** The chain's flow over the test's mapping set: hourly (Copy, then Mapping) or `once` (Mapping only). */
+const hourlyFlow = (sourceId: string, targetId: string): Body =>
+	flowBody({ sourceId, targetId, mappingId: MAPPING_ID });
+const onceFlow = (sourceId: string, targetId: string): Body =>
+	flowBody(
+		{ sourceId, targetId, mappingId: MAPPING_ID },
+		{ startTime: 1612310466, frequency: 'once' },
+	);
 
 describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () => {
 	let h: Harness;
@@ -114,7 +101,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 	async function chain(): Promise<{ sourceId: string; targetId: string; flowId: string }> {
 		const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
 		const targetId = created(await h.post(TARGETS, targetBody()));
-		const flowId = created(await h.post(FLOWS, flowBody(sourceId, targetId)));
+		const flowId = created(await h.post(FLOWS, hourlyFlow(sourceId, targetId)));
 		return { sourceId, targetId, flowId };
 	}
 
@@ -146,7 +133,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
 				sourceConnectionIds: [sourceId],
 				targetConnectionIds: [targetId],
-				transformations: flowBody(sourceId, targetId).transformations,
+				transformations: hourlyFlow(sourceId, targetId).transformations,
 				scheduleParams: { startTime: 1612310466, frequency: 'hour', interval: 1 },
 				inheritedAttributes: {
 					sourceConnections: [
@@ -236,7 +223,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				await h.post(TARGETS, withChange(targetBody(), 'data.format', 'parquet_xdm')),
 			);
 			const body = {
-				...flowBody(sourceId, targetId),
+				...hourlyFlow(sourceId, targetId),
 				transformations: [
 					{
 						name: 'Copy',
@@ -263,18 +250,15 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 		])('accepts schedule %p', async (scheduleParams) => {
 			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
 			const targetId = created(await h.post(TARGETS, targetBody()));
-			created(await h.post(FLOWS, { ...flowBody(sourceId, targetId), scheduleParams }));
+			created(await h.post(FLOWS, { ...hourlyFlow(sourceId, targetId), scheduleParams }));
 		});
 
 		it('creates a one-time flow without a delta column, and one without transformations', async () => {
 			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
 			const targetId = created(await h.post(TARGETS, targetBody()));
-			created(await h.post(FLOWS, onceFlowBody(sourceId, targetId)));
+			created(await h.post(FLOWS, onceFlow(sourceId, targetId)));
 			const flowId = created(
-				await h.post(
-					FLOWS,
-					withChange(onceFlowBody(sourceId, targetId), 'transformations', undefined),
-				),
+				await h.post(FLOWS, withChange(onceFlow(sourceId, targetId), 'transformations', undefined)),
 			);
 			expect(h.emu.flows().find((f) => f.id === flowId)?.transformations).toEqual([]);
 		});
@@ -284,7 +268,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			const targetId = created(await h.post(TARGETS, targetBody()));
 			const flowId = created(
 				await h.post(FLOWS, {
-					...flowBody(sourceId, targetId),
+					...hourlyFlow(sourceId, targetId),
 					options: { partialIngestionPercent: 5, errorDiagnosticsEnabled: true },
 				}),
 			);
@@ -500,12 +484,12 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				'1301-400',
 			],
 		])('refuses %s', async (_label, path, value, code) => {
-			await refuse(withChange(flowBody(sourceId, targetId), path, value), code);
+			await refuse(withChange(hourlyFlow(sourceId, targetId), path, value), code);
 		});
 
 		it('refuses minute runs more often than every 15 minutes (FLOW-1362-400)', async () => {
 			await refuse(
-				withChange(flowBody(sourceId, targetId), 'scheduleParams', {
+				withChange(hourlyFlow(sourceId, targetId), 'scheduleParams', {
 					startTime: 1612310466,
 					frequency: 'minute',
 					interval: 10,
@@ -516,15 +500,15 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 		it('refuses interval (1361), backfill (1364) or a delta column (1369) with frequency once', async () => {
 			await refuse(
-				withChange(onceFlowBody(sourceId, targetId), 'scheduleParams.interval', 1),
+				withChange(onceFlow(sourceId, targetId), 'scheduleParams.interval', 1),
 				'1361-400',
 			);
 			await refuse(
-				withChange(onceFlowBody(sourceId, targetId), 'scheduleParams.backfill', true),
+				withChange(onceFlow(sourceId, targetId), 'scheduleParams.backfill', true),
 				'1364-400',
 			);
 			await refuse(
-				withChange(flowBody(sourceId, targetId), 'scheduleParams', {
+				withChange(hourlyFlow(sourceId, targetId), 'scheduleParams', {
 					startTime: 1612310466,
 					frequency: 'once',
 				}),
@@ -554,19 +538,19 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 					params: { dataSetId: customers },
 				}),
 			);
-			await refuse(flowBody(sourceId, other), '1425-400');
+			await refuse(hourlyFlow(sourceId, other), '1425-400');
 		});
 
 		it('refuses the same id twice, and ids swapped between source and target', async () => {
 			await refuse(
-				withChange(flowBody(sourceId, targetId), 'sourceConnectionIds', [sourceId, sourceId]),
+				withChange(hourlyFlow(sourceId, targetId), 'sourceConnectionIds', [sourceId, sourceId]),
 				'1301-400',
 			);
-			await refuse(flowBody(targetId, sourceId), '1439-404');
+			await refuse(hourlyFlow(targetId, sourceId), '1439-404');
 		});
 
 		it('refuses connections of another sandbox', async () => {
-			expectFlowError(await h.post(FLOWS, flowBody(sourceId, targetId), 'dev'), '1439-404');
+			expectFlowError(await h.post(FLOWS, hourlyFlow(sourceId, targetId), 'dev'), '1439-404');
 		});
 	});
 
@@ -629,7 +613,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			const targetId = created(
 				await h.post(TARGETS, { ...targetBody(), baseConnectionId: otherBase }),
 			);
-			created(await h.post(FLOWS, flowBody(sourceId, targetId)));
+			created(await h.post(FLOWS, hourlyFlow(sourceId, targetId)));
 			expectFlowError(await del(otherBase), '1418-400');
 		});
 
@@ -653,7 +637,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				const base = (await strict.create()).json.id;
 				const source = (await strict.post(SOURCES, sourceBody(base))).json.id;
 				const body = withChange(
-					flowBody(source, target),
+					hourlyFlow(source, target),
 					'transformations.1.params.mappingId',
 					mapping,
 				);
@@ -697,7 +681,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 
 			const prod = await h.control('POST', 'target-connections', {});
 			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
-			created(await h.post(FLOWS, flowBody(sourceId, prod.json.id)));
+			created(await h.post(FLOWS, hourlyFlow(sourceId, prod.json.id)));
 		});
 
 		it('validates seeded bodies and sandboxes', async () => {
@@ -718,7 +702,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 				{ id, name: 'seeded', sandboxName: 'prod' },
 			]);
 			const sourceId = created(await h.post(SOURCES, sourceBody(baseId)));
-			created(await h.post(FLOWS, flowBody(sourceId, id)));
+			created(await h.post(FLOWS, hourlyFlow(sourceId, id)));
 			h.emu.reset();
 			expect(h.emu.sourceConnections()).toEqual([]);
 			expect(h.emu.targetConnections()).toEqual([]);

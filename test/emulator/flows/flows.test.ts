@@ -4,14 +4,20 @@ import {
 	createdId as created,
 	expectFlowError,
 	property as prop,
+	flowBody,
 	seedFlowInputs,
 	startHarness,
 	type Harness,
 } from '../testkit';
 
-const FS = '/data/foundation/flowservice';
 const HOUR_AGO = Math.floor(Date.now() / 1000) - 3600;
 const IN_A_DAY = Math.floor(Date.now() / 1000) + 86400;
+const HOURLY_WITH_BACKFILL = {
+	startTime: HOUR_AGO,
+	frequency: 'hour',
+	interval: 1,
+	backfill: true,
+};
 
 describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), source/target list and delete', () => {
 	let h: Harness;
@@ -20,41 +26,16 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 	let targetId: string;
 	let mappingId: string;
 
-	const req = (
-		method: string,
-		path: string,
-		body?: unknown,
-		headers: Record<string, string> = {},
-		sandbox = 'prod',
-	) => h.request(method, `${FS}${path}`, body, { headers, sandbox });
-	const flowBody = (
-		schedule: Record<string, unknown> = {
-			startTime: HOUR_AGO,
-			frequency: 'hour',
-			interval: 1,
-			backfill: true,
-		},
-	) => ({
-		name: 'orders flow',
-		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
-		sourceConnectionIds: [sourceId],
-		targetConnectionIds: [targetId],
-		transformations: [
-			...(schedule.frequency === 'once'
-				? []
-				: [{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', timezone: 'UTC' } } }]),
-			{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
-		],
-		scheduleParams: schedule,
-	});
-	const createFlow = async (schedule?: Record<string, unknown>) =>
-		created(await req('POST', '/flows', flowBody(schedule)));
+	const createFlow = async (schedule: Record<string, unknown> = HOURLY_WITH_BACKFILL) =>
+		created(
+			await h.flowService('POST', '/flows', flowBody({ sourceId, targetId, mappingId }, schedule)),
+		);
 	/** JSON Patch to a `once` schedule from `startTime`, without the Copy step a once flow refuses. */
 	const toOnce = (startTime: number) => [
 		{ op: 'replace', path: '/scheduleParams', value: { startTime, frequency: 'once' } },
 		{ op: 'remove', path: '/transformations/0' },
 	];
-	const flowOf = async (id: string) => (await req('GET', `/flows/${id}`)).json.items[0];
+	const flowOf = async (id: string) => (await h.flowService('GET', `/flows/${id}`)).json.items[0];
 
 	beforeEach(async () => {
 		h = await startHarness();
@@ -66,7 +47,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		it.each(['name=="CRMToAEP"', 'name==CRMToAEP'])(
 			'finds CRMToAEP by %s, listing the Redshift spec as a source',
 			async (filter) => {
-				const res = await req('GET', `/flowSpecs?${prop(filter)}`);
+				const res = await h.flowService('GET', `/flowSpecs?${prop(filter)}`);
 				expect(res.json.items).toHaveLength(1);
 				expect(res.json.items[0]).toMatchObject({
 					id: DATABASE_FLOW_SPEC_ID,
@@ -86,12 +67,14 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 
 		it('lists both specs, and gets one by id', async () => {
 			expect(
-				(await req('GET', '/flowSpecs')).json.items.map((s: { name: string }) => s.name).sort(),
+				(await h.flowService('GET', '/flowSpecs')).json.items
+					.map((s: { name: string }) => s.name)
+					.sort(),
 			).toEqual(['CRMToAEP', 'CloudStorageToAEP']);
-			expect((await req('GET', `/flowSpecs/${DATABASE_FLOW_SPEC_ID}`)).json.items[0].name).toBe(
-				'CRMToAEP',
-			);
-			expectFlowError(await req('GET', '/flowSpecs/nope'), '1439-404');
+			expect(
+				(await h.flowService('GET', `/flowSpecs/${DATABASE_FLOW_SPEC_ID}`)).json.items[0].name,
+			).toBe('CRMToAEP');
+			expectFlowError(await h.flowService('GET', '/flowSpecs/nope'), '1439-404');
 		});
 	});
 
@@ -100,7 +83,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			const a = await createFlow();
 			const b = await createFlow();
 			const ids = async (q: string) =>
-				(await req('GET', `/flows?${q}`)).json.items.map((f: { id: string }) => f.id);
+				(await h.flowService('GET', `/flows?${q}`)).json.items.map((f: { id: string }) => f.id);
 			expect(await ids(`${prop(`sourceConnectionIds[]==${sourceId}`)}&orderby=createdAt`)).toEqual([
 				a,
 				b,
@@ -115,39 +98,48 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			).toEqual([]);
 			expect(
 				(
-					await req(
+					await h.flowService(
 						'GET',
 						`/flows?${prop('inheritedAttributes.properties.isSourceFlow==true')}&count=true`,
 					)
 				).json,
 			).toEqual({ count: 2 });
-			expect((await req('GET', '/flows?count=true')).json).toEqual({ count: 2 });
+			expect((await h.flowService('GET', '/flows?count=true')).json).toEqual({ count: 2 });
 			expect(await ids(`${prop(`id==${a},${b}`)}&orderby=createdAt`)).toEqual([a, b]); // a comma list is "any of"
 			expect(await ids(prop(`id!=${a},${b}`))).toEqual([]);
-			const first = await req('GET', '/flows?limit=1&orderby=createdAt');
+			const first = await h.flowService('GET', '/flows?limit=1&orderby=createdAt');
 			expect(first.json.items.map((f: { id: string }) => f.id)).toEqual([a]);
 			expect(first.json._links.next.href).toMatch(/^\/flows\?.*continuationToken=/);
 			expect(
-				(await req('GET', first.json._links.next.href)).json.items.map((f: { id: string }) => f.id),
+				(await h.flowService('GET', first.json._links.next.href)).json.items.map(
+					(f: { id: string }) => f.id,
+				),
 			).toEqual([b]);
 		});
 
 		it('lists source and target connections with filters (baseConnectionId, params.tableName)', async () => {
-			const res = await req(
+			const res = await h.flowService(
 				'GET',
 				`/sourceConnections?${prop(`baseConnectionId==${baseId}`)}&${prop('params.tableName==public.orders')}`,
 			);
 			expect(res.json.items.map((s: { id: string }) => s.id)).toEqual([sourceId]);
 			expect(
-				(await req('GET', '/targetConnections')).json.items.map((t: { id: string }) => t.id),
+				(await h.flowService('GET', '/targetConnections')).json.items.map(
+					(t: { id: string }) => t.id,
+				),
 			).toEqual([targetId]);
-			expect((await req('GET', '/sourceConnections', undefined, {}, 'dev')).json.items).toEqual([]);
+			expect(
+				(await h.flowService('GET', '/sourceConnections', undefined, { sandbox: 'dev' })).json
+					.items,
+			).toEqual([]);
 		});
 	});
 
 	describe('PATCH /flows/{id}', () => {
 		const patch = (id: string, ops: unknown, etag?: string) =>
-			req('PATCH', `/flows/${id}`, ops, etag === undefined ? {} : { 'if-match': etag });
+			h.flowService('PATCH', `/flows/${id}`, ops, {
+				headers: etag === undefined ? {} : { 'if-match': etag },
+			});
 
 		it('updates name, schedule, mapping transformation and options with If-Match, and changes the etag', async () => {
 			const id = await createFlow({ startTime: IN_A_DAY, frequency: 'hour', interval: 1 });
@@ -266,15 +258,15 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			['the spec form (upper case, subOp)', 'op=DISABLE&subOp=APPLY', {}],
 		])('disables with %s, then enables; the same state twice is 1422', async (_label, query) => {
 			const id = await createFlow();
-			const res = await req('POST', `/flows/${id}/action?${query}`);
+			const res = await h.flowService('POST', `/flows/${id}/action?${query}`);
 			expect(res.status).toBe(200);
 			expect(res.json).toEqual({ id, etag: expect.any(String) });
 			expect((await flowOf(id)).state).toBe('disabled');
-			expectFlowError(await req('POST', `/flows/${id}/action?op=disable`), '1422-400');
+			expectFlowError(await h.flowService('POST', `/flows/${id}/action?op=disable`), '1422-400');
 			expect(
 				(
-					await req('POST', `/flows/${id}/action?op=enable`, undefined, {
-						'if-match': (await flowOf(id)).etag,
+					await h.flowService('POST', `/flows/${id}/action?op=enable`, undefined, {
+						headers: { 'if-match': (await flowOf(id)).etag },
 					})
 				).status,
 			).toBe(200);
@@ -284,22 +276,27 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		it('refuses a stale If-Match, a missing op and an unknown subOp', async () => {
 			const id = await createFlow();
 			expectFlowError(
-				await req('POST', `/flows/${id}/action?op=disable`, undefined, { 'if-match': '"stale"' }),
+				await h.flowService('POST', `/flows/${id}/action?op=disable`, undefined, {
+					headers: { 'if-match': '"stale"' },
+				}),
 				'1404-412',
 			);
-			expectFlowError(await req('POST', `/flows/${id}/action`), '1304-400');
-			expectFlowError(await req('POST', `/flows/${id}/action?op=disable&subOp=NOW`), '1301-400');
+			expectFlowError(await h.flowService('POST', `/flows/${id}/action`), '1304-400');
+			expectFlowError(
+				await h.flowService('POST', `/flows/${id}/action?op=disable&subOp=NOW`),
+				'1301-400',
+			);
 		});
 
 		it('deletes a flow (204, then 404), and only then its source and target connections (1418 before)', async () => {
 			const id = await createFlow();
-			expectFlowError(await req('DELETE', `/sourceConnections/${sourceId}`), '1418-400');
-			expectFlowError(await req('DELETE', `/targetConnections/${targetId}`), '1418-400');
-			expect((await req('DELETE', `/flows/${id}`)).status).toBe(204);
-			expectFlowError(await req('GET', `/flows/${id}`), '1439-404');
-			expect((await req('DELETE', `/sourceConnections/${sourceId}`)).status).toBe(204);
-			expect((await req('DELETE', `/targetConnections/${targetId}`)).status).toBe(204);
-			expectFlowError(await req('GET', `/sourceConnections/${sourceId}`), '1439-404');
+			expectFlowError(await h.flowService('DELETE', `/sourceConnections/${sourceId}`), '1418-400');
+			expectFlowError(await h.flowService('DELETE', `/targetConnections/${targetId}`), '1418-400');
+			expect((await h.flowService('DELETE', `/flows/${id}`)).status).toBe(204);
+			expectFlowError(await h.flowService('GET', `/flows/${id}`), '1439-404');
+			expect((await h.flowService('DELETE', `/sourceConnections/${sourceId}`)).status).toBe(204);
+			expect((await h.flowService('DELETE', `/targetConnections/${targetId}`)).status).toBe(204);
+			expectFlowError(await h.flowService('GET', `/sourceConnections/${sourceId}`), '1439-404');
 			// the base connection is free again
 			expect((await h.request('DELETE', `${CONNECTIONS}/${baseId}`)).status).toBe(204);
 		});

@@ -1,39 +1,28 @@
-import { DATABASE_FLOW_SPEC_ID } from '../index';
 import {
 	createdId as created,
 	expectFlowError,
 	property as prop,
+	flowBody,
 	seedFlowInputs,
 	startHarness,
+	type FlowInputs,
 	type Harness,
 } from '../testkit';
 
-const FS = '/data/foundation/flowservice';
 const NOW_S = Math.floor(Date.now() / 1000);
 
 describe('Flow Service: /runs and the run controls', () => {
 	let h: Harness;
-	let sourceId: string;
-	let targetId: string;
-	let mappingId: string;
+	let inputs: FlowInputs;
 
-	const req = (method: string, path: string, body?: unknown, sandbox = 'prod') =>
-		h.request(method, `${FS}${path}`, body, { sandbox });
+	const createFlow = async (once: boolean) => {
+		const schedule = once
+			? { startTime: NOW_S, frequency: 'once' }
+			: { startTime: NOW_S, frequency: 'hour', interval: 1 };
+		const body = flowBody(inputs, schedule, once ? 'once flow' : 'hourly flow');
+		return created(await h.flowService('POST', '/flows', body));
+	};
 	const control = (name: string, body: unknown) => h.control('POST', name, body);
-	const createFlow = (once: boolean) =>
-		req('POST', '/flows', {
-			name: once ? 'once flow' : 'hourly flow',
-			flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
-			sourceConnectionIds: [sourceId],
-			targetConnectionIds: [targetId],
-			transformations: [
-				...(once ? [] : [{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at' } } }]),
-				{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
-			],
-			scheduleParams: once
-				? { startTime: NOW_S, frequency: 'once' }
-				: { startTime: NOW_S, frequency: 'hour', interval: 1 },
-		}).then(created);
 	const runParams = (extra: Record<string, unknown> = {}) => ({
 		startTime: NOW_S,
 		windowStartTime: NOW_S - 86400,
@@ -41,11 +30,11 @@ describe('Flow Service: /runs and the run controls', () => {
 		...extra,
 	});
 	const ids = async (query: string) =>
-		(await req('GET', `/runs?${query}`)).json.items.map((r: { id: string }) => r.id);
+		(await h.flowService('GET', `/runs?${query}`)).json.items.map((r: { id: string }) => r.id);
 
 	beforeEach(async () => {
 		h = await startHarness();
-		({ sourceId, targetId, mappingId } = await seedFlowInputs(h, 'src'));
+		inputs = await seedFlowInputs(h, 'src');
 	});
 	afterEach(() => h.emu.close());
 
@@ -54,7 +43,7 @@ describe('Flow Service: /runs and the run controls', () => {
 		const started = await control('runs', { flowId });
 		expect(started.status).toBe(200);
 		const runId = started.json.id as string;
-		const running = (await req('GET', `/runs/${runId}`)).json.items[0];
+		const running = (await h.flowService('GET', `/runs/${runId}`)).json.items[0];
 		expect(running).toMatchObject({
 			id: runId,
 			flowId,
@@ -70,7 +59,7 @@ describe('Flow Service: /runs and the run controls', () => {
 			errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }],
 		});
 		expect(finished.status).toBe(200);
-		const run = (await req('GET', `/runs/${runId}`)).json.items[0];
+		const run = (await h.flowService('GET', `/runs/${runId}`)).json.items[0];
 		expect(run.metrics).toMatchObject({
 			statusSummary: {
 				status: 'failed',
@@ -85,7 +74,9 @@ describe('Flow Service: /runs and the run controls', () => {
 			code: 'CONNECTOR-2001-500',
 			recordCount: 7,
 		});
-		expect((await req('GET', `/flows/${flowId}`)).json.items[0].lastRunDetails).toMatchObject({
+		expect(
+			(await h.flowService('GET', `/flows/${flowId}`)).json.items[0].lastRunDetails,
+		).toMatchObject({
 			id: runId,
 			state: 'failed',
 		});
@@ -140,33 +131,45 @@ describe('Flow Service: /runs and the run controls', () => {
 		).toEqual([a1, a2, b1].sort());
 		expect(await ids(`${prop(`createdAt>${Date.now() + 1000}`)}`)).toEqual([]);
 		expect(await ids('orderby=-createdAt')).toEqual([b1, a2, a1]);
-		const page = await req('GET', '/runs?limit=2&orderby=createdAt');
+		const page = await h.flowService('GET', '/runs?limit=2&orderby=createdAt');
 		expect(page.json.items.map((r: { id: string }) => r.id)).toEqual([a1, a2]);
 		expect(
-			(await req('GET', page.json._links.next.href)).json.items.map((r: { id: string }) => r.id),
+			(await h.flowService('GET', page.json._links.next.href)).json.items.map(
+				(r: { id: string }) => r.id,
+			),
 		).toEqual([b1]);
-		expect((await req('GET', '/runs?count=true')).json).toEqual({ count: 3 });
+		expect((await h.flowService('GET', '/runs?count=true')).json).toEqual({ count: 3 });
 		expect(await ids('')).toEqual([b1, a2, a1]);
-		expect((await req('GET', '/runs', undefined, 'dev')).json.items).toEqual([]);
-		expectFlowError(await req('GET', `/runs/${a1}`, undefined, 'dev'), '1439-404');
+		expect((await h.flowService('GET', '/runs', undefined, { sandbox: 'dev' })).json.items).toEqual(
+			[],
+		);
+		expectFlowError(
+			await h.flowService('GET', `/runs/${a1}`, undefined, { sandbox: 'dev' }),
+			'1439-404',
+		);
 	});
 
 	describe('run now (POST /runs)', () => {
 		it('runs a once flow: the first run needs the delta column (1383), later ones may omit it but not change it (1382)', async () => {
 			const flowId = await createFlow(true);
-			expectFlowError(await req('POST', '/runs', { flowId, params: runParams() }), '1383-400');
-			const first = await req('POST', '/runs', {
+			expectFlowError(
+				await h.flowService('POST', '/runs', { flowId, params: runParams() }),
+				'1383-400',
+			);
+			const first = await h.flowService('POST', '/runs', {
 				flowId,
 				params: runParams({ deltaColumn: { name: 'ordered_at' } }),
 			});
 			expect(first.status).toBe(201);
 			expect(first.json).toEqual({ items: [{ id: expect.any(String), etag: expect.any(String) }] });
-			const run = (await req('GET', `/runs/${first.json.items[0].id}`)).json.items[0];
+			const run = (await h.flowService('GET', `/runs/${first.json.items[0].id}`)).json.items[0];
 			expect(run.metrics.statusSummary.status).toBe('scheduled');
 			expect(run.params.windowEndTime).toBe(NOW_S * 1000);
-			expect((await req('POST', '/runs', { flowId, params: runParams() })).status).toBe(201);
+			expect((await h.flowService('POST', '/runs', { flowId, params: runParams() })).status).toBe(
+				201,
+			);
 			expectFlowError(
-				await req('POST', '/runs', {
+				await h.flowService('POST', '/runs', {
 					flowId,
 					params: runParams({ deltaColumn: { name: 'order_id' } }),
 				}),
@@ -182,7 +185,7 @@ describe('Flow Service: /runs and the run controls', () => {
 				windowEndTime: NOW_S * 1000,
 				deltaColumn: { name: 'ordered_at' },
 			};
-			const res = await req('POST', '/runs', { flowId, params: ms });
+			const res = await h.flowService('POST', '/runs', { flowId, params: ms });
 			expect(res.status).toBe(201);
 			expect(h.emu.runs()[0].params).toMatchObject({
 				windowStartTime: (NOW_S - 60) * 1000,
@@ -221,14 +224,14 @@ describe('Flow Service: /runs and the run controls', () => {
 			],
 		])('refuses %s', async (_label, body, code) => {
 			const flowId = await createFlow(true);
-			expectFlowError(await req('POST', '/runs', body(flowId)), code);
+			expectFlowError(await h.flowService('POST', '/runs', body(flowId)), code);
 			expect(h.emu.runs()).toEqual([]);
 		});
 
 		it('refuses a recurring flow (1386)', async () => {
 			const flowId = await createFlow(false);
 			expectFlowError(
-				await req('POST', '/runs', {
+				await h.flowService('POST', '/runs', {
 					flowId,
 					params: runParams({ deltaColumn: { name: 'ordered_at' } }),
 				}),
@@ -245,19 +248,22 @@ describe('Flow Service: /runs and the run controls', () => {
 			h.emu.finishRun(failed, { status: 'failed' });
 			h.emu.finishRun(ok, { status: 'success' });
 
-			const retry = await req('POST', `/runs/${failed}/action?op=re-trigger`);
+			const retry = await h.flowService('POST', `/runs/${failed}/action?op=re-trigger`);
 			expect(retry.status).toBe(200);
 			expect(retry.json).toEqual({ id: expect.any(String), etag: expect.any(String) });
-			expect((await req('GET', `/runs/${retry.json.id}`)).json.items[0]).toMatchObject({
+			expect((await h.flowService('GET', `/runs/${retry.json.id}`)).json.items[0]).toMatchObject({
 				flowId,
 				retryOf: failed,
 				metrics: { statusSummary: { status: 'inProgress' } },
 			});
-			expectFlowError(await req('POST', `/runs/${ok}/action?op=re-trigger`), '1387-400');
-			expectFlowError(await req('POST', `/runs/${failed}/action?op=retry`), '1301-400');
+			expectFlowError(await h.flowService('POST', `/runs/${ok}/action?op=re-trigger`), '1387-400');
+			expectFlowError(await h.flowService('POST', `/runs/${failed}/action?op=retry`), '1301-400');
 
-			expect((await req('POST', `/flows/${flowId}/action?op=disable`)).status).toBe(200);
-			expectFlowError(await req('POST', `/runs/${failed}/action?op=re-trigger`), '1388-400');
+			expect((await h.flowService('POST', `/flows/${flowId}/action?op=disable`)).status).toBe(200);
+			expectFlowError(
+				await h.flowService('POST', `/runs/${failed}/action?op=re-trigger`),
+				'1388-400',
+			);
 		});
 	});
 

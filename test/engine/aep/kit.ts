@@ -6,14 +6,13 @@
 import type { IDataObject, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 
 import {
-	DATABASE_FLOW_SPEC_ID,
 	DEFAULT_SCHEMA_ID,
 	FLOW_SERVICE_PREFIX,
 	REDSHIFT_CONNECTION_SPEC_ID,
 	type RequestLogEntry,
 	type StartedEmulator,
 } from '../../emulator';
-import { directCall } from '../../emulator/testkit';
+import { directCall, flowBody } from '../../emulator/testkit';
 import { NODE_TYPE } from '../../support/workflow';
 import {
 	createCredentialsHelper,
@@ -120,7 +119,7 @@ export function seedDataset(
 	}).id;
 }
 
-async function directPost(emu: StartedEmulator, path: string, body: IDataObject): Promise<string> {
+async function directPost(emu: StartedEmulator, path: string, body: unknown): Promise<string> {
 	return (await directCall(emu, 'POST', `${FLOW_SERVICE_PREFIX}${path}`, body)).json.id as string;
 }
 
@@ -162,17 +161,11 @@ export async function seedFlowUsing(
 			(column) => column.name === 'order_id' || column.name === 'ordered_at',
 		),
 	});
-	return await directPost(emu, '/flows', {
-		name: 'Seed flow',
-		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
-		sourceConnectionIds: [sourceId],
-		targetConnectionIds: [targetId],
-		transformations: [
-			{ name: 'Copy', params: { deltaColumn: { name: 'ordered_at', timezone: 'UTC' } } },
-			{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
-		],
-		scheduleParams: { startTime: 1612310466, frequency: 'hour', interval: 1 },
-	});
+	return await directPost(
+		emu,
+		'/flows',
+		flowBody({ sourceId, targetId, mappingId }, undefined, 'Seed flow'),
+	);
 }
 
 /** The kit's calls on the file's emulator: what `useAepEmulator` gives a test file. */
