@@ -235,6 +235,43 @@ export async function startHarness(options?: EmulatorOptions): Promise<Harness> 
 	return harness;
 }
 
+/**
+ * A harness (emulator `options`) for the calling block: a fresh one for each test (`per: 'test'`,
+ * the default) or one for all its tests (`'file'`), closed after. The returned Harness forwards to the current one, so
+ * a block writes `const h = useHarness()` and uses `h` inside its tests and hooks.
+ */
+export function useHarness({
+	per = 'test',
+	...options
+}: EmulatorOptions & { per?: 'file' | 'test' } = {}): Harness {
+	let current: Harness | undefined;
+	const now = (): Harness => {
+		if (!current) throw new Error('The harness runs only inside a test or a hook');
+		return current;
+	};
+	(per === 'file' ? beforeAll : beforeEach)(async () => {
+		current = await startHarness(options);
+	});
+	(per === 'file' ? afterAll : afterEach)(async () => await current?.emu.close());
+	return {
+		get emu() {
+			return now().emu;
+		},
+		get token() {
+			return now().token;
+		},
+		set token(token) {
+			now().token = token;
+		},
+		create: (...args) => now().create(...args),
+		request: (...args) => now().request(...args),
+		get: (...args) => now().get(...args),
+		post: (...args) => now().post(...args),
+		flowService: (...args) => now().flowService(...args),
+		control: (...args) => now().control(...args),
+	};
+}
+
 /** A `property=` filter of a Flow Service list, URL-encoded. */
 export const property = (expression: string): string =>
 	`property=${encodeURIComponent(expression)}`;

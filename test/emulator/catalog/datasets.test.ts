@@ -1,5 +1,5 @@
 import { CATALOG_PREFIX, DEFAULT_SCHEMA_ID } from '../index';
-import { call, platformHeaders, startHarness, type CallResult, type Harness } from '../testkit';
+import { call, platformHeaders, useHarness, type CallResult } from '../testkit';
 
 const DATASETS = `${CATALOG_PREFIX}/dataSets`;
 const SCHEMA_REF = {
@@ -14,11 +14,7 @@ function expectCatalogError(res: CallResult, code: string): void {
 }
 
 describe('Catalog: /dataSets', () => {
-	let h: Harness;
-	beforeEach(async () => {
-		h = await startHarness();
-	});
-	afterEach(() => h.emu.close());
+	const h = useHarness();
 	const post = (body: unknown, query = '', sandbox = 'prod') =>
 		h.post(`${DATASETS}${query}`, body, sandbox);
 

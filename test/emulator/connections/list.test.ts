@@ -1,20 +1,18 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import { CONNECTIONS, expectFlowError, redshiftBody, startHarness, type Harness } from '../testkit';
+import { CONNECTIONS, expectFlowError, redshiftBody, useHarness } from '../testkit';
 
 const FLOW = '/data/foundation/flowservice';
 
 describe('GET /connections', () => {
-	let h: Harness;
+	const h = useHarness({ per: 'file' });
 	const get = (query: string, sandbox = 'prod') => h.get(`${CONNECTIONS}${query}`, sandbox);
 
 	beforeAll(async () => {
-		h = await startHarness();
 		for (let i = 0; i < 7; i++) {
 			expect((await h.create(redshiftBody({}, { name: `conn-${i}` }))).status).toBe(201);
 		}
 		await h.create(redshiftBody({}, { name: 'conn-dev' }), 'dev');
 	});
-	afterAll(() => h.emu.close());
 
 	it('lists the sandbox connections, newest first by default, without passwords', async () => {
 		const res = await get('');

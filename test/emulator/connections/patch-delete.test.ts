@@ -1,16 +1,14 @@
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
-import { CONNECTIONS, expectFlowError, redshiftBody, startHarness, type Harness } from '../testkit';
+import { CONNECTIONS, expectFlowError, redshiftBody, useHarness } from '../testkit';
 
 describe('PATCH and DELETE /connections/{id}', () => {
-	let h: Harness;
+	const h = useHarness();
 	let id: string;
 	let etag: string;
 
 	beforeEach(async () => {
-		h = await startHarness();
 		({ id, etag } = (await h.create()).json);
 	});
-	afterEach(() => h.emu.close());
 
 	/** `ifMatch: null` sends no If-Match header. */
 	const patch = (body: unknown, ifMatch: string | null = etag) =>

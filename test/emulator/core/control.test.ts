@@ -4,16 +4,11 @@ import {
 	expectFlowError,
 	getToken,
 	platformHeaders,
-	startHarness,
-	type Harness,
+	useHarness,
 } from '../testkit';
 
 describe('HTTP controls under /__emulator/', () => {
-	let h: Harness;
-	beforeEach(async () => {
-		h = await startHarness();
-	});
-	afterEach(() => h.emu.close());
+	const h = useHarness();
 
 	const list = (token = h.token) =>
 		call(h.emu, 'GET', CONNECTIONS, { headers: platformHeaders(h.emu, token) });

@@ -1,18 +1,7 @@
-import {
-	CONNECTIONS,
-	call,
-	expectFlowError,
-	platformHeaders,
-	startHarness,
-	type Harness,
-} from '../testkit';
+import { CONNECTIONS, call, expectFlowError, platformHeaders, useHarness } from '../testkit';
 
 describe('gateway headers on Platform calls', () => {
-	let h: Harness;
-	beforeAll(async () => {
-		h = await startHarness();
-	});
-	afterAll(() => h.emu.close());
+	const h = useHarness({ per: 'file' });
 
 	const without = (name: string) => {
 		const headers = platformHeaders(h.emu, h.token);

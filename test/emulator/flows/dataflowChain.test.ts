@@ -10,8 +10,8 @@ import {
 	flowBody,
 	redshiftBody,
 	startHarness,
+	useHarness,
 	type CallResult,
-	type Harness,
 } from '../testkit';
 
 const FLOW_SERVICE = '/data/foundation/flowservice';
@@ -81,16 +81,14 @@ const onceFlow = (sourceId: string, targetId: string): Body =>
 	);
 
 describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () => {
-	let h: Harness;
+	const h = useHarness();
 	let baseId: string;
 
 	beforeEach(async () => {
-		h = await startHarness();
 		baseId = (await h.create()).json.id;
 		DATASET_ID = h.emu.seedDataset().id;
 		MAPPING_ID = h.emu.seedMappingSet().id;
 	});
-	afterEach(() => h.emu.close());
 
 	function created(res: CallResult): string {
 		expect(res.status).toBe(201);

@@ -6,8 +6,7 @@ import {
 	property as prop,
 	flowBody,
 	seedFlowInputs,
-	startHarness,
-	type Harness,
+	useHarness,
 } from '../testkit';
 
 const HOUR_AGO = Math.floor(Date.now() / 1000) - 3600;
@@ -20,7 +19,7 @@ const HOURLY_WITH_BACKFILL = {
 };
 
 describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), source/target list and delete', () => {
-	let h: Harness;
+	const h = useHarness();
 	let baseId: string;
 	let sourceId: string;
 	let targetId: string;
@@ -38,10 +37,8 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 	const flowOf = async (id: string) => (await h.flowService('GET', `/flows/${id}`)).json.items[0];
 
 	beforeEach(async () => {
-		h = await startHarness();
 		({ baseId, sourceId, targetId, mappingId } = await seedFlowInputs(h));
 	});
-	afterEach(() => h.emu.close());
 
 	describe('flow specs', () => {
 		it.each(['name=="CRMToAEP"', 'name==CRMToAEP'])(

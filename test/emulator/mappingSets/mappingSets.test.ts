@@ -1,5 +1,5 @@
 import { DATA_PREP_PREFIX, DEFAULT_SCHEMA_ID } from '../index';
-import { startHarness, type CallResult, type Harness } from '../testkit';
+import { useHarness, type CallResult } from '../testkit';
 
 const SETS = `${DATA_PREP_PREFIX}/mappingSets`;
 const CONTENT_TYPE = 'application/vnd.adobe.xed-full+json;version=1';
@@ -41,11 +41,7 @@ function expectPrepError(res: CallResult, code: string): void {
 }
 
 describe('Data Prep: /mappingSets', () => {
-	let h: Harness;
-	beforeEach(async () => {
-		h = await startHarness();
-	});
-	afterEach(() => h.emu.close());
+	const h = useHarness();
 
 	it('creates with 200 (not 201) and {id, version: 0, dates, users}; GET shows both alias pairs', async () => {
 		const res = await h.post(SETS, currentBody());

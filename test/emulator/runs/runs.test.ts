@@ -4,15 +4,14 @@ import {
 	property as prop,
 	flowBody,
 	seedFlowInputs,
-	startHarness,
+	useHarness,
 	type FlowInputs,
-	type Harness,
 } from '../testkit';
 
 const NOW_S = Math.floor(Date.now() / 1000);
 
 describe('Flow Service: /runs and the run controls', () => {
-	let h: Harness;
+	const h = useHarness();
 	let inputs: FlowInputs;
 
 	const createFlow = async (once: boolean) => {
@@ -33,10 +32,8 @@ describe('Flow Service: /runs and the run controls', () => {
 		(await h.flowService('GET', `/runs?${query}`)).json.items.map((r: { id: string }) => r.id);
 
 	beforeEach(async () => {
-		h = await startHarness();
 		inputs = await seedFlowInputs(h, 'src');
 	});
-	afterEach(() => h.emu.close());
 
 	it('starts a scheduled run (control), ends it failed (control), and serves metrics, errors and lastRunDetails', async () => {
 		const flowId = await createFlow(false);

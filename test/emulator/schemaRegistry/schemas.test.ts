@@ -1,12 +1,5 @@
 import { DEFAULT_SCHEMAS, SCHEMA_REGISTRY_PREFIX } from '../index';
-import {
-	call,
-	expectFlowError,
-	platformHeaders,
-	startHarness,
-	type CallResult,
-	type Harness,
-} from '../testkit';
+import { call, expectFlowError, platformHeaders, useHarness, type CallResult } from '../testkit';
 
 const SCHEMAS = `${SCHEMA_REGISTRY_PREFIX}/tenant/schemas`;
 const FULL = 'application/vnd.adobe.xed-full+json; version=1';
@@ -19,11 +12,7 @@ function expectXdmError(res: CallResult, status: number): void {
 }
 
 describe('Schema Registry: /tenant/schemas, /stats', () => {
-	let h: Harness;
-	beforeAll(async () => {
-		h = await startHarness();
-	});
-	afterAll(() => h.emu.close());
+	const h = useHarness({ per: 'file' });
 	const get = (path: string, accept?: string, sandbox = 'prod') =>
 		h.request('GET', path, undefined, { sandbox, headers: accept ? { accept } : {} });
 
