@@ -348,6 +348,33 @@ export function flowBody(
 	};
 }
 
+/**
+ * What a flow needs, seeded in `h` before each test of the calling block (after `h`'s own set-up;
+ * the source connection named `sourceName`): `inputs()` reads it, `createFlow` posts
+ * `flowBody(inputs(), scheduleParams, name)` and returns the new flow's ID (201, or the test fails).
+ */
+export function useFlowInputs(
+	h: Harness,
+	sourceName?: string,
+): {
+	inputs: () => FlowInputs;
+	createFlow: (scheduleParams?: Record<string, unknown>, name?: string) => Promise<string>;
+} {
+	let seeded: FlowInputs | undefined;
+	beforeEach(async () => {
+		seeded = await seedFlowInputs(h, sourceName);
+	});
+	const inputs = (): FlowInputs => {
+		if (!seeded) throw new Error('The flow inputs are seeded only inside a test');
+		return seeded;
+	};
+	return {
+		inputs,
+		createFlow: async (scheduleParams, name) =>
+			createdId(await h.flowService('POST', '/flows', flowBody(inputs(), scheduleParams, name))),
+	};
+}
+
 /** Asserts a Flow Service error body and returns it. */
 export function expectFlowError(res: CallResult, code: string): void {
 	const status = Number(code.split('-')[1]);

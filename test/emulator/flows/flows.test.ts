@@ -1,11 +1,9 @@
 import { DATABASE_FLOW_SPEC_ID, DEFAULT_SCHEMA_ID, REDSHIFT_CONNECTION_SPEC_ID } from '../index';
 import {
 	CONNECTIONS,
-	createdId as created,
 	expectFlowError,
 	property as prop,
-	flowBody,
-	seedFlowInputs,
+	useFlowInputs,
 	useHarness,
 } from '../testkit';
 
@@ -20,25 +18,13 @@ const HOURLY_WITH_BACKFILL = {
 
 describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), source/target list and delete', () => {
 	const h = useHarness();
-	let baseId: string;
-	let sourceId: string;
-	let targetId: string;
-	let mappingId: string;
-
-	const createFlow = async (schedule: Record<string, unknown> = HOURLY_WITH_BACKFILL) =>
-		created(
-			await h.flowService('POST', '/flows', flowBody({ sourceId, targetId, mappingId }, schedule)),
-		);
+	const { inputs, createFlow } = useFlowInputs(h);
 	/** JSON Patch to a `once` schedule from `startTime`, without the Copy step a once flow refuses. */
 	const toOnce = (startTime: number) => [
 		{ op: 'replace', path: '/scheduleParams', value: { startTime, frequency: 'once' } },
 		{ op: 'remove', path: '/transformations/0' },
 	];
 	const flowOf = async (id: string) => (await h.flowService('GET', `/flows/${id}`)).json.items[0];
-
-	beforeEach(async () => {
-		({ baseId, sourceId, targetId, mappingId } = await seedFlowInputs(h));
-	});
 
 	describe('flow specs', () => {
 		it.each(['name=="CRMToAEP"', 'name==CRMToAEP'])(
@@ -77,17 +63,16 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 
 	describe('list', () => {
 		it('filters flows by source connection, state, flow spec and base connection; pages with continuation tokens', async () => {
-			const a = await createFlow();
-			const b = await createFlow();
+			const a = await createFlow(HOURLY_WITH_BACKFILL);
+			const b = await createFlow(HOURLY_WITH_BACKFILL);
 			const ids = async (q: string) =>
 				(await h.flowService('GET', `/flows?${q}`)).json.items.map((f: { id: string }) => f.id);
-			expect(await ids(`${prop(`sourceConnectionIds[]==${sourceId}`)}&orderby=createdAt`)).toEqual([
-				a,
-				b,
-			]);
+			expect(
+				await ids(`${prop(`sourceConnectionIds[]==${inputs().sourceId}`)}&orderby=createdAt`),
+			).toEqual([a, b]);
 			expect(
 				await ids(
-					`${prop(`inheritedAttributes.sourceConnections[].baseConnection.id==${baseId}`)}&orderby=createdAt`,
+					`${prop(`inheritedAttributes.sourceConnections[].baseConnection.id==${inputs().baseId}`)}&orderby=createdAt`,
 				),
 			).toEqual([a, b]);
 			expect(
@@ -117,14 +102,14 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		it('lists source and target connections with filters (baseConnectionId, params.tableName)', async () => {
 			const res = await h.flowService(
 				'GET',
-				`/sourceConnections?${prop(`baseConnectionId==${baseId}`)}&${prop('params.tableName==public.orders')}`,
+				`/sourceConnections?${prop(`baseConnectionId==${inputs().baseId}`)}&${prop('params.tableName==public.orders')}`,
 			);
-			expect(res.json.items.map((s: { id: string }) => s.id)).toEqual([sourceId]);
+			expect(res.json.items.map((s: { id: string }) => s.id)).toEqual([inputs().sourceId]);
 			expect(
 				(await h.flowService('GET', '/targetConnections')).json.items.map(
 					(t: { id: string }) => t.id,
 				),
-			).toEqual([targetId]);
+			).toEqual([inputs().targetId]);
 			expect(
 				(await h.flowService('GET', '/sourceConnections', undefined, { sandbox: 'dev' })).json
 					.items,
@@ -192,7 +177,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		});
 
 		it('needs If-Match (1403-400) and the current etag (1404-412)', async () => {
-			const id = await createFlow();
+			const id = await createFlow(HOURLY_WITH_BACKFILL);
 			expectFlowError(await patch(id, [{ op: 'replace', path: '/name', value: 'x' }]), '1403-400');
 			expectFlowError(
 				await patch(id, [{ op: 'replace', path: '/name', value: 'x' }], '"stale"'),
@@ -231,7 +216,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		});
 
 		it('after the scheduled start: startTime is fixed (1366), no switch to once (1403-400), backfill fixed (1404-400)', async () => {
-			const id = await createFlow();
+			const id = await createFlow(HOURLY_WITH_BACKFILL);
 			const etag = (await flowOf(id)).etag;
 			expectFlowError(
 				await patch(
@@ -254,7 +239,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			['the docs form (no subOp, no If-Match)', 'op=disable', {}],
 			['the spec form (upper case, subOp)', 'op=DISABLE&subOp=APPLY', {}],
 		])('disables with %s, then enables; the same state twice is 1422', async (_label, query) => {
-			const id = await createFlow();
+			const id = await createFlow(HOURLY_WITH_BACKFILL);
 			const res = await h.flowService('POST', `/flows/${id}/action?${query}`);
 			expect(res.status).toBe(200);
 			expect(res.json).toEqual({ id, etag: expect.any(String) });
@@ -271,7 +256,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		});
 
 		it('refuses a stale If-Match, a missing op and an unknown subOp', async () => {
-			const id = await createFlow();
+			const id = await createFlow(HOURLY_WITH_BACKFILL);
 			expectFlowError(
 				await h.flowService('POST', `/flows/${id}/action?op=disable`, undefined, {
 					headers: { 'if-match': '"stale"' },
@@ -286,16 +271,29 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 		});
 
 		it('deletes a flow (204, then 404), and only then its source and target connections (1418 before)', async () => {
-			const id = await createFlow();
-			expectFlowError(await h.flowService('DELETE', `/sourceConnections/${sourceId}`), '1418-400');
-			expectFlowError(await h.flowService('DELETE', `/targetConnections/${targetId}`), '1418-400');
+			const id = await createFlow(HOURLY_WITH_BACKFILL);
+			expectFlowError(
+				await h.flowService('DELETE', `/sourceConnections/${inputs().sourceId}`),
+				'1418-400',
+			);
+			expectFlowError(
+				await h.flowService('DELETE', `/targetConnections/${inputs().targetId}`),
+				'1418-400',
+			);
 			expect((await h.flowService('DELETE', `/flows/${id}`)).status).toBe(204);
 			expectFlowError(await h.flowService('GET', `/flows/${id}`), '1439-404');
-			expect((await h.flowService('DELETE', `/sourceConnections/${sourceId}`)).status).toBe(204);
-			expect((await h.flowService('DELETE', `/targetConnections/${targetId}`)).status).toBe(204);
-			expectFlowError(await h.flowService('GET', `/sourceConnections/${sourceId}`), '1439-404');
+			expect(
+				(await h.flowService('DELETE', `/sourceConnections/${inputs().sourceId}`)).status,
+			).toBe(204);
+			expect(
+				(await h.flowService('DELETE', `/targetConnections/${inputs().targetId}`)).status,
+			).toBe(204);
+			expectFlowError(
+				await h.flowService('GET', `/sourceConnections/${inputs().sourceId}`),
+				'1439-404',
+			);
 			// the base connection is free again
-			expect((await h.request('DELETE', `${CONNECTIONS}/${baseId}`)).status).toBe(204);
+			expect((await h.request('DELETE', `${CONNECTIONS}/${inputs().baseId}`)).status).toBe(204);
 		});
 	});
 

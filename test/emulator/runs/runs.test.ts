@@ -1,26 +1,13 @@
-import {
-	createdId as created,
-	expectFlowError,
-	property as prop,
-	flowBody,
-	seedFlowInputs,
-	useHarness,
-	type FlowInputs,
-} from '../testkit';
+import { expectFlowError, property as prop, useFlowInputs, useHarness } from '../testkit';
 
 const NOW_S = Math.floor(Date.now() / 1000);
+const HOURLY = { startTime: NOW_S, frequency: 'hour', interval: 1 };
+const ONCE = { startTime: NOW_S, frequency: 'once' };
 
 describe('Flow Service: /runs and the run controls', () => {
 	const h = useHarness();
-	let inputs: FlowInputs;
+	const { createFlow } = useFlowInputs(h, 'src');
 
-	const createFlow = async (once: boolean) => {
-		const schedule = once
-			? { startTime: NOW_S, frequency: 'once' }
-			: { startTime: NOW_S, frequency: 'hour', interval: 1 };
-		const body = flowBody(inputs, schedule, once ? 'once flow' : 'hourly flow');
-		return created(await h.flowService('POST', '/flows', body));
-	};
 	const control = (name: string, body: unknown) => h.control('POST', name, body);
 	const runParams = (extra: Record<string, unknown> = {}) => ({
 		startTime: NOW_S,
@@ -31,12 +18,8 @@ describe('Flow Service: /runs and the run controls', () => {
 	const ids = async (query: string) =>
 		(await h.flowService('GET', `/runs?${query}`)).json.items.map((r: { id: string }) => r.id);
 
-	beforeEach(async () => {
-		inputs = await seedFlowInputs(h, 'src');
-	});
-
 	it('starts a scheduled run (control), ends it failed (control), and serves metrics, errors and lastRunDetails', async () => {
-		const flowId = await createFlow(false);
+		const flowId = await createFlow(HOURLY);
 		const started = await control('runs', { flowId });
 		expect(started.status).toBe(200);
 		const runId = started.json.id as string;
@@ -84,7 +67,7 @@ describe('Flow Service: /runs and the run controls', () => {
 	});
 
 	it('ends a run succeeded through the handle, with a batch ID and default counts', () => {
-		return createFlow(false).then(async (flowId) => {
+		return createFlow(HOURLY).then(async (flowId) => {
 			const { id } = h.emu.startRun(flowId);
 			const run = h.emu.finishRun(id, { status: 'success' });
 			expect(run.metrics.statusSummary).toEqual({
@@ -106,8 +89,8 @@ describe('Flow Service: /runs and the run controls', () => {
 	});
 
 	it('lists runs by flow, by status (any case), by time window and createdAt, newest first, with paging', async () => {
-		const flowA = await createFlow(false);
-		const flowB = await createFlow(false);
+		const flowA = await createFlow(HOURLY);
+		const flowB = await createFlow(HOURLY);
 		const a1 = h.emu.startRun(flowA).id;
 		const a2 = h.emu.startRun(flowA).id;
 		const b1 = h.emu.startRun(flowB).id;
@@ -148,7 +131,7 @@ describe('Flow Service: /runs and the run controls', () => {
 
 	describe('run now (POST /runs)', () => {
 		it('runs a once flow: the first run needs the delta column (1383), later ones may omit it but not change it (1382)', async () => {
-			const flowId = await createFlow(true);
+			const flowId = await createFlow(ONCE);
 			expectFlowError(
 				await h.flowService('POST', '/runs', { flowId, params: runParams() }),
 				'1383-400',
@@ -175,7 +158,7 @@ describe('Flow Service: /runs and the run controls', () => {
 		});
 
 		it('takes times in epoch seconds or milliseconds', async () => {
-			const flowId = await createFlow(true);
+			const flowId = await createFlow(ONCE);
 			const ms = {
 				startTime: NOW_S * 1000,
 				windowStartTime: (NOW_S - 60) * 1000,
@@ -220,13 +203,13 @@ describe('Flow Service: /runs and the run controls', () => {
 				'1439-404',
 			],
 		])('refuses %s', async (_label, body, code) => {
-			const flowId = await createFlow(true);
+			const flowId = await createFlow(ONCE);
 			expectFlowError(await h.flowService('POST', '/runs', body(flowId)), code);
 			expect(h.emu.runs()).toEqual([]);
 		});
 
 		it('refuses a recurring flow (1386)', async () => {
-			const flowId = await createFlow(false);
+			const flowId = await createFlow(HOURLY);
 			expectFlowError(
 				await h.flowService('POST', '/runs', {
 					flowId,
@@ -239,7 +222,7 @@ describe('Flow Service: /runs and the run controls', () => {
 
 	describe('retry (POST /runs/{id}/action?op=re-trigger)', () => {
 		it('retries a failed run as a new inProgress run; refuses a successful one (1387) and a disabled flow (1388)', async () => {
-			const flowId = await createFlow(false);
+			const flowId = await createFlow(HOURLY);
 			const failed = h.emu.startRun(flowId).id;
 			const ok = h.emu.startRun(flowId).id;
 			h.emu.finishRun(failed, { status: 'failed' });
@@ -267,7 +250,7 @@ describe('Flow Service: /runs and the run controls', () => {
 	it('validates the control calls', async () => {
 		expect((await control('runs', {})).status).toBe(400);
 		expect((await control('runs/finish', { runId: 'nope', status: 'failed' })).status).toBe(400);
-		const flowId = await createFlow(false);
+		const flowId = await createFlow(HOURLY);
 		const runId = h.emu.startRun(flowId).id;
 		expect((await control('runs/finish', { runId, status: 'partialSuccess' })).json.error).toMatch(
 			/success' or 'failed/,
