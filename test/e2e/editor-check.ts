@@ -239,10 +239,11 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		});
 
 		const ndv = byTestId(page, 'ndv');
-		const chooseSignInFrom = async (label: RegExp) => {
-			await parameter(ndv, SIGN_IN_FROM).click();
+		/** Picks the option `label` of the node's dropdown parameter `name`, then lets the panel settle. */
+		const chooseOption = async (name: string, label: RegExp, settleMs = 300) => {
+			await parameter(ndv, name).click();
 			await page.getByRole('option', { name: label }).first().click();
-			await page.waitForTimeout(300);
+			await page.waitForTimeout(settleMs);
 		};
 		await uiStep(
 			ctx,
@@ -266,7 +267,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 					'the Password field is shown in Credential mode',
 				);
 				await shot(ctx, '03-sign-in-from-credential');
-				await chooseSignInFrom(/^Fields/);
+				await chooseOption(SIGN_IN_FROM, /^Fields/);
 				check(
 					await visible(page.getByText(/stored in the workflow/).first()),
 					'Fields mode shows no notice that typed values are stored in the workflow',
@@ -281,20 +282,15 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			},
 		);
 
-		const choosePlatform = async (label: RegExp) => {
-			await parameter(ndv, 'hosting').click();
-			await page.getByRole('option', { name: label }).first().click();
-			await page.waitForTimeout(300);
-		};
 		await uiStep(ctx, 'Experience Platform hosting AWS shows Schema, Azure hides it', async () => {
-			await choosePlatform(/on AWS/);
+			await chooseOption('hosting', /on AWS/);
 			check(
 				await visible(parameter(ndv, 'schema')),
 				'Schema is not shown for Experience Platform on AWS',
 			);
 			await parameter(ndv, 'schema').scrollIntoViewIfNeeded();
 			await shot(ctx, '04-platform-aws-shows-schema');
-			await choosePlatform(/on Azure/);
+			await chooseOption('hosting', /on Azure/);
 			check(
 				!(await visible(parameter(ndv, 'schema'))),
 				'Schema is still shown after switching back to Azure',
@@ -411,7 +407,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			ctx,
 			'Credential mode: the Redshift Sign-In credential form and its Test',
 			async () => {
-				await chooseSignInFrom(/^Credential/);
+				await chooseOption(SIGN_IN_FROM, /^Credential/);
 				check(
 					!(await visible(parameter(ndv, 'password'))),
 					'the Password field is shown in Credential mode',
@@ -456,14 +452,9 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			},
 		);
 
-		const chooseOperation = async (label: RegExp) => {
-			await parameter(ndv, 'operation').click();
-			await page.getByRole('option', { name: label }).first().click();
-			await page.waitForTimeout(400);
-		};
 		await uiStep(ctx, 'every operation shows its fields', async () => {
 			for (const op of OPERATION_FIELDS) {
-				await chooseOperation(op.label);
+				await chooseOption('operation', op.label, 400);
 				for (const field of op.fields)
 					check(
 						await visible(fieldLocator(ndv, field)),
@@ -559,7 +550,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			ctx,
 			'run Get Many from the canvas: every Redshift connection of the sandbox',
 			async () => {
-				await chooseOperation(/^Get Many/);
+				await chooseOption('operation', /^Get Many/, 400);
 				const expected = emulator.connections().length;
 				await byTestId(ndv, 'node-execute-button').first().click();
 				await output
@@ -680,7 +671,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 					.first()
 					.click();
 				await page.waitForTimeout(400);
-				await chooseOperation(/^Run Now/);
+				await chooseOption('operation', /^Run Now/, 400);
 				await pickFromList('flowId', [flowName], '28-dataflow-picker');
 			},
 		);

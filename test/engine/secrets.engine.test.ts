@@ -245,6 +245,28 @@ function credentialModeWorkflow(parameters: INodeParameters): WorkflowDefinition
 	});
 }
 
+/**
+ * Runs the credential-mode workflow of `parameters` while the next Flow Service call fails with
+ * `status` and an answer (`echo`) quoting the Sign-In password, the client secret and the stored
+ * token: the run must fail, and none of the three may be in what it produced.
+ */
+async function expectEchoedSecretsKept(
+	label: string,
+	status: number,
+	echo: (secrets: string[]) => IDataObject,
+	parameters: INodeParameters,
+): Promise<void> {
+	const secrets = [
+		SIGN_IN.password,
+		emulator.options.clientSecret,
+		storedTokenOf(credentialsHelper),
+	];
+	emulator.failNext({ path: FLOW_SERVICE }, 1, { status, body: echo(secrets) });
+	const failed = await runWorkflow(credentialModeWorkflow(parameters), { credentialsHelper });
+	expect(failed.error).toBeDefined();
+	expectNoSecretIn(label, failed, secrets);
+}
+
 describe('Redshift sign-in from the credential (new nodes)', () => {
 	it('create sends the credential values; a failed run keeps the password out of everything, the workflow included', async () => {
 		const created = await runWorkflow(
@@ -257,22 +279,9 @@ describe('Redshift sign-in from the credential (new nodes)', () => {
 			.filter((entry) => entry.method === 'POST' && entry.path === CONNECTIONS_PATH);
 		expect(JSON.parse(post.body).auth.params).toEqual({ ...SIGN_IN, port: '5439' });
 
-		const token = storedTokenOf(credentialsHelper);
-		const { clientSecret } = emulator.options;
-		emulator.failNext({ path: FLOW_SERVICE }, 1, {
-			status: 400,
-			body: flowServiceEcho([SIGN_IN.password, clientSecret, token]),
-		});
-		const failed = await runWorkflow(
-			credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders 2' }),
-			{ credentialsHelper },
-		);
-		expect(failed.error).toBeDefined();
-		scanner.addText(
-			'credential-mode workflow',
-			credentialModeWorkflow({ operation: 'create', hosting: 'azure', name: 'Orders 2' }),
-		);
-		expectNoSecretIn('create (credential)', failed, [SIGN_IN.password, clientSecret, token]);
+		const second: INodeParameters = { operation: 'create', hosting: 'azure', name: 'Orders 2' };
+		scanner.addText('credential-mode workflow', credentialModeWorkflow(second));
+		await expectEchoedSecretsKept('create (credential)', 400, flowServiceEcho, second);
 	});
 
 	it('update rotates to the credential values (JSON Patch per value) and a failure keeps the password out', async () => {
@@ -289,18 +298,11 @@ describe('Redshift sign-in from the credential (new nodes)', () => {
 			value: SIGN_IN.password,
 		});
 
-		const token = storedTokenOf(credentialsHelper);
-		const { clientSecret } = emulator.options;
-		emulator.failNext({ path: FLOW_SERVICE }, 1, {
-			status: 403,
-			body: gatewayEcho([SIGN_IN.password, clientSecret, token]),
+		await expectEchoedSecretsKept('update (credential)', 403, gatewayEcho, {
+			operation: 'update',
+			connectionId: id,
+			etag: '"0000"',
 		});
-		const failed = await runWorkflow(
-			credentialModeWorkflow({ operation: 'update', connectionId: id, etag: '"0000"' }),
-			{ credentialsHelper },
-		);
-		expect(failed.error).toBeDefined();
-		expectNoSecretIn('update (credential)', failed, [SIGN_IN.password, clientSecret, token]);
 	});
 
 	it('a bad credential value fails before any request, naming the credential', async () => {

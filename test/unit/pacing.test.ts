@@ -60,10 +60,15 @@ function accept(pacer: AdaptivePacer, clock: FakeClock, count: number, latencyMs
 	for (let i = 0; i < count; i++) pacer.record(clock.now() - latencyMs, { kind: 'accepted' });
 }
 
+/** A pacer with SETTINGS on a fake clock of its own. */
+function newPacer(): { clock: FakeClock; pacer: AdaptivePacer } {
+	const clock = new FakeClock();
+	return { clock, pacer: new AdaptivePacer(SETTINGS, clock) };
+}
+
 describe('AdaptivePacer', () => {
 	it('paces nothing until Adobe throttles: every request goes at once, at full concurrency', async () => {
-		const clock = new FakeClock();
-		const pacer = new AdaptivePacer(SETTINGS, clock);
+		const { clock, pacer } = newPacer();
 		const started = acquireMany(pacer, 50);
 		await clock.advance(0);
 		expect(started.granted).toHaveLength(50);
@@ -132,8 +137,7 @@ describe('AdaptivePacer', () => {
 	});
 
 	it('never goes below minPerSecond, and a throttle with nothing accepted yet uses the sending rate', async () => {
-		const clock = new FakeClock();
-		const pacer = new AdaptivePacer(SETTINGS, clock);
+		const { clock, pacer } = newPacer();
 		const started = acquireMany(pacer, 16);
 		await clock.advance(0);
 		expect(started.granted).toHaveLength(16);
@@ -148,8 +152,7 @@ describe('AdaptivePacer', () => {
 	});
 
 	it('a throttle with too little traffic to measure a rate only holds for its Retry-After (no crawl from one early 429)', async () => {
-		const clock = new FakeClock();
-		const pacer = new AdaptivePacer(SETTINGS, clock);
+		const { clock, pacer } = newPacer();
 		const sentAt = await pacer.acquire();
 		pacer.record(sentAt, { kind: 'throttled', retryAfterMs: 1000 });
 		expect(pacer.currentRate).toBeUndefined();
@@ -161,8 +164,7 @@ describe('AdaptivePacer', () => {
 	});
 
 	it('a request without an answer (network error, deadline) changes nothing', () => {
-		const clock = new FakeClock();
-		const pacer = new AdaptivePacer(SETTINGS, clock);
+		const { clock, pacer } = newPacer();
 		pacer.record(clock.now(), { kind: 'none' });
 		expect(pacer.currentRate).toBeUndefined();
 	});

@@ -65,6 +65,14 @@ function createParameters(chain: Chain, extra: INodeParameters = {}): INodeParam
 	};
 }
 
+/** A scheduled dataflow made by the node on a new chain, with one run the emulator ended failed. */
+async function flowWithFailedRun(): Promise<{ flowId: string; failed: string }> {
+	const flowId = await createFlow(await seedChain(), {});
+	const failed = aep.emu().startRun(flowId).id;
+	aep.emu().finishRun(failed, { status: 'failed' });
+	return { flowId, failed };
+}
+
 /** The Table picker's By Name value. */
 const tableRl = (value: string) => ({ __rl: true, mode: 'name', value });
 
@@ -433,10 +441,7 @@ describe('Flow Run', () => {
 	});
 
 	it('Get Many by dataflow, status and time window; Retry a failed run (not a successful one)', async () => {
-		const chain = await seedChain();
-		const flowId = await createFlow(chain, {});
-		const failed = aep.emu().startRun(flowId).id;
-		aep.emu().finishRun(failed, { status: 'failed' });
+		const { flowId, failed } = await flowWithFailedRun();
 		const ok = aep.emu().startRun(flowId).id;
 		aep.emu().finishRun(ok, { status: 'success' });
 
@@ -638,10 +643,7 @@ describe('Dataflow › Create From Table', () => {
 
 describe('pickers', () => {
 	it('Flow Run lists the newest runs of the sandbox, "status · start time", searchable', async () => {
-		const chain = await seedChain();
-		const flowId = await createFlow(chain, {});
-		const failed = aep.emu().startRun(flowId).id;
-		aep.emu().finishRun(failed, { status: 'failed' });
+		const { flowId, failed } = await flowWithFailedRun();
 		const running = aep.emu().startRun(flowId).id;
 
 		const all = await aep.listSearch(
