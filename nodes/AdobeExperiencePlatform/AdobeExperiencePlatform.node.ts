@@ -6,20 +6,21 @@ import type {
 } from 'n8n-workflow';
 
 import { getSandboxes } from '../shared/methods/loadOptions';
-import { searchDataflows } from '../shared/methods/searchDataflows';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
 import { actionPorts, platformNode } from '../shared/nodeDescription';
-import { searchConnections, searchTables } from '../shared/methods/redshiftPickers';
-import { optionsField } from '../shared/options';
-import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
-import { resourceField, resourceFields, router } from './actions/resources';
-import { searchSourceConnections } from '../shared/methods/searchSourceConnections';
 import {
+	searchConnections,
+	searchDataflows,
 	searchDatasets,
 	searchMappingSets,
 	searchSchemas,
+	searchSourceConnections,
 	searchTargetConnections,
-} from './methods/listSearch';
+} from '../shared/methods/listSearch';
+import { searchTables } from '../shared/methods/searchTables';
+import { optionsField } from '../shared/options';
+import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
+import { resourceField, resourceFields, router } from './actions/resources';
 
 export class AdobeExperiencePlatform implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { getSandboxes } from '../shared/methods/loadOptions';
-import { searchDataflows } from '../shared/methods/searchDataflows';
+import { searchDataflows } from '../shared/methods/listSearch';
 import { platformNode } from '../shared/nodeDescription';
 import { properties } from './description';
 import { pollRuns } from './helpers/poll';

@@ -15,8 +15,8 @@ import { optionsField } from '../shared/options';
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { createRouter } from '../shared/router';
 import { redshiftSignInShape } from './methods/credentialTest';
-import { searchConnections, searchTables } from '../shared/methods/redshiftPickers';
-import { searchSourceConnections } from '../shared/methods/searchSourceConnections';
+import { searchConnections, searchSourceConnections } from '../shared/methods/listSearch';
+import { searchTables } from '../shared/methods/searchTables';
 
 const router = createRouter(
 	{ baseConnection: connection.operations, sourceConnection: sourceConnection.operations },

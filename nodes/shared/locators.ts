@@ -107,14 +107,14 @@ export function pickerFor(
 		picker({ displayName, name, description, searchListMethod, placeholder, modes: [mode] });
 }
 
-/** A Dataflow picker (searchDataflows, shared/methods/searchDataflows.ts): From List or By ID (a UUID). */
+/** A Dataflow picker (searchDataflows, shared/methods/listSearch.ts): From List or By ID (a UUID). */
 export const dataflowPicker = pickerFor(
 	'searchDataflows',
 	'dataflow',
 	uuidMode('dataflow', '993f908f-3342-4d9c-9f3b-b9a3a9123d4e'),
 );
 
-/** A Redshift base connection picker (searchConnections, shared/methods/redshiftPickers.ts): From List or By ID (a UUID). */
+/** A Redshift base connection picker (searchConnections, shared/methods/listSearch.ts): From List or By ID (a UUID). */
 export const baseConnectionPicker = pickerFor(
 	'searchConnections',
 	'connection',

@@ -11,7 +11,7 @@ import { seedDataflows } from '../support/dataflows';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
 import { flows as dataflows } from '../../nodes/shared/api/flows';
 import { flowRuns, listRuns } from '../../nodes/shared/api/runs';
-import { searchDataflows } from '../../nodes/shared/methods/searchDataflows';
+import { searchDataflows } from '../../nodes/shared/methods/listSearch';
 import { loadPlatformContext } from '../../nodes/shared/transport';
 import {
 	createCredentialsHelper,

@@ -198,6 +198,15 @@ export type PageReader<T, F> = (
 	itemIndex?: number,
 ) => Promise<FlowServicePages<T>>;
 
+/** Lists every page of one collection matching `filter` (Flow Service or start-paged), at most `filter.limit` objects. */
+export type ListReader<T, F> = (
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: F,
+	itemIndex?: number,
+) => Promise<T[]>;
+
 /** What every Flow Service list filter may carry besides its own conditions. */
 export interface CollectionFilter extends ListOrder {
 	/** Only objects whose name contains this text, any case (checked here: Adobe has no such filter). */
@@ -314,13 +323,7 @@ export interface FlowServiceCollection<T, F> {
 	 */
 	readPages: PageReader<T, F>;
 	/** All pages (readPages from the first), at most `filter.limit`. Throws as readPages. */
-	list(
-		this: RequestContext,
-		ctx: PlatformContext,
-		sandboxName: string,
-		filter: F,
-		itemIndex?: number,
-	): Promise<T[]>;
+	list: ListReader<T, F>;
 	/**
 	 * `GET <collection>/{id}`: the object Adobe wraps as `{items: [object]}` (a bare object is
 	 * accepted too; see singleItem).

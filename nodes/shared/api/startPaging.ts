@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { safeOperationError } from '../nodeErrors';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
-import { nameContains } from './listing';
+import { nameContains, type ListReader } from './listing';
 
 /** Objects per page this package asks for: the most Catalog allows (Data Prep documents no maximum). */
 export const START_PAGE_SIZE = 100;
@@ -57,14 +57,8 @@ export interface StartListingRules {
 export function listFromStart<T extends { id: string }, F extends { limit?: number }>(
 	readPage: StartPageReader<T, F>,
 	rules: StartListingRules,
-) {
-	return async function (
-		this: RequestContext,
-		ctx: PlatformContext,
-		sandboxName: string,
-		filter: F,
-		itemIndex?: number,
-	): Promise<T[]> {
+): ListReader<T, F> {
+	return async function (ctx, sandboxName, filter, itemIndex) {
 		const found: T[] = [];
 		const seen = new Set<string>();
 		let start: number | undefined = 0;
@@ -146,13 +140,7 @@ export interface StartPagedCollection<T, F> {
 	 * @throws NodeOperationError "Listing <noun>s stopped at the page cap of <maxPages> pages (<n>
 	 *   <noun>s read)."; NodeApiError and NodeOperationError as readPage
 	 */
-	list(
-		this: RequestContext,
-		ctx: PlatformContext,
-		sandboxName: string,
-		filter: F,
-		itemIndex?: number,
-	): Promise<T[]>;
+	list: ListReader<T, F>;
 }
 
 /**

@@ -16,6 +16,12 @@ import type { StartPageReader } from '../api/startPaging';
 import { loadPlatformContext, type PlatformContext } from '../transport';
 import { pickerSandbox, searchText } from './pickers';
 
+/**
+ * Objects per call of a paged list: Flow Service pages are read until this many match; a
+ * start-paged list reads one page of this many.
+ */
+const SEARCH_PAGE_SIZE = 50;
+
 /** Reads Flow Service pages of one kind of object, filtered by a name search, from the first page or from `resumeFrom`. */
 export type SearchPageReader<T> = PageReader<T, { nameContains?: string; limit: number }>;
 
@@ -63,12 +69,11 @@ export function listSearchMethod<T>(
 
 /**
  * A search method over Flow Service objects, newest first. One call reads Adobe pages until
- * `pageSize` objects match; `paginationToken` is Adobe's `next.href` to resume from.
+ * SEARCH_PAGE_SIZE objects match; `paginationToken` is Adobe's `next.href` to resume from.
  * @param toItem an object's entry in the list (name, value = ID, description)
  */
 export function flowServiceSearch<T>(
 	readPages: SearchPageReader<T>,
-	pageSize: number,
 	toItem: (item: T) => INodeListSearchItems,
 ) {
 	return listSearchMethod<T>(async function (ctx, sandboxName, nameContains, resumeFrom) {
@@ -76,7 +81,7 @@ export function flowServiceSearch<T>(
 			this,
 			ctx,
 			sandboxName,
-			{ nameContains, limit: pageSize },
+			{ nameContains, limit: SEARCH_PAGE_SIZE },
 			resumeFrom,
 		);
 	}, toItem);
@@ -84,20 +89,19 @@ export function flowServiceSearch<T>(
 
 /**
  * A search method over a `start`-paged collection (Catalog datasets, Data Prep mapping sets). One
- * call reads one page of `pageSize` objects, of which those matching are listed (possibly none);
- * `paginationToken` is the next page's `start`.
+ * call reads one page of SEARCH_PAGE_SIZE objects, of which those matching are listed (possibly
+ * none); `paginationToken` is the next page's `start`.
  * @param toItem an object's entry in the list (name, value = ID, description)
  */
 export function startPagedSearch<T>(
 	readPage: SearchStartPageReader<T>,
-	pageSize: number,
 	toItem: (item: T) => INodeListSearchItems,
 ) {
 	return listSearchMethod<T>(async function (ctx, sandboxName, nameContains, token) {
 		const start = /^\d+$/.test(token ?? '') ? Number(token) : 0;
 		const { found, nextStart } = await readPage.call(this, ctx, sandboxName, {
 			start,
-			limit: pageSize,
+			limit: SEARCH_PAGE_SIZE,
 			filter: { nameContains },
 		});
 		return { found, next: nextStart === undefined ? undefined : String(nextStart) };

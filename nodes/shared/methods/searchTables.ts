@@ -9,34 +9,14 @@ import { InvalidFieldError } from '../InvalidFieldError';
 import { locatorValue } from '../parameters';
 import { loadPlatformContext, platformRequest } from '../transport';
 import { checkConnectionId, type FieldRef } from '../validation';
-import { currentParameter, isExpression, joinParts, pickerSandbox, searchText } from './pickers';
-import { flowServiceSearch } from './pagedSearch';
+import { currentParameter, isExpression, pickerSandbox, searchText } from './pickers';
 
 /**
- * The Redshift pickers every node shares (Base Connection, Table): list methods
- * `searchConnections`, `searchTables`. The Table list reads the base connection from the node's
- * `connectionId` parameter. The Source Connection list is searchSourceConnections.ts.
+ * The Table picker every node shares (list method `searchTables`): it reads the base connection
+ * from the node's `connectionId` parameter. The paged pickers (Base Connection, Source Connection,
+ * …) are in listSearch.ts.
  */
 const BASE_CONNECTION: FieldRef = { field: 'connectionId', label: 'Connection' };
-
-/** Connections per page of the Connection list: Adobe pages are read until this many match. */
-export const SEARCH_PAGE_SIZE = 50;
-
-/**
- * The Connection list: Redshift base connections of the node's sandbox (Options > Sandbox, else
- * the credential's), newest first, whose name contains the search text (any case). One call reads
- * Adobe pages until SEARCH_PAGE_SIZE connections match; `paginationToken` is Adobe's `next.href`
- * to resume from. Each entry is "name" with the ID as value and the ID and state as description.
- */
-export const searchConnections = flowServiceSearch(
-	connections.readPages,
-	SEARCH_PAGE_SIZE,
-	(connection) => ({
-		name: connection.name,
-		value: connection.id,
-		description: joinParts(connection.id, connection.state),
-	}),
-);
 
 interface ExploredItem {
 	type?: string;

@@ -1,0 +1,86 @@
+/**
+ * The From List searches (listSearch methods) of the nodes' paged pickers, each declared once here
+ * on the paging cores of pagedSearch.ts: the sandbox is the node's (Options > Sandbox, else the
+ * credential's), the search text filters by name, any case, and `paginationToken` is the next
+ * page's position. Each list entry shows the name (the ID when there is none), stores the ID and
+ * says in its description the parts named below. Not paged: searchTables (searchTables.ts)
+ * and searchFlowRuns (searchFlowRuns.ts).
+ */
+import type { INodeListSearchItems } from 'n8n-workflow';
+
+import { connections } from '../api/connections';
+import { datasets } from '../api/datasets';
+import { flows } from '../api/flows';
+import { mappingSets } from '../api/mappingSets';
+import { readSchemaPage } from '../api/schemas';
+import { sourceConnections } from '../api/sourceConnections';
+import { targetConnections } from '../api/targetConnections';
+import { flowServiceSearch, listSearchMethod, startPagedSearch } from './pagedSearch';
+import { joinParts } from './pickers';
+
+/** A list entry: `name` shown, `value` stored, the parts that are set as description ("a · b"). */
+function entry(name: string, value: string, ...parts: unknown[]): INodeListSearchItems {
+	return { name, value, description: joinParts(...parts) };
+}
+
+/** Redshift base connections, newest first: "ID · state". */
+export const searchConnections = flowServiceSearch(connections.readPages, (connection) =>
+	entry(connection.name, connection.id, connection.id, connection.state),
+);
+
+/** Dataflows, newest first: "ID · state". */
+export const searchDataflows = flowServiceSearch(flows.readPages, (flow) =>
+	entry(flow.name || flow.id, flow.id, flow.id, flow.state),
+);
+
+/** Redshift source connections, newest first: "table · ID". */
+export const searchSourceConnections = flowServiceSearch(sourceConnections.readPages, (source) =>
+	entry(source.name ?? source.id, source.id, source.params?.tableName, source.id),
+);
+
+/** Data Lake target connections, newest first: "ID · dataset <ID>". */
+export const searchTargetConnections = flowServiceSearch(targetConnections.readPages, (target) =>
+	entry(
+		target.name,
+		target.id,
+		target.id,
+		target.params?.dataSetId && `dataset ${target.params.dataSetId}`,
+	),
+);
+
+/** Catalog datasets, newest first (the search is sent as Catalog's `name=*text*`): "ID · schema". */
+export const searchDatasets = startPagedSearch(datasets.readPage, (dataset) =>
+	entry(dataset.name ?? dataset.id, dataset.id, dataset.id, dataset.schemaRef?.id),
+);
+
+/** Data Prep mapping sets, newest first (the search is checked here): "ID · version · schema". */
+export const searchMappingSets = startPagedSearch(mappingSets.readPage, (set) =>
+	entry(
+		set.name ?? set.id,
+		set.id,
+		set.id,
+		`version ${set.version}`,
+		set.outputSchema?.schemaRef?.id,
+	),
+);
+
+/**
+ * The tenant's XDM schemas by title (Schema Registry `property=title~…`, paged by its `_page.next`):
+ * the value is the schema's `$id`; "$id · version".
+ */
+export const searchSchemas = listSearchMethod(
+	async function (ctx, sandboxName, titleContains, start) {
+		const { schemas, next } = await readSchemaPage.call(this, ctx, sandboxName, {
+			titleContains,
+			start,
+		});
+		return { found: schemas, next };
+	},
+	(schema) =>
+		entry(
+			schema.title ?? schema.$id,
+			schema.$id,
+			schema.$id,
+			schema.version && `version ${schema.version}`,
+		),
+);
