@@ -7,40 +7,45 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { BaseConnectionOperation } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
-import { startEmulator, type StartedEmulator } from '../emulator';
-import { emulatorForFile, scanTestFileForLeaks } from './leaks';
-import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
+import { expectOnePerItem, isErrorItem, testSecret, useScannedEmulator } from './reliability.kit';
 
 jest.setTimeout(30_000);
 
 const PASSWORD = testSecret('redshift-pw');
-const CLIENT_SECRET = testSecret('client-secret');
 const VALID_ID = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 const SERVER = 'badinput.abc123xyz789.us-west-2.redshift.amazonaws.com';
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 
-// Anything the node or n8n prints goes into the scan as well.
-const leaks = scanTestFileForLeaks({
-	'Redshift password': PASSWORD,
-	'client secret': CLIENT_SECRET,
+const { emu, runNode } = useScannedEmulator({
+	hosting: 'aws',
+	secrets: { 'Redshift password': PASSWORD },
 });
-
-let emu: StartedEmulator;
-
-emulatorForFile(
-	() => startEmulator({ hosting: 'aws', clientSecret: CLIENT_SECRET }),
-	leaks,
-	(started) => (emu = started),
-);
 
 // The node's own list: an operation added there without a BASE entry here does not compile.
 type Operation = BaseConnectionOperation;
+
+interface BaseCase {
+	parameters: INodeParameters;
+	item: IDataObject;
+}
+
+const SANDBOX_FROM_ITEM = { options: { sandboxName: '={{ $json.sandbox }}' } };
+
+/** An operation on the connection whose ID the item gives, with more `parameters` and `item` values. */
+const byId = (
+	operation: Operation,
+	parameters: INodeParameters = {},
+	item: IDataObject = {},
+): BaseCase => ({
+	parameters: { operation, connectionId: '={{ $json.id }}', ...parameters },
+	item: { id: VALID_ID, ...item },
+});
 
 /**
  * Per operation: parameters whose values come from the item (`$json`), and an item that passes.
  * A case overrides item values (data from upstream) or parameters (typed in, or an inline expression).
  */
-const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }> = {
+const BASE: Record<Operation, BaseCase> = {
 	create: {
 		parameters: {
 			operation: 'create',
@@ -53,7 +58,7 @@ const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }
 			password: PASSWORD,
 			database: '={{ $json.database }}',
 			schema: '={{ $json.schema }}',
-			options: { sandboxName: '={{ $json.sandbox }}' },
+			...SANDBOX_FROM_ITEM,
 		},
 		item: {
 			hosting: 'aws',
@@ -67,53 +72,26 @@ const BASE: Record<Operation, { parameters: INodeParameters; item: IDataObject }
 			sandbox: '',
 		},
 	},
-	get: {
-		parameters: {
-			operation: 'get',
-			connectionId: '={{ $json.id }}',
-			options: { sandboxName: '={{ $json.sandbox }}' },
-		},
-		item: { id: VALID_ID, sandbox: '' },
-	},
-	delete: {
-		parameters: { operation: 'delete', connectionId: '={{ $json.id }}' },
-		item: { id: VALID_ID },
-	},
-	test: {
-		parameters: {
-			operation: 'test',
-			connectionId: '={{ $json.id }}',
-			options: { sandboxName: '={{ $json.sandbox }}' },
-		},
-		item: { id: VALID_ID, sandbox: '' },
-	},
-	listTables: {
-		parameters: { operation: 'listTables', connectionId: '={{ $json.id }}' },
-		item: { id: VALID_ID },
-	},
-	getTableSchema: {
-		parameters: {
-			operation: 'getTableSchema',
-			connectionId: '={{ $json.id }}',
-			tablePath: '={{ $json.table }}',
-		},
-		item: { id: VALID_ID, table: 'public.orders' },
-	},
-	update: {
-		parameters: {
-			operation: 'update',
-			connectionId: '={{ $json.id }}',
-			updateFields: { description: 'Rotated' },
-			etag: '={{ $json.etag }}',
-		},
-		item: { id: VALID_ID, etag: '' },
-	},
+	get: byId('get', SANDBOX_FROM_ITEM, { sandbox: '' }),
+	delete: byId('delete'),
+	test: byId('test', SANDBOX_FROM_ITEM, { sandbox: '' }),
+	listTables: byId('listTables'),
+	getTableSchema: byId(
+		'getTableSchema',
+		{ tablePath: '={{ $json.table }}' },
+		{ table: 'public.orders' },
+	),
+	update: byId(
+		'update',
+		{ updateFields: { description: 'Rotated' }, etag: '={{ $json.etag }}' },
+		{ etag: '' },
+	),
 	getAll: {
 		parameters: {
 			operation: 'getAll',
 			returnAll: false,
 			limit: '={{ $json.limit }}',
-			options: { sandboxName: '={{ $json.sandbox }}' },
+			...SANDBOX_FROM_ITEM,
 		},
 		item: { limit: 10, sandbox: '' },
 	},
@@ -348,13 +326,13 @@ describe('each malformed input fails its item, names the field and sends nothing
 		'%s',
 		async (title, entry) => {
 			const { item, parameters } = inputsFor(entry);
-			const run = await runNode(emu, [item], parameters, { leaks, label: title });
+			const run = await runNode([item], parameters, { label: title });
 
 			expect(run.result.error).toBeUndefined();
 			expectOnePerItem(run.output, 1);
 			expectNamesField(run.json[0], entry);
-			expect(emu.platformRequests()).toEqual([]);
-			expect(emu.tokensIssued()).toBe(0);
+			expect(emu().platformRequests()).toEqual([]);
+			expect(emu().tokensIssued()).toBe(0);
 		},
 	);
 });
@@ -365,15 +343,13 @@ describe('the same inputs, valid, go through (the cases fail only for their one 
 		// Read operations need a connection that exists; make it with the valid create input.
 		if (operation !== 'create' && operation !== 'getAll') {
 			const created = await runNode(
-				emu,
 				[inputsFor({ operation: 'create' }).item],
 				inputsFor({ operation: 'create' }).parameters,
-				{ leaks, label: 'control create' },
+				{ label: 'control create' },
 			);
 			expect(created.json[0].error).toBeUndefined();
 			const { item, parameters } = inputsFor(entry);
-			const run = await runNode(emu, [{ ...item, id: created.json[0].id }], parameters, {
-				leaks,
+			const run = await runNode([{ ...item, id: created.json[0].id }], parameters, {
 				label: `control ${operation}`,
 			});
 			expect(run.json).toHaveLength(operation === 'listTables' ? 3 : 1);
@@ -381,9 +357,9 @@ describe('the same inputs, valid, go through (the cases fail only for their one 
 			return;
 		}
 		const { item, parameters } = inputsFor(entry);
-		const run = await runNode(emu, [item], parameters, { leaks, label: `control ${operation}` });
+		const run = await runNode([item], parameters, { label: `control ${operation}` });
 		expect(run.json.filter(isErrorItem)).toEqual([]);
-		expect(emu.platformRequests().length).toBeGreaterThan(0);
+		expect(emu().platformRequests().length).toBeGreaterThan(0);
 	});
 });
 
@@ -402,7 +378,7 @@ describe('mixed batch: bad items fail alone, good items in the same run still su
 			...BASE.create.parameters,
 			options: { ...(BASE.create.parameters.options as IDataObject), concurrency: 4 },
 		};
-		const run = await runNode(emu, items, parameters, { leaks, label: 'create batch' });
+		const run = await runNode(items, parameters, { label: 'create batch' });
 
 		expect(run.result.error).toBeUndefined();
 		expectOnePerItem(run.output, items.length);
@@ -413,11 +389,13 @@ describe('mixed batch: bad items fail alone, good items in the same run still su
 			else expectNamesField(json, want);
 		});
 		// Only the valid items were sent, and they are all that is stored. (A 401 may precede the
-		// first creates: the node still holds the token from before emu.reset(), and refreshes it.)
+		// first creates: the node still holds the token from before emu().reset(), and refreshes it.)
 		const validNames = items
 			.filter((_, index) => expected[index] === 'ok')
 			.map((item) => item.name);
-		const sent = emu.platformRequests().filter((entry) => entry.method === 'POST');
+		const sent = emu()
+			.platformRequests()
+			.filter((entry) => entry.method === 'POST');
 		expect(
 			sent
 				.filter((entry) => entry.status === 201)
@@ -426,7 +404,7 @@ describe('mixed batch: bad items fail alone, good items in the same run still su
 		).toEqual([...validNames].sort());
 		expect(sent.filter((entry) => entry.status !== 201 && entry.status !== 401)).toEqual([]);
 		expect(
-			emu
+			emu()
 				.connections()
 				.map((connection) => connection.name)
 				.sort(),

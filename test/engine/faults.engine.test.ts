@@ -18,7 +18,7 @@ import {
 	type StartedEmulator,
 } from '../emulator';
 import { createCredentialsHelper } from './harness';
-import { emulatorPerTest, scanTestFileForLeaks } from './leaks';
+import { scanEmulator, scanTestFileForLeaks } from './leaks';
 import { CONNECTIONS_PATH } from './support';
 import {
 	credentialFor,
@@ -57,7 +57,7 @@ const newEmulator = () => startEmulator({ hosting: 'aws', clientSecret: CLIENT_S
 
 /** A fresh emulator per test (the leak scan after each). */
 const freshEmulatorPerTest = () =>
-	emulatorPerTest(newEmulator, leaks, (started) => (emu = started));
+	scanEmulator('test', newEmulator, leaks, (started) => (emu = started));
 
 function names(count: number, tag: string): IDataObject[] {
 	return Array.from({ length: count }, (_, index) => ({

@@ -152,50 +152,29 @@ export function scanTestFileForLeaks(secrets: Record<string, string>): LeakScann
 }
 
 /**
- * One emulator for a whole test file, as `start` makes it: reset before each test; after each test
- * the scanner learns the emulator's tokens and passwords and must find no leak; closed at the end.
- * `use` receives the emulator once it runs (the test file keeps it in its own variable).
+ * An emulator under the file's leak scan, as `start` makes it. `per: 'file'`: one for the whole
+ * file, reset before each test, closed at the end. `per: 'test'`: a fresh one for each test (a new
+ * base URL also keeps the node's per-IMS-URL token cache apart), closed after it. Either way, after
+ * each test the scanner learns the emulator's tokens and passwords and must find no leak. `use`
+ * receives each emulator once it runs (the test file keeps it in its own variable).
  */
-export function emulatorForFile<E extends EmulatorLike & { reset(): void; close(): Promise<void> }>(
+export function scanEmulator<E extends EmulatorLike & { reset(): void; close(): Promise<void> }>(
+	per: 'file' | 'test',
 	start: () => Promise<E>,
 	leaks: LeakScanner,
 	use: (emulator: E) => void,
 ): void {
 	let emulator: E | undefined;
-	beforeAll(async () => {
+	(per === 'file' ? beforeAll : beforeEach)(async () => {
 		emulator = await start();
 		use(emulator);
 	});
-	beforeEach(() => emulator?.reset());
-	afterEach(() => {
-		if (!emulator) return;
-		leaks.addEmulatorSecrets(emulator);
-		leaks.expectNoLeaks();
-	});
-	afterAll(async () => {
-		await emulator?.close();
-	});
-}
-
-/**
- * A fresh emulator for each test, as `start` makes it (a new base URL also keeps the node's
- * per-IMS-URL token cache apart); after each test the scanner learns its tokens and passwords, it
- * is closed, and no leak may be found. `use` receives each new emulator.
- */
-export function emulatorPerTest<E extends EmulatorLike & { close(): Promise<void> }>(
-	start: () => Promise<E>,
-	leaks: LeakScanner,
-	use: (emulator: E) => void,
-): void {
-	let emulator: E | undefined;
-	beforeEach(async () => {
-		emulator = await start();
-		use(emulator);
-	});
+	if (per === 'file') beforeEach(() => emulator?.reset());
 	afterEach(async () => {
 		if (!emulator) return;
 		leaks.addEmulatorSecrets(emulator);
-		await emulator.close();
+		if (per === 'test') await emulator.close();
 		leaks.expectNoLeaks();
 	});
+	if (per === 'file') afterAll(async () => await emulator?.close());
 }

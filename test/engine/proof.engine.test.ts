@@ -8,18 +8,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type StartedEmulator } from '../emulator';
 import { createCredentialsHelper, runWorkflow } from './harness';
-import { emulatorPerTest, scanTestFileForLeaks } from './leaks';
 import {
 	credentialFor,
 	expectOnePerItem,
 	isErrorItem,
 	NODE,
 	nodeWorkflow,
-	runNode,
 	testPolicy,
 	testSecret,
+	useScannedEmulator,
 } from './reliability.kit';
 import { CONNECTIONS_PATH, seedConnections } from './support';
 
@@ -27,19 +25,10 @@ jest.setTimeout(30_000);
 
 const PASSWORD = testSecret('redshift-pw');
 const NEW_PASSWORD = testSecret('rotated-pw');
-const CLIENT_SECRET = testSecret('client-secret');
-const leaks = scanTestFileForLeaks({
-	'Redshift password': PASSWORD,
-	'Redshift password (rotated)': NEW_PASSWORD,
-	'client secret': CLIENT_SECRET,
+const { emu, leaks, runNode } = useScannedEmulator({
+	per: 'test',
+	secrets: { 'Redshift password': PASSWORD, 'Redshift password (rotated)': NEW_PASSWORD },
 });
-
-let emu: StartedEmulator;
-emulatorPerTest(
-	() => startEmulator({ clientSecret: CLIENT_SECRET }),
-	leaks,
-	(started) => (emu = started),
-);
 
 function createParameters(options: IDataObject = {}, extra: INodeParameters = {}): INodeParameters {
 	return {
@@ -58,16 +47,17 @@ function createParameters(options: IDataObject = {}, extra: INodeParameters = {}
 
 const connectionPath = (id: string) => `${CONNECTIONS_PATH}/${id}`;
 const requestsTo = (method: string, path: string) =>
-	emu.requests().filter((entry) => entry.method === method && entry.path === path);
+	emu()
+		.requests()
+		.filter((entry) => entry.method === method && entry.path === path);
 
 describe('On Error modes: failed items are routed as n8n expects', () => {
 	it('Continue (using error output): the failed item goes to the error output, paired; the good one to the success output', async () => {
-		const [id] = await seedConnections(emu, ['routed']);
+		const [id] = await seedConnections(emu(), ['routed']);
 		const run = await runNode(
-			emu,
 			[{ id }, { id: randomUUID() }],
 			{ operation: 'get', connectionId: '={{ $json.id }}' },
-			{ continueOnFail: 'continueErrorOutput', leaks, label: 'error output' },
+			{ continueOnFail: 'continueErrorOutput', label: 'error output' },
 		);
 
 		const success = run.result.outputOf(NODE, 0);
@@ -80,12 +70,11 @@ describe('On Error modes: failed items are routed as n8n expects', () => {
 	});
 
 	it('Continue (regular output): the failed item stays in place and carries item.error', async () => {
-		const [id] = await seedConnections(emu, ['regular']);
+		const [id] = await seedConnections(emu(), ['regular']);
 		const run = await runNode(
-			emu,
 			[{ id: randomUUID() }, { id }],
 			{ operation: 'get', connectionId: '={{ $json.id }}' },
-			{ continueOnFail: 'continueRegularOutput', leaks, label: 'regular output' },
+			{ continueOnFail: 'continueRegularOutput', label: 'regular output' },
 		);
 
 		expectOnePerItem(run.output, 2);
@@ -100,13 +89,15 @@ describe('deadlines, not idle timeouts', () => {
 	// A byte every 50 ms keeps an idle timeout from ever firing; only a deadline ends these. The
 	// deadline is the policy's (0.4 s); the Timeout option sets it in whole seconds (test/unit/options.test.ts).
 	it('a Flow Service answer dripping 1 byte per 50 ms ends at the 0.4 s deadline', async () => {
-		const [id] = await seedConnections(emu, ['drip']);
-		emu.failNext({ method: 'GET', path: connectionPath(id) }, 1, { kind: 'drip', intervalMs: 50 });
+		const [id] = await seedConnections(emu(), ['drip']);
+		emu().failNext({ method: 'GET', path: connectionPath(id) }, 1, {
+			kind: 'drip',
+			intervalMs: 50,
+		});
 		const run = await runNode(
-			emu,
 			[{ id }],
 			{ operation: 'get', connectionId: '={{ $json.id }}', options: { maxRetries: 0 } },
-			{ leaks, label: 'drip flow', policy: testPolicy({ timeoutMs: 400 }) },
+			{ label: 'drip flow', policy: testPolicy({ timeoutMs: 400 }) },
 		);
 
 		expect(run.json[0].error).toMatch(/within 0.4 s/);
@@ -114,12 +105,11 @@ describe('deadlines, not idle timeouts', () => {
 	});
 
 	it('an IMS answer dripping 1 byte per 50 ms ends at the same deadline', async () => {
-		emu.failNext({ method: 'POST', path: '/ims/token/v3' }, 1, { kind: 'drip', intervalMs: 50 });
+		emu().failNext({ method: 'POST', path: '/ims/token/v3' }, 1, { kind: 'drip', intervalMs: 50 });
 		const run = await runNode(
-			emu,
 			[{ id: randomUUID() }],
 			{ operation: 'get', connectionId: '={{ $json.id }}', options: { maxRetries: 0 } },
-			{ leaks, label: 'drip ims', policy: testPolicy({ timeoutMs: 400 }) },
+			{ label: 'drip ims', policy: testPolicy({ timeoutMs: 400 }) },
 		);
 
 		expect(run.json[0].error).toMatch(/within 0.4 s/);
@@ -129,38 +119,35 @@ describe('deadlines, not idle timeouts', () => {
 
 describe('paging stops', () => {
 	it('endless fresh continuation tokens: Get Many and Reuse It stop at the page cap, naming it', async () => {
-		emu.failNext({ method: 'GET', path: CONNECTIONS_PATH }, 100_000, { kind: 'endless-page' });
+		emu().failNext({ method: 'GET', path: CONNECTIONS_PATH }, 100_000, { kind: 'endless-page' });
 		const list = await runNode(
-			emu,
 			[{}],
 			{ operation: 'getAll', returnAll: true },
-			{ leaks, label: 'endless getAll' },
+			{ label: 'endless getAll' },
 		);
 		expect(list.json).toHaveLength(1);
 		expect(list.json[0].error).toMatch(/page cap of 100 pages/);
 		expect(requestsTo('GET', CONNECTIONS_PATH)).toHaveLength(100);
 
 		const reuse = await runNode(
-			emu,
 			[{ name: 'endless' }],
 			createParameters({}, { ifExists: 'reuse' }),
-			{ leaks, label: 'endless reuse' },
+			{ label: 'endless reuse' },
 		);
 		expect(reuse.json[0].error).toMatch(/page cap of 100 pages/);
-		expect(emu.connections()).toEqual([]);
+		expect(emu().connections()).toEqual([]);
 	});
 
 	it('Retry-After: 2000 fails at once, saying how long Adobe asked to wait', async () => {
 		const id = randomUUID();
-		emu.failNext({ method: 'GET', path: connectionPath(id) }, 1, {
+		emu().failNext({ method: 'GET', path: connectionPath(id) }, 1, {
 			status: 503,
 			headers: { 'retry-after': '2000' },
 		});
 		const run = await runNode(
-			emu,
 			[{ id }],
 			{ operation: 'get', connectionId: '={{ $json.id }}' },
-			{ leaks, label: 'retry-after 2000' },
+			{ label: 'retry-after 2000' },
 		);
 
 		expect(run.json[0].httpCode).toBe('503');
@@ -170,12 +157,11 @@ describe('paging stops', () => {
 	});
 
 	it('Retry-After: 2000 on a create fails at once as well', async () => {
-		emu.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
+		emu().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
 			status: 429,
 			headers: { 'retry-after': '2000' },
 		});
-		const run = await runNode(emu, [{ name: 'throttled' }], createParameters(), {
-			leaks,
+		const run = await runNode([{ name: 'throttled' }], createParameters(), {
 			label: 'create retry-after 2000',
 		});
 
@@ -187,11 +173,8 @@ describe('paging stops', () => {
 
 describe('prove before reporting', () => {
 	it('a create answered 201 {} is an error naming the answer, after the duplicate-guard lookup', async () => {
-		emu.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 201, body: {} });
-		const run = await runNode(emu, [{ name: 'empty-answer' }], createParameters(), {
-			leaks,
-			label: '201 {}',
-		});
+		emu().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 201, body: {} });
+		const run = await runNode([{ name: 'empty-answer' }], createParameters(), { label: '201 {}' });
 
 		expect(run.json[0].error).toMatch(/HTTP 201 but without a connection ID and etag/);
 		expect(run.json[0].description).toContain('Answer: {}');
@@ -201,28 +184,26 @@ describe('prove before reporting', () => {
 	});
 
 	it('stale etag + 503: a password-only Update is not reported as done; the error gives the current etag', async () => {
-		const [id] = await seedConnections(emu, ['stale']);
-		const staleEtag = emu.connections()[0].etag;
+		const [id] = await seedConnections(emu(), ['stale']);
+		const staleEtag = emu().connections()[0].etag;
 		// Another writer changes the connection first.
 		const other = await runNode(
-			emu,
 			[{ id }],
 			{
 				operation: 'update',
 				connectionId: '={{ $json.id }}',
 				updateFields: { description: 'other writer' },
 			},
-			{ leaks, label: 'other writer' },
+			{ label: 'other writer' },
 		);
 		const currentEtag = other.json[0].etag as string;
 		expect(currentEtag).not.toBe(staleEtag);
 
-		emu.failNext({ method: 'PATCH', path: connectionPath(id) }, 1, {
+		emu().failNext({ method: 'PATCH', path: connectionPath(id) }, 1, {
 			status: 503,
 			headers: { 'retry-after': '0' },
 		});
 		const run = await runNode(
-			emu,
 			[{ id }],
 			{
 				operation: 'update',
@@ -230,52 +211,47 @@ describe('prove before reporting', () => {
 				etag: staleEtag,
 				updateFields: { password: NEW_PASSWORD },
 			},
-			{ leaks, label: 'stale etag 503' },
+			{ label: 'stale etag 503' },
 		);
 
 		expect(run.json[0].error).toMatch(/may not have been applied/);
 		expect(run.json[0].error).toContain(currentEtag);
-		expect(emu.connections()[0].auth.params.password).not.toBe(NEW_PASSWORD);
+		expect(emu().connections()[0].auth.params.password).not.toBe(NEW_PASSWORD);
 	});
 
 	it('a 5xx on Delete of an ID that never existed: the output says already absent, not deleted', async () => {
 		const id = randomUUID();
-		emu.failNext({ method: 'DELETE', path: connectionPath(id) }, 1, {
+		emu().failNext({ method: 'DELETE', path: connectionPath(id) }, 1, {
 			status: 503,
 			headers: { 'retry-after': '0' },
 		});
 		const run = await runNode(
-			emu,
 			[{ id }],
 			{ operation: 'delete', connectionId: '={{ $json.id }}' },
-			{ leaks, label: 'delete missing' },
+			{ label: 'delete missing' },
 		);
 
 		expect(run.json[0]).toMatchObject({ id, deleted: false, alreadyAbsent: true });
 	});
 
 	it("Create Another twice within the clock-skew window: a 500 on the second never returns the first run's connection", async () => {
-		const first = await runNode(
-			emu,
-			[{ name: 'twice' }],
-			createParameters({}, { ifExists: 'create' }),
-			{ leaks, label: 'first create' },
-		);
-		emu.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
+		const first = await runNode([{ name: 'twice' }], createParameters({}, { ifExists: 'create' }), {
+			label: 'first create',
+		});
+		emu().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
 			status: 500,
 			headers: { 'retry-after': '0' },
 		});
 		const second = await runNode(
-			emu,
 			[{ name: 'twice' }],
 			createParameters({}, { ifExists: 'create' }),
-			{ leaks, label: 'second create' },
+			{ label: 'second create' },
 		);
 
 		expect(second.json[0].id).toEqual(expect.any(String));
 		expect(second.json[0].id).not.toBe(first.json[0].id);
 		expect(
-			emu
+			emu()
 				.connections()
 				.map((connection) => connection.id)
 				.sort(),
@@ -287,20 +263,19 @@ describe('one refresh per run', () => {
 	it.each([1, 8])(
 		'a gateway that rejects every token: at most 2 token requests for 30 items (concurrency %i)',
 		async (concurrency) => {
-			emu.failNext({ path: /^\/data\/foundation\/flowservice\// }, 100_000, {
+			emu().failNext({ path: /^\/data\/foundation\/flowservice\// }, 100_000, {
 				status: 401,
 				body: { error_code: '401013', message: 'Oauth token is not valid' },
 			});
 			const items = Array.from({ length: 30 }, () => ({ id: randomUUID() }));
 			const run = await runNode(
-				emu,
 				items,
 				{ operation: 'get', connectionId: '={{ $json.id }}', options: { concurrency } },
-				{ leaks, label: `token storm c${concurrency}` },
+				{ label: `token storm c${concurrency}` },
 			);
 
-			expect(emu.tokensIssued()).toBeLessThanOrEqual(2);
-			expect(emu.platformRequests().length).toBeLessThanOrEqual(30 + 2 * concurrency);
+			expect(emu().tokensIssued()).toBeLessThanOrEqual(2);
+			expect(emu().platformRequests().length).toBeLessThanOrEqual(30 + 2 * concurrency);
 			expectOnePerItem(run.output, 30);
 			for (const json of run.json) {
 				expect(json.httpCode).toBe('401');
@@ -324,37 +299,33 @@ describe('listed items are checked', () => {
 	};
 
 	it('Get Many with a name filter outputs only that name', async () => {
-		await seedConnections(emu, ['keep', 'other', 'keep']);
-		emu.failNext({ method: 'GET', path: CONNECTIONS_PATH }, 1, {
+		await seedConnections(emu(), ['keep', 'other', 'keep']);
+		emu().failNext({ method: 'GET', path: CONNECTIONS_PATH }, 1, {
 			status: 200,
 			body: unfilteredFirstPage,
 		});
 		const run = await runNode(
-			emu,
 			[{}],
 			{ operation: 'getAll', returnAll: true, filters: { name: 'keep' } },
-			{ leaks, label: 'unfiltered getAll' },
+			{ label: 'unfiltered getAll' },
 		);
 
 		expect(run.json.map((json) => json.name)).toEqual(['keep', 'keep']);
 	});
 
 	it('Reuse It never reuses a connection of another name', async () => {
-		await seedConnections(emu, ['someone-else']);
-		emu.failNext({ method: 'GET', path: CONNECTIONS_PATH }, 1, {
+		await seedConnections(emu(), ['someone-else']);
+		emu().failNext({ method: 'GET', path: CONNECTIONS_PATH }, 1, {
 			status: 200,
 			body: unfilteredFirstPage,
 		});
-		const run = await runNode(
-			emu,
-			[{ name: 'mine' }],
-			createParameters({}, { ifExists: 'reuse' }),
-			{ leaks, label: 'unfiltered reuse' },
-		);
+		const run = await runNode([{ name: 'mine' }], createParameters({}, { ifExists: 'reuse' }), {
+			label: 'unfiltered reuse',
+		});
 
 		expect(run.json[0]).toMatchObject({ name: 'mine', reused: false });
 		expect(
-			emu
+			emu()
 				.connections()
 				.map((connection) => connection.name)
 				.sort(),
@@ -364,15 +335,14 @@ describe('listed items are checked', () => {
 
 describe('pasted URLs', () => {
 	it('IMS URL with /ims/token/v3 and Platform URL with /data/foundation/flowservice work, with a note', async () => {
-		const credential = credentialFor(emu);
+		const credential = credentialFor(emu());
 		credential.data = {
 			...credential.data,
-			imsUrl: `${emu.baseUrl}/ims/token/v3`,
-			platformUrl: `${emu.baseUrl}/data/foundation/flowservice/`,
+			imsUrl: `${emu().baseUrl}/ims/token/v3`,
+			platformUrl: `${emu().baseUrl}/data/foundation/flowservice/`,
 		};
-		const run = await runNode(emu, [{ name: 'pasted' }], createParameters(), {
+		const run = await runNode([{ name: 'pasted' }], createParameters(), {
 			credentialsHelper: createCredentialsHelper([credential]),
-			leaks,
 			label: 'pasted urls',
 		});
 
@@ -381,22 +351,21 @@ describe('pasted URLs', () => {
 			expect.stringContaining('ended in /ims/token/v3'),
 			expect.stringContaining('ended in /data/foundation/flowservice'),
 		]);
-		expect(emu.connections()).toHaveLength(1);
+		expect(emu().connections()).toHaveLength(1);
 	});
 
 	it('any other path is refused, naming the field, and nothing is sent', async () => {
-		const credential = credentialFor(emu);
-		credential.data = { ...credential.data, platformUrl: `${emu.baseUrl}/data/foundation` };
-		const run = await runNode(emu, [{ name: 'refused' }], createParameters(), {
+		const credential = credentialFor(emu());
+		credential.data = { ...credential.data, platformUrl: `${emu().baseUrl}/data/foundation` };
+		const run = await runNode([{ name: 'refused' }], createParameters(), {
 			credentialsHelper: createCredentialsHelper([credential]),
-			leaks,
 			label: 'bad path',
 		});
 
 		expect(run.json[0].error).toMatch(
 			/"Platform URL \(credential\)" must be the service's address only/,
 		);
-		expect(emu.requests()).toEqual([]);
+		expect(emu().requests()).toEqual([]);
 	});
 });
 
@@ -412,10 +381,10 @@ describe('partial runs are re-runnable', () => {
 		if (!node) throw new Error('node missing');
 		node.typeVersion = typeVersion;
 		delete node.parameters.ifExists;
-		const result = await runWorkflow(definition, { credentials: [credentialFor(emu)] });
+		const result = await runWorkflow(definition, { credentials: [credentialFor(emu())] });
 		leaks.addRun(`version ${typeVersion}`, result, {
 			nodes: [NODE],
-			credentialIds: [credentialFor(emu).id],
+			credentialIds: [credentialFor(emu()).id],
 		});
 		return result.outputOf(NODE).map((item) => item.json);
 	}
@@ -425,18 +394,19 @@ describe('partial runs are re-runnable', () => {
 		expect(await runVersion(1.1, 'defaults')).toEqual([expect.objectContaining({ reused: true })]);
 		const v1 = await runVersion(1, 'defaults');
 		expect(v1[0].reused).toBeUndefined();
-		expect(emu.connections()).toHaveLength(2);
+		expect(emu().connections()).toHaveLength(2);
 	});
 
 	it('a run that stops part-way lists the IDs it already created and points to Reuse It', async () => {
 		const items = [{ name: 'partial-0' }, { name: 'partial-1' }, { name: 'x'.repeat(300) }];
-		const run = await runNode(emu, items, createParameters({}, { ifExists: 'create' }), {
+		const run = await runNode(items, createParameters({}, { ifExists: 'create' }), {
 			continueOnFail: false,
-			leaks,
 			label: 'partial run',
 		});
 
-		const created = emu.connections().map((connection) => connection.id);
+		const created = emu()
+			.connections()
+			.map((connection) => connection.id);
 		expect(created).toHaveLength(2);
 		const description = String(run.result.error?.description ?? '');
 		for (const id of created) expect(description).toContain(id);

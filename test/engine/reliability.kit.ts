@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
 import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/transport';
-import type { StartedEmulator } from '../emulator';
+import type { EmulatorOptions, StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow, type NodeSpec } from '../support/workflow';
 import {
@@ -19,7 +19,8 @@ import {
 	type RunResult,
 	type WorkflowDefinition,
 } from './harness';
-import type { LeakScanner } from './leaks';
+import { scanEmulator, scanTestFileForLeaks, type LeakScanner } from './leaks';
+import { startTestEmulator } from './support';
 
 export const NODE = 'Adobe Redshift Connection';
 export const CREDENTIAL = {
@@ -49,6 +50,58 @@ export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolic
 /** A distinctive value for the leak scan: never a substring of ordinary output. */
 export function testSecret(prefix: string): string {
 	return `${prefix}-${randomBytes(12).toString('hex')}`;
+}
+
+export interface ScannedEmulator {
+	/** The running emulator (inside a test or a hook). */
+	emu: () => StartedEmulator;
+	/** The file's leak scan: the client secret, the given secrets, every token and password the emulator saw. */
+	leaks: LeakScanner;
+}
+
+/** A scanned emulator with the Redshift node's runs on it: what `useScannedEmulator` gives a test file. */
+export interface ScannedNodeEmulator extends ScannedEmulator {
+	/** `runNode` on the emulator, with the run registered for the leak scan. */
+	runNode(
+		items: IDataObject[],
+		parameters: INodeParameters,
+		options?: Omit<RunNodeOptions, 'leaks'>,
+	): Promise<NodeRun>;
+}
+
+/**
+ * The emulator of a test file and the file's leak scan; call at the top of the file. The emulator
+ * gets a distinctive client secret (and `options`); the scan knows it and `secrets` (label ->
+ * value), watches the console and checks after each test. `per` as in `scanEmulator`: one emulator
+ * for the file (the default) or a fresh one for each test.
+ */
+export function useScannedEmulator({
+	per = 'file',
+	secrets = {},
+	...options
+}: EmulatorOptions & {
+	per?: 'file' | 'test';
+	secrets?: Record<string, string>;
+} = {}): ScannedNodeEmulator {
+	const clientSecret = testSecret('client-secret');
+	const leaks = scanTestFileForLeaks({ ...secrets, 'client secret': clientSecret });
+	let emulator: StartedEmulator | undefined;
+	scanEmulator(
+		per,
+		() => startTestEmulator({ ...options, clientSecret }),
+		leaks,
+		(started) => (emulator = started),
+	);
+	const emu = () => {
+		if (!emulator) throw new Error('The emulator is not running (use emu() inside a test)');
+		return emulator;
+	};
+	return {
+		emu,
+		leaks,
+		runNode: async (items, parameters, options = {}) =>
+			await runNode(emu(), items, parameters, { ...options, leaks }),
+	};
 }
 
 /** Our credential pointing at `emu` (in `sandboxName`), under CREDENTIAL's id. */

@@ -6,11 +6,10 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DATABASE_FLOW_SPEC_ID, startEmulator, type StartedEmulator } from '../emulator';
+import { DATABASE_FLOW_SPEC_ID } from '../emulator';
 import { itemsWorkflow } from '../support/workflow';
 import { createCredentialsHelper, runWorkflow } from './harness';
-import { scanTestFileForLeaks } from './leaks';
-import { expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
+import { expectOnePerItem, isErrorItem, useScannedEmulator } from './reliability.kit';
 import {
 	FLOW_SERVICE,
 	ORDER_COLUMNS,
@@ -25,42 +24,26 @@ import {
 
 jest.setTimeout(60_000);
 
-const CLIENT_SECRET = testSecret('client-secret');
-const leaks = scanTestFileForLeaks({
-	'Redshift password (seeded)': SEED_PASSWORD,
-	'client secret': CLIENT_SECRET,
+const { emu, leaks, runNode } = useScannedEmulator({
+	secrets: { 'Redshift password (seeded)': SEED_PASSWORD },
 });
 
 const SOURCES = `${FLOW_SERVICE}/sourceConnections`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let emu: StartedEmulator;
 let base: string;
 /** How many requests the emulator had seen when the test itself began (after seeding). */
 let mark = { all: 0, platform: 0 };
 
-beforeAll(async () => {
-	emu = await startEmulator({ clientSecret: CLIENT_SECRET });
-});
-
+// After the reset that useScannedEmulator registered first.
 beforeEach(async () => {
-	emu.reset();
-	[base] = await seedConnections(emu, ['Orders warehouse']);
-	mark = { all: emu.requests().length, platform: emu.platformRequests().length };
-});
-
-afterEach(() => {
-	leaks.addEmulatorSecrets(emu);
-	leaks.expectNoLeaks();
-});
-
-afterAll(async () => {
-	await emu.close();
+	[base] = await seedConnections(emu(), ['Orders warehouse']);
+	mark = { all: emu().requests().length, platform: emu().platformRequests().length };
 });
 
 /** Runs the node once on one item with the Source Connection resource (continue on fail, so errors come back as items). */
 async function run(parameters: INodeParameters, items: IDataObject[] = [{}]) {
-	return await runNode(emu, items, { resource: 'sourceConnection', ...parameters }, { leaks });
+	return await runNode(items, { resource: 'sourceConnection', ...parameters });
 }
 
 function createParameters(extra: INodeParameters = {}): INodeParameters {
@@ -78,7 +61,7 @@ function createParameters(extra: INodeParameters = {}): INodeParameters {
  * 401s are left out: each test starts on a reset emulator, which rejects the token n8n kept, once.
  */
 function flowCalls(): string[] {
-	return emu
+	return emu()
 		.platformRequests()
 		.slice(mark.platform)
 		.filter((entry) => entry.status !== 401)
@@ -88,7 +71,9 @@ function flowCalls(): string[] {
 }
 
 const posts = () =>
-	emu.platformRequests().filter((entry) => entry.method === 'POST' && entry.path === SOURCES);
+	emu()
+		.platformRequests()
+		.filter((entry) => entry.method === 'POST' && entry.path === SOURCES);
 
 describe('Create', () => {
 	it('takes the columns from Get Table Schema and sends exactly the documented body; the output is proof (UUID id and etag)', async () => {
@@ -119,7 +104,7 @@ describe('Create', () => {
 				},
 			],
 		});
-		const result = await runWorkflow(workflow, { credentials: [credentialFor(emu)] });
+		const result = await runWorkflow(workflow, { credentials: [credentialFor(emu())] });
 		leaks.addRun('from Get Table Schema', result);
 		expect(result.error).toBeUndefined();
 
@@ -150,7 +135,7 @@ describe('Create', () => {
 		expect(flowCalls().filter((call) => call.includes('/explore'))).toEqual([
 			'GET /connections/{base}/explore',
 		]);
-		const [stored] = emu.sourceConnections();
+		const [stored] = emu().sourceConnections();
 		expect([stored.id, stored.etag]).toEqual([output.id, output.etag]);
 	});
 
@@ -168,9 +153,13 @@ describe('Create', () => {
 			'GET /connections/{base}/explore',
 			'POST /sourceConnections',
 		]);
-		expect(emu.sourceConnections().map((source) => source.params.columns)).toEqual([ORDER_COLUMNS]);
+		expect(
+			emu()
+				.sourceConnections()
+				.map((source) => source.params.columns),
+		).toEqual([ORDER_COLUMNS]);
 		// The lookups ask Adobe for this base connection and table, then for the name.
-		const lookups = emu
+		const lookups = emu()
 			.platformRequests()
 			.filter((entry) => entry.method === 'GET' && entry.path === SOURCES && entry.status === 200);
 		expect(lookups.map((entry) => entry.query.property)).toEqual([
@@ -204,16 +193,16 @@ describe('Create', () => {
 			});
 		}
 		expect(posts()).toHaveLength(1);
-		expect(emu.sourceConnections()).toHaveLength(1);
+		expect(emu().sourceConnections()).toHaveLength(1);
 		// The re-runs each listed once (base connection + table) and stopped there.
 		expect(flowCalls().slice(4)).toEqual(['GET /sourceConnections', 'GET /sourceConnections']);
 	});
 
 	it('Reuse It with a listing that lacks the etag reads it with a GET: reused, never created again', async () => {
 		const first = await run(createParameters());
-		const { etag, ...listed } = emu.sourceConnections()[0] as unknown as IDataObject;
+		const { etag, ...listed } = emu().sourceConnections()[0] as unknown as IDataObject;
 		expect(etag).toBe(first.json[0].etag);
-		emu.failNext({ method: 'GET', path: SOURCES }, 1, {
+		emu().failNext({ method: 'GET', path: SOURCES }, 1, {
 			status: 200,
 			body: { items: [{ ...listed }] },
 		});
@@ -243,10 +232,11 @@ describe('Create', () => {
 
 		const another = await run(createParameters({ sourceIfExists: 'create' }));
 		expect(another.json[0]).toMatchObject({ reused: false, tableName: 'public.orders' });
-		expect(emu.sourceConnections().map((source) => source.params.tableName)).toEqual([
-			'public.customers',
-			'public.orders',
-		]);
+		expect(
+			emu()
+				.sourceConnections()
+				.map((source) => source.params.tableName),
+		).toEqual(['public.customers', 'public.orders']);
 	});
 
 	it('Stop With an Error fails naming the existing one; Create Another creates a second', async () => {
@@ -264,12 +254,16 @@ describe('Create', () => {
 	});
 
 	it('an interrupted POST (the answer lost after Adobe created it) is found, not sent again', async () => {
-		emu.failNext({ method: 'POST', path: SOURCES }, 1, { kind: 'reset-after' });
+		emu().failNext({ method: 'POST', path: SOURCES }, 1, { kind: 'reset-after' });
 		const { json } = await run(createParameters({ sourceIfExists: 'create' }));
 
 		expect(json[0]).toMatchObject({ id: expect.stringMatching(UUID), reused: false });
 		expect(posts()).toHaveLength(1);
-		expect(emu.sourceConnections().map((source) => source.id)).toEqual([json[0].id]);
+		expect(
+			emu()
+				.sourceConnections()
+				.map((source) => source.id),
+		).toEqual([json[0].id]);
 	});
 
 	it("decodes Adobe's refusals: unknown table (1439) and unreachable Redshift (1201)", async () => {
@@ -289,7 +283,7 @@ describe('Create', () => {
 			'What to do: The base connection or the table was not found in this sandbox.',
 		);
 
-		const [unreachable] = await seedConnections(emu, ['Gone'], {
+		const [unreachable] = await seedConnections(emu(), ['Gone'], {
 			server: 'unreachable.example.com',
 		});
 		const failed = await run(
@@ -302,7 +296,7 @@ describe('Create', () => {
 		expect(failed.json[0].description).toContain(
 			'Adobe could not sign in to Redshift with the base connection',
 		);
-		expect(emu.sourceConnections()).toEqual([]);
+		expect(emu().sourceConnections()).toEqual([]);
 	});
 });
 
@@ -346,7 +340,7 @@ describe('Get, Get Many', () => {
 	});
 
 	it('Get Many filters by base connection, honours Limit, and Return All follows continuation links', async () => {
-		const [other] = await seedConnections(emu, ['Other warehouse']);
+		const [other] = await seedConnections(emu(), ['Other warehouse']);
 		const a = await createSource('A');
 		const b = await createSource('B', 'public.customers');
 		const c = await createSource('C', 'public.orders', other);
@@ -366,7 +360,7 @@ describe('Get, Get Many', () => {
 
 		// 105 more: two Adobe pages of 100.
 		for (let index = 0; index < 105; index++) {
-			await directPost(emu, SOURCES, {
+			await directPost(emu(), SOURCES, {
 				name: `Bulk ${index}`,
 				baseConnectionId: other,
 				data: { format: 'tabular' },
@@ -377,12 +371,12 @@ describe('Get, Get Many', () => {
 				connectionSpec: REDSHIFT_SPEC,
 			});
 		}
-		const before = emu.platformRequests().length;
+		const before = emu().platformRequests().length;
 		const bulk = await run({ operation: 'getAll', connectionId: rl('id', other), returnAll: true });
 		expect(bulk.json).toHaveLength(106);
 		expect(new Set(bulk.json.map((item) => item.id)).size).toBe(106);
 		expect(
-			emu
+			emu()
 				.platformRequests()
 				.slice(before)
 				.map((entry) => entry.method + ' ' + entry.path),
@@ -395,7 +389,7 @@ describe('Delete', () => {
 		const id = await createSource('Orders source');
 		const first = await run({ operation: 'delete', sourceConnectionId: rl('list', id) });
 		expect(first.json[0]).toEqual({ id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' });
-		expect(emu.sourceConnections()).toEqual([]);
+		expect(emu().sourceConnections()).toEqual([]);
 
 		const again = await run({ operation: 'delete', sourceConnectionId: rl('id', id) });
 		expect(again.json[0]).toEqual({ id, deleted: false, alreadyAbsent: true, sandboxName: 'prod' });
@@ -403,9 +397,9 @@ describe('Delete', () => {
 
 	it('a source connection a dataflow uses is kept, and the error names that dataflow', async () => {
 		const id = await createSource('Orders source');
-		const target = emu.seedTargetConnection();
-		const mapping = emu.seedMappingSet();
-		const flow = await directPost(emu, `${FLOW_SERVICE}/flows`, {
+		const target = emu().seedTargetConnection();
+		const mapping = emu().seedMappingSet();
+		const flow = await directPost(emu(), `${FLOW_SERVICE}/flows`, {
 			name: 'Orders to Experience Platform',
 			flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
 			sourceConnectionIds: [id],
@@ -422,7 +416,11 @@ describe('Delete', () => {
 		expect(json[0].description).toContain(
 			'What to do: Delete that dataflow first, then delete the source connection.',
 		);
-		expect(emu.sourceConnections().map((source) => source.id)).toEqual([id]);
+		expect(
+			emu()
+				.sourceConnections()
+				.map((source) => source.id),
+		).toEqual([id]);
 	});
 });
 
@@ -535,14 +533,14 @@ describe('Bad input sends nothing (no Adobe request, no token request)', () => {
 		expect(json[0]).toMatchObject({ field });
 		expect(json[0].error).toContain(message);
 		expect(json[0].description).toContain('nothing was sent to Adobe');
-		expect(emu.requests().slice(mark.all)).toEqual([]);
+		expect(emu().requests().slice(mark.all)).toEqual([]);
 	});
 });
 
 it("the Source Connection picker lists the sandbox's Redshift source connections, newest first, searchable", async () => {
 	const a = await createSource('Orders source');
 	const b = await createSource('Customers source', 'public.customers');
-	const credentialsHelper = createCredentialsHelper([credentialFor(emu)]);
+	const credentialsHelper = createCredentialsHelper([credentialFor(emu())]);
 	const { context, nodeType } = editorContext(
 		credentialsHelper,
 		{ resource: 'sourceConnection', operation: 'get' },

@@ -6,26 +6,22 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type StartedEmulator } from '../emulator';
-import { emulatorPerTest, scanTestFileForLeaks } from './leaks';
-import { duplicates, expectOnePerItem, isErrorItem, runNode, testSecret } from './reliability.kit';
+import {
+	duplicates,
+	expectOnePerItem,
+	isErrorItem,
+	testSecret,
+	useScannedEmulator,
+} from './reliability.kit';
 import { CONNECTIONS_PATH, seedConnections } from './support';
 
 jest.setTimeout(60_000);
 
 const PASSWORD = testSecret('redshift-pw');
-const CLIENT_SECRET = testSecret('client-secret');
-const leaks = scanTestFileForLeaks({
-	'Redshift password': PASSWORD,
-	'client secret': CLIENT_SECRET,
+const { emu, runNode } = useScannedEmulator({
+	per: 'test',
+	secrets: { 'Redshift password': PASSWORD },
 });
-
-let emu: StartedEmulator;
-emulatorPerTest(
-	() => startEmulator({ clientSecret: CLIENT_SECRET }),
-	leaks,
-	(started) => (emu = started),
-);
 
 function createParameters(ifExists: string, options: IDataObject = {}): INodeParameters {
 	return {
@@ -44,19 +40,19 @@ function createParameters(ifExists: string, options: IDataObject = {}): INodePar
 
 /** Requests the node sent (those from `after` on: seeding sends some too). */
 const lookups = (after = 0) =>
-	emu
+	emu()
 		.platformRequests()
 		.slice(after)
 		.filter((r) => r.method === 'GET' && r.path === CONNECTIONS_PATH);
 const posts = (after = 0) =>
-	emu
+	emu()
 		.platformRequests()
 		.slice(after)
 		.filter((r) => r.method === 'POST' && r.path === CONNECTIONS_PATH);
 
 describe('Reuse It: one listing per sandbox and run', () => {
 	it('40 items (3 names already in the sandbox, 5 names given twice) at concurrency 8: one listing, one POST per new name, one connection per name', async () => {
-		const seeded = await seedConnections(emu, ['Existing 0', 'Existing 1', 'Existing 2']);
+		const seeded = await seedConnections(emu(), ['Existing 0', 'Existing 1', 'Existing 2']);
 		const names = [
 			...Array.from({ length: 32 }, (_, i) => `New ${i}`),
 			'Existing 0',
@@ -68,26 +64,25 @@ describe('Reuse It: one listing per sandbox and run', () => {
 			'New 3',
 			'New 4',
 		];
-		const before = emu.platformRequests().length;
-		const tokensBefore = emu.tokensIssued();
+		const before = emu().platformRequests().length;
+		const tokensBefore = emu().tokensIssued();
 
 		const run = await runNode(
-			emu,
 			names.map((name) => ({ name })),
 			createParameters('reuse', { concurrency: 8 }),
-			{ leaks, label: 'reuse' },
+			{ label: 'reuse' },
 		);
 
 		expectOnePerItem(run.output, names.length);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
-		const sent = emu.platformRequests().slice(before);
+		const sent = emu().platformRequests().slice(before);
 		// One listing (one page: 3 connections), one POST per new name, nothing else.
 		expect(sent.filter((r) => r.method === 'GET')).toHaveLength(1);
 		expect(sent.filter((r) => r.method === 'POST')).toHaveLength(32);
 		expect(sent).toHaveLength(33);
-		expect(emu.tokensIssued() - tokensBefore).toBe(1);
+		expect(emu().tokensIssued() - tokensBefore).toBe(1);
 
-		const stored = emu.connections();
+		const stored = emu().connections();
 		expect(stored).toHaveLength(35);
 		expect(duplicates(stored.map((c) => c.name))).toEqual([]);
 		const idOf = (name: string) => stored.find((c) => c.name === name)?.id;
@@ -102,17 +97,16 @@ describe('Reuse It: one listing per sandbox and run', () => {
 
 	it('the same name 6 times in one run at concurrency 6 creates ONE connection; the others reuse it', async () => {
 		const run = await runNode(
-			emu,
 			Array.from({ length: 6 }, () => ({ name: 'Twin' })),
 			createParameters('reuse', { concurrency: 6 }),
-			{ leaks, label: 'twins' },
+			{ label: 'twins' },
 		);
 
 		expectOnePerItem(run.output, 6);
-		expect(emu.connections()).toHaveLength(1);
+		expect(emu().connections()).toHaveLength(1);
 		expect(posts()).toHaveLength(1);
 		expect(lookups()).toHaveLength(1);
-		const [created] = emu.connections();
+		const [created] = emu().connections();
 		expect(run.json.map((json) => [json.id, json.etag, json.reused])).toEqual([
 			[created.id, created.etag, false],
 			...Array.from({ length: 5 }, () => [created.id, created.etag, true]),
@@ -121,15 +115,16 @@ describe('Reuse It: one listing per sandbox and run', () => {
 
 	it('Stop With an Error: the second item with a name fails naming the connection the first one created', async () => {
 		const run = await runNode(
-			emu,
 			[{ name: 'Once' }, { name: 'Once' }, { name: 'Other' }],
 			createParameters('error', { concurrency: 3 }),
-			{ leaks, label: 'error' },
+			{ label: 'error' },
 		);
 
 		expectOnePerItem(run.output, 3);
-		const [once] = emu.connections().filter((c) => c.name === 'Once');
-		expect(emu.connections()).toHaveLength(2);
+		const [once] = emu()
+			.connections()
+			.filter((c) => c.name === 'Once');
+		expect(emu().connections()).toHaveLength(2);
 		expect(run.json[0]).toMatchObject({ id: once.id, name: 'Once' });
 		expect(run.json[1].error).toEqual(expect.stringContaining(`(ID ${once.id})`));
 		expect(run.json[2]).toMatchObject({ name: 'Other' });
@@ -137,28 +132,29 @@ describe('Reuse It: one listing per sandbox and run', () => {
 	});
 
 	it('a reset after the create was stored: the per-attempt lookup finds it, with no second POST (the run listing served as "before")', async () => {
-		await seedConnections(emu, ['Seeded']);
-		const before = emu.platformRequests().length;
-		emu.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { kind: 'reset-after' });
+		await seedConnections(emu(), ['Seeded']);
+		const before = emu().platformRequests().length;
+		emu().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { kind: 'reset-after' });
 
 		const run = await runNode(
-			emu,
 			[{ name: 'Fine' }, { name: 'Fine 2' }],
 			createParameters('reuse', { concurrency: 1 }),
-			{ leaks, label: 'reset-after' },
+			{ label: 'reset-after' },
 		);
 
 		expectOnePerItem(run.output, 2);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		expect(posts(before)).toHaveLength(2);
 		expect(
-			emu
+			emu()
 				.connections()
 				.map((c) => c.name)
 				.sort(),
 		).toEqual(['Fine', 'Fine 2', 'Seeded']);
 		expect(run.json[0]).toMatchObject({
-			id: emu.connections().find((c) => c.name === 'Fine')?.id,
+			id: emu()
+				.connections()
+				.find((c) => c.name === 'Fine')?.id,
 			reused: false,
 		});
 		// The listing, then one name lookup after the reset (the duplicate guard), none per item.
@@ -172,18 +168,21 @@ describe('Reuse It: one listing per sandbox and run', () => {
 describe('Create Another keeps its lookup right before each POST', () => {
 	it('two items with the same name at concurrency 2: two connections, created one after the other, each listed first', async () => {
 		const run = await runNode(
-			emu,
 			[{ name: 'Again' }, { name: 'Again' }],
 			createParameters('create', { concurrency: 2 }),
-			{ leaks, label: 'create another' },
+			{ label: 'create another' },
 		);
 
 		expectOnePerItem(run.output, 2);
-		const stored = emu.connections();
+		const stored = emu().connections();
 		expect(stored).toHaveLength(2);
 		expect(run.json.map((json) => json.id).sort()).toEqual(stored.map((c) => c.id).sort());
 		// Serialized: the second item's lookup comes after the first item's POST, so it sees it.
-		expect(emu.platformRequests().map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'POST']);
+		expect(
+			emu()
+				.platformRequests()
+				.map((r) => r.method),
+		).toEqual(['GET', 'POST', 'GET', 'POST']);
 	});
 });
 
@@ -194,15 +193,14 @@ describe('Adapt to Throttling against a gateway limit', () => {
 	async function throttledRun(adaptToThrottling: boolean) {
 		// 10/s: far below what 8 concurrent items send even on a loaded 2-core machine, so the
 		// fixed-concurrency run is always throttled and the comparison cannot tie at 0.
-		emu.setRateLimit({ perSecond: 10 });
-		const before = emu.platformRequests().length;
+		emu().setRateLimit({ perSecond: 10 });
+		const before = emu().platformRequests().length;
 		const run = await runNode(
-			emu,
 			names,
 			createParameters('reuse', { concurrency: 8, adaptToThrottling }),
-			{ leaks, label: `pacing ${adaptToThrottling}` },
+			{ label: `pacing ${adaptToThrottling}` },
 		);
-		const sent = emu.platformRequests().slice(before);
+		const sent = emu().platformRequests().slice(before);
 		return { run, sent, throttled: sent.filter((r) => r.throttled).length };
 	}
 
@@ -211,7 +209,7 @@ describe('Adapt to Throttling against a gateway limit', () => {
 
 		expectOnePerItem(paced.run.output, ITEMS);
 		expect(paced.run.json.filter(isErrorItem)).toEqual([]);
-		const stored = emu.connections();
+		const stored = emu().connections();
 		expect(stored).toHaveLength(ITEMS);
 		expect(duplicates(stored.map((c) => c.name))).toEqual([]);
 		names.forEach(({ name }, i) =>
@@ -221,12 +219,18 @@ describe('Adapt to Throttling against a gateway limit', () => {
 				reused: false,
 			}),
 		);
-		expect(emu.tokensIssued()).toBe(1);
+		expect(emu().tokensIssued()).toBe(1);
 
 		// The same run with the option off, against a fresh bucket and a fresh sandbox state.
-		emu.reset();
+		emu().reset();
 		const fixed = await throttledRun(false);
 		expect(paced.throttled).toBeLessThan(fixed.throttled);
-		expect(duplicates(emu.connections().map((c) => c.name))).toEqual([]);
+		expect(
+			duplicates(
+				emu()
+					.connections()
+					.map((c) => c.name),
+			),
+		).toEqual([]);
 	});
 });

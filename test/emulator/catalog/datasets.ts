@@ -21,7 +21,7 @@ import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { filterItems } from '../core/listing';
 import type { FlowContext, Route } from '../core/flowService';
 import { findSchema } from '../schemaRegistry/schemas';
-import { bodyObject, onlyKeys, requireObject, requireString } from '../core/fields';
+import { bodyObject, requireObject, requireString } from '../core/fields';
 
 export const CATALOG_PREFIX = '/data/foundation/catalog';
 export const CATALOG_DEFAULT_LIMIT = 20;
@@ -88,8 +88,7 @@ function datasetFields(
 	const name = requireString(body.name, 'name');
 	if (body.description !== undefined && typeof body.description !== 'string')
 		throw flow.invalid("'description' must be a string");
-	const ref = requireObject(body.schemaRef, 'schemaRef');
-	onlyKeys(ref, ['id', 'contentType'], 'schemaRef');
+	const ref = requireObject(body.schemaRef, 'schemaRef', ['id', 'contentType']);
 	const schemaId = requireString(ref.id, 'schemaRef.id');
 	const contentType = requireString(ref.contentType, 'schemaRef.contentType');
 	if (!SCHEMA_CONTENT_TYPE.test(contentType))

@@ -47,8 +47,7 @@ export function validateConnectionBody(input: unknown, hosting: Hosting): Connec
 
 	const spec = connectionSpec(body.connectionSpec, REDSHIFT_CONNECTION_SPEC_ID);
 
-	const auth = requireObject(body.auth, 'auth');
-	onlyKeys(auth, ['specName', 'params'], 'auth');
+	const auth = requireObject(body.auth, 'auth', ['specName', 'params']);
 	const specName = requireString(auth.specName, 'auth.specName');
 	if (specName !== REDSHIFT_AUTH_SPEC_NAME) throw flow.authSpecNotFound();
 	const params = validateAuthParams(auth.params, hosting);

@@ -19,9 +19,15 @@ export function onlyKeys(obj: Record<string, unknown>, allowed: string[], where:
 	if (unknown.length > 0) throw flow.invalid(`Unknown field(s) in ${where}: ${unknown.join(', ')}`);
 }
 
-export function requireObject(value: unknown, field: string): Record<string, unknown> {
+/** A required JSON object; with `allowed`, only those keys (else FLOW-1301-400, naming `field`). */
+export function requireObject(
+	value: unknown,
+	field: string,
+	allowed?: string[],
+): Record<string, unknown> {
 	if (value === undefined || value === null) throw flow.mandatory(field);
 	if (!isPlainObject(value)) throw flow.invalid(`'${field}' must be an object`);
+	if (allowed) onlyKeys(value, allowed, field);
 	return value;
 }
 
@@ -62,8 +68,7 @@ export function nonEmptyIdList(value: unknown, field: string): string[] {
  * the version "1.0", as for every connection spec the emulator knows.
  */
 export function connectionSpec(value: unknown, specId: string): { id: string; version: string } {
-	const spec = requireObject(value, 'connectionSpec');
-	onlyKeys(spec, ['id', 'version'], 'connectionSpec');
+	const spec = requireObject(value, 'connectionSpec', ['id', 'version']);
 	const id = requireString(spec.id, 'connectionSpec.id');
 	const version = requireString(spec.version, 'connectionSpec.version');
 	if (id !== specId) throw flow.notFound('Connection spec');

@@ -4,13 +4,14 @@ import { connectionSpecDocument } from '../connections/spec';
 import { explore, testConnection } from '../explore/explore';
 import { FLOW_ROUTES } from '../flows/flows';
 import { RUN_ROUTES } from '../runs/runs';
-import { SOURCE_ROUTES } from '../sourceConnections/sourceConnections';
-import { TARGET_ROUTES } from '../targetConnections/targetConnections';
+import { validateSourceConnectionBody } from '../sourceConnections/sourceConnections';
+import { validateTargetConnectionBody } from '../targetConnections/targetConnections';
 import { checkGateway, requireSandbox } from './auth';
 import { FLOW_SERVICE_PREFIX, REDSHIFT_CONNECTION_SPEC_ID } from './defaults';
 import type { EmulatorCore } from './emulatorCore';
 import { flow } from './errors';
 import { json, type Reply, type RequestContext } from './http';
+import { objectRoutes } from './objectRoutes';
 
 /** A request past the gateway and sandbox checks. */
 export interface FlowContext extends RequestContext {
@@ -33,8 +34,8 @@ const ROUTES: Route[] = [
 	{ pattern: /^\/connections\/([^/]+)\/test$/, methods: { GET: testConnection } },
 	{ pattern: /^\/connections\/([^/]+)\/explore$/, methods: { GET: explore } },
 	{ pattern: /^\/connectionSpecs\/([^/]+)$/, methods: { GET: getConnectionSpec } },
-	...SOURCE_ROUTES,
-	...TARGET_ROUTES,
+	...objectRoutes('sourceConnections', 'Source connection', validateSourceConnectionBody),
+	...objectRoutes('targetConnections', 'Target connection', validateTargetConnectionBody),
 	...FLOW_ROUTES,
 	...RUN_ROUTES,
 ];

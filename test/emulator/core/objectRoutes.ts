@@ -6,7 +6,7 @@ import { empty, json, readJsonBody } from './http';
 import { listItems } from './listing';
 import type { DataflowLookups } from './lookups';
 import { createIn, type Collection } from './store';
-import type { StoredMeta } from './types';
+import type { StoredMeta, StoredSourceConnection, StoredTargetConnection } from './types';
 
 /** A POST body's check: the object's own fields, or a Flow Service error. */
 export type Validate<T extends StoredMeta> = (
@@ -25,17 +25,27 @@ export function createValidated<T extends StoredMeta>(
 	return createIn(collection, validate(body, core.lookups(sandboxName)), core.caller(sandboxName));
 }
 
+/** The dataflow-chain object kinds served by `objectRoutes`: path and store in the core, by what they store. */
+interface ObjectKinds {
+	sourceConnections: StoredSourceConnection;
+	targetConnections: StoredTargetConnection;
+}
+
 /**
  * `POST|GET /<kind>` and `GET|DELETE /<kind>/{id}`: a POST body is validated and stored by `create`
  * and answered 201 `{id, etag}`; one object is answered as `{items: [..]}` like
  * GET /connections/{id}; a DELETE is refused while a flow uses the object (emulator choice, 1418-400).
  */
-export function objectRoutes<T extends StoredMeta & { sandboxName: string }>(
-	kind: string,
+export function objectRoutes<K extends keyof ObjectKinds>(
+	kind: K,
 	label: string,
-	collection: (core: EmulatorCore) => Collection<T>,
-	validate: Validate<T>,
+	validate: Validate<ObjectKinds[K]>,
 ): Route[] {
+	type T = ObjectKinds[K];
+	const collection = (core: EmulatorCore): Collection<T> => {
+		const stores: { [P in keyof ObjectKinds]: Collection<ObjectKinds[P]> } = core;
+		return stores[kind];
+	};
 	const find = (core: EmulatorCore, id: string, sandboxName: string): T => {
 		const found = collection(core).get(id, sandboxName);
 		if (!found) throw flow.notFound(`${label} '${id}'`);

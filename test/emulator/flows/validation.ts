@@ -66,8 +66,12 @@ export function validateSchedule(
 	frequencies: readonly string[],
 	lookups: Pick<DataflowLookups, 'rejectPastStartTime' | 'now'> = {},
 ): Record<string, unknown> {
-	const schedule = requireObject(value, 'scheduleParams');
-	onlyKeys(schedule, ['startTime', 'frequency', 'interval', 'backfill'], 'scheduleParams');
+	const schedule = requireObject(value, 'scheduleParams', [
+		'startTime',
+		'frequency',
+		'interval',
+		'backfill',
+	]);
 	const startTime = wholeNumber(schedule.startTime, 'scheduleParams.startTime');
 	if (startTime > MAX_EPOCH_SECONDS)
 		throw flow.invalid("'scheduleParams.startTime' must be epoch seconds, not milliseconds");
@@ -130,8 +134,11 @@ export function validateTransformations(
 				wholeNumber(params.mappingVersion, `${where}.params.mappingVersion`);
 		} else {
 			onlyKeys(params, ['deltaColumn'], `${where}.params`);
-			const delta = requireObject(params.deltaColumn, `${where}.params.deltaColumn`);
-			onlyKeys(delta, ['name', 'dateFormat', 'timezone'], `${where}.params.deltaColumn`);
+			const delta = requireObject(params.deltaColumn, `${where}.params.deltaColumn`, [
+				'name',
+				'dateFormat',
+				'timezone',
+			]);
 			const column = requireString(delta.name, `${where}.params.deltaColumn.name`);
 			optionalString(delta.dateFormat, `${where}.params.deltaColumn.dateFormat`);
 			optionalString(delta.timezone, `${where}.params.deltaColumn.timezone`);
@@ -147,8 +154,10 @@ export function validateTransformations(
 /** `options`: partial ingestion threshold (percent, > 0, <= 100) and error diagnostics (boolean). */
 export function validateFlowOptions(value: unknown): Record<string, unknown> | undefined {
 	if (value === undefined) return undefined;
-	const options = requireObject(value, 'options');
-	onlyKeys(options, ['partialIngestionPercent', 'errorDiagnosticsEnabled'], 'options');
+	const options = requireObject(value, 'options', [
+		'partialIngestionPercent',
+		'errorDiagnosticsEnabled',
+	]);
 	const percent = options.partialIngestionPercent;
 	if (percent !== undefined && (typeof percent !== 'number' || !(percent > 0 && percent <= 100))) {
 		throw flow.invalid(
@@ -215,8 +224,7 @@ export function validateFlowBody(body: unknown, lookups: DataflowLookups): FlowF
 	);
 	const name = requireString(body.name, 'name');
 	const description = optionalString(body.description, 'description');
-	const flowSpecBody = requireObject(body.flowSpec, 'flowSpec');
-	onlyKeys(flowSpecBody, ['id', 'version'], 'flowSpec');
+	const flowSpecBody = requireObject(body.flowSpec, 'flowSpec', ['id', 'version']);
 	const flowSpec = {
 		id: requireString(flowSpecBody.id, 'flowSpec.id'),
 		version: requireString(flowSpecBody.version, 'flowSpec.version'),

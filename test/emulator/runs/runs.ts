@@ -21,7 +21,7 @@ import { listItems } from '../core/listing';
 import type { FlowContext, Route } from '../core/flowService';
 import { newEtag, newResourceMeta } from '../core/store';
 import type { StoredFlow, StoredMeta } from '../core/types';
-import { bodyObject, onlyKeys, requireObject, requireString, wholeNumber } from '../core/fields';
+import { bodyObject, requireObject, requireString, wholeNumber } from '../core/fields';
 
 export type RunStatus = 'scheduled' | 'inProgress' | 'success' | 'failed';
 
@@ -229,11 +229,13 @@ function epochMs(value: unknown, field: string): number {
 	return n > MAX_EPOCH_SECONDS ? n : n * 1000;
 }
 
+/** The keys a run request's `params` may have. */
+const RUN_PARAMS = ['startTime', 'windowStartTime', 'windowEndTime', 'deltaColumn'];
+
 export function createRun(ctx: FlowContext, core: EmulatorCore): Reply {
 	const body = bodyObject(readJsonBody(ctx), ['flowId', 'params'], 'the run');
 	const flowId = requireString(body.flowId, 'flowId');
-	const params = requireObject(body.params, 'params');
-	onlyKeys(params, ['startTime', 'windowStartTime', 'windowEndTime', 'deltaColumn'], 'params');
+	const params = requireObject(body.params, 'params', RUN_PARAMS);
 	const startTime = epochMs(params.startTime, 'params.startTime');
 	const windowStartTime = epochMs(params.windowStartTime, 'params.windowStartTime');
 	const windowEndTime = epochMs(params.windowEndTime, 'params.windowEndTime');

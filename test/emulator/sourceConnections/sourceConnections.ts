@@ -1,7 +1,8 @@
 /**
- * Source connections (database, tabular): validation and the /sourceConnections handlers (create, get,
- * list, delete; no PATCH). Shapes follow Adobe's tutorial "Create a dataflow for database sources using
- * the Flow Service API". Strict on purpose; messages name fields, never values.
+ * Source connections (database, tabular): validation of the /sourceConnections bodies, served
+ * (create, get, list, delete; no PATCH) by `objectRoutes` in core/flowService.ts. Shapes follow
+ * Adobe's tutorial "Create a dataflow for database sources using the Flow Service API". Strict on
+ * purpose; messages name fields, never values.
  */
 import { flow } from '../core/errors';
 import {
@@ -13,7 +14,6 @@ import {
 	requireString,
 } from '../core/fields';
 import { isPlainObject } from '../core/http';
-import { objectRoutes } from '../core/objectRoutes';
 import type { DataflowLookups } from '../core/lookups';
 import { REDSHIFT_CONNECTION_SPEC_ID } from '../core/defaults';
 import type {
@@ -38,8 +38,7 @@ function validateColumn(value: unknown, index: number, table: EmulatorTable): So
 	const type = requireString(value.type, `${where}.type`);
 	if (!(COLUMN_TYPES as string[]).includes(type))
 		throw flow.invalid(`'${where}.type' is not a known column type`);
-	const xdm = requireObject(value.xdm, `${where}.xdm`);
-	onlyKeys(xdm, ['type', 'format'], `${where}.xdm`);
+	const xdm = requireObject(value.xdm, `${where}.xdm`, ['type', 'format']);
 	const xdmType = requireString(xdm.type, `${where}.xdm.type`);
 	if (!XDM_TYPES.includes(xdmType))
 		throw flow.invalid(`'${where}.xdm.type' must be one of ${XDM_TYPES.join(', ')}`);
@@ -63,14 +62,12 @@ export function validateSourceConnectionBody(
 	const { body, ...head } = dataflowConnectionBody(input, 'the source connection', 'required');
 	const baseConnectionId = head.baseConnectionId as string;
 
-	const data = requireObject(body.data, 'data');
-	onlyKeys(data, ['format'], 'data');
+	const data = requireObject(body.data, 'data', ['format']);
 	// File formats (delimited, json, parquet) belong to file-based sources; every table-based source is "tabular".
 	if (requireString(data.format, 'data.format') !== 'tabular')
 		throw flow.invalid('\'data.format\' must be "tabular" for a database source');
 
-	const params = requireObject(body.params, 'params');
-	onlyKeys(params, ['tableName', 'columns', 'cdcEnabled'], 'params');
+	const params = requireObject(body.params, 'params', ['tableName', 'columns', 'cdcEnabled']);
 	const tableName = requireString(params.tableName, 'params.tableName');
 	// Every example sends the columns, but no source says they are required (dataflow-chain.md, open
 	// question 3): without them the table's own columns are stored, as explore shows them.
@@ -108,10 +105,3 @@ export function validateSourceConnectionBody(
 		connectionSpec: spec,
 	};
 }
-
-export const SOURCE_ROUTES = objectRoutes(
-	'sourceConnections',
-	'Source connection',
-	(core) => core.sourceConnections,
-	validateSourceConnectionBody,
-);

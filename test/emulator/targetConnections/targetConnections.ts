@@ -1,18 +1,17 @@
 /**
- * Target connections (Data Lake): validation and the /targetConnections handlers (create, get, list,
- * delete; no PATCH). Strict on purpose; messages name fields, never values.
+ * Target connections (Data Lake): validation of the /targetConnections bodies, served (create, get,
+ * list, delete; no PATCH) by `objectRoutes` in core/flowService.ts. Strict on purpose; messages name
+ * fields, never values.
  */
 import { DATA_LAKE_CONNECTION_SPEC_ID } from '../core/defaults';
 import { flow } from '../core/errors';
 import {
 	dataflowConnectionBody,
 	connectionSpec,
-	onlyKeys,
 	optionalString,
 	requireObject,
 	requireString,
 } from '../core/fields';
-import { objectRoutes } from '../core/objectRoutes';
 import type { DataflowLookups } from '../core/lookups';
 import type { StoredMeta, StoredTargetConnection } from '../core/types';
 
@@ -33,10 +32,8 @@ export function validateTargetConnectionBody(
 	const { body, ...head } = dataflowConnectionBody(input, 'the target connection', 'optional');
 	const { baseConnectionId } = head;
 
-	const data = requireObject(body.data, 'data');
-	onlyKeys(data, ['schema', 'format'], 'data');
-	const schema = requireObject(data.schema, 'data.schema');
-	onlyKeys(schema, ['id', 'version'], 'data.schema');
+	const data = requireObject(body.data, 'data', ['schema', 'format']);
+	const schema = requireObject(data.schema, 'data.schema', ['id', 'version']);
 	const schemaId = requireString(schema.id, 'data.schema.id');
 	if (!schemaId.startsWith('https://ns.adobe.com/'))
 		throw flow.invalid(
@@ -52,8 +49,7 @@ export function validateTargetConnectionBody(
 	if (format !== undefined && format !== 'parquet_xdm')
 		throw flow.invalid('\'data.format\' must be "parquet_xdm" for the Data Lake');
 
-	const params = requireObject(body.params, 'params');
-	onlyKeys(params, ['dataSetId'], 'params');
+	const params = requireObject(body.params, 'params', ['dataSetId']);
 	const dataSetId = requireString(params.dataSetId, 'params.dataSetId');
 	if (!DATASET_ID.test(dataSetId))
 		throw flow.invalid("'params.dataSetId' must be a Catalog dataset ID (24 hex digits)");
@@ -79,10 +75,3 @@ export function validateTargetConnectionBody(
 		connectionSpec: spec,
 	};
 }
-
-export const TARGET_ROUTES = objectRoutes(
-	'targetConnections',
-	'Target connection',
-	(core) => core.targetConnections,
-	validateTargetConnectionBody,
-);

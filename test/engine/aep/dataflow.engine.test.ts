@@ -7,16 +7,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_SCHEMAS, type StartedEmulator } from '../../emulator';
-import { emulatorForFile, scanTestFileForLeaks } from '../leaks';
-import { expectOnePerItem, isErrorItem, testSecret } from '../reliability.kit';
-import { seedConnections, startTestEmulator } from '../support';
-import { aepListSearch, answered, calls, rl, runAep } from './kit';
+import { DEFAULT_SCHEMAS } from '../../emulator';
+import { expectOnePerItem, isErrorItem } from '../reliability.kit';
+import { seedConnections } from '../support';
+import { rl, useAepEmulator } from './kit';
 
 jest.setTimeout(60_000);
-
-const CLIENT_SECRET = testSecret('client-secret');
-const leaks = scanTestFileForLeaks({ 'client secret': CLIENT_SECRET });
 
 const FLOWS = '/data/foundation/flowservice/flows';
 const RUNS = '/data/foundation/flowservice/runs';
@@ -28,49 +24,7 @@ const CRM_TO_AEP = '14518937-270c-4525-bdec-c2ba7cce3860';
 const START = '2030-01-01T09:00:00.000Z';
 const START_S = Date.UTC(2030, 0, 1, 9) / 1000;
 
-let emu: StartedEmulator;
-
-emulatorForFile(
-	() => startTestEmulator({ clientSecret: CLIENT_SECRET }),
-	leaks,
-	(started) => (emu = started),
-);
-
-/** A source connection of public.orders, made straight through the emulator's API. */
-async function seedSource(baseConnectionId: string, name = 'orders source'): Promise<string> {
-	const tokenAnswer = await fetch(`${emu.baseUrl}/ims/token/v3`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: emu.options.clientId,
-			client_secret: emu.options.clientSecret,
-			scope: emu.options.scopes,
-		}).toString(),
-	});
-	const { access_token: token } = (await tokenAnswer.json()) as { access_token: string };
-	const response = await fetch(`${emu.flowServiceUrl}/sourceConnections`, {
-		method: 'POST',
-		headers: {
-			authorization: `Bearer ${token}`,
-			'x-api-key': emu.options.clientId,
-			'x-gw-ims-org-id': emu.options.orgId,
-			'x-sandbox-name': 'prod',
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({
-			name,
-			baseConnectionId,
-			data: { format: 'tabular' },
-			params: { tableName: 'public.orders' },
-			connectionSpec: { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' },
-		}),
-	});
-	const body = (await response.json()) as { id: string };
-	if (response.status !== 201)
-		throw new Error(`seeding the source connection failed: HTTP ${response.status}`);
-	return body.id;
-}
+const aep = useAepEmulator('dataflow');
 
 interface Chain {
 	baseConnectionId: string;
@@ -81,13 +35,16 @@ interface Chain {
 
 /** Base connection, source connection (public.orders), target connection and mapping set (orders schema). */
 async function seedChain(): Promise<Chain> {
-	const [baseConnectionId] = await seedConnections(emu, ['warehouse']);
-	const sourceConnectionId = await seedSource(baseConnectionId);
+	const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
+	const sourceConnectionId = await aep.seedSourceConnection({
+		baseConnectionId,
+		name: 'orders source',
+	});
 	return {
 		baseConnectionId,
 		sourceConnectionId,
-		targetConnectionId: emu.seedTargetConnection().id,
-		mappingSetId: emu.seedMappingSet().id,
+		targetConnectionId: aep.emu().seedTargetConnection().id,
+		mappingSetId: aep.emu().seedMappingSet().id,
 	};
 }
 
@@ -112,7 +69,7 @@ function createParameters(chain: Chain, extra: INodeParameters = {}): INodeParam
 const tableRl = (value: string) => ({ __rl: true, mode: 'name', value });
 
 const posted = (path: string) =>
-	answered(emu).filter((entry) => entry.method === 'POST' && entry.path === path);
+	aep.answered().filter((entry) => entry.method === 'POST' && entry.path === path);
 const bodyOf = (entry: { body: string }) => JSON.parse(entry.body) as IDataObject;
 
 /** A dataflow of `chain` made by the node (frequency once unless `extra` says otherwise). */
@@ -120,7 +77,7 @@ async function createFlow(
 	chain: Chain,
 	extra: INodeParameters = { frequency: 'once', deltaColumn: '' },
 ): Promise<string> {
-	const run = await runAep(emu, [{}], createParameters(chain, extra), { leaks });
+	const run = await aep.run([{}], createParameters(chain, extra));
 	expect(run.json[0].error).toBeUndefined();
 	return run.json[0].id as string;
 }
@@ -128,18 +85,19 @@ async function createFlow(
 describe('Dataflow › Create', () => {
 	it('sends the documented body: CRMToAEP looked up once per run, start time in epoch seconds, Copy with the delta column, then Mapping', async () => {
 		const chain = await seedChain();
-		const second = await seedSource(chain.baseConnectionId, 'orders source 2');
-		const run = await runAep(
-			emu,
+		const second = await aep.seedSourceConnection({
+			baseConnectionId: chain.baseConnectionId,
+			name: 'orders source 2',
+		});
+		const run = await aep.run(
 			[{ source: chain.sourceConnectionId }, { source: second }],
 			createParameters(chain, { sourceConnectionId: '={{ $json.source }}' }),
-			{ leaks },
 		);
 
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		expectOnePerItem(run.output, 2);
 		// One flow spec lookup for both items (cached per run).
-		expect(calls(emu).filter((call) => call === `GET ${FLOW_SPECS}`)).toHaveLength(1);
+		expect(aep.calls().filter((call) => call === `GET ${FLOW_SPECS}`)).toHaveLength(1);
 		const bodies = posted(FLOWS).map(bodyOf);
 		expect(bodies).toHaveLength(2);
 		expect(bodies[0]).toEqual({
@@ -154,7 +112,7 @@ describe('Dataflow › Create', () => {
 			scheduleParams: { startTime: START_S, frequency: 'hour', interval: 2, backfill: true },
 		});
 		expect(run.json[0]).toMatchObject({
-			id: emu.flows()[0].id,
+			id: aep.emu().flows()[0].id,
 			reused: false,
 			sandboxName: 'prod',
 		});
@@ -170,7 +128,7 @@ describe('Dataflow › Create', () => {
 		const sent = bodyOf(posted(FLOWS)[0]).scheduleParams as IDataObject;
 		expect(sent.startTime).toBe(Math.floor(Date.parse('2030-06-15T10:34:56.789Z') / 1000));
 		expect(String(sent.startTime)).toMatch(/^\d{10}$/);
-		expect(emu.flows()[0].scheduleParams.startTime).toBe(sent.startTime);
+		expect(aep.emu().flows()[0].scheduleParams.startTime).toBe(sent.startTime);
 	});
 
 	it('a once flow sends no interval, no backfill and no Copy (Adobe 1369)', async () => {
@@ -186,37 +144,31 @@ describe('Dataflow › Create', () => {
 	it('If It Exists: Reuse It (default) returns the dataflow of the same connections; Stop With an Error names it; Create Another makes one more', async () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain);
-		const again = await runAep(
-			emu,
+		const again = await aep.run(
 			[{}],
 			createParameters(chain, { frequency: 'once', deltaColumn: '', name: 'Other name' }),
-			{ leaks },
 		);
 		expect(again.json[0]).toMatchObject({ id, reused: true });
 		expect(posted(FLOWS)).toHaveLength(1);
 
-		const stop = await runAep(
-			emu,
+		const stop = await aep.run(
 			[{}],
 			createParameters(chain, { frequency: 'once', deltaColumn: '', ifExists: 'error' }),
-			{ leaks },
 		);
 		expect(stop.json[0].error).toContain(id);
 		expect(posted(FLOWS)).toHaveLength(1);
 
-		const another = await runAep(
-			emu,
+		const another = await aep.run(
 			[{}],
 			createParameters(chain, { frequency: 'once', deltaColumn: '', ifExists: 'create' }),
-			{ leaks },
 		);
 		expect(another.json[0]).toMatchObject({ reused: false });
-		expect(emu.flows()).toHaveLength(2);
+		expect(aep.emu().flows()).toHaveLength(2);
 	});
 
 	it('stops before creating anything when the CRMToAEP flow spec does not list the Redshift source', async () => {
 		const chain = await seedChain();
-		emu.failNext({ method: 'GET', path: FLOW_SPECS }, 1, {
+		aep.emu().failNext({ method: 'GET', path: FLOW_SPECS }, 1, {
 			status: 200,
 			body: {
 				items: [
@@ -230,18 +182,18 @@ describe('Dataflow › Create', () => {
 				],
 			},
 		});
-		const run = await runAep(emu, [{}], createParameters(chain), { leaks });
+		const run = await aep.run([{}], createParameters(chain));
 		expect(run.json[0].error).toContain(
 			'does not list the Redshift source (3416976c-a9ca-4bba-901a-1f08f66978ff)',
 		);
 		expect(posted(FLOWS)).toEqual([]);
-		const lookup = answered(emu).find((entry) => entry.path === FLOW_SPECS);
+		const lookup = aep.answered().find((entry) => entry.path === FLOW_SPECS);
 		expect(lookup?.query.property).toBe('name=="CRMToAEP"');
 	});
 
 	it("decodes Adobe's refusal into what to fix (1425: the mapping set's schema is not the dataset's)", async () => {
 		const chain = await seedChain();
-		const customers = emu.seedMappingSet({
+		const customers = aep.emu().seedMappingSet({
 			body: {
 				outputSchema: {
 					schemaRef: {
@@ -252,11 +204,9 @@ describe('Dataflow › Create', () => {
 				mappings: [{ sourceType: 'ATTRIBUTE', source: 'email', destination: '_emulator.email' }],
 			},
 		});
-		const run = await runAep(
-			emu,
+		const run = await aep.run(
 			[{}],
 			createParameters(chain, { mappingSetId: rl('id', customers.id) }),
-			{ leaks },
 		);
 		expect(run.json[0].error).toContain('FLOW-1425-400');
 		expect(run.json[0].description).toMatch(/mapping set made for the target dataset's schema/);
@@ -267,15 +217,17 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 	it('Get returns the dataflow; Get Many filters by source connection and state', async () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain);
-		const other = await seedSource(chain.baseConnectionId, 'other');
+		const other = await aep.seedSourceConnection({
+			baseConnectionId: chain.baseConnectionId,
+			name: 'other',
+		});
 		await createFlow({ ...chain, sourceConnectionId: other });
 
-		const got = await runAep(
-			emu,
-			[{}],
-			{ resource: 'dataflow', operation: 'get', flowId: rl('list', id) },
-			{ leaks },
-		);
+		const got = await aep.run([{}], {
+			resource: 'dataflow',
+			operation: 'get',
+			flowId: rl('list', id),
+		});
 		expect(got.json[0]).toMatchObject({
 			id,
 			name: 'Orders hourly',
@@ -284,83 +236,63 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 			sandboxName: 'prod',
 		});
 
-		const bySource = await runAep(
-			emu,
-			[{}],
-			{
-				resource: 'dataflow',
-				operation: 'getAll',
-				returnAll: true,
-				filters: { sourceConnectionId: chain.sourceConnectionId },
-			},
-			{ leaks },
-		);
+		const bySource = await aep.run([{}], {
+			resource: 'dataflow',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { sourceConnectionId: chain.sourceConnectionId },
+		});
 		expect(bySource.json.map((json) => json.id)).toEqual([id]);
-		const all = await runAep(
-			emu,
-			[{}],
-			{ resource: 'dataflow', operation: 'getAll', returnAll: false, limit: 1 },
-			{ leaks },
-		);
+		const all = await aep.run([{}], {
+			resource: 'dataflow',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+		});
 		expect(all.json).toHaveLength(1);
-		const disabled = await runAep(
-			emu,
-			[{}],
-			{
-				resource: 'dataflow',
-				operation: 'getAll',
-				returnAll: true,
-				filters: { state: 'disabled' },
-			},
-			{ leaks },
-		);
+		const disabled = await aep.run([{}], {
+			resource: 'dataflow',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { state: 'disabled' },
+		});
 		expect(disabled.json).toEqual([]);
 	});
 
 	it('Update sends one JSON Patch with If-Match; a stale ETag is refused with what to do', async () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain, {});
-		const before = emu.flows()[0].etag;
-		const run = await runAep(
-			emu,
-			[{}],
-			{
-				resource: 'dataflow',
-				operation: 'update',
-				flowId: rl('id', id),
-				updateFields: { name: 'Renamed', interval: 3, frequency: 'day' },
-			},
-			{ leaks },
-		);
+		const before = aep.emu().flows()[0].etag;
+		const run = await aep.run([{}], {
+			resource: 'dataflow',
+			operation: 'update',
+			flowId: rl('id', id),
+			updateFields: { name: 'Renamed', interval: 3, frequency: 'day' },
+		});
 		expect(run.json[0]).toMatchObject({
 			id,
 			previousEtag: before,
 			updated: ['name', 'scheduleParams/frequency', 'scheduleParams/interval'],
 		});
-		const patch = answered(emu).find((entry) => entry.method === 'PATCH');
+		const patch = aep.answered().find((entry) => entry.method === 'PATCH');
 		expect(patch?.headers['if-match']).toBe(before);
 		expect(JSON.parse(patch?.body ?? '[]')).toEqual([
 			{ op: 'replace', path: '/name', value: 'Renamed' },
 			{ op: 'replace', path: '/scheduleParams/frequency', value: 'day' },
 			{ op: 'replace', path: '/scheduleParams/interval', value: 3 },
 		]);
-		expect(emu.flows()[0]).toMatchObject({
+		expect(aep.emu().flows()[0]).toMatchObject({
 			name: 'Renamed',
 			scheduleParams: { frequency: 'day', interval: 3 },
 		});
 
-		const stale = await runAep(
-			emu,
-			[{}],
-			{
-				resource: 'dataflow',
-				operation: 'update',
-				flowId: rl('id', id),
-				updateFields: { name: 'Again' },
-				etag: before,
-			},
-			{ leaks },
-		);
+		const stale = await aep.run([{}], {
+			resource: 'dataflow',
+			operation: 'update',
+			flowId: rl('id', id),
+			updateFields: { name: 'Again' },
+			etag: before,
+		});
 		expect(stale.json[0].error).toContain('FLOW-1404-412');
 		expect(stale.json[0].description).toMatch(/stale etag/);
 	});
@@ -368,20 +300,15 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 	it('Update of the mapping version replaces the Mapping transformation (1412 when the version does not exist)', async () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain, {});
-		const run = await runAep(
-			emu,
-			[{}],
-			{
-				resource: 'dataflow',
-				operation: 'update',
-				flowId: rl('id', id),
-				updateFields: { mappingVersion: 4 },
-			},
-			{ leaks },
-		);
+		const run = await aep.run([{}], {
+			resource: 'dataflow',
+			operation: 'update',
+			flowId: rl('id', id),
+			updateFields: { mappingVersion: 4 },
+		});
 		expect(run.json[0].error).toContain('FLOW-1412-400');
 		expect(run.json[0].description).toMatch(/version the mapping set has/);
-		const patch = answered(emu).find((entry) => entry.method === 'PATCH');
+		const patch = aep.answered().find((entry) => entry.method === 'PATCH');
 		expect(JSON.parse(patch?.body ?? '[]')).toEqual([
 			{
 				op: 'replace',
@@ -399,31 +326,31 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 			operation,
 			flowId: rl('id', id),
 		});
-		expect((await runAep(emu, [{}], params('disable'), { leaks })).json[0]).toMatchObject({
+		expect((await aep.run([{}], params('disable'))).json[0]).toMatchObject({
 			id,
 			state: 'disabled',
 			changed: true,
 		});
-		expect(emu.flows()[0].state).toBe('disabled');
-		expect((await runAep(emu, [{}], params('disable'), { leaks })).json[0]).toMatchObject({
+		expect(aep.emu().flows()[0].state).toBe('disabled');
+		expect((await aep.run([{}], params('disable'))).json[0]).toMatchObject({
 			id,
 			state: 'disabled',
 			changed: false,
 		});
-		expect((await runAep(emu, [{}], params('enable'), { leaks })).json[0]).toMatchObject({
+		expect((await aep.run([{}], params('enable'))).json[0]).toMatchObject({
 			id,
 			state: 'enabled',
 			changed: true,
 		});
-		const action = answered(emu).filter((entry) => entry.path === `${FLOWS}/${id}/action`);
+		const action = aep.answered().filter((entry) => entry.path === `${FLOWS}/${id}/action`);
 		expect(action.map((entry) => entry.query.op)).toEqual(['disable', 'disable', 'enable']);
-		expect((await runAep(emu, [{}], params('delete'), { leaks })).json[0]).toMatchObject({
+		expect((await aep.run([{}], params('delete'))).json[0]).toMatchObject({
 			id,
 			deleted: true,
 			alreadyAbsent: false,
 		});
-		expect(emu.flows()).toEqual([]);
-		const gone = await runAep(emu, [{}], params('get'), { leaks });
+		expect(aep.emu().flows()).toEqual([]);
+		const gone = await aep.run([{}], params('get'));
 		expect(gone.json[0].error).toContain('FLOW-1439-404');
 	});
 });
@@ -431,18 +358,13 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 describe('Flow Run', () => {
 	/** Run Now of `flowId` (delta column ordered_at) over `window`: windowStart and optional windowEnd. */
 	const runNow = (flowId: string, window: INodeParameters) =>
-		runAep(
-			emu,
-			[{}],
-			{
-				resource: 'flowRun',
-				operation: 'runNow',
-				flowId: rl('id', flowId),
-				deltaColumn: 'ordered_at',
-				...window,
-			},
-			{ leaks },
-		);
+		aep.run([{}], {
+			resource: 'flowRun',
+			operation: 'runNow',
+			flowId: rl('id', flowId),
+			deltaColumn: 'ordered_at',
+			...window,
+		});
 
 	it('Run Now starts a run of a once flow (times in epoch seconds); Get reports status, records, duration (ms) and errors', async () => {
 		const chain = await seedChain();
@@ -452,7 +374,7 @@ describe('Flow Run', () => {
 			windowEnd: '2030-01-02T00:00:00Z',
 		});
 		expect(run.json[0]).toMatchObject({
-			id: emu.runs()[0].id,
+			id: aep.emu().runs()[0].id,
 			flowId,
 			windowStart: '2030-01-01T00:00:00.000Z',
 			windowEnd: '2030-01-02T00:00:00.000Z',
@@ -466,19 +388,18 @@ describe('Flow Run', () => {
 		expect(String(params.startTime)).toMatch(/^\d{10}$/);
 
 		const runId = run.json[0].id as string;
-		emu.finishRun(runId, {
+		aep.emu().finishRun(runId, {
 			status: 'failed',
 			inputRecordCount: 12,
 			outputRecordCount: 2,
 			durationMs: 4500,
 			errors: [{ code: 'CONNECTOR-2001-500', message: 'copy failed' }],
 		});
-		const got = await runAep(
-			emu,
-			[{}],
-			{ resource: 'flowRun', operation: 'get', runId: rl('list', runId) },
-			{ leaks },
-		);
+		const got = await aep.run([{}], {
+			resource: 'flowRun',
+			operation: 'get',
+			runId: rl('list', runId),
+		});
 		expect(got.json[0]).toMatchObject({
 			id: runId,
 			flowId,
@@ -495,7 +416,7 @@ describe('Flow Run', () => {
 		const chain = await seedChain();
 		const flowId = await createFlow(chain);
 		const bare = '5f3c1d2e-0000-4000-8000-000000000001';
-		emu.failNext({ method: 'POST', path: RUNS }, 1, {
+		aep.emu().failNext({ method: 'POST', path: RUNS }, 1, {
 			status: 201,
 			body: { id: bare, etag: '"e1"' },
 		});
@@ -514,31 +435,27 @@ describe('Flow Run', () => {
 	it('Get Many by dataflow, status and time window; Retry a failed run (not a successful one)', async () => {
 		const chain = await seedChain();
 		const flowId = await createFlow(chain, {});
-		const failed = emu.startRun(flowId).id;
-		emu.finishRun(failed, { status: 'failed' });
-		const ok = emu.startRun(flowId).id;
-		emu.finishRun(ok, { status: 'success' });
+		const failed = aep.emu().startRun(flowId).id;
+		aep.emu().finishRun(failed, { status: 'failed' });
+		const ok = aep.emu().startRun(flowId).id;
+		aep.emu().finishRun(ok, { status: 'success' });
 
 		const list = (filters: IDataObject) =>
-			runAep(
-				emu,
-				[{}],
-				{
-					resource: 'flowRun',
-					operation: 'getAll',
-					flowId: rl('id', flowId),
-					returnAll: true,
-					filters: filters as INodeParameters,
-				},
-				{ leaks },
-			);
+			aep.run([{}], {
+				resource: 'flowRun',
+				operation: 'getAll',
+				flowId: rl('id', flowId),
+				returnAll: true,
+				filters: filters as INodeParameters,
+			});
 		expect((await list({})).json.map((json) => json.id).sort()).toEqual([failed, ok].sort());
 		expect((await list({ status: 'failed' })).json.map((json) => json.id)).toEqual([failed]);
 		expect(
 			(await list({ startedAfter: '2000-01-01T00:00:00Z', startedBefore: '2001-01-01T00:00:00Z' }))
 				.json,
 		).toEqual([]);
-		const window = answered(emu)
+		const window = aep
+			.answered()
 			.filter((entry) => entry.method === 'GET' && entry.path === RUNS)
 			.at(-1);
 		expect(window?.query.property).toEqual([
@@ -547,20 +464,23 @@ describe('Flow Run', () => {
 			`metrics.durationSummary.startedAtUTC<${Date.UTC(2001, 0, 1)}`,
 		]);
 
-		const retry = await runAep(
-			emu,
-			[{}],
-			{ resource: 'flowRun', operation: 'retry', runId: rl('id', failed) },
-			{ leaks },
-		);
+		const retry = await aep.run([{}], {
+			resource: 'flowRun',
+			operation: 'retry',
+			runId: rl('id', failed),
+		});
 		expect(retry.json[0]).toMatchObject({ retryOf: failed, id: expect.any(String) });
-		expect(emu.runs().find((r) => r.id === retry.json[0].id)?.retryOf).toBe(failed);
-		const refused = await runAep(
-			emu,
-			[{}],
-			{ resource: 'flowRun', operation: 'retry', runId: rl('id', ok) },
-			{ leaks },
-		);
+		expect(
+			aep
+				.emu()
+				.runs()
+				.find((r) => r.id === retry.json[0].id)?.retryOf,
+		).toBe(failed);
+		const refused = await aep.run([{}], {
+			resource: 'flowRun',
+			operation: 'retry',
+			runId: rl('id', ok),
+		});
 		expect(refused.json[0].error).toContain('FLOW-1387-400');
 		expect(refused.json[0].description).toMatch(/Only a failed run/);
 	});
@@ -568,8 +488,8 @@ describe('Flow Run', () => {
 
 describe('Dataflow › Create From Table', () => {
 	async function fromTableParameters(extra: INodeParameters = {}): Promise<INodeParameters> {
-		const [baseConnectionId] = await seedConnections(emu, ['warehouse']);
-		const datasetId = emu.seedDataset().id;
+		const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
+		const datasetId = aep.emu().seedDataset().id;
 		return {
 			resource: 'dataflow',
 			operation: 'createFromTable',
@@ -586,31 +506,42 @@ describe('Dataflow › Create From Table', () => {
 	}
 
 	const creates = () =>
-		answered(emu).filter(
-			(entry) =>
-				entry.method === 'POST' &&
-				[SOURCES, TARGETS, MAPPING_SETS, FLOWS].includes(entry.path) &&
-				entry.status < 300,
-		);
+		aep
+			.answered()
+			.filter(
+				(entry) =>
+					entry.method === 'POST' &&
+					[SOURCES, TARGETS, MAPPING_SETS, FLOWS].includes(entry.path) &&
+					entry.status < 300,
+			);
+
+	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
+	const chainSizes = () =>
+		[
+			aep.emu().sourceConnections(),
+			aep.emu().targetConnections(),
+			aep.emu().mappingSets(),
+			aep.emu().flows(),
+		].map((list) => list.length);
 
 	it('creates source connection, target connection, auto-mapped mapping set and dataflow, outputs every ID; a second run creates nothing', async () => {
 		const parameters = await fromTableParameters();
-		const first = await runAep(emu, [{}], parameters, { leaks });
+		const first = await aep.run([{}], parameters);
 		expect(first.json[0].error).toBeUndefined();
 		expect(creates().map((entry) => entry.path)).toEqual([SOURCES, TARGETS, MAPPING_SETS, FLOWS]);
 		const output = first.json[0];
 		expect(output).toMatchObject({
-			id: emu.flows()[0].id,
-			dataflowId: emu.flows()[0].id,
-			sourceConnectionId: emu.sourceConnections()[0].id,
-			targetConnectionId: emu.targetConnections()[0].id,
-			mappingSetId: emu.mappingSets()[0].id,
+			id: aep.emu().flows()[0].id,
+			dataflowId: aep.emu().flows()[0].id,
+			sourceConnectionId: aep.emu().sourceConnections()[0].id,
+			targetConnectionId: aep.emu().targetConnections()[0].id,
+			mappingSetId: aep.emu().mappingSets()[0].id,
 			mappingVersion: 0,
 			flowSpecId: CRM_TO_AEP,
 			reused: false,
 			created: ['sourceConnection', 'targetConnection', 'mappingSet', 'dataflow'],
 		});
-		expect(emu.flows()[0].scheduleParams).toEqual({
+		expect(aep.emu().flows()[0].scheduleParams).toEqual({
 			startTime: START_S,
 			frequency: 'hour',
 			interval: 1,
@@ -619,7 +550,7 @@ describe('Dataflow › Create From Table', () => {
 		expect((output.autoMapping as IDataObject).matched).not.toEqual([]);
 
 		const before = creates().length;
-		const second = await runAep(emu, [{}], parameters, { leaks });
+		const second = await aep.run([{}], parameters);
 		expect(second.json[0]).toMatchObject({
 			dataflowId: output.dataflowId,
 			sourceConnectionId: output.sourceConnectionId,
@@ -629,37 +560,29 @@ describe('Dataflow › Create From Table', () => {
 			created: [],
 		});
 		expect(creates().length).toBe(before);
-		expect(
-			[emu.sourceConnections(), emu.targetConnections(), emu.mappingSets(), emu.flows()].map(
-				(list) => list.length,
-			),
-		).toEqual([1, 1, 1, 1]);
+		expect(chainSizes()).toEqual([1, 1, 1, 1]);
 	});
 
 	it('fails at the mapping step naming what is in place; the re-run resumes there', async () => {
 		const parameters = await fromTableParameters();
-		emu.failNext({ method: 'POST', path: MAPPING_SETS }, 1, { status: 400 });
-		const failed = await runAep(emu, [{}], parameters, { leaks });
+		aep.emu().failNext({ method: 'POST', path: MAPPING_SETS }, 1, { status: 400 });
+		const failed = await aep.run([{}], parameters);
 		expect(failed.json[0].error).toBeDefined();
-		const source = emu.sourceConnections()[0].id;
-		const target = emu.targetConnections()[0].id;
+		const source = aep.emu().sourceConnections()[0].id;
+		const target = aep.emu().targetConnections()[0].id;
 		expect(failed.json[0].description).toContain(
 			`source connection ${source} (created), target connection ${target} (created)`,
 		);
 		expect(failed.json[0].description).toMatch(/resumes at the mapping set step/);
-		expect(emu.flows()).toEqual([]);
+		expect(aep.emu().flows()).toEqual([]);
 
-		const resumed = await runAep(emu, [{}], parameters, { leaks });
+		const resumed = await aep.run([{}], parameters);
 		expect(resumed.json[0]).toMatchObject({
 			sourceConnectionId: source,
 			targetConnectionId: target,
 			created: ['mappingSet', 'dataflow'],
 		});
-		expect(
-			[emu.sourceConnections(), emu.targetConnections(), emu.mappingSets(), emu.flows()].map(
-				(list) => list.length,
-			),
-		).toEqual([1, 1, 1, 1]);
+		expect(chainSizes()).toEqual([1, 1, 1, 1]);
 	});
 
 	it('auto-mapping: the output lists every unmapped column; the mapping set holds the matched ones only', async () => {
@@ -668,7 +591,7 @@ describe('Dataflow › Create From Table', () => {
 			frequency: 'once',
 			deltaColumn: '',
 		});
-		const run = await runAep(emu, [{}], parameters, { leaks });
+		const run = await aep.run([{}], parameters);
 		expect(run.json[0].error).toBeUndefined();
 		const autoMapping = run.json[0].autoMapping as {
 			matched: IDataObject[];
@@ -682,14 +605,17 @@ describe('Dataflow › Create From Table', () => {
 			'sku',
 			'unit_price',
 		]);
-		expect(emu.mappingSets()[0].mappings.map((m) => [m.source, m.destination])).toEqual([
-			['order_id', '_emulator.orderId'],
-		]);
+		expect(
+			aep
+				.emu()
+				.mappingSets()[0]
+				.mappings.map((m) => [m.source, m.destination]),
+		).toEqual([['order_id', '_emulator.orderId']]);
 	});
 
 	it('a delta column that is not a column of the table fails before anything is created, naming the columns', async () => {
 		const parameters = await fromTableParameters({ deltaColumn: 'updated_at' });
-		const run = await runAep(emu, [{}], parameters, { leaks });
+		const run = await aep.run([{}], parameters);
 		expect(run.json[0].error).toContain(
 			'"Delta Column" "updated_at" is not a column of public.orders',
 		);
@@ -699,9 +625,14 @@ describe('Dataflow › Create From Table', () => {
 
 	it('a once flow from a table has no delta column', async () => {
 		const parameters = await fromTableParameters({ frequency: 'once', deltaColumn: '' });
-		const run = await runAep(emu, [{}], parameters, { leaks });
+		const run = await aep.run([{}], parameters);
 		expect(run.json[0].error).toBeUndefined();
-		expect(emu.flows()[0].transformations.map((t) => t.name)).toEqual(['Mapping']);
+		expect(
+			aep
+				.emu()
+				.flows()[0]
+				.transformations.map((t) => t.name),
+		).toEqual(['Mapping']);
 	});
 });
 
@@ -709,12 +640,11 @@ describe('pickers', () => {
 	it('Flow Run lists the newest runs of the sandbox, "status · start time", searchable', async () => {
 		const chain = await seedChain();
 		const flowId = await createFlow(chain, {});
-		const failed = emu.startRun(flowId).id;
-		emu.finishRun(failed, { status: 'failed' });
-		const running = emu.startRun(flowId).id;
+		const failed = aep.emu().startRun(flowId).id;
+		aep.emu().finishRun(failed, { status: 'failed' });
+		const running = aep.emu().startRun(flowId).id;
 
-		const all = await aepListSearch(
-			emu,
+		const all = await aep.listSearch(
 			'searchFlowRuns',
 			{ resource: 'flowRun', operation: 'get' },
 			'runId',
@@ -725,8 +655,7 @@ describe('pickers', () => {
 			value: failed,
 			description: `${failed} · ${flowId}`,
 		});
-		const searched = await aepListSearch(
-			emu,
+		const searched = await aep.listSearch(
 			'searchFlowRuns',
 			{ resource: 'flowRun', operation: 'retry' },
 			'runId',
@@ -739,17 +668,11 @@ describe('pickers', () => {
 describe('pickers of Create From Table and Create (shared with the Redshift node)', () => {
 	it('Base Connection, Table (of the chosen connection) and Source Connection list from the node', async () => {
 		const chain = await seedChain();
-		const base = await aepListSearch(
-			emu,
-			'searchConnections',
-			{ resource: 'dataflow', operation: 'createFromTable' },
-			'connectionId',
-		);
+		const base = await aep.listSearch('searchConnections', 'createFromTable', 'connectionId');
 		expect(base.results).toEqual([
 			expect.objectContaining({ name: 'warehouse', value: chain.baseConnectionId }),
 		]);
-		const tables = await aepListSearch(
-			emu,
+		const tables = await aep.listSearch(
 			'searchTables',
 			{
 				resource: 'dataflow',
@@ -760,12 +683,7 @@ describe('pickers of Create From Table and Create (shared with the Redshift node
 			'ORDERS',
 		);
 		expect(tables.results.map((entry) => entry.value)).toEqual(['public.orders']);
-		const sources = await aepListSearch(
-			emu,
-			'searchSourceConnections',
-			{ resource: 'dataflow', operation: 'create' },
-			'sourceConnectionId',
-		);
+		const sources = await aep.listSearch('searchSourceConnections', 'create', 'sourceConnectionId');
 		expect(sources.results).toEqual([expect.objectContaining({ value: chain.sourceConnectionId })]);
 	});
 });
@@ -987,11 +905,11 @@ describe('bad input: the item fails naming the field, nothing is sent', () => {
 	];
 
 	it.each(cases)('%s', async (_title, parameters, label, field) => {
-		const run = await runAep(emu, [{}], parameters, { leaks });
+		const run = await aep.run([{}], parameters);
 		expect(run.json[0].error).toContain(`"${label}"`);
 		expect(run.json[0].field).toBe(field);
 		expect(run.json[0].description).toContain('nothing was sent to Adobe');
-		expect(emu.platformRequests()).toEqual([]);
-		expect(emu.tokensIssued()).toBe(0);
+		expect(aep.emu().platformRequests()).toEqual([]);
+		expect(aep.emu().tokensIssued()).toBe(0);
 	});
 });

@@ -7,20 +7,11 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID } from '../../emulator';
 import { expectOnePerItem } from '../reliability.kit';
-import {
-	aepListSearch,
-	answered,
-	calls,
-	expectRefusedBeforeSending,
-	rl,
-	runAep,
-	seedDataset,
-	useAepEmulator,
-} from './kit';
+import { rl, useAepEmulator } from './kit';
 
 jest.setTimeout(30_000);
 
-const { emu, leaks } = useAepEmulator();
+const aep = useAepEmulator('dataset');
 const DATASETS = '/data/foundation/catalog/dataSets';
 const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1];
 
@@ -29,11 +20,11 @@ function seedDatasets(
 	name = (i: number) => `Orders ${i}`,
 	schemaId = DEFAULT_SCHEMA_ID,
 ): string[] {
-	return Array.from({ length: count }, (_, i) => seedDataset(emu(), name(i), schemaId));
+	return Array.from({ length: count }, (_, i) => aep.seedDataset(name(i), schemaId));
 }
 
 const catalogGets = () =>
-	answered(emu()).filter((entry) => entry.method === 'GET' && entry.path === DATASETS);
+	aep.answered().filter((entry) => entry.method === 'GET' && entry.path === DATASETS);
 const query = (entry: { query: Record<string, string | string[]> }) => ({
 	get: (key: string) => entry.query[key],
 });
@@ -41,12 +32,7 @@ const query = (entry: { query: Record<string, string | string[]> }) => ({
 describe('Get Many', () => {
 	it('Return All reads every page with start/limit (100 per page) and always properties=', async () => {
 		seedDatasets(230);
-		const run = await runAep(
-			emu(),
-			[{}],
-			{ resource: 'dataset', operation: 'getAll', returnAll: true },
-			{ leaks },
-		);
+		const run = await aep.run([{}], { resource: 'dataset', operation: 'getAll', returnAll: true });
 		expect(run.json).toHaveLength(230);
 		expect(new Set(run.json.map((json) => json.id)).size).toBe(230);
 		expect(run.json[0]).toMatchObject({
@@ -68,12 +54,12 @@ describe('Get Many', () => {
 
 	it('Limit stops at the limit, asking for no more than needed', async () => {
 		seedDatasets(30);
-		const run = await runAep(
-			emu(),
-			[{}],
-			{ resource: 'dataset', operation: 'getAll', returnAll: false, limit: 7 },
-			{ leaks },
-		);
+		const run = await aep.run([{}], {
+			resource: 'dataset',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 7,
+		});
 		expect(run.json).toHaveLength(7);
 		expect(catalogGets().map((entry) => query(entry).get('limit'))).toEqual(['7']);
 	});
@@ -81,17 +67,12 @@ describe('Get Many', () => {
 	it('the Name filter goes to Catalog as name= (wildcards as Catalog reads them)', async () => {
 		seedDatasets(3);
 		seedDatasets(2, (i) => `Customers ${i}`, CUSTOMERS_SCHEMA.$id);
-		const run = await runAep(
-			emu(),
-			[{}],
-			{
-				resource: 'dataset',
-				operation: 'getAll',
-				returnAll: true,
-				filters: { name: 'Customers*' },
-			},
-			{ leaks },
-		);
+		const run = await aep.run([{}], {
+			resource: 'dataset',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { name: 'Customers*' },
+		});
 		expect(run.json.map((json) => json.name).sort()).toEqual(['Customers 0', 'Customers 1']);
 		expect(query(catalogGets()[0]).get('name')).toBe('Customers*');
 	});
@@ -101,12 +82,11 @@ describe('Get', () => {
 	it('returns the dataset with its schema ref, from a picker value (By ID and From List)', async () => {
 		const [id] = seedDatasets(1);
 		for (const mode of ['id', 'list'] as const) {
-			const run = await runAep(
-				emu(),
-				[{}],
-				{ resource: 'dataset', operation: 'get', datasetId: rl(mode, id) },
-				{ leaks },
-			);
+			const run = await aep.run([{}], {
+				resource: 'dataset',
+				operation: 'get',
+				datasetId: rl(mode, id),
+			});
 			expect(run.json).toEqual([
 				expect.objectContaining({
 					id,
@@ -119,16 +99,15 @@ describe('Get', () => {
 				}),
 			]);
 		}
-		expect(calls(emu())).toEqual([`GET ${DATASETS}/${id}`, `GET ${DATASETS}/${id}`]);
+		expect(aep.calls()).toEqual([`GET ${DATASETS}/${id}`, `GET ${DATASETS}/${id}`]);
 	});
 
 	it("an unknown dataset fails the item with Adobe's 404 decoded", async () => {
-		const run = await runAep(
-			emu(),
-			[{}],
-			{ resource: 'dataset', operation: 'get', datasetId: rl('id', 'a'.repeat(24)) },
-			{ leaks },
-		);
+		const run = await aep.run([{}], {
+			resource: 'dataset',
+			operation: 'get',
+			datasetId: rl('id', 'a'.repeat(24)),
+		});
 		expect(run.json[0]).toMatchObject({ error: expect.stringContaining('1439'), httpCode: '404' });
 		expect(String(run.json[0].description)).toMatch(/dataset/i);
 	});
@@ -144,7 +123,7 @@ describe('Create', () => {
 	});
 
 	it('creates a dataset from the schema picker and outputs what Catalog stored', async () => {
-		const run = await runAep(emu(), [{}], create({ description: 'From n8n' }), { leaks });
+		const run = await aep.run([{}], create({ description: 'From n8n' }));
 		expect(run.json).toEqual([
 			expect.objectContaining({
 				name: 'Redshift orders',
@@ -154,11 +133,12 @@ describe('Create', () => {
 			}),
 		]);
 		expect(
-			emu()
+			aep
+				.emu()
 				.datasets()
 				.map((dataset) => dataset.id),
 		).toEqual([run.json[0].id]);
-		const post = answered(emu()).find((entry) => entry.method === 'POST');
+		const post = aep.answered().find((entry) => entry.method === 'POST');
 		expect(JSON.parse(post?.body ?? '{}')).toEqual({
 			name: 'Redshift orders',
 			description: 'From n8n',
@@ -167,22 +147,21 @@ describe('Create', () => {
 	});
 
 	it('a schema given by meta:altId is resolved to its $id', async () => {
-		const run = await runAep(
-			emu(),
+		const run = await aep.run(
 			[{}],
 			create({ schemaId: rl('id', DEFAULT_SCHEMAS[0]['meta:altId']) }),
-			{ leaks },
 		);
 		expect(run.json[0]).toMatchObject({ schemaRef: { id: DEFAULT_SCHEMA_ID }, reused: false });
 	});
 
 	it('If It Exists: Reuse It (the default) returns the existing dataset and creates nothing', async () => {
 		const [id] = seedDatasets(1, () => 'Redshift orders');
-		const run = await runAep(emu(), [{}], create(), { leaks });
+		const run = await aep.run([{}], create());
 		expect(run.json).toEqual([expect.objectContaining({ id, reused: true })]);
-		expect(emu().datasets()).toHaveLength(1);
+		expect(aep.emu().datasets()).toHaveLength(1);
 		expect(
-			emu()
+			aep
+				.emu()
 				.platformRequests()
 				.filter((entry) => entry.method === 'POST'),
 		).toEqual([]);
@@ -190,35 +169,35 @@ describe('Create', () => {
 
 	it('Reuse It refuses a same-name dataset of another schema, naming it', async () => {
 		const [id] = seedDatasets(1, () => 'Redshift orders', CUSTOMERS_SCHEMA.$id);
-		const run = await runAep(emu(), [{}], create(), { leaks });
+		const run = await aep.run([{}], create());
 		expect(run.json[0].error).toContain(id);
 		expect(run.json[0].error).toContain(CUSTOMERS_SCHEMA.$id);
-		expect(emu().datasets()).toHaveLength(1);
+		expect(aep.emu().datasets()).toHaveLength(1);
 	});
 
 	it('Create Another creates a second one; Stop With an Error fails naming the existing ID', async () => {
 		const [id] = seedDatasets(1, () => 'Redshift orders');
-		const another = await runAep(emu(), [{}], create({ ifExists: 'create' }), { leaks });
+		const another = await aep.run([{}], create({ ifExists: 'create' }));
 		expect(another.json[0]).toMatchObject({ reused: false });
 		expect(another.json[0].id).not.toBe(id);
-		expect(emu().datasets()).toHaveLength(2);
-		const stop = await runAep(emu(), [{}], create({ ifExists: 'error' }), { leaks });
+		expect(aep.emu().datasets()).toHaveLength(2);
+		const stop = await aep.run([{}], create({ ifExists: 'error' }));
 		expect(stop.json[0].error).toMatch(/already exists/);
-		expect(emu().datasets()).toHaveLength(2);
+		expect(aep.emu().datasets()).toHaveLength(2);
 	});
 
 	it('a name with Catalog syntax (comma, asterisk) is still found exactly', async () => {
 		seedDatasets(1, () => 'Orders, EU*');
 		seedDatasets(1, () => 'Orders');
-		const run = await runAep(emu(), [{}], create({ datasetName: 'Orders, EU*' }), { leaks });
+		const run = await aep.run([{}], create({ datasetName: 'Orders, EU*' }));
 		expect(run.json[0]).toMatchObject({ name: 'Orders, EU*', reused: true });
 	});
 
 	it('a lost answer to the POST is looked up, not sent again', async () => {
-		emu().failNext({ method: 'POST', path: DATASETS }, 1, { kind: 'reset-after' });
-		const run = await runAep(emu(), [{}], create(), { leaks });
+		aep.emu().failNext({ method: 'POST', path: DATASETS }, 1, { kind: 'reset-after' });
+		const run = await aep.run([{}], create());
 		expect(run.json[0]).toMatchObject({ name: 'Redshift orders', reused: false });
-		expect(emu().datasets()).toHaveLength(1);
+		expect(aep.emu().datasets()).toHaveLength(1);
 	});
 });
 
@@ -342,8 +321,8 @@ describe('bad input fails the item naming the field, with nothing sent', () => {
 		],
 	];
 	it.each(cases)('%s', async (_title, parameters, item, label, field) => {
-		const run = await runAep(emu(), [item], { resource: 'dataset', ...parameters }, { leaks });
-		expectRefusedBeforeSending(emu(), run, label, field);
+		const run = await aep.run([item], { resource: 'dataset', ...parameters });
+		aep.expectRefusedBeforeSending(run, label, field);
 	});
 });
 
@@ -351,12 +330,7 @@ describe('pickers', () => {
 	it('searchDatasets lists by name (contains) and pages with start', async () => {
 		seedDatasets(60);
 		seedDatasets(1, () => 'Customers');
-		const first = await aepListSearch(
-			emu(),
-			'searchDatasets',
-			{ resource: 'dataset', operation: 'get' },
-			'datasetId',
-		);
+		const first = await aep.listSearch('searchDatasets', 'get', 'datasetId');
 		expect(first.results).toHaveLength(50);
 		expect(first.results[0]).toMatchObject({
 			name: expect.any(String),
@@ -364,43 +338,25 @@ describe('pickers', () => {
 			description: expect.stringContaining(DEFAULT_SCHEMA_ID),
 		});
 		expect(first.paginationToken).toBe('50');
-		const second = await aepListSearch(
-			emu(),
+		const second = await aep.listSearch(
 			'searchDatasets',
-			{ resource: 'dataset', operation: 'get' },
+			'get',
 			'datasetId',
 			undefined,
 			first.paginationToken as string,
 		);
 		expect(second.results).toHaveLength(11);
 		expect(second.paginationToken).toBeUndefined();
-		const found = await aepListSearch(
-			emu(),
-			'searchDatasets',
-			{ resource: 'dataset', operation: 'get' },
-			'datasetId',
-			'stom',
-		);
+		const found = await aep.listSearch('searchDatasets', 'get', 'datasetId', 'stom');
 		expect(found.results.map((result) => result.name)).toEqual(['Customers']);
 	});
 
 	it('searchSchemas lists the tenant schemas by title, value = $id', async () => {
-		const all = await aepListSearch(
-			emu(),
-			'searchSchemas',
-			{ resource: 'dataset', operation: 'create' },
-			'schemaId',
-		);
+		const all = await aep.listSearch('searchSchemas', 'create', 'schemaId');
 		expect(all.results.map((result) => result.value).sort()).toEqual(
 			DEFAULT_SCHEMAS.map((schema) => schema.$id).sort(),
 		);
-		const found = await aepListSearch(
-			emu(),
-			'searchSchemas',
-			{ resource: 'dataset', operation: 'create' },
-			'schemaId',
-			'custom',
-		);
+		const found = await aep.listSearch('searchSchemas', 'create', 'schemaId', 'custom');
 		expect(found.results).toEqual([
 			expect.objectContaining({ name: CUSTOMERS_SCHEMA.title, value: CUSTOMERS_SCHEMA.$id }),
 		]);

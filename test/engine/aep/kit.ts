@@ -20,7 +20,7 @@ import {
 	type InMemoryCredentialsHelper,
 	type WorkflowDefinition,
 } from '../harness';
-import { emulatorForFile, scanTestFileForLeaks, type LeakScanner } from '../leaks';
+import type { LeakScanner } from '../leaks';
 import {
 	CREDENTIAL,
 	credentialFor,
@@ -28,11 +28,12 @@ import {
 	isErrorItem,
 	oneNodeWorkflow,
 	runOneNode,
-	testSecret,
+	useScannedEmulator,
 	type NodeRun,
 	type OnError,
+	type ScannedEmulator,
 } from '../reliability.kit';
-import { editorContext, ORDER_COLUMNS, seedConnections, startTestEmulator } from '../support';
+import { editorContext, ORDER_COLUMNS, seedConnections } from '../support';
 
 export { ORDER_COLUMNS, rl } from '../support';
 
@@ -124,15 +125,19 @@ async function directPost(emu: StartedEmulator, path: string, body: IDataObject)
 }
 
 /**
- * A Redshift source connection for public.orders with `columns` (and a new base connection), created
- * straight through the emulator's API: test set-up only. Returns its ID.
+ * A Redshift source connection for public.orders with `columns`, under `baseConnectionId` (a new
+ * base connection when not given), created straight through the emulator's API: test set-up only.
+ * Returns its ID.
  */
 export async function seedSourceConnection(
 	emu: StartedEmulator,
-	columns: IDataObject[] = ORDER_COLUMNS,
-	name = 'Seed source',
+	{
+		columns = ORDER_COLUMNS,
+		name = 'Seed source',
+		baseConnectionId,
+	}: { columns?: IDataObject[]; name?: string; baseConnectionId?: string } = {},
 ): Promise<string> {
-	const [baseId] = await seedConnections(emu, [`Seed base ${Date.now()}`]);
+	const baseId = baseConnectionId ?? (await seedConnections(emu, [`Seed base ${Date.now()}`]))[0];
 	return await directPost(emu, '/sourceConnections', {
 		name,
 		baseConnectionId: baseId,
@@ -152,10 +157,11 @@ export async function seedFlowUsing(
 	targetId: string,
 	mappingId = emu.seedMappingSet().id,
 ): Promise<string> {
-	const sourceId = await seedSourceConnection(
-		emu,
-		ORDER_COLUMNS.filter((column) => column.name === 'order_id' || column.name === 'ordered_at'),
-	);
+	const sourceId = await seedSourceConnection(emu, {
+		columns: ORDER_COLUMNS.filter(
+			(column) => column.name === 'order_id' || column.name === 'ordered_at',
+		),
+	});
 	return await directPost(emu, '/flows', {
 		name: 'Seed flow',
 		flowSpec: { id: DATABASE_FLOW_SPEC_ID, version: '1.0' },
@@ -169,25 +175,60 @@ export async function seedFlowUsing(
 	});
 }
 
+/** The kit's calls on the file's emulator: what `useAepEmulator` gives a test file. */
+export interface AepEmulator extends ScannedEmulator {
+	/** `runAep` on the emulator, with the run registered for the leak scan. */
+	run(
+		items: IDataObject[],
+		parameters: INodeParameters,
+		options?: Omit<AepRunOptions, 'leaks'>,
+	): Promise<NodeRun>;
+	/**
+	 * `aepListSearch` on the emulator; `parameters` as a string is an operation of the file's
+	 * resource (the node's parameters are then just `{ resource, operation }`).
+	 */
+	listSearch(
+		method: string,
+		parameters: INodeParameters | string,
+		path: string,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult>;
+	answered(): RequestLogEntry[];
+	calls(): string[];
+	seedDataset(name?: string, schemaId?: string): string;
+	seedSourceConnection(options?: Parameters<typeof seedSourceConnection>[1]): Promise<string>;
+	seedFlowUsing(targetId: string, mappingId?: string): Promise<string>;
+	expectRefusedBeforeSending(run: NodeRun, label: string, field: string): void;
+}
+
 /**
  * One emulator for a test file (reset before each test, closed after all) and its leak scan
- * (the client secret and every token and password the emulator saw, checked after each test).
- * Call at the top of a file; `emu()` is the running emulator.
+ * (the client secret and every token and password the emulator saw, checked after each test), with
+ * the kit's calls bound to it. Call at the top of a file with the node resource the file tests;
+ * `emu()` is the running emulator.
  */
-export function useAepEmulator(): { emu: () => StartedEmulator; leaks: LeakScanner } {
-	const clientSecret = testSecret('client-secret');
-	const leaks = scanTestFileForLeaks({ 'client secret': clientSecret });
-	let emulator: StartedEmulator | undefined;
-	emulatorForFile(
-		() => startTestEmulator({ clientSecret }),
+export function useAepEmulator(resource: string): AepEmulator {
+	const { emu, leaks } = useScannedEmulator();
+	return {
+		emu,
 		leaks,
-		(started) => (emulator = started),
-	);
-	const emu = () => {
-		if (!emulator) throw new Error('The emulator is not running (use emu() inside a test)');
-		return emulator;
+		run: async (items, parameters, options = {}) =>
+			await runAep(emu(), items, parameters, { ...options, leaks }),
+		listSearch: async (method, parameters, ...rest) =>
+			await aepListSearch(
+				emu(),
+				method,
+				typeof parameters === 'string' ? { resource, operation: parameters } : parameters,
+				...rest,
+			),
+		answered: () => answered(emu()),
+		calls: () => calls(emu()),
+		seedDataset: (...args) => seedDataset(emu(), ...args),
+		seedSourceConnection: async (...args) => await seedSourceConnection(emu(), ...args),
+		seedFlowUsing: async (...args) => await seedFlowUsing(emu(), ...args),
+		expectRefusedBeforeSending: (...args) => expectRefusedBeforeSending(emu(), ...args),
 	};
-	return { emu, leaks };
 }
 
 /** The one item failed before anything was sent: it names the field by its label, and no token or Platform request went out. */

@@ -7,26 +7,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMA_ID, TENANT_ID } from '../../emulator';
-import {
-	aepListSearch,
-	answered,
-	calls,
-	expectRefusedBeforeSending,
-	ORDER_COLUMNS,
-	rl,
-	runAep,
-	seedDataset,
-	seedSourceConnection,
-	useAepEmulator,
-} from './kit';
+import { ORDER_COLUMNS, rl, useAepEmulator } from './kit';
 
 jest.setTimeout(30_000);
 
-const { emu, leaks } = useAepEmulator();
+const aep = useAepEmulator('mappingSet');
 const MAPPING_SETS = '/data/foundation/conversion/mappingSets';
 const T = `_${TENANT_ID}`;
 
-const dataset = (): string => seedDataset(emu());
+const dataset = (): string => aep.seedDataset();
 
 const fromSource = (
 	datasetId: string,
@@ -57,13 +46,13 @@ const fromJson = (
 });
 
 const posts = (path: string) =>
-	answered(emu()).filter((entry) => entry.method === 'POST' && entry.path === path);
+	aep.answered().filter((entry) => entry.method === 'POST' && entry.path === path);
 
 describe('Create', () => {
 	it("maps a source connection's columns to same-named schema fields, validates, then creates", async () => {
 		const datasetId = dataset();
-		const sourceId = await seedSourceConnection(emu());
-		const run = await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
+		const sourceId = await aep.seedSourceConnection();
+		const run = await aep.run([{}], fromSource(datasetId, sourceId));
 		const expected = [
 			['order_id', `${T}.orderId`],
 			['customer_id', `${T}.customerId`],
@@ -88,11 +77,11 @@ describe('Create', () => {
 			}),
 		]);
 		// The schema came from the dataset, resolved (xed-full); validate went before the create.
-		const schemaGet = answered(emu()).find((entry) =>
-			entry.path.startsWith('/data/foundation/schemaregistry/tenant/schemas/'),
-		);
+		const schemaGet = aep
+			.answered()
+			.find((entry) => entry.path.startsWith('/data/foundation/schemaregistry/tenant/schemas/'));
 		expect(schemaGet?.headers.accept).toBe('application/vnd.adobe.xed-full+json; version=1');
-		const order = calls(emu()).filter((call) => call.includes('mappingSets'));
+		const order = aep.calls().filter((call) => call.includes('mappingSets'));
 		expect(order).toEqual([
 			`GET ${MAPPING_SETS}`,
 			`POST ${MAPPING_SETS}/validate`,
@@ -109,7 +98,7 @@ describe('Create', () => {
 			},
 			mappings: expected,
 		});
-		expect(emu().mappingSets()).toHaveLength(1);
+		expect(aep.emu().mappingSets()).toHaveLength(1);
 	});
 
 	it('lists every unmapped column and type mismatch; explicit pairs override name matching', async () => {
@@ -121,8 +110,7 @@ describe('Create', () => {
 			{ name: 'shipped', type: 'date' },
 			{ name: 'event_time', type: 'timestamp' },
 		];
-		const run = await runAep(
-			emu(),
+		const run = await aep.run(
 			[{}],
 			fromJson(datasetId, columns, {
 				mappingPairs: {
@@ -132,7 +120,6 @@ describe('Create', () => {
 					],
 				},
 			}),
-			{ leaks },
 		);
 		expect(run.json[0]).toMatchObject({
 			mappings: expect.arrayContaining([
@@ -160,57 +147,46 @@ describe('Create', () => {
 
 	it('If It Exists: Reuse It (default) returns the same set for the same mappings; other mappings are refused', async () => {
 		const datasetId = dataset();
-		const sourceId = await seedSourceConnection(emu());
-		const first = await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
-		const again = await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
+		const sourceId = await aep.seedSourceConnection();
+		const first = await aep.run([{}], fromSource(datasetId, sourceId));
+		const again = await aep.run([{}], fromSource(datasetId, sourceId));
 		expect(again.json[0]).toMatchObject({
 			id: first.json[0].id,
 			version: 0,
 			reused: true,
 			unmappedColumns: [],
 		});
-		expect(emu().mappingSets()).toHaveLength(1);
-		const other = await runAep(
-			emu(),
+		expect(aep.emu().mappingSets()).toHaveLength(1);
+		const other = await aep.run(
 			[{}],
 			fromSource(datasetId, sourceId, {
 				autoMatch: false,
 				mappingPairs: { pair: [{ source: 'order_id', destination: '_id' }] },
 			}),
-			{ leaks },
 		);
 		expect(other.json[0].error).toMatch(/cannot be reused: its schema or its mappings differ/);
-		expect(emu().mappingSets()).toHaveLength(1);
+		expect(aep.emu().mappingSets()).toHaveLength(1);
 	});
 
 	it('Create Another and Stop With an Error', async () => {
 		const datasetId = dataset();
-		const sourceId = await seedSourceConnection(emu());
-		await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
-		const another = await runAep(
-			emu(),
-			[{}],
-			fromSource(datasetId, sourceId, { ifExists: 'create' }),
-			{ leaks },
-		);
+		const sourceId = await aep.seedSourceConnection();
+		await aep.run([{}], fromSource(datasetId, sourceId));
+		const another = await aep.run([{}], fromSource(datasetId, sourceId, { ifExists: 'create' }));
 		expect(another.json[0]).toMatchObject({ reused: false });
-		expect(emu().mappingSets()).toHaveLength(2);
-		const stop = await runAep(emu(), [{}], fromSource(datasetId, sourceId, { ifExists: 'error' }), {
-			leaks,
-		});
+		expect(aep.emu().mappingSets()).toHaveLength(2);
+		const stop = await aep.run([{}], fromSource(datasetId, sourceId, { ifExists: 'error' }));
 		expect(stop.json[0].error).toMatch(/already exists/);
-		expect(emu().mappingSets()).toHaveLength(2);
+		expect(aep.emu().mappingSets()).toHaveLength(2);
 	});
 
 	it('a pair naming a field the schema lacks fails naming Mapping Pairs, and nothing is created', async () => {
 		const datasetId = dataset();
-		const run = await runAep(
-			emu(),
+		const run = await aep.run(
 			[{}],
 			fromJson(datasetId, [{ name: 'order_id', type: 'string' }], {
 				mappingPairs: { pair: [{ source: 'order_id', destination: `${T}.nope` }] },
 			}),
-			{ leaks },
 		);
 		expect(run.json[0].error).toContain('"Mapping Pairs"');
 		expect(run.json[0].error).toContain(`${T}.nope`);
@@ -218,12 +194,7 @@ describe('Create', () => {
 	});
 
 	it('no column matching any field fails, listing the unmapped columns', async () => {
-		const run = await runAep(
-			emu(),
-			[{}],
-			fromJson(dataset(), [{ name: 'coupon_code', type: 'string' }]),
-			{ leaks },
-		);
+		const run = await aep.run([{}], fromJson(dataset(), [{ name: 'coupon_code', type: 'string' }]));
 		expect(run.json[0].error).toMatch(/No column maps/);
 		expect(run.json[0].description).toContain('coupon_code (no schema field has this name)');
 		expect(posts(MAPPING_SETS)).toEqual([]);
@@ -233,12 +204,10 @@ describe('Create', () => {
 describe('Validate and Get', () => {
 	it('Validate asks Data Prep and creates nothing', async () => {
 		const datasetId = dataset();
-		const run = await runAep(
-			emu(),
-			[{}],
-			{ ...fromJson(datasetId, ORDER_COLUMNS), operation: 'validate' },
-			{ leaks },
-		);
+		const run = await aep.run([{}], {
+			...fromJson(datasetId, ORDER_COLUMNS),
+			operation: 'validate',
+		});
 		expect(run.json[0]).toMatchObject({
 			valid: true,
 			schemaId: DEFAULT_SCHEMA_ID,
@@ -247,20 +216,19 @@ describe('Validate and Get', () => {
 		expect(
 			(run.json[0].validation as IDataObject[]).every((entry) => entry.status === 'SUCCESS'),
 		).toBe(true);
-		expect(calls(emu()).filter((call) => call.startsWith('POST'))).toEqual([
+		expect(aep.calls().filter((call) => call.startsWith('POST'))).toEqual([
 			`POST ${MAPPING_SETS}/validate`,
 		]);
-		expect(emu().mappingSets()).toEqual([]);
+		expect(aep.emu().mappingSets()).toEqual([]);
 	});
 
 	it('Get returns the mapping set with its mappings', async () => {
-		const { id } = emu().seedMappingSet();
-		const run = await runAep(
-			emu(),
-			[{}],
-			{ resource: 'mappingSet', operation: 'get', mappingSetId: rl('id', id) },
-			{ leaks },
-		);
+		const { id } = aep.emu().seedMappingSet();
+		const run = await aep.run([{}], {
+			resource: 'mappingSet',
+			operation: 'get',
+			mappingSetId: rl('id', id),
+		});
 		expect(run.json[0]).toMatchObject({
 			id,
 			version: 0,
@@ -273,25 +241,18 @@ describe('Validate and Get', () => {
 
 it('pickers: searchMappingSets and searchSourceConnections', async () => {
 	const datasetId = dataset();
-	const sourceId = await seedSourceConnection(emu(), ORDER_COLUMNS, 'Orders table');
-	await runAep(emu(), [{}], fromSource(datasetId, sourceId), { leaks });
-	const sets = await aepListSearch(
-		emu(),
-		'searchMappingSets',
-		{ resource: 'mappingSet', operation: 'get' },
-		'mappingSetId',
-		'orders',
-	);
+	const sourceId = await aep.seedSourceConnection({ name: 'Orders table' });
+	await aep.run([{}], fromSource(datasetId, sourceId));
+	const sets = await aep.listSearch('searchMappingSets', 'get', 'mappingSetId', 'orders');
 	expect(sets.results).toEqual([
 		expect.objectContaining({
 			name: 'Orders mapping',
 			value: expect.stringMatching(/^[0-9a-f]{32}$/),
 		}),
 	]);
-	const sources = await aepListSearch(
-		emu(),
+	const sources = await aep.listSearch(
 		'searchSourceConnections',
-		{ resource: 'mappingSet', operation: 'create' },
+		'create',
 		'sourceConnectionId',
 		'orders',
 	);
@@ -406,7 +367,7 @@ describe('bad input fails the item naming the field, with nothing sent', () => {
 		],
 	];
 	it.each(cases)('%s', async (_title, parameters, item, label, field) => {
-		const run = await runAep(emu(), [item], parameters, { leaks });
-		expectRefusedBeforeSending(emu(), run, label, field);
+		const run = await aep.run([item], parameters);
+		aep.expectRefusedBeforeSending(run, label, field);
 	});
 });

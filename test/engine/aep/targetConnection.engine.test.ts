@@ -7,27 +7,17 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS } from '../../emulator';
 import { expectOnePerItem } from '../reliability.kit';
-import {
-	aepListSearch,
-	answered,
-	calls,
-	expectRefusedBeforeSending,
-	rl,
-	runAep,
-	seedDataset,
-	seedFlowUsing,
-	useAepEmulator,
-} from './kit';
+import { rl, useAepEmulator } from './kit';
 
 jest.setTimeout(30_000);
 
-const { emu, leaks } = useAepEmulator();
+const aep = useAepEmulator('targetConnection');
 const TARGETS = '/data/foundation/flowservice/targetConnections';
 const DATA_LAKE = { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' };
 const CUSTOMERS_SCHEMA = DEFAULT_SCHEMAS[1].$id;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const dataset = (name?: string, schemaId?: string): string => seedDataset(emu(), name, schemaId);
+const dataset = (name?: string, schemaId?: string): string => aep.seedDataset(name, schemaId);
 
 const create = (datasetId: string, extra: INodeParameters = {}): INodeParameters => ({
 	resource: 'targetConnection',
@@ -38,14 +28,12 @@ const create = (datasetId: string, extra: INodeParameters = {}): INodeParameters
 });
 
 const targetPosts = () =>
-	answered(emu()).filter((entry) => entry.method === 'POST' && entry.path === TARGETS);
+	aep.answered().filter((entry) => entry.method === 'POST' && entry.path === TARGETS);
 
 describe('Create', () => {
 	it('reads the schema from the dataset and sends the documented Data Lake body', async () => {
 		const datasetId = dataset('Customers', CUSTOMERS_SCHEMA);
-		const run = await runAep(emu(), [{}], create(datasetId, { description: 'From n8n' }), {
-			leaks,
-		});
+		const run = await aep.run([{}], create(datasetId, { description: 'From n8n' }));
 		expect(run.json).toEqual([
 			expect.objectContaining({
 				id: expect.stringMatching(UUID),
@@ -78,7 +66,7 @@ describe('Create', () => {
 			},
 		]);
 		// The dataset first (its schema), the same-name lookup, the create, the read-back.
-		expect(calls(emu()).map((call) => call.replace(/\/[0-9a-f-]{24,36}$/, '/{id}'))).toEqual([
+		expect(aep.calls().map((call) => call.replace(/\/[0-9a-f-]{24,36}$/, '/{id}'))).toEqual([
 			'GET /data/foundation/catalog/dataSets/{id}',
 			`GET ${TARGETS}`,
 			`POST ${TARGETS}`,
@@ -88,48 +76,48 @@ describe('Create', () => {
 
 	it('Reuse It (default) returns the existing one for the same dataset: a re-run creates nothing', async () => {
 		const datasetId = dataset();
-		const first = await runAep(emu(), [{}], create(datasetId), { leaks });
-		const second = await runAep(emu(), [{}], create(datasetId), { leaks });
+		const first = await aep.run([{}], create(datasetId));
+		const second = await aep.run([{}], create(datasetId));
 		expect(second.json[0]).toMatchObject({ id: first.json[0].id, reused: true });
-		expect(emu().targetConnections()).toHaveLength(1);
+		expect(aep.emu().targetConnections()).toHaveLength(1);
 	});
 
 	it('Reuse It refuses a same-name target connection of another dataset, naming both', async () => {
 		const [orders, other] = [dataset(), dataset('Orders copy')];
-		const first = await runAep(emu(), [{}], create(orders), { leaks });
-		const second = await runAep(emu(), [{}], create(other), { leaks });
+		const first = await aep.run([{}], create(orders));
+		const second = await aep.run([{}], create(other));
 		expect(second.json[0].error).toContain(String(first.json[0].id));
 		expect(second.json[0].error).toContain(other);
-		expect(emu().targetConnections()).toHaveLength(1);
+		expect(aep.emu().targetConnections()).toHaveLength(1);
 	});
 
 	it('Create Another and Stop With an Error', async () => {
 		const datasetId = dataset();
-		await runAep(emu(), [{}], create(datasetId), { leaks });
-		const another = await runAep(emu(), [{}], create(datasetId, { ifExists: 'create' }), { leaks });
+		await aep.run([{}], create(datasetId));
+		const another = await aep.run([{}], create(datasetId, { ifExists: 'create' }));
 		expect(another.json[0]).toMatchObject({ reused: false });
-		expect(emu().targetConnections()).toHaveLength(2);
-		const stop = await runAep(emu(), [{}], create(datasetId, { ifExists: 'error' }), { leaks });
+		expect(aep.emu().targetConnections()).toHaveLength(2);
+		const stop = await aep.run([{}], create(datasetId, { ifExists: 'error' }));
 		expect(stop.json[0].error).toMatch(/already exists/);
-		expect(emu().targetConnections()).toHaveLength(2);
+		expect(aep.emu().targetConnections()).toHaveLength(2);
 	});
 
 	it('a dataset that does not exist fails before any target connection request, with the Catalog hint', async () => {
-		const run = await runAep(emu(), [{}], create('b'.repeat(24)), { leaks });
+		const run = await aep.run([{}], create('b'.repeat(24)));
 		expect(run.json[0]).toMatchObject({
 			error: expect.stringContaining('CAT-1439-404'),
 			httpCode: '404',
 		});
 		expect(run.json[0].description).toMatch(/No dataset with this ID/);
-		expect(calls(emu()).filter((call) => call.includes('targetConnections'))).toEqual([]);
+		expect(aep.calls().filter((call) => call.includes('targetConnections'))).toEqual([]);
 	});
 
 	it('a lost answer to the POST is looked up, not sent again', async () => {
 		const datasetId = dataset();
-		emu().failNext({ method: 'POST', path: TARGETS }, 1, { kind: 'reset-after' });
-		const run = await runAep(emu(), [{}], create(datasetId), { leaks });
+		aep.emu().failNext({ method: 'POST', path: TARGETS }, 1, { kind: 'reset-after' });
+		const run = await aep.run([{}], create(datasetId));
 		expect(run.json[0]).toMatchObject({ id: expect.stringMatching(UUID), reused: false });
-		expect(emu().targetConnections()).toHaveLength(1);
+		expect(aep.emu().targetConnections()).toHaveLength(1);
 		expect(targetPosts()).toHaveLength(1);
 	});
 });
@@ -137,21 +125,13 @@ describe('Create', () => {
 describe('Get, Get Many, Delete', () => {
 	it('Get returns the target connection; Get Many lists and filters by name and dataset', async () => {
 		const [orders, customers] = [dataset(), dataset('Customers', CUSTOMERS_SCHEMA)];
-		const a = (await runAep(emu(), [{}], create(orders, { targetConnectionName: 'A' }), { leaks }))
-			.json[0];
-		const b = (
-			await runAep(emu(), [{}], create(customers, { targetConnectionName: 'B' }), { leaks })
-		).json[0];
-		const got = await runAep(
-			emu(),
-			[{}],
-			{
-				resource: 'targetConnection',
-				operation: 'get',
-				targetConnectionId: rl('id', String(a.id)),
-			},
-			{ leaks },
-		);
+		const a = (await aep.run([{}], create(orders, { targetConnectionName: 'A' }))).json[0];
+		const b = (await aep.run([{}], create(customers, { targetConnectionName: 'B' }))).json[0];
+		const got = await aep.run([{}], {
+			resource: 'targetConnection',
+			operation: 'get',
+			targetConnectionId: rl('id', String(a.id)),
+		});
 		expect(got.json[0]).toMatchObject({
 			id: a.id,
 			name: 'A',
@@ -159,59 +139,39 @@ describe('Get, Get Many, Delete', () => {
 			sandboxName: 'prod',
 		});
 
-		const all = await runAep(
-			emu(),
-			[{}],
-			{ resource: 'targetConnection', operation: 'getAll', returnAll: true },
-			{ leaks },
-		);
+		const all = await aep.run([{}], {
+			resource: 'targetConnection',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(all.json.map((json) => json.id).sort()).toEqual([a.id, b.id].sort());
-		const byDataset = await runAep(
-			emu(),
-			[{}],
-			{
-				resource: 'targetConnection',
-				operation: 'getAll',
-				returnAll: true,
-				filters: { datasetId: rl('list', customers) },
-			},
-			{ leaks },
-		);
+		const byDataset = await aep.run([{}], {
+			resource: 'targetConnection',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { datasetId: rl('list', customers) },
+		});
 		expect(byDataset.json.map((json) => json.id)).toEqual([b.id]);
-		const byName = await runAep(
-			emu(),
-			[{}],
-			{
-				resource: 'targetConnection',
-				operation: 'getAll',
-				returnAll: false,
-				limit: 5,
-				filters: { name: 'A' },
-			},
-			{ leaks },
-		);
+		const byName = await aep.run([{}], {
+			resource: 'targetConnection',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			filters: { name: 'A' },
+		});
 		expect(byName.json.map((json) => json.id)).toEqual([a.id]);
 	});
 
 	it('Delete removes it; one a dataflow uses fails with 1418 saying to delete the dataflow first', async () => {
 		const datasetId = dataset();
-		const used = (
-			await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Used' }), { leaks })
-		).json[0];
-		const free = (
-			await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Free' }), { leaks })
-		).json[0];
-		await seedFlowUsing(emu(), String(used.id));
-		const run = await runAep(
-			emu(),
-			[{ id: used.id }, { id: free.id }],
-			{
-				resource: 'targetConnection',
-				operation: 'delete',
-				targetConnectionId: rl('id', '={{ $json.id }}'),
-			},
-			{ leaks },
-		);
+		const used = (await aep.run([{}], create(datasetId, { targetConnectionName: 'Used' }))).json[0];
+		const free = (await aep.run([{}], create(datasetId, { targetConnectionName: 'Free' }))).json[0];
+		await aep.seedFlowUsing(String(used.id));
+		const run = await aep.run([{ id: used.id }, { id: free.id }], {
+			resource: 'targetConnection',
+			operation: 'delete',
+			targetConnectionId: rl('id', '={{ $json.id }}'),
+		});
 		expectOnePerItem(run.output, 2);
 		expect(run.json[0]).toMatchObject({
 			error: expect.stringContaining('FLOW-1418-400'),
@@ -227,7 +187,8 @@ describe('Get, Get Many, Delete', () => {
 			sandboxName: 'prod',
 		});
 		expect(
-			emu()
+			aep
+				.emu()
 				.targetConnections()
 				.map((target) => target.id),
 		).toEqual([used.id]);
@@ -236,12 +197,11 @@ describe('Get, Get Many, Delete', () => {
 
 it('searchTargetConnections lists Data Lake target connections by name', async () => {
 	const datasetId = dataset();
-	await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Orders A' }), { leaks });
-	await runAep(emu(), [{}], create(datasetId, { targetConnectionName: 'Customers B' }), { leaks });
-	const found = await aepListSearch(
-		emu(),
+	await aep.run([{}], create(datasetId, { targetConnectionName: 'Orders A' }));
+	await aep.run([{}], create(datasetId, { targetConnectionName: 'Customers B' }));
+	const found = await aep.listSearch(
 		'searchTargetConnections',
-		{ resource: 'targetConnection', operation: 'get' },
+		'get',
 		'targetConnectionId',
 		'orders',
 	);
@@ -340,7 +300,7 @@ describe('bad input fails the item naming the field, with nothing sent', () => {
 		],
 	];
 	it.each(cases)('%s', async (_title, parameters, item, label, field) => {
-		const run = await runAep(emu(), [item], parameters, { leaks });
-		expectRefusedBeforeSending(emu(), run, label, field);
+		const run = await aep.run([item], parameters);
+		aep.expectRefusedBeforeSending(run, label, field);
 	});
 });
