@@ -175,7 +175,7 @@ function text(value: unknown): string {
 }
 
 /** Deadline (ms) for one token request, answer body included. */
-export const IMS_DEADLINE_MS = 30_000;
+const IMS_DEADLINE_MS = 30_000;
 
 /** A response header by name, whatever its case (axios and n8n hand back plain objects). */
 export function headerValue(headers: unknown, name: string): unknown {

@@ -17,7 +17,7 @@ import { scrubSecrets } from './errors';
  */
 const SECRET_PARAMETER_NAMES: ReadonlySet<string> = new Set(['password']);
 
-export const MASKED_VALUE = '***';
+const MASKED_VALUE = '***';
 
 function maskParameters(value: NodeParameterValueType): NodeParameterValueType {
 	if (Array.isArray(value))
@@ -36,7 +36,7 @@ function maskParameters(value: NodeParameterValueType): NodeParameterValueType {
 }
 
 /** A copy of the node with secret parameter values replaced by "***"; the node itself is untouched. */
-export function maskedNode(node: INode): INode {
+function maskedNode(node: INode): INode {
 	const copy = deepCopy(node);
 	copy.parameters = maskParameters(copy.parameters) as INodeParameters;
 	return copy;

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { adaptToThrottlingOption, pacingFor } from './pacing';
 import { DEFAULT_POLICY, type RequestPolicy } from './transport';
 
-export const MAX_CONCURRENCY = 20;
+const MAX_CONCURRENCY = 20;
 // Named constants, not expressions, as defaults: n8n's linter accepts a literal or a name only.
 const DEFAULT_MAX_RETRIES = DEFAULT_POLICY.maxRetries;
 const DEFAULT_TIMEOUT_SECONDS = DEFAULT_POLICY.timeoutMs / 1000;

@@ -20,7 +20,7 @@ export interface PacingClock {
 	sleep(ms: number): Promise<void>;
 }
 
-export const SYSTEM_CLOCK: PacingClock = {
+const SYSTEM_CLOCK: PacingClock = {
 	now: () => Date.now(),
 	sleep: async (ms) => await sleep(ms),
 };

@@ -330,7 +330,7 @@ function refreshSpentFailure(failure: Failure): Failure {
  * (policy.pacing), it first waits for its turn from the run's pacer for this credential and sandbox
  * (not counted in the deadline) and tells the pacer how Adobe answered.
  */
-export async function sendOnce<T>(
+async function sendOnce<T>(
 	this: RequestContext,
 	ctx: PlatformContext,
 	request: PlatformRequest,
@@ -473,7 +473,7 @@ async function exchangeOnce<T>(
  * A failure whose Retry-After exceeds the cap, reworded to say how long Adobe asked to wait;
  * undefined when the wait is within the cap (or absent). Such a failure is not retried at all.
  */
-export function retryAfterRefusal(
+function retryAfterRefusal(
 	failure: Failure,
 	backoff: BackoffSettings = DEFAULT_BACKOFF,
 ): Failure | undefined {

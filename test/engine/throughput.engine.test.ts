@@ -10,6 +10,7 @@ import {
 	duplicates,
 	expectOnePerItem,
 	isErrorItem,
+	testPolicy,
 	testSecret,
 	useScannedEmulator,
 } from './reliability.kit';
@@ -190,6 +191,11 @@ describe('Adapt to Throttling against a gateway limit', () => {
 	const ITEMS = 80;
 	const names = Array.from({ length: ITEMS }, (_, i) => ({ name: `Paced ${i}` }));
 
+	// Pacing may slow to half the gateway's rate. testPolicy()'s floor (1,000/s, which keeps the
+	// fault suite fast) is above this gateway's 10/s: pacing could then only honour Retry-After, and
+	// the two runs would get about as many 429s (57 vs 58 of ~140 requests).
+	const policy = testPolicy({ pacingTuning: { ...testPolicy().pacingTuning, minPerSecond: 5 } });
+
 	async function throttledRun(adaptToThrottling: boolean) {
 		// 10/s: far below what 8 concurrent items send even on a loaded 2-core machine, so the
 		// fixed-concurrency run is always throttled and the comparison cannot tie at 0.
@@ -198,7 +204,7 @@ describe('Adapt to Throttling against a gateway limit', () => {
 		const run = await runNode(
 			names,
 			createParameters('reuse', { concurrency: 8, adaptToThrottling }),
-			{ label: `pacing ${adaptToThrottling}` },
+			{ label: `pacing ${adaptToThrottling}`, policy },
 		);
 		const sent = emu().platformRequests().slice(before);
 		return { run, sent, throttled: sent.filter((r) => r.throttled).length };
@@ -224,7 +230,8 @@ describe('Adapt to Throttling against a gateway limit', () => {
 		// The same run with the option off, against a fresh bucket and a fresh sandbox state.
 		emu().reset();
 		const fixed = await throttledRun(false);
-		expect(paced.throttled).toBeLessThan(fixed.throttled);
+		// Measured: 8 of 89 requests paced, 58 of 141 at fixed concurrency.
+		expect(paced.throttled * 3).toBeLessThan(fixed.throttled);
 		expect(
 			duplicates(
 				emu()

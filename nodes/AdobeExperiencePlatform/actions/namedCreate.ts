@@ -22,30 +22,14 @@ export interface NamedObject {
 	description: boolean;
 }
 
-/** The fields every named create reads: the Name and, where the create has one, the Description. */
-export interface Named {
-	name: string;
-	/** Undefined when empty. */
-	description?: string;
-}
-
 /** A named create's own part: reading its other fields, the ensure and the output (see CreateSpec). */
 export interface NamedCreateSpec<I, R>
-	extends Omit<CreateSpec<Named & I, R>, 'ifExists' | 'readInput'> {
+	extends Omit<
+		CreateSpec<{ name: string; description?: string } & I, R>,
+		'ifExists' | 'readInput'
+	> {
 	/** Reads and checks the create's own fields (not Name, Description or If It Exists); nothing is sent. */
 	readInput(this: IExecuteFunctions, itemIndex: number): I;
-}
-
-/** A named create's fields and handler, both built from one NamedObject. */
-export interface NamedCreate {
-	/** Name, then `own`, then Description (if any), then "If a <Thing> With This Name Exists". */
-	fields(own: INodeProperties[]): INodeProperties[];
-	/**
-	 * The createOperation handler: reads Name, the own fields, Description (in the editor's order,
-	 * so the first bad field is the one named), then If It Exists and the sandbox; the ensure gets
-	 * `{name, ...own, description}`.
-	 */
-	operation<I extends object, R>(spec: NamedCreateSpec<I, R>): ItemOperation;
 }
 
 /** "Target Connection" from "target connection". */
@@ -58,20 +42,26 @@ function titleCase(thing: string): string {
  * the Name, Description and If It Exists fields and their reading are written here once; the
  * operation file declares only its own fields, its ensure and its output.
  */
-export function namedCreate(object: NamedObject): NamedCreate {
+export function namedCreate(object: NamedObject) {
 	const article = /^[aeiou]/i.test(object.thing) ? 'an' : 'a';
 	const ifExists = {
 		field: 'ifExists',
 		label: `If ${article} ${titleCase(object.thing)} With This Name Exists`,
 	};
 	return {
-		fields: (own) => [
+		/** Name, then `own`, then Description (if any), then "If a <Thing> With This Name Exists". */
+		fields: (own: INodeProperties[]): INodeProperties[] => [
 			nameField(object.name.label, object.name.field, object.placeholder, object.nameHelp),
 			...own,
 			...(object.description ? [descriptionField(object.thing)] : []),
 			ifExistsField(ifExists.label, object.thing),
 		],
-		operation: (spec) =>
+		/**
+		 * The createOperation handler: reads Name, the own fields, Description (the editor's order, so
+		 * the first bad field is the one named), then If It Exists and the sandbox; the ensure gets
+		 * `{name, ...own, description}` (no `description` key when the create has none; undefined when empty).
+		 */
+		operation: <I extends object, R>(spec: NamedCreateSpec<I, R>): ItemOperation =>
 			createOperation({
 				...spec,
 				ifExists,

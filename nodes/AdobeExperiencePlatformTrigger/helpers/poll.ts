@@ -27,7 +27,7 @@ import { EVENTS, PARAM, type Scope, type TriggerEvent } from '../description';
 import { isFinished, matchesEvent, triggerItem } from './output';
 
 /** Where the cursor lives in the node's workflow static data. */
-export const CURSOR_KEY = 'runCursor';
+const CURSOR_KEY = 'runCursor';
 
 /** Runs read in manual mode to pick the latest matching one. */
 const MANUAL_LOOKBACK = 10;

@@ -57,10 +57,10 @@ export interface RedshiftSignInInput {
 	database: unknown;
 }
 
-export const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database'] as const;
+const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database'] as const;
 
 /** Where this item's Redshift sign-in comes from; version 1 nodes default to Fields (see signInFromFields). */
-export function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
+function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
 	const value = this.getNodeParameter(SIGN_IN_FROM, itemIndex, 'fields') as unknown;
 	if (value === 'credential' || value === 'fields') return value;
 	throw new InvalidFieldError(

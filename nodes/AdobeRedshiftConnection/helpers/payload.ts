@@ -19,7 +19,7 @@ export interface CreateConnectionBody {
 	connectionSpec: { id: string; version: string };
 }
 
-export function buildAuthParams(auth: RedshiftAuth): RedshiftAuthParams {
+function buildAuthParams(auth: RedshiftAuth): RedshiftAuthParams {
 	return {
 		server: auth.server,
 		port: String(auth.port),

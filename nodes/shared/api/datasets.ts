@@ -35,22 +35,15 @@ export interface Dataset extends IDataObject {
 }
 
 /** The fields every dataset call asks Catalog for. */
-export const DATASET_PROPERTIES = [
-	'name',
-	'description',
-	'schemaRef',
-	'created',
-	'updated',
-	'tags',
-];
+const DATASET_PROPERTIES = ['name', 'description', 'schemaRef', 'created', 'updated', 'tags'];
 
 /** Catalog dataset IDs: 24 hex digits, e.g. 5ba9452f7de80400007fc52a. */
 export const DATASET_ID_PATTERN = '^[0-9a-fA-F]{24}$';
 
 /** At most this many pages (100,000 datasets) per listing, so a Catalog that never ends does not loop. */
-export const MAX_CATALOG_PAGES = 1000;
+const MAX_CATALOG_PAGES = 1000;
 
-export function datasetsPath(id?: string): string {
+function datasetsPath(id?: string): string {
 	return `${CATALOG_PATH}/dataSets${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
 }
 

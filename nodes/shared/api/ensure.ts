@@ -49,7 +49,7 @@ export interface EnsureSpec<T extends { id: string }> {
  * @throws NodeOperationError when `error` meets an existing object, or when `reuse` meets only
  *   same-name objects that do not fit (naming why), so nothing is reused or created silently
  */
-export async function ensureObject<T extends { id: string }>(
+async function ensureObject<T extends { id: string }>(
 	this: RequestContext,
 	spec: EnsureSpec<T>,
 ): Promise<Ensured<T>> {
@@ -82,7 +82,7 @@ export async function ensureObject<T extends { id: string }>(
 }
 
 /** A 2xx answer without the proof a create must return: Adobe may or may not have acted. */
-export function unprovenCreate(thing: string, status: number, body: unknown): Failure {
+function unprovenCreate(thing: string, status: number, body: unknown): Failure {
 	const shown =
 		body === undefined || body === '' ? '(empty body)' : JSON.stringify(body).slice(0, 200);
 	return {

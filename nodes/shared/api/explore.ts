@@ -11,7 +11,7 @@ import {
 } from '../transport';
 
 /** Flow Service path of a base connection's explore call. */
-export function explorePath(baseConnectionId: string): string {
+function explorePath(baseConnectionId: string): string {
 	return flowServicePath(`/connections/${encodeURIComponent(baseConnectionId)}/explore`);
 }
 

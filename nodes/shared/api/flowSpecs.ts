@@ -16,7 +16,7 @@ import {
 } from '../transport';
 
 /** The flow spec for database and CRM sources into the Data Lake (ID 14518937-270c-4525-bdec-c2ba7cce3860 at Adobe). */
-export const CRM_TO_AEP_FLOW_SPEC_NAME = 'CRMToAEP';
+const CRM_TO_AEP_FLOW_SPEC_NAME = 'CRMToAEP';
 
 /** The fields of a flow spec this package reads. */
 export interface FlowSpec {
@@ -44,7 +44,7 @@ const cache = new WeakMap<PlatformContext, Map<string, Promise<SpecRef>>>();
  * @throws NodeOperationError when no spec has that name or it does not list the Redshift/Data Lake specs;
  *   NodeApiError when the request fails
  */
-export async function lookUpFlowSpec(
+async function lookUpFlowSpec(
 	this: RequestContext,
 	ctx: PlatformContext,
 	sandboxName: string,

@@ -116,7 +116,7 @@ export interface FlowServicePages<T> {
  * @throws NodeOperationError after MAX_PAGES pages, once the policy's request budget (ms) is spent,
  *   or when `resumeFrom` points at another list; NodeApiError when a request fails (after retries)
  */
-export async function readFlowServicePages<T>(
+async function readFlowServicePages<T>(
 	this: RequestContext,
 	ctx: PlatformContext,
 	first: PlatformRequest,

@@ -40,18 +40,14 @@ export interface MappingSet extends IDataObject {
 export { MAPPING_SET_ID_PATTERN } from '../pipeline/dataflow';
 
 /** At most this many pages of mapping sets per listing, so a list that never ends does not loop. */
-export const MAX_MAPPING_PAGES = 100;
+const MAX_MAPPING_PAGES = 100;
 
-export function mappingSetsPath(suffix?: string): string {
+function mappingSetsPath(suffix?: string): string {
 	return `${DATA_PREP_PATH}/mappingSets${suffix === undefined ? '' : `/${encodeURIComponent(suffix)}`}`;
 }
 
 /** The create/validate body in the current format: the schema's `$id` and the mappings. */
-export function mappingSetBody(
-	name: string,
-	schemaId: string,
-	mappings: DataPrepMapping[],
-): IDataObject {
+function mappingSetBody(name: string, schemaId: string, mappings: DataPrepMapping[]): IDataObject {
 	return {
 		name,
 		outputSchema: { schemaRef: { id: schemaId, contentType: XED_FULL_VERSION } },

@@ -26,7 +26,7 @@ const LIST_ACCEPT = 'application/vnd.adobe.xed-id+json';
 /** A lookup without the resolved fields: enough to learn a schema's `$id` and title. */
 const SUMMARY_ACCEPT = 'application/vnd.adobe.xed+json; version=1';
 
-export function schemaPath(id?: string): string {
+function schemaPath(id?: string): string {
 	return `${SCHEMA_REGISTRY_PATH}/tenant/schemas${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
 }
 

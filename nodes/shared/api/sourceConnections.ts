@@ -80,7 +80,7 @@ export const sourceConnections = flowServiceCollection<
  * Adobe's `201 {id (a UUID), etag}`, or the listed object. Returns `{id, etag, recovered}`; throws
  * NodeApiError (e.g. FLOW-1439-404 base connection or table not found, FLOW-1201-400 Redshift unreachable).
  */
-export async function createSourceConnection(
+async function createSourceConnection(
 	this: RequestContext,
 	ctx: PlatformContext,
 	sandboxName: string,

@@ -12,7 +12,7 @@ import { platformRequest, type PlatformContext, type RequestContext } from '../t
 import { nameContains, type ListReader } from './listing';
 
 /** Objects per page this package asks for: the most Catalog allows (Data Prep documents no maximum). */
-export const START_PAGE_SIZE = 100;
+const START_PAGE_SIZE = 100;
 
 /** Which page to read: at most `limit` objects from the zero-based `start`, matching `filter`. */
 export interface StartPageRequest<F> {
@@ -54,7 +54,7 @@ export interface StartListingRules {
  * @throws NodeOperationError "Listing <noun> stopped at the page cap …" after `rules.maxPages`
  *   pages; what the reader throws (NodeApiError for a failed request)
  */
-export function listFromStart<T extends { id: string }, F extends { limit?: number }>(
+function listFromStart<T extends { id: string }, F extends { limit?: number }>(
 	readPage: StartPageReader<T, F>,
 	rules: StartListingRules,
 ): ListReader<T, F> {

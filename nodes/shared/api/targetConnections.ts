@@ -56,7 +56,7 @@ export const targetConnections = flowServiceCollection<TargetConnection, TargetC
 });
 
 /** The POST body of a Data Lake target connection writing to `dataset` (its schema from `schemaRef`). */
-export function targetConnectionBody(
+function targetConnectionBody(
 	name: string,
 	dataSetId: string,
 	schemaId: string,

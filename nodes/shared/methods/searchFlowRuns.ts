@@ -10,7 +10,7 @@ import { loadPlatformContext } from '../transport';
 import { joinParts, pickerSandbox, searchText } from './pickers';
 
 /** Runs in the Flow Run list: the newest this many. */
-export const RUN_SEARCH_LIMIT = 50;
+const RUN_SEARCH_LIMIT = 50;
 
 /**
  * The Flow Run list (listSearch `searchFlowRuns`): the newest runs of the node's sandbox (Options >

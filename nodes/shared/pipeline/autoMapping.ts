@@ -64,7 +64,7 @@ export interface AutoMappingResult {
 }
 
 /** Field name of the explicit pairs, as the node reports it in errors. */
-export const PAIRS_FIELD = 'mappingPairs';
+const PAIRS_FIELD = 'mappingPairs';
 const SCHEMA_FIELD = 'schema';
 const MAX_DEPTH = 32;
 
@@ -111,7 +111,7 @@ export function matchKey(name: string): string {
 }
 
 /** Data Prep reads `.` in a source as a path separator; a column name containing one is escaped. */
-export function escapeSourceName(column: string): string {
+function escapeSourceName(column: string): string {
 	return column.replace(/\./g, '\\.');
 }
 

@@ -13,7 +13,7 @@ export const FREQUENCIES = ['once', 'minute', 'hour', 'day', 'week'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
 /** Smallest `interval` per frequency: 15 for minute (Adobe's documented minimum), 1 otherwise. */
-export const MIN_INTERVAL: Record<Exclude<Frequency, 'once'>, number> = {
+const MIN_INTERVAL: Record<Exclude<Frequency, 'once'>, number> = {
 	minute: 15,
 	hour: 1,
 	day: 1,
@@ -21,7 +21,7 @@ export const MIN_INTERVAL: Record<Exclude<Frequency, 'once'>, number> = {
 };
 
 /** Parameter names used in the errors (the node maps them to its labels). */
-export const SCHEDULE_FIELDS = {
+const SCHEDULE_FIELDS = {
 	frequency: 'frequency',
 	interval: 'interval',
 	startTime: 'startTime',

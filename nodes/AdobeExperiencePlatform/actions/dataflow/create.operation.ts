@@ -5,14 +5,12 @@ import { ensureFlow } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { createOperation, ensuredOutput } from '../../../shared/handlers';
 import { ifExistsField } from '../../../shared/ifExists';
+import { descriptionField, nameField } from '../../../shared/fields';
 import { readParameter } from '../../../shared/parameters';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
-import { checkText } from '../../../shared/validation';
 import {
-	DESCRIPTION_MAX,
 	FLOW_FIELDS,
-	NAME_MAX,
 	checkVersion,
 	mappingSetPicker,
 	readDelta,
@@ -24,28 +22,19 @@ import {
 	targetConnectionPicker,
 	withLabels,
 } from './dataflow.fields';
+import { readDescription, readName } from '../parameters';
 
 /** Dataflow › Create's If It Exists field (its label is also named in its errors). */
 const IF_EXISTS = { field: 'ifExists', label: 'If a Dataflow for These Connections Exists' };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Dataflow Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Redshift orders to Orders dataset',
-		description: 'Name of the dataflow in Experience Platform',
-	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Optional description of the dataflow',
-	},
+	nameField(
+		FLOW_FIELDS.name.label,
+		FLOW_FIELDS.name.field,
+		'Redshift orders to Orders dataset',
+		'Name of the dataflow in Experience Platform',
+	),
+	descriptionField('dataflow'),
 	sourceConnectionPicker(),
 	targetConnectionPicker(),
 	mappingSetPicker(),
@@ -76,15 +65,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const execute = createOperation({
 	ifExists: IF_EXISTS,
 	readInput(itemIndex) {
-		const name = checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
-			required: true,
-			maxLength: NAME_MAX,
-		});
-		const description =
-			checkText(FLOW_FIELDS.description, readParameter.call(this, 'description', itemIndex), {
-				maxLength: DESCRIPTION_MAX,
-				allowLineBreaks: true,
-			}) || undefined;
+		const name = readName.call(this, FLOW_FIELDS.name, itemIndex);
+		const description = readDescription.call(this, FLOW_FIELDS.description, itemIndex) || undefined;
 		const sourceConnectionId = readUuidPicker.call(this, FLOW_FIELDS.sourceConnectionId, itemIndex);
 		const targetConnectionId = readUuidPicker.call(this, FLOW_FIELDS.targetConnectionId, itemIndex);
 		const mappingId = readMappingSetId.call(this, itemIndex);

@@ -30,11 +30,11 @@ import {
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
 import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
+import { LIMITS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readDatasetId, readPickedId } from '../parameters';
 import {
 	FLOW_FIELDS,
-	NAME_MAX,
 	readDelta,
 	readSchedule,
 	scheduleFields,
@@ -110,7 +110,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const datasetId = readDatasetId.call(this, itemIndex);
 	const flowName =
 		checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
-			maxLength: NAME_MAX,
+			maxLength: LIMITS.name,
 		}) || defaultFlowName(tableName, datasetId);
 	const scheduleParams = readSchedule.call(this, itemIndex);
 	const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);

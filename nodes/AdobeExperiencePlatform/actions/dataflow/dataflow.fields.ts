@@ -47,9 +47,6 @@ export const FLOW_FIELDS = {
 	etag: ETAG_FIELD,
 } as const satisfies Record<string, FieldRef>;
 
-export const NAME_MAX = 256;
-export const DESCRIPTION_MAX = 4000;
-
 const UUID_EXAMPLE = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
 const UUID_ERROR = `Not an ID: expected a UUID such as ${UUID_EXAMPLE}`;
 

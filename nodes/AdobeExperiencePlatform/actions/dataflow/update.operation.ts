@@ -16,16 +16,15 @@ import {
 import { dateToEpochMs } from '../../../shared/pipeline/schedule';
 import { ETAG_FIELD, checkEtag, checkText } from '../../../shared/validation';
 import {
-	DESCRIPTION_MAX,
 	FLOW_FIELDS,
 	INTERVAL_FIELD,
-	NAME_MAX,
 	checkVersion,
 	dataflowPicker,
 	frequencyName,
 	readUuidPicker,
 	withLabels,
 } from './dataflow.fields';
+import { LIMITS } from '../fields';
 import type { ItemOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -99,13 +98,13 @@ function readChanges(fields: IDataObject): FlowChanges {
 		changes.name = checkText(
 			{ field: 'updateFields.name', label: FLOW_FIELDS.name.label },
 			fields.name,
-			{ required: true, maxLength: NAME_MAX },
+			{ required: true, maxLength: LIMITS.name },
 		);
 	if (fields.description !== undefined)
 		changes.description = checkText(
 			{ field: 'updateFields.description', label: FLOW_FIELDS.description.label },
 			fields.description,
-			{ maxLength: DESCRIPTION_MAX, allowLineBreaks: true },
+			{ maxLength: LIMITS.description, allowLineBreaks: true },
 		);
 	const schedule: NonNullable<FlowChanges['schedule']> = {};
 	if (fields.frequency !== undefined) {
