@@ -5,7 +5,6 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StartedEmulator } from '../emulator';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { callbackNodeType, CALLBACK_NODE_TYPE } from './fixtures/Callback.node';
 import { createCredentialsHelper, runWorkflow } from './harness';
@@ -20,7 +19,7 @@ import {
 	nodeRunText,
 	replaceParameters,
 	requestsTo,
-	startTestEmulator,
+	useEmulatorPerTest,
 	storedToken,
 	tokenRequests,
 	withInputs,
@@ -64,31 +63,27 @@ function threeItems(overrides: IDataObject[] = []): IDataObject[] {
 	}));
 }
 
-let emulator: StartedEmulator;
-
-afterEach(async () => {
-	await emulator?.close();
-});
+const { startTestEmulator, emulator } = useEmulatorPerTest();
 
 describe('Create: the exact request Adobe receives and the output items', () => {
 	it('Azure: POST /connections with the gateway headers and the Azure body (no schema, port as a string)', async () => {
-		emulator = await startTestEmulator({ hosting: 'azure' });
+		await startTestEmulator({ hosting: 'azure' });
 		const result = await runWorkflow(withInputs(CREATE, [AZURE_INPUT]), {
-			credentials: [credentialFor(emulator)],
+			credentials: [credentialFor(emulator())],
 		});
 
 		expect(result.error).toBeUndefined();
 		const token = storedToken(result);
 		expect(token).toMatch(/^emu\./);
 
-		const posts = connectionPosts(emulator);
+		const posts = connectionPosts(emulator());
 		expect(posts).toHaveLength(1);
 		const [post] = posts;
 		expect(post.method).toBe('POST');
 		expect(post.path).toBe('/data/foundation/flowservice/connections');
 		expect(post.query).toEqual({});
 		expect(post.headers.authorization).toBe(`Bearer ${token}`);
-		expect(post.headers['x-api-key']).toBe(emulator.options.clientId);
+		expect(post.headers['x-api-key']).toBe(emulator().options.clientId);
 		expect(post.headers['x-gw-ims-org-id']).toBe('EMULATOR0000000000000000@AdobeOrg');
 		expect(post.headers['x-sandbox-name']).toBe('prod');
 		expect(post.headers['content-type']).toBe('application/json');
@@ -108,7 +103,7 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 			connectionSpec: { id: '3416976c-a9ca-4bba-901a-1f08f66978ff', version: '1.0' },
 		});
 
-		const [stored] = emulator.connections();
+		const [stored] = emulator().connections();
 		expect(stored.etag).toMatch(/^"[^"]+"$/);
 		expect(result.outputOf(NODE)).toEqual([
 			{
@@ -126,18 +121,18 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 	});
 
 	it('AWS: the body carries the schema; the sandbox option routes the request to "dev"', async () => {
-		emulator = await startTestEmulator({ hosting: 'aws' });
+		await startTestEmulator({ hosting: 'aws' });
 		const result = await runWorkflow(withInputs(CREATE, [AWS_INPUT]), {
-			credentials: [credentialFor(emulator)],
+			credentials: [credentialFor(emulator())],
 		});
 
 		expect(result.error).toBeUndefined();
-		const [post] = connectionPosts(emulator);
-		expect(connectionPosts(emulator)).toHaveLength(1);
+		const [post] = connectionPosts(emulator());
+		expect(connectionPosts(emulator())).toHaveLength(1);
 		expect(post.headers).toMatchObject({
 			authorization: `Bearer ${storedToken(result)}`,
-			'x-api-key': emulator.options.clientId,
-			'x-gw-ims-org-id': emulator.options.orgId,
+			'x-api-key': emulator().options.clientId,
+			'x-gw-ims-org-id': emulator().options.orgId,
 			'x-sandbox-name': 'dev',
 			'content-type': 'application/json',
 		});
@@ -158,7 +153,7 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 			connectionSpec: { id: REDSHIFT_SPEC.id, version: '1.0' },
 		});
 
-		const [stored] = emulator.connections();
+		const [stored] = emulator().connections();
 		expect(stored.sandboxName).toBe('dev');
 		expect(result.outputOf(NODE)).toEqual([
 			{
@@ -176,7 +171,7 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 	});
 
 	it('literal parameters as n8n saves them (defaults omitted): hosting azure, port 5439, ifExists create', async () => {
-		emulator = await startTestEmulator({ hosting: 'azure' });
+		await startTestEmulator({ hosting: 'azure' });
 		// n8n leaves parameters that equal their default out of saved workflows; the engine fills them in.
 		const literal = replaceParameters(CREATE, NODE, {
 			resource: 'baseConnection',
@@ -186,10 +181,10 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 			password: 'literal-Passw0rd',
 			database: 'dev',
 		});
-		const result = await runWorkflow(literal, { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(literal, { credentials: [credentialFor(emulator())] });
 
 		expect(result.error).toBeUndefined();
-		expect(JSON.parse(connectionPosts(emulator)[0].body)).toEqual({
+		expect(JSON.parse(connectionPosts(emulator())[0].body)).toEqual({
 			name: 'Literal',
 			auth: {
 				specName: 'Basic Authentication',
@@ -205,8 +200,8 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 		});
 		expect(jsonOf(result.outputOf(NODE))).toEqual([
 			{
-				id: emulator.connections()[0].id,
-				etag: emulator.connections()[0].etag,
+				id: emulator().connections()[0].id,
+				etag: emulator().connections()[0].etag,
 				name: 'Literal',
 				hosting: 'azure',
 				sandboxName: 'prod',
@@ -216,27 +211,27 @@ describe('Create: the exact request Adobe receives and the output items', () => 
 	});
 
 	it('the IMS token request is a form POST with the client credentials in the body, sent once', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		await runWorkflow(withInputs(CREATE, [AZURE_INPUT]), {
-			credentials: [credentialFor(emulator)],
+			credentials: [credentialFor(emulator())],
 		});
 
-		const tokens = tokenRequests(emulator);
+		const tokens = tokenRequests(emulator());
 		expect(tokens).toHaveLength(1);
 		expect(tokens[0].query).toEqual({});
 		expect(tokens[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(Object.fromEntries(new URLSearchParams(tokens[0].body))).toEqual({
 			grant_type: 'client_credentials',
-			client_id: emulator.options.clientId,
-			client_secret: emulator.options.clientSecret,
-			scope: emulator.options.scopes,
+			client_id: emulator().options.clientId,
+			client_secret: emulator().options.clientSecret,
+			scope: emulator().options.scopes,
 		});
 	});
 });
 
 describe('Create: expressions and items', () => {
 	it('resolves {{ $json.x }} and {{ $("Inputs").item.json.x }} per item, in order, with pairedItem', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const inputs = [
 			AZURE_INPUT,
 			AWS_INPUT,
@@ -251,11 +246,11 @@ describe('Create: expressions and items', () => {
 			},
 		];
 		const result = await runWorkflow(withInputs(CREATE, inputs), {
-			credentials: [credentialFor(emulator)],
+			credentials: [credentialFor(emulator())],
 		});
 
 		expect(result.error).toBeUndefined();
-		const bodies = connectionPosts(emulator).map(
+		const bodies = connectionPosts(emulator()).map(
 			(post) => JSON.parse(post.body) as { name: string; auth: { params: IDataObject } },
 		);
 		expect(bodies.map((body) => body.name)).toEqual(['Orders warehouse', 'Clickstream', 'Finance']);
@@ -283,13 +278,13 @@ describe('Create: expressions and items', () => {
 				database: 'orders',
 			},
 		]);
-		expect(connectionPosts(emulator).map((post) => post.headers['x-sandbox-name'])).toEqual([
+		expect(connectionPosts(emulator()).map((post) => post.headers['x-sandbox-name'])).toEqual([
 			'prod',
 			'dev',
 			'prod',
 		]);
 
-		const stored = emulator.connections();
+		const stored = emulator().connections();
 		expect(result.outputOf(NODE)).toEqual(
 			stored.map((connection, index) => ({
 				json: {
@@ -308,29 +303,29 @@ describe('Create: expressions and items', () => {
 
 describe('Create: IMS tokens', () => {
 	it('3 items use 1 token; a second execution with the same stored credential uses it too', async () => {
-		emulator = await startTestEmulator();
-		const credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
+		await startTestEmulator();
+		const credentialsHelper = createCredentialsHelper([credentialFor(emulator())]);
 
 		const first = await runWorkflow(withInputs(CREATE, threeItems()), { credentialsHelper });
 		expect(first.error).toBeUndefined();
-		expect(emulator.tokensIssued()).toBe(1);
+		expect(emulator().tokensIssued()).toBe(1);
 		const token = storedToken(first);
-		expect(connectionPosts(emulator).map((post) => post.headers.authorization)).toEqual(
+		expect(connectionPosts(emulator()).map((post) => post.headers.authorization)).toEqual(
 			Array(3).fill(`Bearer ${token}`),
 		);
 
 		const second = await runWorkflow(withInputs(CREATE, threeItems()), { credentialsHelper });
 		expect(second.error).toBeUndefined();
 		expect(jsonOf(second.outputOf(NODE)).map((item) => item.id)).toHaveLength(3);
-		expect(emulator.tokensIssued()).toBe(1);
-		expect(tokenRequests(emulator)).toHaveLength(1);
+		expect(emulator().tokensIssued()).toBe(1);
+		expect(tokenRequests(emulator())).toHaveLength(1);
 		expect(credentialsHelper.preAuthCalls).toBe(1);
-		expect(connectionPosts(emulator)).toHaveLength(6);
-		expect(emulator.connections()).toHaveLength(6);
+		expect(connectionPosts(emulator())).toHaveLength(6);
+		expect(emulator().connections()).toHaveLength(6);
 	});
 
 	it('with concurrency 3 (items in flight together): still 1 token, output in input order', async () => {
-		emulator = await startTestEmulator({ latencyMs: 30 });
+		await startTestEmulator({ latencyMs: 30 });
 		const inputs = [
 			...threeItems(),
 			...threeItems().map((input) => ({ ...input, name: `${input.name as string} (b)` })),
@@ -339,46 +334,48 @@ describe('Create: IMS tokens', () => {
 			options: { sandboxName: '={{ $json.sandbox }}', concurrency: 3 },
 		});
 
-		const result = await runWorkflow(workflow, { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(workflow, { credentials: [credentialFor(emulator())] });
 
 		expect(result.error).toBeUndefined();
-		expect(emulator.tokensIssued()).toBe(1);
+		expect(emulator().tokensIssued()).toBe(1);
 		const output = result.outputOf(NODE);
 		expect(output.map((item) => [item.json.name, item.pairedItem])).toEqual(
 			inputs.map((input, index) => [input.name, { item: index }]),
 		);
 		const idsByName = new Map(
-			emulator.connections().map((connection) => [connection.name, connection.id]),
+			emulator()
+				.connections()
+				.map((connection) => [connection.name, connection.id]),
 		);
 		expect(output.map((item) => item.json.id)).toEqual(
 			inputs.map((input) => idsByName.get(input.name as string)),
 		);
 		// The items really overlapped: a POST arrived before the previous one was answered.
-		const posts = connectionPosts(emulator);
+		const posts = connectionPosts(emulator());
 		expect(posts.some((post, index) => index > 0 && post.at < posts[index - 1].at + 30)).toBe(true);
 	});
 
 	it('with concurrency 3, a wave of 401s after a revocation still leads to exactly one new token', async () => {
-		emulator = await startTestEmulator({ latencyMs: 20 });
-		const credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
+		await startTestEmulator({ latencyMs: 20 });
+		const credentialsHelper = createCredentialsHelper([credentialFor(emulator())]);
 		const concurrent = (items: IDataObject[]) =>
 			withParameters(withInputs(CREATE, items), NODE, {
 				options: { sandboxName: '={{ $json.sandbox }}', concurrency: 3 },
 			});
 		await runWorkflow(concurrent([{ ...AZURE_INPUT, name: 'Warm-up' }]), { credentialsHelper });
-		emulator.revokeAllTokens();
+		emulator().revokeAllTokens();
 
 		const result = await runWorkflow(concurrent(threeItems()), { credentialsHelper });
 
 		expect(result.error).toBeUndefined();
-		expect(emulator.tokensIssued()).toBe(2);
+		expect(emulator().tokensIssued()).toBe(2);
 		expect(jsonOf(result.outputOf(NODE)).map((item) => item.name)).toEqual([
 			'Warehouse 1',
 			'Warehouse 2',
 			'Warehouse 3',
 		]);
 		expect(
-			emulator
+			emulator()
 				.connections()
 				.map((connection) => connection.name)
 				.sort(),
@@ -386,18 +383,18 @@ describe('Create: IMS tokens', () => {
 	});
 
 	it('a token revoked between executions is refreshed once; every item is created exactly once', async () => {
-		emulator = await startTestEmulator();
-		const credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
+		await startTestEmulator();
+		const credentialsHelper = createCredentialsHelper([credentialFor(emulator())]);
 		const warmUp = await runWorkflow(withInputs(CREATE, [{ ...AZURE_INPUT, name: 'Warm-up' }]), {
 			credentialsHelper,
 		});
 		const revoked = storedToken(warmUp);
-		emulator.revokeAllTokens();
+		emulator().revokeAllTokens();
 
 		const result = await runWorkflow(withInputs(CREATE, threeItems()), { credentialsHelper });
 
 		expect(result.error).toBeUndefined();
-		expect(emulator.tokensIssued()).toBe(2);
+		expect(emulator().tokensIssued()).toBe(2);
 		const fresh = storedToken(result);
 		expect(fresh).not.toBe(revoked);
 		expect(credentialsHelper.preAuthRuns.map((run) => run.credentialsExpired)).toEqual([
@@ -405,7 +402,7 @@ describe('Create: IMS tokens', () => {
 			true,
 		]);
 
-		const posts = connectionPosts(emulator).slice(1);
+		const posts = connectionPosts(emulator()).slice(1);
 		const accepted = posts.filter((post) => post.status === 201);
 		expect(accepted.map((post) => JSON.parse(post.body).name)).toEqual([
 			'Warehouse 1',
@@ -420,12 +417,11 @@ describe('Create: IMS tokens', () => {
 			expect(post.status).toBe(401);
 			expect(post.headers.authorization).toBe(`Bearer ${revoked}`);
 		}
-		expect(emulator.connections().map((connection) => connection.name)).toEqual([
-			'Warm-up',
-			'Warehouse 1',
-			'Warehouse 2',
-			'Warehouse 3',
-		]);
+		expect(
+			emulator()
+				.connections()
+				.map((connection) => connection.name),
+		).toEqual(['Warm-up', 'Warehouse 1', 'Warehouse 2', 'Warehouse 3']);
 		expect(jsonOf(result.outputOf(NODE)).map((item) => item.name)).toEqual([
 			'Warehouse 1',
 			'Warehouse 2',
@@ -434,11 +430,11 @@ describe('Create: IMS tokens', () => {
 	});
 
 	it('a token revoked mid-execution (between Create and Test) is refreshed once by the next node', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const workflow = withInputs(workflowFile('revoke-between-nodes.workflow.json'), threeItems());
 		const result = await runWorkflow(workflow, {
-			credentials: [credentialFor(emulator)],
-			nodeTypes: { [CALLBACK_NODE_TYPE]: callbackNodeType(() => emulator.revokeAllTokens()) },
+			credentials: [credentialFor(emulator())],
+			nodeTypes: { [CALLBACK_NODE_TYPE]: callbackNodeType(() => emulator().revokeAllTokens()) },
 		});
 
 		expect(result.error).toBeUndefined();
@@ -449,12 +445,16 @@ describe('Create: IMS tokens', () => {
 			'Revoke Tokens',
 			'Test Connection',
 		]);
-		expect(emulator.tokensIssued()).toBe(2);
-		const ids = emulator.connections().map((connection) => connection.id);
+		expect(emulator().tokensIssued()).toBe(2);
+		const ids = emulator()
+			.connections()
+			.map((connection) => connection.id);
 		expect(jsonOf(result.outputOf('Test Connection'))).toEqual(
 			ids.map((id) => ({ id, ok: true, sandboxName: 'prod' })),
 		);
-		const tests = emulator.platformRequests().filter((entry) => entry.path.endsWith('/test'));
+		const tests = emulator()
+			.platformRequests()
+			.filter((entry) => entry.path.endsWith('/test'));
 		expect(tests.filter((entry) => entry.status === 200).map((entry) => entry.path)).toEqual(
 			ids.map((id) => `${CONNECTIONS_PATH}/${id}/test`),
 		);
@@ -468,9 +468,9 @@ describe('Create: bad input never reaches Adobe', () => {
 	const inputs = threeItems([{}, { port: 'abc' }, {}]);
 
 	it('with continue on fail: items 1 and 3 are created, item 2 is an error item naming "Port"', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const result = await runWorkflow(continueOnFail(withInputs(CREATE, inputs), NODE), {
-			credentials: [credentialFor(emulator)],
+			credentials: [credentialFor(emulator())],
 		});
 
 		expect(result.error).toBeUndefined();
@@ -493,20 +493,21 @@ describe('Create: bad input never reaches Adobe', () => {
 		});
 		expect(output[1].json.error).toContain('"abc"');
 
-		expect(connectionPosts(emulator).map((post) => JSON.parse(post.body).name)).toEqual([
+		expect(connectionPosts(emulator()).map((post) => JSON.parse(post.body).name)).toEqual([
 			'Warehouse 1',
 			'Warehouse 3',
 		]);
-		expect(emulator.connections().map((connection) => connection.name)).toEqual([
-			'Warehouse 1',
-			'Warehouse 3',
-		]);
+		expect(
+			emulator()
+				.connections()
+				.map((connection) => connection.name),
+		).toEqual(['Warehouse 1', 'Warehouse 3']);
 	});
 
 	it('without continue on fail: the workflow fails with that message and nothing is sent for the bad item', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const result = await runWorkflow(withInputs(CREATE, inputs), {
-			credentials: [credentialFor(emulator)],
+			credentials: [credentialFor(emulator())],
 		});
 
 		expect(result.error?.message).toMatch(
@@ -515,7 +516,7 @@ describe('Create: bad input never reaches Adobe', () => {
 		expect(result.errorOf(NODE)?.message).toBe(result.error?.message);
 		expect(result.outputOf(NODE)).toEqual([]);
 		// Items run in order: the first was created before the second stopped the node.
-		expect(connectionPosts(emulator).map((post) => JSON.parse(post.body).name)).toEqual([
+		expect(connectionPosts(emulator()).map((post) => JSON.parse(post.body).name)).toEqual([
 			'Warehouse 1',
 		]);
 	});
@@ -523,7 +524,7 @@ describe('Create: bad input never reaches Adobe', () => {
 
 describe('Create: concurrency and a failing item', () => {
 	it('without continue on fail, no item starts after the node failed', async () => {
-		emulator = await startTestEmulator({ latencyMs: 20 });
+		await startTestEmulator({ latencyMs: 20 });
 		const inputs = Array.from({ length: 8 }, (_, i) => ({
 			...AZURE_INPUT,
 			name: `Item ${i}`,
@@ -533,13 +534,13 @@ describe('Create: concurrency and a failing item', () => {
 			options: { sandboxName: '={{ $json.sandbox }}', concurrency: 2 },
 		});
 
-		const result = await runWorkflow(workflow, { credentials: [credentialFor(emulator)] });
+		const result = await runWorkflow(workflow, { credentials: [credentialFor(emulator())] });
 		expect(result.error?.message).toContain('"Port"');
-		// Give anything still running in the background time to show up at the emulator.
+		// Give anything still running in the background time to show up at the emulator().
 		await new Promise((resolve) => setTimeout(resolve, 300));
 
 		// Items 0-2 were started before item 3 failed; items 4-7 must never be sent.
-		const names = connectionPosts(emulator).map((post) => JSON.parse(post.body).name as string);
+		const names = connectionPosts(emulator()).map((post) => JSON.parse(post.body).name as string);
 		expect(names.length).toBeLessThanOrEqual(3);
 		for (const name of names) expect(['Item 0', 'Item 1', 'Item 2']).toContain(name);
 	});
@@ -547,30 +548,32 @@ describe('Create: concurrency and a failing item', () => {
 
 describe('Create: Adobe errors are decoded', () => {
 	it('an unknown sandbox: FLOW-2100-404 with "check the sandbox name"', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const result = await runWorkflow(
 			withInputs(CREATE, [{ ...AZURE_INPUT, sandbox: 'nosuchsandbox' }]),
-			{ credentials: [credentialFor(emulator)] },
+			{ credentials: [credentialFor(emulator())] },
 		);
 
 		expect(result.error?.message).toContain('FLOW-2100-404');
 		expect(result.error?.description).toMatch(/check the sandbox name/i);
 		// The name lookup before the POST meets the unknown sandbox first: nothing is created.
-		expect(connectionPosts(emulator)).toHaveLength(0);
-		expect(emulator.platformRequests().map((entry) => entry.headers['x-sandbox-name'])).toEqual([
-			'nosuchsandbox',
-		]);
-		expect(emulator.connections()).toEqual([]);
+		expect(connectionPosts(emulator())).toHaveLength(0);
+		expect(
+			emulator()
+				.platformRequests()
+				.map((entry) => entry.headers['x-sandbox-name']),
+		).toEqual(['nosuchsandbox']);
+		expect(emulator().connections()).toEqual([]);
 	});
 
 	it('a 403 from the API gateway: its code and a fix naming the IMS Org ID, not retried', async () => {
-		emulator = await startTestEmulator();
-		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
+		await startTestEmulator();
+		emulator().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
 			status: 403,
 			body: { error_code: '403025', message: 'Profile is not valid' },
 		});
 		const result = await runWorkflow(continueOnFail(withInputs(CREATE, [AZURE_INPUT]), NODE), {
-			credentials: [credentialFor(emulator)],
+			credentials: [credentialFor(emulator())],
 		});
 
 		expect(result.error).toBeUndefined();
@@ -581,14 +584,14 @@ describe('Create: Adobe errors are decoded', () => {
 		expect(json.error).toContain('403025');
 		expect(json.error).toContain('Profile is not valid');
 		expect(json.description).toContain('IMS Org ID');
-		expect(connectionPosts(emulator)).toHaveLength(1);
+		expect(connectionPosts(emulator())).toHaveLength(1);
 	});
 
 	it('a wrong client secret: IMS invalid_client, naming Client ID and Client Secret, without the secret', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const wrongSecret = 'wrong-client-secret-8f3k2';
 		const result = await runWorkflow(withInputs(CREATE, threeItems()), {
-			credentials: [credentialFor(emulator, { clientSecret: wrongSecret })],
+			credentials: [credentialFor(emulator(), { clientSecret: wrongSecret })],
 		});
 
 		const { message, description } = result.error ?? {};
@@ -596,15 +599,15 @@ describe('Create: Adobe errors are decoded', () => {
 		expect(`${message}\n${description}`).toContain('Client ID');
 		expect(`${message}\n${description}`).toContain('Client Secret');
 		expect(nodeRunText(result, NODE)).not.toContain(wrongSecret);
-		expect(emulator.tokensIssued()).toBe(0);
-		expect(emulator.platformRequests()).toEqual([]);
+		expect(emulator().tokensIssued()).toBe(0);
+		expect(emulator().platformRequests()).toEqual([]);
 	});
 
 	it('continue on fail keeps going after an API error on item 1 of 3', async () => {
-		emulator = await startTestEmulator();
-		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 400 });
+		await startTestEmulator();
+		emulator().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, { status: 400 });
 		const result = await runWorkflow(continueOnFail(withInputs(CREATE, threeItems()), NODE), {
-			credentials: [credentialFor(emulator)],
+			credentials: [credentialFor(emulator())],
 		});
 
 		expect(result.error).toBeUndefined();
@@ -615,7 +618,7 @@ describe('Create: Adobe errors are decoded', () => {
 			description: expect.any(String),
 			httpCode: '400',
 		});
-		const stored = emulator.connections();
+		const stored = emulator().connections();
 		expect(stored.map((connection) => connection.name)).toEqual(['Warehouse 2', 'Warehouse 3']);
 		expect(jsonOf(output.slice(1))).toEqual(
 			stored.map((connection) => ({
@@ -628,15 +631,15 @@ describe('Create: Adobe errors are decoded', () => {
 			})),
 		);
 		// A 400 means Adobe refused the request: no retry, so exactly one POST per item.
-		expect(connectionPosts(emulator).map((post) => post.status)).toEqual([400, 201, 201]);
+		expect(connectionPosts(emulator()).map((post) => post.status)).toEqual([400, 201, 201]);
 	});
 });
 
 describe('Create: secrets never reach output or errors', () => {
 	it('passwords, the client secret and access tokens are absent from everything the node produced', async () => {
-		emulator = await startTestEmulator();
-		const { clientSecret } = emulator.options;
-		const credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
+		await startTestEmulator();
+		const { clientSecret } = emulator().options;
+		const credentialsHelper = createCredentialsHelper([credentialFor(emulator())]);
 		const inputs = threeItems([{}, { port: 'abc' }, {}]);
 		const passwords = inputs.map((input) => String(input.password));
 		// Adobe echoing what it got (in its error detail) must not carry secrets into n8n.
@@ -646,7 +649,7 @@ describe('Create: secrets never reach output or errors', () => {
 			status: 400,
 			report: { 'detailed-message': `Could not sign in with ${text}` },
 		});
-		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
+		emulator().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
 			status: 400,
 			body: echo(`password=${passwords[0]} secret=${clientSecret}`),
 		});
@@ -663,21 +666,21 @@ describe('Create: secrets never reach output or errors', () => {
 
 		// Second execution: the stored token is known when the node starts, and Adobe echoes it.
 		const token = storedToken(first);
-		emulator.failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
+		emulator().failNext({ method: 'POST', path: CONNECTIONS_PATH }, 1, {
 			status: 400,
 			body: echo(`token=${token} password=${passwords[2]}`),
 		});
 		const second = await runWorkflow(withInputs(CREATE, [inputs[2]]), { credentialsHelper });
 		expect(second.error?.message).toContain('Rejected token=*** password=***');
 
-		const secrets = [...passwords, clientSecret, ...accessTokensSent(emulator)];
-		expect(accessTokensSent(emulator)).toEqual([token]);
+		const secrets = [...passwords, clientSecret, ...accessTokensSent(emulator())];
+		expect(accessTokensSent(emulator())).toEqual([token]);
 		for (const text of [nodeRunText(first, NODE), nodeRunText(second, NODE)]) {
 			for (const secret of secrets) expect(text).not.toContain(secret);
 		}
 		// The secrets did reach Adobe, where they belong.
 		expect(
-			requestsTo(emulator, 'POST', CONNECTIONS_PATH).map(
+			requestsTo(emulator(), 'POST', CONNECTIONS_PATH).map(
 				(post) => JSON.parse(post.body).auth.params.password,
 			),
 		).toEqual([passwords[0], passwords[2], passwords[2]]);

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_TABLES, type RequestLogEntry, type StartedEmulator } from '../emulator';
+import { DEFAULT_TABLES, type RequestLogEntry } from '../emulator';
 import { runWorkflow, type RunResult, type WorkflowDefinition } from './harness';
 import { itemView } from './reliability.kit';
 import {
@@ -20,27 +20,23 @@ import {
 	jsonOf,
 	nodeRunText,
 	seedConnections,
-	startTestEmulator,
+	useEmulatorPerTest,
 	storedToken,
 	withInputs,
 	withParameters,
 	workflowFile,
 } from './support';
 
-let emulator: StartedEmulator;
-
-afterEach(async () => {
-	await emulator?.close();
-});
+const { startTestEmulator, emulator } = useEmulatorPerTest();
 
 async function run(workflow: WorkflowDefinition): Promise<RunResult> {
-	return await runWorkflow(workflow, { credentials: [credentialFor(emulator)] });
+	return await runWorkflow(workflow, { credentials: [credentialFor(emulator())] });
 }
 
-/** Starts the emulator with one connection, "Orders warehouse"; returns its ID. */
+/** Starts the emulator() with one connection, "Orders warehouse"; returns its ID. */
 async function startWithOneConnection(): Promise<string> {
-	emulator = await startTestEmulator();
-	const [id] = await seedConnections(emulator, ['Orders warehouse']);
+	await startTestEmulator();
+	const [id] = await seedConnections(emulator(), ['Orders warehouse']);
 	return id;
 }
 
@@ -53,14 +49,14 @@ async function runOnOneConnection(
 	input: IDataObject = {},
 ): Promise<{ id: string; result: RunResult; sent: RequestLogEntry[] }> {
 	const id = await startWithOneConnection();
-	const before = emulator.platformRequests().length;
+	const before = emulator().platformRequests().length;
 	const result = await run(withInputs(byIdWorkflow(operation), [{ connectionId: id, ...input }]));
 	return { id, result, sent: flowRequests(before) };
 }
 
 /** Platform requests logged after the first `after` ones (take them before any direct call of the test's own). */
 function flowRequests(after = 0): RequestLogEntry[] {
-	return emulator.platformRequests().slice(after);
+	return emulator().platformRequests().slice(after);
 }
 
 function describeRequest(entry: RequestLogEntry): string {
@@ -86,7 +82,7 @@ describe('Get', () => {
 		const { id, result, sent } = await runOnOneConnection('get');
 
 		expect(result.error).toBeUndefined();
-		const adobe = (await directGet(emulator, `${CONNECTIONS_PATH}/${id}`)) as {
+		const adobe = (await directGet(emulator(), `${CONNECTIONS_PATH}/${id}`)) as {
 			items: IDataObject[];
 		};
 		expect(result.outputOf('Get Connection')).toEqual([
@@ -119,14 +115,14 @@ describe('Get Many', () => {
 	let names: string[];
 
 	beforeEach(async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		names = Array.from({ length: COUNT }, (_, i) => (i % 70 === 5 ? 'Finance' : `Warehouse ${i}`));
-		newestFirst = (await seedConnections(emulator, names)).reverse();
+		newestFirst = (await seedConnections(emulator(), names)).reverse();
 		// Seeding a few hundred connections takes seconds on a loaded machine.
 	}, 20_000);
 
 	it('returnAll follows _links.next across 3 pages and returns every connection once, newest first', async () => {
-		const before = emulator.platformRequests().length;
+		const before = emulator().platformRequests().length;
 		const result = await run(GET_MANY);
 
 		expect(result.error).toBeUndefined();
@@ -155,7 +151,7 @@ describe('Get Many', () => {
 			const previous = pages[index - 1];
 			const query = new URLSearchParams();
 			for (const [key, value] of Object.entries(previous.query)) query.append(key, String(value));
-			const answer = (await directGet(emulator, `${CONNECTIONS_PATH}?${query.toString()}`)) as {
+			const answer = (await directGet(emulator(), `${CONNECTIONS_PATH}?${query.toString()}`)) as {
 				_links?: { next?: { href: string } };
 			};
 			const link = new URL(answer._links?.next?.href ?? 'missing:', 'http://flow.invalid');
@@ -165,7 +161,7 @@ describe('Get Many', () => {
 	});
 
 	it('with a limit of 5: one request for 5, the 5 newest', async () => {
-		const before = emulator.platformRequests().length;
+		const before = emulator().platformRequests().length;
 		const result = await run(withParameters(GET_MANY, NODE, { returnAll: false, limit: 5 }));
 
 		expect(result.error).toBeUndefined();
@@ -176,7 +172,7 @@ describe('Get Many', () => {
 	});
 
 	it('with a limit of 150: stops on the second page at 150', async () => {
-		const before = emulator.platformRequests().length;
+		const before = emulator().platformRequests().length;
 		const result = await run(withParameters(GET_MANY, NODE, { returnAll: false, limit: 150 }));
 
 		expect(result.error).toBeUndefined();
@@ -187,7 +183,7 @@ describe('Get Many', () => {
 	});
 
 	it('with filters.name: only connections with exactly that name', async () => {
-		const before = emulator.platformRequests().length;
+		const before = emulator().platformRequests().length;
 		const result = await run(withParameters(GET_MANY, NODE, { filters: { name: 'Finance' } }));
 
 		expect(result.error).toBeUndefined();
@@ -212,8 +208,8 @@ describe('Update', () => {
 
 	it('renames and rotates the password: fetches the etag, sends it as If-Match, outputs the new etag', async () => {
 		const id = await startWithOneConnection();
-		const oldEtag = emulator.connections()[0].etag;
-		const before = emulator.platformRequests().length;
+		const oldEtag = emulator().connections()[0].etag;
+		const before = emulator().platformRequests().length;
 
 		const result = await run(
 			withInputs(UPDATE, [
@@ -222,7 +218,7 @@ describe('Update', () => {
 		);
 
 		expect(result.error).toBeUndefined();
-		const [stored] = emulator.connections();
+		const [stored] = emulator().connections();
 		expect(stored.name).toBe('Orders warehouse v2');
 		expect(stored.auth.params.password).toBe('rotated-Passw0rd-2');
 		expect(stored.etag).not.toBe(oldEtag);
@@ -254,13 +250,13 @@ describe('Update', () => {
 
 	it('a stale etag given explicitly is refused with a clear message (FLOW-1404-412) and nothing changes', async () => {
 		const id = await startWithOneConnection();
-		const staleEtag = emulator.connections()[0].etag;
+		const staleEtag = emulator().connections()[0].etag;
 		const first = await run(
 			withInputs(UPDATE, [{ connectionId: id, name: 'Renamed once', etag: '' }]),
 		);
 		expect(first.error).toBeUndefined();
-		const current = emulator.connections()[0];
-		const before = emulator.platformRequests().length;
+		const current = emulator().connections()[0];
+		const before = emulator().platformRequests().length;
 
 		const result = await run(
 			withInputs(UPDATE, [{ connectionId: id, name: 'Renamed twice', etag: staleEtag }]),
@@ -272,7 +268,7 @@ describe('Update', () => {
 		const requests = flowRequests(before);
 		expect(requests.map(describeRequest)).toEqual([`PATCH /connections/${id} 412`]);
 		expect(requests[0].headers['if-match']).toBe(staleEtag);
-		expect(emulator.connections()).toEqual([current]);
+		expect(emulator().connections()).toEqual([current]);
 	});
 });
 
@@ -288,7 +284,7 @@ describe('Delete', () => {
 			},
 		]);
 		expect(sent.map(describeRequest)).toEqual([`DELETE /connections/${id} 204`]);
-		expect(emulator.connections()).toEqual([]);
+		expect(emulator().connections()).toEqual([]);
 
 		const get = await run(withInputs(byIdWorkflow('get'), [{ connectionId: id }]));
 		expect(get.error?.message).toContain('FLOW-1439-404');
@@ -297,8 +293,8 @@ describe('Delete', () => {
 
 	it('a connection used by dataflows: FLOW-1418-400 saying to delete the dataflows first; it stays', async () => {
 		const id = await startWithOneConnection();
-		emulator.markInUse(id);
-		const before = emulator.platformRequests().length;
+		emulator().markInUse(id);
+		const before = emulator().platformRequests().length;
 
 		const result = await run(withInputs(byIdWorkflow('delete'), [{ connectionId: id }]));
 
@@ -306,18 +302,22 @@ describe('Delete', () => {
 		// Adobe's own text says "dataflows" too: check the fix the node adds.
 		expect(result.error?.description).toMatch(/What to do: .*dataflows/);
 		expect(flowRequests(before).map(describeRequest)).toEqual([`DELETE /connections/${id} 400`]);
-		expect(emulator.connections().map((connection) => connection.id)).toEqual([id]);
+		expect(
+			emulator()
+				.connections()
+				.map((connection) => connection.id),
+		).toEqual([id]);
 	});
 });
 
 describe('Test, List Tables, Get Table Schema', () => {
 	it('Test: ok true for a reachable server, ok false (not an error) for an unreachable one', async () => {
-		emulator = await startTestEmulator();
-		const [reachable] = await seedConnections(emulator, ['Reachable']);
-		const [unreachable] = await seedConnections(emulator, ['Unreachable'], {
+		await startTestEmulator();
+		const [reachable] = await seedConnections(emulator(), ['Reachable']);
+		const [unreachable] = await seedConnections(emulator(), ['Unreachable'], {
 			server: 'warehouse.unreachable.example.com',
 		});
-		const before = emulator.platformRequests().length;
+		const before = emulator().platformRequests().length;
 
 		const result = await run(
 			withInputs(byIdWorkflow('test'), [
@@ -355,7 +355,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 			})),
 		);
 		const adobe = (await directGet(
-			emulator,
+			emulator(),
 			`${CONNECTIONS_PATH}/${id}/explore?objectType=root`,
 		)) as IDataObject[];
 		expect(jsonOf(result.outputOf('List Tables'))).toEqual(
@@ -373,7 +373,7 @@ describe('Test, List Tables, Get Table Schema', () => {
 
 		expect(result.error).toBeUndefined();
 		const adobe = (await directGet(
-			emulator,
+			emulator(),
 			`${CONNECTIONS_PATH}/${id}/explore?objectType=table&object=public.orders`,
 		)) as {
 			format: string;
@@ -409,12 +409,12 @@ describe('Create with ifExists', () => {
 	const NODE = 'Create Connection';
 
 	it("'reuse' twice: the second run creates nothing and returns the existing connection with its current etag", async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const reuse = withParameters(withInputs(CREATE, [AZURE_INPUT]), NODE, { ifExists: 'reuse' });
 
 		const first = await run(reuse);
 		expect(first.error).toBeUndefined();
-		const [created] = emulator.connections();
+		const [created] = emulator().connections();
 		expect(jsonOf(first.outputOf(NODE))).toEqual([
 			{
 				id: created.id,
@@ -433,9 +433,9 @@ describe('Create with ifExists', () => {
 			]),
 		);
 		expect(rotate.error).toBeUndefined();
-		const currentEtag = emulator.connections()[0].etag;
+		const currentEtag = emulator().connections()[0].etag;
 		expect(currentEtag).not.toBe(created.etag);
-		const before = emulator.platformRequests().length;
+		const before = emulator().platformRequests().length;
 
 		const second = await run(reuse);
 
@@ -454,8 +454,8 @@ describe('Create with ifExists', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(connectionPosts(emulator)).toHaveLength(1);
-		expect(emulator.connections()).toHaveLength(1);
+		expect(connectionPosts(emulator())).toHaveLength(1);
+		expect(emulator().connections()).toHaveLength(1);
 		expect(
 			flowRequests(before).map((entry) => `${entry.method} ${JSON.stringify(entry.query)}`),
 		).toEqual([
@@ -464,9 +464,9 @@ describe('Create with ifExists', () => {
 	});
 
 	it("'reuse' finds names with characters that need URL encoding (+ & , # %)", async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const name = 'C++ Orders & Returns, EU #1 (100%)';
-		const [existing] = await seedConnections(emulator, [name, `${name} copy`]);
+		const [existing] = await seedConnections(emulator(), [name, `${name} copy`]);
 
 		const result = await run(
 			withParameters(withInputs(CREATE, [{ ...AZURE_INPUT, name }]), NODE, { ifExists: 'reuse' }),
@@ -476,12 +476,12 @@ describe('Create with ifExists', () => {
 		expect(jsonOf(result.outputOf(NODE))).toEqual([
 			expect.objectContaining({ id: existing, name, reused: true }),
 		]);
-		expect(connectionPosts(emulator)).toHaveLength(2); // the seeding POSTs only
+		expect(connectionPosts(emulator())).toHaveLength(2); // the seeding POSTs only
 	});
 
 	it("'error': fails naming the existing connection's ID, without creating one", async () => {
-		emulator = await startTestEmulator();
-		const [existing] = await seedConnections(emulator, [AZURE_INPUT.name]);
+		await startTestEmulator();
+		const [existing] = await seedConnections(emulator(), [AZURE_INPUT.name]);
 
 		const result = await run(
 			withParameters(withInputs(CREATE, [AZURE_INPUT]), NODE, { ifExists: 'error' }),
@@ -489,14 +489,18 @@ describe('Create with ifExists', () => {
 
 		expect(result.error?.message).toContain(existing);
 		expect(result.error?.message).toContain(AZURE_INPUT.name);
-		expect(connectionPosts(emulator)).toHaveLength(1); // the seeding POST only
-		expect(emulator.connections().map((connection) => connection.id)).toEqual([existing]);
+		expect(connectionPosts(emulator())).toHaveLength(1); // the seeding POST only
+		expect(
+			emulator()
+				.connections()
+				.map((connection) => connection.id),
+		).toEqual([existing]);
 	});
 });
 
 describe('Chaining and sandboxes', () => {
 	it('Create -> Test with connectionId {{ $json.id }}: each created connection is tested', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const inputs = [
 			AZURE_INPUT,
 			{
@@ -510,7 +514,9 @@ describe('Chaining and sandboxes', () => {
 		const result = await run(withInputs(workflowFile('create-then-test.workflow.json'), inputs));
 
 		expect(result.error).toBeUndefined();
-		const ids = emulator.connections().map((connection) => connection.id);
+		const ids = emulator()
+			.connections()
+			.map((connection) => connection.id);
 		expect(ids).toHaveLength(2);
 		expect(result.outputOf('Test Connection')).toEqual([
 			{ json: { id: ids[0], ok: true, sandboxName: 'prod' }, pairedItem: { item: 0 } },
@@ -518,7 +524,7 @@ describe('Chaining and sandboxes', () => {
 		]);
 		// Create lists the connections with its name before each POST (the duplicate guard's "before").
 		expect(
-			emulator
+			emulator()
 				.platformRequests()
 				.map(describeRequest)
 				.filter((line) => !line.startsWith('GET /connections?')),
@@ -531,7 +537,7 @@ describe('Chaining and sandboxes', () => {
 	});
 
 	it('the whole lifecycle in one workflow: create, get, update, test, list tables, table schemas, delete', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 
 		const result = await run(workflowFile('lifecycle.workflow.json'));
 
@@ -580,9 +586,9 @@ describe('Chaining and sandboxes', () => {
 			{ id, deleted: true, alreadyAbsent: false, sandboxName: 'prod' },
 		]);
 
-		expect(emulator.connections()).toEqual([]);
-		expect(emulator.tokensIssued()).toBe(1);
-		expect(emulator.platformRequests().map(describeRequest)).toEqual([
+		expect(emulator().connections()).toEqual([]);
+		expect(emulator().tokensIssued()).toBe(1);
+		expect(emulator().platformRequests().map(describeRequest)).toEqual([
 			expect.stringMatching(/^GET \/connections\?property=.*name%3D%3DOrders\+warehouse.* 200$/),
 			'POST /connections 201',
 			`GET /connections/${id} 200`,
@@ -596,7 +602,9 @@ describe('Chaining and sandboxes', () => {
 			`DELETE /connections/${id} 204`,
 		]);
 		// The rename used the Get output: "<name> (renamed)"; the If-Match was Get's etag.
-		const patch = emulator.platformRequests().find((entry) => entry.method === 'PATCH');
+		const patch = emulator()
+			.platformRequests()
+			.find((entry) => entry.method === 'PATCH');
 		expect(patch?.headers['if-match']).toBe(created.etag);
 		expect(JSON.parse(patch?.body ?? '[]')).toEqual([
 			{ op: 'replace', path: '/name', value: 'Orders warehouse (renamed)' },
@@ -607,7 +615,7 @@ describe('Chaining and sandboxes', () => {
 			for (const secret of [
 				'engine-redshift-password',
 				'rotated-redshift-password',
-				emulator.options.clientSecret,
+				emulator().options.clientSecret,
 				storedToken(result),
 			]) {
 				expect(text).not.toContain(secret);
@@ -616,12 +624,12 @@ describe('Chaining and sandboxes', () => {
 	});
 
 	it('the sandbox option routes to another sandbox: the connection is visible only there', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const created = await run(
 			withInputs(workflowFile('create.workflow.json'), [{ ...AZURE_INPUT, sandbox: 'dev' }]),
 		);
 		expect(created.error).toBeUndefined();
-		const [stored] = emulator.connections();
+		const [stored] = emulator().connections();
 		expect(stored.sandboxName).toBe('dev');
 		expect(jsonOf(created.outputOf('Create Connection'))[0]).toMatchObject({
 			id: stored.id,
@@ -651,7 +659,7 @@ describe('Chaining and sandboxes', () => {
 		expect(jsonOf(manyDev.outputOf('Get Connections')).map((item) => item.id)).toEqual([stored.id]);
 
 		expect(
-			emulator
+			emulator()
 				.platformRequests()
 				.map((entry) => `${entry.method} ${entry.headers['x-sandbox-name']} ${entry.status}`),
 		).toEqual([
@@ -676,7 +684,7 @@ describe('A bad connection ID never reaches Adobe', () => {
 	])(
 		'%s: "not-an-id" fails naming "Connection", with 0 requests',
 		async (_label, workflow, node) => {
-			emulator = await startTestEmulator();
+			await startTestEmulator();
 			const inputs = [
 				{ connectionId: 'not-an-id', name: 'New name', table: 'public.orders', etag: '' },
 			];
@@ -701,8 +709,8 @@ describe('A bad connection ID never reaches Adobe', () => {
 				},
 			]);
 
-			expect(emulator.requests()).toEqual([]);
-			expect(emulator.tokensIssued()).toBe(0);
+			expect(emulator().requests()).toEqual([]);
+			expect(emulator().tokensIssued()).toBe(0);
 		},
 	);
 });

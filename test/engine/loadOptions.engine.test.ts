@@ -4,21 +4,16 @@
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import type { StartedEmulator } from '../emulator';
 import { createCredentialsHelper, type InMemoryCredentialsHelper } from './harness';
 import {
 	credentialFor,
 	editorContext,
-	startTestEmulator,
+	useEmulatorPerTest,
 	storedTokenOf,
 	tokenRequests,
 } from './support';
 
-let emulator: StartedEmulator;
-
-afterEach(async () => {
-	await emulator?.close();
-});
+const { startTestEmulator, emulator } = useEmulatorPerTest();
 
 /** The Sandbox dropdown as n8n's editor fills it for a Create node. */
 async function loadSandboxes(
@@ -36,7 +31,7 @@ async function loadSandboxes(
 
 describe('loadOptions: getSandboxes', () => {
 	it("lists the active sandboxes as 'Title (name)', sorted, after the credential's own", async () => {
-		emulator = await startTestEmulator({
+		await startTestEmulator({
 			sandboxes: [
 				{ name: 'prod', title: 'Production', type: 'production', isDefault: true },
 				{ name: 'eu-dev', title: 'EU Development', type: 'development' },
@@ -44,7 +39,7 @@ describe('loadOptions: getSandboxes', () => {
 			],
 		});
 		const credentialsHelper = createCredentialsHelper([
-			credentialFor(emulator, { sandboxName: 'eu-dev' }),
+			credentialFor(emulator(), { sandboxName: 'eu-dev' }),
 		]);
 
 		const options = await loadSandboxes(credentialsHelper);
@@ -57,7 +52,7 @@ describe('loadOptions: getSandboxes', () => {
 		]);
 
 		const token = storedTokenOf(credentialsHelper);
-		const calls = emulator.platformRequests();
+		const calls = emulator().platformRequests();
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({
 			method: 'GET',
@@ -66,19 +61,19 @@ describe('loadOptions: getSandboxes', () => {
 		});
 		expect(calls[0].headers).toMatchObject({
 			authorization: `Bearer ${token}`,
-			'x-api-key': emulator.options.clientId,
-			'x-gw-ims-org-id': emulator.options.orgId,
+			'x-api-key': emulator().options.clientId,
+			'x-gw-ims-org-id': emulator().options.orgId,
 			'x-sandbox-name': 'eu-dev',
 		});
-		expect(tokenRequests(emulator)).toHaveLength(1);
+		expect(tokenRequests(emulator())).toHaveLength(1);
 		expect(JSON.stringify(options)).not.toContain(token);
 	});
 
 	it('a wrong client secret rejects with the IMS fix, not the secret', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const wrongSecret = 'wrong-secret-for-dropdown-91x';
 		const credentialsHelper = createCredentialsHelper([
-			credentialFor(emulator, { clientSecret: wrongSecret }),
+			credentialFor(emulator(), { clientSecret: wrongSecret }),
 		]);
 
 		const failure = await loadSandboxes(credentialsHelper).then(
@@ -88,6 +83,6 @@ describe('loadOptions: getSandboxes', () => {
 
 		expect(failure?.message).toContain('invalid_client');
 		expect(`${failure?.message}\n${failure?.description}`).not.toContain(wrongSecret);
-		expect(emulator.platformRequests()).toEqual([]);
+		expect(emulator().platformRequests()).toEqual([]);
 	});
 });

@@ -8,7 +8,7 @@ import { NodeHelpers, type INodeListSearchResult, type INodeParameters } from 'n
 
 import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
 
-import { DEFAULT_TABLES, type StartedEmulator } from '../emulator';
+import { DEFAULT_TABLES } from '../emulator';
 import { createCredentialsHelper, runWorkflow, type RunResult } from './harness';
 import {
 	CONNECTIONS_PATH,
@@ -18,15 +18,11 @@ import {
 	rl,
 	seedConnections,
 	singleNodeWorkflow,
-	startTestEmulator,
+	useEmulatorPerTest,
 	withInputs,
 } from './support';
 
-let emulator: StartedEmulator;
-
-afterEach(async () => {
-	await emulator?.close();
-});
+const { startTestEmulator, emulator } = useEmulatorPerTest();
 
 /** Calls a listSearch method of the node with the editor's current parameters, as n8n's editor does. */
 async function listSearch(
@@ -35,7 +31,7 @@ async function listSearch(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const credentialsHelper = createCredentialsHelper([credentialFor(emulator)]);
+	const credentialsHelper = createCredentialsHelper([credentialFor(emulator())]);
 	const path = method === 'searchConnections' ? 'connectionId' : 'tablePath';
 	const { context, nodeType } = editorContext(credentialsHelper, parameters, path);
 	const search = nodeType.methods?.listSearch?.[method];
@@ -45,20 +41,20 @@ async function listSearch(
 
 /** Platform requests other than the sandbox listing, as "METHOD path". */
 function flowCalls(): string[] {
-	return emulator
+	return emulator()
 		.platformRequests()
 		.map((entry) => `${entry.method} ${entry.path.replace(CONNECTIONS_PATH, '/connections')}`);
 }
 
 describe('listSearch: searchConnections (the Connection list)', () => {
 	it('lists the Redshift connections of the credential sandbox, newest first, with ID and state', async () => {
-		emulator = await startTestEmulator();
-		const ids = await seedConnections(emulator, [
+		await startTestEmulator();
+		const ids = await seedConnections(emulator(), [
 			'Orders warehouse',
 			'Marketing',
 			'orders archive',
 		]);
-		await seedConnections(emulator, ['Dev orders'], { sandboxName: 'dev' });
+		await seedConnections(emulator(), ['Dev orders'], { sandboxName: 'dev' });
 
 		const all = await listSearch('searchConnections', { operation: 'get' });
 
@@ -73,8 +69,8 @@ describe('listSearch: searchConnections (the Connection list)', () => {
 	});
 
 	it('the search text matches names containing it, in any case', async () => {
-		emulator = await startTestEmulator();
-		const [warehouse, , archive] = await seedConnections(emulator, [
+		await startTestEmulator();
+		const [warehouse, , archive] = await seedConnections(emulator(), [
 			'Orders warehouse',
 			'Marketing',
 			'orders archive',
@@ -89,9 +85,9 @@ describe('listSearch: searchConnections (the Connection list)', () => {
 	});
 
 	it("lists the node's sandbox (Options > Sandbox), not the credential's", async () => {
-		emulator = await startTestEmulator();
-		await seedConnections(emulator, ['In prod']);
-		const [inDev] = await seedConnections(emulator, ['In dev'], { sandboxName: 'dev' });
+		await startTestEmulator();
+		await seedConnections(emulator(), ['In prod']);
+		const [inDev] = await seedConnections(emulator(), ['In dev'], { sandboxName: 'dev' });
 
 		const found = await listSearch('searchConnections', {
 			operation: 'get',
@@ -99,19 +95,19 @@ describe('listSearch: searchConnections (the Connection list)', () => {
 		});
 
 		expect(found.results.map((item) => [item.name, item.value])).toEqual([['In dev', inDev]]);
-		const listings = emulator
+		const listings = emulator()
 			.platformRequests()
 			.filter((entry) => entry.method === 'GET' && entry.path === CONNECTIONS_PATH);
 		expect(listings.map((entry) => entry.headers['x-sandbox-name'])).toEqual(['dev']);
 	});
 
 	it('pages: 50 per call, then the rest from the pagination token, with no repeats', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const names = Array.from(
 			{ length: 62 },
 			(_, index) => `Warehouse ${String(index).padStart(2, '0')}`,
 		);
-		const ids = await seedConnections(emulator, names);
+		const ids = await seedConnections(emulator(), names);
 
 		const first = await listSearch('searchConnections', { operation: 'get' });
 		expect(first.results).toHaveLength(50);
@@ -130,10 +126,10 @@ describe('listSearch: searchConnections (the Connection list)', () => {
 	});
 
 	it('pages with a search text: each call reads Adobe pages until 50 match', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		// 120 connections, every other one a match: the first call needs two Adobe pages of 50.
 		const ids = await seedConnections(
-			emulator,
+			emulator(),
 			Array.from({ length: 120 }, (_, index) => (index % 2 ? `Other ${index}` : `Match ${index}`)),
 		);
 		const matching = ids.filter((_, index) => index % 2 === 0).reverse();
@@ -152,7 +148,7 @@ describe('listSearch: searchConnections (the Connection list)', () => {
 	});
 
 	it('a page token that is not a connection listing link is refused before any request', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const failure = await listSearch(
 			'searchConnections',
 			{ operation: 'get' },
@@ -166,8 +162,8 @@ describe('listSearch: searchConnections (the Connection list)', () => {
 
 describe('listSearch: searchTables (the Table list of Get Table Schema)', () => {
 	it('lists the explored tables of the connection chosen From List, By ID or as a plain string', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Orders warehouse']);
+		await startTestEmulator();
+		const [id] = await seedConnections(emulator(), ['Orders warehouse']);
 		const expected = DEFAULT_TABLES.map((table) => ({ name: table.path, value: table.path }));
 
 		for (const connectionId of [rl('list', id), rl('id', id), id]) {
@@ -186,8 +182,8 @@ describe('listSearch: searchTables (the Table list of Get Table Schema)', () => 
 	});
 
 	it('explores in the sandbox of the node', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Dev warehouse'], { sandboxName: 'dev' });
+		await startTestEmulator();
+		const [id] = await seedConnections(emulator(), ['Dev warehouse'], { sandboxName: 'dev' });
 		const found = await listSearch('searchTables', {
 			operation: 'getTableSchema',
 			connectionId: rl('list', id),
@@ -201,7 +197,7 @@ describe('listSearch: searchTables (the Table list of Get Table Schema)', () => 
 		['a bad ID', rl('id', 'not-a-uuid'), 'is not a connection ID'],
 		['an expression', rl('id', '={{ $json.id }}'), 'is an expression'],
 	])('%s: a clear error, no request', async (_title, connectionId, message) => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const failure = await listSearch('searchTables', {
 			operation: 'getTableSchema',
 			connectionId,
@@ -279,7 +275,7 @@ async function runOperation(
 			[item as never],
 		);
 	}
-	return await runWorkflow(workflow, { credentials: [credentialFor(emulator)] });
+	return await runWorkflow(workflow, { credentials: [credentialFor(emulator())] });
 }
 
 describe('each ID-based operation takes every stored form of the Connection field', () => {
@@ -288,8 +284,8 @@ describe('each ID-based operation takes every stored form of the Connection fiel
 	);
 
 	it.each(cases)('%s with %s', async (operation, form) => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Picked warehouse']);
+		await startTestEmulator();
+		const [id] = await seedConnections(emulator(), ['Picked warehouse']);
 		const { connectionId, item } = FORMS[form](id);
 
 		const result = await runOperation(operation, { connectionId: connectionId as never }, item);
@@ -303,7 +299,7 @@ describe('each ID-based operation takes every stored form of the Connection fiel
 	it.each(Object.keys(OPERATIONS) as IdOperation[])(
 		'%s: a bad UUID from an expression By ID fails naming the field, with no request',
 		async (operation) => {
-			emulator = await startTestEmulator();
+			await startTestEmulator();
 			const result = await runOperation(
 				operation,
 				{ connectionId: rl('id', '={{ $json.id }}') },
@@ -319,7 +315,7 @@ describe('each ID-based operation takes every stored form of the Connection fiel
 	it.each(Object.keys(OPERATIONS) as IdOperation[])(
 		'%s: a bad UUID typed By ID is a node issue under the field, and n8n runs nothing',
 		async (operation) => {
-			emulator = await startTestEmulator();
+			await startTestEmulator();
 			const parameters = {
 				operation,
 				...OPERATIONS[operation].parameters,
@@ -355,7 +351,7 @@ describe('each ID-based operation takes every stored form of the Connection fiel
 	);
 
 	it('an unknown picker mode fails naming the field and the allowed modes, with no request', async () => {
-		emulator = await startTestEmulator();
+		await startTestEmulator();
 		const result = await runOperation('get', {
 			connectionId: rl('url', 'https://example.invalid/x'),
 		});
@@ -376,8 +372,8 @@ describe('Get Table Schema takes every stored form of the Table field', () => {
 			{ table: 'public.customers' },
 		],
 	])('%s', async (_form, tablePath, item) => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Tables warehouse']);
+		await startTestEmulator();
+		const [id] = await seedConnections(emulator(), ['Tables warehouse']);
 
 		const result = await runOperation(
 			'getTableSchema',
@@ -391,13 +387,15 @@ describe('Get Table Schema takes every stored form of the Table field', () => {
 			tableName: 'public.customers',
 			format: 'flat',
 		});
-		const explore = emulator.platformRequests().find((entry) => entry.path.endsWith('/explore'));
+		const explore = emulator()
+			.platformRequests()
+			.find((entry) => entry.path.endsWith('/explore'));
 		expect(explore?.query).toMatchObject({ objectType: 'table', object: 'public.customers' });
 	});
 
 	it('an empty table from an expression fails naming the field, with no request', async () => {
-		emulator = await startTestEmulator();
-		const [id] = await seedConnections(emulator, ['Tables warehouse']);
+		await startTestEmulator();
+		const [id] = await seedConnections(emulator(), ['Tables warehouse']);
 		const result = await runOperation(
 			'getTableSchema',
 			{ connectionId: rl('list', id), tablePath: rl('name', '={{ $json.table }}') },

@@ -73,6 +73,28 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 	return await startEmulator({ clientId: `engine-client-${process.pid}-${started}`, ...options });
 }
 
+/**
+ * For a file whose tests each start their own emulator, with options of their own:
+ * `startTestEmulator` as above, remembered as `emulator()` and closed after the test.
+ */
+export function useEmulatorPerTest(): {
+	startTestEmulator: typeof startTestEmulator;
+	emulator: () => StartedEmulator;
+} {
+	let current: StartedEmulator | undefined;
+	afterEach(async () => {
+		await current?.close();
+		current = undefined;
+	});
+	return {
+		startTestEmulator: async (options) => (current = await startTestEmulator(options)),
+		emulator: () => {
+			if (!current) throw new Error('No emulator: the test has not started one');
+			return current;
+		},
+	};
+}
+
 /** Our credential (CREDENTIAL_REF) pointing at `emulator`; `data` overrides fields. */
 export function credentialFor(
 	emulator: StartedEmulator,
