@@ -206,12 +206,13 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		});
 
 		const creator = byTestId(page, 'node-creator');
+		/** The node creator's entry showing `text` (a node, or one of its actions). */
+		const creatorItem = (text: string) =>
+			byTestId(creator, 'item-iterator-item').filter({ hasText: text }).first();
 		await uiStep(ctx, 'node panel search "Redshift" finds the node with its icon', async () => {
 			await byTestId(page, 'node-creator-plus-button').first().click();
 			await byTestId(page, 'node-creator-search-bar').fill('Redshift');
-			const item = byTestId(creator, 'item-iterator-item')
-				.filter({ hasText: NODE_DISPLAY_NAME })
-				.first();
+			const item = creatorItem(NODE_DISPLAY_NAME);
 			await item.waitFor();
 			// Our SVG, loaded: a missing icon renders n8n's letter placeholder (no <img>) or a broken image.
 			const icon = item.locator('img').first();
@@ -239,6 +240,14 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		});
 
 		const ndv = byTestId(page, 'ndv');
+		/** Opens the action `label` listed in the node creator (screenshot `shotName` of the list first). */
+		const chooseAction = async (label: string, shotName: string) => {
+			const action = creatorItem(label);
+			await action.waitFor();
+			await shot(ctx, shotName);
+			await action.click();
+			await ndv.waitFor();
+		};
 		/** Picks the option `label` of the node's dropdown parameter `name`, then lets the panel settle. */
 		const chooseOption = async (name: string, label: RegExp, settleMs = 300) => {
 			await parameter(ndv, name).click();
@@ -249,17 +258,8 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			ctx,
 			'add the node: Create action shows the fields (Azure: no Schema)',
 			async () => {
-				await byTestId(creator, 'item-iterator-item')
-					.filter({ hasText: NODE_DISPLAY_NAME })
-					.first()
-					.click();
-				const action = byTestId(creator, 'item-iterator-item')
-					.filter({ hasText: CREATE_ACTION })
-					.first();
-				await action.waitFor();
-				await shot(ctx, '02-node-actions');
-				await action.click();
-				await ndv.waitFor();
+				await creatorItem(NODE_DISPLAY_NAME).click();
+				await chooseAction(CREATE_ACTION, '02-node-actions');
 				// A new node signs in to Redshift from the encrypted credential: no sign-in fields.
 				check(await visible(parameter(ndv, SIGN_IN_FROM)), '"Redshift Sign-In From" is not shown');
 				check(
@@ -605,13 +605,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			'Dataflow > Create From Table shows its form: pickers, schedule, delta column',
 			async () => {
 				await platformItem(PLATFORM_NODE).click();
-				const action = byTestId(creator, 'item-iterator-item')
-					.filter({ hasText: CREATE_FROM_TABLE_ACTION })
-					.first();
-				await action.waitFor();
-				await shot(ctx, '21-platform-actions');
-				await action.click();
-				await ndv.waitFor();
+				await chooseAction(CREATE_FROM_TABLE_ACTION, '21-platform-actions');
 				for (const field of CREATE_FROM_TABLE_FIELDS)
 					check(
 						await visible(fieldLocator(ndv, field)),

@@ -25,6 +25,7 @@ import {
 	withInputs,
 	withParameters,
 	workflowFile,
+	idsOf,
 } from './support';
 
 const NODE = 'Create Connection';
@@ -446,9 +447,7 @@ describe('Create: IMS tokens', () => {
 			'Test Connection',
 		]);
 		expect(emulator().tokensIssued()).toBe(2);
-		const ids = emulator()
-			.connections()
-			.map((connection) => connection.id);
+		const ids = idsOf(emulator().connections());
 		expect(jsonOf(result.outputOf('Test Connection'))).toEqual(
 			ids.map((id) => ({ id, ok: true, sandboxName: 'prod' })),
 		);

@@ -25,6 +25,7 @@ import {
 	withInputs,
 	withParameters,
 	workflowFile,
+	idsOf,
 } from './support';
 
 const { startTestEmulator, emulator } = useEmulatorPerTest();
@@ -302,11 +303,7 @@ describe('Delete', () => {
 		// Adobe's own text says "dataflows" too: check the fix the node adds.
 		expect(result.error?.description).toMatch(/What to do: .*dataflows/);
 		expect(flowRequests(before).map(describeRequest)).toEqual([`DELETE /connections/${id} 400`]);
-		expect(
-			emulator()
-				.connections()
-				.map((connection) => connection.id),
-		).toEqual([id]);
+		expect(idsOf(emulator().connections())).toEqual([id]);
 	});
 });
 
@@ -490,11 +487,7 @@ describe('Create with ifExists', () => {
 		expect(result.error?.message).toContain(existing);
 		expect(result.error?.message).toContain(AZURE_INPUT.name);
 		expect(connectionPosts(emulator())).toHaveLength(1); // the seeding POST only
-		expect(
-			emulator()
-				.connections()
-				.map((connection) => connection.id),
-		).toEqual([existing]);
+		expect(idsOf(emulator().connections())).toEqual([existing]);
 	});
 });
 
@@ -514,9 +507,7 @@ describe('Chaining and sandboxes', () => {
 		const result = await run(withInputs(workflowFile('create-then-test.workflow.json'), inputs));
 
 		expect(result.error).toBeUndefined();
-		const ids = emulator()
-			.connections()
-			.map((connection) => connection.id);
+		const ids = idsOf(emulator().connections());
 		expect(ids).toHaveLength(2);
 		expect(result.outputOf('Test Connection')).toEqual([
 			{ json: { id: ids[0], ok: true, sandboxName: 'prod' }, pairedItem: { item: 0 } },

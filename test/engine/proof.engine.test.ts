@@ -19,7 +19,7 @@ import {
 	testSecret,
 	useScannedEmulator,
 } from './reliability.kit';
-import { CONNECTIONS_PATH, seedConnections } from './support';
+import { CONNECTIONS_PATH, seedConnections, idsOf } from './support';
 
 jest.setTimeout(30_000);
 
@@ -250,12 +250,7 @@ describe('prove before reporting', () => {
 
 		expect(second.json[0].id).toEqual(expect.any(String));
 		expect(second.json[0].id).not.toBe(first.json[0].id);
-		expect(
-			emu()
-				.connections()
-				.map((connection) => connection.id)
-				.sort(),
-		).toEqual([first.json[0].id, second.json[0].id].sort());
+		expect(idsOf(emu().connections()).sort()).toEqual([first.json[0].id, second.json[0].id].sort());
 	});
 });
 
@@ -404,9 +399,7 @@ describe('partial runs are re-runnable', () => {
 			label: 'partial run',
 		});
 
-		const created = emu()
-			.connections()
-			.map((connection) => connection.id);
+		const created = idsOf(emu().connections());
 		expect(created).toHaveLength(2);
 		const description = String(run.result.error?.description ?? '');
 		for (const id of created) expect(description).toContain(id);

@@ -20,6 +20,7 @@ import {
 	editorContext,
 	rl,
 	seedConnections,
+	idsOf,
 } from './support';
 
 jest.setTimeout(60_000);
@@ -259,11 +260,7 @@ describe('Create', () => {
 
 		expect(json[0]).toMatchObject({ id: expect.stringMatching(UUID), reused: false });
 		expect(posts()).toHaveLength(1);
-		expect(
-			emu()
-				.sourceConnections()
-				.map((source) => source.id),
-		).toEqual([json[0].id]);
+		expect(idsOf(emu().sourceConnections())).toEqual([json[0].id]);
 	});
 
 	it("decodes Adobe's refusals: unknown table (1439) and unreachable Redshift (1201)", async () => {
@@ -416,11 +413,7 @@ describe('Delete', () => {
 		expect(json[0].description).toContain(
 			'What to do: Delete that dataflow first, then delete the source connection.',
 		);
-		expect(
-			emu()
-				.sourceConnections()
-				.map((source) => source.id),
-		).toEqual([id]);
+		expect(idsOf(emu().sourceConnections())).toEqual([id]);
 	});
 });
 

@@ -95,6 +95,11 @@ export function useEmulatorPerTest(): {
 	};
 }
 
+/** The IDs of `objects` (what the emulator stores, items), in order. */
+export function idsOf(objects: ReadonlyArray<{ id: string }>): string[] {
+	return objects.map((object) => object.id);
+}
+
 /** Our credential (CREDENTIAL_REF) pointing at `emulator`; `data` overrides fields. */
 export function credentialFor(
 	emulator: StartedEmulator,

@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID } from '../../emulator';
 import { expectOnePerItem } from '../reliability.kit';
-import { rl, useAepEmulator } from './kit';
+import { rl, useAepEmulator, idsOf } from './kit';
 
 jest.setTimeout(30_000);
 
@@ -132,12 +132,7 @@ describe('Create', () => {
 				reused: false,
 			}),
 		]);
-		expect(
-			aep
-				.emu()
-				.datasets()
-				.map((dataset) => dataset.id),
-		).toEqual([run.json[0].id]);
+		expect(idsOf(aep.emu().datasets())).toEqual([run.json[0].id]);
 		const post = aep.answered().find((entry) => entry.method === 'POST');
 		expect(JSON.parse(post?.body ?? '{}')).toEqual({
 			name: 'Redshift orders',

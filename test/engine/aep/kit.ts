@@ -34,7 +34,7 @@ import {
 } from '../reliability.kit';
 import { editorContext, ORDER_COLUMNS, seedConnections } from '../support';
 
-export { ORDER_COLUMNS, rl } from '../support';
+export { idsOf, ORDER_COLUMNS, rl } from '../support';
 
 export const AEP_NODE = 'Adobe Experience Platform';
 

@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS } from '../../emulator';
 import { expectOnePerItem } from '../reliability.kit';
-import { rl, useAepEmulator } from './kit';
+import { rl, useAepEmulator, idsOf } from './kit';
 
 jest.setTimeout(30_000);
 
@@ -186,12 +186,7 @@ describe('Get, Get Many, Delete', () => {
 			alreadyAbsent: false,
 			sandboxName: 'prod',
 		});
-		expect(
-			aep
-				.emu()
-				.targetConnections()
-				.map((target) => target.id),
-		).toEqual([used.id]);
+		expect(idsOf(aep.emu().targetConnections())).toEqual([used.id]);
 	});
 });
 
