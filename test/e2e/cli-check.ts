@@ -31,9 +31,6 @@ import {
 } from './on-error-check';
 import { triggerCheck, type TriggerFindings } from './trigger-check';
 import {
-	CREDENTIAL_TYPE,
-	NODE_TYPE,
-	PACKAGE_NAME,
 	createInstance,
 	installPackage,
 	n8nCli,
@@ -44,6 +41,7 @@ import {
 } from './lib/n8n';
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../nodes/shared/constants';
 import { emulatorCredential } from '../support/credentials';
+import { CREDENTIAL_TYPE, NODE_TYPE, PACKAGE_NAME } from '../support/workflow';
 import { EXAMPLES_DIR, exampleFiles, fillPlaceholders, readExample } from '../support/examples';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { findSecrets } from '../support/secrets';
@@ -196,7 +194,7 @@ function lastCreateRequest(since: RequestLogEntry[], label: string): RequestLogE
 function parameterPasswords(workflows: Array<{ workflow: WorkflowFile }>): Record<string, string> {
 	const secrets: Record<string, string> = {};
 	for (const { workflow } of workflows) {
-		for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
+		for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE.adobeRedshiftConnection)) {
 			const updateFields = node.parameters.updateFields as Record<string, unknown> | undefined;
 			for (const [field, value] of [
 				['password', node.parameters.password],
@@ -350,7 +348,8 @@ export async function cliCheck(
 		};
 		const azure = byId('e2eAzureCreate01');
 		const aws = byId('e2eAwsCreate0001');
-		const ourNode = (wf: WorkflowFile) => wf.nodes.find((n) => n.type === NODE_TYPE)!;
+		const ourNode = (wf: WorkflowFile) =>
+			wf.nodes.find((n) => n.type === NODE_TYPE.adobeRedshiftConnection)!;
 		// Runs a one-create workflow and checks its output, the exact body and the headers Adobe got.
 		const executeCreate = async (
 			wf: WorkflowFile,

@@ -22,20 +22,14 @@ import { join } from 'node:path';
 
 import type { StartedEmulator } from '../emulator';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
-import {
-	activateWorkflows,
-	activatesByPublish,
-	CREDENTIAL_TYPE,
-	NODE_TYPE,
-	n8nCli,
-	type N8nInstance,
-} from './lib/n8n';
+import { activateWorkflows, activatesByPublish, n8nCli, type N8nInstance } from './lib/n8n';
 import { startN8n } from './lib/server';
 import { check, log } from './lib/steps';
 import {
 	chainWorkflow,
 	webhookNode,
-	NODE_TYPE as N8N_NODE_TYPE,
+	CREDENTIAL_TYPE,
+	NODE_TYPE,
 	type WorkflowJson,
 } from '../support/workflow';
 
@@ -98,7 +92,7 @@ function failingWorkflow(
 			webhookNode(FAILING[mode].path),
 			{
 				name: NODE,
-				type: NODE_TYPE,
+				type: NODE_TYPE.adobeRedshiftConnection,
 				typeVersion: 1.1,
 				parameters: {
 					resource: 'baseConnection',
@@ -128,7 +122,7 @@ export function prepareErrorWorkflowRuns(aepCredential: {
 	const errorWorkflow = chainWorkflow({
 		id: ERROR_WORKFLOW_ID,
 		name: 'E2E: Error Trigger',
-		nodes: [{ name: ERROR_TRIGGER, type: N8N_NODE_TYPE.errorTrigger, parameters: {} }],
+		nodes: [{ name: ERROR_TRIGGER, type: NODE_TYPE.errorTrigger, parameters: {} }],
 	});
 	return {
 		workflows: [
@@ -336,7 +330,8 @@ export async function errorWorkflowCheck(
 	]);
 	const exported = readFileSync(exportFile, 'utf8');
 	check(
-		exported.includes(NODE_TYPE) && exported.includes(SIGN_IN_CREDENTIAL.id),
+		exported.includes(NODE_TYPE.adobeRedshiftConnection) &&
+			exported.includes(SIGN_IN_CREDENTIAL.id),
 		'the export lacks our node or its sign-in credential reference; the scan would prove nothing',
 	);
 	log(

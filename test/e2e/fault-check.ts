@@ -14,8 +14,13 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Fault, StartedEmulator } from '../emulator';
-import { itemsWorkflow, operationNode, type WorkflowJson } from '../support/workflow';
-import { CREDENTIAL_TYPE, n8nExecute, outputsOf, type N8nInstance } from './lib/n8n';
+import {
+	CREDENTIAL_TYPE,
+	itemsWorkflow,
+	operationNode,
+	type WorkflowJson,
+} from '../support/workflow';
+import { n8nExecute, outputsOf, type N8nInstance } from './lib/n8n';
 import { check, log } from './lib/steps';
 
 export const FAULT_CREDENTIAL = { id: 'e2eAepFaultCrd01', name: 'AEP (emulator, fault run)' };

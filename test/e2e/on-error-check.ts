@@ -16,14 +16,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
-import { itemsWorkflow, type WorkflowJson } from '../support/workflow';
-import {
-	CREDENTIAL_TYPE,
-	n8nExecute,
-	outputsOf,
-	type ExecutedItem,
-	type N8nInstance,
-} from './lib/n8n';
+import { CREDENTIAL_TYPE, itemsWorkflow, type WorkflowJson } from '../support/workflow';
+import { n8nExecute, outputsOf, type ExecutedItem, type N8nInstance } from './lib/n8n';
 import { check, log } from './lib/steps';
 
 export const STORM_CREDENTIAL = { id: 'e2eAepStormCrd01', name: 'AEP (emulator, token storm)' };

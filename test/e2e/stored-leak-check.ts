@@ -26,9 +26,10 @@
 import type { StartedEmulator } from '../emulator';
 import { FAULT_CODE_NODE, FAULT_WORKFLOW_ID, type FaultRun } from './fault-check';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
-import { NODE_TYPE, warnings, type N8nInstance } from './lib/n8n';
+import { warnings, type N8nInstance } from './lib/n8n';
 import { accessTokensSent, passwordsSeen } from '../support/emulatorQueries';
 import { EMULATOR_TOKEN_PATTERN, MIN_SECRET_LENGTH, findSecretsInText } from '../support/secrets';
+import { NODE_TYPE } from '../support/workflow';
 import { check, log } from './lib/steps';
 
 export interface StoredScanFindings {
@@ -58,7 +59,7 @@ function ourNodesText(execution: StoredExecution): string {
 	if (execution.mode === 'error') return JSON.stringify(execution.data.resultData ?? null);
 	const runData = execution.data.resultData?.runData ?? {};
 	const ours = execution.workflow.nodes
-		.filter((node) => node.type === NODE_TYPE)
+		.filter((node) => node.type === NODE_TYPE.adobeRedshiftConnection)
 		.map((node) => node.name);
 	return JSON.stringify({
 		runData: Object.fromEntries(ours.map((name) => [name, runData[name] ?? null])),
@@ -90,7 +91,7 @@ export function scanStoredExecutions(
 					| undefined
 			)?.node;
 			check(
-				node?.type === NODE_TYPE && node.parameters,
+				node?.type === NODE_TYPE.adobeRedshiftConnection && node.parameters,
 				`${where} failed without our node in resultData.error.node; the scan of error.node would prove nothing`,
 			);
 		}

@@ -17,8 +17,9 @@ import { seedDataflows } from '../support/dataflows';
 import { readExample } from '../support/examples';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { findSecretsInText } from '../support/secrets';
+import { CREDENTIAL_TYPE } from '../support/workflow';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
-import { activateWorkflows, CREDENTIAL_TYPE, n8nCli, type N8nInstance } from './lib/n8n';
+import { activateWorkflows, n8nCli, type N8nInstance } from './lib/n8n';
 import { startN8n } from './lib/server';
 import { check, log } from './lib/steps';
 

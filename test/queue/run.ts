@@ -39,9 +39,6 @@ import { join } from 'node:path';
 import { startEmulator, type Fault, type StartedEmulator } from '../emulator';
 import { decodeStoredRows, type DumpRow, type StoredExecution } from '../e2e/lib/executions';
 import {
-	CREDENTIAL_TYPE,
-	NODE_TYPE,
-	PACKAGE_NAME,
 	createInstance,
 	installPackage,
 	n8nCli,
@@ -52,7 +49,7 @@ import {
 import { run, startDaemon, stopAllDaemons, type Daemon } from '../e2e/lib/proc';
 import { emulatorCredential } from '../support/credentials';
 import { seedDataflows } from '../support/dataflows';
-import { chainWorkflow, webhookNode } from '../support/workflow';
+import { CREDENTIAL_TYPE, NODE_TYPE, chainWorkflow, webhookNode } from '../support/workflow';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { EMULATOR_TOKEN_PATTERN, findSecrets, findSecretsInText } from '../support/secrets';
 import { freePort, startN8n } from '../e2e/lib/server';
@@ -70,7 +67,6 @@ const FAULT_NAMES = 50;
 const MAX_TOKENS_PER_REVOKE = WORKERS + 1;
 const CONNECTIONS_PATH = '/data/foundation/flowservice/connections';
 const RUNS_PATH = '/data/foundation/flowservice/runs';
-const TRIGGER_NODE_TYPE = `${PACKAGE_NAME}.adobeExperiencePlatformTrigger`;
 const CREDENTIAL = { id: 'queueAepCred0001', name: 'AEP (emulator, queue mode)' };
 const WORKFLOW_ID = 'queueAepWebhook1';
 const TRIGGER_WORKFLOW_ID = 'queueAepTrigger1';
@@ -108,7 +104,7 @@ function workflow() {
 			webhookNode(WEBHOOK_PATH, { responseData: 'firstEntryJson' }, 2.1),
 			{
 				name: 'Create connection',
-				type: NODE_TYPE,
+				type: NODE_TYPE.adobeRedshiftConnection,
 				parameters: {
 					resource: 'baseConnection',
 					operation: 'create',
@@ -137,7 +133,7 @@ function triggerWorkflow() {
 		nodes: [
 			{
 				name: TRIGGER_NODE,
-				type: TRIGGER_NODE_TYPE,
+				type: NODE_TYPE.adobeExperiencePlatformTrigger,
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
 					event: 'anyRunFinished',

@@ -5,6 +5,9 @@
  */
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
+/** This package's npm name: the prefix of its node types in n8n. */
+export const PACKAGE_NAME = 'n8n-nodes-adobe-experience-platform';
+
 /** Node type names as a real n8n install knows them. */
 export const NODE_TYPE = {
 	manualTrigger: 'n8n-nodes-base.manualTrigger',
@@ -15,10 +18,9 @@ export const NODE_TYPE = {
 	stickyNote: 'n8n-nodes-base.stickyNote',
 	webhook: 'n8n-nodes-base.webhook',
 	errorTrigger: 'n8n-nodes-base.errorTrigger',
-	adobeRedshiftConnection: 'n8n-nodes-adobe-experience-platform.adobeRedshiftConnection',
-	adobeExperiencePlatform: 'n8n-nodes-adobe-experience-platform.adobeExperiencePlatform',
-	adobeExperiencePlatformTrigger:
-		'n8n-nodes-adobe-experience-platform.adobeExperiencePlatformTrigger',
+	adobeRedshiftConnection: `${PACKAGE_NAME}.adobeRedshiftConnection`,
+	adobeExperiencePlatform: `${PACKAGE_NAME}.adobeExperiencePlatform`,
+	adobeExperiencePlatformTrigger: `${PACKAGE_NAME}.adobeExperiencePlatformTrigger`,
 } as const;
 
 /** Our nodes: they get CREDENTIAL_REF unless a spec says otherwise. */

@@ -5,13 +5,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 import { run, tail, type RunResult } from './proc';
+import { PACKAGE_NAME } from '../../support/workflow';
 import { CheckFailure, check } from './steps';
 
 export const CACHE = process.env.N8N_E2E_CACHE || join(homedir(), '.cache', 'n8n-nodes-aep-e2e');
-
-export const PACKAGE_NAME = 'n8n-nodes-adobe-experience-platform';
-export const NODE_TYPE = `${PACKAGE_NAME}.adobeRedshiftConnection`;
-export const CREDENTIAL_TYPE = 'adobeExperiencePlatformApi';
 
 export interface N8nVersion {
 	version: string;
