@@ -277,7 +277,7 @@ export const property = (expression: string): string =>
 	`property=${encodeURIComponent(expression)}`;
 
 /** The ID of what a 201 answer created (the test fails on another status). */
-export function createdId(res: CallResult): string {
+function createdId(res: CallResult): string {
 	expect(res.status).toBe(201);
 	return res.json.id as string;
 }
@@ -297,10 +297,7 @@ export interface FlowInputs {
 }
 
 /** What a flow needs, made in `h`'s emulator (the source connection named `sourceName`). */
-export async function seedFlowInputs(
-	h: Harness,
-	sourceName = 'orders source',
-): Promise<FlowInputs> {
+async function seedFlowInputs(h: Harness, sourceName = 'orders source'): Promise<FlowInputs> {
 	const baseId = createdId(await h.create());
 	const sourceId = createdId(
 		await h.post(`${FLOW_SERVICE_PREFIX}/sourceConnections`, {

@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMAS, DEFAULT_SCHEMA_ID } from '../../emulator';
 import { expectOnePerItem } from '../reliability.kit';
-import { rl, useAepEmulator, idsOf } from './kit';
+import { idsOf, rl, useAepEmulator } from './kit';
 
 jest.setTimeout(30_000);
 

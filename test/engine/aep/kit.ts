@@ -1,7 +1,7 @@
 /**
- * Engine-test pieces for the Adobe Experience Platform node: a one-node workflow fed by a Code
- * node (as reliability.kit does for the Redshift node), the emulator's view of what was sent,
- * and the editor's picker calls.
+ * Engine-test pieces for the Adobe Experience Platform node, reached through `useAepEmulator`: a
+ * one-node workflow fed by a Code node (as reliability.kit does for the Redshift node), the
+ * emulator's view of what was sent, the editor's picker calls and set-up seeds.
  */
 import type { IDataObject, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 
@@ -36,10 +36,10 @@ import { editorContext, ORDER_COLUMNS, seedConnections } from '../support';
 
 export { idsOf, ORDER_COLUMNS, rl } from '../support';
 
-export const AEP_NODE = 'Adobe Experience Platform';
+const AEP_NODE = 'Adobe Experience Platform';
 
 /** Manual trigger -> Code (emits `items`) -> the Experience Platform node with `parameters`. */
-export function aepWorkflow(
+function aepWorkflow(
 	items: IDataObject[],
 	parameters: INodeParameters,
 	onError?: OnError,
@@ -61,7 +61,7 @@ export interface AepRunOptions {
 }
 
 /** Runs the node once over `items`; its output items as json (error items with description, httpCode, field). */
-export async function runAep(
+async function runAep(
 	emu: StartedEmulator,
 	items: IDataObject[],
 	parameters: INodeParameters,
@@ -76,16 +76,16 @@ export async function runAep(
  * Platform requests answered other than 401, as "METHOD path". A 401 is the token the node cached
  * before `emu.reset()` (kept per client for a minute), refused once and refreshed by n8n.
  */
-export function answered(emu: StartedEmulator): RequestLogEntry[] {
+function answered(emu: StartedEmulator): RequestLogEntry[] {
 	return emu.platformRequests().filter((entry) => entry.status !== 401);
 }
 
-export function calls(emu: StartedEmulator): string[] {
+function calls(emu: StartedEmulator): string[] {
 	return answered(emu).map((entry) => `${entry.method} ${entry.path}`);
 }
 
 /** Calls a listSearch method of the node as n8n's editor does (LoadOptionsContext, the node's current parameters). */
-export async function aepListSearch(
+async function aepListSearch(
 	emu: StartedEmulator,
 	method: string,
 	parameters: INodeParameters,
@@ -106,11 +106,7 @@ export async function aepListSearch(
 }
 
 /** A Catalog dataset `name` of the XDM schema `schemaId`, seeded in the emulator (test set-up only). Returns its ID. */
-export function seedDataset(
-	emu: StartedEmulator,
-	name = 'Orders',
-	schemaId = DEFAULT_SCHEMA_ID,
-): string {
+function seedDataset(emu: StartedEmulator, name = 'Orders', schemaId = DEFAULT_SCHEMA_ID): string {
 	return emu.seedDataset({
 		body: {
 			name,
@@ -128,7 +124,7 @@ async function directPost(emu: StartedEmulator, path: string, body: unknown): Pr
  * base connection when not given), created straight through the emulator's API: test set-up only.
  * Returns its ID.
  */
-export async function seedSourceConnection(
+async function seedSourceConnection(
 	emu: StartedEmulator,
 	{
 		columns = ORDER_COLUMNS,
@@ -151,7 +147,7 @@ export async function seedSourceConnection(
  * straight through the emulator's API: test set-up only, the node is not involved. A mapping set
  * is seeded when none is given. Returns the flow's ID.
  */
-export async function seedFlowUsing(
+async function seedFlowUsing(
 	emu: StartedEmulator,
 	targetId: string,
 	mappingId = emu.seedMappingSet().id,
@@ -225,7 +221,7 @@ export function useAepEmulator(resource: string): AepEmulator {
 }
 
 /** The one item failed before anything was sent: it names the field by its label, and no token or Platform request went out. */
-export function expectRefusedBeforeSending(
+function expectRefusedBeforeSending(
 	emu: StartedEmulator,
 	run: NodeRun,
 	label: string,
