@@ -36,12 +36,14 @@ export interface SeenRun {
 export const MAX_PENDING = 500;
 
 /**
- * The cursor of a first activation: runs starting from `now` (epoch ms) on count, and the runs
- * `unfinishedIds` still in progress then (they fire when they finish); finished history is not replayed.
+ * The cursor of a first activation at `now` (epoch ms): runs starting after `now` count, and the
+ * runs `unfinishedIds` still in progress then (they fire when they finish); finished history is not
+ * replayed. A run that started in the activation's own millisecond began before the in-progress
+ * listing: if it was still running it is among `unfinishedIds`, otherwise it is history.
  */
 export function startCursor(now: number, unfinishedIds: string[] = []): RunCursor {
 	return {
-		since: now,
+		since: now + 1,
 		boundaryIds: [],
 		pendingIds: [...new Set(unfinishedIds)].slice(-MAX_PENDING),
 	};

@@ -19,8 +19,16 @@ function poll(cursor: RunCursor, store: SeenRun[]) {
 }
 
 describe('run cursor', () => {
-	it('starts from now with nothing remembered', () => {
-		expect(startCursor(T)).toEqual({ since: T, boundaryIds: [], pendingIds: [] });
+	it('starts after now with nothing remembered', () => {
+		expect(startCursor(T)).toEqual({ since: T + 1, boundaryIds: [], pendingIds: [] });
+	});
+
+	it("history that started in the activation's own millisecond is not replayed; a run still going then fires when done", () => {
+		const store: SeenRun[] = [done('history', T), running('going', T), done('next', T + 1)];
+		const p1 = poll(startCursor(T, ['going']), store);
+		expect(p1.finished).toEqual(['next']);
+		store[1] = done('going', T);
+		expect(poll(p1.cursor, store).finished).toEqual(['going']);
 	});
 
 	it('a run in progress at activation fires when it finishes, though it started before', () => {
