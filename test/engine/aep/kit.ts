@@ -9,6 +9,7 @@ import {
 	DEFAULT_SCHEMA_ID,
 	FLOW_SERVICE_PREFIX,
 	REDSHIFT_CONNECTION_SPEC_ID,
+	type EmulatorOptions,
 	type RequestLogEntry,
 	type StartedEmulator,
 } from '../../emulator';
@@ -197,8 +198,8 @@ export interface AepEmulator extends ScannedEmulator {
  * the kit's calls bound to it. Call at the top of a file with the node resource the file tests;
  * `emu()` is the running emulator.
  */
-export function useAepEmulator(resource: string): AepEmulator {
-	const { emu, leaks } = useScannedEmulator();
+export function useAepEmulator(resource: string, options: EmulatorOptions = {}): AepEmulator {
+	const { emu, leaks } = useScannedEmulator(options);
 	return {
 		emu,
 		leaks,

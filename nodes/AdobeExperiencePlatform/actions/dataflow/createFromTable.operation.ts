@@ -243,6 +243,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 			matched: mapping.matched,
 			unmappedColumns: mapping.unmappedColumns,
 			typeMismatches: mapping.typeMismatches,
+			suggestions: mapping.suggestions,
+			ambiguous: mapping.ambiguous,
 		} as unknown as IDataObject,
 		sandboxName,
 	};
