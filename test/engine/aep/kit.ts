@@ -59,6 +59,8 @@ export interface AepRunOptions {
 	/** Default: continue on fail (regular output); false stops the workflow. */
 	onError?: OnError | false;
 	credentialsHelper?: InMemoryCredentialsHelper;
+	/** The workflow's Timezone setting (what `this.getTimezone()` gives the node); default: n8n's. */
+	timezone?: string;
 }
 
 /** Runs the node once over `items`; its output items as json (error items with description, httpCode, field). */
@@ -70,7 +72,9 @@ async function runAep(
 ): Promise<NodeRun> {
 	const onError =
 		options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
-	return await runOneNode(emu, aepWorkflow(items, parameters, onError), AEP_NODE, options);
+	const workflow = aepWorkflow(items, parameters, onError);
+	if (options.timezone) workflow.settings = { ...workflow.settings, timezone: options.timezone };
+	return await runOneNode(emu, workflow, AEP_NODE, options);
 }
 
 /**
