@@ -138,16 +138,18 @@ describe("Offset-less date-times are read in the workflow's time zone", () => {
 			[{}],
 			await createParameters({ startTime: '2030-03-01T09:00:00Z' }),
 		);
-		const run = await aep.run(
-			[{}],
-			{
-				resource: 'dataflow',
-				operation: 'update',
-				flowId: rl('id', created.json[0].id as string),
-				updateFields: { startTime: '2031-01-15T08:00:00' },
-			},
-			inNewYork,
-		);
+		const update = (startTime: string) =>
+			aep.run(
+				[{}],
+				{
+					resource: 'dataflow',
+					operation: 'update',
+					flowId: rl('id', created.json[0].id as string),
+					updateFields: { startTime },
+				},
+				inNewYork,
+			);
+		const run = await update('2031-01-15T08:00:00');
 		const sent = Date.UTC(2031, 0, 15, 13) / 1000;
 		const patch = aep.answered().find((entry) => entry.method === 'PATCH');
 		expect(JSON.parse(patch?.body ?? '[]')).toEqual([
@@ -157,16 +159,7 @@ describe("Offset-less date-times are read in the workflow's time zone", () => {
 			startTime: '2031-01-15T08:00:00-05:00',
 			startTimeEpochSeconds: sent,
 		});
-		const impossible = await aep.run(
-			[{}],
-			{
-				resource: 'dataflow',
-				operation: 'update',
-				flowId: rl('id', created.json[0].id as string),
-				updateFields: { startTime: '2031-02-29T08:00:00' },
-			},
-			inNewYork,
-		);
+		const impossible = await update('2031-02-29T08:00:00');
 		expect(impossible.json[0].field).toBe('updateFields.startTime');
 		expect(impossible.json[0].error).toMatch(/day 29 \(this month has 01 to 28\)/);
 	});
