@@ -202,11 +202,16 @@ const SOURCE_KINDS: Record<string, Kind> = {
 	timetz: 'time',
 };
 
+/**
+ * What a column holds. Its XDM date marking wins over its source type: explore gives a date-time
+ * column as `{type: "string", "meta:xdmType": "date-time", xdm: {format: "date-time"}}` (Adobe's
+ * "Explore data tables" tutorial), and Data Prep reads it as a date-time.
+ */
 function columnKind(column: SourceColumn): Kind {
+	for (const marked of [column['meta:xdmType'], column.xdm?.format])
+		if (marked === 'date' || marked === 'date-time') return marked;
 	const base = column.type.toLowerCase().replace(/\(.*$/, '').trim();
 	if (SOURCE_KINDS[base]) return SOURCE_KINDS[base];
-	const format = column.xdm?.format ?? column['meta:xdmType'];
-	if (format === 'date' || format === 'date-time') return format;
 	const xdmType = column.xdm?.type;
 	return xdmType === 'string' ||
 		xdmType === 'integer' ||

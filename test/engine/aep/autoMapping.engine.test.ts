@@ -97,3 +97,45 @@ describe('Dataflow › Create From Table: auto-mapping never writes into the wro
 		);
 	});
 });
+
+describe("Auto-mapping of columns in explore's documented shape", () => {
+	// Adobe's "Explore data tables" tutorial: a date-time column is type string with meta:xdmType date-time.
+	const dateTime = (name: string) => ({
+		name,
+		type: 'string',
+		'meta:xdmType': 'date-time',
+		xdm: { type: 'string', format: 'date-time' },
+	});
+
+	it('Mapping Set › Create maps date-time columns into date-time fields, no mismatch reported', async () => {
+		const run = await aep.run([{}], {
+			resource: 'mappingSet',
+			operation: 'create',
+			mappingSetName: 'Orders mapping',
+			datasetId: rl('id', aep.seedDataset()),
+			columnsFrom: 'json',
+			columns: JSON.stringify([
+				{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
+				dateTime('ordered_at'),
+				dateTime('timestamp'),
+			]),
+		});
+		expect(run.json[0].error).toBeUndefined();
+		expect(run.json[0]).toMatchObject({
+			matched: [
+				{ column: 'order_id', destination: `${T}.orderId`, by: 'name' },
+				{ column: 'ordered_at', destination: `${T}.orderedAt`, by: 'name' },
+				{ column: 'timestamp', destination: 'timestamp', by: 'name' },
+			],
+			unmappedColumns: [],
+			typeMismatches: [],
+			suggestions: [],
+		});
+		expect(
+			aep
+				.emu()
+				.mappingSets()[0]
+				.mappings.map((m) => m.destination),
+		).toEqual([`${T}.orderId`, `${T}.orderedAt`, 'timestamp']);
+	});
+});

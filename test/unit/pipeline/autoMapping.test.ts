@@ -203,6 +203,49 @@ describe('autoMap', () => {
 	});
 });
 
+/**
+ * Columns as Flow Service explore gives them in Adobe's docs ("Explore data tables using the Flow
+ * Service API", help/sources/tutorials/api/explore/tabular.md): a date-time column is
+ * `{type: "string", "meta:xdmType": "date-time", xdm: {type: "string", format: "date-time"}}`.
+ */
+describe("autoMap on columns in explore's documented shape", () => {
+	const typed = (name: string, xdmType: 'date' | 'date-time'): SourceColumn => ({
+		name,
+		type: 'string',
+		'meta:xdmType': xdmType,
+		xdm: { type: 'string', format: xdmType },
+	});
+
+	it('maps a date-time column into a date-time field and a date column into a date field, with no mismatch', () => {
+		const result = autoMap(
+			[
+				typed('ordered_at', 'date-time'),
+				typed('timestamp', 'date-time'),
+				typed('birth_date', 'date'),
+			],
+			SCHEMA,
+		);
+		expect(result.matched).toEqual([
+			{ column: 'ordered_at', destination: '_acme.orderedAt', by: 'name' },
+			{ column: 'timestamp', destination: 'timestamp', by: 'name' },
+			{ column: 'birth_date', destination: '_acme.birthDate', by: 'name' },
+		]);
+		expect(result.suggestions).toEqual([]);
+		expect(result.typeMismatches).toEqual([]);
+	});
+
+	it('still reports a plain string column for a date-time field, and a date-time column for a boolean', () => {
+		const result = autoMap(
+			[{ name: 'ordered_at', type: 'string', xdm: { type: 'string' } }, typed('paid', 'date-time')],
+			SCHEMA,
+		);
+		expect(result.suggestions.map((entry) => entry.column)).toEqual(['ordered_at']);
+		expect(result.typeMismatches.map((entry) => [entry.column, entry.reason])).toEqual([
+			['paid', 'only a boolean column fits a boolean field'],
+		]);
+	});
+});
+
 describe('autoMap on a schema with traps (MAPPING_TRAPS_SCHEMA)', () => {
 	const columns = MAPPING_TRAPS_TABLE.columns.map((c) => col(c.name, c.type));
 	const result = autoMap(columns, MAPPING_TRAPS_SCHEMA);
