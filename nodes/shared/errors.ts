@@ -274,29 +274,81 @@ function bodyCode(record: Record<string, unknown> | undefined): string | undefin
 	return typeof code === 'number' ? String(code) : asText(code);
 }
 
+/** How deep nested errors are read (sub-errors of sub-errors…), and how many messages are kept. */
+const MAX_ERROR_DEPTH = 6;
+const MAX_ERROR_MESSAGES = 20;
+
 /**
- * Adobe's detail from any error shape these services use: the report's `detailed-message` (Flow
- * Service, Schema Registry), `detail` (RFC 7807: Schema Registry, Data Prep), `message`
- * (`{message, errorCode}`), the first `errors[]` / `report.sub-errors[]` message. Not cut here.
+ * The messages of an error answer, depth first: each error's own (the report's `detailed-message`
+ * (Flow Service, Schema Registry), `detail` (RFC 7807), `message`, `errorMessage`, `description`),
+ * then those nested in it (`errors[]`, `report.sub-errors[]` (schema-registry.yaml `errorBasic`,
+ * recursive), `error {}`); a list or a plain string counts as errors too.
  */
-function bodyDetail(record: Record<string, unknown> | undefined): string | undefined {
-	const report = asRecord(record?.report);
-	const nested = [
-		...(Array.isArray(record?.errors) ? record.errors : []),
-		...(Array.isArray(report?.['sub-errors']) ? report['sub-errors'] : []),
-	]
-		.map((entry) => {
-			const sub = asRecord(entry);
-			return asText(sub?.detail) ?? asText(sub?.message) ?? asText(sub?.['detailed-message']);
-		})
-		.filter((text): text is string => text !== undefined);
+function errorMessages(entry: unknown, depth = 0): string[] {
+	const text = asText(entry);
+	if (text !== undefined) return [text];
+	if (depth > MAX_ERROR_DEPTH) return [];
+	if (Array.isArray(entry)) return entry.flatMap((item) => errorMessages(item, depth + 1));
+	const record = asRecord(entry);
+	if (!record) return [];
+	const report = asRecord(record.report);
 	const own =
 		asText(report?.['detailed-message']) ??
-		asText(record?.detail) ??
-		asText(record?.message) ??
-		asText(record?.errorMessage);
-	const parts = [own, ...nested.filter((text) => text !== own)];
-	return parts.length ? parts.filter((text) => text !== undefined).join('; ') : undefined;
+		asText(record.detail) ??
+		asText(record.message) ??
+		asText(record.errorMessage) ??
+		asText(record.description);
+	const nested = [record.errors, report?.['sub-errors'], asRecord(record.error)].flatMap((inner) =>
+		inner === undefined ? [] : errorMessages(inner, depth + 1),
+	);
+	return own === undefined ? nested : [own, ...nested];
+}
+
+/** Adobe's detail from any error shape these services use (see errorMessages), each message once. Not cut here. */
+function bodyDetail(body: unknown): string | undefined {
+	const messages = [...new Set(errorMessages(body))].slice(0, MAX_ERROR_MESSAGES);
+	return messages.length ? messages.join('; ') : undefined;
+}
+
+/** A JSON answer in a shape no rule knows: kept whole (compact) rather than dropped; undefined when it says nothing beyond its title and status. */
+function unknownShape(body: unknown): string | undefined {
+	const record = asRecord(body);
+	const said = record
+		? Object.keys(record).some((key) => !['type', 'title', 'status'].includes(key))
+		: Array.isArray(body) && body.length > 0;
+	return said ? JSON.stringify(body) : undefined;
+}
+
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: ' ',
+};
+
+/**
+ * The text of an HTML or XML page (a proxy's or CDN's error page): scripts, styles and comments
+ * dropped, tags made spaces, entities decoded in one pass, white space collapsed. Linear in the
+ * text's length (`<[^<>]*>`), whatever it holds.
+ */
+function markupText(page: string): string {
+	return page
+		.replace(/<(script|style)\b[^<>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+		.replace(/<!--[\s\S]*?-->/g, ' ')
+		.replace(/<[^<>]*>/g, ' ')
+		.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (entity: string, name: string) => {
+			const code = /^#x/i.test(name)
+				? parseInt(name.slice(2), 16)
+				: name.startsWith('#')
+					? Number(name.slice(1))
+					: undefined;
+			if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
+			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+		})
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /** The request ID an error body carries: Flow Service `report.request-id`, Schema Registry `report.registryRequestId`. */
@@ -338,7 +390,8 @@ function uncodedHint(status: number | undefined, asked: AskedFor | undefined): s
  * FLOW-1439-404 on a source connection create means its base connection or table is missing.
  * Adobe's detail is kept from every shape: Flow Service `{type, title, status, report}`, Schema
  * Registry `{type, title, status, report: {registryRequestId, detailed-message, sub-errors}, detail}`
- * (schema-registry.yaml `errorBasic`), RFC 7807 `{title, status, detail}`, `{message, errorCode}`.
+ * (schema-registry.yaml `errorBasic`), RFC 7807 `{title, status, detail}`, `{message, errorCode}`,
+ * nested errors at any depth, a list of errors; a page (a CDN's HTML) as its text; any other JSON whole.
  */
 export function decodeAdobeErrorResponse(
 	status: number | undefined,
@@ -386,8 +439,9 @@ export function decodeAdobeErrorResponse(
 		};
 	}
 
-	// Not cut here: scrubDecodedError cuts after scrubbing.
-	const text = typeof body === 'string' ? body.trim() : undefined;
+	// Not cut here: scrubDecodedError cuts after scrubbing. A page (HTML, XML) shows its text.
+	const raw = typeof body === 'string' ? body.trim() : undefined;
+	const text = raw?.startsWith('<') ? markupText(raw) : raw;
 	const adobeTitle = asText(record?.title);
 	const code = bodyCode(record);
 	const typed = code?.match(/^([A-Z]+)-(\d+)-(\d{3})$/);
@@ -397,7 +451,7 @@ export function decodeAdobeErrorResponse(
 		status,
 		code,
 		title: adobeTitle && status !== undefined ? `${adobeTitle} (HTTP ${status})` : answered,
-		detail: text || bodyDetail(record) || adobeTitle,
+		detail: text || bodyDetail(body) || unknownShape(body) || adobeTitle,
 		requestId: bodyRequestId(record),
 		hint: typed
 			? codeHint(typed[1], typed[2], typed[3], status, asked)
@@ -464,7 +518,7 @@ export function formatAdobeError(decoded: DecodedAdobeError): {
 	const statusKnown =
 		decoded.status === undefined ||
 		decoded.code?.endsWith(String(decoded.status)) ||
-		decoded.title.includes(`(HTTP ${decoded.status})`);
+		decoded.title.includes(`HTTP ${decoded.status}`);
 	const status = statusKnown ? '' : ` (HTTP ${decoded.status})`;
 	const message = `${decoded.title}${code ? ` [${code.trim()}]` : ''}${status}`;
 	const lines = [

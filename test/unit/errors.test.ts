@@ -267,13 +267,84 @@ describe('decodeAdobeErrorResponse', () => {
 		).toBe('CONV-1001');
 	});
 
+	it('keeps the messages of nested errors at any depth: errorBasic sub-errors of sub-errors, plain strings', () => {
+		// schema-registry.yaml: errorBasic.report.sub-errors items are errorBasic themselves.
+		const decoded = decodeAdobeErrorResponse(400, {
+			type: 'http://ns.adobe.com/aep/errors/XDM-1010-400',
+			title: 'Invalid schema',
+			status: 400,
+			report: {
+				'detailed-message': 'The schema is not valid',
+				'sub-errors': [
+					{
+						type: 'http://ns.adobe.com/aep/errors/XDM-1011-400',
+						title: 'Field invalid',
+						report: {
+							'detailed-message': 'Field _acme.orderId has no type',
+							'sub-errors': [{ detail: 'Field _acme.lines[].sku has no type' }],
+						},
+					},
+				],
+			},
+		});
+		expect(decoded.detail).toBe(
+			'The schema is not valid; Field _acme.orderId has no type; Field _acme.lines[].sku has no type',
+		);
+		expect(
+			decodeAdobeErrorResponse(400, { title: 'Bad', status: 400, errors: ['name is required'] })
+				.detail,
+		).toBe('name is required');
+	});
+
+	it.each<[string, unknown, string]>([
+		[
+			'a top-level list of errors',
+			[{ code: 'E1', message: 'Dataset 5f0 is locked' }],
+			'Dataset 5f0 is locked',
+		],
+		[
+			'a list as text',
+			'[{"code":"E1","message":"Dataset 5f0 is locked"}]',
+			'Dataset 5f0 is locked',
+		],
+		[
+			'{error: {code, message}}',
+			{ error: { code: 'E1', message: 'Dataset 5f0 is locked' } },
+			'Dataset 5f0 is locked',
+		],
+		[
+			'{code, description}',
+			{ code: 'E1', description: 'Dataset 5f0 is locked' },
+			'Dataset 5f0 is locked',
+		],
+	])('keeps what Adobe said from an unknown JSON shape: %s', (_shape, body, said) => {
+		const { message, description } = formatAdobeError(
+			scrubDecodedError(decodeAdobeErrorResponse(400, body), []),
+		);
+		expect(`${message}\n${description}`).toContain(said);
+	});
+
+	it('an HTML error page shows its text, not its markup; the reference past a long head survives the cut', () => {
+		const page = `<!DOCTYPE html><html><head><title>Access Denied</title><style>${'body{margin:0}'.repeat(40)}</style><script>var x = "<b>";</script></head><body><h1>Access Denied</h1>You don&#39;t have permission to access this server.<p>Reference&#32;&#35;18&#46;c1a33e17</p></body></html>`;
+		const decoded = scrubDecodedError(decodeAdobeErrorResponse(403, page), []);
+		expect(decoded.detail).toBe(
+			"Access Denied Access Denied You don't have permission to access this server. Reference #18.c1a33e17",
+		);
+	});
+
+	it('names the HTTP status once when the title already says it', () => {
+		expect(formatAdobeError(decodeAdobeErrorResponse(502, 'Bad Gateway')).message).toBe(
+			'Adobe answered HTTP 502',
+		);
+	});
+
 	it('falls back to the status for unknown shapes and HTML', () => {
 		const decoded = decodeAdobeErrorResponse(502, '<html>Bad Gateway</html>');
 		expect(decoded).toMatchObject({
 			source: 'http',
 			status: 502,
 			title: 'Adobe answered HTTP 502',
-			detail: '<html>Bad Gateway</html>',
+			detail: 'Bad Gateway',
 		});
 		expect(decoded.hint).toMatch(/server error/);
 		expect(decodeAdobeErrorResponse(429, undefined).hint).toMatch(/throttling/);
@@ -412,7 +483,22 @@ describe('scrubDecodedError', () => {
 			errorCode: `E-${secret}`,
 			report: { registryRequestId: `rid-${secret}` },
 		});
-		for (const decoded of [flow, gateway, ims, problem, { ...flow, hint: `hint ${secret}` }]) {
+		const page = decodeAdobeErrorResponse(
+			403,
+			`<html><body>password=${secret.replace(/-/g, '&#45;')} <b>${secret}</b></body></html>`,
+		);
+		const unknown = decodeAdobeErrorResponse(400, { error: { code: `E-${secret}` } });
+		const nested = decodeAdobeErrorResponse(400, [{ errors: [`sub ${secret}`] }]);
+		for (const decoded of [
+			flow,
+			gateway,
+			ims,
+			problem,
+			page,
+			unknown,
+			nested,
+			{ ...flow, hint: `hint ${secret}` },
+		]) {
 			expect(JSON.stringify(scrubDecodedError(decoded, [secret]))).not.toContain('Sup3r');
 		}
 	});
