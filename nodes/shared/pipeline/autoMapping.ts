@@ -78,6 +78,10 @@ export interface AutoMappingResult {
 
 /** Field name of the explicit pairs, as the node reports it in errors. */
 const PAIRS_FIELD = 'mappingPairs';
+/** Where a suggestion or an ambiguous match can be mapped (Create From Table has no pairs). */
+const PAIR_HINT = 'a Mapping Pair (Mapping Set › Create)';
+/** How many values of an enum a reason names. */
+const MAX_ENUM_SHOWN = 10;
 const SCHEMA_FIELD = 'schema';
 const MAX_DEPTH = 32;
 
@@ -296,8 +300,11 @@ function containerReason(field: XdmField): string | undefined {
 
 /** Why a name match is only a suggestion: an enum the column's values cannot be checked against, or a format the column's type does not fit. */
 function formatReason(column: SourceColumn, field: XdmField): string | undefined {
-	if (field.enum)
-		return `'${field.path}' accepts only ${field.enum.map((value) => JSON.stringify(value)).join(', ')}; the column's values cannot be checked`;
+	if (field.enum) {
+		const shown = field.enum.slice(0, MAX_ENUM_SHOWN).map((value) => JSON.stringify(value));
+		const more = field.enum.length - shown.length;
+		return `'${field.path}' accepts only ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}; the column's values cannot be checked`;
+	}
 	const kind = columnKind(column);
 	if (kind === 'unknown') return undefined;
 	const format =
@@ -332,7 +339,19 @@ export function autoMap(
 ): AutoMappingResult {
 	const fields = flattenXdmSchema(schema);
 	const tenant = tenantNamespace(schema);
-	const byPath = new Map(fields.filter((f) => !f.inArray).map((f) => [f.path, f]));
+	// A field inside an array is found by its reported path (lines[].sku) or without [] (lines.sku),
+	// so a pair into it is refused with why.
+	const byPath = new Map(
+		fields.flatMap(
+			(f): Array<[string, XdmField]> =>
+				f.inArray
+					? [
+							[f.path, f],
+							[f.path.replace(/\[\]/g, ''), f],
+						]
+					: [[f.path, f]],
+		),
+	);
 	const byName = new Map(columns.map((c) => [c.name, c]));
 	const taken = new Map<string, string>(); // destination -> column
 
@@ -415,7 +434,7 @@ export function autoMap(
 				suggest(
 					column,
 					field,
-					`'${field.path}' is inside a standard field group, not a tenant or root-level field: map it with an explicit pair if it is meant`,
+					`'${field.path}' is inside a standard field group, not a tenant or root-level field: map it with ${PAIR_HINT} if it is meant`,
 				);
 			for (const field of found.filter((f) => containerReason(f)))
 				suggest(column, field, containerReason(field) as string);
@@ -437,7 +456,7 @@ export function autoMap(
 			result.ambiguous.push({ column: column.name, destinations: free.map((f) => f.path) });
 			unmapped(
 				column,
-				`several fields match (${free.map((f) => f.path).join(', ')}): add an explicit pair`,
+				`several fields match (${free.map((f) => f.path).join(', ')}): pick one with ${PAIR_HINT}`,
 			);
 		} else {
 			const reason = formatReason(column, free[0]);

@@ -81,6 +81,17 @@ describe('Dataflow › Create From Table: auto-mapping never writes into the wro
 		);
 	});
 
+	it('Create From Table has no pairs: a suggestion and an ambiguous match name where to map them', async () => {
+		const { autoMapping } = await createFromTraps();
+		const where = 'a Mapping Pair (Mapping Set › Create)';
+		expect(autoMapping.suggestions.find((entry) => entry.column === 'address')?.reason).toContain(
+			where,
+		);
+		expect(autoMapping.unmappedColumns.find((entry) => entry.column === 'phone')?.reason).toContain(
+			where,
+		);
+	});
+
 	it('arrays, maps, objects and array items are reported by path; several equal fields are ambiguous', async () => {
 		const { autoMapping } = await createFromTraps();
 		const reason = (column: string) =>

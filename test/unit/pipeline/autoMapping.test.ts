@@ -316,6 +316,26 @@ describe('autoMap on a schema with traps (MAPPING_TRAPS_SCHEMA)', () => {
 		expect(reasonOf('phone')).toMatch(/several fields match/);
 	});
 
+	it('says where a suggestion or an ambiguous match can be mapped: Mapping Set › Create has the Mapping Pairs', () => {
+		// Create From Table has no pairs: the way out must be named, not "an explicit pair".
+		const where = /Mapping Pair \(Mapping Set › Create\)/;
+		expect(result.suggestions.find((entry) => entry.column === 'address')?.reason).toMatch(where);
+		expect(reasonOf('phone')).toMatch(where);
+	});
+
+	it('names at most 10 values of a long enum', () => {
+		const countries = Array.from({ length: 250 }, (_, i) => `C${i}`);
+		const schema = {
+			properties: {
+				_acme: { type: 'object', properties: { country: { type: 'string', enum: countries } } },
+			},
+		};
+		const [suggestion] = autoMap([col('country', 'string')], schema).suggestions;
+		expect(suggestion.reason).toContain('"C0", "C1"');
+		expect(suggestion.reason).toContain('and 240 more');
+		expect(suggestion.reason).not.toContain('"C10"');
+	});
+
 	it('every column is either mapped or listed as unmapped with a reason', () => {
 		expect(result.matched.length + result.unmappedColumns.length).toBe(columns.length);
 	});
@@ -327,9 +347,15 @@ describe('autoMap on a schema with traps (MAPPING_TRAPS_SCHEMA)', () => {
 			);
 			expect(error.message).toMatch(/cannot fill it/);
 		}
-		expect(() =>
-			autoMap(columns, MAPPING_TRAPS_SCHEMA, [{ source: 'sku', destination: `${T}.lines[].sku` }]),
-		).toThrow(/is not a field of the schema/);
+		// the path the suggestions report, or the same without [], is explained, not "not a field"
+		for (const destination of [`${T}.lines[].sku`, `${T}.lines.sku`]) {
+			const error = invalidField(() =>
+				autoMap(columns, MAPPING_TRAPS_SCHEMA, [{ source: 'sku', destination }]),
+			);
+			expect(error.message).toContain(
+				`'${T}.lines[].sku' is inside the array '${T}.lines': a column cannot fill array items`,
+			);
+		}
 	});
 });
 
