@@ -268,9 +268,14 @@ export function typeMismatchReason(column: SourceColumn, field: XdmField): strin
 	return undefined;
 }
 
+/** Adobe's own namespaces at a schema's root (XDM `repo:`, Adobe application field groups): never the tenant's. */
+const ADOBE_NAMESPACES: ReadonlySet<string> = new Set(['_id', '_repo', '_experience', '_schema']);
+
 /**
- * The tenant's namespace (`_acme`): from the schema's `meta:altId` (`_acme.schemas.…`) or `$id`
- * (`https://ns.adobe.com/acme/…`), else the one root object field named `_…` other than `_id`.
+ * The tenant's namespace (`_acme`): the one the schema's `meta:altId` (`_acme.schemas.…`) or `$id`
+ * (`https://ns.adobe.com/acme/schemas/…`) names, when the schema has it (a schema with standard
+ * field groups only has none); only when neither names one, the one root object field named `_…`
+ * that is not Adobe's (`_repo`, `_experience`: XDM Individual Profile and ExperienceEvent have them).
  */
 export function tenantNamespace(schema: unknown): string | undefined {
 	if (!isObject(schema)) return undefined;
@@ -280,11 +285,10 @@ export function tenantNamespace(schema: unknown): string | undefined {
 		typeof schema.$id === 'string' ? schema.$id : '',
 	)?.[1];
 	const properties = isObject(schema.properties) ? schema.properties : {};
-	for (const candidate of [fromAlt, fromId && `_${fromId}`]) {
-		if (candidate && candidate in properties) return candidate;
-	}
+	const named = [fromAlt, fromId && `_${fromId}`].filter((name): name is string => !!name);
+	if (named.length) return named.find((name) => isObject(properties[name]));
 	const underscored = Object.keys(properties).filter(
-		(name) => name.startsWith('_') && name !== '_id' && isObject(properties[name]),
+		(name) => name.startsWith('_') && !ADOBE_NAMESPACES.has(name) && isObject(properties[name]),
 	);
 	return underscored.length === 1 ? underscored[0] : undefined;
 }

@@ -363,6 +363,48 @@ describe('tenantNamespace', () => {
 	it('reads the tenant from meta:altId or $id, else the one _object at the root', () => {
 		expect(tenantNamespace(MAPPING_TRAPS_SCHEMA)).toBe(`_${TENANT_ID}`);
 		expect(tenantNamespace(SCHEMA)).toBe('_acme');
+		expect(tenantNamespace({ properties: { _acme: { type: 'object', properties: {} } } })).toBe(
+			'_acme',
+		);
+	});
+
+	/** An XDM Individual Profile schema of tenant acme with standard field groups only (no _acme yet). */
+	const PROFILE_WITHOUT_TENANT_FIELDS = {
+		$id: 'https://ns.adobe.com/acme/schemas/0f0f',
+		'meta:altId': '_acme.schemas.0f0f',
+		properties: {
+			_id: { type: 'string' },
+			_repo: {
+				type: 'object',
+				properties: {
+					createDate: { type: 'string', format: 'date-time' },
+					modifyDate: { type: 'string', format: 'date-time' },
+				},
+			},
+			_experience: {
+				type: 'object',
+				properties: { campaign: { type: 'object', properties: { name: { type: 'string' } } } },
+			},
+		},
+	};
+
+	it("never takes Adobe's namespaces (_repo, _experience) for the tenant's", () => {
+		expect(tenantNamespace(PROFILE_WITHOUT_TENANT_FIELDS)).toBeUndefined();
+		const { properties } = PROFILE_WITHOUT_TENANT_FIELDS;
+		const repoOnly = { properties: { _id: properties._id, _repo: properties._repo } };
+		expect(tenantNamespace(repoOnly)).toBeUndefined();
+		const experienceOnly = { $id: 'x', properties: { _experience: properties._experience } };
+		expect(tenantNamespace(experienceOnly)).toBeUndefined();
+	});
+
+	it('so a create_date column is not mapped into _repo.createDate (repository metadata): a suggestion', () => {
+		const { properties } = PROFILE_WITHOUT_TENANT_FIELDS;
+		const result = autoMap([col('create_date', 'timestamp')], {
+			...PROFILE_WITHOUT_TENANT_FIELDS,
+			properties: { _id: properties._id, _repo: properties._repo },
+		});
+		expect(result.mappings).toEqual([]);
+		expect(result.suggestions.map((entry) => entry.destination)).toEqual(['_repo.createDate']);
 	});
 });
 
