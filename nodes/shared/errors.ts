@@ -384,6 +384,12 @@ function uncodedHint(status: number | undefined, asked: AskedFor | undefined): s
 	return SERVICE_STATUS_HINTS[`${service}-${status}`] ?? statusHint(status);
 }
 
+/** A body that is not JSON, for people: trimmed; a page (HTML, XML: a proxy's or CDN's) as its text. */
+export function answerText(body: string): string {
+	const text = body.trim();
+	return text.startsWith('<') ? markupText(text) : text;
+}
+
 /**
  * Decodes an HTTP error answer (status + body as received, object or raw text). `asked` (the
  * request's method and path) picks the hint for codes whose meaning depends on the call, e.g.
@@ -439,9 +445,8 @@ export function decodeAdobeErrorResponse(
 		};
 	}
 
-	// Not cut here: scrubDecodedError cuts after scrubbing. A page (HTML, XML) shows its text.
-	const raw = typeof body === 'string' ? body.trim() : undefined;
-	const text = raw?.startsWith('<') ? markupText(raw) : raw;
+	// Not cut here: scrubDecodedError cuts after scrubbing.
+	const text = typeof body === 'string' ? answerText(body) : undefined;
 	const adobeTitle = asText(record?.title);
 	const code = bodyCode(record);
 	const typed = code?.match(/^([A-Z]+)-(\d+)-(\d{3})$/);

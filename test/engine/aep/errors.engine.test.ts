@@ -61,6 +61,20 @@ describe('An answer in no known shape still says what Adobe (or the CDN in front
 		expect(description).not.toMatch(/<[a-z]/i);
 	});
 
+	it("a proxy's HTML page answered with 200 shows its text, not its markup", async () => {
+		// Every attempt gets the page (a body that is not JSON is retried).
+		aep.emu().failNext({ method: 'GET', path: MAPPING_SET_PATH }, 20, {
+			status: 200,
+			headers: { 'content-type': 'text/html' },
+			body: `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${'div{color:red}'.repeat(30)}</style></head><body><h1>Website blocked</h1><p>Your organization&#39;s policy blocks platform.adobe.io. Ticket 4711.</p></body></html>`,
+		});
+		const description = String((await getSet()).json[0].description);
+		expect(description).toContain(
+			"Website blocked Your organization's policy blocks platform.adobe.io. Ticket 4711.",
+		);
+		expect(description).not.toMatch(/<[a-z!]/i);
+	});
+
 	it('a list of errors, or an error object, is read, not dropped', async () => {
 		aep.emu().failNext({ method: 'GET', path: MAPPING_SET_PATH }, 1, {
 			status: 400,
