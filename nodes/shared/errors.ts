@@ -351,6 +351,14 @@ function markupText(page: string): string {
 		.trim();
 }
 
+/** Whether a body is a page (an HTML or XML document), not a message that happens to start with `<`. */
+function isPage(text: string): boolean {
+	return (
+		/^<(?:!doctype|\?xml|html|head|body)\b/i.test(text) ||
+		(text.startsWith('<') && text.endsWith('>') && text.includes('</'))
+	);
+}
+
 /** The request ID an error body carries: Flow Service `report.request-id`, Schema Registry `report.registryRequestId`. */
 function bodyRequestId(record: Record<string, unknown> | undefined): string | undefined {
 	const report = asRecord(record?.report);
@@ -384,12 +392,6 @@ function uncodedHint(status: number | undefined, asked: AskedFor | undefined): s
 	return SERVICE_STATUS_HINTS[`${service}-${status}`] ?? statusHint(status);
 }
 
-/** A body that is not JSON, for people: trimmed; a page (HTML, XML: a proxy's or CDN's) as its text. */
-export function answerText(body: string): string {
-	const text = body.trim();
-	return text.startsWith('<') ? markupText(text) : text;
-}
-
 /**
  * Decodes an HTTP error answer (status + body as received, object or raw text). `asked` (the
  * request's method and path) picks the hint for codes whose meaning depends on the call, e.g.
@@ -397,7 +399,8 @@ export function answerText(body: string): string {
  * Adobe's detail is kept from every shape: Flow Service `{type, title, status, report}`, Schema
  * Registry `{type, title, status, report: {registryRequestId, detailed-message, sub-errors}, detail}`
  * (schema-registry.yaml `errorBasic`), RFC 7807 `{title, status, detail}`, `{message, errorCode}`,
- * nested errors at any depth, a list of errors; a page (a CDN's HTML) as its text; any other JSON whole.
+ * nested errors at any depth, a list of errors; any other JSON whole; text (a CDN's HTML page) as
+ * received (scrubDecodedError reads a page as text after scrubbing it).
  */
 export function decodeAdobeErrorResponse(
 	status: number | undefined,
@@ -445,8 +448,8 @@ export function decodeAdobeErrorResponse(
 		};
 	}
 
-	// Not cut here: scrubDecodedError cuts after scrubbing.
-	const text = typeof body === 'string' ? answerText(body) : undefined;
+	// Not cut here, nor a page read as text: scrubDecodedError does both after scrubbing.
+	const text = typeof body === 'string' ? body.trim() : undefined;
 	const adobeTitle = asText(record?.title);
 	const code = bodyCode(record);
 	const typed = code?.match(/^([A-Z]+)-(\d+)-(\d{3})$/);
@@ -631,7 +634,8 @@ function cut(text: string, limit: number): string {
 
 /**
  * A decoded error safe to show: every text field (title, detail, hint, code, request ID) scrubbed
- * of the secrets (see scrubSecrets), then cut to its length limit.
+ * of the secrets (see scrubSecrets), then cut to its length limit; a detail that is a page (HTML,
+ * XML) is scrubbed, read as text (markupText), scrubbed again, then cut.
  */
 export function scrubDecodedError(
 	decoded: DecodedAdobeError,
@@ -639,10 +643,18 @@ export function scrubDecodedError(
 ): DecodedAdobeError {
 	const clean = (text: string | undefined, limit: number) =>
 		text === undefined ? undefined : cut(scrubSecrets(text, secrets), limit);
+	// A page (a proxy's or CDN's HTML) is scrubbed as sent (a secret may hold `<`), then read as
+	// text (entities decoded: scrubbed again by clean), so its words survive the cut, not its markup.
+	const detail = decoded.detail?.trim();
 	return {
 		...decoded,
 		title: clean(decoded.title, FIELD_LIMITS.title) as string,
-		detail: clean(decoded.detail, FIELD_LIMITS.detail),
+		detail: clean(
+			detail !== undefined && isPage(detail)
+				? markupText(scrubSecrets(detail, secrets))
+				: decoded.detail,
+			FIELD_LIMITS.detail,
+		),
 		hint: clean(decoded.hint, FIELD_LIMITS.hint) as string,
 		code: clean(decoded.code, FIELD_LIMITS.code),
 		requestId: clean(decoded.requestId, FIELD_LIMITS.requestId),

@@ -14,7 +14,6 @@ import {
 import { CREDENTIAL_TYPE, FLOW_SERVICE_PATH } from './constants';
 import { readServiceUrl } from './endpoints';
 import {
-	answerText,
 	decodeAdobeErrorResponse,
 	decodeNetworkError,
 	decodeRedirect,
@@ -459,7 +458,7 @@ async function exchangeOnce<T>(
 						source: 'http',
 						status: statusCode,
 						title: 'Adobe answered with a body that is not JSON',
-						detail: answerText(body),
+						detail: body,
 						hint: "Try again; if it persists, check the credential's Platform URL.",
 					},
 					secrets,

@@ -344,7 +344,7 @@ describe('decodeAdobeErrorResponse', () => {
 			source: 'http',
 			status: 502,
 			title: 'Adobe answered HTTP 502',
-			detail: 'Bad Gateway',
+			detail: '<html>Bad Gateway</html>',
 		});
 		expect(decoded.hint).toMatch(/server error/);
 		expect(decodeAdobeErrorResponse(429, undefined).hint).toMatch(/throttling/);
@@ -461,6 +461,12 @@ describe('scrubDecodedError', () => {
 		const decoded = scrubDecodedError(decodeAdobeErrorResponse(400, detail), [secret]);
 		expect(decoded.detail).not.toContain('Sup3r');
 		expect(decoded.detail).toContain('password=***');
+	});
+	it('scrubs a page before reading it as text, so a secret with markup characters is not split', () => {
+		const angled = 'pw<b>Secret</b>42';
+		const page = `<html><body><p>login failed for ${angled}</p></body></html>`;
+		const decoded = scrubDecodedError(decodeAdobeErrorResponse(403, page), [angled]);
+		expect(decoded.detail).toBe('login failed for ***');
 	});
 	it('scrubs the title, detail, hint, request ID and code of every error shape', () => {
 		const flow = decodeAdobeErrorResponse(400, {
