@@ -11,43 +11,16 @@ import {
 	DEFAULT_TABLES,
 	MAPPING_TRAPS_SCHEMA,
 	MAPPING_TRAPS_TABLE,
+	PROFILE_NO_TENANT_SCHEMA,
 	TENANT_ID,
-	type XdmSchema,
 } from '../../emulator';
 import { seedConnections } from '../support';
 import { rl, useAepEmulator } from './kit';
 
 jest.setTimeout(60_000);
 
-/**
- * An XDM Individual Profile schema of the tenant with standard field groups only: no `_<tenant>`
- * object yet, but the class's `_repo` (repository dates). Its `_repo` is not the tenant's.
- */
-const PROFILE_WITHOUT_TENANT_FIELDS: XdmSchema = {
-	$id: `https://ns.adobe.com/${TENANT_ID}/schemas/0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f`,
-	'meta:altId': `_${TENANT_ID}.schemas.0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f`,
-	title: 'Profile without tenant fields',
-	type: 'object',
-	version: '1.0',
-	'meta:class': 'https://ns.adobe.com/xdm/context/profile',
-	properties: {
-		_id: { type: 'string' },
-		_repo: {
-			type: 'object',
-			properties: {
-				createDate: { type: 'string', format: 'date-time' },
-				modifyDate: { type: 'string', format: 'date-time' },
-			},
-		},
-		person: {
-			type: 'object',
-			properties: { name: { type: 'object', properties: { firstName: { type: 'string' } } } },
-		},
-	},
-};
-
 const aep = useAepEmulator('dataflow', {
-	schemas: [...DEFAULT_SCHEMAS, MAPPING_TRAPS_SCHEMA, PROFILE_WITHOUT_TENANT_FIELDS],
+	schemas: [...DEFAULT_SCHEMAS, MAPPING_TRAPS_SCHEMA, PROFILE_NO_TENANT_SCHEMA],
 	tables: [...DEFAULT_TABLES, MAPPING_TRAPS_TABLE],
 });
 const T = `_${TENANT_ID}`;
@@ -185,7 +158,7 @@ describe("Auto-mapping never takes Adobe's namespaces for the tenant's", () => {
 			resource: 'mappingSet',
 			operation: 'create',
 			mappingSetName: 'Profiles mapping',
-			datasetId: rl('id', aep.seedDataset('Profiles', PROFILE_WITHOUT_TENANT_FIELDS.$id)),
+			datasetId: rl('id', aep.seedDataset('Profiles', PROFILE_NO_TENANT_SCHEMA.$id)),
 			columnsFrom: 'json',
 			columns: JSON.stringify([
 				{ name: 'create_date', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },

@@ -8,7 +8,11 @@ import {
 	type SourceColumn,
 } from '../../../nodes/shared/pipeline/autoMapping';
 import { MAPPING_TRAPS_TABLE } from '../../emulator/explore/tables';
-import { MAPPING_TRAPS_SCHEMA, TENANT_ID } from '../../emulator/schemaRegistry/schemas';
+import {
+	MAPPING_TRAPS_SCHEMA,
+	PROFILE_NO_TENANT_SCHEMA,
+	TENANT_ID,
+} from '../../emulator/schemaRegistry/schemas';
 import { invalidField } from '../../support/invalidField';
 
 /** An xed-full schema: tenant fields nested under _acme, standard fields at the root. */
@@ -368,41 +372,16 @@ describe('tenantNamespace', () => {
 		);
 	});
 
-	/** An XDM Individual Profile schema of tenant acme with standard field groups only (no _acme yet). */
-	const PROFILE_WITHOUT_TENANT_FIELDS = {
-		$id: 'https://ns.adobe.com/acme/schemas/0f0f',
-		'meta:altId': '_acme.schemas.0f0f',
-		properties: {
-			_id: { type: 'string' },
-			_repo: {
-				type: 'object',
-				properties: {
-					createDate: { type: 'string', format: 'date-time' },
-					modifyDate: { type: 'string', format: 'date-time' },
-				},
-			},
-			_experience: {
-				type: 'object',
-				properties: { campaign: { type: 'object', properties: { name: { type: 'string' } } } },
-			},
-		},
-	};
-
 	it("never takes Adobe's namespaces (_repo, _experience) for the tenant's", () => {
-		expect(tenantNamespace(PROFILE_WITHOUT_TENANT_FIELDS)).toBeUndefined();
-		const { properties } = PROFILE_WITHOUT_TENANT_FIELDS;
-		const repoOnly = { properties: { _id: properties._id, _repo: properties._repo } };
-		expect(tenantNamespace(repoOnly)).toBeUndefined();
-		const experienceOnly = { $id: 'x', properties: { _experience: properties._experience } };
-		expect(tenantNamespace(experienceOnly)).toBeUndefined();
+		expect(tenantNamespace(PROFILE_NO_TENANT_SCHEMA)).toBeUndefined();
+		const { _id, _repo } = PROFILE_NO_TENANT_SCHEMA.properties;
+		expect(tenantNamespace({ properties: { _id, _repo } })).toBeUndefined();
+		const _experience = { type: 'object', properties: { campaign: { type: 'string' } } };
+		expect(tenantNamespace({ properties: { _experience } })).toBeUndefined();
 	});
 
 	it('so a create_date column is not mapped into _repo.createDate (repository metadata): a suggestion', () => {
-		const { properties } = PROFILE_WITHOUT_TENANT_FIELDS;
-		const result = autoMap([col('create_date', 'timestamp')], {
-			...PROFILE_WITHOUT_TENANT_FIELDS,
-			properties: { _id: properties._id, _repo: properties._repo },
-		});
+		const result = autoMap([col('create_date', 'timestamp')], PROFILE_NO_TENANT_SCHEMA);
 		expect(result.mappings).toEqual([]);
 		expect(result.suggestions.map((entry) => entry.destination)).toEqual(['_repo.createDate']);
 	});
