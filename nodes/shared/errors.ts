@@ -436,8 +436,10 @@ export function decodeAdobeErrorResponse(
 		};
 	}
 
+	// OAuth error codes are lower case with underscores (RFC 6749 5.2: invalid_client); a reason
+	// phrase ('Not Found', Spring's {status, error, message}) is a Platform service's, not IMS's.
 	const imsCode = asText(record?.error);
-	if (record && imsCode && !record.type) {
+	if (record && imsCode && !record.type && /^[a-z][a-z0-9_]*$/.test(imsCode)) {
 		return {
 			source: 'ims',
 			status,
@@ -450,7 +452,7 @@ export function decodeAdobeErrorResponse(
 
 	// Not cut here, nor a page read as text: scrubDecodedError does both after scrubbing.
 	const text = typeof body === 'string' ? body.trim() : undefined;
-	const adobeTitle = asText(record?.title);
+	const adobeTitle = asText(record?.title) ?? asText(record?.error);
 	const code = bodyCode(record);
 	const typed = code?.match(/^([A-Z]+)-(\d+)-(\d{3})$/);
 	const answered = status === undefined ? 'Adobe did not answer' : `Adobe answered HTTP ${status}`;

@@ -185,6 +185,26 @@ describe('decodeAdobeErrorResponse', () => {
 		expect(decoded.hint).toMatch(hint);
 	});
 
+	it("a Platform service's Spring-style body {status, error: reason phrase, message} is not taken for an IMS token refusal", () => {
+		const decoded = decodeAdobeErrorResponse(
+			404,
+			{
+				timestamp: '2026-12-07T23:50:00.000+00:00',
+				status: 404,
+				error: 'Not Found',
+				message: 'No mapping set 0b09 in sandbox prod',
+				path: '/mappingSets/0b09',
+			},
+			{ method: 'GET', path: '/data/foundation/conversion/mappingSets/0b09' },
+		);
+		expect(decoded).toMatchObject({
+			source: 'http',
+			detail: 'No mapping set 0b09 in sandbox prod',
+		});
+		expect(decoded.title).not.toMatch(/token/);
+		expect(decoded.hint).toMatch(/No mapping set with this ID/);
+	});
+
 	it('decodes an IMS error', () => {
 		const decoded = decodeAdobeErrorResponse(400, {
 			error: 'invalid_client',

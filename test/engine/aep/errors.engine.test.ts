@@ -75,6 +75,17 @@ describe('An answer in no known shape still says what Adobe (or the CDN in front
 		expect(description).not.toMatch(/<[a-z!]/i);
 	});
 
+	it("a Spring-style body {status, error, message} is the service's error, not an IMS token refusal", async () => {
+		aep.emu().failNext({ method: 'GET', path: MAPPING_SET_PATH }, 1, {
+			status: 404,
+			body: { status: 404, error: 'Not Found', message: 'No mapping set in sandbox prod' },
+		});
+		const run = await getSet();
+		expect(run.json[0].error).toBe('Not Found (HTTP 404)');
+		expect(String(run.json[0].description)).toContain('No mapping set in sandbox prod');
+		expect(String(run.json[0].description)).toMatch(/No mapping set with this ID/);
+	});
+
 	it('a list of errors, or an error object, is read, not dropped', async () => {
 		aep.emu().failNext({ method: 'GET', path: MAPPING_SET_PATH }, 1, {
 			status: 400,
