@@ -328,15 +328,46 @@ const ENTITIES: Record<string, string> = {
 	nbsp: ' ',
 };
 
+/** Blocks of a page that hold no words for people: their opening, and what closes them. */
+const HIDDEN_BLOCKS: ReadonlyArray<[string, string]> = [
+	['<script', '</script'],
+	['<style', '</style'],
+	['<!--', '-->'],
+];
+
+/**
+ * A page without its scripts, styles and comments (each a space); an unclosed one hides the rest.
+ * One pass with indexOf, each opening's next position searched again only once passed, so it is
+ * linear whatever the page holds (lazy regular expressions are quadratic on unclosed openings).
+ */
+function dropHiddenBlocks(page: string): string {
+	const lower = page.toLowerCase();
+	const next = HIDDEN_BLOCKS.map(([open]) => lower.indexOf(open));
+	let out = '';
+	let at = 0;
+	for (;;) {
+		HIDDEN_BLOCKS.forEach(([open], i) => {
+			if (next[i] !== -1 && next[i] < at) next[i] = lower.indexOf(open, at);
+		});
+		const starts = next.filter((start) => start !== -1);
+		if (!starts.length) return out + page.slice(at);
+		const start = Math.min(...starts);
+		const [open, close] = HIDDEN_BLOCKS[next.indexOf(start)];
+		out += `${page.slice(at, start)} `;
+		const end = lower.indexOf(close, start + open.length);
+		if (end === -1) return out;
+		const after = close === '-->' ? end + close.length : lower.indexOf('>', end) + 1;
+		at = after > 0 ? after : lower.length;
+	}
+}
+
 /**
  * The text of an HTML or XML page (a proxy's or CDN's error page): scripts, styles and comments
  * dropped, tags made spaces, entities decoded in one pass, white space collapsed. Linear in the
- * text's length (`<[^<>]*>`), whatever it holds.
+ * page's length whatever it holds (dropHiddenBlocks, `<[^<>]*>`).
  */
 function markupText(page: string): string {
-	return page
-		.replace(/<(script|style)\b[^<>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-		.replace(/<!--[\s\S]*?-->/g, ' ')
+	return dropHiddenBlocks(page)
 		.replace(/<[^<>]*>/g, ' ')
 		.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (entity: string, name: string) => {
 			const code = /^#x/i.test(name)

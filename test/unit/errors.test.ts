@@ -352,6 +352,12 @@ describe('decodeAdobeErrorResponse', () => {
 		);
 	});
 
+	it('a page with comments and an unclosed script: the words before it, in order', () => {
+		const page =
+			'<html><body><p>Denied<!-- <b>not this</b> -->here</p><SCRIPT>var a = "<p>no</p>";';
+		expect(scrubDecodedError(decodeAdobeErrorResponse(403, page), []).detail).toBe('Denied here');
+	});
+
 	it('names the HTTP status once when the title already says it', () => {
 		expect(formatAdobeError(decodeAdobeErrorResponse(502, 'Bad Gateway')).message).toBe(
 			'Adobe answered HTTP 502',
