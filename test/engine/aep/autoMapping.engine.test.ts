@@ -13,15 +13,25 @@ import {
 	MAPPING_TRAPS_TABLE,
 	PROFILE_NO_TENANT_SCHEMA,
 	TENANT_ID,
+	type EmulatorTable,
 } from '../../emulator';
 import { seedConnections } from '../support';
 import { rl, useAepEmulator } from './kit';
 
 jest.setTimeout(60_000);
 
+/** A table whose every column only has same-named fields deep in standard field groups of the traps schema. */
+const SUGGESTIONS_ONLY_TABLE: EmulatorTable = {
+	path: 'crm.contact_points',
+	columns: [
+		{ name: 'address', type: 'string' },
+		{ name: 'type', type: 'string' },
+	],
+};
+
 const aep = useAepEmulator('dataflow', {
 	schemas: [...DEFAULT_SCHEMAS, MAPPING_TRAPS_SCHEMA, PROFILE_NO_TENANT_SCHEMA],
-	tables: [...DEFAULT_TABLES, MAPPING_TRAPS_TABLE],
+	tables: [...DEFAULT_TABLES, MAPPING_TRAPS_TABLE, SUGGESTIONS_ONLY_TABLE],
 });
 const T = `_${TENANT_ID}`;
 
@@ -91,6 +101,26 @@ describe('Dataflow › Create From Table: auto-mapping never writes into the wro
 		expect(autoMapping.unmappedColumns.find((entry) => entry.column === 'phone')?.reason).toContain(
 			where,
 		);
+	});
+
+	it('when only suggestions are left, the error does not say no column matches: it lists them and where to map them', async () => {
+		const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
+		const run = await aep.run([{}], {
+			resource: 'dataflow',
+			operation: 'createFromTable',
+			connectionId: rl('list', baseConnectionId),
+			tablePath: { __rl: true, mode: 'name', value: SUGGESTIONS_ONLY_TABLE.path },
+			datasetId: rl('id', aep.seedDataset('Contacts', MAPPING_TRAPS_SCHEMA.$id)),
+			name: 'Contacts',
+			frequency: 'once',
+		});
+		expect(run.json[0].error).not.toMatch(/matches a field/);
+		expect(run.json[0].error).toContain('nothing was created');
+		const description = String(run.json[0].description);
+		expect(description).toContain('address -> personalEmail.address');
+		expect(description).toContain('type -> device.type');
+		expect(description).toContain('Mapping Pairs of Mapping Set › Create');
+		expect(aep.emu().flows()).toEqual([]);
 	});
 
 	it('arrays, maps, objects and array items are reported by path; several equal fields are ambiguous', async () => {
