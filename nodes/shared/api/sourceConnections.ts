@@ -31,7 +31,8 @@ import {
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
-import { createOnce } from './ensure';
+import { createOnce, oncePerKey, removeCreated, settleRace } from './ensure';
+import { columnsDrift } from '../pipeline/drift';
 import { exploreTable } from './explore';
 import { flows } from './flows';
 import { flowServiceCollection } from './listing';
@@ -136,6 +137,12 @@ export interface EnsureSourceConnectionInput {
 	tableName: string;
 	/** The columns to read; undefined = fetched through explore, only when a create follows. */
 	columns?: SourceColumn[];
+	/**
+	 * Create From Table: reuse only a source connection of the table whose columns equal `columns`
+	 * (the table's columns now); others of the table are left alone and a new one is created, and a
+	 * same-name one of other data is not a clash (names are not looked up).
+	 */
+	byReference?: boolean;
 }
 
 /** The source connection that now exists for the table. */
@@ -179,20 +186,44 @@ export async function ensureSourceConnection(
 	ifExists: IfExists,
 	itemIndex?: number,
 ): Promise<EnsuredSourceConnection> {
+	const ensure = async () =>
+		await ensureSource.call(this, ctx, sandboxName, input, ifExists, itemIndex);
+	if (ifExists === 'create') return await ensure();
+	return await oncePerKey([sandboxName, NOUN, input.baseConnectionId, input.tableName], ensure);
+}
+
+/** ensureSourceConnection's work, run under the lock of (sandbox, base connection, table). */
+async function ensureSource(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	input: EnsureSourceConnectionInput,
+	ifExists: IfExists,
+	itemIndex?: number,
+): Promise<EnsuredSourceConnection> {
 	const { name, baseConnectionId, tableName } = input;
-	const sameTable = await sourceConnections.list.call(
-		this,
-		ctx,
-		sandboxName,
-		{ baseConnectionId, tableName },
-		itemIndex,
-	);
-	let existing = findExistingSource(sameTable, input);
-	if (!existing.match && ifExists !== 'create') {
-		existing = findExistingSource(
-			await sourceConnections.list.call(this, ctx, sandboxName, { name }, itemIndex),
-			input,
+	const fits = (item: StoredSourceConnection) =>
+		readsTable(item, baseConnectionId, tableName) &&
+		!(
+			input.byReference &&
+			input.columns &&
+			columnsDrift(item.params?.columns ?? [], input.columns).length
 		);
+	const listSameTable = async () =>
+		(
+			await sourceConnections.list.call(
+				this,
+				ctx,
+				sandboxName,
+				{ baseConnectionId, tableName },
+				itemIndex,
+			)
+		).filter(fits);
+	const sameTable = await listSameTable();
+	let existing = findExistingSource(sameTable, input);
+	if (!existing.match && ifExists !== 'create' && !input.byReference) {
+		const named = await sourceConnections.list.call(this, ctx, sandboxName, { name }, itemIndex);
+		existing = findExistingSource(named, input);
 	}
 	if (existing.match && ifExists === 'reuse') {
 		// A listing without the etag (never seen from Adobe) is completed by a GET: the output always proves the object.
@@ -267,6 +298,32 @@ export async function ensureSourceConnection(
 		knownBefore,
 		itemIndex,
 	);
+	if (ifExists === 'reuse') {
+		const { winner } = await (settleRace<StoredSourceConnection>).call(
+			this,
+			{
+				thing: NOUN,
+				sandboxName,
+				itemIndex,
+				findSame: listSameTable,
+				remove: async (id) =>
+					await removeCreated.call(this, ctx, sandboxName, sourceConnections.pathOf(id), itemIndex),
+			},
+			created.id,
+		);
+		if (winner && winner.id !== created.id) {
+			return {
+				id: winner.id,
+				etag: String(winner.etag ?? ''),
+				reused: true,
+				name: winner.name ?? name,
+				baseConnectionId,
+				tableName,
+				columns: winner.params?.columns ?? [],
+				columnsFrom: 'existing',
+			};
+		}
+	}
 	return {
 		id: created.id,
 		etag: created.etag,

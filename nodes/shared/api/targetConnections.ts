@@ -14,7 +14,7 @@ import type { IfExists } from '../ifExists';
 import { flowServicePath, type PlatformContext, type RequestContext } from '../transport';
 import { isConnectionId } from '../validation';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { ensureByName, type Ensured } from './ensure';
+import { ensureByName, preferNamed, removeCreated, type Ensured } from './ensure';
 import { flowServiceCollection } from './listing';
 
 /** A target connection as Flow Service returns it. */
@@ -75,6 +75,11 @@ export interface TargetConnectionInput {
 	name: string;
 	dataSetId: string;
 	description?: string;
+	/**
+	 * Create From Table: find the target connection by its dataset (one with this name first, then
+	 * the oldest), not by name; a same-name one of another dataset is not a clash.
+	 */
+	byDataset?: boolean;
 }
 
 /** A target connection, the dataset it writes to, and whether it existed before. */
@@ -107,8 +112,26 @@ export async function ensureTargetConnection(
 		sandboxName,
 		ifExists,
 		itemIndex,
-		findByName: async () =>
-			await targetConnections.list.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
+		key: input.byDataset ? input.dataSetId : input.name,
+		byReference: input.byDataset,
+		findByName: async () => {
+			if (!input.byDataset)
+				return await targetConnections.list.call(
+					this,
+					ctx,
+					sandboxName,
+					{ name: input.name },
+					itemIndex,
+				);
+			const listed = await targetConnections.list.call(
+				this,
+				ctx,
+				sandboxName,
+				{ dataSetId: input.dataSetId },
+				itemIndex,
+			);
+			return preferNamed(listed, input.name);
+		},
 		mismatch: (existing) =>
 			fits(existing)
 				? undefined
@@ -126,6 +149,8 @@ export async function ensureTargetConnection(
 				: undefined;
 		},
 		readBack: async (id) => await targetConnections.get.call(this, ctx, sandboxName, id, itemIndex),
+		remove: async (id) =>
+			await removeCreated.call(this, ctx, sandboxName, targetConnections.pathOf(id), itemIndex),
 	});
 	return { ...ensured, dataset };
 }
