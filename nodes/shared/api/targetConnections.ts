@@ -14,7 +14,8 @@ import type { IfExists } from '../ifExists';
 import { flowServicePath, type PlatformContext, type RequestContext } from '../transport';
 import { isConnectionId } from '../validation';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { ensureByName, preferNamed, removeCreated, type Ensured } from './ensure';
+import { preferNamed } from '../pipeline/race';
+import { ensureByName, removeCreated, type Ensured } from './ensure';
 import { flowServiceCollection } from './listing';
 
 /** A target connection as Flow Service returns it. */

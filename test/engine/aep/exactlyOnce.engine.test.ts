@@ -100,7 +100,7 @@ describe('concurrency (finding 7)', () => {
 	])(
 		'%s › Create with Reuse It, concurrency 2, two items of the same name: one object',
 		async (_label, parameters, count) => {
-			const datasetId = aep.emu().seedDataset('Seeded').id;
+			const datasetId = aep.seedDataset('Seeded');
 			const json = JSON.parse(JSON.stringify(parameters).replace('DATASET', datasetId));
 			const before = count();
 			const run = await aep.run([{}, {}], { ...json, options: { concurrency: 2 } });
@@ -190,7 +190,7 @@ describe('reuse by reference (finding 8)', () => {
 		noErrors(first.json);
 		const other = await aep.run([{}], {
 			...parameters,
-			datasetId: rl('id', aep.emu().seedDataset('Orders EU').id),
+			datasetId: rl('id', aep.seedDataset('Orders EU')),
 		});
 		noErrors(other.json);
 		expect(other.json[0].targetConnectionId).not.toBe(first.json[0].targetConnectionId);
@@ -320,7 +320,7 @@ describe('names with filter syntax (finding 10)', () => {
 	);
 
 	it('Target Connection › Create named "Orders, EU": the re-run reuses it', async () => {
-		const datasetId = aep.emu().seedDataset('Seeded').id;
+		const datasetId = aep.seedDataset('Seeded');
 		const parameters = {
 			resource: 'targetConnection',
 			operation: 'create',

@@ -8,7 +8,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { raceWinner } from '../../../shared/api/ensure';
+import { raceWinner } from '../../../shared/pipeline/race';
 import { flows, patchFlow, type StoredFlow } from '../../../shared/api/flows';
 import { getMappingSet, updateMappingSet } from '../../../shared/api/mappingSets';
 import { sourceConnections } from '../../../shared/api/sourceConnections';
