@@ -174,6 +174,11 @@ function describeSource(item: StoredSourceConnection): string {
  * connection + table), a second by name when that finds nothing (not in `create` mode), explore
  * when columns are not given, then the POST.
  *
+ * Reuse It and Stop With an Error hold the lock of (sandbox, base connection, table); a Reuse It
+ * create is followed by the same listing again and settled (settleRace: the oldest of the table
+ * wins, ours is deleted if it lost). With `byReference` (Create From Table) only one with the same
+ * columns is reused and names are not looked up.
+ *
  * Throws NodeOperationError (an existing one with `error`, a name taken by another table) and
  * NodeApiError (Adobe's answers: FLOW-1439-404 base connection or table not found, FLOW-1201-400
  * Redshift unreachable, …).

@@ -142,10 +142,13 @@ function idsOf(done: ReadonlyArray<DoneStep<string>>): IDataObject {
 /**
  * Base connection + table + dataset → source connection → target connection → mapping set
  * (auto-mapped from the table's columns to the dataset's schema) → dataflow. Every input is
- * checked first; the flow spec, dataset and schema are read before anything is created. Each
- * step reuses what an earlier run made (source: same base connection and table; target: same
- * dataset; mapping set: same name and schema; dataflow: same source and target connection), so a
- * re-run creates nothing and a failed run resumes at the failed step.
+ * checked first; the flow spec, dataset, schema and columns are read before anything is created.
+ * Under the lock of (sandbox, base connection, table, dataset), the chain is looked for by
+ * reference (existingChain.ts): if it exists, its drift is reported, updated or refused (ifDrift)
+ * and nothing is created. Otherwise each step reuses by reference what an earlier run made (source:
+ * base connection, table and the same columns; target: the dataset; mapping set: its name, schema
+ * and mappings; dataflow: source + target), so a failed run resumes at the failed step, and each
+ * create settles a race with other processes (ensure.ts). The output is the dataflow as Adobe stores it.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const baseConnectionId = readPickedId.call(
