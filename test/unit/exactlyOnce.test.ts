@@ -11,8 +11,10 @@ import {
 } from '../../nodes/shared/pipeline/drift';
 import { preferNamed, raceWinner } from '../../nodes/shared/pipeline/race';
 
+type Listed = { id: string; createdAt?: number; created?: number; createdDate?: number };
+
 describe('raceWinner: the oldest wins, a tie goes to the smallest ID', () => {
-	it.each([
+	it.each<[string, Listed[], string]>([
 		[
 			'Flow Service createdAt',
 			[
