@@ -56,6 +56,61 @@ const chainSizes = () =>
 		aep.emu().flows(),
 	].map((list) => list.length);
 
+/**
+ * A chain made straight through the emulator (test set-up only): a source connection of
+ * public.orders with `columns`, a target connection of the dataset, a mapping set with `mappings`
+ * (default: the emulator's), and an hourly dataflow joining them. Returns the dataflow's ID.
+ */
+async function seedChain(
+	parameters: INodeParameters,
+	{
+		columns = ORDER_COLUMNS,
+		mappings,
+	}: { columns?: IDataObject[]; mappings?: Array<[string, string]> } = {},
+): Promise<string> {
+	const baseConnectionId = (parameters.connectionId as { value: string }).value;
+	const dataSetId = (parameters.datasetId as { value: string }).value;
+	const sourceId = await aep.seedSourceConnection({
+		baseConnectionId,
+		name: 'old source',
+		columns,
+	});
+	const targetId = aep.emu().seedTargetConnection({
+		body: {
+			name: 'old target',
+			data: {
+				schema: { id: DEFAULT_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' },
+			},
+			params: { dataSetId },
+			connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
+		},
+	}).id;
+	const mappingId = aep.emu().seedMappingSet(
+		mappings && {
+			body: {
+				outputSchema: {
+					schemaRef: {
+						id: DEFAULT_SCHEMA_ID,
+						contentType: 'application/vnd.adobe.xed-full+json;version=1',
+					},
+				},
+				mappings: mappings.map(([source, destination]) => ({
+					sourceType: 'ATTRIBUTE',
+					source,
+					destination,
+				})),
+			},
+		},
+	).id;
+	const answer = await directCall(
+		aep.emu(),
+		'POST',
+		FLOWS,
+		flowBody({ sourceId, targetId, mappingId }, undefined, 'Old chain'),
+	);
+	return answer.json.id as string;
+}
+
 const requests = (method: string, path: string | RegExp) =>
 	aep
 		.answered()
@@ -218,38 +273,7 @@ describe('reuse by reference (finding 8)', () => {
 		// A chain of the old source connection into this dataset: refused, naming the columns; nothing made.
 		aep.emu().reset();
 		const again = await fromTable();
-		const base2 = (again.connectionId as { value: string }).value;
-		const dataset2 = (again.datasetId as { value: string }).value;
-		const oldSource = await aep.seedSourceConnection({
-			baseConnectionId: base2,
-			name: 'old source',
-			columns: oldColumns,
-		});
-		const target = aep.emu().seedTargetConnection({
-			body: {
-				name: 'old target',
-				data: {
-					schema: {
-						id: DEFAULT_SCHEMA_ID,
-						version: 'application/vnd.adobe.xed-full+json;version=1',
-					},
-				},
-				params: { dataSetId: dataset2 },
-				connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
-			},
-		}).id;
-		const flowId = (
-			await directCall(
-				aep.emu(),
-				'POST',
-				FLOWS,
-				flowBody(
-					{ sourceId: oldSource, targetId: target, mappingId: aep.emu().seedMappingSet().id },
-					undefined,
-					'Old chain',
-				),
-			)
-		).json.id as string;
+		const flowId = await seedChain(again, { columns: oldColumns });
 		const before = chainSizes();
 		const refused = await aep.run([{}], again);
 		expect(refused.json[0].error).toContain(`(ID ${flowId})`);
@@ -293,6 +317,37 @@ describe('drift (finding 9)', () => {
 			scheduleParams: expect.objectContaining({ interval: 3 }),
 			updated: [{ field: 'scheduleParams.interval', stored: 1, input: 3 }],
 		});
+		expect(chainSizes()).toEqual([1, 1, 1, 1]);
+	});
+
+	it('mappings that differ: Report It lists them; Update It writes a new mapping set version (PUT) and points the dataflow at it (PATCH, If-Match)', async () => {
+		const parameters = await fromTable({ startTime: '' });
+		const flowId = await seedChain(parameters, { mappings: [['order_id', '_emulator.orderId']] });
+		const reported = await aep.run([{}], parameters);
+		noErrors(reported.json);
+		expect(reported.json[0]).toMatchObject({ dataflowId: flowId, mappingVersion: 0, created: [] });
+		const drift = reported.json[0].drift as IDataObject[];
+		expect(drift.map((entry) => entry.field)).toEqual(['mappings']);
+		expect(drift[0].stored).toEqual(['order_id -> _emulator.orderId']);
+
+		const etag = aep.emu().flows()[0].etag;
+		const updated = await aep.run([{}], { ...parameters, ifDrift: 'update' });
+		noErrors(updated.json);
+		const [set] = aep.emu().mappingSets();
+		expect(set.version).toBe(1);
+		expect(set.mappings.map((m) => `${m.source} -> ${m.destination}`).sort()).toEqual(
+			drift[0].input,
+		);
+		expect(requests('PUT', `${MAPPING_SETS}/${set.id}`)).toHaveLength(1);
+		const patch = requests('PATCH', `${FLOWS}/${flowId}`);
+		expect(patch).toHaveLength(1);
+		expect(patch[0].headers['if-match']).toBe(etag);
+		const mappingStep = aep
+			.emu()
+			.flows()[0]
+			.transformations.find((t) => t.name === 'Mapping');
+		expect(mappingStep?.params).toEqual({ mappingId: set.id, mappingVersion: 1 });
+		expect(updated.json[0]).toMatchObject({ mappingVersion: 1, created: [] });
 		expect(chainSizes()).toEqual([1, 1, 1, 1]);
 	});
 
