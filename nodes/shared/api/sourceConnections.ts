@@ -197,6 +197,23 @@ export async function ensureSourceConnection(
 	return await oncePerKey([sandboxName, NOUN, input.baseConnectionId, input.tableName], ensure);
 }
 
+/** The output for an existing source connection (found, or another process's that won the race). */
+function reusedSource(
+	match: StoredSourceConnection,
+	input: EnsureSourceConnectionInput,
+): EnsuredSourceConnection {
+	return {
+		id: match.id,
+		etag: String(match.etag ?? ''),
+		reused: true,
+		name: match.name ?? input.name,
+		baseConnectionId: input.baseConnectionId,
+		tableName: input.tableName,
+		columns: match.params?.columns ?? [],
+		columnsFrom: 'existing',
+	};
+}
+
 /** ensureSourceConnection's work, run under the lock of (sandbox, base connection, table). */
 async function ensureSource(
 	this: RequestContext,
@@ -236,16 +253,7 @@ async function ensureSource(
 			typeof existing.match.etag === 'string'
 				? existing.match
 				: await sourceConnections.get.call(this, ctx, sandboxName, existing.match.id, itemIndex);
-		return {
-			id: match.id,
-			etag: String(match.etag ?? ''),
-			reused: true,
-			name: match.name ?? name,
-			baseConnectionId,
-			tableName,
-			columns: match.params?.columns ?? [],
-			columnsFrom: 'existing',
-		};
+		return reusedSource(match, input);
 	}
 	if (existing.match && ifExists === 'error') {
 		throw safeOperationError(
@@ -316,18 +324,7 @@ async function ensureSource(
 			},
 			created.id,
 		);
-		if (winner && winner.id !== created.id) {
-			return {
-				id: winner.id,
-				etag: String(winner.etag ?? ''),
-				reused: true,
-				name: winner.name ?? name,
-				baseConnectionId,
-				tableName,
-				columns: winner.params?.columns ?? [],
-				columnsFrom: 'existing',
-			};
-		}
+		if (winner && winner.id !== created.id) return reusedSource(winner, input);
 	}
 	return {
 		id: created.id,

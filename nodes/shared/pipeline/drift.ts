@@ -23,11 +23,16 @@ function columnKey(column: SourceColumn): string {
  * the sorted `name type` lists.
  */
 export function columnsDrift(stored: SourceColumn[], now: SourceColumn[]): DriftEntry[] {
-	const a = stored.map(columnKey).sort();
-	const b = now.map(columnKey).sort();
+	return setDrift('columns', stored.map(columnKey), now.map(columnKey));
+}
+
+/** Two lists compared as sets of strings (any order); shown sorted. */
+function setDrift(field: string, stored: string[], input: string[]): DriftEntry[] {
+	const a = [...stored].sort();
+	const b = [...input].sort();
 	return a.length === b.length && a.every((key, index) => key === b[index])
 		? []
-		: [{ field: 'columns', stored: a, input: b }];
+		: [{ field, stored: a, input: b }];
 }
 
 /** A mapping as compared: `source -> destination`. */
@@ -44,11 +49,7 @@ function mappingKey(mapping: MappingLike): string {
 
 /** The mappings drift (each `source -> destination`, any order), or none; GET's alias pairs are read too. */
 export function mappingsDrift(stored: MappingLike[], wanted: MappingLike[]): DriftEntry[] {
-	const a = stored.map(mappingKey).sort();
-	const b = wanted.map(mappingKey).sort();
-	return a.length === b.length && a.every((key, index) => key === b[index])
-		? []
-		: [{ field: 'mappings', stored: a, input: b }];
+	return setDrift('mappings', stored.map(mappingKey), wanted.map(mappingKey));
 }
 
 /** What a dataflow stores that a Create From Table input also sets. */

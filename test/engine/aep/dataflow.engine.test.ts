@@ -492,23 +492,7 @@ describe('Flow Run', () => {
 });
 
 describe('Dataflow › Create From Table', () => {
-	async function fromTableParameters(extra: INodeParameters = {}): Promise<INodeParameters> {
-		const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
-		const datasetId = aep.emu().seedDataset().id;
-		return {
-			resource: 'dataflow',
-			operation: 'createFromTable',
-			connectionId: rl('list', baseConnectionId),
-			tablePath: tableRl('public.orders'),
-			datasetId: rl('id', datasetId),
-			name: 'Orders',
-			frequency: 'hour',
-			interval: 1,
-			startTime: START,
-			deltaColumn: 'ordered_at',
-			...extra,
-		};
-	}
+	const fromTableParameters = aep.fromTable;
 
 	const creates = () =>
 		aep

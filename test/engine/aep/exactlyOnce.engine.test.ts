@@ -11,7 +11,6 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { DEFAULT_SCHEMA_ID } from '../../emulator';
 import { directCall, flowBody } from '../../emulator/testkit';
 import { isErrorItem } from '../reliability.kit';
-import { seedConnections } from '../support';
 import { ORDER_COLUMNS, rl, useAepEmulator } from './kit';
 
 jest.setTimeout(60_000);
@@ -22,30 +21,10 @@ const SOURCES = `${FLOW_SERVICE}/sourceConnections`;
 const TARGETS = `${FLOW_SERVICE}/targetConnections`;
 const MAPPING_SETS = '/data/foundation/conversion/mappingSets';
 const DATASETS = '/data/foundation/catalog/dataSets';
-const START = '2030-01-01T09:00:00.000Z';
 
 const aep = useAepEmulator('dataflow');
 
-const tableRl = (value: string) => ({ __rl: true, mode: 'name', value });
-
-/** Create From Table of public.orders into a new dataset, hourly from START. */
-async function fromTable(extra: INodeParameters = {}): Promise<INodeParameters> {
-	const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
-	const datasetId = aep.emu().seedDataset().id;
-	return {
-		resource: 'dataflow',
-		operation: 'createFromTable',
-		connectionId: rl('list', baseConnectionId),
-		tablePath: tableRl('public.orders'),
-		datasetId: rl('id', datasetId),
-		name: 'Orders',
-		frequency: 'hour',
-		interval: 1,
-		startTime: START,
-		deltaColumn: 'ordered_at',
-		...extra,
-	};
-}
+const fromTable = aep.fromTable;
 
 /** Source connections, target connections, mapping sets and dataflows the emulator holds. */
 const chainSizes = () =>

@@ -11,7 +11,7 @@ import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { exploreTable } from '../../../shared/api/explore';
 import type { Ensured } from '../../../shared/api/ensure';
 import { oncePerKey } from '../../../shared/api/ensure';
-import { ensureFlow, flows } from '../../../shared/api/flows';
+import { ensureFlow, flows, type StoredFlow } from '../../../shared/api/flows';
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { getFullSchema } from '../../../shared/api/schemas';
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
@@ -137,6 +137,36 @@ function annotate(error: unknown, note: string): unknown {
 
 function idsOf(done: ReadonlyArray<DoneStep<string>>): IDataObject {
 	return Object.fromEntries(done.map((step) => [`${step.key}Id`, step.id]));
+}
+
+/**
+ * The output of Create From Table: the dataflow as Adobe stores it (schedule, transformations, the
+ * mapping set version it uses), the IDs of every step, what was reused or created, and `extra`.
+ */
+function chainOutput(
+	flow: StoredFlow,
+	done: ReadonlyArray<DoneStep<string>>,
+	common: IDataObject,
+	extra: IDataObject = {},
+): IDataObject {
+	const ids = idsOf(done);
+	const stored = mappingOf(flow);
+	return {
+		id: flow.id,
+		dataflowId: flow.id,
+		sourceConnectionId: ids.sourceConnectionId,
+		targetConnectionId: ids.targetConnectionId,
+		mappingSetId: stored.mappingSetId ?? ids.mappingSetId,
+		mappingVersion: stored.mappingVersion,
+		...common,
+		name: flow.name ?? common.name,
+		scheduleParams: flow.scheduleParams as IDataObject,
+		transformations: flow.transformations as IDataObject[],
+		steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
+		reused: done.every((step) => step.reused),
+		created: done.filter((step) => !step.reused).map((step) => step.key),
+		...extra,
+	};
 }
 
 /**
@@ -273,10 +303,9 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 				if (state.drift.length && ifDrift === 'error')
 					throw driftError.call(this, existing, state.drift, itemIndex);
 				let flow = existing.flow;
-				let mappingVersion = state.mappingVersion;
 				const updating = state.drift.length > 0 && ifDrift === 'update';
 				if (updating) {
-					({ flow, mappingVersion } = await updateChain.call(
+					flow = await updateChain.call(
 						this,
 						ctx,
 						sandboxName,
@@ -284,27 +313,20 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 						state,
 						{ ...chainInput, mappingSetName: names.mappingSet },
 						itemIndex,
-					));
+					);
 				}
-				const steps = (
-					['sourceConnection', 'targetConnection', 'mappingSet', 'dataflow'] as const
-				).map((step) => ({ step, reused: true }));
-				return {
-					id: flow.id,
-					dataflowId: flow.id,
-					sourceConnectionId: existing.source.id,
-					targetConnectionId: existing.target.id,
-					mappingSetId: state.mappingSetId,
-					mappingVersion,
-					...common,
-					name: flow.name ?? flowName,
-					scheduleParams: flow.scheduleParams as IDataObject,
-					transformations: flow.transformations as IDataObject[],
+				const steps: Array<DoneStep<string>> = [
+					{ key: 'sourceConnection', label: '', id: existing.source.id, reused: true },
+					{ key: 'targetConnection', label: '', id: existing.target.id, reused: true },
+					{ key: 'mappingSet', label: '', id: state.mappingSetId ?? '', reused: true },
+					{ key: 'dataflow', label: '', id: flow.id, reused: true },
+				];
+				return chainOutput(
+					flow,
 					steps,
-					reused: true,
-					created: [],
-					...(updating ? { updated: state.drift } : { drift: state.drift }),
-				} as IDataObject;
+					common,
+					updating ? { updated: state.drift } : { drift: state.drift },
+				);
 			}
 
 			// No chain yet: every step finds what an earlier run made, by reference, before it creates.
@@ -378,31 +400,10 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 				],
 				annotate,
 			);
-			const ids = idsOf(done);
 			// The output shows the dataflow as Adobe stores it (a reused one keeps its own schedule).
-			const flow = await flows.get.call(
-				this,
-				ctx,
-				sandboxName,
-				ids.dataflowId as string,
-				itemIndex,
-			);
-			const stored = mappingOf(flow);
-			return {
-				id: ids.dataflowId,
-				dataflowId: ids.dataflowId,
-				sourceConnectionId: ids.sourceConnectionId,
-				targetConnectionId: ids.targetConnectionId,
-				mappingSetId: stored.mappingSetId ?? ids.mappingSetId,
-				mappingVersion: stored.mappingSetId ? stored.mappingVersion : mappingVersion,
-				...common,
-				name: flow.name ?? flowName,
-				scheduleParams: flow.scheduleParams as IDataObject,
-				transformations: flow.transformations as IDataObject[],
-				steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
-				reused: done.every((step) => step.reused),
-				created: done.filter((step) => !step.reused).map((step) => step.key),
-			} as IDataObject;
+			const flowId = idsOf(done).dataflowId as string;
+			const flow = await flows.get.call(this, ctx, sandboxName, flowId, itemIndex);
+			return chainOutput(flow, done, common);
 		},
 	);
 };

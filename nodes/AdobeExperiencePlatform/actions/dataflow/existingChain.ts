@@ -255,7 +255,7 @@ export function driftError(
  * Applies the updatable drift: a new mapping set version (PUT) when the mappings differ, then one
  * PATCH of the dataflow with If-Match (schedule, the Copy transformation's delta column, the Mapping
  * transformation's version).
- * @returns the dataflow and mapping version as Adobe now stores them (read back)
+ * @returns the dataflow as Adobe now stores it (read back)
  * @throws NodeApiError (e.g. 1404-412 when the dataflow changed meanwhile, 1366 start time locked)
  */
 export async function updateChain(
@@ -266,7 +266,7 @@ export async function updateChain(
 	state: ChainState,
 	input: ChainInput & { mappingSetName: string },
 	itemIndex: number,
-): Promise<{ flow: StoredFlow; mappingVersion: number }> {
+): Promise<StoredFlow> {
 	const fields = new Set(state.drift.map((entry) => entry.field));
 	const stored = transformationsOf(chain.flow);
 	const ops: PatchOperation[] = [];
@@ -311,8 +311,7 @@ export async function updateChain(
 			ops,
 			itemIndex,
 		);
-	const flow = await flows.get.call(this, ctx, sandboxName, chain.flow.id, itemIndex);
-	return { flow, mappingVersion: transformationsOf(flow).mappingVersion };
+	return await flows.get.call(this, ctx, sandboxName, chain.flow.id, itemIndex);
 }
 
 /** The mapping set and version a stored dataflow uses. */
