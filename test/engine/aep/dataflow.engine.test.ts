@@ -504,14 +504,7 @@ describe('Dataflow › Create From Table', () => {
 					entry.status < 300,
 			);
 
-	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
-	const chainSizes = () =>
-		[
-			aep.emu().sourceConnections(),
-			aep.emu().targetConnections(),
-			aep.emu().mappingSets(),
-			aep.emu().flows(),
-		].map((list) => list.length);
+	const chainSizes = aep.chainSizes;
 
 	it('creates source connection, target connection, auto-mapped mapping set and dataflow, outputs every ID; a second run creates nothing', async () => {
 		const parameters = await fromTableParameters();

@@ -26,14 +26,7 @@ const aep = useAepEmulator('dataflow');
 
 const fromTable = aep.fromTable;
 
-/** Source connections, target connections, mapping sets and dataflows the emulator holds. */
-const chainSizes = () =>
-	[
-		aep.emu().sourceConnections(),
-		aep.emu().targetConnections(),
-		aep.emu().mappingSets(),
-		aep.emu().flows(),
-	].map((list) => list.length);
+const chainSizes = aep.chainSizes;
 
 /**
  * A chain made straight through the emulator (test set-up only): a source connection of

@@ -213,6 +213,8 @@ export interface AepEmulator extends ScannedEmulator {
 	seedDataset(name?: string, schemaId?: string): string;
 	seedSourceConnection(options?: Parameters<typeof seedSourceConnection>[1]): Promise<string>;
 	seedFlowUsing(targetId: string, mappingId?: string): Promise<string>;
+	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
+	chainSizes(): number[];
 	/** Create From Table's parameters on a new base connection and dataset (see fromTableParameters). */
 	fromTable(extra?: INodeParameters): Promise<INodeParameters>;
 	expectRefusedBeforeSending(run: NodeRun, label: string, field: string): void;
@@ -244,6 +246,13 @@ export function useAepEmulator(resource: string): AepEmulator {
 		seedSourceConnection: async (...args) => await seedSourceConnection(emu(), ...args),
 		seedFlowUsing: async (...args) => await seedFlowUsing(emu(), ...args),
 		fromTable: async (extra) => await fromTableParameters(emu(), extra),
+		chainSizes: () =>
+			[
+				emu().sourceConnections(),
+				emu().targetConnections(),
+				emu().mappingSets(),
+				emu().flows(),
+			].map((list) => list.length),
 		expectRefusedBeforeSending: (...args) => expectRefusedBeforeSending(emu(), ...args),
 	};
 }
