@@ -40,8 +40,10 @@ import {
 	readDelta,
 	readSchedule,
 	scheduleFields,
+	timeOutput,
 	withLabels,
 } from './dataflow.fields';
+import { workflowTimeZone } from '../../../shared/runParameters';
 import type { ItemOperation } from '../../../shared/operations';
 import {
 	compareChain,
@@ -146,11 +148,12 @@ function idsOf(done: ReadonlyArray<DoneStep<string>>): IDataObject {
 function chainOutput(
 	flow: StoredFlow,
 	done: ReadonlyArray<DoneStep<string>>,
-	common: IDataObject,
+	common: IDataObject & { timeZone: string },
 	extra: IDataObject = {},
 ): IDataObject {
 	const ids = idsOf(done);
 	const stored = mappingOf(flow);
+	const startTime = Number((flow.scheduleParams as IDataObject | undefined)?.startTime);
 	return {
 		id: flow.id,
 		dataflowId: flow.id,
@@ -161,6 +164,8 @@ function chainOutput(
 		...common,
 		name: flow.name ?? common.name,
 		scheduleParams: flow.scheduleParams as IDataObject,
+		// The stored start time, in the workflow's time zone and as the epoch seconds Adobe keeps.
+		...(Number.isFinite(startTime) ? timeOutput('startTime', startTime, common.timeZone) : {}),
 		transformations: flow.transformations as IDataObject[],
 		steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
 		reused: done.every((step) => step.reused),
@@ -275,10 +280,13 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		schemaId,
 		flowSpecId: flowSpec.id,
 		name: flowName,
+		timeZone: workflowTimeZone.call(this),
 		autoMapping: {
 			matched: mapping.matched,
 			unmappedColumns: mapping.unmappedColumns,
 			typeMismatches: mapping.typeMismatches,
+			suggestions: mapping.suggestions,
+			ambiguous: mapping.ambiguous,
 		} as unknown as IDataObject,
 		sandboxName,
 	};
