@@ -196,6 +196,8 @@ export async function ensureDataset(
 			}
 		},
 		readBack: async (id) => await getDataset.call(this, ctx, sandboxName, id, itemIndex),
+		deleteWith:
+			'the Experience Platform UI or the Catalog API: this package has no Delete for datasets',
 		remove: async (id) =>
 			await removeCreated.call(this, ctx, sandboxName, datasetsPath(id), itemIndex),
 	});

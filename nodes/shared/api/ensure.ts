@@ -56,6 +56,8 @@ export interface RaceRules<T extends { id: string }> {
 	/** Lower-case noun for messages, e.g. "target connection". */
 	thing: string;
 	sandboxName: string;
+	/** Where the user deletes one, e.g. "Target Connection › Delete" (only operations this package has). */
+	deleteWith: string;
 	/** Every object of the same key now (listed again after the create), the new one included if listed. */
 	findSame(): Promise<T[]>;
 	/** Deletes the object this item created (Flow Service, Catalog or Data Prep DELETE). */
@@ -86,7 +88,7 @@ export async function settleRace<T extends { id: string }>(
 			`Another execution created ${rules.thing} ${winner.id} at the same time as this item created ${createdId} in sandbox "${rules.sandboxName}", and ${createdId} could not be deleted: ${(error as Error).message}`,
 			{
 				itemIndex: rules.itemIndex,
-				description: `Both exist now. Delete ${createdId} (its Delete operation), then run the item again: it reuses ${winner.id}.`,
+				description: `Both exist now. Delete ${createdId} (${rules.deleteWith}), then run the item again: it reuses ${winner.id}.`,
 			},
 		);
 	}
@@ -284,6 +286,8 @@ export interface NamedCreateSpec<T extends { id: string }> {
 	readBack(id: string): Promise<T>;
 	/** Deletes an object this item created that lost a race (settleRace); Flow Service, Catalog or Data Prep DELETE. */
 	remove(id: string): Promise<void>;
+	/** Where the user deletes one by hand (settleRace's error), e.g. "Target Connection › Delete". */
+	deleteWith: string;
 }
 
 /**

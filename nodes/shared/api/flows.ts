@@ -208,6 +208,7 @@ async function ensureFlowOf(
 				thing: 'dataflow',
 				sandboxName,
 				itemIndex,
+				deleteWith: 'Dataflow › Delete',
 				findSame: async () =>
 					intoTarget(
 						await flows.list.call(

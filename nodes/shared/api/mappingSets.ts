@@ -353,6 +353,7 @@ export async function ensureMappingSet(
 		},
 		readBack: async (id) =>
 			await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex),
+		deleteWith: 'the Data Prep API: this package has no Delete for mapping sets',
 		remove: async (id) =>
 			await removeCreated.call(this, ctx, sandboxName, mappingSetsPath(id), itemIndex),
 	});

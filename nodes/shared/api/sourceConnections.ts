@@ -318,6 +318,7 @@ async function ensureSource(
 				thing: NOUN,
 				sandboxName,
 				itemIndex,
+				deleteWith: 'Adobe Redshift Connection › Source Connection › Delete',
 				findSame: listSameTable,
 				remove: async (id) =>
 					await removeCreated.call(this, ctx, sandboxName, sourceConnections.pathOf(id), itemIndex),

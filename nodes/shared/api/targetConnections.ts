@@ -150,6 +150,7 @@ export async function ensureTargetConnection(
 				: undefined;
 		},
 		readBack: async (id) => await targetConnections.get.call(this, ctx, sandboxName, id, itemIndex),
+		deleteWith: 'Target Connection › Delete',
 		remove: async (id) =>
 			await removeCreated.call(this, ctx, sandboxName, targetConnections.pathOf(id), itemIndex),
 	});

@@ -179,6 +179,18 @@ describe('concurrency (finding 7)', () => {
 		},
 	);
 
+	it('a loser that cannot delete its own object fails naming both IDs and where to delete it', async () => {
+		const parameters = await fromTable();
+		aep.emu().failNext({ method: 'POST', path: TARGETS }, 1, { kind: 'twin-before' });
+		aep.emu().failNext({ method: 'DELETE', path: new RegExp(`^${TARGETS}/`) }, 1, { status: 403 });
+		const run = await aep.run([{}], parameters);
+		const [older, ours] = aep.emu().targetConnections();
+		expect(run.json[0].error).toContain(older.id);
+		expect(run.json[0].error).toContain(ours.id);
+		expect(run.json[0].description).toContain(`Delete ${ours.id} (Target Connection › Delete)`);
+		expect(aep.emu().flows()).toEqual([]);
+	});
+
 	it('a Dataset › Create that races another process: the older dataset is output, this one deleted (Catalog DELETE)', async () => {
 		aep.emu().failNext({ method: 'POST', path: DATASETS }, 1, { kind: 'twin-before' });
 		const run = await aep.run([{}], {
