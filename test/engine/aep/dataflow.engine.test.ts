@@ -884,6 +884,12 @@ describe('bad input: the item fails naming the field, nothing is sent', () => {
 			'Base Connection',
 			'connectionId',
 		],
+		[
+			'Create From Table: If the Chain Exists With Other Settings "maybe"',
+			{ ...fromTable, ifDrift: expr('maybe') },
+			'If the Chain Exists With Other Settings',
+			'ifDrift',
+		],
 	];
 
 	it.each(cases)('%s', async (_title, parameters, label, field) => {
