@@ -192,7 +192,7 @@ export async function ensureSourceConnection(
 	itemIndex?: number,
 ): Promise<EnsuredSourceConnection> {
 	const ensure = async () =>
-		await ensureSource.call(this, ctx, sandboxName, input, ifExists, itemIndex);
+		await ensureSource.call(this, { ctx, sandboxName, input, ifExists, itemIndex });
 	if (ifExists === 'create') return await ensure();
 	return await oncePerKey([sandboxName, NOUN, input.baseConnectionId, input.tableName], ensure);
 }
@@ -217,12 +217,15 @@ function reusedSource(
 /** ensureSourceConnection's work, run under the lock of (sandbox, base connection, table). */
 async function ensureSource(
 	this: RequestContext,
-	ctx: PlatformContext,
-	sandboxName: string,
-	input: EnsureSourceConnectionInput,
-	ifExists: IfExists,
-	itemIndex?: number,
+	args: {
+		ctx: PlatformContext;
+		sandboxName: string;
+		input: EnsureSourceConnectionInput;
+		ifExists: IfExists;
+		itemIndex?: number;
+	},
 ): Promise<EnsuredSourceConnection> {
+	const { ctx, sandboxName, input, ifExists, itemIndex } = args;
 	const { name, baseConnectionId, tableName } = input;
 	const fits = (item: StoredSourceConnection) =>
 		readsTable(item, baseConnectionId, tableName) &&
