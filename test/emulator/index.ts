@@ -32,6 +32,7 @@ export type {
 	Hosting,
 	RequestLogEntry,
 	RunOutcome,
+	RunSeed,
 	StoredDataset,
 	StoredMappingSet,
 	StoredRun,

@@ -157,7 +157,7 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		await p.poll();
 		const { id: slow } = emu.startRun(flows[0]);
 		expect((await p.poll()).emitted).toHaveLength(0);
-		expect(p.staticData().runCursor).toMatchObject({ pendingIds: [slow] });
+		expect(p.staticData().runCursor).toMatchObject({ pending: { [slow]: expect.any(Number) } });
 		const quick = finishedRun(flows[0], 'success');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([quick]);
 		emu.finishRun(slow, { status: 'failed' });
@@ -180,7 +180,7 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		};
 		const first = runStartingAt(flows[0], 'success');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([first]);
-		expect(p.staticData().runCursor).toMatchObject({ since: at, boundaryIds: [first] });
+		expect(p.staticData().runCursor).toMatchObject({ seen: { [first]: at } });
 
 		const second = runStartingAt(flows[1], 'failed');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([second]);
