@@ -55,6 +55,7 @@ import {
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 	type IWorkflowSettings,
+	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -671,17 +672,27 @@ export interface Poller {
  * one static data) serves every poll; each poll gets a new PollContext and runs through n8n-core's
  * TriggersAndPollers.runPoll.
  */
+/** How a poller's workflow was activated, and what it starts from. */
+export interface PollerOptions extends RunOptions {
+	/** The workflow ID (default: a new one); pollers of one saved workflow share it. */
+	workflowId?: string;
+	/** The node's static data as saved (e.g. `other.staticData()`): a reactivation or a restart. */
+	staticData?: Record<string, unknown>;
+	/** What n8n passes as the activation mode: 'activate' (default; the user turned it on), 'init' (n8n started), 'update' (saved while active). */
+	activation?: WorkflowActivateMode;
+}
+
 export function createPoller(
 	definition: WorkflowDefinition,
 	nodeName: string,
-	options: RunOptions = {},
+	options: PollerOptions = {},
 ): Poller {
 	prepareContainer();
 	const nodeTypes = new HarnessNodeTypes({ ...defaultNodeTypes(), ...options.nodeTypes });
 	const credentialsHelper =
 		options.credentialsHelper ??
 		createCredentialsHelper(options.credentials ?? [], options.credentialTypes);
-	const workflowId = `engine-poll-${++executionCounter}`;
+	const workflowId = options.workflowId ?? `engine-poll-${++executionCounter}`;
 	const workflow = new Workflow({
 		id: workflowId,
 		name: definition.name ?? 'engine poll test',
@@ -689,12 +700,14 @@ export function createPoller(
 		connections: definition.connections,
 		active: true,
 		nodeTypes,
+		...(options.staticData
+			? { staticData: { [`node:${nodeName}`]: structuredClone(options.staticData) } }
+			: {}),
 		settings: { executionOrder: 'v1', ...definition.settings },
 	});
 	const node = workflow.getNode(nodeName);
 	if (!node) throw new Error(`No node named "${nodeName}"`);
 	const runner = new TriggersAndPollers();
-	let polls = 0;
 	const history: PollOutcome[] = [];
 	return {
 		credentialsHelper,
@@ -703,7 +716,7 @@ export function createPoller(
 		staticData: () =>
 			JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as Record<string, unknown>,
 		async poll(mode = 'trigger') {
-			const executionId = `${workflowId}-${++polls}`;
+			const executionId = `${workflowId}-${++executionCounter}`;
 			const workflowData = {
 				id: workflowId,
 				name: workflow.name ?? '',
@@ -727,7 +740,7 @@ export function createPoller(
 				node,
 				additionalData,
 				mode,
-				mode === 'manual' ? 'manual' : 'activate',
+				mode === 'manual' ? 'manual' : (options.activation ?? 'activate'),
 				(data) => emitted.push(...(data[0] ?? [])),
 				() => {},
 			);
