@@ -287,10 +287,10 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 			})),
 		);
 		expect((await p.poll()).emitted).toHaveLength(0);
-		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/limit of 500|limit\)/));
-		expect(JSON.stringify(warn.mock.calls)).not.toContain(emu.options.clientSecret);
 		for (const id of ids) emu.finishRun(id, { status: 'failed' });
 		expectEachOnce((await pollUntilQuiet(p)).fired, ids);
+		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/limit of 500|limit\)/));
+		expect(JSON.stringify(warn.mock.calls)).not.toContain(emu.options.clientSecret);
 	});
 
 	it('Fetch Test Event with 21 selected dataflows returns the newest matching run of all of them', async () => {

@@ -144,7 +144,8 @@ export function activationCursor(
 	const seen: Record<string, number> = {};
 	const waiting = new Map<string, SeenRun>();
 	for (const run of [...unfinished, ...window]) {
-		if (run.finished && finite(run.startedAt) && run.startedAt >= since) seen[run.id] = run.startedAt;
+		if (run.finished && finite(run.startedAt) && run.startedAt >= since)
+			seen[run.id] = run.startedAt;
 		else if (!run.finished) waiting.set(run.id, run);
 	}
 	const ordered = [...waiting.values()].sort(byStart);
