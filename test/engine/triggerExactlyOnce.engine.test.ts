@@ -14,12 +14,11 @@ import type { INodeExecutionData, INodeParameters, WorkflowActivateMode } from '
 
 import type { RequestLogEntry, StartedEmulator } from '../emulator';
 import { seedDataflows } from '../support/dataflows';
-import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
-import { createPoller, type Poller, type WorkflowDefinition } from './harness';
+import { createPoller, type Poller } from './harness';
 import { LeakScanner } from './leaks';
+import { closeAndScan, selected, TRIGGER, triggerWorkflow } from './trigger.kit';
 import { credentialFor, FLOW_SERVICE, startTestEmulator } from './support';
 
-const TRIGGER = 'Run Trigger';
 const MINUTE = 60_000;
 
 /** Run listing requests one poll may send: 40 slice pages plus the pending lookups (500 runs, 20 per request). */
@@ -27,29 +26,6 @@ const RUN_REQUESTS_PER_POLL = 40 + 500 / 20;
 /** Runs in progress the trigger watches by ID. */
 const MAX_PENDING = 500;
 
-function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
-	return {
-		name: 'trigger exactly-once test',
-		nodes: [
-			{
-				id: 'trigger-1',
-				name: TRIGGER,
-				type: NODE_TYPE.adobeExperiencePlatformTrigger,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
-				credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
-			},
-		],
-		connections: {},
-	};
-}
-
-const pick = (id: string) => ({ __rl: true, mode: 'list', value: id });
-const selected = (...ids: string[]): INodeParameters => ({
-	scope: 'selected',
-	dataflows: { items: ids.map((id) => ({ dataflowId: pick(id) })) },
-});
 const runIds = (items: INodeExecutionData[]) => items.map((i) => i.json.runId as string);
 
 describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, several polls)', () => {
@@ -106,13 +82,7 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 	});
 	afterEach(async () => {
 		jest.restoreAllMocks();
-		for (const p of pollers) {
-			leaks.addText('trigger polls (items and errors)', p.history);
-			leaks.addText('trigger static data', p.staticData());
-		}
-		leaks.addEmulatorSecrets(emu);
-		await emu.close();
-		leaks.expectNoLeaks();
+		await closeAndScan(leaks, emu, pollers);
 	});
 
 	it.each([
@@ -154,8 +124,8 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 			for (const n of requestsPerPoll) expect(n).toBeLessThanOrEqual(RUN_REQUESTS_PER_POLL);
 			const polls = p.history.filter((h) => h.emitted.length).length;
 			// The README's figure (measured here; not asserted as time).
-			console.log(
-				`[trigger backlog] ${count} runs ${span} cleared in ${polls} polls (requests per poll: ${requestsPerPoll.join(', ')}; ${elapsed} ms against the local emulator, ${new Date().toISOString()})`,
+			process.stdout.write(
+				`[trigger backlog] ${count} runs ${span} cleared in ${polls} polls (requests per poll: ${requestsPerPoll.join(', ')}; ${elapsed} ms against the local emulator, ${new Date().toISOString()})\n`,
 			);
 			const later = finishedRun(flows[0], 'failed');
 			expect(runIds((await p.poll()).emitted)).toEqual([later]);
