@@ -229,6 +229,10 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 				/Dataflows › Dataflow 1.*not a dataflow ID/,
 			],
 			[{ event: 'runFailed', scope: 'all', options: { sandboxName: 'Bad Sandbox!' } }, /Sandbox/],
+			[
+				{ event: 'runFailed', scope: 'all', afterPause: 'sometimes' },
+				/"After a Pause" is "sometimes"; allowed: "catchUp", "startFromNow"/,
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const before = runRequests().length;
