@@ -179,6 +179,15 @@ export function boundCatchUp(cursor: RunCursor, now: number): RunCursor {
 	};
 }
 
+/**
+ * The run starts a poll may move `since` on: those Adobe reported, except any more than OVERLAP_MS
+ * ahead of n8n's clock `now` (epoch ms), which no clock skew within the overlap explains (a
+ * planned start, a wrong time): trusting one would move `since` past runs still to come.
+ */
+export function reportedStarts(starts: Array<number | undefined>, now: number): number[] {
+	return starts.filter((t): t is number => finite(t) && t <= now + OVERLAP_MS);
+}
+
 /** What one poll read of Adobe, for advanceCursor. */
 export interface PollReading {
 	/** The current state of the pending runs that were found (a pending run not found is forgotten). */

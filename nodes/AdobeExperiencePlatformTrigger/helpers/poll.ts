@@ -39,6 +39,7 @@ import {
 	MAX_WIDTH_MS,
 	OVERLAP_MS,
 	readCursor,
+	reportedStarts,
 	type RunCursor,
 	type SeenRun,
 } from './cursor';
@@ -231,6 +232,11 @@ async function activate(
 	return step.cursor;
 }
 
+/** A run's start when the run has begun (not `scheduled`: its start may be a planned one). */
+function startOfStartedRun(run: FlowRun): number | undefined {
+	return summarizeRun(run).status?.toLowerCase() === 'scheduled' ? undefined : runStartedAt(run);
+}
+
 /** What one slice's listing gave. */
 interface SliceListing {
 	runs: FlowRun[];
@@ -305,7 +311,7 @@ async function advance(
 		const hi = lo + width > Date.now() ? undefined : lo + width;
 		const slice = await listSlice.call(this, ctx, sandboxName, chunks, { lo, hi }, perSlice);
 		budget -= slice.requests;
-		reported.push(...slice.runs.map(runStartedAt).filter((t): t is number => t !== undefined));
+		reported.push(...reportedStarts(slice.runs.map(startOfStartedRun), Date.now()));
 		if (!slice.ended) {
 			if (width === 1) {
 				this.logger.warn(

@@ -8,6 +8,7 @@ import {
 	MAX_SEEN,
 	OVERLAP_MS,
 	readCursor,
+	reportedStarts,
 	type PollReading,
 	type RunCursor,
 	type SeenRun,
@@ -163,6 +164,13 @@ describe('trigger cursor', () => {
 		expect(Object.keys(p1.cursor.seen)).toHaveLength(MAX_SEEN);
 		expect(p1.cursor.since).toBe(T + 50);
 		expect(poll(p1.cursor, store).finished).toEqual([]);
+	});
+
+	it("since moves only on starts within the overlap of n8n's clock: a start an hour ahead is not trusted", () => {
+		expect(reportedStarts([T - 1000, T + OVERLAP_MS, T + 3_600_000, undefined], T)).toEqual([
+			T - 1000,
+			T + OVERLAP_MS,
+		]);
 	});
 
 	it('Catch Up after a pause goes back at most MAX_CATCH_UP_MS; a recent cursor is kept as it is', () => {
