@@ -37,6 +37,7 @@ import {
 	type ICredentialsEncrypted,
 	type ICredentialsExpressionResolveValues,
 	type ICredentialType,
+	type IDataObject,
 	type IConnections,
 	type IExecuteData,
 	type IHttpRequestHelper,
@@ -662,6 +663,8 @@ export interface Poller {
 	poll(mode?: 'trigger' | 'manual'): Promise<PollOutcome>;
 	/** The node's static data as n8n would store it with the workflow (a copy). */
 	staticData(): Record<string, unknown>;
+	/** Replaces one key of the node's static data, as another writer of the same workflow object would. */
+	writeStaticData(key: string, value: unknown): void;
 	/** Every poll's outcome so far, for leak scans. */
 	history: PollOutcome[];
 	credentialsHelper: InMemoryCredentialsHelper;
@@ -715,6 +718,9 @@ export function createPoller(
 		// Static data is an observable proxy (it marks itself changed); a JSON round trip is what n8n stores.
 		staticData: () =>
 			JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as Record<string, unknown>,
+		writeStaticData: (key, value) => {
+			workflow.getStaticData('node', node)[key] = structuredClone(value) as IDataObject;
+		},
 		async poll(mode = 'trigger') {
 			const executionId = `${workflowId}-${++executionCounter}`;
 			const workflowData = {

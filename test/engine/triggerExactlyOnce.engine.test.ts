@@ -147,6 +147,20 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 		expect((await p.poll()).emitted).toHaveLength(0);
 	});
 
+	it('a poll whose cursor was replaced while it ran stores nothing and fires nothing: a cursor is never written back older', async () => {
+		const p = poller({ event: 'anyRunFinished', ...selected(flows[0]) });
+		await p.poll();
+		const run = finishedRun(flows[0], 'failed');
+		const newer = { ...(p.staticData().runCursor as object), written: 'by another poll' };
+		emu.onRunListing(() => p.writeStaticData('runCursor', newer));
+		const raced = await p.poll();
+		emu.onRunListing(undefined);
+		expect(raced.emitted).toHaveLength(0);
+		expect(p.staticData().runCursor).toEqual(newer);
+		p.writeStaticData('runCursor', { ...newer, written: undefined });
+		expect(runIds((await p.poll()).emitted)).toEqual([run]);
+	});
+
 	it('21 selected dataflows: a run of the first 20 that starts while the 21st is being listed still fires, once', async () => {
 		const more = await seedDataflows(
 			emu,
