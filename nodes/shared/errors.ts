@@ -268,10 +268,77 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
+/** Adobe's own code of a body without a coded `type`: `errorCode` (Data Prep, Catalog) or `code`. */
+function bodyCode(record: Record<string, unknown> | undefined): string | undefined {
+	const code = record?.errorCode ?? record?.code;
+	return typeof code === 'number' ? String(code) : asText(code);
+}
+
+/**
+ * Adobe's detail from any error shape these services use: the report's `detailed-message` (Flow
+ * Service, Schema Registry), `detail` (RFC 7807: Schema Registry, Data Prep), `message`
+ * (`{message, errorCode}`), the first `errors[]` / `report.sub-errors[]` message. Not cut here.
+ */
+function bodyDetail(record: Record<string, unknown> | undefined): string | undefined {
+	const report = asRecord(record?.report);
+	const nested = [
+		...(Array.isArray(record?.errors) ? record.errors : []),
+		...(Array.isArray(report?.['sub-errors']) ? report['sub-errors'] : []),
+	]
+		.map((entry) => {
+			const sub = asRecord(entry);
+			return asText(sub?.detail) ?? asText(sub?.message) ?? asText(sub?.['detailed-message']);
+		})
+		.filter((text): text is string => text !== undefined);
+	const own =
+		asText(report?.['detailed-message']) ??
+		asText(record?.detail) ??
+		asText(record?.message) ??
+		asText(record?.errorMessage);
+	const parts = [own, ...nested.filter((text) => text !== own)];
+	return parts.length ? parts.filter((text) => text !== undefined).join('; ') : undefined;
+}
+
+/** The request ID an error body carries: Flow Service `report.request-id`, Schema Registry `report.registryRequestId`. */
+function bodyRequestId(record: Record<string, unknown> | undefined): string | undefined {
+	const report = asRecord(record?.report);
+	return (
+		asText(report?.['request-id']) ??
+		asText(report?.registryRequestId) ??
+		asText(record?.requestId) ??
+		asText(record?.['x-request-id'])
+	);
+}
+
+/** The service a Platform path belongs to, by its prefix (for hints when the body carries no code). */
+const SERVICE_OF_PATH: Array<[RegExp, string]> = [
+	[/\/data\/foundation\/schemaregistry\//, 'XDM'],
+	[/\/data\/foundation\/conversion\//, 'DPREP'],
+	[/\/data\/foundation\/catalog\//, 'CAT'],
+];
+
+/** Hints by service and HTTP status, for answers that carry no Adobe code (e.g. `{title, status, detail}`). */
+const SERVICE_STATUS_HINTS: Record<string, string> = {
+	'XDM-404': SERVICE_HINTS['XDM-1013'],
+	'XDM-406': SERVICE_HINTS['XDM-1012'],
+	'DPREP-400': SERVICE_HINTS['DPREP-1000'],
+	'DPREP-404': SERVICE_HINTS['DPREP-1439'],
+	'CAT-404': SERVICE_HINTS['CAT-1439'],
+	'CAT-400': SERVICE_HINTS['CAT-1301'],
+};
+
+function uncodedHint(status: number | undefined, asked: AskedFor | undefined): string {
+	const service = SERVICE_OF_PATH.find(([pattern]) => pattern.test(asked?.path ?? ''))?.[1];
+	return SERVICE_STATUS_HINTS[`${service}-${status}`] ?? statusHint(status);
+}
+
 /**
  * Decodes an HTTP error answer (status + body as received, object or raw text). `asked` (the
  * request's method and path) picks the hint for codes whose meaning depends on the call, e.g.
  * FLOW-1439-404 on a source connection create means its base connection or table is missing.
+ * Adobe's detail is kept from every shape: Flow Service `{type, title, status, report}`, Schema
+ * Registry `{type, title, status, report: {registryRequestId, detailed-message, sub-errors}, detail}`
+ * (schema-registry.yaml `errorBasic`), RFC 7807 `{title, status, detail}`, `{message, errorCode}`.
  */
 export function decodeAdobeErrorResponse(
 	status: number | undefined,
@@ -284,14 +351,13 @@ export function decodeAdobeErrorResponse(
 	const type = asText(record?.type);
 	const flowCode = type?.match(/([A-Z]+)-(\d+)-(\d{3})$/);
 	if (record && flowCode) {
-		const report = asRecord(record.report);
 		return {
 			source: 'flow-service',
 			status: typeof record.status === 'number' ? record.status : status,
 			code: `${flowCode[1]}-${flowCode[2]}-${flowCode[3]}`,
 			title: asText(record.title) ?? 'Flow Service error',
-			detail: asText(report?.['detailed-message']) ?? asText(record.detail),
-			requestId: asText(report?.['request-id']),
+			detail: bodyDetail(record),
+			requestId: bodyRequestId(record),
 			hint: codeHint(flowCode[1], flowCode[2], flowCode[3], status, asked),
 		};
 	}
@@ -322,12 +388,20 @@ export function decodeAdobeErrorResponse(
 
 	// Not cut here: scrubDecodedError cuts after scrubbing.
 	const text = typeof body === 'string' ? body.trim() : undefined;
+	const adobeTitle = asText(record?.title);
+	const code = bodyCode(record);
+	const typed = code?.match(/^([A-Z]+)-(\d+)-(\d{3})$/);
+	const answered = status === undefined ? 'Adobe did not answer' : `Adobe answered HTTP ${status}`;
 	return {
 		source: 'http',
 		status,
-		title: status === undefined ? 'Adobe did not answer' : `Adobe answered HTTP ${status}`,
-		detail: text || asText(record?.message) || asText(record?.title),
-		hint: statusHint(status),
+		code,
+		title: adobeTitle && status !== undefined ? `${adobeTitle} (HTTP ${status})` : answered,
+		detail: text || bodyDetail(record) || adobeTitle,
+		requestId: bodyRequestId(record),
+		hint: typed
+			? codeHint(typed[1], typed[2], typed[3], status, asked)
+			: uncodedHint(status, asked),
 	};
 }
 

@@ -7,6 +7,8 @@
  */
 import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 
+import { isKnownTimeZone } from './pipeline/dateTime';
+
 /** Per run (n8n creates one execute context per node run): values by read key. */
 const runs = new WeakMap<object, Map<string, unknown>>();
 
@@ -55,4 +57,18 @@ export function nodeTypeVersion(this: IExecuteFunctions): number {
 	const cache = cacheOf(this);
 	if (!cache.has('typeVersion')) cache.set('typeVersion', this.getNode().typeVersion);
 	return cache.get('typeVersion') as number;
+}
+
+/**
+ * The workflow's time zone, read once per run: `this.getTimezone()` (the workflow's Timezone
+ * setting, else the instance's GENERIC_TIMEZONE), where offset-less date-times are read; UTC when
+ * n8n gives none this Node knows.
+ */
+export function workflowTimeZone(this: IExecuteFunctions): string {
+	const cache = cacheOf(this);
+	if (!cache.has('timeZone')) {
+		const zone = typeof this.getTimezone === 'function' ? this.getTimezone() : undefined;
+		cache.set('timeZone', typeof zone === 'string' && isKnownTimeZone(zone) ? zone : 'UTC');
+	}
+	return cache.get('timeZone') as string;
 }

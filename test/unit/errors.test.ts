@@ -198,6 +198,75 @@ describe('decodeAdobeErrorResponse', () => {
 		expect(decoded.hint).toMatch(/Client ID and Client Secret/);
 	});
 
+	it('keeps the Schema Registry detail, sub-errors and registry request ID (schema-registry.yaml errorBasic)', () => {
+		const decoded = decodeAdobeErrorResponse(404, {
+			type: 'http://ns.adobe.com/aep/errors/XDM-1012-404',
+			title: 'Resource Not Found',
+			status: 404,
+			report: {
+				registryRequestId: 'a6773f98-f5ba-4e3e-8ff8-320136cc6c48',
+				timestamp: '10-22-2020 06:42:13',
+				'detailed-message':
+					'Requested resource https://ns.adobe.com/acme/schemas/20af with version 1 is not found',
+				'sub-errors': [{ detail: 'Field _acme.nope is unknown' }],
+			},
+			detail:
+				'Requested resource https://ns.adobe.com/acme/schemas/20af with version 1 is not found',
+		});
+		expect(decoded).toMatchObject({
+			code: 'XDM-1012-404',
+			detail:
+				'Requested resource https://ns.adobe.com/acme/schemas/20af with version 1 is not found; Field _acme.nope is unknown',
+			requestId: 'a6773f98-f5ba-4e3e-8ff8-320136cc6c48',
+		});
+	});
+
+	it.each<[string, unknown, string]>([
+		[
+			'{title, status, detail}',
+			{
+				title: 'Not Found',
+				status: 404,
+				detail: 'Schema https://ns.adobe.com/acme/schemas/x was not found',
+			},
+			'Schema https://ns.adobe.com/acme/schemas/x was not found',
+		],
+		[
+			'{type (no code), title, status, detail, report}',
+			{
+				type: '/placeholder/type/uri',
+				title: 'Not Found',
+				status: 404,
+				detail: 'Mapping set 0b09 version 3 was not found',
+				report: { 'sub-errors': [] },
+			},
+			'Mapping set 0b09 version 3 was not found',
+		],
+		[
+			'{message, errorCode}',
+			{ errorCode: 'DPREP-1439-404', message: 'Mapping set 0b09 was not found' },
+			'Mapping set 0b09 was not found',
+		],
+	])(
+		"keeps Adobe's detail from %s, with the service's hint by the path",
+		(_shape, body, detail) => {
+			const decoded = decodeAdobeErrorResponse(404, body, {
+				method: 'GET',
+				path: '/data/foundation/conversion/mappingSets/0b09',
+			});
+			expect(decoded.detail).toBe(detail);
+			expect(decoded.hint).toMatch(/No mapping set with this ID/);
+			const { message, description } = formatAdobeError(decoded);
+			expect(`${message}\n${description}`).toContain(detail);
+		},
+	);
+
+	it("keeps an errorCode body's code", () => {
+		expect(
+			decodeAdobeErrorResponse(400, { errorCode: 'CONV-1001', message: 'bad mapping' }).code,
+		).toBe('CONV-1001');
+	});
+
 	it('falls back to the status for unknown shapes and HTML', () => {
 		const decoded = decodeAdobeErrorResponse(502, '<html>Bad Gateway</html>');
 		expect(decoded).toMatchObject({
@@ -336,7 +405,14 @@ describe('scrubDecodedError', () => {
 			error: `bad_${secret}`,
 			error_description: `desc ${encodeURIComponent(secret)}`,
 		});
-		for (const decoded of [flow, gateway, ims, { ...flow, hint: `hint ${secret}` }]) {
+		const problem = decodeAdobeErrorResponse(404, {
+			title: `title ${secret}`,
+			status: 404,
+			detail: `detail ${secret}`,
+			errorCode: `E-${secret}`,
+			report: { registryRequestId: `rid-${secret}` },
+		});
+		for (const decoded of [flow, gateway, ims, problem, { ...flow, hint: `hint ${secret}` }]) {
 			expect(JSON.stringify(scrubDecodedError(decoded, [secret]))).not.toContain('Sup3r');
 		}
 	});

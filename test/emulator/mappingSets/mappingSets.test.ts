@@ -34,10 +34,11 @@ function legacyBody() {
 	};
 }
 
+/** Data Prep errors are RFC 7807 `{title, status, detail}` with no typed code (emulator choice); `code` gives the status. */
 function expectPrepError(res: CallResult, code: string): void {
 	const status = Number(code.split('-')[1]);
 	expect(res.status).toBe(status);
-	expect(res.json.type).toBe(`https://ns.adobe.com/aep/errors/DPREP-${code}`);
+	expect(res.json).toEqual({ title: expect.any(String), status, detail: expect.any(String) });
 }
 
 describe('Data Prep: /mappingSets', () => {

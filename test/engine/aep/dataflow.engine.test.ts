@@ -384,9 +384,12 @@ describe('Flow Run', () => {
 		expect(run.json[0]).toMatchObject({
 			id: aep.emu().runs()[0].id,
 			flowId,
-			windowStart: '2030-01-01T00:00:00.000Z',
-			windowEnd: '2030-01-02T00:00:00.000Z',
+			windowStartEpochSeconds: Date.UTC(2030, 0, 1) / 1000,
+			windowEndEpochSeconds: Date.UTC(2030, 0, 2) / 1000,
 		});
+		// In the workflow's time zone with its offset: the same instants.
+		expect(Date.parse(run.json[0].windowStart as string)).toBe(Date.UTC(2030, 0, 1));
+		expect(run.json[0].windowStart).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
 		const params = bodyOf(posted(RUNS)[0]).params as IDataObject;
 		expect(params).toMatchObject({
 			windowStartTime: Date.UTC(2030, 0, 1) / 1000,

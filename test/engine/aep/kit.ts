@@ -9,6 +9,7 @@ import {
 	DEFAULT_SCHEMA_ID,
 	FLOW_SERVICE_PREFIX,
 	REDSHIFT_CONNECTION_SPEC_ID,
+	type EmulatorOptions,
 	type RequestLogEntry,
 	type StartedEmulator,
 } from '../../emulator';
@@ -58,6 +59,8 @@ export interface AepRunOptions {
 	/** Default: continue on fail (regular output); false stops the workflow. */
 	onError?: OnError | false;
 	credentialsHelper?: InMemoryCredentialsHelper;
+	/** The workflow's Timezone setting (what `this.getTimezone()` gives the node); default: n8n's. */
+	timezone?: string;
 }
 
 /** Runs the node once over `items`; its output items as json (error items with description, httpCode, field). */
@@ -69,7 +72,9 @@ async function runAep(
 ): Promise<NodeRun> {
 	const onError =
 		options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
-	return await runOneNode(emu, aepWorkflow(items, parameters, onError), AEP_NODE, options);
+	const workflow = aepWorkflow(items, parameters, onError);
+	if (options.timezone) workflow.settings = { ...workflow.settings, timezone: options.timezone };
+	return await runOneNode(emu, workflow, AEP_NODE, options);
 }
 
 /**
@@ -197,8 +202,8 @@ export interface AepEmulator extends ScannedEmulator {
  * the kit's calls bound to it. Call at the top of a file with the node resource the file tests;
  * `emu()` is the running emulator.
  */
-export function useAepEmulator(resource: string): AepEmulator {
-	const { emu, leaks } = useScannedEmulator();
+export function useAepEmulator(resource: string, options: EmulatorOptions = {}): AepEmulator {
+	const { emu, leaks } = useScannedEmulator(options);
 	return {
 		emu,
 		leaks,

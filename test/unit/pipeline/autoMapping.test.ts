@@ -3,9 +3,12 @@ import {
 	autoMap,
 	flattenXdmSchema,
 	matchKey,
+	tenantNamespace,
 	typeMismatchReason,
 	type SourceColumn,
 } from '../../../nodes/shared/pipeline/autoMapping';
+import { MAPPING_TRAPS_TABLE } from '../../emulator/explore/tables';
+import { MAPPING_TRAPS_SCHEMA, TENANT_ID } from '../../emulator/schemaRegistry/schemas';
 import { invalidField } from '../../support/invalidField';
 
 /** An xed-full schema: tenant fields nested under _acme, standard fields at the root. */
@@ -103,16 +106,13 @@ describe('autoMap', () => {
 		expect(result.typeMismatches).toEqual([]);
 	});
 
-	it('leaves a column that matches several fields unmapped, and an explicit pair resolves it', () => {
+	it("prefers the tenant's field to a same-named field of a standard field group; an explicit pair picks the other", () => {
 		const columns = [col('email', 'string')];
-		expect(autoMap(columns, SCHEMA).unmappedColumns).toEqual([
-			{
-				column: 'email',
-				reason: expect.stringMatching(
-					/several fields match \(_acme.customer.email, billing.email\)/,
-				),
-			},
+		const result = autoMap(columns, SCHEMA);
+		expect(result.matched).toEqual([
+			{ column: 'email', destination: '_acme.customer.email', by: 'name' },
 		]);
+		expect(result.unmappedColumns).toEqual([]);
 		const paired = autoMap(columns, SCHEMA, [{ source: 'email', destination: 'billing.email' }]);
 		expect(paired.mappings).toEqual([
 			{ sourceType: 'ATTRIBUTE', source: 'email', destination: 'billing.email' },
@@ -156,7 +156,7 @@ describe('autoMap', () => {
 		).toBe('ord\\.id');
 	});
 
-	it('lists every type mismatch, and still maps the column', () => {
+	it('lists every type mismatch, and still maps the column; never maps into an array', () => {
 		const result = autoMap(
 			[
 				col('quantity', 'long'),
@@ -168,13 +168,15 @@ describe('autoMap', () => {
 			],
 			SCHEMA,
 		);
-		expect(result.mappings).toHaveLength(6);
+		expect(result.mappings).toHaveLength(5);
 		expect(result.typeMismatches.map((m) => [m.column, m.fieldType, m.reason])).toEqual([
 			['quantity', 'integer (int)', 'a 64-bit column may overflow a 32-bit field'],
 			['total', 'number', 'only a numeric column fits a number field'],
 			['paid', 'boolean', 'only a boolean column fits a boolean field'],
 			['birth_date', 'string (date)', 'the time of day would be lost'],
-			['tags', 'array', 'a array field cannot take a single column'],
+		]);
+		expect(result.unmappedColumns).toEqual([
+			{ column: 'tags', reason: expect.stringContaining("'_acme.tags' is an array field") },
 		]);
 	});
 
@@ -198,6 +200,100 @@ describe('autoMap', () => {
 				{ source: 'b', destination: '_id' },
 			]),
 		).toThrow(/already the destination/);
+	});
+});
+
+describe('autoMap on a schema with traps (MAPPING_TRAPS_SCHEMA)', () => {
+	const columns = MAPPING_TRAPS_TABLE.columns.map((c) => col(c.name, c.type));
+	const result = autoMap(columns, MAPPING_TRAPS_SCHEMA);
+	const reasonOf = (column: string) =>
+		result.unmappedColumns.find((entry) => entry.column === column)?.reason;
+	const T = `_${TENANT_ID}`;
+
+	it("maps only the tenant's fields that fit", () => {
+		expect(result.mappings.map((m) => [m.source, m.destination])).toEqual([
+			['customer_id', `${T}.customerId`],
+			['email', `${T}.email`],
+		]);
+		expect(result.typeMismatches).toEqual([]);
+	});
+
+	it('a street address does not go into personalEmail.address, nor type into device.type: suggestions', () => {
+		expect(result.suggestions).toEqual(
+			expect.arrayContaining([
+				{
+					column: 'address',
+					destination: 'personalEmail.address',
+					reason: expect.stringMatching(/standard field group/),
+				},
+				{
+					column: 'type',
+					destination: 'device.type',
+					reason: expect.stringMatching(/standard field group/),
+				},
+			]),
+		);
+		expect(reasonOf('address')).toMatch(/personalEmail\.address.*see suggestions/);
+	});
+
+	it('never maps into an array, a map or an object field', () => {
+		expect(reasonOf('tags')).toMatch(/'_emulator\.tags' is an array field/);
+		expect(reasonOf('attributes')).toMatch(/'_emulator\.attributes' is a map field/);
+		expect(reasonOf('preferences')).toMatch(/'_emulator\.preferences' is an object field/);
+	});
+
+	it('a name found only inside an array is reported by its path', () => {
+		expect(reasonOf('sku')).toMatch(
+			/'_emulator\.lines\[\]\.sku' is inside the array '_emulator\.lines'/,
+		);
+		expect(reasonOf('sku')).not.toMatch(/no schema field has this name/);
+	});
+
+	it('an enum and a date-time the column may not fit are suggestions, with why', () => {
+		expect(result.suggestions).toEqual(
+			expect.arrayContaining([
+				{
+					column: 'tier',
+					destination: `${T}.tier`,
+					reason: expect.stringMatching(/accepts only "gold", "silver"/),
+				},
+				{
+					column: 'signup_date',
+					destination: `${T}.signupDate`,
+					reason: expect.stringMatching(/date-time field.*not string/),
+				},
+			]),
+		);
+	});
+
+	it('several equally good fields: ambiguous, none mapped', () => {
+		expect(result.ambiguous).toEqual([
+			{ column: 'phone', destinations: [`${T}.billing.phone`, `${T}.shipping.phone`] },
+		]);
+		expect(reasonOf('phone')).toMatch(/several fields match/);
+	});
+
+	it('every column is either mapped or listed as unmapped with a reason', () => {
+		expect(result.matched.length + result.unmappedColumns.length).toBe(columns.length);
+	});
+
+	it('refuses an explicit pair into an array, a map, or an item of an array', () => {
+		for (const destination of [`${T}.tags`, `${T}.attributes`, 'identityMap']) {
+			const error = invalidField(() =>
+				autoMap(columns, MAPPING_TRAPS_SCHEMA, [{ source: 'tags', destination }]),
+			);
+			expect(error.message).toMatch(/cannot fill it/);
+		}
+		expect(() =>
+			autoMap(columns, MAPPING_TRAPS_SCHEMA, [{ source: 'sku', destination: `${T}.lines[].sku` }]),
+		).toThrow(/is not a field of the schema/);
+	});
+});
+
+describe('tenantNamespace', () => {
+	it('reads the tenant from meta:altId or $id, else the one _object at the root', () => {
+		expect(tenantNamespace(MAPPING_TRAPS_SCHEMA)).toBe(`_${TENANT_ID}`);
+		expect(tenantNamespace(SCHEMA)).toBe('_acme');
 	});
 });
 

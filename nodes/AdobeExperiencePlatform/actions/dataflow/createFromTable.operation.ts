@@ -38,8 +38,10 @@ import {
 	readDelta,
 	readSchedule,
 	scheduleFields,
+	timeOutput,
 	withLabels,
 } from './dataflow.fields';
+import { workflowTimeZone } from '../../../shared/runParameters';
 import type { ItemOperation } from '../../../shared/operations';
 
 const FIELDS = {
@@ -236,6 +238,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		flowSpecId: flowSpec.id,
 		name: flowName,
 		scheduleParams: scheduleParams as unknown as IDataObject,
+		...timeOutput('startTime', scheduleParams.startTime, workflowTimeZone.call(this)),
 		steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
 		reused: reusedAll,
 		created: done.filter((step) => !step.reused).map((step) => step.key),
@@ -243,6 +246,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 			matched: mapping.matched,
 			unmappedColumns: mapping.unmappedColumns,
 			typeMismatches: mapping.typeMismatches,
+			suggestions: mapping.suggestions,
+			ambiguous: mapping.ambiguous,
 		} as unknown as IDataObject,
 		sandboxName,
 	};
