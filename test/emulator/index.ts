@@ -37,6 +37,7 @@ export type {
 	Hosting,
 	RequestLogEntry,
 	RunOutcome,
+	RunSeed,
 	StoredDataset,
 	StoredMappingSet,
 	StoredRun,

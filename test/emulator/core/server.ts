@@ -8,7 +8,7 @@ import { CONTROL_PREFIX, FLOW_SERVICE_PREFIX, IMS_PREFIX, resolveOptions } from 
 import type { Reply, RequestContext } from './http';
 import { handleControl } from './control';
 import { faultReply, route } from './router';
-import { finishRun, startScheduledRun } from '../runs/runs';
+import { finishRun, seedRuns, startScheduledRun } from '../runs/runs';
 import type { EmulatorOptions, RequestLogEntry, StartedEmulator } from './types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -248,6 +248,11 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 			return { id: run.id, etag: run.etag };
 		},
 		finishRun: (runId, outcome) => structuredClone(finishRun(core, runId, outcome)),
+		seedRuns: (flowId, runs) => seedRuns(core, flowId, runs),
+		setClockOffset: (ms) => core.setClockOffset(ms),
+		onRunListing: (hook) => {
+			core.runListingHook = hook;
+		},
 		datasets: () => core.datasets.all(),
 		mappingSets: () => core.mappingSets.all(),
 		runs: () => core.runs.all(),

@@ -183,6 +183,13 @@ export interface StoredFlow extends StoredMeta {
 	options?: Record<string, unknown>;
 }
 
+/** A run for seedRuns: its start (epoch ms), how it ended (or `inProgress`), its duration (ms, default 1000). */
+export interface RunSeed {
+	startedAt: number;
+	status: 'success' | 'failed' | 'inProgress';
+	durationMs?: number;
+}
+
 export interface StartedEmulator {
 	/** 'http://127.0.0.1:PORT'; use as both imsUrl and platformUrl. */
 	baseUrl: string;
@@ -230,6 +237,12 @@ export interface StartedEmulator {
 	startRun(flowId: string): { id: string; etag: string };
 	/** Ends a scheduled or running run as success or failed, with optional counts, errors and duration. */
 	finishRun(runId: string, outcome: RunOutcome): StoredRun;
+	/** Stores runs of a flow directly (fast, for large backlogs): each started at `startedAt` (epoch ms), ended unless `inProgress`. Answers their IDs. */
+	seedRuns(flowId: string, runs: RunSeed[]): string[];
+	/** Runs' times (start, end) come from the host's clock plus `ms`: Adobe's clock ahead (> 0) or behind (< 0). */
+	setClockOffset(ms: number): void;
+	/** Calls `hook` on each GET /runs before answering it (undefined: none), e.g. to start runs mid-poll. */
+	onRunListing(hook: ((query: URLSearchParams) => void) | undefined): void;
 	datasets(): StoredDataset[];
 	mappingSets(): StoredMappingSet[];
 	runs(): StoredRun[];
