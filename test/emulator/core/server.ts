@@ -170,6 +170,11 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		if (kind === 'reset-before') return void req.socket.destroy();
 		if (kind === 'hang') return; // the socket stays open until the client gives up or close() runs
 
+		if (kind === 'twin-before') {
+			// Another worker's identical create lands first; 2 ms later so its creation time is older.
+			route({ ...ctx, requestId: randomUUID() }, core);
+			await delay(2);
+		}
 		let reply = fault && !('kind' in fault) ? faultReply(fault, ctx) : route(ctx, core);
 		if (kind === 'reset-after') {
 			entry.status = reply.status; // processed (e.g. the connection exists), but never delivered

@@ -76,7 +76,8 @@ export interface ResolvedOptions {
 /**
  * reset-before: socket closed unprocessed; reset-after: processed, then closed; malformed-json: body cut in half;
  * hang: no answer; drip: processed, then the answer sent one byte per `intervalMs` (default 1000); endless-page: 200 with
- * no items and a new continuation link each time (a listing that never ends).
+ * no items and a new continuation link each time (a listing that never ends); twin-before: the same request is
+ * processed twice, the first answer dropped (another worker's identical create lands a few ms earlier), then answered.
  */
 export type FaultKind =
 	| 'reset-before'
@@ -84,7 +85,8 @@ export type FaultKind =
 	| 'malformed-json'
 	| 'hang'
 	| 'drip'
-	| 'endless-page';
+	| 'endless-page'
+	| 'twin-before';
 
 export type Fault =
 	| { status: number; headers?: Record<string, string>; body?: unknown }
