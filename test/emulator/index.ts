@@ -38,6 +38,7 @@ export type {
 	Hosting,
 	RequestLogEntry,
 	RunOutcome,
+	RunSeed,
 	StoredDataset,
 	StoredMappingSet,
 	StoredRun,

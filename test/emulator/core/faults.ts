@@ -8,6 +8,7 @@ const KINDS: FaultKind[] = [
 	'hang',
 	'drip',
 	'endless-page',
+	'twin-before',
 ];
 
 interface Pending {

@@ -75,6 +75,23 @@ describe('Data Prep: /mappingSets', () => {
 		expectPrepError(await h.get(`${SETS}/${res.json.id}`, 'dev'), '1439-404');
 	});
 
+	it('PUT writes a new version (earlier ones kept for ?version=); DELETE removes the set', async () => {
+		const { id } = (await h.post(SETS, currentBody())).json;
+		const other = [{ sourceType: 'ATTRIBUTE', source: 'total', destination: '_emulator.total' }];
+		const put = await h.request('PUT', `${SETS}/${id}`, currentBody(other));
+		expect(put.status).toBe(200);
+		expect(put.json).toMatchObject({ id, version: 1 });
+		const source = async (query: string) =>
+			(await h.get(`${SETS}/${id}${query}`)).json.mappings.map((m: { source: string }) => m.source);
+		expect(await source('')).toEqual(['total']);
+		expect(await source('?version=1')).toEqual(['total']);
+		expect(await source('?version=0')).toEqual(['order_id']);
+		expectPrepError(await h.request('PUT', `${SETS}/${id}`, currentBody([])), '1304-400');
+		expect((await h.request('DELETE', `${SETS}/${id}`)).status).toBe(200);
+		expectPrepError(await h.get(`${SETS}/${id}`), '1439-404');
+		expectPrepError(await h.request('DELETE', `${SETS}/${id}`), '1439-404');
+	});
+
 	it("accepts the Sources tutorials' legacy body, EXPRESSION and STATIC mappings, and ?validate=", async () => {
 		expect((await h.post(SETS, legacyBody())).status).toBe(200);
 		const mixed = currentBody([

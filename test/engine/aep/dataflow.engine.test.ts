@@ -495,23 +495,7 @@ describe('Flow Run', () => {
 });
 
 describe('Dataflow › Create From Table', () => {
-	async function fromTableParameters(extra: INodeParameters = {}): Promise<INodeParameters> {
-		const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
-		const datasetId = aep.emu().seedDataset().id;
-		return {
-			resource: 'dataflow',
-			operation: 'createFromTable',
-			connectionId: rl('list', baseConnectionId),
-			tablePath: tableRl('public.orders'),
-			datasetId: rl('id', datasetId),
-			name: 'Orders',
-			frequency: 'hour',
-			interval: 1,
-			startTime: START,
-			deltaColumn: 'ordered_at',
-			...extra,
-		};
-	}
+	const fromTableParameters = aep.fromTable;
 
 	const creates = () =>
 		aep
@@ -523,14 +507,7 @@ describe('Dataflow › Create From Table', () => {
 					entry.status < 300,
 			);
 
-	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
-	const chainSizes = () =>
-		[
-			aep.emu().sourceConnections(),
-			aep.emu().targetConnections(),
-			aep.emu().mappingSets(),
-			aep.emu().flows(),
-		].map((list) => list.length);
+	const chainSizes = aep.chainSizes;
 
 	it('creates source connection, target connection, auto-mapped mapping set and dataflow, outputs every ID; a second run creates nothing', async () => {
 		const parameters = await fromTableParameters();
@@ -906,6 +883,12 @@ describe('bad input: the item fails naming the field, nothing is sent', () => {
 			{ ...fromTable, connectionId: rl('id', expr('b')) },
 			'Base Connection',
 			'connectionId',
+		],
+		[
+			'Create From Table: If the Chain Exists With Other Settings "maybe"',
+			{ ...fromTable, ifDrift: expr('maybe') },
+			'If the Chain Exists With Other Settings',
+			'ifDrift',
 		],
 	];
 

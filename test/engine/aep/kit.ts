@@ -33,7 +33,7 @@ import {
 	type OnError,
 	type ScannedEmulator,
 } from '../reliability.kit';
-import { editorContext, ORDER_COLUMNS, seedConnections } from '../support';
+import { editorContext, ORDER_COLUMNS, rl, seedConnections } from '../support';
 
 export { idsOf, ORDER_COLUMNS, rl } from '../support';
 
@@ -169,6 +169,31 @@ async function seedFlowUsing(
 	);
 }
 
+/**
+ * Dataflow › Create From Table of public.orders, from a new base connection ("warehouse") into a
+ * new dataset of the default schema, named Orders, hourly from 2030-01-01T09:00Z with delta column
+ * ordered_at; `extra` overrides.
+ */
+async function fromTableParameters(
+	emu: StartedEmulator,
+	extra: INodeParameters = {},
+): Promise<INodeParameters> {
+	const [baseConnectionId] = await seedConnections(emu, ['warehouse']);
+	return {
+		resource: 'dataflow',
+		operation: 'createFromTable',
+		connectionId: rl('list', baseConnectionId),
+		tablePath: { __rl: true, mode: 'name', value: 'public.orders' },
+		datasetId: rl('id', seedDataset(emu, 'Orders dataset')),
+		name: 'Orders',
+		frequency: 'hour',
+		interval: 1,
+		startTime: '2030-01-01T09:00:00.000Z',
+		deltaColumn: 'ordered_at',
+		...extra,
+	};
+}
+
 /** The kit's calls on the file's emulator: what `useAepEmulator` gives a test file. */
 export interface AepEmulator extends ScannedEmulator {
 	/** `runAep` on the emulator, with the run registered for the leak scan. */
@@ -193,6 +218,10 @@ export interface AepEmulator extends ScannedEmulator {
 	seedDataset(name?: string, schemaId?: string): string;
 	seedSourceConnection(options?: Parameters<typeof seedSourceConnection>[1]): Promise<string>;
 	seedFlowUsing(targetId: string, mappingId?: string): Promise<string>;
+	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
+	chainSizes(): number[];
+	/** Create From Table's parameters on a new base connection and dataset (see fromTableParameters). */
+	fromTable(extra?: INodeParameters): Promise<INodeParameters>;
 	expectRefusedBeforeSending(run: NodeRun, label: string, field: string): void;
 }
 
@@ -221,6 +250,14 @@ export function useAepEmulator(resource: string, options: EmulatorOptions = {}):
 		seedDataset: (...args) => seedDataset(emu(), ...args),
 		seedSourceConnection: async (...args) => await seedSourceConnection(emu(), ...args),
 		seedFlowUsing: async (...args) => await seedFlowUsing(emu(), ...args),
+		fromTable: async (extra) => await fromTableParameters(emu(), extra),
+		chainSizes: () =>
+			[
+				emu().sourceConnections(),
+				emu().targetConnections(),
+				emu().mappingSets(),
+				emu().flows(),
+			].map((list) => list.length),
 		expectRefusedBeforeSending: (...args) => expectRefusedBeforeSending(emu(), ...args),
 	};
 }
