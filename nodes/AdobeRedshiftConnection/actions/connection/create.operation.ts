@@ -309,8 +309,8 @@ const DELETE_WITH = 'Adobe Redshift Connection › Base Connection › Delete';
  * The sandbox's Redshift connections of `names` made since shortly before the run, for settling
  * its races (settleRun): newest first, page by page until past the run's own connections
  * (listedPastOurs, a window of the run's duration plus CLOCK_SKEW_MS), within a page budget of one
- * page per connection made; a lookup per name instead when the run made at most 2 connections or
- * the listing does not end within the budget.
+ * page per connection made; a lookup per name instead when the run made one connection, or when
+ * the listing does not get past them within the budget.
  */
 async function listForSettling(
 	this: IExecuteFunctions,
@@ -321,7 +321,7 @@ async function listForSettling(
 	names: ReadonlySet<string>,
 ): Promise<SameNameIndex<StoredConnection>> {
 	const index = new SameNameIndex<StoredConnection>(REDSHIFT_CONNECTION_SPEC.id);
-	if (ours.size > 2) {
+	if (ours.size > 1) {
 		const windowMs = Date.now() - run.startedAt + CLOCK_SKEW_MS;
 		const listed: StoredConnection[] = [];
 		let next: string | undefined;
