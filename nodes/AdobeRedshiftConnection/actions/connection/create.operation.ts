@@ -347,6 +347,25 @@ async function listForSettling(
 	return index;
 }
 
+/** The error of an item whose connection was made but whose race could not be checked (the listing failed). */
+function unsettled(
+	context: IExecuteFunctions,
+	id: string,
+	sandboxName: string,
+	cause: Error,
+	itemIndex: number,
+) {
+	return safeOperationError(
+		context,
+		`Redshift connection ${id} was created in sandbox "${sandboxName}", but the check for a same-name connection created at the same time by another execution failed: ${cause.message}`,
+		{
+			itemIndex,
+			description:
+				'Run the item again with "Reuse It": it returns this connection (or an older one of the same name) and creates nothing.',
+		},
+	);
+}
+
 /**
  * After the run's items: settles the races of the connections its Reuse It items created (one
  * listing per sandbox, listForSettling). Where another execution's same-name connection is older
@@ -364,35 +383,26 @@ const settleRun: AfterItems = async function (ctx) {
 		const made = outputs.filter((output) => output.created);
 		if (!made.length) continue;
 		const ours = new Set(made.map((output) => output.id));
-		const index = await listForSettling.call(
-			this,
-			ctx,
-			run,
-			sandboxName,
-			ours,
-			new Set(made.map((output) => output.name)),
-		);
+		let index: SameNameIndex<StoredConnection> | undefined;
+		let listingError: Error | undefined;
+		try {
+			const names = new Set(made.map((output) => output.name));
+			index = await listForSettling.call(this, ctx, run, sandboxName, ours, names);
+		} catch (error) {
+			listingError = error as Error;
+		}
 		for (const { id, name, itemIndex } of made) {
 			let winner: StoredConnection | Error | undefined;
 			try {
+				if (!index) throw unsettled(this, id, sandboxName, listingError as Error, itemIndex);
+				const same = index.named(name);
+				const remove = async (loser: string) =>
+					await removeCreated.call(this, ctx, sandboxName, connections.pathOf(loser), itemIndex);
+				const rules = { thing: 'Redshift connection', sandboxName, deleteWith: DELETE_WITH };
 				winner = (
 					await (settleRace<StoredConnection>).call(
 						this,
-						{
-							thing: 'Redshift connection',
-							sandboxName,
-							deleteWith: DELETE_WITH,
-							itemIndex,
-							findSame: async () => index.named(name),
-							remove: async (loser) =>
-								await removeCreated.call(
-									this,
-									ctx,
-									sandboxName,
-									connections.pathOf(loser),
-									itemIndex,
-								),
-						},
+						{ ...rules, itemIndex, findSame: async () => same, remove },
 						id,
 					)
 				).winner;
