@@ -165,3 +165,34 @@ describe('the loser cannot be deleted', () => {
 		);
 	});
 });
+
+describe('the listing that settles the run fails', () => {
+	it('the items that created a connection fail saying it was created and how to re-run', async () => {
+		emu().setRouteLatency(POST_CONNECTIONS, 200);
+		const running = runNode(items.slice(0, 2), createParameters('reuse'), {
+			label: 'settling fails',
+		});
+		// Once the creates have arrived, the next listing is the one that settles them.
+		while (
+			!emu()
+				.platformRequests()
+				.some((r) => r.method === 'POST')
+		)
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		emu().failNext({ method: 'GET', path: CONNECTIONS_PATH }, 1, { status: 403 });
+		const run = await running;
+
+		expectOnePerItem(run.output, 2);
+		const stored = emu().connections();
+		expect(stored).toHaveLength(2);
+		run.json.forEach((json, i) => {
+			const { id } = stored.find((c) => c.name === NAMES[i]) as { id: string };
+			expect(json.error).toEqual(
+				expect.stringContaining(
+					`Redshift connection ${id} was created in sandbox "prod", but the check for a same-name connection created at the same time by another execution failed`,
+				),
+			);
+			expect(json.description).toEqual(expect.stringContaining('Reuse It'));
+		});
+	});
+});
