@@ -144,6 +144,25 @@ describe('a race with another process (the emulator lands an identical create 2 
 	});
 });
 
+describe('a run that stops part-way (no Continue On Fail)', () => {
+	it('still settles what its items made: the loser is deleted, and the error does not list it as created', async () => {
+		emu().failNext(POST_CONNECTIONS, 1, { kind: 'twin-before' });
+
+		const run = await runNode([{ name: 'Orders' }, { name: '' }], createParameters('reuse', 1), {
+			label: 'stopped run',
+			continueOnFail: false,
+		});
+
+		expect(run.result.error?.message).toMatch(/Connection Name/);
+		const stored = emu().connections();
+		expect(stored).toHaveLength(1);
+		expect(deletes()).toHaveLength(1);
+		expect(String(run.result.error?.description)).not.toContain(
+			deletes()[0].path.split('/').pop() as string,
+		);
+	});
+});
+
 describe('the loser cannot be deleted', () => {
 	it('the item fails naming both IDs and the operation to delete one with; both exist', async () => {
 		emu().failNext(POST_CONNECTIONS, 1, { kind: 'twin-before' });
