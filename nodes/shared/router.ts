@@ -130,7 +130,8 @@ function withCreated(
 /**
  * The `execute` of a node: reads resource/operation (first item), finds the handler in
  * `resources`, loads the credential once, then runs the handler per item with the node's
- * Concurrency option, keeping output order and pairedItem. A failed item becomes an error item
+ * Concurrency option, keeping output order and pairedItem, then the handler's afterItems, which may
+ * replace items' outputs (also when the run stops on a failed item). A failed item becomes an error item
  * with Continue On Fail, else stops the run (its error lists what earlier items of a create made).
  * Create operations mark reused objects with `reused: true`; only the others count as created.
  * The returned router takes the request policy the node's Options override (see readRunSettings).

@@ -1,7 +1,8 @@
 /**
  * The run-level view of a sandbox's Redshift connections, by name, for "If a Connection With This
- * Name Exists": one listing per sandbox and run, matched here, plus the connections this run made.
- * Pure, so the matching is unit-tested without a server.
+ * Name Exists": one listing per sandbox and run, matched here, plus the connections this run made;
+ * the process's log of creates (CreateLog) and when the listing that settles a run's races has read
+ * far enough (listedPastOurs). Pure, so the matching is unit-tested without a server.
  */
 
 /** What the index needs of a listed or created connection. */
