@@ -11,6 +11,7 @@ import {
 	duplicates,
 	expectOnePerItem,
 	isErrorItem,
+	namedCreateParameters,
 	testSecret,
 	useScannedEmulator,
 } from './reliability.kit';
@@ -28,18 +29,7 @@ const POST_CONNECTIONS = { method: 'POST', path: CONNECTIONS_PATH };
 const CONNECTION_DELETES = { method: 'DELETE', path: new RegExp(`^${CONNECTIONS_PATH}/`) };
 
 function createParameters(ifExists: string, concurrency = 2): INodeParameters {
-	return {
-		operation: 'create',
-		hosting: 'azure',
-		name: '={{ $json.name }}',
-		server: 'race.abc123xyz789.us-west-2.redshift.amazonaws.com',
-		port: 5439,
-		username: 'aep_reader',
-		password: PASSWORD,
-		database: 'dev',
-		ifExists,
-		options: { timeoutSeconds: 5, concurrency },
-	};
+	return namedCreateParameters(PASSWORD, ifExists, { concurrency });
 }
 
 const NAMES = ['Orders', 'Clicks', 'Returns', 'Stock'];

@@ -10,6 +10,7 @@ import {
 	duplicates,
 	expectOnePerItem,
 	isErrorItem,
+	namedCreateParameters,
 	testPolicy,
 	testSecret,
 	useScannedEmulator,
@@ -25,18 +26,7 @@ const { emu, runNode } = useScannedEmulator({
 });
 
 function createParameters(ifExists: string, options: IDataObject = {}): INodeParameters {
-	return {
-		operation: 'create',
-		hosting: 'azure',
-		name: '={{ $json.name }}',
-		server: 'throughput.abc123xyz789.us-west-2.redshift.amazonaws.com',
-		port: 5439,
-		username: 'aep_reader',
-		password: PASSWORD,
-		database: 'dev',
-		ifExists,
-		options: { timeoutSeconds: 5, ...options },
-	};
+	return namedCreateParameters(PASSWORD, ifExists, options);
 }
 
 /** Requests the node sent (those from `after` on: seeding sends some too). */
