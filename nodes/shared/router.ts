@@ -36,7 +36,18 @@ export type ItemOperation = (
 export interface OperationModule {
 	description: INodeProperties[];
 	execute: ItemOperation;
+	/**
+	 * Runs once after the run's items (also when one failed): the outputs it returns replace those
+	 * items' outputs, an Error fails the item. Base Connection › Create settles its races here.
+	 */
+	afterItems?: AfterItems;
 }
+
+/** See OperationModule.afterItems: item index -> its new output, or the error it fails with. */
+export type AfterItems = (
+	this: IExecuteFunctions,
+	ctx: PlatformContext,
+) => Promise<Map<number, IDataObject | Error>>;
 
 /** Resource value -> operation value -> handler; the node's Resource options list the same keys. */
 export type ResourceHandlers = Record<string, Partial<Record<string, OperationModule>>>;
@@ -119,7 +130,8 @@ function withCreated(
 /**
  * The `execute` of a node: reads resource/operation (first item), finds the handler in
  * `resources`, loads the credential once, then runs the handler per item with the node's
- * Concurrency option, keeping output order and pairedItem. A failed item becomes an error item
+ * Concurrency option, keeping output order and pairedItem, then the handler's afterItems, which may
+ * replace items' outputs (also when the run stops on a failed item). A failed item becomes an error item
  * with Continue On Fail, else stops the run (its error lists what earlier items of a create made).
  * Create operations mark reused objects with `reused: true`; only the others count as created.
  * The returned router takes the request policy the node's Options override (see readRunSettings).
@@ -153,43 +165,62 @@ export function createRouter(
 			ctxError = error;
 		}
 
-		const created: Created[] = [];
+		let created: Created[] = [];
+		/** An item's output, or its error item (Continue On Fail); throws otherwise. */
+		const outputOf = (
+			itemIndex: number,
+			result: IDataObject | IDataObject[] | Error,
+		): INodeExecutionData[] => {
+			if (result instanceof Error) {
+				const nodeError = toNodeError.call(this, result, itemIndex, ctx?.secrets ?? []);
+				if (!this.continueOnFail()) throw nodeError;
+				const field = result instanceof InvalidFieldError ? result.field : undefined;
+				return [errorItem(nodeError, itemIndex, field)];
+			}
+			const results = Array.isArray(result) ? result : [result];
+			const notes = ctx?.notes ?? [];
+			const json = notes.length ? results.map((output) => ({ ...output, notes })) : results;
+			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
+				itemData: { item: itemIndex },
+			});
+		};
+		/** The handler's afterItems, once: replaced items no longer count as created. */
+		let settled = false;
+		const afterItems = async () => {
+			if (settled) return new Map<number, IDataObject | Error>();
+			settled = true;
+			const changed = ctx ? await handler.afterItems?.call(this, ctx) : undefined;
+			created = created.filter(
+				({ itemIndex }) => !changed?.has(itemIndex) || changed.get(itemIndex) instanceof Error,
+			);
+			return changed ?? new Map<number, IDataObject | Error>();
+		};
 		let perItem: INodeExecutionData[][];
 		try {
 			perItem = await mapWithConcurrency(
 				items.length,
 				concurrency,
 				async (itemIndex): Promise<INodeExecutionData[]> => {
+					let result: IDataObject | IDataObject[] | Error;
 					try {
 						if (!ctx) throw ctxError;
-						const result = await handler.execute.call(this, itemIndex, ctx);
-						const results = Array.isArray(result) ? result : [result];
-						if (operation.startsWith('create')) {
-							for (const output of results)
-								if (typeof output.id === 'string' && output.reused !== true)
-									created.push({ id: output.id, itemIndex });
-						}
-						const notes = ctx.notes;
-						const json = notes.length ? results.map((output) => ({ ...output, notes })) : results;
-						return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
-							itemData: { item: itemIndex },
-						});
+						result = await handler.execute.call(this, itemIndex, ctx);
 					} catch (error) {
-						const nodeError = toNodeError.call(this, error, itemIndex, ctx?.secrets ?? []);
-						if (this.continueOnFail()) {
-							return [
-								errorItem(
-									nodeError,
-									itemIndex,
-									error instanceof InvalidFieldError ? error.field : undefined,
-								),
-							];
-						}
-						throw nodeError;
+						result = error instanceof Error ? error : new Error(String(error));
 					}
+					if (operation.startsWith('create') && !(result instanceof Error)) {
+						for (const output of Array.isArray(result) ? result : [result])
+							if (typeof output.id === 'string' && output.reused !== true)
+								created.push({ id: output.id, itemIndex });
+					}
+					return outputOf(itemIndex, result);
 				},
 			);
+			for (const [itemIndex, result] of await afterItems())
+				perItem[itemIndex] = outputOf(itemIndex, result);
 		} catch (error) {
+			// A run that stops still settles what its items made (no duplicate is left behind).
+			await afterItems().catch(() => undefined);
 			throw withCreated(error, created, options.createdNote);
 		}
 		return [perItem.flat()];

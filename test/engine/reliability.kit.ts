@@ -254,3 +254,26 @@ export function duplicates(values: string[]): string[] {
 	for (const value of values) seen.set(value, (seen.get(value) ?? 0) + 1);
 	return [...seen].filter(([, count]) => count > 1).map(([value]) => value);
 }
+
+/**
+ * Base Connection › Create with the name from each item (`{{ $json.name }}`), Azure, the given
+ * password and If It Exists; `options` are the node's Options (Timeout 5 s unless given).
+ */
+export function namedCreateParameters(
+	password: string,
+	ifExists: string,
+	options: IDataObject = {},
+): INodeParameters {
+	return {
+		operation: 'create',
+		hosting: 'azure',
+		name: '={{ $json.name }}',
+		server: 'named.abc123xyz789.us-west-2.redshift.amazonaws.com',
+		port: 5439,
+		username: 'aep_reader',
+		password,
+		database: 'dev',
+		ifExists,
+		options: { timeoutSeconds: 5, ...options },
+	};
+}

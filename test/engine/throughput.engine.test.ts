@@ -10,6 +10,7 @@ import {
 	duplicates,
 	expectOnePerItem,
 	isErrorItem,
+	namedCreateParameters,
 	testPolicy,
 	testSecret,
 	useScannedEmulator,
@@ -25,18 +26,7 @@ const { emu, runNode } = useScannedEmulator({
 });
 
 function createParameters(ifExists: string, options: IDataObject = {}): INodeParameters {
-	return {
-		operation: 'create',
-		hosting: 'azure',
-		name: '={{ $json.name }}',
-		server: 'throughput.abc123xyz789.us-west-2.redshift.amazonaws.com',
-		port: 5439,
-		username: 'aep_reader',
-		password: PASSWORD,
-		database: 'dev',
-		ifExists,
-		options: { timeoutSeconds: 5, ...options },
-	};
+	return namedCreateParameters(PASSWORD, ifExists, options);
 }
 
 /** Requests the node sent (those from `after` on: seeding sends some too). */
@@ -77,10 +67,11 @@ describe('Reuse It: one listing per sandbox and run', () => {
 		expectOnePerItem(run.output, names.length);
 		expect(run.json.filter(isErrorItem)).toEqual([]);
 		const sent = emu().platformRequests().slice(before);
-		// One listing (one page: 3 connections), one POST per new name, nothing else.
-		expect(sent.filter((r) => r.method === 'GET')).toHaveLength(1);
+		// One listing (one page: 3 connections), one POST per new name, one listing after the
+		// creates to settle races with other processes (one page: 35 connections), nothing else.
+		expect(sent.filter((r) => r.method === 'GET')).toHaveLength(2);
 		expect(sent.filter((r) => r.method === 'POST')).toHaveLength(32);
-		expect(sent).toHaveLength(33);
+		expect(sent).toHaveLength(34);
 		expect(emu().tokensIssued() - tokensBefore).toBe(1);
 
 		const stored = emu().connections();
@@ -106,7 +97,11 @@ describe('Reuse It: one listing per sandbox and run', () => {
 		expectOnePerItem(run.output, 6);
 		expect(emu().connections()).toHaveLength(1);
 		expect(posts()).toHaveLength(1);
-		expect(lookups()).toHaveLength(1);
+		// The run's listing, then the name looked up once after the run to settle its race.
+		expect(lookups().map((r) => r.query.property)).toEqual([
+			'connectionSpec.id==3416976c-a9ca-4bba-901a-1f08f66978ff',
+			['connectionSpec.id==3416976c-a9ca-4bba-901a-1f08f66978ff', 'name==Twin'],
+		]);
 		const [created] = emu().connections();
 		expect(run.json.map((json) => [json.id, json.etag, json.reused])).toEqual([
 			[created.id, created.etag, false],
@@ -158,10 +153,12 @@ describe('Reuse It: one listing per sandbox and run', () => {
 				.find((c) => c.name === 'Fine')?.id,
 			reused: false,
 		});
-		// The listing, then one name lookup after the reset (the duplicate guard), none per item.
+		// The listing, then one name lookup after the reset (the duplicate guard), none per item;
+		// then one listing after the run to settle its races.
 		expect(lookups(before).map((r) => r.query.property)).toEqual([
 			'connectionSpec.id==3416976c-a9ca-4bba-901a-1f08f66978ff',
 			['connectionSpec.id==3416976c-a9ca-4bba-901a-1f08f66978ff', 'name==Fine'],
+			'connectionSpec.id==3416976c-a9ca-4bba-901a-1f08f66978ff',
 		]);
 	});
 });

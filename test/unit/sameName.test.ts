@@ -1,5 +1,7 @@
 import { KeyedSerializer } from '../../nodes/shared/concurrency';
 import {
+	CreateLog,
+	listedPastOurs,
 	listingPageBudget,
 	SameNameIndex,
 	type NamedConnection,
@@ -92,5 +94,60 @@ describe('KeyedSerializer', () => {
 		const second = serializer.run('x', async () => 'ran');
 		await expect(first).rejects.toThrow('boom');
 		await expect(second).resolves.toBe('ran');
+	});
+});
+
+describe('CreateLog: has another run created a name since a listing was sent?', () => {
+	it('a create by another run after the listing counts; one before it, or by the same run, does not', () => {
+		const log = new CreateLog();
+		log.record('before', 1);
+		const listedAt = log.now();
+		log.record('after', 2);
+		log.record('mine', 1);
+		expect(log.createdSince('before', listedAt, 1)).toBe(false);
+		expect(log.createdSince('after', listedAt, 1)).toBe(true);
+		expect(log.createdSince('mine', listedAt, 1)).toBe(false);
+		expect(log.createdSince('never', listedAt, 1)).toBe(false);
+	});
+
+	it('holds at most maxKeys keys; a forgotten key counts as created since any older listing', () => {
+		const log = new CreateLog(2);
+		const listedAt = log.now();
+		log.record('a', 2);
+		log.record('b', 2);
+		log.record('c', 2);
+		expect(log.createdSince('a', listedAt, 1)).toBe(true);
+		expect(log.createdSince('a', log.now(), 1)).toBe(false);
+	});
+});
+
+describe('listedPastOurs: has a newest-first listing gone past the run’s own connections?', () => {
+	const ours = new Set(['m1', 'm2']);
+	it('only once every one of ours is listed and the last one listed is older than the window', () => {
+		const page = [
+			{ id: 'm2', createdAt: 10_000 },
+			{ id: 'm1', createdAt: 9_000 },
+			{ id: 'x', createdAt: 8_500 },
+		];
+		expect(listedPastOurs(page, ours, 1_000)).toBe(false);
+		expect(listedPastOurs([...page, { id: 'y', createdAt: 7_999 }], ours, 1_000)).toBe(true);
+		expect(listedPastOurs(page.slice(0, 1), ours, 0)).toBe(false);
+	});
+
+	it('never when a time is missing', () => {
+		expect(
+			listedPastOurs(
+				[{ id: 'm1' }, { id: 'm2', createdAt: 5 }, { id: 'z', createdAt: 1 }],
+				ours,
+				0,
+			),
+		).toBe(false);
+		expect(
+			listedPastOurs(
+				[{ id: 'm1', createdAt: 9 }, { id: 'm2', createdAt: 5 }, { id: 'z' }],
+				ours,
+				0,
+			),
+		).toBe(false);
 	});
 });

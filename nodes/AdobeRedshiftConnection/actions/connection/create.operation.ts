@@ -1,8 +1,8 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { createOnce } from '../../../shared/api/ensure';
+import { createOnce, oncePerKey, removeCreated, settleRace } from '../../../shared/api/ensure';
 import { MAX_PAGES, PAGE_SIZE } from '../../../shared/api/listing';
-import { KeyedSerializer } from '../../../shared/concurrency';
+import { raceWinner } from '../../../shared/pipeline/race';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
 import { nodeTypeVersion } from '../../../shared/runParameters';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
@@ -13,16 +13,22 @@ import { type Failure, type PlatformContext } from '../../../shared/transport';
 import { isConnectionId } from '../../../shared/validation';
 import { connectionOutput } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
-import { findCreatedConnection } from '../../helpers/recovery';
-import { listingPageBudget, SameNameIndex } from '../../helpers/sameName';
+import { CLOCK_SKEW_MS, findCreatedConnection } from '../../helpers/recovery';
+import {
+	CreateLog,
+	listedPastOurs,
+	listingPageBudget,
+	SameNameIndex,
+} from '../../helpers/sameName';
 import { checkCreateConnection } from '../../helpers/validation';
 import { connections, type StoredConnection } from '../../../shared/api/connections';
 import { descriptionField, nameField } from '../../../shared/fields';
 import { FIELDS, labelled } from '../../helpers/fields';
-import { hostingField } from '../../helpers/hosting';
+import { hostingField, type Hosting } from '../../helpers/hosting';
 import { redshiftAuthFields, signInFromFields } from '../common.fields';
 import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
 import type { ItemOperation } from '../../../shared/operations';
+import type { AfterItems } from '../../../shared/router';
 
 type IfExists = 'create' | 'reuse' | 'error';
 
@@ -172,22 +178,43 @@ async function createConnectionOnce(
 interface SandboxView {
 	/** Null when the sandbox holds more connections than the run's page budget: look up per name. */
 	listing?: Promise<SameNameIndex<StoredConnection> | null>;
+	/** createLog's position when the listing was sent: later creates of other runs are not in it. */
+	listedAt: number;
 	createdHere: SameNameIndex<StoredConnection>;
+}
+
+/** A connection a Reuse It item of this run output: created by it, or by an earlier item of the run. */
+interface RunOutput {
+	itemIndex: number;
+	id: string;
+	/** The item made it (a race to settle); false for a later item of the run that reused it. */
+	created: boolean;
+	name: string;
+	hosting: Hosting;
+	sandboxName: string;
 }
 
 /** What the creates of one node run share; keyed by the run's PlatformContext, so it ends with the run. */
 interface CreateRun {
+	/** A number of its own (createLog tells runs apart by it). */
+	id: number;
+	/** When the run began (epoch ms, this host's clock). */
+	startedAt: number;
 	sandboxes: Map<string, SandboxView>;
-	/** Same sandbox and name: one item at a time, so the second sees the first one's connection. */
-	sameName: KeyedSerializer;
+	/** Reuse It outputs of connections this run made, settled after its items (settleRun). */
+	outputs: RunOutput[];
 }
 
 const runs = new WeakMap<PlatformContext, CreateRun>();
+let runCount = 0;
+
+/** Every create of this process (any run, any execution), for SandboxView.listedAt. */
+const createLog = new CreateLog();
 
 function runOf(ctx: PlatformContext): CreateRun {
 	let run = runs.get(ctx);
 	if (!run) {
-		run = { sandboxes: new Map(), sameName: new KeyedSerializer() };
+		run = { id: ++runCount, startedAt: Date.now(), sandboxes: new Map(), outputs: [] };
 		runs.set(ctx, run);
 	}
 	return run;
@@ -196,11 +223,20 @@ function runOf(ctx: PlatformContext): CreateRun {
 function viewOf(run: CreateRun, sandboxName: string): SandboxView {
 	let view = run.sandboxes.get(sandboxName);
 	if (!view) {
-		view = { createdHere: new SameNameIndex(REDSHIFT_CONNECTION_SPEC.id) };
+		view = {
+			createdHere: new SameNameIndex(REDSHIFT_CONNECTION_SPEC.id),
+			listedAt: createLog.now(),
+		};
 		run.sandboxes.set(sandboxName, view);
 	}
 	return view;
 }
+
+/** The lock (oncePerKey) key of a connection name in a sandbox. */
+const keyOf = (sandboxName: string, name: string) => [sandboxName, 'Redshift connection', name];
+
+/** The same key for createLog. */
+const logKey = (sandboxName: string, name: string) => JSON.stringify(keyOf(sandboxName, name));
 
 /**
  * The sandbox's Redshift connections, listed once for the whole run (all pages, within the run's
@@ -216,6 +252,7 @@ async function sandboxListing(
 	if (!view.listing) {
 		const pages = listingPageBudget(this.getInputData().length, MAX_PAGES);
 		if (pages === 0) return null;
+		view.listedAt = createLog.now();
 		view.listing = connections.readPages
 			.call(this, ctx, sandboxName, { limit: pages * PAGE_SIZE }, undefined, itemIndex)
 			.then(({ found, next }) =>
@@ -227,32 +264,35 @@ async function sandboxListing(
 }
 
 /**
- * Same-name connections in the sandbox, newest first: those this run created, then those listed.
+ * Same-name connections in the sandbox: those this run created, then those listed.
  * "Reuse It" and "Stop With an Error" read the run's one listing (their "before" snapshot for the
- * duplicate guard); "Create Another" lists the name right before its POST, so that a same-name
- * connection another run makes meanwhile is never taken for the one this item creates.
+ * duplicate guard), unless another run of this process created the name since it was sent: then
+ * they look the name up, as "Create Another" does right before its POST (so that a same-name
+ * connection another run makes meanwhile is never taken for the one this item creates).
  */
 async function sameNameConnections(
 	this: IExecuteFunctions,
 	ctx: PlatformContext,
-	view: SandboxView,
+	run: CreateRun,
 	sandboxName: string,
 	name: string,
 	ifExists: IfExists,
 	itemIndex: number,
 	secrets: string[],
 ): Promise<StoredConnection[]> {
+	const view = viewOf(run, sandboxName);
 	const index =
 		ifExists === 'create'
 			? null
 			: await sandboxListing.call(this, ctx, view, sandboxName, itemIndex);
-	const listed = index
+	const fresh = index && !createLog.createdSince(logKey(sandboxName, name), view.listedAt, run.id);
+	const listed = fresh
 		? index.named(name)
 		: await connections.list.call(
 				this,
 				ctx,
 				sandboxName,
-				{ name, limit: ifExists === 'create' ? undefined : 1, secrets },
+				{ name, limit: ifExists === 'error' ? 1 : undefined, secrets },
 				itemIndex,
 			);
 	const createdHere = view.createdHere.named(name);
@@ -261,6 +301,132 @@ async function sameNameConnections(
 		...listed.filter((connection) => !createdHere.some((own) => own.id === connection.id)),
 	];
 }
+
+/** Where a user deletes a Redshift connection with this package (settleRace's error). */
+const DELETE_WITH = 'Adobe Redshift Connection › Base Connection › Delete';
+
+/**
+ * The sandbox's Redshift connections of `names` made since shortly before the run, for settling
+ * its races (settleRun): newest first, page by page until past the run's own connections
+ * (listedPastOurs, a window of the run's duration plus CLOCK_SKEW_MS), within a page budget of one
+ * page per connection made; a lookup per name instead when the run made one connection, or when
+ * the listing does not get past them within the budget.
+ */
+async function listForSettling(
+	this: IExecuteFunctions,
+	ctx: PlatformContext,
+	run: CreateRun,
+	sandboxName: string,
+	ours: ReadonlySet<string>,
+	names: ReadonlySet<string>,
+): Promise<SameNameIndex<StoredConnection>> {
+	const index = new SameNameIndex<StoredConnection>(REDSHIFT_CONNECTION_SPEC.id);
+	if (ours.size > 1) {
+		const windowMs = Date.now() - run.startedAt + CLOCK_SKEW_MS;
+		const listed: StoredConnection[] = [];
+		let next: string | undefined;
+		for (let page = 0; page < Math.min(MAX_PAGES, ours.size); page++) {
+			const read = await connections.readPages.call(
+				this,
+				ctx,
+				sandboxName,
+				{ limit: PAGE_SIZE },
+				next,
+			);
+			listed.push(...read.found);
+			next = read.next;
+			if (next === undefined || listedPastOurs(listed, ours, windowMs)) {
+				for (const connection of listed) index.add(connection);
+				return index;
+			}
+		}
+	}
+	for (const name of names)
+		for (const connection of await connections.list.call(this, ctx, sandboxName, { name }))
+			index.add(connection);
+	return index;
+}
+
+/** The error of an item whose connection was made but whose race could not be checked (the listing failed). */
+function unsettled(
+	context: IExecuteFunctions,
+	id: string,
+	sandboxName: string,
+	cause: Error,
+	itemIndex: number,
+) {
+	return safeOperationError(
+		context,
+		`Redshift connection ${id} was created in sandbox "${sandboxName}", but the check for a same-name connection created at the same time by another execution failed: ${cause.message}`,
+		{
+			itemIndex,
+			description:
+				'Run the item again with "Reuse It": it returns this connection (or an older one of the same name) and creates nothing.',
+		},
+	);
+}
+
+/**
+ * After the run's items: settles the races of the connections its Reuse It items created (one
+ * listing per sandbox, listForSettling). Where another execution's same-name connection is older
+ * (raceWinner), the one this run made is deleted (Flow Service `DELETE /connections/{id}`; nothing
+ * references it yet) and every item that output it outputs the winner with `reused: true`; if the
+ * delete fails, those items fail naming both IDs (settleRace).
+ */
+const settleRun: AfterItems = async function (ctx) {
+	const changed = new Map<number, IDataObject | Error>();
+	const run = runs.get(ctx);
+	if (!run) return changed;
+	runs.delete(ctx);
+	for (const sandboxName of run.sandboxes.keys()) {
+		const outputs = run.outputs.filter((output) => output.sandboxName === sandboxName);
+		const made = outputs.filter((output) => output.created);
+		if (!made.length) continue;
+		const ours = new Set(made.map((output) => output.id));
+		let index: SameNameIndex<StoredConnection> | undefined;
+		let listingError: Error | undefined;
+		try {
+			const names = new Set(made.map((output) => output.name));
+			index = await listForSettling.call(this, ctx, run, sandboxName, ours, names);
+		} catch (error) {
+			listingError = error as Error;
+		}
+		for (const { id, name, itemIndex } of made) {
+			let winner: StoredConnection | Error | undefined;
+			try {
+				if (!index) throw unsettled(this, id, sandboxName, listingError as Error, itemIndex);
+				const same = index.named(name);
+				const remove = async (loser: string) =>
+					await removeCreated.call(this, ctx, sandboxName, connections.pathOf(loser), itemIndex);
+				const rules = { thing: 'Redshift connection', sandboxName, deleteWith: DELETE_WITH };
+				winner = (
+					await (settleRace<StoredConnection>).call(
+						this,
+						{ ...rules, itemIndex, findSame: async () => same, remove },
+						id,
+					)
+				).winner;
+			} catch (error) {
+				winner = error as Error;
+			}
+			if (winner === undefined || (!(winner instanceof Error) && winner.id === id)) continue;
+			for (const output of outputs.filter((o) => o.id === id)) {
+				changed.set(
+					output.itemIndex,
+					winner instanceof Error
+						? winner
+						: {
+								...connectionOutput(winner.id, winner.etag, name, output.hosting, sandboxName),
+								reused: true,
+							},
+				);
+			}
+		}
+	}
+	return changed;
+};
+
+export const afterItems = settleRun;
 
 export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const signIn = await readRedshiftSignIn.call(this, itemIndex, (name) =>
@@ -282,29 +448,37 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const body = buildCreateConnectionBody(input);
 	const run = runOf(ctx);
-	const view = viewOf(run, sandboxName);
-	return await run.sameName.run(JSON.stringify([sandboxName, input.name]), async () => {
+	const key = keyOf(sandboxName, input.name);
+	const hosting = input.auth.hosting;
+	// One item at a time per sandbox and name in this process (all runs, all executions), so the
+	// second sees what the first made; Create Another too, for its lookup before the POST.
+	return await oncePerKey(key, async () => {
 		// Same-name connections that exist before the POST: never mistaken for the one it creates.
 		const sameName = await sameNameConnections.call(
 			this,
 			ctx,
-			view,
+			run,
 			sandboxName,
 			input.name,
 			ifExists,
 			itemIndex,
 			[body.auth.params.password],
 		);
-		const [existing] = sameName;
+		// Reuse It keeps the race winner (the oldest), as every racing execution does.
+		const existing = ifExists === 'reuse' ? raceWinner(sameName) : sameName[0];
 		if (existing && ifExists === 'reuse') {
-			return {
-				...connectionOutput(
-					existing.id,
-					existing.etag,
-					input.name,
-					input.auth.hosting,
+			const own = viewOf(run, sandboxName).createdHere.named(input.name);
+			if (own.some((connection) => connection.id === existing.id))
+				run.outputs.push({
+					itemIndex,
+					id: existing.id,
+					created: false,
+					name: input.name,
+					hosting,
 					sandboxName,
-				),
+				});
+			return {
+				...connectionOutput(existing.id, existing.etag, input.name, hosting, sandboxName),
 				reused: true,
 			};
 		}
@@ -327,14 +501,21 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 			itemIndex,
 			new Set(sameName.map((connection) => connection.id)),
 		);
-		view.createdHere.add({ id: created.id, etag: created.etag, name: input.name }, true);
-		const output = connectionOutput(
-			created.id,
-			created.etag,
-			input.name,
-			input.auth.hosting,
-			sandboxName,
+		createLog.record(logKey(sandboxName, input.name), run.id);
+		viewOf(run, sandboxName).createdHere.add(
+			{ id: created.id, etag: created.etag, name: input.name },
+			true,
 		);
-		return ifExists === 'reuse' ? { ...output, reused: false } : output;
+		const output = connectionOutput(created.id, created.etag, input.name, hosting, sandboxName);
+		if (ifExists !== 'reuse') return output;
+		run.outputs.push({
+			itemIndex,
+			id: created.id,
+			created: true,
+			name: input.name,
+			hosting,
+			sandboxName,
+		});
+		return { ...output, reused: false };
 	});
 };
