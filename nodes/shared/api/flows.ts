@@ -16,6 +16,7 @@ import {
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
+import { raceWinner } from '../pipeline/race';
 import { createOnce, oncePerKey, removeCreated, settleRace, type Ensured } from './ensure';
 import { flowServiceCollection } from './listing';
 
@@ -180,11 +181,13 @@ async function ensureFlowOf(
 	const intoTarget = (list: StoredFlow[]) =>
 		list.filter((flow) => (flow.targetConnectionIds ?? []).includes(target));
 	const same = intoTarget(found);
-	if (same.length && ifExists === 'reuse') return { value: same[0], reused: true };
-	if (same.length && ifExists === 'error') {
+	// The oldest, as a race keeps it (settleRace): every run reuses the same one.
+	const oldest = raceWinner(same);
+	if (oldest && ifExists === 'reuse') return { value: oldest, reused: true };
+	if (oldest && ifExists === 'error') {
 		throw safeOperationError(
 			this,
-			`Dataflow "${same[0].name}" (ID ${same[0].id}) already reads source connection ${source} into target connection ${target} in sandbox "${sandboxName}".`,
+			`Dataflow "${oldest.name}" (ID ${oldest.id}) already reads source connection ${source} into target connection ${target} in sandbox "${sandboxName}".`,
 			{
 				itemIndex,
 				description:
