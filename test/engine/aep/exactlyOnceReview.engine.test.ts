@@ -7,6 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMA_ID } from '../../emulator';
+import { directCall, flowBody } from '../../emulator/testkit';
 import { isErrorItem } from '../reliability.kit';
 import { rl, useAepEmulator } from './kit';
 
@@ -16,6 +17,8 @@ const FLOW_SERVICE = '/data/foundation/flowservice';
 const SOURCES = `${FLOW_SERVICE}/sourceConnections`;
 const TARGETS = `${FLOW_SERVICE}/targetConnections`;
 const DATASETS = '/data/foundation/catalog/dataSets';
+const MAPPING_SETS = '/data/foundation/conversion/mappingSets';
+const FLOWS = `${FLOW_SERVICE}/flows`;
 
 const aep = useAepEmulator('dataflow');
 
@@ -76,5 +79,89 @@ describe('what a race left behind', () => {
 		expect(isErrorItem(run.json[0])).toBe(true);
 		for (const target of targets) expect(run.json[0].error).toContain(target.id);
 		expect(aep.emu().flows()).toEqual([]);
+	});
+});
+
+/** A hand-made chain of public.orders into the parameters' dataset (as Adobe's UI makes one, other names); returns its IDs. */
+async function handMadeChain(
+	parameters: IDataObject,
+	mappings: Array<[string, string]>,
+): Promise<{ flowId: string; mappingId: string }> {
+	const baseConnectionId = (parameters.connectionId as { value: string }).value;
+	const dataSetId = (parameters.datasetId as { value: string }).value;
+	const sourceId = await aep.seedSourceConnection({ baseConnectionId, name: 'UI source' });
+	const targetId = aep.emu().seedTargetConnection({
+		body: {
+			name: 'UI target',
+			data: {
+				schema: { id: DEFAULT_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' },
+			},
+			params: { dataSetId },
+			connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
+		},
+	}).id;
+	const mappingId = aep.emu().seedMappingSet({
+		body: {
+			name: 'UI mapping',
+			outputSchema: {
+				schemaRef: {
+					id: DEFAULT_SCHEMA_ID,
+					contentType: 'application/vnd.adobe.xed-full+json;version=1',
+				},
+			},
+			mappings: mappings.map(([source, destination]) => ({
+				sourceType: 'ATTRIBUTE',
+				source,
+				destination,
+			})),
+		},
+	}).id;
+	const answer = await directCall(
+		aep.emu(),
+		'POST',
+		FLOWS,
+		flowBody({ sourceId, targetId, mappingId }, undefined, 'UI dataflow'),
+	);
+	return { flowId: answer.json.id as string, mappingId };
+}
+
+describe('an existing chain', () => {
+	it('a disabled dataflow: the output says so (state as Adobe stores it), so a re-run does not pass for a working chain', async () => {
+		const parameters = await aep.fromTable();
+		const first = await aep.run([{}], parameters);
+		noErrors(first.json);
+		expect(first.json[0].state).toBe('enabled');
+		const flowId = first.json[0].dataflowId as string;
+		noErrors(
+			(
+				await aep.run([{}], {
+					resource: 'dataflow',
+					operation: 'disable',
+					flowId: rl('id', flowId),
+				})
+			).json,
+		);
+		const again = await aep.run([{}], parameters);
+		noErrors(again.json);
+		expect(again.json[0]).toMatchObject({ dataflowId: flowId, created: [], state: 'disabled' });
+	});
+
+	it("Update It on a chain made in the UI: the new mapping set version keeps the set's own name", async () => {
+		const parameters = await aep.fromTable({ ifDrift: 'update', startTime: '' });
+		const { flowId, mappingId } = await handMadeChain(parameters, [
+			['order_id', '_emulator.orderId'],
+		]);
+		const run = await aep.run([{}], parameters);
+		noErrors(run.json);
+		expect(run.json[0]).toMatchObject({
+			dataflowId: flowId,
+			mappingSetId: mappingId,
+			mappingVersion: 1,
+		});
+		const put = aep
+			.answered()
+			.filter((entry) => entry.method === 'PUT' && entry.path === `${MAPPING_SETS}/${mappingId}`);
+		expect(put).toHaveLength(1);
+		expect(JSON.parse(put[0].body).name).toBe('UI mapping');
 	});
 });

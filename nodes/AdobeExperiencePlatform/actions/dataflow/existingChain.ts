@@ -126,6 +126,9 @@ function transformationsOf(flow: StoredFlow) {
 /** The chain's state as Adobe stores it, and how it differs from the input. */
 export interface ChainState {
 	mappingSetId?: string;
+	/** The stored mapping set's name and description, which a new version keeps (Update It). */
+	mappingSetName?: string;
+	mappingSetDescription?: string;
 	mappingVersion: number;
 	/** Updatable drift: mappings, schedule, delta column. */
 	drift: DriftEntry[];
@@ -154,6 +157,7 @@ export async function compareChain(
 			| undefined
 	)?.name;
 	const drift: DriftEntry[] = [];
+	const named: Pick<ChainState, 'mappingSetName' | 'mappingSetDescription'> = {};
 	if (stored.mappingId) {
 		const set = await getMappingSet.call(
 			this,
@@ -164,6 +168,8 @@ export async function compareChain(
 			itemIndex,
 		);
 		drift.push(...mappingsDrift(set.mappings ?? [], input.mappings));
+		if (typeof set.name === 'string') named.mappingSetName = set.name;
+		if (typeof set.description === 'string') named.mappingSetDescription = set.description;
 	}
 	drift.push(
 		...flowDrift(
@@ -192,6 +198,7 @@ export async function compareChain(
 		fixed.push(onceChange);
 		return {
 			mappingSetId: stored.mappingId,
+			...named,
 			mappingVersion: stored.mappingVersion,
 			drift: drift.filter((entry) => entry !== onceChange),
 			fixed,
@@ -199,6 +206,7 @@ export async function compareChain(
 	}
 	return {
 		mappingSetId: stored.mappingId,
+		...named,
 		mappingVersion: stored.mappingVersion,
 		drift,
 		fixed,
@@ -277,7 +285,13 @@ export async function updateChain(
 			ctx,
 			sandboxName,
 			state.mappingSetId,
-			{ name: input.mappingSetName, schemaId: input.schemaId, mappings: input.mappings },
+			{
+				// A PUT replaces the whole set: the stored name and description stay (a chain made in the UI keeps its names).
+				name: state.mappingSetName ?? input.mappingSetName,
+				description: state.mappingSetDescription,
+				schemaId: input.schemaId,
+				mappings: input.mappings,
+			},
 			itemIndex,
 		);
 		ops.push({
