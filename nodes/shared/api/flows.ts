@@ -234,6 +234,8 @@ async function ensureFlowOf(
 
 /**
  * `PATCH /flows/{id}` with `If-Match: etag` and a JSON Patch array.
+ * @param staleHint what to do after a 412 (stale etag), when the caller's fields differ from
+ *   Dataflow › Update's (the default hint names its ETag field)
  * @returns the flow's new `{id, etag}`
  * @throws NodeApiError (1404-412 stale etag, 1366 start time locked, 1455 path, …)
  */
@@ -245,6 +247,7 @@ export async function patchFlow(
 	etag: string,
 	ops: PatchOperation[],
 	itemIndex?: number,
+	staleHint?: string,
 ): Promise<FlowIdAndEtag> {
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',
@@ -254,7 +257,14 @@ export async function patchFlow(
 		sandboxName,
 	});
 	if (outcome.ok) return outcome.body as FlowIdAndEtag;
-	throw toNodeApiError.call(this, outcome.failure, itemIndex);
+	const { failure } = outcome;
+	if (staleHint !== undefined && failure.facts.status === 412)
+		throw toNodeApiError.call(
+			this,
+			{ ...failure, decoded: { ...failure.decoded, hint: staleHint } },
+			itemIndex,
+		);
+	throw toNodeApiError.call(this, failure, itemIndex);
 }
 
 /** What an enable/disable ended with: `changed: false` when the flow already was in that state. */

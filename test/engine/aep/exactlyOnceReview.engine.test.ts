@@ -165,3 +165,29 @@ describe('an existing chain', () => {
 		expect(JSON.parse(put[0].body).name).toBe('UI mapping');
 	});
 });
+
+describe('Update It refused by Adobe (stale etag)', () => {
+	it('the error names no field the operation lacks, says the new mapping version is not used yet, and the re-run uses that version (no second PUT)', async () => {
+		const parameters = await aep.fromTable({ ifDrift: 'update', startTime: '' });
+		const { flowId, mappingId } = await handMadeChain(parameters, [
+			['order_id', '_emulator.orderId'],
+		]);
+		aep.emu().failNext({ method: 'PATCH', path: `${FLOWS}/${flowId}` }, 1, { status: 412 });
+		const refused = await aep.run([{}], parameters);
+		expect(isErrorItem(refused.json[0])).toBe(true);
+		const text = `${refused.json[0].error as string}\n${refused.json[0].description as string}`;
+		expect(text).not.toContain('ETag');
+		expect(text).not.toContain('Run Get again');
+		expect(text).toContain(`Mapping set ${mappingId} version 1`);
+		expect(text).toContain('Run the item again');
+
+		const again = await aep.run([{}], parameters);
+		noErrors(again.json);
+		expect(again.json[0]).toMatchObject({ dataflowId: flowId, mappingVersion: 1 });
+		const puts = aep
+			.answered()
+			.filter((entry) => entry.method === 'PUT' && entry.path === `${MAPPING_SETS}/${mappingId}`);
+		expect(puts).toHaveLength(1);
+		expect(aep.emu().mappingSets()[0].version).toBe(1);
+	});
+});

@@ -279,21 +279,17 @@ export async function updateChain(
 	const stored = transformationsOf(chain.flow);
 	const ops: PatchOperation[] = [];
 	let mappingVersion = state.mappingVersion;
+	let written = '';
 	if (fields.has('mappings') && state.mappingSetId) {
-		mappingVersion = await updateMappingSet.call(
+		mappingVersion = await mappingVersionFor.call(
 			this,
 			ctx,
 			sandboxName,
-			state.mappingSetId,
-			{
-				// A PUT replaces the whole set: the stored name and description stay (a chain made in the UI keeps its names).
-				name: state.mappingSetName ?? input.mappingSetName,
-				description: state.mappingSetDescription,
-				schemaId: input.schemaId,
-				mappings: input.mappings,
-			},
+			{ ...state, mappingSetId: state.mappingSetId },
+			input,
 			itemIndex,
 		);
+		written = ` Mapping set ${state.mappingSetId} version ${mappingVersion} holds the new mappings; the dataflow does not use it yet (a re-run uses it, no other version is written).`;
 		ops.push({
 			op: 'replace',
 			path: `/transformations/${stored.mappingIndex}`,
@@ -324,8 +320,51 @@ export async function updateChain(
 			String(chain.flow.etag ?? ''),
 			ops,
 			itemIndex,
+			`The dataflow changed in Adobe after this item read it (stale etag), so it was not updated.${written} Run the item again: it compares the dataflow as Adobe stores it now.`,
 		);
 	return await flows.get.call(this, ctx, sandboxName, chain.flow.id, itemIndex);
+}
+
+/**
+ * The mapping set version Update It points the dataflow at: the set's latest version when it
+ * already holds these mappings to this schema (written by an earlier Update It whose PATCH failed),
+ * else a new version (PUT, with the stored name and description: a PUT replaces the whole set).
+ */
+async function mappingVersionFor(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	state: ChainState & { mappingSetId: string },
+	input: ChainInput & { mappingSetName: string },
+	itemIndex: number,
+): Promise<number> {
+	const latest = await getMappingSet.call(
+		this,
+		ctx,
+		sandboxName,
+		state.mappingSetId,
+		undefined,
+		itemIndex,
+	);
+	if (
+		latest.version > state.mappingVersion &&
+		latest.outputSchema?.schemaRef?.id === input.schemaId &&
+		mappingsDrift(latest.mappings ?? [], input.mappings).length === 0
+	)
+		return latest.version;
+	return await updateMappingSet.call(
+		this,
+		ctx,
+		sandboxName,
+		state.mappingSetId,
+		{
+			name: state.mappingSetName ?? input.mappingSetName,
+			description: state.mappingSetDescription,
+			schemaId: input.schemaId,
+			mappings: input.mappings,
+		},
+		itemIndex,
+	);
 }
 
 /** The mapping set and version a stored dataflow uses. */
