@@ -191,3 +191,30 @@ describe('Update It refused by Adobe (stale etag)', () => {
 		expect(aep.emu().mappingSets()[0].version).toBe(1);
 	});
 });
+
+describe('drift the input can carry', () => {
+	it('Backfill and Delta Column Date Format changed: Report It lists both, Update It applies both (one PATCH)', async () => {
+		const parameters = await aep.fromTable();
+		noErrors((await aep.run([{}], parameters)).json);
+		const changed = { ...parameters, backfill: false, deltaDateFormat: 'yyyy-MM-dd HH:mm:ss' };
+		const reported = await aep.run([{}], changed);
+		noErrors(reported.json);
+		expect(reported.json[0].drift).toEqual([
+			{ field: 'scheduleParams.backfill', stored: true, input: false },
+			{ field: 'deltaColumn.dateFormat', stored: null, input: 'yyyy-MM-dd HH:mm:ss' },
+		]);
+		const updated = await aep.run([{}], { ...changed, ifDrift: 'update' });
+		noErrors(updated.json);
+		const [flow] = aep.emu().flows();
+		expect(flow.scheduleParams.backfill).toBe(false);
+		const copy = flow.transformations.find((t) => t.name === 'Copy');
+		expect(copy?.params).toMatchObject({
+			deltaColumn: { name: 'ordered_at', dateFormat: 'yyyy-MM-dd HH:mm:ss' },
+		});
+		expect(updated.json[0]).toMatchObject({
+			scheduleParams: expect.objectContaining({ backfill: false }),
+		});
+		const again = await aep.run([{}], changed);
+		expect(again.json[0].drift).toEqual([]);
+	});
+});

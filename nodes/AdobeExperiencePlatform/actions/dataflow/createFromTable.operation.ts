@@ -268,6 +268,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		interval: scheduleParams.interval,
 		startTime: scheduleParams.startTime,
 		startTimeGiven,
+		backfill: scheduleParams.backfill,
 		transformations: buildFlowTransformations({
 			frequency: scheduleParams.frequency,
 			...delta,

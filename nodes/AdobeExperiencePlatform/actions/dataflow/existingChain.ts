@@ -101,6 +101,7 @@ export interface ChainInput {
 	/** Epoch seconds. */
 	startTime: number;
 	startTimeGiven: boolean;
+	backfill?: boolean;
 	transformations: FlowTransformation[];
 }
 
@@ -113,13 +114,16 @@ function transformationsOf(flow: StoredFlow) {
 	const mappingIndex = list.findIndex((t) => t?.name === 'Mapping');
 	const copyIndex = list.findIndex((t) => t?.name === 'Copy');
 	const mapping = list[mappingIndex]?.params ?? {};
-	const delta = list[copyIndex]?.params?.deltaColumn as { name?: unknown } | undefined;
+	const delta = list[copyIndex]?.params?.deltaColumn as
+		| { name?: unknown; dateFormat?: unknown }
+		| undefined;
 	return {
 		mappingIndex,
 		copyIndex,
 		mappingId: typeof mapping.mappingId === 'string' ? mapping.mappingId : undefined,
 		mappingVersion: typeof mapping.mappingVersion === 'number' ? mapping.mappingVersion : 0,
 		deltaColumn: delta?.name,
+		deltaDateFormat: delta?.dateFormat,
 	};
 }
 
@@ -151,11 +155,9 @@ export async function compareChain(
 		fixed.push({ field: 'schema', stored: targetSchema ?? null, input: input.schemaId });
 	const stored = transformationsOf(chain.flow);
 	const schedule = (chain.flow.scheduleParams ?? {}) as IDataObject;
-	const wantedDelta = (
-		input.transformations.find((t) => t.name === 'Copy')?.params.deltaColumn as
-			| { name?: string }
-			| undefined
-	)?.name;
+	const wantedDelta = input.transformations.find((t) => t.name === 'Copy')?.params.deltaColumn as
+		| { name?: string; dateFormat?: string }
+		| undefined;
 	const drift: DriftEntry[] = [];
 	const named: Pick<ChainState, 'mappingSetName' | 'mappingSetDescription'> = {};
 	if (stored.mappingId) {
@@ -177,14 +179,18 @@ export async function compareChain(
 				frequency: schedule.frequency,
 				interval: schedule.interval,
 				startTime: schedule.startTime,
+				backfill: schedule.backfill,
 				deltaColumn: stored.deltaColumn,
+				deltaDateFormat: stored.deltaDateFormat,
 			},
 			{
 				frequency: input.frequency,
 				interval: input.interval,
 				startTime: input.startTime,
 				startTimeGiven: input.startTimeGiven,
-				deltaColumn: wantedDelta,
+				backfill: input.backfill,
+				deltaColumn: wantedDelta?.name,
+				deltaDateFormat: wantedDelta?.dateFormat,
 			},
 		),
 	);
@@ -307,7 +313,16 @@ export async function updateChain(
 		});
 	if (fields.has('scheduleParams.startTime'))
 		ops.push({ op: 'replace', path: '/scheduleParams/startTime', value: input.startTime });
-	if (fields.has('deltaColumn') && stored.copyIndex >= 0) {
+	if (fields.has('scheduleParams.backfill'))
+		ops.push({
+			op: schedule.backfill === undefined ? 'add' : 'replace',
+			path: '/scheduleParams/backfill',
+			value: input.backfill ?? true,
+		});
+	if (
+		(fields.has('deltaColumn') || fields.has('deltaColumn.dateFormat')) &&
+		stored.copyIndex >= 0
+	) {
 		const copy = input.transformations.find((t) => t.name === 'Copy');
 		ops.push({ op: 'replace', path: `/transformations/${stored.copyIndex}`, value: copy });
 	}
