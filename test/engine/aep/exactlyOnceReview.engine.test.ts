@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DEFAULT_SCHEMA_ID } from '../../emulator';
 import { directCall, flowBody } from '../../emulator/testkit';
 import { isErrorItem } from '../reliability.kit';
-import { rl, useAepEmulator } from './kit';
+import { ORDER_COLUMNS, rl, useAepEmulator } from './kit';
 
 jest.setTimeout(60_000);
 
@@ -216,5 +216,63 @@ describe('drift the input can carry', () => {
 		});
 		const again = await aep.run([{}], changed);
 		expect(again.json[0].drift).toEqual([]);
+	});
+});
+
+describe('settings Adobe cannot change in place', () => {
+	it('changed columns of a source connection another dataflow also reads: the error does not send the user to a delete Adobe refuses (1418), and following it works', async () => {
+		const parameters = await aep.fromTable();
+		const baseConnectionId = (parameters.connectionId as { value: string }).value;
+		const oldColumns = ORDER_COLUMNS.filter((column) =>
+			['order_id', 'ordered_at'].includes(column.name as string),
+		);
+		const sourceId = await aep.seedSourceConnection({
+			baseConnectionId,
+			name: 'shared source',
+			columns: oldColumns,
+		});
+		const targetOf = (dataSetId: string) =>
+			aep.emu().seedTargetConnection({
+				body: {
+					name: `target of ${dataSetId}`,
+					data: {
+						schema: {
+							id: DEFAULT_SCHEMA_ID,
+							version: 'application/vnd.adobe.xed-full+json;version=1',
+						},
+					},
+					params: { dataSetId },
+					connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
+				},
+			}).id;
+		const mappingId = aep.emu().seedMappingSet().id;
+		const flowInto = async (dataSetId: string, name: string) =>
+			(
+				await directCall(
+					aep.emu(),
+					'POST',
+					FLOWS,
+					flowBody({ sourceId, targetId: targetOf(dataSetId), mappingId }, undefined, name),
+				)
+			).json.id as string;
+		const ours = await flowInto((parameters.datasetId as { value: string }).value, 'Orders');
+		const other = await flowInto(aep.seedDataset('Orders EU'), 'Orders EU');
+
+		const refused = await aep.run([{}], parameters);
+		expect(refused.json[0].error).toContain(`(ID ${ours})`);
+		const advice = refused.json[0].description as string;
+		expect(advice).toContain(`delete dataflow ${ours}`);
+		expect(advice).not.toContain(`delete source connection ${sourceId}`);
+		expect(advice).toContain(other);
+
+		// Following the advice: delete the dataflow, run again.
+		noErrors(
+			(await aep.run([{}], { resource: 'dataflow', operation: 'delete', flowId: rl('id', ours) }))
+				.json,
+		);
+		const rebuilt = await aep.run([{}], parameters);
+		noErrors(rebuilt.json);
+		expect(rebuilt.json[0].sourceConnectionId).not.toBe(sourceId);
+		expect(rebuilt.json[0].created).toContain('sourceConnection');
 	});
 });

@@ -35,6 +35,8 @@ export interface ExistingChain {
 	flow: StoredFlow;
 	source: StoredSourceConnection;
 	target: TargetConnection;
+	/** The other dataflows reading the same source connection (e.g. the table into another dataset). */
+	sourceSharedWith: StoredFlow[];
 }
 
 /** What identifies a chain, and the name to prefer among several. */
@@ -83,7 +85,8 @@ export async function findChain(
 		);
 		for (const flow of flowsOfSource) {
 			const target = targets.find((item) => (flow.targetConnectionIds ?? []).includes(item.id));
-			if (target) chains.push({ flow, source, target });
+			const sourceSharedWith = flowsOfSource.filter((other) => other.id !== flow.id);
+			if (target) chains.push({ flow, source, target, sourceSharedWith });
 		}
 	}
 	const named = chains.filter((chain) => chain.flow.name === key.flowName);
@@ -228,21 +231,28 @@ export function fixedDriftError(
 ): Error {
 	const columns = fixed.some((entry) => entry.field === 'columns');
 	const schema = fixed.some((entry) => entry.field === 'schema');
+	// A source connection other dataflows read cannot be deleted (Adobe's 1418-400), and need not be:
+	// the re-run creates one with the table's columns now.
+	const shared = chain.sourceSharedWith.map((flow) => `"${flow.name ?? ''}" (ID ${flow.id})`);
 	const steps = [
 		`delete dataflow ${chain.flow.id} (Dataflow › Delete)`,
-		...(columns
+		...(columns && !shared.length
 			? [
 					`delete source connection ${chain.source.id} (Adobe Redshift Connection › Source Connection › Delete)`,
 				]
 			: []),
 		...(schema ? [`delete target connection ${chain.target.id} (Target Connection › Delete)`] : []),
 	];
+	const keep =
+		columns && shared.length
+			? ` Keep source connection ${chain.source.id}: ${shared.length === 1 ? 'dataflow' : 'dataflows'} ${shared.join(', ')} also ${shared.length === 1 ? 'reads' : 'read'} it; the re-run creates a source connection with the table's columns now.`
+			: '';
 	return safeOperationError(
 		this,
 		`Dataflow "${chain.flow.name ?? ''}" (ID ${chain.flow.id}) already loads this table into this dataset, with settings Adobe cannot change in place: ${describeDrift(fixed)}. Nothing was created or changed.`,
 		{
 			itemIndex,
-			description: `To rebuild the chain with the new settings, ${steps.join(', then ')}, then run this item again.`,
+			description: `To rebuild the chain with the new settings, ${steps.join(', then ')}, then run this item again.${keep}`,
 		},
 	);
 }
