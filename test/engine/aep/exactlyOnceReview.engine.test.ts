@@ -4,7 +4,7 @@
  * delete that Adobe answers 404 is not taken as done, the output shows the dataflow's state, and
  * Update It keeps what it does not mean to change. Every run is scanned for secrets (useAepEmulator).
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMA_ID } from '../../emulator';
 import { directCall, flowBody } from '../../emulator/testkit';
@@ -82,48 +82,13 @@ describe('what a race left behind', () => {
 	});
 });
 
-/** A hand-made chain of public.orders into the parameters' dataset (as Adobe's UI makes one, other names); returns its IDs. */
-async function handMadeChain(
-	parameters: IDataObject,
-	mappings: Array<[string, string]>,
-): Promise<{ flowId: string; mappingId: string }> {
-	const baseConnectionId = (parameters.connectionId as { value: string }).value;
-	const dataSetId = (parameters.datasetId as { value: string }).value;
-	const sourceId = await aep.seedSourceConnection({ baseConnectionId, name: 'UI source' });
-	const targetId = aep.emu().seedTargetConnection({
-		body: {
-			name: 'UI target',
-			data: {
-				schema: { id: DEFAULT_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' },
-			},
-			params: { dataSetId },
-			connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
-		},
-	}).id;
-	const mappingId = aep.emu().seedMappingSet({
-		body: {
-			name: 'UI mapping',
-			outputSchema: {
-				schemaRef: {
-					id: DEFAULT_SCHEMA_ID,
-					contentType: 'application/vnd.adobe.xed-full+json;version=1',
-				},
-			},
-			mappings: mappings.map(([source, destination]) => ({
-				sourceType: 'ATTRIBUTE',
-				source,
-				destination,
-			})),
-		},
-	}).id;
-	const answer = await directCall(
-		aep.emu(),
-		'POST',
-		FLOWS,
-		flowBody({ sourceId, targetId, mappingId }, undefined, 'UI dataflow'),
-	);
-	return { flowId: answer.json.id as string, mappingId };
-}
+/** A hand-made chain into the parameters' dataset (as Adobe's UI makes one, other names); returns its IDs. */
+const handMadeChain = async (parameters: INodeParameters, mappings: Array<[string, string]>) =>
+	await aep.seedChain(parameters, {
+		mappings,
+		mappingSetName: 'UI mapping',
+		flowName: 'UI dataflow',
+	});
 
 describe('an existing chain', () => {
 	it('a disabled dataflow: the output says so (state as Adobe stores it), so a re-run does not pass for a working chain', async () => {
@@ -231,20 +196,7 @@ describe('settings Adobe cannot change in place', () => {
 			name: 'shared source',
 			columns: oldColumns,
 		});
-		const targetOf = (dataSetId: string) =>
-			aep.emu().seedTargetConnection({
-				body: {
-					name: `target of ${dataSetId}`,
-					data: {
-						schema: {
-							id: DEFAULT_SCHEMA_ID,
-							version: 'application/vnd.adobe.xed-full+json;version=1',
-						},
-					},
-					params: { dataSetId },
-					connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
-				},
-			}).id;
+		const targetOf = (dataSetId: string) => aep.seedTarget(dataSetId, `target of ${dataSetId}`);
 		const mappingId = aep.emu().seedMappingSet().id;
 		const flowInto = async (dataSetId: string, name: string) =>
 			(
