@@ -110,7 +110,7 @@ export interface EnsureSpec<T extends { id: string }> {
 	name: string;
 	sandboxName: string;
 	ifExists: IfExists;
-	/** The objects of the sandbox with exactly this name, newest first if known. */
+	/** The objects of the sandbox with exactly this name (any order: reuse takes the oldest that fits). */
 	findByName(): Promise<T[]>;
 	/**
 	 * Why an existing same-name object cannot stand in for the one asked for (e.g. it uses another
@@ -269,7 +269,7 @@ export interface NamedCreateSpec<T extends { id: string }> {
 	sandboxName: string;
 	ifExists: IfExists;
 	itemIndex?: number;
-	/** The objects of the sandbox with exactly this name, newest first if known. */
+	/** The objects of the sandbox with exactly this name (any order: reuse takes the oldest that fits). */
 	findByName(): Promise<T[]>;
 	/** Why an existing same-name object cannot stand in for the one asked for, or undefined when it fits. */
 	mismatch(existing: T): string | undefined;

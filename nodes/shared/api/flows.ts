@@ -137,7 +137,8 @@ export type EnsuredFlow = Ensured<IDataObject & { id: string }>;
 /**
  * Creates a dataflow unless one already reads the same source connection into the same target
  * connection (Adobe advises one dataflow per source connection), applying If It Exists:
- * `reuse` returns the newest such dataflow, `error` fails naming it, `create` always creates.
+ * `reuse` returns the oldest such dataflow (the one a race keeps), `error` fails naming it,
+ * `create` always creates.
  * Reuse It and Stop With an Error hold the lock of (sandbox, source, target); a Reuse It create is
  * settled against other processes (settleRace: the oldest wins, ours is deleted if it lost).
  * @throws NodeOperationError (`error` met an existing dataflow); NodeApiError from Adobe
