@@ -13,6 +13,7 @@ import {
 	flowServicePath,
 	idempotentRequest,
 	toNodeApiError,
+	type Failure,
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
@@ -235,8 +236,8 @@ async function ensureFlowOf(
 
 /**
  * `PATCH /flows/{id}` with `If-Match: etag` and a JSON Patch array.
- * @param staleHint what to do after a 412 (stale etag), when the caller's fields differ from
- *   Dataflow › Update's (the default hint names its ETag field)
+ * @param hintFor the hint of a refusal when the caller's fields differ from Dataflow › Update's
+ *   (whose ETag and Start Time the default hints name), or undefined to keep the default
  * @returns the flow's new `{id, etag}`
  * @throws NodeApiError (1404-412 stale etag, 1366 start time locked, 1455 path, …)
  */
@@ -248,7 +249,7 @@ export async function patchFlow(
 	etag: string,
 	ops: PatchOperation[],
 	itemIndex?: number,
-	staleHint?: string,
+	hintFor?: (failure: Failure) => string | undefined,
 ): Promise<FlowIdAndEtag> {
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',
@@ -259,13 +260,8 @@ export async function patchFlow(
 	});
 	if (outcome.ok) return outcome.body as FlowIdAndEtag;
 	const { failure } = outcome;
-	if (staleHint !== undefined && failure.facts.status === 412)
-		throw toNodeApiError.call(
-			this,
-			{ ...failure, decoded: { ...failure.decoded, hint: staleHint } },
-			itemIndex,
-		);
-	throw toNodeApiError.call(this, failure, itemIndex);
+	const hint = hintFor?.(failure) ?? failure.decoded.hint;
+	throw toNodeApiError.call(this, { ...failure, decoded: { ...failure.decoded, hint } }, itemIndex);
 }
 
 /** What an enable/disable ended with: `changed: false` when the flow already was in that state. */

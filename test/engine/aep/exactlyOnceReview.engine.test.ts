@@ -228,3 +228,21 @@ describe('settings Adobe cannot change in place', () => {
 		expect(rebuilt.json[0].created).toContain('sourceConnection');
 	});
 });
+
+describe('Update It refused after the scheduled start', () => {
+	it.each([
+		['Backfill', { backfill: false }, '"Backfill"'],
+		['Start Time', { startTime: '2020-06-01T00:00:00Z' }, '"Start Time" empty'],
+	])(
+		'a changed %s: the hint names this operation\'s field, never "the update" of Dataflow › Update',
+		async (_label, change, named) => {
+			const parameters = await aep.fromTable({ startTime: '2020-01-01T00:00:00Z' });
+			noErrors((await aep.run([{}], parameters)).json);
+			const refused = await aep.run([{}], { ...parameters, ...change, ifDrift: 'update' });
+			expect(isErrorItem(refused.json[0])).toBe(true);
+			const text = refused.json[0].description as string;
+			expect(text).toContain(named);
+			expect(text).not.toMatch(/out of the update/);
+		},
+	);
+});

@@ -25,7 +25,7 @@ import {
 import type { PatchOperation } from '../../../shared/pipeline/dataflow';
 import type { StoredSourceConnection } from '../../../shared/pipeline/sourceConnection';
 import type { FlowTransformation } from '../../../shared/pipeline/schedule';
-import type { PlatformContext, RequestContext } from '../../../shared/transport';
+import type { Failure, PlatformContext, RequestContext } from '../../../shared/transport';
 
 /** What to do when the chain exists with other settings (the If the Chain Exists With Other Settings field). */
 export type IfDrift = 'report' | 'update' | 'error';
@@ -345,9 +345,29 @@ export async function updateChain(
 			String(chain.flow.etag ?? ''),
 			ops,
 			itemIndex,
-			`The dataflow changed in Adobe after this item read it (stale etag), so it was not updated.${written} Run the item again: it compares the dataflow as Adobe stores it now.`,
+			(failure) => updateHint(failure, written),
 		);
 	return await flows.get.call(this, ctx, sandboxName, chain.flow.id, itemIndex);
+}
+
+/**
+ * What to do when Adobe refuses Update It's PATCH, in this operation's fields (Dataflow › Update's
+ * hints name its ETag field), with `written` (the mapping set version made just before, if any);
+ * undefined keeps Adobe's decoded hint.
+ */
+function updateHint(failure: Failure, written: string): string | undefined {
+	const code = failure.decoded.code ?? '';
+	const hint =
+		failure.facts.status === 412
+			? 'The dataflow changed in Adobe after this item read it (stale etag), so it was not updated. Run the item again: it compares the dataflow as Adobe stores it now.'
+			: /-1366-/.test(code)
+				? 'The scheduled start has passed, so the start time can no longer change. Leave "Start Time" empty (the stored start is then kept and not compared), or set it to the stored start.'
+				: /-1404-400$/.test(code)
+					? 'The scheduled start has passed, so backfill can no longer change. Set "Backfill" as the dataflow stores it (see scheduleParams.backfill with Report It).'
+					: undefined;
+	return hint === undefined && written === ''
+		? undefined
+		: `${hint ?? failure.decoded.hint}${written}`;
 }
 
 /**
