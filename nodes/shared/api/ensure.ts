@@ -129,7 +129,8 @@ export interface EnsureSpec<T extends { id: string }> {
 
 /**
  * Finds an object by name and applies If It Exists: `reuse` returns the match that fits
- * (`mismatch` undefined), the same-name one first, then the oldest (the race winner), `error` fails naming it, `create` always creates.
+ * (`mismatch` undefined), the same-name one first, then the oldest (the race winner); `error`
+ * fails naming it; `create` always creates.
  * @throws NodeOperationError when `error` meets an existing object, or when `reuse` meets only
  *   same-name objects that do not fit (naming why), so nothing is reused or created silently
  */
