@@ -7,8 +7,6 @@
  */
 import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 
-import { isKnownTimeZone } from './pipeline/dateTime';
-
 /** Per run (n8n creates one execute context per node run): values by read key. */
 const runs = new WeakMap<object, Map<string, unknown>>();
 
@@ -62,13 +60,14 @@ export function nodeTypeVersion(this: IExecuteFunctions): number {
 /**
  * The workflow's time zone, read once per run: `this.getTimezone()` (the workflow's Timezone
  * setting, else the instance's GENERIC_TIMEZONE), where offset-less date-times are read; UTC when
- * n8n gives none this Node knows.
+ * n8n gives none. A zone Node does not know (e.g. "DEFAULT" saved through the API) is returned as
+ * is: an offset-less time is then refused naming its field (parseIsoInZone), never read in UTC.
  */
 export function workflowTimeZone(this: IExecuteFunctions): string {
 	const cache = cacheOf(this);
 	if (!cache.has('timeZone')) {
 		const zone = typeof this.getTimezone === 'function' ? this.getTimezone() : undefined;
-		cache.set('timeZone', typeof zone === 'string' && isKnownTimeZone(zone) ? zone : 'UTC');
+		cache.set('timeZone', typeof zone === 'string' && zone.trim() !== '' ? zone : 'UTC');
 	}
 	return cache.get('timeZone') as string;
 }

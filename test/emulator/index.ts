@@ -22,6 +22,7 @@ export { DATA_PREP_PREFIX } from './mappingSets/mappingSets';
 export {
 	DEFAULT_SCHEMAS,
 	MAPPING_TRAPS_SCHEMA,
+	PROFILE_NO_TENANT_SCHEMA,
 	SCHEMA_REGISTRY_PREFIX,
 	TENANT_ID,
 } from './schemaRegistry/schemas';

@@ -78,6 +78,10 @@ export interface AutoMappingResult {
 
 /** Field name of the explicit pairs, as the node reports it in errors. */
 const PAIRS_FIELD = 'mappingPairs';
+/** Where a suggestion or an ambiguous match can be mapped (Create From Table has no pairs). */
+const PAIR_HINT = 'a Mapping Pair (Mapping Set › Create)';
+/** How many values of an enum a reason names. */
+const MAX_ENUM_SHOWN = 10;
 const SCHEMA_FIELD = 'schema';
 const MAX_DEPTH = 32;
 
@@ -202,11 +206,16 @@ const SOURCE_KINDS: Record<string, Kind> = {
 	timetz: 'time',
 };
 
+/**
+ * What a column holds. Its XDM date marking wins over its source type: explore gives a date-time
+ * column as `{type: "string", "meta:xdmType": "date-time", xdm: {format: "date-time"}}` (Adobe's
+ * "Explore data tables" tutorial), and Data Prep reads it as a date-time.
+ */
 function columnKind(column: SourceColumn): Kind {
+	for (const marked of [column['meta:xdmType'], column.xdm?.format])
+		if (marked === 'date' || marked === 'date-time') return marked;
 	const base = column.type.toLowerCase().replace(/\(.*$/, '').trim();
 	if (SOURCE_KINDS[base]) return SOURCE_KINDS[base];
-	const format = column.xdm?.format ?? column['meta:xdmType'];
-	if (format === 'date' || format === 'date-time') return format;
 	const xdmType = column.xdm?.type;
 	return xdmType === 'string' ||
 		xdmType === 'integer' ||
@@ -259,9 +268,14 @@ export function typeMismatchReason(column: SourceColumn, field: XdmField): strin
 	return undefined;
 }
 
+/** Adobe's own namespaces at a schema's root (XDM `repo:`, Adobe application field groups): never the tenant's. */
+const ADOBE_NAMESPACES: ReadonlySet<string> = new Set(['_id', '_repo', '_experience', '_schema']);
+
 /**
- * The tenant's namespace (`_acme`): from the schema's `meta:altId` (`_acme.schemas.…`) or `$id`
- * (`https://ns.adobe.com/acme/…`), else the one root object field named `_…` other than `_id`.
+ * The tenant's namespace (`_acme`): the one the schema's `meta:altId` (`_acme.schemas.…`) or `$id`
+ * (`https://ns.adobe.com/acme/schemas/…`) names, when the schema has it (a schema with standard
+ * field groups only has none); only when neither names one, the one root object field named `_…`
+ * that is not Adobe's (`_repo`, `_experience`: XDM Individual Profile and ExperienceEvent have them).
  */
 export function tenantNamespace(schema: unknown): string | undefined {
 	if (!isObject(schema)) return undefined;
@@ -271,11 +285,10 @@ export function tenantNamespace(schema: unknown): string | undefined {
 		typeof schema.$id === 'string' ? schema.$id : '',
 	)?.[1];
 	const properties = isObject(schema.properties) ? schema.properties : {};
-	for (const candidate of [fromAlt, fromId && `_${fromId}`]) {
-		if (candidate && candidate in properties) return candidate;
-	}
+	const named = [fromAlt, fromId && `_${fromId}`].filter((name): name is string => !!name);
+	if (named.length) return named.find((name) => isObject(properties[name]));
 	const underscored = Object.keys(properties).filter(
-		(name) => name.startsWith('_') && name !== '_id' && isObject(properties[name]),
+		(name) => name.startsWith('_') && !ADOBE_NAMESPACES.has(name) && isObject(properties[name]),
 	);
 	return underscored.length === 1 ? underscored[0] : undefined;
 }
@@ -291,8 +304,11 @@ function containerReason(field: XdmField): string | undefined {
 
 /** Why a name match is only a suggestion: an enum the column's values cannot be checked against, or a format the column's type does not fit. */
 function formatReason(column: SourceColumn, field: XdmField): string | undefined {
-	if (field.enum)
-		return `'${field.path}' accepts only ${field.enum.map((value) => JSON.stringify(value)).join(', ')}; the column's values cannot be checked`;
+	if (field.enum) {
+		const shown = field.enum.slice(0, MAX_ENUM_SHOWN).map((value) => JSON.stringify(value));
+		const more = field.enum.length - shown.length;
+		return `'${field.path}' accepts only ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}; the column's values cannot be checked`;
+	}
 	const kind = columnKind(column);
 	if (kind === 'unknown') return undefined;
 	const format =
@@ -327,7 +343,19 @@ export function autoMap(
 ): AutoMappingResult {
 	const fields = flattenXdmSchema(schema);
 	const tenant = tenantNamespace(schema);
-	const byPath = new Map(fields.filter((f) => !f.inArray).map((f) => [f.path, f]));
+	// A field inside an array is found by its reported path (lines[].sku) or without [] (lines.sku),
+	// so a pair into it is refused with why.
+	const byPath = new Map(
+		fields.flatMap(
+			(f): Array<[string, XdmField]> =>
+				f.inArray
+					? [
+							[f.path, f],
+							[f.path.replace(/\[\]/g, ''), f],
+						]
+					: [[f.path, f]],
+		),
+	);
 	const byName = new Map(columns.map((c) => [c.name, c]));
 	const taken = new Map<string, string>(); // destination -> column
 
@@ -410,7 +438,7 @@ export function autoMap(
 				suggest(
 					column,
 					field,
-					`'${field.path}' is inside a standard field group, not a tenant or root-level field: map it with an explicit pair if it is meant`,
+					`'${field.path}' is inside a standard field group, not a tenant or root-level field: map it with ${PAIR_HINT} if it is meant`,
 				);
 			for (const field of found.filter((f) => containerReason(f)))
 				suggest(column, field, containerReason(field) as string);
@@ -432,7 +460,7 @@ export function autoMap(
 			result.ambiguous.push({ column: column.name, destinations: free.map((f) => f.path) });
 			unmapped(
 				column,
-				`several fields match (${free.map((f) => f.path).join(', ')}): add an explicit pair`,
+				`several fields match (${free.map((f) => f.path).join(', ')}): pick one with ${PAIR_HINT}`,
 			);
 		} else {
 			const reason = formatReason(column, free[0]);

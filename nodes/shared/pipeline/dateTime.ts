@@ -70,7 +70,7 @@ function daysInMonth(year: number, month: number): number {
  * A wall time that a DST change skips is refused; one it repeats is its first occurrence.
  * @returns undefined when `text` is not ISO 8601 shaped (the caller names what is allowed)
  * @throws InvalidFieldError (`field`) for an impossible date or time (30 February, 24:61), an
- *   offset beyond ±23:59, or a wall time the zone skips
+ *   offset beyond ±23:59, a wall time the zone skips, or no offset and a zone Node does not know
  */
 export function parseIsoInZone(text: string, timeZone: string, field: string): number | undefined {
 	const match = ISO.exec(text.trim());
@@ -97,6 +97,11 @@ export function parseIsoInZone(text: string, timeZone: string, field: string): n
 		if (Number(oh) > 23 || Number(om) > 59) throw impossible(`offset ${offset} (-23:59 to +23:59)`);
 		return wall - (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
 	}
+	if (!isKnownTimeZone(timeZone))
+		throw new InvalidFieldError(
+			field,
+			`'${field}' ${JSON.stringify(text.trim())} has no offset, and the workflow's time zone ${JSON.stringify(timeZone)} is not one this n8n knows: set the workflow's Timezone (Workflow Settings) or add an offset such as Z or +01:00`,
+		);
 	// The wall time in the zone: try the offsets in force just before and after it; the earliest
 	// instant whose wall time matches wins (a repeated hour's first occurrence).
 	const candidates = [wall - 86_400_000, wall + 86_400_000]

@@ -135,6 +135,34 @@ export const MAPPING_TRAPS_SCHEMA: XdmSchema = {
 	},
 };
 
+/**
+ * An XDM Individual Profile schema with standard field groups only (not served unless passed in
+ * `options.schemas`): no `_<tenant>` object yet, but the class's `_repo` (repository dates), which
+ * is Adobe's namespace, not the tenant's.
+ */
+export const PROFILE_NO_TENANT_SCHEMA: XdmSchema = {
+	$id: `https://ns.adobe.com/${TENANT_ID}/schemas/0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f`,
+	'meta:altId': `_${TENANT_ID}.schemas.0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f`,
+	title: 'Emulator profile without tenant fields',
+	type: 'object',
+	version: '1.0',
+	'meta:class': 'https://ns.adobe.com/xdm/context/profile',
+	properties: {
+		_id: str(),
+		_repo: {
+			type: 'object',
+			properties: {
+				createDate: str({ format: 'date-time' }),
+				modifyDate: str({ format: 'date-time' }),
+			},
+		},
+		person: {
+			type: 'object',
+			properties: { name: { type: 'object', properties: { firstName: str() } } },
+		},
+	},
+};
+
 const MEDIA =
 	/^application\/vnd\.adobe\.(xed(?:-id|-full|-notext|-full-notext|-full-desc|-deprecatefield)?)\+json$/;
 

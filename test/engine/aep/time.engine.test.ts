@@ -94,6 +94,30 @@ describe("Offset-less date-times are read in the workflow's time zone", () => {
 		expect(skipped.json[0].field).toBe('startTime');
 	});
 
+	it("a time zone this n8n does not know (e.g. 'DEFAULT' saved through the API): an offset-less Start Time is refused naming the field, not read in UTC; one with an offset is exact", async () => {
+		const unknownZone = { timezone: 'DEFAULT' };
+		const refused = await aep.run(
+			[{}],
+			await createParameters({ startTime: '2030-03-01T09:00:00' }),
+			unknownZone,
+		);
+		expect(refused.json[0].field).toBe('startTime');
+		expect(refused.json[0].error).toContain(
+			'workflow\'s time zone "DEFAULT" is not one this n8n knows',
+		);
+		expect(bodyOf(FLOWS)).toEqual([]);
+		const exact = await aep.run(
+			[{}],
+			await createParameters({ startTime: '2030-03-01T09:00:00+01:00' }),
+			unknownZone,
+		);
+		expect(exact.json[0]).toMatchObject({
+			startTime: '2030-03-01T08:00:00+00:00',
+			startTimeEpochSeconds: Date.UTC(2030, 2, 1, 8) / 1000,
+			timeZone: 'UTC',
+		});
+	});
+
 	it.each<[string, RegExp]>([
 		['2030-02-30T09:00:00', /day 30 \(this month has 01 to 28\)/],
 		['2030-03-01T24:61:00', /hour 24 \(00 to 23\)/],

@@ -8,7 +8,11 @@ import {
 	type SourceColumn,
 } from '../../../nodes/shared/pipeline/autoMapping';
 import { MAPPING_TRAPS_TABLE } from '../../emulator/explore/tables';
-import { MAPPING_TRAPS_SCHEMA, TENANT_ID } from '../../emulator/schemaRegistry/schemas';
+import {
+	MAPPING_TRAPS_SCHEMA,
+	PROFILE_NO_TENANT_SCHEMA,
+	TENANT_ID,
+} from '../../emulator/schemaRegistry/schemas';
 import { invalidField } from '../../support/invalidField';
 
 /** An xed-full schema: tenant fields nested under _acme, standard fields at the root. */
@@ -203,6 +207,49 @@ describe('autoMap', () => {
 	});
 });
 
+/**
+ * Columns as Flow Service explore gives them in Adobe's docs ("Explore data tables using the Flow
+ * Service API", help/sources/tutorials/api/explore/tabular.md): a date-time column is
+ * `{type: "string", "meta:xdmType": "date-time", xdm: {type: "string", format: "date-time"}}`.
+ */
+describe("autoMap on columns in explore's documented shape", () => {
+	const typed = (name: string, xdmType: 'date' | 'date-time'): SourceColumn => ({
+		name,
+		type: 'string',
+		'meta:xdmType': xdmType,
+		xdm: { type: 'string', format: xdmType },
+	});
+
+	it('maps a date-time column into a date-time field and a date column into a date field, with no mismatch', () => {
+		const result = autoMap(
+			[
+				typed('ordered_at', 'date-time'),
+				typed('timestamp', 'date-time'),
+				typed('birth_date', 'date'),
+			],
+			SCHEMA,
+		);
+		expect(result.matched).toEqual([
+			{ column: 'ordered_at', destination: '_acme.orderedAt', by: 'name' },
+			{ column: 'timestamp', destination: 'timestamp', by: 'name' },
+			{ column: 'birth_date', destination: '_acme.birthDate', by: 'name' },
+		]);
+		expect(result.suggestions).toEqual([]);
+		expect(result.typeMismatches).toEqual([]);
+	});
+
+	it('still reports a plain string column for a date-time field, and a date-time column for a boolean', () => {
+		const result = autoMap(
+			[{ name: 'ordered_at', type: 'string', xdm: { type: 'string' } }, typed('paid', 'date-time')],
+			SCHEMA,
+		);
+		expect(result.suggestions.map((entry) => entry.column)).toEqual(['ordered_at']);
+		expect(result.typeMismatches.map((entry) => [entry.column, entry.reason])).toEqual([
+			['paid', 'only a boolean column fits a boolean field'],
+		]);
+	});
+});
+
 describe('autoMap on a schema with traps (MAPPING_TRAPS_SCHEMA)', () => {
 	const columns = MAPPING_TRAPS_TABLE.columns.map((c) => col(c.name, c.type));
 	const result = autoMap(columns, MAPPING_TRAPS_SCHEMA);
@@ -273,6 +320,26 @@ describe('autoMap on a schema with traps (MAPPING_TRAPS_SCHEMA)', () => {
 		expect(reasonOf('phone')).toMatch(/several fields match/);
 	});
 
+	it('says where a suggestion or an ambiguous match can be mapped: Mapping Set › Create has the Mapping Pairs', () => {
+		// Create From Table has no pairs: the way out must be named, not "an explicit pair".
+		const where = /Mapping Pair \(Mapping Set › Create\)/;
+		expect(result.suggestions.find((entry) => entry.column === 'address')?.reason).toMatch(where);
+		expect(reasonOf('phone')).toMatch(where);
+	});
+
+	it('names at most 10 values of a long enum', () => {
+		const countries = Array.from({ length: 250 }, (_, i) => `C${i}`);
+		const schema = {
+			properties: {
+				_acme: { type: 'object', properties: { country: { type: 'string', enum: countries } } },
+			},
+		};
+		const [suggestion] = autoMap([col('country', 'string')], schema).suggestions;
+		expect(suggestion.reason).toContain('"C0", "C1"');
+		expect(suggestion.reason).toContain('and 240 more');
+		expect(suggestion.reason).not.toContain('"C10"');
+	});
+
 	it('every column is either mapped or listed as unmapped with a reason', () => {
 		expect(result.matched.length + result.unmappedColumns.length).toBe(columns.length);
 	});
@@ -284,9 +351,15 @@ describe('autoMap on a schema with traps (MAPPING_TRAPS_SCHEMA)', () => {
 			);
 			expect(error.message).toMatch(/cannot fill it/);
 		}
-		expect(() =>
-			autoMap(columns, MAPPING_TRAPS_SCHEMA, [{ source: 'sku', destination: `${T}.lines[].sku` }]),
-		).toThrow(/is not a field of the schema/);
+		// the path the suggestions report, or the same without [], is explained, not "not a field"
+		for (const destination of [`${T}.lines[].sku`, `${T}.lines.sku`]) {
+			const error = invalidField(() =>
+				autoMap(columns, MAPPING_TRAPS_SCHEMA, [{ source: 'sku', destination }]),
+			);
+			expect(error.message).toContain(
+				`'${T}.lines[].sku' is inside the array '${T}.lines': a column cannot fill array items`,
+			);
+		}
 	});
 });
 
@@ -294,6 +367,23 @@ describe('tenantNamespace', () => {
 	it('reads the tenant from meta:altId or $id, else the one _object at the root', () => {
 		expect(tenantNamespace(MAPPING_TRAPS_SCHEMA)).toBe(`_${TENANT_ID}`);
 		expect(tenantNamespace(SCHEMA)).toBe('_acme');
+		expect(tenantNamespace({ properties: { _acme: { type: 'object', properties: {} } } })).toBe(
+			'_acme',
+		);
+	});
+
+	it("never takes Adobe's namespaces (_repo, _experience) for the tenant's", () => {
+		expect(tenantNamespace(PROFILE_NO_TENANT_SCHEMA)).toBeUndefined();
+		const { _id, _repo } = PROFILE_NO_TENANT_SCHEMA.properties;
+		expect(tenantNamespace({ properties: { _id, _repo } })).toBeUndefined();
+		const _experience = { type: 'object', properties: { campaign: { type: 'string' } } };
+		expect(tenantNamespace({ properties: { _experience } })).toBeUndefined();
+	});
+
+	it('so a create_date column is not mapped into _repo.createDate (repository metadata): a suggestion', () => {
+		const result = autoMap([col('create_date', 'timestamp')], PROFILE_NO_TENANT_SCHEMA);
+		expect(result.mappings).toEqual([]);
+		expect(result.suggestions.map((entry) => entry.destination)).toEqual(['_repo.createDate']);
 	});
 });
 

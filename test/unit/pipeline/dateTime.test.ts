@@ -55,6 +55,25 @@ describe('offset-less date-times are read in the given time zone (n8n date picke
 		expect(error.message).toMatch(reason);
 	});
 
+	it('refuses an offset-less time in a zone Node does not know, naming the field; an offset is exact', () => {
+		const error = invalidField(() => parseIsoInZone('2026-03-01T09:00', 'DEFAULT', 'startTime'));
+		expect(error.field).toBe('startTime');
+		expect(error.message).toContain(
+			'the workflow\'s time zone "DEFAULT" is not one this n8n knows',
+		);
+		expect(parseIsoInZone('2026-03-01T09:00Z', 'DEFAULT', 'startTime')).toBe(
+			Date.UTC(2026, 2, 1, 9),
+		);
+	});
+
+	it('Southern hemisphere (Sydney): the October change skips 02:00-03:00, the April one repeats 02:00-03:00', () => {
+		const SYD = 'Australia/Sydney';
+		expect(() => parseIsoInZone('2030-10-06T02:30:00', SYD, 'f')).toThrow(/does not exist/);
+		expect(parseIsoInZone('2030-10-06T03:30:00', SYD, 'f')).toBe(Date.UTC(2030, 9, 5, 16, 30)); // AEDT +11
+		expect(parseIsoInZone('2030-04-07T02:30:00', SYD, 'f')).toBe(Date.UTC(2030, 3, 6, 15, 30)); // first: +11
+		expect(parseIsoInZone('2030-04-07T03:30:00', SYD, 'f')).toBe(Date.UTC(2030, 3, 6, 17, 30)); // AEST +10
+	});
+
 	it('refuses what is not a date', () => {
 		for (const text of ['tomorrow', '2026/03/01', '1700000000', '0099-01-01'])
 			expect(invalidField(() => dateToEpochMs(text, 'startTime', NY)).message).toMatch(

@@ -250,12 +250,14 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	}
 	const mapping = autoMap(columns, schema);
 	if (!mapping.mappings.length) {
+		// Same-named fields may exist but only as suggestions; this operation has no pairs to map them.
+		const suggested = mapping.suggestions.map((s) => `${s.column} -> ${s.destination}`);
 		throw safeOperationError(
 			this,
-			`No column of ${tableName} matches a field of the dataset's schema by name, so there is nothing to map; nothing was created.`,
+			`No column of ${tableName} can be mapped by name to the dataset's schema, so there is nothing to map; nothing was created.`,
 			{
 				itemIndex,
-				description: `Unmapped columns: ${mapping.unmappedColumns.map((c) => `${c.column} (${c.reason})`).join(', ')}. Choose a dataset whose schema has fields named like the columns, or build the mapping set with Mapping Set > Create.`,
+				description: `Unmapped columns: ${mapping.unmappedColumns.map((c) => `${c.column} (${c.reason})`).join(', ')}.${suggested.length ? ` Suggested: ${suggested.join(', ')}; map them with the Mapping Pairs of Mapping Set › Create, then Dataflow › Create.` : ''} Or choose a dataset whose schema has tenant or root-level fields named like the columns.`,
 			},
 		);
 	}

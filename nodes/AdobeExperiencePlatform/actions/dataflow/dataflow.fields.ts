@@ -12,7 +12,7 @@ import {
 	pickerFor,
 } from '../../../shared/locators';
 import { readParameter } from '../../../shared/parameters';
-import { formatInZone } from '../../../shared/pipeline/dateTime';
+import { formatInZone, isKnownTimeZone } from '../../../shared/pipeline/dateTime';
 import { workflowTimeZone } from '../../../shared/runParameters';
 import {
 	FREQUENCIES,
@@ -281,17 +281,19 @@ export function startTimeOutput(flow: object, timeZone: string): Record<string, 
 
 /**
  * A time the node sent, for the output: `{<name>: ISO 8601 in the workflow's time zone with its
- * offset (2026-03-01T09:00:00+01:00), <name>EpochSeconds: what Adobe got, timeZone}`.
+ * offset (2026-03-01T09:00:00+01:00), <name>EpochSeconds: what Adobe got, timeZone}`; in UTC when
+ * Node does not know the workflow's zone (only times with an offset were then accepted).
  */
 export function timeOutput(
 	name: string,
 	epochSeconds: number,
 	timeZone: string,
 ): Record<string, string | number> {
+	const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
 	return {
-		[name]: formatInZone(epochSeconds * 1000, timeZone),
+		[name]: formatInZone(epochSeconds * 1000, zone),
 		[`${name}EpochSeconds`]: epochSeconds,
-		timeZone,
+		timeZone: zone,
 	};
 }
 
