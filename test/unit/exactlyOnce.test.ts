@@ -127,6 +127,21 @@ describe('drift', () => {
 		]);
 	});
 
+	it("backfill (absent = Adobe's default, true; not for once) and the delta column's date format are compared too", () => {
+		const stored = { frequency: 'hour', interval: 1, startTime: 100, deltaColumn: 'ordered_at' };
+		const input = { ...stored, startTimeGiven: false };
+		expect(flowDrift(stored, { ...input, backfill: true })).toEqual([]);
+		expect(flowDrift({ ...stored, backfill: 'true' }, input)).toEqual([]);
+		expect(flowDrift(stored, { ...input, backfill: false })).toEqual([
+			{ field: 'scheduleParams.backfill', stored: true, input: false },
+		]);
+		expect(flowDrift(stored, { ...input, deltaDateFormat: 'yyyy-MM-dd' })).toEqual([
+			{ field: 'deltaColumn.dateFormat', stored: null, input: 'yyyy-MM-dd' },
+		]);
+		const once = { frequency: 'once', startTime: 100 };
+		expect(flowDrift(once, { ...once, startTimeGiven: false })).toEqual([]);
+	});
+
 	it('describeDrift says field, stored and input', () => {
 		expect(describeDrift([{ field: 'scheduleParams.interval', stored: 1, input: 3 }])).toBe(
 			'scheduleParams.interval: stored 1, input 3',

@@ -7,7 +7,7 @@
  */
 
 import { KeyedSerializer } from '../concurrency';
-import { raceWinner } from '../pipeline/race';
+import { preferNamed, raceWinner } from '../pipeline/race';
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
 import { isRetryableIdempotent } from '../retryPolicy';
@@ -36,7 +36,9 @@ export async function oncePerKey<T>(key: readonly string[], task: () => Promise<
 
 /**
  * `DELETE <path>` of an object this item created and lost a race with (any service: Flow Service,
- * Catalog `DELETE /dataSets/{id}`, Data Prep `DELETE /mappingSets/{id}`); a 404 means it is gone.
+ * Catalog `DELETE /dataSets/{id}`, Data Prep `DELETE /mappingSets/{id}`). A 404 means it is gone
+ * only on a retry after an interrupted attempt (that attempt deleted it): at the first attempt it
+ * is no proof, since the object was just created (a listing or delete that does not see it yet).
  * @throws NodeApiError for any other failure
  */
 export async function removeCreated(
@@ -47,7 +49,8 @@ export async function removeCreated(
 	itemIndex?: number,
 ): Promise<void> {
 	const outcome = await idempotentRequest.call(this, ctx, { method: 'DELETE', path, sandboxName });
-	if (outcome.ok || outcome.failure.facts.status === 404) return;
+	if (outcome.ok) return;
+	if (outcome.afterAmbiguousAttempt === true && outcome.failure.facts.status === 404) return;
 	throw toNodeApiError.call(this, outcome.failure, itemIndex);
 }
 
@@ -107,7 +110,7 @@ export interface EnsureSpec<T extends { id: string }> {
 	name: string;
 	sandboxName: string;
 	ifExists: IfExists;
-	/** The objects of the sandbox with exactly this name, newest first if known. */
+	/** The objects of the sandbox with exactly this name (any order: reuse takes the oldest that fits). */
 	findByName(): Promise<T[]>;
 	/**
 	 * Why an existing same-name object cannot stand in for the one asked for (e.g. it uses another
@@ -125,8 +128,9 @@ export interface EnsureSpec<T extends { id: string }> {
 }
 
 /**
- * Finds an object by name and applies If It Exists: `reuse` returns the first match that fits
- * (`mismatch` undefined), `error` fails naming it, `create` always creates.
+ * Finds an object by name and applies If It Exists: `reuse` returns the match that fits
+ * (`mismatch` undefined), the same-name one first, then the oldest (the race winner); `error`
+ * fails naming it; `create` always creates.
  * @throws NodeOperationError when `error` meets an existing object, or when `reuse` meets only
  *   same-name objects that do not fit (naming why), so nothing is reused or created silently
  */
@@ -146,7 +150,11 @@ async function ensureObject<T extends { id: string }>(
 		);
 	}
 	if (existing.length && spec.ifExists === 'reuse') {
-		const fits = existing.find((candidate) => spec.mismatch?.(candidate) === undefined);
+		// The same-name one first, then the oldest: the object a race keeps (settleRace), so every
+		// run reuses the one a failed race named, never a newer leftover.
+		const fits = preferNamed(existing, spec.name).find(
+			(candidate) => spec.mismatch?.(candidate) === undefined,
+		);
 		if (fits) return { value: fits, reused: true };
 		if (spec.byReference) return await spec.create(new Set(existing.map((object) => object.id)));
 		const reason = spec.mismatch?.(existing[0]) as string;
@@ -262,7 +270,7 @@ export interface NamedCreateSpec<T extends { id: string }> {
 	sandboxName: string;
 	ifExists: IfExists;
 	itemIndex?: number;
-	/** The objects of the sandbox with exactly this name, newest first if known. */
+	/** The objects of the sandbox with exactly this name (any order: reuse takes the oldest that fits). */
 	findByName(): Promise<T[]>;
 	/** Why an existing same-name object cannot stand in for the one asked for, or undefined when it fits. */
 	mismatch(existing: T): string | undefined;

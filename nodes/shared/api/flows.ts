@@ -13,9 +13,11 @@ import {
 	flowServicePath,
 	idempotentRequest,
 	toNodeApiError,
+	type Failure,
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
+import { raceWinner } from '../pipeline/race';
 import { createOnce, oncePerKey, removeCreated, settleRace, type Ensured } from './ensure';
 import { flowServiceCollection } from './listing';
 
@@ -136,7 +138,8 @@ export type EnsuredFlow = Ensured<IDataObject & { id: string }>;
 /**
  * Creates a dataflow unless one already reads the same source connection into the same target
  * connection (Adobe advises one dataflow per source connection), applying If It Exists:
- * `reuse` returns the newest such dataflow, `error` fails naming it, `create` always creates.
+ * `reuse` returns the oldest such dataflow (the one a race keeps), `error` fails naming it,
+ * `create` always creates.
  * Reuse It and Stop With an Error hold the lock of (sandbox, source, target); a Reuse It create is
  * settled against other processes (settleRace: the oldest wins, ours is deleted if it lost).
  * @throws NodeOperationError (`error` met an existing dataflow); NodeApiError from Adobe
@@ -180,11 +183,13 @@ async function ensureFlowOf(
 	const intoTarget = (list: StoredFlow[]) =>
 		list.filter((flow) => (flow.targetConnectionIds ?? []).includes(target));
 	const same = intoTarget(found);
-	if (same.length && ifExists === 'reuse') return { value: same[0], reused: true };
-	if (same.length && ifExists === 'error') {
+	// The oldest, as a race keeps it (settleRace): every run reuses the same one.
+	const oldest = raceWinner(same);
+	if (oldest && ifExists === 'reuse') return { value: oldest, reused: true };
+	if (oldest && ifExists === 'error') {
 		throw safeOperationError(
 			this,
-			`Dataflow "${same[0].name}" (ID ${same[0].id}) already reads source connection ${source} into target connection ${target} in sandbox "${sandboxName}".`,
+			`Dataflow "${oldest.name}" (ID ${oldest.id}) already reads source connection ${source} into target connection ${target} in sandbox "${sandboxName}".`,
 			{
 				itemIndex,
 				description:
@@ -231,6 +236,8 @@ async function ensureFlowOf(
 
 /**
  * `PATCH /flows/{id}` with `If-Match: etag` and a JSON Patch array.
+ * @param hintFor the hint of a refusal when the caller's fields differ from Dataflow › Update's
+ *   (whose ETag and Start Time the default hints name), or undefined to keep the default
  * @returns the flow's new `{id, etag}`
  * @throws NodeApiError (1404-412 stale etag, 1366 start time locked, 1455 path, …)
  */
@@ -242,6 +249,7 @@ export async function patchFlow(
 	etag: string,
 	ops: PatchOperation[],
 	itemIndex?: number,
+	hintFor?: (failure: Failure) => string | undefined,
 ): Promise<FlowIdAndEtag> {
 	const outcome = await idempotentRequest.call(this, ctx, {
 		method: 'PATCH',
@@ -251,7 +259,9 @@ export async function patchFlow(
 		sandboxName,
 	});
 	if (outcome.ok) return outcome.body as FlowIdAndEtag;
-	throw toNodeApiError.call(this, outcome.failure, itemIndex);
+	const { failure } = outcome;
+	const hint = hintFor?.(failure) ?? failure.decoded.hint;
+	throw toNodeApiError.call(this, { ...failure, decoded: { ...failure.decoded, hint } }, itemIndex);
 }
 
 /** What an enable/disable ended with: `changed: false` when the flow already was in that state. */

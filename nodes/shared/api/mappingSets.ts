@@ -128,16 +128,18 @@ export async function updateMappingSet(
 	ctx: PlatformContext,
 	sandboxName: string,
 	id: string,
-	input: { name?: string; schemaId: string; mappings: DataPrepMapping[] },
+	input: { name?: string; description?: string; schemaId: string; mappings: DataPrepMapping[] },
 	itemIndex?: number,
 ): Promise<number> {
+	const body = mappingSetBody(input.name ?? '', input.schemaId, input.mappings);
+	if (input.description !== undefined) body.description = input.description;
 	const answer = (await platformRequest.call(
 		this,
 		ctx,
 		{
 			method: 'PUT',
 			path: mappingSetsPath(id),
-			body: mappingSetBody(input.name ?? '', input.schemaId, input.mappings),
+			body,
 			sandboxName,
 		},
 		itemIndex,

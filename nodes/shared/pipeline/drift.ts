@@ -60,12 +60,16 @@ export interface FlowSettings {
 	startTime?: unknown;
 	/** The Copy transformation's delta column name (undefined: none). */
 	deltaColumn?: unknown;
+	/** The delta column's `dateFormat` (undefined: none). */
+	deltaDateFormat?: unknown;
+	/** `scheduleParams.backfill` (undefined: Adobe's default, true; none for once). */
+	backfill?: unknown;
 }
 
 /**
  * The schedule and delta column drift of a dataflow: frequency, interval, the start time (epoch s;
- * compared only when the input gives one, since an empty Start Time means "now") and the delta
- * column. Numbers stored as digit strings (as Adobe's examples send them) compare as numbers.
+ * compared only when the input gives one, since an empty Start Time means "now"), backfill (absent
+ * means Adobe's default, true), the delta column and its date format. Numbers stored as digit strings (as Adobe's examples send them) compare as numbers.
  */
 export function flowDrift(
 	stored: FlowSettings,
@@ -80,7 +84,10 @@ export function flowDrift(
 	check('scheduleParams.frequency', stored.frequency, input.frequency);
 	check('scheduleParams.interval', stored.interval, input.interval);
 	if (input.startTimeGiven) check('scheduleParams.startTime', stored.startTime, input.startTime);
+	if (stored.frequency !== 'once' && input.frequency !== 'once')
+		check('scheduleParams.backfill', stored.backfill ?? true, input.backfill ?? true);
 	check('deltaColumn', stored.deltaColumn, input.deltaColumn);
+	check('deltaColumn.dateFormat', stored.deltaDateFormat, input.deltaDateFormat);
 	return drift;
 }
 

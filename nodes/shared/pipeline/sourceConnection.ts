@@ -13,6 +13,7 @@ import { REDSHIFT_CONNECTION_SPEC } from '../constants';
 import { InvalidFieldError } from '../InvalidFieldError';
 import type { FieldRef } from '../validation';
 import type { SourceColumn } from './autoMapping';
+import { preferNamed } from './race';
 
 export type { SourceColumn } from './autoMapping';
 
@@ -214,7 +215,7 @@ export interface ExistingSource {
 
 /**
  * Among listed Redshift source connections, the one a create may reuse: same base connection and
- * table, preferring one with the same name (lists are newest first, so the newest wins a tie).
+ * table, preferring one with the same name, then the oldest (the one a race keeps: race.ts).
  * A same-name connection of another table is reported, not reused.
  */
 export function findExistingSource(
@@ -224,7 +225,7 @@ export function findExistingSource(
 	const sameTable = listed.filter((item) =>
 		readsTable(item, input.baseConnectionId, input.tableName),
 	);
-	const match = sameTable.find((item) => item.name === input.name) ?? sameTable[0];
+	const [match] = preferNamed(sameTable, input.name);
 	if (match) return { match };
 	const nameTakenBy = listed.find((item) => item.name === input.name);
 	return nameTakenBy ? { nameTakenBy } : {};

@@ -6,10 +6,9 @@
  * updated with If-Match, or refused; names with filter syntax in them are found again. Every run is
  * scanned for secrets.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_SCHEMA_ID } from '../../emulator';
-import { directCall, flowBody } from '../../emulator/testkit';
 import { isErrorItem } from '../reliability.kit';
 import { ORDER_COLUMNS, rl, useAepEmulator } from './kit';
 
@@ -28,60 +27,9 @@ const fromTable = aep.fromTable;
 
 const chainSizes = aep.chainSizes;
 
-/**
- * A chain made straight through the emulator (test set-up only): a source connection of
- * public.orders with `columns`, a target connection of the dataset, a mapping set with `mappings`
- * (default: the emulator's), and an hourly dataflow joining them. Returns the dataflow's ID.
- */
-async function seedChain(
-	parameters: INodeParameters,
-	{
-		columns = ORDER_COLUMNS,
-		mappings,
-	}: { columns?: IDataObject[]; mappings?: Array<[string, string]> } = {},
-): Promise<string> {
-	const baseConnectionId = (parameters.connectionId as { value: string }).value;
-	const dataSetId = (parameters.datasetId as { value: string }).value;
-	const sourceId = await aep.seedSourceConnection({
-		baseConnectionId,
-		name: 'old source',
-		columns,
-	});
-	const targetId = aep.emu().seedTargetConnection({
-		body: {
-			name: 'old target',
-			data: {
-				schema: { id: DEFAULT_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' },
-			},
-			params: { dataSetId },
-			connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
-		},
-	}).id;
-	const mappingId = aep.emu().seedMappingSet(
-		mappings && {
-			body: {
-				outputSchema: {
-					schemaRef: {
-						id: DEFAULT_SCHEMA_ID,
-						contentType: 'application/vnd.adobe.xed-full+json;version=1',
-					},
-				},
-				mappings: mappings.map(([source, destination]) => ({
-					sourceType: 'ATTRIBUTE',
-					source,
-					destination,
-				})),
-			},
-		},
-	).id;
-	const answer = await directCall(
-		aep.emu(),
-		'POST',
-		FLOWS,
-		flowBody({ sourceId, targetId, mappingId }, undefined, 'Old chain'),
-	);
-	return answer.json.id as string;
-}
+/** A chain made straight through the emulator (kit's seedChain); returns the dataflow's ID. */
+const seedChain = async (...args: Parameters<typeof aep.seedChain>) =>
+	(await aep.seedChain(...args)).flowId;
 
 const requests = (method: string, path: string | RegExp) =>
 	aep

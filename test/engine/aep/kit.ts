@@ -194,6 +194,76 @@ async function fromTableParameters(
 	};
 }
 
+/**
+ * A chain of public.orders into the parameters' dataset, made straight through the emulator (test
+ * set-up only): a source connection with `columns`, a target connection of the dataset, a mapping
+ * set `mappingSetName` with `mappings` (default: the emulator's) and an hourly dataflow `flowName`
+ * joining them. Returns the dataflow's and the mapping set's IDs.
+ */
+async function seedChain(
+	emu: StartedEmulator,
+	parameters: INodeParameters,
+	{
+		columns = ORDER_COLUMNS,
+		mappings,
+		mappingSetName,
+		flowName = 'Old chain',
+	}: {
+		columns?: IDataObject[];
+		mappings?: Array<[string, string]>;
+		mappingSetName?: string;
+		flowName?: string;
+	} = {},
+): Promise<{ flowId: string; mappingId: string }> {
+	const baseConnectionId = (parameters.connectionId as { value: string }).value;
+	const dataSetId = (parameters.datasetId as { value: string }).value;
+	const sourceId = await seedSourceConnection(emu, {
+		baseConnectionId,
+		name: 'old source',
+		columns,
+	});
+	const targetId = seedTarget(emu, dataSetId, 'old target');
+	const mappingId = emu.seedMappingSet(
+		mappings && {
+			body: {
+				...(mappingSetName === undefined ? {} : { name: mappingSetName }),
+				outputSchema: {
+					schemaRef: {
+						id: DEFAULT_SCHEMA_ID,
+						contentType: 'application/vnd.adobe.xed-full+json;version=1',
+					},
+				},
+				mappings: mappings.map(([source, destination]) => ({
+					sourceType: 'ATTRIBUTE',
+					source,
+					destination,
+				})),
+			},
+		},
+	).id;
+	const answer = await directCall(
+		emu,
+		'POST',
+		`${FLOW_SERVICE_PREFIX}/flows`,
+		flowBody({ sourceId, targetId, mappingId }, undefined, flowName),
+	);
+	return { flowId: answer.json.id as string, mappingId };
+}
+
+/** A Data Lake target connection `name` of the dataset `dataSetId` (default schema), seeded; returns its ID. */
+function seedTarget(emu: StartedEmulator, dataSetId: string, name: string): string {
+	return emu.seedTargetConnection({
+		body: {
+			name,
+			data: {
+				schema: { id: DEFAULT_SCHEMA_ID, version: 'application/vnd.adobe.xed-full+json;version=1' },
+			},
+			params: { dataSetId },
+			connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
+		},
+	}).id;
+}
+
 /** The kit's calls on the file's emulator: what `useAepEmulator` gives a test file. */
 export interface AepEmulator extends ScannedEmulator {
 	/** `runAep` on the emulator, with the run registered for the leak scan. */
@@ -217,6 +287,13 @@ export interface AepEmulator extends ScannedEmulator {
 	calls(): string[];
 	seedDataset(name?: string, schemaId?: string): string;
 	seedSourceConnection(options?: Parameters<typeof seedSourceConnection>[1]): Promise<string>;
+	/** seedTarget on the emulator. */
+	seedTarget(dataSetId: string, name: string): string;
+	/** seedChain on the emulator. */
+	seedChain(
+		parameters: INodeParameters,
+		options?: Parameters<typeof seedChain>[2],
+	): Promise<{ flowId: string; mappingId: string }>;
 	seedFlowUsing(targetId: string, mappingId?: string): Promise<string>;
 	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
 	chainSizes(): number[];
@@ -249,6 +326,8 @@ export function useAepEmulator(resource: string, options: EmulatorOptions = {}):
 		calls: () => calls(emu()),
 		seedDataset: (...args) => seedDataset(emu(), ...args),
 		seedSourceConnection: async (...args) => await seedSourceConnection(emu(), ...args),
+		seedTarget: (dataSetId, name) => seedTarget(emu(), dataSetId, name),
+		seedChain: async (parameters, options) => await seedChain(emu(), parameters, options),
 		seedFlowUsing: async (...args) => await seedFlowUsing(emu(), ...args),
 		fromTable: async (extra) => await fromTableParameters(emu(), extra),
 		chainSizes: () =>

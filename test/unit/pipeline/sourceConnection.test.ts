@@ -153,11 +153,15 @@ function stored(
 describe('findExistingSource', () => {
 	const input = { name: 'Orders source', baseConnectionId: BASE, tableName: 'public.orders' };
 
-	it('reuses one of the same base connection and table, the same-named first, else the first listed (newest)', () => {
-		const newest = stored('a', 'Another name');
-		const named = stored('b', 'Orders source');
+	it('reuses one of the same base connection and table, the same-named first, else the oldest (the one a race keeps)', () => {
+		const newest = stored('a', 'Another name', BASE, 'public.orders', 2_000);
+		const named = stored('b', 'Orders source', BASE, 'public.orders', 3_000);
+		const older = stored('c', 'Older', BASE, 'public.orders', 1_000);
 		expect(findExistingSource([newest, named], input)).toEqual({ match: named });
-		expect(findExistingSource([newest, stored('c', 'Older')], input)).toEqual({ match: newest });
+		expect(findExistingSource([newest, older], input)).toEqual({ match: older });
+		// Two of the same name (a race whose loser could not be deleted): the older, as the race's error says.
+		const newerTwin = stored('d', 'Orders source', BASE, 'public.orders', 4_000);
+		expect(findExistingSource([newerTwin, named], input)).toEqual({ match: named });
 	});
 
 	it('never reuses a same-named one of another table or base connection: it is reported', () => {

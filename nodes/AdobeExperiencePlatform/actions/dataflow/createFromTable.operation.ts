@@ -163,6 +163,8 @@ function chainOutput(
 		mappingVersion: stored.mappingVersion,
 		...common,
 		name: flow.name ?? common.name,
+		// enabled or disabled: a reused chain whose dataflow was disabled ingests nothing.
+		state: flow.state,
 		scheduleParams: flow.scheduleParams as IDataObject,
 		// The stored start time, in the workflow's time zone and as the epoch seconds Adobe keeps.
 		...(Number.isFinite(startTime) ? timeOutput('startTime', startTime, common.timeZone) : {}),
@@ -268,6 +270,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		interval: scheduleParams.interval,
 		startTime: scheduleParams.startTime,
 		startTimeGiven,
+		backfill: scheduleParams.backfill,
 		transformations: buildFlowTransformations({
 			frequency: scheduleParams.frequency,
 			...delta,

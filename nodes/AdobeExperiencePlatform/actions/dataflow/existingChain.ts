@@ -25,7 +25,7 @@ import {
 import type { PatchOperation } from '../../../shared/pipeline/dataflow';
 import type { StoredSourceConnection } from '../../../shared/pipeline/sourceConnection';
 import type { FlowTransformation } from '../../../shared/pipeline/schedule';
-import type { PlatformContext, RequestContext } from '../../../shared/transport';
+import type { Failure, PlatformContext, RequestContext } from '../../../shared/transport';
 
 /** What to do when the chain exists with other settings (the If the Chain Exists With Other Settings field). */
 export type IfDrift = 'report' | 'update' | 'error';
@@ -35,6 +35,8 @@ export interface ExistingChain {
 	flow: StoredFlow;
 	source: StoredSourceConnection;
 	target: TargetConnection;
+	/** The other dataflows reading the same source connection (e.g. the table into another dataset). */
+	sourceSharedWith: StoredFlow[];
 }
 
 /** What identifies a chain, and the name to prefer among several. */
@@ -83,7 +85,8 @@ export async function findChain(
 		);
 		for (const flow of flowsOfSource) {
 			const target = targets.find((item) => (flow.targetConnectionIds ?? []).includes(item.id));
-			if (target) chains.push({ flow, source, target });
+			const sourceSharedWith = flowsOfSource.filter((other) => other.id !== flow.id);
+			if (target) chains.push({ flow, source, target, sourceSharedWith });
 		}
 	}
 	const named = chains.filter((chain) => chain.flow.name === key.flowName);
@@ -101,6 +104,7 @@ export interface ChainInput {
 	/** Epoch seconds. */
 	startTime: number;
 	startTimeGiven: boolean;
+	backfill?: boolean;
 	transformations: FlowTransformation[];
 }
 
@@ -113,19 +117,25 @@ function transformationsOf(flow: StoredFlow) {
 	const mappingIndex = list.findIndex((t) => t?.name === 'Mapping');
 	const copyIndex = list.findIndex((t) => t?.name === 'Copy');
 	const mapping = list[mappingIndex]?.params ?? {};
-	const delta = list[copyIndex]?.params?.deltaColumn as { name?: unknown } | undefined;
+	const delta = list[copyIndex]?.params?.deltaColumn as
+		| { name?: unknown; dateFormat?: unknown }
+		| undefined;
 	return {
 		mappingIndex,
 		copyIndex,
 		mappingId: typeof mapping.mappingId === 'string' ? mapping.mappingId : undefined,
 		mappingVersion: typeof mapping.mappingVersion === 'number' ? mapping.mappingVersion : 0,
 		deltaColumn: delta?.name,
+		deltaDateFormat: delta?.dateFormat,
 	};
 }
 
 /** The chain's state as Adobe stores it, and how it differs from the input. */
 export interface ChainState {
 	mappingSetId?: string;
+	/** The stored mapping set's name and description, which a new version keeps (Update It). */
+	mappingSetName?: string;
+	mappingSetDescription?: string;
 	mappingVersion: number;
 	/** Updatable drift: mappings, schedule, delta column. */
 	drift: DriftEntry[];
@@ -148,12 +158,11 @@ export async function compareChain(
 		fixed.push({ field: 'schema', stored: targetSchema ?? null, input: input.schemaId });
 	const stored = transformationsOf(chain.flow);
 	const schedule = (chain.flow.scheduleParams ?? {}) as IDataObject;
-	const wantedDelta = (
-		input.transformations.find((t) => t.name === 'Copy')?.params.deltaColumn as
-			| { name?: string }
-			| undefined
-	)?.name;
+	const wantedDelta = input.transformations.find((t) => t.name === 'Copy')?.params.deltaColumn as
+		| { name?: string; dateFormat?: string }
+		| undefined;
 	const drift: DriftEntry[] = [];
+	const named: Pick<ChainState, 'mappingSetName' | 'mappingSetDescription'> = {};
 	if (stored.mappingId) {
 		const set = await getMappingSet.call(
 			this,
@@ -164,6 +173,8 @@ export async function compareChain(
 			itemIndex,
 		);
 		drift.push(...mappingsDrift(set.mappings ?? [], input.mappings));
+		if (typeof set.name === 'string') named.mappingSetName = set.name;
+		if (typeof set.description === 'string') named.mappingSetDescription = set.description;
 	}
 	drift.push(
 		...flowDrift(
@@ -171,14 +182,18 @@ export async function compareChain(
 				frequency: schedule.frequency,
 				interval: schedule.interval,
 				startTime: schedule.startTime,
+				backfill: schedule.backfill,
 				deltaColumn: stored.deltaColumn,
+				deltaDateFormat: stored.deltaDateFormat,
 			},
 			{
 				frequency: input.frequency,
 				interval: input.interval,
 				startTime: input.startTime,
 				startTimeGiven: input.startTimeGiven,
-				deltaColumn: wantedDelta,
+				backfill: input.backfill,
+				deltaColumn: wantedDelta?.name,
+				deltaDateFormat: wantedDelta?.dateFormat,
 			},
 		),
 	);
@@ -192,6 +207,7 @@ export async function compareChain(
 		fixed.push(onceChange);
 		return {
 			mappingSetId: stored.mappingId,
+			...named,
 			mappingVersion: stored.mappingVersion,
 			drift: drift.filter((entry) => entry !== onceChange),
 			fixed,
@@ -199,6 +215,7 @@ export async function compareChain(
 	}
 	return {
 		mappingSetId: stored.mappingId,
+		...named,
 		mappingVersion: stored.mappingVersion,
 		drift,
 		fixed,
@@ -214,21 +231,28 @@ export function fixedDriftError(
 ): Error {
 	const columns = fixed.some((entry) => entry.field === 'columns');
 	const schema = fixed.some((entry) => entry.field === 'schema');
+	// A source connection other dataflows read cannot be deleted (Adobe's 1418-400), and need not be:
+	// the re-run creates one with the table's columns now.
+	const shared = chain.sourceSharedWith.map((flow) => `"${flow.name ?? ''}" (ID ${flow.id})`);
 	const steps = [
 		`delete dataflow ${chain.flow.id} (Dataflow › Delete)`,
-		...(columns
+		...(columns && !shared.length
 			? [
 					`delete source connection ${chain.source.id} (Adobe Redshift Connection › Source Connection › Delete)`,
 				]
 			: []),
 		...(schema ? [`delete target connection ${chain.target.id} (Target Connection › Delete)`] : []),
 	];
+	const keep =
+		columns && shared.length
+			? ` Keep source connection ${chain.source.id}: ${shared.length === 1 ? 'dataflow' : 'dataflows'} ${shared.join(', ')} also ${shared.length === 1 ? 'reads' : 'read'} it; the re-run creates a source connection with the table's columns now.`
+			: '';
 	return safeOperationError(
 		this,
 		`Dataflow "${chain.flow.name ?? ''}" (ID ${chain.flow.id}) already loads this table into this dataset, with settings Adobe cannot change in place: ${describeDrift(fixed)}. Nothing was created or changed.`,
 		{
 			itemIndex,
-			description: `To rebuild the chain with the new settings, ${steps.join(', then ')}, then run this item again.`,
+			description: `To rebuild the chain with the new settings, ${steps.join(', then ')}, then run this item again.${keep}`,
 		},
 	);
 }
@@ -271,15 +295,17 @@ export async function updateChain(
 	const stored = transformationsOf(chain.flow);
 	const ops: PatchOperation[] = [];
 	let mappingVersion = state.mappingVersion;
+	let written = '';
 	if (fields.has('mappings') && state.mappingSetId) {
-		mappingVersion = await updateMappingSet.call(
+		mappingVersion = await mappingVersionFor.call(
 			this,
 			ctx,
 			sandboxName,
-			state.mappingSetId,
-			{ name: input.mappingSetName, schemaId: input.schemaId, mappings: input.mappings },
+			{ ...state, mappingSetId: state.mappingSetId },
+			input,
 			itemIndex,
 		);
+		written = ` Mapping set ${state.mappingSetId} version ${mappingVersion} holds the new mappings; the dataflow does not use it yet (a re-run uses it, no other version is written).`;
 		ops.push({
 			op: 'replace',
 			path: `/transformations/${stored.mappingIndex}`,
@@ -297,7 +323,16 @@ export async function updateChain(
 		});
 	if (fields.has('scheduleParams.startTime'))
 		ops.push({ op: 'replace', path: '/scheduleParams/startTime', value: input.startTime });
-	if (fields.has('deltaColumn') && stored.copyIndex >= 0) {
+	if (fields.has('scheduleParams.backfill'))
+		ops.push({
+			op: schedule.backfill === undefined ? 'add' : 'replace',
+			path: '/scheduleParams/backfill',
+			value: input.backfill ?? true,
+		});
+	if (
+		(fields.has('deltaColumn') || fields.has('deltaColumn.dateFormat')) &&
+		stored.copyIndex >= 0
+	) {
 		const copy = input.transformations.find((t) => t.name === 'Copy');
 		ops.push({ op: 'replace', path: `/transformations/${stored.copyIndex}`, value: copy });
 	}
@@ -310,8 +345,71 @@ export async function updateChain(
 			String(chain.flow.etag ?? ''),
 			ops,
 			itemIndex,
+			(failure) => updateHint(failure, written),
 		);
 	return await flows.get.call(this, ctx, sandboxName, chain.flow.id, itemIndex);
+}
+
+/**
+ * What to do when Adobe refuses Update It's PATCH, in this operation's fields (Dataflow › Update's
+ * hints name its ETag field), with `written` (the mapping set version made just before, if any);
+ * undefined keeps Adobe's decoded hint.
+ */
+function updateHint(failure: Failure, written: string): string | undefined {
+	const code = failure.decoded.code ?? '';
+	const hint =
+		failure.facts.status === 412
+			? 'The dataflow changed in Adobe after this item read it (stale etag), so it was not updated. Run the item again: it compares the dataflow as Adobe stores it now.'
+			: /-1366-/.test(code)
+				? 'The scheduled start has passed, so the start time can no longer change. Leave "Start Time" empty (the stored start is then kept and not compared), or set it to the stored start.'
+				: /-1404-400$/.test(code)
+					? 'The scheduled start has passed, so backfill can no longer change. Set "Backfill" as the dataflow stores it (see scheduleParams.backfill with Report It).'
+					: undefined;
+	return hint === undefined && written === ''
+		? undefined
+		: `${hint ?? failure.decoded.hint}${written}`;
+}
+
+/**
+ * The mapping set version Update It points the dataflow at: the set's latest version when it
+ * already holds these mappings to this schema (written by an earlier Update It whose PATCH failed),
+ * else a new version (PUT, with the stored name and description: a PUT replaces the whole set).
+ */
+async function mappingVersionFor(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	state: ChainState & { mappingSetId: string },
+	input: ChainInput & { mappingSetName: string },
+	itemIndex: number,
+): Promise<number> {
+	const latest = await getMappingSet.call(
+		this,
+		ctx,
+		sandboxName,
+		state.mappingSetId,
+		undefined,
+		itemIndex,
+	);
+	if (
+		latest.version > state.mappingVersion &&
+		latest.outputSchema?.schemaRef?.id === input.schemaId &&
+		mappingsDrift(latest.mappings ?? [], input.mappings).length === 0
+	)
+		return latest.version;
+	return await updateMappingSet.call(
+		this,
+		ctx,
+		sandboxName,
+		state.mappingSetId,
+		{
+			name: state.mappingSetName ?? input.mappingSetName,
+			description: state.mappingSetDescription,
+			schemaId: input.schemaId,
+			mappings: input.mappings,
+		},
+		itemIndex,
+	);
 }
 
 /** The mapping set and version a stored dataflow uses. */
