@@ -103,6 +103,21 @@ describe('HTTP controls under /__emulator/', () => {
 		expect((await list(await getToken(h.emu))).status).toBe(401);
 	});
 
+	it('route latency: a matching request waits before it is processed, others do not', async () => {
+		const match = { method: 'POST', pathPattern: '/connections$' };
+		await h.control('POST', 'route-latency', { match, ms: 400 });
+		const creating = h.create();
+		const posted = () =>
+			h.emu.requests().find((r) => r.method === 'POST' && r.path === CONNECTIONS);
+		while (!posted()) await new Promise((r) => setTimeout(r, 5));
+		// The create has arrived and waits; a list sent now is not delayed and does not see it yet.
+		expect((await list()).json.items).toEqual([]);
+		expect(posted()?.status).toBe(0);
+		const { json } = await creating;
+		expect((await list()).json.items.map((c: { id: string }) => c.id)).toEqual([json.id]);
+		expect((await h.control('POST', 'route-latency', { match, ms: 0 })).status).toBe(200);
+	});
+
 	it('marks a connection in use', async () => {
 		const { json } = await h.create();
 		expect((await h.control('POST', 'in-use', { id: json.id })).status).toBe(200);
@@ -115,6 +130,8 @@ describe('HTTP controls under /__emulator/', () => {
 	it.each([
 		['GET', 'nothing', undefined, 404],
 		['POST', 'latency', { ms: 'slow' }, 400],
+		['POST', 'route-latency', { match: { path: CONNECTIONS }, ms: -1 }, 400],
+		['POST', 'route-latency', { ms: 10 }, 400],
 		['POST', 'latency', '{not json', 400],
 		['POST', 'faults', { match: { path: CONNECTIONS }, count: 1 }, 400],
 		['POST', 'faults', { match: { path: CONNECTIONS }, count: 1, fault: { kind: 'explode' } }, 400],

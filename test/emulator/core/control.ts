@@ -40,6 +40,8 @@ const POST: Record<string, (core: EmulatorCore, b: Record<string, unknown>) => u
 	faults: (core, b) =>
 		core.faults.add(faultMatch(b.match), number(b.count ?? 1, 'count'), b.fault as Fault),
 	latency: (core, b) => core.setLatency(number(b.ms, 'ms')),
+	// {match: {method?, path? | pathPattern?}, ms}: matching requests wait ms before processing; 0 removes.
+	'route-latency': (core, b) => core.routeLatency.set(faultMatch(b.match), number(b.ms, 'ms')),
 	// {perSecond, burst?}: answer 429 + Retry-After above that rate; {} (or perSecond null) removes the limit.
 	'rate-limit': (core, b) =>
 		core.setRateLimit(

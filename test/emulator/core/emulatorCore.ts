@@ -11,7 +11,7 @@ import { validateTargetConnectionBody } from '../targetConnections/targetConnect
 import { createValidated } from './objectRoutes';
 import { DATA_LAKE_CONNECTION_SPEC_ID } from './defaults';
 import { FlowError } from './errors';
-import { FaultQueue } from './faults';
+import { FaultQueue, RouteLatency } from './faults';
 import { TokenBucket, type RateLimit } from './rateLimit';
 import type { DataflowLookups } from './lookups';
 import { Collection, type Caller } from './store';
@@ -86,6 +86,8 @@ export class EmulatorCore {
 	readonly mappingSets = new Collection<StoredMappingSet>();
 	readonly runs = new Collection<StoredRun>();
 	readonly faults = new FaultQueue();
+	/** Waits before processing, per route (setRouteLatency). */
+	readonly routeLatency = new RouteLatency();
 	log: RequestLogEntry[] = [];
 
 	constructor(readonly options: ResolvedOptions) {
@@ -222,6 +224,7 @@ export class EmulatorCore {
 			collection.clear();
 		this.markedInUse.clear();
 		this.faults.clear();
+		this.routeLatency.clear();
 		this.log = [];
 		this.latencyMs = this.options.latencyMs;
 		this.setRateLimit(this.options.rateLimit);

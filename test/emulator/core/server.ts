@@ -170,6 +170,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		if (kind === 'reset-before') return void req.socket.destroy();
 		if (kind === 'hang') return; // the socket stays open until the client gives up or close() runs
 
+		await delay(core.routeLatency.msFor(ctx.method, ctx.path));
 		let reply = fault && !('kind' in fault) ? faultReply(fault, ctx) : route(ctx, core);
 		if (kind === 'reset-after') {
 			entry.status = reply.status; // processed (e.g. the connection exists), but never delivered
@@ -228,6 +229,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		revokeAllTokens: () => core.tokens.revokeAll(),
 		setTokenLifetime: (seconds) => core.setTokenLifetime(seconds),
 		setLatency: (ms) => core.setLatency(ms),
+		setRouteLatency: (match, ms) => core.routeLatency.set(match, ms),
 		setRateLimit: (limit) => core.setRateLimit(limit),
 		failNext: (match, count, fault) => core.faults.add(match, count, fault),
 		clearFaults: () => core.faults.clear(),

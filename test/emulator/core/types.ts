@@ -197,6 +197,11 @@ export interface StartedEmulator {
 	/** Applies to tokens issued afterwards. */
 	setTokenLifetime(seconds: number): void;
 	setLatency(ms: number): void;
+	/**
+	 * Requests matching `match` wait `ms` before they are processed (0 removes the wait), e.g. the
+	 * create routes, so that concurrent list-then-create sequences interleave.
+	 */
+	setRouteLatency(match: FaultMatch, ms: number): void;
 	/** Answer 429 + Retry-After above `limit` (a new, full bucket), or no limit with undefined. */
 	setRateLimit(limit: RateLimit | undefined): void;
 	failNext(match: FaultMatch, count: number, fault: Fault): void;
@@ -231,7 +236,7 @@ export interface StartedEmulator {
 	datasets(): StoredDataset[];
 	mappingSets(): StoredMappingSet[];
 	runs(): StoredRun[];
-	/** Clears connections (base, source, target), flows, datasets, mapping sets, runs, log, tokens (and the counter), faults, in-use marks; restores latency and token lifetime. */
+	/** Clears connections (base, source, target), flows, datasets, mapping sets, runs, log, tokens (and the counter), faults, route latencies, in-use marks; restores latency and token lifetime. */
 	reset(): void;
 	close(): Promise<void>;
 }
