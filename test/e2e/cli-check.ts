@@ -29,7 +29,13 @@ import {
 	prepareOnErrorRuns,
 	tokenStormCheck,
 } from './on-error-check';
-import { triggerCheck, type TriggerFindings } from './trigger-check';
+import {
+	TRIGGER_WORKFLOW_ID,
+	triggerCheck,
+	triggerPauseCheck,
+	type TriggerFindings,
+	type TriggerPauseFindings,
+} from './trigger-check';
 import {
 	createInstance,
 	installPackage,
@@ -78,7 +84,54 @@ export interface CliFindings {
 	storedScan: StoredScanFindings;
 	/** Issue 13: the activated trigger fired for a run the emulator marked failed. */
 	trigger: TriggerFindings;
+	/** Issue 21: deactivate, fail runs, reactivate, for each After a Pause value. */
+	triggerPause: TriggerPauseFindings;
 	instance: N8nInstance;
+}
+
+const PAUSE_STEP =
+	'deactivate the trigger, fail runs, reactivate: After a Pause (Catch Up, Start From Now) does what the notice says';
+
+/**
+ * E2E_ONLY=trigger: only the trigger checks against this n8n version (the package installed, the
+ * credential imported, the alert example's check when `withAlertCheck`, then the pause check).
+ */
+export async function triggerChecksOnly(
+	n8n: N8nVersion,
+	tarball: string,
+	root: string,
+	withAlertCheck: boolean,
+): Promise<{ trigger?: TriggerFindings; triggerPause: TriggerPauseFindings }> {
+	const v = n8n.version;
+	const { instance, emulator } = await instanceAndEmulator(n8n, root);
+	try {
+		await step(`[${v}] install the package into .n8n/nodes`, () =>
+			installPackage(instance, tarball),
+		);
+		await step(`[${v}] n8n import:credentials`, async () => {
+			const file = join(root, 'credentials.json');
+			writeFileSync(file, JSON.stringify([emulatorCredential(emulator, {}, E2E_CREDENTIAL)]));
+			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
+		});
+		const trigger = withAlertCheck
+			? await step(
+					`[${v}] n8n start: the alert example's trigger fires once for a failed run`,
+					() => triggerCheck(instance, emulator, E2E_CREDENTIAL, root),
+				)
+			: undefined;
+		const triggerPause = await step(`[${v}] n8n start: ${PAUSE_STEP}`, () =>
+			triggerPauseCheck(
+				instance,
+				emulator,
+				E2E_CREDENTIAL,
+				root,
+				withAlertCheck ? [TRIGGER_WORKFLOW_ID] : [],
+			),
+		);
+		return { trigger, triggerPause };
+	} finally {
+		await emulator.close();
+	}
 }
 
 export function newSecret(label: string): string {
@@ -507,6 +560,9 @@ export async function cliCheck(
 			`[${v}] n8n start: the trigger (activated, polling every minute) fires once for a run marked failed`,
 			() => triggerCheck(instance, emulator, E2E_CREDENTIAL, root),
 		);
+		const triggerPause = await step(`[${v}] n8n start: ${PAUSE_STEP}`, () =>
+			triggerPauseCheck(instance, emulator, E2E_CREDENTIAL, root, [TRIGGER_WORKFLOW_ID]),
+		);
 
 		return {
 			version: v,
@@ -518,6 +574,7 @@ export async function cliCheck(
 			errorWorkflow,
 			storedScan,
 			trigger,
+			triggerPause,
 			instance,
 		};
 	} finally {

@@ -17,9 +17,10 @@ import { seedDataflows } from '../support/dataflows';
 import { readExample } from '../support/examples';
 import { accessTokensSent } from '../support/emulatorQueries';
 import { findSecretsInText } from '../support/secrets';
-import { CREDENTIAL_TYPE } from '../support/workflow';
+import { CREDENTIAL_TYPE, NODE_TYPE, chainWorkflow, type WorkflowJson } from '../support/workflow';
 import { readStoredExecutions, type StoredExecution } from './lib/executions';
 import { activateWorkflows, n8nCli, type N8nInstance } from './lib/n8n';
+import { ownerSession, setWorkflowActive } from './lib/rest';
 import { startN8n } from './lib/server';
 import { check, log } from './lib/steps';
 
@@ -167,4 +168,276 @@ export async function triggerCheck(
 	} finally {
 		await n8n.stop();
 	}
+}
+
+/**
+ * Issue 21: deactivate, fail runs, reactivate. The trigger's "After a Pause" field (`afterPause`):
+ * `catchUp` fires each run that finished while the workflow was inactive once after reactivation;
+ * `startFromNow` fires none of them, but a run in progress at reactivation fires when it finishes.
+ * Both fire a run that finished before the pause once (before it) and a run that starts and ends
+ * after reactivation once.
+ */
+export const PAUSE_MODES = ['catchUp', 'startFromNow'] as const;
+export type PauseMode = (typeof PAUSE_MODES)[number];
+const PAUSE_NODE = 'Run failed (after a pause)';
+const PAUSE_WORKFLOW_IDS: Record<PauseMode, string> = {
+	catchUp: 'e2ePauseCatchUp1',
+	startFromNow: 'e2ePauseFromNow1',
+};
+/**
+ * Poll every 5 s: n8n refuses a cron whose seconds field is not one number ("The polling interval
+ * is too short"), but takes several Poll Times (the editor's "Add Poll Time"), each once a minute.
+ */
+const POLL_EVERY_S = 5;
+const POLL_TIMES = Array.from({ length: 60 / POLL_EVERY_S }, (_, i) => ({
+	mode: 'custom',
+	cronExpression: `${i * POLL_EVERY_S} * * * * *`,
+}));
+const PAUSE_FIRE_MS = 60_000;
+
+/** The runs of one workflow's dataflow, by when they ended. */
+interface PauseRuns {
+	flowId: string;
+	/** Finished before the pause: fired once, before it. */
+	before: string;
+	/** Finished while inactive: catchUp fires each once, startFromNow none. */
+	whileInactive: string[];
+	/** Started while inactive, finished after reactivation: fired once. */
+	acrossReactivation: string;
+	/** Started and finished after reactivation: fired once. */
+	after: string;
+}
+
+export interface PauseFindings {
+	mode: PauseMode;
+	/** Run ID -> times it fired. */
+	fired: Record<string, number>;
+	expected: string[];
+	/** Executions of this workflow. */
+	executions: number;
+}
+
+export interface TriggerPauseFindings {
+	modes: PauseFindings[];
+	/** GET /runs n8n sent while both workflows were inactive (expected 0). */
+	pollsWhileInactive: number;
+	ms: number;
+}
+
+/** The trigger alone, on Run Failed for one dataflow, polling every POLL_EVERY_S s, with this After a Pause value. */
+function pauseWorkflow(
+	mode: PauseMode,
+	flowId: string,
+	credential: { id: string; name: string },
+): WorkflowJson {
+	return chainWorkflow({
+		id: PAUSE_WORKFLOW_IDS[mode],
+		name: `e2e: trigger after a pause (${mode})`,
+		nodes: [
+			{
+				name: PAUSE_NODE,
+				type: NODE_TYPE.adobeExperiencePlatformTrigger,
+				parameters: {
+					pollTimes: { item: POLL_TIMES },
+					event: 'runFailed',
+					scope: 'selected',
+					dataflows: { items: [{ dataflowId: { __rl: true, mode: 'id', value: flowId } }] },
+					afterPause: mode,
+				},
+				credentials: { [CREDENTIAL_TYPE]: { ...credential } },
+			},
+		],
+	});
+}
+
+const failRun = (emulator: StartedEmulator, runId: string) =>
+	emulator.finishRun(runId, {
+		status: 'failed',
+		errors: [{ code: 'CONNECTOR-2001-500', message: 'e2e: copy failed' }],
+	});
+
+/** Run ID -> how often the workflow's stored executions emitted it. */
+async function firedRuns(instance: N8nInstance, workflowId: string): Promise<Map<string, number>> {
+	const fired = new Map<string, number>();
+	const executions = (await readStoredExecutions(instance).catch(() => [])).filter(
+		(e) => e.workflowId === workflowId,
+	);
+	for (const execution of executions)
+		for (const item of execution.data.resultData?.runData?.[PAUSE_NODE]?.[0]?.data?.main?.[0] ??
+			[]) {
+			const id = String(item.json.runId);
+			fired.set(id, (fired.get(id) ?? 0) + 1);
+		}
+	return fired;
+}
+
+/**
+ * Imports the two workflows (one per After a Pause value, each on its own dataflow), activates them,
+ * starts n8n, signs in as the owner (deactivating `alsoDeactivate` first, e.g. the alert example
+ * the trigger check left active), fails a run and waits for it to fire; deactivates both in the
+ * editor's way, fails two runs and starts one, checks n8n polled nothing meanwhile; reactivates,
+ * waits for polls, fails the run in progress and a new one, waits for them to fire and for more
+ * polls, then checks what each workflow fired.
+ */
+export async function triggerPauseCheck(
+	instance: N8nInstance,
+	emulator: StartedEmulator,
+	credential: { id: string; name: string },
+	root: string,
+	alsoDeactivate: string[] = [],
+): Promise<TriggerPauseFindings> {
+	const started = Date.now();
+	const flowIds = await seedDataflows(
+		emulator,
+		PAUSE_MODES.map((mode) => `e2e pause ${mode}`),
+	);
+	for (const [i, mode] of PAUSE_MODES.entries()) {
+		const file = join(root, `pause-${mode}.json`);
+		writeFileSync(file, JSON.stringify(pauseWorkflow(mode, flowIds[i], credential)));
+		await n8nCli(instance, ['import:workflow', `--input=${file}`]);
+	}
+	await activateWorkflows(instance, Object.values(PAUSE_WORKFLOW_IDS));
+
+	const n8n = await startN8n(instance, 240_000);
+	try {
+		const rest = await ownerSession(n8n.baseUrl);
+		for (const id of alsoDeactivate) await setWorkflowActive(rest, instance, id, false);
+		const runs: PauseRuns[] = flowIds.map((flowId) => ({
+			flowId,
+			before: '',
+			whileInactive: [],
+			acrossReactivation: '',
+			after: '',
+		}));
+		const polls = () => runsPolls(emulator);
+		/** Waits for `count` poll intervals in which n8n sent GET /runs. */
+		const waitForPolls = async (count: number, what: string) => {
+			const from = polls();
+			const notBefore = Date.now() + count * POLL_EVERY_S * 1000;
+			await waitFor(
+				`${what}: n8n did not poll ${count} times`,
+				count * POLL_EVERY_S * 1000 + 60_000,
+				async () => (Date.now() >= notBefore && polls() >= from + count ? true : undefined),
+				[instance.logFile],
+			);
+		};
+		/** Waits until each workflow has fired the runs `pick` names. */
+		const waitForFired = async (pick: (r: PauseRuns) => string[], what: string) =>
+			await waitFor(
+				`${what} did not fire`,
+				PAUSE_FIRE_MS,
+				async () => {
+					for (const [i, mode] of PAUSE_MODES.entries()) {
+						const fired = await firedRuns(instance, PAUSE_WORKFLOW_IDS[mode]);
+						if (!pick(runs[i]).every((id) => fired.has(id))) return undefined;
+					}
+					return true;
+				},
+				[instance.logFile],
+			);
+
+		await waitForPolls(1, 'after activation');
+		for (const r of runs) r.before = failRun(emulator, emulator.startRun(r.flowId).id).id;
+		await waitForFired((r) => [r.before], 'a run failed before the pause');
+
+		for (const mode of PAUSE_MODES)
+			await setWorkflowActive(rest, instance, PAUSE_WORKFLOW_IDS[mode], false);
+		const pollsAtPause = polls();
+		for (const r of runs) {
+			r.whileInactive = [1, 2].map(() => failRun(emulator, emulator.startRun(r.flowId).id).id);
+			r.acrossReactivation = emulator.startRun(r.flowId).id;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 2 * POLL_EVERY_S * 1000));
+		const pollsWhileInactive = polls() - pollsAtPause;
+
+		for (const mode of PAUSE_MODES)
+			await setWorkflowActive(rest, instance, PAUSE_WORKFLOW_IDS[mode], true);
+		await waitForPolls(2, 'after reactivation');
+		for (const r of runs) {
+			failRun(emulator, r.acrossReactivation);
+			r.after = failRun(emulator, emulator.startRun(r.flowId).id).id;
+		}
+		await waitForFired(
+			(r) => [r.acrossReactivation, r.after],
+			'the runs failed after reactivation',
+		);
+		// A few more polls: a run fired twice, or late, shows now.
+		await waitForPolls(2, 'after the last runs fired');
+
+		const modes: PauseFindings[] = [];
+		for (const [i, mode] of PAUSE_MODES.entries()) {
+			const r = runs[i];
+			const fired = await firedRuns(instance, PAUSE_WORKFLOW_IDS[mode]);
+			const expected = [
+				r.before,
+				...(mode === 'catchUp' ? r.whileInactive : []),
+				r.acrossReactivation,
+				r.after,
+			];
+			const executions = (await readStoredExecutions(instance)).filter(
+				(e) => e.workflowId === PAUSE_WORKFLOW_IDS[mode],
+			);
+			modes.push({
+				mode,
+				fired: Object.fromEntries(fired),
+				expected,
+				executions: executions.length,
+			});
+		}
+		const findings: TriggerPauseFindings = {
+			modes,
+			pollsWhileInactive,
+			ms: Date.now() - started,
+		};
+		log(`  ${pauseSummary(findings)}`);
+		const problems: string[] = [];
+		if (pollsWhileInactive)
+			problems.push(`n8n sent ${pollsWhileInactive} GET /runs while both workflows were inactive`);
+		for (const [i, m] of modes.entries()) {
+			const label = (id: string) => {
+				const r = runs[i];
+				if (id === r.before) return `${id} (failed before the pause)`;
+				if (r.whileInactive.includes(id)) return `${id} (failed while inactive)`;
+				if (id === r.acrossReactivation) return `${id} (in progress at reactivation)`;
+				if (id === r.after) return `${id} (started and failed after reactivation)`;
+				return `${id} (not a run of this test)`;
+			};
+			const wrong = [...new Set([...m.expected, ...Object.keys(m.fired)])]
+				.filter((id) => (m.fired[id] ?? 0) !== (m.expected.includes(id) ? 1 : 0))
+				.map(
+					(id) =>
+						`${label(id)} fired ${m.fired[id] ?? 0} times, expected ${m.expected.includes(id) ? 1 : 0}`,
+				);
+			if (wrong.length) problems.push(`After a Pause = ${m.mode}: ${wrong.join('; ')}`);
+			const failed = (await readStoredExecutions(instance)).filter(
+				(e) => e.workflowId === PAUSE_WORKFLOW_IDS[m.mode] && e.status !== 'success',
+			);
+			if (failed.length)
+				problems.push(`After a Pause = ${m.mode}: ${failed.length} executions did not succeed`);
+		}
+		check(
+			problems.length === 0,
+			`the trigger after a pause does not match the editor's notice:\n  ${problems.join('\n  ')}`,
+			[instance.logFile],
+		);
+		return findings;
+	} finally {
+		await n8n.stop();
+	}
+}
+
+/** One line per mode: what fired, what was expected. */
+export function pauseSummary(f: TriggerPauseFindings): string {
+	return (
+		f.modes
+			.map(
+				(m) =>
+					`${m.mode}: ${Object.values(m.fired).reduce((a, b) => a + b, 0)} items in ${m.executions} executions for ${m.expected.length} expected runs ` +
+					`(fired ${Object.entries(m.fired)
+						.map(([id, n]) => `${id.slice(0, 8)}x${n}`)
+						.join(', ')})`,
+			)
+			.join('; ') +
+		`; ${f.pollsWhileInactive} GET /runs while inactive; ${(f.ms / 1000).toFixed(0)} s`
+	);
 }
