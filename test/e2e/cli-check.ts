@@ -32,6 +32,7 @@ import {
 import {
 	TRIGGER_WORKFLOW_ID,
 	triggerCheck,
+	preparePauseCheck,
 	triggerPauseCheck,
 	type TriggerFindings,
 	type TriggerPauseFindings,
@@ -113,25 +114,36 @@ export async function triggerChecksOnly(
 			writeFileSync(file, JSON.stringify([emulatorCredential(emulator, {}, E2E_CREDENTIAL)]));
 			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
 		});
-		const trigger = withAlertCheck
-			? await step(
-					`[${v}] n8n start: the alert example's trigger fires once for a failed run`,
-					() => triggerCheck(instance, emulator, E2E_CREDENTIAL, root),
-				)
-			: undefined;
+		if (withAlertCheck) return await triggerSteps(v, instance, emulator, root);
 		const triggerPause = await step(`[${v}] n8n start: ${PAUSE_STEP}`, () =>
-			triggerPauseCheck(
-				instance,
-				emulator,
-				E2E_CREDENTIAL,
-				root,
-				withAlertCheck ? [TRIGGER_WORKFLOW_ID] : [],
-			),
+			triggerPauseCheck(instance, emulator, E2E_CREDENTIAL, root),
 		);
-		return { trigger, triggerPause };
+		return { triggerPause };
 	} finally {
 		await emulator.close();
 	}
+}
+
+/**
+ * The alert example's trigger check, then, on the same `n8n start` (a start saved), the pause check
+ * with the alert workflow turned off first (it would fire for the pause check's failed runs).
+ */
+async function triggerSteps(
+	v: string,
+	instance: N8nInstance,
+	emulator: StartedEmulator,
+	root: string,
+): Promise<{ trigger: TriggerFindings; triggerPause: TriggerPauseFindings }> {
+	const pauseCheck = await preparePauseCheck(instance, emulator, E2E_CREDENTIAL, root);
+	let triggerPause: TriggerPauseFindings | undefined;
+	const trigger = await step(
+		`[${v}] n8n start: the trigger (activated, polling every minute) fires once for a run marked failed; then ${PAUSE_STEP}`,
+		() =>
+			triggerCheck(instance, emulator, E2E_CREDENTIAL, root, async (server) => {
+				triggerPause = await pauseCheck(server, [TRIGGER_WORKFLOW_ID]);
+			}),
+	);
+	return { trigger, triggerPause: triggerPause! };
 }
 
 export function newSecret(label: string): string {
@@ -556,13 +568,7 @@ export async function cliCheck(
 			}),
 		);
 
-		const trigger = await step(
-			`[${v}] n8n start: the trigger (activated, polling every minute) fires once for a run marked failed`,
-			() => triggerCheck(instance, emulator, E2E_CREDENTIAL, root),
-		);
-		const triggerPause = await step(`[${v}] n8n start: ${PAUSE_STEP}`, () =>
-			triggerPauseCheck(instance, emulator, E2E_CREDENTIAL, root, [TRIGGER_WORKFLOW_ID]),
-		);
+		const { trigger, triggerPause } = await triggerSteps(v, instance, emulator, root);
 
 		return {
 			version: v,

@@ -24,6 +24,8 @@ export const CHAIN_SENDS = 4;
 export const CHAIN_CREATE_LATENCY_MS = 400;
 const CREATE_ROUTES =
 	/^\/data\/foundation\/(flowservice\/(sourceConnections|targetConnections|flows)|conversion\/mappingSets)$/;
+const OBJECT_ROUTES =
+	/^\/data\/foundation\/(flowservice\/(sourceConnections|targetConnections|flows)|conversion\/mappingSets)\/[^/]+$/;
 /** A future start, so the flow is accepted as scheduled (epoch seconds on the wire). */
 const START_TIME = '2030-01-01T09:00:00.000Z';
 /** Executions of a lost answer are finished by then (a worker takes well under 10 s for one). */
@@ -74,6 +76,8 @@ export interface ChainFindings {
 	perWorker: number[];
 	/** What the emulator holds for the round's tables. */
 	stored: { sources: number; targets: number; flows: number; mappingSets: number };
+	/** Chain objects created (POST answered 2xx) and deleted (DELETE 2xx: a race's loser removing its own) during the round. */
+	requests: { creates: number; deletes: number };
 	/** Objects beyond one per table (source + target + dataflow). */
 	duplicates: { sources: number; targets: number; flows: number };
 	/** Stored executions that did not succeed. */
@@ -199,6 +203,7 @@ export async function chainRound(
 			.map((e) => e.id),
 	);
 	const seen = deps.workerStarts();
+	const requestsBefore = emu.requests().length;
 	emu.setRouteLatency({ method: 'POST', path: CREATE_ROUTES }, CHAIN_CREATE_LATENCY_MS);
 	const t0 = Date.now();
 	let calls: Call[];
@@ -222,6 +227,14 @@ export async function chainRound(
 		if (stored.length >= bodies.length || Date.now() > deadline) break;
 		await new Promise((r) => setTimeout(r, 2_000));
 	}
+	const answered = emu
+		.requests()
+		.slice(requestsBefore)
+		.filter((r) => r.status >= 200 && r.status < 300);
+	const requests = {
+		creates: answered.filter((r) => r.method === 'POST' && CREATE_ROUTES.test(r.path)).length,
+		deletes: answered.filter((r) => r.method === 'DELETE' && OBJECT_ROUTES.test(r.path)).length,
+	};
 	const perWorker = deps
 		.workerStarts()
 		.map((ids, i) => [...ids].filter((id) => !seen[i].has(id)).length);
@@ -254,6 +267,7 @@ export async function chainRound(
 		calls,
 		ms,
 		perWorker,
+		requests,
 		stored: {
 			...totals,
 			mappingSets: emu.mappingSets().filter((m) => mappingNames.has(m.name ?? '')).length,
@@ -293,7 +307,7 @@ export function chainSummary(f: ChainFindings): string {
 	return (
 		`chain: ${f.calls.length} executions (${f.tables} tables x ${CHAIN_SENDS}) in ${(f.ms / 1000).toFixed(1)} s ` +
 		`(slowest ${(slowest / 1000).toFixed(1)} s; creates delayed ${CHAIN_CREATE_LATENCY_MS} ms); per worker ${f.perWorker.join(' / ')}; ` +
-		`stored ${f.stored.sources} source connections, ${f.stored.targets} target connections, ${f.stored.flows} dataflows, ${f.stored.mappingSets} mapping sets; ` +
+		`${f.requests.creates} creates, ${f.requests.deletes} deletes; stored ${f.stored.sources} source connections, ${f.stored.targets} target connections, ${f.stored.flows} dataflows, ${f.stored.mappingSets} mapping sets; ` +
 		`duplicates ${dup.sources + dup.targets + dup.flows} (source ${dup.sources}, target ${dup.targets}, dataflow ${dup.flows}); ` +
 		`${f.failed} failed executions, ${f.lost} answers lost`
 	);
