@@ -177,7 +177,7 @@ function storedCall(execution: StoredExecution): {
 /**
  * Seeds one dataset per table, fires CHAIN_SENDS calls per table (grouped by table, so a table's
  * calls are in flight together) with the create routes delayed, waits until every execution is
- * stored, then checks each table's chain. Returns what it measured (also when it fails: `onFindings`).
+ * stored, then checks each table's chain. What it measured goes to `onFindings` before the checks.
  */
 export async function chainRound(
 	deps: ChainRoundDeps,
