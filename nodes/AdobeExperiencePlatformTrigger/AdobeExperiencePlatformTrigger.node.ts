@@ -15,7 +15,7 @@ import { pollRuns } from './helpers/poll';
 /**
  * Polls Flow Service runs (`GET /runs`) and starts the workflow once per finished run that matches
  * the event, for the chosen dataflows or every dataflow of the sandbox. How "once" is kept across
- * polls: nodes/shared/pipeline/runCursor.ts.
+ * polls: helpers/cursor.ts.
  */
 export class AdobeExperiencePlatformTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -15,12 +15,21 @@ export type TriggerEvent = keyof typeof EVENTS;
 /** Which dataflows' runs are watched. */
 export type Scope = 'selected' | 'all';
 
+/** What a reactivation by the user does with the runs that finished while the workflow was inactive. */
+export const AFTER_PAUSE = {
+	catchUp: 'Catch Up',
+	startFromNow: 'Start From Now',
+} as const;
+
+export type AfterPause = keyof typeof AFTER_PAUSE;
+
 /** Parameter names, for reading and for the errors that name them. */
 export const PARAM = {
 	event: 'event',
 	scope: 'scope',
 	dataflows: 'dataflows',
 	dataflowId: 'dataflowId',
+	afterPause: 'afterPause',
 	options: 'options',
 } as const;
 
@@ -86,11 +95,42 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'After a Pause',
+		name: PARAM.afterPause,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: AFTER_PAUSE.catchUp,
+				value: 'catchUp',
+				description:
+					'Fire once for each matching run that finished while the workflow was inactive (runs started up to 7 days before)',
+			},
+			{
+				name: AFTER_PAUSE.startFromNow,
+				value: 'startFromNow',
+				description: 'Skip the runs that finished while the workflow was inactive',
+			},
+		],
+		default: 'catchUp',
+		description:
+			'What activating the workflow again does with runs that finished while it was inactive. A restart of n8n or saving the active workflow always continues where the trigger stopped.',
+	},
+	{
 		displayName:
-			'On activation the trigger starts from now: runs that finished before are not replayed. Runs still in progress at activation fire when they finish. Fetch Test Event shows the latest matching run.',
-		name: 'activationNotice',
+			'First activation starts from now: runs that finished before are not replayed. Activating again after a pause catches up: each matching run that finished meanwhile (started up to 7 days before) fires once. Runs in progress fire when they finish. Fetch Test Event shows the latest matching run.',
+		name: 'catchUpNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { [PARAM.afterPause]: ['catchUp'] } },
+	},
+	{
+		displayName:
+			'Every activation starts from now: runs that finished before, also while the workflow was inactive, are not replayed. Runs in progress at activation fire when they finish. Fetch Test Event shows the latest matching run.',
+		name: 'startFromNowNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { [PARAM.afterPause]: ['startFromNow'] } },
 	},
 	{
 		displayName: 'Options',

@@ -268,10 +268,170 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
+/** Adobe's own code of a body without a coded `type`: `errorCode` (Data Prep, Catalog) or `code`. */
+function bodyCode(record: Record<string, unknown> | undefined): string | undefined {
+	const code = record?.errorCode ?? record?.code;
+	return typeof code === 'number' ? String(code) : asText(code);
+}
+
+/** How deep nested errors are read (sub-errors of sub-errors…), and how many messages are kept. */
+const MAX_ERROR_DEPTH = 6;
+const MAX_ERROR_MESSAGES = 20;
+
+/**
+ * The messages of an error answer, depth first: each error's own (the report's `detailed-message`
+ * (Flow Service, Schema Registry), `detail` (RFC 7807), `message`, `errorMessage`, `description`),
+ * then those nested in it (`errors[]`, `report.sub-errors[]` (schema-registry.yaml `errorBasic`,
+ * recursive), `error {}`); a list or a plain string counts as errors too.
+ */
+function errorMessages(entry: unknown, depth = 0): string[] {
+	const text = asText(entry);
+	if (text !== undefined) return [text];
+	if (depth > MAX_ERROR_DEPTH) return [];
+	if (Array.isArray(entry)) return entry.flatMap((item) => errorMessages(item, depth + 1));
+	const record = asRecord(entry);
+	if (!record) return [];
+	const report = asRecord(record.report);
+	const own =
+		asText(report?.['detailed-message']) ??
+		asText(record.detail) ??
+		asText(record.message) ??
+		asText(record.errorMessage) ??
+		asText(record.description);
+	const nested = [record.errors, report?.['sub-errors'], asRecord(record.error)].flatMap((inner) =>
+		inner === undefined ? [] : errorMessages(inner, depth + 1),
+	);
+	return own === undefined ? nested : [own, ...nested];
+}
+
+/** Adobe's detail from any error shape these services use (see errorMessages), each message once. Not cut here. */
+function bodyDetail(body: unknown): string | undefined {
+	const messages = [...new Set(errorMessages(body))].slice(0, MAX_ERROR_MESSAGES);
+	return messages.length ? messages.join('; ') : undefined;
+}
+
+/** A JSON answer in a shape no rule knows: kept whole (compact) rather than dropped; undefined when it says nothing beyond its title and status. */
+function unknownShape(body: unknown): string | undefined {
+	const record = asRecord(body);
+	const said = record
+		? Object.keys(record).some((key) => !['type', 'title', 'status'].includes(key))
+		: Array.isArray(body) && body.length > 0;
+	return said ? JSON.stringify(body) : undefined;
+}
+
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: ' ',
+};
+
+/** Blocks of a page that hold no words for people: their opening, and what closes them. */
+const HIDDEN_BLOCKS: ReadonlyArray<[string, string]> = [
+	['<script', '</script'],
+	['<style', '</style'],
+	['<!--', '-->'],
+];
+
+/**
+ * A page without its scripts, styles and comments (each a space); an unclosed one hides the rest.
+ * One pass with indexOf, each opening's next position searched again only once passed, so it is
+ * linear whatever the page holds (lazy regular expressions are quadratic on unclosed openings).
+ */
+function dropHiddenBlocks(page: string): string {
+	const lower = page.toLowerCase();
+	const next = HIDDEN_BLOCKS.map(([open]) => lower.indexOf(open));
+	let out = '';
+	let at = 0;
+	for (;;) {
+		HIDDEN_BLOCKS.forEach(([open], i) => {
+			if (next[i] !== -1 && next[i] < at) next[i] = lower.indexOf(open, at);
+		});
+		const starts = next.filter((start) => start !== -1);
+		if (!starts.length) return out + page.slice(at);
+		const start = Math.min(...starts);
+		const [open, close] = HIDDEN_BLOCKS[next.indexOf(start)];
+		out += `${page.slice(at, start)} `;
+		const end = lower.indexOf(close, start + open.length);
+		if (end === -1) return out;
+		const after = close === '-->' ? end + close.length : lower.indexOf('>', end) + 1;
+		at = after > 0 ? after : lower.length;
+	}
+}
+
+/**
+ * The text of an HTML or XML page (a proxy's or CDN's error page): scripts, styles and comments
+ * dropped, tags made spaces, entities decoded in one pass, white space collapsed. Linear in the
+ * page's length whatever it holds (dropHiddenBlocks, `<[^<>]*>`).
+ */
+function markupText(page: string): string {
+	return dropHiddenBlocks(page)
+		.replace(/<[^<>]*>/g, ' ')
+		.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (entity: string, name: string) => {
+			const code = /^#x/i.test(name)
+				? parseInt(name.slice(2), 16)
+				: name.startsWith('#')
+					? Number(name.slice(1))
+					: undefined;
+			if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
+			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+		})
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** Whether a body is a page (an HTML or XML document), not a message that happens to start with `<`. */
+function isPage(text: string): boolean {
+	return (
+		/^<(?:!doctype|\?xml|html|head|body)\b/i.test(text) ||
+		(text.startsWith('<') && text.endsWith('>') && text.includes('</'))
+	);
+}
+
+/** The request ID an error body carries: Flow Service `report.request-id`, Schema Registry `report.registryRequestId`. */
+function bodyRequestId(record: Record<string, unknown> | undefined): string | undefined {
+	const report = asRecord(record?.report);
+	return (
+		asText(report?.['request-id']) ??
+		asText(report?.registryRequestId) ??
+		asText(record?.requestId) ??
+		asText(record?.['x-request-id'])
+	);
+}
+
+/** The service a Platform path belongs to, by its prefix (for hints when the body carries no code). */
+const SERVICE_OF_PATH: Array<[RegExp, string]> = [
+	[/\/data\/foundation\/schemaregistry\//, 'XDM'],
+	[/\/data\/foundation\/conversion\//, 'DPREP'],
+	[/\/data\/foundation\/catalog\//, 'CAT'],
+];
+
+/** Hints by service and HTTP status, for answers that carry no Adobe code (e.g. `{title, status, detail}`). */
+const SERVICE_STATUS_HINTS: Record<string, string> = {
+	'XDM-404': SERVICE_HINTS['XDM-1013'],
+	'XDM-406': SERVICE_HINTS['XDM-1012'],
+	'DPREP-400': SERVICE_HINTS['DPREP-1000'],
+	'DPREP-404': SERVICE_HINTS['DPREP-1439'],
+	'CAT-404': SERVICE_HINTS['CAT-1439'],
+	'CAT-400': SERVICE_HINTS['CAT-1301'],
+};
+
+function uncodedHint(status: number | undefined, asked: AskedFor | undefined): string {
+	const service = SERVICE_OF_PATH.find(([pattern]) => pattern.test(asked?.path ?? ''))?.[1];
+	return SERVICE_STATUS_HINTS[`${service}-${status}`] ?? statusHint(status);
+}
+
 /**
  * Decodes an HTTP error answer (status + body as received, object or raw text). `asked` (the
  * request's method and path) picks the hint for codes whose meaning depends on the call, e.g.
  * FLOW-1439-404 on a source connection create means its base connection or table is missing.
+ * Adobe's detail is kept from every shape: Flow Service `{type, title, status, report}`, Schema
+ * Registry `{type, title, status, report: {registryRequestId, detailed-message, sub-errors}, detail}`
+ * (schema-registry.yaml `errorBasic`), RFC 7807 `{title, status, detail}`, `{message, errorCode}`,
+ * nested errors at any depth, a list of errors; any other JSON whole; text (a CDN's HTML page) as
+ * received (scrubDecodedError reads a page as text after scrubbing it).
  */
 export function decodeAdobeErrorResponse(
 	status: number | undefined,
@@ -284,14 +444,13 @@ export function decodeAdobeErrorResponse(
 	const type = asText(record?.type);
 	const flowCode = type?.match(/([A-Z]+)-(\d+)-(\d{3})$/);
 	if (record && flowCode) {
-		const report = asRecord(record.report);
 		return {
 			source: 'flow-service',
 			status: typeof record.status === 'number' ? record.status : status,
 			code: `${flowCode[1]}-${flowCode[2]}-${flowCode[3]}`,
 			title: asText(record.title) ?? 'Flow Service error',
-			detail: asText(report?.['detailed-message']) ?? asText(record.detail),
-			requestId: asText(report?.['request-id']),
+			detail: bodyDetail(record),
+			requestId: bodyRequestId(record),
 			hint: codeHint(flowCode[1], flowCode[2], flowCode[3], status, asked),
 		};
 	}
@@ -308,8 +467,10 @@ export function decodeAdobeErrorResponse(
 		};
 	}
 
+	// OAuth error codes are lower case with underscores (RFC 6749 5.2: invalid_client); a reason
+	// phrase ('Not Found', Spring's {status, error, message}) is a Platform service's, not IMS's.
 	const imsCode = asText(record?.error);
-	if (record && imsCode && !record.type) {
+	if (record && imsCode && !record.type && /^[a-z][a-z0-9_]*$/.test(imsCode)) {
 		return {
 			source: 'ims',
 			status,
@@ -320,14 +481,22 @@ export function decodeAdobeErrorResponse(
 		};
 	}
 
-	// Not cut here: scrubDecodedError cuts after scrubbing.
+	// Not cut here, nor a page read as text: scrubDecodedError does both after scrubbing.
 	const text = typeof body === 'string' ? body.trim() : undefined;
+	const adobeTitle = asText(record?.title) ?? asText(record?.error);
+	const code = bodyCode(record);
+	const typed = code?.match(/^([A-Z]+)-(\d+)-(\d{3})$/);
+	const answered = status === undefined ? 'Adobe did not answer' : `Adobe answered HTTP ${status}`;
 	return {
 		source: 'http',
 		status,
-		title: status === undefined ? 'Adobe did not answer' : `Adobe answered HTTP ${status}`,
-		detail: text || asText(record?.message) || asText(record?.title),
-		hint: statusHint(status),
+		code,
+		title: adobeTitle && status !== undefined ? `${adobeTitle} (HTTP ${status})` : answered,
+		detail: text || bodyDetail(body) || unknownShape(body) || adobeTitle,
+		requestId: bodyRequestId(record),
+		hint: typed
+			? codeHint(typed[1], typed[2], typed[3], status, asked)
+			: uncodedHint(status, asked),
 	};
 }
 
@@ -390,7 +559,7 @@ export function formatAdobeError(decoded: DecodedAdobeError): {
 	const statusKnown =
 		decoded.status === undefined ||
 		decoded.code?.endsWith(String(decoded.status)) ||
-		decoded.title.includes(`(HTTP ${decoded.status})`);
+		decoded.title.includes(`HTTP ${decoded.status}`);
 	const status = statusKnown ? '' : ` (HTTP ${decoded.status})`;
 	const message = `${decoded.title}${code ? ` [${code.trim()}]` : ''}${status}`;
 	const lines = [
@@ -498,7 +667,8 @@ function cut(text: string, limit: number): string {
 
 /**
  * A decoded error safe to show: every text field (title, detail, hint, code, request ID) scrubbed
- * of the secrets (see scrubSecrets), then cut to its length limit.
+ * of the secrets (see scrubSecrets), then cut to its length limit; a detail that is a page (HTML,
+ * XML) is scrubbed, read as text (markupText), scrubbed again, then cut.
  */
 export function scrubDecodedError(
 	decoded: DecodedAdobeError,
@@ -506,10 +676,18 @@ export function scrubDecodedError(
 ): DecodedAdobeError {
 	const clean = (text: string | undefined, limit: number) =>
 		text === undefined ? undefined : cut(scrubSecrets(text, secrets), limit);
+	// A page (a proxy's or CDN's HTML) is scrubbed as sent (a secret may hold `<`), then read as
+	// text (entities decoded: scrubbed again by clean), so its words survive the cut, not its markup.
+	const detail = decoded.detail?.trim();
 	return {
 		...decoded,
 		title: clean(decoded.title, FIELD_LIMITS.title) as string,
-		detail: clean(decoded.detail, FIELD_LIMITS.detail),
+		detail: clean(
+			detail !== undefined && isPage(detail)
+				? markupText(scrubSecrets(detail, secrets))
+				: decoded.detail,
+			FIELD_LIMITS.detail,
+		),
 		hint: clean(decoded.hint, FIELD_LIMITS.hint) as string,
 		code: clean(decoded.code, FIELD_LIMITS.code),
 		requestId: clean(decoded.requestId, FIELD_LIMITS.requestId),

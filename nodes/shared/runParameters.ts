@@ -56,3 +56,18 @@ export function nodeTypeVersion(this: IExecuteFunctions): number {
 	if (!cache.has('typeVersion')) cache.set('typeVersion', this.getNode().typeVersion);
 	return cache.get('typeVersion') as number;
 }
+
+/**
+ * The workflow's time zone, read once per run: `this.getTimezone()` (the workflow's Timezone
+ * setting, else the instance's GENERIC_TIMEZONE), where offset-less date-times are read; UTC when
+ * n8n gives none. A zone Node does not know (e.g. "DEFAULT" saved through the API) is returned as
+ * is: an offset-less time is then refused naming its field (parseIsoInZone), never read in UTC.
+ */
+export function workflowTimeZone(this: IExecuteFunctions): string {
+	const cache = cacheOf(this);
+	if (!cache.has('timeZone')) {
+		const zone = typeof this.getTimezone === 'function' ? this.getTimezone() : undefined;
+		cache.set('timeZone', typeof zone === 'string' && zone.trim() !== '' ? zone : 'UTC');
+	}
+	return cache.get('timeZone') as string;
+}

@@ -15,11 +15,17 @@ export {
 	REDSHIFT_CONNECTION_SPEC_VERSION,
 	SANDBOX_MANAGEMENT_PATH,
 } from './core/defaults';
-export { DEFAULT_TABLES } from './explore/tables';
+export { DEFAULT_TABLES, MAPPING_TRAPS_TABLE } from './explore/tables';
 export { CATALOG_PREFIX } from './catalog/datasets';
 export { DEFAULT_SCHEMA_ID } from './core/emulatorCore';
 export { DATA_PREP_PREFIX } from './mappingSets/mappingSets';
-export { DEFAULT_SCHEMAS, SCHEMA_REGISTRY_PREFIX, TENANT_ID } from './schemaRegistry/schemas';
+export {
+	DEFAULT_SCHEMAS,
+	MAPPING_TRAPS_SCHEMA,
+	PROFILE_NO_TENANT_SCHEMA,
+	SCHEMA_REGISTRY_PREFIX,
+	TENANT_ID,
+} from './schemaRegistry/schemas';
 export type {
 	ColumnType,
 	EmulatorOptions,
@@ -32,6 +38,7 @@ export type {
 	Hosting,
 	RequestLogEntry,
 	RunOutcome,
+	RunSeed,
 	StoredDataset,
 	StoredMappingSet,
 	StoredRun,

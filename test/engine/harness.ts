@@ -37,6 +37,7 @@ import {
 	type ICredentialsEncrypted,
 	type ICredentialsExpressionResolveValues,
 	type ICredentialType,
+	type IDataObject,
 	type IConnections,
 	type IExecuteData,
 	type IHttpRequestHelper,
@@ -55,6 +56,7 @@ import {
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 	type IWorkflowSettings,
+	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -661,6 +663,8 @@ export interface Poller {
 	poll(mode?: 'trigger' | 'manual'): Promise<PollOutcome>;
 	/** The node's static data as n8n would store it with the workflow (a copy). */
 	staticData(): Record<string, unknown>;
+	/** Replaces one key of the node's static data, as another writer of the same workflow object would. */
+	writeStaticData(key: string, value: unknown): void;
 	/** Every poll's outcome so far, for leak scans. */
 	history: PollOutcome[];
 	credentialsHelper: InMemoryCredentialsHelper;
@@ -671,17 +675,27 @@ export interface Poller {
  * one static data) serves every poll; each poll gets a new PollContext and runs through n8n-core's
  * TriggersAndPollers.runPoll.
  */
+/** How a poller's workflow was activated, and what it starts from. */
+export interface PollerOptions extends RunOptions {
+	/** The workflow ID (default: a new one); pollers of one saved workflow share it. */
+	workflowId?: string;
+	/** The node's static data as saved (e.g. `other.staticData()`): a reactivation or a restart. */
+	staticData?: Record<string, unknown>;
+	/** What n8n passes as the activation mode: 'activate' (default; the user turned it on), 'init' (n8n started), 'update' (saved while active). */
+	activation?: WorkflowActivateMode;
+}
+
 export function createPoller(
 	definition: WorkflowDefinition,
 	nodeName: string,
-	options: RunOptions = {},
+	options: PollerOptions = {},
 ): Poller {
 	prepareContainer();
 	const nodeTypes = new HarnessNodeTypes({ ...defaultNodeTypes(), ...options.nodeTypes });
 	const credentialsHelper =
 		options.credentialsHelper ??
 		createCredentialsHelper(options.credentials ?? [], options.credentialTypes);
-	const workflowId = `engine-poll-${++executionCounter}`;
+	const workflowId = options.workflowId ?? `engine-poll-${++executionCounter}`;
 	const workflow = new Workflow({
 		id: workflowId,
 		name: definition.name ?? 'engine poll test',
@@ -689,12 +703,14 @@ export function createPoller(
 		connections: definition.connections,
 		active: true,
 		nodeTypes,
+		...(options.staticData
+			? { staticData: { [`node:${nodeName}`]: structuredClone(options.staticData) } }
+			: {}),
 		settings: { executionOrder: 'v1', ...definition.settings },
 	});
 	const node = workflow.getNode(nodeName);
 	if (!node) throw new Error(`No node named "${nodeName}"`);
 	const runner = new TriggersAndPollers();
-	let polls = 0;
 	const history: PollOutcome[] = [];
 	return {
 		credentialsHelper,
@@ -702,8 +718,11 @@ export function createPoller(
 		// Static data is an observable proxy (it marks itself changed); a JSON round trip is what n8n stores.
 		staticData: () =>
 			JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as Record<string, unknown>,
+		writeStaticData: (key, value) => {
+			workflow.getStaticData('node', node)[key] = structuredClone(value) as IDataObject;
+		},
 		async poll(mode = 'trigger') {
-			const executionId = `${workflowId}-${++polls}`;
+			const executionId = `${workflowId}-${++executionCounter}`;
 			const workflowData = {
 				id: workflowId,
 				name: workflow.name ?? '',
@@ -727,7 +746,7 @@ export function createPoller(
 				node,
 				additionalData,
 				mode,
-				mode === 'manual' ? 'manual' : 'activate',
+				mode === 'manual' ? 'manual' : (options.activation ?? 'activate'),
 				(data) => emitted.push(...(data[0] ?? [])),
 				() => {},
 			);

@@ -153,23 +153,28 @@ describe('Create', () => {
 			'GET /sourceConnections',
 			'GET /connections/{base}/explore',
 			'POST /sourceConnections',
+			// Listed again after the create: a same-table one another process made meanwhile wins if older.
+			'GET /sourceConnections',
 		]);
 		expect(
 			emu()
 				.sourceConnections()
 				.map((source) => source.params.columns),
 		).toEqual([ORDER_COLUMNS]);
-		// The lookups ask Adobe for this base connection and table, then for the name.
+		// The lookups ask Adobe for this base connection and table, then for the name; after the
+		// create, for the base connection and table again (the race check).
 		const lookups = emu()
 			.platformRequests()
 			.filter((entry) => entry.method === 'GET' && entry.path === SOURCES && entry.status === 200);
+		const sameTable = [
+			`connectionSpec.id==${REDSHIFT_SPEC.id}`,
+			`baseConnectionId==${base}`,
+			'params.tableName==public.orders',
+		];
 		expect(lookups.map((entry) => entry.query.property)).toEqual([
-			[
-				`connectionSpec.id==${REDSHIFT_SPEC.id}`,
-				`baseConnectionId==${base}`,
-				'params.tableName==public.orders',
-			],
+			sameTable,
 			[`connectionSpec.id==${REDSHIFT_SPEC.id}`, 'name==Orders source'],
+			sameTable,
 		]);
 	});
 
@@ -195,8 +200,29 @@ describe('Create', () => {
 		}
 		expect(posts()).toHaveLength(1);
 		expect(emu().sourceConnections()).toHaveLength(1);
-		// The re-runs each listed once (base connection + table) and stopped there.
-		expect(flowCalls().slice(4)).toEqual(['GET /sourceConnections', 'GET /sourceConnections']);
+		// After the first run's 5 calls (2 listings, explore, POST, the listing after it), the re-runs each listed once (base connection + table) and stopped there.
+		expect(flowCalls().slice(5)).toEqual(['GET /sourceConnections', 'GET /sourceConnections']);
+	});
+
+	it('Reuse It, concurrency 2, two items of the same table: one POST, the second item reuses it', async () => {
+		const twice = await run(createParameters({ options: { concurrency: 2 } }), [{}, {}]);
+		expect(twice.json.filter(isErrorItem)).toEqual([]);
+		expect(posts()).toHaveLength(1);
+		expect(emu().sourceConnections()).toHaveLength(1);
+		expect(twice.json[1].id).toBe(twice.json[0].id);
+	});
+
+	it('Reuse It racing another process (the emulator lands both POSTs): the older one is output, this one deleted', async () => {
+		emu().failNext({ method: 'POST', path: SOURCES }, 1, { kind: 'twin-before' });
+		const raced = await run(createParameters());
+		const stored = emu().sourceConnections();
+		expect(stored).toHaveLength(1);
+		expect(raced.json[0]).toMatchObject({ id: stored[0].id, reused: true });
+		expect(
+			emu()
+				.platformRequests()
+				.filter((entry) => entry.method === 'DELETE' && entry.path.startsWith(`${SOURCES}/`)),
+		).toHaveLength(1);
 	});
 
 	it('Reuse It with a listing that lacks the etag reads it with a GET: reused, never created again', async () => {
@@ -212,7 +238,7 @@ describe('Create', () => {
 
 		expect(again.json[0]).toMatchObject({ id: first.json[0].id, etag, reused: true });
 		expect(posts()).toHaveLength(1);
-		expect(flowCalls().slice(4)).toEqual([
+		expect(flowCalls().slice(5)).toEqual([
 			'GET /sourceConnections',
 			`GET /sourceConnections/${first.json[0].id}`,
 		]);

@@ -8,45 +8,14 @@ import { NodeApiError, type INodeParameters } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
 import { seedDataflows } from '../support/dataflows';
-import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
 import { flows as dataflows } from '../../nodes/shared/api/flows';
 import { flowRuns, listRuns } from '../../nodes/shared/api/runs';
 import { searchDataflows } from '../../nodes/shared/methods/listSearch';
 import { loadPlatformContext } from '../../nodes/shared/transport';
-import {
-	createCredentialsHelper,
-	createPoller,
-	type Poller,
-	type WorkflowDefinition,
-} from './harness';
+import { createCredentialsHelper, createPoller, type Poller } from './harness';
 import { LeakScanner } from './leaks';
+import { closeAndScan, selected, TRIGGER, triggerWorkflow } from './trigger.kit';
 import { credentialFor, editorContext, FLOW_SERVICE, startTestEmulator } from './support';
-
-const TRIGGER = 'Run Trigger';
-
-function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
-	return {
-		name: 'trigger engine test',
-		nodes: [
-			{
-				id: 'trigger-1',
-				name: TRIGGER,
-				type: NODE_TYPE.adobeExperiencePlatformTrigger,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
-				credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
-			},
-		],
-		connections: {},
-	};
-}
-
-const pick = (id: string) => ({ __rl: true, mode: 'list', value: id });
-const selected = (...ids: string[]): INodeParameters => ({
-	scope: 'selected',
-	dataflows: { items: ids.map((id) => ({ dataflowId: pick(id) })) },
-});
 
 describe('Adobe Experience Platform Trigger (n8n-core PollContext against the emulator)', () => {
 	let emu: StartedEmulator;
@@ -85,13 +54,7 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		pollers = [];
 	});
 	afterEach(async () => {
-		for (const p of pollers) {
-			leaks.addText('trigger polls (items and errors)', p.history);
-			leaks.addText('trigger static data', p.staticData());
-		}
-		leaks.addEmulatorSecrets(emu);
-		await emu.close();
-		leaks.expectNoLeaks();
+		await closeAndScan(leaks, emu, pollers);
 	});
 
 	it('over 3 polls with 0, 2 and 1 new finished runs it fires exactly 3 times, one item per run', async () => {
@@ -157,7 +120,7 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		await p.poll();
 		const { id: slow } = emu.startRun(flows[0]);
 		expect((await p.poll()).emitted).toHaveLength(0);
-		expect(p.staticData().runCursor).toMatchObject({ pendingIds: [slow] });
+		expect(p.staticData().runCursor).toMatchObject({ pending: { [slow]: expect.any(Number) } });
 		const quick = finishedRun(flows[0], 'success');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([quick]);
 		emu.finishRun(slow, { status: 'failed' });
@@ -180,7 +143,7 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 		};
 		const first = runStartingAt(flows[0], 'success');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([first]);
-		expect(p.staticData().runCursor).toMatchObject({ since: at, boundaryIds: [first] });
+		expect(p.staticData().runCursor).toMatchObject({ seen: { [first]: at } });
 
 		const second = runStartingAt(flows[1], 'failed');
 		expect((await p.poll()).emitted.map((i) => i.json.runId)).toEqual([second]);
@@ -266,6 +229,10 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 				/Dataflows › Dataflow 1.*not a dataflow ID/,
 			],
 			[{ event: 'runFailed', scope: 'all', options: { sandboxName: 'Bad Sandbox!' } }, /Sandbox/],
+			[
+				{ event: 'runFailed', scope: 'all', afterPause: 'sometimes' },
+				/"After a Pause" is "sometimes"; allowed: "catchUp", "startFromNow"/,
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const before = runRequests().length;

@@ -185,6 +185,26 @@ describe('decodeAdobeErrorResponse', () => {
 		expect(decoded.hint).toMatch(hint);
 	});
 
+	it("a Platform service's Spring-style body {status, error: reason phrase, message} is not taken for an IMS token refusal", () => {
+		const decoded = decodeAdobeErrorResponse(
+			404,
+			{
+				timestamp: '2026-12-07T23:50:00.000+00:00',
+				status: 404,
+				error: 'Not Found',
+				message: 'No mapping set 0b09 in sandbox prod',
+				path: '/mappingSets/0b09',
+			},
+			{ method: 'GET', path: '/data/foundation/conversion/mappingSets/0b09' },
+		);
+		expect(decoded).toMatchObject({
+			source: 'http',
+			detail: 'No mapping set 0b09 in sandbox prod',
+		});
+		expect(decoded.title).not.toMatch(/token/);
+		expect(decoded.hint).toMatch(/No mapping set with this ID/);
+	});
+
 	it('decodes an IMS error', () => {
 		const decoded = decodeAdobeErrorResponse(400, {
 			error: 'invalid_client',
@@ -196,6 +216,152 @@ describe('decodeAdobeErrorResponse', () => {
 			detail: 'invalid client_secret parameter',
 		});
 		expect(decoded.hint).toMatch(/Client ID and Client Secret/);
+	});
+
+	it('keeps the Schema Registry detail, sub-errors and registry request ID (schema-registry.yaml errorBasic)', () => {
+		const decoded = decodeAdobeErrorResponse(404, {
+			type: 'http://ns.adobe.com/aep/errors/XDM-1012-404',
+			title: 'Resource Not Found',
+			status: 404,
+			report: {
+				registryRequestId: 'a6773f98-f5ba-4e3e-8ff8-320136cc6c48',
+				timestamp: '10-22-2020 06:42:13',
+				'detailed-message':
+					'Requested resource https://ns.adobe.com/acme/schemas/20af with version 1 is not found',
+				'sub-errors': [{ detail: 'Field _acme.nope is unknown' }],
+			},
+			detail:
+				'Requested resource https://ns.adobe.com/acme/schemas/20af with version 1 is not found',
+		});
+		expect(decoded).toMatchObject({
+			code: 'XDM-1012-404',
+			detail:
+				'Requested resource https://ns.adobe.com/acme/schemas/20af with version 1 is not found; Field _acme.nope is unknown',
+			requestId: 'a6773f98-f5ba-4e3e-8ff8-320136cc6c48',
+		});
+	});
+
+	it.each<[string, unknown, string]>([
+		[
+			'{title, status, detail}',
+			{
+				title: 'Not Found',
+				status: 404,
+				detail: 'Schema https://ns.adobe.com/acme/schemas/x was not found',
+			},
+			'Schema https://ns.adobe.com/acme/schemas/x was not found',
+		],
+		[
+			'{type (no code), title, status, detail, report}',
+			{
+				type: '/placeholder/type/uri',
+				title: 'Not Found',
+				status: 404,
+				detail: 'Mapping set 0b09 version 3 was not found',
+				report: { 'sub-errors': [] },
+			},
+			'Mapping set 0b09 version 3 was not found',
+		],
+		[
+			'{message, errorCode}',
+			{ errorCode: 'DPREP-1439-404', message: 'Mapping set 0b09 was not found' },
+			'Mapping set 0b09 was not found',
+		],
+	])(
+		"keeps Adobe's detail from %s, with the service's hint by the path",
+		(_shape, body, detail) => {
+			const decoded = decodeAdobeErrorResponse(404, body, {
+				method: 'GET',
+				path: '/data/foundation/conversion/mappingSets/0b09',
+			});
+			expect(decoded.detail).toBe(detail);
+			expect(decoded.hint).toMatch(/No mapping set with this ID/);
+			const { message, description } = formatAdobeError(decoded);
+			expect(`${message}\n${description}`).toContain(detail);
+		},
+	);
+
+	it("keeps an errorCode body's code", () => {
+		expect(
+			decodeAdobeErrorResponse(400, { errorCode: 'CONV-1001', message: 'bad mapping' }).code,
+		).toBe('CONV-1001');
+	});
+
+	it('keeps the messages of nested errors at any depth: errorBasic sub-errors of sub-errors, plain strings', () => {
+		// schema-registry.yaml: errorBasic.report.sub-errors items are errorBasic themselves.
+		const decoded = decodeAdobeErrorResponse(400, {
+			type: 'http://ns.adobe.com/aep/errors/XDM-1010-400',
+			title: 'Invalid schema',
+			status: 400,
+			report: {
+				'detailed-message': 'The schema is not valid',
+				'sub-errors': [
+					{
+						type: 'http://ns.adobe.com/aep/errors/XDM-1011-400',
+						title: 'Field invalid',
+						report: {
+							'detailed-message': 'Field _acme.orderId has no type',
+							'sub-errors': [{ detail: 'Field _acme.lines[].sku has no type' }],
+						},
+					},
+				],
+			},
+		});
+		expect(decoded.detail).toBe(
+			'The schema is not valid; Field _acme.orderId has no type; Field _acme.lines[].sku has no type',
+		);
+		expect(
+			decodeAdobeErrorResponse(400, { title: 'Bad', status: 400, errors: ['name is required'] })
+				.detail,
+		).toBe('name is required');
+	});
+
+	it.each<[string, unknown, string]>([
+		[
+			'a top-level list of errors',
+			[{ code: 'E1', message: 'Dataset 5f0 is locked' }],
+			'Dataset 5f0 is locked',
+		],
+		[
+			'a list as text',
+			'[{"code":"E1","message":"Dataset 5f0 is locked"}]',
+			'Dataset 5f0 is locked',
+		],
+		[
+			'{error: {code, message}}',
+			{ error: { code: 'E1', message: 'Dataset 5f0 is locked' } },
+			'Dataset 5f0 is locked',
+		],
+		[
+			'{code, description}',
+			{ code: 'E1', description: 'Dataset 5f0 is locked' },
+			'Dataset 5f0 is locked',
+		],
+	])('keeps what Adobe said from an unknown JSON shape: %s', (_shape, body, said) => {
+		const { message, description } = formatAdobeError(
+			scrubDecodedError(decodeAdobeErrorResponse(400, body), []),
+		);
+		expect(`${message}\n${description}`).toContain(said);
+	});
+
+	it('an HTML error page shows its text, not its markup; the reference past a long head survives the cut', () => {
+		const page = `<!DOCTYPE html><html><head><title>Access Denied</title><style>${'body{margin:0}'.repeat(40)}</style><script>var x = "<b>";</script></head><body><h1>Access Denied</h1>You don&#39;t have permission to access this server.<p>Reference&#32;&#35;18&#46;c1a33e17</p></body></html>`;
+		const decoded = scrubDecodedError(decodeAdobeErrorResponse(403, page), []);
+		expect(decoded.detail).toBe(
+			"Access Denied Access Denied You don't have permission to access this server. Reference #18.c1a33e17",
+		);
+	});
+
+	it('a page with comments and an unclosed script: the words before it, in order', () => {
+		const page =
+			'<html><body><p>Denied<!-- <b>not this</b> -->here</p><SCRIPT>var a = "<p>no</p>";';
+		expect(scrubDecodedError(decodeAdobeErrorResponse(403, page), []).detail).toBe('Denied here');
+	});
+
+	it('names the HTTP status once when the title already says it', () => {
+		expect(formatAdobeError(decodeAdobeErrorResponse(502, 'Bad Gateway')).message).toBe(
+			'Adobe answered HTTP 502',
+		);
 	});
 
 	it('falls back to the status for unknown shapes and HTML', () => {
@@ -322,6 +488,12 @@ describe('scrubDecodedError', () => {
 		expect(decoded.detail).not.toContain('Sup3r');
 		expect(decoded.detail).toContain('password=***');
 	});
+	it('scrubs a page before reading it as text, so a secret with markup characters is not split', () => {
+		const angled = 'pw<b>Secret</b>42';
+		const page = `<html><body><p>login failed for ${angled}</p></body></html>`;
+		const decoded = scrubDecodedError(decodeAdobeErrorResponse(403, page), [angled]);
+		expect(decoded.detail).toBe('login failed for ***');
+	});
 	it('scrubs the title, detail, hint, request ID and code of every error shape', () => {
 		const flow = decodeAdobeErrorResponse(400, {
 			type: 'https://ns.adobe.com/aep/errors/FLOW-1304-400',
@@ -336,7 +508,29 @@ describe('scrubDecodedError', () => {
 			error: `bad_${secret}`,
 			error_description: `desc ${encodeURIComponent(secret)}`,
 		});
-		for (const decoded of [flow, gateway, ims, { ...flow, hint: `hint ${secret}` }]) {
+		const problem = decodeAdobeErrorResponse(404, {
+			title: `title ${secret}`,
+			status: 404,
+			detail: `detail ${secret}`,
+			errorCode: `E-${secret}`,
+			report: { registryRequestId: `rid-${secret}` },
+		});
+		const page = decodeAdobeErrorResponse(
+			403,
+			`<html><body>password=${secret.replace(/-/g, '&#45;')} <b>${secret}</b></body></html>`,
+		);
+		const unknown = decodeAdobeErrorResponse(400, { error: { code: `E-${secret}` } });
+		const nested = decodeAdobeErrorResponse(400, [{ errors: [`sub ${secret}`] }]);
+		for (const decoded of [
+			flow,
+			gateway,
+			ims,
+			problem,
+			page,
+			unknown,
+			nested,
+			{ ...flow, hint: `hint ${secret}` },
+		]) {
 			expect(JSON.stringify(scrubDecodedError(decoded, [secret]))).not.toContain('Sup3r');
 		}
 	});

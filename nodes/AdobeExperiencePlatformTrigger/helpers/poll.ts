@@ -7,30 +7,55 @@ import {
 } from 'n8n-workflow';
 
 import { flows } from '../../shared/api/flows';
-import { IDS_PER_REQUEST, listRuns, runStartedAt, type FlowRun } from '../../shared/api/runs';
+import {
+	chunk,
+	IDS_PER_REQUEST,
+	listRuns,
+	readRunPages,
+	runStartedAt,
+	type FlowRun,
+} from '../../shared/api/runs';
 import { InvalidFieldError } from '../../shared/InvalidFieldError';
 import { scrubSecrets } from '../../shared/errors';
 import { makeErrorSafe, safeOperationError } from '../../shared/nodeErrors';
 import { dataflowPicker, modesOf } from '../../shared/locators';
 import { chooseSandbox, locatorValue } from '../../shared/parameters';
-import {
-	advanceCursor,
-	readCursor,
-	startCursor,
-	type RunCursor,
-	type SeenRun,
-} from '../../shared/pipeline/runCursor';
 import { summarizeRun } from '../../shared/pipeline/runSummary';
 import { loadPlatformContext, type PlatformContext } from '../../shared/transport';
 import { checkText, CONNECTION_ID_PATTERN } from '../../shared/validation';
-import { EVENTS, PARAM, type Scope, type TriggerEvent } from '../description';
+import {
+	AFTER_PAUSE,
+	EVENTS,
+	PARAM,
+	type AfterPause,
+	type Scope,
+	type TriggerEvent,
+} from '../description';
+import {
+	activationCursor,
+	advanceCursor,
+	boundCatchUp,
+	MAX_PENDING,
+	MAX_WIDTH_MS,
+	OVERLAP_MS,
+	readCursor,
+	reportedStarts,
+	type RunCursor,
+	type SeenRun,
+} from './cursor';
 import { isFinished, matchesEvent, triggerItem } from './output';
 
 /** Where the cursor lives in the node's workflow static data. */
 const CURSOR_KEY = 'runCursor';
 
-/** Runs read in manual mode to pick the latest matching one. */
+/** Runs read in manual mode, per listing of up to IDS_PER_REQUEST dataflows, to pick the latest matching one. */
 const MANUAL_LOOKBACK = 10;
+
+/** Run listing pages (requests of up to PAGE_SIZE runs) a poll spends on start-time slices. */
+export const PAGES_PER_POLL = 40;
+
+/** Pages one start-time slice may take before it is given up and narrowed. */
+export const SLICE_PAGES = 10;
 
 // Flow Service IDs (flows, runs, connections) are UUIDs.
 const DATAFLOW_ID = new RegExp(CONNECTION_ID_PATTERN);
@@ -40,30 +65,50 @@ const DATAFLOW_MODES = modesOf(dataflowPicker(PARAM.dataflowId, 'Dataflow', ''))
 
 interface Settings {
 	event: TriggerEvent;
+	afterPause: AfterPause;
 	/** undefined: every dataflow of the sandbox. */
 	flowIds?: string[];
 	sandboxOverride: unknown;
 }
 
-/** Reads and checks the parameters; throws InvalidFieldError naming the field before any request. */
-function readSettings(this: IPollFunctions): Settings {
-	const event = this.getNodeParameter(PARAM.event, 'runFailed') as string;
-	if (!(event in EVENTS)) {
+/** Checks an options parameter against its allowed values; InvalidFieldError names the field. */
+function oneOf<T extends string>(
+	field: string,
+	label: string,
+	value: string,
+	allowed: readonly T[],
+): T {
+	if (!(allowed as readonly string[]).includes(value)) {
 		throw new InvalidFieldError(
-			PARAM.event,
-			`"Event" is ${JSON.stringify(event)}; allowed: ${Object.keys(EVENTS)
-				.map((e) => `"${e}"`)
-				.join(', ')}.`,
+			field,
+			`"${label}" is ${JSON.stringify(value)}; allowed: ${allowed.map((v) => `"${v}"`).join(', ')}.`,
 		);
 	}
-	const scope = this.getNodeParameter(PARAM.scope, 'selected') as Scope;
-	if (scope !== 'selected' && scope !== 'all')
-		throw new InvalidFieldError(
-			PARAM.scope,
-			`"Watch" is ${JSON.stringify(scope)}; allowed: "selected", "all".`,
-		);
+	return value as T;
+}
+
+/** Reads and checks the parameters; throws InvalidFieldError naming the field before any request. */
+function readSettings(this: IPollFunctions): Settings {
+	const event = oneOf(
+		PARAM.event,
+		'Event',
+		this.getNodeParameter(PARAM.event, 'runFailed') as string,
+		Object.keys(EVENTS) as TriggerEvent[],
+	);
+	const scope = oneOf<Scope>(
+		PARAM.scope,
+		'Watch',
+		this.getNodeParameter(PARAM.scope, 'selected') as string,
+		['selected', 'all'],
+	);
+	const afterPause = oneOf(
+		PARAM.afterPause,
+		'After a Pause',
+		this.getNodeParameter(PARAM.afterPause, 'catchUp') as string,
+		Object.keys(AFTER_PAUSE) as AfterPause[],
+	);
 	const options = this.getNodeParameter(PARAM.options, {}) as IDataObject;
-	const settings: Settings = { event: event as TriggerEvent, sandboxOverride: options.sandboxName };
+	const settings: Settings = { event, afterPause, sandboxOverride: options.sandboxName };
 	if (scope === 'all') return settings;
 
 	const entries = ((this.getNodeParameter(PARAM.dataflows, {}) as IDataObject).items ??
@@ -130,19 +175,29 @@ async function toItems(
 	}));
 }
 
-/** Manual mode (Fetch Test Event): the latest finished run the event matches; the cursor is left alone. */
+/** The selected dataflows IDS_PER_REQUEST at a time (one listing each), or one listing of every dataflow. */
+function flowChunks(settings: Settings): Array<string[] | undefined> {
+	return settings.flowIds ? chunk(settings.flowIds, IDS_PER_REQUEST) : [undefined];
+}
+
+/** Manual mode (Fetch Test Event): the latest finished run the event matches, over every selected dataflow; the cursor is left alone. */
 async function latestRun(
 	this: IPollFunctions,
 	ctx: PlatformContext,
 	sandboxName: string,
 	settings: Settings,
 ): Promise<INodeExecutionData[][] | null> {
-	const runs = await listRuns.call(this, ctx, sandboxName, {
-		flowIds: settings.flowIds,
-		statuses: [...EVENTS[settings.event].outcomes],
-		orderBy: '-createdAt',
-		limit: MANUAL_LOOKBACK,
-	});
+	const runs: FlowRun[] = [];
+	for (const flowIds of flowChunks(settings)) {
+		runs.push(
+			...(await listRuns.call(this, ctx, sandboxName, {
+				flowIds,
+				statuses: [...EVENTS[settings.event].outcomes],
+				orderBy: '-createdAt',
+				limit: MANUAL_LOOKBACK,
+			})),
+		);
+	}
 	const endOf = (run: FlowRun) =>
 		run.metrics?.durationSummary?.completedAtUTC ?? runStartedAt(run) ?? 0;
 	const latest = runs
@@ -151,11 +206,159 @@ async function latestRun(
 	return latest ? [await toItems.call(this, ctx, sandboxName, [latest])] : null;
 }
 
+/** The first cursor (see activationCursor): runs of the last OVERLAP_MS and every unfinished run are recorded, none fired. */
+async function activate(
+	this: IPollFunctions,
+	ctx: PlatformContext,
+	sandboxName: string,
+	settings: Settings,
+): Promise<RunCursor> {
+	const now = Date.now();
+	const window = await listRuns.call(this, ctx, sandboxName, {
+		flowIds: settings.flowIds,
+		startedFrom: now - OVERLAP_MS,
+	});
+	const unfinished = await listRuns.call(this, ctx, sandboxName, {
+		flowIds: settings.flowIds,
+		statuses: ['inProgress', 'scheduled'],
+		startedBefore: now - OVERLAP_MS,
+	});
+	const step = activationCursor(now, window.map(seen), unfinished.map(seen));
+	if (step.dropped > 0) {
+		this.logger.warn(
+			`Adobe Experience Platform Trigger: ${step.dropped} runs in progress at activation are beyond the limit of ${MAX_PENDING} and will not fire; the ${MAX_PENDING} oldest are watched.`,
+		);
+	}
+	return step.cursor;
+}
+
+/** A run's start when the run has begun (not `scheduled`: its start may be a planned one). */
+function startOfStartedRun(run: FlowRun): number | undefined {
+	return summarizeRun(run).status?.toLowerCase() === 'scheduled' ? undefined : runStartedAt(run);
+}
+
+/** What one slice's listing gave. */
+interface SliceListing {
+	runs: FlowRun[];
+	ended: boolean;
+	requests: number;
+}
+
+/** Runs started in `[lo, hi)` (hi undefined: no end), every chunk of dataflows, in at most `maxPages` requests. */
+async function listSlice(
+	this: IPollFunctions,
+	ctx: PlatformContext,
+	sandboxName: string,
+	chunks: Array<string[] | undefined>,
+	slice: { lo: number; hi?: number },
+	maxPages: number,
+): Promise<SliceListing> {
+	const runs: FlowRun[] = [];
+	let requests = 0;
+	for (const [i, flowIds] of chunks.entries()) {
+		const read = await readRunPages.call(
+			this,
+			ctx,
+			sandboxName,
+			{ flowIds, startedFrom: slice.lo, startedBefore: slice.hi },
+			maxPages - requests - (chunks.length - 1 - i),
+		);
+		runs.push(...read.runs);
+		requests += read.requests;
+		if (!read.ended) return { runs, ended: false, requests };
+	}
+	return { runs, ended: true, requests };
+}
+
+/** Pages one slice may take: SLICE_PAGES, plus one per further chunk of dataflows. */
+export function slicePages(chunks: number): number {
+	return SLICE_PAGES + chunks - 1;
+}
+
+/** Run listing requests one poll sends at most for its slices (`chunks`: listings per slice); pending lookups come on top. */
+export function pagesPerPoll(chunks: number): number {
+	return Math.max(PAGES_PER_POLL, slicePages(chunks));
+}
+
 /**
- * One poll. The first (at activation) only stores the cursor: now, plus the runs in progress.
- * Later polls list runs started since the cursor and look up the pending ones (see runCursor.ts),
- * then output each newly finished run that matches the event, once. The cursor is stored only
- * after every request succeeded, so a failed poll is repeated whole by the next one.
+ * A poll after the first: looks up the pending runs, then lists start-time slices from
+ * `cursor.since`, oldest first, while the page budget lasts (a slice that does not end within
+ * slicePages is not used, and the width shrinks to a quarter); then advanceCursor.
+ */
+async function advance(
+	this: IPollFunctions,
+	ctx: PlatformContext,
+	sandboxName: string,
+	settings: Settings,
+	cursor: RunCursor,
+): Promise<{ cursor: RunCursor; firing: FlowRun[] }> {
+	const inScope = (run: FlowRun) =>
+		!settings.flowIds || settings.flowIds.includes(String(run.flowId));
+	const lookedUp = (
+		await listRuns.call(this, ctx, sandboxName, { ids: Object.keys(cursor.pending) })
+	).filter(inScope);
+
+	const chunks = flowChunks(settings);
+	const perSlice = slicePages(chunks.length);
+	let budget = pagesPerPoll(chunks.length);
+	let width = cursor.width;
+	let lo = cursor.since;
+	let done = cursor.since;
+	const listed: FlowRun[] = [];
+	const reported: number[] = [];
+	while (budget >= perSlice) {
+		// A slice reaching past n8n's clock is listed to the end; the overlap covers Adobe's clock.
+		const hi = lo + width > Date.now() ? undefined : lo + width;
+		const slice = await listSlice.call(this, ctx, sandboxName, chunks, { lo, hi }, perSlice);
+		budget -= slice.requests;
+		reported.push(...reportedStarts(slice.runs.map(startOfStartedRun), Date.now()));
+		if (!slice.ended) {
+			if (width === 1) {
+				this.logger.warn(
+					`Adobe Experience Platform Trigger: more runs started in one millisecond than ${perSlice} pages hold; they wait.`,
+				);
+				break;
+			}
+			width = Math.max(1, Math.floor(width / 4));
+			continue;
+		}
+		listed.push(...slice.runs);
+		if (hi === undefined) {
+			done = Infinity;
+			break;
+		}
+		done = lo = hi;
+		if (slice.requests * 2 <= perSlice) width = Math.min(MAX_WIDTH_MS, width * 2);
+	}
+
+	const step = advanceCursor(cursor, {
+		lookedUp: lookedUp.map(seen),
+		listed: listed.map(seen),
+		done,
+		reported,
+		width,
+	});
+	if (step.deferred > 0) {
+		this.logger.warn(
+			`Adobe Experience Platform Trigger: ${MAX_PENDING} runs in progress are watched (the limit); ${step.deferred} later runs wait until older ones finish, none is lost.`,
+		);
+	}
+	const byId = new Map([...listed, ...lookedUp].map((run) => [run.id, run]));
+	const firing = step.finished
+		.map((id) => byId.get(id) as FlowRun)
+		.filter((run) => matchesEvent(summarizeRun(run), settings.event));
+	return { cursor: step.cursor, firing };
+}
+
+/** Static data objects of the node that a poll already used: n8n builds a new one per activation. */
+const polledBefore = new WeakSet<object>();
+
+/**
+ * One poll. Without a cursor (first activation), or on the first poll after the user activated the
+ * workflow again with After a Pause = Start From Now, it only records the cursor (see activate).
+ * Otherwise it continues from the cursor (Catch Up after a pause: at most MAX_CATCH_UP_MS back)
+ * and outputs each newly finished run that matches the event, once. The cursor is stored only
+ * after every request succeeded, and only when no other poll stored one meanwhile.
  */
 async function pollOnce(
 	this: IPollFunctions,
@@ -166,35 +369,23 @@ async function pollOnce(
 	if (this.getMode() === 'manual') return await latestRun.call(this, ctx, sandboxName, settings);
 
 	const staticData = this.getWorkflowStaticData('node');
-	const cursor = readCursor(staticData[CURSOR_KEY]);
-	if (!cursor) {
-		const now = Date.now();
-		const unfinished = await listRuns.call(this, ctx, sandboxName, {
-			flowIds: settings.flowIds,
-			statuses: ['inProgress', 'scheduled'],
-		});
-		staticData[CURSOR_KEY] = startCursor(
-			now,
-			unfinished.map((run) => run.id),
-		) as unknown as IDataObject;
-		return null;
-	}
+	const before = JSON.stringify(staticData[CURSOR_KEY] ?? null);
+	const stored = readCursor(staticData[CURSOR_KEY]);
+	// 'activate': the user turned the workflow on ('init': n8n started, 'update': saved while active).
+	const reactivated = !polledBefore.has(staticData) && this.getActivationMode() === 'activate';
 
-	const listed = await listRuns.call(this, ctx, sandboxName, {
-		flowIds: settings.flowIds,
-		startedFrom: cursor.since,
-	});
-	const lookedUp = await listRuns.call(this, ctx, sandboxName, {
-		flowIds: settings.flowIds,
-		ids: cursor.pendingIds,
-	});
-	const step = advanceCursor(cursor, listed.map(seen), lookedUp.map(seen));
-	const byId = new Map([...lookedUp, ...listed].map((run) => [run.id, run]));
-	const firing = step.finished
-		.map((id) => byId.get(id) as FlowRun)
-		.filter((run) => matchesEvent(summarizeRun(run), settings.event));
+	let next: RunCursor;
+	let firing: FlowRun[] = [];
+	if (!stored || (reactivated && settings.afterPause === 'startFromNow')) {
+		next = await activate.call(this, ctx, sandboxName, settings);
+	} else {
+		const from = reactivated ? boundCatchUp(stored, Date.now()) : stored;
+		({ cursor: next, firing } = await advance.call(this, ctx, sandboxName, settings, from));
+	}
 	const items = firing.length ? await toItems.call(this, ctx, sandboxName, firing) : [];
-	staticData[CURSOR_KEY] = step.cursor satisfies RunCursor as unknown as IDataObject;
+	if (JSON.stringify(staticData[CURSOR_KEY] ?? null) !== before) return null;
+	staticData[CURSOR_KEY] = next as unknown as IDataObject;
+	polledBefore.add(staticData);
 	return items.length ? [items] : null;
 }
 
@@ -217,8 +408,34 @@ function toTriggerError(
 	);
 }
 
-/** The trigger's poll: see pollOnce; manual mode returns the latest matching run. */
+/** Polls in progress in this process, by workflow ID and node: one at a time. */
+const inFlight = new Set<string>();
+
+/**
+ * The trigger's poll: see pollOnce; manual mode returns the latest matching run. A poll that
+ * starts while another of the same workflow and node is still running in this process (n8n's
+ * cron does not wait for a slow poll) returns null and touches nothing.
+ */
 export async function pollRuns(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	if (this.getMode() === 'manual') return await pollChecked.call(this);
+	const node = this.getNode();
+	const key = JSON.stringify([this.getWorkflow().id ?? '', node.id ?? node.name]);
+	if (inFlight.has(key)) {
+		this.logger.debug(
+			'Adobe Experience Platform Trigger: the previous poll is still running; this one is skipped.',
+		);
+		return null;
+	}
+	inFlight.add(key);
+	try {
+		return await pollChecked.call(this);
+	} finally {
+		inFlight.delete(key);
+	}
+}
+
+/** One poll with its parameters checked first; errors leave through toTriggerError. */
+async function pollChecked(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	let ctx: PlatformContext | undefined;
 	try {
 		const settings = readSettings.call(this);

@@ -19,7 +19,7 @@ import {
 	type CatalogObject,
 } from '../pipeline/catalogPaging';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
-import { ensureByName, type Ensured } from './ensure';
+import { ensureByName, removeCreated, type Ensured } from './ensure';
 import { startPagedCollection } from './startPaging';
 
 /** A dataset as this package outputs it: Catalog's fields (those asked for) with `id` added. */
@@ -196,6 +196,10 @@ export async function ensureDataset(
 			}
 		},
 		readBack: async (id) => await getDataset.call(this, ctx, sandboxName, id, itemIndex),
+		deleteWith:
+			'the Experience Platform UI or the Catalog API: this package has no Delete for datasets',
+		remove: async (id) =>
+			await removeCreated.call(this, ctx, sandboxName, datasetsPath(id), itemIndex),
 	});
 }
 

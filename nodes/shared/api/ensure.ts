@@ -6,10 +6,13 @@
  * of Dataflow › Create From Table.
  */
 
+import { KeyedSerializer } from '../concurrency';
+import { raceWinner } from '../pipeline/race';
 import type { IfExists } from '../ifExists';
 import { safeOperationError } from '../nodeErrors';
 import { isRetryableIdempotent } from '../retryPolicy';
 import {
+	idempotentRequest,
 	sendWithRetries,
 	toNodeApiError,
 	type Failure,
@@ -18,6 +21,79 @@ import {
 	type PlatformRequest,
 	type RequestContext,
 } from '../transport';
+
+/**
+ * One create at a time per key in this process: the module-level lock every Reuse It create and
+ * every Create From Table takes, so two items of one run, or two executions on one worker, never
+ * create the same object side by side (the second sees what the first made).
+ */
+const createLocks = new KeyedSerializer();
+
+/** Runs `task` while holding the lock of `key` (its parts joined); see createLocks. */
+export async function oncePerKey<T>(key: readonly string[], task: () => Promise<T>): Promise<T> {
+	return await createLocks.run(key.join('\u0000'), task);
+}
+
+/**
+ * `DELETE <path>` of an object this item created and lost a race with (any service: Flow Service,
+ * Catalog `DELETE /dataSets/{id}`, Data Prep `DELETE /mappingSets/{id}`); a 404 means it is gone.
+ * @throws NodeApiError for any other failure
+ */
+export async function removeCreated(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	path: string,
+	itemIndex?: number,
+): Promise<void> {
+	const outcome = await idempotentRequest.call(this, ctx, { method: 'DELETE', path, sandboxName });
+	if (outcome.ok || outcome.failure.facts.status === 404) return;
+	throw toNodeApiError.call(this, outcome.failure, itemIndex);
+}
+
+/** How a create that may have raced another process is settled (see settleRace). */
+export interface RaceRules<T extends { id: string }> {
+	/** Lower-case noun for messages, e.g. "target connection". */
+	thing: string;
+	sandboxName: string;
+	/** Where the user deletes one, e.g. "Target Connection › Delete" (only operations this package has). */
+	deleteWith: string;
+	/** Every object of the same key now (listed again after the create), the new one included if listed. */
+	findSame(): Promise<T[]>;
+	/** Deletes the object this item created (Flow Service, Catalog or Data Prep DELETE). */
+	remove(id: string): Promise<void>;
+	itemIndex?: number;
+}
+
+/**
+ * After a create: lists the objects of the same key again and keeps the race winner (raceWinner).
+ * When another process's object wins, the one just created (`createdId`, not yet referenced by
+ * anything) is deleted and the winner returned, so racing executions converge on one object.
+ * @returns the winner's ID and the loser deleted, if any
+ * @throws NodeOperationError naming both IDs when the delete fails (both then exist)
+ */
+export async function settleRace<T extends { id: string }>(
+	this: RequestContext,
+	rules: RaceRules<T>,
+	createdId: string,
+): Promise<{ winner: T | undefined; deleted?: string }> {
+	const same = await rules.findSame();
+	const winner = raceWinner(same);
+	if (winner === undefined || winner.id === createdId) return { winner };
+	try {
+		await rules.remove(createdId);
+	} catch (error) {
+		throw safeOperationError(
+			this,
+			`Another execution created ${rules.thing} ${winner.id} at the same time as this item created ${createdId} in sandbox "${rules.sandboxName}", and ${createdId} could not be deleted: ${(error as Error).message}`,
+			{
+				itemIndex: rules.itemIndex,
+				description: `Both exist now. Delete ${createdId} (${rules.deleteWith}), then run the item again: it reuses ${winner.id}.`,
+			},
+		);
+	}
+	return { winner, deleted: createdId };
+}
 
 /** The result of an ensure: the object and whether it existed before (If It Exists: Reuse It). */
 export interface Ensured<T> {
@@ -38,8 +114,13 @@ export interface EnsureSpec<T extends { id: string }> {
 	 * schema), or undefined when it can. Checked before reusing it.
 	 */
 	mismatch?(existing: T): string | undefined;
-	/** Creates the object; `knownBefore` are the IDs of same-name objects that existed before. */
-	create(knownBefore: ReadonlySet<string>): Promise<T>;
+	/** Reuse It creates a new object when no listed one fits, instead of failing (see NamedCreateSpec.byReference). */
+	byReference?: boolean;
+	/**
+	 * Creates the object; `knownBefore` are the IDs of same-name objects that existed before.
+	 * `reused` is true when another execution's object won the race (settleRace) and is returned.
+	 */
+	create(knownBefore: ReadonlySet<string>): Promise<Ensured<T>>;
 	itemIndex?: number;
 }
 
@@ -67,6 +148,7 @@ async function ensureObject<T extends { id: string }>(
 	if (existing.length && spec.ifExists === 'reuse') {
 		const fits = existing.find((candidate) => spec.mismatch?.(candidate) === undefined);
 		if (fits) return { value: fits, reused: true };
+		if (spec.byReference) return await spec.create(new Set(existing.map((object) => object.id)));
 		const reason = spec.mismatch?.(existing[0]) as string;
 		throw safeOperationError(
 			this,
@@ -77,8 +159,7 @@ async function ensureObject<T extends { id: string }>(
 			},
 		);
 	}
-	const value = await spec.create(new Set(existing.map((object) => object.id)));
-	return { value, reused: false };
+	return await spec.create(new Set(existing.map((object) => object.id)));
 }
 
 /** A 2xx answer without the proof a create must return: Adobe may or may not have acted. */
@@ -185,6 +266,16 @@ export interface NamedCreateSpec<T extends { id: string }> {
 	findByName(): Promise<T[]>;
 	/** Why an existing same-name object cannot stand in for the one asked for, or undefined when it fits. */
 	mismatch(existing: T): string | undefined;
+	/**
+	 * What identifies the object besides sandbox and thing, for the lock (default: the name), e.g.
+	 * a dataset ID when the object is found by reference.
+	 */
+	key?: string;
+	/**
+	 * Found by reference (Create From Table): `findByName` lists the objects of `key`, preferred
+	 * first, a name is not a key, and Reuse It creates a new object when none fits instead of failing.
+	 */
+	byReference?: boolean;
 	/** Checks made just before the create (e.g. Data Prep's validation); throws to create nothing. */
 	beforeCreate?(): Promise<void>;
 	/** The create request (a POST). */
@@ -193,13 +284,19 @@ export interface NamedCreateSpec<T extends { id: string }> {
 	createdId(status: number, body: unknown): string | undefined;
 	/** Reads the created object by ID (a GET), so the output is what Adobe stored, not what was sent. */
 	readBack(id: string): Promise<T>;
+	/** Deletes an object this item created that lost a race (settleRace); Flow Service, Catalog or Data Prep DELETE. */
+	remove(id: string): Promise<void>;
+	/** Where the user deletes one by hand (settleRace's error), e.g. "Target Connection › Delete". */
+	deleteWith: string;
 }
 
 /**
  * The object named `spec.name`, made idempotent: If It Exists applies (ensureObject: a same-name
  * object is reused only when it fits, i.e. `mismatch` is undefined); otherwise it is created at
  * most once (createOnce: after an ambiguous failure, the object this attempt made is a same-name
- * one that fits and was not listed before) and read back.
+ * one that fits and was not listed before) and read back. Reuse It and Stop With an Error hold the
+ * lock of (sandbox, thing, name) throughout (oncePerKey); with Reuse It a create is settled against
+ * other processes (settleRace: the oldest fitting same-name object wins, ours is deleted if it lost).
  * @throws NodeOperationError (ensureObject's refusals, or `beforeCreate`'s); NodeApiError from Adobe
  */
 export async function ensureByName<T extends { id: string }>(
@@ -207,20 +304,31 @@ export async function ensureByName<T extends { id: string }>(
 	ctx: PlatformContext,
 	spec: NamedCreateSpec<T>,
 ): Promise<Ensured<T>> {
-	return await (ensureObject<T>).call(this, {
-		...spec,
-		create: async (knownBefore) => {
-			await spec.beforeCreate?.();
-			const { id } = await (createOnce<unknown>).call(this, ctx, spec.request, {
-				thing: spec.thing,
-				itemIndex: spec.itemIndex,
-				createdId: spec.createdId,
-				findCreated: async () =>
-					(await spec.findByName()).find(
-						(object) => !knownBefore.has(object.id) && spec.mismatch(object) === undefined,
-					)?.id,
-			});
-			return await spec.readBack(id);
-		},
-	});
+	const fitting = async () =>
+		(await spec.findByName()).filter((object) => spec.mismatch(object) === undefined);
+	const ensure = async () =>
+		await (ensureObject<T>).call(this, {
+			...spec,
+			create: async (knownBefore) => {
+				await spec.beforeCreate?.();
+				const { id } = await (createOnce<unknown>).call(this, ctx, spec.request, {
+					thing: spec.thing,
+					itemIndex: spec.itemIndex,
+					createdId: spec.createdId,
+					findCreated: async () =>
+						(await fitting()).find((object) => !knownBefore.has(object.id))?.id,
+				});
+				if (spec.ifExists !== 'reuse') return { value: await spec.readBack(id), reused: false };
+				const { winner } = await (settleRace<T>).call(
+					this,
+					{ ...spec, findSame: fitting, remove: spec.remove },
+					id,
+				);
+				const kept = winner?.id ?? id;
+				return { value: await spec.readBack(kept), reused: kept !== id };
+			},
+		});
+	// Create Another wants one more object: no lock, no race to settle.
+	if (spec.ifExists === 'create') return await ensure();
+	return await oncePerKey([spec.sandboxName, spec.thing, spec.key ?? spec.name], ensure);
 }

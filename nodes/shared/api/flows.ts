@@ -16,7 +16,7 @@ import {
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
-import { createOnce, type Ensured } from './ensure';
+import { createOnce, oncePerKey, removeCreated, settleRace, type Ensured } from './ensure';
 import { flowServiceCollection } from './listing';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
@@ -137,6 +137,8 @@ export type EnsuredFlow = Ensured<IDataObject & { id: string }>;
  * Creates a dataflow unless one already reads the same source connection into the same target
  * connection (Adobe advises one dataflow per source connection), applying If It Exists:
  * `reuse` returns the newest such dataflow, `error` fails naming it, `create` always creates.
+ * Reuse It and Stop With an Error hold the lock of (sandbox, source, target); a Reuse It create is
+ * settled against other processes (settleRace: the oldest wins, ours is deleted if it lost).
  * @throws NodeOperationError (`error` met an existing dataflow); NodeApiError from Adobe
  */
 export async function ensureFlow(
@@ -149,14 +151,35 @@ export async function ensureFlow(
 ): Promise<EnsuredFlow> {
 	const [source] = body.sourceConnectionIds;
 	const [target] = body.targetConnectionIds;
-	const found = await flows.list.call(
-		this,
-		ctx,
-		sandboxName,
-		{ sourceConnectionId: source },
-		itemIndex,
-	);
-	const same = found.filter((flow) => (flow.targetConnectionIds ?? []).includes(target));
+	const ensure = async (): Promise<EnsuredFlow> => {
+		const found = await flows.list.call(
+			this,
+			ctx,
+			sandboxName,
+			{ sourceConnectionId: source },
+			itemIndex,
+		);
+		return await ensureFlowOf.call(this, ctx, sandboxName, body, found, ifExists, itemIndex);
+	};
+	if (ifExists === 'create') return await ensure();
+	return await oncePerKey([sandboxName, 'dataflow', source, target], ensure);
+}
+
+/** ensureFlow's work once the source connection's dataflows (`found`) are listed. */
+async function ensureFlowOf(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	body: CreateFlowBody,
+	found: StoredFlow[],
+	ifExists: IfExists,
+	itemIndex?: number,
+): Promise<EnsuredFlow> {
+	const [source] = body.sourceConnectionIds;
+	const [target] = body.targetConnectionIds;
+	const intoTarget = (list: StoredFlow[]) =>
+		list.filter((flow) => (flow.targetConnectionIds ?? []).includes(target));
+	const same = intoTarget(found);
 	if (same.length && ifExists === 'reuse') return { value: same[0], reused: true };
 	if (same.length && ifExists === 'error') {
 		throw safeOperationError(
@@ -178,6 +201,31 @@ export async function ensureFlow(
 		new Set(found.map((flow) => flow.id)),
 		itemIndex,
 	);
+	if (ifExists === 'reuse') {
+		const { winner } = await (settleRace<StoredFlow>).call(
+			this,
+			{
+				thing: 'dataflow',
+				sandboxName,
+				itemIndex,
+				deleteWith: 'Dataflow › Delete',
+				findSame: async () =>
+					intoTarget(
+						await flows.list.call(
+							this,
+							ctx,
+							sandboxName,
+							{ sourceConnectionId: source },
+							itemIndex,
+						),
+					),
+				remove: async (loser) =>
+					await removeCreated.call(this, ctx, sandboxName, flows.pathOf(loser), itemIndex),
+			},
+			id,
+		);
+		if (winner && winner.id !== id) return { value: winner, reused: true };
+	}
 	return { value: { ...(body as unknown as IDataObject), id }, reused: false };
 }
 

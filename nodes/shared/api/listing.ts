@@ -225,8 +225,8 @@ export interface CollectionRules<T, F> {
 	connectionSpecId?: string;
 	/**
 	 * Exact-value filters: a filter key and the object property Adobe filters on
-	 * (`property=<path>==<value>`) and that each listed object is checked on, e.g.
-	 * `{ tableName: 'params.tableName' }`. A filter key left undefined filters nothing.
+	 * (`property=<path>==<value>`, sent only for a literalFilterValue) and that each listed object
+	 * is checked on, e.g. `{ tableName: 'params.tableName' }`. A filter key left undefined filters nothing.
 	 */
 	equals?: { [K in keyof F]?: string };
 	/**
@@ -241,6 +241,17 @@ export interface CollectionRules<T, F> {
 	keep?(item: T, filter: F): boolean;
 	/** The error's hint when a listing does not end (MAX_PAGES or the policy budget). */
 	narrowHint: string;
+}
+
+/**
+ * Whether a value can be sent as a filter without being read as filter syntax: letters, digits,
+ * spaces inside, and `_ . ( ) - : / @` only. Flow Service reads a comma as "any of" and strips
+ * quotes (`property=name==a,b`, "Sort and filter"); Catalog reads `,`, `*` and a leading `!`;
+ * Data Prep documents nothing. Any other value is not sent: the listing pages through the rest
+ * and every object is compared here, exactly (case as Adobe stores it).
+ */
+export function literalFilterValue(value: string): boolean {
+	return /^[\p{L}\p{N}_.()\-:/@]+( +[\p{L}\p{N}_.()\-:/@]+)*$/u.test(value);
 }
 
 /** The value at a dotted property path of a listed object, e.g. `params.tableName`. */
@@ -281,7 +292,9 @@ export function collectionFilters<T extends { id: string }, F extends Collection
 			...(rules.connectionSpecId === undefined
 				? []
 				: [`connectionSpec.id==${rules.connectionSpecId}`]),
-			...given(filter).map(([key, path]) => `${path}==${String(filter[key])}`),
+			...given(filter)
+				.filter(([key]) => literalFilterValue(String(filter[key])))
+				.map(([key, path]) => `${path}==${String(filter[key])}`),
 			...lists(filter).map(([values, path]) => `${path}==${values.join(',')}`),
 			...(rules.properties?.(filter) ?? []),
 		],

@@ -21,7 +21,8 @@ import {
 import { isMappingSetId } from '../pipeline/dataflow';
 import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { ensureByName, type Ensured } from './ensure';
+import { ensureByName, removeCreated, type Ensured } from './ensure';
+import { literalFilterValue } from './listing';
 import { startPagedCollection } from './startPaging';
 import { getFullSchema } from './schemas';
 
@@ -57,7 +58,7 @@ function mappingSetBody(name: string, schemaId: string, mappings: DataPrepMappin
 
 /** Which mapping sets to list. */
 export interface MappingSetFilter {
-	/** Exactly this name (also sent as Data Prep's `name=`). */
+	/** Exactly this name (sent as Data Prep's `name=` only when literalFilterValue; compared here). */
 	name?: string;
 	/** Only those whose name contains this text, any case (checked here: Data Prep has no such filter). */
 	nameContains?: string;
@@ -80,7 +81,7 @@ export const mappingSets = startPagedCollection<MappingSet, MappingSetFilter>({
 		limit: page.limit,
 		start: page.start,
 		orderBy: '-createdDate',
-		...(page.filter.name ? { name: page.filter.name } : {}),
+		...(page.filter.name && literalFilterValue(page.filter.name) ? { name: page.filter.name } : {}),
 	}),
 	objects: (body) => {
 		const data = (body as { data?: MappingSet[] } | undefined)?.data;
@@ -114,6 +115,40 @@ export async function getMappingSet(
 			{ itemIndex },
 		);
 	return answer;
+}
+
+/**
+ * `PUT /mappingSets/{id}` with the full body: Data Prep stores it as a new version (mapping-set.md,
+ * "Update a mapping set"); earlier versions stay, so dataflows pinned to them are not changed.
+ * @returns the new version number
+ * @throws NodeApiError; NodeOperationError when the answer has no version
+ */
+export async function updateMappingSet(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	id: string,
+	input: { name?: string; schemaId: string; mappings: DataPrepMapping[] },
+	itemIndex?: number,
+): Promise<number> {
+	const answer = (await platformRequest.call(
+		this,
+		ctx,
+		{
+			method: 'PUT',
+			path: mappingSetsPath(id),
+			body: mappingSetBody(input.name ?? '', input.schemaId, input.mappings),
+			sandboxName,
+		},
+		itemIndex,
+	)) as { version?: unknown } | undefined;
+	if (typeof answer?.version !== 'number')
+		throw safeOperationError(
+			this,
+			`Data Prep answered the update of mapping set ${id} without its new version.`,
+			{ itemIndex },
+		);
+	return answer.version;
 }
 
 /** Data Prep's verdict on each mapping, in order. */
@@ -252,7 +287,13 @@ export async function ensureMappingSet(
 	this: RequestContext,
 	ctx: PlatformContext,
 	sandboxName: string,
-	input: { name: string; schemaId: string; mappings: DataPrepMapping[] },
+	input: {
+		name: string;
+		schemaId: string;
+		mappings: DataPrepMapping[];
+		/** Create From Table: a same-name set with other mappings is not a clash; a new one is created. */
+		byReference?: boolean;
+	},
 	ifExists: IfExists,
 	itemIndex?: number,
 ): Promise<Ensured<MappingSet> & { validation?: MappingValidation }> {
@@ -265,6 +306,7 @@ export async function ensureMappingSet(
 		sandboxName,
 		ifExists,
 		itemIndex,
+		byReference: input.byReference,
 		findByName: async () =>
 			await mappingSets.list.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
 		mismatch: (existing) =>
@@ -311,6 +353,9 @@ export async function ensureMappingSet(
 		},
 		readBack: async (id) =>
 			await getMappingSet.call(this, ctx, sandboxName, id, undefined, itemIndex),
+		deleteWith: 'the Data Prep API: this package has no Delete for mapping sets',
+		remove: async (id) =>
+			await removeCreated.call(this, ctx, sandboxName, mappingSetsPath(id), itemIndex),
 	});
 	return { ...ensured, validation };
 }

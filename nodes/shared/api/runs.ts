@@ -11,6 +11,7 @@ import { idAndEtag, type RunNowBody } from '../pipeline/dataflow';
 import { reachedService } from '../retryPolicy';
 import {
 	flowServicePath,
+	platformRequest,
 	toNodeApiError,
 	type Failure,
 	type PlatformContext,
@@ -18,7 +19,14 @@ import {
 	type RequestContext,
 } from '../transport';
 import { sendAtMostOnce } from './ensure';
-import { flowServiceCollection } from './listing';
+import {
+	collectionFilters,
+	flowServiceCollection,
+	listRequest,
+	nextPageRequest,
+	type CollectionRules,
+	type FlowServicePage,
+} from './listing';
 
 /** A run as `GET /runs` lists it; only the fields this package reads are typed. */
 export interface FlowRun extends IDataObject {
@@ -64,7 +72,8 @@ export function runStartedAt(run: FlowRun): number | undefined {
 	return typeof started === 'number' && Number.isFinite(started) ? started : undefined;
 }
 
-function chunk<T>(values: T[], size: number): T[][] {
+/** `values` in lists of at most `size`, in order. */
+export function chunk<T>(values: T[], size: number): T[][] {
 	const out: T[][] = [];
 	for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
 	return out;
@@ -92,7 +101,7 @@ function matches(run: FlowRun, filter: RunFilter): boolean {
  * statuses (any case), start time; each listed run is checked on them again here. listRuns lists
  * long ID lists IDS_PER_REQUEST at a time.
  */
-export const flowRuns = flowServiceCollection<FlowRun, RunFilter>({
+const RUN_RULES: CollectionRules<FlowRun, RunFilter> = {
 	path: flowServicePath('/runs'),
 	noun: 'run',
 	anyOf: { flowIds: 'flowId', ids: 'id' },
@@ -109,7 +118,50 @@ export const flowRuns = flowServiceCollection<FlowRun, RunFilter>({
 	keep: matches,
 	narrowHint:
 		'Narrow the runs (fewer dataflows, a later start), or try again later; if it persists, the run listing in this sandbox does not end.',
-});
+};
+export const flowRuns = flowServiceCollection<FlowRun, RunFilter>(RUN_RULES);
+
+const runFilters = collectionFilters(RUN_RULES);
+
+/** What readRunPages read: the runs, whether the listing ended (no further continuation link), the requests sent. */
+export interface RunPages {
+	runs: FlowRun[];
+	ended: boolean;
+	requests: number;
+}
+
+/**
+ * Runs passing every condition of `filter`, PAGE_SIZE per page, reading at most `maxPages` pages
+ * (one request each): `ended` is false when Adobe still had a continuation link then. A repeated
+ * link ends the listing. `filter.limit` is not used; long ID lists are not split (see listRuns).
+ * @throws NodeApiError when a request fails after retries
+ */
+export async function readRunPages(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	filter: RunFilter,
+	maxPages: number,
+): Promise<RunPages> {
+	if (runFilters.matchesNothing(filter)) return { runs: [], ended: true, requests: 0 };
+	const first = listRequest(RUN_RULES.path, sandboxName, runFilters.properties(filter), {
+		orderBy: filter.orderBy,
+	});
+	const runs: FlowRun[] = [];
+	const links = new Set<string>();
+	let request: PlatformRequest | undefined = first;
+	let requests = 0;
+	while (request && requests < maxPages) {
+		const page = (await platformRequest.call(this, ctx, request)) as FlowServicePage<FlowRun>;
+		requests++;
+		const items = Array.isArray(page?.items) ? page.items : [];
+		runs.push(...items.filter((run) => runFilters.keep(run, filter)));
+		const href = page?._links?.next?.href;
+		request = href && !links.has(href) ? nextPageRequest(href, sandboxName) : undefined;
+		if (href) links.add(href);
+	}
+	return { runs, ended: request === undefined, requests };
+}
 
 /**
  * Runs of the sandbox that pass every condition of `filter`, all pages (continuation links), at

@@ -31,7 +31,8 @@ import {
 	type PlatformContext,
 	type RequestContext,
 } from '../transport';
-import { createOnce } from './ensure';
+import { createOnce, oncePerKey, removeCreated, settleRace } from './ensure';
+import { columnsDrift } from '../pipeline/drift';
 import { exploreTable } from './explore';
 import { flows } from './flows';
 import { flowServiceCollection } from './listing';
@@ -136,6 +137,12 @@ export interface EnsureSourceConnectionInput {
 	tableName: string;
 	/** The columns to read; undefined = fetched through explore, only when a create follows. */
 	columns?: SourceColumn[];
+	/**
+	 * Create From Table: reuse only a source connection of the table whose columns equal `columns`
+	 * (the table's columns now); others of the table are left alone and a new one is created, and a
+	 * same-name one of other data is not a clash (names are not looked up).
+	 */
+	byReference?: boolean;
 }
 
 /** The source connection that now exists for the table. */
@@ -167,6 +174,11 @@ function describeSource(item: StoredSourceConnection): string {
  * connection + table), a second by name when that finds nothing (not in `create` mode), explore
  * when columns are not given, then the POST.
  *
+ * Reuse It and Stop With an Error hold the lock of (sandbox, base connection, table); a Reuse It
+ * create is followed by the same listing again and settled (settleRace: the oldest of the table
+ * wins, ours is deleted if it lost). With `byReference` (Create From Table) only one with the same
+ * columns is reused and names are not looked up.
+ *
  * Throws NodeOperationError (an existing one with `error`, a name taken by another table) and
  * NodeApiError (Adobe's answers: FLOW-1439-404 base connection or table not found, FLOW-1201-400
  * Redshift unreachable, …).
@@ -179,20 +191,64 @@ export async function ensureSourceConnection(
 	ifExists: IfExists,
 	itemIndex?: number,
 ): Promise<EnsuredSourceConnection> {
+	const ensure = async () =>
+		await ensureSource.call(this, { ctx, sandboxName, input, ifExists, itemIndex });
+	if (ifExists === 'create') return await ensure();
+	return await oncePerKey([sandboxName, NOUN, input.baseConnectionId, input.tableName], ensure);
+}
+
+/** The output for an existing source connection (found, or another process's that won the race). */
+function reusedSource(
+	match: StoredSourceConnection,
+	input: EnsureSourceConnectionInput,
+): EnsuredSourceConnection {
+	return {
+		id: match.id,
+		etag: String(match.etag ?? ''),
+		reused: true,
+		name: match.name ?? input.name,
+		baseConnectionId: input.baseConnectionId,
+		tableName: input.tableName,
+		columns: match.params?.columns ?? [],
+		columnsFrom: 'existing',
+	};
+}
+
+/** ensureSourceConnection's work, run under the lock of (sandbox, base connection, table). */
+async function ensureSource(
+	this: RequestContext,
+	args: {
+		ctx: PlatformContext;
+		sandboxName: string;
+		input: EnsureSourceConnectionInput;
+		ifExists: IfExists;
+		itemIndex?: number;
+	},
+): Promise<EnsuredSourceConnection> {
+	const { ctx, sandboxName, input, ifExists, itemIndex } = args;
 	const { name, baseConnectionId, tableName } = input;
-	const sameTable = await sourceConnections.list.call(
-		this,
-		ctx,
-		sandboxName,
-		{ baseConnectionId, tableName },
-		itemIndex,
-	);
-	let existing = findExistingSource(sameTable, input);
-	if (!existing.match && ifExists !== 'create') {
-		existing = findExistingSource(
-			await sourceConnections.list.call(this, ctx, sandboxName, { name }, itemIndex),
-			input,
+	const fits = (item: StoredSourceConnection) =>
+		readsTable(item, baseConnectionId, tableName) &&
+		!(
+			input.byReference &&
+			input.columns &&
+			columnsDrift(item.params?.columns ?? [], input.columns).length
 		);
+	const listSameTable = async () =>
+		(
+			await sourceConnections.list.call(
+				this,
+				ctx,
+				sandboxName,
+				{ baseConnectionId, tableName },
+				itemIndex,
+			)
+		).filter(fits);
+	const sameTable = await listSameTable();
+	let existing = findExistingSource(sameTable, input);
+	if (!existing.match && ifExists !== 'create' && !input.byReference) {
+		const named = await sourceConnections.list.call(this, ctx, sandboxName, { name }, itemIndex);
+		existing = findExistingSource(named, input);
 	}
 	if (existing.match && ifExists === 'reuse') {
 		// A listing without the etag (never seen from Adobe) is completed by a GET: the output always proves the object.
@@ -200,16 +256,7 @@ export async function ensureSourceConnection(
 			typeof existing.match.etag === 'string'
 				? existing.match
 				: await sourceConnections.get.call(this, ctx, sandboxName, existing.match.id, itemIndex);
-		return {
-			id: match.id,
-			etag: String(match.etag ?? ''),
-			reused: true,
-			name: match.name ?? name,
-			baseConnectionId,
-			tableName,
-			columns: match.params?.columns ?? [],
-			columnsFrom: 'existing',
-		};
+		return reusedSource(match, input);
 	}
 	if (existing.match && ifExists === 'error') {
 		throw safeOperationError(
@@ -267,6 +314,22 @@ export async function ensureSourceConnection(
 		knownBefore,
 		itemIndex,
 	);
+	if (ifExists === 'reuse') {
+		const { winner } = await (settleRace<StoredSourceConnection>).call(
+			this,
+			{
+				thing: NOUN,
+				sandboxName,
+				itemIndex,
+				deleteWith: 'Adobe Redshift Connection › Source Connection › Delete',
+				findSame: listSameTable,
+				remove: async (id) =>
+					await removeCreated.call(this, ctx, sandboxName, sourceConnections.pathOf(id), itemIndex),
+			},
+			created.id,
+		);
+		if (winner && winner.id !== created.id) return reusedSource(winner, input);
+	}
 	return {
 		id: created.id,
 		etag: created.etag,

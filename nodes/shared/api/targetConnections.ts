@@ -14,7 +14,8 @@ import type { IfExists } from '../ifExists';
 import { flowServicePath, type PlatformContext, type RequestContext } from '../transport';
 import { isConnectionId } from '../validation';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { ensureByName, type Ensured } from './ensure';
+import { preferNamed } from '../pipeline/race';
+import { ensureByName, removeCreated, type Ensured } from './ensure';
 import { flowServiceCollection } from './listing';
 
 /** A target connection as Flow Service returns it. */
@@ -75,6 +76,11 @@ export interface TargetConnectionInput {
 	name: string;
 	dataSetId: string;
 	description?: string;
+	/**
+	 * Create From Table: find the target connection by its dataset (one with this name first, then
+	 * the oldest), not by name; a same-name one of another dataset is not a clash.
+	 */
+	byDataset?: boolean;
 }
 
 /** A target connection, the dataset it writes to, and whether it existed before. */
@@ -107,8 +113,26 @@ export async function ensureTargetConnection(
 		sandboxName,
 		ifExists,
 		itemIndex,
-		findByName: async () =>
-			await targetConnections.list.call(this, ctx, sandboxName, { name: input.name }, itemIndex),
+		key: input.byDataset ? input.dataSetId : input.name,
+		byReference: input.byDataset,
+		findByName: async () => {
+			if (!input.byDataset)
+				return await targetConnections.list.call(
+					this,
+					ctx,
+					sandboxName,
+					{ name: input.name },
+					itemIndex,
+				);
+			const listed = await targetConnections.list.call(
+				this,
+				ctx,
+				sandboxName,
+				{ dataSetId: input.dataSetId },
+				itemIndex,
+			);
+			return preferNamed(listed, input.name);
+		},
 		mismatch: (existing) =>
 			fits(existing)
 				? undefined
@@ -126,6 +150,9 @@ export async function ensureTargetConnection(
 				: undefined;
 		},
 		readBack: async (id) => await targetConnections.get.call(this, ctx, sandboxName, id, itemIndex),
+		deleteWith: 'Target Connection › Delete',
+		remove: async (id) =>
+			await removeCreated.call(this, ctx, sandboxName, targetConnections.pathOf(id), itemIndex),
 	});
 	return { ...ensured, dataset };
 }

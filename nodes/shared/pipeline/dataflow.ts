@@ -218,6 +218,8 @@ export interface RunNowInput {
 	nowMs: number;
 	/** Needed on a flow's first on-demand run (Adobe 1383-400), then optional but unchangeable (1382-400). */
 	deltaColumn?: string;
+	/** IANA zone offset-less window times are read in: the workflow's (default UTC). */
+	timeZone?: string;
 }
 
 /**
@@ -225,8 +227,8 @@ export interface RunNowInput {
  * @throws InvalidFieldError (`windowStart`, `windowEnd`) for non-dates or an end before the start (1381-400)
  */
 export function buildRunNowBody(input: RunNowInput): RunNowBody {
-	const start = Math.floor(dateToEpochMs(input.windowStart, 'windowStart') / 1000);
-	const end = Math.floor(dateToEpochMs(input.windowEnd, 'windowEnd') / 1000);
+	const start = Math.floor(dateToEpochMs(input.windowStart, 'windowStart', input.timeZone) / 1000);
+	const end = Math.floor(dateToEpochMs(input.windowEnd, 'windowEnd', input.timeZone) / 1000);
 	if (end < start)
 		throw new InvalidFieldError(
 			'windowEnd',

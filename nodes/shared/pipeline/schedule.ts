@@ -8,6 +8,7 @@
  * milliseconds. Only dates are accepted as input, never a bare number, so the two cannot be confused.
  */
 import { InvalidFieldError } from '../InvalidFieldError';
+import { parseIsoInZone } from './dateTime';
 
 export const FREQUENCIES = ['once', 'minute', 'hour', 'day', 'week'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -45,22 +46,29 @@ export interface ScheduleInput {
 	startTime: unknown;
 	/** Whether past windows since startTime are ingested (Adobe's default: true). Not allowed with `once`. */
 	backfill?: unknown;
+	/** IANA zone an offset-less startTime is read in: the workflow's (default UTC). */
+	timeZone?: string;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
 /**
- * Epoch milliseconds of a date input.
- * @throws InvalidFieldError (`field`) for numbers (seconds or milliseconds? ambiguous), unparseable strings, invalid dates
+ * Epoch milliseconds of a date input. A string without an offset (n8n's date picker stores one) is
+ * read in `timeZone`, the workflow's (`this.getTimezone()`); see pipeline/dateTime.ts.
+ * @param timeZone IANA zone for offset-less strings (default UTC)
+ * @throws InvalidFieldError (`field`) for numbers (seconds or milliseconds? ambiguous), unparseable
+ *   strings, impossible dates (30 February, 24:61), a wall time the zone skips, invalid dates
  */
-export function dateToEpochMs(value: unknown, field: string = SCHEDULE_FIELDS.startTime): number {
+export function dateToEpochMs(
+	value: unknown,
+	field: string = SCHEDULE_FIELDS.startTime,
+	timeZone = 'UTC',
+): number {
 	let ms: number | undefined;
 	if (value instanceof Date) ms = value.getTime();
-	else if (typeof value === 'string' && ISO_DATE.test(value.trim())) ms = Date.parse(value.trim());
+	else if (typeof value === 'string') ms = parseIsoInZone(value, timeZone, field);
 	else if (
 		typeof value === 'object' &&
 		value !== null &&
@@ -74,7 +82,10 @@ export function dateToEpochMs(value: unknown, field: string = SCHEDULE_FIELDS.st
 		);
 	}
 	if (ms === undefined || !Number.isFinite(ms)) {
-		throw new InvalidFieldError(field, `'${field}' must be a date such as 2026-12-01T09:00:00Z`);
+		throw new InvalidFieldError(
+			field,
+			`'${field}' must be a date such as 2026-12-01T09:00:00 (in the workflow's time zone) or 2026-12-01T09:00:00Z`,
+		);
 	}
 	return ms;
 }
@@ -99,7 +110,9 @@ function frequencyOf(value: unknown): Frequency {
  */
 export function buildScheduleParams(input: ScheduleInput): ScheduleParams {
 	const frequency = frequencyOf(input.frequency);
-	const startTime = Math.floor(dateToEpochMs(input.startTime) / 1000);
+	const startTime = Math.floor(
+		dateToEpochMs(input.startTime, SCHEDULE_FIELDS.startTime, input.timeZone) / 1000,
+	);
 	if (startTime < 0)
 		throw new InvalidFieldError(
 			SCHEDULE_FIELDS.startTime,

@@ -42,6 +42,15 @@ describe('Catalog: /dataSets', () => {
 		expect(h.emu.datasets().map((d) => d.id)).toEqual([id]);
 	});
 
+	it('DELETE removes a dataset (200 ["@/dataSets/<id>"]); a second DELETE is a 404', async () => {
+		const id = await create('Doomed');
+		const gone = await h.request('DELETE', `${DATASETS}/${id}`);
+		expect(gone.status).toBe(200);
+		expect(gone.json).toEqual([`@/dataSets/${id}`]);
+		expect((await h.get(`${DATASETS}/${id}`)).status).toBe(404);
+		expect((await h.request('DELETE', `${DATASETS}/${id}`)).status).toBe(404);
+	});
+
 	it('pages with start/limit (default 20, max 100) and answers an object, never an array', async () => {
 		const ids: string[] = [];
 		for (let i = 0; i < 5; i++) ids.push(await create(`ds-${i}`));

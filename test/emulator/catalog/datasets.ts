@@ -239,7 +239,14 @@ export function postDataset(ctx: FlowContext, core: EmulatorCore): Reply {
 	return json(201, [`@/dataSets/${ds.id}`], { location: `${CATALOG_PREFIX}/dataSets/${ds.id}` });
 }
 
+/** `DELETE /dataSets/{id}` → 200 `["@/dataSets/{id}"]` (Catalog "Delete an object"). */
+export function deleteDataset(ctx: FlowContext, core: EmulatorCore, id: string): Reply {
+	if (!core.datasets.get(id, ctx.sandboxName)) throw flow.notFound(`Dataset '${id}'`);
+	core.datasets.delete(id);
+	return json(200, [`@/dataSets/${id}`]);
+}
+
 export const DATASET_ROUTES: Route[] = [
 	{ pattern: /^\/dataSets$/, methods: { GET: listDatasets, POST: postDataset } },
-	{ pattern: /^\/dataSets\/([^/]+)$/, methods: { GET: getDataset } },
+	{ pattern: /^\/dataSets\/([^/]+)$/, methods: { GET: getDataset, DELETE: deleteDataset } },
 ];

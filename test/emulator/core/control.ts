@@ -69,6 +69,12 @@ const POST: Record<string, (core: EmulatorCore, b: Record<string, unknown>) => u
 		const run = startScheduledRun(core, b.flowId);
 		return { id: run.id, etag: run.etag };
 	},
+	// Sets {offsetMs}: run times come from the host's clock plus it (Adobe's clock ahead or behind).
+	clock: (core, b) => {
+		if (typeof b.offsetMs !== 'number') throw new ControlError('offsetMs must be a number');
+		core.setClockOffset(b.offsetMs);
+		return { offsetMs: core.clockOffsetMs };
+	},
 	// Ends {runId} as {status: 'success'|'failed'} with optional counts, errors, durationMs; answers the run.
 	'runs/finish': (core, b) => {
 		if (typeof b.runId !== 'string') throw new ControlError('runId must be a string');

@@ -89,6 +89,10 @@ export class EmulatorCore {
 	/** Waits before processing, per route (setRouteLatency). */
 	readonly routeLatency = new RouteLatency();
 	log: RequestLogEntry[] = [];
+	/** Added to the host's clock for run times (ms): Adobe's clock ahead (> 0) or behind (< 0) n8n's. */
+	clockOffsetMs = 0;
+	/** Called on each GET /runs before it is answered (tests start runs "while a listing is served"). */
+	runListingHook?: (query: URLSearchParams) => void;
 
 	constructor(readonly options: ResolvedOptions) {
 		this.latencyMs = options.latencyMs;
@@ -101,6 +105,16 @@ export class EmulatorCore {
 
 	setRateLimit(limit: RateLimit | undefined): void {
 		this.rateLimit = limit === undefined ? undefined : new TokenBucket(limit, Date.now());
+	}
+
+	/** The emulated Adobe clock (epoch ms): the host's plus clockOffsetMs. */
+	now(): number {
+		return Date.now() + this.clockOffsetMs;
+	}
+
+	setClockOffset(ms: number): void {
+		if (!Number.isFinite(ms)) throw new Error('clock offset must be a number of ms');
+		this.clockOffsetMs = ms;
 	}
 
 	setLatency(ms: number): void {
@@ -229,5 +243,7 @@ export class EmulatorCore {
 		this.latencyMs = this.options.latencyMs;
 		this.setRateLimit(this.options.rateLimit);
 		this.tokenLifetimeSeconds = this.options.tokenLifetimeSeconds;
+		this.clockOffsetMs = 0;
+		this.runListingHook = undefined;
 	}
 }

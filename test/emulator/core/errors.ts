@@ -19,9 +19,9 @@ export class GatewayError extends Error {
 }
 
 /**
- * Flow Service errors: {type, title, status, report}. `code` is e.g. '1304-400'; the suffix is the HTTP
- * status. `service` is the type prefix: FLOW, or (emulator choice) CAT for Catalog, XDM for the Schema
- * Registry and DPREP for Data Prep, set by those services' routers on errors raised by shared validators.
+ * Platform service errors. `code` is e.g. '1304-400'; the suffix is the HTTP status. `service` is
+ * FLOW, or CAT for Catalog, XDM for the Schema Registry and DPREP for Data Prep, set by those
+ * services' routers on errors raised by shared validators; it picks the body's shape (see body).
  */
 export class FlowError extends Error {
 	readonly status: number;
@@ -36,7 +36,28 @@ export class FlowError extends Error {
 		this.status = Number(code.split('-')[1]);
 	}
 
+	/**
+	 * The body in the service's shape: Schema Registry as schema-registry.yaml's `errorBasic`
+	 * (`http://` type, `report.registryRequestId`, `detail`); Data Prep as RFC 7807
+	 * `{title, status, detail}` with no typed code (emulator choice: data-prep.yaml documents no error
+	 * body); Flow Service and Catalog `{type, title, status, report}`.
+	 */
 	body(requestId: string) {
+		if (this.service === 'XDM')
+			return {
+				type: `http://ns.adobe.com/aep/errors/XDM-${this.code}`,
+				title: this.title,
+				status: this.status,
+				report: {
+					registryRequestId: requestId,
+					timestamp: new Date().toISOString(),
+					'detailed-message': this.message,
+					'sub-errors': [],
+				},
+				detail: this.message,
+			};
+		if (this.service === 'DPREP')
+			return { title: this.title, status: this.status, detail: this.message };
 		return {
 			type: `https://ns.adobe.com/aep/errors/${this.service}-${this.code}`,
 			title: this.title,

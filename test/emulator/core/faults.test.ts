@@ -34,6 +34,16 @@ describe('fault injection and latency', () => {
 		]);
 	});
 
+	it("twin-before: another worker's identical create lands first (older), then this one is answered", async () => {
+		h.emu.failNext(POST_CONNECTIONS, 1, { kind: 'twin-before' });
+		const res = await h.create();
+		expect(res.status).toBe(201);
+		const [twin, ours] = h.emu.connections();
+		expect(ours.id).toBe(res.json.id);
+		expect(twin.createdAt).toBeLessThan(ours.createdAt);
+		expect(h.emu.connections()).toHaveLength(2);
+	});
+
 	it('only matches the given method, and a RegExp path', async () => {
 		h.emu.failNext({ method: 'get', path: /\/connections$/ }, 1, { status: 500 });
 		expect((await h.create()).status).toBe(201); // POST does not match

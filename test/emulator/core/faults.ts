@@ -26,6 +26,7 @@ const KINDS: FaultKind[] = [
 	'hang',
 	'drip',
 	'endless-page',
+	'twin-before',
 ];
 
 interface Pending {

@@ -65,14 +65,9 @@ export function parseFilter(expr: string, options: FilterOptions = {}): Filter {
 	if (!m) throw flow.invalid(`Unsupported property filter '${expr}'`);
 	const [, path, op, rawValue] = m;
 	const unquote = (v: string) => (/^".*"$/.test(v) ? v.slice(1, -1) : v);
-	// Adobe documents a comma list as "any of". A value that itself contains a comma (a name such as
-	// "Orders, EU") is also matched whole, so callers filtering on such a name are not refused here;
-	// against Adobe they may get the parts' matches too, so they should compare names themselves.
-	const values = (
-		op === '==' || op === '!='
-			? [rawValue, ...(rawValue.includes(',') ? rawValue.split(',') : [])]
-			: [rawValue]
-	).map(unquote);
+	// Adobe documents a comma list as "any of", so `name==Orders, EU` means "Orders" or " EU": a
+	// value containing a comma is never matched whole (callers must compare such names themselves).
+	const values = (op === '==' || op === '!=' ? rawValue.split(',') : [rawValue]).map(unquote);
 	const ignoreCase = options.ignoreCase?.includes(path) ?? false;
 	const hidden = options.hidden?.(path) ?? false;
 	return (item) => {

@@ -85,5 +85,6 @@ export function faultReply(
 		'Injected fault',
 		'Injected by the emulator',
 	);
+	err.service = SERVICES.find((s) => ctx.path.startsWith(`${s.prefix}/`))?.service ?? 'FLOW';
 	return json(fault.status, err.body(ctx.requestId), headers);
 }

@@ -8,7 +8,7 @@ import { CONTROL_PREFIX, FLOW_SERVICE_PREFIX, IMS_PREFIX, resolveOptions } from 
 import type { Reply, RequestContext } from './http';
 import { handleControl } from './control';
 import { faultReply, route } from './router';
-import { finishRun, startScheduledRun } from '../runs/runs';
+import { finishRun, seedRuns, startScheduledRun } from '../runs/runs';
 import type { EmulatorOptions, RequestLogEntry, StartedEmulator } from './types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -171,6 +171,11 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		if (kind === 'hang') return; // the socket stays open until the client gives up or close() runs
 
 		await delay(core.routeLatency.msFor(ctx.method, ctx.path));
+		if (kind === 'twin-before') {
+			// Another worker's identical create lands first; 2 ms later so its creation time is older.
+			route({ ...ctx, requestId: randomUUID() }, core);
+			await delay(2);
+		}
 		let reply = fault && !('kind' in fault) ? faultReply(fault, ctx) : route(ctx, core);
 		if (kind === 'reset-after') {
 			entry.status = reply.status; // processed (e.g. the connection exists), but never delivered
@@ -245,6 +250,11 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 			return { id: run.id, etag: run.etag };
 		},
 		finishRun: (runId, outcome) => structuredClone(finishRun(core, runId, outcome)),
+		seedRuns: (flowId, runs) => seedRuns(core, flowId, runs),
+		setClockOffset: (ms) => core.setClockOffset(ms),
+		onRunListing: (hook) => {
+			core.runListingHook = hook;
+		},
 		datasets: () => core.datasets.all(),
 		mappingSets: () => core.mappingSets.all(),
 		runs: () => core.runs.all(),

@@ -76,7 +76,8 @@ export interface ResolvedOptions {
 /**
  * reset-before: socket closed unprocessed; reset-after: processed, then closed; malformed-json: body cut in half;
  * hang: no answer; drip: processed, then the answer sent one byte per `intervalMs` (default 1000); endless-page: 200 with
- * no items and a new continuation link each time (a listing that never ends).
+ * no items and a new continuation link each time (a listing that never ends); twin-before: the same request is
+ * processed twice, the first answer dropped (another worker's identical create lands a few ms earlier), then answered.
  */
 export type FaultKind =
 	| 'reset-before'
@@ -84,7 +85,8 @@ export type FaultKind =
 	| 'malformed-json'
 	| 'hang'
 	| 'drip'
-	| 'endless-page';
+	| 'endless-page'
+	| 'twin-before';
 
 export type Fault =
 	| { status: number; headers?: Record<string, string>; body?: unknown }
@@ -181,6 +183,13 @@ export interface StoredFlow extends StoredMeta {
 	options?: Record<string, unknown>;
 }
 
+/** A run for seedRuns: its start (epoch ms), how it ended (or `inProgress`), its duration (ms, default 1000). */
+export interface RunSeed {
+	startedAt: number;
+	status: 'success' | 'failed' | 'inProgress';
+	durationMs?: number;
+}
+
 export interface StartedEmulator {
 	/** 'http://127.0.0.1:PORT'; use as both imsUrl and platformUrl. */
 	baseUrl: string;
@@ -233,6 +242,12 @@ export interface StartedEmulator {
 	startRun(flowId: string): { id: string; etag: string };
 	/** Ends a scheduled or running run as success or failed, with optional counts, errors and duration. */
 	finishRun(runId: string, outcome: RunOutcome): StoredRun;
+	/** Stores runs of a flow directly (fast, for large backlogs): each started at `startedAt` (epoch ms), ended unless `inProgress`. Answers their IDs. */
+	seedRuns(flowId: string, runs: RunSeed[]): string[];
+	/** Runs' times (start, end) come from the host's clock plus `ms`: Adobe's clock ahead (> 0) or behind (< 0). */
+	setClockOffset(ms: number): void;
+	/** Calls `hook` on each GET /runs before answering it (undefined: none), e.g. to start runs mid-poll. */
+	onRunListing(hook: ((query: URLSearchParams) => void) | undefined): void;
 	datasets(): StoredDataset[];
 	mappingSets(): StoredMappingSet[];
 	runs(): StoredRun[];

@@ -33,6 +33,24 @@ export const DEFAULT_TABLES: EmulatorTable[] = [
 	},
 ];
 
+/** A table with a column for each of MAPPING_TRAPS_SCHEMA's traps (not served unless passed in `options.tables`). */
+export const MAPPING_TRAPS_TABLE: EmulatorTable = {
+	path: 'crm.customer_traps',
+	columns: [
+		'customer_id',
+		'email',
+		'address',
+		'type',
+		'signup_date',
+		'tier',
+		'tags',
+		'attributes',
+		'preferences',
+		'sku',
+		'phone',
+	].map((name) => ({ name, type: 'string' as const })),
+};
+
 const XDM_TYPES: Record<ColumnType, Record<string, string>> = {
 	string: { type: 'string' },
 	integer: { type: 'integer' },

@@ -88,6 +88,7 @@ describe('Flow Service: /flowSpecs, /flows (list, PATCH, actions, delete), sourc
 			).toEqual({ count: 2 });
 			expect((await h.flowService('GET', '/flows?count=true')).json).toEqual({ count: 2 });
 			expect(await ids(`${prop(`id==${a},${b}`)}&orderby=createdAt`)).toEqual([a, b]); // a comma list is "any of"
+			expect(await ids(prop(`id==${a},nothing`))).toEqual([a]);
 			expect(await ids(prop(`id!=${a},${b}`))).toEqual([]);
 			const first = await h.flowService('GET', '/flows?limit=1&orderby=createdAt');
 			expect(first.json.items.map((f: { id: string }) => f.id)).toEqual([a]);

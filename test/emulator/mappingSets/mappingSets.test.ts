@@ -34,10 +34,11 @@ function legacyBody() {
 	};
 }
 
+/** Data Prep errors are RFC 7807 `{title, status, detail}` with no typed code (emulator choice); `code` gives the status. */
 function expectPrepError(res: CallResult, code: string): void {
 	const status = Number(code.split('-')[1]);
 	expect(res.status).toBe(status);
-	expect(res.json.type).toBe(`https://ns.adobe.com/aep/errors/DPREP-${code}`);
+	expect(res.json).toEqual({ title: expect.any(String), status, detail: expect.any(String) });
 }
 
 describe('Data Prep: /mappingSets', () => {
@@ -72,6 +73,23 @@ describe('Data Prep: /mappingSets', () => {
 		expect((await h.get(`${SETS}/${res.json.id}?version=0`)).status).toBe(200);
 		expectPrepError(await h.get(`${SETS}/${res.json.id}?version=1`), '1439-404');
 		expectPrepError(await h.get(`${SETS}/${res.json.id}`, 'dev'), '1439-404');
+	});
+
+	it('PUT writes a new version (earlier ones kept for ?version=); DELETE removes the set', async () => {
+		const { id } = (await h.post(SETS, currentBody())).json;
+		const other = [{ sourceType: 'ATTRIBUTE', source: 'total', destination: '_emulator.total' }];
+		const put = await h.request('PUT', `${SETS}/${id}`, currentBody(other));
+		expect(put.status).toBe(200);
+		expect(put.json).toMatchObject({ id, version: 1 });
+		const source = async (query: string) =>
+			(await h.get(`${SETS}/${id}${query}`)).json.mappings.map((m: { source: string }) => m.source);
+		expect(await source('')).toEqual(['total']);
+		expect(await source('?version=1')).toEqual(['total']);
+		expect(await source('?version=0')).toEqual(['order_id']);
+		expectPrepError(await h.request('PUT', `${SETS}/${id}`, currentBody([])), '1304-400');
+		expect((await h.request('DELETE', `${SETS}/${id}`)).status).toBe(200);
+		expectPrepError(await h.get(`${SETS}/${id}`), '1439-404');
+		expectPrepError(await h.request('DELETE', `${SETS}/${id}`), '1439-404');
 	});
 
 	it("accepts the Sources tutorials' legacy body, EXPRESSION and STATIC mappings, and ?validate=", async () => {

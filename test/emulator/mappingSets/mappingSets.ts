@@ -1,8 +1,8 @@
 /**
- * Data Prep mapping sets (`/data/foundation/conversion/mappingSets`): create, get, validate, list.
+ * Data Prep mapping sets (`/data/foundation/conversion/mappingSets`): create, get, validate, list, update (PUT), delete.
  *
  * Follows Adobe's "Mapping sets" API guide (help/data-prep/api/mapping-set.md) and data-prep.yaml.
- * Both documented body formats are accepted:
+ * PUT writes a new version; DELETE removes the set. Both documented body formats are accepted:
  * - current: `{outputSchema: {schemaRef: {id, contentType}}, mappings: [{sourceType, source, destination}]}`
  * - legacy (every Sources tutorial): `{version: 0, xdmSchema, xdmVersion: "1.0", id: null,
  *   mappings: [{sourceAttribute, destinationXdmPath, identity?, …}]}`
@@ -39,7 +39,7 @@ export interface StoredMapping {
 
 export interface StoredMappingSet {
 	id: string;
-	/** Starts at 0; each PUT would add 1 (PUT is not emulated). */
+	/** Starts at 0; each PUT adds 1. */
 	version: number;
 	name?: string;
 	outputSchema: { schemaRef: { id: string; contentType: string } };
@@ -49,6 +49,8 @@ export interface StoredMappingSet {
 	createdBy: string;
 	modifiedBy: string;
 	sandboxName: string;
+	/** Earlier versions (mappings and schema as they were), for `GET …?version=`; never shown. */
+	earlier?: Array<Pick<StoredMappingSet, 'version' | 'outputSchema' | 'mappings'>>;
 }
 
 interface ParsedSet {
@@ -226,17 +228,7 @@ export function createMappingSet(
 	sandboxName: string,
 	body: unknown,
 ): StoredMappingSet {
-	const parsed = parseBody(body, core);
-	const failed = validateAll(parsed).flatMap((r) => r.errors ?? []);
-	if (failed.length) {
-		const err = new FlowError(
-			'1000-400',
-			'Invalid mapping set',
-			failed.map((e) => e.message).join('; '),
-		);
-		err.service = 'DPREP';
-		throw err;
-	}
+	const parsed = checkedSet(core, body);
 	const now = Date.now();
 	const who = `${core.options.clientId}@AdobeID`;
 	return core.mappingSets.add({
@@ -251,6 +243,22 @@ export function createMappingSet(
 		modifiedBy: who,
 		sandboxName,
 	});
+}
+
+/** Checks a mapping set body as create does; throws FlowError (DPREP-1000-400) listing the refusals. */
+function checkedSet(core: EmulatorCore, body: unknown): ParsedSet {
+	const parsed = parseBody(body, core);
+	const failed = validateAll(parsed).flatMap((r) => r.errors ?? []);
+	if (failed.length) {
+		const err = new FlowError(
+			'1000-400',
+			'Invalid mapping set',
+			failed.map((e) => e.message).join('; '),
+		);
+		err.service = 'DPREP';
+		throw err;
+	}
+	return parsed;
 }
 
 function created(set: StoredMappingSet) {
@@ -270,9 +278,34 @@ export function validateMappingSet(ctx: FlowContext, core: EmulatorCore): Reply 
 }
 
 function view(set: StoredMappingSet) {
-	const { sandboxName: _s, ...rest } = structuredClone(set);
+	const { sandboxName: _s, earlier: _e, ...rest } = structuredClone(set);
 	void _s;
+	void _e;
 	return rest;
+}
+
+/**
+ * `PUT /mappingSets/{id}` with the full body (checked as a create): a new version (`version` + 1),
+ * the earlier one kept for `GET …?version=` → 200 with the create's answer fields (mapping-set.md).
+ */
+export function putMappingSet(ctx: FlowContext, core: EmulatorCore, id: string): Reply {
+	const set = core.mappingSets.get(id, ctx.sandboxName);
+	if (!set) throw flow.notFound(`Mapping set '${id}'`);
+	const parsed = checkedSet(core, readJsonBody(ctx));
+	const { version, outputSchema, mappings } = structuredClone(set);
+	set.earlier = [...(set.earlier ?? []), { version, outputSchema, mappings }];
+	set.version += 1;
+	set.outputSchema = { schemaRef: { id: parsed.schema.$id, contentType: parsed.contentType } };
+	set.mappings = parsed.mappings.map(normalise);
+	set.modifiedDate = Math.max(Date.now(), set.modifiedDate);
+	return json(200, created(set));
+}
+
+/** `DELETE /mappingSets/{id}` → 200 `{}` (emulator choice: the guide shows no answer body). */
+export function deleteMappingSet(ctx: FlowContext, core: EmulatorCore, id: string): Reply {
+	if (!core.mappingSets.get(id, ctx.sandboxName)) throw flow.notFound(`Mapping set '${id}'`);
+	core.mappingSets.delete(id);
+	return json(200, {});
 }
 
 export function getMappingSet(ctx: FlowContext, core: EmulatorCore, id: string): Reply {
@@ -281,7 +314,8 @@ export function getMappingSet(ctx: FlowContext, core: EmulatorCore, id: string):
 	const version = ctx.query.get('version');
 	if (version !== null && (!/^\d+$/.test(version) || Number(version) > set.version))
 		throw flow.notFound(`Version ${version} of mapping set '${id}'`);
-	return json(200, view(set));
+	const earlier = set.earlier?.find((entry) => String(entry.version) === version);
+	return json(200, { ...view(set), ...structuredClone(earlier ?? {}) });
 }
 
 /** GET /mappingSets?limit=&start= (both required by the guide): `{data, _page: {count, limit}}`. */
@@ -299,5 +333,8 @@ export function listMappingSets(ctx: FlowContext, core: EmulatorCore): Reply {
 export const MAPPING_SET_ROUTES: Route[] = [
 	{ pattern: /^\/mappingSets$/, methods: { POST: postMappingSet, GET: listMappingSets } },
 	{ pattern: /^\/mappingSets\/validate$/, methods: { POST: validateMappingSet } },
-	{ pattern: /^\/mappingSets\/([^/]+)$/, methods: { GET: getMappingSet } },
+	{
+		pattern: /^\/mappingSets\/([^/]+)$/,
+		methods: { GET: getMappingSet, PUT: putMappingSet, DELETE: deleteMappingSet },
+	},
 ];

@@ -247,6 +247,55 @@ describe('Flow Service: /runs and the run controls', () => {
 		});
 	});
 
+	it('seeds runs at given start times (ended or in progress), for large backlogs', async () => {
+		const flowId = await createFlow(HOURLY);
+		const t = 1_790_000_000_000;
+		const [a, b] = h.emu.seedRuns(flowId, [
+			{ startedAt: t, status: 'failed', durationMs: 500 },
+			{ startedAt: t + 10, status: 'inProgress' },
+		]);
+		expect(
+			await ids(
+				`${prop(`metrics.durationSummary.startedAtUTC>=${t}`)}&${prop(`metrics.durationSummary.startedAtUTC<${t + 10}`)}`,
+			),
+		).toEqual([a]);
+		const runs = h.emu.runs();
+		expect(runs.find((r) => r.id === a)?.metrics).toMatchObject({
+			durationSummary: { startedAtUTC: t, completedAtUTC: t + 500 },
+			statusSummary: { status: 'failed' },
+		});
+		expect(runs.find((r) => r.id === b)?.state).toBe('inProgress');
+		expect(() => h.emu.seedRuns('nope', [])).toThrow(/No flow/);
+	});
+
+	it("a clock offset moves the runs' times (Adobe's clock ahead or behind the host's); set by the control or the handle", async () => {
+		const flowId = await createFlow(HOURLY);
+		expect((await control('clock', { offsetMs: -300_000 })).json).toEqual({ offsetMs: -300_000 });
+		const before = Date.now();
+		const { id } = h.emu.startRun(flowId);
+		const run = h.emu.finishRun(id, { status: 'success' });
+		expect(run.metrics.durationSummary.startedAtUTC).toBeLessThanOrEqual(before - 300_000 + 1000);
+		expect(run.metrics.durationSummary.startedAtUTC).toBeGreaterThanOrEqual(before - 301_000);
+		expect((await control('clock', { offsetMs: 'x' })).status).toBe(400);
+		h.emu.setClockOffset(0);
+		const later = h.emu.startRun(flowId).id;
+		expect(h.emu.runs().find((r) => r.id === later)?.createdAt).toBeGreaterThanOrEqual(before);
+	});
+
+	it('calls the run-listing hook with the query before answering, so a test can start runs mid-listing', async () => {
+		const flowId = await createFlow(HOURLY);
+		const seen: string[] = [];
+		h.emu.onRunListing((query) => {
+			seen.push(query.getAll('property').join('&'));
+			if (seen.length === 1) h.emu.startRun(flowId);
+		});
+		expect(await ids(prop(`flowId==${flowId}`))).toHaveLength(1);
+		expect(seen).toEqual([`flowId==${flowId}`]);
+		h.emu.onRunListing(undefined);
+		await ids(prop(`flowId==${flowId}`));
+		expect(seen).toHaveLength(1);
+	});
+
 	it('validates the control calls', async () => {
 		expect((await control('runs', {})).status).toBe(400);
 		expect((await control('runs/finish', { runId: 'nope', status: 'failed' })).status).toBe(400);

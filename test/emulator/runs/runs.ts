@@ -20,7 +20,7 @@ import { isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { listItems } from '../core/listing';
 import type { FlowContext, Route } from '../core/flowService';
 import { newEtag, newResourceMeta } from '../core/store';
-import type { StoredFlow, StoredMeta } from '../core/types';
+import type { RunSeed, StoredFlow, StoredMeta } from '../core/types';
 import { bodyObject, requireObject, requireString, wholeNumber } from '../core/fields';
 
 export type RunStatus = 'scheduled' | 'inProgress' | 'success' | 'failed';
@@ -77,7 +77,8 @@ export function startRun(
 	how: { status: 'scheduled' | 'inProgress'; params?: StoredRun['params']; retryOf?: string },
 ): StoredRun {
 	const caller = core.caller(flowObj.sandboxName);
-	const meta = newResourceMeta(caller);
+	const now = core.now();
+	const meta = { ...newResourceMeta(caller), createdAt: now, updatedAt: now };
 	return core.runs.add({
 		...meta,
 		state: how.status,
@@ -113,6 +114,27 @@ function count(value: unknown, name: string, fallback: number): number {
 export function finishRun(core: EmulatorCore, runId: string, outcome: RunOutcome): StoredRun {
 	const run = core.runs.values().find((r) => r.id === runId);
 	if (!run) throw new Error(`No run with id '${runId}'`);
+	return endRun(core, run, outcome);
+}
+
+/**
+ * Stores runs of a flow directly, started at the given times (epoch ms) and ended unless
+ * `inProgress` (for large backlogs: no lookups). Throws a plain Error for unknown flows.
+ */
+export function seedRuns(core: EmulatorCore, flowId: string, seeds: RunSeed[]): string[] {
+	const found = core.flows.values().find((f) => f.id === flowId);
+	if (!found) throw new Error(`No flow with id '${flowId}'`);
+	return seeds.map((seed) => {
+		const run = startRun(core, found, { status: 'inProgress' });
+		run.createdAt = run.updatedAt = run.metrics.durationSummary.startedAtUTC = seed.startedAt;
+		if (seed.status !== 'inProgress')
+			endRun(core, run, { status: seed.status, durationMs: seed.durationMs ?? 1000 });
+		return run.id;
+	});
+}
+
+function endRun(core: EmulatorCore, run: StoredRun, outcome: RunOutcome): StoredRun {
+	const runId = run.id;
 	if (run.state === 'success' || run.state === 'failed')
 		throw new Error(`Run '${runId}' has already finished (${run.state})`);
 	if (outcome.status !== 'success' && outcome.status !== 'failed')
@@ -141,11 +163,11 @@ export function finishRun(core: EmulatorCore, runId: string, outcome: RunOutcome
 	}
 	const started = run.metrics.durationSummary.startedAtUTC;
 	const completed =
-		started + count(outcome.durationMs, 'durationMs', Math.max(0, Date.now() - started));
+		started + count(outcome.durationMs, 'durationMs', Math.max(0, core.now() - started));
 	const batchId = run.id.replace(/-/g, '').slice(0, 26).toUpperCase();
 	run.state = outcome.status;
 	run.etag = newEtag();
-	run.updatedAt = Math.max(Date.now(), run.updatedAt);
+	run.updatedAt = Math.max(core.now(), run.updatedAt);
 	run.metrics = {
 		durationSummary: { startedAtUTC: started, completedAtUTC: completed },
 		sizeSummary: { inputBytes: input * 128, outputBytes: output * 96 },
@@ -202,15 +224,15 @@ export function lastRun(core: EmulatorCore, flowId: string): StoredRun | undefin
 }
 
 export function listRuns(ctx: FlowContext, core: EmulatorCore): Reply {
-	return json(
-		200,
-		listItems(core.runs.inSandbox(ctx.sandboxName), ctx.query, {
-			href: '/runs',
-			view,
-			ignoreCase: STATUS_PATHS,
-			orderFields: ['createdAt', 'updatedAt', 'metrics.durationSummary.startedAtUTC'],
-		}),
-	);
+	core.runListingHook?.(ctx.query);
+	// Filters and order read the stored runs (a view is a copy of them); only the page is copied.
+	const result = listItems(core.runs.inSandbox(ctx.sandboxName), ctx.query, {
+		href: '/runs',
+		view: (run: StoredRun) => run,
+		ignoreCase: STATUS_PATHS,
+		orderFields: ['createdAt', 'updatedAt', 'metrics.durationSummary.startedAtUTC'],
+	});
+	return json(200, 'items' in result ? { ...result, items: result.items.map(view) } : result);
 }
 
 function findRun(ctx: FlowContext, core: EmulatorCore, id: string): StoredRun {

@@ -5,10 +5,15 @@ const SCHEMAS = `${SCHEMA_REGISTRY_PREFIX}/tenant/schemas`;
 const FULL = 'application/vnd.adobe.xed-full+json; version=1';
 const ORDERS = DEFAULT_SCHEMAS[0];
 
-/** Schema Registry errors carry the XDM- type prefix (emulator choice). */
+/** Schema Registry errors in schema-registry.yaml's errorBasic shape: XDM- type, report with registryRequestId, detail. */
 function expectXdmError(res: CallResult, status: number): void {
 	expect(res.status).toBe(status);
-	expect(res.json.type).toMatch(new RegExp(`^https://ns.adobe.com/aep/errors/XDM-\\d+-${status}$`));
+	expect(res.json.type).toMatch(new RegExp(`^http://ns.adobe.com/aep/errors/XDM-\\d+-${status}$`));
+	expect(res.json).toMatchObject({
+		status,
+		detail: expect.any(String),
+		report: { registryRequestId: expect.any(String), 'detailed-message': res.json.detail },
+	});
 }
 
 describe('Schema Registry: /tenant/schemas, /stats', () => {
@@ -123,7 +128,7 @@ describe('Schema Registry: /tenant/schemas, /stats', () => {
 			headers: { ...headers, accept: 'application/vnd.adobe.xed-id+json' },
 		});
 		expect(res.status).toBe(400);
-		expect(res.json.type).toBe('https://ns.adobe.com/aep/errors/XDM-2105-400');
+		expect(res.json.type).toBe('http://ns.adobe.com/aep/errors/XDM-2105-400');
 		const noKey = await call(h.emu, 'GET', SCHEMAS, {
 			headers: { accept: 'application/vnd.adobe.xed-id+json' },
 		});

@@ -82,6 +82,87 @@ export const DEFAULT_SCHEMAS: readonly XdmSchema[] = [
 	},
 ];
 
+/**
+ * A profile schema with auto-mapping's traps (not served unless passed in `options.schemas`):
+ * standard field groups whose leaf names match common columns (`personalEmail.address`,
+ * `device.type` with an enum), a map (`identityMap`), tenant arrays, a map, an object without
+ * fields, a field inside an array of objects, an enum, a date-time, and two same-named tenant fields.
+ * The table `MAPPING_TRAPS_TABLE` (explore) has a column for each trap.
+ */
+export const MAPPING_TRAPS_SCHEMA: XdmSchema = {
+	$id: `https://ns.adobe.com/${TENANT_ID}/schemas/7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a`,
+	'meta:altId': `_${TENANT_ID}.schemas.7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a`,
+	title: 'Emulator mapping traps',
+	type: 'object',
+	version: '1.0',
+	'meta:class': 'https://ns.adobe.com/xdm/context/profile',
+	properties: {
+		_id: str(),
+		personalEmail: {
+			type: 'object',
+			properties: { address: str({ format: 'email' }), primary: { type: 'boolean' } },
+		},
+		device: {
+			type: 'object',
+			properties: { type: str({ enum: ['mobile', 'tablet', 'desktop'] }), model: str() },
+		},
+		identityMap: {
+			type: 'object',
+			'meta:xdmType': 'map',
+			additionalProperties: { type: 'array', items: { type: 'object', properties: { id: str() } } },
+		},
+		[`_${TENANT_ID}`]: {
+			type: 'object',
+			properties: {
+				customerId: str(),
+				email: str({ format: 'email' }),
+				signupDate: str({ format: 'date-time' }),
+				tier: str({ enum: ['gold', 'silver'] }),
+				tags: { type: 'array', items: str() },
+				attributes: { type: 'object', 'meta:xdmType': 'map', additionalProperties: str() },
+				preferences: { type: 'object' },
+				lines: {
+					type: 'array',
+					items: {
+						type: 'object',
+						properties: { sku: str(), quantity: { type: 'integer', 'meta:xdmType': 'int' } },
+					},
+				},
+				billing: { type: 'object', properties: { phone: str() } },
+				shipping: { type: 'object', properties: { phone: str() } },
+			},
+		},
+	},
+};
+
+/**
+ * An XDM Individual Profile schema with standard field groups only (not served unless passed in
+ * `options.schemas`): no `_<tenant>` object yet, but the class's `_repo` (repository dates), which
+ * is Adobe's namespace, not the tenant's.
+ */
+export const PROFILE_NO_TENANT_SCHEMA: XdmSchema = {
+	$id: `https://ns.adobe.com/${TENANT_ID}/schemas/0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f`,
+	'meta:altId': `_${TENANT_ID}.schemas.0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f`,
+	title: 'Emulator profile without tenant fields',
+	type: 'object',
+	version: '1.0',
+	'meta:class': 'https://ns.adobe.com/xdm/context/profile',
+	properties: {
+		_id: str(),
+		_repo: {
+			type: 'object',
+			properties: {
+				createDate: str({ format: 'date-time' }),
+				modifyDate: str({ format: 'date-time' }),
+			},
+		},
+		person: {
+			type: 'object',
+			properties: { name: { type: 'object', properties: { firstName: str() } } },
+		},
+	},
+};
+
 const MEDIA =
 	/^application\/vnd\.adobe\.(xed(?:-id|-full|-notext|-full-notext|-full-desc|-deprecatefield)?)\+json$/;
 

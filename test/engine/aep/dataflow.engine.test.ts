@@ -384,9 +384,12 @@ describe('Flow Run', () => {
 		expect(run.json[0]).toMatchObject({
 			id: aep.emu().runs()[0].id,
 			flowId,
-			windowStart: '2030-01-01T00:00:00.000Z',
-			windowEnd: '2030-01-02T00:00:00.000Z',
+			windowStartEpochSeconds: Date.UTC(2030, 0, 1) / 1000,
+			windowEndEpochSeconds: Date.UTC(2030, 0, 2) / 1000,
 		});
+		// In the workflow's time zone with its offset: the same instants.
+		expect(Date.parse(run.json[0].windowStart as string)).toBe(Date.UTC(2030, 0, 1));
+		expect(run.json[0].windowStart).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
 		const params = bodyOf(posted(RUNS)[0]).params as IDataObject;
 		expect(params).toMatchObject({
 			windowStartTime: Date.UTC(2030, 0, 1) / 1000,
@@ -492,23 +495,7 @@ describe('Flow Run', () => {
 });
 
 describe('Dataflow › Create From Table', () => {
-	async function fromTableParameters(extra: INodeParameters = {}): Promise<INodeParameters> {
-		const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
-		const datasetId = aep.emu().seedDataset().id;
-		return {
-			resource: 'dataflow',
-			operation: 'createFromTable',
-			connectionId: rl('list', baseConnectionId),
-			tablePath: tableRl('public.orders'),
-			datasetId: rl('id', datasetId),
-			name: 'Orders',
-			frequency: 'hour',
-			interval: 1,
-			startTime: START,
-			deltaColumn: 'ordered_at',
-			...extra,
-		};
-	}
+	const fromTableParameters = aep.fromTable;
 
 	const creates = () =>
 		aep
@@ -520,14 +507,7 @@ describe('Dataflow › Create From Table', () => {
 					entry.status < 300,
 			);
 
-	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
-	const chainSizes = () =>
-		[
-			aep.emu().sourceConnections(),
-			aep.emu().targetConnections(),
-			aep.emu().mappingSets(),
-			aep.emu().flows(),
-		].map((list) => list.length);
+	const chainSizes = aep.chainSizes;
 
 	it('creates source connection, target connection, auto-mapped mapping set and dataflow, outputs every ID; a second run creates nothing', async () => {
 		const parameters = await fromTableParameters();
@@ -903,6 +883,12 @@ describe('bad input: the item fails naming the field, nothing is sent', () => {
 			{ ...fromTable, connectionId: rl('id', expr('b')) },
 			'Base Connection',
 			'connectionId',
+		],
+		[
+			'Create From Table: If the Chain Exists With Other Settings "maybe"',
+			{ ...fromTable, ifDrift: expr('maybe') },
+			'If the Chain Exists With Other Settings',
+			'ifDrift',
 		],
 	];
 

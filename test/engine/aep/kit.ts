@@ -9,6 +9,7 @@ import {
 	DEFAULT_SCHEMA_ID,
 	FLOW_SERVICE_PREFIX,
 	REDSHIFT_CONNECTION_SPEC_ID,
+	type EmulatorOptions,
 	type RequestLogEntry,
 	type StartedEmulator,
 } from '../../emulator';
@@ -32,7 +33,7 @@ import {
 	type OnError,
 	type ScannedEmulator,
 } from '../reliability.kit';
-import { editorContext, ORDER_COLUMNS, seedConnections } from '../support';
+import { editorContext, ORDER_COLUMNS, rl, seedConnections } from '../support';
 
 export { idsOf, ORDER_COLUMNS, rl } from '../support';
 
@@ -58,6 +59,8 @@ export interface AepRunOptions {
 	/** Default: continue on fail (regular output); false stops the workflow. */
 	onError?: OnError | false;
 	credentialsHelper?: InMemoryCredentialsHelper;
+	/** The workflow's Timezone setting (what `this.getTimezone()` gives the node); default: n8n's. */
+	timezone?: string;
 }
 
 /** Runs the node once over `items`; its output items as json (error items with description, httpCode, field). */
@@ -69,7 +72,9 @@ async function runAep(
 ): Promise<NodeRun> {
 	const onError =
 		options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
-	return await runOneNode(emu, aepWorkflow(items, parameters, onError), AEP_NODE, options);
+	const workflow = aepWorkflow(items, parameters, onError);
+	if (options.timezone) workflow.settings = { ...workflow.settings, timezone: options.timezone };
+	return await runOneNode(emu, workflow, AEP_NODE, options);
 }
 
 /**
@@ -164,6 +169,31 @@ async function seedFlowUsing(
 	);
 }
 
+/**
+ * Dataflow › Create From Table of public.orders, from a new base connection ("warehouse") into a
+ * new dataset of the default schema, named Orders, hourly from 2030-01-01T09:00Z with delta column
+ * ordered_at; `extra` overrides.
+ */
+async function fromTableParameters(
+	emu: StartedEmulator,
+	extra: INodeParameters = {},
+): Promise<INodeParameters> {
+	const [baseConnectionId] = await seedConnections(emu, ['warehouse']);
+	return {
+		resource: 'dataflow',
+		operation: 'createFromTable',
+		connectionId: rl('list', baseConnectionId),
+		tablePath: { __rl: true, mode: 'name', value: 'public.orders' },
+		datasetId: rl('id', seedDataset(emu, 'Orders dataset')),
+		name: 'Orders',
+		frequency: 'hour',
+		interval: 1,
+		startTime: '2030-01-01T09:00:00.000Z',
+		deltaColumn: 'ordered_at',
+		...extra,
+	};
+}
+
 /** The kit's calls on the file's emulator: what `useAepEmulator` gives a test file. */
 export interface AepEmulator extends ScannedEmulator {
 	/** `runAep` on the emulator, with the run registered for the leak scan. */
@@ -188,6 +218,10 @@ export interface AepEmulator extends ScannedEmulator {
 	seedDataset(name?: string, schemaId?: string): string;
 	seedSourceConnection(options?: Parameters<typeof seedSourceConnection>[1]): Promise<string>;
 	seedFlowUsing(targetId: string, mappingId?: string): Promise<string>;
+	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
+	chainSizes(): number[];
+	/** Create From Table's parameters on a new base connection and dataset (see fromTableParameters). */
+	fromTable(extra?: INodeParameters): Promise<INodeParameters>;
 	expectRefusedBeforeSending(run: NodeRun, label: string, field: string): void;
 }
 
@@ -197,8 +231,8 @@ export interface AepEmulator extends ScannedEmulator {
  * the kit's calls bound to it. Call at the top of a file with the node resource the file tests;
  * `emu()` is the running emulator.
  */
-export function useAepEmulator(resource: string): AepEmulator {
-	const { emu, leaks } = useScannedEmulator();
+export function useAepEmulator(resource: string, options: EmulatorOptions = {}): AepEmulator {
+	const { emu, leaks } = useScannedEmulator(options);
 	return {
 		emu,
 		leaks,
@@ -216,6 +250,14 @@ export function useAepEmulator(resource: string): AepEmulator {
 		seedDataset: (...args) => seedDataset(emu(), ...args),
 		seedSourceConnection: async (...args) => await seedSourceConnection(emu(), ...args),
 		seedFlowUsing: async (...args) => await seedFlowUsing(emu(), ...args),
+		fromTable: async (extra) => await fromTableParameters(emu(), extra),
+		chainSizes: () =>
+			[
+				emu().sourceConnections(),
+				emu().targetConnections(),
+				emu().mappingSets(),
+				emu().flows(),
+			].map((list) => list.length),
 		expectRefusedBeforeSending: (...args) => expectRefusedBeforeSending(emu(), ...args),
 	};
 }

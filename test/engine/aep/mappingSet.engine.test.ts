@@ -86,6 +86,7 @@ describe('Create', () => {
 			`GET ${MAPPING_SETS}`,
 			`POST ${MAPPING_SETS}/validate`,
 			`POST ${MAPPING_SETS}`,
+			`GET ${MAPPING_SETS}`, // the race check: an older same-name set would win
 			`GET ${MAPPING_SETS}/${run.json[0].id}`,
 		]);
 		expect(JSON.parse(posts(MAPPING_SETS)[0].body)).toEqual({

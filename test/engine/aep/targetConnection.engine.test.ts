@@ -65,11 +65,13 @@ describe('Create', () => {
 				connectionSpec: DATA_LAKE,
 			},
 		]);
-		// The dataset first (its schema), the same-name lookup, the create, the read-back.
+		// The dataset first (its schema), the same-name lookup, the create, the same-name lookup
+		// again (an older one another process made meanwhile would win the race), the read-back.
 		expect(aep.calls().map((call) => call.replace(/\/[0-9a-f-]{24,36}$/, '/{id}'))).toEqual([
 			'GET /data/foundation/catalog/dataSets/{id}',
 			`GET ${TARGETS}`,
 			`POST ${TARGETS}`,
+			`GET ${TARGETS}`,
 			`GET ${TARGETS}/{id}`,
 		]);
 	});

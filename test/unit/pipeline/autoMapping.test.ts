@@ -3,9 +3,16 @@ import {
 	autoMap,
 	flattenXdmSchema,
 	matchKey,
+	tenantNamespace,
 	typeMismatchReason,
 	type SourceColumn,
 } from '../../../nodes/shared/pipeline/autoMapping';
+import { MAPPING_TRAPS_TABLE } from '../../emulator/explore/tables';
+import {
+	MAPPING_TRAPS_SCHEMA,
+	PROFILE_NO_TENANT_SCHEMA,
+	TENANT_ID,
+} from '../../emulator/schemaRegistry/schemas';
 import { invalidField } from '../../support/invalidField';
 
 /** An xed-full schema: tenant fields nested under _acme, standard fields at the root. */
@@ -103,16 +110,13 @@ describe('autoMap', () => {
 		expect(result.typeMismatches).toEqual([]);
 	});
 
-	it('leaves a column that matches several fields unmapped, and an explicit pair resolves it', () => {
+	it("prefers the tenant's field to a same-named field of a standard field group; an explicit pair picks the other", () => {
 		const columns = [col('email', 'string')];
-		expect(autoMap(columns, SCHEMA).unmappedColumns).toEqual([
-			{
-				column: 'email',
-				reason: expect.stringMatching(
-					/several fields match \(_acme.customer.email, billing.email\)/,
-				),
-			},
+		const result = autoMap(columns, SCHEMA);
+		expect(result.matched).toEqual([
+			{ column: 'email', destination: '_acme.customer.email', by: 'name' },
 		]);
+		expect(result.unmappedColumns).toEqual([]);
 		const paired = autoMap(columns, SCHEMA, [{ source: 'email', destination: 'billing.email' }]);
 		expect(paired.mappings).toEqual([
 			{ sourceType: 'ATTRIBUTE', source: 'email', destination: 'billing.email' },
@@ -156,7 +160,7 @@ describe('autoMap', () => {
 		).toBe('ord\\.id');
 	});
 
-	it('lists every type mismatch, and still maps the column', () => {
+	it('lists every type mismatch, and still maps the column; never maps into an array', () => {
 		const result = autoMap(
 			[
 				col('quantity', 'long'),
@@ -168,13 +172,15 @@ describe('autoMap', () => {
 			],
 			SCHEMA,
 		);
-		expect(result.mappings).toHaveLength(6);
+		expect(result.mappings).toHaveLength(5);
 		expect(result.typeMismatches.map((m) => [m.column, m.fieldType, m.reason])).toEqual([
 			['quantity', 'integer (int)', 'a 64-bit column may overflow a 32-bit field'],
 			['total', 'number', 'only a numeric column fits a number field'],
 			['paid', 'boolean', 'only a boolean column fits a boolean field'],
 			['birth_date', 'string (date)', 'the time of day would be lost'],
-			['tags', 'array', 'a array field cannot take a single column'],
+		]);
+		expect(result.unmappedColumns).toEqual([
+			{ column: 'tags', reason: expect.stringContaining("'_acme.tags' is an array field") },
 		]);
 	});
 
@@ -198,6 +204,186 @@ describe('autoMap', () => {
 				{ source: 'b', destination: '_id' },
 			]),
 		).toThrow(/already the destination/);
+	});
+});
+
+/**
+ * Columns as Flow Service explore gives them in Adobe's docs ("Explore data tables using the Flow
+ * Service API", help/sources/tutorials/api/explore/tabular.md): a date-time column is
+ * `{type: "string", "meta:xdmType": "date-time", xdm: {type: "string", format: "date-time"}}`.
+ */
+describe("autoMap on columns in explore's documented shape", () => {
+	const typed = (name: string, xdmType: 'date' | 'date-time'): SourceColumn => ({
+		name,
+		type: 'string',
+		'meta:xdmType': xdmType,
+		xdm: { type: 'string', format: xdmType },
+	});
+
+	it('maps a date-time column into a date-time field and a date column into a date field, with no mismatch', () => {
+		const result = autoMap(
+			[
+				typed('ordered_at', 'date-time'),
+				typed('timestamp', 'date-time'),
+				typed('birth_date', 'date'),
+			],
+			SCHEMA,
+		);
+		expect(result.matched).toEqual([
+			{ column: 'ordered_at', destination: '_acme.orderedAt', by: 'name' },
+			{ column: 'timestamp', destination: 'timestamp', by: 'name' },
+			{ column: 'birth_date', destination: '_acme.birthDate', by: 'name' },
+		]);
+		expect(result.suggestions).toEqual([]);
+		expect(result.typeMismatches).toEqual([]);
+	});
+
+	it('still reports a plain string column for a date-time field, and a date-time column for a boolean', () => {
+		const result = autoMap(
+			[{ name: 'ordered_at', type: 'string', xdm: { type: 'string' } }, typed('paid', 'date-time')],
+			SCHEMA,
+		);
+		expect(result.suggestions.map((entry) => entry.column)).toEqual(['ordered_at']);
+		expect(result.typeMismatches.map((entry) => [entry.column, entry.reason])).toEqual([
+			['paid', 'only a boolean column fits a boolean field'],
+		]);
+	});
+});
+
+describe('autoMap on a schema with traps (MAPPING_TRAPS_SCHEMA)', () => {
+	const columns = MAPPING_TRAPS_TABLE.columns.map((c) => col(c.name, c.type));
+	const result = autoMap(columns, MAPPING_TRAPS_SCHEMA);
+	const reasonOf = (column: string) =>
+		result.unmappedColumns.find((entry) => entry.column === column)?.reason;
+	const T = `_${TENANT_ID}`;
+
+	it("maps only the tenant's fields that fit", () => {
+		expect(result.mappings.map((m) => [m.source, m.destination])).toEqual([
+			['customer_id', `${T}.customerId`],
+			['email', `${T}.email`],
+		]);
+		expect(result.typeMismatches).toEqual([]);
+	});
+
+	it('a street address does not go into personalEmail.address, nor type into device.type: suggestions', () => {
+		expect(result.suggestions).toEqual(
+			expect.arrayContaining([
+				{
+					column: 'address',
+					destination: 'personalEmail.address',
+					reason: expect.stringMatching(/standard field group/),
+				},
+				{
+					column: 'type',
+					destination: 'device.type',
+					reason: expect.stringMatching(/standard field group/),
+				},
+			]),
+		);
+		expect(reasonOf('address')).toMatch(/personalEmail\.address.*see suggestions/);
+	});
+
+	it('never maps into an array, a map or an object field', () => {
+		expect(reasonOf('tags')).toMatch(/'_emulator\.tags' is an array field/);
+		expect(reasonOf('attributes')).toMatch(/'_emulator\.attributes' is a map field/);
+		expect(reasonOf('preferences')).toMatch(/'_emulator\.preferences' is an object field/);
+	});
+
+	it('a name found only inside an array is reported by its path', () => {
+		expect(reasonOf('sku')).toMatch(
+			/'_emulator\.lines\[\]\.sku' is inside the array '_emulator\.lines'/,
+		);
+		expect(reasonOf('sku')).not.toMatch(/no schema field has this name/);
+	});
+
+	it('an enum and a date-time the column may not fit are suggestions, with why', () => {
+		expect(result.suggestions).toEqual(
+			expect.arrayContaining([
+				{
+					column: 'tier',
+					destination: `${T}.tier`,
+					reason: expect.stringMatching(/accepts only "gold", "silver"/),
+				},
+				{
+					column: 'signup_date',
+					destination: `${T}.signupDate`,
+					reason: expect.stringMatching(/date-time field.*not string/),
+				},
+			]),
+		);
+	});
+
+	it('several equally good fields: ambiguous, none mapped', () => {
+		expect(result.ambiguous).toEqual([
+			{ column: 'phone', destinations: [`${T}.billing.phone`, `${T}.shipping.phone`] },
+		]);
+		expect(reasonOf('phone')).toMatch(/several fields match/);
+	});
+
+	it('says where a suggestion or an ambiguous match can be mapped: Mapping Set › Create has the Mapping Pairs', () => {
+		// Create From Table has no pairs: the way out must be named, not "an explicit pair".
+		const where = /Mapping Pair \(Mapping Set › Create\)/;
+		expect(result.suggestions.find((entry) => entry.column === 'address')?.reason).toMatch(where);
+		expect(reasonOf('phone')).toMatch(where);
+	});
+
+	it('names at most 10 values of a long enum', () => {
+		const countries = Array.from({ length: 250 }, (_, i) => `C${i}`);
+		const schema = {
+			properties: {
+				_acme: { type: 'object', properties: { country: { type: 'string', enum: countries } } },
+			},
+		};
+		const [suggestion] = autoMap([col('country', 'string')], schema).suggestions;
+		expect(suggestion.reason).toContain('"C0", "C1"');
+		expect(suggestion.reason).toContain('and 240 more');
+		expect(suggestion.reason).not.toContain('"C10"');
+	});
+
+	it('every column is either mapped or listed as unmapped with a reason', () => {
+		expect(result.matched.length + result.unmappedColumns.length).toBe(columns.length);
+	});
+
+	it('refuses an explicit pair into an array, a map, or an item of an array', () => {
+		for (const destination of [`${T}.tags`, `${T}.attributes`, 'identityMap']) {
+			const error = invalidField(() =>
+				autoMap(columns, MAPPING_TRAPS_SCHEMA, [{ source: 'tags', destination }]),
+			);
+			expect(error.message).toMatch(/cannot fill it/);
+		}
+		// the path the suggestions report, or the same without [], is explained, not "not a field"
+		for (const destination of [`${T}.lines[].sku`, `${T}.lines.sku`]) {
+			const error = invalidField(() =>
+				autoMap(columns, MAPPING_TRAPS_SCHEMA, [{ source: 'sku', destination }]),
+			);
+			expect(error.message).toContain(
+				`'${T}.lines[].sku' is inside the array '${T}.lines': a column cannot fill array items`,
+			);
+		}
+	});
+});
+
+describe('tenantNamespace', () => {
+	it('reads the tenant from meta:altId or $id, else the one _object at the root', () => {
+		expect(tenantNamespace(MAPPING_TRAPS_SCHEMA)).toBe(`_${TENANT_ID}`);
+		expect(tenantNamespace(SCHEMA)).toBe('_acme');
+		expect(tenantNamespace({ properties: { _acme: { type: 'object', properties: {} } } })).toBe(
+			'_acme',
+		);
+	});
+
+	it("never takes Adobe's namespaces (_repo, _experience) for the tenant's", () => {
+		expect(tenantNamespace(PROFILE_NO_TENANT_SCHEMA)).toBeUndefined();
+		const { _id, _repo } = PROFILE_NO_TENANT_SCHEMA.properties;
+		expect(tenantNamespace({ properties: { _id, _repo } })).toBeUndefined();
+		const _experience = { type: 'object', properties: { campaign: { type: 'string' } } };
+		expect(tenantNamespace({ properties: { _experience } })).toBeUndefined();
+	});
+
+	it('so a create_date column is not mapped into _repo.createDate (repository metadata): a suggestion', () => {
+		const result = autoMap([col('create_date', 'timestamp')], PROFILE_NO_TENANT_SCHEMA);
+		expect(result.mappings).toEqual([]);
+		expect(result.suggestions.map((entry) => entry.destination)).toEqual(['_repo.createDate']);
 	});
 });
 

@@ -128,3 +128,29 @@ describe('buildFlowTransformations', () => {
 		).toBe('deltaColumn');
 	});
 });
+
+describe("dateToEpochMs: the workflow's time zone, impossible dates", () => {
+	const processTz = process.env.TZ;
+	beforeAll(() => {
+		process.env.TZ = 'Asia/Tokyo'; // the n8n process's zone must not matter
+	});
+	afterAll(() => {
+		if (processTz === undefined) delete process.env.TZ;
+		else process.env.TZ = processTz;
+	});
+
+	it('reads a date-time without an offset in the given zone, not the process zone', () => {
+		expect(dateToEpochMs('2026-03-01T09:00:00', 'startTime', 'America/New_York')).toBe(
+			Date.UTC(2026, 2, 1, 14),
+		);
+	});
+
+	it.each(['2026-02-30T09:00:00Z', '2026-03-01T24:61:00Z', '2026-04-31'])(
+		'refuses the impossible %s, naming the field',
+		(text) => {
+			expect(() => dateToEpochMs(text, 'startTime', 'UTC')).toThrow(
+				/'startTime' is not a real date and time/,
+			);
+		},
+	);
+});

@@ -18,11 +18,13 @@ import {
 	readSchedule,
 	readUuidPicker,
 	scheduleFields,
+	startTimeOutput,
 	sourceConnectionPicker,
 	targetConnectionPicker,
 	withLabels,
 } from './dataflow.fields';
 import { readDescription, readName } from '../parameters';
+import { workflowTimeZone } from '../../../shared/runParameters';
 
 /** Dataflow › Create's If It Exists field (its label is also named in its errors). */
 const IF_EXISTS = { field: 'ifExists', label: 'If a Dataflow for These Connections Exists' };
@@ -91,6 +93,7 @@ export const execute = createOperation({
 			targetConnectionId,
 			transformations,
 			scheduleParams,
+			timeZone: workflowTimeZone.call(this),
 		};
 	},
 	async ensure(ctx, sandboxName, input, ifExists, itemIndex) {
@@ -98,5 +101,9 @@ export const execute = createOperation({
 		const body = buildCreateFlowBody({ ...input, flowSpec });
 		return await ensureFlow.call(this, ctx, sandboxName, body, ifExists, itemIndex);
 	},
-	output: ensuredOutput,
+	// The stored start time, in the workflow's time zone with its offset, and in epoch seconds.
+	output: (result, sandboxName, input) => ({
+		...ensuredOutput(result, sandboxName),
+		...startTimeOutput(result.value, input.timeZone),
+	}),
 });

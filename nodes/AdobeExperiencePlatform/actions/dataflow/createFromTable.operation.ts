@@ -2,6 +2,7 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
+	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
@@ -9,7 +10,8 @@ import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { exploreTable } from '../../../shared/api/explore';
 import type { Ensured } from '../../../shared/api/ensure';
-import { ensureFlow } from '../../../shared/api/flows';
+import { oncePerKey } from '../../../shared/api/ensure';
+import { ensureFlow, flows, type StoredFlow } from '../../../shared/api/flows';
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { getFullSchema } from '../../../shared/api/schemas';
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
@@ -38,9 +40,38 @@ import {
 	readDelta,
 	readSchedule,
 	scheduleFields,
+	timeOutput,
 	withLabels,
 } from './dataflow.fields';
+import { workflowTimeZone } from '../../../shared/runParameters';
 import type { ItemOperation } from '../../../shared/operations';
+import {
+	compareChain,
+	driftError,
+	findChain,
+	fixedDriftError,
+	mappingOf,
+	updateChain,
+	type IfDrift,
+} from './existingChain';
+
+const IF_DRIFT = { field: 'ifDrift', label: 'If the Chain Exists With Other Settings' } as const;
+const IF_DRIFT_VALUES: Record<string, IfDrift> = {
+	'Report It': 'report',
+	'Update It': 'update',
+	'Stop With an Error': 'error',
+};
+
+/** The checked If the Chain Exists With Other Settings value; absent (an older node) means Report It. */
+function readIfDrift(this: IExecuteFunctions, itemIndex: number): IfDrift {
+	const value = readParameter.call(this, IF_DRIFT.field, itemIndex);
+	if (value === undefined || value === '') return 'report';
+	if (Object.values(IF_DRIFT_VALUES).includes(value as IfDrift)) return value as IfDrift;
+	throw new InvalidFieldError(
+		IF_DRIFT.field,
+		`"${IF_DRIFT.label}" must be one of ${Object.keys(IF_DRIFT_VALUES).join(', ')} (got ${JSON.stringify(value)}).`,
+	);
+}
 
 const FIELDS = {
 	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
@@ -65,6 +96,33 @@ const properties: INodeProperties[] = [
 			'Name of the dataflow; the source connection, target connection and mapping set get it with " (source)", " (target)", " (mapping)". Empty: "Redshift (table) to dataset (dataset ID)". Keep it the same across runs so a re-run finds them.',
 	},
 	...scheduleFields(),
+	{
+		displayName: 'If the Chain Exists With Other Settings',
+		name: 'ifDrift',
+		type: 'options',
+		options: [
+			{
+				name: 'Report It',
+				value: 'report',
+				description:
+					'Change nothing; output what Adobe stores, with a drift list of each difference (field, stored, input)',
+			},
+			{
+				name: 'Stop With an Error',
+				value: 'error',
+				description: 'Fail the item, naming each difference; nothing is changed',
+			},
+			{
+				name: 'Update It',
+				value: 'update',
+				description:
+					'Write a new mapping set version and update the dataflow (schedule, delta column, mapping version), then output what Adobe stores',
+			},
+		],
+		default: 'report',
+		description:
+			"What to do when a dataflow already loads this table into this dataset but its mappings, schedule or delta column differ from these. Changed columns or a changed schema can't be updated in place: the item fails saying what to delete.",
+	},
 ];
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['createFromTable'] } };
@@ -84,12 +142,48 @@ function idsOf(done: ReadonlyArray<DoneStep<string>>): IDataObject {
 }
 
 /**
+ * The output of Create From Table: the dataflow as Adobe stores it (schedule, transformations, the
+ * mapping set version it uses), the IDs of every step, what was reused or created, and `extra`.
+ */
+function chainOutput(
+	flow: StoredFlow,
+	done: ReadonlyArray<DoneStep<string>>,
+	common: IDataObject & { timeZone: string },
+	extra: IDataObject = {},
+): IDataObject {
+	const ids = idsOf(done);
+	const stored = mappingOf(flow);
+	const startTime = Number((flow.scheduleParams as IDataObject | undefined)?.startTime);
+	return {
+		id: flow.id,
+		dataflowId: flow.id,
+		sourceConnectionId: ids.sourceConnectionId,
+		targetConnectionId: ids.targetConnectionId,
+		mappingSetId: stored.mappingSetId ?? ids.mappingSetId,
+		mappingVersion: stored.mappingVersion,
+		...common,
+		name: flow.name ?? common.name,
+		scheduleParams: flow.scheduleParams as IDataObject,
+		// The stored start time, in the workflow's time zone and as the epoch seconds Adobe keeps.
+		...(Number.isFinite(startTime) ? timeOutput('startTime', startTime, common.timeZone) : {}),
+		transformations: flow.transformations as IDataObject[],
+		steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
+		reused: done.every((step) => step.reused),
+		created: done.filter((step) => !step.reused).map((step) => step.key),
+		...extra,
+	};
+}
+
+/**
  * Base connection + table + dataset → source connection → target connection → mapping set
  * (auto-mapped from the table's columns to the dataset's schema) → dataflow. Every input is
- * checked first; the flow spec, dataset and schema are read before anything is created. Each
- * step reuses what an earlier run made (source: same base connection and table; target: same
- * dataset; mapping set: same name and schema; dataflow: same source and target connection), so a
- * re-run creates nothing and a failed run resumes at the failed step.
+ * checked first; the flow spec, dataset, schema and columns are read before anything is created.
+ * Under the lock of (sandbox, base connection, table, dataset), the chain is looked for by
+ * reference (existingChain.ts): if it exists, its drift is reported, updated or refused (ifDrift)
+ * and nothing is created. Otherwise each step reuses by reference what an earlier run made (source:
+ * base connection, table and the same columns; target: the dataset; mapping set: its name, schema
+ * and mappings; dataflow: source + target), so a failed run resumes at the failed step, and each
+ * create settles a race with other processes (ensure.ts). The output is the dataflow as Adobe stores it.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const baseConnectionId = readPickedId.call(
@@ -123,6 +217,10 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 			mappingVersion: 0,
 		}),
 	);
+	const startTimeGiven = !['', undefined, null].includes(
+		readParameter.call(this, 'startTime', itemIndex) as string,
+	);
+	const ifDrift = readIfDrift.call(this, itemIndex);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const names = chainNames(flowName);
 
@@ -150,100 +248,172 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	}
 	const mapping = autoMap(columns, schema);
 	if (!mapping.mappings.length) {
+		// Same-named fields may exist but only as suggestions; this operation has no pairs to map them.
+		const suggested = mapping.suggestions.map((s) => `${s.column} -> ${s.destination}`);
 		throw safeOperationError(
 			this,
-			`No column of ${tableName} matches a field of the dataset's schema by name, so there is nothing to map; nothing was created.`,
+			`No column of ${tableName} can be mapped by name to the dataset's schema, so there is nothing to map; nothing was created.`,
 			{
 				itemIndex,
-				description: `Unmapped columns: ${mapping.unmappedColumns.map((c) => `${c.column} (${c.reason})`).join(', ')}. Choose a dataset whose schema has fields named like the columns, or build the mapping set with Mapping Set > Create.`,
+				description: `Unmapped columns: ${mapping.unmappedColumns.map((c) => `${c.column} (${c.reason})`).join(', ')}.${suggested.length ? ` Suggested: ${suggested.join(', ')}; map them with the Mapping Pairs of Mapping Set › Create, then Dataflow › Create.` : ''} Or choose a dataset whose schema has tenant or root-level fields named like the columns.`,
 			},
 		);
 	}
 
-	// Every step finds what an earlier run made (Reuse It) before it creates: a re-run resumes.
-	const reuse = <I, R>(ensure: EnsureCall<I, R>, input: I) =>
-		ensure.call(this, ctx, sandboxName, input, 'reuse', itemIndex);
-	const stepOf = ({ value, reused }: Ensured<{ id: string }>) => ({ id: value.id, reused });
-	let mappingVersion = 0;
-	const done = await runChain(
-		[
-			{
-				key: 'sourceConnection',
-				label: 'source connection',
-				run: async () => {
-					const input = { name: names.sourceConnection, baseConnectionId, tableName, columns };
-					const { id, reused } = await reuse(ensureSourceConnection, input);
-					return { id, reused };
-				},
-			},
-			{
-				key: 'targetConnection',
-				label: 'target connection',
-				run: async () => {
-					const input = { name: names.targetConnection, dataSetId: datasetId };
-					return stepOf(await reuse(ensureTargetConnection, input));
-				},
-			},
-			{
-				key: 'mappingSet',
-				label: 'mapping set',
-				run: async () => {
-					const input = { name: names.mappingSet, schemaId, mappings: mapping.mappings };
-					const result = await reuse(ensureMappingSet, input);
-					mappingVersion = typeof result.value.version === 'number' ? result.value.version : 0;
-					return stepOf(result);
-				},
-			},
-			{
-				key: 'dataflow',
-				label: 'dataflow',
-				run: async (previous) => {
-					const ids = idsOf(previous);
-					const transformations = buildFlowTransformations({
-						frequency: scheduleParams.frequency,
-						...delta,
-						columns: columnNames,
-						mappingId: ids.mappingSetId as string,
-						mappingVersion,
-					});
-					const body = buildCreateFlowBody({
-						name: names.dataflow,
-						flowSpec,
-						sourceConnectionId: ids.sourceConnectionId as string,
-						targetConnectionId: ids.targetConnectionId as string,
-						transformations,
-						scheduleParams,
-					});
-					return stepOf(await reuse(ensureFlow, body));
-				},
-			},
-		],
-		annotate,
-	);
-	const ids = idsOf(done);
-	const reusedAll = done.every((step) => step.reused);
-	return {
-		id: ids.dataflowId,
-		dataflowId: ids.dataflowId,
-		sourceConnectionId: ids.sourceConnectionId,
-		targetConnectionId: ids.targetConnectionId,
-		mappingSetId: ids.mappingSetId,
-		mappingVersion,
+	const chainInput = {
+		columns,
+		schemaId,
+		mappings: mapping.mappings,
+		frequency: scheduleParams.frequency,
+		interval: scheduleParams.interval,
+		startTime: scheduleParams.startTime,
+		startTimeGiven,
+		transformations: buildFlowTransformations({
+			frequency: scheduleParams.frequency,
+			...delta,
+			mappingId: '0'.repeat(32),
+			mappingVersion: 0,
+		}),
+	};
+	const common = {
 		baseConnectionId,
 		tableName,
 		datasetId,
 		schemaId,
 		flowSpecId: flowSpec.id,
 		name: flowName,
-		scheduleParams: scheduleParams as unknown as IDataObject,
-		steps: done.map((step) => ({ step: step.key, id: step.id, reused: step.reused })),
-		reused: reusedAll,
-		created: done.filter((step) => !step.reused).map((step) => step.key),
+		timeZone: workflowTimeZone.call(this),
 		autoMapping: {
 			matched: mapping.matched,
 			unmappedColumns: mapping.unmappedColumns,
 			typeMismatches: mapping.typeMismatches,
+			suggestions: mapping.suggestions,
+			ambiguous: mapping.ambiguous,
 		} as unknown as IDataObject,
 		sandboxName,
 	};
+
+	// One chain per (sandbox, base connection, table, dataset) in this process: concurrent items and
+	// executions of the same table wait here; across processes each create settles its race (ensure.ts).
+	return await oncePerKey(
+		['chain', sandboxName, baseConnectionId, tableName, datasetId],
+		async () => {
+			const key = { baseConnectionId, tableName, datasetId, flowName };
+			const existing = await findChain.call(this, ctx, sandboxName, key, itemIndex);
+			if (existing) {
+				const state = await compareChain.call(
+					this,
+					ctx,
+					sandboxName,
+					existing,
+					chainInput,
+					itemIndex,
+				);
+				if (state.fixed.length) throw fixedDriftError.call(this, existing, state.fixed, itemIndex);
+				if (state.drift.length && ifDrift === 'error')
+					throw driftError.call(this, existing, state.drift, itemIndex);
+				let flow = existing.flow;
+				const updating = state.drift.length > 0 && ifDrift === 'update';
+				if (updating) {
+					flow = await updateChain.call(
+						this,
+						ctx,
+						sandboxName,
+						existing,
+						state,
+						{ ...chainInput, mappingSetName: names.mappingSet },
+						itemIndex,
+					);
+				}
+				const steps: Array<DoneStep<string>> = [
+					{ key: 'sourceConnection', label: '', id: existing.source.id, reused: true },
+					{ key: 'targetConnection', label: '', id: existing.target.id, reused: true },
+					{ key: 'mappingSet', label: '', id: state.mappingSetId ?? '', reused: true },
+					{ key: 'dataflow', label: '', id: flow.id, reused: true },
+				];
+				return chainOutput(
+					flow,
+					steps,
+					common,
+					updating ? { updated: state.drift } : { drift: state.drift },
+				);
+			}
+
+			// No chain yet: every step finds what an earlier run made, by reference, before it creates.
+			const reuse = <I, R>(ensure: EnsureCall<I, R>, input: I) =>
+				ensure.call(this, ctx, sandboxName, input, 'reuse', itemIndex);
+			const stepOf = ({ value, reused }: Ensured<{ id: string }>) => ({ id: value.id, reused });
+			let mappingVersion = 0;
+			const done = await runChain(
+				[
+					{
+						key: 'sourceConnection',
+						label: 'source connection',
+						run: async () => {
+							const input = {
+								name: names.sourceConnection,
+								baseConnectionId,
+								tableName,
+								columns,
+								byReference: true,
+							};
+							const { id, reused } = await reuse(ensureSourceConnection, input);
+							return { id, reused };
+						},
+					},
+					{
+						key: 'targetConnection',
+						label: 'target connection',
+						run: async () => {
+							const input = { name: names.targetConnection, dataSetId: datasetId, byDataset: true };
+							return stepOf(await reuse(ensureTargetConnection, input));
+						},
+					},
+					{
+						key: 'mappingSet',
+						label: 'mapping set',
+						run: async () => {
+							const input = {
+								name: names.mappingSet,
+								schemaId,
+								mappings: mapping.mappings,
+								byReference: true,
+							};
+							const result = await reuse(ensureMappingSet, input);
+							mappingVersion = typeof result.value.version === 'number' ? result.value.version : 0;
+							return stepOf(result);
+						},
+					},
+					{
+						key: 'dataflow',
+						label: 'dataflow',
+						run: async (previous) => {
+							const ids = idsOf(previous);
+							const transformations = buildFlowTransformations({
+								frequency: scheduleParams.frequency,
+								...delta,
+								columns: columnNames,
+								mappingId: ids.mappingSetId as string,
+								mappingVersion,
+							});
+							const body = buildCreateFlowBody({
+								name: names.dataflow,
+								flowSpec,
+								sourceConnectionId: ids.sourceConnectionId as string,
+								targetConnectionId: ids.targetConnectionId as string,
+								transformations,
+								scheduleParams,
+							});
+							return stepOf(await reuse(ensureFlow, body));
+						},
+					},
+				],
+				annotate,
+			);
+			// The output shows the dataflow as Adobe stores it (a reused one keeps its own schedule).
+			const flowId = idsOf(done).dataflowId as string;
+			const flow = await flows.get.call(this, ctx, sandboxName, flowId, itemIndex);
+			return chainOutput(flow, done, common);
+		},
+	);
 };

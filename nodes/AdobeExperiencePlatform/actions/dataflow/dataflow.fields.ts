@@ -12,6 +12,8 @@ import {
 	pickerFor,
 } from '../../../shared/locators';
 import { readParameter } from '../../../shared/parameters';
+import { formatInZone, isKnownTimeZone } from '../../../shared/pipeline/dateTime';
+import { workflowTimeZone } from '../../../shared/runParameters';
 import {
 	FREQUENCIES,
 	buildScheduleParams,
@@ -136,7 +138,8 @@ export function scheduleFields(): INodeProperties[] {
 			name: 'startTime',
 			type: 'dateTime',
 			default: '',
-			description: 'When the schedule starts (sent to Adobe in epoch seconds). Empty: now.',
+			description:
+				"When the schedule starts, in the workflow's time zone unless it has an offset (sent to Adobe in epoch seconds). Empty: now.",
 		},
 		{
 			displayName: 'Backfill',
@@ -260,8 +263,38 @@ export function readSchedule(this: IExecuteFunctions, itemIndex: number): Schedu
 			interval: once ? undefined : readParameter.call(this, 'interval', itemIndex),
 			startTime: dateOrNow(readParameter.call(this, 'startTime', itemIndex), Date.now()),
 			backfill: once ? undefined : readParameter.call(this, 'backfill', itemIndex),
+			timeZone: workflowTimeZone.call(this),
 		}),
 	);
+}
+
+/** `timeOutput` of a stored flow's `scheduleParams.startTime` (epoch s, a number or digits); empty when it has none. */
+export function startTimeOutput(flow: object, timeZone: string): Record<string, string | number> {
+	const { scheduleParams } = flow as { scheduleParams?: { startTime?: unknown } };
+	const startTime = scheduleParams?.startTime;
+	const seconds =
+		typeof startTime === 'string' && /^\d+$/.test(startTime) ? Number(startTime) : startTime;
+	return typeof seconds === 'number' && Number.isFinite(seconds)
+		? timeOutput('startTime', seconds, timeZone)
+		: {};
+}
+
+/**
+ * A time the node sent, for the output: `{<name>: ISO 8601 in the workflow's time zone with its
+ * offset (2026-03-01T09:00:00+01:00), <name>EpochSeconds: what Adobe got, timeZone}`; in UTC when
+ * Node does not know the workflow's zone (only times with an offset were then accepted).
+ */
+export function timeOutput(
+	name: string,
+	epochSeconds: number,
+	timeZone: string,
+): Record<string, string | number> {
+	const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
+	return {
+		[name]: formatInZone(epochSeconds * 1000, zone),
+		[`${name}EpochSeconds`]: epochSeconds,
+		timeZone: zone,
+	};
 }
 
 /** Delta column and its date format (both only for scheduled flows), trimmed. */

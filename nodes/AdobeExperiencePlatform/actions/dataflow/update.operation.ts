@@ -22,10 +22,12 @@ import {
 	dataflowPicker,
 	frequencyName,
 	readUuidPicker,
+	timeOutput,
 	withLabels,
 } from './dataflow.fields';
 import { LIMITS } from '../fields';
 import type { ItemOperation } from '../../../shared/operations';
+import { workflowTimeZone } from '../../../shared/runParameters';
 
 const properties: INodeProperties[] = [
 	dataflowPicker(),
@@ -76,7 +78,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'New start of the schedule (epoch seconds on the wire). Adobe refuses it once the scheduled start has passed.',
+					"New start of the schedule, in the workflow's time zone unless it has an offset (epoch seconds on the wire). Adobe refuses it once the scheduled start has passed.",
 			},
 		],
 	},
@@ -91,8 +93,11 @@ function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
-/** The Update Fields, checked; parameter names in errors are `updateFields.<field>`. */
-function readChanges(fields: IDataObject): FlowChanges {
+/**
+ * The Update Fields, checked; parameter names in errors are `updateFields.<field>`; an offset-less
+ * Start Time is read in `timeZone` (the workflow's).
+ */
+function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
 	const changes: FlowChanges = {};
 	if (!isBlank(fields.name))
 		changes.name = checkText(
@@ -131,7 +136,8 @@ function readChanges(fields: IDataObject): FlowChanges {
 	}
 	if (!isBlank(fields.startTime))
 		schedule.startTime = Math.floor(
-			withLabels(() => dateToEpochMs(fields.startTime), 'updateFields.') / 1000,
+			withLabels(() => dateToEpochMs(fields.startTime, 'startTime', timeZone), 'updateFields.') /
+				1000,
 		);
 	if (Object.keys(schedule).length) changes.schedule = schedule;
 	if (fields.mappingVersion !== undefined)
@@ -150,7 +156,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const id = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
-	const changes = readChanges(fields);
+	const timeZone = workflowTimeZone.call(this);
+	const changes = readChanges(fields, timeZone);
 	const given = checkEtag(readParameter.call(this, ETAG_FIELD.field, itemIndex));
 	checkSomeChange(changes);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
@@ -172,5 +179,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		previousEtag: etag,
 		sandboxName,
 		updated: ops.map((op) => op.path.slice(1)),
+		...(changes.schedule?.startTime !== undefined
+			? timeOutput('startTime', changes.schedule.startTime, timeZone)
+			: {}),
 	};
 };

@@ -6,6 +6,8 @@ import { listOperation } from '../../../shared/handlers';
 import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
 import { InvalidFieldError } from '../../../shared/InvalidFieldError';
 import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
+import { dateToEpochMs } from '../../../shared/pipeline/schedule';
+import { workflowTimeZone } from '../../../shared/runParameters';
 import { dataflowPicker, readFlowId } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';
 
@@ -18,14 +20,16 @@ const properties: INodeProperties[] = [
 			name: 'startedAfter',
 			type: 'dateTime',
 			default: '',
-			description: 'Only runs that started at or after this time',
+			description:
+				"Only runs that started at or after this time (in the workflow's time zone unless it has an offset)",
 		},
 		{
 			displayName: 'Started Before',
 			name: 'startedBefore',
 			type: 'dateTime',
 			default: '',
-			description: 'Only runs that started before this time',
+			description:
+				"Only runs that started before this time (in the workflow's time zone unless it has an offset)",
 		},
 		choiceFilter(
 			'Status',
@@ -41,16 +45,30 @@ const displayOptions = { show: { resource: ['flowRun'], operation: ['getAll'] } 
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** A time filter: empty → none; else a date, sent as epoch ms (Adobe's startedAtUTC unit). */
-function timeFilter(value: unknown, field: string, label: string): number | undefined {
+/**
+ * A time filter: empty → none; else a date (offset-less: in `timeZone`, the workflow's), sent as
+ * epoch ms (Adobe's startedAtUTC unit).
+ */
+function timeFilter(
+	value: unknown,
+	field: string,
+	label: string,
+	timeZone: string,
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const ms = typeof value === 'number' ? Number.NaN : Date.parse(String(value));
-	if (!Number.isFinite(ms))
-		throw new InvalidFieldError(
-			field,
-			`"${label}" must be a date such as 2026-12-01T09:00:00Z; got ${JSON.stringify(value)}.`,
-		);
-	return ms;
+	let failure: unknown;
+	try {
+		return dateToEpochMs(value, field, timeZone);
+	} catch (error) {
+		failure = error;
+	}
+	// dateToEpochMs names the parameter ('filters.startedAfter'); the user sees the label.
+	throw failure instanceof InvalidFieldError
+		? new InvalidFieldError(
+				field,
+				`${failure.message.split(`'${field}'`).join(`"${label}"`)}; got ${JSON.stringify(value)}.`,
+			)
+		: failure;
 }
 
 /** Runs of one dataflow, newest first, each summarised (status, records, durationMs, errors). */
@@ -68,15 +86,18 @@ export const execute = listOperation(
 				`"Status" must be one of ${RUN_STATUSES.join(', ')}; got ${JSON.stringify(filters.status)}.`,
 			);
 		}
+		const timeZone = workflowTimeZone.call(this);
 		const startedAfterMs = timeFilter(
 			filters.startedAfter,
 			'filters.startedAfter',
 			'Started After',
+			timeZone,
 		);
 		const startedBeforeMs = timeFilter(
 			filters.startedBefore,
 			'filters.startedBefore',
 			'Started Before',
+			timeZone,
 		);
 		if (
 			startedAfterMs !== undefined &&

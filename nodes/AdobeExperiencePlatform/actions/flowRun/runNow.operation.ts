@@ -10,8 +10,10 @@ import {
 	dataflowPicker,
 	dateOrNow,
 	readUuidPicker,
+	timeOutput,
 	withLabels,
 } from '../dataflow/dataflow.fields';
+import { workflowTimeZone } from '../../../shared/runParameters';
 import type { ItemOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -22,14 +24,16 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'Rows changed from this time on are read (sent in epoch seconds)',
+		description:
+			"Rows changed from this time on are read; in the workflow's time zone unless it has an offset (sent in epoch seconds)",
 	},
 	{
 		displayName: 'Window End',
 		name: 'windowEnd',
 		type: 'dateTime',
 		default: '',
-		description: 'Rows changed before this time are read. Empty: now.',
+		description:
+			"Rows changed before this time are read; in the workflow's time zone unless it has an offset. Empty: now.",
 	},
 	{
 		displayName: 'Delta Column',
@@ -48,12 +52,14 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Starts an on-demand run of a `once` dataflow (`POST /runs`, times in epoch seconds):
- * `{id, etag?, flowId, windowStart, windowEnd (ISO 8601), sandboxName}`. The run starts as
+ * `{id, etag?, flowId, windowStart, windowEnd (ISO 8601 in the workflow's time zone with its offset),
+ * windowStartEpochSeconds, windowEndEpochSeconds (what Adobe got), timeZone, sandboxName}`. The run starts as
  * `scheduled`; follow it with Flow Run > Get.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
 	const nowMs = Date.now();
+	const timeZone = workflowTimeZone.call(this);
 	const windowStart = readParameter.call(this, 'windowStart', itemIndex);
 	const deltaColumn =
 		checkText(FLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), {
@@ -66,6 +72,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 			windowEnd: dateOrNow(readParameter.call(this, 'windowEnd', itemIndex), nowMs),
 			nowMs,
 			deltaColumn,
+			timeZone,
 		}),
 	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
@@ -73,8 +80,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	return {
 		...started,
 		flowId,
-		windowStart: new Date(body.params.windowStartTime * 1000).toISOString(),
-		windowEnd: new Date(body.params.windowEndTime * 1000).toISOString(),
+		...timeOutput('windowStart', body.params.windowStartTime, timeZone),
+		...timeOutput('windowEnd', body.params.windowEndTime, timeZone),
 		sandboxName,
 	};
 };

@@ -310,5 +310,7 @@ export function planOutput(plan: MappingPlan & { sourceConnectionId?: string }):
 		matched: plan.matched as unknown as IDataObject[],
 		unmappedColumns: plan.unmappedColumns as unknown as IDataObject[],
 		typeMismatches: plan.typeMismatches as unknown as IDataObject[],
+		suggestions: plan.suggestions as unknown as IDataObject[],
+		ambiguous: plan.ambiguous as unknown as IDataObject[],
 	};
 }

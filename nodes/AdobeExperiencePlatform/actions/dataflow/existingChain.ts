@@ -1,0 +1,321 @@
+/**
+ * The Create From Table chain that already exists for (base connection, table, dataset), found by
+ * reference, never by name: a dataflow reading a source connection of the table through the base
+ * connection into a target connection of the dataset. Its drift from the input (pipeline/drift.ts)
+ * is reported, updated in place (a new mapping set version, then one PATCH of the dataflow with
+ * If-Match) or refused. Adobe docs followed: "Update dataflows" (PATCH `/flows/{id}`, If-Match),
+ * "Mapping sets" (PUT `/mappingSets/{id}` writes a new version); see dataflow-chain.md §5, §6d.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { raceWinner } from '../../../shared/pipeline/race';
+import { flows, patchFlow, type StoredFlow } from '../../../shared/api/flows';
+import { getMappingSet, updateMappingSet } from '../../../shared/api/mappingSets';
+import { sourceConnections } from '../../../shared/api/sourceConnections';
+import { targetConnections, type TargetConnection } from '../../../shared/api/targetConnections';
+import { safeOperationError } from '../../../shared/nodeErrors';
+import type { DataPrepMapping, SourceColumn } from '../../../shared/pipeline/autoMapping';
+import {
+	columnsDrift,
+	describeDrift,
+	flowDrift,
+	mappingsDrift,
+	type DriftEntry,
+} from '../../../shared/pipeline/drift';
+import type { PatchOperation } from '../../../shared/pipeline/dataflow';
+import type { StoredSourceConnection } from '../../../shared/pipeline/sourceConnection';
+import type { FlowTransformation } from '../../../shared/pipeline/schedule';
+import type { PlatformContext, RequestContext } from '../../../shared/transport';
+
+/** What to do when the chain exists with other settings (the If the Chain Exists With Other Settings field). */
+export type IfDrift = 'report' | 'update' | 'error';
+
+/** An existing chain: its dataflow and the source and target connections it joins. */
+export interface ExistingChain {
+	flow: StoredFlow;
+	source: StoredSourceConnection;
+	target: TargetConnection;
+}
+
+/** What identifies a chain, and the name to prefer among several. */
+export interface ChainKey {
+	baseConnectionId: string;
+	tableName: string;
+	datasetId: string;
+	flowName: string;
+}
+
+/**
+ * The dataflow of the table into the dataset, if any: the source connections of (base connection,
+ * table), the target connections of the dataset, then each source's dataflows into one of those
+ * targets. Among several, the one named `flowName`, else the oldest (raceWinner).
+ */
+export async function findChain(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	key: ChainKey,
+	itemIndex: number,
+): Promise<ExistingChain | undefined> {
+	const targets = await targetConnections.list.call(
+		this,
+		ctx,
+		sandboxName,
+		{ dataSetId: key.datasetId },
+		itemIndex,
+	);
+	if (!targets.length) return undefined;
+	const sources = await sourceConnections.list.call(
+		this,
+		ctx,
+		sandboxName,
+		{ baseConnectionId: key.baseConnectionId, tableName: key.tableName },
+		itemIndex,
+	);
+	const chains: ExistingChain[] = [];
+	for (const source of sources) {
+		const flowsOfSource = await flows.list.call(
+			this,
+			ctx,
+			sandboxName,
+			{ sourceConnectionId: source.id },
+			itemIndex,
+		);
+		for (const flow of flowsOfSource) {
+			const target = targets.find((item) => (flow.targetConnectionIds ?? []).includes(item.id));
+			if (target) chains.push({ flow, source, target });
+		}
+	}
+	const named = chains.filter((chain) => chain.flow.name === key.flowName);
+	const pick = raceWinner((named.length ? named : chains).map((chain) => chain.flow));
+	return chains.find((chain) => chain.flow.id === pick?.id);
+}
+
+/** What the input asks of the chain, compared with what it stores. */
+export interface ChainInput {
+	columns: SourceColumn[];
+	schemaId: string;
+	mappings: DataPrepMapping[];
+	frequency: string;
+	interval?: number;
+	/** Epoch seconds. */
+	startTime: number;
+	startTimeGiven: boolean;
+	transformations: FlowTransformation[];
+}
+
+/** The Mapping and Copy transformations of a stored dataflow, with their indexes. */
+function transformationsOf(flow: StoredFlow) {
+	const list = (flow.transformations ?? []) as Array<{
+		name?: string;
+		params?: Record<string, unknown>;
+	}>;
+	const mappingIndex = list.findIndex((t) => t?.name === 'Mapping');
+	const copyIndex = list.findIndex((t) => t?.name === 'Copy');
+	const mapping = list[mappingIndex]?.params ?? {};
+	const delta = list[copyIndex]?.params?.deltaColumn as { name?: unknown } | undefined;
+	return {
+		mappingIndex,
+		copyIndex,
+		mappingId: typeof mapping.mappingId === 'string' ? mapping.mappingId : undefined,
+		mappingVersion: typeof mapping.mappingVersion === 'number' ? mapping.mappingVersion : 0,
+		deltaColumn: delta?.name,
+	};
+}
+
+/** The chain's state as Adobe stores it, and how it differs from the input. */
+export interface ChainState {
+	mappingSetId?: string;
+	mappingVersion: number;
+	/** Updatable drift: mappings, schedule, delta column. */
+	drift: DriftEntry[];
+	/** Drift Adobe cannot change in place: the source connection's columns, the target connection's schema. */
+	fixed: DriftEntry[];
+}
+
+/** Compares the existing chain with the input (reads the mapping set version the dataflow uses). */
+export async function compareChain(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	chain: ExistingChain,
+	input: ChainInput,
+	itemIndex: number,
+): Promise<ChainState> {
+	const fixed = columnsDrift(chain.source.params?.columns ?? [], input.columns);
+	const targetSchema = chain.target.data?.schema?.id;
+	if (targetSchema !== input.schemaId)
+		fixed.push({ field: 'schema', stored: targetSchema ?? null, input: input.schemaId });
+	const stored = transformationsOf(chain.flow);
+	const schedule = (chain.flow.scheduleParams ?? {}) as IDataObject;
+	const wantedDelta = (
+		input.transformations.find((t) => t.name === 'Copy')?.params.deltaColumn as
+			| { name?: string }
+			| undefined
+	)?.name;
+	const drift: DriftEntry[] = [];
+	if (stored.mappingId) {
+		const set = await getMappingSet.call(
+			this,
+			ctx,
+			sandboxName,
+			stored.mappingId,
+			stored.mappingVersion,
+			itemIndex,
+		);
+		drift.push(...mappingsDrift(set.mappings ?? [], input.mappings));
+	}
+	drift.push(
+		...flowDrift(
+			{
+				frequency: schedule.frequency,
+				interval: schedule.interval,
+				startTime: schedule.startTime,
+				deltaColumn: stored.deltaColumn,
+			},
+			{
+				frequency: input.frequency,
+				interval: input.interval,
+				startTime: input.startTime,
+				startTimeGiven: input.startTimeGiven,
+				deltaColumn: wantedDelta,
+			},
+		),
+	);
+	// Once and scheduled flows differ in their Copy transformation: Adobe cannot switch in place.
+	const onceChange = drift.find(
+		(entry) =>
+			entry.field === 'scheduleParams.frequency' &&
+			(entry.stored === 'once' || entry.input === 'once'),
+	);
+	if (onceChange) {
+		fixed.push(onceChange);
+		return {
+			mappingSetId: stored.mappingId,
+			mappingVersion: stored.mappingVersion,
+			drift: drift.filter((entry) => entry !== onceChange),
+			fixed,
+		};
+	}
+	return {
+		mappingSetId: stored.mappingId,
+		mappingVersion: stored.mappingVersion,
+		drift,
+		fixed,
+	};
+}
+
+/** The error for drift that cannot be updated in place: what differs and how to rebuild the chain. */
+export function fixedDriftError(
+	this: RequestContext,
+	chain: ExistingChain,
+	fixed: DriftEntry[],
+	itemIndex: number,
+): Error {
+	const columns = fixed.some((entry) => entry.field === 'columns');
+	const schema = fixed.some((entry) => entry.field === 'schema');
+	const steps = [
+		`delete dataflow ${chain.flow.id} (Dataflow › Delete)`,
+		...(columns
+			? [
+					`delete source connection ${chain.source.id} (Adobe Redshift Connection › Source Connection › Delete)`,
+				]
+			: []),
+		...(schema ? [`delete target connection ${chain.target.id} (Target Connection › Delete)`] : []),
+	];
+	return safeOperationError(
+		this,
+		`Dataflow "${chain.flow.name ?? ''}" (ID ${chain.flow.id}) already loads this table into this dataset, with settings Adobe cannot change in place: ${describeDrift(fixed)}. Nothing was created or changed.`,
+		{
+			itemIndex,
+			description: `To rebuild the chain with the new settings, ${steps.join(', then ')}, then run this item again.`,
+		},
+	);
+}
+
+/** The error of Stop With an Error: what differs, and the options that apply it or report it. */
+export function driftError(
+	this: RequestContext,
+	chain: ExistingChain,
+	drift: DriftEntry[],
+	itemIndex: number,
+): Error {
+	return safeOperationError(
+		this,
+		`Dataflow "${chain.flow.name ?? ''}" (ID ${chain.flow.id}) already loads this table into this dataset with other settings: ${describeDrift(drift)}. Nothing was changed.`,
+		{
+			itemIndex,
+			description:
+				'Choose "Update It" under "If the Chain Exists With Other Settings" to apply the input, or "Report It" to output the stored chain with the differences.',
+		},
+	);
+}
+
+/**
+ * Applies the updatable drift: a new mapping set version (PUT) when the mappings differ, then one
+ * PATCH of the dataflow with If-Match (schedule, the Copy transformation's delta column, the Mapping
+ * transformation's version).
+ * @returns the dataflow as Adobe now stores it (read back)
+ * @throws NodeApiError (e.g. 1404-412 when the dataflow changed meanwhile, 1366 start time locked)
+ */
+export async function updateChain(
+	this: RequestContext,
+	ctx: PlatformContext,
+	sandboxName: string,
+	chain: ExistingChain,
+	state: ChainState,
+	input: ChainInput & { mappingSetName: string },
+	itemIndex: number,
+): Promise<StoredFlow> {
+	const fields = new Set(state.drift.map((entry) => entry.field));
+	const stored = transformationsOf(chain.flow);
+	const ops: PatchOperation[] = [];
+	let mappingVersion = state.mappingVersion;
+	if (fields.has('mappings') && state.mappingSetId) {
+		mappingVersion = await updateMappingSet.call(
+			this,
+			ctx,
+			sandboxName,
+			state.mappingSetId,
+			{ name: input.mappingSetName, schemaId: input.schemaId, mappings: input.mappings },
+			itemIndex,
+		);
+		ops.push({
+			op: 'replace',
+			path: `/transformations/${stored.mappingIndex}`,
+			value: { name: 'Mapping', params: { mappingId: state.mappingSetId, mappingVersion } },
+		});
+	}
+	const schedule = (chain.flow.scheduleParams ?? {}) as IDataObject;
+	if (fields.has('scheduleParams.frequency'))
+		ops.push({ op: 'replace', path: '/scheduleParams/frequency', value: input.frequency });
+	if (fields.has('scheduleParams.interval'))
+		ops.push({
+			op: schedule.interval === undefined ? 'add' : 'replace',
+			path: '/scheduleParams/interval',
+			value: input.interval,
+		});
+	if (fields.has('scheduleParams.startTime'))
+		ops.push({ op: 'replace', path: '/scheduleParams/startTime', value: input.startTime });
+	if (fields.has('deltaColumn') && stored.copyIndex >= 0) {
+		const copy = input.transformations.find((t) => t.name === 'Copy');
+		ops.push({ op: 'replace', path: `/transformations/${stored.copyIndex}`, value: copy });
+	}
+	if (ops.length)
+		await patchFlow.call(
+			this,
+			ctx,
+			sandboxName,
+			chain.flow.id,
+			String(chain.flow.etag ?? ''),
+			ops,
+			itemIndex,
+		);
+	return await flows.get.call(this, ctx, sandboxName, chain.flow.id, itemIndex);
+}
+
+/** The mapping set and version a stored dataflow uses. */
+export function mappingOf(flow: StoredFlow): { mappingSetId?: string; mappingVersion: number } {
+	const { mappingId, mappingVersion } = transformationsOf(flow);
+	return { mappingSetId: mappingId, mappingVersion };
+}

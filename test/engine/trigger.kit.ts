@@ -1,0 +1,54 @@
+/**
+ * Shared pieces of the trigger's engine suites: a one-node workflow holding the Adobe Experience
+ * Platform Trigger (polling every minute, credential pointing at the emulator) and its Watch
+ * parameters for selected dataflows.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
+import type { StartedEmulator } from '../emulator';
+import type { Poller, WorkflowDefinition } from './harness';
+import type { LeakScanner } from './leaks';
+
+/** The trigger node's name in triggerWorkflow. */
+export const TRIGGER = 'Run Trigger';
+
+/** A workflow with only the trigger, with `parameters` on top of polling every minute. */
+export function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
+	return {
+		name: 'trigger engine test',
+		nodes: [
+			{
+				id: 'trigger-1',
+				name: TRIGGER,
+				type: NODE_TYPE.adobeExperiencePlatformTrigger,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
+				credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },
+			},
+		],
+		connections: {},
+	};
+}
+
+/** Watch = Selected Dataflows, each picked From List. */
+export const selected = (...ids: string[]): INodeParameters => ({
+	scope: 'selected',
+	dataflows: { items: ids.map((id) => ({ dataflowId: { __rl: true, mode: 'list', value: id } })) },
+});
+
+/** After a test: every poll's items, errors and static data, and the emulator's secrets, into the leak scan; then closes the emulator and asserts no leak. */
+export async function closeAndScan(
+	leaks: LeakScanner,
+	emu: StartedEmulator,
+	pollers: Poller[],
+): Promise<void> {
+	for (const p of pollers) {
+		leaks.addText('trigger polls (items and errors)', p.history);
+		leaks.addText('trigger static data', p.staticData());
+	}
+	leaks.addEmulatorSecrets(emu);
+	await emu.close();
+	leaks.expectNoLeaks();
+}
