@@ -29,7 +29,14 @@ import {
 	prepareOnErrorRuns,
 	tokenStormCheck,
 } from './on-error-check';
-import { triggerCheck, type TriggerFindings } from './trigger-check';
+import {
+	TRIGGER_WORKFLOW_ID,
+	triggerCheck,
+	preparePauseCheck,
+	triggerPauseCheck,
+	type TriggerFindings,
+	type TriggerPauseFindings,
+} from './trigger-check';
 import {
 	createInstance,
 	installPackage,
@@ -78,7 +85,65 @@ export interface CliFindings {
 	storedScan: StoredScanFindings;
 	/** Issue 13: the activated trigger fired for a run the emulator marked failed. */
 	trigger: TriggerFindings;
+	/** Issue 21: deactivate, fail runs, reactivate, for each After a Pause value. */
+	triggerPause: TriggerPauseFindings;
 	instance: N8nInstance;
+}
+
+const PAUSE_STEP =
+	'deactivate the trigger, fail runs, reactivate: After a Pause (Catch Up, Start From Now) does what the notice says';
+
+/**
+ * E2E_ONLY=trigger: only the trigger checks against this n8n version (the package installed, the
+ * credential imported, the alert example's check when `withAlertCheck`, then the pause check).
+ */
+export async function triggerChecksOnly(
+	n8n: N8nVersion,
+	tarball: string,
+	root: string,
+	withAlertCheck: boolean,
+): Promise<{ trigger?: TriggerFindings; triggerPause: TriggerPauseFindings }> {
+	const v = n8n.version;
+	const { instance, emulator } = await instanceAndEmulator(n8n, root);
+	try {
+		await step(`[${v}] install the package into .n8n/nodes`, () =>
+			installPackage(instance, tarball),
+		);
+		await step(`[${v}] n8n import:credentials`, async () => {
+			const file = join(root, 'credentials.json');
+			writeFileSync(file, JSON.stringify([emulatorCredential(emulator, {}, E2E_CREDENTIAL)]));
+			await n8nCli(instance, ['import:credentials', `--input=${file}`]);
+		});
+		if (withAlertCheck) return await triggerSteps(v, instance, emulator, root);
+		const triggerPause = await step(`[${v}] n8n start: ${PAUSE_STEP}`, () =>
+			triggerPauseCheck(instance, emulator, E2E_CREDENTIAL, root),
+		);
+		return { triggerPause };
+	} finally {
+		await emulator.close();
+	}
+}
+
+/**
+ * The alert example's trigger check, then, on the same `n8n start` (a start saved), the pause check
+ * with the alert workflow turned off first (it would fire for the pause check's failed runs).
+ */
+async function triggerSteps(
+	v: string,
+	instance: N8nInstance,
+	emulator: StartedEmulator,
+	root: string,
+): Promise<{ trigger: TriggerFindings; triggerPause: TriggerPauseFindings }> {
+	const pauseCheck = await preparePauseCheck(instance, emulator, E2E_CREDENTIAL, root);
+	let triggerPause: TriggerPauseFindings | undefined;
+	const trigger = await step(
+		`[${v}] n8n start: the trigger (activated, polling every minute) fires once for a run marked failed; then ${PAUSE_STEP}`,
+		() =>
+			triggerCheck(instance, emulator, E2E_CREDENTIAL, root, async (server) => {
+				triggerPause = await pauseCheck(server, [TRIGGER_WORKFLOW_ID]);
+			}),
+	);
+	return { trigger, triggerPause: triggerPause! };
 }
 
 export function newSecret(label: string): string {
@@ -503,10 +568,7 @@ export async function cliCheck(
 			}),
 		);
 
-		const trigger = await step(
-			`[${v}] n8n start: the trigger (activated, polling every minute) fires once for a run marked failed`,
-			() => triggerCheck(instance, emulator, E2E_CREDENTIAL, root),
-		);
+		const { trigger, triggerPause } = await triggerSteps(v, instance, emulator, root);
 
 		return {
 			version: v,
@@ -518,6 +580,7 @@ export async function cliCheck(
 			errorWorkflow,
 			storedScan,
 			trigger,
+			triggerPause,
 			instance,
 		};
 	} finally {

@@ -7,18 +7,21 @@
  * Exits non-zero naming the failed step; keeps the work folder (n8n logs) on failure.
  * Environment: E2E_VERSIONS=2.40.7,1.123.81 (which n8n get the CLI check; "none" for the editor
  * check alone), E2E_EDITOR=2.40.7,1.123.81 (which get the editor check; "none" skips it), E2E_KEEP=1 keeps the work folder on success,
- * N8N_E2E_CACHE moves the install cache.
+ * N8N_E2E_CACHE moves the install cache. E2E_ONLY=trigger runs only the trigger checks (the alert
+ * example's and the pause check, issue 21) on the E2E_VERSIONS, E2E_ONLY=pause only the pause check;
+ * neither runs the editor check.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { cliCheck, type CliFindings } from './cli-check';
+import { cliCheck, triggerChecksOnly, type CliFindings } from './cli-check';
 import { editorCheck } from './editor-check';
 import { versions, warnings } from './lib/n8n';
 import { stopAllDaemons } from './lib/proc';
 import { installN8nStep, packStep } from './lib/setup';
 import { check, log, printTimings, reportFailure } from './lib/steps';
+import { pauseSummary, type TriggerPauseFindings } from './trigger-check';
 
 function listEnv(name: string, fallback: string[]): string[] {
 	const value = process.env[name];
@@ -43,24 +46,42 @@ async function main(): Promise<void> {
 			`unknown n8n version ${v}`,
 		);
 
+	const only = process.env.E2E_ONLY?.trim() || undefined;
+	check(
+		only === undefined || only === 'trigger' || only === 'pause',
+		`E2E_ONLY is ${only}; allowed: trigger, pause`,
+	);
+
 	const work = mkdtempSync(join(tmpdir(), 'n8n-aep-e2e-'));
 	log(`work folder: ${work}`);
 	let failed = true;
 	const findings: CliFindings[] = [];
+	const pauses: Array<{ version: string; findings: TriggerPauseFindings }> = [];
 	try {
 		await installN8nStep(work);
 		const tarball = await packStep(work);
 
-		// E2E_VERSIONS=none with E2E_EDITOR set runs the editor check alone.
-		for (const n8n of all.filter(
-			(v) => selected.includes(v.version) || editorVersions.includes(v.version),
-		)) {
-			if (selected.includes(n8n.version))
-				findings.push(await cliCheck(n8n, tarball, join(work, `cli-${n8n.version}`)));
-			if (editorVersions.includes(n8n.version)) {
-				await editorCheck(n8n, tarball, join(work, `editor-${n8n.version}`));
+		if (only)
+			for (const n8n of all.filter((v) => selected.includes(v.version))) {
+				const result = await triggerChecksOnly(
+					n8n,
+					tarball,
+					join(work, `trigger-${n8n.version}`),
+					only === 'trigger',
+				);
+				pauses.push({ version: n8n.version, findings: result.triggerPause });
 			}
-		}
+		// E2E_VERSIONS=none with E2E_EDITOR set runs the editor check alone.
+		else
+			for (const n8n of all.filter(
+				(v) => selected.includes(v.version) || editorVersions.includes(v.version),
+			)) {
+				if (selected.includes(n8n.version))
+					findings.push(await cliCheck(n8n, tarball, join(work, `cli-${n8n.version}`)));
+				if (editorVersions.includes(n8n.version)) {
+					await editorCheck(n8n, tarball, join(work, `editor-${n8n.version}`));
+				}
+			}
 		failed = false;
 	} catch (error) {
 		reportFailure('E2E', error, work);
@@ -86,7 +107,10 @@ async function main(): Promise<void> {
 			log(
 				`[${f.version}] trigger: fired once for failed run ${f.trigger.runId}, ${(f.trigger.fireMs / 1000).toFixed(1)} s after it was marked failed (${f.trigger.polls} GET /runs)`,
 			);
+			pauses.push({ version: f.version, findings: f.triggerPause });
 		}
+		for (const p of pauses)
+			log(`[${p.version}] trigger after a pause: ${pauseSummary(p.findings)}`);
 		if (!failed && process.env.E2E_KEEP !== '1' && existsSync(work))
 			rmSync(work, { recursive: true, force: true });
 		else if (!failed) log(`work folder kept (E2E_KEEP=1): ${work}`);

@@ -11,16 +11,21 @@
  *   3. Rounds, 10 webhook calls in flight: 100 new names; the same 100 names again (Reuse It:
  *      nothing created); 50 new names with faults (429, 503, reset after create, spread over the
  *      round) and all tokens revoked before the round and again when half of it has answered.
- *   4. The trigger: a dataflow gets 3 finished runs; the poller, which n8n runs on the main, must
+ *   4. The chain round (issue 21): Dataflow › Create From Table for 10 tables, each sent 4 times as
+ *      concurrent executions, the creates delayed in the emulator so executions interleave; each
+ *      table must end with exactly one chain (test/queue/chain.ts).
+ *   5. The trigger: a dataflow gets 3 finished runs; the poller, which n8n runs on the main, must
  *      emit exactly one item per run (checked again after one more poll); its executions (one per
  *      poll that found runs) run on the workers.
- *   5. Pass only if every execution succeeded, both workers ran executions, no name was created
+ *   6. Pass only if every execution succeeded, both workers ran executions, no name was created
  *      twice, the reuse round created nothing, each revoke led to at most (workers + 1) new tokens,
  *      and no secret is in PostgreSQL's stored executions, the n8n logs or the webhook answers.
  *
  * Everything started is stopped by PID (process group), also on failure, Ctrl-C or the overall
  * time limit (QUEUE_TIMEOUT_MIN, default 25 minutes). Prints what it measured. QUEUE_KEEP=1 keeps
- * the work folder on success (it is kept on failure).
+ * the work folder on success (it is kept on failure). QUEUE_ONLY=names,chain,trigger (any of them)
+ * runs only those parts: names = rounds 1-3; chain or trigger alone first creates one base connection
+ * through the webhook.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -36,7 +41,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startEmulator, type Fault, type StartedEmulator } from '../emulator';
+import { DEFAULT_TABLES, startEmulator, type Fault, type StartedEmulator } from '../emulator';
 import { decodeStoredRows, type DumpRow, type StoredExecution } from '../e2e/lib/executions';
 import {
 	createInstance,
@@ -56,12 +61,23 @@ import { freePort, startN8n } from '../e2e/lib/server';
 import { installN8nStep, packStep } from '../e2e/lib/setup';
 import { check, log, printTimings, reportFailure, step } from '../e2e/lib/steps';
 import { scanStoredExecutions } from '../e2e/stored-leak-check';
+import {
+	CHAIN_CREATE_LATENCY_MS,
+	CHAIN_SENDS,
+	CHAIN_TABLES,
+	CHAIN_WORKFLOW_ID,
+	chainRound,
+	chainRoundWorkflow,
+	chainSummary,
+	chainTables,
+	type ChainFindings,
+} from './chain';
 import { installFromDebian, startPostgres, startRedis, type Postgres } from './services';
+import { ANSWER_TIMEOUT_MS, IN_FLIGHT, fire, type Call } from './webhooks';
 
 const N8N_VERSION = '2.40.7';
 const WORKERS = 2;
 const WORKER_CONCURRENCY = 10;
-const IN_FLIGHT = 10;
 const NEW_NAMES = 100;
 const FAULT_NAMES = 50;
 const MAX_TOKENS_PER_REVOKE = WORKERS + 1;
@@ -76,8 +92,13 @@ const TRIGGER_RUNS: Array<'failed' | 'success'> = ['failed', 'failed', 'success'
 const WEBHOOK_PATH = 'aep-queue-create';
 const REDSHIFT_PASSWORD = `queue-redshift-pw-${randomBytes(12).toString('hex')}`;
 const TIMEOUT_MS = Number(process.env.QUEUE_TIMEOUT_MIN || 25) * 60_000;
-/** A webhook call takes under 10 s here even on a loaded machine; longer means the answer is lost. */
-const ANSWER_TIMEOUT_MS = 60_000;
+/** The parts QUEUE_ONLY can name; without it, all run. */
+const PARTS = ['names', 'chain', 'trigger'] as const;
+const ONLY = (process.env.QUEUE_ONLY ?? '')
+	.split(',')
+	.map((part) => part.trim())
+	.filter(Boolean);
+const runs = (part: (typeof PARTS)[number]) => ONLY.length === 0 || ONLY.includes(part);
 
 const THROTTLED = {
 	label: '429',
@@ -158,13 +179,6 @@ interface TriggerFindings {
 	polls: number;
 }
 
-interface Call {
-	name: string;
-	status: number;
-	body: Record<string, unknown>;
-	ms: number;
-}
-
 interface Round {
 	label: string;
 	calls: Call[];
@@ -175,45 +189,6 @@ interface Round {
 	creates: number;
 	/** Token requests per revoke in this round (fault round only). */
 	tokensPerRevoke?: number[];
-}
-
-/** A pool of `IN_FLIGHT` webhook calls; `onAnswer` runs after each answer (count so far). */
-async function fire(
-	url: string,
-	names: string[],
-	onAnswer?: (answered: number) => Promise<void> | void,
-): Promise<Call[]> {
-	const calls: Call[] = [];
-	let next = 0;
-	const worker = async () => {
-		while (next < names.length) {
-			const name = names[next++];
-			const started = Date.now();
-			let status = 0;
-			let body: Record<string, unknown> = {};
-			try {
-				const response = await fetch(url, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ name }),
-					signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
-				});
-				status = response.status;
-				const text = await response.text();
-				try {
-					body = JSON.parse(text) as Record<string, unknown>;
-				} catch {
-					body = { text };
-				}
-			} catch (error) {
-				body = { error: error instanceof Error ? error.message : String(error) };
-			}
-			calls.push({ name, status, body, ms: Date.now() - started });
-			await onAnswer?.(calls.length);
-		}
-	};
-	await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-	return calls;
 }
 
 /** Execution ids each worker's log says it started (n8n 2.40.7 stores no worker id with an execution). */
@@ -265,7 +240,13 @@ async function main(): Promise<void> {
 	const memory: string[] = [];
 	let totals = { tokens: 0, connections: 0, duplicates: 0, executions: 0 };
 	let trigger: TriggerFindings | undefined;
+	let chain: ChainFindings | undefined;
 	try {
+		const unknownParts = ONLY.filter((part) => !(PARTS as readonly string[]).includes(part));
+		check(
+			unknownParts.length === 0,
+			`QUEUE_ONLY names ${unknownParts.join(', ')}; allowed: ${PARTS.join(', ')}`,
+		);
 		const debian = await step('Redis and PostgreSQL from Debian (apt-get, when missing)', () =>
 			installFromDebian(join(work, 'apt')),
 		);
@@ -289,6 +270,7 @@ async function main(): Promise<void> {
 		);
 		daemons.push(pg.daemon);
 		emulator = await startEmulator({
+			tables: [...DEFAULT_TABLES, ...chainTables()],
 			clientId: `queue-client-${randomBytes(6).toString('hex')}`,
 			clientSecret: `queue-secret-${randomBytes(12).toString('hex')}`,
 		});
@@ -344,6 +326,10 @@ async function main(): Promise<void> {
 				);
 				writeFileSync(join(work, 'workflow.json'), JSON.stringify(workflow()));
 				writeFileSync(join(work, 'trigger-workflow.json'), JSON.stringify(triggerWorkflow()));
+				writeFileSync(
+					join(work, 'chain-workflow.json'),
+					JSON.stringify(chainRoundWorkflow(CREDENTIAL)),
+				);
 				await n8nCli(main, ['import:credentials', `--input=${join(work, 'credentials.json')}`], {
 					timeoutMs: 300_000,
 				});
@@ -352,6 +338,8 @@ async function main(): Promise<void> {
 				await n8nCli(main, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 				await n8nCli(main, ['import:workflow', `--input=${join(work, 'trigger-workflow.json')}`]);
 				await n8nCli(main, ['publish:workflow', `--id=${TRIGGER_WORKFLOW_ID}`]);
+				await n8nCli(main, ['import:workflow', `--input=${join(work, 'chain-workflow.json')}`]);
+				await n8nCli(main, ['publish:workflow', `--id=${CHAIN_WORKFLOW_ID}`]);
 			},
 		);
 
@@ -416,6 +404,15 @@ async function main(): Promise<void> {
 				{ length: count },
 				(_, i) => `Queue ${tag} ${prefix} ${String(i + 1).padStart(3, '0')}`,
 			);
+		/** A step of one QUEUE_ONLY part: skipped, and said so, when that part is not selected. */
+		const partStep = async (
+			part: (typeof PARTS)[number],
+			name: string,
+			fn: () => Promise<void>,
+		) => {
+			if (runs(part)) await step(name, fn);
+			else log(`- skipped (QUEUE_ONLY=${ONLY.join(',')}): ${name}`);
+		};
 		const measure = async (
 			label: string,
 			roundNames: string[],
@@ -429,7 +426,11 @@ async function main(): Promise<void> {
 			const requestsBefore = emu.requests().length;
 			options.beforeRound?.();
 			const t0 = Date.now();
-			const calls = await fire(url, roundNames, options.onAnswer);
+			const calls = await fire(
+				url,
+				roundNames.map((name) => ({ name })),
+				options.onAnswer,
+			);
 			const ms = Date.now() - t0;
 			const requests = emu.requests().slice(requestsBefore);
 			const round: Round = {
@@ -472,7 +473,8 @@ async function main(): Promise<void> {
 		};
 
 		const firstNames = names('new', NEW_NAMES);
-		await step(
+		await partStep(
+			'names',
 			`round 1: ${NEW_NAMES} webhook executions, new names (${IN_FLIGHT} in flight)`,
 			async () => {
 				const round = await measure('new names', firstNames);
@@ -482,10 +484,12 @@ async function main(): Promise<void> {
 				);
 			},
 		);
-		for (const [i, daemon] of [mainProcess.daemon, ...workerDaemons].entries())
-			memory.push(`${i === 0 ? 'main' : `worker ${i}`} ${await rssMiB(daemon)} MiB`);
+		if (runs('names'))
+			for (const [i, daemon] of [mainProcess.daemon, ...workerDaemons].entries())
+				memory.push(`${i === 0 ? 'main' : `worker ${i}`} ${await rssMiB(daemon)} MiB`);
 
-		await step(
+		await partStep(
+			'names',
 			`round 2: the same ${NEW_NAMES} names again (Reuse It: creates nothing)`,
 			async () => {
 				const round = await measure('same names again', firstNames);
@@ -498,7 +502,8 @@ async function main(): Promise<void> {
 			},
 		);
 
-		await step(
+		await partStep(
+			'names',
 			`round 3: ${FAULT_NAMES} new names; 429, 503, reset after create; all tokens revoked before and halfway`,
 			async () => {
 				const step = Math.floor(FAULT_NAMES / (FAULTS.length + 1));
@@ -554,7 +559,40 @@ async function main(): Promise<void> {
 			},
 		);
 
-		await step(
+		// The chain round and the trigger need a base connection that some output names (the leak scans' control).
+		const baseConnectionId = async () => {
+			if (emu.connections().length === 0)
+				await step(
+					'one base connection through the webhook (for the parts that need one)',
+					async () => {
+						await measure('base connection', names('base', 1));
+					},
+				);
+			return emu.connections()[0].id;
+		};
+
+		await partStep(
+			'chain',
+			`chain: Create From Table, ${CHAIN_TABLES} tables x ${CHAIN_SENDS} concurrent executions (${IN_FLIGHT} in flight, creates delayed ${CHAIN_CREATE_LATENCY_MS} ms): one chain per table`,
+			async () => {
+				const base = await baseConnectionId();
+				await chainRound(
+					{
+						emu,
+						baseUrl: mainProcess.baseUrl,
+						baseConnectionId: base,
+						tag,
+						workerStarts: () => workers.map(startedByWorker),
+						storedExecutions: () => storedExecutions(pg, main),
+						evidence: [...workers.map((w) => w.logFile), main.logFile],
+					},
+					(findings) => (chain = findings),
+				);
+			},
+		);
+
+		await partStep(
+			'trigger',
 			`trigger: the poller (on the main) emits each finished run once (${TRIGGER_RUNS.length}), its executions run on the workers`,
 			async () => {
 				const isTrigger = (e: StoredExecution) => e.workflowId === TRIGGER_WORKFLOW_ID;
@@ -572,7 +610,7 @@ async function main(): Promise<void> {
 				);
 				// A dataflow on a connection the rounds created (the leak scans expect every connection in some output).
 				const [flowId] = await seedDataflows(emu, ['queue orders hourly'], {
-					baseConnectionId: emu.connections()[0].id,
+					baseConnectionId: await baseConnectionId(),
 				});
 				const seen = workers.map(startedByWorker);
 				const pollsBefore = emu
@@ -646,7 +684,9 @@ async function main(): Promise<void> {
 		);
 
 		await step('both workers ran executions, the main none; no duplicate connection', async () => {
-			const perWorker = workers.map((_, i) => rounds.reduce((sum, r) => sum + r.perWorker[i], 0));
+			const perWorker = workers.map(
+				(_, i) => rounds.reduce((sum, r) => sum + r.perWorker[i], 0) + (chain?.perWorker[i] ?? 0),
+			);
 			check(
 				perWorker.every((n) => n > 0),
 				`executions per worker: ${perWorker.join(' / ')}; a worker ran none`,
@@ -658,6 +698,9 @@ async function main(): Promise<void> {
 				[main.logFile],
 			);
 			const connectionNames = emu.connections().map((c) => c.name);
+			const expectedConnections = runs('names')
+				? NEW_NAMES + FAULT_NAMES
+				: rounds.reduce((sum, r) => sum + r.creates, 0);
 			const duplicates = connectionNames.length - new Set(connectionNames).size;
 			totals = {
 				tokens: emu.tokensIssued(),
@@ -667,8 +710,8 @@ async function main(): Promise<void> {
 			};
 			check(duplicates === 0, `${duplicates} duplicate connections (same name created twice)`);
 			check(
-				connectionNames.length === NEW_NAMES + FAULT_NAMES,
-				`the emulator holds ${connectionNames.length} connections, expected ${NEW_NAMES + FAULT_NAMES}`,
+				connectionNames.length === expectedConnections,
+				`the emulator holds ${connectionNames.length} connections, expected ${expectedConnections}`,
 			);
 		});
 
@@ -680,8 +723,9 @@ async function main(): Promise<void> {
 			const webhookRuns = executions.filter((e) => e.workflowId === WORKFLOW_ID);
 			check(
 				webhookRuns.length === totals.executions &&
-					executions.length === totals.executions + (trigger?.executions ?? 0),
-				`PostgreSQL holds ${executions.length} executions (${webhookRuns.length} of the webhook), the webhooks ran ${totals.executions} and the trigger ${trigger?.executions ?? 0}`,
+					executions.length ===
+						totals.executions + (trigger?.executions ?? 0) + (chain?.calls.length ?? 0),
+				`PostgreSQL holds ${executions.length} executions (${webhookRuns.length} of the webhook), the webhooks ran ${totals.executions}, the trigger ${trigger?.executions ?? 0} and the chain round ${chain?.calls.length ?? 0}`,
 			);
 			const notOk = executions.filter((e) => e.status !== 'success');
 			check(
@@ -744,7 +788,7 @@ async function main(): Promise<void> {
 
 		await step('no secret in the n8n logs or the webhook answers', async () => {
 			const answers = join(work, 'webhook-answers.json');
-			writeFileSync(answers, JSON.stringify(rounds.map((r) => r.calls)));
+			writeFileSync(answers, JSON.stringify([...rounds.map((r) => r.calls), chain?.calls ?? []]));
 			const files = [
 				answers,
 				...[main, ...workers].flatMap((i) => [
@@ -798,6 +842,7 @@ async function main(): Promise<void> {
 			process.stdout.write(
 				`  totals: ${totals.executions} executions, ${totals.connections} connections, ${totals.duplicates} duplicates, ${totals.tokens} tokens\n`,
 			);
+		if (chain) process.stdout.write(`  ${chainSummary(chain)}\n`);
 		if (trigger)
 			process.stdout.write(
 				`  trigger: ${trigger.items} items for ${trigger.runs} finished runs (each once) in ${trigger.executions} executions, ${(trigger.fireMs / 1000).toFixed(1)} s after they finished, on workers ${trigger.perWorker.join(' / ')}; ${trigger.polls} GET /runs by the main\n`,
