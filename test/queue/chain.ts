@@ -262,6 +262,10 @@ export async function chainRound(
 			);
 	}
 	const mappingNames = new Set(keys.map((k) => `${k.name} (mapping)`));
+	for (const name of mappingNames) {
+		const count = emu.mappingSets().filter((m) => m.name === name).length;
+		if (count !== 1) problems.push(`${name}: the emulator holds ${count} mapping sets, expected 1`);
+	}
 	const findings: ChainFindings = {
 		tables: keys.length,
 		calls,
