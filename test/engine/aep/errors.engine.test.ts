@@ -27,6 +27,23 @@ describe("Adobe's error detail reaches the node's error", () => {
 		expect(description).toMatch(/No XDM schema with this ID/);
 	});
 
+	it('Schema Registry answering {title, status, detail}: the schema not found is named, not just "Not Found"', async () => {
+		aep.emu().failNext({ method: 'GET', path: /^\/data\/foundation\/schemaregistry\// }, 1, {
+			status: 404,
+			body: { title: 'Not Found', status: 404, detail: `Schema ${MISSING_SCHEMA} was not found` },
+		});
+		const run = await aep.run([{}], {
+			resource: 'dataset',
+			operation: 'create',
+			datasetName: 'Orders',
+			schemaId: rl('id', MISSING_SCHEMA),
+		});
+		expect(run.json[0]).toMatchObject({ httpCode: '404' });
+		expect(`${String(run.json[0].error)} ${String(run.json[0].description)}`).toContain(
+			`Schema ${MISSING_SCHEMA} was not found`,
+		);
+	});
+
 	it('Data Prep: a mapping set that does not exist is named, not just "Not Found"', async () => {
 		const run = await aep.run([{}], {
 			resource: 'mappingSet',
