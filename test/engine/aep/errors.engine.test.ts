@@ -1,7 +1,8 @@
 /**
  * Adobe's error detail in the node's error, in n8n's engine against the emulator: the Schema
- * Registry's `errorBasic` shape (detail and registry request ID) and Data Prep's `{title, status,
- * detail}` keep what Adobe said (which schema or mapping set was not found), with the leak scan.
+ * Registry's `errorBasic` shape (detail and registry request ID), and `{title, status, detail}` from
+ * the Schema Registry and Data Prep, keep what Adobe said (which schema or mapping set was not
+ * found), with the leak scan.
  */
 import { rl, useAepEmulator } from './kit';
 
@@ -12,19 +13,35 @@ const aep = useAepEmulator('dataset');
 const MISSING_SCHEMA = 'https://ns.adobe.com/emulator/schemas/0000000000000000000000000000dead';
 const MISSING_SET = 'deadbeef'.repeat(4);
 
+/** Dataset › Create on a schema that does not exist (the node first reads it from the Schema Registry). */
+const createWithMissingSchema = () =>
+	aep.run([{}], {
+		resource: 'dataset',
+		operation: 'create',
+		datasetName: 'Orders',
+		schemaId: rl('id', MISSING_SCHEMA),
+	});
+
 describe("Adobe's error detail reaches the node's error", () => {
 	it('Schema Registry: a schema that does not exist is named, with the registry request ID', async () => {
-		const run = await aep.run([{}], {
-			resource: 'dataset',
-			operation: 'create',
-			datasetName: 'Orders',
-			schemaId: rl('id', MISSING_SCHEMA),
-		});
+		const run = await createWithMissingSchema();
 		expect(run.json[0]).toMatchObject({ httpCode: '404' });
 		const description = String(run.json[0].description);
 		expect(description).toContain(`Schema '${MISSING_SCHEMA}' was not found`);
 		expect(description).toMatch(/Adobe request ID: \S+/);
 		expect(description).toMatch(/No XDM schema with this ID/);
+	});
+
+	it('Schema Registry answering {title, status, detail}: the schema not found is named, not just "Not Found"', async () => {
+		aep.emu().failNext({ method: 'GET', path: /^\/data\/foundation\/schemaregistry\// }, 1, {
+			status: 404,
+			body: { title: 'Not Found', status: 404, detail: `Schema ${MISSING_SCHEMA} was not found` },
+		});
+		const run = await createWithMissingSchema();
+		expect(run.json[0]).toMatchObject({ httpCode: '404' });
+		expect(`${String(run.json[0].error)} ${String(run.json[0].description)}`).toContain(
+			`Schema ${MISSING_SCHEMA} was not found`,
+		);
 	});
 
 	it('Data Prep: a mapping set that does not exist is named, not just "Not Found"', async () => {

@@ -283,6 +283,26 @@ describe('drift (finding 9)', () => {
 		expect(chainSizes()).toEqual([1, 1, 1, 1]);
 	});
 
+	it('a re-run after the table changed (a new column): the error names the columns, never "Create Another" (not an option here) nor that a re-run resumes; nothing is made', async () => {
+		const parameters = await fromTable();
+		noErrors((await aep.run([{}], parameters)).json);
+		const table = aep.emu().options.tables.find((t) => t.path === 'public.orders');
+		if (!table) throw new Error('the emulator has no public.orders');
+		const columns = table.columns;
+		table.columns = [...columns, { name: 'coupon_code', type: 'string' }];
+		try {
+			const before = chainSizes();
+			const rerun = await aep.run([{}], parameters);
+			expect(rerun.json[0].error).toContain('columns');
+			expect(rerun.json[0].error).toContain('coupon_code');
+			expect(rerun.json[0].description).not.toContain('Create Another');
+			expect(rerun.json[0].description).not.toMatch(/resumes/);
+			expect(chainSizes()).toEqual(before);
+		} finally {
+			table.columns = columns;
+		}
+	});
+
 	it('Stop With an Error: names each difference and the options that apply it', async () => {
 		const parameters = await fromTable();
 		noErrors((await aep.run([{}], parameters)).json);
