@@ -11,8 +11,9 @@
  * Why an overlap: a run can become visible after runs that started later (another chunk of
  * dataflows listed earlier in the same poll, Adobe's own indexing), so `since` stays OVERLAP_MS
  * behind the newest start Adobe reported, and `seen` (the finished runs handled since `since`)
- * keeps re-listed runs from firing twice. `since` only moves on start times Adobe reported, never
- * on n8n's clock (the first cursor aside, see activationCursor), so clock skew loses nothing.
+ * keeps re-listed runs from firing twice. `since` stays OVERLAP_MS behind the newest start Adobe
+ * reported, and 2 * OVERLAP_MS behind n8n's clock (OVERLAP_MS of skew plus OVERLAP_MS of lateness),
+ * so clock skew within OVERLAP_MS loses nothing, and a quiet period does not hold `since` back.
  *
  * Why `pending`: a run that started before `since` can still finish later, so every run seen
  * unfinished is remembered and looked up by ID until it finishes.
@@ -200,6 +201,8 @@ export interface PollReading {
 	reported: number[];
 	/** The slice width (ms) to keep for the next poll. */
 	width: number;
+	/** n8n's clock when the poll listed (epoch ms): bounds Adobe's from below, within the skew tolerated (OVERLAP_MS). */
+	now: number;
 }
 
 /** The outcome of one poll. */
@@ -214,7 +217,8 @@ export interface CursorStep {
 /**
  * One poll's step: fires each finished run not handled before, remembers unfinished ones (at most
  * MAX_PENDING: at the first that does not fit, the rest of the listing is left for a later poll),
- * and moves `since` to `min(done, newest - OVERLAP_MS)` (never backwards), pruning `seen` to the
+ * and moves `since` to `min(done, max(newest, now - OVERLAP_MS) - OVERLAP_MS)` (never backwards: a
+ * quiet period is not listed again and again), pruning `seen` to the
  * runs at or after it (at most about MAX_SEEN: past it, `since` moves up to the older seen runs).
  */
 export function advanceCursor(cursor: RunCursor, reading: PollReading): CursorStep {
@@ -258,10 +262,10 @@ export function advanceCursor(cursor: RunCursor, reading: PollReading): CursorSt
 		cursor.newest === undefined && starts.length === 0
 			? undefined
 			: Math.max(cursor.newest ?? -Infinity, ...starts);
-	let since = Math.max(
-		cursor.since,
-		Math.min(done, newest === undefined ? cursor.since : newest - OVERLAP_MS),
-	);
+	// Adobe's clock is at least the newest start it reported, and at least n8n's clock minus the skew
+	// tolerated: in a quiet period (no newer start) since still follows the listing, OVERLAP_MS behind.
+	const adobeClock = Math.max(newest ?? -Infinity, reading.now - OVERLAP_MS);
+	let since = Math.max(cursor.since, Math.min(done, adobeClock - OVERLAP_MS));
 	const kept = Object.values(seen)
 		.filter((start) => start >= since)
 		.sort((a, b) => b - a);

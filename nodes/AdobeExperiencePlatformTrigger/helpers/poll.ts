@@ -275,6 +275,15 @@ export function slicePages(chunks: number): number {
 	return SLICE_PAGES + chunks - 1;
 }
 
+/**
+ * Whether a slice listed in `requests` by `chunks` listings was sparse enough to double the width:
+ * it took at most half of SLICE_PAGES beyond the one request each further chunk needs anyway (with
+ * 10 or more chunks, comparing the requests with slicePages would never double it).
+ */
+export function sparse(requests: number, chunks: number): boolean {
+	return 2 * (requests - (chunks - 1)) <= SLICE_PAGES;
+}
+
 /** Run listing requests one poll sends at most for its slices (`chunks`: listings per slice); pending lookups come on top. */
 export function pagesPerPoll(chunks: number): number {
 	return Math.max(PAGES_PER_POLL, slicePages(chunks));
@@ -328,7 +337,7 @@ async function advance(
 			break;
 		}
 		done = lo = hi;
-		if (slice.requests * 2 <= perSlice) width = Math.min(MAX_WIDTH_MS, width * 2);
+		if (sparse(slice.requests, chunks.length)) width = Math.min(MAX_WIDTH_MS, width * 2);
 	}
 
 	const step = advanceCursor(cursor, {
@@ -337,6 +346,7 @@ async function advance(
 		done,
 		reported,
 		width,
+		now: Date.now(),
 	});
 	if (step.deferred > 0) {
 		this.logger.warn(

@@ -13,6 +13,7 @@ import {
 	type RunCursor,
 	type SeenRun,
 } from '../../../nodes/AdobeExperiencePlatformTrigger/helpers/cursor';
+import { sparse } from '../../../nodes/AdobeExperiencePlatformTrigger/helpers/poll';
 
 const T = 1_796_115_600_000;
 const done = (id: string, startedAt: number): SeenRun => ({ id, startedAt, finished: true });
@@ -27,6 +28,7 @@ function poll(cursor: RunCursor, store: SeenRun[]) {
 		done: Infinity,
 		reported: listed.map((r) => r.startedAt as number),
 		width: cursor.width,
+		now: T,
 	};
 	return advanceCursor(cursor, reading);
 }
@@ -95,6 +97,7 @@ describe('trigger cursor', () => {
 			done: Infinity,
 			reported: [T],
 			width: INITIAL_WIDTH_MS,
+			now: T,
 		});
 		expect(p2.cursor.since).toBe(T + 5000);
 	});
@@ -106,11 +109,33 @@ describe('trigger cursor', () => {
 			done: T + 3_600_000,
 			reported: [T + 1000, T + 10 * 3_600_000],
 			width: 900_000,
+			now: T,
 		});
 		expect(step.finished).toEqual(['a']);
 		expect(step.cursor.since).toBe(T + 3_600_000);
 		expect(step.cursor.seen).toEqual({});
 		expect(step.cursor.width).toBe(900_000);
+	});
+
+	it("a quiet period: since follows the slices listed up to twice the overlap behind n8n's clock, so it is not listed again and again", () => {
+		const quiet = (done: number, now: number) =>
+			advanceCursor(
+				{ ...empty(T), newest: T + OVERLAP_MS },
+				{ lookedUp: [], listed: [], done, reported: [], width: INITIAL_WIDTH_MS, now },
+			).cursor.since;
+		expect(quiet(T + 3 * 3_600_000, T + 4 * 3_600_000)).toBe(T + 3 * 3_600_000);
+		expect(quiet(Infinity, T + 4 * 3_600_000)).toBe(T + 4 * 3_600_000 - 2 * OVERLAP_MS);
+		// Within twice the overlap of n8n's clock it waits for a start Adobe reports (skew, lateness).
+		expect(quiet(Infinity, T + 2 * OVERLAP_MS)).toBe(T);
+	});
+
+	it('a slice doubles its width when it took at most half of its own pages, whatever the number of listings', () => {
+		expect(sparse(5, 1)).toBe(true);
+		expect(sparse(6, 1)).toBe(false);
+		expect(sparse(10, 10)).toBe(true);
+		expect(sparse(35, 35)).toBe(true);
+		expect(sparse(39, 35)).toBe(true);
+		expect(sparse(40, 35)).toBe(false);
 	});
 
 	it('a run seen in progress fires when it finishes, also after since moved past its start', () => {

@@ -1,0 +1,128 @@
+/**
+ * The Adobe Experience Platform Trigger against adversarial sequences of polls (issue 21, findings
+ * 1-6, reviewed): many selected dataflows after a quiet period, and other cases found in review.
+ * Each poll runs through n8n-core's PollContext / runPoll against the emulator.
+ */
+import { randomUUID } from 'node:crypto';
+
+import type { INodeExecutionData, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
+
+import type { StartedEmulator } from '../emulator';
+import { seedDataflows } from '../support/dataflows';
+import { createPoller, type Poller } from './harness';
+import { LeakScanner } from './leaks';
+import { closeAndScan, selected, TRIGGER, triggerWorkflow } from './trigger.kit';
+import { credentialFor, startTestEmulator } from './support';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const runIds = (items: INodeExecutionData[]) => items.map((i) => i.json.runId as string);
+
+describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-core poller)', () => {
+	let emu: StartedEmulator;
+	let flows: string[];
+	const leaks = new LeakScanner();
+	let pollers: Poller[] = [];
+
+	const poller = (
+		parameters: INodeParameters,
+		options: { staticData?: Record<string, unknown>; activation?: WorkflowActivateMode } = {},
+	) => {
+		const p = createPoller(triggerWorkflow(parameters), TRIGGER, {
+			credentials: [credentialFor(emu)],
+			...options,
+		});
+		pollers.push(p);
+		return p;
+	};
+	/** Polls `count` times; every fired run ID, in order; a poll error fails the test. */
+	async function pollTimes(p: Poller, count: number) {
+		const fired: string[] = [];
+		for (let i = 0; i < count; i++) {
+			const outcome = await p.poll();
+			if (outcome.error) throw outcome.error;
+			fired.push(...runIds(outcome.emitted));
+		}
+		return fired;
+	}
+
+	beforeEach(async () => {
+		emu = await startTestEmulator();
+		flows = await seedDataflows(emu, ['orders hourly', 'customers hourly']);
+		pollers = [];
+	});
+	afterEach(async () => {
+		await closeAndScan(leaks, emu, pollers);
+	});
+
+	it.each([
+		['2 selected dataflows', 0],
+		['200 selected dataflows (10 listings per slice)', 198],
+	])(
+		'%s, no run for 4 hours since the stored cursor: a new failure fires within a few polls',
+		async (_, others) => {
+			const now = Date.now();
+			const [last] = emu.seedRuns(flows[0], [
+				{ startedAt: now - 4 * HOUR, status: 'success', durationMs: 500 },
+			]);
+			// What the last poll stored 4 hours ago (the last run then had just started); n8n restarted.
+			const staticData = {
+				runCursor: {
+					v: 2,
+					since: now - 4 * HOUR - 15 * MINUTE,
+					newest: now - 4 * HOUR,
+					width: HOUR,
+					seen: { [last]: now - 4 * HOUR },
+					pending: {},
+				},
+			};
+			const ids = [...flows, ...Array.from({ length: others }, () => randomUUID())];
+			const p = poller(
+				{ event: 'runFailed', ...selected(...ids) },
+				{ staticData, activation: 'init' },
+			);
+			const { id } = emu.startRun(flows[1]);
+			emu.finishRun(id, { status: 'failed', durationMs: 10 });
+			expect(await pollTimes(p, 5)).toEqual([id]);
+		},
+		60_000,
+	);
+
+	/** The trigger with `others` random dataflow IDs besides the two real ones, restarted (init) from `cursor`. */
+	const restarted = (others: number, cursor: Record<string, unknown>) =>
+		poller(
+			{
+				event: 'runFailed',
+				...selected(...flows, ...Array.from({ length: others }, () => randomUUID())),
+			},
+			{ staticData: { runCursor: { v: 2, seen: {}, pending: {}, ...cursor } }, activation: 'init' },
+		);
+	const failedNow = () => {
+		const { id } = emu.startRun(flows[1]);
+		emu.finishRun(id, { status: 'failed', durationMs: 10 });
+		return id;
+	};
+
+	it('200 selected dataflows with the slice width a burst left (3.75 min): the width grows again and a new failure fires', async () => {
+		const now = Date.now();
+		const p = restarted(198, {
+			since: now - 20 * MINUTE,
+			newest: now - 5 * MINUTE,
+			width: 3.75 * MINUTE,
+		});
+		const id = failedNow();
+		expect(await pollTimes(p, 5)).toEqual([id]);
+	}, 60_000);
+
+	it('200 selected dataflows, no run for 22 days since the stored cursor: a new failure fires', async () => {
+		const now = Date.now();
+		const p = restarted(198, {
+			since: now - 22 * 24 * HOUR,
+			newest: now - 22 * 24 * HOUR + 15 * MINUTE,
+			width: 7 * 24 * HOUR,
+		});
+		const id = failedNow();
+		expect(await pollTimes(p, 5)).toEqual([id]);
+	}, 60_000);
+});
