@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { INodeExecutionData, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
@@ -53,6 +55,7 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		pollers = [];
 	});
 	afterEach(async () => {
+		jest.restoreAllMocks();
 		await closeAndScan(leaks, emu, pollers);
 	});
 
@@ -124,5 +127,30 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		});
 		const id = failedNow();
 		expect(await pollTimes(p, 5)).toEqual([id]);
+	}, 60_000);
+
+	it('a burst of 1,200 runs within 10 minutes: each fires once, at most about 1,000 are remembered, and the shortened overlap is warned about', async () => {
+		const warn = jest.spyOn(Container.get(Logger), 'warn');
+		const p = poller({ event: 'anyRunFinished', ...selected(flows[0]) });
+		await p.poll();
+		const now = Date.now();
+		const burst = emu.seedRuns(
+			flows[0],
+			Array.from({ length: 1200 }, (_, i) => ({
+				startedAt: now - 10 * MINUTE + i * 400,
+				status: 'failed' as const,
+				durationMs: 100,
+			})),
+		);
+		const fired = await pollTimes(p, 8);
+		expect([...fired].sort()).toEqual([...burst].sort());
+		const cursor = p.staticData().runCursor as { seen: object };
+		expect(Object.keys(cursor.seen).length).toBeLessThanOrEqual(1000);
+		const warned = warn.mock.calls.map((c) => String(c[0])).join('\n');
+		expect(warned).toMatch(/overlap .*shortened/);
+		expect(warned).not.toContain(emu.options.clientSecret);
+		process.stdout.write(
+			`[trigger static data] after a burst of 1,200 runs: ${JSON.stringify(p.staticData()).length} bytes\n`,
+		);
 	}, 60_000);
 });

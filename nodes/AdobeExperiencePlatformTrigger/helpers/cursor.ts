@@ -212,6 +212,8 @@ export interface CursorStep {
 	cursor: RunCursor;
 	/** Unfinished runs that did not fit in `pending`; the cursor waits at the first of them. */
 	deferred: number;
+	/** How much of the overlap (ms) MAX_SEEN cut off: runs Adobe lists that late in it are not seen. */
+	shortenedMs: number;
 }
 
 /**
@@ -269,12 +271,14 @@ export function advanceCursor(cursor: RunCursor, reading: PollReading): CursorSt
 	const kept = Object.values(seen)
 		.filter((start) => start >= since)
 		.sort((a, b) => b - a);
+	const overlapFrom = since;
 	if (kept.length > MAX_SEEN) since = Math.max(since, Math.min(kept[MAX_SEEN - 1], done));
 	for (const [id, start] of Object.entries(seen)) if (start < since) delete seen[id];
 
 	return {
 		finished,
 		deferred,
+		shortenedMs: since - overlapFrom,
 		cursor: {
 			v: 2,
 			since,

@@ -36,6 +36,7 @@ import {
 	advanceCursor,
 	boundCatchUp,
 	MAX_PENDING,
+	MAX_SEEN,
 	MAX_WIDTH_MS,
 	OVERLAP_MS,
 	readCursor,
@@ -351,6 +352,11 @@ async function advance(
 	if (step.deferred > 0) {
 		this.logger.warn(
 			`Adobe Experience Platform Trigger: ${MAX_PENDING} runs in progress are watched (the limit); ${step.deferred} later runs wait until older ones finish, none is lost.`,
+		);
+	}
+	if (step.shortenedMs > 0) {
+		this.logger.warn(
+			`Adobe Experience Platform Trigger: more than ${MAX_SEEN} runs started within the ${OVERLAP_MS / 60_000}-minute overlap; the overlap is shortened by ${Math.ceil(step.shortenedMs / 1000)} s to remember ${MAX_SEEN}, so a run Adobe lists that late could be missed. Watch fewer dataflows per trigger if this repeats.`,
 		);
 	}
 	const byId = new Map([...listed, ...lookedUp].map((run) => [run.id, run]));

@@ -188,7 +188,9 @@ describe('trigger cursor', () => {
 		expect(p1.finished).toHaveLength(MAX_SEEN + 50);
 		expect(Object.keys(p1.cursor.seen)).toHaveLength(MAX_SEEN);
 		expect(p1.cursor.since).toBe(T + 50);
+		expect(p1.shortenedMs).toBe(50);
 		expect(poll(p1.cursor, store).finished).toEqual([]);
+		expect(poll(p1.cursor, store).shortenedMs).toBe(0);
 	});
 
 	it("since moves only on starts within the overlap of n8n's clock: a start an hour ahead is not trusted", () => {
