@@ -153,4 +153,36 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 			`[trigger static data] after a burst of 1,200 runs: ${JSON.stringify(p.staticData()).length} bytes\n`,
 		);
 	}, 60_000);
+
+	it('a backlog poll whose 3rd run listing fails (500 after retries) fires nothing and stores nothing; the next polls fire each run once', async () => {
+		const now = Date.now();
+		const p = poller(
+			{ event: 'anyRunFinished', ...selected(flows[0]) },
+			{
+				staticData: { runCursor: { since: now - 3 * HOUR, boundaryIds: [], pendingIds: [] } },
+				activation: 'init',
+			},
+		);
+		const backlog = emu.seedRuns(
+			flows[0],
+			Array.from({ length: 2500 }, (_, i) => ({
+				startedAt: now - 2 * HOUR + i * 1000,
+				status: 'failed' as const,
+				durationMs: 100,
+			})),
+		);
+		const before = p.staticData();
+		let listings = 0;
+		emu.onRunListing(() => {
+			if (++listings === 2) emu.failNext({ path: /\/runs/ }, 20, { status: 500 });
+		});
+		const failed = await p.poll();
+		emu.onRunListing(undefined);
+		emu.clearFaults();
+		expect(failed.error).toBeDefined();
+		expect(failed.emitted).toHaveLength(0);
+		expect(p.staticData()).toEqual(before);
+		const fired = await pollTimes(p, 4);
+		expect([...fired].sort()).toEqual([...backlog].sort());
+	}, 60_000);
 });
