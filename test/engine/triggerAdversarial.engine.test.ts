@@ -185,4 +185,30 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		const fired = await pollTimes(p, 4);
 		expect([...fired].sort()).toEqual([...backlog].sort());
 	}, 60_000);
+
+	it.each([
+		['in the same millisecond', 0],
+		['within 52 s, after a quiet overlap', 50],
+	])(
+		'a burst of 1,050 runs started %s: the trigger works through it, each fires once, and a later run fires',
+		async (_, spacing) => {
+			const p = poller({ event: 'anyRunFinished', scope: 'all' });
+			await p.poll();
+			const at = Date.now() + 1000;
+			const burst = emu.seedRuns(
+				flows[0],
+				Array.from({ length: 1050 }, (__, i) => ({
+					startedAt: at + spacing * i,
+					status: 'failed' as const,
+					durationMs: 100,
+				})),
+			);
+			const fired = await pollTimes(p, 8);
+			expect([...fired].sort()).toEqual([...burst].sort());
+			const { id } = emu.startRun(flows[1]);
+			emu.finishRun(id, { status: 'failed', durationMs: 10 });
+			expect(await pollTimes(p, 2)).toEqual([id]);
+		},
+		60_000,
+	);
 });

@@ -44,8 +44,13 @@ export interface RunCursor {
 	since: number;
 	/** The newest run start Adobe reported (epoch ms): a lower bound of Adobe's clock. */
 	newest?: number;
-	/** Start-time slice width (ms) for the next poll. */
+	/** Start-time slice width (ms) for the next poll, from `next` (else from `since`). */
 	width: number;
+	/**
+	 * Where the last poll's last slice started, when after `since` (a backlog, a burst; epoch ms):
+	 * the next poll lists `[since, next)` again as one slice, then goes on from here with `width`.
+	 */
+	next?: number;
 	/** Finished runs already handled (fired or not matching) that started at or after `since`: ID -> start (epoch ms). */
 	seen: Record<string, number>;
 	/** Runs seen unfinished, looked up on every poll until they finish: ID -> start (epoch ms; 0 when unknown). */
@@ -89,15 +94,17 @@ export function readCursor(stored: unknown): RunCursor | undefined {
 	if (typeof stored !== 'object' || stored === null) return undefined;
 	const raw = stored as Record<string, unknown>;
 	if (raw.v === 2) {
-		const { since, newest, width, seen, pending } = raw;
+		const { since, newest, width, seen, pending, next } = raw;
 		if (!finite(since) || !finite(width) || width < 1) return undefined;
 		if (newest !== undefined && !finite(newest)) return undefined;
+		if (next !== undefined && !finite(next)) return undefined;
 		if (!isRecordOfNumbers(seen) || !isRecordOfNumbers(pending)) return undefined;
 		return {
 			v: 2,
 			since,
 			...(newest === undefined ? {} : { newest }),
 			width,
+			...(next === undefined ? {} : { next }),
 			seen: { ...seen },
 			pending: { ...pending },
 		};
@@ -173,8 +180,10 @@ export function activationCursor(
 export function boundCatchUp(cursor: RunCursor, now: number): RunCursor {
 	const floor = now - MAX_CATCH_UP_MS;
 	if (cursor.since >= floor) return cursor;
+	const { next, ...rest } = cursor;
 	return {
-		...cursor,
+		...rest,
+		...(next !== undefined && next > floor ? { next } : {}),
 		since: floor,
 		seen: Object.fromEntries(Object.entries(cursor.seen).filter(([, start]) => start >= floor)),
 	};
@@ -197,6 +206,8 @@ export interface PollReading {
 	listed: SeenRun[];
 	/** The upper edge of the last slice whose listing ended (Infinity: listed to the end; `since`: none). */
 	done: number;
+	/** Where the last slice listed (ended or not) started: the next poll's slices go on from here. */
+	last: number;
 	/** Start times of every run Adobe reported in this poll, also in slices that did not end (epoch ms). */
 	reported: number[];
 	/** The slice width (ms) to keep for the next poll. */
@@ -284,6 +295,7 @@ export function advanceCursor(cursor: RunCursor, reading: PollReading): CursorSt
 			since,
 			...(newest === undefined ? {} : { newest }),
 			width: reading.width,
+			...(Math.min(done, reading.last) > since ? { next: Math.min(done, reading.last) } : {}),
 			seen,
 			pending,
 		},

@@ -271,6 +271,16 @@ async function listSlice(
 	return { runs, ended: true, requests };
 }
 
+/** Pages a slice of one millisecond may take (it cannot be narrowed): 10,000 runs, plus one page per further chunk. */
+export function millisecondPages(chunks: number): number {
+	return 10 * SLICE_PAGES + chunks - 1;
+}
+
+/** Pages the re-listed overlap `[since, next)` may take: 2,000 runs, plus one page per further chunk; on top of pagesPerPoll. */
+export function overlapPages(chunks: number): number {
+	return 2 * SLICE_PAGES + chunks - 1;
+}
+
 /** Pages one slice may take: SLICE_PAGES, plus one per further chunk of dataflows. */
 export function slicePages(chunks: number): number {
 	return SLICE_PAGES + chunks - 1;
@@ -314,18 +324,41 @@ async function advance(
 	let width = cursor.width;
 	let lo = cursor.since;
 	let done = cursor.since;
+	let last = cursor.since;
 	const listed: FlowRun[] = [];
 	const reported: number[] = [];
+	if (cursor.next !== undefined && cursor.next > lo) {
+		// The overlap up to where the last poll stopped is listed again as one slice (it holds the
+		// seen and pending runs, about MAX_SEEN + MAX_PENDING), so the slices go on from there with
+		// the width kept for it: a burst after a quiet overlap is not walked up to again every poll.
+		const hi = cursor.next;
+		const slice = await listSlice.call(
+			this,
+			ctx,
+			sandboxName,
+			chunks,
+			{ lo, hi },
+			overlapPages(chunks.length),
+		);
+		reported.push(...reportedStarts(slice.runs.map(startOfStartedRun), Date.now()));
+		if (slice.ended) {
+			listed.push(...slice.runs);
+			done = lo = hi;
+		}
+	}
 	while (budget >= perSlice) {
 		// A slice reaching past n8n's clock is listed to the end; the overlap covers Adobe's clock.
 		const hi = lo + width > Date.now() ? undefined : lo + width;
-		const slice = await listSlice.call(this, ctx, sandboxName, chunks, { lo, hi }, perSlice);
+		last = lo;
+		// A slice of one millisecond cannot be narrowed: it is read whole, up to MILLISECOND_PAGES.
+		const pages = width === 1 && hi !== undefined ? millisecondPages(chunks.length) : perSlice;
+		const slice = await listSlice.call(this, ctx, sandboxName, chunks, { lo, hi }, pages);
 		budget -= slice.requests;
 		reported.push(...reportedStarts(slice.runs.map(startOfStartedRun), Date.now()));
 		if (!slice.ended) {
-			if (width === 1) {
-				this.logger.warn(
-					`Adobe Experience Platform Trigger: more runs started in one millisecond than ${perSlice} pages hold; they wait.`,
+			if (width === 1 && hi !== undefined) {
+				this.logger.error(
+					`Adobe Experience Platform Trigger: more runs started in the same millisecond (${new Date(lo).toISOString()}) than ${pages} pages of runs hold; the trigger cannot pass them and fires no later run. Watch fewer dataflows per trigger.`,
 				);
 				break;
 			}
@@ -345,6 +378,7 @@ async function advance(
 		lookedUp: lookedUp.map(seen),
 		listed: listed.map(seen),
 		done,
+		last,
 		reported,
 		width,
 		now: Date.now(),

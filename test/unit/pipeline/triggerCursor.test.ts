@@ -26,6 +26,7 @@ function poll(cursor: RunCursor, store: SeenRun[]) {
 		lookedUp: store.filter((r) => r.id in cursor.pending),
 		listed,
 		done: Infinity,
+		last: cursor.since,
 		reported: listed.map((r) => r.startedAt as number),
 		width: cursor.width,
 		now: T,
@@ -95,6 +96,7 @@ describe('trigger cursor', () => {
 			lookedUp: [],
 			listed: [],
 			done: Infinity,
+			last: T + 5000,
 			reported: [T],
 			width: INITIAL_WIDTH_MS,
 			now: T,
@@ -107,6 +109,7 @@ describe('trigger cursor', () => {
 			lookedUp: [],
 			listed: [done('a', T + 1000)],
 			done: T + 3_600_000,
+			last: T + 3_600_000,
 			reported: [T + 1000, T + 10 * 3_600_000],
 			width: 900_000,
 			now: T,
@@ -121,12 +124,31 @@ describe('trigger cursor', () => {
 		const quiet = (done: number, now: number) =>
 			advanceCursor(
 				{ ...empty(T), newest: T + OVERLAP_MS },
-				{ lookedUp: [], listed: [], done, reported: [], width: INITIAL_WIDTH_MS, now },
+				{ lookedUp: [], listed: [], done, last: done, reported: [], width: INITIAL_WIDTH_MS, now },
 			).cursor.since;
 		expect(quiet(T + 3 * 3_600_000, T + 4 * 3_600_000)).toBe(T + 3 * 3_600_000);
 		expect(quiet(Infinity, T + 4 * 3_600_000)).toBe(T + 4 * 3_600_000 - 2 * OVERLAP_MS);
 		// Within twice the overlap of n8n's clock it waits for a start Adobe reports (skew, lateness).
 		expect(quiet(Infinity, T + 2 * OVERLAP_MS)).toBe(T);
+	});
+
+	it('a poll that stopped short of now keeps where its last slice started (next); Catch Up drops a next below its floor', () => {
+		const M = 60_000;
+		const step = advanceCursor(empty(T), {
+			lookedUp: [],
+			listed: [],
+			done: T + 20 * M,
+			last: T + 20 * M,
+			reported: [T + 30 * M],
+			width: 5,
+			now: T,
+		});
+		expect(step.cursor).toMatchObject({ since: T + 15 * M, next: T + 20 * M, width: 5 });
+		expect(readCursor(JSON.parse(JSON.stringify(step.cursor)))).toEqual(step.cursor);
+		expect(readCursor({ ...step.cursor, next: 'x' })).toBeUndefined();
+		expect(boundCatchUp(step.cursor, T + MAX_CATCH_UP_MS + 25 * M).next).toBeUndefined();
+		expect(boundCatchUp(step.cursor, T + MAX_CATCH_UP_MS + 17 * M).next).toBe(T + 20 * M);
+		expect(poll(step.cursor, []).cursor.next).toBeUndefined();
 	});
 
 	it('a slice doubles its width when it took at most half of its own pages, whatever the number of listings', () => {
