@@ -211,4 +211,58 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		},
 		60_000,
 	);
+
+	it.each([
+		['ahead of', 14],
+		['behind', -14],
+	])(
+		"Adobe's clock %s n8n's by 14 min: a run that ended just before activation is not replayed; runs right after it fire once",
+		async (_, minutes) => {
+			emu.setClockOffset(minutes * MINUTE);
+			const { id: history } = emu.startRun(flows[0]);
+			emu.finishRun(history, { status: 'failed', durationMs: 5 });
+			const p = poller({ event: 'runFailed', ...selected(flows[0]) });
+			await p.poll();
+			const after: string[] = [];
+			for (let i = 0; i < 3; i++) {
+				const { id } = emu.startRun(flows[i % 2]);
+				emu.finishRun(id, { status: 'failed', durationMs: 5 });
+				if (i % 2 === 0) after.push(id);
+			}
+			const fired = await pollTimes(p, 3);
+			expect([...fired].sort()).toEqual([...after].sort());
+			expect(fired).not.toContain(history);
+		},
+		60_000,
+	);
+
+	it('a dataflow added to Selected Dataflows of an active workflow (saved: update): its runs that ended within the overlap before fire once, older ones do not', async () => {
+		const first = poller({ event: 'runFailed', ...selected(flows[0]) });
+		await first.poll();
+		const now = Date.now();
+		const [older, recent] = emu.seedRuns(flows[1], [
+			{ startedAt: now - 40 * MINUTE, status: 'failed', durationMs: 5 },
+			{ startedAt: now - MINUTE, status: 'failed', durationMs: 5 },
+		]);
+		await first.poll();
+		const saved = poller(
+			{ event: 'runFailed', ...selected(flows[0], flows[1]) },
+			{ staticData: first.staticData(), activation: 'update' },
+		);
+		const fired = await pollTimes(saved, 3);
+		expect(fired).toEqual([recent]);
+		expect(fired).not.toContain(older);
+	}, 60_000);
+
+	it("n8n's clock 14 min ahead of Adobe's after 45 quiet minutes: since follows n8n's clock no closer than 30 min, so runs starting now fire, once", async () => {
+		emu.setClockOffset(-14 * MINUTE);
+		const now = Date.now();
+		const p = restarted(0, { since: now - 45 * MINUTE, newest: now - 30 * MINUTE, width: HOUR });
+		expect(await pollTimes(p, 1)).toEqual([]);
+		const cursor = p.staticData().runCursor as { since: number };
+		expect(cursor.since).toBeGreaterThanOrEqual(now - 30 * MINUTE);
+		expect(cursor.since).toBeLessThanOrEqual(Date.now() - 30 * MINUTE);
+		const ids = [failedNow(), failedNow()];
+		expect([...(await pollTimes(p, 3))].sort()).toEqual([...ids].sort());
+	}, 60_000);
 });
