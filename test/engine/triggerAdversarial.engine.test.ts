@@ -265,4 +265,19 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		const ids = [failedNow(), failedNow()];
 		expect([...(await pollTimes(p, 3))].sort()).toEqual([...ids].sort());
 	}, 60_000);
+
+	it('Event changed from Run Failed to Any Run Finished on an active workflow (update): a success already handled does not fire; later ones do, once', async () => {
+		const first = poller({ event: 'runFailed', ...selected(flows[0]) });
+		await first.poll();
+		const { id: handled } = emu.startRun(flows[0]);
+		emu.finishRun(handled, { status: 'success', durationMs: 5 });
+		expect(await pollTimes(first, 1)).toEqual([]);
+		const saved = poller(
+			{ event: 'anyRunFinished', ...selected(flows[0]) },
+			{ staticData: first.staticData(), activation: 'update' },
+		);
+		const { id: later } = emu.startRun(flows[0]);
+		emu.finishRun(later, { status: 'success', durationMs: 5 });
+		expect(await pollTimes(saved, 3)).toEqual([later]);
+	}, 60_000);
 });
