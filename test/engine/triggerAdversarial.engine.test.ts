@@ -280,4 +280,40 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		emu.finishRun(later, { status: 'success', durationMs: 5 });
 		expect(await pollTimes(saved, 3)).toEqual([later]);
 	}, 60_000);
+
+	it.each(['activate', 'update'] as const)(
+		'a poll of the previous activation still running when the workflow is activated again (%s) fires a run once, not again from the reloaded cursor',
+		async (activation) => {
+			const parameters = { event: 'runFailed', ...selected(flows[0]) };
+			const old = createPoller(triggerWorkflow(parameters), TRIGGER, {
+				credentials: [credentialFor(emu)],
+				workflowId: 'reactivated-workflow',
+			});
+			pollers.push(old);
+			await old.poll();
+			// What n8n reloads at reactivation: the static data saved before the slow poll.
+			const saved = old.staticData();
+			const { id } = emu.startRun(flows[0]);
+			emu.finishRun(id, { status: 'failed', durationMs: 5 });
+			emu.setLatency(40);
+			const slow = old.poll();
+			const again = createPoller(triggerWorkflow(parameters), TRIGGER, {
+				credentials: [credentialFor(emu)],
+				workflowId: 'reactivated-workflow',
+				staticData: saved,
+				activation,
+			});
+			pollers.push(again);
+			const skipped = await again.poll();
+			const late = await slow;
+			emu.setLatency(0);
+			const fired = [
+				...runIds(skipped.emitted),
+				...runIds(late.emitted),
+				...(await pollTimes(again, 3)),
+			];
+			expect(fired).toEqual([id]);
+		},
+		60_000,
+	);
 });

@@ -408,12 +408,14 @@ const polledBefore = new WeakSet<object>();
  * workflow again with After a Pause = Start From Now, it only records the cursor (see activate).
  * Otherwise it continues from the cursor (Catch Up after a pause: at most MAX_CATCH_UP_MS back)
  * and outputs each newly finished run that matches the event, once. The cursor is stored only
- * after every request succeeded, and only when no other poll stored one meanwhile.
+ * after every request succeeded, only when no other poll stored one meanwhile, and only while
+ * `current()` (the workflow was not activated again meanwhile).
  */
 async function pollOnce(
 	this: IPollFunctions,
 	ctx: PlatformContext,
 	settings: Settings,
+	current: () => boolean,
 ): Promise<INodeExecutionData[][] | null> {
 	const sandboxName = chooseSandbox(settings.sandboxOverride, ctx);
 	if (this.getMode() === 'manual') return await latestRun.call(this, ctx, sandboxName, settings);
@@ -433,7 +435,7 @@ async function pollOnce(
 		({ cursor: next, firing } = await advance.call(this, ctx, sandboxName, settings, from));
 	}
 	const items = firing.length ? await toItems.call(this, ctx, sandboxName, firing) : [];
-	if (JSON.stringify(staticData[CURSOR_KEY] ?? null) !== before) return null;
+	if (!current() || JSON.stringify(staticData[CURSOR_KEY] ?? null) !== before) return null;
 	staticData[CURSOR_KEY] = next as unknown as IDataObject;
 	polledBefore.add(staticData);
 	return items.length ? [items] : null;
@@ -462,6 +464,13 @@ function toTriggerError(
 const inFlight = new Set<string>();
 
 /**
+ * The static data of the latest activation that polled, by workflow ID and node. A poll of an
+ * earlier activation that ends after the workflow was activated again (or saved) stores and fires
+ * nothing: the new activation reloaded the cursor from before that poll and fires its runs itself.
+ */
+const latestActivation = new Map<string, WeakRef<object>>();
+
+/**
  * The trigger's poll: see pollOnce; manual mode returns the latest matching run. A poll that
  * starts while another of the same workflow and node is still running in this process (n8n's
  * cron does not wait for a slow poll) returns null and touches nothing.
@@ -470,6 +479,8 @@ export async function pollRuns(this: IPollFunctions): Promise<INodeExecutionData
 	if (this.getMode() === 'manual') return await pollChecked.call(this);
 	const node = this.getNode();
 	const key = JSON.stringify([this.getWorkflow().id ?? '', node.id ?? node.name]);
+	const staticData = this.getWorkflowStaticData('node');
+	latestActivation.set(key, new WeakRef(staticData));
 	if (inFlight.has(key)) {
 		this.logger.debug(
 			'Adobe Experience Platform Trigger: the previous poll is still running; this one is skipped.',
@@ -478,19 +489,22 @@ export async function pollRuns(this: IPollFunctions): Promise<INodeExecutionData
 	}
 	inFlight.add(key);
 	try {
-		return await pollChecked.call(this);
+		return await pollChecked.call(this, () => latestActivation.get(key)?.deref() === staticData);
 	} finally {
 		inFlight.delete(key);
 	}
 }
 
 /** One poll with its parameters checked first; errors leave through toTriggerError. */
-async function pollChecked(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+async function pollChecked(
+	this: IPollFunctions,
+	current: () => boolean = () => true,
+): Promise<INodeExecutionData[][] | null> {
 	let ctx: PlatformContext | undefined;
 	try {
 		const settings = readSettings.call(this);
 		ctx = await loadPlatformContext.call(this);
-		return await pollOnce.call(this, ctx, settings);
+		return await pollOnce.call(this, ctx, settings, current);
 	} catch (error) {
 		throw toTriggerError.call(this, error, ctx?.secrets ?? []);
 	}
