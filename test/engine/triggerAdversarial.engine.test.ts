@@ -7,14 +7,12 @@ import { randomUUID } from 'node:crypto';
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import type { INodeExecutionData, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
-import { seedDataflows } from '../support/dataflows';
-import { createPoller, type Poller } from './harness';
+import type { Poller } from './harness';
 import { LeakScanner } from './leaks';
-import { closeAndScan, selected, TRIGGER, triggerWorkflow } from './trigger.kit';
-import { credentialFor, startTestEmulator } from './support';
+import { selected, triggerSuite } from './trigger.kit';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -22,22 +20,13 @@ const HOUR = 60 * MINUTE;
 const runIds = (items: INodeExecutionData[]) => items.map((i) => i.json.runId as string);
 
 describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-core poller)', () => {
+	const leaks = new LeakScanner();
+	const suite = triggerSuite(leaks);
+	const poller = suite.poller;
 	let emu: StartedEmulator;
 	let flows: string[];
-	const leaks = new LeakScanner();
-	let pollers: Poller[] = [];
+	beforeEach(() => ({ emu, flows } = suite.current()));
 
-	const poller = (
-		parameters: INodeParameters,
-		options: { staticData?: Record<string, unknown>; activation?: WorkflowActivateMode } = {},
-	) => {
-		const p = createPoller(triggerWorkflow(parameters), TRIGGER, {
-			credentials: [credentialFor(emu)],
-			...options,
-		});
-		pollers.push(p);
-		return p;
-	};
 	/** Polls `count` times; every fired run ID, in order; a poll error fails the test. */
 	async function pollTimes(p: Poller, count: number) {
 		const fired: string[] = [];
@@ -48,16 +37,6 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		}
 		return fired;
 	}
-
-	beforeEach(async () => {
-		emu = await startTestEmulator();
-		flows = await seedDataflows(emu, ['orders hourly', 'customers hourly']);
-		pollers = [];
-	});
-	afterEach(async () => {
-		jest.restoreAllMocks();
-		await closeAndScan(leaks, emu, pollers);
-	});
 
 	it.each([
 		['2 selected dataflows', 0],
@@ -101,6 +80,16 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 			},
 			{ staticData: { runCursor: { v: 2, seen: {}, pending: {}, ...cursor } }, activation: 'init' },
 		);
+	/** `count` failed runs of the first dataflow, the i-th started at `startOf(i)` (epoch ms). */
+	const failedRuns = (count: number, startOf: (i: number) => number) =>
+		emu.seedRuns(
+			flows[0],
+			Array.from({ length: count }, (_, i) => ({
+				startedAt: startOf(i),
+				status: 'failed' as const,
+				durationMs: 100,
+			})),
+		);
 	const failedNow = () => {
 		const { id } = emu.startRun(flows[1]);
 		emu.finishRun(id, { status: 'failed', durationMs: 10 });
@@ -134,14 +123,7 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		const p = poller({ event: 'anyRunFinished', ...selected(flows[0]) });
 		await p.poll();
 		const now = Date.now();
-		const burst = emu.seedRuns(
-			flows[0],
-			Array.from({ length: 1200 }, (_, i) => ({
-				startedAt: now - 10 * MINUTE + i * 400,
-				status: 'failed' as const,
-				durationMs: 100,
-			})),
-		);
+		const burst = failedRuns(1200, (i) => now - 10 * MINUTE + i * 400);
 		const fired = await pollTimes(p, 8);
 		expect([...fired].sort()).toEqual([...burst].sort());
 		const cursor = p.staticData().runCursor as { seen: object };
@@ -163,14 +145,7 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 				activation: 'init',
 			},
 		);
-		const backlog = emu.seedRuns(
-			flows[0],
-			Array.from({ length: 2500 }, (_, i) => ({
-				startedAt: now - 2 * HOUR + i * 1000,
-				status: 'failed' as const,
-				durationMs: 100,
-			})),
-		);
+		const backlog = failedRuns(2500, (i) => now - 2 * HOUR + i * 1000);
 		const before = p.staticData();
 		let listings = 0;
 		emu.onRunListing(() => {
@@ -195,14 +170,7 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 			const p = poller({ event: 'anyRunFinished', scope: 'all' });
 			await p.poll();
 			const at = Date.now() + 1000;
-			const burst = emu.seedRuns(
-				flows[0],
-				Array.from({ length: 1050 }, (__, i) => ({
-					startedAt: at + spacing * i,
-					status: 'failed' as const,
-					durationMs: 100,
-				})),
-			);
+			const burst = failedRuns(1050, (i) => at + spacing * i);
 			const fired = await pollTimes(p, 8);
 			expect([...fired].sort()).toEqual([...burst].sort());
 			const { id } = emu.startRun(flows[1]);
@@ -285,11 +253,7 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		'a poll of the previous activation still running when the workflow is activated again (%s) fires a run once, not again from the reloaded cursor',
 		async (activation) => {
 			const parameters = { event: 'runFailed', ...selected(flows[0]) };
-			const old = createPoller(triggerWorkflow(parameters), TRIGGER, {
-				credentials: [credentialFor(emu)],
-				workflowId: 'reactivated-workflow',
-			});
-			pollers.push(old);
+			const old = poller(parameters, { workflowId: 'reactivated-workflow' });
 			await old.poll();
 			// What n8n reloads at reactivation: the static data saved before the slow poll.
 			const saved = old.staticData();
@@ -297,13 +261,11 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 			emu.finishRun(id, { status: 'failed', durationMs: 5 });
 			emu.setLatency(40);
 			const slow = old.poll();
-			const again = createPoller(triggerWorkflow(parameters), TRIGGER, {
-				credentials: [credentialFor(emu)],
+			const again = poller(parameters, {
 				workflowId: 'reactivated-workflow',
 				staticData: saved,
 				activation,
 			});
-			pollers.push(again);
 			const skipped = await again.poll();
 			const late = await slow;
 			emu.setLatency(0);
