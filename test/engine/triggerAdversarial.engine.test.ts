@@ -10,9 +10,11 @@ import { Container } from '@n8n/di';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
+import { call, getToken, jsonHeaders } from '../emulator/testkit';
 import type { Poller } from './harness';
 import { LeakScanner } from './leaks';
 import { selected, triggerSuite } from './trigger.kit';
+import { FLOW_SERVICE } from './support';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -278,4 +280,21 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		},
 		60_000,
 	);
+
+	it('a failed run retried (re-trigger: a new run) fires once as the failure and once as the retry that failed again; neither again', async () => {
+		const p = poller({ event: 'runFailed', ...selected(flows[0]) });
+		await p.poll();
+		const { id: original } = emu.startRun(flows[0]);
+		emu.finishRun(original, { status: 'failed', durationMs: 5 });
+		expect(await pollTimes(p, 1)).toEqual([original]);
+		const token = await getToken(emu);
+		const res = await call(emu, 'POST', `${FLOW_SERVICE}/runs/${original}/action?op=re-trigger`, {
+			headers: jsonHeaders(emu, token),
+		});
+		const retry = res.json.id as string;
+		expect(retry).not.toBe(original);
+		expect(await pollTimes(p, 1)).toEqual([]);
+		emu.finishRun(retry, { status: 'failed', durationMs: 5 });
+		expect(await pollTimes(p, 3)).toEqual([retry]);
+	}, 60_000);
 });
