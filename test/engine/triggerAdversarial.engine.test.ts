@@ -171,7 +171,7 @@ describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-cor
 		async (_, spacing) => {
 			const p = poller({ event: 'anyRunFinished', scope: 'all' });
 			await p.poll();
-			const at = Date.now() + 1000;
+			const at = Date.now() - 2 * MINUTE;
 			const burst = failedRuns(1050, (i) => at + spacing * i);
 			const fired = await pollTimes(p, 8);
 			expect([...fired].sort()).toEqual([...burst].sort());
