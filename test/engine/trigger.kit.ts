@@ -3,12 +3,14 @@
  * Platform Trigger (polling every minute, credential pointing at the emulator) and its Watch
  * parameters for selected dataflows.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
 
+import { seedDataflows } from '../support/dataflows';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../support/workflow';
 import type { StartedEmulator } from '../emulator';
-import type { Poller, WorkflowDefinition } from './harness';
+import { createPoller, type Poller, type WorkflowDefinition } from './harness';
 import type { LeakScanner } from './leaks';
+import { credentialFor, startTestEmulator } from './support';
 
 /** The trigger node's name in triggerWorkflow. */
 export const TRIGGER = 'Run Trigger';
@@ -51,4 +53,42 @@ export async function closeAndScan(
 	leaks.addEmulatorSecrets(emu);
 	await emu.close();
 	leaks.expectNoLeaks();
+}
+
+/** How a suite's poller starts: its workflow, saved static data and activation mode (see createPoller). */
+export interface PollerSetup {
+	workflowId?: string;
+	staticData?: Record<string, unknown>;
+	activation?: WorkflowActivateMode;
+}
+
+/**
+ * Registers a trigger suite's hooks: before each test an emulator with two hourly dataflows
+ * ('orders hourly', 'customers hourly'); after it, mocks restored and closeAndScan with `leaks`.
+ * `current()` gives the test's emulator and dataflow IDs; `poller` makes a trigger poller on it.
+ */
+export function triggerSuite(leaks: LeakScanner) {
+	let emu: StartedEmulator | undefined;
+	let flows: string[] = [];
+	const pollers: Poller[] = [];
+	beforeEach(async () => {
+		emu = await startTestEmulator();
+		flows = await seedDataflows(emu, ['orders hourly', 'customers hourly']);
+		pollers.length = 0;
+	});
+	afterEach(async () => {
+		jest.restoreAllMocks();
+		if (emu) await closeAndScan(leaks, emu, pollers);
+	});
+	return {
+		current: () => ({ emu: emu as StartedEmulator, flows }),
+		poller(parameters: INodeParameters, setup: PollerSetup = {}): Poller {
+			const p = createPoller(triggerWorkflow(parameters), TRIGGER, {
+				credentials: [credentialFor(emu as StartedEmulator)],
+				...setup,
+			});
+			pollers.push(p);
+			return p;
+		},
+	};
 }

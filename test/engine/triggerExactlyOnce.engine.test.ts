@@ -14,10 +14,10 @@ import type { INodeExecutionData, INodeParameters, WorkflowActivateMode } from '
 
 import type { RequestLogEntry, StartedEmulator } from '../emulator';
 import { seedDataflows } from '../support/dataflows';
-import { createPoller, type Poller } from './harness';
+import type { Poller } from './harness';
 import { LeakScanner } from './leaks';
-import { closeAndScan, selected, TRIGGER, triggerWorkflow } from './trigger.kit';
-import { credentialFor, FLOW_SERVICE, startTestEmulator } from './support';
+import { selected, triggerSuite } from './trigger.kit';
+import { FLOW_SERVICE } from './support';
 
 const MINUTE = 60_000;
 
@@ -29,26 +29,13 @@ const MAX_PENDING = 500;
 const runIds = (items: INodeExecutionData[]) => items.map((i) => i.json.runId as string);
 
 describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, several polls)', () => {
+	const leaks = new LeakScanner();
+	const suite = triggerSuite(leaks);
+	const poller = suite.poller;
 	let emu: StartedEmulator;
 	let flows: string[];
-	const leaks = new LeakScanner();
-	let pollers: Poller[] = [];
+	beforeEach(() => ({ emu, flows } = suite.current()));
 
-	const poller = (
-		parameters: INodeParameters,
-		options: {
-			workflowId?: string;
-			staticData?: Record<string, unknown>;
-			activation?: WorkflowActivateMode;
-		} = {},
-	) => {
-		const p = createPoller(triggerWorkflow(parameters), TRIGGER, {
-			credentials: [credentialFor(emu)],
-			...options,
-		});
-		pollers.push(p);
-		return p;
-	};
 	const isRunRequest = (r: RequestLogEntry) => r.path.startsWith(`${FLOW_SERVICE}/runs`);
 	/** A run of `flowId` that starts now (Adobe's clock) and ends as `status`. */
 	const finishedRun = (flowId: string, status: 'success' | 'failed') => {
@@ -74,16 +61,6 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 		expect(fired).toHaveLength(new Set(fired).size);
 		expect([...fired].sort()).toEqual([...expected].sort());
 	};
-
-	beforeEach(async () => {
-		emu = await startTestEmulator();
-		flows = await seedDataflows(emu, ['orders hourly', 'customers hourly']);
-		pollers = [];
-	});
-	afterEach(async () => {
-		jest.restoreAllMocks();
-		await closeAndScan(leaks, emu, pollers);
-	});
 
 	it.each([
 		['over 48 h', 48 * 60],

@@ -11,8 +11,9 @@
  * Why an overlap: a run can become visible after runs that started later (another chunk of
  * dataflows listed earlier in the same poll, Adobe's own indexing), so `since` stays OVERLAP_MS
  * behind the newest start Adobe reported, and `seen` (the finished runs handled since `since`)
- * keeps re-listed runs from firing twice. `since` only moves on start times Adobe reported, never
- * on n8n's clock (the first cursor aside, see activationCursor), so clock skew loses nothing.
+ * keeps re-listed runs from firing twice. `since` stays OVERLAP_MS behind the newest start Adobe
+ * reported, and 2 * OVERLAP_MS behind n8n's clock (OVERLAP_MS of skew plus OVERLAP_MS of lateness),
+ * so clock skew within OVERLAP_MS loses nothing, and a quiet period does not hold `since` back.
  *
  * Why `pending`: a run that started before `since` can still finish later, so every run seen
  * unfinished is remembered and looked up by ID until it finishes.
@@ -43,8 +44,13 @@ export interface RunCursor {
 	since: number;
 	/** The newest run start Adobe reported (epoch ms): a lower bound of Adobe's clock. */
 	newest?: number;
-	/** Start-time slice width (ms) for the next poll. */
+	/** Start-time slice width (ms) for the next poll, from `next` (else from `since`). */
 	width: number;
+	/**
+	 * Where the last poll's last slice started, when after `since` (a backlog, a burst; epoch ms):
+	 * the next poll lists `[since, next)` again as one slice, then goes on from here with `width`.
+	 */
+	next?: number;
 	/** Finished runs already handled (fired or not matching) that started at or after `since`: ID -> start (epoch ms). */
 	seen: Record<string, number>;
 	/** Runs seen unfinished, looked up on every poll until they finish: ID -> start (epoch ms; 0 when unknown). */
@@ -88,15 +94,17 @@ export function readCursor(stored: unknown): RunCursor | undefined {
 	if (typeof stored !== 'object' || stored === null) return undefined;
 	const raw = stored as Record<string, unknown>;
 	if (raw.v === 2) {
-		const { since, newest, width, seen, pending } = raw;
+		const { since, newest, width, seen, pending, next } = raw;
 		if (!finite(since) || !finite(width) || width < 1) return undefined;
 		if (newest !== undefined && !finite(newest)) return undefined;
+		if (next !== undefined && !finite(next)) return undefined;
 		if (!isRecordOfNumbers(seen) || !isRecordOfNumbers(pending)) return undefined;
 		return {
 			v: 2,
 			since,
 			...(newest === undefined ? {} : { newest }),
 			width,
+			...(next === undefined ? {} : { next }),
 			seen: { ...seen },
 			pending: { ...pending },
 		};
@@ -172,8 +180,10 @@ export function activationCursor(
 export function boundCatchUp(cursor: RunCursor, now: number): RunCursor {
 	const floor = now - MAX_CATCH_UP_MS;
 	if (cursor.since >= floor) return cursor;
+	const { next, ...rest } = cursor;
 	return {
-		...cursor,
+		...rest,
+		...(next !== undefined && next > floor ? { next } : {}),
 		since: floor,
 		seen: Object.fromEntries(Object.entries(cursor.seen).filter(([, start]) => start >= floor)),
 	};
@@ -196,10 +206,14 @@ export interface PollReading {
 	listed: SeenRun[];
 	/** The upper edge of the last slice whose listing ended (Infinity: listed to the end; `since`: none). */
 	done: number;
+	/** Where the last slice listed (ended or not) started: the next poll's slices go on from here. */
+	last: number;
 	/** Start times of every run Adobe reported in this poll, also in slices that did not end (epoch ms). */
 	reported: number[];
 	/** The slice width (ms) to keep for the next poll. */
 	width: number;
+	/** n8n's clock when the poll listed (epoch ms): bounds Adobe's from below, within the skew tolerated (OVERLAP_MS). */
+	now: number;
 }
 
 /** The outcome of one poll. */
@@ -209,12 +223,15 @@ export interface CursorStep {
 	cursor: RunCursor;
 	/** Unfinished runs that did not fit in `pending`; the cursor waits at the first of them. */
 	deferred: number;
+	/** How much of the overlap (ms) MAX_SEEN cut off: runs Adobe lists that late in it are not seen. */
+	shortenedMs: number;
 }
 
 /**
  * One poll's step: fires each finished run not handled before, remembers unfinished ones (at most
  * MAX_PENDING: at the first that does not fit, the rest of the listing is left for a later poll),
- * and moves `since` to `min(done, newest - OVERLAP_MS)` (never backwards), pruning `seen` to the
+ * and moves `since` to `min(done, max(newest, now - OVERLAP_MS) - OVERLAP_MS)` (never backwards: a
+ * quiet period is not listed again and again), pruning `seen` to the
  * runs at or after it (at most about MAX_SEEN: past it, `since` moves up to the older seen runs).
  */
 export function advanceCursor(cursor: RunCursor, reading: PollReading): CursorStep {
@@ -258,24 +275,27 @@ export function advanceCursor(cursor: RunCursor, reading: PollReading): CursorSt
 		cursor.newest === undefined && starts.length === 0
 			? undefined
 			: Math.max(cursor.newest ?? -Infinity, ...starts);
-	let since = Math.max(
-		cursor.since,
-		Math.min(done, newest === undefined ? cursor.since : newest - OVERLAP_MS),
-	);
+	// Adobe's clock is at least the newest start it reported, and at least n8n's clock minus the skew
+	// tolerated: in a quiet period (no newer start) since still follows the listing, OVERLAP_MS behind.
+	const adobeClock = Math.max(newest ?? -Infinity, reading.now - OVERLAP_MS);
+	let since = Math.max(cursor.since, Math.min(done, adobeClock - OVERLAP_MS));
 	const kept = Object.values(seen)
 		.filter((start) => start >= since)
 		.sort((a, b) => b - a);
+	const overlapFrom = since;
 	if (kept.length > MAX_SEEN) since = Math.max(since, Math.min(kept[MAX_SEEN - 1], done));
 	for (const [id, start] of Object.entries(seen)) if (start < since) delete seen[id];
 
 	return {
 		finished,
 		deferred,
+		shortenedMs: since - overlapFrom,
 		cursor: {
 			v: 2,
 			since,
 			...(newest === undefined ? {} : { newest }),
 			width: reading.width,
+			...(Math.min(done, reading.last) > since ? { next: Math.min(done, reading.last) } : {}),
 			seen,
 			pending,
 		},

@@ -36,6 +36,7 @@ import {
 	advanceCursor,
 	boundCatchUp,
 	MAX_PENDING,
+	MAX_SEEN,
 	MAX_WIDTH_MS,
 	OVERLAP_MS,
 	readCursor,
@@ -270,9 +271,28 @@ async function listSlice(
 	return { runs, ended: true, requests };
 }
 
+/** Pages a slice of one millisecond may take (it cannot be narrowed): 10,000 runs, plus one page per further chunk. */
+export function millisecondPages(chunks: number): number {
+	return 10 * SLICE_PAGES + chunks - 1;
+}
+
+/** Pages the re-listed overlap `[since, next)` may take: 2,000 runs, plus one page per further chunk; on top of pagesPerPoll. */
+export function overlapPages(chunks: number): number {
+	return 2 * SLICE_PAGES + chunks - 1;
+}
+
 /** Pages one slice may take: SLICE_PAGES, plus one per further chunk of dataflows. */
 export function slicePages(chunks: number): number {
 	return SLICE_PAGES + chunks - 1;
+}
+
+/**
+ * Whether a slice listed in `requests` by `chunks` listings was sparse enough to double the width:
+ * it took at most half of SLICE_PAGES beyond the one request each further chunk needs anyway (with
+ * 10 or more chunks, comparing the requests with slicePages would never double it).
+ */
+export function sparse(requests: number, chunks: number): boolean {
+	return 2 * (requests - (chunks - 1)) <= SLICE_PAGES;
 }
 
 /** Run listing requests one poll sends at most for its slices (`chunks`: listings per slice); pending lookups come on top. */
@@ -304,18 +324,41 @@ async function advance(
 	let width = cursor.width;
 	let lo = cursor.since;
 	let done = cursor.since;
+	let last = cursor.since;
 	const listed: FlowRun[] = [];
 	const reported: number[] = [];
+	if (cursor.next !== undefined && cursor.next > lo) {
+		// The overlap up to where the last poll stopped is listed again as one slice (it holds the
+		// seen and pending runs, about MAX_SEEN + MAX_PENDING), so the slices go on from there with
+		// the width kept for it: a burst after a quiet overlap is not walked up to again every poll.
+		const hi = cursor.next;
+		const slice = await listSlice.call(
+			this,
+			ctx,
+			sandboxName,
+			chunks,
+			{ lo, hi },
+			overlapPages(chunks.length),
+		);
+		reported.push(...reportedStarts(slice.runs.map(startOfStartedRun), Date.now()));
+		if (slice.ended) {
+			listed.push(...slice.runs);
+			done = lo = hi;
+		}
+	}
 	while (budget >= perSlice) {
 		// A slice reaching past n8n's clock is listed to the end; the overlap covers Adobe's clock.
 		const hi = lo + width > Date.now() ? undefined : lo + width;
-		const slice = await listSlice.call(this, ctx, sandboxName, chunks, { lo, hi }, perSlice);
+		last = lo;
+		// A slice of one millisecond cannot be narrowed: it is read whole, up to MILLISECOND_PAGES.
+		const pages = width === 1 && hi !== undefined ? millisecondPages(chunks.length) : perSlice;
+		const slice = await listSlice.call(this, ctx, sandboxName, chunks, { lo, hi }, pages);
 		budget -= slice.requests;
 		reported.push(...reportedStarts(slice.runs.map(startOfStartedRun), Date.now()));
 		if (!slice.ended) {
-			if (width === 1) {
-				this.logger.warn(
-					`Adobe Experience Platform Trigger: more runs started in one millisecond than ${perSlice} pages hold; they wait.`,
+			if (width === 1 && hi !== undefined) {
+				this.logger.error(
+					`Adobe Experience Platform Trigger: more runs started in the same millisecond (${new Date(lo).toISOString()}) than ${pages} pages of runs hold; the trigger cannot pass them and fires no later run. Watch fewer dataflows per trigger.`,
 				);
 				break;
 			}
@@ -328,19 +371,26 @@ async function advance(
 			break;
 		}
 		done = lo = hi;
-		if (slice.requests * 2 <= perSlice) width = Math.min(MAX_WIDTH_MS, width * 2);
+		if (sparse(slice.requests, chunks.length)) width = Math.min(MAX_WIDTH_MS, width * 2);
 	}
 
 	const step = advanceCursor(cursor, {
 		lookedUp: lookedUp.map(seen),
 		listed: listed.map(seen),
 		done,
+		last,
 		reported,
 		width,
+		now: Date.now(),
 	});
 	if (step.deferred > 0) {
 		this.logger.warn(
 			`Adobe Experience Platform Trigger: ${MAX_PENDING} runs in progress are watched (the limit); ${step.deferred} later runs wait until older ones finish, none is lost.`,
+		);
+	}
+	if (step.shortenedMs > 0) {
+		this.logger.warn(
+			`Adobe Experience Platform Trigger: more than ${MAX_SEEN} runs started within the ${OVERLAP_MS / 60_000}-minute overlap; the overlap is shortened by ${Math.ceil(step.shortenedMs / 1000)} s to remember ${MAX_SEEN}, so a run Adobe lists that late could be missed. Watch fewer dataflows per trigger if this repeats.`,
 		);
 	}
 	const byId = new Map([...listed, ...lookedUp].map((run) => [run.id, run]));
@@ -358,12 +408,14 @@ const polledBefore = new WeakSet<object>();
  * workflow again with After a Pause = Start From Now, it only records the cursor (see activate).
  * Otherwise it continues from the cursor (Catch Up after a pause: at most MAX_CATCH_UP_MS back)
  * and outputs each newly finished run that matches the event, once. The cursor is stored only
- * after every request succeeded, and only when no other poll stored one meanwhile.
+ * after every request succeeded, only when no other poll stored one meanwhile, and only while
+ * `current()` (the workflow was not activated again meanwhile).
  */
 async function pollOnce(
 	this: IPollFunctions,
 	ctx: PlatformContext,
 	settings: Settings,
+	current: () => boolean,
 ): Promise<INodeExecutionData[][] | null> {
 	const sandboxName = chooseSandbox(settings.sandboxOverride, ctx);
 	if (this.getMode() === 'manual') return await latestRun.call(this, ctx, sandboxName, settings);
@@ -383,7 +435,7 @@ async function pollOnce(
 		({ cursor: next, firing } = await advance.call(this, ctx, sandboxName, settings, from));
 	}
 	const items = firing.length ? await toItems.call(this, ctx, sandboxName, firing) : [];
-	if (JSON.stringify(staticData[CURSOR_KEY] ?? null) !== before) return null;
+	if (!current() || JSON.stringify(staticData[CURSOR_KEY] ?? null) !== before) return null;
 	staticData[CURSOR_KEY] = next as unknown as IDataObject;
 	polledBefore.add(staticData);
 	return items.length ? [items] : null;
@@ -412,6 +464,13 @@ function toTriggerError(
 const inFlight = new Set<string>();
 
 /**
+ * The static data of the latest activation that polled, by workflow ID and node. A poll of an
+ * earlier activation that ends after the workflow was activated again (or saved) stores and fires
+ * nothing: the new activation reloaded the cursor from before that poll and fires its runs itself.
+ */
+const latestActivation = new Map<string, WeakRef<object>>();
+
+/**
  * The trigger's poll: see pollOnce; manual mode returns the latest matching run. A poll that
  * starts while another of the same workflow and node is still running in this process (n8n's
  * cron does not wait for a slow poll) returns null and touches nothing.
@@ -420,6 +479,8 @@ export async function pollRuns(this: IPollFunctions): Promise<INodeExecutionData
 	if (this.getMode() === 'manual') return await pollChecked.call(this);
 	const node = this.getNode();
 	const key = JSON.stringify([this.getWorkflow().id ?? '', node.id ?? node.name]);
+	const staticData = this.getWorkflowStaticData('node');
+	latestActivation.set(key, new WeakRef(staticData));
 	if (inFlight.has(key)) {
 		this.logger.debug(
 			'Adobe Experience Platform Trigger: the previous poll is still running; this one is skipped.',
@@ -428,19 +489,22 @@ export async function pollRuns(this: IPollFunctions): Promise<INodeExecutionData
 	}
 	inFlight.add(key);
 	try {
-		return await pollChecked.call(this);
+		return await pollChecked.call(this, () => latestActivation.get(key)?.deref() === staticData);
 	} finally {
 		inFlight.delete(key);
 	}
 }
 
 /** One poll with its parameters checked first; errors leave through toTriggerError. */
-async function pollChecked(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+async function pollChecked(
+	this: IPollFunctions,
+	current: () => boolean = () => true,
+): Promise<INodeExecutionData[][] | null> {
 	let ctx: PlatformContext | undefined;
 	try {
 		const settings = readSettings.call(this);
 		ctx = await loadPlatformContext.call(this);
-		return await pollOnce.call(this, ctx, settings);
+		return await pollOnce.call(this, ctx, settings, current);
 	} catch (error) {
 		throw toTriggerError.call(this, error, ctx?.secrets ?? []);
 	}

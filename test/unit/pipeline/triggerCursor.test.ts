@@ -13,6 +13,7 @@ import {
 	type RunCursor,
 	type SeenRun,
 } from '../../../nodes/AdobeExperiencePlatformTrigger/helpers/cursor';
+import { sparse } from '../../../nodes/AdobeExperiencePlatformTrigger/helpers/poll';
 
 const T = 1_796_115_600_000;
 const done = (id: string, startedAt: number): SeenRun => ({ id, startedAt, finished: true });
@@ -25,8 +26,10 @@ function poll(cursor: RunCursor, store: SeenRun[]) {
 		lookedUp: store.filter((r) => r.id in cursor.pending),
 		listed,
 		done: Infinity,
+		last: cursor.since,
 		reported: listed.map((r) => r.startedAt as number),
 		width: cursor.width,
+		now: T,
 	};
 	return advanceCursor(cursor, reading);
 }
@@ -93,8 +96,10 @@ describe('trigger cursor', () => {
 			lookedUp: [],
 			listed: [],
 			done: Infinity,
+			last: T + 5000,
 			reported: [T],
 			width: INITIAL_WIDTH_MS,
+			now: T,
 		});
 		expect(p2.cursor.since).toBe(T + 5000);
 	});
@@ -104,13 +109,55 @@ describe('trigger cursor', () => {
 			lookedUp: [],
 			listed: [done('a', T + 1000)],
 			done: T + 3_600_000,
+			last: T + 3_600_000,
 			reported: [T + 1000, T + 10 * 3_600_000],
 			width: 900_000,
+			now: T,
 		});
 		expect(step.finished).toEqual(['a']);
 		expect(step.cursor.since).toBe(T + 3_600_000);
 		expect(step.cursor.seen).toEqual({});
 		expect(step.cursor.width).toBe(900_000);
+	});
+
+	it("a quiet period: since follows the slices listed up to twice the overlap behind n8n's clock, so it is not listed again and again", () => {
+		const quiet = (done: number, now: number) =>
+			advanceCursor(
+				{ ...empty(T), newest: T + OVERLAP_MS },
+				{ lookedUp: [], listed: [], done, last: done, reported: [], width: INITIAL_WIDTH_MS, now },
+			).cursor.since;
+		expect(quiet(T + 3 * 3_600_000, T + 4 * 3_600_000)).toBe(T + 3 * 3_600_000);
+		expect(quiet(Infinity, T + 4 * 3_600_000)).toBe(T + 4 * 3_600_000 - 2 * OVERLAP_MS);
+		// Within twice the overlap of n8n's clock it waits for a start Adobe reports (skew, lateness).
+		expect(quiet(Infinity, T + 2 * OVERLAP_MS)).toBe(T);
+	});
+
+	it('a poll that stopped short of now keeps where its last slice started (next); Catch Up drops a next below its floor', () => {
+		const M = 60_000;
+		const step = advanceCursor(empty(T), {
+			lookedUp: [],
+			listed: [],
+			done: T + 20 * M,
+			last: T + 20 * M,
+			reported: [T + 30 * M],
+			width: 5,
+			now: T,
+		});
+		expect(step.cursor).toMatchObject({ since: T + 15 * M, next: T + 20 * M, width: 5 });
+		expect(readCursor(JSON.parse(JSON.stringify(step.cursor)))).toEqual(step.cursor);
+		expect(readCursor({ ...step.cursor, next: 'x' })).toBeUndefined();
+		expect(boundCatchUp(step.cursor, T + MAX_CATCH_UP_MS + 25 * M).next).toBeUndefined();
+		expect(boundCatchUp(step.cursor, T + MAX_CATCH_UP_MS + 17 * M).next).toBe(T + 20 * M);
+		expect(poll(step.cursor, []).cursor.next).toBeUndefined();
+	});
+
+	it('a slice doubles its width when it took at most half of its own pages, whatever the number of listings', () => {
+		expect(sparse(5, 1)).toBe(true);
+		expect(sparse(6, 1)).toBe(false);
+		expect(sparse(10, 10)).toBe(true);
+		expect(sparse(35, 35)).toBe(true);
+		expect(sparse(39, 35)).toBe(true);
+		expect(sparse(40, 35)).toBe(false);
 	});
 
 	it('a run seen in progress fires when it finishes, also after since moved past its start', () => {
@@ -163,7 +210,9 @@ describe('trigger cursor', () => {
 		expect(p1.finished).toHaveLength(MAX_SEEN + 50);
 		expect(Object.keys(p1.cursor.seen)).toHaveLength(MAX_SEEN);
 		expect(p1.cursor.since).toBe(T + 50);
+		expect(p1.shortenedMs).toBe(50);
 		expect(poll(p1.cursor, store).finished).toEqual([]);
+		expect(poll(p1.cursor, store).shortenedMs).toBe(0);
 	});
 
 	it("since moves only on starts within the overlap of n8n's clock: a start an hour ahead is not trusted", () => {
