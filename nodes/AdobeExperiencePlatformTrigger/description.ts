@@ -53,7 +53,8 @@ export const properties: INodeProperties[] = [
 			{
 				name: EVENTS.anyRunFinished.name,
 				value: 'anyRunFinished',
-				description: 'A dataflow run ended, failed or successful',
+				description:
+					'A dataflow run ended: failed, successful, or another end state Adobe marks with a completion time',
 			},
 		],
 		default: 'runFailed',
