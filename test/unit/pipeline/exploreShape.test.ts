@@ -2,6 +2,7 @@
 import { autoMap } from '../../../nodes/shared/pipeline/autoMapping';
 import { columnsDrift } from '../../../nodes/shared/pipeline/drift';
 import { DEFAULT_TABLES, tableSchema } from '../../emulator/explore/tables';
+import { DEFAULT_SCHEMAS } from '../../emulator/schemaRegistry/schemas';
 
 const varchar = (name: string) => ({ name, type: 'string', xdm: { type: 'string' } });
 const typed = (name: string, format: 'date' | 'date-time') => ({
@@ -38,55 +39,38 @@ describe('columnsDrift with explore-shaped columns', () => {
 	});
 });
 
-/** An xed-full schema with a field of each kind the emulator's public.orders fills. */
-const SCHEMA = {
-	$id: 'https://ns.adobe.com/acme/schemas/orders',
-	type: 'object',
-	properties: {
-		_acme: {
-			type: 'object',
-			properties: {
-				orderId: { type: 'string' },
-				customerId: { type: 'string' },
-				quantity: { type: 'integer', 'meta:xdmType': 'int' },
-				total: { type: 'number' },
-				paid: { type: 'boolean' },
-				orderedAt: { type: 'string', format: 'date-time' },
-				contactEmail: { type: 'string', format: 'email' },
-			},
-		},
-	},
-};
+const [ORDERS_SCHEMA, CUSTOMERS_SCHEMA] = DEFAULT_SCHEMAS;
 
 const ORDERS = tableSchema(DEFAULT_TABLES.find((table) => table.path === 'public.orders')!).schema
 	.columns;
 
 describe('autoMap with explore-shaped columns', () => {
 	it("maps every column of the emulator's public.orders (a date-time typed string, a double, a boolean) with no mismatch", () => {
-		const result = autoMap(ORDERS, SCHEMA);
+		const result = autoMap(ORDERS, ORDERS_SCHEMA);
 		expect(result.matched.map((m) => m.destination)).toEqual([
-			'_acme.orderId',
-			'_acme.customerId',
-			'_acme.quantity',
-			'_acme.total',
-			'_acme.paid',
-			'_acme.orderedAt',
+			'_emulator.orderId',
+			'_emulator.customerId',
+			'_emulator.quantity',
+			'_emulator.total',
+			'_emulator.paid',
+			'_emulator.orderedAt',
 		]);
 		expect(result.typeMismatches).toEqual([]);
 		expect(result.unmappedColumns).toEqual([]);
 	});
 
 	it('names a date-time column by its date marking, not as a plain string, when it does not fit', () => {
-		const result = autoMap(ORDERS, SCHEMA, [
-			{ source: 'ordered_at', destination: '_acme.contactEmail' },
+		const result = autoMap(ORDERS, CUSTOMERS_SCHEMA, [
+			{ source: 'ordered_at', destination: 'personalEmail.address' },
 		]);
 		expect(result.typeMismatches).toEqual([
 			{
 				column: 'ordered_at',
 				columnType: 'string (date-time)',
-				destination: '_acme.contactEmail',
+				destination: 'personalEmail.address',
 				fieldType: 'string (email)',
-				reason: "'_acme.contactEmail' is an e-mail field; a string (date-time) column does not fit",
+				reason:
+					"'personalEmail.address' is an e-mail field; a string (date-time) column does not fit",
 			},
 		]);
 	});
