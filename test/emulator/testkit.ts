@@ -285,7 +285,12 @@ function createdId(res: CallResult): string {
 /** public.orders columns for a source connection; `ordered_at` serves as a Copy step's delta column. */
 export const ORDER_COLUMNS = [
 	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
-	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
+	{
+		name: 'ordered_at',
+		type: 'string',
+		'meta:xdmType': 'date-time',
+		xdm: { type: 'string', format: 'date-time' },
+	},
 ];
 
 /** What a flow needs: a base connection, its source connection of public.orders, a Data Lake target and a mapping set. */

@@ -40,7 +40,12 @@ export async function seedDataflows(
 				tableName: 'public.orders',
 				columns: [
 					{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
-					{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
+					{
+						name: 'ordered_at',
+						type: 'string',
+						'meta:xdmType': 'date-time',
+						xdm: { type: 'string', format: 'date-time' },
+					},
 				],
 			},
 			connectionSpec: { id: REDSHIFT_CONNECTION_SPEC_ID, version: '1.0' },

@@ -52,6 +52,7 @@ export interface MappingPair {
 
 export interface TypeMismatch {
 	column: string;
+	/** e.g. `integer` or `string (date-time)` (explore's `type`, with its date marking). */
 	columnType: string;
 	destination: string;
 	/** e.g. `integer (long)` or `string (date-time)`. */
@@ -225,6 +226,15 @@ function columnKind(column: SourceColumn): Kind {
 		: 'unknown';
 }
 
+/**
+ * A column's type as shown: `type`, with its date marking when explore gives one, e.g.
+ * `string (date-time)`: explore types a Redshift timestamp as `string` (dataflow-chain.md §1b).
+ */
+function describeColumn(column: SourceColumn): string {
+	const marked = column['meta:xdmType'] ?? column.xdm?.format;
+	return marked && marked !== column.type ? `${column.type} (${marked})` : column.type;
+}
+
 function describeField(field: XdmField): string {
 	const detail = field.xdmType && field.xdmType !== field.type ? field.xdmType : field.format;
 	return detail ? `${field.type} (${detail})` : field.type;
@@ -315,11 +325,11 @@ function formatReason(column: SourceColumn, field: XdmField): string | undefined
 		field.format ??
 		(field.xdmType === 'date' || field.xdmType === 'date-time' ? field.xdmType : undefined);
 	if (format === 'email' && kind !== 'string')
-		return `'${field.path}' is an e-mail field; a ${column.type} column does not fit`;
+		return `'${field.path}' is an e-mail field; a ${describeColumn(column)} column does not fit`;
 	if (format === 'date-time' && kind !== 'date-time' && kind !== 'date')
-		return `'${field.path}' is a date-time field; only a timestamp or date column fits, not ${column.type}`;
+		return `'${field.path}' is a date-time field; only a timestamp or date column fits, not ${describeColumn(column)}`;
 	if (format === 'date' && kind !== 'date' && kind !== 'date-time')
-		return `'${field.path}' is a date field; only a date column fits, not ${column.type}`;
+		return `'${field.path}' is a date field; only a date column fits, not ${describeColumn(column)}`;
 	return undefined;
 }
 
@@ -379,7 +389,7 @@ export function autoMap(
 		if (reason)
 			result.typeMismatches.push({
 				column: column.name,
-				columnType: column.type,
+				columnType: describeColumn(column),
 				destination: field.path,
 				fieldType: describeField(field),
 				reason,

@@ -13,14 +13,23 @@ export interface DriftEntry {
 	input: unknown;
 }
 
-/** `name type` of a column, as compared and shown. */
+/**
+ * A column as compared and shown: `name type`, then its XDM typing when it says more than `type`
+ * does, e.g. `ordered_at string (date-time)`. Explore gives a Redshift timestamp, date and varchar
+ * all as `type: "string"`; only `meta:xdmType` and `xdm.format` tell them apart (Adobe's "Explore
+ * data tables" tutorial, dataflow-chain.md §1b).
+ */
 function columnKey(column: SourceColumn): string {
-	return `${column.name} ${column.type}`;
+	const marks = [column['meta:xdmType'], column.xdm?.format];
+	if (column.xdm?.type !== undefined && column.xdm.type !== column.type)
+		marks.unshift(`xdm ${column.xdm.type}`);
+	const shown = [...new Set(marks.filter((mark): mark is string => !!mark))];
+	return `${column.name} ${column.type}${shown.length ? ` (${shown.join(', ')})` : ''}`;
 }
 
 /**
- * The columns drift of a source connection (names and source types, any order), or none. Shown as
- * the sorted `name type` lists.
+ * The columns drift of a source connection (names, source types and XDM types, any order), or
+ * none. Shown as the sorted column lists (see `columnKey`).
  */
 export function columnsDrift(stored: SourceColumn[], now: SourceColumn[]): DriftEntry[] {
 	return setDrift('columns', stored.map(columnKey), now.map(columnKey));

@@ -52,7 +52,8 @@ describe('test, explore and connectionSpecs', () => {
 			).toHaveLength(6);
 		});
 
-		it('explores a table schema with typed columns', async () => {
+		// The shape of Adobe's "Explore data tables" tutorial and filter.md preview (dataflow-chain.md §1b).
+		it('explores a table schema with typed columns, as Adobe documents them', async () => {
 			const res = await h.get(`${CONNECTIONS}/${id}/explore?objectType=table&object=public.orders`);
 			expect(res.status).toBe(200);
 			expect(res.json.format).toBe('flat');
@@ -62,7 +63,12 @@ describe('test, explore and connectionSpecs', () => {
 				{ name: 'quantity', type: 'integer', xdm: { type: 'integer' } },
 				{ name: 'total', type: 'double', xdm: { type: 'number' } },
 				{ name: 'paid', type: 'boolean', xdm: { type: 'boolean' } },
-				{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
+				{
+					name: 'ordered_at',
+					type: 'string',
+					'meta:xdmType': 'date-time',
+					xdm: { type: 'string', format: 'date-time' },
+				},
 			]);
 		});
 
@@ -131,14 +137,28 @@ describe('test, explore and connectionSpecs', () => {
 
 	it('uses options.tables as the catalogue', async () => {
 		h = await startHarness({
-			tables: [{ path: 'crm.leads', columns: [{ name: 'since', type: 'date' }] }],
+			tables: [
+				{
+					path: 'crm.leads',
+					columns: [
+						{ name: 'since', type: 'date' },
+						{ name: 'visits', type: 'long' },
+					],
+				},
+			],
 		});
 		const id = (await h.create()).json.id;
 		const root = await h.get(`${CONNECTIONS}/${id}/explore?objectType=root`);
 		expect(root.json.map((t: { name: string }) => t.name)).toEqual(['crm.leads']);
 		const table = await h.get(`${CONNECTIONS}/${id}/explore?objectType=table&object=crm.leads`);
 		expect(table.json.schema.columns).toEqual([
-			{ name: 'since', type: 'date', xdm: { type: 'string', format: 'date' } },
+			{
+				name: 'since',
+				type: 'string',
+				'meta:xdmType': 'date',
+				xdm: { type: 'string', format: 'date' },
+			},
+			{ name: 'visits', type: 'long', xdm: { type: 'integer' } },
 		]);
 	});
 });

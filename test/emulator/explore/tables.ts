@@ -1,6 +1,14 @@
 /** The tables a Redshift connection "contains", as shown by explore. */
 import type { ColumnType, EmulatorTable } from '../core/types';
 
+/** A column as explore answers it (a type alias, not an interface: n8n's `IDataObject` takes it). */
+export type ExploreColumn = {
+	name: string;
+	type: string;
+	'meta:xdmType'?: string;
+	xdm: { type: string; format?: string };
+};
+
 export const DEFAULT_TABLES: EmulatorTable[] = [
 	{
 		path: 'public.orders',
@@ -51,17 +59,43 @@ export const MAPPING_TRAPS_TABLE: EmulatorTable = {
 	].map((name) => ({ name, type: 'string' as const })),
 };
 
-const XDM_TYPES: Record<ColumnType, Record<string, string>> = {
-	string: { type: 'string' },
-	integer: { type: 'integer' },
-	long: { type: 'integer' },
-	double: { type: 'number' },
-	boolean: { type: 'boolean' },
-	date: { type: 'string', format: 'date' },
-	timestamp: { type: 'string', format: 'date-time' },
+/**
+ * Explore's column object for each seeded Redshift type, in the shape Adobe documents for
+ * `GET /connections/{id}/explore?objectType=table&object={path}`: a date-time column is
+ * `{type: "string", "meta:xdmType": "date-time", xdm: {type: "string", format: "date-time"}}`;
+ * `boolean` and `double` (`xdm.type` `number`) columns carry no `meta:xdmType`. Sources:
+ * https://experienceleague.adobe.com/en/docs/experience-platform/sources/api-tutorials/explore/tabular
+ * (AdobeDocs/experience-platform.en `help/sources/tutorials/api/explore/tabular.md`) and the
+ * preview response in `help/sources/tutorials/api/filter.md`. Not documented, inferred: integer
+ * columns (`integer` / `long` with `xdm.type` `integer`, the width kept in `type`) and date columns
+ * (`meta:xdmType` and `xdm.format` `date`; the filter tutorial's midnight-only JOINEDDATE hints
+ * that Adobe may send some dates as date-time).
+ */
+const EXPLORE_COLUMNS: Record<ColumnType, Omit<ExploreColumn, 'name'>> = {
+	string: { type: 'string', xdm: { type: 'string' } },
+	integer: { type: 'integer', xdm: { type: 'integer' } },
+	long: { type: 'long', xdm: { type: 'integer' } },
+	double: { type: 'double', xdm: { type: 'number' } },
+	boolean: { type: 'boolean', xdm: { type: 'boolean' } },
+	date: { type: 'string', 'meta:xdmType': 'date', xdm: { type: 'string', format: 'date' } },
+	timestamp: {
+		type: 'string',
+		'meta:xdmType': 'date-time',
+		xdm: { type: 'string', format: 'date-time' },
+	},
 };
 
-export const COLUMN_TYPES = Object.keys(XDM_TYPES) as ColumnType[];
+/** The Redshift column types a seeded table may use (`options.tables`). */
+export const COLUMN_TYPES = Object.keys(EXPLORE_COLUMNS) as ColumnType[];
+
+/** The `type` values explore answers (and a source connection's `params.columns` takes). */
+export const EXPLORE_COLUMN_TYPES = [...new Set(COLUMN_TYPES.map((t) => EXPLORE_COLUMNS[t].type))];
+
+/** One seeded column as explore answers it (a fresh object: callers may keep it). */
+export function exploreColumn(column: { name: string; type: ColumnType }): ExploreColumn {
+	const { xdm, ...rest } = EXPLORE_COLUMNS[column.type];
+	return { name: column.name, ...rest, xdm: { ...xdm } };
+}
 
 export function rootListing(tables: EmulatorTable[]) {
 	return tables.map((t) => ({
@@ -77,11 +111,7 @@ export function tableSchema(table: EmulatorTable) {
 	return {
 		format: 'flat',
 		schema: {
-			columns: table.columns.map((c) => ({
-				name: c.name,
-				type: c.type,
-				xdm: { ...XDM_TYPES[c.type] },
-			})),
+			columns: table.columns.map(exploreColumn),
 		},
 	};
 }

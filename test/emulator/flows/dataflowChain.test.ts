@@ -43,7 +43,12 @@ function withChange(body: Body, path: string, value: unknown): Body {
 
 const ORDER_COLUMNS = [
 	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
-	{ name: 'ordered_at', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
+	{
+		name: 'ordered_at',
+		type: 'string',
+		'meta:xdmType': 'date-time',
+		xdm: { type: 'string', format: 'date-time' },
+	},
 ];
 
 function sourceBody(baseConnectionId: string): Body {
@@ -202,7 +207,7 @@ describe('dataflow chain: /sourceConnections, /targetConnections, /flows', () =>
 			const columns = [
 				{
 					name: 'ordered_at',
-					type: 'timestamp',
+					type: 'string',
 					'meta:xdmType': 'date-time',
 					xdm: { type: 'string', format: 'date-time' },
 				},

@@ -23,7 +23,7 @@ import type {
 	StoredSourceConnection,
 } from '../core/types';
 import { isReachable } from '../connections/reachability';
-import { COLUMN_TYPES, tableSchema } from '../explore/tables';
+import { EXPLORE_COLUMN_TYPES, tableSchema } from '../explore/tables';
 
 export type SourceConnectionFields = Omit<StoredSourceConnection, keyof StoredMeta>;
 
@@ -36,8 +36,8 @@ function validateColumn(value: unknown, index: number, table: EmulatorTable): So
 	onlyKeys(value, COLUMN_KEYS, where);
 	const name = requireString(value.name, `${where}.name`);
 	const type = requireString(value.type, `${where}.type`);
-	if (!(COLUMN_TYPES as string[]).includes(type))
-		throw flow.invalid(`'${where}.type' is not a known column type`);
+	if (!EXPLORE_COLUMN_TYPES.includes(type))
+		throw flow.invalid(`'${where}.type' must be one of ${EXPLORE_COLUMN_TYPES.join(', ')}`);
 	const xdm = requireObject(value.xdm, `${where}.xdm`, ['type', 'format']);
 	const xdmType = requireString(xdm.type, `${where}.xdm.type`);
 	if (!XDM_TYPES.includes(xdmType))

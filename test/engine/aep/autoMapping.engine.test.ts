@@ -191,7 +191,12 @@ describe("Auto-mapping never takes Adobe's namespaces for the tenant's", () => {
 			datasetId: rl('id', aep.seedDataset('Profiles', PROFILE_NO_TENANT_SCHEMA.$id)),
 			columnsFrom: 'json',
 			columns: JSON.stringify([
-				{ name: 'create_date', type: 'timestamp', xdm: { type: 'string', format: 'date-time' } },
+				{
+					name: 'create_date',
+					type: 'string',
+					'meta:xdmType': 'date-time',
+					xdm: { type: 'string', format: 'date-time' },
+				},
 				{ name: 'first_name', type: 'string', xdm: { type: 'string' } },
 			]),
 		});

@@ -17,9 +17,9 @@ const COLUMNS = [
 	{ name: 'order_id', type: 'string', xdm: { type: 'string' } },
 	{
 		name: 'ordered_at',
-		type: 'timestamp',
-		xdm: { type: 'string', format: 'date-time' },
+		type: 'string',
 		'meta:xdmType': 'date-time',
+		xdm: { type: 'string', format: 'date-time' },
 	},
 ];
 
