@@ -219,6 +219,37 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 			expect(tooOld).toBeDefined();
 		});
 
+		it.each([['catchUp'], ['startFromNow']])(
+			'reactivating (%s) after a weekend of 10,050 runs does not fail: Catch Up works the backlog off, each failed run once; Start From Now skips it; a later run fires',
+			async (afterPause) => {
+				const now = Date.now();
+				const from = now - 48 * 60 * MINUTE;
+				const count = 10_050;
+				const step = (now - MINUTE - from) / count;
+				const seeded = emu.seedRuns(
+					flows[0],
+					Array.from({ length: count }, (_, i) => ({
+						startedAt: Math.floor(from + i * step),
+						status: i % 3 === 0 ? ('failed' as const) : ('success' as const),
+						durationMs: 500,
+					})),
+				);
+				const p = poller(
+					{ event: 'runFailed', ...selected(flows[0]), afterPause },
+					{
+						workflowId: 'weekend-workflow',
+						staticData: { runCursor: { since: from, boundaryIds: [], pendingIds: [] } },
+						activation: 'activate',
+					},
+				);
+				const { fired } = await pollUntilQuiet(p);
+				expectEachOnce(fired, afterPause === 'catchUp' ? seeded.filter((_, i) => i % 3 === 0) : []);
+				const later = finishedRun(flows[0], 'failed');
+				expect(runIds((await p.poll()).emitted)).toEqual([later]);
+			},
+			240_000,
+		);
+
 		it('a restart of n8n (init) or a save of the active workflow (update) continues from the cursor, also with Start From Now', async () => {
 			for (const activation of ['init', 'update'] as const) {
 				const { meanwhile, running, again } = await paused('startFromNow');
