@@ -473,8 +473,15 @@ export async function cliCheck(
 				await step(`[${v}] n8n execute example ${basename(file)} (run ${round})`, async () => {
 					const before = createdResources(emulator);
 					const run = await execute(instance, workflow.id!, executed);
+					// The teardown's second run finds its dataflow gone: its deletes get no item.
+					const goneOnRerun = (name: string) =>
+						round === 2 && basename(file) === 'teardown-chain.json' && name.startsWith('Delete ');
 					for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
 						const items = outputOf(run, node.name);
+						if (goneOnRerun(node.name)) {
+							check(items.length === 0, `${node.name}: deleted again on the second run`);
+							continue;
+						}
 						check(items.length > 0, `${node.name}: no output items`);
 						for (const json of items)
 							check(
