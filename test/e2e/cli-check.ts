@@ -473,7 +473,17 @@ export async function cliCheck(
 				await step(`[${v}] n8n execute example ${basename(file)} (run ${round})`, async () => {
 					const before = createdResources(emulator);
 					const run = await execute(instance, workflow.id!, executed);
+					// The teardown's second run finds its dataflow gone: its deletes do not run.
+					const goneOnRerun = (name: string) =>
+						round === 2 && basename(file) === 'teardown-chain.json' && name.startsWith('Delete ');
 					for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
+						if (goneOnRerun(node.name)) {
+							check(
+								!run.data?.resultData?.runData?.[node.name],
+								`${node.name}: ran again on the second run`,
+							);
+							continue;
+						}
 						const items = outputOf(run, node.name);
 						check(items.length > 0, `${node.name}: no output items`);
 						for (const json of items)

@@ -45,7 +45,9 @@ import { AdobeExperiencePlatformTrigger } from '../../nodes/AdobeExperiencePlatf
 import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
 import {
 	EXAMPLES_DIR,
+	EXAMPLE_CONNECTION_NAME,
 	EXAMPLE_CREDENTIALS,
+	EXAMPLE_DATAFLOW_NAME,
 	exampleFiles,
 	fillPlaceholders,
 	readExample,
@@ -116,6 +118,13 @@ function assignments(n: INode): Assignment[] {
 	return (
 		(n.parameters.assignments as { assignments?: Assignment[] } | undefined)?.assignments ?? []
 	);
+}
+
+/** Sets (in place) the value of one assignment of a Set node. */
+function setAssignment(wf: Workflow, node: string, name: string, value: string): void {
+	const found = assignments(wf.nodes.find((n) => n.name === node)!).find((a) => a.name === name);
+	if (!found) throw new Error(`${node} has no assignment ${name}`);
+	found.value = value;
 }
 
 /** Every string in a value, with its path. */
@@ -262,15 +271,21 @@ function ourNodeProblems(n: INode): string[] {
 // --- static checks ----------------------------------------------------------------------------
 
 describe('example workflows (static)', () => {
-	it('are the six documented ones, each in the README', () => {
+	it('are the ten documented ones, each in both READMEs', () => {
 		expect(files).toEqual([
 			'alert-on-failed-runs.json',
+			'aws-table-to-dataset.json',
 			'create-test-list-tables.json',
 			'onboard-schema-tables.json',
+			'pause-resume-dataflows.json',
+			'retry-failed-runs.json',
 			'rotate-password.json',
 			'table-to-dataset-step-by-step.json',
 			'table-to-dataset.json',
+			'teardown-chain.json',
 		]);
+		const main = readFileSync(join(EXAMPLES_DIR, '..', 'README.md'), 'utf8');
+		for (const file of files) expect([file, main.includes(file)]).toEqual([file, true]);
 		const readme = readExampleReadme();
 		for (const file of files) expect(readme).toContain(file);
 		expect(readme).toContain('n8n import:workflow --input=');
@@ -592,18 +607,103 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		expect(emu.connections()).toHaveLength(1);
 	});
 
-	it('rotate-password: sends the Sign-In credential to the matching connections only, each with the etag it read', async () => {
-		const [matching, other] = await seedConnections(emu, [
-			'Redshift orders warehouse',
+	it('rotate-password: sends the Sign-In credential to the chosen connection only (exact name, or ID), with the etag it read', async () => {
+		const [chosen, other, longer] = await seedConnections(emu, [
+			EXAMPLE_CONNECTION_NAME,
 			'Warehouse of another team',
+			`${EXAMPLE_CONNECTION_NAME} (staging)`,
 		]);
 		await run(prepared('rotate-password.json'));
-		const patches = emu.requests().filter((r) => r.method === 'PATCH');
-		expect(patches.map((r) => r.path)).toEqual([`${CONNECTIONS_PATH}/${matching}`]);
-		expect(patches[0].headers['if-match']).toMatch(/^".+"$/);
+		const patches = () => emu.requests().filter((r) => r.method === 'PATCH');
+		expect(patches().map((r) => r.path)).toEqual([`${CONNECTIONS_PATH}/${chosen}`]);
+		expect(patches()[0].headers['if-match']).toMatch(/^".+"$/);
 		const password = (id: string) =>
 			emu.connections().find((c) => c.id === id)?.auth.params.password;
-		expect([password(matching), password(other)]).toEqual([SIGN_IN.password, SEED_PASSWORD]);
+		expect([chosen, other, longer].map(password)).toEqual([
+			SIGN_IN.password,
+			SEED_PASSWORD,
+			SEED_PASSWORD,
+		]);
+
+		// By ID: the connection whose name merely contains the other's.
+		const byId = load('rotate-password.json');
+		setAssignment(byId, 'Settings', 'connection', longer);
+		await run(byId);
+		expect(patches().map((r) => r.path)).toEqual([
+			`${CONNECTIONS_PATH}/${chosen}`,
+			`${CONNECTIONS_PATH}/${longer}`,
+		]);
+		expect(password(other)).toBe(SEED_PASSWORD);
+	});
+
+	it('rotate-password as shipped (FILL_IN unfilled) matches no connection and changes nothing', async () => {
+		await seedConnections(emu, ['Redshift orders warehouse', 'Redshift sales', 'FILL_IN']);
+		const result = await run(load('rotate-password.json'));
+		expect(result.outputOf('Update sign-in')).toEqual([]);
+		expect(emu.requests().filter((r) => !['GET', 'POST'].includes(r.method))).toEqual([]);
+		expect(emu.connections().map((c) => c.auth.params.password)).toEqual([
+			SEED_PASSWORD,
+			SEED_PASSWORD,
+			SEED_PASSWORD,
+		]);
+	});
+
+	it('aws-table-to-dataset: an AWS base connection with its schema, then Create From Table; a re-run creates nothing', async () => {
+		const wf = prepared('aws-table-to-dataset.json');
+		const first = await run(wf);
+		const [out] = jsonOf(first.outputOf('Create dataflow from table'));
+		expect(emu.connections()).toHaveLength(1);
+		expect(emu.connections()[0].auth.params).toMatchObject({ schema: 'public' });
+		expect(out).toMatchObject({ tableName: 'public.orders', reused: false });
+		expect(counts()).toEqual(ONE_CHAIN);
+		expect(emu.flows()[0]).toMatchObject({ id: out.dataflowId, name: EXAMPLE_DATAFLOW_NAME });
+
+		await run(wf);
+		expect(counts()).toEqual(ONE_CHAIN);
+	});
+
+	it('pause-resume-dataflows: disables, then enables the named dataflow only; unfilled, it touches none', async () => {
+		await run(prepared('aws-table-to-dataset.json'));
+		await run(prepared('table-to-dataset.json'));
+		const actions = () =>
+			emu.requests().filter((r) => r.method === 'POST' && r.path.includes('/action'));
+		await run(load('pause-resume-dataflows.json'));
+		expect(actions()).toEqual([]);
+
+		const result = await run(prepared('pause-resume-dataflows.json'));
+		const named = emu.flows().find((f) => f.name === EXAMPLE_DATAFLOW_NAME);
+		expect(jsonOf(result.outputOf('Pause dataflow'))).toEqual([
+			expect.objectContaining({ id: named?.id, state: 'disabled' }),
+		]);
+		expect(jsonOf(result.outputOf('Resume dataflow'))).toEqual([
+			expect.objectContaining({ id: named?.id, state: 'enabled' }),
+		]);
+		expect(emu.flows().map((f) => f.state)).toEqual(['enabled', 'enabled']);
+		expect(actions().map((r) => r.path.split('/').at(-2))).toEqual([named?.id, named?.id]);
+	});
+
+	it('teardown-chain: deletes the named dataflow, then its source and target connections; the other chain stays; unfilled, it deletes nothing', async () => {
+		await run(prepared('aws-table-to-dataset.json'));
+		await run(prepared('table-to-dataset.json'));
+		const named = emu.flows().find((f) => f.name === EXAMPLE_DATAFLOW_NAME);
+		const kept = emu.flows().find((f) => f.name !== EXAMPLE_DATAFLOW_NAME);
+		const deletes = () => emu.requests().filter((r) => r.method === 'DELETE');
+		await run(load('teardown-chain.json'));
+		expect(deletes()).toEqual([]);
+
+		const result = await run(prepared('teardown-chain.json'));
+		expect(deletes().map((r) => r.path.split('/').slice(-2).join('/'))).toEqual([
+			`flows/${named?.id}`,
+			`sourceConnections/${named?.sourceConnectionIds[0]}`,
+			`targetConnections/${named?.targetConnectionIds[0]}`,
+		]);
+		expect(jsonOf(result.outputOf('Delete target connection'))).toEqual([
+			expect.objectContaining({ id: named?.targetConnectionIds[0], deleted: true }),
+		]);
+		expect(emu.flows().map((f) => f.id)).toEqual([kept?.id]);
+		expect(emu.sourceConnections().map((c) => c.id)).toEqual(kept?.sourceConnectionIds);
+		expect(emu.targetConnections().map((c) => c.id)).toEqual(kept?.targetConnectionIds);
+		expect(emu.connections()).toHaveLength(2);
 	});
 
 	it('table-to-dataset: Create From Table makes source, target, mapping set and dataflow; a re-run creates nothing', async () => {
@@ -700,5 +800,28 @@ describe('example workflows (run in n8n-core against the emulator)', () => {
 		);
 		expect(message.text).toContain('Records: 10 read, 0 written, 10 failed.');
 		expect(message.text).toContain('CONNECTOR-2001-500: Copy failed');
+	});
+
+	it('retry-failed-runs: the trigger fires once for a failed run and Flow Run › Retry starts it again', async () => {
+		await run(prepared('table-to-dataset.json'));
+		const [flow] = emu.flows();
+		const wf = prepared('retry-failed-runs.json');
+		const poller = createPoller(wf, 'Failed run', { credentials: credentials() });
+		expect((await poller.poll()).emitted).toEqual([]);
+
+		const { id: runId } = emu.startRun(flow.id);
+		emu.finishRun(runId, {
+			status: 'failed',
+			errors: [{ code: 'CONNECTOR-2001-500', message: 'x' }],
+		});
+		const fired = await poller.poll();
+		expect(fired.emitted.map((i) => i.json.runId)).toEqual([runId]);
+		leaks.addText('trigger polls', poller.history);
+
+		const retried = await run(wf, { triggeredBy: { node: 'Failed run', items: fired.emitted } });
+		const [out] = jsonOf(retried.outputOf('Retry run'));
+		expect(out).toMatchObject({ id: expect.any(String), retryOf: runId });
+		expect(out.id).not.toBe(runId);
+		expect(emu.runs().map((r) => r.id)).toContain(out.id);
 	});
 });

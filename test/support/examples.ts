@@ -17,6 +17,11 @@ export const EXAMPLE_CREDENTIALS = {
 	aepRedshiftSignInApi: { id: 'redshiftSignIn', name: 'Redshift Sign-In account' },
 } as const;
 
+/** The connection name of create-test-list-tables.json: rotate-password's filled-in choice. */
+export const EXAMPLE_CONNECTION_NAME = 'Redshift orders warehouse';
+/** The dataflow name of aws-table-to-dataset.json: pause-resume's and teardown's filled-in choice. */
+export const EXAMPLE_DATAFLOW_NAME = 'Redshift on AWS public.orders';
+
 /** What the fill-in rules need of an emulator (a started one has it). */
 export interface ExampleEmulator {
 	seedDataset(options?: { sandboxName?: string }): { id: string };
@@ -30,6 +35,11 @@ export interface ExampleEmulator {
 const FILL_INS: Array<{ match: RegExp; value: (emulator: ExampleEmulator) => string }> = [
 	{ match: /^FILL_IN_DATASET_ID$/, value: (emulator) => emulator.seedDataset().id },
 	{ match: /^FILL_IN_SCHEMA_ID$/, value: () => DEFAULT_SCHEMA_ID },
+	{ match: /^FILL_IN_REDSHIFT_SCHEMA$/, value: () => 'public' },
+	// The connection create-test-list-tables.json makes (the e2e runs the examples in file order).
+	{ match: /^FILL_IN_CONNECTION_ID_OR_NAME$/, value: () => EXAMPLE_CONNECTION_NAME },
+	// The dataflow aws-table-to-dataset.json makes (the e2e runs it before pause-resume and teardown).
+	{ match: /^FILL_IN_DATAFLOW_NAME$/, value: () => EXAMPLE_DATAFLOW_NAME },
 ];
 
 /** The example files, sorted. */
