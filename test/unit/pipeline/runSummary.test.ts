@@ -46,7 +46,8 @@ describe('summarizeRun', () => {
 	});
 
 	it('lists an error Adobe reports at run and activity level once, as the activity reports it', () => {
-		// Adobe's failed run repeats the Copy Activity's error at run level (monitor.md's example).
+		// A failed run carries the Copy Activity's error in metrics.statusSummary.errors and again in the
+		// activity's statusSummary.extensions.errors (as the emulator answers).
 		const repeated = {
 			id: 'run-2',
 			metrics: {
