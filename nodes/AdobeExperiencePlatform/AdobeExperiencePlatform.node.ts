@@ -33,7 +33,7 @@ export class AdobeExperiencePlatform implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Build the dataflow from a source to a dataset in Adobe Experience Platform: datasets, target connections, mapping sets',
+			'Build and run dataflows in Adobe Experience Platform: datasets, target connections, mapping sets, dataflows (incl. Create From Table) and flow runs',
 		usableAsTool: true,
 		properties: [resourceField, ...resourceFields, optionsField],
 	};

@@ -54,7 +54,7 @@ export class AdobeRedshiftConnection implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Connect AWS Redshift to Adobe Experience Platform: create and manage Flow Service base connections',
+			'Connect AWS Redshift to Adobe Experience Platform: create and manage base connections and source connections',
 		usableAsTool: true,
 		properties: [
 			{

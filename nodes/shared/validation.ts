@@ -8,8 +8,20 @@ export interface FieldRef {
 	maxLength?: number;
 }
 
-// Control characters never belong in these values and would corrupt headers or logs.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * Whether text holds a control character (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+007F):
+ * they never belong in these values and would corrupt headers or logs. Tab, line feed and carriage
+ * return are left to LINE_BREAKS. A loop, not a regex: n8n's strict lint forbids control
+ * characters in regexes (no-control-regex).
+ */
+function hasControlCharacter(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x7f || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d))
+			return true;
+	}
+	return false;
+}
 const LINE_BREAKS = /[\r\n\t]/;
 
 function describeType(value: unknown): string {
@@ -60,7 +72,7 @@ export function checkText(
 			`"${label}" is too long (${result.length} characters); at most ${limit} are allowed.`,
 		);
 	}
-	if (CONTROL_CHARACTERS.test(result) || (!rules.allowLineBreaks && LINE_BREAKS.test(result))) {
+	if (hasControlCharacter(result) || (!rules.allowLineBreaks && LINE_BREAKS.test(result))) {
 		throw new InvalidFieldError(
 			field,
 			`"${label}" contains line breaks, tabs or other control characters, which are not allowed.`,

@@ -96,8 +96,16 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 			sandboxName: 'prod',
 			records: { input: 12, output: 0, failed: 12 },
 			durationMs: 65_000,
-			errors: expect.arrayContaining([{ code: 'CONNECTOR-2001-500', message: 'Copy failed' }]),
 		});
+		// Each error once: the activity's copy (activity, records affected), not the run-level repeat.
+		expect(failed?.errors).toEqual([
+			{
+				code: 'CONNECTOR-2001-500',
+				message: 'Copy failed',
+				recordCount: 12,
+				activity: 'Copy Activity',
+			},
+		]);
 		expect(
 			new Date(failed?.completedAt as string).getTime() -
 				new Date(failed?.startedAt as string).getTime(),

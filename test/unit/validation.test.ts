@@ -121,6 +121,17 @@ describe('checkText', () => {
 		expect(failure(() => checkText(ref, 'a\u0000b', { allowLineBreaks: true })).message).toMatch(
 			/control characters/,
 		));
+	// The control-character check is a loop now (n8n's strict lint forbids it as a regex): same set.
+	it.each(['\u0001', '\u0008', '\u000b', '\u000c', '\u000e', '\u001f', '\u007f'])(
+		'rejects control character %j where line breaks are allowed',
+		(c) =>
+			expect(failure(() => checkText(ref, `a${c}b`, { allowLineBreaks: true })).message).toMatch(
+				/control characters/,
+			),
+	);
+	it.each(['\t', '\n', '\r', '\u0080', 'é'])('accepts %j where line breaks are allowed', (c) =>
+		expect(checkText(ref, `a${c}b`, { allowLineBreaks: true })).toBe(`a${c}b`),
+	);
 	it('rejects lists', () => expect(failure(() => checkText(ref, ['a'])).message).toMatch(/a list/));
 });
 

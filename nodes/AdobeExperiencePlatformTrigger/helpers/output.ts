@@ -17,8 +17,8 @@ export function matchesEvent(summary: FlowRunSummary, event: TriggerEvent): bool
 /**
  * The item one run becomes. Times are ISO 8601 (UTC); `durationMs` is in milliseconds
  * (completedAtUTC - startedAtUTC); `records` are Adobe's recordSummary counts; `errors` are the
- * run's and its activities' errors (code, message, and where Adobe gives them the activity and
- * the number of records affected).
+ * run's and its activities' errors, each once (code, message, and where Adobe gives them the
+ * activity and the number of records affected; see summarizeRun).
  */
 export function triggerItem(
 	run: unknown,

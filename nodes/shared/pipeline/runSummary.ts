@@ -80,6 +80,16 @@ function errorsOf(list: unknown, activity?: string): RunError[] {
 }
 
 /**
+ * Run-level errors that no activity also reports. Adobe repeats an activity's error at run level;
+ * the activity's copy names the activity and the records affected, so that one is kept.
+ */
+function withoutRepeats(runErrors: RunError[], activityErrors: RunError[]): RunError[] {
+	return runErrors.filter(
+		(e) => !activityErrors.some((a) => a.code === e.code && a.message === e.message),
+	);
+}
+
+/**
  * Summarises a run from `GET /runs/{id}` or an item of `GET /runs`; a body wrapped in
  * `{items: [run]}` is unwrapped (aepp handles both shapes too).
  * @throws Error when there is no run object with an `id`
@@ -99,11 +109,11 @@ export function summarizeRun(body: unknown): FlowRunSummary {
 	const started = num(duration.startedAtUTC);
 	const completed = num(duration.completedAtUTC);
 
-	const errors = errorsOf(statusSummary.errors);
+	const activityErrors: RunError[] = [];
 	const batchIds: string[] = [];
 	for (const a of Array.isArray(run.activities) ? run.activities : []) {
 		const activity = obj(a);
-		errors.push(
+		activityErrors.push(
 			...errorsOf(obj(obj(activity.statusSummary).extensions).errors, str(activity.name)),
 		);
 		for (const t of Array.isArray(activity.targetInfo) ? activity.targetInfo : []) {
@@ -112,6 +122,11 @@ export function summarizeRun(body: unknown): FlowRunSummary {
 				for (const b of ids) if (typeof b === 'string' && !batchIds.includes(b)) batchIds.push(b);
 		}
 	}
+
+	const errors = [
+		...withoutRepeats(errorsOf(statusSummary.errors), activityErrors),
+		...activityErrors,
+	];
 
 	const pick = (o: Record<string, unknown>, entries: Array<[string, string]>) =>
 		Object.fromEntries(

@@ -419,7 +419,14 @@ describe('Flow Run', () => {
 			finished: true,
 			durationMs: 4500,
 			records: { input: 12, output: 2, failed: 10 },
-			errors: expect.arrayContaining([{ code: 'CONNECTOR-2001-500', message: 'copy failed' }]),
+			errors: [
+				{
+					code: 'CONNECTOR-2001-500',
+					message: 'copy failed',
+					recordCount: 10,
+					activity: 'Copy Activity',
+				},
+			],
 		});
 	});
 

@@ -45,6 +45,42 @@ describe('summarizeRun', () => {
 		});
 	});
 
+	it('lists an error Adobe reports at run and activity level once, as the activity reports it', () => {
+		// A failed run carries the Copy Activity's error in metrics.statusSummary.errors and again in the
+		// activity's statusSummary.extensions.errors (as the emulator answers).
+		const repeated = {
+			id: 'run-2',
+			metrics: {
+				statusSummary: {
+					status: 'failed',
+					errors: [
+						{ code: 'CONNECTOR-2001-500', message: 'Copy failed' },
+						{ code: 'FLOW-1000-500', message: 'Run timed out' },
+					],
+				},
+			},
+			activities: [
+				{
+					name: 'Copy Activity',
+					statusSummary: {
+						extensions: {
+							errors: [{ code: 'CONNECTOR-2001-500', message: 'Copy failed', recordCount: 12 }],
+						},
+					},
+				},
+			],
+		};
+		expect(summarizeRun(repeated).errors).toEqual([
+			{ code: 'FLOW-1000-500', message: 'Run timed out' },
+			{
+				code: 'CONNECTOR-2001-500',
+				message: 'Copy failed',
+				recordCount: 12,
+				activity: 'Copy Activity',
+			},
+		]);
+	});
+
 	it('unwraps {items: [run]} and leaves the duration out while running', () => {
 		const running = {
 			id: 'r',

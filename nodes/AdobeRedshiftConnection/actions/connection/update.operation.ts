@@ -25,9 +25,12 @@ import { checkSignIn, readConnectionId, readParameter, readRedshiftSignIn } from
 import type { ItemOperation } from '../../../shared/operations';
 
 // Inside a collection, fields carry no displayOptions of their own.
-const changeableAuthFields = redshiftAuthFields(false).map(
-	({ displayOptions: _shown, required: _required, ...field }) => field,
-);
+const changeableAuthFields = redshiftAuthFields(false).map((field) => {
+	const changeable = { ...field };
+	delete changeable.displayOptions;
+	delete changeable.required;
+	return changeable;
+});
 const schemaOnly = changeableAuthFields.filter((field) => field.name === 'schema');
 
 const nameAndDescription: INodeProperties[] = [
