@@ -57,6 +57,20 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 		}
 		return { fired, requestsPerPoll };
 	}
+	/** 10,050 finished runs of flows[0] started evenly from `from` (epoch ms) to a minute ago; every third failed. */
+	const seedBacklog = (from: number) => {
+		const count = 10_050;
+		const step = (Date.now() - MINUTE - from) / count;
+		const seeded = emu.seedRuns(
+			flows[0],
+			Array.from({ length: count }, (_, i) => ({
+				startedAt: Math.floor(from + i * step),
+				status: i % 3 === 0 ? ('failed' as const) : ('success' as const),
+				durationMs: 500,
+			})),
+		);
+		return { count, seeded };
+	};
 	const expectEachOnce = (fired: string[], expected: string[]) => {
 		expect(fired).toHaveLength(new Set(fired).size);
 		expect([...fired].sort()).toEqual([...expected].sort());
@@ -68,18 +82,8 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 	])(
 		'a backlog of 10,050 runs %s since the stored cursor is worked off across polls, oldest first, each run once, every poll within its request budget',
 		async (span, minutes) => {
-			const now = Date.now();
-			const from = now - (minutes + 1) * MINUTE;
-			const count = 10_050;
-			const step = (now - MINUTE - from) / count;
-			const seeded = emu.seedRuns(
-				flows[0],
-				Array.from({ length: count }, (_, i) => ({
-					startedAt: Math.floor(from + i * step),
-					status: i % 3 === 0 ? ('failed' as const) : ('success' as const),
-					durationMs: 500,
-				})),
-			);
+			const from = Date.now() - (minutes + 1) * MINUTE;
+			const { count, seeded } = seedBacklog(from);
 			// The previous version's cursor, stored before the downtime: it is read and continued (n8n restarted).
 			const p = poller(
 				{ event: 'anyRunFinished', ...selected(flows[0]) },
@@ -222,18 +226,8 @@ describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, seve
 		it.each([['catchUp'], ['startFromNow']])(
 			'reactivating (%s) after a weekend of 10,050 runs does not fail: Catch Up works the backlog off, each failed run once; Start From Now skips it; a later run fires',
 			async (afterPause) => {
-				const now = Date.now();
-				const from = now - 48 * 60 * MINUTE;
-				const count = 10_050;
-				const step = (now - MINUTE - from) / count;
-				const seeded = emu.seedRuns(
-					flows[0],
-					Array.from({ length: count }, (_, i) => ({
-						startedAt: Math.floor(from + i * step),
-						status: i % 3 === 0 ? ('failed' as const) : ('success' as const),
-						durationMs: 500,
-					})),
-				);
+				const from = Date.now() - 48 * 60 * MINUTE;
+				const { seeded } = seedBacklog(from);
 				const p = poller(
 					{ event: 'runFailed', ...selected(flows[0]), afterPause },
 					{
