@@ -652,7 +652,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			'redshift-base-connection-get-many',
 			async () => {
 				await redshiftOp.operation('Get Many');
-				await redshiftOp.run('Table', () => SEEDED);
+				await redshiftOp.run('JSON', () => SEEDED);
 			},
 		);
 		await redshiftOp(
@@ -700,7 +700,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			async () => {
 				await redshiftOp.operation('List Tables');
 				await redshiftOp.pick('connectionId', SEEDED[1]);
-				await redshiftOp.run('Table', () => DEFAULT_TABLES.map((t) => t.path));
+				await redshiftOp.run('JSON', () => DEFAULT_TABLES.map((t) => t.path));
 			},
 		);
 		await redshiftOp(
@@ -765,7 +765,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			'redshift-source-connection-get-many',
 			async () => {
 				await redshiftOp.operation('Get Many');
-				await redshiftOp.run('Table', () => [sourceId]);
+				await redshiftOp.run('JSON', () => [sourceId]);
 			},
 		);
 
@@ -822,7 +822,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		await op('Dataset › Get Many', 'aep-dataset-get-many', async () => {
 			await op.choose('resource', 'Dataset');
 			await op.operation('Get Many');
-			await op.run('Table', () => [dataset.id]);
+			await op.run('JSON', () => [dataset.id]);
 		});
 		await op('Dataset › Create: the Schema picker', 'aep-dataset-create', async () => {
 			await op.operation('Create');
@@ -863,7 +863,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		);
 		await op('Target Connection › Get Many', 'aep-target-connection-get-many', async () => {
 			await op.operation('Get Many');
-			await op.run('Table', () => [targetId]);
+			await op.run('JSON', () => [targetId]);
 		});
 		await op('Mapping Set › Create', 'aep-mapping-set-create', async () => {
 			await op.choose('resource', 'Mapping Set');
@@ -933,7 +933,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		});
 		await op('Dataflow › Get Many', 'aep-dataflow-get-many', async () => {
 			await op.operation('Get Many');
-			await op.run('Table', () => [flowId]);
+			await op.run('JSON', () => [flowId]);
 		});
 		await op('Dataflow › Update', 'aep-dataflow-update', async () => {
 			await op.operation('Update');
@@ -973,7 +973,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 		await op('Flow Run › Get Many', 'aep-flow-run-get-many', async () => {
 			await op.operation('Get Many');
 			await op.pick('flowId', NAMES.flow);
-			await op.run('Table', () => [runId]);
+			await op.run('JSON', () => [runId]);
 		});
 		await op('Flow Run › Get: the Flow Run picker', 'aep-flow-run-get', async () => {
 			await op.operation('Get');
@@ -993,7 +993,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 				await openNode(gallery.nodes.trigger);
 				await op.choose('scope', 'Selected Dataflows');
 				await ndv2.getByText('Add Dataflow', { exact: true }).first().click();
-				await op.pick('flowId', NAMES.flow, 'aep-trigger-dataflow-picker');
+				await op.pick('dataflowId', NAMES.flow, 'aep-trigger-dataflow-picker');
 				await op.choose('afterPause', 'Start From Now');
 				await ctx.gallery.take('aep-trigger-start-from-now');
 				await op.choose('afterPause', 'Catch Up');

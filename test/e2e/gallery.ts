@@ -87,7 +87,7 @@ export function galleryFolder(root: string, n8nVersion: string): string {
 export const VERSION_FILE = 'n8n-version.txt';
 
 /** The tallest the window grows for a shot (px): an output longer than this scrolls. */
-const MAX_HEIGHT = 4_000;
+const MAX_HEIGHT = 6_000;
 
 /**
  * How far the scrolled panels of the node details view (or credential dialog) overflow (px), measured in the page. A string,
