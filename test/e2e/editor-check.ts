@@ -169,7 +169,7 @@ type OperationStep = ((
 	/** Picks the option labelled `label` of the dropdown parameter `name`. */
 	choose(name: string, label: string): Promise<void>;
 	operation(label: string): Promise<void>;
-	/** Opens the picker `field` in From List mode, waits for `expected`, shoots it if asked, picks `entry`. */
+	/** Opens the picker `field` in From List mode, waits for `expected`, picks `entry`; `shotName`: shot open after the run. */
 	pick(field: string, entry: string, shotName?: ShotName, expected?: string[]): Promise<void>;
 	/** Runs the node on its one input item; waits until the output shows every `expected()`. */
 	run(expected: () => string[]): Promise<void>;
@@ -183,12 +183,29 @@ type OperationStep = ((
  * parameter name and options by their label, never by position: forms change.
  */
 function operationSteps(ctx: EditorContext, ndv: Locator): OperationStep {
+	/** Pickers to shoot open once the operation ran, so the shot shows this operation's output. */
+	let pickerShots: Array<{ field: string; expected: string[]; shotName: ShotName }> = [];
 	const op = (async (title, shotName, fn) => {
 		await uiStep(ctx, title, async () => {
+			pickerShots = [];
 			await fn();
 			await ctx.gallery.take(shotName);
+			for (const picker of pickerShots) {
+				await openPicker(picker.field, picker.expected);
+				await ctx.gallery.take(picker.shotName, false);
+				// Closed by a click beside it: picking again could mark the output as stale.
+				await byTestId(ctx.page, 'output-panel').click();
+				await listItems(ctx.page).first().waitFor({ state: 'hidden' });
+			}
 		});
 	}) as OperationStep;
+	const openPicker = async (field: string, expected: string[]) => {
+		await byTestId(byTestId(ndv, `resource-locator-${field}`), 'rlc-input')
+			.first()
+			.click();
+		for (const name of expected)
+			await listItems(ctx.page).filter({ hasText: name }).first().waitFor({ timeout: 30_000 });
+	};
 	op.choose = async (name, label) => {
 		const { page } = ctx;
 		await parameter(ndv, name).click();
@@ -201,15 +218,10 @@ function operationSteps(ctx: EditorContext, ndv: Locator): OperationStep {
 	};
 	op.operation = (label) => op.choose('operation', label);
 	op.pick = async (field, entry, shotName, expected = [entry]) => {
-		const { page } = ctx;
-		await byTestId(byTestId(ndv, `resource-locator-${field}`), 'rlc-input')
-			.first()
-			.click();
-		for (const name of expected)
-			await listItems(page).filter({ hasText: name }).first().waitFor({ timeout: 30_000 });
-		if (shotName) await ctx.gallery.take(shotName, false);
-		await listItems(page).filter({ hasText: entry }).first().click();
-		await page.waitForTimeout(400);
+		await openPicker(field, expected);
+		if (shotName) pickerShots.push({ field, expected, shotName });
+		await listItems(ctx.page).filter({ hasText: entry }).first().click();
+		await ctx.page.waitForTimeout(400);
 	};
 	op.run = async (expected) => {
 		const { page, emulator } = ctx;
@@ -664,32 +676,37 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			},
 		);
 		await redshiftOp(
-			'Base Connection › Get: the Connection picker lists and searches the connections',
+			'Base Connection › Get: the Connection picker lists the connections',
 			'redshift-base-connection-get',
 			async () => {
 				await redshiftOp.operation('Get');
-				await byTestId(byTestId(ndv, 'resource-locator-connectionId'), 'rlc-input').first().click();
-				for (const name of SEEDED)
-					await listItems(page).filter({ hasText: name }).first().waitFor();
-				await ctx.gallery.take('redshift-base-connection-get-connection-picker', false);
-				await searchBox(page).first().fill('marketing');
-				// The list reloads from the server: wait until only the match is left (or time runs out).
-				let shown: string[] = [];
-				for (let waited = 0; waited < 20_000; waited += 250) {
-					shown = await listItems(page).allInnerTexts();
-					if (shown.length === 1 && shown[0].includes(SEEDED[1])) break;
-					await page.waitForTimeout(250);
-				}
-				check(
-					shown.length === 1 && shown[0].includes(SEEDED[1]),
-					`searching "marketing" shows ${JSON.stringify(shown)}`,
+				await redshiftOp.pick(
+					'connectionId',
+					SEEDED[1],
+					'redshift-base-connection-get-connection-picker',
+					SEEDED,
 				);
-				await ctx.gallery.take('redshift-base-connection-get-connection-picker-search', false);
-				await listItems(page).filter({ hasText: SEEDED[1] }).first().click();
-				await page.waitForTimeout(400);
 				await redshiftOp.run(() => [seededIds[1]]);
 			},
 		);
+		await uiStep(ctx, "Base Connection › Get: the Connection picker's search filters", async () => {
+			await byTestId(byTestId(ndv, 'resource-locator-connectionId'), 'rlc-input').first().click();
+			await searchBox(page).first().fill('marketing');
+			// The list reloads from the server: wait until only the match is left (or time runs out).
+			let shown: string[] = [];
+			for (let waited = 0; waited < 20_000; waited += 250) {
+				shown = await listItems(page).allInnerTexts();
+				if (shown.length === 1 && shown[0].includes(SEEDED[1])) break;
+				await page.waitForTimeout(250);
+			}
+			check(
+				shown.length === 1 && shown[0].includes(SEEDED[1]),
+				`searching "marketing" shows ${JSON.stringify(shown)}`,
+			);
+			await ctx.gallery.take('redshift-base-connection-get-connection-picker-search', false);
+			await byTestId(page, 'output-panel').click();
+			await listItems(page).first().waitFor({ state: 'hidden' });
+		});
 		// Update in Credential mode sends the Redshift Sign-In credential's values (set up above).
 		await redshiftOp('Base Connection › Update', 'redshift-base-connection-update', async () => {
 			await redshiftOp.operation('Update');
@@ -947,7 +964,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			await op.operation('Update');
 			await op.pick('flowId', NAMES.flow);
 			await op.addField('Description');
-			await fillParameter(ndv2, 'description', 'Orders, hourly');
+			await fillParameter(ndv2, 'description', 'Orders from Redshift, on demand');
 			await op.run(() => [flowId]);
 		});
 		for (const [label, slug, state] of [
@@ -994,24 +1011,24 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 			await op.run(() => [runId]);
 		});
 
-		await uiStep(
-			ctx,
+		await uiStep(ctx, 'open the gallery workflow at the trigger', () =>
+			openNode(gallery.nodes.trigger),
+		);
+		await op(
 			'Trigger: its form, the Dataflow picker and both After a Pause notices',
+			'aep-trigger-form',
 			async () => {
-				await openNode(gallery.nodes.trigger);
 				await op.choose('scope', 'Selected Dataflows');
 				await ndv2.getByText('Add Dataflow', { exact: true }).first().click();
 				await op.pick('dataflowId', NAMES.flow, 'aep-trigger-dataflow-picker');
 				await op.choose('afterPause', 'Start From Now');
 				await ctx.gallery.take('aep-trigger-start-from-now');
 				await op.choose('afterPause', 'Catch Up');
-				await ctx.gallery.take('aep-trigger-form');
 			},
 		);
-		await uiStep(ctx, 'Trigger: Fetch Test Event shows the failed run', async () => {
-			await op.run(() => [runId, flowId, 'failed']);
-			await ctx.gallery.take('aep-trigger-fetch-test-event');
-		});
+		await op('Trigger: Fetch Test Event shows the failed run', 'aep-trigger-fetch-test-event', () =>
+			op.run(() => [runId, flowId, 'failed']),
+		);
 
 		// Teardown, in the order a chain comes apart: dataflow, target, source, base connection.
 		await uiStep(ctx, 'back to the Experience Platform node', () =>
