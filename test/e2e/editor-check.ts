@@ -192,6 +192,7 @@ function operationSteps(ctx: EditorContext, ndv: Locator): OperationStep {
 			await ctx.gallery.take(shotName);
 			for (const picker of pickerShots) {
 				await openPicker(picker.field, picker.expected);
+				await ctx.page.waitForTimeout(400); // the list fades in
 				await ctx.gallery.take(picker.shotName, false);
 				// Closed by a click beside it: picking again could mark the output as stale.
 				await byTestId(ctx.page, 'output-panel').click();
@@ -703,6 +704,7 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 				shown.length === 1 && shown[0].includes(SEEDED[1]),
 				`searching "marketing" shows ${JSON.stringify(shown)}`,
 			);
+			await page.waitForTimeout(800); // the list's loading placeholders fade out
 			await ctx.gallery.take('redshift-base-connection-get-connection-picker-search', false);
 			await byTestId(page, 'output-panel').click();
 			await listItems(page).first().waitFor({ state: 'hidden' });
