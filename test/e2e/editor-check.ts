@@ -160,6 +160,15 @@ async function showView(output: Locator, view: 'JSON' | 'Table'): Promise<void> 
 	if (await visible(radio)) await radio.first().click();
 }
 
+/** Waits (up to 5 s) until the open list shows no loading placeholders. */
+async function listLoaded(page: Page): Promise<void> {
+	await page
+		.locator('[class*="skeleton"]:visible')
+		.first()
+		.waitFor({ state: 'hidden', timeout: 5_000 })
+		.catch(() => undefined);
+}
+
 /** One operation's step: set it up, run it, screenshot `shotName` of the form with its output. */
 type OperationStep = ((
 	title: string,
@@ -206,6 +215,7 @@ function operationSteps(ctx: EditorContext, ndv: Locator): OperationStep {
 			.click();
 		for (const name of expected)
 			await listItems(ctx.page).filter({ hasText: name }).first().waitFor({ timeout: 30_000 });
+		await listLoaded(ctx.page);
 	};
 	op.choose = async (name, label) => {
 		const { page } = ctx;
@@ -704,7 +714,8 @@ export async function editorCheck(n8n: N8nVersion, tarball: string, root: string
 				shown.length === 1 && shown[0].includes(SEEDED[1]),
 				`searching "marketing" shows ${JSON.stringify(shown)}`,
 			);
-			await page.waitForTimeout(800); // the list's loading placeholders fade out
+			await listLoaded(page);
+			await page.waitForTimeout(400); // the list fades in
 			await ctx.gallery.take('redshift-base-connection-get-connection-picker-search', false);
 			await byTestId(page, 'output-panel').click();
 			await listItems(page).first().waitFor({ state: 'hidden' });
