@@ -19,6 +19,7 @@ import {
 	createCredentialsHelper,
 	type InMemoryCredentialsHelper,
 	type WorkflowDefinition,
+	type NodeTypeMap,
 } from '../harness';
 import type { LeakScanner } from '../leaks';
 import {
@@ -61,6 +62,8 @@ export interface AepRunOptions {
 	credentialsHelper?: InMemoryCredentialsHelper;
 	/** The workflow's Timezone setting (what `this.getTimezone()` gives the node); default: n8n's. */
 	timezone?: string;
+	/** Node types replacing the harness's, e.g. the node built with a test policy. */
+	nodeTypes?: NodeTypeMap;
 }
 
 /** Runs the node once over `items`; its output items as json (error items with description, httpCode, field). */
