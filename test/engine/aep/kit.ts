@@ -45,11 +45,12 @@ function aepWorkflow(
 	items: IDataObject[],
 	parameters: INodeParameters,
 	onError?: OnError,
+	typeVersion?: number,
 ): WorkflowDefinition {
 	return oneNodeWorkflow(
 		'aep',
 		items,
-		{ name: AEP_NODE, type: NODE_TYPE.adobeExperiencePlatform, parameters },
+		{ name: AEP_NODE, type: NODE_TYPE.adobeExperiencePlatform, parameters, typeVersion },
 		onError,
 	);
 }
@@ -64,6 +65,8 @@ export interface AepRunOptions {
 	timezone?: string;
 	/** Node types replacing the harness's, e.g. the node built with a test policy. */
 	nodeTypes?: NodeTypeMap;
+	/** The node's version in the workflow; default 1. */
+	typeVersion?: number;
 }
 
 /** Runs the node once over `items`; its output items as json (error items with description, httpCode, field). */
@@ -75,7 +78,7 @@ async function runAep(
 ): Promise<NodeRun> {
 	const onError =
 		options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
-	const workflow = aepWorkflow(items, parameters, onError);
+	const workflow = aepWorkflow(items, parameters, onError, options.typeVersion);
 	if (options.timezone) workflow.settings = { ...workflow.settings, timezone: options.timezone };
 	return await runOneNode(emu, workflow, AEP_NODE, options);
 }
