@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 		name: 'deltaColumn',
 		type: 'string',
 		default: '',
-		placeholder: 'updated_at',
+		placeholder: 'e.g. updated_at',
 		description:
 			"The column the window applies to. Required on a dataflow's first on-demand run; later runs may leave it empty but cannot change it.",
 	},
