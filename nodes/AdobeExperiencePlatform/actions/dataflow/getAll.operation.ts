@@ -9,6 +9,7 @@ import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
 import { locatorValue } from '../../../shared/parameters';
 import { checkFlowServiceId } from '../../../shared/validation';
 import { PICKER_MODES } from '../parameters';
+import { simpleDataflow, simplifyField, withSimplify } from '../simplify';
 import { sourceConnectionPicker } from './dataflow.fields';
 
 /**
@@ -36,6 +37,7 @@ function filters(
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
+	simplifyField,
 	filters(
 		{
 			displayName: 'Source Connection ID',
@@ -68,28 +70,31 @@ const sourceFilter = (typeVersion: number) => ({
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Dataflows of the sandbox, newest first, one item each (follows Adobe's continuation links). */
-export const execute = listOperation(function (itemIndex): FlowFilter {
-	const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
-		{}) as IDataObject;
-	// Version 1's text field holds the ID; 1.1's picker {mode, value}.
-	const ref = sourceFilter(this.getNode().typeVersion);
-	const picked = locatorValue(ref, filters.sourceConnectionId, PICKER_MODES);
-	const sourceText = typeof picked === 'string' ? picked.trim() : picked;
-	const sourceConnectionId =
-		sourceText === undefined || sourceText === ''
-			? undefined
-			: checkFlowServiceId(
-					ref,
-					sourceText,
-					'source connection ID',
-					'the "id" output of a source connection Create',
-				);
-	const state = filters.state;
-	if (state !== undefined && !(FLOW_STATES as readonly unknown[]).includes(state)) {
-		throw new InvalidFieldError(
-			'filters.state',
-			`"State" must be one of ${FLOW_STATES.join(', ')}; got ${JSON.stringify(state)}.`,
-		);
-	}
-	return { sourceConnectionId, state: state as string | undefined };
-}, flows.list);
+export const execute = withSimplify(
+	listOperation(function (itemIndex): FlowFilter {
+		const filters = (this.getNodeParameter('filters', itemIndex, {}, { skipValidation: true }) ??
+			{}) as IDataObject;
+		// Version 1's text field holds the ID; 1.1's picker {mode, value}.
+		const ref = sourceFilter(this.getNode().typeVersion);
+		const picked = locatorValue(ref, filters.sourceConnectionId, PICKER_MODES);
+		const sourceText = typeof picked === 'string' ? picked.trim() : picked;
+		const sourceConnectionId =
+			sourceText === undefined || sourceText === ''
+				? undefined
+				: checkFlowServiceId(
+						ref,
+						sourceText,
+						'source connection ID',
+						'the "id" output of a source connection Create',
+					);
+		const state = filters.state;
+		if (state !== undefined && !(FLOW_STATES as readonly unknown[]).includes(state)) {
+			throw new InvalidFieldError(
+				'filters.state',
+				`"State" must be one of ${FLOW_STATES.join(', ')}; got ${JSON.stringify(state)}.`,
+			);
+		}
+		return { sourceConnectionId, state: state as string | undefined };
+	}, flows.list),
+	simpleDataflow,
+);
