@@ -10,7 +10,7 @@ import { readPickedId } from '../parameters';
 const dataset = namedCreate({
 	thing: 'dataset',
 	name: FIELDS.datasetName,
-	placeholder: 'e.g. Redshift orders',
+	placeholder: 'Redshift orders',
 	nameHelp: 'Name of the dataset in Experience Platform',
 	description: true,
 });

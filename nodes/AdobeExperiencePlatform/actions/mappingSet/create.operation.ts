@@ -9,7 +9,7 @@ import { mappingInputFields, planFromInput, planOutput, readMappingInput } from 
 const mappingSet = namedCreate({
 	thing: 'mapping set',
 	name: FIELDS.mappingSetName,
-	placeholder: 'e.g. Redshift orders mapping',
+	placeholder: 'Redshift orders mapping',
 	nameHelp: 'Name of the mapping set in Data Prep',
 	description: false,
 });

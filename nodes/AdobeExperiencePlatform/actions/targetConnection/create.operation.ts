@@ -9,7 +9,7 @@ import { readDatasetId } from '../parameters';
 const targetConnection = namedCreate({
 	thing: 'target connection',
 	name: FIELDS.targetConnectionName,
-	placeholder: 'e.g. Redshift orders to Data Lake',
+	placeholder: 'Redshift orders to Data Lake',
 	nameHelp: 'Name of the target connection in Experience Platform',
 	description: true,
 });
