@@ -270,6 +270,31 @@ function seedTarget(emu: StartedEmulator, dataSetId: string, name: string): stri
 	}).id;
 }
 
+/**
+ * Dataflow › Create's parameters on a new chain (base connection 'warehouse', its public.orders
+ * source connection, a target connection, a mapping set), hourly with delta column ordered_at;
+ * `extra` adds or overrides. Test set-up only.
+ */
+async function flowCreateParameters(
+	emu: StartedEmulator,
+	extra: INodeParameters = {},
+): Promise<INodeParameters> {
+	const [baseConnectionId] = await seedConnections(emu, ['warehouse']);
+	const sourceId = await seedSourceConnection(emu, { baseConnectionId });
+	return {
+		resource: 'dataflow',
+		operation: 'create',
+		name: 'Orders hourly',
+		sourceConnectionId: rl('id', sourceId),
+		targetConnectionId: rl('id', emu.seedTargetConnection().id),
+		mappingSetId: rl('id', emu.seedMappingSet().id),
+		frequency: 'hour',
+		interval: 1,
+		deltaColumn: 'ordered_at',
+		...extra,
+	};
+}
+
 /** The kit's calls on the file's emulator: what `useAepEmulator` gives a test file. */
 export interface AepEmulator extends ScannedEmulator {
 	/** `runAep` on the emulator, with the run registered for the leak scan. */
@@ -301,6 +326,8 @@ export interface AepEmulator extends ScannedEmulator {
 		options?: Parameters<typeof seedChain>[2],
 	): Promise<{ flowId: string; mappingId: string }>;
 	seedFlowUsing(targetId: string, mappingId?: string): Promise<string>;
+	/** flowCreateParameters on the emulator. */
+	flowCreateParameters(extra?: INodeParameters): Promise<INodeParameters>;
 	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
 	chainSizes(): number[];
 	/** Create From Table's parameters on a new base connection and dataset (see fromTableParameters). */
@@ -335,6 +362,7 @@ export function useAepEmulator(resource: string, options: EmulatorOptions = {}):
 		seedTarget: (dataSetId, name) => seedTarget(emu(), dataSetId, name),
 		seedChain: async (parameters, options) => await seedChain(emu(), parameters, options),
 		seedFlowUsing: async (...args) => await seedFlowUsing(emu(), ...args),
+		flowCreateParameters: async (extra) => await flowCreateParameters(emu(), extra),
 		fromTable: async (extra) => await fromTableParameters(emu(), extra),
 		chainSizes: () =>
 			[

@@ -12,7 +12,6 @@ import { AdobeExperiencePlatform } from '../../../nodes/AdobeExperiencePlatform/
 import { DEFAULT_RUN_WAIT } from '../../../nodes/shared/pipeline/runWait';
 import { NODE_TYPE } from '../../support/workflow';
 import { expectOnePerItem, isErrorItem, testPolicy } from '../reliability.kit';
-import { seedConnections } from '../support';
 import { rl, useAepEmulator } from './kit';
 
 jest.setTimeout(60_000);
@@ -39,18 +38,15 @@ function testClock() {
 
 /** A dataflow with frequency Once on a new chain (delta column ordered_at), made by the node. */
 async function onceFlow(): Promise<string> {
-	const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
-	const sourceConnectionId = await aep.seedSourceConnection({ baseConnectionId });
-	const made = await aep.run([{}], {
-		resource: 'dataflow',
-		operation: 'create',
-		name: 'Orders once',
-		sourceConnectionId: rl('id', sourceConnectionId),
-		targetConnectionId: rl('id', aep.emu().seedTargetConnection().id),
-		mappingSetId: rl('id', aep.emu().seedMappingSet().id),
-		frequency: 'once',
-		startTime: '2030-01-01T09:00:00Z',
-	});
+	const made = await aep.run(
+		[{}],
+		await aep.flowCreateParameters({
+			name: 'Orders once',
+			frequency: 'once',
+			deltaColumn: '',
+			startTime: '2030-01-01T09:00:00Z',
+		}),
+	);
 	expect(made.json[0].error).toBeUndefined();
 	return made.json[0].id as string;
 }
