@@ -17,6 +17,7 @@ import { createRouter } from '../shared/router';
 import { redshiftSignInShape } from './methods/credentialTest';
 import { searchConnections, searchSourceConnections } from '../shared/methods/listSearch';
 import { searchTables } from '../shared/methods/searchTables';
+import { credentialsFirst } from './actions/credentialsSlot';
 
 const router = createRouter(
 	{ baseConnection: connection.operations, sourceConnection: sourceConnection.operations },
@@ -68,8 +69,7 @@ export class AdobeRedshiftConnection implements INodeType {
 				],
 				default: 'baseConnection',
 			},
-			...connection.description,
-			...sourceConnection.description,
+			...credentialsFirst([...connection.description, ...sourceConnection.description]),
 			optionsField,
 		],
 	};

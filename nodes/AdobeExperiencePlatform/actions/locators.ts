@@ -18,15 +18,18 @@ const sourceConnectionPicker = pickerFor(
 	uuidMode('source connection'),
 );
 
+/** A Catalog dataset ID as examples show it: 24 hexadecimal characters. */
+export const DATASET_ID_EXAMPLE = '5ba9452f7de80400007fc52a';
+
 /** The Dataset picker (list method searchDatasets): From List (the sandbox's datasets, searchable by name) or By ID. */
 export function datasetLocator(
 	description = 'The Catalog dataset. To chain from another node, choose By ID and drag its ID here.',
 	name: string = FIELDS.datasetId.field,
 ): INodeProperties {
 	const byId = idMode(
-		'5ba9452f7de80400007fc52a',
+		DATASET_ID_EXAMPLE,
 		DATASET_ID_PATTERN,
-		'Not a dataset ID: expected 24 hexadecimal characters such as 5ba9452f7de80400007fc52a',
+		`Not a dataset ID: expected 24 hexadecimal characters such as ${DATASET_ID_EXAMPLE}`,
 	);
 	return pickerFor('searchDatasets', 'dataset', byId)(name, FIELDS.datasetId.label, description);
 }

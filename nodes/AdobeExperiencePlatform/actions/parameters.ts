@@ -8,7 +8,8 @@ import { CONNECTION_ID_PATTERN, checkText, type FieldRef } from '../../shared/va
 import { FIELDS, LIMITS } from './fields';
 
 /** The modes of every picker of this node (From List, By ID). */
-const PICKER_MODES = ['list', 'id'];
+/** The modes of this node's pickers: From List and By ID. */
+export const PICKER_MODES = ['list', 'id'];
 
 /**
  * The checked ID a picker holds (From List or By ID, or a plain string from an expression).

@@ -33,7 +33,7 @@ import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
 import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
 import { LIMITS } from '../fields';
-import { datasetLocator } from '../locators';
+import { DATASET_ID_EXAMPLE, datasetLocator } from '../locators';
 import { readDatasetId, readPickedId } from '../parameters';
 import {
 	FLOW_FIELDS,
@@ -91,7 +91,8 @@ const properties: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
-		placeholder: 'Redshift public.orders to Orders',
+		// The name used when the field is empty, for the Table and Dataset examples.
+		placeholder: `e.g. ${defaultFlowName('public.orders', DATASET_ID_EXAMPLE)}`,
 		description:
 			'Name of the dataflow; the source connection, target connection and mapping set get it with " (source)", " (target)", " (mapping)". Empty: "Redshift (table) to dataset (dataset ID)". Keep it the same across runs so a re-run finds them.',
 	},

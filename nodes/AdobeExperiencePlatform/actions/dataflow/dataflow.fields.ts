@@ -155,7 +155,7 @@ export function scheduleFields(): INodeProperties[] {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'updated_at',
+			placeholder: 'e.g. updated_at',
 			description:
 				'The column that tells new and changed rows apart (a timestamp such as updated_at); each run reads rows newer than the last',
 			displayOptions: { hide: ONCE_ONLY },
@@ -165,7 +165,7 @@ export function scheduleFields(): INodeProperties[] {
 			name: 'deltaDateFormat',
 			type: 'string',
 			default: '',
-			placeholder: 'yyyy-MM-dd HH:mm:ss',
+			placeholder: 'e.g. yyyy-MM-dd HH:mm:ss',
 			description:
 				'Only when the delta column holds dates as text: their pattern. Times are read as UTC, as Adobe requires for table sources.',
 			displayOptions: { hide: ONCE_ONLY },

@@ -6,11 +6,13 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { listOperation } from '../../../shared/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/fields';
 import { FIELDS } from '../fields';
-import { datasetLocator } from '../locators';
+import { DATASET_ID_EXAMPLE, datasetLocator } from '../locators';
 import { readNameFilter, readOptionalPickedId } from '../parameters';
+import { simpleTargetConnection, simplifyField, withSimplify } from '../simplify';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
+	simplifyField,
 	nameFilters('Only target connections with exactly this name', [
 		{ ...datasetLocator('Only target connections writing to this dataset'), required: false },
 	]),
@@ -21,14 +23,17 @@ const displayOptions = { show: { resource: ['targetConnection'], operation: ['ge
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Data Lake target connections of the sandbox, newest first (Flow Service continuation paging). */
-export const execute = listOperation(function (itemIndex) {
-	const name = readNameFilter.call(this, itemIndex);
-	const dataSetId = readOptionalPickedId.call(
-		this,
-		FIELDS.datasetFilter,
-		itemIndex,
-		DATASET_ID_PATTERN,
-		'5ba9452f7de80400007fc52a',
-	);
-	return { name, dataSetId };
-}, targetConnections.list);
+export const execute = withSimplify(
+	listOperation(function (itemIndex) {
+		const name = readNameFilter.call(this, itemIndex);
+		const dataSetId = readOptionalPickedId.call(
+			this,
+			FIELDS.datasetFilter,
+			itemIndex,
+			DATASET_ID_PATTERN,
+			DATASET_ID_EXAMPLE,
+		);
+		return { name, dataSetId };
+	}, targetConnections.list),
+	simpleTargetConnection,
+);

@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		...labelled('columns'),
 		type: 'json',
 		default: '',
-		placeholder: '{{ $json.columns }}',
+		placeholder: 'e.g. {{ $json.columns }}',
 		description:
 			'The columns to read, as Get Table Schema outputs them: drag its "columns" field here (a subset is fine). Leave empty to have the node fetch all of the table\'s columns from Adobe.',
 	},
