@@ -139,6 +139,10 @@ export class HarnessCredentialTypes {
 		for (const type of types) this.byName.set(type.name, type);
 	}
 
+	has(name: string): boolean {
+		return this.byName.has(name);
+	}
+
 	getByName(name: string): ICredentialType {
 		const type = this.byName.get(name);
 		if (!type) throw new Error(`Unknown credential type "${name}"`);
@@ -254,6 +258,18 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 
 	getParentTypes(name: string): string[] {
 		return this.credentialTypes.getParentTypes(name);
+	}
+
+	/**
+	 * n8n-core >= 2.41 asks this before it decrypts a credential for a node: a type that sets
+	 * `restrictToSupportedNodes` serves only the node types in its `supportedNodes`; any other type
+	 * (and an unknown one, which fails later) serves every node, as n8n-workflow's contract says.
+	 */
+	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
+		if (!this.credentialTypes.has(credentialType)) return true;
+		const { restrictToSupportedNodes, supportedNodes } =
+			this.credentialTypes.getByName(credentialType);
+		return restrictToSupportedNodes !== true || (supportedNodes ?? []).includes(nodeType);
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -673,7 +689,9 @@ export interface Poller {
 /**
  * A polling node of an active workflow. Like n8n's ActiveWorkflows, one Workflow object (and so
  * one static data) serves every poll; each poll gets a new PollContext and runs through n8n-core's
- * TriggersAndPollers.runPoll.
+ * TriggersAndPollers.runPollFunction (n8n-core 2.41 split the former runPoll: PollTriggerExecutor now
+ * wraps it with the app's poll-cursor staging, which n8n's CLI supplies; without those hooks the node's
+ * static data is the workflow's, as before).
  */
 /** How a poller's workflow was activated, and what it starts from. */
 export interface PollerOptions extends RunOptions {
@@ -752,7 +770,7 @@ export function createPoller(
 			);
 			let outcome: PollOutcome;
 			try {
-				const response = await runner.runPoll(workflow, node, context);
+				const response = await runner.runPollFunction(workflow, node, context);
 				if (response !== null) context.__emit(response);
 				outcome = { response, emitted };
 			} catch (error) {
