@@ -182,7 +182,8 @@ class StoredCredentials extends ICredentials {
 		super(details, type);
 	}
 
-	getData(): ICredentialDataDecryptedObject {
+	// n8n-workflow 2.41: getData/setData are async and updateData is new (n8n decrypts on demand).
+	async getData(): Promise<ICredentialDataDecryptedObject> {
 		return structuredClone(this.plain);
 	}
 
@@ -190,8 +191,19 @@ class StoredCredentials extends ICredentials {
 		return { id: this.id, name: this.name, type: this.type, data: JSON.stringify(this.plain) };
 	}
 
-	setData(data: ICredentialDataDecryptedObject): void {
+	async setData(data: ICredentialDataDecryptedObject): Promise<void> {
 		this.plain = structuredClone(data);
+	}
+
+	/** Merges `toUpdate` over the stored data and drops the `toDelete` keys. */
+	async updateData(
+		toUpdate: Partial<ICredentialDataDecryptedObject>,
+		toDelete: string[] = [],
+	): Promise<void> {
+		const next: ICredentialDataDecryptedObject = { ...this.plain };
+		for (const [key, value] of Object.entries(toUpdate)) if (value !== undefined) next[key] = value;
+		for (const key of toDelete) delete next[key];
+		this.plain = structuredClone(next);
 	}
 }
 
@@ -358,6 +370,20 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	 * runs when that property is empty or n8n-core saw a 401; the result is persisted (fields the
 	 * user stored as expressions keep their expression) and merged into the in-flight data.
 	 */
+	/**
+	 * n8n-workflow 2.41's node-less pre-authentication (n8n-core calls it from its OAuth2 request
+	 * helpers only): the type's `preAuthentication` output, nothing persisted.
+	 */
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const { preAuthentication } = this.credentialTypes.getByName(typeName);
+		if (typeof preAuthentication !== 'function') return undefined;
+		return (await preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+	}
+
 	async preAuthentication(
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
@@ -383,7 +409,9 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		const output = await credentialType.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined || !nodeCredentials) return undefined;
 
-		const storedData = (await this.getCredentials(nodeCredentials, credentialType.name)).getData();
+		const storedData = await (
+			await this.getCredentials(nodeCredentials, credentialType.name)
+		).getData();
 		const toPersist: ICredentialDataDecryptedObject = { ...storedData };
 		for (const [key, value] of Object.entries(output as ICredentialDataDecryptedObject)) {
 			if (key === expirable.name || !isExpression(storedData[key])) toPersist[key] = value;
@@ -561,7 +589,11 @@ function harnessAdditionalData(
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
 		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
 		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
 		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
 		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
@@ -572,6 +604,8 @@ function harnessAdditionalData(
 			throw new Error('Sub-workflows are not supported by the engine test harness');
 		},
 		getRunExecutionData: async () => undefined,
+		// n8n-workflow 2.41: credentials supplied at run time by alias; no workflow here supplies any.
+		getRuntimeCredential: async () => undefined,
 		logAiEvent: () => {},
 		startRunnerTask: async () => {
 			throw new Error('Task runners are not supported by the engine test harness');
