@@ -110,6 +110,13 @@ status=0
 for pid in "${pids[@]}"; do wait "$pid" || status=1; done
 [ "$status" = 0 ] || fail "one or more parts failed (logs in $LOGS)"
 
+# The engine tests (npm test) should run the n8n-core/n8n-workflow this n8n ships.
+for pkg in n8n-core n8n-workflow; do
+	shipped="$(cd "$CACHE/n8n-$N8N2_VERSION" && node -p "require(require.resolve('$pkg/package.json', {paths:[require.resolve('n8n/package.json')]})).version")"
+	tested="$(node -p "require('$(cd "$(dirname "$0")/../.." && pwd)/package.json').devDependencies['$pkg']")"
+	[ "$shipped" = "$tested" ] || say "WARNING: n8n $N8N2_VERSION ships $pkg $shipped; package.json's devDependencies have $tested"
+done
+
 say "all done in $(( $(date +%s) - start )) s"
 echo "export N8N_E2E_NODE${N8N2_NODE}_BIN=$NODE2_BIN"
 echo "export N8N_E2E_NODE${N8N1_NODE}_BIN=$NODE1_BIN"
