@@ -1,6 +1,6 @@
 /**
  * The Adobe Experience Platform Trigger in n8n-core: each poll runs through n8n-core's PollContext
- * and TriggersAndPollers.runPoll on one Workflow object (one static data), as an active workflow
+ * and TriggersAndPollers.runPollFunction on one Workflow object (one static data), as an active workflow
  * does, against the emulator's /runs and /flows. Runs are started and finished with the emulator's
  * controls.
  */
