@@ -16,19 +16,19 @@
  * BENCH_RATE_LIMIT (default 20), BENCH_RATE_ITEMS (default BENCH_ITEMS), BENCH_RATE_CONCURRENCY (default 16).
  * To add a figure: add a column to a table's columns (it gets each row's Measured), or another table.
  */
-import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { startEmulator, type StartedEmulator } from '../test/emulator';
 import type { EmulatorAccess } from '../test/support/credentials';
+import { runChild } from './bench/child';
+import { benchFromTable } from './bench/fromTable';
 import { perSecond, ratio, seconds, table, type Align } from './bench/report';
 import type { RateLimit } from '../test/emulator/core/rateLimit';
 import type { Variant, WorkerJob, WorkerResult } from './bench/worker';
 import {
 	CONNECTIONS_PATH,
 	DEFAULT_NODE_SETTINGS,
-	RESULT_PREFIX,
 	type NodeSettings,
 } from './bench/workload';
 
@@ -45,9 +45,13 @@ const [LATENCY_MS] = envNumbers('BENCH_LATENCY_MS', '50');
 const [RATE_LIMIT] = envNumbers('BENCH_RATE_LIMIT', '20');
 const [RATE_ITEMS] = envNumbers('BENCH_RATE_ITEMS', String(ITEMS));
 const [RATE_CONCURRENCY] = envNumbers('BENCH_RATE_CONCURRENCY', '16');
+const [TABLES] = envNumbers('BENCH_TABLES', '200');
+const TABLE_CONCURRENCIES = envNumbers('BENCH_TABLE_CONCURRENCY', '1,4,8');
+const [DATASETS] = envNumbers('BENCH_DATASETS', '10');
+const [RATE_TABLES] = envNumbers('BENCH_RATE_TABLES', String(TABLES));
+const [RATE_TABLE_CONCURRENCY] = envNumbers('BENCH_RATE_TABLE_CONCURRENCY', '8');
 const WARMUP_ITEMS = 20;
 const WORKER = join(__dirname, 'bench', 'worker.ts');
-const WORKER_TIMEOUT_MS = 10 * 60_000;
 
 /** One bench run: who creates, how many, how, and what the emulator does. */
 interface Scenario {
@@ -99,21 +103,7 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 			prefix,
 			settings,
 		};
-		// Asynchronously: the emulators answer the worker from this process's event loop.
-		const child = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-			(resolve) => {
-				const proc = spawn(process.execPath, ['--import', 'tsx', WORKER], {
-					env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
-					timeout: WORKER_TIMEOUT_MS,
-				});
-				let stdout = '';
-				let stderr = '';
-				proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-				proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-				proc.on('close', (code) => resolve({ code, stdout, stderr }));
-			},
-		);
-		const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+		const child = await runChild<WorkerResult>(WORKER, job);
 		const platform = emulator.platformRequests();
 		const stored = emulator.connections();
 		const counts = {
@@ -123,16 +113,8 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 			created: stored.length,
 			duplicated: stored.length - new Set(stored.map((c) => c.name)).size,
 		};
-		if (child.code !== 0 || !line) {
-			return {
-				...scenario,
-				wallMs: NaN,
-				failedItems: items,
-				...counts,
-				problem: `worker exited with ${child.code}: ${child.stderr.trim().split('\n').slice(-5).join(' | ')}`,
-			};
-		}
-		const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as WorkerResult;
+		const result = child.result;
+		if (!result) return { ...scenario, wallMs: NaN, failedItems: items, ...counts, problem: child.problem };
 		// Against a rate limit, items may fail (pacing off); that is a figure, not a broken bench.
 		const problem =
 			counts.duplicated > 0
@@ -150,10 +132,13 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 	}
 }
 
+/** A row's raw-client row of `variant` at the same concurrency (table 1 only). */
+type RawOf = (m: Measured, variant: Variant) => Measured | undefined;
+
 type Columns = Array<{
 	title: string;
 	align: Align;
-	cell: (m: Measured, raw?: Measured) => string;
+	cell: (m: Measured, rawOf: RawOf) => string;
 }>;
 
 const percent = (part: number, whole: number) =>
@@ -183,13 +168,22 @@ const wallColumn: Columns[number] = {
 	cell: (m) => seconds(m.wallMs),
 };
 
-/** Table 1: each row and the raw client's row at the same concurrency. */
+/** Our node's wall time / a raw client's (our rows only). */
+const vsRaw = (m: Measured, raw: Measured | undefined) =>
+	raw && m.variant === 'engine' ? ratio(m.wallMs / raw.wallMs) : '-';
+
+/** Table 1: each row and the raw clients' rows at the same concurrency. */
 const SPEED_COLUMNS: Columns = [
 	labelColumn('variant'),
 	concurrencyColumn,
 	wallColumn,
 	{ title: 'items/s', align: 'right', cell: (m) => perSecond(m.items, m.wallMs) },
-	{ title: 'vs raw', align: 'right', cell: (m, raw) => (raw ? ratio(m.wallMs / raw.wallMs) : '-') },
+	{
+		title: 'vs raw keep-alive',
+		align: 'right',
+		cell: (m, rawOf) => vsRaw(m, rawOf(m, 'raw')),
+	},
+	{ title: 'vs raw new conn.', align: 'right', cell: (m, rawOf) => vsRaw(m, rawOf(m, 'raw-new')) },
 	tokensColumn,
 	requestsColumn,
 	problemColumn,
@@ -236,11 +230,11 @@ const RATE_COLUMNS: Columns = [
 const render = (
 	columns: Columns,
 	rows: Measured[],
-	rawOf: (m: Measured) => Measured | undefined = () => undefined,
+	rawOf: RawOf = () => undefined,
 ) =>
 	table(
 		columns.map((c) => c.title),
-		rows.map((row) => columns.map((c) => c.cell(row, rawOf(row)))),
+		rows.map((row) => columns.map((c) => c.cell(row, rawOf))),
 		columns.map((c) => c.align),
 	);
 
@@ -264,7 +258,14 @@ async function main(): Promise<number> {
 		for (const concurrency of CONCURRENCIES) {
 			await run(speed, {
 				variant: 'raw',
-				label: 'raw axios client',
+				label: 'raw axios client, keep-alive',
+				concurrency,
+				items: ITEMS,
+				settings: DEFAULT_NODE_SETTINGS,
+			});
+			await run(speed, {
+				variant: 'raw-new',
+				label: 'raw axios client, new connection per request (as n8n-core)',
 				concurrency,
 				items: ITEMS,
 				settings: DEFAULT_NODE_SETTINGS,
@@ -300,8 +301,21 @@ async function main(): Promise<number> {
 	} finally {
 		await warmup.close();
 	}
-	const rawAt = (m: Measured) =>
-		speed.find((r) => r.variant === 'raw' && r.concurrency === m.concurrency && !r.problem);
+	const fromTable = await benchFromTable(
+		{
+			tables: TABLES,
+			datasets: DATASETS,
+			concurrencies: TABLE_CONCURRENCIES,
+			latencyMs: LATENCY_MS,
+			rateLimit: RATE_LIMIT,
+			rateTables: RATE_TABLES,
+			rateConcurrency: RATE_TABLE_CONCURRENCY,
+		},
+		log,
+		4,
+	);
+	const rawAt: RawOf = (m, variant) =>
+		speed.find((r) => r.variant === variant && r.concurrency === m.concurrency && !r.problem);
 	process.stdout.write(
 		[
 			`Bench: Redshift base-connection creates (POST ${CONNECTIONS_PATH}), emulator latency ${LATENCY_MS} ms per call, Node ${process.version}, ${cpus().length} CPUs.`,
@@ -319,9 +333,11 @@ async function main(): Promise<number> {
 				? render(RATE_COLUMNS, rated)
 				: `(skipped: ${RATE_ITEMS} creates fit in the gateway's burst of ${RATE_LIMIT}; set BENCH_RATE_ITEMS above it)`,
 			'',
+			fromTable.text,
+			'',
 		].join('\n'),
 	);
-	return [...speed, ...costs, ...rated].some((r) => r.problem) ? 1 : 0;
+	return [...speed, ...costs, ...rated].some((r) => r.problem) || fromTable.broken ? 1 : 0;
 }
 
 main().then(
