@@ -1,9 +1,11 @@
 /**
  * CPU time of a run split into our code and the rest, from a V8 CPU profile (node:inspector) of
- * the worker: each sample's self time goes to the script file of the function it hit; files under
- * this repository's `nodes/` or `dist/nodes/` are ours, everything else (n8n-core and
- * n8n-workflow, the Code node, axios, the engine harness, Node's own code, garbage collection) is
- * the rest. Idle samples do not count.
+ * the worker. Each busy sample goes to the script file of the function it hit; a sample in a
+ * built-in without a file (JSON.parse, a RegExp, a native call) goes to the nearest caller that has
+ * one. Files under this repository's `nodes/` or `dist/nodes/` are ours; other files (n8n-core and
+ * n8n-workflow, the Code node, axios, the engine harness, Node's own modules) are the rest; samples
+ * with no file on their stack at all (V8's "(program)" and "(garbage collector)") are the runtime.
+ * Idle samples do not count.
  */
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -15,14 +17,19 @@ const OURS = [join(ROOT, 'nodes'), join(ROOT, 'dist', 'nodes')].flatMap((dir) =>
 	`${pathToFileURL(dir).href}/`,
 ]);
 
+/** Sampled busy time, ms. */
 export interface CpuSplit {
-	/** Sampled busy time (ms) in our files and in the rest. */
 	oursMs: number;
 	restMs: number;
+	runtimeMs: number;
 }
 
 interface Profile {
-	nodes: Array<{ id: number; callFrame: { url: string; functionName: string } }>;
+	nodes: Array<{
+		id: number;
+		callFrame: { url: string; functionName: string };
+		children?: number[];
+	}>;
 	samples: number[];
 	timeDeltas: number[];
 }
@@ -45,14 +52,30 @@ export async function profiled<T>(
 		({ profile } = (await session.post('Profiler.stop')) as { profile: Profile });
 		session.disconnect();
 	}
-	const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-	const split: CpuSplit = { oursMs: 0, restMs: 0 };
+	return { value, split: splitProfile(profile) };
+}
+
+function splitProfile(profile: Profile): CpuSplit {
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const parentOf = new Map<number, number>();
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parentOf.set(child, node.id);
+	/** The file of the sample's function, or of its nearest caller with one; '' when none has. */
+	const fileOf = (id: number): string => {
+		for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+			const url = byId.get(at)?.callFrame.url;
+			if (url) return url;
+		}
+		return '';
+	};
+	const split: CpuSplit = { oursMs: 0, restMs: 0, runtimeMs: 0 };
 	profile.samples.forEach((id, i) => {
-		const frame = byId.get(id);
+		if (byId.get(id)?.callFrame.functionName === '(idle)') return;
 		const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-		if (!frame || frame.functionName === '(idle)') return;
-		if (OURS.some((prefix) => frame.url.startsWith(prefix))) split.oursMs += ms;
+		const file = fileOf(id);
+		if (!file) split.runtimeMs += ms;
+		else if (OURS.some((prefix) => file.startsWith(prefix))) split.oursMs += ms;
 		else split.restMs += ms;
 	});
-	return { value, split };
+	return split;
 }

@@ -230,6 +230,16 @@ function breakdown(title: string, run: RunRequests | undefined, tables: number):
 	];
 }
 
+/** The profiled run's CPU per table (worker CPU time), split in the profile's proportions. */
+function cpuLine(m: Measured, tables: number): string {
+	const { split, first } = m;
+	if (!split || !first) return `-${m.problem ? ` (${m.problem})` : ''}`;
+	const perTable = first.cpuMs / tables;
+	const busy = split.oursMs + split.restMs + split.runtimeMs;
+	const part = (ms: number) => `${((perTable * ms) / busy).toFixed(1)} ms (${percent(ms, busy)})`;
+	return `ours (files under nodes/) ${part(split.oursMs)}; n8n and the rest (n8n-core, n8n-workflow, the Code node, axios, the engine harness, Node's modules) ${part(split.restMs)}; V8 runtime with no file on the stack (GC, compiling) ${part(split.runtimeMs)}; worker CPU ${perTable.toFixed(1)} ms per table with the profiler on.`;
+}
+
 /** Runs the Create From Table scenarios; returns the printout and whether the bench itself broke. */
 export async function benchFromTable(
 	settings: FromTableSettings,
@@ -272,9 +282,6 @@ export async function benchFromTable(
 	const firstPerTable = ok.length ? worst((m) => (m.first as RunRequests).requests / m.tables) : NaN;
 	const rerunPerTable = ok.length ? worst((m) => (m.rerun as RunRequests).requests / m.tables) : NaN;
 	const rerunCreates = ok.length ? worst((m) => (m.rerun as RunRequests).creates) : NaN;
-	const split = profiledRun.split;
-	const busy = split ? split.oursMs + split.restMs : NaN;
-	const cpuPerTable = profiledRun.first ? profiledRun.first.cpuMs / tables : NaN;
 	const gateway = rated[0];
 	const lines = [
 		`${number}. Create From Table: ${tables} tables of one base connection into ${settings.datasets} datasets (Dataflow › Create From Table, hourly, a new node's options; Adapt to Throttling on), emulator latency ${latencyMs} ms per call. Requests are Platform requests (IMS not counted); the re-run sends the same ${tables} items again.`,
@@ -291,7 +298,7 @@ export async function benchFromTable(
 			ok.length > 0 && ok.every((m) => (m.first?.tokens ?? 2) <= 1 && (m.rerun?.tokens ?? 2) <= 1),
 			`1 IMS token per run: first + re-run ${ok.map((m) => `${m.first?.tokens} + ${m.rerun?.tokens}`).join(', ')} (one worker process runs both: n8n keeps the token, so the re-run needs none)`,
 		),
-		`   CPU split (first run at concurrency ${top} without latency, V8 CPU profile of the worker, self time by script file): ours (files under nodes/) ${split ? ((cpuPerTable * split.oursMs) / busy).toFixed(1) : '-'} ms/table (${split ? percent(split.oursMs, busy) : '-'}), the rest (n8n-core, n8n-workflow, the Code node, axios, the harness, Node, GC) ${split ? ((cpuPerTable * split.restMs) / busy).toFixed(1) : '-'} ms/table; worker CPU ${cpuPerTable.toFixed(1)} ms/table with the profiler on.${profiledRun.problem ? ` Problem: ${profiledRun.problem}` : ''}`,
+		`   CPU per table, split (first run at concurrency ${top} without latency, a V8 CPU profile of the worker; self time by script file, a built-in's time to its caller's file): ${cpuLine(profiledRun, tables)}`,
 		`   Requests per table by kind, concurrency ${speed[0]?.concurrency ?? '-'}:`,
 		...breakdown('first run', speed[0]?.first, tables),
 		...breakdown('re-run', speed[0]?.rerun, tables),
