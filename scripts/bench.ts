@@ -31,7 +31,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { startEmulator, type StartedEmulator } from '../test/emulator';
-import type { EmulatorAccess } from '../test/support/credentials';
+import { accessOf } from './bench/access';
 import { runChild } from './bench/child';
 import { benchFromTable } from './bench/fromTable';
 import { benchTrigger } from './bench/trigger';
@@ -87,15 +87,6 @@ interface Measured extends WorkerResult, Scenario {
 	/** Why this row does not count (the bench broke); undefined when all went well. */
 	problem?: string;
 }
-
-/** Only what a credential needs, for the worker's environment. */
-const accessOf = ({
-	baseUrl,
-	options: { clientId, clientSecret, orgId, scopes },
-}: StartedEmulator): EmulatorAccess => ({
-	baseUrl,
-	options: { clientId, clientSecret, orgId, scopes },
-});
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 

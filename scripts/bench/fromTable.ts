@@ -10,6 +10,7 @@ import { IMS_TOKEN_PATH, startEmulator, type StartedEmulator } from '../../test/
 import type { RequestLogEntry } from '../../test/emulator';
 import { countByKind } from '../../test/support/requestCounts';
 import { fromTableTables, seedFromTableSandbox } from '../../test/support/fromTableWorkload';
+import { accessOf } from './access';
 import { runChild } from './child';
 import { perSecond, seconds, table, target, type Align } from './report';
 import type {
@@ -86,10 +87,8 @@ async function sandbox(
 	datasets: number,
 ): Promise<FromTableTarget> {
 	const { baseConnectionId, datasetIds } = await seedFromTableSandbox(emu, datasets);
-	const { baseUrl, options } = emu;
-	const { clientId, clientSecret, orgId, scopes } = options;
 	return {
-		access: { baseUrl, options: { clientId, clientSecret, orgId, scopes } },
+		access: accessOf(emu),
 		baseConnectionId,
 		datasetIds,
 		tables,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { startEmulator, type RequestLogEntry, type StartedEmulator } from '../../test/emulator';
 import { seedDataflows } from '../../test/support/dataflows';
 import { countByKind } from '../../test/support/requestCounts';
+import { accessOf } from './access';
 import { runChild } from './child';
 import { seconds, table, target, type Align } from './report';
 import type { PollFigures, TriggerJob } from './triggerWorker';
@@ -84,10 +85,8 @@ async function measure(
 				},
 			}
 		: { scope: 'all' };
-	const { baseUrl, options } = emu;
-	const { clientId, clientSecret, orgId, scopes } = options;
 	const child = await runChild<PollFigures[]>(WORKER, {
-		access: { baseUrl, options: { clientId, clientSecret, orgId, scopes } },
+		access: accessOf(emu),
 		parameters,
 		since,
 		maxPolls: 200,
