@@ -12,6 +12,7 @@ module.exports = {
 		{
 			...common,
 			displayName: 'engine',
+			setupFiles: ['<rootDir>/test/support/nativeRegexEngine.ts'],
 			testMatch: ['<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/examples/**/*.test.ts'],
 		},
 	],
