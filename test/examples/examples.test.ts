@@ -70,8 +70,8 @@ const OUR_NODES: Record<string, INodeType> = {
 /** The version every example uses per node (the newest). */
 const VERSIONS: Record<string, number> = {
 	[NODE_TYPE.adobeRedshiftConnection]: 1.1,
-	[NODE_TYPE.adobeExperiencePlatform]: 1,
-	[NODE_TYPE.adobeExperiencePlatformTrigger]: 1,
+	[NODE_TYPE.adobeExperiencePlatform]: 1.1,
+	[NODE_TYPE.adobeExperiencePlatformTrigger]: 1.1,
 };
 
 /** Parameter names and versions of the n8n-nodes-base nodes we use, as their sources define them. */
@@ -288,7 +288,7 @@ describe('example workflows (static)', () => {
 		for (const file of files) expect([file, main.includes(file)]).toEqual([file, true]);
 		const readme = readExampleReadme();
 		for (const file of files) expect(readme).toContain(file);
-		expect(readme).toContain('n8n import:workflow --input=');
+		expect(readme).toContain('n8n import:workflow --separate --input=');
 		expect(readme).toContain('Import from File');
 		expect(readme).not.toMatch(/create-to-dataflow|jsonBody|POST \//);
 	});
