@@ -4,6 +4,7 @@
  * The printed secret is the emulator's fake client secret, never a real one.
  */
 import { startEmulator } from './index';
+import { controlRoutes } from './core/control';
 import type { EmulatorOptions, Hosting } from './core/types';
 
 export function parseArgs(argv: string[]): EmulatorOptions {
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
 			`  Sandboxes:     ${o.sandboxes.map((s) => s.name).join(', ')}`,
 			`  Hosting:       ${o.hosting}`,
 			`  Rate limit:    ${o.rateLimit ? `${o.rateLimit.perSecond} requests/s, burst ${o.rateLimit.burst} (429 + Retry-After above it)` : 'none'}`,
-			`  Controls:      ${emulator.baseUrl}/__emulator/{requests,stats,connections,revoke,reset,faults,latency,rate-limit,token-lifetime,in-use}`,
+			`  Controls:      ${emulator.baseUrl}/__emulator/<name> (see test/emulator/README.md)`,
+			`    GET:  ${controlRoutes().get.join(', ')}`,
+			`    POST: ${controlRoutes().post.join(', ')}`,
 			'Press Ctrl+C to stop.',
 			'',
 		].join('\n'),

@@ -103,6 +103,11 @@ const GET: Record<string, (core: EmulatorCore) => unknown> = {
 	runs: (core) => core.runs.all(),
 };
 
+/** The control routes under /__emulator/, for the CLI's start-up text: GET and POST names. */
+export function controlRoutes(): { get: string[]; post: string[] } {
+	return { get: Object.keys(GET), post: Object.keys(POST) };
+}
+
 export function handleControl(ctx: RequestContext, core: EmulatorCore, name: string): Reply {
 	try {
 		if (ctx.method === 'GET' && GET[name]) return json(200, GET[name](core));
