@@ -7,7 +7,7 @@ import type {
 
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
-import { actionPorts, platformNode } from '../shared/nodeDescription';
+import { actionPorts, platformNode } from '../shared/node/nodeDescription';
 import {
 	searchConnections,
 	searchDataflows,
@@ -18,8 +18,8 @@ import {
 	searchTargetConnections,
 } from '../shared/methods/listSearch';
 import { searchTables } from '../shared/methods/searchTables';
-import { optionsField } from '../shared/options';
-import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
+import { optionsField } from '../shared/node/options';
+import { DEFAULT_POLICY, type RequestPolicy } from '../shared/kernel/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
 
 export class AdobeExperiencePlatform implements INodeType {

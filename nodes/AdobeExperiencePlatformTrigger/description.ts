@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dataflowPicker } from '../shared/locators';
-import { sandboxOption } from '../shared/options';
+import { dataflowPicker } from '../shared/node/picker';
+import { sandboxOption } from '../shared/node/options';
 
 /** The trigger's events: which finished runs fire. */
 export const EVENTS = {

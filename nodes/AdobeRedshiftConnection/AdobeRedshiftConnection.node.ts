@@ -5,15 +5,15 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
-import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
+import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/kernel/constants';
+import { DEFAULT_POLICY, type RequestPolicy } from '../shared/kernel/transport';
 import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/connection/Connection.resource';
 import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
-import { actionPorts, platformNode } from '../shared/nodeDescription';
-import { optionsField } from '../shared/options';
+import { actionPorts, platformNode } from '../shared/node/nodeDescription';
+import { optionsField } from '../shared/node/options';
 import { getSandboxes } from '../shared/methods/loadOptions';
-import { createRouter } from '../shared/router';
+import { createRouter } from '../shared/node/router';
 import { redshiftSignInShape } from './methods/credentialTest';
 import { searchConnections, searchSourceConnections } from '../shared/methods/listSearch';
 import { searchTables } from '../shared/methods/searchTables';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
-import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/transport';
+import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/kernel/transport';
 import type { EmulatorOptions, StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_TYPE, RESOURCE, itemsWorkflow, type NodeSpec } from '../support/workflow';

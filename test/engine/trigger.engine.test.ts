@@ -11,7 +11,7 @@ import { seedDataflows } from '../support/dataflows';
 import { flows as dataflows } from '../../nodes/shared/api/flows';
 import { flowRuns, listRuns } from '../../nodes/shared/api/runs';
 import { searchDataflows } from '../../nodes/shared/methods/listSearch';
-import { loadPlatformContext } from '../../nodes/shared/transport';
+import { loadPlatformContext } from '../../nodes/shared/kernel/transport';
 import { createCredentialsHelper, createPoller, type Poller } from './harness';
 import { LeakScanner } from './leaks';
 import { closeAndScan, selected, TRIGGER, triggerWorkflow } from './trigger.kit';

@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../../nodes/shared/concurrency';
+import { mapWithConcurrency } from '../../nodes/shared/kernel/concurrency';
 
 describe('mapWithConcurrency', () => {
 	it('keeps input order whatever finishes first, never exceeding the limit', async () => {

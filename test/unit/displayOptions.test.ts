@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../nodes/shared/displayOptions';
+import { updateDisplayOptions } from '../../nodes/shared/node/displayOptions';
 
 const plain: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '' };
 const awsOnly: INodeProperties = {

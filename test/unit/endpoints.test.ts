@@ -1,4 +1,4 @@
-import { normaliseServiceUrl, readServiceUrl } from '../../nodes/shared/endpoints';
+import { normaliseServiceUrl, readServiceUrl } from '../../nodes/shared/kernel/endpoints';
 import { invalidField } from '../support/invalidField';
 
 describe('normaliseServiceUrl', () => {

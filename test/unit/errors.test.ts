@@ -4,7 +4,7 @@ import {
 	formatAdobeError,
 	scrubDecodedError,
 	scrubSecrets,
-} from '../../nodes/shared/errors';
+} from '../../nodes/shared/kernel/errors';
 
 describe('decodeAdobeErrorResponse', () => {
 	it('decodes a Flow Service error with its code, detail and request id', () => {

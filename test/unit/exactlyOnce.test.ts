@@ -2,14 +2,14 @@
  * The pure rules behind exactly-once creates (issue 21): which racing object is kept, which
  * existing one is preferred, which names may be sent as a filter, and what counts as drift.
  */
-import { literalFilterValue } from '../../nodes/shared/api/listing';
+import { literalFilterValue } from '../../nodes/shared/flowService/paging';
 import {
 	columnsDrift,
 	describeDrift,
 	flowDrift,
 	mappingsDrift,
 } from '../../nodes/shared/pipeline/drift';
-import { preferNamed, raceWinner } from '../../nodes/shared/pipeline/race';
+import { preferNamed, raceWinner } from '../../nodes/shared/flowService/race';
 
 type Listed = { id: string; createdAt?: number; created?: number; createdDate?: number };
 

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operations } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
 import { operations as sourceOperations } from '../../nodes/AdobeRedshiftConnection/actions/sourceConnection/SourceConnection.resource';
 import { locatorValue } from '../../nodes/AdobeRedshiftConnection/actions/locators';
-import { optionsField } from '../../nodes/shared/options';
+import { optionsField } from '../../nodes/shared/node/options';
 import {
 	chooseSandbox,
 	checkSignIn,
@@ -21,10 +21,10 @@ import {
 	checkEtag,
 	checkTablePath,
 } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
-import { checkIfExists } from '../../nodes/shared/ifExists';
+import { checkIfExists } from '../../nodes/shared/flowService/ifExists';
 import { checkColumns } from '../../nodes/shared/pipeline/sourceConnection';
-import { checkText } from '../../nodes/shared/validation';
-import type { PlatformContext } from '../../nodes/shared/transport';
+import { checkText } from '../../nodes/shared/kernel/validation';
+import type { PlatformContext } from '../../nodes/shared/kernel/transport';
 import { createInput } from '../support/connectionInput';
 import { invalidField } from '../support/invalidField';
 

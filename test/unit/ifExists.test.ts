@@ -1,5 +1,5 @@
 import { invalidField } from '../support/invalidField';
-import { checkIfExists, ifExistsField } from '../../nodes/shared/ifExists';
+import { checkIfExists, ifExistsField } from '../../nodes/shared/flowService/ifExists';
 
 describe('checkIfExists', () => {
 	it('takes the three values and falls back when nothing is stored', () => {

@@ -1,6 +1,6 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { AdobeImsError, fetchAccessToken } from '../../nodes/shared/imsToken';
+import { AdobeImsError, fetchAccessToken } from '../../nodes/shared/kernel/imsToken';
 
 type Helpers = IHttpRequestHelper['helpers'];
 

@@ -5,7 +5,7 @@
  */
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { createImsTokenCache, type ImsTokenCache } from '../../nodes/shared/imsToken';
+import { createImsTokenCache, type ImsTokenCache } from '../../nodes/shared/kernel/imsToken';
 
 const CLIENT = {
 	imsUrl: 'http://127.0.0.1:1',

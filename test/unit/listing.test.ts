@@ -6,9 +6,9 @@ import {
 	nextPageRequest,
 	singleItem,
 	type CollectionFilter,
-} from '../../nodes/shared/api/listing';
+} from '../../nodes/shared/flowService/paging';
 
-// The filter rules every Flow Service collection is declared with (api/listing.ts), checked
+// The filter rules every Flow Service collection is declared with (flowService/paging.ts), checked
 // without HTTP: what is sent as `property=` and which listed objects are kept.
 
 interface Listed {

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readRunSettings } from '../../nodes/shared/options';
-import { DEFAULT_PACING } from '../../nodes/shared/pacing';
-import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/transport';
+import { readRunSettings } from '../../nodes/shared/node/options';
+import { DEFAULT_PACING } from '../../nodes/shared/kernel/pacing';
+import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/kernel/transport';
 
 /** Just enough of n8n's execute context: the node's Options collection. */
 function withOptions(options: Record<string, unknown>): IExecuteFunctions {

@@ -5,7 +5,7 @@ import {
 	pacingFor,
 	type PacingClock,
 	type PacingSettings,
-} from '../../nodes/shared/pacing';
+} from '../../nodes/shared/kernel/pacing';
 
 /** A clock that moves only when the test says so; sleeps end when their time is reached. */
 class FakeClock implements PacingClock {

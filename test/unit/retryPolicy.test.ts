@@ -3,7 +3,7 @@ import {
 	parseRetryAfter,
 	reachedService,
 	retryDelayMs,
-} from '../../nodes/shared/retryPolicy';
+} from '../../nodes/shared/kernel/retryPolicy';
 
 describe('reachedService', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { KeyedSerializer } from '../../nodes/shared/concurrency';
+import { KeyedSerializer } from '../../nodes/shared/kernel/concurrency';
 import {
 	CreateLog,
 	listedPastOurs,

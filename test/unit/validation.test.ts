@@ -3,7 +3,7 @@ import {
 	checkOrgId,
 	checkSandboxName,
 	checkText,
-} from '../../nodes/shared/validation';
+} from '../../nodes/shared/kernel/validation';
 import {
 	checkCreateConnection,
 	checkPort,

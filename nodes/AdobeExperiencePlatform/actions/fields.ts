@@ -1,5 +1,5 @@
-import { SANDBOX_FIELD } from '../../shared/parameters';
-import type { FieldRef } from '../../shared/validation';
+import { SANDBOX_FIELD } from '../../shared/node/readers';
+import type { FieldRef } from '../../shared/kernel/validation';
 
 /** Every user-facing field of this node once: its parameter name and the label the UI shows. */
 export const FIELDS = {

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
 import { MAPPING_SET_ID_PATTERN } from '../../shared/api/mappingSets';
 import { SCHEMA_ID_PATTERN } from '../../shared/api/schemas';
-import { idMode, pickerFor, uuidMode } from '../../shared/locators';
+import { idMode, pickerFor, uuidMode } from '../../shared/node/picker';
 import { FIELDS } from './fields';
 
 const targetConnectionPicker = pickerFor(

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { descriptionField, nameField } from '../../shared/fields';
-import { createOperation, type CreateSpec } from '../../shared/handlers';
-import { ifExistsField } from '../../shared/ifExists';
-import type { ItemOperation } from '../../shared/operations';
-import type { FieldRef } from '../../shared/validation';
+import { descriptionField, nameField } from '../../shared/node/commonFields';
+import { createOperation, type CreateSpec } from '../../shared/node/handlers';
+import { ifExistsField } from '../../shared/flowService/ifExists';
+import type { ItemOperation } from '../../shared/node/operations';
+import type { FieldRef } from '../../shared/kernel/validation';
 import { FIELDS } from './fields';
 import { readDescription, readName } from './parameters';
 

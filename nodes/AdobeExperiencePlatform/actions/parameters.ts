@@ -2,9 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
 import { MAPPING_SET_ID_PATTERN } from '../../shared/api/mappingSets';
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
-import { locatorValue, readParameter } from '../../shared/parameters';
-import { CONNECTION_ID_PATTERN, checkText, type FieldRef } from '../../shared/validation';
+import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
+import { locatorValue, readParameter } from '../../shared/node/readers';
+import { CONNECTION_ID_PATTERN, checkText, type FieldRef } from '../../shared/kernel/validation';
 import { FIELDS, LIMITS } from './fields';
 
 /** The modes of every picker of this node (From List, By ID). */

@@ -15,14 +15,14 @@ import {
 	runStartedAt,
 	type FlowRun,
 } from '../../shared/api/runs';
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
-import { scrubSecrets } from '../../shared/errors';
-import { makeErrorSafe, safeOperationError } from '../../shared/nodeErrors';
-import { dataflowPicker, modesOf } from '../../shared/locators';
-import { chooseSandbox, locatorValue } from '../../shared/parameters';
+import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
+import { scrubSecrets } from '../../shared/kernel/errors';
+import { makeErrorSafe, safeOperationError } from '../../shared/kernel/nodeErrors';
+import { dataflowPicker, modesOf } from '../../shared/node/picker';
+import { chooseSandbox, locatorValue } from '../../shared/node/readers';
 import { summarizeRun } from '../../shared/pipeline/runSummary';
-import { loadPlatformContext, type PlatformContext } from '../../shared/transport';
-import { checkText, CONNECTION_ID_PATTERN } from '../../shared/validation';
+import { loadPlatformContext, type PlatformContext } from '../../shared/kernel/transport';
+import { checkText, CONNECTION_ID_PATTERN } from '../../shared/kernel/validation';
 import {
 	AFTER_PAUSE,
 	EVENTS,

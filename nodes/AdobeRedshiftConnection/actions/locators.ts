@@ -4,9 +4,9 @@ import {
 	picker,
 	tablePicker,
 	uuidMode,
-} from '../../shared/locators';
-import { locatorValue as readLocator } from '../../shared/parameters';
-import type { FieldRef } from '../../shared/validation';
+} from '../../shared/node/picker';
+import { locatorValue as readLocator } from '../../shared/node/readers';
+import type { FieldRef } from '../../shared/kernel/validation';
 import { FIELDS, labelled } from '../helpers/fields';
 
 /**

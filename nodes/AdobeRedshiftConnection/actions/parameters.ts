@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../shared/constants';
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
+import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../shared/kernel/constants';
+import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
 
-import { readParameter } from '../../shared/parameters';
-import { checkConnectionId } from '../../shared/validation';
+import { readParameter } from '../../shared/node/readers';
+import { checkConnectionId } from '../../shared/kernel/validation';
 import { FIELDS } from '../helpers/fields';
 import { checkTablePath } from '../helpers/validation';
 import { SIGN_IN_FROM, type SignInFrom } from './common.fields';
 import { locatorValue } from './locators';
 
-// Generic readers live in shared/parameters.ts; the operation files of this node import them from here.
-export { chooseSandbox, readParameter, readSandbox } from '../../shared/parameters';
+// Generic readers live in shared/node/readers.ts; the operation files of this node import them from here.
+export { chooseSandbox, readParameter, readSandbox } from '../../shared/node/readers';
 
 /**
  * A checked connection ID from the Connection picker's stored value: a resource locator (From List

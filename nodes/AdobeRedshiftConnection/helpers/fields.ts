@@ -1,4 +1,4 @@
-import { ETAG_FIELD, type FieldRef } from '../../shared/validation';
+import { ETAG_FIELD, type FieldRef } from '../../shared/kernel/validation';
 
 /** A field of this node: its parameter name, where an error points (`field`), its UI label and, for text, its longest value. */
 export interface NodeField extends FieldRef {

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
-import { checkText } from '../../shared/validation';
+import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
+import { checkText } from '../../shared/kernel/validation';
 import { FIELDS, KEEP_HINT, labelled } from './fields';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
+import { REDSHIFT_CONNECTION_SPEC } from '../../shared/kernel/constants';
 import { hostingOf, type Hosting } from './hosting';
 
 export interface ConnectionOutput extends IDataObject {

@@ -1,4 +1,4 @@
-import { BASIC_AUTH_SPEC_NAME, REDSHIFT_CONNECTION_SPEC } from '../../shared/constants';
+import { BASIC_AUTH_SPEC_NAME, REDSHIFT_CONNECTION_SPEC } from '../../shared/kernel/constants';
 import { hostingParams } from './hosting';
 import type { ConnectionChanges, CreateConnection, RedshiftAuth } from './validation';
 

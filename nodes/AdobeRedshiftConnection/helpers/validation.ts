@@ -1,5 +1,5 @@
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
-import { checkText } from '../../shared/validation';
+import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
+import { checkText } from '../../shared/kernel/validation';
 import { FIELDS } from './fields';
 import { checkHosting, checkSchema, type Hosting } from './hosting';
 
@@ -198,7 +198,7 @@ export function checkConnectionChanges(input: UpdateConnectionInput): Connection
 }
 
 /** The ETag field's check (shared by every node's Update). */
-export { checkEtag } from '../../shared/validation';
+export { checkEtag } from '../../shared/kernel/validation';
 
 /** Explore path of a table as List Tables returns it, e.g. public.orders. */
 export function checkTablePath(value: unknown): string {

@@ -4,9 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { flowServiceCollection } from './listing';
-import { REDSHIFT_CONNECTION_SPEC } from '../constants';
-import { flowServicePath } from '../transport';
+import { flowServiceCollection } from '../flowService/paging';
+import { REDSHIFT_CONNECTION_SPEC } from '../kernel/constants';
+import { flowServicePath } from '../kernel/transport';
 
 /** A base connection as GET /connections returns it (secrets masked by Adobe). */
 export interface StoredConnection extends IDataObject {

@@ -2,14 +2,14 @@
  * Catalog Service datasets (`/data/foundation/catalog/dataSets`): list, get, create.
  * Adobe docs followed: Catalog "List objects", "Filter data", "Look up an object" and
  * "Create a dataset" (help/catalog/api/*.md); see shared/reference dataflow-chain.md §3.
- * Lists are objects keyed by ID, paged by `start`/`limit` (pipeline/catalogPaging.ts), and every
+ * Lists are objects keyed by ID, paged by `start`/`limit` (flowService/catalogPaging.ts), and every
  * call names the fields it wants (`properties=`), as an unfiltered answer can be gigabytes.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CATALOG_PATH, XED_CONTENT_TYPE } from '../constants';
-import type { IfExists } from '../ifExists';
-import { safeOperationError } from '../nodeErrors';
+import { CATALOG_PATH, XED_CONTENT_TYPE } from '../kernel/constants';
+import type { IfExists } from '../flowService/ifExists';
+import { safeOperationError } from '../kernel/nodeErrors';
 import {
 	catalogNameQuery,
 	catalogPageQuery,
@@ -17,10 +17,10 @@ import {
 	parseCatalogObject,
 	parseCatalogPage,
 	type CatalogObject,
-} from '../pipeline/catalogPaging';
-import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
-import { ensureByName, removeCreated, type Ensured } from './ensure';
-import { startPagedCollection } from './startPaging';
+} from '../flowService/catalogPaging';
+import { platformRequest, type PlatformContext, type RequestContext } from '../kernel/transport';
+import { ensureByName, removeCreated, type Ensured } from '../flowService/createOnce';
+import { startPagedCollection } from '../flowService/startPaging';
 
 /** A dataset as this package outputs it: Catalog's fields (those asked for) with `id` added. */
 export interface Dataset extends IDataObject {

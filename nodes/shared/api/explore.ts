@@ -8,7 +8,7 @@ import {
 	platformRequest,
 	type PlatformContext,
 	type RequestContext,
-} from '../transport';
+} from '../kernel/transport';
 
 /** Flow Service path of a base connection's explore call. */
 function explorePath(baseConnectionId: string): string {

@@ -5,15 +5,15 @@
  * name) and the table-dataflow template ("check that your source's connection spec ID is in
  * `sourceConnectionSpecIds`"); see dataflow-chain.md §6a.
  */
-import { DATA_LAKE_CONNECTION_SPEC, REDSHIFT_CONNECTION_SPEC } from '../constants';
-import { safeOperationError } from '../nodeErrors';
+import { DATA_LAKE_CONNECTION_SPEC, REDSHIFT_CONNECTION_SPEC } from '../kernel/constants';
+import { safeOperationError } from '../kernel/nodeErrors';
 import type { SpecRef } from '../pipeline/dataflow';
 import {
 	flowServicePath,
 	platformRequest,
 	type PlatformContext,
 	type RequestContext,
-} from '../transport';
+} from '../kernel/transport';
 
 /** The flow spec for database and CRM sources into the Data Lake (ID 14518937-270c-4525-bdec-c2ba7cce3860 at Adobe). */
 const CRM_TO_AEP_FLOW_SPEC_NAME = 'CRMToAEP';

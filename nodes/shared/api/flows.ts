@@ -6,8 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { IfExists } from '../ifExists';
-import { safeOperationError } from '../nodeErrors';
+import type { IfExists } from '../flowService/ifExists';
+import { safeOperationError } from '../kernel/nodeErrors';
 import type { CreateFlowBody, PatchOperation } from '../pipeline/dataflow';
 import {
 	flowServicePath,
@@ -16,10 +16,10 @@ import {
 	type Failure,
 	type PlatformContext,
 	type RequestContext,
-} from '../transport';
-import { raceWinner } from '../pipeline/race';
-import { createOnce, oncePerKey, removeCreated, settleRace, type Ensured } from './ensure';
-import { flowServiceCollection } from './listing';
+} from '../kernel/transport';
+import { raceWinner } from '../flowService/race';
+import { createOnce, oncePerKey, removeCreated, settleRace, type Ensured } from '../flowService/createOnce';
+import { flowServiceCollection } from '../flowService/paging';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */
 export interface StoredFlow extends IDataObject {

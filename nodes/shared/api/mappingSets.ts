@@ -8,9 +8,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DATA_PREP_PATH, XED_FULL_VERSION } from '../constants';
-import type { IfExists } from '../ifExists';
-import { safeOperationError } from '../nodeErrors';
+import { DATA_PREP_PATH, XED_FULL_VERSION } from '../kernel/constants';
+import type { IfExists } from '../flowService/ifExists';
+import { safeOperationError } from '../kernel/nodeErrors';
 import {
 	autoMap,
 	type AutoMappingResult,
@@ -19,11 +19,11 @@ import {
 	type SourceColumn,
 } from '../pipeline/autoMapping';
 import { isMappingSetId } from '../pipeline/dataflow';
-import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
+import { platformRequest, type PlatformContext, type RequestContext } from '../kernel/transport';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { ensureByName, removeCreated, type Ensured } from './ensure';
-import { literalFilterValue } from './listing';
-import { startPagedCollection } from './startPaging';
+import { ensureByName, removeCreated, type Ensured } from '../flowService/createOnce';
+import { literalFilterValue } from '../flowService/paging';
+import { startPagedCollection } from '../flowService/startPaging';
 import { getFullSchema } from './schemas';
 
 /** A mapping set as Data Prep returns it (GET answers carry both `source` and `sourceAttribute`). */

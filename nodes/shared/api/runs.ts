@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { idAndEtag, type RunNowBody } from '../pipeline/dataflow';
-import { reachedService } from '../retryPolicy';
+import { reachedService } from '../kernel/retryPolicy';
 import {
 	flowServicePath,
 	platformRequest,
@@ -17,8 +17,8 @@ import {
 	type PlatformContext,
 	type PlatformRequest,
 	type RequestContext,
-} from '../transport';
-import { sendAtMostOnce } from './ensure';
+} from '../kernel/transport';
+import { sendAtMostOnce } from '../flowService/createOnce';
 import {
 	collectionFilters,
 	flowServiceCollection,
@@ -26,7 +26,7 @@ import {
 	nextPageRequest,
 	type CollectionRules,
 	type FlowServicePage,
-} from './listing';
+} from '../flowService/paging';
 
 /** A run as `GET /runs` lists it; only the fields this package reads are typed. */
 export interface FlowRun extends IDataObject {

@@ -6,9 +6,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { SCHEMA_REGISTRY_PATH, XED_FULL_ACCEPT } from '../constants';
-import { safeOperationError } from '../nodeErrors';
-import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
+import { SCHEMA_REGISTRY_PATH, XED_FULL_ACCEPT } from '../kernel/constants';
+import { safeOperationError } from '../kernel/nodeErrors';
+import { platformRequest, type PlatformContext, type RequestContext } from '../kernel/transport';
 
 /** A schema as a list returns it with `Accept: application/vnd.adobe.xed-id+json`. */
 export interface SchemaSummary {

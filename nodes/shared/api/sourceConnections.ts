@@ -10,10 +10,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { REDSHIFT_CONNECTION_SPEC } from '../constants';
-import type { IfExists } from '../ifExists';
-import { safeOperationError } from '../nodeErrors';
-import { isConnectionId } from '../validation';
+import { REDSHIFT_CONNECTION_SPEC } from '../kernel/constants';
+import type { IfExists } from '../flowService/ifExists';
+import { safeOperationError } from '../kernel/nodeErrors';
+import { isConnectionId } from '../kernel/validation';
 import {
 	buildSourceConnectionBody,
 	findCreatedSource,
@@ -30,12 +30,12 @@ import {
 	type Failure,
 	type PlatformContext,
 	type RequestContext,
-} from '../transport';
-import { createOnce, oncePerKey, removeCreated, settleRace } from './ensure';
+} from '../kernel/transport';
+import { createOnce, oncePerKey, removeCreated, settleRace } from '../flowService/createOnce';
 import { columnsDrift } from '../pipeline/drift';
 import { exploreTable } from './explore';
 import { flows } from './flows';
-import { flowServiceCollection } from './listing';
+import { flowServiceCollection } from '../flowService/paging';
 
 export type { SourceColumn, StoredSourceConnection } from '../pipeline/sourceConnection';
 

@@ -9,14 +9,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DATA_LAKE_CONNECTION_SPEC, XED_FULL_VERSION } from '../constants';
-import type { IfExists } from '../ifExists';
-import { flowServicePath, type PlatformContext, type RequestContext } from '../transport';
-import { isConnectionId } from '../validation';
+import { DATA_LAKE_CONNECTION_SPEC, XED_FULL_VERSION } from '../kernel/constants';
+import type { IfExists } from '../flowService/ifExists';
+import { flowServicePath, type PlatformContext, type RequestContext } from '../kernel/transport';
+import { isConnectionId } from '../kernel/validation';
 import { getDataset, schemaIdOf, type Dataset } from './datasets';
-import { preferNamed } from '../pipeline/race';
-import { ensureByName, removeCreated, type Ensured } from './ensure';
-import { flowServiceCollection } from './listing';
+import { preferNamed } from '../flowService/race';
+import { ensureByName, removeCreated, type Ensured } from '../flowService/createOnce';
+import { flowServiceCollection } from '../flowService/paging';
 
 /** A target connection as Flow Service returns it. */
 export interface TargetConnection extends IDataObject {

@@ -16,7 +16,7 @@ import { readSchemaPage } from '../api/schemas';
 import { sourceConnections } from '../api/sourceConnections';
 import { targetConnections } from '../api/targetConnections';
 import { flowServiceSearch, listSearchMethod, startPagedSearch } from './pagedSearch';
-import { joinParts } from './pickers';
+import { joinParts } from './searchContext';
 
 /** A list entry: `name` shown, `value` stored, the parts that are set as description ("a · b"). */
 function entry(name: string, value: string, ...parts: unknown[]): INodeListSearchItems {

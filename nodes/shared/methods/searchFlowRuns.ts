@@ -6,8 +6,8 @@ import type {
 
 import { listRuns } from '../api/runs';
 import { summarizeRun } from '../pipeline/runSummary';
-import { loadPlatformContext } from '../transport';
-import { joinParts, pickerSandbox, searchText } from './pickers';
+import { loadPlatformContext } from '../kernel/transport';
+import { joinParts, pickerSandbox, searchText } from './searchContext';
 
 /** Runs in the Flow Run list: the newest this many. */
 const RUN_SEARCH_LIMIT = 50;

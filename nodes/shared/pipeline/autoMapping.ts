@@ -8,7 +8,7 @@
  * mapping is `{sourceType: "ATTRIBUTE", source, destination}`, and a `.` inside a source name is
  * escaped with `\`.
  */
-import { InvalidFieldError } from '../InvalidFieldError';
+import { InvalidFieldError } from '../kernel/InvalidFieldError';
 
 /** A column as Flow Service explore returns it: `{name, type, xdm?: {type, format?}, "meta:xdmType"?}`. */
 export interface SourceColumn {

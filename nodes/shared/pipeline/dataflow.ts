@@ -11,7 +11,7 @@
  * (Adobe's examples; the emulator and Adobe's spec also take ms for runs); every time Adobe sends
  * back (createdAt, startedAtUTC…) is epoch **milliseconds**. Inputs are dates, never bare numbers.
  */
-import { InvalidFieldError } from '../InvalidFieldError';
+import { InvalidFieldError } from '../kernel/InvalidFieldError';
 import {
 	dateToEpochMs,
 	FREQUENCIES,

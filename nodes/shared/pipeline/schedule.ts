@@ -7,7 +7,7 @@
  * Units: `scheduleParams.startTime` on the wire is epoch **seconds**; JavaScript dates are epoch
  * milliseconds. Only dates are accepted as input, never a bare number, so the two cannot be confused.
  */
-import { InvalidFieldError } from '../InvalidFieldError';
+import { InvalidFieldError } from '../kernel/InvalidFieldError';
 import { parseIsoInZone } from './dateTime';
 
 export const FREQUENCIES = ['once', 'minute', 'hour', 'day', 'week'] as const;

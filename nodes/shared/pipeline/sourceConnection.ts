@@ -9,11 +9,11 @@
  * capture and row filters are not supported for Redshift, so `params.cdcEnabled` and
  * `params.filters` are never sent (shared/reference/dataflow-chain.md §2).
  */
-import { REDSHIFT_CONNECTION_SPEC } from '../constants';
-import { InvalidFieldError } from '../InvalidFieldError';
-import type { FieldRef } from '../validation';
+import { REDSHIFT_CONNECTION_SPEC } from '../kernel/constants';
+import { InvalidFieldError } from '../kernel/InvalidFieldError';
+import type { FieldRef } from '../kernel/validation';
 import type { SourceColumn } from './autoMapping';
-import { preferNamed } from './race';
+import { preferNamed } from '../flowService/race';
 
 export type { SourceColumn } from './autoMapping';
 

@@ -1,4 +1,4 @@
-import { InvalidFieldError } from '../../../nodes/shared/InvalidFieldError';
+import { InvalidFieldError } from '../../../nodes/shared/kernel/InvalidFieldError';
 import {
 	autoMap,
 	flattenXdmSchema,

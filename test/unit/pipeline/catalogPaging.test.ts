@@ -4,7 +4,7 @@ import {
 	parseCatalogCreated,
 	parseCatalogObject,
 	parseCatalogPage,
-} from '../../../nodes/shared/pipeline/catalogPaging';
+} from '../../../nodes/shared/flowService/catalogPaging';
 import { invalidField } from '../../support/invalidField';
 
 describe('catalogPageQuery', () => {

@@ -2,11 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { ensureFlow } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { createOperation, ensuredOutput } from '../../../shared/handlers';
-import { ifExistsField } from '../../../shared/ifExists';
-import { descriptionField, nameField } from '../../../shared/fields';
-import { readParameter } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { createOperation, ensuredOutput } from '../../../shared/node/handlers';
+import { ifExistsField } from '../../../shared/flowService/ifExists';
+import { descriptionField, nameField } from '../../../shared/node/commonFields';
+import { readParameter } from '../../../shared/node/readers';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
 import {
@@ -24,7 +24,7 @@ import {
 	withLabels,
 } from './dataflow.fields';
 import { readDescription, readName } from '../parameters';
-import { workflowTimeZone } from '../../../shared/runParameters';
+import { workflowTimeZone } from '../../../shared/node/runParameters';
 
 /** Dataflow › Create's If It Exists field (its label is also named in its errors). */
 const IF_EXISTS = { field: 'ifExists', label: 'If a Dataflow for These Connections Exists' };

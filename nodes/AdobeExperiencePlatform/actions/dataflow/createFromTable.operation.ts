@@ -9,20 +9,20 @@ import {
 import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
 import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
 import { exploreTable } from '../../../shared/api/explore';
-import type { Ensured } from '../../../shared/api/ensure';
-import { oncePerKey } from '../../../shared/api/ensure';
+import type { Ensured } from '../../../shared/flowService/createOnce';
+import { oncePerKey } from '../../../shared/flowService/createOnce';
 import { ensureFlow, flows, type StoredFlow } from '../../../shared/api/flows';
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
 import { getFullSchema } from '../../../shared/api/schemas';
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
 import { ensureTargetConnection } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { baseConnectionPicker, tablePicker } from '../../../shared/locators';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { baseConnectionPicker, tablePicker } from '../../../shared/node/picker';
+import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
+import { locatorValue, readParameter, readSandbox } from '../../../shared/node/readers';
 import { autoMap } from '../../../shared/pipeline/autoMapping';
-import type { EnsureCall } from '../../../shared/handlers';
-import { safeOperationError } from '../../../shared/nodeErrors';
+import type { EnsureCall } from '../../../shared/node/handlers';
+import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 import {
 	chainNames,
 	defaultFlowName,
@@ -31,7 +31,7 @@ import {
 } from '../../../shared/pipeline/chain';
 import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
 import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
-import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
+import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/kernel/validation';
 import { LIMITS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readDatasetId, readPickedId } from '../parameters';
@@ -43,8 +43,8 @@ import {
 	timeOutput,
 	withLabels,
 } from './dataflow.fields';
-import { workflowTimeZone } from '../../../shared/runParameters';
-import type { ItemOperation } from '../../../shared/operations';
+import { workflowTimeZone } from '../../../shared/node/runParameters';
+import type { ItemOperation } from '../../../shared/node/operations';
 import {
 	compareChain,
 	driftError,

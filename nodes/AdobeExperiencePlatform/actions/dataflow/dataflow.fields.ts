@@ -5,15 +5,15 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
 import {
 	dataflowPicker as sharedDataflowPicker,
 	idMode,
 	pickerFor,
-} from '../../../shared/locators';
-import { readParameter } from '../../../shared/parameters';
+} from '../../../shared/node/picker';
+import { readParameter } from '../../../shared/node/readers';
 import { formatInZone, isKnownTimeZone } from '../../../shared/pipeline/dateTime';
-import { workflowTimeZone } from '../../../shared/runParameters';
+import { workflowTimeZone } from '../../../shared/node/runParameters';
 import {
 	FREQUENCIES,
 	buildScheduleParams,
@@ -25,7 +25,7 @@ import {
 	ETAG_FIELD,
 	checkText,
 	type FieldRef,
-} from '../../../shared/validation';
+} from '../../../shared/kernel/validation';
 import { readPickedId } from '../parameters';
 
 /** Every user-facing field of these resources: parameter name and the label the editor shows. */

@@ -1,6 +1,6 @@
 import { deleteFlow } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { dataflowPicker, readFlowId } from './dataflow.fields';
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['delete'] } };

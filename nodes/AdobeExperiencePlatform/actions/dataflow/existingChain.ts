@@ -8,12 +8,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { raceWinner } from '../../../shared/pipeline/race';
+import { raceWinner } from '../../../shared/flowService/race';
 import { flows, patchFlow, type StoredFlow } from '../../../shared/api/flows';
 import { getMappingSet, updateMappingSet } from '../../../shared/api/mappingSets';
 import { sourceConnections } from '../../../shared/api/sourceConnections';
 import { targetConnections, type TargetConnection } from '../../../shared/api/targetConnections';
-import { safeOperationError } from '../../../shared/nodeErrors';
+import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 import type { DataPrepMapping, SourceColumn } from '../../../shared/pipeline/autoMapping';
 import {
 	columnsDrift,
@@ -25,7 +25,7 @@ import {
 import type { PatchOperation } from '../../../shared/pipeline/dataflow';
 import type { StoredSourceConnection } from '../../../shared/pipeline/sourceConnection';
 import type { FlowTransformation } from '../../../shared/pipeline/schedule';
-import type { Failure, PlatformContext, RequestContext } from '../../../shared/transport';
+import type { Failure, PlatformContext, RequestContext } from '../../../shared/kernel/transport';
 
 /** What to do when the chain exists with other settings (the If the Chain Exists With Other Settings field). */
 export type IfDrift = 'report' | 'update' | 'error';

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { flows, patchFlow } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { etagField } from '../../../shared/fields';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { readParameter, readSandbox } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { etagField } from '../../../shared/node/commonFields';
+import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
+import { readParameter, readSandbox } from '../../../shared/node/readers';
 import {
 	SCHEDULED_FREQUENCIES,
 	buildFlowPatch,
@@ -14,7 +14,7 @@ import {
 	type StoredFlowShape,
 } from '../../../shared/pipeline/dataflow';
 import { dateToEpochMs } from '../../../shared/pipeline/schedule';
-import { ETAG_FIELD, checkEtag, checkText } from '../../../shared/validation';
+import { ETAG_FIELD, checkEtag, checkText } from '../../../shared/kernel/validation';
 import {
 	FLOW_FIELDS,
 	INTERVAL_FIELD,
@@ -26,8 +26,8 @@ import {
 	withLabels,
 } from './dataflow.fields';
 import { LIMITS } from '../fields';
-import type { ItemOperation } from '../../../shared/operations';
-import { workflowTimeZone } from '../../../shared/runParameters';
+import type { ItemOperation } from '../../../shared/node/operations';
+import { workflowTimeZone } from '../../../shared/node/runParameters';
 
 const properties: INodeProperties[] = [
 	dataflowPicker(),

@@ -1,7 +1,7 @@
 import { ensureDataset } from '../../../shared/api/datasets';
 import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/api/schemas';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { ensuredOutput } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { ensuredOutput } from '../../../shared/node/handlers';
 import { FIELDS } from '../fields';
 import { schemaLocator } from '../locators';
 import { namedCreate } from '../namedCreate';

@@ -1,6 +1,6 @@
 import { getDataset } from '../../../shared/api/datasets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { datasetLocator } from '../locators';
 import { readDatasetId } from '../parameters';
 

@@ -1,13 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { listRuns } from '../../../shared/api/runs';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/node/commonFields';
+import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
 import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
 import { dateToEpochMs } from '../../../shared/pipeline/schedule';
-import { workflowTimeZone } from '../../../shared/runParameters';
+import { workflowTimeZone } from '../../../shared/node/runParameters';
 import { dataflowPicker, readFlowId } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';
 

@@ -1,6 +1,6 @@
 import { retryRun } from '../../../shared/api/runs';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { readRunId, runPicker } from '../dataflow/dataflow.fields';
 
 const displayOptions = { show: { resource: ['flowRun'], operation: ['retry'] } };

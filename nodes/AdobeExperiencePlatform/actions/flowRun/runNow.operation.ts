@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { runNow } from '../../../shared/api/runs';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readParameter, readSandbox } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { readParameter, readSandbox } from '../../../shared/node/readers';
 import { buildRunNowBody } from '../../../shared/pipeline/dataflow';
-import { checkText } from '../../../shared/validation';
+import { checkText } from '../../../shared/kernel/validation';
 import {
 	FLOW_FIELDS,
 	dataflowPicker,
@@ -13,8 +13,8 @@ import {
 	timeOutput,
 	withLabels,
 } from '../dataflow/dataflow.fields';
-import { workflowTimeZone } from '../../../shared/runParameters';
-import type { ItemOperation } from '../../../shared/operations';
+import { workflowTimeZone } from '../../../shared/node/runParameters';
+import type { ItemOperation } from '../../../shared/node/operations';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow to run. Only a dataflow with frequency Once can be run on demand.'),

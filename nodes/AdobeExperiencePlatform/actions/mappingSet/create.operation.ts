@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ensureMappingSet } from '../../../shared/api/mappingSets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { FIELDS } from '../fields';
 import { namedCreate } from '../namedCreate';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';

@@ -1,6 +1,6 @@
 import { getMappingSet } from '../../../shared/api/mappingSets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { mappingSetLocator } from '../locators';
 import { readMappingSetId } from '../parameters';
 

@@ -7,12 +7,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { planMappings, type MappingPlan } from '../../../shared/api/mappingSets';
 import { sourceConnections } from '../../../shared/api/sourceConnections';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { safeOperationError } from '../../../shared/nodeErrors';
-import { readParameter } from '../../../shared/parameters';
+import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
+import { safeOperationError } from '../../../shared/kernel/nodeErrors';
+import { readParameter } from '../../../shared/node/readers';
 import type { MappingPair, SourceColumn } from '../../../shared/pipeline/autoMapping';
-import type { PlatformContext } from '../../../shared/transport';
-import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
+import type { PlatformContext } from '../../../shared/kernel/transport';
+import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/kernel/validation';
 import { FIELDS } from '../fields';
 import { datasetLocator, sourceConnectionLocator } from '../locators';
 import { readDatasetId, readPickedId } from '../parameters';

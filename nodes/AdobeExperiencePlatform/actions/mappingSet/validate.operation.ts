@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { validateMappings } from '../../../shared/api/mappingSets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readSandbox } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { readSandbox } from '../../../shared/node/readers';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
-import type { ItemOperation } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/node/operations';
 
 const displayOptions = { show: { resource: ['mappingSet'], operation: ['validate'] } };
 

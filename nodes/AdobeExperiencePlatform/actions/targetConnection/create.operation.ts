@@ -1,6 +1,6 @@
 import { ensureTargetConnection } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { withSandbox } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { withSandbox } from '../../../shared/node/handlers';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { namedCreate } from '../namedCreate';

@@ -1,6 +1,6 @@
 import { targetConnections } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { deletedOutput, pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { deletedOutput, pickedOperation } from '../../../shared/node/handlers';
 import { targetConnectionLocator } from '../locators';
 import { readTargetConnectionId } from '../parameters';
 

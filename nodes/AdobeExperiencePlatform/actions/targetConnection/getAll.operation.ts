@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
 import { targetConnections } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { nameFilters, returnAllFields } from '../../../shared/fields';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import { nameFilters, returnAllFields } from '../../../shared/node/commonFields';
 import { FIELDS } from '../fields';
 import { datasetLocator } from '../locators';
 import { readNameFilter, readOptionalPickedId } from '../parameters';

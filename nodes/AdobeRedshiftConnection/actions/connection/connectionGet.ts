@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { connections } from '../../../shared/api/connections';
-import type { ObjectCall } from '../../../shared/handlers';
-import { platformRequest } from '../../../shared/transport';
+import type { ObjectCall } from '../../../shared/node/handlers';
+import { platformRequest } from '../../../shared/kernel/transport';
 
 /**
  * The Adobe call of Test and List Tables: `GET /connections/{id}<suffix>` (Flow Service), e.g.

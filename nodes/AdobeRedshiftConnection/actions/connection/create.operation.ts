@@ -1,16 +1,16 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { createOnce, oncePerKey, removeCreated, settleRace } from '../../../shared/api/ensure';
-import { MAX_PAGES, PAGE_SIZE } from '../../../shared/api/listing';
-import { raceWinner } from '../../../shared/pipeline/race';
-import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
-import { nodeTypeVersion } from '../../../shared/runParameters';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { safeOperationError } from '../../../shared/nodeErrors';
+import { createOnce, oncePerKey, removeCreated, settleRace } from '../../../shared/flowService/createOnce';
+import { MAX_PAGES, PAGE_SIZE } from '../../../shared/flowService/paging';
+import { raceWinner } from '../../../shared/flowService/race';
+import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/kernel/constants';
+import { nodeTypeVersion } from '../../../shared/node/runParameters';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
+import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 
-import { type Failure, type PlatformContext } from '../../../shared/transport';
-import { isConnectionId } from '../../../shared/validation';
+import { type Failure, type PlatformContext } from '../../../shared/kernel/transport';
+import { isConnectionId } from '../../../shared/kernel/validation';
 import { connectionOutput } from '../../helpers/output';
 import { buildCreateConnectionBody, type CreateConnectionBody } from '../../helpers/payload';
 import { CLOCK_SKEW_MS, findCreatedConnection } from '../../helpers/recovery';
@@ -22,13 +22,13 @@ import {
 } from '../../helpers/sameName';
 import { checkCreateConnection } from '../../helpers/validation';
 import { connections, type StoredConnection } from '../../../shared/api/connections';
-import { descriptionField, nameField } from '../../../shared/fields';
+import { descriptionField, nameField } from '../../../shared/node/commonFields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { hostingField, type Hosting } from '../../helpers/hosting';
 import { redshiftAuthFields, signInFromFields } from '../common.fields';
 import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
-import type { ItemOperation } from '../../../shared/operations';
-import type { AfterItems } from '../../../shared/router';
+import type { ItemOperation } from '../../../shared/node/operations';
+import type { AfterItems } from '../../../shared/node/router';
 
 type IfExists = 'create' | 'reuse' | 'error';
 

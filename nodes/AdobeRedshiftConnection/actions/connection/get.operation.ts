@@ -1,6 +1,6 @@
 import { connections } from '../../../shared/api/connections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { publicConnection } from '../../helpers/output';
 import { connectionLocator } from '../locators';
 import { readConnectionId } from '../parameters';

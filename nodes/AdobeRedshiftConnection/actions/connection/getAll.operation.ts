@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { returnAllFields } from '../../../shared/fields';
-import { checkText } from '../../../shared/validation';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import { returnAllFields } from '../../../shared/node/commonFields';
+import { checkText } from '../../../shared/kernel/validation';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { publicConnection } from '../../helpers/output';
 import { connections } from '../../../shared/api/connections';

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readPicked } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { readPicked } from '../../../shared/node/handlers';
 import { exploreTable } from '../../../shared/api/explore';
 import { connectionLocator, tableLocator } from '../locators';
 import { readConnectionId, readTablePath } from '../parameters';
-import type { ItemOperation } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/node/operations';
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['getTableSchema'] } };
 

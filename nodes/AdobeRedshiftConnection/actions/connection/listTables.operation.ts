@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { connectionLocator } from '../locators';
 import { readConnectionId } from '../parameters';
 import { connectionGet } from './connectionGet';

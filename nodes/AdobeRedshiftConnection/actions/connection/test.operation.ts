@@ -1,5 +1,5 @@
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { connectionLocator } from '../locators';
 import { readConnectionId } from '../parameters';
 import { connectionGet } from './connectionGet';

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { safeOperationError } from '../../../shared/nodeErrors';
+import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { etagField } from '../../../shared/fields';
-import { readPicked } from '../../../shared/handlers';
-import { idempotentRequest, toNodeApiError } from '../../../shared/transport';
-import { ETAG_FIELD } from '../../../shared/validation';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { etagField } from '../../../shared/node/commonFields';
+import { readPicked } from '../../../shared/node/handlers';
+import { idempotentRequest, toNodeApiError } from '../../../shared/kernel/transport';
+import { ETAG_FIELD } from '../../../shared/kernel/validation';
 import { labelled } from '../../helpers/fields';
 import { checkSchemaChange } from '../../helpers/hosting';
 import { changesAlreadyApplied } from '../../helpers/recovery';
@@ -22,7 +22,7 @@ import {
 } from '../common.fields';
 import { connectionLocator } from '../locators';
 import { checkSignIn, readConnectionId, readParameter, readRedshiftSignIn } from '../parameters';
-import type { ItemOperation } from '../../../shared/operations';
+import type { ItemOperation } from '../../../shared/node/operations';
 
 // Inside a collection, fields carry no displayOptions of their own.
 const changeableAuthFields = redshiftAuthFields(false).map((field) => {

@@ -1,13 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
-import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/constants';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { createOperation } from '../../../shared/handlers';
-import { ifExistsField } from '../../../shared/ifExists';
+import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/kernel/constants';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { createOperation } from '../../../shared/node/handlers';
+import { ifExistsField } from '../../../shared/flowService/ifExists';
 import { checkColumns } from '../../../shared/pipeline/sourceConnection';
-import { checkText } from '../../../shared/validation';
-import { descriptionField, nameField } from '../../../shared/fields';
+import { checkText } from '../../../shared/kernel/validation';
+import { descriptionField, nameField } from '../../../shared/node/commonFields';
 import { FIELDS, labelled } from '../../helpers/fields';
 import { connectionLocator, tableLocator } from '../locators';
 import { readConnectionId, readParameter, readTablePath } from '../parameters';

@@ -1,6 +1,6 @@
 import { deleteSourceConnection } from '../../../shared/api/sourceConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { deletedOutput, pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { deletedOutput, pickedOperation } from '../../../shared/node/handlers';
 import { sourceConnectionLocator } from '../locators';
 import { readSourceConnectionId } from '../parameters';
 

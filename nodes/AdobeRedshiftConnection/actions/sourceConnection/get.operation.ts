@@ -1,6 +1,6 @@
 import { sourceConnections } from '../../../shared/api/sourceConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { sourceConnectionLocator } from '../locators';
 import { readSourceConnectionId } from '../parameters';
 

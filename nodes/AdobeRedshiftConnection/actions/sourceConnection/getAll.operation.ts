@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sourceConnections } from '../../../shared/api/sourceConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { returnAllFields } from '../../../shared/fields';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import { returnAllFields } from '../../../shared/node/commonFields';
 import { FIELDS } from '../../helpers/fields';
 import { connectionLocator } from '../locators';
 import { checkConnectionLocator, readParameter } from '../parameters';

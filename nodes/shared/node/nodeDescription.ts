@@ -4,7 +4,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './constants';
+import { CREDENTIAL_TYPE } from '../kernel/constants';
 
 // n8n's community-node lint wants icon, subtitle and usableAsTool written in each node class, so
 // only the rest is shared here.

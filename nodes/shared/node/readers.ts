@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InvalidFieldError } from './InvalidFieldError';
+import { InvalidFieldError } from '../kernel/InvalidFieldError';
 import { readNodeParameter } from './runParameters';
-import type { PlatformContext } from './transport';
-import { checkSandboxName, type FieldRef } from './validation';
+import type { PlatformContext } from '../kernel/transport';
+import { checkSandboxName, type FieldRef } from '../kernel/validation';
 
 /** The Options > Sandbox override, as every node names it. */
 export const SANDBOX_FIELD = {

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ETAG_FIELD } from './validation';
+import { ETAG_FIELD } from '../kernel/validation';
 
 /**
- * Return All and Limit of a Get Many (read with readLimit, shared/parameters.ts); shown where the
+ * Return All and Limit of a Get Many (read with readLimit, shared/node/readers.ts); shown where the
  * operation's updateDisplayOptions puts them.
  */
 export function returnAllFields(): INodeProperties[] {

@@ -7,12 +7,12 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Ensured } from './api/ensure';
-import { checkIfExists, type IfExists } from './ifExists';
-import { readLimit, readParameter, readSandbox } from './parameters';
+import type { Ensured } from '../flowService/createOnce';
+import { checkIfExists, type IfExists } from '../flowService/ifExists';
+import { readLimit, readParameter, readSandbox } from './readers';
 import type { ItemOperation } from './router';
-import type { PlatformContext } from './transport';
-import type { FieldRef } from './validation';
+import type { PlatformContext } from '../kernel/transport';
+import type { FieldRef } from '../kernel/validation';
 
 /** Reads a picker's ID, checked (throws InvalidFieldError naming the field; nothing is sent). */
 export type IdReader = (this: IExecuteFunctions, itemIndex: number) => string;

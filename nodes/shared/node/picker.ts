@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-import { CONNECTION_ID_PATTERN } from './validation';
+import { CONNECTION_ID_PATTERN } from '../kernel/validation';
 
 /** What a picker field (resourceLocator, From List first) needs to know. */
 export interface PickerSpec {

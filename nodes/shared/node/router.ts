@@ -7,17 +7,17 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { InvalidFieldError } from './InvalidFieldError';
-import { mapWithConcurrency } from './concurrency';
-import { scrubSecrets } from './errors';
-import { makeErrorSafe, safeOperationError } from './nodeErrors';
+import { InvalidFieldError } from '../kernel/InvalidFieldError';
+import { mapWithConcurrency } from '../kernel/concurrency';
+import { scrubSecrets } from '../kernel/errors';
+import { makeErrorSafe, safeOperationError } from '../kernel/nodeErrors';
 import { readRunSettings } from './options';
 import {
 	DEFAULT_POLICY,
 	loadPlatformContext,
 	type PlatformContext,
 	type RequestPolicy,
-} from './transport';
+} from '../kernel/transport';
 
 /**
  * What an operation does for one input item, typed once so that each operation file writes

@@ -7,7 +7,7 @@
  * `start` offset and `limit` (1..100, default 20). `properties=` should always be sent: an unfiltered
  * answer can be gigabytes.
  */
-import { InvalidFieldError } from '../InvalidFieldError';
+import { InvalidFieldError } from '../kernel/InvalidFieldError';
 
 export const CATALOG_DEFAULT_LIMIT = 20;
 export const CATALOG_MAX_LIMIT = 100;

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../InvalidFieldError';
-import { SANDBOX_FIELD, chooseSandbox } from '../parameters';
-import type { PlatformContext } from '../transport';
+import { InvalidFieldError } from '../kernel/InvalidFieldError';
+import { SANDBOX_FIELD, chooseSandbox } from '../node/readers';
+import type { PlatformContext } from '../kernel/transport';
 
 /** The text typed into a picker's search box, trimmed; empty means no filter. */
 export function searchText(filter?: string): string | undefined {

@@ -149,7 +149,7 @@ export function checkFlowServiceId(
 
 const ETAG = /^(W\/)?"[^"\r\n]+"$/;
 
-/** The ETag field of every Update (see etagField in shared/fields.ts): parameter, label, longest value. */
+/** The ETag field of every Update (see etagField in shared/node/commonFields.ts): parameter, label, longest value. */
 export const ETAG_FIELD = {
 	field: 'etag',
 	label: 'ETag',

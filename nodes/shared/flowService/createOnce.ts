@@ -6,11 +6,11 @@
  * of Dataflow › Create From Table.
  */
 
-import { KeyedSerializer } from '../concurrency';
-import { preferNamed, raceWinner } from '../pipeline/race';
-import type { IfExists } from '../ifExists';
-import { safeOperationError } from '../nodeErrors';
-import { isRetryableIdempotent } from '../retryPolicy';
+import { KeyedSerializer } from '../kernel/concurrency';
+import { preferNamed, raceWinner } from './race';
+import type { IfExists } from './ifExists';
+import { safeOperationError } from '../kernel/nodeErrors';
+import { isRetryableIdempotent } from '../kernel/retryPolicy';
 import {
 	idempotentRequest,
 	sendWithRetries,
@@ -20,7 +20,7 @@ import {
 	type PlatformContext,
 	type PlatformRequest,
 	type RequestContext,
-} from '../transport';
+} from '../kernel/transport';
 
 /**
  * One create at a time per key in this process: the module-level lock every Reuse It create and

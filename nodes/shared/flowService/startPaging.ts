@@ -7,9 +7,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { safeOperationError } from '../nodeErrors';
-import { platformRequest, type PlatformContext, type RequestContext } from '../transport';
-import { nameContains, type ListReader } from './listing';
+import { safeOperationError } from '../kernel/nodeErrors';
+import { platformRequest, type PlatformContext, type RequestContext } from '../kernel/transport';
+import { nameContains, type ListReader } from './paging';
 
 /** Objects per page this package asks for: the most Catalog allows (Data Prep documents no maximum). */
 const START_PAGE_SIZE = 100;

@@ -6,8 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { FLOW_SERVICE_PATH } from '../constants';
-import { safeOperationError } from '../nodeErrors';
+import { FLOW_SERVICE_PATH } from '../kernel/constants';
+import { safeOperationError } from '../kernel/nodeErrors';
 import {
 	flowServicePath,
 	idempotentRequest,
@@ -16,7 +16,7 @@ import {
 	type PlatformContext,
 	type PlatformRequest,
 	type RequestContext,
-} from '../transport';
+} from '../kernel/transport';
 
 /** At most this many pages per listing, so endless continuation links end. */
 export const MAX_PAGES = 100;

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { adaptToThrottlingOption, pacingFor } from './pacing';
-import { DEFAULT_POLICY, type RequestPolicy } from './transport';
+import { adaptToThrottlingOption, pacingFor } from '../kernel/pacing';
+import { DEFAULT_POLICY, type RequestPolicy } from '../kernel/transport';
 
 const MAX_CONCURRENCY = 20;
 // Named constants, not expressions, as defaults: n8n's linter accepts a literal or a name only.
