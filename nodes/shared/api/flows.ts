@@ -18,7 +18,13 @@ import {
 	type RequestContext,
 } from '../kernel/transport';
 import { raceWinner } from '../flowService/race';
-import { createOnce, oncePerKey, removeCreated, settleRace, type Ensured } from '../flowService/createOnce';
+import {
+	createOnce,
+	oncePerKey,
+	removeCreated,
+	settleRace,
+	type Ensured,
+} from '../flowService/createOnce';
 import { flowServiceCollection } from '../flowService/paging';
 
 /** A dataflow as `GET /flows` lists it; only the fields this package reads are typed. */

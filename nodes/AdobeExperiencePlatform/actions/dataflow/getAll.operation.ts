@@ -3,7 +3,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { flows, type FlowFilter } from '../../../shared/api/flows';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
-import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/node/commonFields';
+import {
+	choiceFilter,
+	filtersCollection,
+	returnAllFields,
+} from '../../../shared/node/commonFields';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
 import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
 import { checkFlowServiceId } from '../../../shared/kernel/validation';

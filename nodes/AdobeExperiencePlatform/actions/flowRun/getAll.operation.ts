@@ -3,7 +3,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { listRuns } from '../../../shared/api/runs';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
-import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/node/commonFields';
+import {
+	choiceFilter,
+	filtersCollection,
+	returnAllFields,
+} from '../../../shared/node/commonFields';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
 import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
 import { dateToEpochMs } from '../../../shared/pipeline/schedule';

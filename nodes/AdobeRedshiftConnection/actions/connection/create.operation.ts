@@ -1,6 +1,11 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { createOnce, oncePerKey, removeCreated, settleRace } from '../../../shared/flowService/createOnce';
+import {
+	createOnce,
+	oncePerKey,
+	removeCreated,
+	settleRace,
+} from '../../../shared/flowService/createOnce';
 import { MAX_PAGES, PAGE_SIZE } from '../../../shared/flowService/paging';
 import { raceWinner } from '../../../shared/flowService/race';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/kernel/constants';
