@@ -8,7 +8,7 @@ import type {
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/kernel/constants';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/kernel/transport';
 import { SIGN_IN_FROM } from './actions/common.fields';
-import * as connection from './actions/connection/Connection.resource';
+import * as connection from './actions/baseConnection/Connection.resource';
 import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
 import { actionPorts, platformNode } from '../shared/node/nodeDescription';
 import { optionsField } from '../shared/node/options';

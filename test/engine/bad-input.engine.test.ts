@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { BaseConnectionOperation } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
+import type { BaseConnectionOperation } from '../../nodes/AdobeRedshiftConnection/actions/baseConnection/Connection.resource';
 import { expectOnePerItem, isErrorItem, testSecret, useScannedEmulator } from './reliability.kit';
 
 jest.setTimeout(30_000);

@@ -8,8 +8,8 @@ import { NodeApiError, type INodeParameters } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../emulator';
 import { seedDataflows } from '../support/dataflows';
-import { flows as dataflows } from '../../nodes/shared/api/flows';
-import { flowRuns, listRuns } from '../../nodes/shared/api/runs';
+import { flows as dataflows } from '../../nodes/shared/resources/dataflow/api';
+import { flowRuns, listRuns } from '../../nodes/shared/resources/flowRun/api';
 import { searchDataflows } from '../../nodes/shared/methods/listSearch';
 import { loadPlatformContext } from '../../nodes/shared/kernel/transport';
 import { createCredentialsHelper, createPoller, type Poller } from './harness';

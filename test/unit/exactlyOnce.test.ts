@@ -8,7 +8,7 @@ import {
 	describeDrift,
 	flowDrift,
 	mappingsDrift,
-} from '../../nodes/shared/pipeline/drift';
+} from '../../nodes/shared/resources/dataflow/body';
 import { preferNamed, raceWinner } from '../../nodes/shared/flowService/race';
 
 type Listed = { id: string; createdAt?: number; created?: number; createdDate?: number };

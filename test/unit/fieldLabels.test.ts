@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operations } from '../../nodes/AdobeRedshiftConnection/actions/connection/Connection.resource';
+import { operations } from '../../nodes/AdobeRedshiftConnection/actions/baseConnection/Connection.resource';
 import { operations as sourceOperations } from '../../nodes/AdobeRedshiftConnection/actions/sourceConnection/SourceConnection.resource';
 import { locatorValue } from '../../nodes/AdobeRedshiftConnection/actions/locators';
 import { optionsField } from '../../nodes/shared/node/options';
@@ -9,20 +9,20 @@ import {
 	checkSignIn,
 	checkSourceConnectionLocator,
 } from '../../nodes/AdobeRedshiftConnection/actions/parameters';
-import { FIELDS, type FieldName } from '../../nodes/AdobeRedshiftConnection/helpers/fields';
+import { FIELDS, type FieldName } from '../../nodes/shared/resources/baseConnection/fields';
 import {
 	checkHosting,
 	checkSchema,
 	checkSchemaChange,
-} from '../../nodes/AdobeRedshiftConnection/helpers/hosting';
+} from '../../nodes/shared/resources/baseConnection/hosting';
 import {
 	checkConnectionChanges,
 	checkCreateConnection,
 	checkEtag,
 	checkTablePath,
-} from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+} from '../../nodes/shared/resources/baseConnection/validation';
 import { checkIfExists } from '../../nodes/shared/flowService/ifExists';
-import { checkColumns } from '../../nodes/shared/pipeline/sourceConnection';
+import { checkColumns } from '../../nodes/shared/resources/sourceConnection/body';
 import { checkText } from '../../nodes/shared/kernel/validation';
 import type { PlatformContext } from '../../nodes/shared/kernel/transport';
 import { createInput } from '../support/connectionInput';

@@ -7,7 +7,7 @@ import {
 	hostingParams,
 	schemaField,
 	sendsSchema,
-} from '../../nodes/AdobeRedshiftConnection/helpers/hosting';
+} from '../../nodes/shared/resources/baseConnection/hosting';
 import { invalidField } from '../support/invalidField';
 
 const failure = invalidField;

@@ -1,4 +1,4 @@
-import { connectionOutput } from '../../nodes/AdobeRedshiftConnection/helpers/output';
+import { connectionOutput } from '../../nodes/shared/resources/baseConnection/output';
 
 describe('connectionOutput', () => {
 	it('keeps the etag exactly, quotes included, and carries no secrets', () => {

@@ -1,5 +1,5 @@
-import { buildCreateConnectionBody } from '../../nodes/AdobeRedshiftConnection/helpers/payload';
-import { checkCreateConnection } from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+import { buildCreateConnectionBody } from '../../nodes/shared/resources/baseConnection/body';
+import { checkCreateConnection } from '../../nodes/shared/resources/baseConnection/validation';
 
 const base = {
 	hosting: 'azure',

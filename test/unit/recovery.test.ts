@@ -1,14 +1,14 @@
-import { buildCreateConnectionBody } from '../../nodes/AdobeRedshiftConnection/helpers/payload';
+import { buildCreateConnectionBody } from '../../nodes/shared/resources/baseConnection/body';
 import {
 	CLOCK_SKEW_MS,
 	changesAlreadyApplied,
 	findCreatedConnection,
 	isConnectionFromAttempt,
-} from '../../nodes/AdobeRedshiftConnection/helpers/recovery';
+} from '../../nodes/shared/resources/baseConnection/recovery';
 import {
 	checkConnectionChanges,
 	checkCreateConnection,
-} from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+} from '../../nodes/shared/resources/baseConnection/validation';
 import { NO_CHANGES as none, createInput } from '../support/connectionInput';
 
 describe('isConnectionFromAttempt', () => {

@@ -5,7 +5,7 @@ import {
 	listingPageBudget,
 	SameNameIndex,
 	type NamedConnection,
-} from '../../nodes/AdobeRedshiftConnection/helpers/sameName';
+} from '../../nodes/shared/resources/baseConnection/sameName';
 
 const SPEC = '3416976c-a9ca-4bba-901a-1f08f66978ff';
 const listed = (id: string, name: unknown, specId: unknown = SPEC) => ({

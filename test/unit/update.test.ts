@@ -1,9 +1,9 @@
-import { publicConnection } from '../../nodes/AdobeRedshiftConnection/helpers/output';
-import { buildUpdatePatch } from '../../nodes/AdobeRedshiftConnection/helpers/payload';
+import { publicConnection } from '../../nodes/shared/resources/baseConnection/output';
+import { buildUpdatePatch } from '../../nodes/shared/resources/baseConnection/body';
 import {
 	checkConnectionChanges,
 	checkEtag,
-} from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+} from '../../nodes/shared/resources/baseConnection/validation';
 import { NO_CHANGES as none } from '../support/connectionInput';
 import { invalidField } from '../support/invalidField';
 

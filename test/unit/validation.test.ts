@@ -8,7 +8,7 @@ import {
 	checkCreateConnection,
 	checkPort,
 	checkServer,
-} from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+} from '../../nodes/shared/resources/baseConnection/validation';
 import { invalidField } from '../support/invalidField';
 
 const failure = invalidField;

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
-import { MAPPING_SET_ID_PATTERN } from '../../shared/api/mappingSets';
-import { SCHEMA_ID_PATTERN } from '../../shared/api/schemas';
+import { DATASET_ID_PATTERN } from '../../shared/resources/dataset/api';
+import { MAPPING_SET_ID_PATTERN } from '../../shared/resources/mappingSet/api';
+import { SCHEMA_ID_PATTERN } from '../../shared/resources/schema/api';
 import { idMode, pickerFor, uuidMode } from '../../shared/node/picker';
 import { FIELDS } from './fields';
 

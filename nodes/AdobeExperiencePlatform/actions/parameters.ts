@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { DATASET_ID_PATTERN } from '../../shared/api/datasets';
-import { MAPPING_SET_ID_PATTERN } from '../../shared/api/mappingSets';
+import { DATASET_ID_PATTERN } from '../../shared/resources/dataset/api';
+import { MAPPING_SET_ID_PATTERN } from '../../shared/resources/mappingSet/api';
 import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
 import { locatorValue, readParameter } from '../../shared/node/readers';
 import { CONNECTION_ID_PATTERN, checkText, type FieldRef } from '../../shared/kernel/validation';

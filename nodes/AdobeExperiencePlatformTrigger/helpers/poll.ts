@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { flows } from '../../shared/api/flows';
+import { flows } from '../../shared/resources/dataflow/api';
 import {
 	chunk,
 	IDS_PER_REQUEST,
@@ -14,13 +14,13 @@ import {
 	readRunPages,
 	runStartedAt,
 	type FlowRun,
-} from '../../shared/api/runs';
+} from '../../shared/resources/flowRun/api';
 import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
 import { scrubSecrets } from '../../shared/kernel/errors';
 import { makeErrorSafe, safeOperationError } from '../../shared/kernel/nodeErrors';
 import { dataflowPicker, modesOf } from '../../shared/node/picker';
 import { chooseSandbox, locatorValue } from '../../shared/node/readers';
-import { summarizeRun } from '../../shared/pipeline/runSummary';
+import { summarizeRun } from '../../shared/resources/flowRun/body';
 import { loadPlatformContext, type PlatformContext } from '../../shared/kernel/transport';
 import { checkText, CONNECTION_ID_PATTERN } from '../../shared/kernel/validation';
 import {

@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PORT, FIELDS, KEEP_HINT, labelled, type FieldName } from '../helpers/fields';
-import { schemaField } from '../helpers/hosting';
+import {
+	DEFAULT_PORT,
+	FIELDS,
+	KEEP_HINT,
+	labelled,
+	type FieldName,
+} from '../../shared/resources/baseConnection/fields';
+import { schemaField } from '../../shared/resources/baseConnection/hosting';
 
 /** A collection field (Options, Filters, Update Fields): `options` are the fields one can add. */
 export function collection(

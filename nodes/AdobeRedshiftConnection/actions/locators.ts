@@ -7,7 +7,7 @@ import {
 } from '../../shared/node/picker';
 import { locatorValue as readLocator } from '../../shared/node/readers';
 import type { FieldRef } from '../../shared/kernel/validation';
-import { FIELDS, labelled } from '../helpers/fields';
+import { FIELDS, labelled } from '../../shared/resources/baseConnection/fields';
 
 /**
  * The Connection picker (shared baseConnectionPicker). The parameter keeps its name `connectionId`,

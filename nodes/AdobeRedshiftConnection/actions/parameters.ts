@@ -5,8 +5,8 @@ import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
 
 import { readParameter } from '../../shared/node/readers';
 import { checkConnectionId } from '../../shared/kernel/validation';
-import { FIELDS } from '../helpers/fields';
-import { checkTablePath } from '../helpers/validation';
+import { FIELDS } from '../../shared/resources/baseConnection/fields';
+import { checkTablePath } from '../../shared/resources/baseConnection/validation';
 import { SIGN_IN_FROM, type SignInFrom } from './common.fields';
 import { locatorValue } from './locators';
 

@@ -5,7 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { checkSignIn } from '../actions/parameters';
-import { checkRedshiftAuth } from '../helpers/validation';
+import { checkRedshiftAuth } from '../../shared/resources/baseConnection/validation';
 
 /**
  * Test of the Redshift Sign-In credential. n8n does not connect to Redshift (no driver is

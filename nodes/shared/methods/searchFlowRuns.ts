@@ -4,8 +4,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { listRuns } from '../api/runs';
-import { summarizeRun } from '../pipeline/runSummary';
+import { listRuns } from '../resources/flowRun/api';
+import { summarizeRun } from '../resources/flowRun/body';
 import { loadPlatformContext } from '../kernel/transport';
 import { joinParts, pickerSandbox, searchText } from './searchContext';
 

@@ -4,7 +4,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { connections } from '../api/connections';
+import { connections } from '../resources/baseConnection/api';
 import { InvalidFieldError } from '../kernel/InvalidFieldError';
 import { locatorValue } from '../node/readers';
 import { loadPlatformContext, platformRequest } from '../kernel/transport';

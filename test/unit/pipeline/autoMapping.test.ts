@@ -6,7 +6,7 @@ import {
 	tenantNamespace,
 	typeMismatchReason,
 	type SourceColumn,
-} from '../../../nodes/shared/pipeline/autoMapping';
+} from '../../../nodes/shared/resources/mappingSet/body';
 import { MAPPING_TRAPS_TABLE } from '../../emulator/explore/tables';
 import {
 	MAPPING_TRAPS_SCHEMA,

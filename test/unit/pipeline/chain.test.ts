@@ -4,7 +4,7 @@ import {
 	resumeNote,
 	runChain,
 	type ChainStep,
-} from '../../../nodes/shared/pipeline/chain';
+} from '../../../nodes/shared/resources/dataflow/chain';
 
 type Key = 'a' | 'b' | 'c';
 

@@ -6,11 +6,11 @@ import {
 	checkSomeChange,
 	idAndEtag,
 	isMappingSetId,
-} from '../../../nodes/shared/pipeline/dataflow';
+} from '../../../nodes/shared/resources/dataflow/body';
 import {
 	buildFlowTransformations,
 	buildScheduleParams,
-} from '../../../nodes/shared/pipeline/schedule';
+} from '../../../nodes/shared/resources/dataflow/schedule';
 import { invalidField } from '../../support/invalidField';
 
 /** The field the InvalidFieldError thrown by `run` names. */

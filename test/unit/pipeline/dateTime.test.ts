@@ -3,9 +3,12 @@ import {
 	isKnownTimeZone,
 	parseIsoInZone,
 	zoneOffsetMinutes,
-} from '../../../nodes/shared/pipeline/dateTime';
-import { buildRunNowBody } from '../../../nodes/shared/pipeline/dataflow';
-import { buildScheduleParams, dateToEpochMs } from '../../../nodes/shared/pipeline/schedule';
+} from '../../../nodes/shared/node/dateTime';
+import { buildRunNowBody } from '../../../nodes/shared/resources/dataflow/body';
+import {
+	buildScheduleParams,
+	dateToEpochMs,
+} from '../../../nodes/shared/resources/dataflow/schedule';
 import { invalidField } from '../../support/invalidField';
 
 const NY = 'America/New_York';

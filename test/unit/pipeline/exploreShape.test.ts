@@ -1,6 +1,6 @@
 /** Auto-mapping and drift on columns in the shape Adobe's explore documents (dataflow-chain.md §1b). */
-import { autoMap } from '../../../nodes/shared/pipeline/autoMapping';
-import { columnsDrift } from '../../../nodes/shared/pipeline/drift';
+import { autoMap } from '../../../nodes/shared/resources/mappingSet/body';
+import { columnsDrift } from '../../../nodes/shared/resources/dataflow/body';
 import { DEFAULT_TABLES, tableSchema } from '../../emulator/explore/tables';
 import { DEFAULT_SCHEMAS } from '../../emulator/schemaRegistry/schemas';
 

@@ -1,4 +1,4 @@
-import { runOutcome, summarizeRun } from '../../../nodes/shared/pipeline/runSummary';
+import { runOutcome, summarizeRun } from '../../../nodes/shared/resources/flowRun/body';
 
 const RUN = {
 	id: 'run-1',

@@ -3,7 +3,7 @@ import {
 	buildScheduleParams,
 	dateToEpochMs,
 	type ScheduleInput,
-} from '../../../nodes/shared/pipeline/schedule';
+} from '../../../nodes/shared/resources/dataflow/schedule';
 import { invalidField } from '../../support/invalidField';
 
 const fieldOf = (run: () => unknown): string => invalidField(run).field;

@@ -7,7 +7,7 @@ import {
 	findExistingSource,
 	SOURCE_CLOCK_SKEW_MS,
 	type StoredSourceConnection,
-} from '../../../nodes/shared/pipeline/sourceConnection';
+} from '../../../nodes/shared/resources/sourceConnection/body';
 
 const REF = { field: 'columns', label: 'Columns' };
 const BASE = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';

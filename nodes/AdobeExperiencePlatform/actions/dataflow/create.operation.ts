@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
-import { ensureFlow } from '../../../shared/api/flows';
+import { crmToAepFlowSpec } from '../../../shared/resources/dataflow/flowSpecs';
+import { ensureFlow } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { createOperation, ensuredOutput } from '../../../shared/node/handlers';
 import { ifExistsField } from '../../../shared/flowService/ifExists';
 import { descriptionField, nameField } from '../../../shared/node/commonFields';
 import { readParameter } from '../../../shared/node/readers';
-import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
-import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
+import { buildCreateFlowBody } from '../../../shared/resources/dataflow/body';
+import { buildFlowTransformations } from '../../../shared/resources/dataflow/schedule';
 import {
 	FLOW_FIELDS,
 	checkVersion,

@@ -6,21 +6,21 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
-import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
-import { exploreTable } from '../../../shared/api/explore';
+import { getDataset, schemaIdOf } from '../../../shared/resources/dataset/api';
+import { crmToAepFlowSpec } from '../../../shared/resources/dataflow/flowSpecs';
+import { exploreTable } from '../../../shared/resources/baseConnection/api';
 import type { Ensured } from '../../../shared/flowService/createOnce';
 import { oncePerKey } from '../../../shared/flowService/createOnce';
-import { ensureFlow, flows, type StoredFlow } from '../../../shared/api/flows';
-import { ensureMappingSet } from '../../../shared/api/mappingSets';
-import { getFullSchema } from '../../../shared/api/schemas';
-import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
-import { ensureTargetConnection } from '../../../shared/api/targetConnections';
+import { ensureFlow, flows, type StoredFlow } from '../../../shared/resources/dataflow/api';
+import { ensureMappingSet } from '../../../shared/resources/mappingSet/api';
+import { getFullSchema } from '../../../shared/resources/schema/api';
+import { ensureSourceConnection } from '../../../shared/resources/sourceConnection/api';
+import { ensureTargetConnection } from '../../../shared/resources/targetConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { baseConnectionPicker, tablePicker } from '../../../shared/node/picker';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
 import { locatorValue, readParameter, readSandbox } from '../../../shared/node/readers';
-import { autoMap } from '../../../shared/pipeline/autoMapping';
+import { autoMap } from '../../../shared/resources/mappingSet/body';
 import type { EnsureCall } from '../../../shared/node/handlers';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 import {
@@ -28,9 +28,9 @@ import {
 	defaultFlowName,
 	runChain,
 	type DoneStep,
-} from '../../../shared/pipeline/chain';
-import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
-import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
+} from '../../../shared/resources/dataflow/chain';
+import { buildCreateFlowBody } from '../../../shared/resources/dataflow/body';
+import { buildFlowTransformations } from '../../../shared/resources/dataflow/schedule';
 import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/kernel/validation';
 import { LIMITS } from '../fields';
 import { datasetLocator } from '../locators';

@@ -12,14 +12,14 @@ import {
 	pickerFor,
 } from '../../../shared/node/picker';
 import { readParameter } from '../../../shared/node/readers';
-import { formatInZone, isKnownTimeZone } from '../../../shared/pipeline/dateTime';
+import { formatInZone, isKnownTimeZone } from '../../../shared/node/dateTime';
 import { workflowTimeZone } from '../../../shared/node/runParameters';
 import {
 	FREQUENCIES,
 	buildScheduleParams,
 	type ScheduleParams,
-} from '../../../shared/pipeline/schedule';
-import { MAPPING_SET_ID_PATTERN } from '../../../shared/pipeline/dataflow';
+} from '../../../shared/resources/dataflow/schedule';
+import { MAPPING_SET_ID_PATTERN } from '../../../shared/resources/dataflow/body';
 import {
 	CONNECTION_ID_PATTERN,
 	ETAG_FIELD,
@@ -213,7 +213,7 @@ export function checkVersion(ref: FieldRef, value: unknown): number {
 	return number;
 }
 
-/** Schedule field names in pipeline/schedule.ts errors → this node's labels. */
+/** Schedule field names in resources/dataflow/schedule.ts errors → this node's labels. */
 const SCHEDULE_LABELS: Record<string, FieldRef> = {
 	frequency: FLOW_FIELDS.frequency,
 	interval: FLOW_FIELDS.interval,

@@ -1,7 +1,7 @@
 /** What the Flow Run operations output. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { summarizeRun } from '../../../shared/pipeline/runSummary';
+import { summarizeRun } from '../../../shared/resources/flowRun/body';
 
 /**
  * A run as output (runSummary.ts): `status` from `metrics.statusSummary.status`, `records`,

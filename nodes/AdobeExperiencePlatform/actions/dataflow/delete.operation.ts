@@ -1,4 +1,4 @@
-import { deleteFlow } from '../../../shared/api/flows';
+import { deleteFlow } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { dataflowPicker, readFlowId } from './dataflow.fields';

@@ -1,7 +1,7 @@
 /**
  * The Create From Table chain that already exists for (base connection, table, dataset), found by
  * reference, never by name: a dataflow reading a source connection of the table through the base
- * connection into a target connection of the dataset. Its drift from the input (pipeline/drift.ts)
+ * connection into a target connection of the dataset. Its drift from the input (resources/dataflow/body.ts)
  * is reported, updated in place (a new mapping set version, then one PATCH of the dataflow with
  * If-Match) or refused. Adobe docs followed: "Update dataflows" (PATCH `/flows/{id}`, If-Match),
  * "Mapping sets" (PUT `/mappingSets/{id}` writes a new version); see dataflow-chain.md §5, §6d.
@@ -9,22 +9,25 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { raceWinner } from '../../../shared/flowService/race';
-import { flows, patchFlow, type StoredFlow } from '../../../shared/api/flows';
-import { getMappingSet, updateMappingSet } from '../../../shared/api/mappingSets';
-import { sourceConnections } from '../../../shared/api/sourceConnections';
-import { targetConnections, type TargetConnection } from '../../../shared/api/targetConnections';
+import { flows, patchFlow, type StoredFlow } from '../../../shared/resources/dataflow/api';
+import { getMappingSet, updateMappingSet } from '../../../shared/resources/mappingSet/api';
+import { sourceConnections } from '../../../shared/resources/sourceConnection/api';
+import {
+	targetConnections,
+	type TargetConnection,
+} from '../../../shared/resources/targetConnection/api';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
-import type { DataPrepMapping, SourceColumn } from '../../../shared/pipeline/autoMapping';
+import type { DataPrepMapping, SourceColumn } from '../../../shared/resources/mappingSet/body';
 import {
 	columnsDrift,
 	describeDrift,
 	flowDrift,
 	mappingsDrift,
 	type DriftEntry,
-} from '../../../shared/pipeline/drift';
-import type { PatchOperation } from '../../../shared/pipeline/dataflow';
-import type { StoredSourceConnection } from '../../../shared/pipeline/sourceConnection';
-import type { FlowTransformation } from '../../../shared/pipeline/schedule';
+} from '../../../shared/resources/dataflow/body';
+import type { PatchOperation } from '../../../shared/resources/dataflow/body';
+import type { StoredSourceConnection } from '../../../shared/resources/sourceConnection/body';
+import type { FlowTransformation } from '../../../shared/resources/dataflow/schedule';
 import type { Failure, PlatformContext, RequestContext } from '../../../shared/kernel/transport';
 
 /** What to do when the chain exists with other settings (the If the Chain Exists With Other Settings field). */

@@ -1,4 +1,4 @@
-import { flows } from '../../../shared/api/flows';
+import { flows } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { dataflowPicker, readFlowId } from './dataflow.fields';

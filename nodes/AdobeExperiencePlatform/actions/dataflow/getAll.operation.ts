@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { flows, type FlowFilter } from '../../../shared/api/flows';
+import { flows, type FlowFilter } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import {
@@ -9,7 +9,7 @@ import {
 	returnAllFields,
 } from '../../../shared/node/commonFields';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
-import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
+import { FLOW_STATES } from '../../../shared/resources/dataflow/body';
 import { checkFlowServiceId } from '../../../shared/kernel/validation';
 
 const properties: INodeProperties[] = [

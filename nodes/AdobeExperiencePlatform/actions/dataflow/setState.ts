@@ -1,5 +1,5 @@
 /** Enable and Disable: the same action with another `op`. */
-import { setFlowState } from '../../../shared/api/flows';
+import { setFlowState } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import type { OperationModule } from '../../../shared/node/router';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { flows, patchFlow } from '../../../shared/api/flows';
+import { flows, patchFlow } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { etagField } from '../../../shared/node/commonFields';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
@@ -12,8 +12,8 @@ import {
 	checkSomeChange,
 	type FlowChanges,
 	type StoredFlowShape,
-} from '../../../shared/pipeline/dataflow';
-import { dateToEpochMs } from '../../../shared/pipeline/schedule';
+} from '../../../shared/resources/dataflow/body';
+import { dateToEpochMs } from '../../../shared/resources/dataflow/schedule';
 import { ETAG_FIELD, checkEtag, checkText } from '../../../shared/kernel/validation';
 import {
 	FLOW_FIELDS,

@@ -1,5 +1,5 @@
-import { ensureDataset } from '../../../shared/api/datasets';
-import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/api/schemas';
+import { ensureDataset } from '../../../shared/resources/dataset/api';
+import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/resources/schema/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { ensuredOutput } from '../../../shared/node/handlers';
 import { FIELDS } from '../fields';

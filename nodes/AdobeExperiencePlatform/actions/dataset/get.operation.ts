@@ -1,4 +1,4 @@
-import { getDataset } from '../../../shared/api/datasets';
+import { getDataset } from '../../../shared/resources/dataset/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { datasetLocator } from '../locators';

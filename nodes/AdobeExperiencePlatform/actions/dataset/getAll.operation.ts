@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { datasets } from '../../../shared/api/datasets';
+import { datasets } from '../../../shared/resources/dataset/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/node/commonFields';

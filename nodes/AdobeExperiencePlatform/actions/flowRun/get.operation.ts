@@ -1,4 +1,4 @@
-import { flowRuns } from '../../../shared/api/runs';
+import { flowRuns } from '../../../shared/resources/flowRun/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { readRunId, runPicker } from '../dataflow/dataflow.fields';

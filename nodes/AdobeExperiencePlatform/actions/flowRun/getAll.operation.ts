@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { listRuns } from '../../../shared/api/runs';
+import { listRuns } from '../../../shared/resources/flowRun/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import {
@@ -9,8 +9,8 @@ import {
 	returnAllFields,
 } from '../../../shared/node/commonFields';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
-import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
-import { dateToEpochMs } from '../../../shared/pipeline/schedule';
+import { RUN_STATUSES } from '../../../shared/resources/dataflow/body';
+import { dateToEpochMs } from '../../../shared/resources/dataflow/schedule';
 import { workflowTimeZone } from '../../../shared/node/runParameters';
 import { dataflowPicker, readFlowId } from '../dataflow/dataflow.fields';
 import { runOutput } from '../dataflow/dataflow.output';

@@ -1,4 +1,4 @@
-import { retryRun } from '../../../shared/api/runs';
+import { retryRun } from '../../../shared/resources/flowRun/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { readRunId, runPicker } from '../dataflow/dataflow.fields';

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { runNow } from '../../../shared/api/runs';
+import { runNow } from '../../../shared/resources/flowRun/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { readParameter, readSandbox } from '../../../shared/node/readers';
-import { buildRunNowBody } from '../../../shared/pipeline/dataflow';
+import { buildRunNowBody } from '../../../shared/resources/dataflow/body';
 import { checkText } from '../../../shared/kernel/validation';
 import {
 	FLOW_FIELDS,

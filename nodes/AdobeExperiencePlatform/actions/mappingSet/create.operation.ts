@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ensureMappingSet } from '../../../shared/api/mappingSets';
+import { ensureMappingSet } from '../../../shared/resources/mappingSet/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { FIELDS } from '../fields';
 import { namedCreate } from '../namedCreate';

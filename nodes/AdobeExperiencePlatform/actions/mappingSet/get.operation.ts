@@ -1,4 +1,4 @@
-import { getMappingSet } from '../../../shared/api/mappingSets';
+import { getMappingSet } from '../../../shared/resources/mappingSet/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { mappingSetLocator } from '../locators';

@@ -1,16 +1,16 @@
 /**
  * The inputs Mapping Set › Create and › Validate share: the dataset, the source columns (from a
  * source connection or given as JSON), auto-mapping and explicit pairs; read and checked before
- * any request, then planned (pipeline/autoMapping.ts via api/mappingSets.ts planMappings).
+ * any request, then planned (resources/mappingSet/body.ts via resources/mappingSet/api.ts planMappings).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { planMappings, type MappingPlan } from '../../../shared/api/mappingSets';
-import { sourceConnections } from '../../../shared/api/sourceConnections';
+import { planMappings, type MappingPlan } from '../../../shared/resources/mappingSet/api';
+import { sourceConnections } from '../../../shared/resources/sourceConnection/api';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 import { readParameter } from '../../../shared/node/readers';
-import type { MappingPair, SourceColumn } from '../../../shared/pipeline/autoMapping';
+import type { MappingPair, SourceColumn } from '../../../shared/resources/mappingSet/body';
 import type { PlatformContext } from '../../../shared/kernel/transport';
 import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/kernel/validation';
 import { FIELDS } from '../fields';

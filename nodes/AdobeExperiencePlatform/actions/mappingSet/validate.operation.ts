@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { validateMappings } from '../../../shared/api/mappingSets';
+import { validateMappings } from '../../../shared/resources/mappingSet/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { readSandbox } from '../../../shared/node/readers';
 import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';

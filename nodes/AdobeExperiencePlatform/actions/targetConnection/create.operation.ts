@@ -1,4 +1,4 @@
-import { ensureTargetConnection } from '../../../shared/api/targetConnections';
+import { ensureTargetConnection } from '../../../shared/resources/targetConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { withSandbox } from '../../../shared/node/handlers';
 import { FIELDS } from '../fields';

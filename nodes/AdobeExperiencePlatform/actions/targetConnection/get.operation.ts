@@ -1,4 +1,4 @@
-import { targetConnections } from '../../../shared/api/targetConnections';
+import { targetConnections } from '../../../shared/resources/targetConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { targetConnectionLocator } from '../locators';

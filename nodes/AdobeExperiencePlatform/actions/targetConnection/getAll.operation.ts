@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
-import { targetConnections } from '../../../shared/api/targetConnections';
+import { DATASET_ID_PATTERN } from '../../../shared/resources/dataset/api';
+import { targetConnections } from '../../../shared/resources/targetConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/node/commonFields';

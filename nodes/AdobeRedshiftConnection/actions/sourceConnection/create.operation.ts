@@ -1,14 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
+import { ensureSourceConnection } from '../../../shared/resources/sourceConnection/api';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/kernel/constants';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { createOperation } from '../../../shared/node/handlers';
 import { ifExistsField } from '../../../shared/flowService/ifExists';
-import { checkColumns } from '../../../shared/pipeline/sourceConnection';
+import { checkColumns } from '../../../shared/resources/sourceConnection/body';
 import { checkText } from '../../../shared/kernel/validation';
 import { descriptionField, nameField } from '../../../shared/node/commonFields';
-import { FIELDS, labelled } from '../../helpers/fields';
+import { FIELDS, labelled } from '../../../shared/resources/baseConnection/fields';
 import { connectionLocator, tableLocator } from '../locators';
 import { readConnectionId, readParameter, readTablePath } from '../parameters';
 

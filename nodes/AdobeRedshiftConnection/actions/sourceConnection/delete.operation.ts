@@ -1,4 +1,4 @@
-import { deleteSourceConnection } from '../../../shared/api/sourceConnections';
+import { deleteSourceConnection } from '../../../shared/resources/sourceConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { deletedOutput, pickedOperation } from '../../../shared/node/handlers';
 import { sourceConnectionLocator } from '../locators';

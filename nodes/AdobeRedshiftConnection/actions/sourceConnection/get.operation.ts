@@ -1,4 +1,4 @@
-import { sourceConnections } from '../../../shared/api/sourceConnections';
+import { sourceConnections } from '../../../shared/resources/sourceConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { sourceConnectionLocator } from '../locators';

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sourceConnections } from '../../../shared/api/sourceConnections';
+import { sourceConnections } from '../../../shared/resources/sourceConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import { returnAllFields } from '../../../shared/node/commonFields';
-import { FIELDS } from '../../helpers/fields';
+import { FIELDS } from '../../../shared/resources/baseConnection/fields';
 import { connectionLocator } from '../locators';
 import { checkConnectionLocator, readParameter } from '../parameters';
 
