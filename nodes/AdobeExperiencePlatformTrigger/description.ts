@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dataflowPicker } from '../shared/node/picker';
+import { dataflowPicker } from '../shared/resources/dataflow/fields';
 import { sandboxOption } from '../shared/node/options';
 
 /** The trigger's events: which finished runs fire. */
@@ -91,7 +91,7 @@ export const properties: INodeProperties[] = [
 			{
 				displayName: 'Dataflow',
 				name: 'items',
-				values: [dataflowPicker(PARAM.dataflowId, 'Dataflow', 'A dataflow whose runs are watched')],
+				values: [dataflowPicker('A dataflow whose runs are watched', PARAM.dataflowId)],
 			},
 		],
 	},

@@ -7,7 +7,6 @@ import type {
 
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/kernel/constants';
 import { DEFAULT_POLICY, type RequestPolicy } from '../shared/kernel/transport';
-import { SIGN_IN_FROM } from './actions/common.fields';
 import * as connection from './actions/baseConnection/Connection.resource';
 import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
 import { actionPorts, platformNode } from '../shared/node/nodeDescription';
@@ -17,6 +16,7 @@ import { createRouter } from '../shared/node/router';
 import { redshiftSignInShape } from './methods/credentialTest';
 import { searchConnections, searchSourceConnections } from '../shared/methods/listSearch';
 import { searchTables } from '../shared/methods/searchTables';
+import { SIGN_IN_FROM } from '../shared/resources/baseConnection/signIn';
 
 const router = createRouter(
 	{ baseConnection: connection.operations, sourceConnection: sourceConnection.operations },

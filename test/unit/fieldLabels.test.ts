@@ -2,14 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operations } from '../../nodes/AdobeRedshiftConnection/actions/baseConnection/Connection.resource';
 import { operations as sourceOperations } from '../../nodes/AdobeRedshiftConnection/actions/sourceConnection/SourceConnection.resource';
-import { locatorValue } from '../../nodes/AdobeRedshiftConnection/actions/locators';
 import { optionsField } from '../../nodes/shared/node/options';
 import {
-	chooseSandbox,
-	checkSignIn,
-	checkSourceConnectionLocator,
-} from '../../nodes/AdobeRedshiftConnection/actions/parameters';
-import { FIELDS, type FieldName } from '../../nodes/shared/resources/baseConnection/fields';
+	BASE_CONNECTION_FIELDS,
+	checkConnectionLocator,
+} from '../../nodes/shared/resources/baseConnection/fields';
 import {
 	checkHosting,
 	checkSchema,
@@ -19,7 +16,6 @@ import {
 	checkConnectionChanges,
 	checkCreateConnection,
 	checkEtag,
-	checkTablePath,
 } from '../../nodes/shared/resources/baseConnection/validation';
 import { checkIfExists } from '../../nodes/shared/flowService/ifExists';
 import { checkColumns } from '../../nodes/shared/resources/sourceConnection/body';
@@ -27,6 +23,17 @@ import { checkText } from '../../nodes/shared/kernel/validation';
 import type { PlatformContext } from '../../nodes/shared/kernel/transport';
 import { createInput } from '../support/connectionInput';
 import { invalidField } from '../support/invalidField';
+import { NODE_FIELDS, chooseSandbox } from '../../nodes/shared/node/readers';
+import { checkSignIn } from '../../nodes/shared/resources/baseConnection/signIn';
+import {
+	SOURCE_CONNECTION_FIELDS,
+	checkSourceConnectionLocator,
+	checkTableLocator,
+} from '../../nodes/shared/resources/sourceConnection/fields';
+
+// The Redshift node's fields: its two resources' and the ones every node shares.
+const FIELDS = { ...BASE_CONNECTION_FIELDS, ...SOURCE_CONNECTION_FIELDS, ...NODE_FIELDS };
+type FieldName = keyof typeof FIELDS;
 
 /** Every field of every operation's description, collection entries included (notices are text, not fields). */
 function fieldsOf(properties: INodeProperties[]): INodeProperties[] {
@@ -95,9 +102,9 @@ const REFUSALS: Array<[string, () => unknown]> = [
 	['schema', () => checkSchemaChange({}, 'public')],
 	['updateFields', () => checkConnectionChanges(noChanges)],
 	['etag', () => checkEtag('no-quotes')],
-	['tablePath', () => checkTablePath(' ')],
-	['tablePath', () => locatorValue(FIELDS.tablePath, { mode: 'url', value: 'x' })],
-	['connectionId', () => locatorValue(FIELDS.connectionId, { mode: 'url', value: 'x' })],
+	['tablePath', () => checkTableLocator(' ')],
+	['tablePath', () => checkTableLocator({ mode: 'url', value: 'x' })],
+	['connectionId', () => checkConnectionLocator({ mode: 'url', value: 'x' })],
 	['sandboxName', () => chooseSandbox('My Sandbox', ctx)],
 	['limit', () => checkText(FIELDS.limit, {})],
 	[

@@ -1,8 +1,5 @@
-import {
-	checkColumns,
-	checkPairs,
-} from '../../nodes/AdobeExperiencePlatform/actions/mappingSet/mappingInput';
 import { invalidField as refusal } from '../support/invalidField';
+import { checkColumns, checkPairs } from '../../nodes/shared/resources/mappingSet/fields';
 
 describe('checkColumns (the Columns JSON of Mapping Set)', () => {
 	it('takes a list of {name, type} as text or as a value, keeping xdm hints', () => {

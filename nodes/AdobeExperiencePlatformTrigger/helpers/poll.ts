@@ -18,7 +18,8 @@ import {
 import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
 import { scrubSecrets } from '../../shared/kernel/errors';
 import { makeErrorSafe, safeOperationError } from '../../shared/kernel/nodeErrors';
-import { dataflowPicker, modesOf } from '../../shared/node/picker';
+import { modesOf } from '../../shared/node/picker';
+import { dataflowPicker } from '../../shared/resources/dataflow/fields';
 import { chooseSandbox, locatorValue } from '../../shared/node/readers';
 import { summarizeRun } from '../../shared/resources/flowRun/body';
 import { loadPlatformContext, type PlatformContext } from '../../shared/kernel/transport';
@@ -62,7 +63,7 @@ export const SLICE_PAGES = 10;
 const DATAFLOW_ID = new RegExp(CONNECTION_ID_PATTERN);
 
 /** The modes the Dataflow picker stores. */
-const DATAFLOW_MODES = modesOf(dataflowPicker(PARAM.dataflowId, 'Dataflow', ''));
+const DATAFLOW_MODES = modesOf(dataflowPicker(''));
 
 interface Settings {
 	event: TriggerEvent;

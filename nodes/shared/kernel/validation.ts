@@ -8,6 +8,19 @@ export interface FieldRef {
 	maxLength?: number;
 }
 
+/** How a pure builder is told a field: its reference (errors quote the label) or a bare parameter name. */
+export type FieldKey = FieldRef | string;
+
+/** The parameter path an error points at. */
+export function fieldPath(key: FieldKey): string {
+	return typeof key === 'string' ? key : key.field;
+}
+
+/** The field as an error quotes it: "Label" for a reference, 'name' for a bare parameter name. */
+export function quoteField(key: FieldKey): string {
+	return typeof key === 'string' ? `'${key}'` : `"${key.label}"`;
+}
+
 /**
  * Whether text holds a control character (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+007F):
  * they never belong in these values and would corrupt headers or logs. Tab, line feed and carriage

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../kernel/InvalidFieldError';
-import { SANDBOX_FIELD, chooseSandbox } from '../node/readers';
+import { NODE_FIELDS, chooseSandbox } from '../node/readers';
 import type { PlatformContext } from '../kernel/transport';
 
 /** The text typed into a picker's search box, trimmed; empty means no filter. */
@@ -29,11 +29,11 @@ export function isExpression(value: unknown): boolean {
 
 /** The sandbox a picker lists from: the node's Options > Sandbox, else the credential's. */
 export function pickerSandbox(this: ILoadOptionsFunctions, ctx: PlatformContext): string {
-	const override = currentParameter.call(this, SANDBOX_FIELD.field);
+	const override = currentParameter.call(this, NODE_FIELDS.sandboxName.field);
 	if (isExpression(override)) {
 		throw new InvalidFieldError(
-			SANDBOX_FIELD.field,
-			`"${SANDBOX_FIELD.label}" is an expression, which a list cannot resolve while editing: choose a sandbox, or use By ID.`,
+			NODE_FIELDS.sandboxName.field,
+			`"${NODE_FIELDS.sandboxName.label}" is an expression, which a list cannot resolve while editing: choose a sandbox, or use By ID.`,
 		);
 	}
 	return chooseSandbox(override, ctx);

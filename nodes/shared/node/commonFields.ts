@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ETAG_FIELD } from '../kernel/validation';
+import { labelled, type NodeField } from './readers';
 
 /**
  * Return All and Limit of a Get Many (read with readLimit, shared/node/readers.ts); shown where the
@@ -122,4 +123,13 @@ export function etagField(thing: string, outputBy: string): INodeProperties {
 		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
 		description: `ETag of the version you expect to change, quotes included, as output by ${outputBy}. Leave empty to fetch the current one. Adobe refuses the update if the ${thing} changed since.`,
 	};
+}
+
+/** A collection field (Options, Filters, Update Fields): `options` are the fields one can add. */
+export function collection(
+	ref: NodeField,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return { ...labelled(ref), type: 'collection', placeholder, default: {}, options };
 }

@@ -7,6 +7,7 @@
  * Node). Pure: no n8n types. Times are epoch **milliseconds** unless a name says otherwise.
  */
 import { InvalidFieldError } from '../kernel/InvalidFieldError';
+import { fieldPath, quoteField, type FieldKey } from '../kernel/validation';
 
 const ISO =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -72,7 +73,11 @@ function daysInMonth(year: number, month: number): number {
  * @throws InvalidFieldError (`field`) for an impossible date or time (30 February, 24:61), an
  *   offset beyond ±23:59, a wall time the zone skips, or no offset and a zone Node does not know
  */
-export function parseIsoInZone(text: string, timeZone: string, field: string): number | undefined {
+export function parseIsoInZone(
+	text: string,
+	timeZone: string,
+	field: FieldKey,
+): number | undefined {
 	const match = ISO.exec(text.trim());
 	if (!match) return undefined;
 	const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', offset] = match;
@@ -81,8 +86,8 @@ export function parseIsoInZone(text: string, timeZone: string, field: string): n
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	const impossible = (what: string) =>
 		new InvalidFieldError(
-			field,
-			`'${field}' is not a real date and time: ${what} in ${JSON.stringify(text.trim())}; use a date such as ${EXAMPLE}`,
+			fieldPath(field),
+			`${quoteField(field)} is not a real date and time: ${what} in ${JSON.stringify(text.trim())}; use a date such as ${EXAMPLE}`,
 		);
 	if (month < 1 || month > 12) throw impossible(`month ${mo} (01 to 12)`);
 	const lastDay = daysInMonth(year, month);
@@ -99,8 +104,8 @@ export function parseIsoInZone(text: string, timeZone: string, field: string): n
 	}
 	if (!isKnownTimeZone(timeZone))
 		throw new InvalidFieldError(
-			field,
-			`'${field}' ${JSON.stringify(text.trim())} has no offset, and the workflow's time zone ${JSON.stringify(timeZone)} is not one this n8n knows: set the workflow's Timezone (Workflow Settings) or add an offset such as Z or +01:00`,
+			fieldPath(field),
+			`${quoteField(field)} ${JSON.stringify(text.trim())} has no offset, and the workflow's time zone ${JSON.stringify(timeZone)} is not one this n8n knows: set the workflow's Timezone (Workflow Settings) or add an offset such as Z or +01:00`,
 		);
 	// The wall time in the zone: try the offsets in force just before and after it; the earliest
 	// instant whose wall time matches wins (a repeated hour's first occurrence).
@@ -110,8 +115,8 @@ export function parseIsoInZone(text: string, timeZone: string, field: string): n
 		.sort((a, b) => a - b);
 	if (!candidates.length)
 		throw new InvalidFieldError(
-			field,
-			`'${field}' ${JSON.stringify(text.trim())} does not exist in the workflow's time zone ${timeZone} (the clocks skip it for daylight saving time); use a time outside the skipped hour or add an offset such as +01:00`,
+			fieldPath(field),
+			`${quoteField(field)} ${JSON.stringify(text.trim())} does not exist in the workflow's time zone ${timeZone} (the clocks skip it for daylight saving time); use a time outside the skipped hour or add an offset such as +01:00`,
 		);
 	return candidates[0];
 }
@@ -133,4 +138,11 @@ export function formatInZone(epochMs: number, timeZone: string): string {
 	)}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}${sign}${pad(
 		Math.trunc(Math.abs(offset) / 60),
 	)}:${pad(Math.abs(offset) % 60)}`;
+}
+
+/** An empty dateTime field means "now"; anything else is read as a date. */
+export function dateOrNow(value: unknown, nowMs: number): unknown {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+		? new Date(nowMs)
+		: value;
 }

@@ -2,6 +2,9 @@ import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { CONNECTION_ID_PATTERN } from '../kernel/validation';
 
+/** An example Flow Service ID (a UUID), shown in By ID placeholders and messages. */
+export const UUID_EXAMPLE = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
+
 /** What a picker field (resourceLocator, From List first) needs to know. */
 export interface PickerSpec {
 	displayName: string;
@@ -70,10 +73,7 @@ export function idMode(
  * @param thing what the ID names, for the editor's error ("Not a <thing> ID: ...")
  * @param example the placeholder, quoted in the error too
  */
-export function uuidMode(
-	thing: string,
-	example = '373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-): INodePropertyMode {
+export function uuidMode(thing: string, example = UUID_EXAMPLE): INodePropertyMode {
 	return idMode(
 		example,
 		CONNECTION_ID_PATTERN,
@@ -107,31 +107,9 @@ export function pickerFor(
 		picker({ displayName, name, description, searchListMethod, placeholder, modes: [mode] });
 }
 
-/** A Dataflow picker (searchDataflows, shared/methods/listSearch.ts): From List or By ID (a UUID). */
-export const dataflowPicker = pickerFor(
-	'searchDataflows',
-	'dataflow',
-	uuidMode('dataflow', '993f908f-3342-4d9c-9f3b-b9a3a9123d4e'),
+/** By ID for any Flow Service object: a UUID, with a message that names no kind. */
+export const anyUuidMode = idMode(
+	UUID_EXAMPLE,
+	CONNECTION_ID_PATTERN,
+	`Not an ID: expected a UUID such as ${UUID_EXAMPLE}`,
 );
-
-/** A Redshift base connection picker (searchConnections, shared/methods/listSearch.ts): From List or By ID (a UUID). */
-export const baseConnectionPicker = pickerFor(
-	'searchConnections',
-	'connection',
-	uuidMode('connection'),
-);
-
-/**
- * A Redshift table picker (searchTables, which explores the base connection chosen in
- * `connectionId`): From List, or By Name (its path as List Tables returns it, e.g. public.orders).
- */
-export function tablePicker(name: string, displayName: string): INodeProperties {
-	return picker({
-		displayName,
-		name,
-		description: 'The table, by its path as List Tables returns it (e.g. public.orders)',
-		searchListMethod: 'searchTables',
-		placeholder: 'Select a table...',
-		modes: [{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'public.orders' }],
-	});
-}

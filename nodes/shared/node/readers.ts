@@ -3,13 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { InvalidFieldError } from '../kernel/InvalidFieldError';
 import { readNodeParameter } from './runParameters';
 import type { PlatformContext } from '../kernel/transport';
-import { checkSandboxName, type FieldRef } from '../kernel/validation';
-
-/** The Options > Sandbox override, as every node names it. */
-export const SANDBOX_FIELD = {
-	field: 'options.sandboxName',
-	label: 'Sandbox Name or ID',
-} as const satisfies FieldRef;
+import { checkSandboxName, checkText, ETAG_FIELD, type FieldRef } from '../kernel/validation';
 
 /**
  * A parameter as the expression produced it. Hidden parameters read as undefined, and n8n's own
@@ -30,7 +24,7 @@ export function chooseSandbox(override: unknown, ctx: PlatformContext): string {
 		(typeof override === 'string' && override.trim() === '')
 	)
 		return ctx.defaultSandbox;
-	return checkSandboxName(SANDBOX_FIELD, override);
+	return checkSandboxName(NODE_FIELDS.sandboxName, override);
 }
 
 /** The node's sandbox override, else the credential's sandbox. */
@@ -40,7 +34,9 @@ export function readSandbox(
 	ctx: PlatformContext,
 ): string {
 	return chooseSandbox(
-		readNodeParameter.call(this, SANDBOX_FIELD.field, itemIndex, '', { skipValidation: true }),
+		readNodeParameter.call(this, NODE_FIELDS.sandboxName.field, itemIndex, '', {
+			skipValidation: true,
+		}),
 		ctx,
 	);
 }
@@ -76,4 +72,125 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 		);
 	}
 	return limit;
+}
+
+/** Longest values the Experience Platform node accepts before anything is sent (characters). */
+export const LIMITS = { name: 256, description: 4000, id: 512 } as const;
+
+/** A row of a field table: the label the editor shows, the longest text, the dotted path in a collection. */
+export interface FieldRow {
+	label: string;
+	maxLength?: number;
+	/** Set when the parameter sits in a collection, e.g. `options.sandboxName`. */
+	path?: string;
+}
+
+/** A field reference with its parameter name inside its collection (e.g. `sandboxName`). */
+export interface NodeField extends FieldRef {
+	name: string;
+}
+
+/**
+ * The one way to declare fields: descriptions take `displayName`/`name` (labelled), readers and
+ * validators take the same entry, so an error names a field as the editor shows it.
+ */
+export function defineFields<K extends string>(rows: Record<K, FieldRow>): Record<K, NodeField> {
+	return Object.fromEntries(
+		Object.entries<FieldRow>(rows).map(([key, row]) => {
+			const field = row.path ?? key;
+			return [key, { name: field.slice(field.lastIndexOf('.') + 1), field, ...row }];
+		}),
+	) as Record<K, NodeField>;
+}
+
+/** `displayName` and `name` of a field's description, from its reference. */
+export function labelled(ref: NodeField): { displayName: string; name: string } {
+	return { displayName: ref.label, name: ref.name };
+}
+
+/** Fields every node shares: Get Many's Return All, Limit and Filters, Description, the Options. */
+export const NODE_FIELDS = defineFields({
+	description: { label: 'Description', maxLength: 4000 },
+	etag: { label: ETAG_FIELD.label, maxLength: ETAG_FIELD.maxLength },
+	returnAll: { label: 'Return All' },
+	limit: { label: 'Limit' },
+	filters: { label: 'Filters' },
+	options: { label: 'Options' },
+	adaptToThrottling: { label: 'Adapt to Throttling', path: 'options.adaptToThrottling' },
+	concurrency: { label: 'Concurrency', path: 'options.concurrency' },
+	maxRetries: { label: 'Max Retries', path: 'options.maxRetries' },
+	sandboxName: { label: 'Sandbox Name or ID', path: 'options.sandboxName' },
+	timeoutSeconds: { label: 'Timeout (Seconds)', path: 'options.timeoutSeconds' },
+});
+
+/** The Name filter of a Get Many. */
+export const FILTER_FIELDS = defineFields({ nameFilter: { label: 'Name', path: 'filters.name' } });
+
+/** The modes of a picker with From List and By ID. */
+const PICKER_MODES = ['list', 'id'];
+
+/**
+ * The checked ID a picker holds (From List or By ID, or a plain string from an expression).
+ * @param pattern the ID's regex source, as the By ID mode checks it in the editor
+ * @param example an ID of that kind, for the message
+ */
+export function readPickedId(
+	this: IExecuteFunctions,
+	ref: FieldRef,
+	itemIndex: number,
+	pattern: string,
+	example: string,
+): string {
+	const value = locatorValue(ref, readParameter.call(this, ref.field, itemIndex), PICKER_MODES);
+	const id = checkText(ref, value, { required: true, maxLength: LIMITS.id });
+	if (!new RegExp(pattern).test(id)) {
+		throw new InvalidFieldError(
+			ref.field,
+			`"${ref.label}" "${id}" is not a valid ID: expected an ID such as ${example}.`,
+		);
+	}
+	return id;
+}
+
+/** Like readPickedId, for an optional picker (e.g. a filter): undefined when empty or not added. */
+export function readOptionalPickedId(
+	this: IExecuteFunctions,
+	ref: FieldRef,
+	itemIndex: number,
+	pattern: string,
+	example: string,
+): string | undefined {
+	const value = locatorValue(ref, readParameter.call(this, ref.field, itemIndex), PICKER_MODES);
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
+	return readPickedId.call(this, ref, itemIndex, pattern, example);
+}
+
+/** A name field: required text, one line, at most LIMITS.name characters. */
+export function readName(this: IExecuteFunctions, ref: FieldRef, itemIndex: number): string {
+	return checkText(ref, readParameter.call(this, ref.field, itemIndex), {
+		required: true,
+		maxLength: LIMITS.name,
+	});
+}
+
+/** The Name filter of a Get Many (`filters.name`); undefined when empty. */
+export function readNameFilter(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const ref = FILTER_FIELDS.nameFilter;
+	return (
+		checkText(ref, readParameter.call(this, ref.field, itemIndex), { maxLength: LIMITS.name }) ||
+		undefined
+	);
+}
+
+/** An optional multi-line Description, at most LIMITS.description characters ('' when empty). */
+export function readDescription(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ref: FieldRef = NODE_FIELDS.description,
+): string {
+	return checkText(ref, readParameter.call(this, ref.field, itemIndex), {
+		maxLength: LIMITS.description,
+		allowLineBreaks: true,
+	});
 }

@@ -1,16 +1,13 @@
 import {
 	buildCreateFlowBody,
 	buildFlowPatch,
-	buildRunNowBody,
-	checkScheduleChange,
-	checkSomeChange,
-	idAndEtag,
-	isMappingSetId,
-} from '../../../nodes/shared/resources/dataflow/body';
-import {
 	buildFlowTransformations,
 	buildScheduleParams,
-} from '../../../nodes/shared/resources/dataflow/schedule';
+	checkScheduleChange,
+	checkSomeChange,
+} from '../../../nodes/shared/resources/dataflow/body';
+import { buildRunNowBody, idAndEtag } from '../../../nodes/shared/resources/flowRun/body';
+import { isMappingSetId } from '../../../nodes/shared/resources/mappingSet/body';
 import { invalidField } from '../../support/invalidField';
 
 /** The field the InvalidFieldError thrown by `run` names. */

@@ -4,11 +4,8 @@ import {
 	parseIsoInZone,
 	zoneOffsetMinutes,
 } from '../../../nodes/shared/node/dateTime';
-import { buildRunNowBody } from '../../../nodes/shared/resources/dataflow/body';
-import {
-	buildScheduleParams,
-	dateToEpochMs,
-} from '../../../nodes/shared/resources/dataflow/schedule';
+import { buildScheduleParams, dateToEpochMs } from '../../../nodes/shared/resources/dataflow/body';
+import { buildRunNowBody } from '../../../nodes/shared/resources/flowRun/body';
 import { invalidField } from '../../support/invalidField';
 
 const NY = 'America/New_York';

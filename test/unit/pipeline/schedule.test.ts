@@ -3,7 +3,7 @@ import {
 	buildScheduleParams,
 	dateToEpochMs,
 	type ScheduleInput,
-} from '../../../nodes/shared/resources/dataflow/schedule';
+} from '../../../nodes/shared/resources/dataflow/body';
 import { invalidField } from '../../support/invalidField';
 
 const fieldOf = (run: () => unknown): string => invalidField(run).field;

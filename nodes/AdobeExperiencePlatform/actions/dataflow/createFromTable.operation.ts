@@ -9,17 +9,15 @@ import {
 import { getDataset, schemaIdOf } from '../../../shared/resources/dataset/api';
 import { crmToAepFlowSpec } from '../../../shared/resources/dataflow/flowSpecs';
 import { exploreTable } from '../../../shared/resources/baseConnection/api';
-import type { Ensured } from '../../../shared/flowService/createOnce';
-import { oncePerKey } from '../../../shared/flowService/createOnce';
+import { type Ensured, oncePerKey } from '../../../shared/flowService/createOnce';
 import { ensureFlow, flows, type StoredFlow } from '../../../shared/resources/dataflow/api';
 import { ensureMappingSet } from '../../../shared/resources/mappingSet/api';
 import { getFullSchema } from '../../../shared/resources/schema/api';
 import { ensureSourceConnection } from '../../../shared/resources/sourceConnection/api';
 import { ensureTargetConnection } from '../../../shared/resources/targetConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
-import { baseConnectionPicker, tablePicker } from '../../../shared/node/picker';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
-import { locatorValue, readParameter, readSandbox } from '../../../shared/node/readers';
+import { readParameter, readSandbox, LIMITS } from '../../../shared/node/readers';
 import { autoMap } from '../../../shared/resources/mappingSet/body';
 import type { EnsureCall } from '../../../shared/node/handlers';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
@@ -29,20 +27,12 @@ import {
 	runChain,
 	type DoneStep,
 } from '../../../shared/resources/dataflow/chain';
-import { buildCreateFlowBody } from '../../../shared/resources/dataflow/body';
-import { buildFlowTransformations } from '../../../shared/resources/dataflow/schedule';
-import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/kernel/validation';
-import { LIMITS } from '../fields';
-import { datasetLocator } from '../locators';
-import { readDatasetId, readPickedId } from '../parameters';
 import {
-	FLOW_FIELDS,
-	readDelta,
-	readSchedule,
-	scheduleFields,
+	buildCreateFlowBody,
+	buildFlowTransformations,
 	timeOutput,
-	withLabels,
-} from './dataflow.fields';
+} from '../../../shared/resources/dataflow/body';
+import { checkText } from '../../../shared/kernel/validation';
 import { workflowTimeZone } from '../../../shared/node/runParameters';
 import type { ItemOperation } from '../../../shared/node/operations';
 import {
@@ -54,6 +44,18 @@ import {
 	updateChain,
 	type IfDrift,
 } from './existingChain';
+import {
+	DATAFLOW_FIELDS,
+	readDelta,
+	readSchedule,
+	scheduleFields,
+} from '../../../shared/resources/dataflow/fields';
+import { datasetPicker, readDatasetId } from '../../../shared/resources/dataset/fields';
+import {
+	connectionPicker,
+	readConnectionId,
+} from '../../../shared/resources/baseConnection/fields';
+import { readTablePath, tablePicker } from '../../../shared/resources/sourceConnection/fields';
 
 const IF_DRIFT = { field: 'ifDrift', label: 'If the Chain Exists With Other Settings' } as const;
 const IF_DRIFT_VALUES: Record<string, IfDrift> = {
@@ -73,19 +75,13 @@ function readIfDrift(this: IExecuteFunctions, itemIndex: number): IfDrift {
 	);
 }
 
-const FIELDS = {
-	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
-	tablePath: { field: 'tablePath', label: 'Table' },
-} as const;
-
 const properties: INodeProperties[] = [
-	baseConnectionPicker(
-		FIELDS.baseConnectionId.field,
-		FIELDS.baseConnectionId.label,
+	connectionPicker(
 		'The Redshift base connection (Adobe Redshift Connection node). To chain, choose By ID and drag its ID here.',
+		DATAFLOW_FIELDS.baseConnectionId,
 	),
-	tablePicker(FIELDS.tablePath.field, FIELDS.tablePath.label),
-	datasetLocator('The dataset the rows land in; its XDM schema is the mapping target'),
+	tablePicker,
+	datasetPicker('The dataset the rows land in; its XDM schema is the mapping target'),
 	{
 		displayName: 'Dataflow Name',
 		name: 'name',
@@ -188,36 +184,19 @@ function chainOutput(
  * create settles a race with other processes (ensure.ts). The output is the dataflow as Adobe stores it.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const baseConnectionId = readPickedId.call(
-		this,
-		FIELDS.baseConnectionId,
-		itemIndex,
-		CONNECTION_ID_PATTERN,
-		'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-	);
-	const tableName = checkText(
-		FIELDS.tablePath,
-		locatorValue(FIELDS.tablePath, readParameter.call(this, 'tablePath', itemIndex), [
-			'list',
-			'name',
-		]),
-		{ required: true, maxLength: 1024 },
-	);
+	const baseConnectionId = readConnectionId.call(this, itemIndex, DATAFLOW_FIELDS.baseConnectionId);
+	const tableName = readTablePath.call(this, itemIndex);
 	const datasetId = readDatasetId.call(this, itemIndex);
 	const flowName =
-		checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
+		checkText(DATAFLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
 			maxLength: LIMITS.name,
 		}) || defaultFlowName(tableName, datasetId);
 	const scheduleParams = readSchedule.call(this, itemIndex);
 	const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);
 	// The Copy/Mapping rules are checked now, with a stand-in mapping ID, so a missing delta column fails before any request.
-	withLabels(() =>
-		buildFlowTransformations({
-			frequency: scheduleParams.frequency,
-			...delta,
-			mappingId: '0'.repeat(32),
-			mappingVersion: 0,
-		}),
+	const plannedTransformations = buildFlowTransformations(
+		{ frequency: scheduleParams.frequency, ...delta, mappingId: '0'.repeat(32), mappingVersion: 0 },
+		DATAFLOW_FIELDS,
 	);
 	const startTimeGiven = !['', undefined, null].includes(
 		readParameter.call(this, 'startTime', itemIndex) as string,
@@ -244,8 +223,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const columnNames = columns.map((column) => column.name);
 	if (delta.deltaColumn && !columnNames.includes(delta.deltaColumn)) {
 		throw new InvalidFieldError(
-			FLOW_FIELDS.deltaColumn.field,
-			`"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`,
+			DATAFLOW_FIELDS.deltaColumn.field,
+			`"${DATAFLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`,
 		);
 	}
 	const mapping = autoMap(columns, schema);
@@ -271,12 +250,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		startTime: scheduleParams.startTime,
 		startTimeGiven,
 		backfill: scheduleParams.backfill,
-		transformations: buildFlowTransformations({
-			frequency: scheduleParams.frequency,
-			...delta,
-			mappingId: '0'.repeat(32),
-			mappingVersion: 0,
-		}),
+		transformations: plannedTransformations,
 	};
 	const common = {
 		baseConnectionId,

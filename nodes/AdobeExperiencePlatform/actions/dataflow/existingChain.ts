@@ -24,10 +24,10 @@ import {
 	flowDrift,
 	mappingsDrift,
 	type DriftEntry,
+	type PatchOperation,
+	type FlowTransformation,
 } from '../../../shared/resources/dataflow/body';
-import type { PatchOperation } from '../../../shared/resources/dataflow/body';
 import type { StoredSourceConnection } from '../../../shared/resources/sourceConnection/body';
-import type { FlowTransformation } from '../../../shared/resources/dataflow/schedule';
 import type { Failure, PlatformContext, RequestContext } from '../../../shared/kernel/transport';
 
 /** What to do when the chain exists with other settings (the If the Chain Exists With Other Settings field). */

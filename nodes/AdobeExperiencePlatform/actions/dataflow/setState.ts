@@ -3,7 +3,7 @@ import { setFlowState } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import type { OperationModule } from '../../../shared/node/router';
-import { dataflowPicker, readFlowId } from './dataflow.fields';
+import { dataflowPicker, readFlowId } from '../../../shared/resources/dataflow/fields';
 
 /** The fields and handler of Enable or Disable: `{id, etag?, state, changed, sandboxName}`; `changed: false` when the dataflow already was in that state. */
 export function stateOperation(op: 'enable' | 'disable'): OperationModule {

@@ -4,7 +4,7 @@ import { flows, patchFlow } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { etagField } from '../../../shared/node/commonFields';
 import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
-import { readParameter, readSandbox } from '../../../shared/node/readers';
+import { readParameter, readSandbox, LIMITS } from '../../../shared/node/readers';
 import {
 	SCHEDULED_FREQUENCIES,
 	buildFlowPatch,
@@ -12,22 +12,20 @@ import {
 	checkSomeChange,
 	type FlowChanges,
 	type StoredFlowShape,
+	dateToEpochMs,
+	timeOutput,
 } from '../../../shared/resources/dataflow/body';
-import { dateToEpochMs } from '../../../shared/resources/dataflow/schedule';
 import { ETAG_FIELD, checkEtag, checkText } from '../../../shared/kernel/validation';
+import type { ItemOperation } from '../../../shared/node/operations';
+import { workflowTimeZone } from '../../../shared/node/runParameters';
 import {
-	FLOW_FIELDS,
+	DATAFLOW_FIELDS,
 	INTERVAL_FIELD,
 	checkVersion,
 	dataflowPicker,
 	frequencyName,
-	readUuidPicker,
-	timeOutput,
-	withLabels,
-} from './dataflow.fields';
-import { LIMITS } from '../fields';
-import type { ItemOperation } from '../../../shared/node/operations';
-import { workflowTimeZone } from '../../../shared/node/runParameters';
+	readFlowId,
+} from '../../../shared/resources/dataflow/fields';
 
 const properties: INodeProperties[] = [
 	dataflowPicker(),
@@ -100,23 +98,21 @@ function isBlank(value: unknown): boolean {
 function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
 	const changes: FlowChanges = {};
 	if (!isBlank(fields.name))
-		changes.name = checkText(
-			{ field: 'updateFields.name', label: FLOW_FIELDS.name.label },
-			fields.name,
-			{ required: true, maxLength: LIMITS.name },
-		);
+		changes.name = checkText(DATAFLOW_FIELDS.updateName, fields.name, {
+			required: true,
+			maxLength: LIMITS.name,
+		});
 	if (fields.description !== undefined)
-		changes.description = checkText(
-			{ field: 'updateFields.description', label: FLOW_FIELDS.description.label },
-			fields.description,
-			{ maxLength: LIMITS.description, allowLineBreaks: true },
-		);
+		changes.description = checkText(DATAFLOW_FIELDS.updateDescription, fields.description, {
+			maxLength: LIMITS.description,
+			allowLineBreaks: true,
+		});
 	const schedule: NonNullable<FlowChanges['schedule']> = {};
 	if (fields.frequency !== undefined) {
 		if (!(SCHEDULED_FREQUENCIES as readonly unknown[]).includes(fields.frequency)) {
 			throw new InvalidFieldError(
-				'updateFields.frequency',
-				`"Frequency" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`,
+				DATAFLOW_FIELDS.updateFrequency.field,
+				`"${DATAFLOW_FIELDS.updateFrequency.label}" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`,
 			);
 		}
 		schedule.frequency = fields.frequency as (typeof SCHEDULED_FREQUENCIES)[number];
@@ -128,21 +124,20 @@ function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
 				: fields.interval;
 		if (typeof interval !== 'number' || !Number.isSafeInteger(interval) || interval < 1) {
 			throw new InvalidFieldError(
-				'updateFields.interval',
-				`"Interval" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`,
+				DATAFLOW_FIELDS.updateInterval.field,
+				`"${DATAFLOW_FIELDS.updateInterval.label}" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`,
 			);
 		}
 		schedule.interval = interval;
 	}
 	if (!isBlank(fields.startTime))
 		schedule.startTime = Math.floor(
-			withLabels(() => dateToEpochMs(fields.startTime, 'startTime', timeZone), 'updateFields.') /
-				1000,
+			dateToEpochMs(fields.startTime, DATAFLOW_FIELDS.updateStartTime, timeZone) / 1000,
 		);
 	if (Object.keys(schedule).length) changes.schedule = schedule;
 	if (fields.mappingVersion !== undefined)
 		changes.mappingVersion = checkVersion(
-			{ field: 'updateFields.mappingVersion', label: FLOW_FIELDS.mappingVersion.label },
+			DATAFLOW_FIELDS.updateMappingVersion,
 			fields.mappingVersion,
 		);
 	return changes;
@@ -153,7 +148,7 @@ function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
  * The dataflow is read first unless only name/description change and an ETag is given.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const id = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
+	const id = readFlowId.call(this, itemIndex);
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
 	const timeZone = workflowTimeZone.call(this);

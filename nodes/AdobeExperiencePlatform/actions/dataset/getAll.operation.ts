@@ -4,7 +4,7 @@ import { datasets } from '../../../shared/resources/dataset/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/node/commonFields';
-import { readNameFilter } from '../parameters';
+import { readNameFilter } from '../../../shared/node/readers';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),

@@ -3,18 +3,18 @@ import type { INodeProperties } from 'n8n-workflow';
 import { runNow } from '../../../shared/resources/flowRun/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { readParameter, readSandbox } from '../../../shared/node/readers';
-import { buildRunNowBody } from '../../../shared/resources/dataflow/body';
+import { buildRunNowBody } from '../../../shared/resources/flowRun/body';
 import { checkText } from '../../../shared/kernel/validation';
-import {
-	FLOW_FIELDS,
-	dataflowPicker,
-	dateOrNow,
-	readUuidPicker,
-	timeOutput,
-	withLabels,
-} from '../dataflow/dataflow.fields';
 import { workflowTimeZone } from '../../../shared/node/runParameters';
 import type { ItemOperation } from '../../../shared/node/operations';
+import { dateOrNow } from '../../../shared/node/dateTime';
+import { timeOutput } from '../../../shared/resources/dataflow/body';
+import {
+	DATAFLOW_FIELDS,
+	dataflowPicker,
+	readFlowId,
+} from '../../../shared/resources/dataflow/fields';
+import { FLOW_RUN_FIELDS } from '../../../shared/resources/flowRun/fields';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow to run. Only a dataflow with frequency Once can be run on demand.'),
@@ -57,23 +57,24 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * `scheduled`; follow it with Flow Run > Get.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
+	const flowId = readFlowId.call(this, itemIndex);
 	const nowMs = Date.now();
 	const timeZone = workflowTimeZone.call(this);
 	const windowStart = readParameter.call(this, 'windowStart', itemIndex);
 	const deltaColumn =
-		checkText(FLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), {
+		checkText(DATAFLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), {
 			maxLength: 256,
 		}) || undefined;
-	const body = withLabels(() =>
-		buildRunNowBody({
+	const body = buildRunNowBody(
+		{
 			flowId,
 			windowStart,
 			windowEnd: dateOrNow(readParameter.call(this, 'windowEnd', itemIndex), nowMs),
 			nowMs,
 			deltaColumn,
 			timeZone,
-		}),
+		},
+		FLOW_RUN_FIELDS,
 	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const started = await runNow.call(this, ctx, sandboxName, body, itemIndex);

@@ -3,8 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { validateMappings } from '../../../shared/resources/mappingSet/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { readSandbox } from '../../../shared/node/readers';
-import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
 import type { ItemOperation } from '../../../shared/node/operations';
+import {
+	mappingInputFields,
+	planFromInput,
+	planOutput,
+	readMappingInput,
+} from '../../../shared/resources/mappingSet/fields';
 
 const displayOptions = { show: { resource: ['mappingSet'], operation: ['validate'] } };
 

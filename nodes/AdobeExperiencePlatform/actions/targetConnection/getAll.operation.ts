@@ -5,14 +5,13 @@ import { targetConnections } from '../../../shared/resources/targetConnection/ap
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/node/commonFields';
-import { FIELDS } from '../fields';
-import { datasetLocator } from '../locators';
-import { readNameFilter, readOptionalPickedId } from '../parameters';
+import { readNameFilter, readOptionalPickedId } from '../../../shared/node/readers';
+import { datasetPicker, DATASET_FIELDS } from '../../../shared/resources/dataset/fields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
 	nameFilters('Only target connections with exactly this name', [
-		{ ...datasetLocator('Only target connections writing to this dataset'), required: false },
+		{ ...datasetPicker('Only target connections writing to this dataset'), required: false },
 	]),
 ];
 
@@ -25,7 +24,7 @@ export const execute = listOperation(function (itemIndex) {
 	const name = readNameFilter.call(this, itemIndex);
 	const dataSetId = readOptionalPickedId.call(
 		this,
-		FIELDS.datasetFilter,
+		DATASET_FIELDS.datasetFilter,
 		itemIndex,
 		DATASET_ID_PATTERN,
 		'5ba9452f7de80400007fc52a',

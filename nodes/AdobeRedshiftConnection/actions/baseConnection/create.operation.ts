@@ -34,12 +34,17 @@ import {
 import { checkCreateConnection } from '../../../shared/resources/baseConnection/validation';
 import { connections, type StoredConnection } from '../../../shared/resources/baseConnection/api';
 import { descriptionField, nameField } from '../../../shared/node/commonFields';
-import { FIELDS, labelled } from '../../../shared/resources/baseConnection/fields';
+import { labelled, readParameter, readSandbox, NODE_FIELDS } from '../../../shared/node/readers';
 import { hostingField, type Hosting } from '../../../shared/resources/baseConnection/hosting';
-import { redshiftAuthFields, signInFromFields } from '../common.fields';
-import { checkSignIn, readRedshiftSignIn, readSandbox, readParameter } from '../parameters';
 import type { ItemOperation } from '../../../shared/node/operations';
 import type { AfterItems } from '../../../shared/node/router';
+import {
+	checkSignIn,
+	readRedshiftSignIn,
+	redshiftAuthFields,
+	signInFromFields,
+} from '../../../shared/resources/baseConnection/signIn';
+import { BASE_CONNECTION_FIELDS } from '../../../shared/resources/baseConnection/fields';
 
 type IfExists = 'create' | 'reuse' | 'error';
 
@@ -49,7 +54,7 @@ function ifExistsField(
 	version: NonNullable<INodeProperties['displayOptions']>['show'],
 ): INodeProperties {
 	return {
-		...labelled('ifExists'),
+		...labelled(BASE_CONNECTION_FIELDS.ifExists),
 		type: 'options',
 		options: [
 			{
@@ -79,12 +84,12 @@ function ifExistsField(
 const properties: INodeProperties[] = [
 	hostingField,
 	nameField(
-		FIELDS.name.label,
-		FIELDS.name.name,
+		BASE_CONNECTION_FIELDS.name.label,
+		BASE_CONNECTION_FIELDS.name.name,
 		'Redshift orders warehouse',
 		'Name of the base connection in Experience Platform',
 	),
-	{ ...descriptionField('base connection'), ...labelled('description') },
+	{ ...descriptionField('base connection'), ...labelled(NODE_FIELDS.description) },
 	...signInFromFields(),
 	...redshiftAuthFields(true),
 	// Version 1.1 made "Reuse It" the default, so re-running a workflow never duplicates. n8n saves only
@@ -101,8 +106,8 @@ function checkIfExists(value: unknown, fallback: IfExists): IfExists {
 	if (value === undefined) return fallback;
 	if (value === 'create' || value === 'reuse' || value === 'error') return value;
 	throw new InvalidFieldError(
-		FIELDS.ifExists.field,
-		`"${FIELDS.ifExists.label}" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`,
+		BASE_CONNECTION_FIELDS.ifExists.field,
+		`"${BASE_CONNECTION_FIELDS.ifExists.label}" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`,
 	);
 }
 

@@ -1,12 +1,14 @@
 import { connections } from '../../../shared/resources/baseConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { deletedOutput, pickedOperation } from '../../../shared/node/handlers';
-import { connectionLocator } from '../locators';
-import { readConnectionId } from '../parameters';
+import {
+	readConnectionId,
+	connectionPicker,
+} from '../../../shared/resources/baseConnection/fields';
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['delete'] } };
 
-export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
+export const description = updateDisplayOptions(displayOptions, [connectionPicker()]);
 
 /**
  * `DELETE /connections/{id}`: `{id, deleted, alreadyAbsent, sandboxName, note?}`. A connection still

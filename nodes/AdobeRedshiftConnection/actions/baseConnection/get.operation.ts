@@ -2,12 +2,14 @@ import { connections } from '../../../shared/resources/baseConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
 import { publicConnection } from '../../../shared/resources/baseConnection/output';
-import { connectionLocator } from '../locators';
-import { readConnectionId } from '../parameters';
+import {
+	readConnectionId,
+	connectionPicker,
+} from '../../../shared/resources/baseConnection/fields';
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['get'] } };
 
-export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
+export const description = updateDisplayOptions(displayOptions, [connectionPicker()]);
 
 /** The connection as Adobe returns it, without the password, plus `hosting` and `sandboxName` (see publicConnection). */
 export const execute = pickedOperation(readConnectionId, connections.get, (connection, picked) =>

@@ -2,18 +2,18 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
-import { returnAllFields } from '../../../shared/node/commonFields';
+import { returnAllFields, collection } from '../../../shared/node/commonFields';
 import { checkText } from '../../../shared/kernel/validation';
-import { FIELDS, labelled } from '../../../shared/resources/baseConnection/fields';
+import { labelled, NODE_FIELDS } from '../../../shared/node/readers';
 import { publicConnection } from '../../../shared/resources/baseConnection/output';
 import { connections } from '../../../shared/resources/baseConnection/api';
-import { collection } from '../common.fields';
+import { BASE_CONNECTION_FIELDS } from '../../../shared/resources/baseConnection/fields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
-	collection('filters', 'Add Filter', [
+	collection(NODE_FIELDS.filters, 'Add Filter', [
 		{
-			...labelled('name'),
+			...labelled(BASE_CONNECTION_FIELDS.name),
 			type: 'string',
 			default: '',
 			description: 'Only connections with exactly this name',
@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const execute = listOperation(
 	function (itemIndex) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		return { name: checkText(FIELDS.name, filters.name) || undefined };
+		return { name: checkText(BASE_CONNECTION_FIELDS.name, filters.name) || undefined };
 	},
 	connections.list,
 	publicConnection,

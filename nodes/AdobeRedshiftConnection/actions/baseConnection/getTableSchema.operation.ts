@@ -3,13 +3,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { readPicked } from '../../../shared/node/handlers';
 import { exploreTable } from '../../../shared/resources/baseConnection/api';
-import { connectionLocator, tableLocator } from '../locators';
-import { readConnectionId, readTablePath } from '../parameters';
 import type { ItemOperation } from '../../../shared/node/operations';
+import {
+	readConnectionId,
+	connectionPicker,
+} from '../../../shared/resources/baseConnection/fields';
+import { readTablePath, tablePicker } from '../../../shared/resources/sourceConnection/fields';
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['getTableSchema'] } };
 
-export const description = updateDisplayOptions(displayOptions, [connectionLocator, tableLocator]);
+export const description = updateDisplayOptions(displayOptions, [connectionPicker(), tablePicker]);
 
 /** The column list, each column reduced to the keys a source connection takes: usable as its params.columns (Source Connection > Create's Columns). */
 export const execute: ItemOperation = async function (itemIndex, ctx) {

@@ -2,13 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
-import { connectionLocator } from '../locators';
-import { readConnectionId } from '../parameters';
 import { connectionGet } from './connectionGet';
+import {
+	readConnectionId,
+	connectionPicker,
+} from '../../../shared/resources/baseConnection/fields';
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['listTables'] } };
 
-export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
+export const description = updateDisplayOptions(displayOptions, [connectionPicker()]);
 
 /** One output item per table (`GET /connections/{id}/explore?objectType=root`), so the next node can pick or loop over them. */
 export const execute = pickedOperation(

@@ -1,12 +1,14 @@
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
-import { connectionLocator } from '../locators';
-import { readConnectionId } from '../parameters';
 import { connectionGet } from './connectionGet';
+import {
+	readConnectionId,
+	connectionPicker,
+} from '../../../shared/resources/baseConnection/fields';
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['test'] } };
 
-export const description = updateDisplayOptions(displayOptions, [connectionLocator]);
+export const description = updateDisplayOptions(displayOptions, [connectionPicker()]);
 
 /** Asks Adobe to sign in to Redshift with the stored values; a failed sign-in is ok: false, not an error. */
 export const execute = pickedOperation(

@@ -3,11 +3,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
-import { etagField } from '../../../shared/node/commonFields';
+import { etagField, collection } from '../../../shared/node/commonFields';
 import { readPicked } from '../../../shared/node/handlers';
 import { idempotentRequest, toNodeApiError } from '../../../shared/kernel/transport';
 import { ETAG_FIELD } from '../../../shared/kernel/validation';
-import { labelled } from '../../../shared/resources/baseConnection/fields';
+import { labelled, readParameter, NODE_FIELDS } from '../../../shared/node/readers';
 import { checkSchemaChange } from '../../../shared/resources/baseConnection/hosting';
 import { changesAlreadyApplied } from '../../../shared/resources/baseConnection/recovery';
 import { buildUpdatePatch } from '../../../shared/resources/baseConnection/body';
@@ -16,16 +16,20 @@ import {
 	checkEtag,
 } from '../../../shared/resources/baseConnection/validation';
 import { connections } from '../../../shared/resources/baseConnection/api';
+import type { ItemOperation } from '../../../shared/node/operations';
+import {
+	readConnectionId,
+	connectionPicker,
+	BASE_CONNECTION_FIELDS,
+} from '../../../shared/resources/baseConnection/fields';
 import {
 	SIGN_IN_FROM,
-	collection,
+	type SignInFrom,
+	checkSignIn,
+	readRedshiftSignIn,
 	redshiftAuthFields,
 	signInFromFields,
-	type SignInFrom,
-} from '../common.fields';
-import { connectionLocator } from '../locators';
-import { checkSignIn, readConnectionId, readParameter, readRedshiftSignIn } from '../parameters';
-import type { ItemOperation } from '../../../shared/node/operations';
+} from '../../../shared/resources/baseConnection/signIn';
 
 // Inside a collection, fields carry no displayOptions of their own.
 const changeableAuthFields = redshiftAuthFields(false).map((field) => {
@@ -38,13 +42,13 @@ const schemaOnly = changeableAuthFields.filter((field) => field.name === 'schema
 
 const nameAndDescription: INodeProperties[] = [
 	{
-		...labelled('name'),
+		...labelled(BASE_CONNECTION_FIELDS.name),
 		type: 'string',
 		default: '',
 		description: 'New name of the base connection',
 	},
 	{
-		...labelled('description'),
+		...labelled(NODE_FIELDS.description),
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 2 },
@@ -54,13 +58,13 @@ const nameAndDescription: INodeProperties[] = [
 
 function updateFieldsCollection(from: SignInFrom, options: INodeProperties[]): INodeProperties {
 	return {
-		...collection('updateFields', 'Add Field', options),
+		...collection(BASE_CONNECTION_FIELDS.updateFields, 'Add Field', options),
 		displayOptions: { show: { [SIGN_IN_FROM]: [from] } },
 	};
 }
 
 const properties: INodeProperties[] = [
-	connectionLocator,
+	connectionPicker(),
 	...signInFromFields(),
 	{
 		displayName:

@@ -1,12 +1,14 @@
 import { deleteSourceConnection } from '../../../shared/resources/sourceConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { deletedOutput, pickedOperation } from '../../../shared/node/handlers';
-import { sourceConnectionLocator } from '../locators';
-import { readSourceConnectionId } from '../parameters';
+import {
+	readSourceConnectionId,
+	sourceConnectionPicker,
+} from '../../../shared/resources/sourceConnection/fields';
 
 const displayOptions = { show: { resource: ['sourceConnection'], operation: ['delete'] } };
 
-export const description = updateDisplayOptions(displayOptions, [sourceConnectionLocator]);
+export const description = updateDisplayOptions(displayOptions, [sourceConnectionPicker()]);
 
 /**
  * `{id, deleted, alreadyAbsent, sandboxName}`: a source connection that is already gone is not an

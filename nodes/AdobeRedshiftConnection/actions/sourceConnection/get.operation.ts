@@ -1,12 +1,14 @@
 import { sourceConnections } from '../../../shared/resources/sourceConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { pickedOperation } from '../../../shared/node/handlers';
-import { sourceConnectionLocator } from '../locators';
-import { readSourceConnectionId } from '../parameters';
+import {
+	readSourceConnectionId,
+	sourceConnectionPicker,
+} from '../../../shared/resources/sourceConnection/fields';
 
 const displayOptions = { show: { resource: ['sourceConnection'], operation: ['get'] } };
 
-export const description = updateDisplayOptions(displayOptions, [sourceConnectionLocator]);
+export const description = updateDisplayOptions(displayOptions, [sourceConnectionPicker()]);
 
 /** The source connection as Adobe returns it (base connection ID, table, columns, etag…), plus `sandboxName`. */
 export const execute = pickedOperation(readSourceConnectionId, sourceConnections.get);

@@ -1,26 +1,13 @@
-import { ETAG_FIELD, type FieldRef } from '../../kernel/validation';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** A field of this node: its parameter name, where an error points (`field`), its UI label and, for text, its longest value. */
-export interface NodeField extends FieldRef {
-	/** The parameter name inside its collection, if any (e.g. `sandboxName`). */
-	name: string;
-	/** Longest text Adobe takes, in characters. */
-	maxLength?: number;
-}
+import { checkConnectionId } from '../../kernel/validation';
+import { pickerFor, uuidMode } from '../../node/picker';
+import { defineFields, locatorValue, readParameter, type NodeField } from '../../node/readers';
 
-interface Row {
-	label: string;
-	maxLength?: number;
-	/** Set when the parameter sits in a collection: the dotted path errors name, e.g. `options.sandboxName`. */
-	path?: string;
-}
-
-// In the order the editor shows them. A field inside a collection (Update Fields, Filters) has the
-// label of the top-level field with the same name.
-const ROWS = {
+/** The Redshift base connection's fields, in the order the editor shows them; a field in a collection (Update Fields, Filters) has the label of the top-level field with the same name. */
+export const BASE_CONNECTION_FIELDS = defineFields({
 	hosting: { label: 'Experience Platform Hosting' },
 	name: { label: 'Connection Name', maxLength: 256 },
-	description: { label: 'Description', maxLength: 4000 },
 	redshiftSignInFrom: { label: 'Redshift Sign-In From' },
 	server: { label: 'Server', maxLength: 253 },
 	port: { label: 'Port' },
@@ -30,45 +17,42 @@ const ROWS = {
 	schema: { label: 'Schema', maxLength: 127 },
 	ifExists: { label: 'If a Connection With This Name Exists' },
 	connectionId: { label: 'Connection' },
-	tablePath: { label: 'Table', maxLength: 1024 },
 	updateFields: { label: 'Update Fields' },
-	etag: { label: ETAG_FIELD.label, maxLength: ETAG_FIELD.maxLength },
-	returnAll: { label: 'Return All' },
-	limit: { label: 'Limit' },
-	filters: { label: 'Filters' },
-	options: { label: 'Options' },
-	adaptToThrottling: { label: 'Adapt to Throttling', path: 'options.adaptToThrottling' },
-	concurrency: { label: 'Concurrency', path: 'options.concurrency' },
-	maxRetries: { label: 'Max Retries', path: 'options.maxRetries' },
-	sandboxName: { label: 'Sandbox Name or ID', path: 'options.sandboxName' },
-	timeoutSeconds: { label: 'Timeout (Seconds)', path: 'options.timeoutSeconds' },
-	// Source Connection resource (Connection and Table are the pickers above)
-	sourceConnectionId: { label: 'Source Connection' },
-	sourceConnectionName: { label: 'Source Connection Name', maxLength: 256 },
-	columns: { label: 'Columns' },
-	sourceIfExists: { label: 'If It Exists' },
-} satisfies Record<string, Row>;
-
-export type FieldName = keyof typeof ROWS;
-
-/**
- * Every user-facing field of the node once: the descriptions take `displayName` (`label`) and
- * `name` from here and the validators take the same entry, so an error names a field exactly as
- * the editor shows it (test/unit/fieldLabels.test.ts checks every operation's description).
- */
-export const FIELDS = Object.fromEntries(
-	Object.entries(ROWS).map(([name, row]: [string, Row]) => [
-		name,
-		{ name, field: row.path ?? name, label: row.label, maxLength: row.maxLength },
-	]),
-) as Record<FieldName, NodeField>;
-
-/** `displayName` and `name` of a field's description, from the table. */
-export function labelled(name: FieldName): { displayName: string; name: string } {
-	return { displayName: FIELDS[name].label, name: FIELDS[name].name };
-}
+});
 
 export const DEFAULT_PORT = 5439;
 
 /** Hint under an Update field, where empty means "keep". */
 export const KEEP_HINT = 'Leave empty to keep the current value';
+
+/** The base connection picker (searchConnections): From List or By ID (a UUID). */
+export function connectionPicker(
+	description = 'The base connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
+	ref: NodeField = BASE_CONNECTION_FIELDS.connectionId,
+): INodeProperties {
+	return pickerFor('searchConnections', 'connection', uuidMode('connection'))(
+		ref.field,
+		ref.label,
+		description,
+	);
+}
+
+/**
+ * A checked connection ID from the picker's stored value: a resource locator (From List or By ID)
+ * or a plain string from a workflow saved before the picker.
+ */
+export function checkConnectionLocator(
+	stored: unknown,
+	ref: NodeField = BASE_CONNECTION_FIELDS.connectionId,
+): string {
+	return checkConnectionId(ref, locatorValue(ref, stored, ['list', 'id']));
+}
+
+/** The base connection picker's ID, checked (see checkConnectionLocator). */
+export function readConnectionId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	ref: NodeField = BASE_CONNECTION_FIELDS.connectionId,
+): string {
+	return checkConnectionLocator(readParameter.call(this, ref.field, itemIndex), ref);
+}

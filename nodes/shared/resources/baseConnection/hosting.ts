@@ -2,7 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../../kernel/InvalidFieldError';
 import { checkText } from '../../kernel/validation';
-import { FIELDS, KEEP_HINT, labelled } from './fields';
+import { KEEP_HINT, BASE_CONNECTION_FIELDS } from './fields';
+import { labelled } from '../../node/readers';
 
 /**
  * Experience Platform hosting: where Adobe Experience Platform runs (not where Redshift runs), and
@@ -35,7 +36,7 @@ export function sendsSchema(hosting: Hosting): boolean {
 
 /** The Hosting field (Create). */
 export const hostingField: INodeProperties = {
-	...labelled('hosting'),
+	...labelled(BASE_CONNECTION_FIELDS.hosting),
 	type: 'options',
 	noDataExpression: false,
 	options: HOSTING_VALUES.map((value) => ({
@@ -55,7 +56,7 @@ export const hostingField: INodeProperties = {
  */
 export function schemaField(required: boolean): INodeProperties {
 	return {
-		...labelled('schema'),
+		...labelled(BASE_CONNECTION_FIELDS.schema),
 		type: 'string',
 		default: '',
 		required,
@@ -63,7 +64,9 @@ export function schemaField(required: boolean): INodeProperties {
 		description:
 			'Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.',
 		hint: required ? undefined : KEEP_HINT,
-		displayOptions: { show: { [FIELDS.hosting.name]: HOSTING_VALUES.filter(sendsSchema) } },
+		displayOptions: {
+			show: { [BASE_CONNECTION_FIELDS.hosting.name]: HOSTING_VALUES.filter(sendsSchema) },
+		},
 	};
 }
 
@@ -73,8 +76,8 @@ export function checkHosting(value: unknown): Hosting {
 		return value as Hosting;
 	const allowed = HOSTING_VALUES.map((hosting) => `"${hosting}"`).join(' or ');
 	throw new InvalidFieldError(
-		FIELDS.hosting.field,
-		`"${FIELDS.hosting.label}" must be ${allowed}; got ${JSON.stringify(value)}.`,
+		BASE_CONNECTION_FIELDS.hosting.field,
+		`"${BASE_CONNECTION_FIELDS.hosting.label}" must be ${allowed}; got ${JSON.stringify(value)}.`,
 	);
 }
 
@@ -85,11 +88,11 @@ export function checkHosting(value: unknown): Hosting {
  */
 export function checkSchema(hosting: Hosting, value: unknown): string | undefined {
 	if (!sendsSchema(hosting)) return undefined;
-	const schema = checkText(FIELDS.schema, value);
+	const schema = checkText(BASE_CONNECTION_FIELDS.schema, value);
 	if (!schema) {
 		throw new InvalidFieldError(
-			FIELDS.schema.field,
-			`"${FIELDS.schema.label}" is required when Experience Platform runs on AWS: enter the Redshift schema the user can read, e.g. public.`,
+			BASE_CONNECTION_FIELDS.schema.field,
+			`"${BASE_CONNECTION_FIELDS.schema.label}" is required when Experience Platform runs on AWS: enter the Redshift schema the user can read, e.g. public.`,
 		);
 	}
 	return schema;
@@ -116,7 +119,7 @@ export function checkSchemaChange(
 ): void {
 	if (schema === undefined || sendsSchema(hostingOf(params))) return;
 	throw new InvalidFieldError(
-		`${FIELDS.updateFields.field}.${FIELDS.schema.name}`,
-		`"${FIELDS.schema.label}" applies only to connections of Experience Platform on AWS; this connection has no schema. Remove the ${FIELDS.schema.label} field.`,
+		`${BASE_CONNECTION_FIELDS.updateFields.field}.${BASE_CONNECTION_FIELDS.schema.name}`,
+		`"${BASE_CONNECTION_FIELDS.schema.label}" applies only to connections of Experience Platform on AWS; this connection has no schema. Remove the ${BASE_CONNECTION_FIELDS.schema.label} field.`,
 	);
 }

@@ -1,7 +1,8 @@
 import { InvalidFieldError } from '../../kernel/InvalidFieldError';
 import { checkText } from '../../kernel/validation';
-import { FIELDS } from './fields';
 import { checkHosting, checkSchema, type Hosting } from './hosting';
+import { NODE_FIELDS } from '../../node/readers';
+import { BASE_CONNECTION_FIELDS } from './fields';
 
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -22,8 +23,8 @@ function isIpv6(value: string): boolean {
 
 /** The Redshift endpoint host: a host name or IP address only, the way Adobe's "server" expects it. */
 export function checkServer(value: unknown): string {
-	const { field, label } = FIELDS.server;
-	const server = checkText(FIELDS.server, value, { required: true });
+	const { field, label } = BASE_CONNECTION_FIELDS.server;
+	const server = checkText(BASE_CONNECTION_FIELDS.server, value, { required: true });
 	const hint = `Enter only the host name or IP address of the Redshift endpoint, e.g. ${SERVER_EXAMPLE}.`;
 	if (/^[a-z][a-z0-9+.:-]*:\/\//i.test(server)) {
 		throw new InvalidFieldError(
@@ -58,7 +59,7 @@ export function checkServer(value: unknown): string {
 
 /** A TCP port: a whole number 1-65535, given as a number or as digits (expressions yield text). */
 export function checkPort(value: unknown): number {
-	const { field, label } = FIELDS.port;
+	const { field, label } = BASE_CONNECTION_FIELDS.port;
 	const allowed = 'a whole number from 1 to 65535 (Redshift listens on 5439 by default)';
 	let port: number;
 	if (typeof value === 'number') {
@@ -112,9 +113,12 @@ export function checkRedshiftAuth(input: RedshiftAuthInput): RedshiftAuth {
 		hosting,
 		server: checkServer(input.server),
 		port: checkPort(input.port),
-		username: checkText(FIELDS.username, input.username, { required: true }),
-		password: checkText(FIELDS.password, input.password, { required: true, keepSpaces: true }),
-		database: checkText(FIELDS.database, input.database, { required: true }),
+		username: checkText(BASE_CONNECTION_FIELDS.username, input.username, { required: true }),
+		password: checkText(BASE_CONNECTION_FIELDS.password, input.password, {
+			required: true,
+			keepSpaces: true,
+		}),
+		database: checkText(BASE_CONNECTION_FIELDS.database, input.database, { required: true }),
 	};
 	const schema = checkSchema(hosting, input.schema);
 	if (schema !== undefined) auth.schema = schema;
@@ -134,8 +138,8 @@ export interface CreateConnection {
 
 export function checkCreateConnection(input: CreateConnectionInput): CreateConnection {
 	return {
-		name: checkText(FIELDS.name, input.name, { required: true }),
-		description: checkText(FIELDS.description, input.description, { allowLineBreaks: true }),
+		name: checkText(BASE_CONNECTION_FIELDS.name, input.name, { required: true }),
+		description: checkText(NODE_FIELDS.description, input.description, { allowLineBreaks: true }),
 		auth: checkRedshiftAuth(input),
 	};
 }
@@ -169,16 +173,17 @@ function isBlank(value: unknown): boolean {
 
 export function checkConnectionChanges(input: UpdateConnectionInput): ConnectionChanges {
 	const changes: ConnectionChanges = { params: {} };
-	if (!isBlank(input.name)) changes.name = checkText(FIELDS.name, input.name, { required: true });
+	if (!isBlank(input.name))
+		changes.name = checkText(BASE_CONNECTION_FIELDS.name, input.name, { required: true });
 	if (!isBlank(input.description))
-		changes.description = checkText(FIELDS.description, input.description, {
+		changes.description = checkText(NODE_FIELDS.description, input.description, {
 			allowLineBreaks: true,
 		});
 	if (!isBlank(input.server)) changes.params.server = checkServer(input.server);
 	if (!isBlank(input.port)) changes.params.port = checkPort(input.port);
 	for (const key of ['username', 'password', 'database', 'schema'] as const) {
 		if (!isBlank(input[key]))
-			changes.params[key] = checkText(FIELDS[key], input[key], {
+			changes.params[key] = checkText(BASE_CONNECTION_FIELDS[key], input[key], {
 				required: true,
 				keepSpaces: key === 'password',
 			});
@@ -188,7 +193,7 @@ export function checkConnectionChanges(input: UpdateConnectionInput): Connection
 		changes.description === undefined &&
 		Object.keys(changes.params).length === 0
 	) {
-		const { field, label } = FIELDS.updateFields;
+		const { field, label } = BASE_CONNECTION_FIELDS.updateFields;
 		throw new InvalidFieldError(
 			field,
 			`"${label}" is empty: add at least one field to change (name, description, server, port, username, password, database or schema).`,
@@ -199,8 +204,3 @@ export function checkConnectionChanges(input: UpdateConnectionInput): Connection
 
 /** The ETag field's check (shared by every node's Update). */
 export { checkEtag } from '../../kernel/validation';
-
-/** Explore path of a table as List Tables returns it, e.g. public.orders. */
-export function checkTablePath(value: unknown): string {
-	return checkText(FIELDS.tablePath, value, { required: true });
-}

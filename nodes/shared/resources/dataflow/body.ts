@@ -1,33 +1,253 @@
 /**
- * Dataflow (Flow Service `/flows`) and flow run (`/runs`) requests, built and checked before any
- * request. Pure: no n8n types, unit-tested directly.
- *
+ * A dataflow's pure payloads: the `POST /flows` body, its schedule and transformations, the JSON
+ * Patch of an update, and the drift of an existing Create From Table chain.
  * Adobe docs followed: "Create a dataflow for database sources" (`help/sources/tutorials/api/collect/
- * database-nosql.md`), "Update dataflows" (`update-dataflows.md`), "On-demand ingestion"
- * (`on-demand-ingestion.md`), "Retry failed dataflow runs" (`retry-flows.md`), "Sort and filter"
- * (`help/dataflows/api/sort-and-filter.md`). See `shared/reference/dataflow-chain.md` §6-7.
- *
- * Units: `scheduleParams.startTime` and the on-demand run's times are sent in epoch **seconds**
- * (Adobe's examples; the emulator and Adobe's spec also take ms for runs); every time Adobe sends
- * back (createdAt, startedAtUTC…) is epoch **milliseconds**. Inputs are dates, never bare numbers.
+ * database-nosql.md`), "Update dataflows" (`update-dataflows.md`), the CRMToAEP flow spec's
+ * `scheduleSpec`, the Flow Service error reference (1361-1364 schedule, 1367/1369 delta column).
+ * See `shared/reference/dataflow-chain.md` §6-7.
+ * Units: `scheduleParams.startTime` is sent in epoch **seconds**; what Adobe sends back (createdAt…)
+ * is epoch **milliseconds**. Inputs are dates, never bare numbers.
  */
 import { InvalidFieldError } from '../../kernel/InvalidFieldError';
-import {
-	dateToEpochMs,
-	FREQUENCIES,
-	type FlowTransformation,
-	type Frequency,
-	type ScheduleParams,
-} from './schedule';
 import type { SourceColumn } from '../mappingSet/body';
+import { fieldPath, quoteField, type FieldKey } from '../../kernel/validation';
+import { formatInZone, isKnownTimeZone, parseIsoInZone } from '../../node/dateTime';
 
-/** Data Prep mapping set IDs are 32 hex digits (e.g. `0b090130b58b4819afc78b6dc98b484d`). */
-export const MAPPING_SET_ID_PATTERN = '^[0-9a-fA-F]{32}$';
-const MAPPING_SET_ID = new RegExp(MAPPING_SET_ID_PATTERN);
+// Schedule and transformations (units: wire epoch seconds, JavaScript epoch milliseconds).
+export const FREQUENCIES = ['once', 'minute', 'hour', 'day', 'week'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
 
-/** Is this a Data Prep mapping set ID? */
-export function isMappingSetId(value: unknown): value is string {
-	return typeof value === 'string' && MAPPING_SET_ID.test(value);
+/** Smallest `interval` per frequency: 15 for minute (Adobe's documented minimum), 1 otherwise. */
+const MIN_INTERVAL: Record<Exclude<Frequency, 'once'>, number> = {
+	minute: 15,
+	hour: 1,
+	day: 1,
+	week: 1,
+};
+
+/** The schedule's fields; the node passes its references, so errors quote its labels. */
+export interface ScheduleFields {
+	frequency: FieldKey;
+	interval: FieldKey;
+	startTime: FieldKey;
+	backfill: FieldKey;
+	deltaColumn: FieldKey;
+}
+
+/** Bare parameter names, for callers without labels. */
+const SCHEDULE_FIELDS: ScheduleFields = {
+	frequency: 'frequency',
+	interval: 'interval',
+	startTime: 'startTime',
+	backfill: 'backfill',
+	deltaColumn: 'deltaColumn',
+};
+
+/** `scheduleParams` as sent on `POST /flows`: startTime in epoch seconds; interval/backfill absent for `once`. */
+export interface ScheduleParams {
+	startTime: number;
+	frequency: Frequency;
+	interval?: number;
+	backfill?: boolean;
+}
+
+export interface ScheduleInput {
+	frequency: unknown;
+	/** Whole number; must be absent (undefined, null or '') for `once`. */
+	interval?: unknown;
+	/** A `Date`, an ISO 8601 string (what an n8n dateTime field gives) or a Luxon DateTime. Never a number. */
+	startTime: unknown;
+	/** Whether past windows since startTime are ingested (Adobe's default: true). Not allowed with `once`. */
+	backfill?: unknown;
+	/** IANA zone an offset-less startTime is read in: the workflow's (default UTC). */
+	timeZone?: string;
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || value === '';
+}
+
+/**
+ * Epoch milliseconds of a date input. A string without an offset (n8n's date picker stores one) is
+ * read in `timeZone`, the workflow's (`this.getTimezone()`); see node/dateTime.ts.
+ * @param timeZone IANA zone for offset-less strings (default UTC)
+ * @throws InvalidFieldError (`field`) for numbers (seconds or milliseconds? ambiguous), unparseable
+ *   strings, impossible dates (30 February, 24:61), a wall time the zone skips, invalid dates
+ */
+export function dateToEpochMs(
+	value: unknown,
+	field: FieldKey = SCHEDULE_FIELDS.startTime,
+	timeZone = 'UTC',
+): number {
+	let ms: number | undefined;
+	if (value instanceof Date) ms = value.getTime();
+	else if (typeof value === 'string') ms = parseIsoInZone(value, timeZone, field);
+	else if (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
+		ms = (value as { toMillis(): number }).toMillis(); // Luxon DateTime, e.g. from {{ $now }}
+	} else if (typeof value === 'number') {
+		throw new InvalidFieldError(
+			fieldPath(field),
+			`${quoteField(field)} must be a date such as 2026-12-01T09:00:00Z, not a number (seconds and milliseconds cannot be told apart)`,
+		);
+	}
+	if (ms === undefined || !Number.isFinite(ms)) {
+		throw new InvalidFieldError(
+			fieldPath(field),
+			`${quoteField(field)} must be a date such as 2026-12-01T09:00:00 (in the workflow's time zone) or 2026-12-01T09:00:00Z`,
+		);
+	}
+	return ms;
+}
+
+function frequencyOf(value: unknown, fields: ScheduleFields): Frequency {
+	if (typeof value !== 'string' || !(FREQUENCIES as readonly string[]).includes(value)) {
+		throw new InvalidFieldError(
+			fieldPath(fields.frequency),
+			`${quoteField(fields.frequency)} must be one of ${FREQUENCIES.join(', ')}`,
+		);
+	}
+	return value as Frequency;
+}
+
+/**
+ * Builds `scheduleParams` for `POST /flows` (or a PATCH of `/scheduleParams`).
+ * Rules (CRMToAEP scheduleSpec, Flow Service errors 1361-1364): `once` takes no interval and no
+ * backfill; other frequencies need a whole-number interval >= 15 (minute) or >= 1.
+ * A start time in the past is allowed (Adobe's own examples use one; see dataflow-chain.md Q8).
+ * @returns `{startTime: epoch seconds (floored), frequency, interval?, backfill?}`
+ * @throws InvalidFieldError naming `frequency`, `interval`, `startTime` or `backfill`
+ */
+export function buildScheduleParams(
+	input: ScheduleInput,
+	fields: ScheduleFields = SCHEDULE_FIELDS,
+): ScheduleParams {
+	const frequency = frequencyOf(input.frequency, fields);
+	const startTime = Math.floor(
+		dateToEpochMs(input.startTime, fields.startTime, input.timeZone) / 1000,
+	);
+	if (startTime < 0)
+		throw new InvalidFieldError(
+			fieldPath(fields.startTime),
+			`${quoteField(fields.startTime)} must be after 1970-01-01`,
+		);
+	if (frequency === 'once') {
+		if (!isBlank(input.interval))
+			throw new InvalidFieldError(
+				fieldPath(fields.interval),
+				`${quoteField(fields.interval)} is not allowed when frequency is once`,
+			);
+		if (input.backfill === true)
+			throw new InvalidFieldError(
+				fieldPath(fields.backfill),
+				`${quoteField(fields.backfill)} is not allowed when frequency is once`,
+			);
+		if (!isBlank(input.backfill) && input.backfill !== false)
+			throw new InvalidFieldError(
+				fieldPath(fields.backfill),
+				`${quoteField(fields.backfill)} must be true or false`,
+			);
+		return { startTime, frequency };
+	}
+	const minimum = MIN_INTERVAL[frequency];
+	const interval =
+		typeof input.interval === 'string' && /^\d+$/.test(input.interval.trim())
+			? Number(input.interval)
+			: input.interval;
+	if (isBlank(interval))
+		throw new InvalidFieldError(
+			fieldPath(fields.interval),
+			`${quoteField(fields.interval)} is required when frequency is ${frequency}`,
+		);
+	if (typeof interval !== 'number' || !Number.isSafeInteger(interval) || interval < minimum) {
+		throw new InvalidFieldError(
+			fieldPath(fields.interval),
+			`${quoteField(fields.interval)} must be a whole number of at least ${minimum} when frequency is ${frequency}`,
+		);
+	}
+	if (!isBlank(input.backfill) && typeof input.backfill !== 'boolean') {
+		throw new InvalidFieldError(
+			fieldPath(fields.backfill),
+			`${quoteField(fields.backfill)} must be true or false`,
+		);
+	}
+	return {
+		startTime,
+		frequency,
+		interval,
+		...(typeof input.backfill === 'boolean' ? { backfill: input.backfill } : {}),
+	};
+}
+
+/** `{name, dateFormat?, timezone}` of the Copy transformation; Adobe requires UTC for table sources. */
+export interface DeltaColumn {
+	name: string;
+	dateFormat?: string;
+	timezone: 'UTC';
+}
+
+export interface FlowTransformation {
+	name: 'Copy' | 'Mapping';
+	params: Record<string, unknown>;
+}
+
+export interface TransformationsInput {
+	frequency: Frequency;
+	/** Column name used for incremental loads; required unless `once`, forbidden for `once`. */
+	deltaColumn?: string;
+	/** Optional Java-style pattern for a string delta column, e.g. `yyyy-MM-dd HH:mm:ss`. */
+	deltaDateFormat?: string;
+	/** The source connection's column names, to check `deltaColumn` against (skip the check when absent). */
+	columns?: string[];
+	/** Data Prep mapping set: 32 hex digits; version 0 for a new set. */
+	mappingId: string;
+	mappingVersion: number;
+}
+
+/**
+ * The flow's `transformations`: Copy (with `deltaColumn`) for scheduled flows, then Mapping.
+ * Rules: Flow Service 1367-400 (a table source's scheduled flow needs a delta column) and
+ * 1369-400 (a delta column is not allowed with frequency once).
+ * @throws InvalidFieldError (`deltaColumn`) when the rule is broken or the column is unknown
+ */
+export function buildFlowTransformations(
+	input: TransformationsInput,
+	fields: ScheduleFields = SCHEDULE_FIELDS,
+): FlowTransformation[] {
+	const delta = typeof input.deltaColumn === 'string' ? input.deltaColumn.trim() : '';
+	const field = fields.deltaColumn;
+	const mapping: FlowTransformation = {
+		name: 'Mapping',
+		params: { mappingId: input.mappingId, mappingVersion: input.mappingVersion },
+	};
+	if (input.frequency === 'once') {
+		if (delta)
+			throw new InvalidFieldError(
+				fieldPath(field),
+				`${quoteField(field)} is not allowed when frequency is once (Adobe error 1369)`,
+			);
+		return [mapping];
+	}
+	if (!delta)
+		throw new InvalidFieldError(
+			fieldPath(field),
+			`${quoteField(field)} is required when frequency is ${input.frequency}: name the column that tells new rows apart, e.g. updated_at`,
+		);
+	if (input.columns && !input.columns.includes(delta)) {
+		throw new InvalidFieldError(
+			fieldPath(field),
+			`${quoteField(field)} must be one of the source columns: ${input.columns.join(', ')}`,
+		);
+	}
+	const deltaColumn: DeltaColumn = {
+		name: delta,
+		...(input.deltaDateFormat ? { dateFormat: input.deltaDateFormat } : {}),
+		timezone: 'UTC',
+	};
+	return [{ name: 'Copy', params: { deltaColumn } }, mapping];
 }
 
 /** A `{id, version}` reference, as `flowSpec` and `connectionSpec` are sent. */
@@ -199,79 +419,9 @@ export const SCHEDULED_FREQUENCIES = FREQUENCIES.filter(
 	(f): f is Exclude<Frequency, 'once'> => f !== 'once',
 );
 
-/** `POST /runs` body for an on-demand run of a `once` flow; times in epoch **seconds**. */
-export interface RunNowBody {
-	flowId: string;
-	params: {
-		startTime: number;
-		windowStartTime: number;
-		windowEndTime: number;
-		deltaColumn?: { name: string };
-	};
-}
-
-export interface RunNowInput {
-	flowId: string;
-	/** Window start and end: dates (ISO string, Date or Luxon DateTime), never numbers. */
-	windowStart: unknown;
-	windowEnd: unknown;
-	/** When the run starts; the node sends "now". Epoch ms. */
-	nowMs: number;
-	/** Needed on a flow's first on-demand run (Adobe 1383-400), then optional but unchangeable (1382-400). */
-	deltaColumn?: string;
-	/** IANA zone offset-less window times are read in: the workflow's (default UTC). */
-	timeZone?: string;
-}
-
-/**
- * The on-demand run request, in epoch seconds (Adobe's examples use 10-digit values).
- * @throws InvalidFieldError (`windowStart`, `windowEnd`) for non-dates or an end before the start (1381-400)
- */
-export function buildRunNowBody(input: RunNowInput): RunNowBody {
-	const start = Math.floor(dateToEpochMs(input.windowStart, 'windowStart', input.timeZone) / 1000);
-	const end = Math.floor(dateToEpochMs(input.windowEnd, 'windowEnd', input.timeZone) / 1000);
-	if (end < start)
-		throw new InvalidFieldError(
-			'windowEnd',
-			'"Window End" must not be before "Window Start" (Adobe error 1381).',
-		);
-	const delta = input.deltaColumn?.trim();
-	return {
-		flowId: input.flowId,
-		params: {
-			startTime: Math.floor(input.nowMs / 1000),
-			windowStartTime: start,
-			windowEndTime: end,
-			...(delta ? { deltaColumn: { name: delta } } : {}),
-		},
-	};
-}
-
 /** Flow states Get Many filters on. */
 export const FLOW_STATES = ['enabled', 'disabled'] as const;
 
-/** Run statuses Get Many filters on (Adobe: `metrics.statusSummary.status`). */
-export const RUN_STATUSES = ['success', 'failed', 'inProgress', 'scheduled'] as const;
-
-/**
- * The `{id, etag}` of a create-like answer. `POST /runs` is documented both as `{items: [{id, etag}]}`
- * (the docs) and as a bare `{id, etag}` (the spec); both are read.
- * @returns undefined when there is no string id
- */
-export function idAndEtag(body: unknown): { id: string; etag?: string } | undefined {
-	const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-	const items = record.items;
-	const entry = Array.isArray(items) ? (items[0] as Record<string, unknown> | undefined) : record;
-	const id = entry?.id;
-	if (typeof id !== 'string' || id === '') return undefined;
-	return { id, ...(typeof entry?.etag === 'string' ? { etag: entry.etag } : {}) };
-}
-
-/**
- * Drift: how an existing Create From Table chain differs from what a run asks for (pure). Each
- * difference names the field, the value stored in Adobe and the value of the input, so the output
- * or the error says exactly what differs.
- */
 /** One difference between what Adobe stores and the input. */
 export interface DriftEntry {
 	/** What differs, e.g. `columns`, `scheduleParams.interval`, `deltaColumn`, `mappings`. */
@@ -375,4 +525,33 @@ export function describeDrift(drift: readonly DriftEntry[]): string {
 				`${entry.field}: stored ${JSON.stringify(entry.stored)}, input ${JSON.stringify(entry.input)}`,
 		)
 		.join('; ');
+}
+
+/** `timeOutput` of a stored flow's `scheduleParams.startTime` (epoch s, a number or digits); empty when it has none. */
+export function startTimeOutput(flow: object, timeZone: string): Record<string, string | number> {
+	const { scheduleParams } = flow as { scheduleParams?: { startTime?: unknown } };
+	const startTime = scheduleParams?.startTime;
+	const seconds =
+		typeof startTime === 'string' && /^\d+$/.test(startTime) ? Number(startTime) : startTime;
+	return typeof seconds === 'number' && Number.isFinite(seconds)
+		? timeOutput('startTime', seconds, timeZone)
+		: {};
+}
+
+/**
+ * A time the node sent, for the output: `{<name>: ISO 8601 in the workflow's time zone with its
+ * offset (2026-03-01T09:00:00+01:00), <name>EpochSeconds: what Adobe got, timeZone}`; in UTC when
+ * Node does not know the workflow's zone (only times with an offset were then accepted).
+ */
+export function timeOutput(
+	name: string,
+	epochSeconds: number,
+	timeZone: string,
+): Record<string, string | number> {
+	const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
+	return {
+		[name]: formatInZone(epochSeconds * 1000, zone),
+		[`${name}EpochSeconds`]: epochSeconds,
+		timeZone: zone,
+	};
 }

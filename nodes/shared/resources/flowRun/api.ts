@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { idAndEtag, type RunNowBody } from '../dataflow/body';
+import { idAndEtag, type RunNowBody } from './body';
 import { reachedService } from '../../kernel/retryPolicy';
 import {
 	flowServicePath,

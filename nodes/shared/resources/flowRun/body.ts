@@ -4,6 +4,10 @@
  * `help/dataflows/api/monitor.md`): a run's status is at `metrics.statusSummary.status` (not
  * `status.value`, which belongs to a flow's `lastOperation`); times are epoch **milliseconds**.
  */
+import type { IDataObject } from 'n8n-workflow';
+import { InvalidFieldError } from '../../kernel/InvalidFieldError';
+import { fieldPath, type FieldKey } from '../../kernel/validation';
+import { dateToEpochMs } from '../dataflow/body';
 
 /** Normalised status: Adobe writes `success`/`failed`, filter examples also `Failed`; case is ignored. */
 export type RunOutcome = 'success' | 'failed' | 'inProgress' | 'scheduled' | 'other';
@@ -156,4 +160,91 @@ export function summarizeRun(body: unknown): FlowRunSummary {
 		errors,
 		batchIds,
 	};
+}
+
+/** `POST /runs` body for an on-demand run of a `once` flow; times in epoch **seconds**. */
+export interface RunNowBody {
+	flowId: string;
+	params: {
+		startTime: number;
+		windowStartTime: number;
+		windowEndTime: number;
+		deltaColumn?: { name: string };
+	};
+}
+
+export interface RunNowInput {
+	flowId: string;
+	/** Window start and end: dates (ISO string, Date or Luxon DateTime), never numbers. */
+	windowStart: unknown;
+	windowEnd: unknown;
+	/** When the run starts; the node sends "now". Epoch ms. */
+	nowMs: number;
+	/** Needed on a flow's first on-demand run (Adobe 1383-400), then optional but unchangeable (1382-400). */
+	deltaColumn?: string;
+	/** IANA zone offset-less window times are read in: the workflow's (default UTC). */
+	timeZone?: string;
+}
+
+/** Bare parameter names of the run window, for callers without labels. */
+const WINDOW_FIELDS = { windowStart: 'windowStart', windowEnd: 'windowEnd' };
+
+/**
+ * The on-demand run request, in epoch seconds (Adobe's examples use 10-digit values).
+ * @throws InvalidFieldError (`windowStart`, `windowEnd`) for non-dates or an end before the start (1381-400)
+ */
+export function buildRunNowBody(
+	input: RunNowInput,
+	fields: { windowStart: FieldKey; windowEnd: FieldKey } = WINDOW_FIELDS,
+): RunNowBody {
+	const start = Math.floor(
+		dateToEpochMs(input.windowStart, fields.windowStart, input.timeZone) / 1000,
+	);
+	const end = Math.floor(dateToEpochMs(input.windowEnd, fields.windowEnd, input.timeZone) / 1000);
+	if (end < start)
+		throw new InvalidFieldError(
+			fieldPath(fields.windowEnd),
+			'"Window End" must not be before "Window Start" (Adobe error 1381).',
+		);
+	const delta = input.deltaColumn?.trim();
+	return {
+		flowId: input.flowId,
+		params: {
+			startTime: Math.floor(input.nowMs / 1000),
+			windowStartTime: start,
+			windowEndTime: end,
+			...(delta ? { deltaColumn: { name: delta } } : {}),
+		},
+	};
+}
+
+/** Run statuses Get Many filters on (Adobe: `metrics.statusSummary.status`). */
+export const RUN_STATUSES = ['success', 'failed', 'inProgress', 'scheduled'] as const;
+
+/**
+ * The `{id, etag}` of a create-like answer. `POST /runs` is documented both as `{items: [{id, etag}]}`
+ * (the docs) and as a bare `{id, etag}` (the spec); both are read.
+ * @returns undefined when there is no string id
+ */
+export function idAndEtag(body: unknown): { id: string; etag?: string } | undefined {
+	const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+	const items = record.items;
+	const entry = Array.isArray(items) ? (items[0] as Record<string, unknown> | undefined) : record;
+	const id = entry?.id;
+	if (typeof id !== 'string' || id === '') return undefined;
+	return { id, ...(typeof entry?.etag === 'string' ? { etag: entry.etag } : {}) };
+}
+
+/**
+ * Drift: how an existing Create From Table chain differs from what a run asks for (pure). Each
+ * difference names the field, the value stored in Adobe and the value of the input, so the output
+ * or the error says exactly what differs.
+ */
+
+/**
+ * A run as output (summarizeRun): `status` from `metrics.statusSummary.status`, `records`,
+ * `durationMs` (milliseconds), `startedAt`/`completedAt` (ISO 8601), `errors`, `batchIds`.
+ */
+export function runOutput(run: unknown, sandboxName: string): IDataObject {
+	return { ...(summarizeRun(run) as unknown as IDataObject), sandboxName };
 }

@@ -17,8 +17,8 @@ import {
 	type DataPrepMapping,
 	type MappingPair,
 	type SourceColumn,
+	isMappingSetId,
 } from './body';
-import { isMappingSetId } from '../dataflow/body';
 import { platformRequest, type PlatformContext, type RequestContext } from '../../kernel/transport';
 import { getDataset, schemaIdOf, type Dataset } from '../dataset/api';
 import { ensureByName, removeCreated, type Ensured } from '../../flowService/createOnce';
@@ -38,7 +38,6 @@ export interface MappingSet extends IDataObject {
 }
 
 /** Data Prep mapping set IDs (32 hex digits); the rule lives in resources/dataflow/body.ts. */
-export { MAPPING_SET_ID_PATTERN } from '../dataflow/body';
 
 /** At most this many pages of mapping sets per listing, so a list that never ends does not loop. */
 const MAX_MAPPING_PAGES = 100;

@@ -10,6 +10,15 @@
  */
 import { InvalidFieldError } from '../../kernel/InvalidFieldError';
 
+/** Data Prep mapping set IDs are 32 hex digits (e.g. `0b090130b58b4819afc78b6dc98b484d`). */
+export const MAPPING_SET_ID_PATTERN = '^[0-9a-fA-F]{32}$';
+const MAPPING_SET_ID = new RegExp(MAPPING_SET_ID_PATTERN);
+
+/** Is this a Data Prep mapping set ID? */
+export function isMappingSetId(value: unknown): value is string {
+	return typeof value === 'string' && MAPPING_SET_ID.test(value);
+}
+
 /** A column as Flow Service explore returns it: `{name, type, xdm?: {type, format?}, "meta:xdmType"?}`. */
 export interface SourceColumn {
 	name: string;

@@ -1,26 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+/** The Redshift sign-in: its fields (also the Sign-In credential's), where it comes from, and its reading. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	DEFAULT_PORT,
-	FIELDS,
-	KEEP_HINT,
-	labelled,
-	type FieldName,
-} from '../../shared/resources/baseConnection/fields';
-import { schemaField } from '../../shared/resources/baseConnection/hosting';
-
-/** A collection field (Options, Filters, Update Fields): `options` are the fields one can add. */
-export function collection(
-	name: FieldName,
-	placeholder: string,
-	options: INodeProperties[],
-): INodeProperties {
-	return { ...labelled(name), type: 'collection', placeholder, default: {}, options };
-}
+import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../kernel/constants';
+import { InvalidFieldError } from '../../kernel/InvalidFieldError';
+import { labelled } from '../../node/readers';
+import { BASE_CONNECTION_FIELDS, DEFAULT_PORT, KEEP_HINT } from './fields';
+import { schemaField } from './hosting';
 
 export type SignInFrom = 'credential' | 'fields';
 
-export const SIGN_IN_FROM = FIELDS.redshiftSignInFrom.name;
+export const SIGN_IN_FROM = BASE_CONNECTION_FIELDS.redshiftSignInFrom.name;
 
 /**
  * Where the Redshift sign-in comes from. Version 1 nodes (saved before the credential existed)
@@ -29,7 +18,7 @@ export const SIGN_IN_FROM = FIELDS.redshiftSignInFrom.name;
  */
 export function signInFromFields(): INodeProperties[] {
 	const field = (defaultValue: SignInFrom, versions: number[]): INodeProperties => ({
-		...labelled('redshiftSignInFrom'),
+		...labelled(BASE_CONNECTION_FIELDS.redshiftSignInFrom),
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -73,7 +62,7 @@ export function redshiftSignInFields(required: boolean): INodeProperties[] {
 	const portDefault = required ? DEFAULT_PORT : 0;
 	return [
 		{
-			...labelled('server'),
+			...labelled(BASE_CONNECTION_FIELDS.server),
 			type: 'string',
 			default: '',
 			required,
@@ -82,7 +71,7 @@ export function redshiftSignInFields(required: boolean): INodeProperties[] {
 			hint: keep,
 		},
 		{
-			...labelled('port'),
+			...labelled(BASE_CONNECTION_FIELDS.port),
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 65535, numberPrecision: 0 },
 			default: portDefault,
@@ -91,7 +80,7 @@ export function redshiftSignInFields(required: boolean): INodeProperties[] {
 			hint: required ? undefined : '0 keeps the current value',
 		},
 		{
-			...labelled('username'),
+			...labelled(BASE_CONNECTION_FIELDS.username),
 			type: 'string',
 			default: '',
 			required,
@@ -99,7 +88,7 @@ export function redshiftSignInFields(required: boolean): INodeProperties[] {
 			hint: keep,
 		},
 		{
-			...labelled('password'),
+			...labelled(BASE_CONNECTION_FIELDS.password),
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -109,7 +98,7 @@ export function redshiftSignInFields(required: boolean): INodeProperties[] {
 			hint: keep,
 		},
 		{
-			...labelled('database'),
+			...labelled(BASE_CONNECTION_FIELDS.database),
 			type: 'string',
 			default: '',
 			required,
@@ -127,4 +116,77 @@ export function redshiftAuthFields(required: boolean): INodeProperties[] {
 		...redshiftSignInFields(required).map((field) => ({ ...field, displayOptions: fieldsMode })),
 		schemaField(required),
 	];
+}
+
+/** The Redshift sign-in values (server, port, username, password, database) as given, before validation. */
+export interface RedshiftSignInInput {
+	server: unknown;
+	port: unknown;
+	username: unknown;
+	password: unknown;
+	database: unknown;
+}
+
+const SIGN_IN_KEYS = ['server', 'port', 'username', 'password', 'database'] as const;
+
+/** Where this item's Redshift sign-in comes from; version 1 nodes default to Fields (see signInFromFields). */
+function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom {
+	const value = this.getNodeParameter(SIGN_IN_FROM, itemIndex, 'fields') as unknown;
+	if (value === 'credential' || value === 'fields') return value;
+	throw new InvalidFieldError(
+		BASE_CONNECTION_FIELDS.redshiftSignInFrom.field,
+		`"${BASE_CONNECTION_FIELDS.redshiftSignInFrom.label}" must be "credential" or "fields"; got ${JSON.stringify(value)}.`,
+	);
+}
+
+/**
+ * The sign-in from the Redshift Sign-In credential (Credential mode) or from `read(name)` (the
+ * node's fields). A bad credential value fails with the credential's name, so people fix the
+ * credential and not a field they cannot see.
+ */
+export async function readRedshiftSignIn(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	read: (name: (typeof SIGN_IN_KEYS)[number]) => unknown,
+): Promise<{ from: SignInFrom; input: RedshiftSignInInput }> {
+	const from = readSignInFrom.call(this, itemIndex);
+	if (from === 'fields') {
+		return {
+			from,
+			input: Object.fromEntries(
+				SIGN_IN_KEYS.map((key) => [key, read(key)]),
+			) as unknown as RedshiftSignInInput,
+		};
+	}
+	const data = (await this.getCredentials(
+		REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
+		itemIndex,
+	)) as IDataObject;
+	return {
+		from,
+		input: Object.fromEntries(
+			SIGN_IN_KEYS.map((key) => [key, data[key]]),
+		) as unknown as RedshiftSignInInput,
+	};
+}
+
+/** Validates sign-in values; in Credential mode a problem names the credential, not a node field. */
+export function checkSignIn<T>(from: SignInFrom, check: () => T): T {
+	let failure: unknown;
+	try {
+		return check();
+	} catch (error) {
+		failure = error;
+	}
+	if (
+		from === 'credential' &&
+		failure instanceof InvalidFieldError &&
+		(SIGN_IN_KEYS as readonly string[]).includes(failure.field)
+	) {
+		throw new InvalidFieldError(
+			`credential.${failure.field}`,
+			`Redshift Sign-In credential: ${failure.message}`,
+		);
+	}
+	throw failure;
 }

@@ -3,19 +3,61 @@
  * source connection or given as JSON), auto-mapping and explicit pairs; read and checked before
  * any request, then planned (resources/mappingSet/body.ts via resources/mappingSet/api.ts planMappings).
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyMode,
+} from 'n8n-workflow';
 
-import { planMappings, type MappingPlan } from '../../../shared/resources/mappingSet/api';
-import { sourceConnections } from '../../../shared/resources/sourceConnection/api';
-import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
-import { safeOperationError } from '../../../shared/kernel/nodeErrors';
-import { readParameter } from '../../../shared/node/readers';
-import type { MappingPair, SourceColumn } from '../../../shared/resources/mappingSet/body';
-import type { PlatformContext } from '../../../shared/kernel/transport';
-import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/kernel/validation';
-import { FIELDS } from '../fields';
-import { datasetLocator, sourceConnectionLocator } from '../locators';
-import { readDatasetId, readPickedId } from '../parameters';
+import { InvalidFieldError } from '../../kernel/InvalidFieldError';
+import { safeOperationError } from '../../kernel/nodeErrors';
+import type { PlatformContext } from '../../kernel/transport';
+import { checkText } from '../../kernel/validation';
+import { idMode, pickerFor, uuidMode } from '../../node/picker';
+import { defineFields, readParameter, readPickedId } from '../../node/readers';
+import { datasetPicker, readDatasetId } from '../dataset/fields';
+import { sourceConnections } from '../sourceConnection/api';
+import { readSourceConnectionId, sourceConnectionPicker } from '../sourceConnection/fields';
+import { planMappings, type MappingPlan } from './api';
+import { MAPPING_SET_ID_PATTERN, type MappingPair, type SourceColumn } from './body';
+
+export const MAPPING_SET_FIELDS = defineFields({
+	mappingSetId: { label: 'Mapping Set' },
+	mappingSetName: { label: 'Mapping Set Name' },
+	columnsFrom: { label: 'Source Columns From' },
+	columns: { label: 'Columns' },
+	autoMatch: { label: 'Map Same-Named Fields' },
+	mappingPairs: { label: 'Mapping Pairs' },
+});
+
+const EXAMPLE = '0b090130b58b4819afc78b6dc98b484d';
+
+/** The Mapping Set picker (searchMappingSets): the sandbox's mapping sets, or By ID (32 hexadecimal characters). */
+export function mappingSetPicker(
+	description = 'The Data Prep mapping set. To chain from a Create node, choose By ID and drag its ID here.',
+	byId: INodePropertyMode = idMode(
+		'0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+		MAPPING_SET_ID_PATTERN,
+		'Not a mapping set ID: expected 32 hexadecimal characters',
+	),
+): INodeProperties {
+	const { field, label } = MAPPING_SET_FIELDS.mappingSetId;
+	return pickerFor('searchMappingSets', 'mapping set', byId)(field, label, description);
+}
+
+/** The By ID mode Dataflow › Create shows: 32 hex digits, with an example. */
+export const mappingSetByIdWithExample = idMode(
+	EXAMPLE,
+	MAPPING_SET_ID_PATTERN,
+	`Not a mapping set ID: expected 32 hex digits such as ${EXAMPLE}`,
+);
+
+/** The Mapping Set picker's ID, checked and lower-cased (Data Prep's IDs are lower-case hex). */
+export function readMappingSetId(this: IExecuteFunctions, itemIndex: number): string {
+	const ref = MAPPING_SET_FIELDS.mappingSetId;
+	return readPickedId.call(this, ref, itemIndex, MAPPING_SET_ID_PATTERN, EXAMPLE).toLowerCase();
+}
 
 type ColumnsFrom = 'sourceConnection' | 'json';
 
@@ -25,12 +67,12 @@ const MAX_PATH = 1024;
 /** The fields: Dataset, Source Columns From (Source Connection / JSON), Map Same-Named Fields, Mapping Pairs. */
 export function mappingInputFields(): INodeProperties[] {
 	return [
-		datasetLocator(
+		datasetPicker(
 			'The dataset the data lands in: its XDM schema (Schema Registry, resolved) gives the fields to map to',
 		),
 		{
-			displayName: FIELDS.columnsFrom.label,
-			name: FIELDS.columnsFrom.field,
+			displayName: MAPPING_SET_FIELDS.columnsFrom.label,
+			name: MAPPING_SET_FIELDS.columnsFrom.field,
 			type: 'options',
 			options: [
 				{
@@ -48,30 +90,33 @@ export function mappingInputFields(): INodeProperties[] {
 			description: 'Where the source columns come from',
 		},
 		{
-			...sourceConnectionLocator('The Redshift source connection whose columns are mapped'),
-			displayOptions: { show: { [FIELDS.columnsFrom.field]: ['sourceConnection'] } },
+			...sourceConnectionPicker(
+				'The Redshift source connection whose columns are mapped',
+				uuidMode('source connection'),
+			),
+			displayOptions: { show: { [MAPPING_SET_FIELDS.columnsFrom.field]: ['sourceConnection'] } },
 		},
 		{
-			displayName: FIELDS.columns.label,
-			name: FIELDS.columns.field,
+			displayName: MAPPING_SET_FIELDS.columns.label,
+			name: MAPPING_SET_FIELDS.columns.field,
 			type: 'json',
 			default: '[]',
 			required: true,
 			description:
 				'The source columns as a list of {"name", "type"} objects, e.g. an expression reading the columns output of Get Table Schema',
-			displayOptions: { show: { [FIELDS.columnsFrom.field]: ['json'] } },
+			displayOptions: { show: { [MAPPING_SET_FIELDS.columnsFrom.field]: ['json'] } },
 		},
 		{
-			displayName: FIELDS.autoMatch.label,
-			name: FIELDS.autoMatch.field,
+			displayName: MAPPING_SET_FIELDS.autoMatch.label,
+			name: MAPPING_SET_FIELDS.autoMatch.field,
 			type: 'boolean',
 			default: true,
 			description:
 				'Whether to map each column to the schema field of the same name (ignoring case, "_" and "-"); Mapping Pairs override it',
 		},
 		{
-			displayName: FIELDS.mappingPairs.label,
-			name: FIELDS.mappingPairs.field,
+			displayName: MAPPING_SET_FIELDS.mappingPairs.label,
+			name: MAPPING_SET_FIELDS.mappingPairs.field,
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Pair',
@@ -127,7 +172,7 @@ function parseJson(text: string): unknown {
 
 /** Parses and checks the Columns JSON: a non-empty list of `{name, type, xdm?}` with distinct names. */
 export function checkColumns(value: unknown): SourceColumn[] {
-	const { field, label } = FIELDS.columns;
+	const { field, label } = MAPPING_SET_FIELDS.columns;
 	const parsed = typeof value === 'string' ? parseJson(value) : value;
 	if (parsed === NOT_JSON)
 		throw new InvalidFieldError(
@@ -167,22 +212,22 @@ export function checkPairs(raw: unknown): MappingPair[] {
 	if (raw === undefined) return [];
 	if (!Array.isArray(raw))
 		throw new InvalidFieldError(
-			FIELDS.mappingPairs.field,
-			`"${FIELDS.mappingPairs.label}" must be a list of pairs.`,
+			MAPPING_SET_FIELDS.mappingPairs.field,
+			`"${MAPPING_SET_FIELDS.mappingPairs.label}" must be a list of pairs.`,
 		);
 	return raw.map((pair: IDataObject, index) => ({
 		source: checkText(
 			{
-				field: FIELDS.mappingPairs.field,
-				label: `${FIELDS.mappingPairs.label}" pair ${index + 1} "Column`,
+				field: MAPPING_SET_FIELDS.mappingPairs.field,
+				label: `${MAPPING_SET_FIELDS.mappingPairs.label}" pair ${index + 1} "Column`,
 			},
 			pair?.source,
 			{ required: true, maxLength: MAX_PATH },
 		),
 		destination: checkText(
 			{
-				field: FIELDS.mappingPairs.field,
-				label: `${FIELDS.mappingPairs.label}" pair ${index + 1} "Schema Field`,
+				field: MAPPING_SET_FIELDS.mappingPairs.field,
+				label: `${MAPPING_SET_FIELDS.mappingPairs.label}" pair ${index + 1} "Schema Field`,
 			},
 			pair?.destination,
 			{ required: true, maxLength: MAX_PATH },
@@ -193,44 +238,41 @@ export function checkPairs(raw: unknown): MappingPair[] {
 /** Reads and checks the mapping inputs; nothing is sent. Throws InvalidFieldError naming the field. */
 export function readMappingInput(this: IExecuteFunctions, itemIndex: number): MappingInput {
 	const dataSetId = readDatasetId.call(this, itemIndex);
-	const from = readParameter.call(this, FIELDS.columnsFrom.field, itemIndex) ?? 'sourceConnection';
+	const from =
+		readParameter.call(this, MAPPING_SET_FIELDS.columnsFrom.field, itemIndex) ?? 'sourceConnection';
 	if (from !== 'sourceConnection' && from !== 'json')
 		throw new InvalidFieldError(
-			FIELDS.columnsFrom.field,
-			`"${FIELDS.columnsFrom.label}" must be "sourceConnection" or "json"; got ${JSON.stringify(from)}.`,
+			MAPPING_SET_FIELDS.columnsFrom.field,
+			`"${MAPPING_SET_FIELDS.columnsFrom.label}" must be "sourceConnection" or "json"; got ${JSON.stringify(from)}.`,
 		);
-	const autoMatch = readParameter.call(this, FIELDS.autoMatch.field, itemIndex) ?? true;
+	const autoMatch = readParameter.call(this, MAPPING_SET_FIELDS.autoMatch.field, itemIndex) ?? true;
 	if (typeof autoMatch !== 'boolean')
 		throw new InvalidFieldError(
-			FIELDS.autoMatch.field,
-			`"${FIELDS.autoMatch.label}" must be true or false; got ${JSON.stringify(autoMatch)}.`,
+			MAPPING_SET_FIELDS.autoMatch.field,
+			`"${MAPPING_SET_FIELDS.autoMatch.label}" must be true or false; got ${JSON.stringify(autoMatch)}.`,
 		);
 	const pairs = checkPairs(
-		readParameter.call(this, `${FIELDS.mappingPairs.field}.pair`, itemIndex),
+		readParameter.call(this, `${MAPPING_SET_FIELDS.mappingPairs.field}.pair`, itemIndex),
 	);
 	const input: MappingInput = { dataSetId, columnsFrom: from, autoMatch, pairs };
 	if (from === 'json') {
-		input.columns = checkColumns(readParameter.call(this, FIELDS.columns.field, itemIndex));
+		input.columns = checkColumns(
+			readParameter.call(this, MAPPING_SET_FIELDS.columns.field, itemIndex),
+		);
 		const names = new Set(input.columns.map((column) => column.name));
 		const unknown = pairs.findIndex((pair) => !names.has(pair.source));
 		if (unknown >= 0)
 			throw new InvalidFieldError(
-				FIELDS.mappingPairs.field,
-				`"${FIELDS.mappingPairs.label}" pair ${unknown + 1}: "${pairs[unknown].source}" is not one of the Columns.`,
+				MAPPING_SET_FIELDS.mappingPairs.field,
+				`"${MAPPING_SET_FIELDS.mappingPairs.label}" pair ${unknown + 1}: "${pairs[unknown].source}" is not one of the Columns.`,
 			);
 	} else {
-		input.sourceConnectionId = readPickedId.call(
-			this,
-			FIELDS.sourceConnectionId,
-			itemIndex,
-			CONNECTION_ID_PATTERN,
-			'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-		);
+		input.sourceConnectionId = readSourceConnectionId.call(this, itemIndex);
 	}
 	if (!autoMatch && pairs.length === 0) {
 		throw new InvalidFieldError(
-			FIELDS.mappingPairs.field,
-			`"${FIELDS.mappingPairs.label}" is empty and "${FIELDS.autoMatch.label}" is off: nothing would be mapped. Add pairs or turn name matching on.`,
+			MAPPING_SET_FIELDS.mappingPairs.field,
+			`"${MAPPING_SET_FIELDS.mappingPairs.label}" is empty and "${MAPPING_SET_FIELDS.autoMatch.label}" is off: nothing would be mapped. Add pairs or turn name matching on.`,
 		);
 	}
 	return input;
@@ -281,10 +323,14 @@ export async function planFromInput(
 		itemIndex,
 	);
 	if ('refused' in plan) {
-		throw safeOperationError(this, `"${FIELDS.mappingPairs.label}": ${plan.refused.message}.`, {
-			itemIndex,
-			description: `Fix the pair: the column must be a source column and the field a leaf field of the dataset's schema ${plan.schemaId} (a dotted path).`,
-		});
+		throw safeOperationError(
+			this,
+			`"${MAPPING_SET_FIELDS.mappingPairs.label}": ${plan.refused.message}.`,
+			{
+				itemIndex,
+				description: `Fix the pair: the column must be a source column and the field a leaf field of the dataset's schema ${plan.schemaId} (a dotted path).`,
+			},
+		);
 	}
 	if (!plan.mappings.length) {
 		throw safeOperationError(
