@@ -1,9 +1,4 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchFlowRuns } from '../shared/methods/searchFlowRuns';
@@ -19,7 +14,6 @@ import {
 } from '../shared/methods/listSearch';
 import { searchTables } from '../shared/methods/searchTables';
 import { optionsField } from '../shared/node/options';
-import { DEFAULT_POLICY, type RequestPolicy } from '../shared/kernel/transport';
 import { resourceField, resourceFields, router } from './actions/resources';
 
 export class AdobeExperiencePlatform implements INodeType {
@@ -53,16 +47,5 @@ export class AdobeExperiencePlatform implements INodeType {
 		},
 	};
 
-	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-
-	/**
-	 * @param policy retries, backoff and deadlines behind the node's Options. n8n constructs the node
-	 *   without arguments (DEFAULT_POLICY); tests pass shorter waits and deadlines.
-	 */
-	constructor(policy: RequestPolicy = DEFAULT_POLICY) {
-		// n8n calls execute with the execution context as `this`, so the policy travels by closure.
-		this.execute = async function (this: IExecuteFunctions) {
-			return await router.call(this, policy);
-		};
-	}
+	execute: INodeType['execute'] = router;
 }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';
+import { router } from '../../nodes/AdobeRedshiftConnection/actions/resources';
 import { DEFAULT_POLICY, type RequestPolicy } from '../../nodes/shared/kernel/transport';
 import type { EmulatorOptions, StartedEmulator } from '../emulator';
 import { emulatorCredential } from '../support/credentials';
@@ -164,6 +165,14 @@ export interface RunNodeOptions {
 	policy?: RequestPolicy;
 }
 
+/** The Redshift node over another request policy (n8n constructs it with the default one). */
+class RedshiftWithPolicy extends AdobeRedshiftConnection {
+	constructor(policy: RequestPolicy) {
+		super();
+		this.execute = router.withPolicy(policy);
+	}
+}
+
 export async function runNode(
 	emu: StartedEmulator,
 	items: IDataObject[],
@@ -177,7 +186,7 @@ export async function runNode(
 		{
 			...options,
 			nodeTypes: {
-				[NODE_TYPES.adobeRedshiftConnection]: new AdobeRedshiftConnection(
+				[NODE_TYPES.adobeRedshiftConnection]: new RedshiftWithPolicy(
 					options.policy ?? testPolicy(),
 				),
 			},

@@ -127,6 +127,22 @@ export interface EnsureSpec<T extends { id: string }> {
 	itemIndex?: number;
 }
 
+/** If It Exists: Stop With an Error met a same-name object. */
+export function existsError(
+	context: RequestContext,
+	spec: { thing: string; name: string; sandboxName: string; itemIndex?: number },
+	existingId: string,
+) {
+	return safeOperationError(
+		context,
+		`A ${spec.thing} named "${spec.name}" already exists in sandbox "${spec.sandboxName}" (ID ${existingId}).`,
+		{
+			itemIndex: spec.itemIndex,
+			description: `Choose "Reuse It" to return the existing ${spec.thing}, or give this one another name.`,
+		},
+	);
+}
+
 /**
  * Finds an object by name and applies If It Exists: `reuse` returns the match that fits
  * (`mismatch` undefined), the same-name one first, then the oldest (the race winner); `error`
@@ -139,16 +155,7 @@ async function ensureObject<T extends { id: string }>(
 	spec: EnsureSpec<T>,
 ): Promise<Ensured<T>> {
 	const existing = await spec.findByName();
-	if (existing.length && spec.ifExists === 'error') {
-		throw safeOperationError(
-			this,
-			`A ${spec.thing} named "${spec.name}" already exists in sandbox "${spec.sandboxName}" (ID ${existing[0].id}).`,
-			{
-				itemIndex: spec.itemIndex,
-				description: `Choose "Reuse It" to return the existing ${spec.thing}, or give this one another name.`,
-			},
-		);
-	}
+	if (existing.length && spec.ifExists === 'error') throw existsError(this, spec, existing[0].id);
 	if (existing.length && spec.ifExists === 'reuse') {
 		// The same-name one first, then the oldest: the object a race keeps (settleRace), so every
 		// run reuses the one a failed race named, never a newer leftover.
@@ -206,15 +213,15 @@ export interface MakeOnceRules<T> {
 	/** Checks a 2xx answer: a Failure when it lacks the proof of what was made (e.g. an ID). */
 	accept(status: number, body: T): Failure | undefined;
 	/** After an ambiguous failure: what this attempt made, if it can be found (a lookup). */
-	findMade?(): Promise<T | undefined>;
+	findCreated?(): Promise<T | undefined>;
 }
 
 /**
  * Sends a request that makes something (an object, a run) so that it is never made twice: it is
  * sent again when Adobe certainly did not act (429, connection refused), and after an ambiguous
- * failure (timeout, reset, 5xx, an answer without proof) only when `findMade` looked and found
- * nothing. Without `findMade`, an ambiguous failure is final.
- * @returns sendWithRetries' outcome (`recovered: true` when `findMade` found it)
+ * failure (timeout, reset, 5xx, an answer without proof) only when `findCreated` looked and found
+ * nothing. Without `findCreated`, an ambiguous failure is final.
+ * @returns sendWithRetries' outcome (`recovered: true` when `findCreated` found it)
  */
 export async function sendAtMostOnce<T>(
 	this: RequestContext,
@@ -222,12 +229,13 @@ export async function sendAtMostOnce<T>(
 	request: PlatformRequest,
 	rules: MakeOnceRules<T>,
 ): Promise<Outcome<T>> {
-	const findMade = rules.findMade?.bind(rules);
+	const findCreated = rules.findCreated?.bind(rules);
 	return await (sendWithRetries<T>).call(this, ctx, request, {
 		shouldRetry: (failure) =>
-			isRetryableIdempotent(failure.facts) && (failure.reached === 'no' || findMade !== undefined),
+			isRetryableIdempotent(failure.facts) &&
+			(failure.reached === 'no' || findCreated !== undefined),
 		accept: (status, body) => rules.accept(status, body),
-		recover: findMade,
+		findCreated,
 	});
 }
 
@@ -250,7 +258,7 @@ export async function createOnce<T>(
 			id = rules.createdId(status, body);
 			return id === undefined ? unproven(status, body) : undefined;
 		},
-		findMade: async () => {
+		findCreated: async () => {
 			const found = await rules.findCreated();
 			if (found === undefined) return undefined;
 			id = found;

@@ -12,8 +12,13 @@ const IF_EXISTS_VALUES: readonly IfExists[] = ['reuse', 'create', 'error'];
  * It, so re-running a workflow never duplicates).
  * @param label the field's display name, e.g. "If a Dataset With This Name Exists"
  * @param thing lower-case noun for the option descriptions, e.g. "dataset"
+ * @param wording the option (`reuse`, `error`) or field (`field`) descriptions a create words its own way
  */
-export function ifExistsField(label: string, thing: string): INodeProperties {
+export function ifExistsField(
+	label: string,
+	thing: string,
+	wording: Partial<Record<IfExists | 'field', string>> = {},
+): INodeProperties {
 	return {
 		displayName: label,
 		name: 'ifExists',
@@ -27,16 +32,20 @@ export function ifExistsField(label: string, thing: string): INodeProperties {
 			{
 				name: 'Reuse It',
 				value: 'reuse',
-				description: `Return the existing ${thing} instead of creating one; the output says reused: true`,
+				description:
+					wording.reuse ??
+					`Return the existing ${thing} instead of creating one; the output says reused: true`,
 			},
 			{
 				name: 'Stop With an Error',
 				value: 'error',
-				description: `Fail the item, naming the existing ${thing}'s ID`,
+				description: wording.error ?? `Fail the item, naming the existing ${thing}'s ID`,
 			},
 		],
 		default: 'reuse',
-		description: `What to do when a ${thing} with the same name already exists in the sandbox. Reuse It makes re-runs safe.`,
+		description:
+			wording.field ??
+			`What to do when a ${thing} with the same name already exists in the sandbox. Reuse It makes re-runs safe.`,
 	};
 }
 

@@ -494,7 +494,7 @@ export interface RetryRules<T> {
 	shouldRetry: (failure: Failure) => boolean;
 	/**
 	 * Checks a 2xx answer: a Failure when it lacks what the caller needs (e.g. a create without an
-	 * id). Adobe acted on such a request, so it is looked for (`recover`) but never sent again: a
+	 * id). Adobe acted on such a request, so it is looked for (`findCreated`) but never sent again: a
 	 * listing may not show the result yet, and a resend could duplicate it.
 	 */
 	accept?: (status: number, body: T) => Failure | undefined;
@@ -503,13 +503,13 @@ export interface RetryRules<T> {
 	 * the result before sending again. A value found ends the loop as a success (`recovered: true`).
 	 * May throw (e.g. the lookup itself failed); that ends the loop with the error.
 	 */
-	recover?: (failure: Failure) => Promise<T | undefined>;
+	findCreated?: (failure: Failure) => Promise<T | undefined>;
 }
 
 /**
  * Sends a request, retrying the failures `rules.shouldRetry` accepts with exponential backoff and
  * jitter (policy.backoff; Retry-After honoured up to its cap), within the policy's retry count and
- * time budget (ms since the first attempt). With `rules.recover`, an ambiguous failure is first
+ * time budget (ms since the first attempt). With `rules.findCreated`, an ambiguous failure is first
  * looked for, so that a non-idempotent request (POST) is never applied twice.
  */
 export async function sendWithRetries<T>(
@@ -526,8 +526,8 @@ export async function sendWithRetries<T>(
 		const rejected = answer.ok ? rules.accept?.(answer.status, answer.body) : undefined;
 		if (answer.ok && !rejected) return answer;
 		const failure = rejected ?? (answer as Failed).failure;
-		if (rules.recover && failure.reached !== 'no') {
-			const found = await rules.recover(failure);
+		if (rules.findCreated && failure.reached !== 'no') {
+			const found = await rules.findCreated(failure);
 			if (found !== undefined) return { ok: true, body: found, recovered: true };
 		}
 		const result: Failed = { ok: false, failure, afterAmbiguousAttempt: ambiguous };

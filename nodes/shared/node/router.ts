@@ -134,15 +134,24 @@ function withCreated(
  * replace items' outputs (also when the run stops on a failed item). A failed item becomes an error item
  * with Continue On Fail, else stops the run (its error lists what earlier items of a create made).
  * Create operations mark reused objects with `reused: true`; only the others count as created.
- * The returned router takes the request policy the node's Options override (see readRunSettings).
+ * It runs over DEFAULT_POLICY, which the node's Options override (readRunSettings); `withPolicy`
+ * is the same router over another base policy (tests: shorter waits).
  */
-export function createRouter(
-	resources: ResourceHandlers,
-	options: RouterOptions = {},
-): (this: IExecuteFunctions, policy?: RequestPolicy) => Promise<INodeExecutionData[][]> {
-	return async function router(
+export interface Router {
+	(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+	withPolicy(policy: RequestPolicy): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+}
+
+export function createRouter(resources: ResourceHandlers, options: RouterOptions = {}): Router {
+	const withPolicy = (base: RequestPolicy) =>
+		async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			return await route.call(this, base);
+		};
+	return Object.assign(withPolicy(DEFAULT_POLICY), { withPolicy });
+
+	async function route(
 		this: IExecuteFunctions,
-		base: RequestPolicy = DEFAULT_POLICY,
+		base: RequestPolicy,
 	): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resource = this.getNodeParameter('resource', 0) as string;
@@ -224,5 +233,5 @@ export function createRouter(
 			throw withCreated(error, created, options.createdNote);
 		}
 		return [perItem.flat()];
-	};
+	}
 }

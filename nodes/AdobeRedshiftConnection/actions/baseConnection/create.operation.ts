@@ -1,7 +1,9 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { checkIfExists, ifExistsField, type IfExists } from '../../../shared/flowService/ifExists';
 import {
 	createOnce,
+	existsError,
 	oncePerKey,
 	removeCreated,
 	settleRace,
@@ -11,7 +13,6 @@ import { raceWinner } from '../../../shared/flowService/race';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/kernel/constants';
 import { nodeTypeVersion } from '../../../shared/node/runParameters';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
-import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 
 import { type Failure, type PlatformContext } from '../../../shared/kernel/transport';
@@ -46,37 +47,20 @@ import {
 } from '../../../shared/resources/baseConnection/signIn';
 import { BASE_CONNECTION_FIELDS } from '../../../shared/resources/baseConnection/fields';
 
-type IfExists = 'create' | 'reuse' | 'error';
-
-/** The field for the node versions `version` selects (a displayOptions `@version` condition). */
-function ifExistsField(
+/** If It Exists for the node versions `version` selects (a displayOptions `@version` condition). */
+function ifExistsFor(
 	defaultValue: IfExists,
 	version: NonNullable<INodeProperties['displayOptions']>['show'],
 ): INodeProperties {
 	return {
-		...labelled(BASE_CONNECTION_FIELDS.ifExists),
-		type: 'options',
-		options: [
-			{
-				name: 'Create Another',
-				value: 'create',
-				description: 'Always create a new connection (Adobe allows duplicate names)',
-			},
-			{
-				name: 'Reuse It',
-				value: 'reuse',
-				description:
-					'Return the existing connection and its current etag instead of creating one; the output says reused: true',
-			},
-			{
-				name: 'Stop With an Error',
-				value: 'error',
-				description: 'Fail the item, naming the existing connection ID',
-			},
-		],
+		...ifExistsField(BASE_CONNECTION_FIELDS.ifExists.label, 'connection', {
+			reuse:
+				'Return the existing connection and its current etag instead of creating one; the output says reused: true',
+			error: 'Fail the item, naming the existing connection ID',
+			field:
+				'What to do when a Redshift connection with the same name already exists in the sandbox. Reuse It makes re-runs safe.',
+		}),
 		default: defaultValue,
-		description:
-			'What to do when a Redshift connection with the same name already exists in the sandbox. Reuse It makes re-runs safe.',
 		displayOptions: { show: version },
 	};
 }
@@ -94,22 +78,13 @@ const properties: INodeProperties[] = [
 	...redshiftAuthFields(true),
 	// Version 1.1 made "Reuse It" the default, so re-running a workflow never duplicates. n8n saves only
 	// values that differ from the default, so version 1 nodes keep their "Create Another" default.
-	ifExistsField('create', { '@version': [1] }),
-	ifExistsField('reuse', { '@version': [{ _cnd: { gte: 1.1 } }] }),
+	ifExistsFor('create', { '@version': [1] }),
+	ifExistsFor('reuse', { '@version': [{ _cnd: { gte: 1.1 } }] }),
 ];
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['create'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
-
-function checkIfExists(value: unknown, fallback: IfExists): IfExists {
-	if (value === undefined) return fallback;
-	if (value === 'create' || value === 'reuse' || value === 'error') return value;
-	throw new InvalidFieldError(
-		BASE_CONNECTION_FIELDS.ifExists.field,
-		`"${BASE_CONNECTION_FIELDS.ifExists.label}" must be "create", "reuse" or "error"; got ${JSON.stringify(value)}.`,
-	);
-}
 
 interface CreateResult {
 	id: string;
@@ -458,7 +433,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		}),
 	);
 	const ifExists = checkIfExists(
-		readParameter.call(this, 'ifExists', itemIndex),
+		BASE_CONNECTION_FIELDS.ifExists.label,
+		readParameter.call(this, BASE_CONNECTION_FIELDS.ifExists.field, itemIndex),
 		nodeTypeVersion.call(this) >= 1.1 ? 'reuse' : 'create',
 	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
@@ -499,15 +475,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 			};
 		}
 		if (existing && ifExists === 'error') {
-			throw safeOperationError(
-				this,
-				`A Redshift connection named "${input.name}" already exists in sandbox "${sandboxName}" (ID ${existing.id}).`,
-				{
-					itemIndex,
-					description:
-						'Choose "Reuse It" to return the existing connection, or give this one another name.',
-				},
-			);
+			const spec = { thing: 'Redshift connection', name: input.name, sandboxName, itemIndex };
+			throw existsError(this, spec, existing.id);
 		}
 		const created = await createConnectionOnce.call(
 			this,
