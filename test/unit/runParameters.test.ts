@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 
-import { nodeTypeVersion, readNodeParameter } from '../../nodes/shared/node/runParameters';
+import { nodeTypeVersion, readNodeParameter } from '../../nodes/shared/node/readers';
 
 /** A stand-in execute context: stored parameters, and a resolver that counts the reads n8n would resolve. */
 function context(stored: Record<string, unknown>) {

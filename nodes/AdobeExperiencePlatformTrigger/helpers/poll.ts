@@ -15,7 +15,11 @@ import {
 	runStartedAt,
 	type FlowRun,
 } from '../../shared/resources/flowRun/api';
-import { InvalidFieldError } from '../../shared/kernel/InvalidFieldError';
+import {
+	InvalidFieldError,
+	checkText,
+	CONNECTION_ID_PATTERN,
+} from '../../shared/kernel/validation';
 import { scrubSecrets } from '../../shared/kernel/errors';
 import { makeErrorSafe, safeOperationError } from '../../shared/kernel/nodeErrors';
 import { modesOf } from '../../shared/node/picker';
@@ -23,7 +27,6 @@ import { dataflowPicker } from '../../shared/resources/dataflow/fields';
 import { chooseSandbox, locatorValue } from '../../shared/node/readers';
 import { summarizeRun } from '../../shared/resources/flowRun/body';
 import { loadPlatformContext, type PlatformContext } from '../../shared/kernel/transport';
-import { checkText, CONNECTION_ID_PATTERN } from '../../shared/kernel/validation';
 import {
 	AFTER_PAUSE,
 	EVENTS,

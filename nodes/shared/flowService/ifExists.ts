@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../kernel/InvalidFieldError';
+import { InvalidFieldError } from '../kernel/validation';
 
 /** What a create does when its object exists already: Reuse It, Create Another, Stop With an Error. */
 export type IfExists = 'reuse' | 'create' | 'error';

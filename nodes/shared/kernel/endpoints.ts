@@ -1,5 +1,5 @@
 import { FLOW_SERVICE_PATH, IMS_TOKEN_PATH } from './constants';
-import { InvalidFieldError } from './InvalidFieldError';
+import { InvalidFieldError } from './validation';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 

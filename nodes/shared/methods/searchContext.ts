@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../kernel/InvalidFieldError';
+import { InvalidFieldError } from '../kernel/validation';
 import { NODE_FIELDS, chooseSandbox } from '../node/readers';
 import type { PlatformContext } from '../kernel/transport';
 

@@ -5,10 +5,9 @@ import type {
 } from 'n8n-workflow';
 
 import { connections } from '../resources/baseConnection/api';
-import { InvalidFieldError } from '../kernel/InvalidFieldError';
+import { InvalidFieldError, checkConnectionId, type FieldRef } from '../kernel/validation';
 import { locatorValue } from '../node/readers';
 import { loadPlatformContext, platformRequest } from '../kernel/transport';
-import { checkConnectionId, type FieldRef } from '../kernel/validation';
 import { currentParameter, isExpression, pickerSandbox, searchText } from './searchContext';
 
 /**

@@ -6,8 +6,7 @@
  * from every community-package install, so the zone arithmetic is done with `Intl` (built into
  * Node). Pure: no n8n types. Times are epoch **milliseconds** unless a name says otherwise.
  */
-import { InvalidFieldError } from '../kernel/InvalidFieldError';
-import { fieldPath, quoteField, type FieldKey } from '../kernel/validation';
+import { InvalidFieldError, fieldPath, quoteField, type FieldKey } from '../kernel/validation';
 
 const ISO =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;

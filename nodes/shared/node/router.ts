@@ -7,7 +7,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../kernel/InvalidFieldError';
+import { InvalidFieldError } from '../kernel/validation';
 import { mapWithConcurrency } from '../kernel/concurrency';
 import { scrubSecrets } from '../kernel/errors';
 import { makeErrorSafe, safeOperationError } from '../kernel/nodeErrors';

@@ -1,4 +1,4 @@
-import { InvalidFieldError } from '../../../nodes/shared/kernel/InvalidFieldError';
+import { InvalidFieldError } from '../../../nodes/shared/kernel/validation';
 import {
 	autoMap,
 	flattenXdmSchema,

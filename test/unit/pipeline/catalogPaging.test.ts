@@ -4,7 +4,7 @@ import {
 	parseCatalogCreated,
 	parseCatalogObject,
 	parseCatalogPage,
-} from '../../../nodes/shared/flowService/catalogPaging';
+} from '../../../nodes/shared/flowService/startPaging';
 import { invalidField } from '../../support/invalidField';
 
 describe('catalogPageQuery', () => {

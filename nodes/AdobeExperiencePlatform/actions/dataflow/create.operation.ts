@@ -6,9 +6,13 @@ import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { createOperation, ensuredOutput } from '../../../shared/node/handlers';
 import { ifExistsField } from '../../../shared/flowService/ifExists';
 import { descriptionField, nameField } from '../../../shared/node/commonFields';
-import { readParameter, readDescription, readName } from '../../../shared/node/readers';
+import {
+	readParameter,
+	readDescription,
+	readName,
+	workflowTimeZone,
+} from '../../../shared/node/readers';
 import { anyUuidMode } from '../../../shared/node/picker';
-import { workflowTimeZone } from '../../../shared/node/runParameters';
 import {
 	buildCreateFlowBody,
 	buildFlowTransformations,

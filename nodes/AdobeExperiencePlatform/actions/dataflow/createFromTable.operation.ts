@@ -8,16 +8,18 @@ import {
 
 import { getDataset, schemaIdOf } from '../../../shared/resources/dataset/api';
 import { crmToAepFlowSpec } from '../../../shared/resources/dataflow/flowSpecs';
-import { exploreTable } from '../../../shared/resources/baseConnection/api';
+import {
+	exploreTable,
+	ensureSourceConnection,
+} from '../../../shared/resources/sourceConnection/api';
 import { type Ensured, oncePerKey } from '../../../shared/flowService/createOnce';
 import { ensureFlow, flows, type StoredFlow } from '../../../shared/resources/dataflow/api';
 import { ensureMappingSet } from '../../../shared/resources/mappingSet/api';
 import { getFullSchema } from '../../../shared/resources/schema/api';
-import { ensureSourceConnection } from '../../../shared/resources/sourceConnection/api';
 import { ensureTargetConnection } from '../../../shared/resources/targetConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
-import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
-import { readParameter, readSandbox, LIMITS } from '../../../shared/node/readers';
+import { InvalidFieldError, checkText } from '../../../shared/kernel/validation';
+import { readParameter, readSandbox, LIMITS, workflowTimeZone } from '../../../shared/node/readers';
 import { autoMap } from '../../../shared/resources/mappingSet/body';
 import type { EnsureCall } from '../../../shared/node/handlers';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
@@ -32,8 +34,6 @@ import {
 	buildFlowTransformations,
 	timeOutput,
 } from '../../../shared/resources/dataflow/body';
-import { checkText } from '../../../shared/kernel/validation';
-import { workflowTimeZone } from '../../../shared/node/runParameters';
 import type { ItemOperation } from '../../../shared/node/operations';
 import {
 	compareChain,

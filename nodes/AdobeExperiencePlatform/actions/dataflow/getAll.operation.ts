@@ -8,9 +8,8 @@ import {
 	filtersCollection,
 	returnAllFields,
 } from '../../../shared/node/commonFields';
-import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
+import { InvalidFieldError, checkFlowServiceId } from '../../../shared/kernel/validation';
 import { FLOW_STATES } from '../../../shared/resources/dataflow/body';
-import { checkFlowServiceId } from '../../../shared/kernel/validation';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),

@@ -3,8 +3,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { flows, patchFlow } from '../../../shared/resources/dataflow/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { etagField } from '../../../shared/node/commonFields';
-import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
-import { readParameter, readSandbox, LIMITS } from '../../../shared/node/readers';
+import {
+	InvalidFieldError,
+	ETAG_FIELD,
+	checkEtag,
+	checkText,
+} from '../../../shared/kernel/validation';
+import { readParameter, readSandbox, LIMITS, workflowTimeZone } from '../../../shared/node/readers';
 import {
 	SCHEDULED_FREQUENCIES,
 	buildFlowPatch,
@@ -15,9 +20,7 @@ import {
 	dateToEpochMs,
 	timeOutput,
 } from '../../../shared/resources/dataflow/body';
-import { ETAG_FIELD, checkEtag, checkText } from '../../../shared/kernel/validation';
 import type { ItemOperation } from '../../../shared/node/operations';
-import { workflowTimeZone } from '../../../shared/node/runParameters';
 import {
 	DATAFLOW_FIELDS,
 	INTERVAL_FIELD,

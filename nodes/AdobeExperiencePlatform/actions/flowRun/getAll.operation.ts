@@ -8,13 +8,12 @@ import {
 	filtersCollection,
 	returnAllFields,
 } from '../../../shared/node/commonFields';
-import { InvalidFieldError } from '../../../shared/kernel/InvalidFieldError';
+import { InvalidFieldError, type FieldRef } from '../../../shared/kernel/validation';
 import { RUN_STATUSES, runOutput } from '../../../shared/resources/flowRun/body';
 import { dateToEpochMs } from '../../../shared/resources/dataflow/body';
-import { workflowTimeZone } from '../../../shared/node/runParameters';
+import { workflowTimeZone } from '../../../shared/node/readers';
 import { dataflowPicker, readFlowId } from '../../../shared/resources/dataflow/fields';
 import { FLOW_RUN_FIELDS } from '../../../shared/resources/flowRun/fields';
-import type { FieldRef } from '../../../shared/kernel/validation';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow whose runs to list'),

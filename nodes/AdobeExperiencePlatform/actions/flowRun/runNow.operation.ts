@@ -2,10 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { runNow } from '../../../shared/resources/flowRun/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
-import { readParameter, readSandbox } from '../../../shared/node/readers';
+import { readParameter, readSandbox, workflowTimeZone } from '../../../shared/node/readers';
 import { buildRunNowBody } from '../../../shared/resources/flowRun/body';
 import { checkText } from '../../../shared/kernel/validation';
-import { workflowTimeZone } from '../../../shared/node/runParameters';
 import type { ItemOperation } from '../../../shared/node/operations';
 import { dateOrNow } from '../../../shared/node/dateTime';
 import { timeOutput } from '../../../shared/resources/dataflow/body';

@@ -11,7 +11,13 @@ import {
 import { MAX_PAGES, PAGE_SIZE } from '../../../shared/flowService/paging';
 import { raceWinner } from '../../../shared/flowService/race';
 import { REDSHIFT_CONNECTION_SPEC } from '../../../shared/kernel/constants';
-import { nodeTypeVersion } from '../../../shared/node/runParameters';
+import {
+	nodeTypeVersion,
+	labelled,
+	readParameter,
+	readSandbox,
+	NODE_FIELDS,
+} from '../../../shared/node/readers';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 
@@ -35,7 +41,6 @@ import {
 import { checkCreateConnection } from '../../../shared/resources/baseConnection/validation';
 import { connections, type StoredConnection } from '../../../shared/resources/baseConnection/api';
 import { descriptionField, nameField } from '../../../shared/node/commonFields';
-import { labelled, readParameter, readSandbox, NODE_FIELDS } from '../../../shared/node/readers';
 import { hostingField, type Hosting } from '../../../shared/resources/baseConnection/hosting';
 import type { ItemOperation } from '../../../shared/node/operations';
 import type { AfterItems } from '../../../shared/node/router';

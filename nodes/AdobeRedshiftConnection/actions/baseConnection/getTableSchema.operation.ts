@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { readPicked } from '../../../shared/node/handlers';
-import { exploreTable } from '../../../shared/resources/baseConnection/api';
+import { exploreTable } from '../../../shared/resources/sourceConnection/api';
 import type { ItemOperation } from '../../../shared/node/operations';
 import {
 	readConnectionId,

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
-import { checkText } from '../../kernel/validation';
+import { InvalidFieldError, checkText } from '../../kernel/validation';
 import { KEEP_HINT, BASE_CONNECTION_FIELDS } from './fields';
 import { labelled } from '../../node/readers';
 

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../kernel/constants';
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
+import { InvalidFieldError } from '../../kernel/validation';
 import { labelled } from '../../node/readers';
 import { BASE_CONNECTION_FIELDS, DEFAULT_PORT, KEEP_HINT } from './fields';
 import { schemaField } from './hosting';

@@ -1,5 +1,4 @@
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
-import { checkText } from '../../kernel/validation';
+import { InvalidFieldError, checkText } from '../../kernel/validation';
 import { checkHosting, checkSchema, type Hosting } from './hosting';
 import { NODE_FIELDS } from '../../node/readers';
 import { BASE_CONNECTION_FIELDS } from './fields';

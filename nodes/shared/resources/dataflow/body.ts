@@ -8,9 +8,8 @@
  * Units: `scheduleParams.startTime` is sent in epoch **seconds**; what Adobe sends back (createdAt…)
  * is epoch **milliseconds**. Inputs are dates, never bare numbers.
  */
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
+import { InvalidFieldError, fieldPath, quoteField, type FieldKey } from '../../kernel/validation';
 import type { SourceColumn } from '../mappingSet/body';
-import { fieldPath, quoteField, type FieldKey } from '../../kernel/validation';
 import { formatInZone, isKnownTimeZone, parseIsoInZone } from '../../node/dateTime';
 
 // Schedule and transformations (units: wire epoch seconds, JavaScript epoch milliseconds).

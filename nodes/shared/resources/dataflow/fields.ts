@@ -1,11 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
-import { CONNECTION_ID_PATTERN, checkText, type FieldRef } from '../../kernel/validation';
+import {
+	InvalidFieldError,
+	CONNECTION_ID_PATTERN,
+	checkText,
+	type FieldRef,
+} from '../../kernel/validation';
 import { dateOrNow } from '../../node/dateTime';
 import { pickerFor, UUID_EXAMPLE, uuidMode } from '../../node/picker';
-import { defineFields, readParameter, readPickedId } from '../../node/readers';
-import { workflowTimeZone } from '../../node/runParameters';
+import { defineFields, readParameter, readPickedId, workflowTimeZone } from '../../node/readers';
 import { buildScheduleParams, FREQUENCIES, type ScheduleParams } from './body';
 
 export const DATAFLOW_FIELDS = defineFields({

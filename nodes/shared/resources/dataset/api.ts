@@ -17,10 +17,10 @@ import {
 	parseCatalogObject,
 	parseCatalogPage,
 	type CatalogObject,
-} from '../../flowService/catalogPaging';
+	startPagedCollection,
+} from '../../flowService/startPaging';
 import { platformRequest, type PlatformContext, type RequestContext } from '../../kernel/transport';
 import { ensureByName, removeCreated, type Ensured } from '../../flowService/createOnce';
-import { startPagedCollection } from '../../flowService/startPaging';
 
 /** A dataset as this package outputs it: Catalog's fields (those asked for) with `id` added. */
 export interface Dataset extends IDataObject {

@@ -5,8 +5,7 @@
  * `status.value`, which belongs to a flow's `lastOperation`); times are epoch **milliseconds**.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
-import { fieldPath, type FieldKey } from '../../kernel/validation';
+import { InvalidFieldError, fieldPath, type FieldKey } from '../../kernel/validation';
 import { dateToEpochMs } from '../dataflow/body';
 
 /** Normalised status: Adobe writes `success`/`failed`, filter examples also `Failed`; case is ignored. */

@@ -8,7 +8,7 @@
  * mapping is `{sourceType: "ATTRIBUTE", source, destination}`, and a `.` inside a source name is
  * escaped with `\`.
  */
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
+import { InvalidFieldError } from '../../kernel/validation';
 
 /** Data Prep mapping set IDs are 32 hex digits (e.g. `0b090130b58b4819afc78b6dc98b484d`). */
 export const MAPPING_SET_ID_PATTERN = '^[0-9a-fA-F]{32}$';

@@ -10,10 +10,9 @@ import type {
 	INodePropertyMode,
 } from 'n8n-workflow';
 
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
+import { InvalidFieldError, checkText } from '../../kernel/validation';
 import { safeOperationError } from '../../kernel/nodeErrors';
 import type { PlatformContext } from '../../kernel/transport';
-import { checkText } from '../../kernel/validation';
 import { idMode, pickerFor, uuidMode } from '../../node/picker';
 import { defineFields, readParameter, readPickedId } from '../../node/readers';
 import { datasetPicker, readDatasetId } from '../dataset/fields';

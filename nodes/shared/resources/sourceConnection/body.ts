@@ -10,8 +10,7 @@
  * `params.filters` are never sent (shared/reference/dataflow-chain.md §2).
  */
 import { REDSHIFT_CONNECTION_SPEC } from '../../kernel/constants';
-import { InvalidFieldError } from '../../kernel/InvalidFieldError';
-import type { FieldRef } from '../../kernel/validation';
+import { InvalidFieldError, type FieldRef } from '../../kernel/validation';
 import type { SourceColumn } from '../mappingSet/body';
 import { preferNamed } from '../../flowService/race';
 
