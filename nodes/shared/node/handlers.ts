@@ -92,6 +92,11 @@ export function deletedOutput(thing?: string): (answer: Deletion, picked: Picked
 	});
 }
 
+/** The handler of a Delete: the picked object's `remove`, output by deletedOutput(thing). */
+export function deleteOperation(readId: IdReader, remove: ObjectCall<Deletion>, thing?: string) {
+	return pickedOperation(readId, remove, deletedOutput(thing));
+}
+
 /** An api listing: the sandbox's objects matching `filter`, at most `filter.limit` (all when undefined). */
 export type ListCall<F, T> = (
 	this: IExecuteFunctions,

@@ -97,13 +97,29 @@ export interface NodeField extends FieldRef {
  * The one way to declare fields: descriptions take `displayName`/`name` (labelled), readers and
  * validators take the same entry, so an error names a field as the editor shows it.
  */
-export function defineFields<K extends string>(rows: Record<K, FieldRow>): Record<K, NodeField> {
+export function defineFields<K extends string>(
+	rows: Record<K, string | FieldRow>,
+): Record<K, NodeField> {
 	return Object.fromEntries(
-		Object.entries<FieldRow>(rows).map(([key, row]) => {
+		Object.entries<string | FieldRow>(rows).map(([key, entry]) => {
+			const row = typeof entry === 'string' ? { label: entry } : entry;
 			const field = row.path ?? key;
 			return [key, { name: field.slice(field.lastIndexOf('.') + 1), field, ...row }];
 		}),
 	) as Record<K, NodeField>;
+}
+
+/** Rows of fields inside a collection (e.g. `options`): each one's path is `<collection>.<key>`. */
+export function inCollection<K extends string>(
+	collection: string,
+	rows: Record<K, string | FieldRow>,
+): Record<K, FieldRow> {
+	return Object.fromEntries(
+		Object.entries<string | FieldRow>(rows).map(([key, entry]) => [
+			key,
+			{ ...(typeof entry === 'string' ? { label: entry } : entry), path: `${collection}.${key}` },
+		]),
+	) as Record<K, FieldRow>;
 }
 
 /** `displayName` and `name` of a field's description, from its reference. */
@@ -115,15 +131,17 @@ export function labelled(ref: NodeField): { displayName: string; name: string } 
 export const NODE_FIELDS = defineFields({
 	description: { label: 'Description', maxLength: 4000 },
 	etag: { label: ETAG_FIELD.label, maxLength: ETAG_FIELD.maxLength },
-	returnAll: { label: 'Return All' },
-	limit: { label: 'Limit' },
-	filters: { label: 'Filters' },
-	options: { label: 'Options' },
-	adaptToThrottling: { label: 'Adapt to Throttling', path: 'options.adaptToThrottling' },
-	concurrency: { label: 'Concurrency', path: 'options.concurrency' },
-	maxRetries: { label: 'Max Retries', path: 'options.maxRetries' },
-	sandboxName: { label: 'Sandbox Name or ID', path: 'options.sandboxName' },
-	timeoutSeconds: { label: 'Timeout (Seconds)', path: 'options.timeoutSeconds' },
+	returnAll: 'Return All',
+	limit: 'Limit',
+	filters: 'Filters',
+	options: 'Options',
+	...inCollection('options', {
+		adaptToThrottling: 'Adapt to Throttling',
+		concurrency: 'Concurrency',
+		maxRetries: 'Max Retries',
+		sandboxName: 'Sandbox Name or ID',
+		timeoutSeconds: 'Timeout (Seconds)',
+	}),
 });
 
 /** The Name filter of a Get Many. */

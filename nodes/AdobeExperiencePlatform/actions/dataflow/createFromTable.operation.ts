@@ -327,14 +327,13 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 						key: 'sourceConnection',
 						label: 'source connection',
 						run: async () => {
-							const input = {
+							const { id, reused } = await reuse(ensureSourceConnection, {
 								name: names.sourceConnection,
 								baseConnectionId,
 								tableName,
 								columns,
 								byReference: true,
-							};
-							const { id, reused } = await reuse(ensureSourceConnection, input);
+							});
 							return { id, reused };
 						},
 					},
@@ -350,13 +349,12 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 						key: 'mappingSet',
 						label: 'mapping set',
 						run: async () => {
-							const input = {
+							const result = await reuse(ensureMappingSet, {
 								name: names.mappingSet,
 								schemaId,
 								mappings: mapping.mappings,
 								byReference: true,
-							};
-							const result = await reuse(ensureMappingSet, input);
+							});
 							mappingVersion = typeof result.value.version === 'number' ? result.value.version : 0;
 							return stepOf(result);
 						},

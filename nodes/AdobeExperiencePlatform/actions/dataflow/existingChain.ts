@@ -29,6 +29,7 @@ import {
 } from '../../../shared/resources/dataflow/body';
 import type { StoredSourceConnection } from '../../../shared/resources/sourceConnection/body';
 import type { Failure, PlatformContext, RequestContext } from '../../../shared/kernel/transport';
+import type { ListReader } from '../../../shared/flowService/paging';
 
 /** What to do when the chain exists with other settings (the If the Chain Exists With Other Settings field). */
 export type IfDrift = 'report' | 'update' | 'error';
@@ -62,30 +63,15 @@ export async function findChain(
 	key: ChainKey,
 	itemIndex: number,
 ): Promise<ExistingChain | undefined> {
-	const targets = await targetConnections.list.call(
-		this,
-		ctx,
-		sandboxName,
-		{ dataSetId: key.datasetId },
-		itemIndex,
-	);
+	const list = async <T, F>(reader: ListReader<T, F>, filter: F) =>
+		await reader.call(this, ctx, sandboxName, filter, itemIndex);
+	const targets = await list(targetConnections.list, { dataSetId: key.datasetId });
 	if (!targets.length) return undefined;
-	const sources = await sourceConnections.list.call(
-		this,
-		ctx,
-		sandboxName,
-		{ baseConnectionId: key.baseConnectionId, tableName: key.tableName },
-		itemIndex,
-	);
+	const { baseConnectionId, tableName } = key;
+	const sources = await list(sourceConnections.list, { baseConnectionId, tableName });
 	const chains: ExistingChain[] = [];
 	for (const source of sources) {
-		const flowsOfSource = await flows.list.call(
-			this,
-			ctx,
-			sandboxName,
-			{ sourceConnectionId: source.id },
-			itemIndex,
-		);
+		const flowsOfSource = await list(flows.list, { sourceConnectionId: source.id });
 		for (const flow of flowsOfSource) {
 			const target = targets.find((item) => (flow.targetConnectionIds ?? []).includes(item.id));
 			const sourceSharedWith = flowsOfSource.filter((other) => other.id !== flow.id);
@@ -316,22 +302,13 @@ export async function updateChain(
 		});
 	}
 	const schedule = (chain.flow.scheduleParams ?? {}) as IDataObject;
-	if (fields.has('scheduleParams.frequency'))
-		ops.push({ op: 'replace', path: '/scheduleParams/frequency', value: input.frequency });
-	if (fields.has('scheduleParams.interval'))
-		ops.push({
-			op: schedule.interval === undefined ? 'add' : 'replace',
-			path: '/scheduleParams/interval',
-			value: input.interval,
-		});
-	if (fields.has('scheduleParams.startTime'))
-		ops.push({ op: 'replace', path: '/scheduleParams/startTime', value: input.startTime });
-	if (fields.has('scheduleParams.backfill'))
-		ops.push({
-			op: schedule.backfill === undefined ? 'add' : 'replace',
-			path: '/scheduleParams/backfill',
-			value: input.backfill ?? true,
-		});
+	for (const key of ['frequency', 'interval', 'startTime', 'backfill'] as const) {
+		if (!fields.has(`scheduleParams.${key}`)) continue;
+		// interval and backfill may be absent from the stored schedule (a `once` flow has neither).
+		const absent = (key === 'interval' || key === 'backfill') && schedule[key] === undefined;
+		const value = key === 'backfill' ? (input.backfill ?? true) : input[key];
+		ops.push({ op: absent ? 'add' : 'replace', path: `/scheduleParams/${key}`, value });
+	}
 	if (
 		(fields.has('deltaColumn') || fields.has('deltaColumn.dateFormat')) &&
 		stored.copyIndex >= 0

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/resources/dataflow/body';
 import type { ItemOperation } from '../../../shared/node/operations';
 import {
-	DATAFLOW_FIELDS,
+	DATAFLOW_UPDATE_FIELDS,
 	INTERVAL_FIELD,
 	checkVersion,
 	dataflowPicker,
@@ -101,12 +101,12 @@ function isBlank(value: unknown): boolean {
 function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
 	const changes: FlowChanges = {};
 	if (!isBlank(fields.name))
-		changes.name = checkText(DATAFLOW_FIELDS.updateName, fields.name, {
+		changes.name = checkText(DATAFLOW_UPDATE_FIELDS.name, fields.name, {
 			required: true,
 			maxLength: LIMITS.name,
 		});
 	if (fields.description !== undefined)
-		changes.description = checkText(DATAFLOW_FIELDS.updateDescription, fields.description, {
+		changes.description = checkText(DATAFLOW_UPDATE_FIELDS.description, fields.description, {
 			maxLength: LIMITS.description,
 			allowLineBreaks: true,
 		});
@@ -114,8 +114,8 @@ function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
 	if (fields.frequency !== undefined) {
 		if (!(SCHEDULED_FREQUENCIES as readonly unknown[]).includes(fields.frequency)) {
 			throw new InvalidFieldError(
-				DATAFLOW_FIELDS.updateFrequency.field,
-				`"${DATAFLOW_FIELDS.updateFrequency.label}" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`,
+				DATAFLOW_UPDATE_FIELDS.frequency.field,
+				`"${DATAFLOW_UPDATE_FIELDS.frequency.label}" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`,
 			);
 		}
 		schedule.frequency = fields.frequency as (typeof SCHEDULED_FREQUENCIES)[number];
@@ -127,20 +127,20 @@ function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
 				: fields.interval;
 		if (typeof interval !== 'number' || !Number.isSafeInteger(interval) || interval < 1) {
 			throw new InvalidFieldError(
-				DATAFLOW_FIELDS.updateInterval.field,
-				`"${DATAFLOW_FIELDS.updateInterval.label}" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`,
+				DATAFLOW_UPDATE_FIELDS.interval.field,
+				`"${DATAFLOW_UPDATE_FIELDS.interval.label}" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`,
 			);
 		}
 		schedule.interval = interval;
 	}
 	if (!isBlank(fields.startTime))
 		schedule.startTime = Math.floor(
-			dateToEpochMs(fields.startTime, DATAFLOW_FIELDS.updateStartTime, timeZone) / 1000,
+			dateToEpochMs(fields.startTime, DATAFLOW_UPDATE_FIELDS.startTime, timeZone) / 1000,
 		);
 	if (Object.keys(schedule).length) changes.schedule = schedule;
 	if (fields.mappingVersion !== undefined)
 		changes.mappingVersion = checkVersion(
-			DATAFLOW_FIELDS.updateMappingVersion,
+			DATAFLOW_UPDATE_FIELDS.mappingVersion,
 			fields.mappingVersion,
 		);
 	return changes;

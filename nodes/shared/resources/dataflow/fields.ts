@@ -8,29 +8,41 @@ import {
 } from '../../kernel/validation';
 import { dateOrNow } from '../../node/dateTime';
 import { pickerFor, UUID_EXAMPLE, uuidMode } from '../../node/picker';
-import { defineFields, readParameter, readPickedId, workflowTimeZone } from '../../node/readers';
+import {
+	defineFields,
+	inCollection,
+	LIMITS,
+	readParameter,
+	readPickedId,
+	workflowTimeZone,
+} from '../../node/readers';
 import { buildScheduleParams, FREQUENCIES, type ScheduleParams } from './body';
 
 export const DATAFLOW_FIELDS = defineFields({
-	flowId: { label: 'Dataflow' },
+	flowId: 'Dataflow',
+	name: { label: 'Dataflow Name', maxLength: LIMITS.name },
+	mappingVersion: 'Mapping Version',
+	frequency: 'Frequency',
+	interval: 'Interval',
+	startTime: 'Start Time',
+	backfill: 'Backfill',
+	deltaColumn: { label: 'Delta Column', maxLength: 256 },
+	deltaDateFormat: { label: 'Delta Column Date Format', maxLength: 64 },
 	// Create From Table's base connection picker
 	baseConnectionId: { label: 'Base Connection', path: 'connectionId' },
-	name: { label: 'Dataflow Name' },
-	mappingVersion: { label: 'Mapping Version' },
-	frequency: { label: 'Frequency' },
-	interval: { label: 'Interval' },
-	startTime: { label: 'Start Time' },
-	backfill: { label: 'Backfill' },
-	deltaColumn: { label: 'Delta Column' },
-	deltaDateFormat: { label: 'Delta Column Date Format' },
-	// Update's Update Fields collection
-	updateName: { label: 'Dataflow Name', path: 'updateFields.name' },
-	updateDescription: { label: 'Description', path: 'updateFields.description' },
-	updateFrequency: { label: 'Frequency', path: 'updateFields.frequency' },
-	updateInterval: { label: 'Interval', path: 'updateFields.interval' },
-	updateStartTime: { label: 'Start Time', path: 'updateFields.startTime' },
-	updateMappingVersion: { label: 'Mapping Version', path: 'updateFields.mappingVersion' },
 });
+
+/** Update's Update Fields collection. */
+export const DATAFLOW_UPDATE_FIELDS = defineFields(
+	inCollection('updateFields', {
+		name: { label: 'Dataflow Name', maxLength: LIMITS.name },
+		description: { label: 'Description', maxLength: LIMITS.description },
+		frequency: 'Frequency',
+		interval: 'Interval',
+		startTime: 'Start Time',
+		mappingVersion: 'Mapping Version',
+	}),
+);
 
 /** The Dataflow picker (searchDataflows): From List or By ID (a UUID). */
 export function dataflowPicker(
@@ -165,16 +177,12 @@ export function readDelta(
 ): { deltaColumn?: string; deltaDateFormat?: string } {
 	if (frequency === 'once') return {};
 	const deltaColumn =
-		checkText(DATAFLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), {
-			maxLength: 256,
-		}) || undefined;
+		checkText(DATAFLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex)) ||
+		undefined;
 	const deltaDateFormat =
 		checkText(
 			DATAFLOW_FIELDS.deltaDateFormat,
 			readParameter.call(this, 'deltaDateFormat', itemIndex),
-			{
-				maxLength: 64,
-			},
 		) || undefined;
 	return { deltaColumn, deltaDateFormat };
 }

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idMode, pickerFor } from '../../node/picker';
-import { defineFields, readOptionalPickedId, readPickedId } from '../../node/readers';
+import { defineFields, LIMITS, readOptionalPickedId, readPickedId } from '../../node/readers';
 import { DATASET_ID_PATTERN } from './api';
 
 export const DATASET_FIELDS = defineFields({
-	datasetId: { label: 'Dataset' },
-	datasetName: { label: 'Dataset Name' },
+	datasetId: 'Dataset',
+	datasetName: { label: 'Dataset Name', maxLength: LIMITS.name },
 	datasetFilter: { label: 'Dataset', path: 'filters.datasetId' },
 });
 

@@ -2,15 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CONNECTION_ID_PATTERN } from '../../kernel/validation';
 import { anyUuidMode, pickerFor, UUID_EXAMPLE } from '../../node/picker';
-import { defineFields, readPickedId } from '../../node/readers';
+import { defineFields, inCollection, readPickedId } from '../../node/readers';
 
 export const FLOW_RUN_FIELDS = defineFields({
-	runId: { label: 'Flow Run' },
-	windowStart: { label: 'Window Start' },
-	windowEnd: { label: 'Window End' },
-	status: { label: 'Status', path: 'filters.status' },
-	startedAfter: { label: 'Started After', path: 'filters.startedAfter' },
-	startedBefore: { label: 'Started Before', path: 'filters.startedBefore' },
+	runId: 'Flow Run',
+	windowStart: 'Window Start',
+	windowEnd: 'Window End',
+	...inCollection('filters', {
+		status: 'Status',
+		startedAfter: 'Started After',
+		startedBefore: 'Started Before',
+	}),
 });
 
 /** The Flow Run picker (searchFlowRuns: the sandbox's newest runs). */

@@ -14,7 +14,7 @@ import { InvalidFieldError, checkText } from '../../kernel/validation';
 import { safeOperationError } from '../../kernel/nodeErrors';
 import type { PlatformContext } from '../../kernel/transport';
 import { idMode, pickerFor, uuidMode } from '../../node/picker';
-import { defineFields, readParameter, readPickedId } from '../../node/readers';
+import { defineFields, LIMITS, readParameter, readPickedId } from '../../node/readers';
 import { datasetPicker, readDatasetId } from '../dataset/fields';
 import { sourceConnections } from '../sourceConnection/api';
 import { readSourceConnectionId, sourceConnectionPicker } from '../sourceConnection/fields';
@@ -22,12 +22,12 @@ import { planMappings, type MappingPlan } from './api';
 import { MAPPING_SET_ID_PATTERN, type MappingPair, type SourceColumn } from './body';
 
 export const MAPPING_SET_FIELDS = defineFields({
-	mappingSetId: { label: 'Mapping Set' },
-	mappingSetName: { label: 'Mapping Set Name' },
-	columnsFrom: { label: 'Source Columns From' },
-	columns: { label: 'Columns' },
-	autoMatch: { label: 'Map Same-Named Fields' },
-	mappingPairs: { label: 'Mapping Pairs' },
+	mappingSetId: 'Mapping Set',
+	columnsFrom: 'Source Columns From',
+	columns: 'Columns',
+	autoMatch: 'Map Same-Named Fields',
+	mappingPairs: 'Mapping Pairs',
+	mappingSetName: { label: 'Mapping Set Name', maxLength: LIMITS.name },
 });
 
 const EXAMPLE = '0b090130b58b4819afc78b6dc98b484d';

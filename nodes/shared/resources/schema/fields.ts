@@ -4,7 +4,7 @@ import { idMode, pickerFor } from '../../node/picker';
 import { defineFields, readPickedId } from '../../node/readers';
 import { SCHEMA_ID_PATTERN } from './api';
 
-export const SCHEMA_FIELDS = defineFields({ schemaId: { label: 'Schema' } });
+export const SCHEMA_FIELDS = defineFields({ schemaId: 'Schema' });
 
 const EXAMPLE = 'https://ns.adobe.com/acme/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 

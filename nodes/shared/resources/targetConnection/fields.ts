@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-
 
 import { CONNECTION_ID_PATTERN } from '../../kernel/validation';
 import { pickerFor, UUID_EXAMPLE, uuidMode } from '../../node/picker';
-import { defineFields, readPickedId } from '../../node/readers';
+import { defineFields, LIMITS, readPickedId } from '../../node/readers';
 
 export const TARGET_CONNECTION_FIELDS = defineFields({
-	targetConnectionId: { label: 'Target Connection' },
-	targetConnectionName: { label: 'Target Connection Name' },
+	targetConnectionId: 'Target Connection',
+	targetConnectionName: { label: 'Target Connection Name', maxLength: LIMITS.name },
 });
 
 /** The Target Connection picker (searchTargetConnections): the sandbox's Data Lake target connections, or By ID (a UUID). */
