@@ -1,10 +1,4 @@
-/**
- * Creating an Adobe object at most once: the If It Exists rule (reuse / create another / stop),
- * and a POST that is never sent twice after an answer that may mean Adobe acted on it (also used
- * by the requests that start a flow run).
- * Every create of the Experience Platform node goes through here, and so do the chained creates
- * of Dataflow › Create From Table.
- */
+/** The one create-once path: If It Exists, a per-key lock, a POST never applied twice, race settling. */
 
 import { KeyedSerializer } from '../kernel/concurrency';
 import { preferNamed, raceWinner } from './race';
@@ -22,11 +16,7 @@ import {
 	type RequestContext,
 } from '../kernel/transport';
 
-/**
- * One create at a time per key in this process: the module-level lock every Reuse It create and
- * every Create From Table takes, so two items of one run, or two executions on one worker, never
- * create the same object side by side (the second sees what the first made).
- */
+/** One create at a time per key in this process, so the second create sees what the first made. */
 const createLocks = new KeyedSerializer();
 
 /** Runs `task` while holding the lock of `key` (its parts joined); see createLocks. */
@@ -35,11 +25,8 @@ export async function oncePerKey<T>(key: readonly string[], task: () => Promise<
 }
 
 /**
- * `DELETE <path>` of an object this item created and lost a race with (any service: Flow Service,
- * Catalog `DELETE /dataSets/{id}`, Data Prep `DELETE /mappingSets/{id}`). A 404 means it is gone
- * only on a retry after an interrupted attempt (that attempt deleted it): at the first attempt it
- * is no proof, since the object was just created (a listing or delete that does not see it yet).
- * @throws NodeApiError for any other failure
+ * `DELETE <path>` of an object this item created and lost a race with (Flow Service, Catalog or
+ * Data Prep). A 404 counts as gone only after an interrupted attempt: the object was just created.
  */
 export async function removeCreated(
 	this: RequestContext,
@@ -69,11 +56,8 @@ export interface RaceRules<T extends { id: string }> {
 }
 
 /**
- * After a create: lists the objects of the same key again and keeps the race winner (raceWinner).
- * When another process's object wins, the one just created (`createdId`, not yet referenced by
- * anything) is deleted and the winner returned, so racing executions converge on one object.
- * @returns the winner's ID and the loser deleted, if any
- * @throws NodeOperationError naming both IDs when the delete fails (both then exist)
+ * After a create: keeps the race winner (the oldest of the same key) and deletes ours if it lost,
+ * so racing executions converge on one object. Fails naming both IDs when that delete fails.
  */
 export async function settleRace<T extends { id: string }>(
 	this: RequestContext,
@@ -112,17 +96,11 @@ export interface EnsureSpec<T extends { id: string }> {
 	ifExists: IfExists;
 	/** The objects of the sandbox with exactly this name (any order: reuse takes the oldest that fits). */
 	findByName(): Promise<T[]>;
-	/**
-	 * Why an existing same-name object cannot stand in for the one asked for (e.g. it uses another
-	 * schema), or undefined when it can. Checked before reusing it.
-	 */
+	/** Why an existing same-name object cannot stand in (e.g. another schema); undefined when it can. */
 	mismatch?(existing: T): string | undefined;
 	/** Reuse It creates a new object when no listed one fits, instead of failing (see NamedCreateSpec.byReference). */
 	byReference?: boolean;
-	/**
-	 * Creates the object; `knownBefore` are the IDs of same-name objects that existed before.
-	 * `reused` is true when another execution's object won the race (settleRace) and is returned.
-	 */
+	/** Creates the object; `knownBefore`: same-name IDs that existed before. */
 	create(knownBefore: ReadonlySet<string>): Promise<Ensured<T>>;
 	itemIndex?: number;
 }
@@ -144,11 +122,8 @@ export function existsError(
 }
 
 /**
- * Finds an object by name and applies If It Exists: `reuse` returns the match that fits
- * (`mismatch` undefined), the same-name one first, then the oldest (the race winner); `error`
- * fails naming it; `create` always creates.
- * @throws NodeOperationError when `error` meets an existing object, or when `reuse` meets only
- *   same-name objects that do not fit (naming why), so nothing is reused or created silently
+ * If It Exists on the objects found by name: Reuse It takes the one that fits (the same-name one,
+ * else the oldest); Stop fails naming it; Create Another creates. Nothing is reused silently.
  */
 async function ensureObject<T extends { id: string }>(
 	this: RequestContext,
@@ -198,10 +173,7 @@ export interface CreateOnceRules<T> {
 	thing: string;
 	/** The new object's ID from a 2xx answer, or undefined when the answer does not prove a create. */
 	createdId(status: number, body: T): string | undefined;
-	/**
-	 * After an ambiguous failure: the object this attempt created, if it exists (never one of the
-	 * same-name objects known before the POST). Returns its ID.
-	 */
+	/** After an ambiguous failure: the ID of what this attempt created, never one known before. */
 	findCreated(): Promise<string | undefined>;
 	/** The failure a 2xx answer without proof of a create becomes; default unprovenCreate(thing, …). */
 	unproven?(status: number, body: unknown): Failure;
@@ -217,11 +189,8 @@ export interface MakeOnceRules<T> {
 }
 
 /**
- * Sends a request that makes something (an object, a run) so that it is never made twice: it is
- * sent again when Adobe certainly did not act (429, connection refused), and after an ambiguous
- * failure (timeout, reset, 5xx, an answer without proof) only when `findCreated` looked and found
- * nothing. Without `findCreated`, an ambiguous failure is final.
- * @returns sendWithRetries' outcome (`recovered: true` when `findCreated` found it)
+ * Sends a request that makes something (an object, a run) at most once: resent when Adobe surely
+ * did not act (429, refused), after an ambiguous failure only when `findCreated` found nothing.
  */
 export async function sendAtMostOnce<T>(
 	this: RequestContext,
@@ -239,12 +208,7 @@ export async function sendAtMostOnce<T>(
 	});
 }
 
-/**
- * POSTs a create without ever creating the object twice (sendAtMostOnce with `findCreated` as the
- * lookup after an ambiguous failure).
- * @returns the new object's ID and whether it was found by that lookup rather than answered
- * @throws NodeApiError with Adobe's decoded error
- */
+/** POSTs a create at most once (sendAtMostOnce); the new ID, and whether `findCreated` found it. */
 export async function createOnce<T>(
 	this: RequestContext,
 	ctx: PlatformContext,
@@ -282,15 +246,9 @@ export interface NamedCreateSpec<T extends { id: string }> {
 	findByName(): Promise<T[]>;
 	/** Why an existing same-name object cannot stand in for the one asked for, or undefined when it fits. */
 	mismatch(existing: T): string | undefined;
-	/**
-	 * What identifies the object besides sandbox and thing, for the lock (default: the name), e.g.
-	 * a dataset ID when the object is found by reference.
-	 */
+	/** The lock's key besides sandbox and thing (default: the name). */
 	key?: string;
-	/**
-	 * Found by reference (Create From Table): `findByName` lists the objects of `key`, preferred
-	 * first, a name is not a key, and Reuse It creates a new object when none fits instead of failing.
-	 */
+	/** Found by reference (Create From Table): Reuse It creates when none fits, instead of failing. */
 	byReference?: boolean;
 	/** Checks made just before the create (e.g. Data Prep's validation); throws to create nothing. */
 	beforeCreate?(): Promise<void>;
@@ -307,13 +265,8 @@ export interface NamedCreateSpec<T extends { id: string }> {
 }
 
 /**
- * The object named `spec.name`, made idempotent: If It Exists applies (ensureObject: a same-name
- * object is reused only when it fits, i.e. `mismatch` is undefined); otherwise it is created at
- * most once (createOnce: after an ambiguous failure, the object this attempt made is a same-name
- * one that fits and was not listed before) and read back. Reuse It and Stop With an Error hold the
- * lock of (sandbox, thing, name) throughout (oncePerKey); with Reuse It a create is settled against
- * other processes (settleRace: the oldest fitting same-name object wins, ours is deleted if it lost).
- * @throws NodeOperationError (ensureObject's refusals, or `beforeCreate`'s); NodeApiError from Adobe
+ * The object named `spec.name`, idempotent: If It Exists (ensureObject), else created once
+ * (createOnce) and read back. Reuse It and Stop hold the key's lock; Reuse It settles the race.
  */
 export async function ensureByName<T extends { id: string }>(
 	this: RequestContext,
