@@ -111,10 +111,8 @@ export interface FlowServicePages<T> {
 }
 
 /**
- * Reads a Flow Service list page by page from `first` (or from `options.resumeFrom`), following
- * continuation links. A repeated link ends the listing (it would loop forever).
- * @throws NodeOperationError after MAX_PAGES pages, once the policy's request budget (ms) is spent,
- *   or when `resumeFrom` points at another list; NodeApiError when a request fails (after retries)
+ * Reads a Flow Service list page by page, following continuation links; a repeated link ends it.
+ * Fails after MAX_PAGES pages or the policy's request budget (ms).
  */
 async function readFlowServicePages<T>(
 	this: RequestContext,
@@ -185,10 +183,7 @@ export function singleItem<T extends { id: string }>(body: unknown): T | undefin
 	return found && typeof found.id === 'string' ? found : undefined;
 }
 
-/**
- * Reads Flow Service pages of one collection, from the first page or from `resumeFrom` (a
- * `next.href` handed out earlier), as readFlowServicePages does for a filter of type `F`.
- */
+/** Reads Flow Service pages of one collection, from the first page or from `resumeFrom`. */
 export type PageReader<T, F> = (
 	this: RequestContext,
 	ctx: PlatformContext,
@@ -323,27 +318,14 @@ export interface FlowServiceCollection<T, F> {
 	 */
 	pathOf(id?: string, suffix?: string): string;
 	/**
-	 * The objects matching every condition of `filter`, newest first unless `filter.orderBy` says
-	 * otherwise, page by page (continuation links) from the first page or from `resumeFrom` (a
-	 * `next.href` handed out earlier, e.g. for a picker's next page). Every listed object is checked
-	 * again here (its `id` a string, the connection spec, each filter): others are dropped. With a
-	 * limit it stops at the end of the page that reaches it, returns all of that page's matches and
-	 * hands back `next` to go on. An empty "any of" list (e.g. `ids: []`) matches nothing and sends
-	 * no request.
-	 * @throws NodeApiError when a request fails after retries; NodeOperationError after MAX_PAGES
-	 *   pages or once the policy's request budget (ms) is spent, or when `resumeFrom` points at
-	 *   another list
+	 * The objects matching `filter`, newest first, page by page from the first page or `resumeFrom`
+	 * (a picker's next page); each is checked again here. With a limit it stops at the end of the
+	 * page that reaches it and hands back `next`. An empty "any of" list sends no request.
 	 */
 	readPages: PageReader<T, F>;
 	/** All pages (readPages from the first), at most `filter.limit`. Throws as readPages. */
 	list: ListReader<T, F>;
-	/**
-	 * `GET <collection>/{id}`: the object Adobe wraps as `{items: [object]}` (a bare object is
-	 * accepted too; see singleItem).
-	 * @throws NodeApiError when the request fails (Adobe's 404 for an unknown ID, e.g.
-	 *   FLOW-1439-404); NodeOperationError "Adobe returned no <noun> with ID <id> in sandbox …" when
-	 *   the answer holds no object
-	 */
+	/** `GET <collection>/{id}` (see singleItem); fails naming the ID when the answer holds none. */
 	get(
 		this: RequestContext,
 		ctx: PlatformContext,
@@ -352,11 +334,8 @@ export interface FlowServiceCollection<T, F> {
 		itemIndex?: number,
 	): Promise<T>;
 	/**
-	 * `DELETE <collection>/{id}` (204), retried like any idempotent request. A 404 on a retry after
-	 * an interrupted attempt means it is gone, maybe deleted by that attempt (or the ID never
-	 * existed): `{deleted: false, alreadyAbsent: true}`, so a re-run passes.
-	 * @throws NodeApiError for any other failure (a first 404: no such object; Adobe's 1418-400
-	 *   while a dataflow uses a connection)
+	 * `DELETE <collection>/{id}` (204). A 404 on a retry after an interrupted attempt is
+	 * `{deleted: false, alreadyAbsent: true}`, so a re-run passes; a first 404 fails.
 	 */
 	remove(
 		this: RequestContext,

@@ -1,5 +1,5 @@
 /**
- * Offset paging (`start`/`limit`), the twin of listing.ts's `next.href` paging: Catalog's dataset
+ * Offset paging (`start`/`limit`), the twin of paging.ts's `next.href` paging: Catalog's dataset
  * list and Data Prep's mapping set list answer one page of at most `limit` objects from the
  * zero-based `start`, and a shorter page is the last. Adobe docs followed: Catalog "List objects"
  * and "Filter data" (help/catalog/api/list-objects.md, filter-data.md); Data Prep "Mapping sets"
@@ -47,12 +47,8 @@ export interface StartListingRules {
 }
 
 /**
- * The "all pages, at most `filter.limit`" list of a page reader: pages from `start` 0 on, each
- * START_PAGE_SIZE objects (the last one asks only for what is still missing), until a short page
- * or `filter.limit` objects. An object read twice (new objects push older ones to a later page
- * while listing) is kept once.
- * @throws NodeOperationError "Listing <noun> stopped at the page cap …" after `rules.maxPages`
- *   pages; what the reader throws (NodeApiError for a failed request)
+ * Pages from `start` 0 until a short page or `filter.limit` objects; an object read twice (new
+ * objects push older ones to a later page while listing) is kept once. Fails at `rules.maxPages`.
  */
 function listFromStart<T extends { id: string }, F extends { limit?: number }>(
 	readPage: StartPageReader<T, F>,
@@ -109,11 +105,7 @@ export interface StartCollectionRules<T, F> {
 	service: string;
 	/** The query of one page (its `start` and `limit`, and the filter's parameters). */
 	query(page: StartPageRequest<F>): IDataObject;
-	/**
-	 * The objects of one answer, in the answer's order; their count decides whether a next page
-	 * follows (a page shorter than `limit` is the last).
-	 * @throws Error when the answer cannot be read
-	 */
+	/** The objects of one answer, in its order (a page shorter than `limit` is the last). */
 	objects(body: unknown, page: StartPageRequest<F>): T[];
 	/** Further checks of each object (e.g. an exact name, when the service's filter is looser). */
 	keep?(object: T, filter: F): boolean;
@@ -125,21 +117,9 @@ export interface StartCollectionRules<T, F> {
 
 /** The calls of one start-paged collection (see startPagedCollection). */
 export interface StartPagedCollection<T, F> {
-	/**
-	 * One page of at most `page.limit` objects from the zero-based `page.start`: those matching
-	 * `page.filter` (the name search, any case, and the collection's own check), and the next
-	 * page's `start` (`start` + objects read), undefined when the page came back short (the last).
-	 * @throws NodeOperationError "<service>'s <noun> list could not be read: …" when the answer
-	 *   cannot be read (e.g. Catalog's is not an object keyed by ID); NodeApiError when the request
-	 *   fails after retries
-	 */
+	/** One page from `page.start`, filtered; `next` is undefined after a short (last) page. */
 	readPage: StartPageReader<T, F>;
-	/**
-	 * All pages from `start` 0, START_PAGE_SIZE objects each, until a page comes back short or
-	 * `filter.limit` objects are read (see listFromStart; an object seen twice is kept once).
-	 * @throws NodeOperationError "Listing <noun>s stopped at the page cap of <maxPages> pages (<n>
-	 *   <noun>s read)."; NodeApiError and NodeOperationError as readPage
-	 */
+	/** All pages, at most `filter.limit` objects (listFromStart). */
 	list: ListReader<T, F>;
 }
 
