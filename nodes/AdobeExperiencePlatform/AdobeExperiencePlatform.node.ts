@@ -24,7 +24,11 @@ export class AdobeExperiencePlatform implements INodeType {
 			light: 'file:adobeExperiencePlatform.svg',
 			dark: 'file:adobeExperiencePlatform.dark.svg',
 		},
-		version: 1,
+		// 1.1: Dataflow > Get Many's Source Connection filter is a picker (version 1 keeps its text
+		// field); Dataflow and Target Connection Get / Get Many have Simplify, on by default (version 1
+		// nodes keep the full answer).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Build and run dataflows in Adobe Experience Platform: datasets, target connections, mapping sets, dataflows (incl. Create From Table) and flow runs',

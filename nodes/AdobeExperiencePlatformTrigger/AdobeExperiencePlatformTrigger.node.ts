@@ -25,7 +25,9 @@ export class AdobeExperiencePlatformTrigger implements INodeType {
 			dark: 'file:adobeExperiencePlatformTrigger.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Watch defaults to All Dataflows in the Sandbox (version 1 nodes keep Selected Dataflows).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
 			'Starts the workflow when an Adobe Experience Platform dataflow run fails, succeeds or finishes',

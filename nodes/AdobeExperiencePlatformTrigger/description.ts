@@ -33,6 +33,30 @@ export const PARAM = {
 	options: 'options',
 } as const;
 
+/** Watch, with the default of the node versions `versions` (n8n stores only values that differ from the default). */
+function watchField(defaultScope: Scope, versions: number[]): INodeProperties {
+	return {
+		displayName: 'Watch',
+		name: PARAM.scope,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Selected Dataflows',
+				value: 'selected',
+				description: 'Runs of the dataflows chosen below',
+			},
+			{
+				name: 'All Dataflows in the Sandbox',
+				value: 'all',
+				description: 'Runs of every dataflow of the sandbox, including dataflows created later',
+			},
+		],
+		default: defaultScope,
+		displayOptions: { show: { '@version': versions } },
+	};
+}
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Event',
@@ -60,25 +84,10 @@ export const properties: INodeProperties[] = [
 		default: 'runFailed',
 		description: 'Which finished runs start the workflow. Each run starts it once.',
 	},
-	{
-		displayName: 'Watch',
-		name: PARAM.scope,
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Selected Dataflows',
-				value: 'selected',
-				description: 'Runs of the dataflows chosen below',
-			},
-			{
-				name: 'All Dataflows in the Sandbox',
-				value: 'all',
-				description: 'Runs of every dataflow of the sandbox, including dataflows created later',
-			},
-		],
-		default: 'selected',
-	},
+	// 1.1: a new trigger watches every dataflow of the sandbox, so its defaults activate (Selected
+	// Dataflows with none chosen cannot); version 1 nodes keep Selected Dataflows as saved.
+	watchField('selected', [1]),
+	watchField('all', [1.1]),
 	{
 		displayName: 'Dataflows',
 		name: PARAM.dataflows,

@@ -11,6 +11,7 @@ import { redshiftSignInShape } from './methods/credentialTest';
 import { searchConnections, searchSourceConnections } from '../shared/methods/listSearch';
 import { searchTables } from '../shared/methods/searchTables';
 import { SIGN_IN_FROM } from '../shared/resources/baseConnection/signIn';
+import { credentialsFirst } from './actions/credentialsSlot';
 
 export class AdobeRedshiftConnection implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,8 +55,7 @@ export class AdobeRedshiftConnection implements INodeType {
 				],
 				default: 'baseConnection',
 			},
-			...connection.description,
-			...sourceConnection.description,
+			...credentialsFirst([...connection.description, ...sourceConnection.description]),
 			optionsField,
 		],
 	};

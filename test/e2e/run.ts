@@ -1,12 +1,12 @@
 /**
- * `npm run test:e2e`: the package proven in real n8n (2.40.7 on Node 24, 1.123.81 on Node 20).
+ * `npm run test:e2e`: the package proven in real n8n (versions.json: the current 2.x on Node 24, 1.x on Node 20).
  *   1. install-n8n.sh (cached after the first run), 2. npm pack, 3. per version: CLI check
  *   (install like the community installer, import credential + workflows, execute, check what the
  *   emulator received, a fault run, look for leaked secrets in output, log and stored executions),
  *   4. editor check in headless Chromium.
  * Exits non-zero naming the failed step; keeps the work folder (n8n logs) on failure.
- * Environment: E2E_VERSIONS=2.40.7,1.123.81 (which n8n get the CLI check; "none" for the editor
- * check alone), E2E_EDITOR=2.40.7,1.123.81 (which get the editor check; "none" skips it), E2E_KEEP=1 keeps the work folder on success,
+ * Environment: E2E_VERSIONS=2.41.1,1.123.81 (which n8n get the CLI check; "none" for the editor
+ * check alone), E2E_EDITOR=2.41.1,1.123.81 (which get the editor check; "none" skips it), E2E_KEEP=1 keeps the work folder on success,
  * N8N_E2E_CACHE moves the install cache. E2E_ONLY=trigger runs only the trigger checks (the alert
  * example's and the pause check, issue 21) on the E2E_VERSIONS, E2E_ONLY=pause only the pause check;
  * neither runs the editor check.

@@ -1,8 +1,8 @@
 /**
- * `npm run test:queue`: the packed package in n8n 2.40.7 **queue mode** (one main, two workers,
+ * `npm run test:queue`: the packed package in the current n8n 2.x (test/e2e/versions.json) in **queue mode** (one main, two workers,
  * Redis, PostgreSQL), all on loopback ports, driven by webhooks against the in-process emulator.
  *
- *   1. Redis and PostgreSQL from Debian (apt-get, only when missing), n8n 2.40.7 on Node 24
+ *   1. Redis and PostgreSQL from Debian (apt-get, only when missing), that n8n on Node 24
  *      (install-n8n.sh, cached), npm pack.
  *   2. Redis, PostgreSQL (initdb in a temporary folder), the emulator; one user folder per n8n
  *      process, each with the package installed as n8n's installer does; credential + webhook
@@ -75,7 +75,6 @@ import {
 import { installFromDebian, startPostgres, startRedis, type Postgres } from './services';
 import { ANSWER_TIMEOUT_MS, IN_FLIGHT, fire, type Call } from './webhooks';
 
-const N8N_VERSION = '2.40.7';
 const WORKERS = 2;
 const WORKER_CONCURRENCY = 10;
 const NEW_NAMES = 100;
@@ -191,7 +190,7 @@ interface Round {
 	tokensPerRevoke?: number[];
 }
 
-/** Execution ids each worker's log says it started (n8n 2.40.7 stores no worker id with an execution). */
+/** Execution ids each worker's log says it started (n8n 2.x stores no worker id with an execution). */
 function startedByWorker(instance: N8nInstance): Set<number> {
 	const text = existsSync(instance.logFile) ? readFileSync(instance.logFile, 'utf8') : '';
 	return new Set([...text.matchAll(/Worker started execution (\d+)/g)].map((m) => Number(m[1])));
@@ -219,7 +218,7 @@ async function storedExecutions(pg: Postgres, instance: N8nInstance): Promise<St
 }
 
 async function main(): Promise<void> {
-	const n8n = versions().find((v) => v.version === N8N_VERSION)!;
+	const n8n = versions()[0];
 	const work = mkdtempSync(join(tmpdir(), 'n8n-aep-queue-'));
 	// PostgreSQL runs as the postgres user, which must reach its folder inside this one.
 	chmodSync(work, 0o755);

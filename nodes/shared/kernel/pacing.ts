@@ -14,13 +14,13 @@
  */
 import { sleep, type INodeProperties } from 'n8n-workflow';
 
-/** Time source of a pacer: ms since the epoch, and a wait of `ms`. */
+/** Time source of a pacer (and of Run Now's wait): ms since the epoch, and a wait of `ms`. */
 export interface PacingClock {
 	now(): number;
 	sleep(ms: number): Promise<void>;
 }
 
-const SYSTEM_CLOCK: PacingClock = {
+export const SYSTEM_CLOCK: PacingClock = {
 	now: () => Date.now(),
 	sleep: async (ms) => await sleep(ms),
 };

@@ -45,6 +45,7 @@ import {
 	type PacingTuning,
 } from './pacing';
 import { checkOrgId, checkSandboxName } from './validation';
+import { DEFAULT_RUN_WAIT, type RunWaitSettings } from './runWait';
 
 /** Every n8n context our nodes send requests from: an operation, an editor list, a polling trigger. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -61,6 +62,8 @@ export interface RequestPolicy {
 	pacing?: PacingSettings;
 	/** How pacing reacts when the option turns it on; tests pass a faster tuning, as with backoff. */
 	pacingTuning: PacingTuning;
+	/** Flow Run > Run Now's wait for the run to finish: its checks' backoff and clock (tests drive the clock). */
+	runWait: RunWaitSettings;
 }
 
 /** The node's Options override maxRetries and timeoutMs; the rest is fixed. */
@@ -70,6 +73,7 @@ export const DEFAULT_POLICY: RequestPolicy = {
 	budgetMs: 120_000,
 	backoff: DEFAULT_BACKOFF,
 	pacingTuning: DEFAULT_PACING,
+	runWait: DEFAULT_RUN_WAIT,
 };
 
 /** What one node run learns as it goes, shared by all its items. */

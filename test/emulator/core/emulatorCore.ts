@@ -6,7 +6,7 @@ import {
 	MAPPING_SCHEMA_CONTENT_TYPE,
 	type StoredMappingSet,
 } from '../mappingSets/mappingSets';
-import type { StoredRun } from '../runs/runs';
+import type { RunStep, StoredRun } from '../runs/runs';
 import { validateTargetConnectionBody } from '../targetConnections/targetConnections';
 import { createValidated } from './objectRoutes';
 import { DATA_LAKE_CONNECTION_SPEC_ID } from './defaults';
@@ -93,6 +93,10 @@ export class EmulatorCore {
 	clockOffsetMs = 0;
 	/** Called on each GET /runs before it is answered (tests start runs "while a listing is served"). */
 	runListingHook?: (query: URLSearchParams) => void;
+	/** The states each new on-demand run goes through, one per GET of it (scriptOnDemandRuns); undefined: it stays scheduled. */
+	onDemandRunScript?: RunStep[];
+	/** The steps a run has still to go through, by run ID. */
+	readonly runScripts = new Map<string, RunStep[]>();
 
 	constructor(readonly options: ResolvedOptions) {
 		this.latencyMs = options.latencyMs;
@@ -245,5 +249,7 @@ export class EmulatorCore {
 		this.tokenLifetimeSeconds = this.options.tokenLifetimeSeconds;
 		this.clockOffsetMs = 0;
 		this.runListingHook = undefined;
+		this.onDemandRunScript = undefined;
+		this.runScripts.clear();
 	}
 }

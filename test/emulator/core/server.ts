@@ -255,6 +255,9 @@ export async function startEmulator(options?: EmulatorOptions): Promise<StartedE
 		onRunListing: (hook) => {
 			core.runListingHook = hook;
 		},
+		scriptOnDemandRuns: (steps) => {
+			core.onDemandRunScript = steps && structuredClone(steps);
+		},
 		datasets: () => core.datasets.all(),
 		mappingSets: () => core.mappingSets.all(),
 		runs: () => core.runs.all(),

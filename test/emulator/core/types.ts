@@ -2,10 +2,10 @@
 import type { StoredDataset } from '../catalog/datasets';
 import type { RateLimit } from './rateLimit';
 import type { StoredMappingSet } from '../mappingSets/mappingSets';
-import type { RunOutcome, StoredRun } from '../runs/runs';
+import type { RunOutcome, RunStep, StoredRun } from '../runs/runs';
 import type { XdmSchema } from '../schemaRegistry/schemas';
 
-export type { RunOutcome, StoredDataset, StoredMappingSet, StoredRun, XdmSchema };
+export type { RunOutcome, RunStep, StoredDataset, StoredMappingSet, StoredRun, XdmSchema };
 
 export type Hosting = 'azure' | 'aws' | 'any';
 
@@ -248,6 +248,12 @@ export interface StartedEmulator {
 	setClockOffset(ms: number): void;
 	/** Calls `hook` on each GET /runs before answering it (undefined: none), e.g. to start runs mid-poll. */
 	onRunListing(hook: ((query: URLSearchParams) => void) | undefined): void;
+	/**
+	 * Each on-demand run started from now on goes through `steps`, one per GET /runs/{id} of it
+	 * (before that GET is answered): 'inProgress', or an outcome that ends it; when they run out it
+	 * stays as it is. undefined: on-demand runs stay scheduled (the default).
+	 */
+	scriptOnDemandRuns(steps: RunStep[] | undefined): void;
 	datasets(): StoredDataset[];
 	mappingSets(): StoredMappingSet[];
 	runs(): StoredRun[];

@@ -157,6 +157,29 @@ describe('Flow Service: /runs and the run controls', () => {
 			);
 		});
 
+		it('a script moves each new on-demand run one step per GET of it (inProgress, then an outcome)', async () => {
+			const flowId = await createFlow(ONCE);
+			h.emu.scriptOnDemandRuns(['inProgress', { status: 'failed', inputRecordCount: 3 }]);
+			const started = await h.flowService('POST', '/runs', {
+				flowId,
+				params: runParams({ deltaColumn: { name: 'ordered_at' } }),
+			});
+			const runId = started.json.items[0].id as string;
+			const status = async () =>
+				(await h.flowService('GET', `/runs/${runId}`)).json.items[0].metrics;
+			expect((await status()).statusSummary.status).toBe('inProgress');
+			const ended = await status();
+			expect(ended.statusSummary.status).toBe('failed');
+			expect(ended.recordSummary).toMatchObject({ inputRecordCount: 3, failedRecordCount: 3 });
+			// The script has run out: the run stays as it is.
+			expect((await status()).statusSummary.status).toBe('failed');
+			// Without a script, a new on-demand run stays scheduled.
+			h.emu.scriptOnDemandRuns(undefined);
+			const plain = await h.flowService('POST', '/runs', { flowId, params: runParams() });
+			const again = await h.flowService('GET', `/runs/${plain.json.items[0].id}`);
+			expect(again.json.items[0].metrics.statusSummary.status).toBe('scheduled');
+		});
+
 		it('takes times in epoch seconds or milliseconds', async () => {
 			const flowId = await createFlow(ONCE);
 			const ms = {

@@ -11,7 +11,8 @@
  * - `property=createdAt>…` and `orderby=-createdAt`.
  * `POST /runs` answers 201 `{items: [{id, etag}]}` (the docs' form; the spec shows a bare object).
  * Runs start `inProgress` (scheduler, retry) or `scheduled` (on demand) and stay so until the
- * control call `finishRun` ends them as `success` or `failed`.
+ * control call `finishRun` ends them as `success` or `failed`, or, for on-demand runs, until a
+ * script (`scriptOnDemandRuns`) moves them on, one step per GET of the run.
  */
 import type { EmulatorCore } from '../core/emulatorCore';
 import { MAX_EPOCH_SECONDS } from '../flows/validation';
@@ -68,6 +69,9 @@ export interface RunOutcome {
 	/** completedAtUTC - startedAtUTC; default: the time since the run started. */
 	durationMs?: number;
 }
+
+/** One step of an on-demand run's script: it starts running, or ends with this outcome. */
+export type RunStep = 'inProgress' | RunOutcome;
 
 const STATUS_PATHS = ['metrics.statusSummary.status', 'state'];
 
@@ -241,8 +245,20 @@ function findRun(ctx: FlowContext, core: EmulatorCore, id: string): StoredRun {
 	return run;
 }
 
+/** Moves a scripted run one step on (see RunStep). */
+function advance(core: EmulatorCore, run: StoredRun): void {
+	const step = core.runScripts.get(run.id)?.shift();
+	if (step === undefined) return;
+	if (step === 'inProgress') {
+		run.state = run.metrics.statusSummary.status = 'inProgress';
+		run.updatedAt = Math.max(core.now(), run.updatedAt);
+	} else endRun(core, run, step);
+}
+
 export function getRun(ctx: FlowContext, core: EmulatorCore, id: string): Reply {
-	return json(200, { items: [view(findRun(ctx, core, id))] });
+	const run = findRun(ctx, core, id);
+	advance(core, run);
+	return json(200, { items: [view(run)] });
 }
 
 /** Epoch seconds or milliseconds (the sources disagree) -> epoch ms. */
@@ -294,6 +310,7 @@ export function createRun(ctx: FlowContext, core: EmulatorCore): Reply {
 		status: 'scheduled',
 		params: { startTime, windowStartTime, windowEndTime, ...(deltaColumn ? { deltaColumn } : {}) },
 	});
+	if (core.onDemandRunScript) core.runScripts.set(run.id, structuredClone(core.onDemandRunScript));
 	return json(201, { items: [{ id: run.id, etag: run.etag }] });
 }
 

@@ -267,6 +267,49 @@ describe('Dataflow › Get, Get Many, Update, Enable, Disable, Delete', () => {
 		expect(disabled.json).toEqual([]);
 	});
 
+	it('Get Many (version 1.1): the Source Connection filter is a picker, From List or By ID; version 1 keeps its text field', async () => {
+		const chain = await seedChain();
+		const id = await createFlow(chain, {});
+		await createFlow(
+			{
+				...chain,
+				sourceConnectionId: await aep.seedSourceConnection({
+					baseConnectionId: chain.baseConnectionId,
+					name: 'other source',
+				}),
+			},
+			{},
+		);
+		const bySource = async (filter: unknown, typeVersion: number) =>
+			(
+				await aep.run(
+					[{}],
+					{
+						resource: 'dataflow',
+						operation: 'getAll',
+						returnAll: true,
+						filters: { sourceConnectionId: filter } as INodeParameters,
+					},
+					{ typeVersion },
+				)
+			).json.map((json) => json.id);
+		expect(await bySource(rl('list', chain.sourceConnectionId), 1.1)).toEqual([id]);
+		expect(await bySource(rl('id', chain.sourceConnectionId), 1.1)).toEqual([id]);
+		expect(await bySource(chain.sourceConnectionId, 1)).toEqual([id]);
+		const bad = await aep.run(
+			[{}],
+			{
+				resource: 'dataflow',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { sourceConnectionId: rl('id', 'x') },
+			},
+			{ typeVersion: 1.1 },
+		);
+		expect(bad.json[0].error).toContain('"Source Connection"');
+		expect(bad.json[0].field).toBe('filters.sourceConnectionId');
+	});
+
 	it('Update sends one JSON Patch with If-Match; a stale ETag is refused with what to do', async () => {
 		const chain = await seedChain();
 		const id = await createFlow(chain, {});

@@ -42,22 +42,7 @@ async function runSendingNothing(parameters: INodeParameters) {
 	return run;
 }
 
-async function createParameters(extra: INodeParameters): Promise<INodeParameters> {
-	const [baseConnectionId] = await seedConnections(aep.emu(), ['warehouse']);
-	const sourceId = await aep.seedSourceConnection({ baseConnectionId });
-	return {
-		resource: 'dataflow',
-		operation: 'create',
-		name: 'Orders hourly',
-		sourceConnectionId: rl('id', sourceId),
-		targetConnectionId: rl('id', aep.emu().seedTargetConnection().id),
-		mappingSetId: rl('id', aep.emu().seedMappingSet().id),
-		frequency: 'hour',
-		interval: 1,
-		deltaColumn: 'ordered_at',
-		...extra,
-	};
-}
+const createParameters = async (extra: INodeParameters) => await aep.flowCreateParameters(extra);
 
 describe("Offset-less date-times are read in the workflow's time zone", () => {
 	it('Dataflow › Create: Start Time 09:00 in New York is 14:00 UTC (EST); the output shows it with its offset', async () => {

@@ -1,7 +1,7 @@
 /**
  * The Adobe Experience Platform Trigger against adversarial sequences of polls (issue 21, findings
  * 1-6, reviewed): many selected dataflows after a quiet period, and other cases found in review.
- * Each poll runs through n8n-core's PollContext / runPoll against the emulator.
+ * Each poll runs through n8n-core's PollContext / runPollFunction against the emulator.
  */
 import { randomUUID } from 'node:crypto';
 

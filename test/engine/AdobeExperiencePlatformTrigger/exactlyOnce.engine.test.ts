@@ -1,6 +1,6 @@
 /**
  * The Adobe Experience Platform Trigger's exactly-once promise under load and disorder (issue 21,
- * findings 1-6), driven through n8n-core's PollContext / runPoll over several polls against the
+ * findings 1-6), driven through n8n-core's PollContext / runPollFunction over several polls against the
  * emulator: a backlog of 10,000 runs, overlapping polls, 21+ dataflows with runs starting
  * mid-poll, reactivation from saved static data, a skewed Adobe clock, more runs in progress than
  * the pending limit, and Fetch Test Event over 21+ dataflows.

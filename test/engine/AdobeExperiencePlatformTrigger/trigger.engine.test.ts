@@ -1,6 +1,6 @@
 /**
  * The Adobe Experience Platform Trigger in n8n-core: each poll runs through n8n-core's PollContext
- * and TriggersAndPollers.runPoll on one Workflow object (one static data), as an active workflow
+ * and TriggersAndPollers.runPollFunction on one Workflow object (one static data), as an active workflow
  * does, against the emulator's /runs and /flows. Runs are started and finished with the emulator's
  * controls.
  */
@@ -28,8 +28,8 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 	const leaks = new LeakScanner();
 	let pollers: Poller[] = [];
 
-	const poller = (parameters: INodeParameters) => {
-		const p = createPoller(triggerWorkflow(parameters), TRIGGER, {
+	const poller = (parameters: INodeParameters, typeVersion?: number) => {
+		const p = createPoller(triggerWorkflow(parameters, typeVersion), TRIGGER, {
 			credentials: [credentialFor(emu)],
 		});
 		pollers.push(p);
@@ -232,6 +232,22 @@ describe('Adobe Experience Platform Trigger (n8n-core PollContext against the em
 			.filter((r) => r.path === `${FLOW_SERVICE}/runs`);
 		expect(pages.length).toBeGreaterThanOrEqual(2);
 		expect(pages.some((r) => typeof r.query.continuationToken === 'string')).toBe(true);
+	});
+
+	it('a new trigger (version 1.1) activates with its defaults: it watches every dataflow of the sandbox and fires for each failed run', async () => {
+		const p = poller({}, 1.1);
+		const activation = await p.poll();
+		expect(activation.error).toBeUndefined();
+		const failed = [finishedRun(flows[0], 'failed'), finishedRun(flows[2], 'failed')];
+		finishedRun(flows[1], 'success');
+		const poll = await p.poll();
+		expect(poll.error).toBeUndefined();
+		expect(poll.emitted.map((i) => i.json.runId).sort()).toEqual([...failed].sort());
+	});
+
+	it('a saved version 1 trigger without a Watch value keeps Selected Dataflows (and its "Dataflows" is empty error)', async () => {
+		const outcome = await poller({}, 1).poll();
+		expect(outcome.error?.message).toMatch(/"Dataflows" is empty/);
 	});
 
 	it('bad input fails naming the field, with no request sent', async () => {

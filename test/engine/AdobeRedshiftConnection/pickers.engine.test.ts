@@ -345,7 +345,10 @@ describe('each ID-based operation takes every stored form of the Connection fiel
 			]);
 			await expect(
 				runOperation(operation, { connectionId: rl('id', '373e88fc-43da-4e3c-be88') }),
-			).rejects.toThrow('The workflow has issues');
+				// n8n-core 2.41 names the node and lists its issues (2.11 said "The workflow has issues").
+			).rejects.toThrow(
+				"The 'Picked' node has issues:\n- Not a connection ID: expected a UUID such as 373e88fc-43da-4e3c-be88-fc43da3e3c0f",
+			);
 			expect(flowCalls()).toEqual([]);
 		},
 	);

@@ -213,4 +213,32 @@ describe('engine harness (n8n-core WorkflowExecute, real HTTP)', () => {
 			'/b Bearer tok-2 200',
 		]);
 	});
+
+	it.each([
+		{ supportedNodes: ['test.someOtherNode'], usable: false },
+		{ supportedNodes: [FIXTURE_HTTP], usable: true },
+	])(
+		'a credential type restricted to $supportedNodes is usable by the fixture node: $usable (n8n-core 2.41 guard)',
+		async ({ supportedNodes, usable }) => {
+			const restricted = Object.assign(new FixtureTokenApi(), {
+				supportedNodes,
+				restrictToSupportedNodes: true as const,
+			});
+			const result = await runWorkflow(workflow(['/a']), {
+				...fixtureTypes,
+				credentialTypes: [restricted],
+				credentials: [credential()],
+			});
+
+			if (usable) {
+				expect(result.error).toBeUndefined();
+				expect(apiCalls().map((r) => r.path)).toEqual(['/a']);
+			} else {
+				expect(result.error?.message).toBe(
+					'Credential type "fixtureTokenApi" is restricted to specific nodes',
+				);
+				expect(server.requests).toEqual([]);
+			}
+		},
+	);
 });

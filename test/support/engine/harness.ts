@@ -139,6 +139,10 @@ export class HarnessCredentialTypes {
 		for (const type of types) this.byName.set(type.name, type);
 	}
 
+	has(name: string): boolean {
+		return this.byName.has(name);
+	}
+
 	getByName(name: string): ICredentialType {
 		const type = this.byName.get(name);
 		if (!type) throw new Error(`Unknown credential type "${name}"`);
@@ -178,7 +182,8 @@ class StoredCredentials extends ICredentials {
 		super(details, type);
 	}
 
-	getData(): ICredentialDataDecryptedObject {
+	// n8n-workflow 2.41: getData/setData are async and updateData is new (n8n decrypts on demand).
+	async getData(): Promise<ICredentialDataDecryptedObject> {
 		return structuredClone(this.plain);
 	}
 
@@ -186,8 +191,19 @@ class StoredCredentials extends ICredentials {
 		return { id: this.id, name: this.name, type: this.type, data: JSON.stringify(this.plain) };
 	}
 
-	setData(data: ICredentialDataDecryptedObject): void {
+	async setData(data: ICredentialDataDecryptedObject): Promise<void> {
 		this.plain = structuredClone(data);
+	}
+
+	/** Merges `toUpdate` over the stored data and drops the `toDelete` keys. */
+	async updateData(
+		toUpdate: Partial<ICredentialDataDecryptedObject>,
+		toDelete: string[] = [],
+	): Promise<void> {
+		const next: ICredentialDataDecryptedObject = { ...this.plain };
+		for (const [key, value] of Object.entries(toUpdate)) if (value !== undefined) next[key] = value;
+		for (const key of toDelete) delete next[key];
+		this.plain = structuredClone(next);
 	}
 }
 
@@ -254,6 +270,18 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 
 	getParentTypes(name: string): string[] {
 		return this.credentialTypes.getParentTypes(name);
+	}
+
+	/**
+	 * n8n-core >= 2.41 asks this before it decrypts a credential for a node: a type that sets
+	 * `restrictToSupportedNodes` serves only the node types in its `supportedNodes`; any other type
+	 * (and an unknown one, which fails later) serves every node, as n8n-workflow's contract says.
+	 */
+	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
+		if (!this.credentialTypes.has(credentialType)) return true;
+		const { restrictToSupportedNodes, supportedNodes } =
+			this.credentialTypes.getByName(credentialType);
+		return restrictToSupportedNodes !== true || (supportedNodes ?? []).includes(nodeType);
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -342,6 +370,20 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	 * runs when that property is empty or n8n-core saw a 401; the result is persisted (fields the
 	 * user stored as expressions keep their expression) and merged into the in-flight data.
 	 */
+	/**
+	 * n8n-workflow 2.41's node-less pre-authentication (n8n-core calls it from its OAuth2 request
+	 * helpers only): the type's `preAuthentication` output, nothing persisted.
+	 */
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const { preAuthentication } = this.credentialTypes.getByName(typeName);
+		if (typeof preAuthentication !== 'function') return undefined;
+		return (await preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+	}
+
 	async preAuthentication(
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
@@ -367,7 +409,9 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		const output = await credentialType.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined || !nodeCredentials) return undefined;
 
-		const storedData = (await this.getCredentials(nodeCredentials, credentialType.name)).getData();
+		const storedData = await (
+			await this.getCredentials(nodeCredentials, credentialType.name)
+		).getData();
 		const toPersist: ICredentialDataDecryptedObject = { ...storedData };
 		for (const [key, value] of Object.entries(output as ICredentialDataDecryptedObject)) {
 			if (key === expirable.name || !isExpression(storedData[key])) toPersist[key] = value;
@@ -545,7 +589,11 @@ function harnessAdditionalData(
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
 		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
 		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
 		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
 		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
@@ -556,6 +604,8 @@ function harnessAdditionalData(
 			throw new Error('Sub-workflows are not supported by the engine test harness');
 		},
 		getRunExecutionData: async () => undefined,
+		// n8n-workflow 2.41: credentials supplied at run time by alias; no workflow here supplies any.
+		getRuntimeCredential: async () => undefined,
 		logAiEvent: () => {},
 		startRunnerTask: async () => {
 			throw new Error('Task runners are not supported by the engine test harness');
@@ -673,7 +723,9 @@ export interface Poller {
 /**
  * A polling node of an active workflow. Like n8n's ActiveWorkflows, one Workflow object (and so
  * one static data) serves every poll; each poll gets a new PollContext and runs through n8n-core's
- * TriggersAndPollers.runPoll.
+ * TriggersAndPollers.runPollFunction (n8n-core 2.41 split the former runPoll: PollTriggerExecutor now
+ * wraps it with the app's poll-cursor staging, which n8n's CLI supplies; without those hooks the node's
+ * static data is the workflow's, as before).
  */
 /** How a poller's workflow was activated, and what it starts from. */
 export interface PollerOptions extends RunOptions {
@@ -752,7 +804,7 @@ export function createPoller(
 			);
 			let outcome: PollOutcome;
 			try {
-				const response = await runner.runPoll(workflow, node, context);
+				const response = await runner.runPollFunction(workflow, node, context);
 				if (response !== null) context.__emit(response);
 				outcome = { response, emitted };
 			} catch (error) {

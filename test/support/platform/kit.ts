@@ -19,6 +19,7 @@ import {
 	createCredentialsHelper,
 	type InMemoryCredentialsHelper,
 	type WorkflowDefinition,
+	type NodeTypeMap,
 } from '../engine/harness';
 import type { LeakScanner } from '../engine/leaks';
 import {
@@ -44,11 +45,12 @@ function aepWorkflow(
 	items: IDataObject[],
 	parameters: INodeParameters,
 	onError?: OnError,
+	typeVersion?: number,
 ): WorkflowDefinition {
 	return oneNodeWorkflow(
 		'aep',
 		items,
-		{ name: AEP_NODE, type: NODE_TYPE.adobeExperiencePlatform, parameters },
+		{ name: AEP_NODE, type: NODE_TYPE.adobeExperiencePlatform, parameters, typeVersion },
 		onError,
 	);
 }
@@ -61,6 +63,10 @@ export interface AepRunOptions {
 	credentialsHelper?: InMemoryCredentialsHelper;
 	/** The workflow's Timezone setting (what `this.getTimezone()` gives the node); default: n8n's. */
 	timezone?: string;
+	/** Node types replacing the harness's, e.g. the node built with a test policy. */
+	nodeTypes?: NodeTypeMap;
+	/** The node's version in the workflow; default 1. */
+	typeVersion?: number;
 }
 
 /** Runs the node once over `items`; its output items as json (error items with description, httpCode, field). */
@@ -72,7 +78,7 @@ async function runAep(
 ): Promise<NodeRun> {
 	const onError =
 		options.onError === false ? undefined : (options.onError ?? 'continueRegularOutput');
-	const workflow = aepWorkflow(items, parameters, onError);
+	const workflow = aepWorkflow(items, parameters, onError, options.typeVersion);
 	if (options.timezone) workflow.settings = { ...workflow.settings, timezone: options.timezone };
 	return await runOneNode(emu, workflow, AEP_NODE, options);
 }
@@ -264,6 +270,31 @@ function seedTarget(emu: StartedEmulator, dataSetId: string, name: string): stri
 	}).id;
 }
 
+/**
+ * Dataflow › Create's parameters on a new chain (base connection 'warehouse', its public.orders
+ * source connection, a target connection, a mapping set), hourly with delta column ordered_at;
+ * `extra` adds or overrides. Test set-up only.
+ */
+async function flowCreateParameters(
+	emu: StartedEmulator,
+	extra: INodeParameters = {},
+): Promise<INodeParameters> {
+	const [baseConnectionId] = await seedConnections(emu, ['warehouse']);
+	const sourceId = await seedSourceConnection(emu, { baseConnectionId });
+	return {
+		resource: 'dataflow',
+		operation: 'create',
+		name: 'Orders hourly',
+		sourceConnectionId: rl('id', sourceId),
+		targetConnectionId: rl('id', emu.seedTargetConnection().id),
+		mappingSetId: rl('id', emu.seedMappingSet().id),
+		frequency: 'hour',
+		interval: 1,
+		deltaColumn: 'ordered_at',
+		...extra,
+	};
+}
+
 /** The kit's calls on the file's emulator: what `useAepEmulator` gives a test file. */
 export interface AepEmulator extends ScannedEmulator {
 	/** `runAep` on the emulator, with the run registered for the leak scan. */
@@ -295,6 +326,8 @@ export interface AepEmulator extends ScannedEmulator {
 		options?: Parameters<typeof seedChain>[2],
 	): Promise<{ flowId: string; mappingId: string }>;
 	seedFlowUsing(targetId: string, mappingId?: string): Promise<string>;
+	/** flowCreateParameters on the emulator. */
+	flowCreateParameters(extra?: INodeParameters): Promise<INodeParameters>;
 	/** How many source connections, target connections, mapping sets and dataflows the emulator holds. */
 	chainSizes(): number[];
 	/** Create From Table's parameters on a new base connection and dataset (see fromTableParameters). */
@@ -329,6 +362,7 @@ export function useAepEmulator(resource: string, options: EmulatorOptions = {}):
 		seedTarget: (dataSetId, name) => seedTarget(emu(), dataSetId, name),
 		seedChain: async (parameters, options) => await seedChain(emu(), parameters, options),
 		seedFlowUsing: async (...args) => await seedFlowUsing(emu(), ...args),
+		flowCreateParameters: async (extra) => await flowCreateParameters(emu(), extra),
 		fromTable: async (extra) => await fromTableParameters(emu(), extra),
 		chainSizes: () =>
 			[

@@ -15,8 +15,8 @@ import { credentialFor, startTestEmulator } from '../engine/support';
 /** The trigger node's name in triggerWorkflow. */
 export const TRIGGER = 'Run Trigger';
 
-/** A workflow with only the trigger, with `parameters` on top of polling every minute. */
-export function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition {
+/** A workflow with only the trigger (node version `typeVersion`), with `parameters` on top of polling every minute. */
+export function triggerWorkflow(parameters: INodeParameters, typeVersion = 1): WorkflowDefinition {
 	return {
 		name: 'trigger engine test',
 		nodes: [
@@ -24,7 +24,7 @@ export function triggerWorkflow(parameters: INodeParameters): WorkflowDefinition
 				id: 'trigger-1',
 				name: TRIGGER,
 				type: NODE_TYPE.adobeExperiencePlatformTrigger,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
 				credentials: { [CREDENTIAL_TYPE]: CREDENTIAL_REF },

@@ -50,7 +50,11 @@ import {
 	readSchedule,
 	scheduleFields,
 } from '../../../shared/resources/dataflow/fields';
-import { datasetPicker, readDatasetId } from '../../../shared/resources/dataset/fields';
+import {
+	DATASET_ID_EXAMPLE,
+	datasetPicker,
+	readDatasetId,
+} from '../../../shared/resources/dataset/fields';
 import {
 	connectionPicker,
 	readConnectionId,
@@ -87,7 +91,8 @@ const properties: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
-		placeholder: 'Redshift public.orders to Orders',
+		// The name used when the field is empty, for the Table and Dataset examples.
+		placeholder: `e.g. ${defaultFlowName('public.orders', DATASET_ID_EXAMPLE)}`,
 		description:
 			'Name of the dataflow; the source connection, target connection and mapping set get it with " (source)", " (target)", " (mapping)". Empty: "Redshift (table) to dataset (dataset ID)". Keep it the same across runs so a re-run finds them.',
 	},

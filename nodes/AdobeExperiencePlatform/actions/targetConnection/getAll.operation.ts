@@ -1,15 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DATASET_ID_PATTERN } from '../../../shared/resources/dataset/api';
 import { targetConnections } from '../../../shared/resources/targetConnection/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import { nameFilters, returnAllFields } from '../../../shared/node/commonFields';
-import { readNameFilter, readOptionalPickedId } from '../../../shared/node/readers';
-import { datasetPicker, DATASET_FIELDS } from '../../../shared/resources/dataset/fields';
+import { simpleTargetConnection, simplifyField, withSimplify } from '../simplify';
+import { readNameFilter } from '../../../shared/node/readers';
+import { datasetPicker, readDatasetFilter } from '../../../shared/resources/dataset/fields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
+	simplifyField,
 	nameFilters('Only target connections with exactly this name', [
 		{ ...datasetPicker('Only target connections writing to this dataset'), required: false },
 	]),
@@ -20,14 +21,11 @@ const displayOptions = { show: { resource: ['targetConnection'], operation: ['ge
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Data Lake target connections of the sandbox, newest first (Flow Service continuation paging). */
-export const execute = listOperation(function (itemIndex) {
-	const name = readNameFilter.call(this, itemIndex);
-	const dataSetId = readOptionalPickedId.call(
-		this,
-		DATASET_FIELDS.datasetFilter,
-		itemIndex,
-		DATASET_ID_PATTERN,
-		'5ba9452f7de80400007fc52a',
-	);
-	return { name, dataSetId };
-}, targetConnections.list);
+export const execute = withSimplify(
+	listOperation(function (itemIndex) {
+		const name = readNameFilter.call(this, itemIndex);
+		const dataSetId = readDatasetFilter.call(this, itemIndex);
+		return { name, dataSetId };
+	}, targetConnections.list),
+	simpleTargetConnection,
+);

@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 		...labelled(SOURCE_CONNECTION_FIELDS.columns),
 		type: 'json',
 		default: '',
-		placeholder: '{{ $json.columns }}',
+		placeholder: 'e.g. {{ $json.columns }}',
 		description:
 			'The columns to read, as Get Table Schema outputs them: drag its "columns" field here (a subset is fine). Leave empty to have the node fetch all of the table\'s columns from Adobe.',
 	},

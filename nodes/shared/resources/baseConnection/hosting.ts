@@ -59,7 +59,7 @@ export function schemaField(required: boolean): INodeProperties {
 		type: 'string',
 		default: '',
 		required,
-		placeholder: 'public',
+		placeholder: 'e.g. public',
 		description:
 			'Redshift schema to read from; the user must have access to it. Only used by Experience Platform on AWS.',
 		hint: required ? undefined : KEEP_HINT,

@@ -30,6 +30,9 @@ export const DATAFLOW_FIELDS = defineFields({
 	deltaDateFormat: { label: 'Delta Column Date Format', maxLength: 64 },
 	// Create From Table's base connection picker
 	baseConnectionId: { label: 'Base Connection', path: 'connectionId' },
+	// Get Many's Source Connection filter: a picker from 1.1, a text field in version 1
+	sourceFilter: { label: 'Source Connection', path: 'filters.sourceConnectionId' },
+	sourceFilterV1: { label: 'Source Connection ID', path: 'filters.sourceConnectionId' },
 });
 
 /** Update's Update Fields collection. */
@@ -123,7 +126,7 @@ export function scheduleFields(): INodeProperties[] {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'updated_at',
+			placeholder: 'e.g. updated_at',
 			description:
 				'The column that tells new and changed rows apart (a timestamp such as updated_at); each run reads rows newer than the last',
 			displayOptions: { hide: ONCE_ONLY },
@@ -133,7 +136,7 @@ export function scheduleFields(): INodeProperties[] {
 			name: 'deltaDateFormat',
 			type: 'string',
 			default: '',
-			placeholder: 'yyyy-MM-dd HH:mm:ss',
+			placeholder: 'e.g. yyyy-MM-dd HH:mm:ss',
 			description:
 				'Only when the delta column holds dates as text: their pattern. Times are read as UTC, as Adobe requires for table sources.',
 			displayOptions: { hide: ONCE_ONLY },

@@ -10,16 +10,17 @@ export const DATASET_FIELDS = defineFields({
 	datasetFilter: { label: 'Dataset', path: 'filters.datasetId' },
 });
 
-const EXAMPLE = '5ba9452f7de80400007fc52a';
+/** A Catalog dataset ID as examples show it: 24 hexadecimal characters. */
+export const DATASET_ID_EXAMPLE = '5ba9452f7de80400007fc52a';
 
 /** The Dataset picker (searchDatasets): From List (the sandbox's datasets, by name) or By ID. */
 export function datasetPicker(
 	description = 'The Catalog dataset. To chain from another node, choose By ID and drag its ID here.',
 ): INodeProperties {
 	const byId = idMode(
-		EXAMPLE,
+		DATASET_ID_EXAMPLE,
 		DATASET_ID_PATTERN,
-		`Not a dataset ID: expected 24 hexadecimal characters such as ${EXAMPLE}`,
+		`Not a dataset ID: expected 24 hexadecimal characters such as ${DATASET_ID_EXAMPLE}`,
 	);
 	const { field, label } = DATASET_FIELDS.datasetId;
 	return pickerFor('searchDatasets', 'dataset', byId)(field, label, description);
@@ -27,11 +28,17 @@ export function datasetPicker(
 
 /** The Dataset picker's ID (24 hexadecimal characters), checked. */
 export function readDatasetId(this: IExecuteFunctions, itemIndex: number): string {
-	return readPickedId.call(this, DATASET_FIELDS.datasetId, itemIndex, DATASET_ID_PATTERN, EXAMPLE);
+	return readPickedId.call(
+		this,
+		DATASET_FIELDS.datasetId,
+		itemIndex,
+		DATASET_ID_PATTERN,
+		DATASET_ID_EXAMPLE,
+	);
 }
 
 /** The optional Dataset filter's ID; undefined when empty. */
 export function readDatasetFilter(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const ref = DATASET_FIELDS.datasetFilter;
-	return readOptionalPickedId.call(this, ref, itemIndex, DATASET_ID_PATTERN, EXAMPLE);
+	return readOptionalPickedId.call(this, ref, itemIndex, DATASET_ID_PATTERN, DATASET_ID_EXAMPLE);
 }

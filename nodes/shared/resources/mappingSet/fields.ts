@@ -131,7 +131,7 @@ export function mappingInputFields(): INodeProperties[] {
 							name: 'source',
 							type: 'string',
 							default: '',
-							placeholder: 'order_id',
+							placeholder: 'e.g. order_id',
 							description: 'Name of the source column',
 						},
 						{
@@ -139,7 +139,7 @@ export function mappingInputFields(): INodeProperties[] {
 							name: 'destination',
 							type: 'string',
 							default: '',
-							placeholder: '_acme.orderId',
+							placeholder: 'e.g. _acme.orderId',
 							description: "Dotted path of a leaf field of the dataset's schema",
 						},
 					],
