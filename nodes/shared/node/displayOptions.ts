@@ -1,18 +1,9 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /**
- * Where a group of fields is shown: merged into each field's own `displayOptions`.
- * Same idea as n8n's `updateDisplayOptions` (n8n-workflow does not export it to community
- * packages in every 1.x version, and we take no runtime dependency), so each operation file
- * states its visibility once instead of passing a `where` argument to every field factory.
- *
- * `show`/`hide` are merged key by key; a key set on both sides keeps the field's own values,
- * which are the narrower condition (e.g. a field shown only for `hosting: ['aws']`). Fields are
- * copied, never mutated, so one factory result can be shown in many places.
- *
- * @param displayOptions e.g. `{ show: { resource: ['baseConnection'], operation: ['get'] } }`
- * @param properties the fields of one operation
- * @returns new field objects with the merged `displayOptions`
+ * Where a group of fields is shown, merged into each field's own `displayOptions` (n8n's
+ * `updateDisplayOptions`, which n8n-workflow does not export to every community package). A key
+ * set on both sides keeps the field's own, narrower values; fields are copied, never mutated.
  */
 export function updateDisplayOptions(
 	displayOptions: IDisplayOptions,
@@ -43,4 +34,12 @@ function mergeDisplayOptions(outer: IDisplayOptions, own: IDisplayOptions): IDis
 	if (show) result.show = show;
 	if (hide) result.hide = hide;
 	return result;
+}
+
+/** `field` shown only on the node versions `versions` (a displayOptions `@version` condition). */
+export function onVersions(
+	field: INodeProperties,
+	versions: NonNullable<IDisplayOptions['show']>['@version'],
+): INodeProperties {
+	return { ...field, displayOptions: { show: { '@version': versions } } };
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-import { CONNECTION_ID_PATTERN } from '../kernel/validation';
+import { CONNECTION_ID_PATTERN, type FieldRef } from '../kernel/validation';
 
 /** An example Flow Service ID (a UUID), shown in By ID placeholders and messages. */
 export const UUID_EXAMPLE = '373e88fc-43da-4e3c-be88-fc43da3e3c0f';
@@ -79,6 +79,17 @@ export function uuidMode(thing: string, example = UUID_EXAMPLE): INodePropertyMo
 		CONNECTION_ID_PATTERN,
 		`Not a ${thing} ID: expected a UUID such as ${example}`,
 	);
+}
+
+/** The picker of a field reference over `searchListMethod` (see pickerFor). */
+export function pickerOf(
+	ref: FieldRef,
+	searchListMethod: string,
+	thing: string,
+	mode: INodePropertyMode,
+	description: string,
+): INodeProperties {
+	return pickerFor(searchListMethod, thing, mode)(ref.field, ref.label, description);
 }
 
 /** The mode names a picker stores, e.g. `['list', 'id']`. */

@@ -173,6 +173,13 @@ export function readPickedId(
 	return id;
 }
 
+/** The reader of a picker whose IDs match `pattern` (a regex source), e.g. `example` (see readPickedId). */
+export function pickedIdReader(ref: FieldRef, pattern: string, example: string) {
+	return function (this: IExecuteFunctions, itemIndex: number): string {
+		return readPickedId.call(this, ref, itemIndex, pattern, example);
+	};
+}
+
 /** Like readPickedId, for an optional picker (e.g. a filter): undefined when empty or not added. */
 export function readOptionalPickedId(
 	this: IExecuteFunctions,

@@ -179,14 +179,9 @@ function chainOutput(
 
 /**
  * Base connection + table + dataset → source connection → target connection → mapping set
- * (auto-mapped from the table's columns to the dataset's schema) → dataflow. Every input is
- * checked first; the flow spec, dataset, schema and columns are read before anything is created.
- * Under the lock of (sandbox, base connection, table, dataset), the chain is looked for by
- * reference (existingChain.ts): if it exists, its drift is reported, updated or refused (ifDrift)
- * and nothing is created. Otherwise each step reuses by reference what an earlier run made (source:
- * base connection, table and the same columns; target: the dataset; mapping set: its name, schema
- * and mappings; dataflow: source + target), so a failed run resumes at the failed step, and each
- * create settles a race with other processes (ensure.ts). The output is the dataflow as Adobe stores it.
+ * (auto-mapped) → dataflow. Inputs and look-ups first, nothing created until they pass. Under the
+ * chain's lock an existing chain is reported, updated or refused (ifDrift); else each step reuses
+ * by reference what an earlier run made, so a failed run resumes at the failed step.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const baseConnectionId = readConnectionId.call(this, itemIndex, DATAFLOW_FIELDS.baseConnectionId);

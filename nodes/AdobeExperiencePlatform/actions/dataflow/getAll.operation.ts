@@ -1,7 +1,7 @@
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { flows, type FlowFilter } from '../../../shared/resources/dataflow/api';
-import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { onVersions, updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { listOperation } from '../../../shared/node/handlers';
 import {
 	choiceFilter,
@@ -25,19 +25,14 @@ function filters(
 	sourceFilter: INodeProperties,
 	versions: NonNullable<IDisplayOptions['show']>['@version'],
 ): INodeProperties {
-	return {
-		...filtersCollection([
-			sourceFilter,
-			choiceFilter(
-				'State',
-				'state',
-				{ Disabled: 'disabled', Enabled: 'enabled' },
-				'enabled',
-				'Only dataflows in this state',
-			),
-		]),
-		displayOptions: { show: { '@version': versions } },
-	};
+	const state = choiceFilter(
+		'State',
+		'state',
+		{ Disabled: 'disabled', Enabled: 'enabled' },
+		'enabled',
+		'Only dataflows in this state',
+	);
+	return onVersions(filtersCollection([sourceFilter, state]), versions);
 }
 
 const properties: INodeProperties[] = [

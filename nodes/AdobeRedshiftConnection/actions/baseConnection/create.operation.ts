@@ -1,4 +1,9 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { checkIfExists, ifExistsField, type IfExists } from '../../../shared/flowService/ifExists';
 import {
@@ -18,7 +23,7 @@ import {
 	readSandbox,
 	NODE_FIELDS,
 } from '../../../shared/node/readers';
-import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { onVersions, updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 
 import { type Failure, type PlatformContext } from '../../../shared/kernel/transport';
@@ -52,22 +57,25 @@ import {
 } from '../../../shared/resources/baseConnection/signIn';
 import { BASE_CONNECTION_FIELDS } from '../../../shared/resources/baseConnection/fields';
 
-/** If It Exists for the node versions `version` selects (a displayOptions `@version` condition). */
+/** The base connection's own wording of If It Exists. */
+const IF_EXISTS_WORDING = {
+	reuse:
+		'Return the existing connection and its current etag instead of creating one; the output says reused: true',
+	error: 'Fail the item, naming the existing connection ID',
+	field:
+		'What to do when a Redshift connection with the same name already exists in the sandbox. Reuse It makes re-runs safe.',
+};
+
+/** If It Exists with the default `defaultValue`, for the node versions `versions`. */
 function ifExistsFor(
 	defaultValue: IfExists,
-	version: NonNullable<INodeProperties['displayOptions']>['show'],
+	versions: NonNullable<IDisplayOptions['show']>['@version'],
 ): INodeProperties {
-	return {
-		...ifExistsField(BASE_CONNECTION_FIELDS.ifExists.label, 'connection', {
-			reuse:
-				'Return the existing connection and its current etag instead of creating one; the output says reused: true',
-			error: 'Fail the item, naming the existing connection ID',
-			field:
-				'What to do when a Redshift connection with the same name already exists in the sandbox. Reuse It makes re-runs safe.',
-		}),
-		default: defaultValue,
-		displayOptions: { show: version },
-	};
+	const label = BASE_CONNECTION_FIELDS.ifExists.label;
+	return onVersions(
+		{ ...ifExistsField(label, 'connection', IF_EXISTS_WORDING), default: defaultValue },
+		versions,
+	);
 }
 
 const properties: INodeProperties[] = [
@@ -83,8 +91,8 @@ const properties: INodeProperties[] = [
 	...redshiftAuthFields(true),
 	// Version 1.1 made "Reuse It" the default, so re-running a workflow never duplicates. n8n saves only
 	// values that differ from the default, so version 1 nodes keep their "Create Another" default.
-	ifExistsFor('create', { '@version': [1] }),
-	ifExistsFor('reuse', { '@version': [{ _cnd: { gte: 1.1 } }] }),
+	ifExistsFor('create', [1]),
+	ifExistsFor('reuse', [{ _cnd: { gte: 1.1 } }]),
 ];
 
 const displayOptions = { show: { resource: ['baseConnection'], operation: ['create'] } };

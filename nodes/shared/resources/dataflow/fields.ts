@@ -13,7 +13,7 @@ import {
 	inCollection,
 	LIMITS,
 	readParameter,
-	readPickedId,
+	pickedIdReader,
 	workflowTimeZone,
 } from '../../node/readers';
 import { buildScheduleParams, FREQUENCIES, type ScheduleParams } from './body';
@@ -61,15 +61,11 @@ export function dataflowPicker(
 }
 
 /** The Dataflow picker's ID, checked to be a UUID. */
-export function readFlowId(this: IExecuteFunctions, itemIndex: number): string {
-	return readPickedId.call(
-		this,
-		DATAFLOW_FIELDS.flowId,
-		itemIndex,
-		CONNECTION_ID_PATTERN,
-		UUID_EXAMPLE,
-	);
-}
+export const readFlowId = pickedIdReader(
+	DATAFLOW_FIELDS.flowId,
+	CONNECTION_ID_PATTERN,
+	UUID_EXAMPLE,
+);
 
 const ONCE_ONLY = { frequency: ['once'] };
 

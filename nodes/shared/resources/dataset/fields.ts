@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idMode, pickerFor } from '../../node/picker';
-import { defineFields, LIMITS, readOptionalPickedId, readPickedId } from '../../node/readers';
+import { idMode, pickerOf } from '../../node/picker';
+import { defineFields, LIMITS, readOptionalPickedId, pickedIdReader } from '../../node/readers';
 import { DATASET_ID_PATTERN } from './api';
 
 export const DATASET_FIELDS = defineFields({
@@ -22,20 +22,15 @@ export function datasetPicker(
 		DATASET_ID_PATTERN,
 		`Not a dataset ID: expected 24 hexadecimal characters such as ${DATASET_ID_EXAMPLE}`,
 	);
-	const { field, label } = DATASET_FIELDS.datasetId;
-	return pickerFor('searchDatasets', 'dataset', byId)(field, label, description);
+	return pickerOf(DATASET_FIELDS.datasetId, 'searchDatasets', 'dataset', byId, description);
 }
 
 /** The Dataset picker's ID (24 hexadecimal characters), checked. */
-export function readDatasetId(this: IExecuteFunctions, itemIndex: number): string {
-	return readPickedId.call(
-		this,
-		DATASET_FIELDS.datasetId,
-		itemIndex,
-		DATASET_ID_PATTERN,
-		DATASET_ID_EXAMPLE,
-	);
-}
+export const readDatasetId = pickedIdReader(
+	DATASET_FIELDS.datasetId,
+	DATASET_ID_PATTERN,
+	DATASET_ID_EXAMPLE,
+);
 
 /** The optional Dataset filter's ID; undefined when empty. */
 export function readDatasetFilter(this: IExecuteFunctions, itemIndex: number): string | undefined {

@@ -343,17 +343,9 @@ function formatReason(column: SourceColumn, field: XdmField): string | undefined
 }
 
 /**
- * Maps columns to same-named schema fields: names match ignoring case, `_` and `-` (see
- * `matchKey`) on the field's last path segment. Only the tenant's fields (`_<tenant>.…`) and
- * root-level fields are mapped; a same-named field deeper in a standard field group is a
- * suggestion. A column never goes into an array, a map or an object field, nor into a field whose
- * enum or format (e-mail, date-time, date) it may not fit: those are suggestions too. Several
- * equally good fields leave the column unmapped (`ambiguous`). Explicit pairs override and take
- * their field out of the name matching. Every column not mapped is in `unmappedColumns` with why.
- * @param columns the source columns (explore `schema.columns`)
- * @param schema the `xed-full` schema object (with `properties`)
- * @param pairs explicit `{source: column name, destination: dotted field path}`
- * @throws InvalidFieldError (`mappingPairs`) when a pair names an unknown column or field, a field a column cannot fill, or two pairs share a field
+ * Maps columns to same-named tenant or root-level schema fields (matchKey); deeper or unfitting
+ * fields (array, map, object, enum, e-mail/date formats) are suggestions, ties are `ambiguous`.
+ * Explicit pairs win. `schema` is the `xed-full` schema; every unmapped column says why.
  */
 export function autoMap(
 	columns: SourceColumn[],

@@ -13,7 +13,7 @@ import type {
 import { InvalidFieldError, checkText } from '../../kernel/validation';
 import { safeOperationError } from '../../kernel/nodeErrors';
 import type { PlatformContext } from '../../kernel/transport';
-import { idMode, pickerFor, uuidMode } from '../../node/picker';
+import { idMode, pickerOf, uuidMode } from '../../node/picker';
 import { defineFields, LIMITS, readParameter, readPickedId } from '../../node/readers';
 import { datasetPicker, readDatasetId } from '../dataset/fields';
 import { sourceConnections } from '../sourceConnection/api';
@@ -41,8 +41,13 @@ export function mappingSetPicker(
 		'Not a mapping set ID: expected 32 hexadecimal characters',
 	),
 ): INodeProperties {
-	const { field, label } = MAPPING_SET_FIELDS.mappingSetId;
-	return pickerFor('searchMappingSets', 'mapping set', byId)(field, label, description);
+	return pickerOf(
+		MAPPING_SET_FIELDS.mappingSetId,
+		'searchMappingSets',
+		'mapping set',
+		byId,
+		description,
+	);
 }
 
 /** The By ID mode Dataflow › Create shows: 32 hex digits, with an example. */

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { idMode, pickerFor } from '../../node/picker';
-import { defineFields, readPickedId } from '../../node/readers';
+import { defineFields, pickedIdReader } from '../../node/readers';
 import { SCHEMA_ID_PATTERN } from './api';
 
 export const SCHEMA_FIELDS = defineFields({ schemaId: 'Schema' });
@@ -24,6 +24,4 @@ export function schemaPicker(): INodeProperties {
 }
 
 /** The Schema picker's ID ($id or meta:altId), checked. */
-export function readSchemaId(this: IExecuteFunctions, itemIndex: number): string {
-	return readPickedId.call(this, SCHEMA_FIELDS.schemaId, itemIndex, SCHEMA_ID_PATTERN, EXAMPLE);
-}
+export const readSchemaId = pickedIdReader(SCHEMA_FIELDS.schemaId, SCHEMA_ID_PATTERN, EXAMPLE);

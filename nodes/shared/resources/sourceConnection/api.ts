@@ -166,23 +166,12 @@ function describeSource(item: StoredSourceConnection): string {
 }
 
 /**
- * The source connection for (base connection, table), made idempotent: with `ifExists` `reuse`
- * an existing Redshift source connection of the same base connection and table is
- * returned (one with the same name first; `reused: true`, nothing created); `error` stops naming
- * it; `create` always creates. A source connection that only shares the name but reads another
- * table or base connection is never reused: `reuse` and `error` stop with an error naming it.
- * Columns not given are fetched through explore before the create. Requests: one listing (base
- * connection + table), a second by name when that finds nothing (not in `create` mode), explore
- * when columns are not given, then the POST.
- *
- * Reuse It and Stop With an Error hold the lock of (sandbox, base connection, table); a Reuse It
- * create is followed by the same listing again and settled (settleRace: the oldest of the table
- * wins, ours is deleted if it lost). With `byReference` (Create From Table) only one with the same
- * columns is reused and names are not looked up.
- *
- * Throws NodeOperationError (an existing one with `error`, a name taken by another table) and
- * NodeApiError (Adobe's answers: FLOW-1439-404 base connection or table not found, FLOW-1201-400
- * Redshift unreachable, …).
+ * The source connection for (base connection, table), idempotent: If It Exists applies to one of
+ * the same base connection and table (the same-name one first); a same-name one reading another
+ * table is never reused. Columns not given come from explore. Reuse It and Stop hold the lock of
+ * (sandbox, base connection, table); Reuse It settles the race (settleRace). With `byReference`
+ * (Create From Table) only one with the same columns is reused. Adobe's FLOW-1439-404 (base
+ * connection or table not found) and FLOW-1201-400 (Redshift unreachable) are decoded.
  */
 export async function ensureSourceConnection(
 	this: RequestContext,

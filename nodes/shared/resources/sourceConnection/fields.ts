@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { checkConnectionId, checkText } from '../../kernel/validation';
-import { picker, pickerFor, uuidMode } from '../../node/picker';
+import { picker, pickerOf, uuidMode } from '../../node/picker';
 import { defineFields, locatorValue, readParameter } from '../../node/readers';
 
 export const SOURCE_CONNECTION_FIELDS = defineFields({
@@ -17,8 +17,13 @@ export function sourceConnectionPicker(
 	description = 'The source connection. To chain from a Create node, choose By ID and drag the ID field of its output here.',
 	byId: INodePropertyMode = uuidMode('source connection', '9e3a1f2c-5b7d-4e8f-a1b2-c3d4e5f6a7b8'),
 ): INodeProperties {
-	const { field, label } = SOURCE_CONNECTION_FIELDS.sourceConnectionId;
-	return pickerFor('searchSourceConnections', 'source connection', byId)(field, label, description);
+	return pickerOf(
+		SOURCE_CONNECTION_FIELDS.sourceConnectionId,
+		'searchSourceConnections',
+		'source connection',
+		byId,
+		description,
+	);
 }
 
 /** A checked source connection ID from the picker's stored value (From List, By ID or a plain string). */
