@@ -25,12 +25,8 @@ export interface ResourceDefinition<Operation extends string> {
 }
 
 /**
- * Builds a resource from its one map of operations (in dropdown order, alphabetical by name): each
- * entry gives the dropdown option and the operation module together, so an option without a
- * handler, or a handler without an option, does not compile.
- * @param resource the Resource value the Operation dropdown is shown for
- * @param list operation value -> module and dropdown option
- * @param defaultOperation the operation selected first
+ * A resource from its one operation map (dropdown order): option and module side by side, so an
+ * option without a handler, or a handler without an option, does not compile.
  */
 export function defineResource<Operation extends string>(
 	resource: string,

@@ -128,14 +128,10 @@ function withCreated(
 }
 
 /**
- * The `execute` of a node: reads resource/operation (first item), finds the handler in
- * `resources`, loads the credential once, then runs the handler per item with the node's
- * Concurrency option, keeping output order and pairedItem, then the handler's afterItems, which may
- * replace items' outputs (also when the run stops on a failed item). A failed item becomes an error item
- * with Continue On Fail, else stops the run (its error lists what earlier items of a create made).
- * Create operations mark reused objects with `reused: true`; only the others count as created.
- * It runs over DEFAULT_POLICY, which the node's Options override (readRunSettings); `withPolicy`
- * is the same router over another base policy (tests: shorter waits).
+ * A node's `execute`: resource -> operation -> handler, the credential loaded once, items run with
+ * the Concurrency option in order, then afterItems (also when the run stops). A failed item stops
+ * the run (its error lists what earlier creates made) unless Continue On Fail. Runs over
+ * DEFAULT_POLICY, which the Options override; `withPolicy` takes another base (tests).
  */
 export interface Router {
 	(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;

@@ -94,12 +94,8 @@ export interface FlowIdAndEtag {
 }
 
 /**
- * `POST /flows` without ever creating the same dataflow twice (shared createOnce): a failure Adobe
- * may have acted on (timeout, reset, 5xx, an answer without ID) is first looked for among the
- * source connection's dataflows with this name that were not in `knownBefore` (IDs listed before
- * the POST); it is sent again only when none is found.
- * @returns the new (or recovered) dataflow's ID
- * @throws NodeApiError with Adobe's decoded error (e.g. 1367, 1369, 1425 …)
+ * `POST /flows` at most once (createOnce): after an ambiguous failure the source connection's
+ * same-name dataflows not in `knownBefore` are looked at first. Adobe's 1367, 1369, 1425… decoded.
  */
 export async function createFlow(
 	this: RequestContext,
@@ -142,13 +138,8 @@ export async function createFlow(
 export type EnsuredFlow = Ensured<IDataObject & { id: string }>;
 
 /**
- * Creates a dataflow unless one already reads the same source connection into the same target
- * connection (Adobe advises one dataflow per source connection), applying If It Exists:
- * `reuse` returns the oldest such dataflow (the one a race keeps), `error` fails naming it,
- * `create` always creates.
- * Reuse It and Stop With an Error hold the lock of (sandbox, source, target); a Reuse It create is
- * settled against other processes (settleRace: the oldest wins, ours is deleted if it lost).
- * @throws NodeOperationError (`error` met an existing dataflow); NodeApiError from Adobe
+ * A dataflow from the source into the target connection, If It Exists applied to those that already
+ * do (Adobe advises one dataflow per source connection; Reuse It takes the oldest, as a race does).
  */
 export async function ensureFlow(
 	this: RequestContext,
