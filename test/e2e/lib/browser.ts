@@ -10,6 +10,7 @@ import { PLAYWRIGHT_CORE } from './n8n';
 
 export interface Locator {
 	click(options?: { timeout?: number; force?: boolean }): Promise<void>;
+	dblclick(options?: { timeout?: number }): Promise<void>;
 	fill(value: string, options?: { timeout?: number }): Promise<void>;
 	press(key: string): Promise<void>;
 	waitFor(options?: {
@@ -31,6 +32,7 @@ export interface Locator {
 	or(other: Locator): Locator;
 	getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
 	getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
+	getByPlaceholder(text: string | RegExp): Locator;
 	getByTestId(id: string): Locator;
 	evaluate<R>(fn: (element: HTMLElementLike) => R): Promise<R>;
 	scrollIntoViewIfNeeded(): Promise<void>;
@@ -76,6 +78,10 @@ export interface Page {
 		options?: { timeout?: number },
 	): Promise<Response>;
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
+	viewportSize(): { width: number; height: number } | null;
+	setViewportSize(size: { width: number; height: number }): Promise<void>;
+	/** Runs `expression` (JavaScript source) in the page and answers its value. */
+	evaluate<R>(expression: string): Promise<R>;
 	keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
 	on(event: 'console', handler: (message: { type(): string; text(): string }) => void): void;
 	on(event: 'pageerror', handler: (error: Error) => void): void;
@@ -123,6 +129,9 @@ interface PlaywrightCore {
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** The browser window (px); a screenshot may grow its height (test/e2e/gallery.ts). */
+export const VIEWPORT = { width: 1440, height: 1100 };
+
 /** A browser context on a fresh, empty profile folder (Chromium's --user-data-dir). */
 export async function launchChromium(): Promise<{ context: BrowserContext; userDataDir: string }> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -134,7 +143,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; userD
 		executablePath: CHROMIUM,
 		headless: true,
 		timeout: 60_000,
-		viewport: { width: 1440, height: 1100 },
+		viewport: VIEWPORT,
 		locale: 'en-US',
 		timezoneId: 'UTC',
 		// Flags that work as root here (playwright adds --headless and the profile folder itself).

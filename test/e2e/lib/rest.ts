@@ -16,6 +16,11 @@ export interface RestSession {
 /** Creates the owner (the setup screen) and signs in (the sign-in screen); the session keeps n8n's auth cookie. */
 export async function ownerSession(baseUrl: string): Promise<RestSession> {
 	await setupOwner(baseUrl);
+	return await signInOwner(baseUrl);
+}
+
+/** Signs in as the owner (set up before), as the sign-in screen does. */
+export async function signInOwner(baseUrl: string): Promise<RestSession> {
 	// The editor sends a browser id with every call; n8n ties the auth cookie to it.
 	const headers: Record<string, string> = {
 		'content-type': 'application/json',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AdobeExperiencePlatform } from '../../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
@@ -9,18 +9,9 @@ const ROOT = join(__dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { homepage: string; description: string };
 
-/** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
-const anchorOf = (heading: string) =>
-	heading
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N} _-]/gu, '')
-		.replace(/ /g, '-');
-const README_ANCHORS = new Set(
-	read('README.md')
-		.split('\n')
-		.filter((line) => /^#{1,6} /.test(line))
-		.map((line) => anchorOf(line.replace(/^#+ /, ''))),
-);
+/** The node's docs page: docs/nodes/<display name in kebab case>.md. */
+const docsPage = (displayName: string) =>
+	`docs/nodes/${displayName.toLowerCase().replace(/ /g, '-')}.md`;
 
 const NODES = [
 	['AdobeRedshiftConnection', new AdobeRedshiftConnection().description],
@@ -30,15 +21,17 @@ const NODES = [
 
 describe('node panel: codex and descriptions', () => {
 	it.each(NODES)(
-		"%s's documentation link opens its own section of this package's README",
+		"%s's documentation link opens this package's docs page for that node",
 		(dir, description) => {
 			const codex = JSON.parse(read(`nodes/${dir}/${dir}.node.json`)) as {
 				resources: { primaryDocumentation: Array<{ url: string }> };
 			};
-			const [url, anchor] = codex.resources.primaryDocumentation[0].url.split('#');
-			expect(url).toBe(pkg.homepage.split('#')[0]);
-			expect(anchor).toBe(anchorOf(`The node: ${description.displayName}`));
-			expect(README_ANCHORS).toContain(anchor);
+			const page = docsPage(description.displayName);
+			expect(codex.resources.primaryDocumentation[0].url).toBe(
+				`${pkg.homepage.split('#')[0]}/blob/main/${page}`,
+			);
+			expect(existsSync(join(ROOT, page))).toBe(true);
+			expect(read(page).split('\n')[0]).toBe(`# ${description.displayName}`);
 		},
 	);
 
