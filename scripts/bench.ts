@@ -1,36 +1,44 @@
 /**
- * `npm run bench`: Redshift base-connection creates against the local Adobe emulator, printed as
- * three tables side by side in one run (never asserts timings):
- * 1. BENCH_ITEMS creates (BENCH_LATENCY_MS per call) by our node in n8n-core's engine (a new node's
- *    defaults: Reuse It, Adapt to Throttling on) and by a raw axios client sending only the creates
- *    (the physical limit), at each concurrency of BENCH_CONCURRENCY;
+ * `npm run bench`: our nodes against the local Adobe emulator, printed as tables side by side in
+ * one run, issue 24's targets next to their figures with ✅/❌ (never asserts timings):
+ * 1. BENCH_ITEMS Redshift base-connection creates (BENCH_LATENCY_MS per call) by our node in
+ *    n8n-core's engine (a new node's defaults: Reuse It, Adapt to Throttling on) and by a raw axios
+ *    client sending only the creates, with keep-alive (the physical limit) and with a new
+ *    connection per request (as n8n-core sends every node's requests), at each concurrency of
+ *    BENCH_CONCURRENCY;
  * 2. requests per created connection, Create Another and Reuse It, at the highest concurrency;
  * 3. against a gateway limit of BENCH_RATE_LIMIT requests/s (429 + Retry-After above it):
  *    BENCH_RATE_ITEMS creates at concurrency BENCH_RATE_CONCURRENCY, Adapt to Throttling on and off:
  *    throughput as a share of the limit, share of requests answered 429, items lost or duplicated
- *    (skipped when BENCH_RATE_ITEMS fits in the burst, as in the 20-item CI smoke).
- * Exit 1 only when the bench itself broke: a worker failed, or (where nothing is throttled) an item
- * failed or the emulator did not store one connection per item.
+ *    (skipped when BENCH_RATE_ITEMS fits in the burst, as in the 20-item CI smoke);
+ * 4-5. Create From Table over BENCH_TABLES tables into BENCH_DATASETS datasets, first run and
+ *    re-run at each concurrency of BENCH_TABLE_CONCURRENCY, then BENCH_RATE_TABLES of them through
+ *    the gateway limit (bench/fromTable.ts);
+ * 6. the trigger over BENCH_DATAFLOWS dataflows with a backlog of BENCH_BACKLOG runs, All Dataflows
+ *    and BENCH_SELECTED Selected Dataflows (bench/trigger.ts).
+ * Exit 1 only when the bench itself broke: a worker failed, (where nothing is throttled) an item
+ * failed or the emulator did not store one connection per item, a duplicate was stored, a re-run
+ * created something, or the trigger lost or repeated a run.
  *
  * Env: BENCH_ITEMS (default 500), BENCH_CONCURRENCY (default "1,8,16"), BENCH_LATENCY_MS (default 50),
- * BENCH_RATE_LIMIT (default 20), BENCH_RATE_ITEMS (default BENCH_ITEMS), BENCH_RATE_CONCURRENCY (default 16).
+ * BENCH_RATE_LIMIT (default 20), BENCH_RATE_ITEMS (default BENCH_ITEMS), BENCH_RATE_CONCURRENCY (default 16),
+ * BENCH_TABLES (default 200), BENCH_TABLE_CONCURRENCY (default "1,4,8"), BENCH_DATASETS (default 10),
+ * BENCH_RATE_TABLES (default BENCH_TABLES; 0 skips), BENCH_RATE_TABLE_CONCURRENCY (default 8),
+ * BENCH_DATAFLOWS (default 1000), BENCH_BACKLOG (default 10000), BENCH_SELECTED (default 100).
  * To add a figure: add a column to a table's columns (it gets each row's Measured), or another table.
  */
-import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { startEmulator, type StartedEmulator } from '../test/emulator';
-import type { EmulatorAccess } from '../test/support/credentials';
-import { perSecond, ratio, seconds, table, type Align } from './bench/report';
+import { accessOf } from './bench/access';
+import { runChild } from './bench/child';
+import { benchFromTable } from './bench/fromTable';
+import { benchTrigger } from './bench/trigger';
+import { perSecond, ratio, seconds, table, target, type Align } from './bench/report';
 import type { RateLimit } from '../test/emulator/core/rateLimit';
 import type { Variant, WorkerJob, WorkerResult } from './bench/worker';
-import {
-	CONNECTIONS_PATH,
-	DEFAULT_NODE_SETTINGS,
-	RESULT_PREFIX,
-	type NodeSettings,
-} from './bench/workload';
+import { CONNECTIONS_PATH, DEFAULT_NODE_SETTINGS, type NodeSettings } from './bench/workload';
 
 function envNumbers(name: string, fallback: string): number[] {
 	const values = (process.env[name] ?? fallback).split(',').map((v) => Number(v.trim()));
@@ -45,9 +53,16 @@ const [LATENCY_MS] = envNumbers('BENCH_LATENCY_MS', '50');
 const [RATE_LIMIT] = envNumbers('BENCH_RATE_LIMIT', '20');
 const [RATE_ITEMS] = envNumbers('BENCH_RATE_ITEMS', String(ITEMS));
 const [RATE_CONCURRENCY] = envNumbers('BENCH_RATE_CONCURRENCY', '16');
+const [TABLES] = envNumbers('BENCH_TABLES', '200');
+const TABLE_CONCURRENCIES = envNumbers('BENCH_TABLE_CONCURRENCY', '1,4,8');
+const [DATASETS] = envNumbers('BENCH_DATASETS', '10');
+const [RATE_TABLES] = envNumbers('BENCH_RATE_TABLES', String(TABLES));
+const [RATE_TABLE_CONCURRENCY] = envNumbers('BENCH_RATE_TABLE_CONCURRENCY', '8');
+const [DATAFLOWS] = envNumbers('BENCH_DATAFLOWS', '1000');
+const [BACKLOG] = envNumbers('BENCH_BACKLOG', '10000');
+const [SELECTED] = envNumbers('BENCH_SELECTED', '100');
 const WARMUP_ITEMS = 20;
 const WORKER = join(__dirname, 'bench', 'worker.ts');
-const WORKER_TIMEOUT_MS = 10 * 60_000;
 
 /** One bench run: who creates, how many, how, and what the emulator does. */
 interface Scenario {
@@ -73,15 +88,6 @@ interface Measured extends WorkerResult, Scenario {
 	problem?: string;
 }
 
-/** Only what a credential needs, for the worker's environment. */
-const accessOf = ({
-	baseUrl,
-	options: { clientId, clientSecret, orgId, scopes },
-}: StartedEmulator): EmulatorAccess => ({
-	baseUrl,
-	options: { clientId, clientSecret, orgId, scopes },
-});
-
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Measured> {
@@ -99,21 +105,7 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 			prefix,
 			settings,
 		};
-		// Asynchronously: the emulators answer the worker from this process's event loop.
-		const child = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-			(resolve) => {
-				const proc = spawn(process.execPath, ['--import', 'tsx', WORKER], {
-					env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
-					timeout: WORKER_TIMEOUT_MS,
-				});
-				let stdout = '';
-				let stderr = '';
-				proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-				proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-				proc.on('close', (code) => resolve({ code, stdout, stderr }));
-			},
-		);
-		const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+		const child = await runChild<WorkerResult>(WORKER, job);
 		const platform = emulator.platformRequests();
 		const stored = emulator.connections();
 		const counts = {
@@ -123,16 +115,9 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 			created: stored.length,
 			duplicated: stored.length - new Set(stored.map((c) => c.name)).size,
 		};
-		if (child.code !== 0 || !line) {
-			return {
-				...scenario,
-				wallMs: NaN,
-				failedItems: items,
-				...counts,
-				problem: `worker exited with ${child.code}: ${child.stderr.trim().split('\n').slice(-5).join(' | ')}`,
-			};
-		}
-		const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as WorkerResult;
+		const result = child.result;
+		if (!result)
+			return { ...scenario, wallMs: NaN, failedItems: items, ...counts, problem: child.problem };
 		// Against a rate limit, items may fail (pacing off); that is a figure, not a broken bench.
 		const problem =
 			counts.duplicated > 0
@@ -150,10 +135,13 @@ async function measure(scenario: Scenario, warmup: StartedEmulator): Promise<Mea
 	}
 }
 
+/** A row's raw-client row of `variant` at the same concurrency (table 1 only). */
+type RawOf = (m: Measured, variant: Variant) => Measured | undefined;
+
 type Columns = Array<{
 	title: string;
 	align: Align;
-	cell: (m: Measured, raw?: Measured) => string;
+	cell: (m: Measured, rawOf: RawOf) => string;
 }>;
 
 const percent = (part: number, whole: number) =>
@@ -183,13 +171,22 @@ const wallColumn: Columns[number] = {
 	cell: (m) => seconds(m.wallMs),
 };
 
-/** Table 1: each row and the raw client's row at the same concurrency. */
+/** Our node's wall time / a raw client's (our rows only). */
+const vsRaw = (m: Measured, raw: Measured | undefined) =>
+	raw && m.variant === 'engine' ? ratio(m.wallMs / raw.wallMs) : '-';
+
+/** Table 1: each row and the raw clients' rows at the same concurrency. */
 const SPEED_COLUMNS: Columns = [
 	labelColumn('variant'),
 	concurrencyColumn,
 	wallColumn,
 	{ title: 'items/s', align: 'right', cell: (m) => perSecond(m.items, m.wallMs) },
-	{ title: 'vs raw', align: 'right', cell: (m, raw) => (raw ? ratio(m.wallMs / raw.wallMs) : '-') },
+	{
+		title: 'vs raw keep-alive',
+		align: 'right',
+		cell: (m, rawOf) => vsRaw(m, rawOf(m, 'raw')),
+	},
+	{ title: 'vs raw new conn.', align: 'right', cell: (m, rawOf) => vsRaw(m, rawOf(m, 'raw-new')) },
 	tokensColumn,
 	requestsColumn,
 	problemColumn,
@@ -233,16 +230,26 @@ const RATE_COLUMNS: Columns = [
 	problemColumn,
 ];
 
-const render = (
-	columns: Columns,
-	rows: Measured[],
-	rawOf: (m: Measured) => Measured | undefined = () => undefined,
-) =>
+const render = (columns: Columns, rows: Measured[], rawOf: RawOf = () => undefined) =>
 	table(
 		columns.map((c) => c.title),
-		rows.map((row) => columns.map((c) => c.cell(row, rawOf(row)))),
+		rows.map((row) => columns.map((c) => c.cell(row, rawOf))),
 		columns.map((c) => c.align),
 	);
+
+/** Issue 24's target for table 1: at concurrency 16 (else the highest run), ≤ 1.15x the raw client with a new connection per request. */
+function baseConnectionTarget(speed: Measured[], rawAt: RawOf): string {
+	const top = Math.max(...speed.map((m) => m.concurrency));
+	const at = CONCURRENCIES.includes(16) ? 16 : top;
+	const node = speed.find((m) => m.variant === 'engine' && m.concurrency === at && !m.problem);
+	const fresh = node && rawAt(node, 'raw-new');
+	const kept = node && rawAt(node, 'raw');
+	const ratioTo = (raw: Measured | undefined) => (node && raw ? node.wallMs / raw.wallMs : NaN);
+	return target(
+		ratioTo(fresh) <= 1.15,
+		`base connection at concurrency ${at}${at === 16 ? '' : ' (16 not run)'} ≤ 1.15x the raw client with a new connection per request: ${ratio(ratioTo(fresh))} (keep-alive raw client: ${ratio(ratioTo(kept))})`,
+	);
+}
 
 async function main(): Promise<number> {
 	const loadAtStart = loadavg()[0];
@@ -264,7 +271,14 @@ async function main(): Promise<number> {
 		for (const concurrency of CONCURRENCIES) {
 			await run(speed, {
 				variant: 'raw',
-				label: 'raw axios client',
+				label: 'raw axios client, keep-alive',
+				concurrency,
+				items: ITEMS,
+				settings: DEFAULT_NODE_SETTINGS,
+			});
+			await run(speed, {
+				variant: 'raw-new',
+				label: 'raw axios client, new connection per request (as n8n-core)',
 				concurrency,
 				items: ITEMS,
 				settings: DEFAULT_NODE_SETTINGS,
@@ -300,16 +314,35 @@ async function main(): Promise<number> {
 	} finally {
 		await warmup.close();
 	}
-	const rawAt = (m: Measured) =>
-		speed.find((r) => r.variant === 'raw' && r.concurrency === m.concurrency && !r.problem);
+	const fromTable = await benchFromTable(
+		{
+			tables: TABLES,
+			datasets: DATASETS,
+			concurrencies: TABLE_CONCURRENCIES,
+			latencyMs: LATENCY_MS,
+			rateLimit: RATE_LIMIT,
+			rateTables: RATE_TABLES,
+			rateConcurrency: RATE_TABLE_CONCURRENCY,
+		},
+		log,
+		4,
+	);
+	const trigger = await benchTrigger(
+		{ dataflows: DATAFLOWS, backlog: BACKLOG, selected: SELECTED, latencyMs: LATENCY_MS },
+		log,
+		6,
+	);
+	const rawAt: RawOf = (m, variant) =>
+		speed.find((r) => r.variant === variant && r.concurrency === m.concurrency && !r.problem);
 	process.stdout.write(
 		[
 			`Bench: Redshift base-connection creates (POST ${CONNECTIONS_PATH}), emulator latency ${LATENCY_MS} ms per call, Node ${process.version}, ${cpus().length} CPUs.`,
 			`Our node runs a new node's defaults (Reuse It, Adapt to Throttling on) unless a table says otherwise.`,
 			`Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (above ${cpus().length}, other processes competed for the CPUs).`,
 			'',
-			`1. ${ITEMS} creates; "vs raw" = wall time / the raw client's at the same concurrency (the raw client sends only the POSTs).`,
+			`1. ${ITEMS} creates; "vs raw …" = wall time / the raw client's at the same concurrency (the raw clients send only the POSTs; n8n-core gives each request of a node a new connection).`,
 			render(SPEED_COLUMNS, speed, rawAt),
+			baseConnectionTarget(speed, rawAt),
 			'',
 			`2. Requests per created connection (platform requests, IMS not counted), ${ITEMS} new names, no faults.`,
 			render(REQUEST_COLUMNS, costs),
@@ -319,9 +352,15 @@ async function main(): Promise<number> {
 				? render(RATE_COLUMNS, rated)
 				: `(skipped: ${RATE_ITEMS} creates fit in the gateway's burst of ${RATE_LIMIT}; set BENCH_RATE_ITEMS above it)`,
 			'',
+			fromTable.text,
+			'',
+			trigger.text,
+			'',
 		].join('\n'),
 	);
-	return [...speed, ...costs, ...rated].some((r) => r.problem) ? 1 : 0;
+	return [...speed, ...costs, ...rated].some((r) => r.problem) || fromTable.broken || trigger.broken
+		? 1
+		: 0;
 }
 
 main().then(

@@ -23,3 +23,6 @@ export const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFix
 export const mb = (value: number | undefined) =>
 	value === undefined || !Number.isFinite(value) ? '-' : `${value.toFixed(1)} MB`;
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** A target of issue 24 next to its figure: ✅ met, ❌ not met (printed only; the bench never fails on it). */
+export const target = (met: boolean, text: string) => `${met ? '✅' : '❌'} ${text}`;

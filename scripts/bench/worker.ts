@@ -2,20 +2,20 @@
  * Child process of `npm run bench`: one variant at one concurrency, in a process of its own so that
  * the emulator's event loop (in the parent) does not share its CPU. A warm-up run first (JIT, lazy
  * loading), then the measured run. Input: env BENCH_JOB (JSON `WorkerJob`). Output: one line
- * `BENCH_RESULT <json WorkerResult>` on stdout.
+ * `BENCH_RESULT <json WorkerResult>` on stdout (child.ts).
  */
 import http from 'node:http';
 
 import axios from 'axios';
 
 import { runWorkflow } from '../../test/support/engine/harness';
+import { finishWorker, jobOf } from './child';
 import { emulatorCredential, type EmulatorAccess } from '../../test/support/credentials';
 import {
 	CONNECTIONS_PATH,
 	DEFAULT_NODE_SETTINGS,
 	IMS_TOKEN_PATH,
 	OUR_NODE,
-	RESULT_PREFIX,
 	SANDBOX,
 	createBody,
 	makeItems,
@@ -23,8 +23,14 @@ import {
 	type NodeSettings,
 } from './workload';
 
-/** A way of creating `count` connections with `concurrency` in flight. */
-export type Variant = 'engine' | 'raw';
+/**
+ * A way of creating `count` connections with `concurrency` in flight: our node in n8n's engine, or
+ * a raw axios client with keep-alive ('raw') or with a new connection per request ('raw-new'), as
+ * n8n-core gives every request of a node: its axios request interceptor sets a new `http.Agent` /
+ * `https.Agent` per request (`setAxiosAgents` → `createHttpProxyAgent` / `createHttpsProxyAgent`
+ * in n8n-core's `http-proxy`, n8n-core 2.11), without keep-alive.
+ */
+export type Variant = 'engine' | 'raw' | 'raw-new';
 
 export interface WorkerJob {
 	variant: Variant;
@@ -68,15 +74,19 @@ async function runEngine(
 	};
 }
 
-/** The physical limit: a bare axios client sending the same token call and creates, `concurrency` lanes. */
+/**
+ * The physical limit: a bare axios client sending the same token call and creates, `concurrency`
+ * lanes; with keep-alive (one socket per lane), or with `newConnections` a new agent (so a new
+ * connection) per request, as n8n-core does.
+ */
 async function runRaw(
 	access: EmulatorAccess,
 	count: number,
 	concurrency: number,
 	prefix: string,
+	newConnections = false,
 ): Promise<WorkerResult> {
 	const items = makeItems(count, prefix);
-	// Keep-alive like Node's global agent (which n8n's helpers use); one socket per lane.
 	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 	const client = axios.create({
 		httpAgent: agent,
@@ -117,7 +127,7 @@ async function runRaw(
 					const response = await client.post(
 						`${access.baseUrl}${CONNECTIONS_PATH}`,
 						JSON.stringify(createBody(item)),
-						{ headers },
+						newConnections ? { headers, httpAgent: new http.Agent() } : { headers },
 					);
 					if (response.status !== 201)
 						throw new Error(`POST /connections answered ${response.status}`);
@@ -134,23 +144,16 @@ async function runRaw(
 	return { wallMs: performance.now() - started, failedItems: failed, firstError };
 }
 
-const VARIANTS: Record<Variant, typeof runEngine> = { engine: runEngine, raw: runRaw };
+const VARIANTS: Record<Variant, typeof runEngine> = {
+	engine: runEngine,
+	raw: (access, count, concurrency, prefix) => runRaw(access, count, concurrency, prefix),
+	'raw-new': (access, count, concurrency, prefix) =>
+		runRaw(access, count, concurrency, prefix, true),
+};
 
-async function main(): Promise<void> {
-	const job = JSON.parse(process.env.BENCH_JOB ?? '') as WorkerJob;
+finishWorker(async () => {
+	const job = jobOf<WorkerJob>();
 	const once = VARIANTS[job.variant];
 	await once(job.warmup, job.warmupCount, job.concurrency, `${job.prefix} warm-up`, job.settings);
-	const result = await once(job.access, job.count, job.concurrency, job.prefix, job.settings);
-	process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
-}
-
-main().then(
-	// Exit explicitly: keep-alive sockets of n8n's HTTP client would hold the process open.
-	() => process.exit(0),
-	(error: unknown) => {
-		process.stderr.write(
-			`bench worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-		);
-		process.exit(1);
-	},
-);
+	return await once(job.access, job.count, job.concurrency, job.prefix, job.settings);
+});

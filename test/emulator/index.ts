@@ -15,7 +15,7 @@ export {
 	REDSHIFT_CONNECTION_SPEC_VERSION,
 	SANDBOX_MANAGEMENT_PATH,
 } from './core/defaults';
-export { DEFAULT_TABLES, MAPPING_TRAPS_TABLE } from './explore/tables';
+export { DEFAULT_TABLES, MAPPING_TRAPS_TABLE, numberedTables } from './explore/tables';
 export { CATALOG_PREFIX } from './catalog/datasets';
 export { DEFAULT_SCHEMA_ID } from './core/emulatorCore';
 export { DATA_PREP_PREFIX } from './mappingSets/mappingSets';

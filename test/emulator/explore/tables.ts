@@ -115,3 +115,14 @@ export function tableSchema(table: EmulatorTable) {
 		},
 	};
 }
+
+/**
+ * `count` tables shaped like `template` (default public.orders), at paths `<schema>.<table>_0000`,
+ * `…_0001`, …: enough tables for many Create From Table items on one base connection.
+ */
+export function numberedTables(count: number, template = DEFAULT_TABLES[0]): EmulatorTable[] {
+	return Array.from({ length: count }, (_, i) => ({
+		path: `${template.path}_${String(i).padStart(4, '0')}`,
+		columns: template.columns.map((column) => ({ ...column })),
+	}));
+}

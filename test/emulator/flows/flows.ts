@@ -28,9 +28,9 @@ import { flow } from '../core/errors';
 import { empty, isPlainObject, json, readJsonBody, type Reply } from '../core/http';
 import { listItems } from '../core/listing';
 import type { FlowContext, Route } from '../core/flowService';
-import { lastRun } from '../runs/runs';
+import { lastRun, lastRuns } from '../runs/runs';
 import { createIn, touch } from '../core/store';
-import type { FlowTransformation, StoredFlow } from '../core/types';
+import type { FlowTransformation, StoredFlow, StoredRun } from '../core/types';
 import { requireString } from '../core/fields';
 
 /** Fixed audit times for the built-in flow specs (epoch ms). */
@@ -134,10 +134,14 @@ export function getFlowSpec(_ctx: FlowContext, _core: EmulatorCore, id: string):
 }
 
 /** What GET and list show: the stored flow plus what Adobe derives (inherited attributes, runs link, last run). */
-export function flowView(core: EmulatorCore, f: StoredFlow): Record<string, unknown> {
+export function flowView(
+	core: EmulatorCore,
+	f: StoredFlow,
+	latest?: Map<string, StoredRun>,
+): Record<string, unknown> {
 	const sources = f.sourceConnectionIds.map((id) => core.sourceConnections.get(id, f.sandboxName));
 	const targets = f.targetConnectionIds.map((id) => core.targetConnections.get(id, f.sandboxName));
-	const last = lastRun(core, f.id);
+	const last = latest ? latest.get(f.id) : lastRun(core, f.id);
 	return {
 		...structuredClone(f),
 		inheritedAttributes: {
@@ -188,11 +192,13 @@ export function getFlow(ctx: FlowContext, core: EmulatorCore, id: string): Reply
 }
 
 export function listFlows(ctx: FlowContext, core: EmulatorCore): Reply {
+	// The latest runs once per listing, not once per flow (a sandbox of 1,000 flows and 10,000 runs).
+	const latest = lastRuns(core);
 	return json(
 		200,
 		listItems(core.flows.inSandbox(ctx.sandboxName), ctx.query, {
 			href: '/flows',
-			view: (f) => flowView(core, f),
+			view: (f) => flowView(core, f, latest),
 		}),
 	);
 }

@@ -220,6 +220,13 @@ function view(run: StoredRun): StoredRun {
 }
 
 /** Latest run of a flow, for the flow's `lastRunDetails`. */
+/** Each flow's latest run (the last stored), in one pass over the runs: for listings of many flows. */
+export function lastRuns(core: EmulatorCore): Map<string, StoredRun> {
+	const last = new Map<string, StoredRun>();
+	for (const run of core.runs.values()) last.set(run.flowId, run);
+	return last;
+}
+
 export function lastRun(core: EmulatorCore, flowId: string): StoredRun | undefined {
 	return core.runs
 		.values()
