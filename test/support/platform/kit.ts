@@ -1,6 +1,6 @@
 /**
  * Engine-test pieces for the Adobe Experience Platform node, reached through `useAepEmulator`: a
- * one-node workflow fed by a Code node (as reliability.kit does for the Redshift node), the
+ * one-node workflow fed by a Code node (as support/redshift/kit.ts does for the Redshift node), the
  * emulator's view of what was sent, the editor's picker calls and set-up seeds.
  */
 import type { IDataObject, INodeListSearchResult, INodeParameters } from 'n8n-workflow';

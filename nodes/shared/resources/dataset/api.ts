@@ -2,7 +2,7 @@
  * Catalog Service datasets (`/data/foundation/catalog/dataSets`): list, get, create.
  * Adobe docs followed: Catalog "List objects", "Filter data", "Look up an object" and
  * "Create a dataset" (help/catalog/api/*.md); see shared/reference dataflow-chain.md §3.
- * Lists are objects keyed by ID, paged by `start`/`limit` (flowService/catalogPaging.ts), and every
+ * Lists are objects keyed by ID, paged by `start`/`limit` (flowService/startPaging.ts), and every
  * call names the fields it wants (`properties=`), as an unfiltered answer can be gigabytes.
  */
 import type { IDataObject } from 'n8n-workflow';
