@@ -17,9 +17,9 @@ import {
 	DEFAULT_SCOPES,
 	FLOW_SERVICE_PATH,
 	REDSHIFT_CONNECTION_SPEC,
-} from '../nodes/shared/constants';
-import { normaliseServiceUrl } from '../nodes/shared/endpoints';
-import { fetchAccessToken } from '../nodes/shared/imsToken';
+} from '../nodes/shared/kernel/constants';
+import { normaliseServiceUrl } from '../nodes/shared/kernel/endpoints';
+import { fetchAccessToken } from '../nodes/shared/kernel/imsToken';
 
 /**
  * The Platform URL checked by the run's rule (normaliseServiceUrl: https, or http for loopback

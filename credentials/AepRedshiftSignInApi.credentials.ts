@@ -1,7 +1,10 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { redshiftSignInFields } from '../nodes/AdobeRedshiftConnection/actions/common.fields';
-import { CREDENTIAL_ICON, REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../nodes/shared/constants';
+import {
+	CREDENTIAL_ICON,
+	REDSHIFT_SIGN_IN_CREDENTIAL_TYPE,
+} from '../nodes/shared/kernel/constants';
+import { redshiftSignInFields } from '../nodes/shared/resources/baseConnection/signIn';
 
 const NOTICE: INodeProperties = {
 	displayName:

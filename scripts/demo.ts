@@ -22,7 +22,7 @@ import {
 	type HarnessCredential,
 	type RunResult,
 	type WorkflowDefinition,
-} from '../test/engine/harness';
+} from '../test/support/engine/harness';
 import { emulatorCredential } from '../test/support/credentials';
 import { fillPlaceholders, readExample } from '../test/support/examples';
 

@@ -8,7 +8,7 @@ import {
 
 import { getSandboxes } from '../shared/methods/loadOptions';
 import { searchDataflows } from '../shared/methods/listSearch';
-import { platformNode } from '../shared/nodeDescription';
+import { platformNode } from '../shared/node/nodeDescription';
 import { properties } from './description';
 import { pollRuns } from './helpers/poll';
 

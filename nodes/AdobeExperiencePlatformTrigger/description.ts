@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dataflowPicker } from '../shared/locators';
-import { sandboxOption } from '../shared/options';
+import { dataflowPicker } from '../shared/resources/dataflow/fields';
+import { sandboxOption } from '../shared/node/options';
 
 /** The trigger's events: which finished runs fire. */
 export const EVENTS = {
@@ -100,7 +100,7 @@ export const properties: INodeProperties[] = [
 			{
 				displayName: 'Dataflow',
 				name: 'items',
-				values: [dataflowPicker(PARAM.dataflowId, 'Dataflow', 'A dataflow whose runs are watched')],
+				values: [dataflowPicker('A dataflow whose runs are watched', PARAM.dataflowId)],
 			},
 		],
 	},

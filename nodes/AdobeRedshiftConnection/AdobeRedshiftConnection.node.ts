@@ -1,31 +1,17 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/constants';
-import { DEFAULT_POLICY, type RequestPolicy } from '../shared/transport';
-import { SIGN_IN_FROM } from './actions/common.fields';
-import * as connection from './actions/connection/Connection.resource';
-import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
-import { actionPorts, platformNode } from '../shared/nodeDescription';
-import { optionsField } from '../shared/options';
+import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../shared/kernel/constants';
+import { actionPorts, platformNode } from '../shared/node/nodeDescription';
+import { optionsField } from '../shared/node/options';
 import { getSandboxes } from '../shared/methods/loadOptions';
-import { createRouter } from '../shared/router';
+import * as connection from './actions/baseConnection/Connection.resource';
+import { router } from './actions/resources';
+import * as sourceConnection from './actions/sourceConnection/SourceConnection.resource';
 import { redshiftSignInShape } from './methods/credentialTest';
 import { searchConnections, searchSourceConnections } from '../shared/methods/listSearch';
 import { searchTables } from '../shared/methods/searchTables';
+import { SIGN_IN_FROM } from '../shared/resources/baseConnection/signIn';
 import { credentialsFirst } from './actions/credentialsSlot';
-
-const router = createRouter(
-	{ baseConnection: connection.operations, sourceConnection: sourceConnection.operations },
-	{
-		createdNote: (count, list) =>
-			`This run had already created ${count} connection(s) before it stopped: ${list}. Running the workflow again creates them again unless "If a Connection With This Name Exists" (base connections) or "If It Exists" (source connections) is set to "Reuse It".`,
-	},
-);
 
 export class AdobeRedshiftConnection implements INodeType {
 	description: INodeTypeDescription = {
@@ -80,16 +66,5 @@ export class AdobeRedshiftConnection implements INodeType {
 		credentialTest: { redshiftSignInShape },
 	};
 
-	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-
-	/**
-	 * @param policy retries, backoff and deadlines behind the node's Options. n8n constructs the node
-	 *   without arguments (DEFAULT_POLICY); tests pass shorter waits and deadlines.
-	 */
-	constructor(policy: RequestPolicy = DEFAULT_POLICY) {
-		// n8n calls execute with the execution context as `this`, so the policy travels by closure.
-		this.execute = async function (this: IExecuteFunctions) {
-			return await router.call(this, policy);
-		};
-	}
+	execute: INodeType['execute'] = router;
 }

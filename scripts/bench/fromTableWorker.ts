@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runWorkflow } from '../../test/engine/harness';
+import { runWorkflow } from '../../test/support/engine/harness';
 import { emulatorCredential, type EmulatorAccess } from '../../test/support/credentials';
 import { fromTableItems, fromTableParameters } from '../../test/support/fromTableWorkload';
 import { itemsWorkflow, NODE_TYPE } from '../../test/support/workflow';

@@ -7,8 +7,8 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { createPoller } from '../../test/engine/harness';
-import { TRIGGER, triggerWorkflow } from '../../test/engine/trigger.kit';
+import { createPoller } from '../../test/support/engine/harness';
+import { TRIGGER, triggerWorkflow } from '../../test/support/trigger/kit';
 import { emulatorCredential, type EmulatorAccess } from '../../test/support/credentials';
 import { finishWorker, jobOf } from './child';
 

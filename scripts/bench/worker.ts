@@ -8,7 +8,7 @@ import http from 'node:http';
 
 import axios from 'axios';
 
-import { runWorkflow } from '../../test/engine/harness';
+import { runWorkflow } from '../../test/support/engine/harness';
 import { finishWorker, jobOf } from './child';
 import { emulatorCredential, type EmulatorAccess } from '../../test/support/credentials';
 import {

@@ -46,7 +46,7 @@ import {
 	type N8nInstance,
 	type N8nVersion,
 } from './lib/n8n';
-import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../nodes/shared/constants';
+import { REDSHIFT_SIGN_IN_CREDENTIAL_TYPE } from '../../nodes/shared/kernel/constants';
 import { emulatorCredential } from '../support/credentials';
 import { CREDENTIAL_TYPE, NODE_TYPE, PACKAGE_NAME } from '../support/workflow';
 import { EXAMPLES_DIR, exampleFiles, fillPlaceholders, readExample } from '../support/examples';

@@ -1,5 +1,5 @@
 /**
- * A fault subset of test/engine/faults.engine.test.ts, in real n8n: Manual Trigger -> Code (40
+ * A fault subset of test/engine/AdobeRedshiftConnection/faults.engine.test.ts, in real n8n: Manual Trigger -> Code (40
  * items, each with its own name and Redshift password) -> Adobe Redshift Connection create
  * (continue on fail, concurrency 4, maxRetries 3), run with `n8n execute` while the in-process
  * emulator fails the next POST /connections with 3 x 429 (Retry-After: 0), 2 x 503 (Retry-After:

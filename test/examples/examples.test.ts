@@ -29,8 +29,8 @@ import {
 	runWorkflow,
 	type RunResult,
 	type WorkflowDefinition,
-} from '../engine/harness';
-import { LeakScanner } from '../engine/leaks';
+} from '../support/engine/harness';
+import { LeakScanner } from '../support/engine/leaks';
 import {
 	CONNECTIONS_PATH,
 	SEED_PASSWORD,
@@ -39,7 +39,7 @@ import {
 	redshiftSignInCredential,
 	seedConnections,
 	startTestEmulator,
-} from '../engine/support';
+} from '../support/engine/support';
 import { AdobeExperiencePlatform } from '../../nodes/AdobeExperiencePlatform/AdobeExperiencePlatform.node';
 import { AdobeExperiencePlatformTrigger } from '../../nodes/AdobeExperiencePlatformTrigger/AdobeExperiencePlatformTrigger.node';
 import { AdobeRedshiftConnection } from '../../nodes/AdobeRedshiftConnection/AdobeRedshiftConnection.node';

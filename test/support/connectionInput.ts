@@ -2,7 +2,7 @@
 import type {
 	CreateConnectionInput,
 	UpdateConnectionInput,
-} from '../../nodes/AdobeRedshiftConnection/helpers/validation';
+} from '../../nodes/shared/resources/baseConnection/validation';
 
 /** A valid Create input on AWS (schema "public", port 5439); `overrides` replace fields. */
 export function createInput(overrides: Partial<CreateConnectionInput> = {}): CreateConnectionInput {

@@ -1,4 +1,4 @@
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
+import { InvalidFieldError } from '../../nodes/shared/kernel/validation';
 
 /** The InvalidFieldError `run` throws; fails the test if it returns or throws anything else. */
 export function invalidField(run: () => unknown): InvalidFieldError {

@@ -1,7 +1,7 @@
 /**
  * The one secret scanner of the engine tests, the e2e and the queue-mode run: finds secret values in
  * text and reports where, never the values. Engine tests wrap it in `LeakScanner`
- * (test/engine/leaks.ts: run data, console, reported errors); the e2e calls `findSecrets` on files
+ * (test/support/engine/leaks.ts: run data, console, reported errors); the e2e calls `findSecrets` on files
  * and `findSecretsInText` on stored executions.
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { descriptionField, nameField } from '../../shared/fields';
-import { createOperation, type CreateSpec } from '../../shared/handlers';
-import { ifExistsField } from '../../shared/ifExists';
-import type { ItemOperation } from '../../shared/operations';
-import type { FieldRef } from '../../shared/validation';
-import { FIELDS } from './fields';
-import { readDescription, readName } from './parameters';
+import { descriptionField, nameField } from '../../shared/node/commonFields';
+import { createOperation, type CreateSpec } from '../../shared/node/handlers';
+import { ifExistsField } from '../../shared/flowService/ifExists';
+import type { ItemOperation } from '../../shared/node/operations';
+import type { FieldRef } from '../../shared/kernel/validation';
+import { readDescription, readName } from '../../shared/node/readers';
 
 /** What a create of this node that makes a named object (Dataset, Target Connection, Mapping Set) says of it. */
 export interface NamedObject {
@@ -69,8 +68,7 @@ export function namedCreate(object: NamedObject) {
 					const name = readName.call(this, object.name, itemIndex);
 					const own = spec.readInput.call(this, itemIndex);
 					if (!object.description) return { name, ...own };
-					const description =
-						readDescription.call(this, FIELDS.description, itemIndex) || undefined;
+					const description = readDescription.call(this, itemIndex) || undefined;
 					return { name, ...own, description };
 				},
 			}),

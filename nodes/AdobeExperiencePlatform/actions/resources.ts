@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceDefinition } from '../../shared/operations';
-import { createRouter } from '../../shared/router';
+import type { ResourceDefinition } from '../../shared/node/operations';
+import { createRouter } from '../../shared/node/router';
 import * as dataflow from './dataflow/Dataflow.resource';
 import * as dataset from './dataset/Dataset.resource';
 import * as flowRun from './flowRun/FlowRun.resource';
@@ -34,7 +34,7 @@ export const resourceFields: INodeProperties[] = Object.values(RESOURCES).flatMa
 	({ resource }) => resource.description,
 );
 
-/** The node's execute: resource -> operation -> handler (see shared/router.ts). */
+/** The node's execute: resource -> operation -> handler (see shared/node/router.ts). */
 export const router = createRouter(
 	Object.fromEntries(
 		Object.entries(RESOURCES).map(([value, { resource }]) => [value, resource.operations]),

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/operations';
+import type { ItemOperation } from '../../shared/node/operations';
 
 const SIMPLIFY = 'simple';
 

@@ -10,10 +10,8 @@
  *
  * Why an overlap: a run can become visible after runs that started later (another chunk of
  * dataflows listed earlier in the same poll, Adobe's own indexing), so `since` stays OVERLAP_MS
- * behind the newest start Adobe reported, and `seen` (the finished runs handled since `since`)
- * keeps re-listed runs from firing twice. `since` stays OVERLAP_MS behind the newest start Adobe
- * reported, and 2 * OVERLAP_MS behind n8n's clock (OVERLAP_MS of skew plus OVERLAP_MS of lateness),
- * so clock skew within OVERLAP_MS loses nothing, and a quiet period does not hold `since` back.
+ * behind the newest start Adobe reported and 2 * OVERLAP_MS behind n8n's clock (skew plus
+ * lateness), and `seen` (the finished runs handled since `since`) keeps re-listed runs from firing twice.
  *
  * Why `pending`: a run that started before `since` can still finish later, so every run seen
  * unfinished is remembered and looked up by ID until it finishes.

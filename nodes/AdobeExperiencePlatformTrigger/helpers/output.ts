@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { summarizeRun, type FlowRunSummary } from '../../shared/pipeline/runSummary';
+import { summarizeRun, type FlowRunSummary } from '../../shared/resources/flowRun/body';
 import { EVENTS, type TriggerEvent } from '../description';
 
 /** Whether a run counts as finished for the cursor: success/failed, or Adobe set a completion time (any other end state). */

@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { flows } from '../../shared/api/flows';
+import { flows } from '../../shared/resources/dataflow/api';
 import {
 	chunk,
 	IDS_PER_REQUEST,
@@ -14,15 +14,19 @@ import {
 	readRunPages,
 	runStartedAt,
 	type FlowRun,
-} from '../../shared/api/runs';
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
-import { scrubSecrets } from '../../shared/errors';
-import { makeErrorSafe, safeOperationError } from '../../shared/nodeErrors';
-import { dataflowPicker, modesOf } from '../../shared/locators';
-import { chooseSandbox, locatorValue } from '../../shared/parameters';
-import { summarizeRun } from '../../shared/pipeline/runSummary';
-import { loadPlatformContext, type PlatformContext } from '../../shared/transport';
-import { checkText, CONNECTION_ID_PATTERN } from '../../shared/validation';
+} from '../../shared/resources/flowRun/api';
+import {
+	InvalidFieldError,
+	checkText,
+	CONNECTION_ID_PATTERN,
+} from '../../shared/kernel/validation';
+import { scrubSecrets } from '../../shared/kernel/errors';
+import { makeErrorSafe, safeOperationError } from '../../shared/kernel/nodeErrors';
+import { modesOf } from '../../shared/node/picker';
+import { dataflowPicker } from '../../shared/resources/dataflow/fields';
+import { chooseSandbox, locatorValue } from '../../shared/node/readers';
+import { summarizeRun } from '../../shared/resources/flowRun/body';
+import { loadPlatformContext, type PlatformContext } from '../../shared/kernel/transport';
 import {
 	AFTER_PAUSE,
 	EVENTS,
@@ -62,7 +66,7 @@ export const SLICE_PAGES = 10;
 const DATAFLOW_ID = new RegExp(CONNECTION_ID_PATTERN);
 
 /** The modes the Dataflow picker stores. */
-const DATAFLOW_MODES = modesOf(dataflowPicker(PARAM.dataflowId, 'Dataflow', ''));
+const DATAFLOW_MODES = modesOf(dataflowPicker(''));
 
 interface Settings {
 	event: TriggerEvent;

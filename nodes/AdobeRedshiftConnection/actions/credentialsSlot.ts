@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SIGN_IN_FROM } from './common.fields';
+import { SIGN_IN_FROM } from '../../shared/resources/baseConnection/signIn';
 
 /**
  * Where n8n's editor draws the node's credentials: at a parameter of type `credentials` (it draws

@@ -4,8 +4,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { checkSignIn } from '../actions/parameters';
-import { checkRedshiftAuth } from '../helpers/validation';
+import { checkRedshiftAuth } from '../../shared/resources/baseConnection/validation';
+import { checkSignIn } from '../../shared/resources/baseConnection/signIn';
 
 /**
  * Test of the Redshift Sign-In credential. n8n does not connect to Redshift (no driver is

@@ -8,15 +8,15 @@
  */
 import type { INodeListSearchItems } from 'n8n-workflow';
 
-import { connections } from '../api/connections';
-import { datasets } from '../api/datasets';
-import { flows } from '../api/flows';
-import { mappingSets } from '../api/mappingSets';
-import { readSchemaPage } from '../api/schemas';
-import { sourceConnections } from '../api/sourceConnections';
-import { targetConnections } from '../api/targetConnections';
+import { connections } from '../resources/baseConnection/api';
+import { datasets } from '../resources/dataset/api';
+import { flows } from '../resources/dataflow/api';
+import { mappingSets } from '../resources/mappingSet/api';
+import { readSchemaPage } from '../resources/schema/api';
+import { sourceConnections } from '../resources/sourceConnection/api';
+import { targetConnections } from '../resources/targetConnection/api';
 import { flowServiceSearch, listSearchMethod, startPagedSearch } from './pagedSearch';
-import { joinParts } from './pickers';
+import { joinParts } from './searchContext';
 
 /** A list entry: `name` shown, `value` stored, the parts that are set as description ("a · b"). */
 function entry(name: string, value: string, ...parts: unknown[]): INodeListSearchItems {

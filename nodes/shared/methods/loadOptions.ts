@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { SANDBOX_MANAGEMENT_PATH } from '../constants';
-import { loadPlatformContext, platformRequest } from '../transport';
+import { SANDBOX_MANAGEMENT_PATH } from '../kernel/constants';
+import { loadPlatformContext, platformRequest } from '../kernel/transport';
 
 interface SandboxList {
 	sandboxes?: Array<{ name?: string; title?: string; state?: string; type?: string }>;

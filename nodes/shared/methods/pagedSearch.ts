@@ -1,7 +1,7 @@
 /**
  * List search methods (resourceLocator From List) over Adobe's two kinds of paging: Flow Service's
- * continuation links (`next.href`, api/listing.ts) and Catalog's and Data Prep's `start` offsets
- * (api/startPaging.ts). Both list the objects of the node's sandbox (Options > Sandbox, else the
+ * continuation links (`next.href`, flowService/paging.ts) and Catalog's and Data Prep's `start` offsets
+ * (flowService/startPaging.ts). Both list the objects of the node's sandbox (Options > Sandbox, else the
  * credential's) whose name contains the search text (any case), and hand the next page's position
  * to the editor as `paginationToken`.
  */
@@ -11,10 +11,10 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import type { PageReader } from '../api/listing';
-import type { StartPageReader } from '../api/startPaging';
-import { loadPlatformContext, type PlatformContext } from '../transport';
-import { pickerSandbox, searchText } from './pickers';
+import type { PageReader } from '../flowService/paging';
+import type { StartPageReader } from '../flowService/startPaging';
+import { loadPlatformContext, type PlatformContext } from '../kernel/transport';
+import { pickerSandbox, searchText } from './searchContext';
 
 /**
  * Objects per call of a paged list: Flow Service pages are read until this many match; a

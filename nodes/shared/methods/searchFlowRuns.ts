@@ -4,10 +4,10 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { listRuns } from '../api/runs';
-import { summarizeRun } from '../pipeline/runSummary';
-import { loadPlatformContext } from '../transport';
-import { joinParts, pickerSandbox, searchText } from './pickers';
+import { listRuns } from '../resources/flowRun/api';
+import { summarizeRun } from '../resources/flowRun/body';
+import { loadPlatformContext } from '../kernel/transport';
+import { joinParts, pickerSandbox, searchText } from './searchContext';
 
 /** Runs in the Flow Run list: the newest this many. */
 const RUN_SEARCH_LIMIT = 50;

@@ -4,12 +4,11 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { connections } from '../api/connections';
-import { InvalidFieldError } from '../InvalidFieldError';
-import { locatorValue } from '../parameters';
-import { loadPlatformContext, platformRequest } from '../transport';
-import { checkConnectionId, type FieldRef } from '../validation';
-import { currentParameter, isExpression, pickerSandbox, searchText } from './pickers';
+import { connections } from '../resources/baseConnection/api';
+import { InvalidFieldError, checkConnectionId, type FieldRef } from '../kernel/validation';
+import { locatorValue } from '../node/readers';
+import { loadPlatformContext, platformRequest } from '../kernel/transport';
+import { currentParameter, isExpression, pickerSandbox, searchText } from './searchContext';
 
 /**
  * The Table picker every node shares (list method `searchTables`): it reads the base connection

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operations';
+import { defineResource } from '../../../shared/node/operations';
 import * as create from './create.operation';
 import * as createFromTable from './createFromTable.operation';
 import * as deleteFlow from './delete.operation';

@@ -1,45 +1,67 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
-import { ensureFlow } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { createOperation, ensuredOutput } from '../../../shared/handlers';
-import { ifExistsField } from '../../../shared/ifExists';
-import { descriptionField, nameField } from '../../../shared/fields';
-import { readParameter } from '../../../shared/parameters';
-import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
-import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
+import { crmToAepFlowSpec } from '../../../shared/resources/dataflow/flowSpecs';
+import { ensureFlow } from '../../../shared/resources/dataflow/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { createOperation, ensuredOutput } from '../../../shared/node/handlers';
+import { ifExistsField } from '../../../shared/flowService/ifExists';
+import { descriptionField, nameField } from '../../../shared/node/commonFields';
 import {
-	FLOW_FIELDS,
-	checkVersion,
-	mappingSetPicker,
-	readDelta,
-	readMappingSetId,
-	readSchedule,
-	readUuidPicker,
-	scheduleFields,
+	readParameter,
+	readDescription,
+	readName,
+	workflowTimeZone,
+} from '../../../shared/node/readers';
+import { anyUuidMode } from '../../../shared/node/picker';
+import {
+	buildCreateFlowBody,
+	buildFlowTransformations,
 	startTimeOutput,
+} from '../../../shared/resources/dataflow/body';
+import {
+	DATAFLOW_FIELDS,
+	checkVersion,
+	readDelta,
+	readSchedule,
+	scheduleFields,
+} from '../../../shared/resources/dataflow/fields';
+import {
+	mappingSetByIdWithExample,
+	mappingSetPicker,
+	readMappingSetId,
+} from '../../../shared/resources/mappingSet/fields';
+import {
+	readSourceConnectionId,
 	sourceConnectionPicker,
+} from '../../../shared/resources/sourceConnection/fields';
+import {
+	readTargetConnectionId,
 	targetConnectionPicker,
-	withLabels,
-} from './dataflow.fields';
-import { readDescription, readName } from '../parameters';
-import { workflowTimeZone } from '../../../shared/runParameters';
+} from '../../../shared/resources/targetConnection/fields';
 
 /** Dataflow › Create's If It Exists field (its label is also named in its errors). */
 const IF_EXISTS = { field: 'ifExists', label: 'If a Dataflow for These Connections Exists' };
 
 const properties: INodeProperties[] = [
 	nameField(
-		FLOW_FIELDS.name.label,
-		FLOW_FIELDS.name.field,
+		DATAFLOW_FIELDS.name.label,
+		DATAFLOW_FIELDS.name.field,
 		'Redshift orders to Orders dataset',
 		'Name of the dataflow in Experience Platform',
 	),
 	descriptionField('dataflow'),
-	sourceConnectionPicker(),
-	targetConnectionPicker(),
-	mappingSetPicker(),
+	sourceConnectionPicker(
+		'The Redshift source connection (a table) the dataflow reads',
+		anyUuidMode,
+	),
+	targetConnectionPicker(
+		'The Data Lake target connection (a dataset) the dataflow writes to',
+		anyUuidMode,
+	),
+	mappingSetPicker(
+		"The Data Prep mapping set from the table's columns to the dataset's schema",
+		mappingSetByIdWithExample,
+	),
 	{
 		displayName: 'Mapping Version',
 		name: 'mappingVersion',
@@ -67,24 +89,20 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const execute = createOperation({
 	ifExists: IF_EXISTS,
 	readInput(itemIndex) {
-		const name = readName.call(this, FLOW_FIELDS.name, itemIndex);
-		const description = readDescription.call(this, FLOW_FIELDS.description, itemIndex) || undefined;
-		const sourceConnectionId = readUuidPicker.call(this, FLOW_FIELDS.sourceConnectionId, itemIndex);
-		const targetConnectionId = readUuidPicker.call(this, FLOW_FIELDS.targetConnectionId, itemIndex);
+		const name = readName.call(this, DATAFLOW_FIELDS.name, itemIndex);
+		const description = readDescription.call(this, itemIndex) || undefined;
+		const sourceConnectionId = readSourceConnectionId.call(this, itemIndex);
+		const targetConnectionId = readTargetConnectionId.call(this, itemIndex);
 		const mappingId = readMappingSetId.call(this, itemIndex);
 		const mappingVersion = checkVersion(
-			FLOW_FIELDS.mappingVersion,
+			DATAFLOW_FIELDS.mappingVersion,
 			readParameter.call(this, 'mappingVersion', itemIndex) ?? 0,
 		);
 		const scheduleParams = readSchedule.call(this, itemIndex);
 		const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);
-		const transformations = withLabels(() =>
-			buildFlowTransformations({
-				frequency: scheduleParams.frequency,
-				...delta,
-				mappingId,
-				mappingVersion,
-			}),
+		const transformations = buildFlowTransformations(
+			{ frequency: scheduleParams.frequency, ...delta, mappingId, mappingVersion },
+			DATAFLOW_FIELDS,
 		);
 		return {
 			name,

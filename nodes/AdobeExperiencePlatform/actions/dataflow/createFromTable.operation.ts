@@ -6,45 +6,35 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { getDataset, schemaIdOf } from '../../../shared/api/datasets';
-import { crmToAepFlowSpec } from '../../../shared/api/flowSpecs';
-import { exploreTable } from '../../../shared/api/explore';
-import type { Ensured } from '../../../shared/api/ensure';
-import { oncePerKey } from '../../../shared/api/ensure';
-import { ensureFlow, flows, type StoredFlow } from '../../../shared/api/flows';
-import { ensureMappingSet } from '../../../shared/api/mappingSets';
-import { getFullSchema } from '../../../shared/api/schemas';
-import { ensureSourceConnection } from '../../../shared/api/sourceConnections';
-import { ensureTargetConnection } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { baseConnectionPicker, tablePicker } from '../../../shared/locators';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { locatorValue, readParameter, readSandbox } from '../../../shared/parameters';
-import { autoMap } from '../../../shared/pipeline/autoMapping';
-import type { EnsureCall } from '../../../shared/handlers';
-import { safeOperationError } from '../../../shared/nodeErrors';
+import { getDataset, schemaIdOf } from '../../../shared/resources/dataset/api';
+import { crmToAepFlowSpec } from '../../../shared/resources/dataflow/flowSpecs';
+import {
+	exploreTable,
+	ensureSourceConnection,
+} from '../../../shared/resources/sourceConnection/api';
+import { type Ensured, oncePerKey } from '../../../shared/flowService/createOnce';
+import { ensureFlow, flows, type StoredFlow } from '../../../shared/resources/dataflow/api';
+import { ensureMappingSet } from '../../../shared/resources/mappingSet/api';
+import { getFullSchema } from '../../../shared/resources/schema/api';
+import { ensureTargetConnection } from '../../../shared/resources/targetConnection/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { InvalidFieldError, checkText } from '../../../shared/kernel/validation';
+import { readParameter, readSandbox, LIMITS, workflowTimeZone } from '../../../shared/node/readers';
+import { autoMap } from '../../../shared/resources/mappingSet/body';
+import type { EnsureCall } from '../../../shared/node/handlers';
+import { safeOperationError } from '../../../shared/kernel/nodeErrors';
 import {
 	chainNames,
 	defaultFlowName,
 	runChain,
 	type DoneStep,
-} from '../../../shared/pipeline/chain';
-import { buildCreateFlowBody } from '../../../shared/pipeline/dataflow';
-import { buildFlowTransformations } from '../../../shared/pipeline/schedule';
-import { CONNECTION_ID_PATTERN, checkText } from '../../../shared/validation';
-import { LIMITS } from '../fields';
-import { DATASET_ID_EXAMPLE, datasetLocator } from '../locators';
-import { readDatasetId, readPickedId } from '../parameters';
+} from '../../../shared/resources/dataflow/chain';
 import {
-	FLOW_FIELDS,
-	readDelta,
-	readSchedule,
-	scheduleFields,
+	buildCreateFlowBody,
+	buildFlowTransformations,
 	timeOutput,
-	withLabels,
-} from './dataflow.fields';
-import { workflowTimeZone } from '../../../shared/runParameters';
-import type { ItemOperation } from '../../../shared/operations';
+} from '../../../shared/resources/dataflow/body';
+import type { ItemOperation } from '../../../shared/node/operations';
 import {
 	compareChain,
 	driftError,
@@ -54,6 +44,22 @@ import {
 	updateChain,
 	type IfDrift,
 } from './existingChain';
+import {
+	DATAFLOW_FIELDS,
+	readDelta,
+	readSchedule,
+	scheduleFields,
+} from '../../../shared/resources/dataflow/fields';
+import {
+	DATASET_ID_EXAMPLE,
+	datasetPicker,
+	readDatasetId,
+} from '../../../shared/resources/dataset/fields';
+import {
+	connectionPicker,
+	readConnectionId,
+} from '../../../shared/resources/baseConnection/fields';
+import { readTablePath, tablePicker } from '../../../shared/resources/sourceConnection/fields';
 
 const IF_DRIFT = { field: 'ifDrift', label: 'If the Chain Exists With Other Settings' } as const;
 const IF_DRIFT_VALUES: Record<string, IfDrift> = {
@@ -73,19 +79,13 @@ function readIfDrift(this: IExecuteFunctions, itemIndex: number): IfDrift {
 	);
 }
 
-const FIELDS = {
-	baseConnectionId: { field: 'connectionId', label: 'Base Connection' },
-	tablePath: { field: 'tablePath', label: 'Table' },
-} as const;
-
 const properties: INodeProperties[] = [
-	baseConnectionPicker(
-		FIELDS.baseConnectionId.field,
-		FIELDS.baseConnectionId.label,
+	connectionPicker(
 		'The Redshift base connection (Adobe Redshift Connection node). To chain, choose By ID and drag its ID here.',
+		DATAFLOW_FIELDS.baseConnectionId,
 	),
-	tablePicker(FIELDS.tablePath.field, FIELDS.tablePath.label),
-	datasetLocator('The dataset the rows land in; its XDM schema is the mapping target'),
+	tablePicker,
+	datasetPicker('The dataset the rows land in; its XDM schema is the mapping target'),
 	{
 		displayName: 'Dataflow Name',
 		name: 'name',
@@ -179,46 +179,24 @@ function chainOutput(
 
 /**
  * Base connection + table + dataset → source connection → target connection → mapping set
- * (auto-mapped from the table's columns to the dataset's schema) → dataflow. Every input is
- * checked first; the flow spec, dataset, schema and columns are read before anything is created.
- * Under the lock of (sandbox, base connection, table, dataset), the chain is looked for by
- * reference (existingChain.ts): if it exists, its drift is reported, updated or refused (ifDrift)
- * and nothing is created. Otherwise each step reuses by reference what an earlier run made (source:
- * base connection, table and the same columns; target: the dataset; mapping set: its name, schema
- * and mappings; dataflow: source + target), so a failed run resumes at the failed step, and each
- * create settles a race with other processes (ensure.ts). The output is the dataflow as Adobe stores it.
+ * (auto-mapped) → dataflow. Inputs and look-ups first, nothing created until they pass. Under the
+ * chain's lock an existing chain is reported, updated or refused (ifDrift); else each step reuses
+ * by reference what an earlier run made, so a failed run resumes at the failed step.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const baseConnectionId = readPickedId.call(
-		this,
-		FIELDS.baseConnectionId,
-		itemIndex,
-		CONNECTION_ID_PATTERN,
-		'373e88fc-43da-4e3c-be88-fc43da3e3c0f',
-	);
-	const tableName = checkText(
-		FIELDS.tablePath,
-		locatorValue(FIELDS.tablePath, readParameter.call(this, 'tablePath', itemIndex), [
-			'list',
-			'name',
-		]),
-		{ required: true, maxLength: 1024 },
-	);
+	const baseConnectionId = readConnectionId.call(this, itemIndex, DATAFLOW_FIELDS.baseConnectionId);
+	const tableName = readTablePath.call(this, itemIndex);
 	const datasetId = readDatasetId.call(this, itemIndex);
 	const flowName =
-		checkText(FLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
+		checkText(DATAFLOW_FIELDS.name, readParameter.call(this, 'name', itemIndex), {
 			maxLength: LIMITS.name,
 		}) || defaultFlowName(tableName, datasetId);
 	const scheduleParams = readSchedule.call(this, itemIndex);
 	const delta = readDelta.call(this, itemIndex, scheduleParams.frequency);
 	// The Copy/Mapping rules are checked now, with a stand-in mapping ID, so a missing delta column fails before any request.
-	withLabels(() =>
-		buildFlowTransformations({
-			frequency: scheduleParams.frequency,
-			...delta,
-			mappingId: '0'.repeat(32),
-			mappingVersion: 0,
-		}),
+	const plannedTransformations = buildFlowTransformations(
+		{ frequency: scheduleParams.frequency, ...delta, mappingId: '0'.repeat(32), mappingVersion: 0 },
+		DATAFLOW_FIELDS,
 	);
 	const startTimeGiven = !['', undefined, null].includes(
 		readParameter.call(this, 'startTime', itemIndex) as string,
@@ -245,8 +223,8 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const columnNames = columns.map((column) => column.name);
 	if (delta.deltaColumn && !columnNames.includes(delta.deltaColumn)) {
 		throw new InvalidFieldError(
-			FLOW_FIELDS.deltaColumn.field,
-			`"${FLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`,
+			DATAFLOW_FIELDS.deltaColumn.field,
+			`"${DATAFLOW_FIELDS.deltaColumn.label}" "${delta.deltaColumn}" is not a column of ${tableName}; its columns: ${columnNames.join(', ')}.`,
 		);
 	}
 	const mapping = autoMap(columns, schema);
@@ -272,12 +250,7 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 		startTime: scheduleParams.startTime,
 		startTimeGiven,
 		backfill: scheduleParams.backfill,
-		transformations: buildFlowTransformations({
-			frequency: scheduleParams.frequency,
-			...delta,
-			mappingId: '0'.repeat(32),
-			mappingVersion: 0,
-		}),
+		transformations: plannedTransformations,
 	};
 	const common = {
 		baseConnectionId,
@@ -354,14 +327,13 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 						key: 'sourceConnection',
 						label: 'source connection',
 						run: async () => {
-							const input = {
+							const { id, reused } = await reuse(ensureSourceConnection, {
 								name: names.sourceConnection,
 								baseConnectionId,
 								tableName,
 								columns,
 								byReference: true,
-							};
-							const { id, reused } = await reuse(ensureSourceConnection, input);
+							});
 							return { id, reused };
 						},
 					},
@@ -377,13 +349,12 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 						key: 'mappingSet',
 						label: 'mapping set',
 						run: async () => {
-							const input = {
+							const result = await reuse(ensureMappingSet, {
 								name: names.mappingSet,
 								schemaId,
 								mappings: mapping.mappings,
 								byReference: true,
-							};
-							const result = await reuse(ensureMappingSet, input);
+							});
 							mappingVersion = typeof result.value.version === 'number' ? result.value.version : 0;
 							return stepOf(result);
 						},

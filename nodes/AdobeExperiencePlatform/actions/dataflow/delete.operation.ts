@@ -1,7 +1,7 @@
-import { deleteFlow } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
-import { dataflowPicker, readFlowId } from './dataflow.fields';
+import { deleteFlow } from '../../../shared/resources/dataflow/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
+import { dataflowPicker, readFlowId } from '../../../shared/resources/dataflow/fields';
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['delete'] } };
 

@@ -1,31 +1,35 @@
 /**
  * The Create From Table chain that already exists for (base connection, table, dataset), found by
  * reference, never by name: a dataflow reading a source connection of the table through the base
- * connection into a target connection of the dataset. Its drift from the input (pipeline/drift.ts)
+ * connection into a target connection of the dataset. Its drift from the input (resources/dataflow/body.ts)
  * is reported, updated in place (a new mapping set version, then one PATCH of the dataflow with
  * If-Match) or refused. Adobe docs followed: "Update dataflows" (PATCH `/flows/{id}`, If-Match),
  * "Mapping sets" (PUT `/mappingSets/{id}` writes a new version); see dataflow-chain.md §5, §6d.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { raceWinner } from '../../../shared/pipeline/race';
-import { flows, patchFlow, type StoredFlow } from '../../../shared/api/flows';
-import { getMappingSet, updateMappingSet } from '../../../shared/api/mappingSets';
-import { sourceConnections } from '../../../shared/api/sourceConnections';
-import { targetConnections, type TargetConnection } from '../../../shared/api/targetConnections';
-import { safeOperationError } from '../../../shared/nodeErrors';
-import type { DataPrepMapping, SourceColumn } from '../../../shared/pipeline/autoMapping';
+import { raceWinner } from '../../../shared/flowService/race';
+import { flows, patchFlow, type StoredFlow } from '../../../shared/resources/dataflow/api';
+import { getMappingSet, updateMappingSet } from '../../../shared/resources/mappingSet/api';
+import { sourceConnections } from '../../../shared/resources/sourceConnection/api';
+import {
+	targetConnections,
+	type TargetConnection,
+} from '../../../shared/resources/targetConnection/api';
+import { safeOperationError } from '../../../shared/kernel/nodeErrors';
+import type { DataPrepMapping, SourceColumn } from '../../../shared/resources/mappingSet/body';
 import {
 	columnsDrift,
 	describeDrift,
 	flowDrift,
 	mappingsDrift,
 	type DriftEntry,
-} from '../../../shared/pipeline/drift';
-import type { PatchOperation } from '../../../shared/pipeline/dataflow';
-import type { StoredSourceConnection } from '../../../shared/pipeline/sourceConnection';
-import type { FlowTransformation } from '../../../shared/pipeline/schedule';
-import type { Failure, PlatformContext, RequestContext } from '../../../shared/transport';
+	type PatchOperation,
+	type FlowTransformation,
+} from '../../../shared/resources/dataflow/body';
+import type { StoredSourceConnection } from '../../../shared/resources/sourceConnection/body';
+import type { Failure, PlatformContext, RequestContext } from '../../../shared/kernel/transport';
+import type { ListReader } from '../../../shared/flowService/paging';
 
 /** What to do when the chain exists with other settings (the If the Chain Exists With Other Settings field). */
 export type IfDrift = 'report' | 'update' | 'error';
@@ -59,30 +63,15 @@ export async function findChain(
 	key: ChainKey,
 	itemIndex: number,
 ): Promise<ExistingChain | undefined> {
-	const targets = await targetConnections.list.call(
-		this,
-		ctx,
-		sandboxName,
-		{ dataSetId: key.datasetId },
-		itemIndex,
-	);
+	const list = async <T, F>(reader: ListReader<T, F>, filter: F) =>
+		await reader.call(this, ctx, sandboxName, filter, itemIndex);
+	const targets = await list(targetConnections.list, { dataSetId: key.datasetId });
 	if (!targets.length) return undefined;
-	const sources = await sourceConnections.list.call(
-		this,
-		ctx,
-		sandboxName,
-		{ baseConnectionId: key.baseConnectionId, tableName: key.tableName },
-		itemIndex,
-	);
+	const { baseConnectionId, tableName } = key;
+	const sources = await list(sourceConnections.list, { baseConnectionId, tableName });
 	const chains: ExistingChain[] = [];
 	for (const source of sources) {
-		const flowsOfSource = await flows.list.call(
-			this,
-			ctx,
-			sandboxName,
-			{ sourceConnectionId: source.id },
-			itemIndex,
-		);
+		const flowsOfSource = await list(flows.list, { sourceConnectionId: source.id });
 		for (const flow of flowsOfSource) {
 			const target = targets.find((item) => (flow.targetConnectionIds ?? []).includes(item.id));
 			const sourceSharedWith = flowsOfSource.filter((other) => other.id !== flow.id);
@@ -313,22 +302,13 @@ export async function updateChain(
 		});
 	}
 	const schedule = (chain.flow.scheduleParams ?? {}) as IDataObject;
-	if (fields.has('scheduleParams.frequency'))
-		ops.push({ op: 'replace', path: '/scheduleParams/frequency', value: input.frequency });
-	if (fields.has('scheduleParams.interval'))
-		ops.push({
-			op: schedule.interval === undefined ? 'add' : 'replace',
-			path: '/scheduleParams/interval',
-			value: input.interval,
-		});
-	if (fields.has('scheduleParams.startTime'))
-		ops.push({ op: 'replace', path: '/scheduleParams/startTime', value: input.startTime });
-	if (fields.has('scheduleParams.backfill'))
-		ops.push({
-			op: schedule.backfill === undefined ? 'add' : 'replace',
-			path: '/scheduleParams/backfill',
-			value: input.backfill ?? true,
-		});
+	for (const key of ['frequency', 'interval', 'startTime', 'backfill'] as const) {
+		if (!fields.has(`scheduleParams.${key}`)) continue;
+		// interval and backfill may be absent from the stored schedule (a `once` flow has neither).
+		const absent = (key === 'interval' || key === 'backfill') && schedule[key] === undefined;
+		const value = key === 'backfill' ? (input.backfill ?? true) : input[key];
+		ops.push({ op: absent ? 'add' : 'replace', path: `/scheduleParams/${key}`, value });
+	}
 	if (
 		(fields.has('deltaColumn') || fields.has('deltaColumn.dateFormat')) &&
 		stored.copyIndex >= 0

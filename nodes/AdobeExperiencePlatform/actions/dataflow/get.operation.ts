@@ -1,8 +1,8 @@
-import { flows } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
+import { flows } from '../../../shared/resources/dataflow/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { simpleDataflow, simplifyField, withSimplify } from '../simplify';
-import { dataflowPicker, readFlowId } from './dataflow.fields';
+import { dataflowPicker, readFlowId } from '../../../shared/resources/dataflow/fields';
 
 const displayOptions = { show: { resource: ['dataflow'], operation: ['get'] } };
 

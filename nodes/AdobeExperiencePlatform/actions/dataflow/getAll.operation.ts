@@ -1,16 +1,21 @@
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { flows, type FlowFilter } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { FLOW_STATES } from '../../../shared/pipeline/dataflow';
-import { locatorValue } from '../../../shared/parameters';
-import { checkFlowServiceId } from '../../../shared/validation';
-import { PICKER_MODES } from '../parameters';
+import { flows, type FlowFilter } from '../../../shared/resources/dataflow/api';
+import { onVersions, updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import {
+	choiceFilter,
+	filtersCollection,
+	returnAllFields,
+} from '../../../shared/node/commonFields';
+import { InvalidFieldError } from '../../../shared/kernel/validation';
+import { FLOW_STATES } from '../../../shared/resources/dataflow/body';
+import { locatorValue, PICKER_MODES } from '../../../shared/node/readers';
+import { anyUuidMode } from '../../../shared/node/picker';
+import { DATAFLOW_FIELDS } from '../../../shared/resources/dataflow/fields';
+import { checkFlowServiceId } from '../../../shared/kernel/validation';
 import { simpleDataflow, simplifyField, withSimplify } from '../simplify';
-import { sourceConnectionPicker } from './dataflow.fields';
+import { sourceConnectionPicker } from '../../../shared/resources/sourceConnection/fields';
 
 /**
  * Filters with `sourceFilter` as the Source Connection filter, for the node versions `versions`.
@@ -20,19 +25,14 @@ function filters(
 	sourceFilter: INodeProperties,
 	versions: NonNullable<IDisplayOptions['show']>['@version'],
 ): INodeProperties {
-	return {
-		...filtersCollection([
-			sourceFilter,
-			choiceFilter(
-				'State',
-				'state',
-				{ Disabled: 'disabled', Enabled: 'enabled' },
-				'enabled',
-				'Only dataflows in this state',
-			),
-		]),
-		displayOptions: { show: { '@version': versions } },
-	};
+	const state = choiceFilter(
+		'State',
+		'state',
+		{ Disabled: 'disabled', Enabled: 'enabled' },
+		'enabled',
+		'Only dataflows in this state',
+	);
+	return onVersions(filtersCollection([sourceFilter, state]), versions);
 }
 
 const properties: INodeProperties[] = [
@@ -51,9 +51,8 @@ const properties: INodeProperties[] = [
 	),
 	filters(
 		{
-			...sourceConnectionPicker(),
+			...sourceConnectionPicker('Only dataflows that read this source connection', anyUuidMode),
 			required: false,
-			description: 'Only dataflows that read this source connection',
 		},
 		[{ _cnd: { gte: 1.1 } }],
 	),
@@ -62,10 +61,8 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['dataflow'], operation: ['getAll'] } };
 
 /** The Source Connection filter as the node version `typeVersion` labels it. */
-const sourceFilter = (typeVersion: number) => ({
-	field: 'filters.sourceConnectionId',
-	label: typeVersion >= 1.1 ? 'Source Connection' : 'Source Connection ID',
-});
+const sourceFilter = (typeVersion: number) =>
+	typeVersion >= 1.1 ? DATAFLOW_FIELDS.sourceFilter : DATAFLOW_FIELDS.sourceFilterV1;
 
 export const description = updateDisplayOptions(displayOptions, properties);
 

@@ -1,9 +1,9 @@
 /** Enable and Disable: the same action with another `op`. */
-import { setFlowState } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
-import type { OperationModule } from '../../../shared/router';
-import { dataflowPicker, readFlowId } from './dataflow.fields';
+import { setFlowState } from '../../../shared/resources/dataflow/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
+import type { OperationModule } from '../../../shared/node/router';
+import { dataflowPicker, readFlowId } from '../../../shared/resources/dataflow/fields';
 
 /** The fields and handler of Enable or Disable: `{id, etag?, state, changed, sandboxName}`; `changed: false` when the dataflow already was in that state. */
 export function stateOperation(op: 'enable' | 'disable'): OperationModule {

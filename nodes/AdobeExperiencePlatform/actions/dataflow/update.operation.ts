@@ -1,10 +1,15 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { flows, patchFlow } from '../../../shared/api/flows';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { etagField } from '../../../shared/fields';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { readParameter, readSandbox } from '../../../shared/parameters';
+import { flows, patchFlow } from '../../../shared/resources/dataflow/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { etagField } from '../../../shared/node/commonFields';
+import {
+	InvalidFieldError,
+	ETAG_FIELD,
+	checkEtag,
+	checkText,
+} from '../../../shared/kernel/validation';
+import { readParameter, readSandbox, LIMITS, workflowTimeZone } from '../../../shared/node/readers';
 import {
 	SCHEDULED_FREQUENCIES,
 	buildFlowPatch,
@@ -12,22 +17,18 @@ import {
 	checkSomeChange,
 	type FlowChanges,
 	type StoredFlowShape,
-} from '../../../shared/pipeline/dataflow';
-import { dateToEpochMs } from '../../../shared/pipeline/schedule';
-import { ETAG_FIELD, checkEtag, checkText } from '../../../shared/validation';
+	dateToEpochMs,
+	timeOutput,
+} from '../../../shared/resources/dataflow/body';
+import type { ItemOperation } from '../../../shared/node/operations';
 import {
-	FLOW_FIELDS,
+	DATAFLOW_UPDATE_FIELDS,
 	INTERVAL_FIELD,
 	checkVersion,
 	dataflowPicker,
 	frequencyName,
-	readUuidPicker,
-	timeOutput,
-	withLabels,
-} from './dataflow.fields';
-import { LIMITS } from '../fields';
-import type { ItemOperation } from '../../../shared/operations';
-import { workflowTimeZone } from '../../../shared/runParameters';
+	readFlowId,
+} from '../../../shared/resources/dataflow/fields';
 
 const properties: INodeProperties[] = [
 	dataflowPicker(),
@@ -100,23 +101,21 @@ function isBlank(value: unknown): boolean {
 function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
 	const changes: FlowChanges = {};
 	if (!isBlank(fields.name))
-		changes.name = checkText(
-			{ field: 'updateFields.name', label: FLOW_FIELDS.name.label },
-			fields.name,
-			{ required: true, maxLength: LIMITS.name },
-		);
+		changes.name = checkText(DATAFLOW_UPDATE_FIELDS.name, fields.name, {
+			required: true,
+			maxLength: LIMITS.name,
+		});
 	if (fields.description !== undefined)
-		changes.description = checkText(
-			{ field: 'updateFields.description', label: FLOW_FIELDS.description.label },
-			fields.description,
-			{ maxLength: LIMITS.description, allowLineBreaks: true },
-		);
+		changes.description = checkText(DATAFLOW_UPDATE_FIELDS.description, fields.description, {
+			maxLength: LIMITS.description,
+			allowLineBreaks: true,
+		});
 	const schedule: NonNullable<FlowChanges['schedule']> = {};
 	if (fields.frequency !== undefined) {
 		if (!(SCHEDULED_FREQUENCIES as readonly unknown[]).includes(fields.frequency)) {
 			throw new InvalidFieldError(
-				'updateFields.frequency',
-				`"Frequency" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`,
+				DATAFLOW_UPDATE_FIELDS.frequency.field,
+				`"${DATAFLOW_UPDATE_FIELDS.frequency.label}" must be one of ${SCHEDULED_FREQUENCIES.join(', ')}; got ${JSON.stringify(fields.frequency)}.`,
 			);
 		}
 		schedule.frequency = fields.frequency as (typeof SCHEDULED_FREQUENCIES)[number];
@@ -128,21 +127,20 @@ function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
 				: fields.interval;
 		if (typeof interval !== 'number' || !Number.isSafeInteger(interval) || interval < 1) {
 			throw new InvalidFieldError(
-				'updateFields.interval',
-				`"Interval" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`,
+				DATAFLOW_UPDATE_FIELDS.interval.field,
+				`"${DATAFLOW_UPDATE_FIELDS.interval.label}" must be a whole number of 1 or more (15 or more for minutes); got ${JSON.stringify(fields.interval)}.`,
 			);
 		}
 		schedule.interval = interval;
 	}
 	if (!isBlank(fields.startTime))
 		schedule.startTime = Math.floor(
-			withLabels(() => dateToEpochMs(fields.startTime, 'startTime', timeZone), 'updateFields.') /
-				1000,
+			dateToEpochMs(fields.startTime, DATAFLOW_UPDATE_FIELDS.startTime, timeZone) / 1000,
 		);
 	if (Object.keys(schedule).length) changes.schedule = schedule;
 	if (fields.mappingVersion !== undefined)
 		changes.mappingVersion = checkVersion(
-			{ field: 'updateFields.mappingVersion', label: FLOW_FIELDS.mappingVersion.label },
+			DATAFLOW_UPDATE_FIELDS.mappingVersion,
 			fields.mappingVersion,
 		);
 	return changes;
@@ -153,7 +151,7 @@ function readChanges(fields: IDataObject, timeZone: string): FlowChanges {
  * The dataflow is read first unless only name/description change and an ETag is given.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const id = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
+	const id = readFlowId.call(this, itemIndex);
 	const fields = (this.getNodeParameter('updateFields', itemIndex, {}, { skipValidation: true }) ??
 		{}) as IDataObject;
 	const timeZone = workflowTimeZone.call(this);

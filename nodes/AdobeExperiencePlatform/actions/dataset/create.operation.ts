@@ -1,21 +1,21 @@
-import { ensureDataset } from '../../../shared/api/datasets';
-import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/api/schemas';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { ensuredOutput } from '../../../shared/handlers';
-import { FIELDS } from '../fields';
-import { schemaLocator } from '../locators';
+import { ensureDataset } from '../../../shared/resources/dataset/api';
+import { SCHEMA_ID_PATTERN, getSchemaSummary } from '../../../shared/resources/schema/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { ensuredOutput } from '../../../shared/node/handlers';
 import { namedCreate } from '../namedCreate';
-import { readPickedId } from '../parameters';
+import { readPickedId } from '../../../shared/node/readers';
+import { schemaPicker, SCHEMA_FIELDS } from '../../../shared/resources/schema/fields';
+import { DATASET_FIELDS } from '../../../shared/resources/dataset/fields';
 
 const dataset = namedCreate({
 	thing: 'dataset',
-	name: FIELDS.datasetName,
+	name: DATASET_FIELDS.datasetName,
 	placeholder: 'Redshift orders',
 	nameHelp: 'Name of the dataset in Experience Platform',
 	description: true,
 });
 
-const properties = dataset.fields([schemaLocator()]);
+const properties = dataset.fields([schemaPicker()]);
 
 const displayOptions = { show: { resource: ['dataset'], operation: ['create'] } };
 
@@ -29,7 +29,7 @@ export const execute = dataset.operation({
 	readInput(itemIndex) {
 		const schemaId = readPickedId.call(
 			this,
-			FIELDS.schemaId,
+			SCHEMA_FIELDS.schemaId,
 			itemIndex,
 			SCHEMA_ID_PATTERN,
 			'https://ns.adobe.com/acme/schemas/0f1e2d3c4b5a69788796a5b4c3d2e1f0',

@@ -1,12 +1,11 @@
-import { getDataset } from '../../../shared/api/datasets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
-import { datasetLocator } from '../locators';
-import { readDatasetId } from '../parameters';
+import { getDataset } from '../../../shared/resources/dataset/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
+import { datasetPicker, readDatasetId } from '../../../shared/resources/dataset/fields';
 
 const displayOptions = { show: { resource: ['dataset'], operation: ['get'] } };
 
-export const description = updateDisplayOptions(displayOptions, [datasetLocator()]);
+export const description = updateDisplayOptions(displayOptions, [datasetPicker()]);
 
 /**
  * One dataset as Catalog returns it (name, description, schemaRef, created, updated, tags), its ID

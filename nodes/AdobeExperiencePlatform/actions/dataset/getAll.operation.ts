@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { datasets } from '../../../shared/api/datasets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { nameFilters, returnAllFields } from '../../../shared/fields';
-import { readNameFilter } from '../parameters';
+import { datasets } from '../../../shared/resources/dataset/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import { nameFilters, returnAllFields } from '../../../shared/node/commonFields';
+import { readNameFilter } from '../../../shared/node/readers';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),

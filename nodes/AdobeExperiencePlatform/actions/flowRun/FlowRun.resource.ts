@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operations';
+import { defineResource } from '../../../shared/node/operations';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as retry from './retry.operation';

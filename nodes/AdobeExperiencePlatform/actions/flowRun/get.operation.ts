@@ -1,8 +1,8 @@
-import { flowRuns } from '../../../shared/api/runs';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
-import { readRunId, runPicker } from '../dataflow/dataflow.fields';
-import { runOutput } from '../dataflow/dataflow.output';
+import { flowRuns } from '../../../shared/resources/flowRun/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
+import { runOutput } from '../../../shared/resources/flowRun/body';
+import { readRunId, runPicker } from '../../../shared/resources/flowRun/fields';
 
 const displayOptions = { show: { resource: ['flowRun'], operation: ['get'] } };
 

@@ -1,15 +1,19 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { listRuns } from '../../../shared/api/runs';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { choiceFilter, filtersCollection, returnAllFields } from '../../../shared/fields';
-import { InvalidFieldError } from '../../../shared/InvalidFieldError';
-import { RUN_STATUSES } from '../../../shared/pipeline/dataflow';
-import { dateToEpochMs } from '../../../shared/pipeline/schedule';
-import { workflowTimeZone } from '../../../shared/runParameters';
-import { dataflowPicker, readFlowId } from '../dataflow/dataflow.fields';
-import { runOutput } from '../dataflow/dataflow.output';
+import { listRuns } from '../../../shared/resources/flowRun/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import {
+	choiceFilter,
+	filtersCollection,
+	returnAllFields,
+} from '../../../shared/node/commonFields';
+import { InvalidFieldError, type FieldRef } from '../../../shared/kernel/validation';
+import { RUN_STATUSES, runOutput } from '../../../shared/resources/flowRun/body';
+import { dateToEpochMs } from '../../../shared/resources/dataflow/body';
+import { workflowTimeZone } from '../../../shared/node/readers';
+import { dataflowPicker, readFlowId } from '../../../shared/resources/dataflow/fields';
+import { FLOW_RUN_FIELDS } from '../../../shared/resources/flowRun/fields';
 
 const properties: INodeProperties[] = [
 	dataflowPicker('The dataflow whose runs to list'),
@@ -49,25 +53,16 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * A time filter: empty → none; else a date (offset-less: in `timeZone`, the workflow's), sent as
  * epoch ms (Adobe's startedAtUTC unit).
  */
-function timeFilter(
-	value: unknown,
-	field: string,
-	label: string,
-	timeZone: string,
-): number | undefined {
+function timeFilter(value: unknown, ref: FieldRef, timeZone: string): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	let failure: unknown;
 	try {
-		return dateToEpochMs(value, field, timeZone);
+		return dateToEpochMs(value, ref, timeZone);
 	} catch (error) {
 		failure = error;
 	}
-	// dateToEpochMs names the parameter ('filters.startedAfter'); the user sees the label.
 	throw failure instanceof InvalidFieldError
-		? new InvalidFieldError(
-				field,
-				`${failure.message.split(`'${field}'`).join(`"${label}"`)}; got ${JSON.stringify(value)}.`,
-			)
+		? new InvalidFieldError(failure.field, `${failure.message}; got ${JSON.stringify(value)}.`)
 		: failure;
 }
 
@@ -82,21 +77,15 @@ export const execute = listOperation(
 			!(RUN_STATUSES as readonly unknown[]).includes(filters.status)
 		) {
 			throw new InvalidFieldError(
-				'filters.status',
-				`"Status" must be one of ${RUN_STATUSES.join(', ')}; got ${JSON.stringify(filters.status)}.`,
+				FLOW_RUN_FIELDS.status.field,
+				`"${FLOW_RUN_FIELDS.status.label}" must be one of ${RUN_STATUSES.join(', ')}; got ${JSON.stringify(filters.status)}.`,
 			);
 		}
 		const timeZone = workflowTimeZone.call(this);
-		const startedAfterMs = timeFilter(
-			filters.startedAfter,
-			'filters.startedAfter',
-			'Started After',
-			timeZone,
-		);
+		const startedAfterMs = timeFilter(filters.startedAfter, FLOW_RUN_FIELDS.startedAfter, timeZone);
 		const startedBeforeMs = timeFilter(
 			filters.startedBefore,
-			'filters.startedBefore',
-			'Started Before',
+			FLOW_RUN_FIELDS.startedBefore,
 			timeZone,
 		);
 		if (
@@ -105,8 +94,8 @@ export const execute = listOperation(
 			startedBeforeMs <= startedAfterMs
 		) {
 			throw new InvalidFieldError(
-				'filters.startedBefore',
-				'"Started Before" must be later than "Started After".',
+				FLOW_RUN_FIELDS.startedBefore.field,
+				`"${FLOW_RUN_FIELDS.startedBefore.label}" must be later than "${FLOW_RUN_FIELDS.startedAfter.label}".`,
 			);
 		}
 		return {

@@ -1,7 +1,7 @@
-import { retryRun } from '../../../shared/api/runs';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
-import { readRunId, runPicker } from '../dataflow/dataflow.fields';
+import { retryRun } from '../../../shared/resources/flowRun/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
+import { readRunId, runPicker } from '../../../shared/resources/flowRun/fields';
 
 const displayOptions = { show: { resource: ['flowRun'], operation: ['retry'] } };
 

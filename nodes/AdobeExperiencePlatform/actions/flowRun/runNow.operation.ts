@@ -1,22 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { runNow } from '../../../shared/api/runs';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readParameter, readSandbox } from '../../../shared/parameters';
-import { buildRunNowBody } from '../../../shared/pipeline/dataflow';
-import { checkText } from '../../../shared/validation';
-import {
-	FLOW_FIELDS,
-	dataflowPicker,
-	dateOrNow,
-	readUuidPicker,
-	timeOutput,
-	withLabels,
-} from '../dataflow/dataflow.fields';
-import { workflowTimeZone } from '../../../shared/runParameters';
-import type { ItemOperation } from '../../../shared/operations';
-import { MAX_WAIT_SECONDS, checkMaxWaitSeconds } from '../../../shared/pipeline/runWait';
+import { runNow } from '../../../shared/resources/flowRun/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { readParameter, readSandbox } from '../../../shared/node/readers';
+import { buildRunNowBody } from '../../../shared/resources/flowRun/body';
+import { FLOW_RUN_FIELDS } from '../../../shared/resources/flowRun/fields';
+import { checkText } from '../../../shared/kernel/validation';
+import { workflowTimeZone } from '../../../shared/node/readers';
+import type { ItemOperation } from '../../../shared/node/operations';
+import { MAX_WAIT_SECONDS, checkMaxWaitSeconds } from '../../../shared/kernel/runWait';
 import { waitForRun } from './waitForRun';
+import { dateOrNow } from '../../../shared/node/dateTime';
+import { timeOutput } from '../../../shared/resources/dataflow/body';
+import {
+	DATAFLOW_FIELDS,
+	dataflowPicker,
+	readFlowId,
+} from '../../../shared/resources/dataflow/fields';
 
 /** Run Now's own fields: parameter name and the label the editor shows. */
 const WAIT_FIELDS = {
@@ -89,7 +89,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * (see waitForRun). Max Wait is checked before the run is started.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
-	const flowId = readUuidPicker.call(this, FLOW_FIELDS.flowId, itemIndex);
+	const flowId = readFlowId.call(this, itemIndex);
 	const wait = this.getNodeParameter(WAIT_FIELDS.waitForFinish.field, itemIndex, false) === true;
 	const maxWaitSeconds = wait
 		? checkMaxWaitSeconds(
@@ -101,18 +101,19 @@ export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const timeZone = workflowTimeZone.call(this);
 	const windowStart = readParameter.call(this, 'windowStart', itemIndex);
 	const deltaColumn =
-		checkText(FLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), {
+		checkText(DATAFLOW_FIELDS.deltaColumn, readParameter.call(this, 'deltaColumn', itemIndex), {
 			maxLength: 256,
 		}) || undefined;
-	const body = withLabels(() =>
-		buildRunNowBody({
+	const body = buildRunNowBody(
+		{
 			flowId,
 			windowStart,
 			windowEnd: dateOrNow(readParameter.call(this, 'windowEnd', itemIndex), nowMs),
 			nowMs,
 			deltaColumn,
 			timeZone,
-		}),
+		},
+		FLOW_RUN_FIELDS,
 	);
 	const sandboxName = readSandbox.call(this, itemIndex, ctx);
 	const started = await runNow.call(this, ctx, sandboxName, body, itemIndex);

@@ -1,14 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ensureMappingSet } from '../../../shared/api/mappingSets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { FIELDS } from '../fields';
+import { ensureMappingSet } from '../../../shared/resources/mappingSet/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
 import { namedCreate } from '../namedCreate';
-import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
+import {
+	mappingInputFields,
+	planFromInput,
+	planOutput,
+	readMappingInput,
+	MAPPING_SET_FIELDS,
+} from '../../../shared/resources/mappingSet/fields';
 
 const mappingSet = namedCreate({
 	thing: 'mapping set',
-	name: FIELDS.mappingSetName,
+	name: MAPPING_SET_FIELDS.mappingSetName,
 	placeholder: 'Redshift orders mapping',
 	nameHelp: 'Name of the mapping set in Data Prep',
 	description: false,

@@ -1,12 +1,11 @@
-import { getMappingSet } from '../../../shared/api/mappingSets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
-import { mappingSetLocator } from '../locators';
-import { readMappingSetId } from '../parameters';
+import { getMappingSet } from '../../../shared/resources/mappingSet/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
+import { mappingSetPicker, readMappingSetId } from '../../../shared/resources/mappingSet/fields';
 
 const displayOptions = { show: { resource: ['mappingSet'], operation: ['get'] } };
 
-export const description = updateDisplayOptions(displayOptions, [mappingSetLocator()]);
+export const description = updateDisplayOptions(displayOptions, [mappingSetPicker()]);
 
 /** One mapping set (Data Prep's default version): its schema, mappings and version, as Data Prep returns it. */
 export const execute = pickedOperation(

@@ -1,10 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { validateMappings } from '../../../shared/api/mappingSets';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { readSandbox } from '../../../shared/parameters';
-import { mappingInputFields, planFromInput, planOutput, readMappingInput } from './mappingInput';
-import type { ItemOperation } from '../../../shared/operations';
+import { validateMappings } from '../../../shared/resources/mappingSet/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { readSandbox } from '../../../shared/node/readers';
+import type { ItemOperation } from '../../../shared/node/operations';
+import {
+	mappingInputFields,
+	planFromInput,
+	planOutput,
+	readMappingInput,
+} from '../../../shared/resources/mappingSet/fields';
 
 const displayOptions = { show: { resource: ['mappingSet'], operation: ['validate'] } };
 

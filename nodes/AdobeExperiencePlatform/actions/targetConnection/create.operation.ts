@@ -1,21 +1,20 @@
-import { ensureTargetConnection } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { withSandbox } from '../../../shared/handlers';
-import { FIELDS } from '../fields';
-import { datasetLocator } from '../locators';
+import { ensureTargetConnection } from '../../../shared/resources/targetConnection/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { withSandbox } from '../../../shared/node/handlers';
 import { namedCreate } from '../namedCreate';
-import { readDatasetId } from '../parameters';
+import { datasetPicker, readDatasetId } from '../../../shared/resources/dataset/fields';
+import { TARGET_CONNECTION_FIELDS } from '../../../shared/resources/targetConnection/fields';
 
 const targetConnection = namedCreate({
 	thing: 'target connection',
-	name: FIELDS.targetConnectionName,
+	name: TARGET_CONNECTION_FIELDS.targetConnectionName,
 	placeholder: 'Redshift orders to Data Lake',
 	nameHelp: 'Name of the target connection in Experience Platform',
 	description: true,
 });
 
 const properties = targetConnection.fields([
-	datasetLocator(
+	datasetPicker(
 		'The dataset the data lands in. Its XDM schema (schemaRef) is read from it: no schema to type.',
 	),
 ]);

@@ -1,16 +1,15 @@
-import { targetConnections } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { deletedOutput, pickedOperation } from '../../../shared/handlers';
-import { targetConnectionLocator } from '../locators';
-import { readTargetConnectionId } from '../parameters';
+import { targetConnections } from '../../../shared/resources/targetConnection/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { deleteOperation } from '../../../shared/node/handlers';
+import * as fields from '../../../shared/resources/targetConnection/fields';
 
 const displayOptions = { show: { resource: ['targetConnection'], operation: ['delete'] } };
 
-export const description = updateDisplayOptions(displayOptions, [targetConnectionLocator()]);
+export const description = updateDisplayOptions(displayOptions, [fields.targetConnectionPicker()]);
 
 /** Deletes a target connection; one still used by a dataflow fails with Adobe's 1418, decoded. */
-export const execute = pickedOperation(
-	readTargetConnectionId,
+export const execute = deleteOperation(
+	fields.readTargetConnectionId,
 	targetConnections.remove,
-	deletedOutput('target connection'),
+	'target connection',
 );

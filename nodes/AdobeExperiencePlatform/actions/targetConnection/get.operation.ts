@@ -1,14 +1,16 @@
-import { targetConnections } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { pickedOperation } from '../../../shared/handlers';
-import { targetConnectionLocator } from '../locators';
-import { readTargetConnectionId } from '../parameters';
+import { targetConnections } from '../../../shared/resources/targetConnection/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { pickedOperation } from '../../../shared/node/handlers';
 import { simpleTargetConnection, simplifyField, withSimplify } from '../simplify';
+import {
+	readTargetConnectionId,
+	targetConnectionPicker,
+} from '../../../shared/resources/targetConnection/fields';
 
 const displayOptions = { show: { resource: ['targetConnection'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, [
-	targetConnectionLocator(),
+	targetConnectionPicker(),
 	simplifyField,
 ]);
 

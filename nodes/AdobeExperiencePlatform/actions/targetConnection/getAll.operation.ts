@@ -1,20 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DATASET_ID_PATTERN } from '../../../shared/api/datasets';
-import { targetConnections } from '../../../shared/api/targetConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { nameFilters, returnAllFields } from '../../../shared/fields';
-import { FIELDS } from '../fields';
-import { DATASET_ID_EXAMPLE, datasetLocator } from '../locators';
-import { readNameFilter, readOptionalPickedId } from '../parameters';
+import { targetConnections } from '../../../shared/resources/targetConnection/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import { nameFilters, returnAllFields } from '../../../shared/node/commonFields';
 import { simpleTargetConnection, simplifyField, withSimplify } from '../simplify';
+import { readNameFilter } from '../../../shared/node/readers';
+import { datasetPicker, readDatasetFilter } from '../../../shared/resources/dataset/fields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
 	simplifyField,
 	nameFilters('Only target connections with exactly this name', [
-		{ ...datasetLocator('Only target connections writing to this dataset'), required: false },
+		{ ...datasetPicker('Only target connections writing to this dataset'), required: false },
 	]),
 ];
 
@@ -26,13 +24,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const execute = withSimplify(
 	listOperation(function (itemIndex) {
 		const name = readNameFilter.call(this, itemIndex);
-		const dataSetId = readOptionalPickedId.call(
-			this,
-			FIELDS.datasetFilter,
-			itemIndex,
-			DATASET_ID_PATTERN,
-			DATASET_ID_EXAMPLE,
-		);
+		const dataSetId = readDatasetFilter.call(this, itemIndex);
 		return { name, dataSetId };
 	}, targetConnections.list),
 	simpleTargetConnection,

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operations';
+import { defineResource } from '../../../shared/node/operations';
 import * as create from './create.operation';
 import * as deleteSource from './delete.operation';
 import * as get from './get.operation';

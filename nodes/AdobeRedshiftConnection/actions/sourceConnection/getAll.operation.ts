@@ -1,16 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sourceConnections } from '../../../shared/api/sourceConnections';
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listOperation } from '../../../shared/handlers';
-import { returnAllFields } from '../../../shared/fields';
-import { FIELDS } from '../../helpers/fields';
-import { connectionLocator } from '../locators';
-import { checkConnectionLocator, readParameter } from '../parameters';
+import { sourceConnections } from '../../../shared/resources/sourceConnection/api';
+import { updateDisplayOptions } from '../../../shared/node/displayOptions';
+import { listOperation } from '../../../shared/node/handlers';
+import { returnAllFields } from '../../../shared/node/commonFields';
+import { readParameter } from '../../../shared/node/readers';
+import {
+	checkConnectionLocator,
+	connectionPicker,
+	BASE_CONNECTION_FIELDS,
+} from '../../../shared/resources/baseConnection/fields';
 
 const properties: INodeProperties[] = [
 	{
-		...connectionLocator,
+		...connectionPicker(),
 		required: false,
 		description:
 			'Only the source connections of this base connection; leave empty for every Redshift source connection of the sandbox',
@@ -32,6 +35,6 @@ function isEmptyLocator(stored: unknown): boolean {
 
 /** Redshift source connections of the sandbox (or of one base connection), newest first, following Adobe's continuation links. */
 export const execute = listOperation(function (itemIndex) {
-	const stored = readParameter.call(this, FIELDS.connectionId.field, itemIndex);
+	const stored = readParameter.call(this, BASE_CONNECTION_FIELDS.connectionId.field, itemIndex);
 	return { baseConnectionId: isEmptyLocator(stored) ? undefined : checkConnectionLocator(stored) };
 }, sourceConnections.list);
