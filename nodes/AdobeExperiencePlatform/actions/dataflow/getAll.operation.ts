@@ -8,12 +8,11 @@ import {
 	filtersCollection,
 	returnAllFields,
 } from '../../../shared/node/commonFields';
-import { InvalidFieldError } from '../../../shared/kernel/validation';
+import { checkFlowServiceId, InvalidFieldError } from '../../../shared/kernel/validation';
 import { FLOW_STATES } from '../../../shared/resources/dataflow/body';
 import { locatorValue, PICKER_MODES } from '../../../shared/node/readers';
 import { anyUuidMode } from '../../../shared/node/picker';
 import { DATAFLOW_FIELDS } from '../../../shared/resources/dataflow/fields';
-import { checkFlowServiceId } from '../../../shared/kernel/validation';
 import { simpleDataflow, simplifyField, withSimplify } from '../simplify';
 import { sourceConnectionPicker } from '../../../shared/resources/sourceConnection/fields';
 

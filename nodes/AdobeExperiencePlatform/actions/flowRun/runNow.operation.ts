@@ -2,11 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { runNow } from '../../../shared/resources/flowRun/api';
 import { updateDisplayOptions } from '../../../shared/node/displayOptions';
-import { readParameter, readSandbox } from '../../../shared/node/readers';
+import { readParameter, readSandbox, workflowTimeZone } from '../../../shared/node/readers';
 import { buildRunNowBody } from '../../../shared/resources/flowRun/body';
 import { FLOW_RUN_FIELDS } from '../../../shared/resources/flowRun/fields';
 import { checkText } from '../../../shared/kernel/validation';
-import { workflowTimeZone } from '../../../shared/node/readers';
 import type { ItemOperation } from '../../../shared/node/operations';
 import { MAX_WAIT_SECONDS, checkMaxWaitSeconds } from '../../../shared/kernel/runWait';
 import { waitForRun } from './waitForRun';

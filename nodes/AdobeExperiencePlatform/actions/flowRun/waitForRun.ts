@@ -8,9 +8,8 @@ import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow
 
 import { flowRuns, type FlowRun } from '../../../shared/resources/flowRun/api';
 import { nextWaitMs } from '../../../shared/kernel/runWait';
-import { summarizeRun } from '../../../shared/resources/flowRun/body';
+import { runOutput, summarizeRun } from '../../../shared/resources/flowRun/body';
 import type { PlatformContext, RequestContext } from '../../../shared/kernel/transport';
-import { runOutput } from '../../../shared/resources/flowRun/body';
 
 /** How a wait ended, as output next to the run: `deadlinePassed` true means the run had not finished. */
 export interface WaitReport {
