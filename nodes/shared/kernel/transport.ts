@@ -271,11 +271,7 @@ function describeThrown(error: unknown, secrets: string[], asked?: AskedFor): Fa
 
 type FullResponse = { body: unknown; headers: unknown; statusCode: number };
 
-/**
- * Sets `abortSignal` on request options so that it also fires at our deadline.
- * httpRequestWithAuthentication overwrites `abortSignal` with the execution's cancel signal; the
- * setter combines the two instead of losing ours.
- */
+/** Sets `abortSignal` so it also fires at our deadline (n8n overwrites it with the cancel signal; the setter combines them). */
 function withDeadline(options: IHttpRequestOptions, deadline: AbortSignal): IHttpRequestOptions {
 	let signal: AbortSignal = deadline;
 	Object.defineProperty(options, 'abortSignal', {
