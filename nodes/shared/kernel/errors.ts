@@ -296,7 +296,7 @@ function bodyDetail(body: unknown): string | undefined {
 	return messages.length ? messages.join('; ') : undefined;
 }
 
-/** A JSON answer in a shape no rule knows: kept whole (compact) rather than dropped; undefined when it says nothing beyond its title and status. */
+/** A JSON answer of unknown shape, kept whole (compact); undefined when it says nothing beyond title and status. */
 function unknownShape(body: unknown): string | undefined {
 	const record = asRecord(body);
 	const said = record

@@ -76,7 +76,7 @@ export function chunk<T>(values: T[], size: number): T[][] {
 	return out;
 }
 
-/** The checks of a listed run beyond the ID lists: status (any case) and start time; a continuation link that dropped the filters must not leak others in. */
+/** Local checks of a listed run beyond the ID lists: status (any case) and start time. */
 function matches(run: FlowRun, filter: RunFilter): boolean {
 	if (filter.statuses && !filter.statuses.some((s) => s.toLowerCase() === statusOf(run)))
 		return false;

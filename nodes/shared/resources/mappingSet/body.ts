@@ -307,7 +307,7 @@ function containerReason(field: XdmField): string | undefined {
 	return undefined;
 }
 
-/** Why a name match is only a suggestion: an enum the column's values cannot be checked against, or a format the column's type does not fit. */
+/** Why a name match is only a suggestion: an unverifiable enum or a format the column's type does not fit. */
 function formatReason(column: SourceColumn, field: XdmField): string | undefined {
 	if (field.enum) {
 		const shown = field.enum.slice(0, MAX_ENUM_SHOWN).map((value) => JSON.stringify(value));
