@@ -21,11 +21,7 @@ import {
 import { normaliseServiceUrl } from '../nodes/shared/kernel/endpoints';
 import { fetchAccessToken } from '../nodes/shared/kernel/imsToken';
 
-/**
- * The Platform URL checked by the run's rule (normaliseServiceUrl: https, or http for loopback
- * only). Throws a plain Error whose message names the field and the rule, which is what n8n's
- * Test button shows; nothing has been sent at that point.
- */
+/** The Platform URL, checked (https, or http for loopback); the Error's message is what Test shows. */
 function checkedPlatformUrl(credentials: ICredentialDataDecryptedObject): string {
 	try {
 		return normaliseServiceUrl('platformUrl', 'Platform URL', credentials.platformUrl);
@@ -35,11 +31,8 @@ function checkedPlatformUrl(credentials: ICredentialDataDecryptedObject): string
 }
 
 /**
- * Refuses to put the token on a request whose absolute URL is not on the Platform URL's origin
- * (scheme, host and port). n8n applies `authenticate` to any request made with this credential,
- * including an HTTP Request node's typed URL, so without this a stage credential with a prod URL, or
- * a typo, would send the bearer token and API key to another host. A relative URL goes to `baseURL`,
- * which `authenticate` sets to the Platform URL.
+ * Refuses to send the token to an absolute URL off the Platform URL's origin: n8n applies
+ * `authenticate` to any request with this credential, HTTP Request nodes included.
  * @throws Error naming the refused host and the allowed origin.
  */
 function checkTargetOrigin(url: string | undefined, platformUrl: string): void {

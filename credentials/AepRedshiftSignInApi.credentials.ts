@@ -15,10 +15,8 @@ const NOTICE: INodeProperties = {
 };
 
 /**
- * The Redshift user that Experience Platform signs in as, kept encrypted by n8n instead of in the
- * workflow. Adobe Redshift Connection sends these values to Flow Service when it creates a base
- * connection or rotates its sign-in (Update); n8n itself never connects to Redshift.
- * Its Test checks the values' shape only (node method `redshiftSignInShape`).
+ * The Redshift user Experience Platform signs in as, kept encrypted by n8n; sent to Flow Service on
+ * base connection create/update (n8n never connects to Redshift). Test checks shape only.
  */
 export class AepRedshiftSignInApi implements ICredentialType {
 	name = REDSHIFT_SIGN_IN_CREDENTIAL_TYPE;

@@ -12,11 +12,7 @@ import { platformNode } from '../shared/node/nodeDescription';
 import { properties } from './description';
 import { pollRuns } from './helpers/poll';
 
-/**
- * Polls Flow Service runs (`GET /runs`) and starts the workflow once per finished run that matches
- * the event, for the chosen dataflows or every dataflow of the sandbox. How "once" is kept across
- * polls: helpers/cursor.ts.
- */
+/** Polls Flow Service runs (`GET /runs`) and fires once per finished run matching the event (see helpers/cursor.ts). */
 export class AdobeExperiencePlatformTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...platformNode('Adobe Experience Platform Trigger', 'adobeExperiencePlatformTrigger'),

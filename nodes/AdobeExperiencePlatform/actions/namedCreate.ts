@@ -36,11 +36,7 @@ function titleCase(thing: string): string {
 	return thing.replace(/(^|\s)\S/g, (letter) => letter.toUpperCase());
 }
 
-/**
- * A create that makes a named object and reuses a same-name one (If It Exists, default Reuse It):
- * the Name, Description and If It Exists fields and their reading are written here once; the
- * operation file declares only its own fields, its ensure and its output.
- */
+/** A create of a named object with Name, Description and If It Exists (default Reuse It) declared once. */
 export function namedCreate(object: NamedObject) {
 	const article = /^[aeiou]/i.test(object.thing) ? 'an' : 'a';
 	const ifExists = {
@@ -55,11 +51,7 @@ export function namedCreate(object: NamedObject) {
 			...(object.description ? [descriptionField(object.thing)] : []),
 			ifExistsField(ifExists.label, object.thing),
 		],
-		/**
-		 * The createOperation handler: reads Name, the own fields, Description (the editor's order, so
-		 * the first bad field is the one named), then If It Exists and the sandbox; the ensure gets
-		 * `{name, ...own, description}` (no `description` key when the create has none; undefined when empty).
-		 */
+		/** Reads fields in the editor's order (so the first bad one is named), then If It Exists and sandbox. */
 		operation: <I extends object, R>(spec: NamedCreateSpec<I, R>): ItemOperation =>
 			createOperation({
 				...spec,

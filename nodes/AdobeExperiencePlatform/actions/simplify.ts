@@ -1,8 +1,6 @@
 /**
- * n8n's "Simplify" option (UX guidelines for community nodes, "Simplifying output fields"): an
- * answer with more than 10 fields is cut to the 10 most used, nested ones flattened. Version 1.1 of
- * the node shows it, on by default; version 1 nodes have no such field and keep the full answer,
- * so saved workflows see the same output.
+ * n8n's "Simplify" option (UX guidelines, "Simplifying output fields"): at most 10 fields. Version 1.1
+ * only; version 1 nodes keep the full answer.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 

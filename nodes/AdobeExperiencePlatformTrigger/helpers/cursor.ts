@@ -1,20 +1,8 @@
 /**
- * The run trigger's memory between polls, and the rules that make each finished run fire exactly
- * once. Pure: no clock, no I/O (times are passed in).
- *
- * Why start times: Adobe documents filtering runs by their start
- * (`metrics.durationSummary.startedAtUTC>=…`, "Monitor dataflows"), not by their end, and its sort
- * order on `/runs` is not documented, so nothing here relies on it. A poll lists runs started at
- * or after `since`, in start-time slices `[lo, hi)` it only uses once a slice's listing ended (no
- * continuation link), so the work of one poll is bounded and a backlog is worked off oldest first.
- *
- * Why an overlap: a run can become visible after runs that started later (another chunk of
- * dataflows listed earlier in the same poll, Adobe's own indexing), so `since` stays OVERLAP_MS
- * behind the newest start Adobe reported and 2 * OVERLAP_MS behind n8n's clock (skew plus
- * lateness), and `seen` (the finished runs handled since `since`) keeps re-listed runs from firing twice.
- *
- * Why `pending`: a run that started before `since` can still finish later, so every run seen
- * unfinished is remembered and looked up by ID until it finishes.
+ * The run trigger's memory between polls, so each finished run fires exactly once. Pure (times passed in).
+ * Runs are listed by start time ("Monitor dataflows" filters `startedAtUTC`; `/runs` sort order is
+ * undocumented). `since` trails by OVERLAP_MS because runs can become visible late; `seen` stops
+ * re-listed runs firing twice; `pending` tracks runs seen unfinished until they finish.
  */
 
 /** Runs re-listed before the newest start Adobe reported (ms): 15 minutes. */
@@ -44,10 +32,7 @@ export interface RunCursor {
 	newest?: number;
 	/** Start-time slice width (ms) for the next poll, from `next` (else from `since`). */
 	width: number;
-	/**
-	 * Where the last poll's last slice started, when after `since` (a backlog, a burst; epoch ms):
-	 * the next poll lists `[since, next)` again as one slice, then goes on from here with `width`.
-	 */
+	/** Start of the last poll's last slice when after `since` (epoch ms); the next poll resumes here. */
 	next?: number;
 	/** Finished runs already handled (fired or not matching) that started at or after `since`: ID -> start (epoch ms). */
 	seen: Record<string, number>;
@@ -83,10 +68,8 @@ const finite = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isFinite(value);
 
 /**
- * The cursor as stored in static data, or undefined when there is none or it is not one of ours
- * (then the trigger starts afresh rather than guessing). The cursor of version 1 of this trigger
- * (`{since, boundaryIds, pendingIds}`) is migrated: its boundary runs become `seen` at `since`, its
- * pending runs stay pending (start unknown until looked up), so it continues where it stopped.
+ * The stored cursor, or undefined when absent or not ours (start afresh). Migrates version 1
+ * (`{since, boundaryIds, pendingIds}`).
  */
 export function readCursor(stored: unknown): RunCursor | undefined {
 	if (typeof stored !== 'object' || stored === null) return undefined;
@@ -134,11 +117,8 @@ export interface ActivationStep {
 }
 
 /**
- * The cursor of an activation at `now` (epoch ms, n8n's clock) that starts from now: the runs
- * `window` Adobe listed as started at or after `now - OVERLAP_MS` are history when finished (seen,
- * never fired) and pending when not, as are `unfinished` runs started earlier. Runs starting later
- * fire, whatever the skew between n8n's clock and Adobe's (up to OVERLAP_MS). At most MAX_PENDING
- * runs are kept pending, the oldest.
+ * The cursor of an activation at `now` (epoch ms, n8n's clock): runs started from `now - OVERLAP_MS`
+ * are history when finished and pending when not; later runs fire. At most MAX_PENDING kept pending.
  */
 export function activationCursor(
 	now: number,
@@ -171,10 +151,7 @@ export function activationCursor(
 	};
 }
 
-/**
- * Catch Up after a pause, bounded: runs started before `now - MAX_CATCH_UP_MS` (n8n's clock) are
- * not replayed; pending runs are kept (they fire when they finish).
- */
+/** Catch Up after a pause: runs started before `now - MAX_CATCH_UP_MS` are not replayed. */
 export function boundCatchUp(cursor: RunCursor, now: number): RunCursor {
 	const floor = now - MAX_CATCH_UP_MS;
 	if (cursor.since >= floor) return cursor;
@@ -188,9 +165,8 @@ export function boundCatchUp(cursor: RunCursor, now: number): RunCursor {
 }
 
 /**
- * The run starts a poll may move `since` on: those Adobe reported, except any more than OVERLAP_MS
- * ahead of n8n's clock `now` (epoch ms), which no clock skew within the overlap explains (a
- * planned start, a wrong time): trusting one would move `since` past runs still to come.
+ * Reported run starts that may move `since`: those more than OVERLAP_MS ahead of `now` (epoch ms)
+ * are dropped, as trusting one would skip runs still to come.
  */
 export function reportedStarts(starts: Array<number | undefined>, now: number): number[] {
 	return starts.filter((t): t is number => finite(t) && t <= now + OVERLAP_MS);
@@ -226,11 +202,8 @@ export interface CursorStep {
 }
 
 /**
- * One poll's step: fires each finished run not handled before, remembers unfinished ones (at most
- * MAX_PENDING: at the first that does not fit, the rest of the listing is left for a later poll),
- * and moves `since` to `min(done, max(newest, now - OVERLAP_MS) - OVERLAP_MS)` (never backwards: a
- * quiet period is not listed again and again), pruning `seen` to the
- * runs at or after it (at most about MAX_SEEN: past it, `since` moves up to the older seen runs).
+ * One poll's step: fires finished runs not handled before, keeps unfinished ones (up to MAX_PENDING),
+ * moves `since` forward (never back) and prunes `seen` to runs at or after it.
  */
 export function advanceCursor(cursor: RunCursor, reading: PollReading): CursorStep {
 	const seen = { ...cursor.seen };

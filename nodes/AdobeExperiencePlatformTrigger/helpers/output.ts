@@ -14,12 +14,7 @@ export function matchesEvent(summary: FlowRunSummary, event: TriggerEvent): bool
 	return (EVENTS[event].outcomes as readonly string[]).includes(summary.outcome);
 }
 
-/**
- * The item one run becomes. Times are ISO 8601 (UTC); `durationMs` is in milliseconds
- * (completedAtUTC - startedAtUTC); `records` are Adobe's recordSummary counts; `errors` are the
- * run's and its activities' errors, each once (code, message, and where Adobe gives them the
- * activity and the number of records affected; see summarizeRun).
- */
+/** The item one run becomes: times ISO 8601 (UTC), `durationMs` in ms, Adobe's record counts, errors once each. */
 export function triggerItem(
 	run: unknown,
 	flowName: string | undefined,

@@ -290,11 +290,7 @@ export function slicePages(chunks: number): number {
 	return SLICE_PAGES + chunks - 1;
 }
 
-/**
- * Whether a slice listed in `requests` by `chunks` listings was sparse enough to double the width:
- * it took at most half of SLICE_PAGES beyond the one request each further chunk needs anyway (with
- * 10 or more chunks, comparing the requests with slicePages would never double it).
- */
+/** Whether a slice was sparse enough to double the width (at most half of SLICE_PAGES beyond one request per chunk). */
 export function sparse(requests: number, chunks: number): boolean {
 	return 2 * (requests - (chunks - 1)) <= SLICE_PAGES;
 }
@@ -304,11 +300,7 @@ export function pagesPerPoll(chunks: number): number {
 	return Math.max(PAGES_PER_POLL, slicePages(chunks));
 }
 
-/**
- * A poll after the first: looks up the pending runs, then lists start-time slices from
- * `cursor.since`, oldest first, while the page budget lasts (a slice that does not end within
- * slicePages is not used, and the width shrinks to a quarter); then advanceCursor.
- */
+/** A later poll: looks up pending runs, then lists start-time slices from `cursor.since` within the page budget. */
 async function advance(
 	this: IPollFunctions,
 	ctx: PlatformContext,
@@ -332,9 +324,7 @@ async function advance(
 	const listed: FlowRun[] = [];
 	const reported: number[] = [];
 	if (cursor.next !== undefined && cursor.next > lo) {
-		// The overlap up to where the last poll stopped is listed again as one slice (it holds the
-		// seen and pending runs, about MAX_SEEN + MAX_PENDING), so the slices go on from there with
-		// the width kept for it: a burst after a quiet overlap is not walked up to again every poll.
+		// The overlap up to where the last poll stopped is one slice, so a burst is not re-walked every poll.
 		const hi = cursor.next;
 		const slice = await listSlice.call(
 			this,
@@ -408,12 +398,8 @@ async function advance(
 const polledBefore = new WeakSet<object>();
 
 /**
- * One poll. Without a cursor (first activation), or on the first poll after the user activated the
- * workflow again with After a Pause = Start From Now, it only records the cursor (see activate).
- * Otherwise it continues from the cursor (Catch Up after a pause: at most MAX_CATCH_UP_MS back)
- * and outputs each newly finished run that matches the event, once. The cursor is stored only
- * after every request succeeded, only when no other poll stored one meanwhile, and only while
- * `current()` (the workflow was not activated again meanwhile).
+ * One poll: the first only records the cursor; later ones output each newly finished matching run
+ * once. The cursor is stored only if every request succeeded, no other poll stored one, and `current()`.
  */
 async function pollOnce(
 	this: IPollFunctions,
@@ -467,18 +453,10 @@ function toTriggerError(
 /** Polls in progress in this process, by workflow ID and node: one at a time. */
 const inFlight = new Set<string>();
 
-/**
- * The static data of the latest activation that polled, by workflow ID and node. A poll of an
- * earlier activation that ends after the workflow was activated again (or saved) stores and fires
- * nothing: the new activation reloaded the cursor from before that poll and fires its runs itself.
- */
+/** The static data of the latest activation; a stale activation's poll stores and fires nothing. */
 const latestActivation = new Map<string, WeakRef<object>>();
 
-/**
- * The trigger's poll: see pollOnce; manual mode returns the latest matching run. A poll that
- * starts while another of the same workflow and node is still running in this process (n8n's
- * cron does not wait for a slow poll) returns null and touches nothing.
- */
+/** The trigger's poll; returns null if another poll of this workflow and node still runs (n8n's cron does not wait). */
 export async function pollRuns(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') return await pollChecked.call(this);
 	const node = this.getNode();

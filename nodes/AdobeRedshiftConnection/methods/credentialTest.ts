@@ -7,11 +7,7 @@ import type {
 import { checkRedshiftAuth } from '../../shared/resources/baseConnection/validation';
 import { checkSignIn } from '../../shared/resources/baseConnection/signIn';
 
-/**
- * Test of the Redshift Sign-In credential. n8n does not connect to Redshift (no driver is
- * bundled; Adobe signs in), so it checks the values with the same validators a run uses: server
- * a host name or IP, port 1-65535, username, password and database present and within Adobe's limits.
- */
+/** Test of the Redshift Sign-In credential: checks values with the run's validators (n8n never connects to Redshift). */
 export async function redshiftSignInShape(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,

@@ -8,11 +8,8 @@ export type IfExists = 'reuse' | 'create' | 'error';
 const IF_EXISTS_VALUES: readonly IfExists[] = ['reuse', 'create', 'error'];
 
 /**
- * The "If a <Thing> With This Name Exists" field of a create (parameter `ifExists`, default Reuse
- * It, so re-running a workflow never duplicates).
- * @param label the field's display name, e.g. "If a Dataset With This Name Exists"
- * @param thing lower-case noun for the option descriptions, e.g. "dataset"
- * @param wording the option (`reuse`, `error`) or field (`field`) descriptions a create words its own way
+ * The "If a <Thing> With This Name Exists" field (`ifExists`, default Reuse It, so re-runs never duplicate).
+ * @param thing lower-case noun, e.g. "dataset"
  */
 export function ifExistsField(
 	label: string,

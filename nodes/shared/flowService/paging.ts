@@ -1,8 +1,6 @@
 /**
- * Flow Service list paging, shared by every Flow Service listing (connections, flows, runs, …).
- * Adobe docs followed: "Sort and filter Flow Service responses" (help/dataflows/api/sort-and-filter.md)
- * and the Flow Service OpenAPI: a list answers `{items: [...], _links: {next: {href}}}`, where `href`
- * is relative to the Flow Service base and carries `continuationToken` plus the caller's query.
+ * Flow Service list paging: `{items, _links: {next: {href}}}` with `continuationToken`.
+ * Adobe: "Sort and filter Flow Service responses" (sort-and-filter.md).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -38,11 +36,7 @@ export interface ListOrder {
 	orderBy?: string;
 }
 
-/**
- * The first page's request of a Flow Service list: `GET {path}?property=…&limit=…&orderby=…`, with
- * each `property` filter as its own `property=` parameter (omitted when there is none), at most
- * PAGE_SIZE items per page and newest first unless `order.orderBy` says otherwise.
- */
+/** First page request: `GET {path}?property=…&limit=…&orderby=…`, newest first by default. */
 export function listRequest(
 	path: string,
 	sandboxName: string,
@@ -173,10 +167,7 @@ async function readFlowServicePages<T>(
 	return { found };
 }
 
-/**
- * The object a Flow Service `GET /<collection>/{id}` answered: Adobe wraps it as `{items: [object]}`;
- * a bare object is accepted too (aepp handles both). Undefined when the answer holds no object with an `id`.
- */
+/** The object of a `GET /<collection>/{id}`, bare or as `{items: [object]}`; undefined without an `id`. */
 export function singleItem<T extends { id: string }>(body: unknown): T | undefined {
 	const items = (body as { items?: unknown } | null)?.items;
 	const found = (Array.isArray(items) ? items[0] : body) as T | undefined;
@@ -218,17 +209,9 @@ export interface CollectionRules<T, F> {
 	noun: string;
 	/** Only objects of this connection spec (`property=connectionSpec.id==…`), e.g. Redshift's. */
 	connectionSpecId?: string;
-	/**
-	 * Exact-value filters: a filter key and the object property Adobe filters on
-	 * (`property=<path>==<value>`, sent only for a literalFilterValue) and that each listed object
-	 * is checked on, e.g. `{ tableName: 'params.tableName' }`. A filter key left undefined filters nothing.
-	 */
+	/** Exact-value filters: filter key -> object property, e.g. `{ tableName: 'params.tableName' }`. */
 	equals?: { [K in keyof F]?: string };
-	/**
-	 * "Any of" filters: a filter key holding a list of values, and the object property Adobe
-	 * filters on (`property=<path>==a,b`) and that each listed object is checked on, e.g.
-	 * `{ ids: 'id' }`. An empty list matches nothing, and no request is sent.
-	 */
+	/** "Any of" filters: list key -> object property, e.g. `{ ids: 'id' }`; an empty list sends no request. */
 	anyOf?: { [K in keyof F]?: string };
 	/** Further `property=` filters, sent after those above (see listRequest). */
 	properties?(filter: F): string[];
@@ -239,11 +222,8 @@ export interface CollectionRules<T, F> {
 }
 
 /**
- * Whether a value can be sent as a filter without being read as filter syntax: letters, digits,
- * spaces inside, and `_ . ( ) - : / @` only. Flow Service reads a comma as "any of" and strips
- * quotes (`property=name==a,b`, "Sort and filter"); Catalog reads `,`, `*` and a leading `!`;
- * Data Prep documents nothing. Any other value is not sent: the listing pages through the rest
- * and every object is compared here, exactly (case as Adobe stores it).
+ * Whether a value is safe as a `property=` filter (letters, digits, spaces, `_ . ( ) - : / @`): Adobe
+ * reads `,` as "any of" and strips quotes. Other values are matched locally only.
  */
 export function literalFilterValue(value: string): boolean {
 	return /^[\p{L}\p{N}_.()\-:/@]+( +[\p{L}\p{N}_.()\-:/@]+)*$/u.test(value);
@@ -266,11 +246,7 @@ export interface CollectionFilters<T, F> {
 	keep(item: T, filter: F): boolean;
 }
 
-/**
- * The `property=` filters and the local check of a collection's rules (pure). Every listed object
- * is checked too: a continuation link that dropped the filters, or a value with a comma (Adobe's
- * "any of"), must not leak others in.
- */
+/** The `property=` filters and the local re-check (a continuation link may drop filters). */
 export function collectionFilters<T extends { id: string }, F extends CollectionFilter>(
 	rules: CollectionRules<T, F>,
 ): CollectionFilters<T, F> {
@@ -317,11 +293,7 @@ export interface FlowServiceCollection<T, F> {
 	 * `/flows/{id}/action` for `pathOf(id, '/action')`; the ID is URL-encoded.
 	 */
 	pathOf(id?: string, suffix?: string): string;
-	/**
-	 * The objects matching `filter`, newest first, page by page from the first page or `resumeFrom`
-	 * (a picker's next page); each is checked again here. With a limit it stops at the end of the
-	 * page that reaches it and hands back `next`. An empty "any of" list sends no request.
-	 */
+	/** Matching objects, newest first, from the first page or `resumeFrom`; with a limit, returns `next`. */
 	readPages: PageReader<T, F>;
 	/** All pages (readPages from the first), at most `filter.limit`. Throws as readPages. */
 	list: ListReader<T, F>;
@@ -346,11 +318,7 @@ export interface FlowServiceCollection<T, F> {
 	): Promise<DeleteResult>;
 }
 
-/**
- * Builds the list and get calls of one Flow Service collection from its filter rules, so that
- * paging, the local re-check of every item and the "no such object" error are the same for
- * connections, source and target connections, dataflows and runs.
- */
+/** The list and get calls of one Flow Service collection, from its filter rules. */
 export function flowServiceCollection<T extends { id: string }, F extends CollectionFilter>(
 	rules: CollectionRules<T, F>,
 ): FlowServiceCollection<T, F> {

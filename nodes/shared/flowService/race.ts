@@ -11,11 +11,7 @@ export function createdTimeOf(object: Timed): number {
 	return typeof time === 'number' && Number.isFinite(time) ? time : Number.POSITIVE_INFINITY;
 }
 
-/**
- * The object every racer keeps (pure): the oldest by creation time (epoch ms), a tie (or no time)
- * broken by the smallest ID, so every process that lists the same objects picks the same one.
- * Undefined for an empty list.
- */
+/** The object every racer keeps: oldest by creation time (epoch ms), ties by smallest ID; undefined if empty. */
 export function raceWinner<T extends { id: string }>(objects: readonly T[]): T | undefined {
 	let winner: T | undefined;
 	for (const object of objects) {

@@ -1,9 +1,6 @@
 /**
- * Offset paging (`start`/`limit`), the twin of paging.ts's `next.href` paging: Catalog's dataset
- * list and Data Prep's mapping set list answer one page of at most `limit` objects from the
- * zero-based `start`, and a shorter page is the last. Adobe docs followed: Catalog "List objects"
- * and "Filter data" (help/catalog/api/list-objects.md, filter-data.md); Data Prep "Mapping sets"
- * (help/data-prep/api/mapping-set.md, data-prep.yaml: `start`, `limit`).
+ * Offset paging (`start`/`limit`; a short page is the last) for Catalog datasets and Data Prep mapping sets.
+ * Adobe: Catalog "List objects", "Filter data"; Data Prep "Mapping sets".
  */
 import type { IDataObject } from 'n8n-workflow';
 import { safeOperationError } from '../kernel/nodeErrors';
@@ -168,13 +165,8 @@ export function startPagedCollection<
 }
 
 /**
- * Catalog Service paging and response shapes (`/data/foundation/catalog/dataSets`). Pure.
- * Adobe docs followed: Catalog "Filter data" and "List objects" (`help/catalog/api/filter-data.md`,
- * `list-objects.md`), "Create a dataset" (`create-dataset.md`).
- *
- * Catalog lists are objects keyed by ID (no array, no `_page`, no next link), paged by a zero-based
- * `start` offset and `limit` (1..100, default 20). `properties=` should always be sent: an unfiltered
- * answer can be gigabytes.
+ * Catalog paging and response shapes: lists are objects keyed by ID, `start` zero-based, `limit`
+ * 1..100. Always send `properties=` (unfiltered answers can be gigabytes). Adobe: Catalog "Filter data".
  */
 export const CATALOG_DEFAULT_LIMIT = 20;
 export const CATALOG_MAX_LIMIT = 100;
@@ -286,11 +278,8 @@ export function parseCatalogCreated(body: unknown, collection = 'dataSets'): str
 }
 
 /**
- * The Catalog `name=` value that finds a dataset by its exact name. Catalog reads `*` as a
- * wildcard (`**` is a literal asterisk), a comma as "any of" and a leading `!` as "not"
- * (filter-data.md), so a name is escaped, and a name with a comma or a leading `!` is narrowed to
- * what Catalog can express (the part before the comma, then `*`; a leading `*` for the `!`).
- * The caller must still compare names exactly.
+ * The Catalog `name=` value for an exact name: `*`, `,` and a leading `!` are filter syntax
+ * (filter-data.md), so they are escaped or narrowed. Callers still compare names exactly.
  */
 export function catalogNameQuery(name: string): string {
 	const comma = name.indexOf(',');

@@ -1,8 +1,6 @@
 /**
- * Runs `worker` over 0..count-1 with at most `limit` in flight and returns the results in
- * index order, so output order (and pairedItem) match the input whatever finishes first.
- * After a failure no new index starts; the ones in flight finish, then the first error is thrown,
- * so nothing keeps calling Adobe after the node has failed.
+ * Runs `worker` over 0..count-1 with at most `limit` in flight; results in index order. After a
+ * failure nothing new starts and the first error is thrown.
  */
 export async function mapWithConcurrency<T>(
 	count: number,
@@ -27,11 +25,7 @@ export async function mapWithConcurrency<T>(
 	return results;
 }
 
-/**
- * Runs tasks that share a key one after another (in call order) and tasks with different keys
- * freely. A failed task does not stop the next one with its key. Used so that two items of one run
- * with the same name never create at the same time: the second sees what the first made.
- */
+/** Runs tasks with the same key one after another, others freely, so same-name creates never overlap. */
 export class KeyedSerializer {
 	private readonly tails = new Map<string, Promise<unknown>>();
 

@@ -33,12 +33,7 @@ export const REDSHIFT_SIGN_IN_CREDENTIAL_TYPE = 'aepRedshiftSignInApi';
 
 /** Catalog's content type for a dataset's schemaRef (create-dataset.md). */
 export const XED_CONTENT_TYPE = 'application/vnd.adobe.xed+json;version=1';
-/**
- * The resolved-schema form: the Accept of a Schema Registry lookup (with a space, as Adobe's
- * guides write it) and, without the space, the version string of a Data Lake target connection
- * and of a mapping set's output schema. dataflow-chain.md §4: the spec and aepp write
- * `version=1.0`, the tutorials `version=1`; the tutorials' form is the recommended one.
- */
+/** The resolved-schema form (`xed-full`, `version=1` as Adobe's tutorials write it); Accept keeps the space. */
 export const XED_FULL_ACCEPT = 'application/vnd.adobe.xed-full+json; version=1';
 export const XED_FULL_VERSION = 'application/vnd.adobe.xed-full+json;version=1';
 

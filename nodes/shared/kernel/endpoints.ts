@@ -29,11 +29,8 @@ export interface ServiceUrl {
 }
 
 /**
- * Checks an IMS or Platform base URL from the credential and returns it without a trailing
- * slash. Only https is accepted, except for loopback hosts (local emulators and tests), so a
- * typo can never send the client secret or a token over plain HTTP to another machine.
- * A trailing `/ims/token/v3` (IMS URL) or `/data/foundation/flowservice` (Platform URL) is removed
- * and noted; any other path is refused. Throws InvalidFieldError naming the field.
+ * Checks an IMS or Platform base URL: https only (http for loopback), trailing slash and known API
+ * path removed, any other path refused. Throws InvalidFieldError naming the field.
  */
 export function readServiceUrl(field: string, label: string, value: unknown): ServiceUrl {
 	// The credential's authenticate() checks the Platform URL on every request: same input, same answer.

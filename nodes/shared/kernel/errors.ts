@@ -16,9 +16,8 @@ export interface DecodedAdobeError {
 }
 
 /**
- * What to fix, per Flow Service code. A `<code>-<status>` key wins over the bare code: Adobe's two
- * error catalogs reuse some codes with different meanings (1403-400, 1404-400 vs 1404-412).
- * Dataflow and run codes follow Adobe's sources error reference (help/sources/errors/*.md).
+ * What to fix, per Flow Service code; a `<code>-<status>` key wins, as Adobe reuses codes (1404-400
+ * vs 1404-412). Adobe: sources error reference (help/sources/errors/*.md).
  */
 const FLOW_HINTS: Record<string, string> = {
 	'1300': 'The request body was not valid JSON. This is a bug in the node; please report it.',
@@ -125,11 +124,7 @@ const FLOW_HINTS_BY_COLLECTION: Record<string, Record<string, string>> = {
 	},
 };
 
-/**
- * The Flow Service resource of a request path: its collection ("sourceConnections" for
- * …/flowservice/sourceConnections/{id}), with a sub-resource after the ID when there is one
- * ("connections/explore" for …/connections/{id}/explore).
- */
+/** The Flow Service resource of a path, e.g. "sourceConnections" or "connections/explore". */
 function flowResource(path: string | undefined): string | undefined {
 	const match = path?.match(/\/flowservice\/([A-Za-z]+)(?:\/[^/?]+\/([A-Za-z]+))?/);
 	if (!match) return undefined;
@@ -175,11 +170,7 @@ const SERVICE_HINTS: Record<string, string> = {
 /** Flow Service codes that mean the same in every service (the sandbox header and permissions). */
 const PLATFORM_WIDE_CODES: ReadonlySet<string> = new Set(['1300', '2100', '2105', '2118', '2120']);
 
-/**
- * The hint for an Adobe code such as FLOW-1418-400 or CAT-1439-404 (`service`-`code`-`suffix`):
- * a hint for the service's code, else (Flow Service, or a platform-wide code) the Flow Service
- * hint (flowHint: what was asked, code and status, code), else by HTTP status.
- */
+/** The hint for an Adobe code such as FLOW-1418-400: the service's, else Flow Service's, else by HTTP status. */
 function codeHint(
 	service: string,
 	code: string,
@@ -278,12 +269,7 @@ function bodyCode(record: Record<string, unknown> | undefined): string | undefin
 const MAX_ERROR_DEPTH = 6;
 const MAX_ERROR_MESSAGES = 20;
 
-/**
- * The messages of an error answer, depth first: each error's own (the report's `detailed-message`
- * (Flow Service, Schema Registry), `detail` (RFC 7807), `message`, `errorMessage`, `description`),
- * then those nested in it (`errors[]`, `report.sub-errors[]` (schema-registry.yaml `errorBasic`,
- * recursive), `error {}`); a list or a plain string counts as errors too.
- */
+/** The messages of an error answer, depth first, through `errors[]`, `report.sub-errors[]` and `error`. */
 function errorMessages(entry: unknown, depth = 0): string[] {
 	const text = asText(entry);
 	if (text !== undefined) return [text];
@@ -310,7 +296,7 @@ function bodyDetail(body: unknown): string | undefined {
 	return messages.length ? messages.join('; ') : undefined;
 }
 
-/** A JSON answer in a shape no rule knows: kept whole (compact) rather than dropped; undefined when it says nothing beyond its title and status. */
+/** A JSON answer of unknown shape, kept whole (compact); undefined when it says nothing beyond title and status. */
 function unknownShape(body: unknown): string | undefined {
 	const record = asRecord(body);
 	const said = record
@@ -335,11 +321,7 @@ const HIDDEN_BLOCKS: ReadonlyArray<[string, string]> = [
 	['<!--', '-->'],
 ];
 
-/**
- * A page without its scripts, styles and comments (each a space); an unclosed one hides the rest.
- * One pass with indexOf, each opening's next position searched again only once passed, so it is
- * linear whatever the page holds (lazy regular expressions are quadratic on unclosed openings).
- */
+/** A page without scripts, styles and comments; linear with indexOf (lazy regexes are quadratic here). */
 function dropHiddenBlocks(page: string): string {
 	const lower = page.toLowerCase();
 	const next = HIDDEN_BLOCKS.map(([open]) => lower.indexOf(open));
@@ -361,11 +343,7 @@ function dropHiddenBlocks(page: string): string {
 	}
 }
 
-/**
- * The text of an HTML or XML page (a proxy's or CDN's error page): scripts, styles and comments
- * dropped, tags made spaces, entities decoded in one pass, white space collapsed. Linear in the
- * page's length whatever it holds (dropHiddenBlocks, `<[^<>]*>`).
- */
+/** The text of an HTML/XML error page (a proxy's or CDN's), linear in its length. */
 function markupText(page: string): string {
 	return dropHiddenBlocks(page)
 		.replace(/<[^<>]*>/g, ' ')
@@ -424,14 +402,9 @@ function uncodedHint(status: number | undefined, asked: AskedFor | undefined): s
 }
 
 /**
- * Decodes an HTTP error answer (status + body as received, object or raw text). `asked` (the
- * request's method and path) picks the hint for codes whose meaning depends on the call, e.g.
- * FLOW-1439-404 on a source connection create means its base connection or table is missing.
- * Adobe's detail is kept from every shape: Flow Service `{type, title, status, report}`, Schema
- * Registry `{type, title, status, report: {registryRequestId, detailed-message, sub-errors}, detail}`
- * (schema-registry.yaml `errorBasic`), RFC 7807 `{title, status, detail}`, `{message, errorCode}`,
- * nested errors at any depth, a list of errors; any other JSON whole; text (a CDN's HTML page) as
- * received (scrubDecodedError reads a page as text after scrubbing it).
+ * Decodes an HTTP error answer (status + body). `asked` (method and path) picks call-specific hints,
+ * e.g. FLOW-1439-404 on a source connection create. Reads Flow Service, Schema Registry, RFC 7807
+ * and other shapes; text is kept as received.
  */
 export function decodeAdobeErrorResponse(
 	status: number | undefined,
@@ -523,11 +496,7 @@ export function isRedirectStatus(status: number | undefined): boolean {
 	return status !== undefined && status >= 300 && status < 400;
 }
 
-/**
- * A redirect the node refused to follow (Adobe's APIs never redirect; following one would carry
- * the client secret, the token or the Redshift password to another origin). Names the host the
- * Location header points at, not its path or query, which could hold anything.
- */
+/** A refused redirect (Adobe never redirects; following would leak secrets); names only the host. */
 export function decodeRedirect(
 	status: number,
 	location: unknown,
@@ -591,11 +560,7 @@ function unicodeEscape(char: string): string {
 	return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/**
- * The forms a secret takes when a server or proxy echoes it: raw, JSON-escaped (with and without
- * non-ASCII as \uXXXX), fully \uXXXX-escaped, URL-encoded (%20 and + for spaces) and HTML-escaped
- * (named, decimal and hex entities). Hex digits are matched in either case by the caller.
- */
+/** The forms an echoed secret takes: raw, JSON-, \uXXXX-, URL- and HTML-escaped. */
 function secretForms(secret: string): string[] {
 	const json = JSON.stringify(secret).slice(1, -1);
 	const jsonAscii = json.replace(/[^\x20-\x7e]/g, unicodeEscape);
@@ -638,10 +603,8 @@ function formPattern(form: string): string {
 }
 
 /**
- * The one scrubber for text that may echo a secret: replaces every occurrence of each secret, in
- * each encoding a server or proxy may echo it in (see secretForms), and anything shaped like a
- * bearer token or JWT, with "***". Secrets shorter than 4 characters are ignored. Scrub before
- * truncating, or a cut secret's first characters survive.
+ * The one secret scrubber: every secret in every echoed form, and bearer/JWT-shaped text, becomes
+ * "***"; secrets under 4 characters are ignored. Scrub before truncating.
  */
 export function scrubSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
 	let result = text;
@@ -665,11 +628,7 @@ function cut(text: string, limit: number): string {
 	return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
-/**
- * A decoded error safe to show: every text field (title, detail, hint, code, request ID) scrubbed
- * of the secrets (see scrubSecrets), then cut to its length limit; a detail that is a page (HTML,
- * XML) is scrubbed, read as text (markupText), scrubbed again, then cut.
- */
+/** A decoded error safe to show: every text field scrubbed, then cut; a page is read as text too. */
 export function scrubDecodedError(
 	decoded: DecodedAdobeError,
 	secrets: ReadonlyArray<string | undefined>,

@@ -23,11 +23,7 @@ export interface ImsClient {
 
 export const IMS_ERROR_PREFIX = 'Adobe IMS: ';
 
-/**
- * A token request that IMS refused (or that never reached IMS), already decoded for people.
- * n8n wraps it in a NodeApiError that keeps only message and description, so both carry
- * everything and the message has a fixed prefix the transport recognises.
- */
+/** A decoded IMS token failure; message and description carry everything, as NodeApiError keeps only those. */
 export class AdobeImsError extends Error {
 	readonly description: string;
 
@@ -70,18 +66,13 @@ interface ClientTokens {
 }
 
 /**
- * One process's IMS token cache. In n8n queue mode every worker has its own, and the token the
- * caller holds may come from the credential store, written by another process: so "different
- * from mine" does not mean "older than mine". The cache therefore reuses its own newest token
- * only if it arrived after this process first saw the refused token (events are ordered by a
- * counter, since two can fall in the same millisecond), and never hands out a refused token.
+ * One process's IMS token cache. In queue mode the caller's token may come from another process, so
+ * the cache reuses its own token only if newer than the refused one, and never returns a refused token.
  */
 export interface ImsTokenCache {
 	/**
-	 * Fetches an OAuth Server-to-Server access token, or hands back one this process already has.
-	 * `client.accessToken` is the token the caller holds: '' when it has none; otherwise n8n
-	 * calls this because a request was refused with it (401) or to test the credential, and it
-	 * is treated as refused. Concurrent callers share one IMS request. Throws AdobeImsError.
+	 * An OAuth Server-to-Server token, fetched or cached; `client.accessToken` ('' or the caller's) is
+	 * treated as refused. Concurrent callers share one request. Throws AdobeImsError.
 	 */
 	fetchAccessToken(
 		helpers: IHttpRequestHelper['helpers'],

@@ -10,11 +10,7 @@ import {
 
 import { scrubSecrets } from './errors';
 
-/**
- * Parameter names whose values are secret wherever they sit (top level, or inside a collection
- * such as Update Fields). n8n stores `error.node` with the failed run and hands it to the Error
- * Trigger workflow, so errors carry a copy of the node with these values masked.
- */
+/** Secret parameter names, masked in the node copy errors carry (n8n stores it and passes it to Error Trigger). */
 const SECRET_PARAMETER_NAMES: ReadonlySet<string> = new Set(['password']);
 
 const MASKED_VALUE = '***';

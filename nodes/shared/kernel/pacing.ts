@@ -1,16 +1,8 @@
 /**
- * Adaptive pacing ("Adapt to Throttling"): one sending rate shared by every item of a run, per
- * credential and sandbox, after the AWS SDKs' "adaptive" retry mode (a client-side token bucket
- * that slows down on throttling and speeds up again). Adobe publishes no numeric rate limit, so the
- * rate is learnt from its answers:
- * - until the first throttle nothing is paced (full concurrency, as without this option);
- * - a 429 or 503 cuts the rate multiplicatively, to `decrease` (the first time: `firstDecrease`)
- *   times the rate Adobe was accepting in the last `windowMs` (one cut per throttling episode: answers to requests sent before the last
- *   cut, or within windowMs of it, do not cut again), and holds every request until its Retry-After
- *   has passed; with too few answers in the window to measure a rate, only the Retry-After holds;
- * - each accepted answer raises the rate additively (`increasePerSecond` requests/s per second of
- *   accepted answers), until the Concurrency option is the limit again: then pacing stops.
- * Time comes from a PacingClock, so tests drive it without waiting.
+ * Adaptive pacing ("Adapt to Throttling"): one sending rate per credential and sandbox, after the
+ * AWS SDKs' adaptive retry mode. Adobe publishes no rate limit, so it is learnt: nothing is paced
+ * until the first 429/503, which cuts the rate multiplicatively (once per episode) and honours
+ * Retry-After; accepted answers raise it additively until Concurrency is the limit again.
  */
 import { sleep, type INodeProperties } from 'n8n-workflow';
 
@@ -45,10 +37,7 @@ export interface PacingSettings {
 /** How a pacer reacts, apart from the in-flight limit that the Concurrency option sets. */
 export type PacingTuning = Omit<PacingSettings, 'maxInFlight'>;
 
-/**
- * Tuned against the emulator's gateway limit (`npm run bench`); no option exposes them. The node
- * uses them through DEFAULT_POLICY.pacingTuning; tests pass a faster tuning.
- */
+/** Tuned against the emulator's gateway limit (`npm run bench`); not exposed as options. */
 export const DEFAULT_PACING: PacingTuning = {
 	decrease: 0.85,
 	firstDecrease: 0.7,
@@ -68,10 +57,7 @@ export const adaptToThrottlingOption: INodeProperties = {
 		'Whether to slow down for all items of the run when Adobe throttles (429 or 503, honouring Retry-After) and speed up again up to the Concurrency while it does not. Off: every item retries on its own schedule.',
 };
 
-/**
- * The pacing settings for a run: on unless the option is false; `concurrency` is the in-flight
- * limit, `tuning` how the pacer reacts (the policy's, DEFAULT_PACING for the node).
- */
+/** Pacing settings for a run: on unless the option is false. */
 export function pacingFor(
 	adaptToThrottling: unknown,
 	concurrency: number,
@@ -119,10 +105,7 @@ export class AdaptivePacer {
 		return this.rate;
 	}
 
-	/**
-	 * Waits until a request may be sent (a token is there and no Retry-After is pending) and returns
-	 * the send time (ms) to hand back to `record`.
-	 */
+	/** Waits until a request may be sent; returns the send time (ms) to hand back to `record`. */
 	async acquire(): Promise<number> {
 		const turn = this.queue.then(async () => await this.waitForTurn());
 		this.queue = turn.catch(() => undefined);
@@ -142,12 +125,10 @@ export class AdaptivePacer {
 		}
 		if (answer.retryAfterMs !== undefined)
 			this.pausedUntil = Math.max(this.pausedUntil, now + answer.retryAfterMs);
-		// One cut per episode: requests sent before the last cut met the congestion it answered, and
-		// the rate measured since needs a window to show the cut's effect.
+		// One cut per episode: earlier requests met the congestion this cut answered.
 		if (sentAt < this.lastCutAt || now - this.lastCutAt < this.settings.windowMs) return;
 		const measured = this.measured(now);
-		// Too little traffic to tell a rate: the Retry-After pause is all (a first request throttled
-		// must not set a crawl that takes minutes to climb out of).
+		// Too little traffic to measure: only the Retry-After pause (no crawl from one early throttle).
 		if (measured === undefined && this.rate === undefined) return;
 		const base = Math.max(
 			this.settings.minPerSecond,
@@ -169,10 +150,7 @@ export class AdaptivePacer {
 		this.rate = next >= ceiling ? undefined : next;
 	}
 
-	/**
-	 * The rate (per second) Adobe accepted over the last windowMs, or, with fewer than minSamples
-	 * accepted answers in it, the rate this pacer sent at; undefined with fewer samples than that.
-	 */
+	/** The rate (per s) Adobe accepted over windowMs, else the rate sent; undefined if too few samples. */
 	private measured(now: number): number | undefined {
 		const since = now - this.settings.windowMs;
 		for (const times of [this.accepted, this.sent])
@@ -191,8 +169,7 @@ export class AdaptivePacer {
 				continue;
 			}
 			if (this.rate === undefined) return this.sentAt(now);
-			// Tokens build up while waiting (a Retry-After too), at most one second's worth: after a
-			// pause the gateway's own bucket has refilled at least as much.
+			// Tokens refill during a wait, at most one second's worth.
 			this.tokens = Math.min(
 				Math.max(1, this.rate),
 				this.tokens + ((now - this.refilledAt) * this.rate) / 1000,
@@ -216,10 +193,7 @@ export class AdaptivePacer {
 	}
 }
 
-/**
- * The pacers of one run, one per credential and sandbox (Adobe throttles per client and org; the
- * sandbox is part of the key so that one sandbox's throttling does not slow another's items).
- */
+/** One pacer per credential and sandbox (Adobe throttles per client and org). */
 export class PacerRegistry {
 	private readonly pacers = new Map<string, AdaptivePacer>();
 

@@ -1,9 +1,4 @@
-/**
- * Flow Run > Run Now's wait for the run to finish: the deadline's bounds and the backoff between
- * checks (`GET /runs/{id}`). Pure, except for the clock the settings carry, which tests replace.
- * A run's status only changes as Adobe's scheduler moves it (`scheduled` -> `inProgress` ->
- * `success`/`failed`), so checks start a few seconds apart and spread out to a minute.
- */
+/** Run Now's wait: deadline bounds and backoff between `GET /runs/{id}` checks, from seconds up to a minute. */
 import { InvalidFieldError } from './validation';
 import { SYSTEM_CLOCK, type PacingClock } from './pacing';
 import type { FieldRef } from './validation';

@@ -209,9 +209,8 @@ function imsFailureFromMessage(message: string): DecodedAdobeError {
 }
 
 /**
- * A thrown request error. n8n wraps it in a NodeApiError that drops the original (its `cause` is
- * not kept for Error causes in every version), so read what survives: httpCode (an HTTP status
- * or a socket code), context.data (a JSON error body) and the message.
+ * A thrown request error, read from what n8n's NodeApiError keeps (it drops `cause`): httpCode,
+ * context.data and the message.
  */
 function describeThrown(error: unknown, secrets: string[], asked?: AskedFor): Failure {
 	const wrapped = error as {
@@ -272,11 +271,7 @@ function describeThrown(error: unknown, secrets: string[], asked?: AskedFor): Fa
 
 type FullResponse = { body: unknown; headers: unknown; statusCode: number };
 
-/**
- * Sets `abortSignal` on request options so that it also fires at our deadline.
- * httpRequestWithAuthentication overwrites `abortSignal` with the execution's cancel signal; the
- * setter combines the two instead of losing ours.
- */
+/** Sets `abortSignal` so it also fires at our deadline (n8n overwrites it with the cancel signal; the setter combines them). */
 function withDeadline(options: IHttpRequestOptions, deadline: AbortSignal): IHttpRequestOptions {
 	let signal: AbortSignal = deadline;
 	Object.defineProperty(options, 'abortSignal', {
@@ -326,13 +321,9 @@ function refreshSpentFailure(failure: Failure): Failure {
 }
 
 /**
- * One HTTP exchange through n8n's authenticated helper; never throws. Error statuses come back
- * whole (so Retry-After and Adobe's error body survive). A 401 is sent once more in n8n's throwing
- * mode, because n8n refreshes the token (preAuthentication) only for a thrown 401; once a refreshed
- * token is rejected too, the run stops doing that (RunState.refreshSpent). The policy's timeout is a
- * deadline for the whole exchange (both sends, token request and body included). With pacing on
- * (policy.pacing), it first waits for its turn from the run's pacer for this credential and sandbox
- * (not counted in the deadline) and tells the pacer how Adobe answered.
+ * One HTTP exchange through n8n's authenticated helper; never throws. A 401 is resent once in
+ * throwing mode, since n8n refreshes the token only for a thrown 401. The timeout (ms) covers the
+ * whole exchange; pacing waits come first and are not counted.
  */
 async function sendOnce<T>(
 	this: RequestContext,
@@ -496,25 +487,16 @@ function retryAfterRefusal(
 export interface RetryRules<T> {
 	/** Whether a failure may be sent again. */
 	shouldRetry: (failure: Failure) => boolean;
-	/**
-	 * Checks a 2xx answer: a Failure when it lacks what the caller needs (e.g. a create without an
-	 * id). Adobe acted on such a request, so it is looked for (`findCreated`) but never sent again: a
-	 * listing may not show the result yet, and a resend could duplicate it.
-	 */
+	/** Checks a 2xx answer; a Failure is looked for (`findCreated`) but never resent, as Adobe acted. */
 	accept?: (status: number, body: T) => Failure | undefined;
-	/**
-	 * After a failure Adobe may have acted on (reached 'maybe' or 'yes', or a rejected 2xx): look for
-	 * the result before sending again. A value found ends the loop as a success (`recovered: true`).
-	 * May throw (e.g. the lookup itself failed); that ends the loop with the error.
-	 */
+	/** After a failure Adobe may have acted on, looks for the result before resending; found = success. */
 	findCreated?: (failure: Failure) => Promise<T | undefined>;
 }
 
 /**
- * Sends a request, retrying the failures `rules.shouldRetry` accepts with exponential backoff and
- * jitter (policy.backoff; Retry-After honoured up to its cap), within the policy's retry count and
- * time budget (ms since the first attempt). With `rules.findCreated`, an ambiguous failure is first
- * looked for, so that a non-idempotent request (POST) is never applied twice.
+ * Sends a request, retrying what `rules.shouldRetry` accepts with backoff and jitter (Retry-After
+ * honoured up to its cap), within the retry count and time budget (ms). With `rules.findCreated`,
+ * an ambiguous failure is looked for first, so a POST is never applied twice.
  */
 export async function sendWithRetries<T>(
 	this: RequestContext,

@@ -33,12 +33,7 @@ export function quoteField(key: FieldKey): string {
 	return typeof key === 'string' ? `'${key}'` : `"${key.label}"`;
 }
 
-/**
- * Whether text holds a control character (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+007F):
- * they never belong in these values and would corrupt headers or logs. Tab, line feed and carriage
- * return are left to LINE_BREAKS. A loop, not a regex: n8n's strict lint forbids control
- * characters in regexes (no-control-regex).
- */
+/** Whether text holds a control character other than tab/CR/LF. A loop, since lint forbids them in regexes. */
 function hasControlCharacter(text: string): boolean {
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
@@ -151,9 +146,7 @@ export function checkConnectionId(ref: FieldRef, value: unknown): string {
 }
 
 /**
- * A Flow Service resource ID (connection, dataflow, run…): a UUID, trimmed.
- * @param noun what the ID is, for the message, e.g. "dataflow ID"
- * @param source where people find it, e.g. 'the "id" output of a Create node'
+ * A Flow Service resource ID: a UUID, trimmed.
  * @throws InvalidFieldError naming the field
  */
 export function checkFlowServiceId(

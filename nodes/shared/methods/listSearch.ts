@@ -1,11 +1,4 @@
-/**
- * The From List searches (listSearch methods) of the nodes' paged pickers, each declared once here
- * on the paging cores of pagedSearch.ts: the sandbox is the node's (Options > Sandbox, else the
- * credential's), the search text filters by name, any case, and `paginationToken` is the next
- * page's position. Each list entry shows the name (the ID when there is none), stores the ID and
- * says in its description the parts named below. Not paged: searchTables (searchTables.ts)
- * and searchFlowRuns (searchFlowRuns.ts).
- */
+/** The From List searches of the paged pickers, on pagedSearch.ts: by name in the node's sandbox, value = ID. */
 import type { INodeListSearchItems } from 'n8n-workflow';
 
 import { connections } from '../resources/baseConnection/api';

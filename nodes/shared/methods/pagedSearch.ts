@@ -1,9 +1,6 @@
 /**
- * List search methods (resourceLocator From List) over Adobe's two kinds of paging: Flow Service's
- * continuation links (`next.href`, flowService/paging.ts) and Catalog's and Data Prep's `start` offsets
- * (flowService/startPaging.ts). Both list the objects of the node's sandbox (Options > Sandbox, else the
- * credential's) whose name contains the search text (any case), and hand the next page's position
- * to the editor as `paginationToken`.
+ * List search methods over Adobe's two pagings (Flow Service continuation links, Catalog/Data Prep
+ * `start` offsets): objects in the node's sandbox whose name contains the text, with `paginationToken`.
  */
 import type {
 	ILoadOptionsFunctions,
@@ -34,11 +31,7 @@ export interface SearchPage<T> {
 	next?: string;
 }
 
-/**
- * A list search method around `readPage`, which reads the page at `token` (undefined: the first
- * page; else the `next` it handed out) of the objects matching the search text: the sandbox is the
- * node's (pickerSandbox), the text is trimmed (empty: no filter), each object becomes `toItem`.
- */
+/** A list search method around `readPage` (token undefined: first page); each object becomes `toItem`. */
 export function listSearchMethod<T>(
 	readPage: (
 		this: ILoadOptionsFunctions,
@@ -67,11 +60,7 @@ export function listSearchMethod<T>(
 	};
 }
 
-/**
- * A search method over Flow Service objects, newest first. One call reads Adobe pages until
- * SEARCH_PAGE_SIZE objects match; `paginationToken` is Adobe's `next.href` to resume from.
- * @param toItem an object's entry in the list (name, value = ID, description)
- */
+/** Search over Flow Service objects, newest first, until SEARCH_PAGE_SIZE match; token is `next.href`. */
 export function flowServiceSearch<T>(
 	readPages: SearchPageReader<T>,
 	toItem: (item: T) => INodeListSearchItems,
@@ -87,12 +76,7 @@ export function flowServiceSearch<T>(
 	}, toItem);
 }
 
-/**
- * A search method over a `start`-paged collection (Catalog datasets, Data Prep mapping sets). One
- * call reads one page of SEARCH_PAGE_SIZE objects, of which those matching are listed (possibly
- * none); `paginationToken` is the next page's `start`.
- * @param toItem an object's entry in the list (name, value = ID, description)
- */
+/** Search over a `start`-paged collection, one page per call (maybe no matches); token is the next `start`. */
 export function startPagedSearch<T>(
 	readPage: SearchStartPageReader<T>,
 	toItem: (item: T) => INodeListSearchItems,

@@ -12,11 +12,7 @@ import { joinParts, pickerSandbox, searchText } from './searchContext';
 /** Runs in the Flow Run list: the newest this many. */
 const RUN_SEARCH_LIMIT = 50;
 
-/**
- * The Flow Run list (listSearch `searchFlowRuns`): the newest runs of the node's sandbox (Options >
- * Sandbox, else the credential's). Each entry is "status · start time" with the run ID as value
- * and "ID · dataflow ID" as description; the search text filters on all of these (any case).
- */
+/** The Flow Run list: the sandbox's newest runs as "status · start time", searchable on status, time and IDs. */
 export async function searchFlowRuns(
 	this: ILoadOptionsFunctions,
 	filter?: string,

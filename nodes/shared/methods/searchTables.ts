@@ -10,11 +10,7 @@ import { locatorValue } from '../node/readers';
 import { loadPlatformContext, platformRequest } from '../kernel/transport';
 import { currentParameter, isExpression, pickerSandbox, searchText } from './searchContext';
 
-/**
- * The Table picker every node shares (list method `searchTables`): it reads the base connection
- * from the node's `connectionId` parameter. The paged pickers (Base Connection, Source Connection,
- * …) are in listSearch.ts.
- */
+/** The Table picker (`searchTables`), reading the base connection from `connectionId`. */
 const BASE_CONNECTION: FieldRef = { field: 'connectionId', label: 'Connection' };
 
 interface ExploredItem {
@@ -23,12 +19,7 @@ interface ExploredItem {
 	path?: string;
 }
 
-/**
- * The Table list of Get Table Schema: what Adobe's explore lists at the root of the chosen
- * connection (type "table" only), whose name or path contains the search text (any case). The connection must be chosen (not an expression). The
- * value is the table's path, as Get Table Schema sends it. Adobe returns the root in one answer,
- * so there is no next page.
- */
+/** Tables at the explore root of the chosen connection matching the text; value is the path. One page. */
 export async function searchTables(
 	this: ILoadOptionsFunctions,
 	filter?: string,

@@ -109,9 +109,7 @@ export function descriptionField(thing: string): INodeProperties {
 }
 
 /**
- * The optional ETag field of an Update (read with checkEtag): the version the user expects to
- * change, sent as `If-Match`; empty means the node fetches the current one first.
- * @param thing lower-case noun, e.g. "dataflow"
+ * The optional ETag field of an Update, sent as `If-Match`; empty means fetch the current one first.
  * @param outputBy the operations whose output has the etag, e.g. "Create or Get"
  */
 export function etagField(thing: string, outputBy: string): INodeProperties {

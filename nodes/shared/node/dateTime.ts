@@ -1,10 +1,6 @@
 /**
- * Date-times as n8n's date picker and expressions give them, read in the workflow's time zone.
- * n8n's picker stores a wall time without an offset (`2026-03-01T09:00:00`); n8n's own nodes read
- * such values with Luxon in `this.getTimezone()` (the workflow's setting, else the instance's
- * `GENERIC_TIMEZONE`). This package may not add runtime dependencies and Luxon is not resolvable
- * from every community-package install, so the zone arithmetic is done with `Intl` (built into
- * Node). Pure: no n8n types. Times are epoch **milliseconds** unless a name says otherwise.
+ * Date-times from n8n's date picker, read in the workflow's time zone (as n8n's nodes do with Luxon),
+ * with `Intl` since runtime dependencies are not allowed. Pure. Times are epoch ms.
  */
 import { InvalidFieldError, fieldPath, quoteField, type FieldKey } from '../kernel/validation';
 
@@ -65,12 +61,10 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Epoch ms of an ISO 8601 date-time string. With `Z` or an offset the instant is exact; without
- * one (n8n's date picker) the wall time is read in `timeZone`; a date alone is midnight there.
- * A wall time that a DST change skips is refused; one it repeats is its first occurrence.
- * @returns undefined when `text` is not ISO 8601 shaped (the caller names what is allowed)
- * @throws InvalidFieldError (`field`) for an impossible date or time (30 February, 24:61), an
- *   offset beyond ±23:59, a wall time the zone skips, or no offset and a zone Node does not know
+ * Epoch ms of an ISO 8601 string; without an offset it is read in `timeZone`. A skipped DST wall time
+ * is refused, a repeated one is its first occurrence.
+ * @returns undefined when `text` is not ISO 8601 shaped
+ * @throws InvalidFieldError (`field`) for an impossible date, bad offset or unknown zone
  */
 export function parseIsoInZone(
 	text: string,

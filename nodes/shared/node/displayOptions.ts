@@ -1,10 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-/**
- * Where a group of fields is shown, merged into each field's own `displayOptions` (n8n's
- * `updateDisplayOptions`, which n8n-workflow does not export to every community package). A key
- * set on both sides keeps the field's own, narrower values; fields are copied, never mutated.
- */
+/** Merges a group's `displayOptions` into each field's (n8n's `updateDisplayOptions` is not exported to every package). */
 export function updateDisplayOptions(
 	displayOptions: IDisplayOptions,
 	properties: INodeProperties[],

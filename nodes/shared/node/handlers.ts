@@ -1,10 +1,4 @@
-/**
- * Handlers that several resources share, each written once: an operation on one object chosen
- * by a picker (Get, Delete, Enable, Retry, Test…), a Get Many and a create that can reuse what
- * exists. An operation file passes its readers and the Adobe call and, where its output differs,
- * how to output the answer; the order of reading (fields, then sandbox, then requests) and the
- * output's `sandboxName` are the rule here.
- */
+/** Handlers shared by resources: one-object operations, Get Many, and create-or-reuse. Fields, then sandbox, then requests. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Ensured } from '../flowService/createOnce';
@@ -73,11 +67,7 @@ export interface Deletion {
 	alreadyAbsent: boolean;
 }
 
-/**
- * A Delete's output: `{id, deleted, alreadyAbsent, sandboxName}`. With `thing`, an `alreadyAbsent`
- * answer (a 404 on the retry after an interrupted attempt) adds a `note` saying the object may have
- * been deleted by that attempt or never existed.
- */
+/** A Delete's output: `{id, deleted, alreadyAbsent, sandboxName}`; `alreadyAbsent` adds a `note` when `thing` is given. */
 export function deletedOutput(thing?: string): (answer: Deletion, picked: Picked) => IDataObject {
 	return ({ deleted, alreadyAbsent }, { id, sandboxName }) => ({
 		id,
@@ -106,11 +96,7 @@ export type ListCall<F, T> = (
 	itemIndex: number,
 ) => Promise<T[]>;
 
-/**
- * The handler of a Get Many: reads the operation's filters (`readFilter`, checked), Return All /
- * Limit and the sandbox, all before any request, then lists and outputs one item per object
- * (`output`, by default the object plus `sandboxName`).
- */
+/** A Get Many handler: reads filters, Return All / Limit and sandbox before any request; one item per object. */
 export function listOperation<F extends object, T extends object>(
 	readFilter: (this: IExecuteFunctions, itemIndex: number) => F,
 	list: ListCall<F, T>,
@@ -147,11 +133,7 @@ export interface CreateSpec<I, R> {
 	output(result: R, sandboxName: string, input: I): IDataObject;
 }
 
-/**
- * The handler of a create that can reuse what exists: reads its fields (`readInput`), its If It
- * Exists field (Reuse It when absent) and the sandbox, all before any request, then ensures the
- * object and outputs it. For an `Ensured` result the usual output is `ensuredOutput`.
- */
+/** A create-or-reuse handler: reads fields, If It Exists (default Reuse It) and sandbox, then ensures the object. */
 export function createOperation<I, R>(spec: CreateSpec<I, R>): ItemOperation {
 	return async function (itemIndex, ctx) {
 		const input = spec.readInput.call(this, itemIndex);

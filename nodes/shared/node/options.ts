@@ -70,10 +70,8 @@ function clampInteger(value: unknown, min: number, max: number, fallback: number
 }
 
 /**
- * Node-wide settings are read from the first item: they shape the run, not one request.
- * @param base the policy the Options override (Max Retries; Timeout, in whole seconds 1-600). Nodes
- *   pass DEFAULT_POLICY, whose values are the options' defaults; tests pass shorter waits and
- *   deadlines. An unset option keeps the base value.
+ * Node-wide Options, read from the first item.
+ * @param base the policy they override (Timeout in whole seconds 1-600)
  */
 export function readRunSettings(
 	this: IExecuteFunctions,

@@ -47,13 +47,7 @@ export function picker({
 	};
 }
 
-/**
- * The By ID mode: checked with a regex in the editor (the node checks again at run time, since
- * expressions bypass the editor).
- * @param placeholder an example ID
- * @param regex the ID's pattern (a regex source)
- * @param errorMessage what the editor shows when the pattern fails
- */
+/** The By ID mode, checked by `regex` in the editor (and again at run time, since expressions bypass it). */
 export function idMode(
 	placeholder: string,
 	regex: string,
@@ -68,11 +62,7 @@ export function idMode(
 	return { ...label, ...input };
 }
 
-/**
- * The By ID mode of a Flow Service object (base or source or target connection, dataflow): a UUID.
- * @param thing what the ID names, for the editor's error ("Not a <thing> ID: ...")
- * @param example the placeholder, quoted in the error too
- */
+/** The By ID mode of a Flow Service object: a UUID. */
 export function uuidMode(thing: string, example = UUID_EXAMPLE): INodePropertyMode {
 	return idMode(
 		example,

@@ -44,12 +44,7 @@ export function readSandbox(
 	);
 }
 
-/**
- * The value of a picker parameter as stored: a resource locator `{ __rl: true, mode, value }`
- * (mode checked against the field's `modes`), or a plain value from a workflow saved before the
- * field was a picker (or typed by an expression), returned as is. Anything else is refused,
- * naming the field.
- */
+/** A picker's stored value: a resource locator (mode checked), or a plain value from older workflows/expressions. */
 export function locatorValue(ref: FieldRef, stored: unknown, modes: readonly string[]): unknown {
 	if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return stored;
 	const { mode, value } = stored as { mode?: unknown; value?: unknown };
@@ -151,9 +146,8 @@ export const FILTER_FIELDS = defineFields({ nameFilter: { label: 'Name', path: '
 export const PICKER_MODES = ['list', 'id'];
 
 /**
- * The checked ID a picker holds (From List or By ID, or a plain string from an expression).
+ * The checked ID a picker holds.
  * @param pattern the ID's regex source, as the By ID mode checks it in the editor
- * @param example an ID of that kind, for the message
  */
 export function readPickedId(
 	this: IExecuteFunctions,
@@ -223,13 +217,7 @@ export function readDescription(
 	});
 }
 
-/**
- * Parameters read once per run when they can be. n8n resolves a parameter anew for every item and
- * every read (through its expression engine, with a fresh data proxy for an expression). A
- * parameter whose stored value holds no expression has the same value for every item of a run, so
- * it is read for the first item and handed out from here afterwards. Expressions are still
- * resolved per item, as n8n does.
- */
+/** Parameters read once per run when their stored value holds no expression (n8n resolves on every read). */
 /** Per run (n8n creates one execute context per node run): values by read key. */
 const runs = new WeakMap<object, Map<string, unknown>>();
 
@@ -250,12 +238,7 @@ function mayVary(stored: unknown): boolean {
 	);
 }
 
-/**
- * `this.getNodeParameter(name, itemIndex, fallback, options)`, read once per run when the stored
- * value holds no expression and the result is a plain value (string, number, boolean, null;
- * objects are read per item, so no caller can change what another item gets). Throws what
- * getNodeParameter throws (an expression error, "Could not get parameter").
- */
+/** `getNodeParameter`, cached per run for expression-free plain values; objects are read per item. */
 export function readNodeParameter(
 	this: IExecuteFunctions,
 	name: string,
@@ -280,12 +263,7 @@ export function nodeTypeVersion(this: IExecuteFunctions): number {
 	return cache.get('typeVersion') as number;
 }
 
-/**
- * The workflow's time zone, read once per run: `this.getTimezone()` (the workflow's Timezone
- * setting, else the instance's GENERIC_TIMEZONE), where offset-less date-times are read; UTC when
- * n8n gives none. A zone Node does not know (e.g. "DEFAULT" saved through the API) is returned as
- * is: an offset-less time is then refused naming its field (parseIsoInZone), never read in UTC.
- */
+/** The workflow's time zone, read once per run; UTC when none. An unknown zone is returned as is (then refused by field). */
 export function workflowTimeZone(this: IExecuteFunctions): string {
 	const cache = cacheOf(this);
 	if (!cache.has('timeZone')) {

@@ -20,11 +20,8 @@ import {
 } from '../kernel/transport';
 
 /**
- * What an operation does for one input item, typed once so that each operation file writes
- * `export const execute: ItemOperation = async function (itemIndex, ctx) { ... }` with `this`
- * typed from here. `this` is n8n's execution context; `ctx` the credential and request policy,
- * loaded once per run. Returns the item's output: one object, or one per result (a Get Many). The
- * router adds pairedItem and notes; a thrown error becomes an error item with Continue On Fail.
+ * What an operation does for one input item: `this` is n8n's execution context, `ctx` the credential
+ * and policy (loaded once per run). Returns one object or one per result.
  */
 export type ItemOperation = (
 	this: IExecuteFunctions,
@@ -88,12 +85,7 @@ function toNodeError(
 	return safeOperationError(this, message, { itemIndex });
 }
 
-/**
- * The item a failed input becomes with "On Error: Continue". n8n routes an item to the error output
- * (continueErrorOutput) only when `item.error` is set (or when `json` holds nothing but
- * error/message), so `error` is set; n8n then reduces `json` to `{ error: message }` and keeps the
- * description, httpCode and the field (context.field) on the error.
- */
+/** The error item for "On Error: Continue"; n8n routes to the error output only when `item.error` is set. */
 function errorItem(
 	error: NodeApiError | NodeOperationError,
 	itemIndex: number,
@@ -128,10 +120,8 @@ function withCreated(
 }
 
 /**
- * A node's `execute`: resource -> operation -> handler, the credential loaded once, items run with
- * the Concurrency option in order, then afterItems (also when the run stops). A failed item stops
- * the run (its error lists what earlier creates made) unless Continue On Fail. Runs over
- * DEFAULT_POLICY, which the Options override; `withPolicy` takes another base (tests).
+ * A node's `execute`: resource -> operation -> handler, credential loaded once, items run with the
+ * Concurrency option, then afterItems. A failed item stops the run unless Continue On Fail.
  */
 export interface Router {
 	(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;

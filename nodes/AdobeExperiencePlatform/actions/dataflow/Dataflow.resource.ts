@@ -8,7 +8,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-/** Dataflow (Flow Service `/flows`): its one map of operations (module and Operation dropdown option each), in dropdown order. */
+/** Dataflow (Flow Service `/flows`): its operations, in dropdown order. */
 export const { operations, description } = defineResource(
 	'dataflow',
 	{

@@ -178,10 +178,9 @@ function chainOutput(
 }
 
 /**
- * Base connection + table + dataset → source connection → target connection → mapping set
- * (auto-mapped) → dataflow. Inputs and look-ups first, nothing created until they pass. Under the
- * chain's lock an existing chain is reported, updated or refused (ifDrift); else each step reuses
- * by reference what an earlier run made, so a failed run resumes at the failed step.
+ * Base connection + table + dataset → source connection → target connection → mapping set → dataflow.
+ * Nothing is created until inputs pass; an existing chain follows If Drift; each step reuses what an
+ * earlier run made, so a failed run resumes.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const baseConnectionId = readConnectionId.call(this, itemIndex, DATAFLOW_FIELDS.baseConnectionId);

@@ -1,10 +1,6 @@
 /**
- * The Create From Table chain that already exists for (base connection, table, dataset), found by
- * reference, never by name: a dataflow reading a source connection of the table through the base
- * connection into a target connection of the dataset. Its drift from the input (resources/dataflow/body.ts)
- * is reported, updated in place (a new mapping set version, then one PATCH of the dataflow with
- * If-Match) or refused. Adobe docs followed: "Update dataflows" (PATCH `/flows/{id}`, If-Match),
- * "Mapping sets" (PUT `/mappingSets/{id}` writes a new version); see dataflow-chain.md §5, §6d.
+ * The existing Create From Table chain for (base connection, table, dataset), found by reference,
+ * and its drift reported, updated in place or refused. Adobe: "Update dataflows", "Mapping sets".
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -51,11 +47,7 @@ export interface ChainKey {
 	flowName: string;
 }
 
-/**
- * The dataflow of the table into the dataset, if any: the source connections of (base connection,
- * table), the target connections of the dataset, then each source's dataflows into one of those
- * targets. Among several, the one named `flowName`, else the oldest (raceWinner).
- */
+/** The dataflow of the table into the dataset, if any; among several, the one named `flowName`, else the oldest. */
 export async function findChain(
 	this: RequestContext,
 	ctx: PlatformContext,
@@ -265,11 +257,9 @@ export function driftError(
 }
 
 /**
- * Applies the updatable drift: a new mapping set version (PUT) when the mappings differ, then one
- * PATCH of the dataflow with If-Match (schedule, the Copy transformation's delta column, the Mapping
- * transformation's version).
- * @returns the dataflow as Adobe now stores it (read back)
- * @throws NodeApiError (e.g. 1404-412 when the dataflow changed meanwhile, 1366 start time locked)
+ * Applies the drift: a new mapping set version if needed, then one PATCH with If-Match.
+ * @returns the dataflow as Adobe now stores it
+ * @throws NodeApiError (e.g. 1404-412 changed meanwhile, 1366 start time locked)
  */
 export async function updateChain(
 	this: RequestContext,
@@ -330,11 +320,7 @@ export async function updateChain(
 	return await flows.get.call(this, ctx, sandboxName, chain.flow.id, itemIndex);
 }
 
-/**
- * What to do when Adobe refuses Update It's PATCH, in this operation's fields (Dataflow › Update's
- * hints name its ETag field), with `written` (the mapping set version made just before, if any);
- * undefined keeps Adobe's decoded hint.
- */
+/** Hint for a refused Update It PATCH in this operation's fields; undefined keeps Adobe's. */
 function updateHint(failure: Failure, written: string): string | undefined {
 	const code = failure.decoded.code ?? '';
 	const hint =
@@ -350,11 +336,7 @@ function updateHint(failure: Failure, written: string): string | undefined {
 		: `${hint ?? failure.decoded.hint}${written}`;
 }
 
-/**
- * The mapping set version Update It points the dataflow at: the set's latest version when it
- * already holds these mappings to this schema (written by an earlier Update It whose PATCH failed),
- * else a new version (PUT, with the stored name and description: a PUT replaces the whole set).
- */
+/** The mapping set version to use: the latest if it already holds these mappings, else a new PUT. */
 async function mappingVersionFor(
 	this: RequestContext,
 	ctx: PlatformContext,

@@ -5,7 +5,7 @@ import { pickedOperation } from '../../../shared/node/handlers';
 import type { OperationModule } from '../../../shared/node/router';
 import { dataflowPicker, readFlowId } from '../../../shared/resources/dataflow/fields';
 
-/** The fields and handler of Enable or Disable: `{id, etag?, state, changed, sandboxName}`; `changed: false` when the dataflow already was in that state. */
+/** Enable or Disable: `{id, etag?, state, changed, sandboxName}`; `changed: false` when already in that state. */
 export function stateOperation(op: 'enable' | 'disable'): OperationModule {
 	const displayOptions = { show: { resource: ['dataflow'], operation: [op] } };
 	return {

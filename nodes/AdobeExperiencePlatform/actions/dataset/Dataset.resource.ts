@@ -3,7 +3,7 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-/** Dataset (Catalog `/dataSets`): its one map of operations (module and Operation dropdown option each), in dropdown order. */
+/** Dataset (Catalog `/dataSets`): its operations, in dropdown order. */
 export const { operations, description } = defineResource(
 	'dataset',
 	{

@@ -4,7 +4,7 @@ import * as getAll from './getAll.operation';
 import * as retry from './retry.operation';
 import * as runNow from './runNow.operation';
 
-/** Flow Run (Flow Service `/runs`): its one map of operations (module and Operation dropdown option each), in dropdown order. */
+/** Flow Run (Flow Service `/runs`): its operations, in dropdown order. */
 export const { operations, description } = defineResource(
 	'flowRun',
 	{

@@ -80,12 +80,8 @@ const displayOptions = { show: { resource: ['flowRun'], operation: ['runNow'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
- * Starts an on-demand run of a `once` dataflow (`POST /runs`, times in epoch seconds):
- * `{id, etag?, flowId, windowStart, windowEnd (ISO 8601 in the workflow's time zone with its offset),
- * windowStartEpochSeconds, windowEndEpochSeconds (what Adobe got), timeZone, sandboxName}`. The run starts as
- * `scheduled`; follow it with Flow Run > Get, or set Wait for Run to Finish: then the output also has
- * the run as Flow Run > Get outputs it (status, outcome, finished, records, errors) and `wait`
- * (see waitForRun). Max Wait is checked before the run is started.
+ * Starts an on-demand run of a `once` dataflow (`POST /runs`, epoch seconds); the run starts
+ * `scheduled`. With Wait for Run to Finish the output adds the finished run and `wait`.
  */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const flowId = readFlowId.call(this, itemIndex);

@@ -1,9 +1,4 @@
-/**
- * Run Now's "Wait for Run to Finish": checks the new run (`GET /runs/{id}`) with growing waits
- * until it is `success` or `failed`, or the deadline passes. Adobe's monitoring guide
- * (help/sources/tutorials/api/monitor.md) reads a run's state this way; the trigger does not help
- * here, as the workflow that started the run wants its result in the same execution.
- */
+/** Run Now's "Wait for Run to Finish": polls `GET /runs/{id}` with growing waits until done or the deadline ("Monitor dataflows"). */
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { flowRuns, type FlowRun } from '../../../shared/resources/flowRun/api';
@@ -22,12 +17,8 @@ export interface WaitReport {
 }
 
 /**
- * The run `runId` as runOutput summarises it once it has finished or `deadlineSeconds` have passed
- * (then its last seen state, `finished: false`), with `wait` (WaitReport). Waits come from
- * `ctx.policy.runWait` (backoff, clock); the last one ends at the deadline, where one more check
- * is made.
- * @throws the check's NodeApiError / NodeOperationError when a check fails after retries; its
- *   description then names the started run, so its ID is not lost
+ * The run once finished or after `deadlineSeconds` (then `finished: false`), with a WaitReport.
+ * @throws NodeApiError / NodeOperationError naming the started run
  */
 export async function waitForRun(
 	this: RequestContext,

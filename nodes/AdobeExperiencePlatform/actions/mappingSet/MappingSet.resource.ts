@@ -3,7 +3,7 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as validate from './validate.operation';
 
-/** Mapping Set (Data Prep `/mappingSets`): its one map of operations (module and Operation dropdown option each), in dropdown order. */
+/** Mapping Set (Data Prep `/mappingSets`): its operations, in dropdown order. */
 export const { operations, description } = defineResource(
 	'mappingSet',
 	{

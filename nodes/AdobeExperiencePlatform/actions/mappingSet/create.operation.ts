@@ -25,11 +25,7 @@ const displayOptions = { show: { resource: ['mappingSet'], operation: ['create']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/**
- * A mapping set from auto-mapping (columns to same-named leaf fields of the dataset's schema,
- * pairs overriding), validated by Data Prep before it is created (see ensureMappingSet). The
- * output lists every unmapped column and every type mismatch.
- */
+/** A mapping set from auto-mapping, validated by Data Prep before create; the output lists unmapped columns and type mismatches. */
 export const execute = mappingSet.operation({
 	readInput(itemIndex) {
 		return { mapping: readMappingInput.call(this, itemIndex) };

@@ -4,7 +4,7 @@ import * as deleteTarget from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-/** Target Connection (Flow Service `/targetConnections`, Data Lake): its one map of operations (module and Operation dropdown option each), in dropdown order. */
+/** Target Connection (Flow Service `/targetConnections`, Data Lake): its operations, in dropdown order. */
 export const { operations, description } = defineResource(
 	'targetConnection',
 	{

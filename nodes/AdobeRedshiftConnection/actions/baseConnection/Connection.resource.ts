@@ -8,7 +8,7 @@ import * as listTables from './listTables.operation';
 import * as test from './test.operation';
 import * as update from './update.operation';
 
-/** Base Connection (Flow Service `/connections`, Redshift): its one map of operations (module and Operation dropdown option each), in dropdown order. */
+/** Base Connection (Flow Service `/connections`, Redshift): its operations, in dropdown order. */
 export const { operations, description } = defineResource(
 	'baseConnection',
 	{

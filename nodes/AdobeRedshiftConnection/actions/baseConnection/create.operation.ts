@@ -129,11 +129,8 @@ function unexpectedAnswer(status: number, body: unknown): Failure {
 }
 
 /**
- * POST /connections without ever creating the same connection twice (the shared createOnce): after
- * an ambiguous failure the connection is looked up first, and a retry follows only if it is
- * absent. The lookup ignores `knownBefore`, the IDs of same-name connections that existed before
- * this attempt, so it never returns a connection another run made. A create must answer with the
- * connection's ID and etag; the etag of a connection found by the lookup is its current one.
+ * POST /connections, never twice (createOnce): after an ambiguous failure, looks for it (ignoring
+ * `knownBefore`) before retrying. The answer must carry an ID and etag.
  */
 async function createConnectionOnce(
 	this: IExecuteFunctions,
@@ -242,10 +239,7 @@ const keyOf = (sandboxName: string, name: string) => [sandboxName, 'Redshift con
 /** The same key for createLog. */
 const logKey = (sandboxName: string, name: string) => JSON.stringify(keyOf(sandboxName, name));
 
-/**
- * The sandbox's Redshift connections, listed once for the whole run (all pages, within the run's
- * page budget), or null when there are more (or the run has one item: its name lookup is cheaper). A failed listing is not kept: the next item lists again.
- */
+/** The sandbox's Redshift connections listed once per run, or null when over budget or one item; failures are not kept. */
 async function sandboxListing(
 	this: IExecuteFunctions,
 	ctx: PlatformContext,
@@ -268,11 +262,8 @@ async function sandboxListing(
 }
 
 /**
- * Same-name connections in the sandbox: those this run created, then those listed.
- * "Reuse It" and "Stop With an Error" read the run's one listing (their "before" snapshot for the
- * duplicate guard), unless another run of this process created the name since it was sent: then
- * they look the name up, as "Create Another" does right before its POST (so that a same-name
- * connection another run makes meanwhile is never taken for the one this item creates).
+ * Same-name connections: this run's, then those listed. Uses the run's listing unless another run
+ * of this process created the name since, then looks the name up.
  */
 async function sameNameConnections(
 	this: IExecuteFunctions,
@@ -309,13 +300,7 @@ async function sameNameConnections(
 /** Where a user deletes a Redshift connection with this package (settleRace's error). */
 const DELETE_WITH = 'Adobe Redshift Connection › Base Connection › Delete';
 
-/**
- * The sandbox's Redshift connections of `names` made since shortly before the run, for settling
- * its races (settleRun): newest first, page by page until past the run's own connections
- * (listedPastOurs, a window of the run's duration plus CLOCK_SKEW_MS), within a page budget of one
- * page per connection made; a lookup per name instead when the run made one connection, or when
- * the listing does not get past them within the budget.
- */
+/** The sandbox's connections of `names` made since shortly before the run, for settleRun; per-name lookups when cheaper. */
 async function listForSettling(
 	this: IExecuteFunctions,
 	ctx: PlatformContext,
@@ -371,11 +356,8 @@ function unsettled(
 }
 
 /**
- * After the run's items: settles the races of the connections its Reuse It items created (one
- * listing per sandbox, listForSettling). Where another execution's same-name connection is older
- * (raceWinner), the one this run made is deleted (Flow Service `DELETE /connections/{id}`; nothing
- * references it yet) and every item that output it outputs the winner with `reused: true`; if the
- * delete fails, those items fail naming both IDs (settleRace).
+ * After the items: settles races of connections Reuse It created. Where another execution's is older,
+ * ours is deleted and its items output the winner (`reused: true`); a failed delete fails them naming both.
  */
 const settleRun: AfterItems = async function (ctx) {
 	const changed = new Map<number, IDataObject | Error>();

@@ -14,7 +14,7 @@ const displayOptions = { show: { resource: ['baseConnection'], operation: ['getT
 
 export const description = updateDisplayOptions(displayOptions, [connectionPicker(), tablePicker]);
 
-/** The column list, each column reduced to the keys a source connection takes: usable as its params.columns (Source Connection > Create's Columns). */
+/** The column list, usable as Source Connection > Create's Columns. */
 export const execute: ItemOperation = async function (itemIndex, ctx) {
 	const { id, sandboxName } = readPicked.call(this, readConnectionId, itemIndex, ctx);
 	const table = readTablePath.call(this, itemIndex);

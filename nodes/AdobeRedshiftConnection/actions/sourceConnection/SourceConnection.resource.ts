@@ -4,7 +4,7 @@ import * as deleteSource from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-/** Source Connection (Flow Service `/sourceConnections`, Redshift tables): its one map of operations (module and Operation dropdown option each), in dropdown order. */
+/** Source Connection (Flow Service `/sourceConnections`, Redshift tables): its operations, in dropdown order. */
 export const { operations, description } = defineResource(
 	'sourceConnection',
 	{

@@ -49,11 +49,7 @@ const displayOptions = { show: { resource: ['sourceConnection'], operation: ['cr
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/**
- * A source connection for one Redshift table: validates every field (no request on bad input),
- * then finds or creates it (ensureSourceConnection). Output: `{id, etag, reused, name,
- * baseConnectionId, tableName, columns, columnsFrom, sandboxName, connectionSpec}`.
- */
+/** A source connection for one Redshift table: validates every field, then ensureSourceConnection. */
 export const execute = createOperation({
 	ifExists: SOURCE_CONNECTION_FIELDS.sourceIfExists,
 	readInput(itemIndex) {

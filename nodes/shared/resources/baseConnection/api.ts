@@ -30,13 +30,7 @@ export interface ListFilter {
 	secrets?: string[];
 }
 
-/**
- * The sandbox's Redshift base connections (Flow Service `/connections`, Redshift connection spec
- * only; Adobe: the Flow Service API reference and "Sort and filter"): `pathOf` (e.g.
- * `/connections/{id}/test`), `readPages`, `list`, `get`, `remove` (see FlowServiceCollection;
- * Adobe refuses a delete with FLOW-1418-400 while a dataflow uses it), newest first unless
- * `filter.orderBy`. Filters (ListFilter): exact name (sent as a property filter), name search.
- */
+/** The sandbox's Redshift base connections (`/connections`), newest first; delete in use is FLOW-1418-400. */
 export const connections = flowServiceCollection<StoredConnection, ListFilter>({
 	path: flowServicePath('/connections'),
 	noun: 'connection',

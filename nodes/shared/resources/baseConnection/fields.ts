@@ -4,7 +4,7 @@ import { checkConnectionId } from '../../kernel/validation';
 import { pickerFor, uuidMode } from '../../node/picker';
 import { defineFields, locatorValue, readParameter, type NodeField } from '../../node/readers';
 
-/** The Redshift base connection's fields, in the order the editor shows them; a field in a collection (Update Fields, Filters) has the label of the top-level field with the same name. */
+/** The Redshift base connection's fields, in editor order; collection fields share the top-level label. */
 export const BASE_CONNECTION_FIELDS = defineFields({
 	hosting: { label: 'Experience Platform Hosting' },
 	name: { label: 'Connection Name', maxLength: 256 },

@@ -5,11 +5,8 @@ import { KEEP_HINT, BASE_CONNECTION_FIELDS } from './fields';
 import { labelled } from '../../node/readers';
 
 /**
- * Experience Platform hosting: where Adobe Experience Platform runs (not where Redshift runs), and
- * everything that depends on it, in this one file. Adobe's Redshift connection spec wants the
- * `schema` auth parameter on AWS and rejects it on Azure (Adobe's Redshift source tutorial). The
- * Hosting and Schema fields, the validation, the create payload, the update check and the output
- * all call this module.
+ * Experience Platform hosting (AWS or Azure) and what depends on it: Adobe's Redshift spec wants the
+ * `schema` auth parameter on AWS and rejects it on Azure (Redshift source tutorial).
  */
 export type Hosting = 'azure' | 'aws';
 
@@ -48,11 +45,7 @@ export const hostingField: INodeProperties = {
 		'Where your Adobe Experience Platform instance runs, not where Redshift runs. Ask your Adobe admin if unsure; most organizations are on Azure.',
 };
 
-/**
- * The Schema field. On Create it is shown only for the hostings that send a schema; inside Update's
- * collection it has no display condition (a stored connection's hosting is checked when it runs).
- * @param required false for Update, where empty means "keep"
- */
+/** The Schema field; in Update's collection it has no display condition and empty means "keep". */
 export function schemaField(required: boolean): INodeProperties {
 	return {
 		...labelled(BASE_CONNECTION_FIELDS.schema),
@@ -81,8 +74,7 @@ export function checkHosting(value: unknown): Hosting {
 }
 
 /**
- * The schema a new connection sends: required (non-empty text) where the hosting sends one,
- * undefined elsewhere whatever was given (the field is hidden there and reads as undefined).
+ * The schema a new connection sends: required where the hosting sends one, else undefined.
  * @throws InvalidFieldError naming Schema when it is missing or malformed on AWS
  */
 export function checkSchema(hosting: Hosting, value: unknown): string | undefined {

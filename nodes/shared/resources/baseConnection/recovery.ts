@@ -1,8 +1,4 @@
-/**
- * Recovery after an ambiguous failure (timeout, reset, 5xx, unreadable answer): Adobe may have
- * applied the request before it failed, so before sending it again, or before reporting a failure,
- * the node looks for proof in what Adobe lists. Pure, so each rule is unit-tested without a server.
- */
+/** Recovery after an ambiguous failure: Adobe may have applied the request, so look for proof first. Pure. */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CreateConnectionBody } from './body';
@@ -31,12 +27,7 @@ export function isConnectionFromAttempt(
 	);
 }
 
-/**
- * The connection an interrupted create made, among those listed under its name: one that matches
- * the attempt (isConnectionFromAttempt) and is not in `knownBefore`, the IDs listed before the POST.
- * Without that exclusion a same-name connection made by another run within CLOCK_SKEW_MS would be
- * taken for ours. Undefined when none is found (then the create may be sent again).
- */
+/** The connection an interrupted create made: matches the attempt and is not in `knownBefore`; else undefined. */
 export function findCreatedConnection<
 	C extends { id: string; name?: unknown; createdAt?: unknown; auth?: { params?: IDataObject } },
 >(
@@ -50,11 +41,7 @@ export function findCreatedConnection<
 	);
 }
 
-/**
- * After an interrupted PATCH whose retry met a changed etag: does the connection provably carry our
- * changes? Only visible values count. Adobe masks secrets, so a password-only change can never be
- * proven this way (another writer's etag looks the same) and returns false.
- */
+/** Whether an interrupted PATCH visibly applied (secrets are masked, so a password-only change cannot be proven). */
 export function changesAlreadyApplied(
 	current: { name?: unknown; description?: unknown; auth?: { params?: IDataObject } },
 	changes: ConnectionChanges,

@@ -1,8 +1,6 @@
 /**
- * The run-level view of a sandbox's Redshift connections, by name, for "If a Connection With This
- * Name Exists": one listing per sandbox and run, matched here, plus the connections this run made;
- * the process's log of creates (CreateLog) and when the listing that settles a run's races has read
- * far enough (listedPastOurs). Pure, so the matching is unit-tested without a server.
+ * The run-level view of a sandbox's Redshift connections by name, for "If a Connection With This
+ * Name Exists": one listing per sandbox and run, the process's create log, and race settling. Pure.
  */
 
 /** What the index needs of a listed or created connection. */
@@ -45,21 +43,14 @@ export class SameNameIndex<C extends NamedConnection> {
 	}
 }
 
-/**
- * How many listing pages a run may spend on its one listing of a sandbox: no more than the items
- * it has (so it never costs more than one lookup per item did), at most `maxPages`. 0 for a run of
- * one item: its own name lookup is as cheap and exact. A sandbox with more connections than the
- * budget is looked up per item name instead.
- */
+/** Listing pages a run may spend on one sandbox: at most its item count and `maxPages`; 0 for one item. */
 export function listingPageBudget(itemCount: number, maxPages: number): number {
 	return itemCount < 2 ? 0 : Math.min(maxPages, itemCount);
 }
 
 /**
- * The process's latest create per key (sandbox + name), in a sequence: a run whose one listing is
- * older than another run's create of a name looks that name up again instead of trusting the
- * listing (two executions on one worker). Holds at most `maxKeys` keys; a forgotten key counts as
- * created after every listing older than what was forgotten.
+ * The process's latest create per (sandbox, name), so a run with an older listing looks the name up
+ * again (two executions on one worker). Holds at most `maxKeys` keys.
  */
 export class CreateLog {
 	private seq = 0;
@@ -91,10 +82,8 @@ export class CreateLog {
 }
 
 /**
- * Whether a newest-first listing read after a run's creates has gone far enough to settle their
- * races: every connection of `ours` is in it, and the last one listed was created more than
- * `windowMs` (ms) before the oldest of ours (Adobe's `createdAt`, epoch ms), so no older
- * same-name connection that the run's "before" listing missed can be further down.
+ * Whether a newest-first listing settles a run's races: all of `ours` listed, and the last listed
+ * created over `windowMs` (ms) before the oldest of ours (`createdAt`, epoch ms).
  */
 export function listedPastOurs(
 	listed: ReadonlyArray<{ id: string; createdAt?: unknown }>,

@@ -11,11 +11,7 @@ export type SignInFrom = 'credential' | 'fields';
 
 export const SIGN_IN_FROM = BASE_CONNECTION_FIELDS.redshiftSignInFrom.name;
 
-/**
- * Where the Redshift sign-in comes from. Version 1 nodes (saved before the credential existed)
- * have no stored value and default to Fields, as they behaved; new nodes (version 1.1) default to
- * the encrypted credential. n8n stores only non-default values, so the default is per version.
- */
+/** Where the Redshift sign-in comes from: Fields for version 1 nodes, the credential from 1.1 (defaults are per version). */
 export function signInFromFields(): INodeProperties[] {
 	const field = (defaultValue: SignInFrom, versions: number[]): INodeProperties => ({
 		...labelled(BASE_CONNECTION_FIELDS.redshiftSignInFrom),
@@ -139,11 +135,7 @@ function readSignInFrom(this: IExecuteFunctions, itemIndex: number): SignInFrom 
 	);
 }
 
-/**
- * The sign-in from the Redshift Sign-In credential (Credential mode) or from `read(name)` (the
- * node's fields). A bad credential value fails with the credential's name, so people fix the
- * credential and not a field they cannot see.
- */
+/** The sign-in from the credential or the node's fields; a bad credential value names the credential. */
 export async function readRedshiftSignIn(
 	this: IExecuteFunctions,
 	itemIndex: number,

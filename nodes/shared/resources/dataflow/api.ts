@@ -1,8 +1,6 @@
 /**
- * Dataflows (Flow Service `/flows`): read calls. Adobe docs followed: "Update dataflows"
- * (help/sources/tutorials/api/update-dataflows.md: `GET /flows/{id}` answers `{items: [flow]}`),
- * "Sort and filter Flow Service responses" (help/dataflows/api/sort-and-filter.md) and the Flow
- * Service OpenAPI; see dataflow-chain.md §6c. Times (`createdAt`, `updatedAt`) are epoch ms.
+ * Dataflows (Flow Service `/flows`). Adobe: "Update dataflows", "Sort and filter", Flow Service OpenAPI.
+ * Times (`createdAt`, `updatedAt`) are epoch ms.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -57,13 +55,7 @@ export interface FlowFilter {
 	limit?: number;
 }
 
-/**
- * The sandbox's dataflows (Flow Service `/flows`; Adobe: "Sort and filter Flow Service responses"):
- * `pathOf`, `readPages`, `list`, `get`, `remove` (see FlowServiceCollection). Filters (FlowFilter):
- * IDs (Adobe's "any of": an empty list matches nothing and sends no request), source connection,
- * state (any case), name search; each listed flow is checked on them again here. `remove` is used
- * through deleteFlow, which explains an `alreadyAbsent`.
- */
+/** The sandbox's dataflows (`/flows`): filters by IDs ("any of"), source connection, state, name; re-checked locally. */
 export const flows = flowServiceCollection<StoredFlow, FlowFilter>({
 	path: flowServicePath('/flows'),
 	noun: 'dataflow',
@@ -82,10 +74,7 @@ export const flows = flowServiceCollection<StoredFlow, FlowFilter>({
 		'Narrow the listing (a name search), or try again later; if it persists, the dataflow listing in this sandbox does not end.',
 });
 
-// ---------------------------------------------------------------------------------------------
-// Writes: create (ensure), update, enable/disable, delete. Adobe docs followed: "Create a dataflow
-// for database sources", "Update dataflows" (PATCH with If-Match), the destinations guide's
-// enable/disable action (no subOp, no If-Match: the best-supported form), "Delete dataflows".
+// Writes. Adobe: "Create a dataflow for database sources", "Update dataflows", "Delete dataflows".
 
 /** `{id, etag}` as Adobe answers a create, PATCH or action. */
 export interface FlowIdAndEtag {
@@ -233,9 +222,7 @@ async function ensureFlowOf(
 
 /**
  * `PATCH /flows/{id}` with `If-Match: etag` and a JSON Patch array.
- * @param hintFor the hint of a refusal when the caller's fields differ from Dataflow › Update's
- *   (whose ETag and Start Time the default hints name), or undefined to keep the default
- * @returns the flow's new `{id, etag}`
+ * @param hintFor a refusal's hint in the caller's fields, or undefined for Dataflow › Update's
  * @throws NodeApiError (1404-412 stale etag, 1366 start time locked, 1455 path, …)
  */
 export async function patchFlow(
@@ -270,10 +257,8 @@ export interface FlowStateResult {
 }
 
 /**
- * Enables or disables a dataflow (`POST /flows/{id}/action?op=…`, no body). Safe to repeat: when
- * Adobe refuses with 1422 (not applicable in the current state) and the flow already is in the
- * wanted state, the result says `changed: false` instead of failing.
- * @throws NodeApiError for any other failure, or a 1422 while the flow is in another state
+ * Enables or disables a dataflow (`POST /flows/{id}/action?op=…`); a 1422 in the wanted state is `changed: false`.
+ * @throws NodeApiError otherwise
  */
 export async function setFlowState(
 	this: RequestContext,

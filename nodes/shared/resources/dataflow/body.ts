@@ -1,12 +1,7 @@
 /**
- * A dataflow's pure payloads: the `POST /flows` body, its schedule and transformations, the JSON
- * Patch of an update, and the drift of an existing Create From Table chain.
- * Adobe docs followed: "Create a dataflow for database sources" (`help/sources/tutorials/api/collect/
- * database-nosql.md`), "Update dataflows" (`update-dataflows.md`), the CRMToAEP flow spec's
- * `scheduleSpec`, the Flow Service error reference (1361-1364 schedule, 1367/1369 delta column).
- * See `shared/reference/dataflow-chain.md` §6-7.
- * Units: `scheduleParams.startTime` is sent in epoch **seconds**; what Adobe sends back (createdAt…)
- * is epoch **milliseconds**. Inputs are dates, never bare numbers.
+ * A dataflow's pure payloads: the `POST /flows` body, schedule, transformations, update patch, drift.
+ * Adobe: "Create a dataflow for database sources", "Update dataflows", CRMToAEP `scheduleSpec`.
+ * Units: `scheduleParams.startTime` is epoch seconds; Adobe's createdAt etc. are epoch ms.
  */
 import { InvalidFieldError, fieldPath, quoteField, type FieldKey } from '../../kernel/validation';
 import type { SourceColumn } from '../mappingSet/body';
@@ -67,11 +62,8 @@ function isBlank(value: unknown): boolean {
 }
 
 /**
- * Epoch milliseconds of a date input. A string without an offset (n8n's date picker stores one) is
- * read in `timeZone`, the workflow's (`this.getTimezone()`); see node/dateTime.ts.
- * @param timeZone IANA zone for offset-less strings (default UTC)
- * @throws InvalidFieldError (`field`) for numbers (seconds or milliseconds? ambiguous), unparseable
- *   strings, impossible dates (30 February, 24:61), a wall time the zone skips, invalid dates
+ * Epoch ms of a date input; offset-less strings are read in `timeZone` (default UTC).
+ * @throws InvalidFieldError (`field`) for numbers (s or ms is ambiguous), unparseable or impossible dates
  */
 export function dateToEpochMs(
 	value: unknown,
@@ -113,10 +105,7 @@ function frequencyOf(value: unknown, fields: ScheduleFields): Frequency {
 }
 
 /**
- * Builds `scheduleParams` for `POST /flows` (or a PATCH of `/scheduleParams`).
- * Rules (CRMToAEP scheduleSpec, Flow Service errors 1361-1364): `once` takes no interval and no
- * backfill; other frequencies need a whole-number interval >= 15 (minute) or >= 1.
- * A start time in the past is allowed (Adobe's own examples use one; see dataflow-chain.md Q8).
+ * `scheduleParams` for `POST /flows` or a PATCH (CRMToAEP scheduleSpec, errors 1361-1364).
  * @returns `{startTime: epoch seconds (floored), frequency, interval?, backfill?}`
  * @throws InvalidFieldError naming `frequency`, `interval`, `startTime` or `backfill`
  */
@@ -207,10 +196,8 @@ export interface TransformationsInput {
 }
 
 /**
- * The flow's `transformations`: Copy (with `deltaColumn`) for scheduled flows, then Mapping.
- * Rules: Flow Service 1367-400 (a table source's scheduled flow needs a delta column) and
- * 1369-400 (a delta column is not allowed with frequency once).
- * @throws InvalidFieldError (`deltaColumn`) when the rule is broken or the column is unknown
+ * The flow's `transformations`: Copy (with `deltaColumn`) when scheduled, then Mapping (errors 1367/1369-400).
+ * @throws InvalidFieldError (`deltaColumn`)
  */
 export function buildFlowTransformations(
 	input: TransformationsInput,
@@ -315,12 +302,9 @@ export interface StoredFlowShape {
 }
 
 /**
- * JSON Patch for an Update, in Adobe's documented paths (`/name`, `/description`,
- * `/scheduleParams/<key>`, `/transformations/{index}`). A new mapping version replaces the flow's
- * Mapping transformation with the same mappingId (Adobe: update the mapping set, then the flow).
- * @param current the flow as GET returns it (needed for the Mapping index and the interval's op)
- * @throws InvalidFieldError (`updateFields`) when nothing would change (checkSomeChange); (`updateFields.mappingVersion`)
- *   when the flow has no Mapping transformation
+ * JSON Patch for an Update, in Adobe's documented paths ("Update dataflows").
+ * @param current the flow as GET returns it
+ * @throws InvalidFieldError (`updateFields`, `updateFields.mappingVersion`)
  */
 export function buildFlowPatch(changes: FlowChanges, current: StoredFlowShape): PatchOperation[] {
 	const ops: PatchOperation[] = [];
@@ -382,10 +366,7 @@ export function checkSomeChange(changes: FlowChanges): void {
 }
 
 /**
- * Checks a schedule change against the flow's current schedule before any request.
- * Rules: Adobe refuses a switch to `once` after the start (1403-400) and a `once` flow carries no
- * delta column, so Update never switches to or from `once`; the interval minimum (15 for minute,
- * else 1) applies to the resulting frequency.
+ * Checks a schedule change before any request: never to or from `once` (1403-400), interval minimum.
  * @throws InvalidFieldError naming `updateFields.frequency` or `updateFields.interval`
  */
 export function checkScheduleChange(
@@ -429,12 +410,7 @@ export interface DriftEntry {
 	input: unknown;
 }
 
-/**
- * A column as compared and shown: `name type`, then its XDM typing when it says more than `type`
- * does, e.g. `ordered_at string (date-time)`. Explore gives a Redshift timestamp, date and varchar
- * all as `type: "string"`; only `meta:xdmType` and `xdm.format` tell them apart (Adobe's "Explore
- * data tables" tutorial, dataflow-chain.md §1b).
- */
+/** A column as compared and shown, e.g. `ordered_at string (date-time)`: explore types dates as string. */
 function columnKey(column: SourceColumn): string {
 	const marks = [column['meta:xdmType'], column.xdm?.format];
 	if (column.xdm?.type !== undefined && column.xdm.type !== column.type)
@@ -491,11 +467,7 @@ export interface FlowSettings {
 	backfill?: unknown;
 }
 
-/**
- * The schedule and delta column drift of a dataflow: frequency, interval, the start time (epoch s;
- * compared only when the input gives one, since an empty Start Time means "now"), backfill (absent
- * means Adobe's default, true), the delta column and its date format. Numbers stored as digit strings (as Adobe's examples send them) compare as numbers.
- */
+/** Schedule and delta column drift; start time (epoch s) compared only when given, backfill defaults to true. */
 export function flowDrift(
 	stored: FlowSettings,
 	input: FlowSettings & { startTimeGiven: boolean },
@@ -537,11 +509,7 @@ export function startTimeOutput(flow: object, timeZone: string): Record<string, 
 		: {};
 }
 
-/**
- * A time the node sent, for the output: `{<name>: ISO 8601 in the workflow's time zone with its
- * offset (2026-03-01T09:00:00+01:00), <name>EpochSeconds: what Adobe got, timeZone}`; in UTC when
- * Node does not know the workflow's zone (only times with an offset were then accepted).
- */
+/** A sent time for the output: ISO 8601 in the workflow's zone, `<name>EpochSeconds`, `timeZone`. */
 export function timeOutput(
 	name: string,
 	epochSeconds: number,

@@ -1,9 +1,4 @@
-/**
- * Running the steps of Dataflow › Create From Table (source connection → target connection →
- * mapping set → dataflow) so that a failure says what is already in place and a re-run resumes
- * there. Pure: each step brings its own "find what an earlier run made, else create" (an ensure),
- * so resuming needs no stored state; this module only runs them in order and words the outcome.
- */
+/** Runs Create From Table's steps in order; each step's ensure finds earlier work, so a re-run resumes. Pure. */
 
 /** What one step ended with: the object's ID and whether an earlier run had made it. */
 export interface StepResult {

@@ -1,9 +1,6 @@
 /**
- * Flow specs (Flow Service `GET /flowSpecs`): the CRMToAEP spec every Redshift → Data Lake dataflow
- * names, looked up by name once per node run and checked to list the Redshift source and the Data
- * Lake target. Adobe docs followed: "Create a dataflow for database sources" (look up `CRMToAEP` by
- * name) and the table-dataflow template ("check that your source's connection spec ID is in
- * `sourceConnectionSpecIds`"); see dataflow-chain.md §6a.
+ * Flow specs (`GET /flowSpecs`): CRMToAEP, looked up by name once per run and checked to list the
+ * Redshift source and Data Lake target. Adobe: "Create a dataflow for database sources".
  */
 import { DATA_LAKE_CONNECTION_SPEC, REDSHIFT_CONNECTION_SPEC } from '../../kernel/constants';
 import { safeOperationError } from '../../kernel/nodeErrors';
@@ -39,10 +36,8 @@ const cache = new WeakMap<PlatformContext, Map<string, Promise<SpecRef>>>();
 
 /**
  * The flow spec named `name`, checked to list Redshift as a source and the Data Lake as a target.
- * `GET /flowSpecs?property=name=="CRMToAEP"` (quotes URL-encoded by the query encoder).
- * @returns `{id, version}` to send as the flow's `flowSpec` (version "1.0" when Adobe omits it)
- * @throws NodeOperationError when no spec has that name or it does not list the Redshift/Data Lake specs;
- *   NodeApiError when the request fails
+ * @returns `{id, version}` (version "1.0" when Adobe omits it)
+ * @throws NodeOperationError when missing or not listing those specs; NodeApiError
  */
 async function lookUpFlowSpec(
 	this: RequestContext,

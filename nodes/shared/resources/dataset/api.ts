@@ -1,9 +1,6 @@
 /**
- * Catalog Service datasets (`/data/foundation/catalog/dataSets`): list, get, create.
- * Adobe docs followed: Catalog "List objects", "Filter data", "Look up an object" and
- * "Create a dataset" (help/catalog/api/*.md); see shared/reference dataflow-chain.md §3.
- * Lists are objects keyed by ID, paged by `start`/`limit` (flowService/startPaging.ts), and every
- * call names the fields it wants (`properties=`), as an unfiltered answer can be gigabytes.
+ * Catalog datasets (`/dataSets`): list, get, create. Adobe: Catalog "List objects", "Filter data",
+ * "Create a dataset". Every call asks for `properties=`, as unfiltered answers can be huge.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -71,13 +68,7 @@ function nameQuery(filter: DatasetFilter): string | undefined {
 	return filter.name;
 }
 
-/**
- * The sandbox's Catalog datasets, start-paged (Adobe: Catalog "List objects" and "Filter data"):
- * `readPage` and `list` (see StartPagedCollection), newest first unless `filter.orderBy`, each page
- * asking only for DATASET_PROPERTIES. Filters (DatasetFilter): Catalog's `name=` as given, an exact
- * name, a name search. A listing stops with an error after MAX_CATALOG_PAGES pages. One dataset is
- * getDataset (it asks for the same properties).
- */
+/** The sandbox's datasets, start-paged, newest first; stops with an error after MAX_CATALOG_PAGES. */
 export const datasets = startPagedCollection<Dataset, DatasetFilter>({
 	path: datasetsPath(),
 	noun: 'dataset',
@@ -151,10 +142,8 @@ export interface DatasetInput {
 }
 
 /**
- * The dataset named `input.name`, created from `input.schemaId` unless If It Exists finds one
- * (a same-name dataset of another schema is never reused). A created dataset is read back
- * (GET), so the output is what Catalog stored, not what was sent.
- * @throws NodeOperationError (exists and `error`, or exists with another schema), NodeApiError
+ * The dataset named `input.name`: If It Exists reuses one only of the same schema; a created one is read back.
+ * @throws NodeOperationError, NodeApiError
  */
 export async function ensureDataset(
 	this: RequestContext,

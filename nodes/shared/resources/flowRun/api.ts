@@ -1,9 +1,6 @@
 /**
- * Flow runs (Flow Service `/runs`): read calls. Adobe docs followed: "Monitor dataflows for sources"
- * (help/sources/tutorials/api/monitor.md), "Sort and filter Flow Service responses"
- * (help/dataflows/api/sort-and-filter.md); see dataflow-chain.md §7. A run's status is at
- * `metrics.statusSummary.status`; its times (`createdAt`, `metrics.durationSummary.*AtUTC`) are
- * epoch **milliseconds**. `nodes/shared/resources/flowRun/body.ts` turns a run into output.
+ * Flow runs (Flow Service `/runs`): read calls. Adobe: "Monitor dataflows for sources", "Sort and filter".
+ * Status is at `metrics.statusSummary.status`; times are epoch ms.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -79,7 +76,7 @@ export function chunk<T>(values: T[], size: number): T[][] {
 	return out;
 }
 
-/** The checks of a listed run beyond the ID lists: status (any case) and start time; a continuation link that dropped the filters must not leak others in. */
+/** Local checks of a listed run beyond the ID lists: status (any case) and start time. */
 function matches(run: FlowRun, filter: RunFilter): boolean {
 	if (filter.statuses && !filter.statuses.some((s) => s.toLowerCase() === statusOf(run)))
 		return false;
@@ -94,12 +91,8 @@ function matches(run: FlowRun, filter: RunFilter): boolean {
 }
 
 /**
- * The sandbox's flow runs (Flow Service `/runs`; Adobe: "Monitor dataflows for sources", "Sort and
- * filter Flow Service responses"): `pathOf` (e.g. `/runs/{id}/action`), `readPages`, `list`, `get`
- * (see FlowServiceCollection; Adobe answers an unknown run with a 404). Filters (RunFilter):
- * dataflow IDs and run IDs (Adobe's "any of": an empty list matches nothing and sends no request),
- * statuses (any case), start time; each listed run is checked on them again here. listRuns lists
- * long ID lists IDS_PER_REQUEST at a time.
+ * The sandbox's flow runs (`/runs`): filters by dataflow and run IDs ("any of"; empty sends no
+ * request), status, start time; each run re-checked locally.
  */
 const RUN_RULES: CollectionRules<FlowRun, RunFilter> = {
 	path: flowServicePath('/runs'),
@@ -131,9 +124,7 @@ export interface RunPages {
 }
 
 /**
- * Runs passing every condition of `filter`, PAGE_SIZE per page, reading at most `maxPages` pages
- * (one request each): `ended` is false when Adobe still had a continuation link then. A repeated
- * link ends the listing. `filter.limit` is not used; long ID lists are not split (see listRuns).
+ * Runs matching `filter`, at most `maxPages` pages; `ended` is false when a continuation link remained.
  * @throws NodeApiError when a request fails after retries
  */
 export async function readRunPages(
@@ -164,11 +155,8 @@ export async function readRunPages(
 }
 
 /**
- * Runs of the sandbox that pass every condition of `filter`, all pages (continuation links), at
- * most `filter.limit`. Long `ids` / `flowIds` lists are sent `IDS_PER_REQUEST` at a time (one
- * listing each; a run appears once in the result). An empty `ids` or `flowIds` list matches nothing
- * and sends no request.
- * @throws NodeApiError when a request fails after retries; NodeOperationError when a listing does not end (MAX_PAGES, budget)
+ * All runs matching `filter`, at most `filter.limit`; long ID lists are sent IDS_PER_REQUEST at a time.
+ * @throws NodeApiError; NodeOperationError when a listing does not end (MAX_PAGES, budget)
  */
 export async function listRuns(
 	this: RequestContext,
@@ -220,11 +208,8 @@ export interface StartedRun {
 }
 
 /**
- * A call that starts a run with the request `requestFor` builds from its argument, sent through
- * sendAtMostOnce without a lookup (a run made by an interrupted attempt cannot be told from
- * others): it is sent again only when Adobe certainly did not act (429, connection refused), as an
- * ambiguous failure could have started a run and a resend a second one. `what` names the request
- * in errors, e.g. "retry".
+ * A run-starting call, sent at most once without a lookup (a run from an interrupted attempt cannot
+ * be told apart): resent only when Adobe certainly did not act. `what` names it in errors.
  */
 function runStarter<A>(what: string, requestFor: (sandboxName: string, arg: A) => PlatformRequest) {
 	return async function (
@@ -252,8 +237,7 @@ function runStarter<A>(what: string, requestFor: (sandboxName: string, arg: A) =
 }
 
 /**
- * On-demand run of a `once` dataflow: `POST /runs` with a RunNowBody. The answer is read as
- * `{items: [{id, etag}]}` (the docs) or `{id, etag}` (the spec).
+ * On-demand run of a `once` dataflow: `POST /runs`.
  * @throws NodeApiError (1386 flow not `once`, 1381 window, 1382/1383 delta column, …)
  */
 export const runNow = runStarter<RunNowBody>('on-demand run', (sandboxName, body) => ({

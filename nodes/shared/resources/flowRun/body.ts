@@ -1,8 +1,6 @@
 /**
  * Flow run summary for outputs and the trigger. Pure.
- * Adobe docs followed: "Monitor dataflows" (`help/sources/tutorials/api/monitor.md`,
- * `help/dataflows/api/monitor.md`): a run's status is at `metrics.statusSummary.status` (not
- * `status.value`, which belongs to a flow's `lastOperation`); times are epoch **milliseconds**.
+ * Adobe: "Monitor dataflows": status at `metrics.statusSummary.status`; times are epoch ms.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { InvalidFieldError, fieldPath, type FieldKey } from '../../kernel/validation';
@@ -93,8 +91,7 @@ function withoutRepeats(runErrors: RunError[], activityErrors: RunError[]): RunE
 }
 
 /**
- * Summarises a run from `GET /runs/{id}` or an item of `GET /runs`; a body wrapped in
- * `{items: [run]}` is unwrapped (aepp handles both shapes too).
+ * Summarises a run from `GET /runs/{id}` or `GET /runs`; `{items: [run]}` is unwrapped.
  * @throws Error when there is no run object with an `id`
  */
 export function summarizeRun(body: unknown): FlowRunSummary {
@@ -189,7 +186,7 @@ export interface RunNowInput {
 const WINDOW_FIELDS = { windowStart: 'windowStart', windowEnd: 'windowEnd' };
 
 /**
- * The on-demand run request, in epoch seconds (Adobe's examples use 10-digit values).
+ * The on-demand run request, in epoch seconds.
  * @throws InvalidFieldError (`windowStart`, `windowEnd`) for non-dates or an end before the start (1381-400)
  */
 export function buildRunNowBody(
@@ -220,11 +217,7 @@ export function buildRunNowBody(
 /** Run statuses Get Many filters on (Adobe: `metrics.statusSummary.status`). */
 export const RUN_STATUSES = ['success', 'failed', 'inProgress', 'scheduled'] as const;
 
-/**
- * The `{id, etag}` of a create-like answer. `POST /runs` is documented both as `{items: [{id, etag}]}`
- * (the docs) and as a bare `{id, etag}` (the spec); both are read.
- * @returns undefined when there is no string id
- */
+/** `{id, etag}` of a create answer, bare or as `{items: [...]}` (docs and spec disagree); undefined without an id. */
 export function idAndEtag(body: unknown): { id: string; etag?: string } | undefined {
 	const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 	const items = record.items;
@@ -234,11 +227,7 @@ export function idAndEtag(body: unknown): { id: string; etag?: string } | undefi
 	return { id, ...(typeof entry?.etag === 'string' ? { etag: entry.etag } : {}) };
 }
 
-/**
- * Drift: how an existing Create From Table chain differs from what a run asks for (pure). Each
- * difference names the field, the value stored in Adobe and the value of the input, so the output
- * or the error says exactly what differs.
- */
+/** Drift: how an existing Create From Table chain differs from the input, field by field. */
 
 /**
  * A run as output (summarizeRun): `status` from `metrics.statusSummary.status`, `records`,

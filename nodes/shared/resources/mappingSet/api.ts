@@ -1,10 +1,6 @@
 /**
- * Data Prep mapping sets (`/data/foundation/conversion/mappingSets`): list, get, validate, create,
- * and the auto-mapping plan from source columns to a dataset's XDM schema.
- * Adobe docs followed: "Mapping sets" (help/data-prep/api/mapping-set.md) and data-prep.yaml; see
- * dataflow-chain.md §5. The current body format is sent (`outputSchema.schemaRef` with the
- * xed-full content type, `mappings[{sourceType: ATTRIBUTE, source, destination}]`); create answers
- * **200** `{id, version}`; lists need `limit` and `start` and answer `{data, _page}`.
+ * Data Prep mapping sets (`/mappingSets`): list, get, validate, create, and the auto-mapping plan.
+ * Adobe: "Mapping sets" (mapping-set.md), data-prep.yaml. Create answers 200 `{id, version}`.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -65,13 +61,7 @@ export interface MappingSetFilter {
 	limit?: number;
 }
 
-/**
- * The sandbox's Data Prep mapping sets, start-paged (Adobe: "Mapping sets", `start` and `limit`,
- * answered as `{data, _page}`): `readPage` and `list` (see StartPagedCollection), newest first
- * (`orderBy=-createdDate`). Filters (MappingSetFilter): an exact name, also sent as Data Prep's
- * `name=`, and a name search. A listing stops with an error after MAX_MAPPING_PAGES pages. One
- * mapping set is getMappingSet.
- */
+/** The sandbox's mapping sets, start-paged, newest first; stops with an error after MAX_MAPPING_PAGES. */
 export const mappingSets = startPagedCollection<MappingSet, MappingSetFilter>({
 	path: mappingSetsPath(),
 	noun: 'mapping set',
@@ -117,8 +107,7 @@ export async function getMappingSet(
 }
 
 /**
- * `PUT /mappingSets/{id}` with the full body: Data Prep stores it as a new version (mapping-set.md,
- * "Update a mapping set"); earlier versions stay, so dataflows pinned to them are not changed.
+ * `PUT /mappingSets/{id}`: Data Prep stores a new version; dataflows pinned to older ones are unchanged.
  * @returns the new version number
  * @throws NodeApiError; NodeOperationError when the answer has no version
  */
@@ -225,11 +214,8 @@ function tryAutoMap(
 }
 
 /**
- * Reads the dataset's schema `$id` (Catalog), fetches the schema resolved (`xed-full`) and maps
- * `columns` to same-named leaf fields (resources/mappingSet/body.ts; `pairs` override; `autoMatch`
- * false keeps the pairs only).
- * @returns the plan, or `refused` when a pair names an unknown column or field (autoMap's message)
- * @throws NodeApiError
+ * Fetches the dataset's schema (`xed-full`) and maps `columns` to it (`pairs` override).
+ * @returns the plan, or `refused` when a pair names an unknown column or field
  */
 export async function planMappings(
 	this: RequestContext,
@@ -278,11 +264,9 @@ function sameMappings(set: MappingSet, mappings: DataPrepMapping[]): boolean {
 }
 
 /**
- * The mapping set named `input.name` with these mappings to `input.schemaId`: If It Exists applies,
- * and a same-name set is reused only when it has the same schema and the same mappings. Before a
- * create the mappings are validated (`/mappingSets/validate`); a refusal fails the item listing
- * each failing mapping, and nothing is created. A created set is read back (GET).
- * @throws NodeOperationError (exists and `error`, exists with other mappings, validation failed), NodeApiError
+ * The mapping set named `input.name`: If It Exists reuses one only with the same schema and mappings;
+ * mappings are validated before a create, and a created set is read back.
+ * @throws NodeOperationError, NodeApiError
  */
 export async function ensureMappingSet(
 	this: RequestContext,

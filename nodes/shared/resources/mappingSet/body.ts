@@ -1,12 +1,6 @@
 /**
- * Auto-mapping from the columns of a table source to the fields of an XDM schema, for a Data Prep
- * mapping set. Pure: the caller fetches the schema (Schema Registry, `GET /tenant/schemas/{id}` with
- * `Accept: application/vnd.adobe.xed-full+json; version=1`, so `$ref`/`allOf` are already resolved)
- * and the columns (Flow Service explore, `objectType=table`).
- *
- * Adobe docs followed: "Mapping sets" (Data Prep API, `help/data-prep/api/mapping-set.md`): a
- * mapping is `{sourceType: "ATTRIBUTE", source, destination}`, and a `.` inside a source name is
- * escaped with `\`.
+ * Auto-mapping of table columns to the fields of an `xed-full` XDM schema, for a Data Prep mapping set. Pure.
+ * Adobe: "Mapping sets" (mapping-set.md): `{sourceType: "ATTRIBUTE", source, destination}`, `.` in a source escaped with `\`.
  */
 import { InvalidFieldError } from '../../kernel/validation';
 
@@ -104,10 +98,8 @@ function isMap(def: Record<string, unknown>): boolean {
 }
 
 /**
- * The leaf fields of an `xed-full` schema, depth first in property order. Objects with
- * `properties` are walked into (`_acme` -> `_acme.orderId`); arrays, maps and objects without
- * fields are leaves marked `container`; an array's item fields are listed as `lines[].sku`
- * (marked `inArray`), so a name found only there can be reported by its path.
+ * The leaf fields of an `xed-full` schema, depth first; arrays, maps and empty objects are `container`
+ * leaves, array items are listed as `lines[].sku` (`inArray`).
  * @throws InvalidFieldError (`schema`) when the schema has no `properties` object.
  */
 export function flattenXdmSchema(schema: unknown): XdmField[] {
@@ -216,11 +208,7 @@ const SOURCE_KINDS: Record<string, Kind> = {
 	timetz: 'time',
 };
 
-/**
- * What a column holds. Its XDM date marking wins over its source type: explore gives a date-time
- * column as `{type: "string", "meta:xdmType": "date-time", xdm: {format: "date-time"}}` (Adobe's
- * "Explore data tables" tutorial), and Data Prep reads it as a date-time.
- */
+/** What a column holds; its XDM date marking wins over its source type ("Explore data tables"). */
 function columnKind(column: SourceColumn): Kind {
 	for (const marked of [column['meta:xdmType'], column.xdm?.format])
 		if (marked === 'date' || marked === 'date-time') return marked;
@@ -291,10 +279,8 @@ export function typeMismatchReason(column: SourceColumn, field: XdmField): strin
 const ADOBE_NAMESPACES: ReadonlySet<string> = new Set(['_id', '_repo', '_experience', '_schema']);
 
 /**
- * The tenant's namespace (`_acme`): the one the schema's `meta:altId` (`_acme.schemas.…`) or `$id`
- * (`https://ns.adobe.com/acme/schemas/…`) names, when the schema has it (a schema with standard
- * field groups only has none); only when neither names one, the one root object field named `_…`
- * that is not Adobe's (`_repo`, `_experience`: XDM Individual Profile and ExperienceEvent have them).
+ * The tenant's namespace (`_acme`), from `meta:altId` or `$id`, else the one root `_…` object that
+ * is not Adobe's (`_repo`, `_experience`).
  */
 export function tenantNamespace(schema: unknown): string | undefined {
 	if (!isObject(schema)) return undefined;
@@ -321,7 +307,7 @@ function containerReason(field: XdmField): string | undefined {
 	return undefined;
 }
 
-/** Why a name match is only a suggestion: an enum the column's values cannot be checked against, or a format the column's type does not fit. */
+/** Why a name match is only a suggestion: an unverifiable enum or a format the column's type does not fit. */
 function formatReason(column: SourceColumn, field: XdmField): string | undefined {
 	if (field.enum) {
 		const shown = field.enum.slice(0, MAX_ENUM_SHOWN).map((value) => JSON.stringify(value));
@@ -343,9 +329,8 @@ function formatReason(column: SourceColumn, field: XdmField): string | undefined
 }
 
 /**
- * Maps columns to same-named tenant or root-level schema fields (matchKey); deeper or unfitting
- * fields (array, map, object, enum, e-mail/date formats) are suggestions, ties are `ambiguous`.
- * Explicit pairs win. `schema` is the `xed-full` schema; every unmapped column says why.
+ * Maps columns to same-named tenant or root-level fields; other candidates are suggestions, ties
+ * `ambiguous`. Explicit pairs win; every unmapped column says why.
  */
 export function autoMap(
 	columns: SourceColumn[],

@@ -1,8 +1,4 @@
-/**
- * The inputs Mapping Set › Create and › Validate share: the dataset, the source columns (from a
- * source connection or given as JSON), auto-mapping and explicit pairs; read and checked before
- * any request, then planned (resources/mappingSet/body.ts via resources/mappingSet/api.ts planMappings).
- */
+/** The inputs Mapping Set › Create and › Validate share, read and checked before any request. */
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -283,10 +279,8 @@ export function readMappingInput(this: IExecuteFunctions, itemIndex: number): Ma
 }
 
 /**
- * The mapping plan: the columns (the source connection's `params.columns`, or the JSON), the
- * dataset's resolved schema, auto-mapping and pairs. A pair naming a field the schema lacks fails
- * here (after the schema was read), naming Mapping Pairs.
- * @throws NodeOperationError (no columns on the source connection, a bad pair, nothing mapped), NodeApiError
+ * The mapping plan from the columns, the dataset's schema, auto-mapping and pairs.
+ * @throws NodeOperationError (no columns, a bad pair, nothing mapped), NodeApiError
  */
 export async function planFromInput(
 	this: IExecuteFunctions,

@@ -1,8 +1,6 @@
 /**
- * Schema Registry (`/data/foundation/schemaregistry`): the tenant's XDM schemas.
- * Adobe docs followed: "Schema Registry API" getting-started.md (Accept headers), schemas.md
- * (list and look up) and appendix.md (paging, filters); see dataflow-chain.md §3d.
- * Lists page with `orderby` + `start` = the previous answer's `_page.next` (null at the end).
+ * Schema Registry: the tenant's XDM schemas; paged by `start` = previous `_page.next`.
+ * Adobe: Schema Registry getting-started.md, schemas.md, appendix.md.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -39,11 +37,7 @@ interface SchemaListAnswer {
 	_page?: { next?: string | null };
 }
 
-/**
- * One page of the tenant's schemas, by title. `titleContains` filters on Adobe's side
- * (`property=title~<escaped text>`); `start` is a `_page.next` from the previous page.
- * @returns the schemas and the next page's `start` (undefined at the end)
- */
+/** One page of the tenant's schemas by title (`property=title~…`); returns the next `start` or undefined. */
 export async function readSchemaPage(
 	this: RequestContext,
 	ctx: PlatformContext,

@@ -1,12 +1,6 @@
 /**
- * Flow Service source connections of Redshift tables: list, get, create (never twice), "ensure"
- * (find or create) and delete. Shared by every node that needs one: the Redshift node's Source
- * Connection resource and the dataflow chain's Create From Table.
- *
- * Adobe docs followed: "Create a dataflow for database sources using the Flow Service API"
- * (`help/sources/tutorials/api/collect/database-nosql.md`) for the create; the Flow Service API
- * reference (`flow-service.yaml`) for get, list and delete; "Sort and filter" (`help/dataflows/api/
- * sort-and-filter.md`) for `property=` filters. See shared/reference/dataflow-chain.md §2.
+ * Flow Service source connections of Redshift tables: list, get, create once, ensure, delete.
+ * Adobe: "Create a dataflow for database sources" (database-nosql.md), flow-service.yaml, "Sort and filter".
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -56,13 +50,7 @@ export interface SourceConnectionFilter {
 	secrets?: string[];
 }
 
-/**
- * The sandbox's Redshift source connections (Flow Service `/sourceConnections`, Redshift connection
- * spec only; Adobe: the Flow Service API reference and "Sort and filter"): `pathOf`, `readPages`,
- * `list`, `get` (see FlowServiceCollection; Adobe answers an unknown ID with FLOW-1439-404), newest
- * first. Filters (SourceConnectionFilter): base connection, table (`params.tableName`), exact name,
- * name search. Create and delete are createSourceConnection and deleteSourceConnection.
- */
+/** The sandbox's Redshift source connections (`/sourceConnections`), newest first; unknown ID is FLOW-1439-404. */
 export const sourceConnections = flowServiceCollection<
 	StoredSourceConnection,
 	SourceConnectionFilter
@@ -76,11 +64,8 @@ export const sourceConnections = flowServiceCollection<
 });
 
 /**
- * `POST /sourceConnections` for `body`, never creating twice (see createOnce): after an ambiguous
- * failure it lists the base connection's source connections of that table and takes one made by
- * this attempt (not in `knownBefore`, the IDs listed before the POST). Done only with proof:
- * Adobe's `201 {id (a UUID), etag}`, or the listed object. Returns `{id, etag, recovered}`; throws
- * NodeApiError (e.g. FLOW-1439-404 base connection or table not found, FLOW-1201-400 Redshift unreachable).
+ * `POST /sourceConnections`, never twice (createOnce): after an ambiguous failure, adopts one of the
+ * table not in `knownBefore`. Throws NodeApiError (FLOW-1439-404, FLOW-1201-400).
  */
 async function createSourceConnection(
 	this: RequestContext,
@@ -138,11 +123,7 @@ export interface EnsureSourceConnectionInput {
 	tableName: string;
 	/** The columns to read; undefined = fetched through explore, only when a create follows. */
 	columns?: SourceColumn[];
-	/**
-	 * Create From Table: reuse only a source connection of the table whose columns equal `columns`
-	 * (the table's columns now); others of the table are left alone and a new one is created, and a
-	 * same-name one of other data is not a clash (names are not looked up).
-	 */
+	/** Create From Table: reuse only a source connection of the table with these exact `columns`. */
 	byReference?: boolean;
 }
 
@@ -167,11 +148,7 @@ function describeSource(item: StoredSourceConnection): string {
 
 /**
  * The source connection for (base connection, table), idempotent: If It Exists applies to one of
- * the same base connection and table (the same-name one first); a same-name one reading another
- * table is never reused. Columns not given come from explore. Reuse It and Stop hold the lock of
- * (sandbox, base connection, table); Reuse It settles the race (settleRace). With `byReference`
- * (Create From Table) only one with the same columns is reused. Adobe's FLOW-1439-404 (base
- * connection or table not found) and FLOW-1201-400 (Redshift unreachable) are decoded.
+ * the same table (same name first). Reuse It and Stop hold the (sandbox, base connection, table) lock.
  */
 export async function ensureSourceConnection(
 	this: RequestContext,
@@ -359,10 +336,8 @@ function inUseFailure(failure: Failure, id: string, users: DataflowRef[]): Failu
 }
 
 /**
- * `DELETE /sourceConnections/{id}` (204). A 404 means it is already gone: `alreadyAbsent: true`,
- * not an error, so re-runs pass. Adobe refuses while a dataflow uses it (FLOW-1418-400): the error
- * then names the dataflows using it (looked up with GET /flows; if that lookup fails, Adobe's own
- * message stands). Throws NodeApiError.
+ * `DELETE /sourceConnections/{id}` (204); a 404 is `alreadyAbsent: true` so re-runs pass. On
+ * FLOW-1418-400 (in use) the error names the dataflows using it.
  */
 export async function deleteSourceConnection(
 	this: RequestContext,
@@ -401,13 +376,7 @@ export interface TableStructure {
 	columns: SourceColumn[];
 }
 
-/**
- * The columns of `tablePath` (an explore `path`, e.g. `public.orders`) as seen through the base
- * connection: `GET …/explore?objectType=table&object={path}`. Each column is
- * `{name, type, xdm: {type, format?}, "meta:xdmType"?}`, ready to be a source connection's
- * `params.columns`. Throws NodeApiError (e.g. FLOW-1439-404 for an unknown table or connection,
- * FLOW-1201-400 when Adobe cannot reach Redshift).
- */
+/** The columns of `tablePath` (e.g. `public.orders`) via explore, ready for `params.columns`. */
 export async function exploreTable(
 	this: RequestContext,
 	ctx: PlatformContext,

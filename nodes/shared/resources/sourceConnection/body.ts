@@ -1,13 +1,6 @@
 /**
- * A Redshift table source connection: its request body, the column list it carries, and which
- * existing source connection counts as "the same". Pure, so every rule is unit-tested directly.
- *
- * Adobe docs followed: "Create a dataflow for database sources using the Flow Service API"
- * (`help/sources/tutorials/api/collect/database-nosql.md`): `POST /sourceConnections` with
- * `baseConnectionId`, `data.format: "tabular"`, `params.tableName` (the explore `path`),
- * `params.columns` (the explore columns) and the Redshift `connectionSpec` `1.0`. Change data
- * capture and row filters are not supported for Redshift, so `params.cdcEnabled` and
- * `params.filters` are never sent (shared/reference/dataflow-chain.md §2).
+ * A Redshift table source connection's body, columns and "same" rule. Pure.
+ * Adobe: "Create a dataflow for database sources" (database-nosql.md); no CDC or filters for Redshift.
  */
 import { REDSHIFT_CONNECTION_SPEC } from '../../kernel/constants';
 import { InvalidFieldError, type FieldRef } from '../../kernel/validation';
@@ -70,11 +63,7 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/**
- * One column as explore (or Get Table Schema) gives it, reduced to the keys a source connection
- * takes: `name`, `type`, `xdm {type, format?}`, `meta:xdmType?`. Anything else explore may add is
- * dropped, because the request body is validated strictly. `where` is e.g. "item 2".
- */
+/** One explore column reduced to `name`, `type`, `xdm`, `meta:xdmType` (the body is validated strictly). */
 function checkColumn(ref: FieldRef, value: unknown, where: string): SourceColumn {
 	const fail = (problem: string): never => {
 		throw new InvalidFieldError(
@@ -118,10 +107,8 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * The Columns field: Get Table Schema's `columns` (a list, e.g. from `{{ $json.columns }}`), the
- * same as JSON text, or a whole Get Table Schema output (`{columns: [...]}`). Empty (not set, blank
- * text) means "fetch them": returns undefined. An empty list, a column without name or type, or a
- * repeated name throws InvalidFieldError naming `ref`.
+ * The Columns field: a list, JSON text or a Get Table Schema output; empty returns undefined (fetch).
+ * @throws InvalidFieldError naming `ref`
  */
 export function checkColumns(ref: FieldRef, value: unknown): SourceColumn[] | undefined {
 	let parsed = value;
@@ -173,12 +160,7 @@ export function checkColumns(ref: FieldRef, value: unknown): SourceColumn[] | un
 	return columns;
 }
 
-/**
- * Explore's answer for a table (`GET /connections/{id}/explore?objectType=table`) as a column list,
- * each reduced to the keys a source connection takes (`name`, `type`, `xdm`, `meta:xdmType`), so
- * that anything else explore may add never makes the create request invalid. Entries without a
- * name are dropped.
- */
+/** Explore's answer for a table as a reduced column list; unnamed entries dropped. */
 export function exploredColumns(answer: unknown): SourceColumn[] {
 	const columns = (answer as { schema?: { columns?: unknown } } | undefined)?.schema?.columns;
 	if (!Array.isArray(columns)) return [];
@@ -212,11 +194,7 @@ export interface ExistingSource {
 	nameTakenBy?: StoredSourceConnection;
 }
 
-/**
- * Among listed Redshift source connections, the one a create may reuse: same base connection and
- * table, preferring one with the same name, then the oldest (the one a race keeps: race.ts).
- * A same-name connection of another table is reported, not reused.
- */
+/** The listed source connection a create may reuse: same base connection and table, same name first, then oldest. */
 export function findExistingSource(
 	listed: StoredSourceConnection[],
 	input: { name: string; baseConnectionId: string; tableName: string },
@@ -233,11 +211,7 @@ export function findExistingSource(
 /** How far Adobe's clock (ms) may be behind ours when looking for what an interrupted create made. */
 export const SOURCE_CLOCK_SKEW_MS = 5 * 60_000;
 
-/**
- * After an ambiguous create failure (timeout, reset, 5xx): the source connection our POST made, if
- * listed: same name, base connection and table, created since it was sent, and not among
- * `knownBefore` (the IDs that existed before the POST, so another run's is never taken for ours).
- */
+/** The source connection an ambiguous create made, if listed: same name, base and table, new, not in `knownBefore`. */
 export function findCreatedSource(
 	listed: StoredSourceConnection[],
 	body: SourceConnectionBody,

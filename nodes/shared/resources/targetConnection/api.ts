@@ -1,11 +1,6 @@
 /**
- * Data Lake target connections (`/data/foundation/flowservice/targetConnections`): the end of a
- * source dataflow, pointing at a Catalog dataset and its XDM schema.
- * Adobe docs followed: "Create a dataflow for a database source" (help/sources/tutorials/api/
- * collect/database-nosql.md, target connection step) and the Flow Service OpenAPI; see
- * dataflow-chain.md §4. The schema is always read from the dataset (`schemaRef.id`), never typed,
- * so the two cannot disagree (Adobe's 1425-400); the version string is the tutorials'
- * `application/vnd.adobe.xed-full+json;version=1` (XED_FULL_VERSION).
+ * Data Lake target connections (`/targetConnections`): a dataflow's end, pointing at a dataset and its
+ * schema, read from the dataset (`schemaRef.id`) to avoid 1425-400. Adobe: "Create a dataflow for a database source".
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -41,13 +36,7 @@ export interface TargetConnectionFilter {
 	limit?: number;
 }
 
-/**
- * The sandbox's Data Lake target connections (Flow Service `/targetConnections`, Data Lake
- * connection spec only; Adobe: the Flow Service OpenAPI): `pathOf`, `readPages`, `list`, `get`,
- * `remove` (see FlowServiceCollection; Adobe refuses a delete with 1418-400 while a dataflow uses
- * it), newest first. Filters (TargetConnectionFilter): exact name, dataset (`params.dataSetId`),
- * name search. Create is ensureTargetConnection.
- */
+/** The sandbox's Data Lake target connections (`/targetConnections`), newest first; delete in use is 1418-400. */
 export const targetConnections = flowServiceCollection<TargetConnection, TargetConnectionFilter>({
 	path: flowServicePath('/targetConnections'),
 	noun: 'target connection',
@@ -89,11 +78,9 @@ export interface EnsuredTarget extends Ensured<TargetConnection> {
 }
 
 /**
- * The Data Lake target connection named `input.name` for `input.dataSetId`: the dataset is read
- * first (it must exist and have a schema), then If It Exists applies; a same-name target
- * connection is reused only when it writes to this dataset with this schema. A created one is
- * read back (GET), so the output is what Flow Service stored.
- * @throws NodeOperationError (exists and `error`, exists for another dataset, dataset without schema), NodeApiError
+ * The target connection named `input.name` for `input.dataSetId`: If It Exists reuses one only for
+ * this dataset and schema; a created one is read back.
+ * @throws NodeOperationError, NodeApiError
  */
 export async function ensureTargetConnection(
 	this: RequestContext,
