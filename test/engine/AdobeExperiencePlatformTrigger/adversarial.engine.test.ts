@@ -7,19 +7,16 @@ import { randomUUID } from 'node:crypto';
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { StartedEmulator } from '../../emulator';
 import { call, getToken, jsonHeaders } from '../../emulator/testkit';
 import type { Poller } from '../../support/engine/harness';
 import { LeakScanner } from '../../support/engine/leaks';
-import { selected, triggerSuite } from '../../support/trigger/kit';
+import { runIds, selected, triggerSuite } from '../../support/trigger/kit';
 import { FLOW_SERVICE } from '../../support/engine/support';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-const runIds = (items: INodeExecutionData[]) => items.map((i) => i.json.runId as string);
 
 describe('Adobe Experience Platform Trigger: adversarial poll sequences (n8n-core poller)', () => {
 	const leaks = new LeakScanner();

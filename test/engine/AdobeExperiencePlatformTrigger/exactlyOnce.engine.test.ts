@@ -10,13 +10,13 @@
  */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import type { INodeExecutionData, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
+import type { INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
 
 import type { RequestLogEntry, StartedEmulator } from '../../emulator';
 import { seedDataflows } from '../../support/dataflows';
 import type { Poller } from '../../support/engine/harness';
 import { LeakScanner } from '../../support/engine/leaks';
-import { selected, triggerSuite } from '../../support/trigger/kit';
+import { runIds, selected, triggerSuite } from '../../support/trigger/kit';
 import { FLOW_SERVICE } from '../../support/engine/support';
 
 const MINUTE = 60_000;
@@ -25,8 +25,6 @@ const MINUTE = 60_000;
 const RUN_REQUESTS_PER_POLL = 40 + 500 / 20;
 /** Runs in progress the trigger watches by ID. */
 const MAX_PENDING = 500;
-
-const runIds = (items: INodeExecutionData[]) => items.map((i) => i.json.runId as string);
 
 describe('Adobe Experience Platform Trigger: exactly once (n8n-core poller, several polls)', () => {
 	const leaks = new LeakScanner();

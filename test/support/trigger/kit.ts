@@ -3,7 +3,7 @@
  * Platform Trigger (polling every minute, credential pointing at the emulator) and its Watch
  * parameters for selected dataflows.
  */
-import type { INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
 
 import { seedDataflows } from '../dataflows';
 import { CREDENTIAL_REF, CREDENTIAL_TYPE, NODE_TYPE } from '../workflow';
@@ -11,6 +11,9 @@ import type { StartedEmulator } from '../../emulator';
 import { createPoller, type Poller, type WorkflowDefinition } from '../engine/harness';
 import type { LeakScanner } from '../engine/leaks';
 import { credentialFor, startTestEmulator } from '../engine/support';
+
+/** The run IDs of the items a poll fired, in order. */
+export const runIds = (items: INodeExecutionData[]) => items.map((i) => i.json.runId as string);
 
 /** The trigger node's name in triggerWorkflow. */
 export const TRIGGER = 'Run Trigger';
